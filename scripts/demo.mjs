@@ -1,0 +1,38 @@
+// `npm run demo`: build the extension, create a sample git repository with a little history, start code-server on
+// 127.0.0.1 with the extension loaded, and print the URL to open. Ctrl+C stops everything it started.
+// Options (env): DEMO_PORT=8080 to pick the port; DEMO_WORKSPACE=/abs/path to open your own repository instead.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './lib/paths.mjs';
+import { PrereqError } from './lib/prereqs.mjs';
+import { startCodeServer } from './lib/codeServer.mjs';
+import { workbenchUrl } from './lib/browser.mjs';
+import { createSampleRepo } from './lib/sampleRepo.mjs';
+import { installExitHandlers, killAll } from './lib/processes.mjs';
+
+async function main() {
+  installExitHandlers();
+  const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('build failed');
+  const runDir = path.join(ROOT, '.demo');
+  fs.rmSync(runDir, { recursive: true, force: true });
+  fs.mkdirSync(runDir, { recursive: true });
+  const workspace = process.env.DEMO_WORKSPACE ? path.resolve(process.env.DEMO_WORKSPACE) : createSampleRepo(path.join(runDir, 'sample-repo'));
+  const port = process.env.DEMO_PORT;
+  const server = await startCodeServer({ runDir, extraArgs: port ? ['--bind-addr', `127.0.0.1:${port}`] : [] });
+  const url = workbenchUrl({ port: server.port, workspace, extensionPath: ROOT });
+  console.log('\nAI Provenance demo is running.');
+  console.log(`  workspace: ${workspace}`);
+  console.log(`  open:      ${url}`);
+  console.log('  try:       select some code, then run "AI Provenance: Mark Selection as AI" from the command palette.');
+  console.log('Press Ctrl+C to stop.\n');
+  await new Promise((resolve) => server.child.once('exit', resolve));
+  console.log('code-server stopped.');
+}
+
+main().catch((err) => {
+  killAll();
+  console.error(err instanceof PrereqError ? `demo: ${err.message}` : `demo: ${err?.stack ?? err}`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+// `npm test`: typecheck, lint, build, then the unit, git and integration tiers; ends with one summary line
+// `tests: N passed, N failed` over all tiers (typecheck and lint count as one check each).
+// Usage: node scripts/test.mjs [unit|git|integration ...]   (no argument = everything)
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { ROOT } from './lib/paths.mjs';
+
+const only = process.argv.slice(2);
+const want = (tier) => only.length === 0 || only.includes(tier);
+const totals = { passed: 0, failed: 0 };
+const failedSteps = [];
+const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
+
+function step(title, cmd, args, opts = {}) {
+  console.log(`\n=== ${title}`);
+  const started = Date.now();
+  const res = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', ...opts });
+  const ok = res.status === 0;
+  console.log(`=== ${title}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)}s)`);
+  return ok;
+}
+
+function check(title, cmd, args) {
+  if (step(title, cmd, args)) totals.passed++;
+  else {
+    totals.failed++;
+    failedSteps.push(title);
+  }
+}
+
+function tier(title, cmd, args) {
+  const statsFile = path.join(os.tmpdir(), `aip-stats-${process.pid}-${title}.json`);
+  fs.rmSync(statsFile, { force: true });
+  const ok = step(title, cmd, args, { env: { ...process.env, AIP_STATS_FILE: statsFile } });
+  let stats = { passed: 0, failed: ok ? 0 : 1 };
+  if (fs.existsSync(statsFile)) stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+  // A tier that crashed before reporting still counts as a failure.
+  if (!ok && stats.failed === 0) stats.failed = 1;
+  totals.passed += stats.passed;
+  totals.failed += stats.failed;
+  if (stats.failed) failedSteps.push(title);
+  fs.rmSync(statsFile, { force: true });
+}
+
+function mocha(title, dir) {
+  const files = path.join('out', 'test', dir);
+  if (!fs.existsSync(path.join(ROOT, files))) {
+    console.log(`\n=== ${title}: no tests compiled under ${files}`);
+    return;
+  }
+  tier(title, bin('mocha'), ['--reporter', path.join('scripts', 'lib', 'countingReporter.cjs'), '--recursive', '--timeout', '20000', `${files}/**/*.test.js`]);
+}
+
+// tsc emits out/ (tests and sources) while it typechecks, so the tiers below run what was just checked.
+fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
+check('typecheck', bin('tsc'), ['-p', '.']);
+if (only.length === 0) check('lint', bin('eslint'), ['src', 'test', 'scripts', 'bench']);
+if (!step('build', process.execPath, ['esbuild.config.mjs'])) {
+  totals.failed++;
+  failedSteps.push('build');
+}
+if (want('unit')) mocha('unit tests', 'unit');
+if (want('git')) mocha('git tests', 'git');
+if (want('integration')) tier('integration tests (real VS Code)', process.execPath, [path.join('scripts', 'run-integration.mjs')]);
+
+console.log('');
+if (failedSteps.length) console.log(`failing: ${failedSteps.join(', ')}`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed === 0 ? 0 : 1);

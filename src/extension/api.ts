@@ -1,0 +1,39 @@
+/**
+ * What `activate` returns: a small read-only view for other extensions and for our integration tests, which must
+ * check exactly which characters are attributed and painted in the real editor.
+ */
+import * as vscode from 'vscode';
+import type { Origin } from '../core/attribution';
+import type { AttributionService } from './attribution/attributionService';
+import type { DecorationController, PaintedRanges } from './decorations/decorationController';
+
+export interface AttributedSpan {
+  readonly start: number;
+  readonly end: number;
+  readonly origin: Origin;
+}
+
+export interface AiProvenanceApi {
+  readonly activationMs: number;
+  /** Attributed spans of an open document, as document offsets. */
+  spans(uri: vscode.Uri): AttributedSpan[];
+  /** Ranges painted in the visible editor of `uri` after pending updates are flushed. */
+  paintedRanges(uri: vscode.Uri): PaintedRanges | undefined;
+}
+
+export function createApi(parts: { attribution: AttributionService; decorations: DecorationController; activationMs: number }): AiProvenanceApi {
+  const { attribution, decorations } = parts;
+  const docFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  return {
+    activationMs: parts.activationMs,
+    spans(uri) {
+      const doc = docFor(uri);
+      if (!doc) return [];
+      return attribution.spans(doc).map(([start, end, id]) => ({ start, end, origin: attribution.origins.get(id) }));
+    },
+    paintedRanges(uri) {
+      decorations.flush();
+      return decorations.paintedRanges(uri);
+    },
+  };
+}

@@ -1,0 +1,78 @@
+/**
+ * Paints AI text in visible editors: one setDecorations call per family per editor, debounced, visible editors only.
+ * Remembers what it painted so tests (and the status bar) can read exactly the ranges on screen.
+ */
+import * as vscode from 'vscode';
+import { originFamily, type OriginFamily } from '../../core/attribution';
+import type { AttributionService } from '../attribution/attributionService';
+import { Disposable, debounce } from '../lifecycle';
+import { FAMILIES, createFamilyDecoration } from './decorationStyles';
+
+const UPDATE_DELAY_MS = 120;
+
+export type PaintedRanges = Record<OriginFamily, Array<[number, number]>>;
+
+export class DecorationController extends Disposable {
+  private readonly types = new Map<OriginFamily, vscode.TextEditorDecorationType>();
+  private readonly painted = new Map<string, PaintedRanges>();
+  private enabled: boolean;
+  private readonly schedule = debounce(() => this.paintVisible(), UPDATE_DELAY_MS);
+
+  constructor(private readonly attribution: AttributionService) {
+    super();
+    this.enabled = vscode.workspace.getConfiguration('aiProvenance').get<boolean>('annotations.enabled', true);
+    for (const family of FAMILIES) this.types.set(family, this.register(createFamilyDecoration(family)));
+    this.register(attribution.onDidChange(() => this.schedule()));
+    this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()));
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiProvenance.annotations.enabled')) {
+        this.setEnabled(vscode.workspace.getConfiguration('aiProvenance').get<boolean>('annotations.enabled', true));
+      }
+    }));
+    this.register({ dispose: () => this.schedule.cancel() });
+    this.schedule();
+  }
+
+  get isEnabled(): boolean {
+    return this.enabled;
+  }
+
+  setEnabled(enabled: boolean): void {
+    this.enabled = enabled;
+    this.paintVisible();
+  }
+
+  /** Paints now instead of after the debounce (tests and commands that want an immediate result). */
+  flush(): void {
+    this.schedule.flush();
+  }
+
+  /** What was last painted in the editor showing `uri`, as document offsets per family. */
+  paintedRanges(uri: vscode.Uri): PaintedRanges | undefined {
+    return this.painted.get(uri.toString());
+  }
+
+  private paintVisible(): void {
+    this.painted.clear();
+    for (const editor of vscode.window.visibleTextEditors) this.paint(editor);
+  }
+
+  private paint(editor: vscode.TextEditor): void {
+    const doc = editor.document;
+    const byFamily: PaintedRanges = { completion: [], 'chat-agent': [], 'paste-manual': [] };
+    if (this.enabled) {
+      for (const [start, end, originId] of this.attribution.spans(doc)) {
+        const list = byFamily[originFamily(this.attribution.origins.get(originId).kind)];
+        const last = list[list.length - 1];
+        // Adjacent spans of one family paint as one range: fewer ranges, same picture.
+        if (last && last[1] === start) last[1] = end;
+        else list.push([start, end]);
+      }
+    }
+    for (const family of FAMILIES) {
+      const ranges = byFamily[family].map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e)));
+      editor.setDecorations(this.types.get(family)!, ranges);
+    }
+    this.painted.set(doc.uri.toString(), byFamily);
+  }
+}

@@ -1,0 +1,59 @@
+/**
+ * Entry point the extension host loads (extensionTestsPath). Runs every *.test.js beside this file with mocha and
+ * prints one machine-readable result line the harness reads. Works in code-server and in desktop VS Code alike.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+const RESULT_PREFIX = '@@aip-results ';
+/** Lines the harness prints; everything else the host logs goes to its log file. */
+const OUT = (text: string) => console.log(text.split('\n').map((l) => `@@aip ${l}`).join('\n'));
+
+/** console.log cannot be reassigned in the extension host, so the reporter writes through console directly. */
+class HostReporter extends Mocha.reporters.Base {
+  constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
+    super(runner, options);
+    const failures: Array<{ title: string; error: string }> = [];
+    let depth = 0;
+    runner.on('suite', (suite) => {
+      if (suite.title) OUT(`${'  '.repeat(depth)}${suite.title}`);
+      depth++;
+    });
+    runner.on('suite end', () => depth--);
+    runner.on('pass', (test) => OUT(`${'  '.repeat(depth)}✔ ${test.title} (${test.duration ?? 0}ms)`));
+    runner.on('pending', (test) => OUT(`${'  '.repeat(depth)}- ${test.title} (pending)`));
+    runner.on('fail', (test, err: Error) => {
+      OUT(`${'  '.repeat(depth)}✘ ${test.title}\n${indent(err.stack ?? String(err), depth + 2)}`);
+      failures.push({ title: test.fullTitle(), error: err.message });
+    });
+    runner.once('end', () => {
+      const s = this.stats;
+      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, pending: s.pending, failures })}`);
+    });
+  }
+}
+
+function indent(text: string, depth: number): string {
+  return text.split('\n').map((l) => '  '.repeat(depth) + l).join('\n');
+}
+
+export function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: HostReporter as unknown as typeof Mocha.reporters.Base });
+  const grep = process.env.AIP_GREP;
+  if (grep) mocha.grep(grep);
+  for (const file of listTests(__dirname)) mocha.addFile(file);
+  return new Promise((resolve, reject) => {
+    mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
+  });
+}
+
+function listTests(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...listTests(full));
+    else if (entry.name.endsWith('.test.js')) out.push(full);
+  }
+  return out.sort();
+}
