@@ -1,0 +1,80 @@
+/** Public API of the commit-provenance core: trailers, commit-level AI recognition and Agent Trace records. */
+export {
+  isAiClass,
+  rangeContentHash,
+  repoPathProblem,
+  splitLines,
+  type AttributedFile,
+  type AttributedLine,
+  type CommittedFile,
+  type CommittedLine,
+  type LineAttribution,
+  type LineClass,
+} from './lines';
+export { isMessageEmpty, parseTrailers, removeTrailers, resolveCommentChar, sameTrailer, type Trailer } from './message';
+export {
+  ASSISTED_BY,
+  CO_AUTHORED_BY,
+  DEFAULT_TRAILER_PRESETS,
+  SUMMARY_KEY,
+  TRAILER_PRESETS,
+  TRAILER_VALUE_MAX,
+  buildTrailers,
+  formatSummary,
+  isOwnSummaryTrailer,
+  isOwnTrailer,
+  parseTrailerPresets,
+  planTrailerUpdate,
+  sanitizeTrailerValue,
+  summarizeAddedLines,
+  type AddedLineSummary,
+  type TrailerPreset,
+  type TrailerUpdate,
+} from './trailers';
+export {
+  recognizeCommitAi,
+  type AiEvidence,
+  type CommitAiRecognition,
+  type CommitIdentityInput,
+  type EvidenceSource,
+  type Identity,
+} from './identities';
+export {
+  AGENT_TRACE_VERSION,
+  METADATA_KEY,
+  TOOL_NAME,
+  buildAgentTrace,
+  uuidV4,
+  type AgentTraceContributor,
+  type AgentTraceConversation,
+  type AgentTraceFile,
+  type AgentTraceRange,
+  type AgentTraceRecord,
+  type BuildOptions,
+  type ContributorType,
+  type ProvenanceConversationFacts,
+  type ProvenanceMetadata,
+  type VcsType,
+} from './agentTrace';
+export { AgentTraceParseError, DEFAULT_PARSE_LIMITS, parseAgentTrace, type ParseLimits } from './agentTraceParse';
+export {
+  attributeLines,
+  lineClassifications,
+  provenanceMetadata,
+  recordLineAttributions,
+  recordRanges,
+  type RecordFileLines,
+  type RecordFileRanges,
+  type RecordRange,
+} from './agentTraceRead';
+export {
+  DEFAULT_REFIND_WORK,
+  refindRanges,
+  type HashedRange,
+  type MissReason,
+  type MissingRange,
+  type RefindOptions,
+  type RefindResult,
+  type RefoundRange,
+} from './agentTraceRefind';
+export { combineAgentTraces, type CombineMiss, type CombineResult, type FinalFile } from './agentTraceCombine';
