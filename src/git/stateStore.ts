@@ -1,0 +1,231 @@
+/**
+ * The working-state store: one FileRecord per file in the repository's git dir (never the work tree), at
+ * `<git rev-parse --git-path ai-provenance>/files/<sha256 of path>.json`, so each worktree has its own.
+ * Writes are read-merge-write under a per-record lock file and land atomically, so two editor windows and the CLI
+ * hooks can write the same file at once. A record that cannot be read is moved aside, logged and treated as absent.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { FileRecord, parseFileRecord, parseFileRecordText, serializeFileRecord } from '../core/state/fileRecord';
+import { compactFileRecord, mergeFileRecords } from '../core/state/mergeRecords';
+import { assertRepoRelativePath } from '../core/state/repoPath';
+import { isAtomicTempName, writeFileAtomic } from './atomicFile';
+import { GitRunner, defaultGitRunner } from './exec';
+import { LockOptions, withLock } from './fileLock';
+import { RepoInfo, findRepo, gitPath } from './repo';
+import { STATE_DIR_NAME, appendStateLog } from './stateLog';
+
+/** merge (default): combine with what is on disk (see mergeFileRecords). replace: the record is the whole truth. */
+export type WriteMode = 'merge' | 'replace';
+
+export interface StateStoreOptions {
+  readonly lock?: LockOptions;
+  readonly runner?: GitRunner;
+}
+
+const RECORD_FILE = /^[0-9a-f]{64}\.json$/;
+const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+const TEMP_FILE_MAX_AGE_MS = 60 * 60 * 1000;
+
+type Loaded = { readonly state: 'ok'; readonly record: FileRecord } | { readonly state: 'absent' } | { readonly state: 'corrupt'; readonly reason: string };
+
+export class WorkingStateStore {
+  /** Record files live here. */
+  readonly filesDir: string;
+  /** In-process queue per record file, so calls from one process do not spin on their own lock file. */
+  private readonly queues = new Map<string, Promise<unknown>>();
+
+  private constructor(
+    readonly stateDir: string,
+    readonly repo: RepoInfo | undefined,
+    private readonly options: StateStoreOptions,
+  ) {
+    this.filesDir = path.join(stateDir, 'files');
+  }
+
+  /** The store of the repository holding `repoPath` (any path inside its work tree). Throws outside a repository. */
+  static async open(repoPath: string, options: StateStoreOptions = {}): Promise<WorkingStateStore> {
+    const runner = options.runner ?? defaultGitRunner;
+    const repo = await findRepo(repoPath, runner);
+    if (!repo) {
+      throw new Error(`not inside a git work tree: ${repoPath}`);
+    }
+    return new WorkingStateStore(await gitPath(repo, STATE_DIR_NAME, runner), repo, options);
+  }
+
+  /** A store over an explicit state directory (no git involved). */
+  static at(stateDir: string, options: StateStoreOptions = {}): WorkingStateStore {
+    return new WorkingStateStore(path.resolve(stateDir), undefined, options);
+  }
+
+  /** The record file for a repo-relative path. */
+  recordFile(relPath: string): string {
+    const name = createHash('sha256').update(assertRepoRelativePath(relPath), 'utf8').digest('hex');
+    return path.join(this.filesDir, `${name}.json`);
+  }
+
+  /** The stored record, or undefined when there is none or it was unreadable (then moved aside and logged). */
+  async read(relPath: string): Promise<FileRecord | undefined> {
+    const file = this.recordFile(relPath);
+    const first = await this.load(file, relPath);
+    if (first.state !== 'corrupt') {
+      return first.state === 'ok' ? first.record : undefined;
+    }
+    // Re-check under the lock: a writer may have replaced the file since we read it.
+    return this.locked(file, () => this.loadOrMoveAside(file, relPath));
+  }
+
+  /** Stores `record` (merged with the stored one unless mode is replace); returns what is now stored. */
+  async write(record: FileRecord, options: { mode?: WriteMode } = {}): Promise<FileRecord> {
+    const incoming = parseFileRecord(record);
+    const file = this.recordFile(incoming.path);
+    return this.locked(file, async () => {
+      const existing = options.mode === 'replace' ? undefined : await this.loadOrMoveAside(file, incoming.path);
+      const result = existing ? mergeFileRecords(existing, incoming) : compactFileRecord(incoming);
+      await writeFileAtomic(file, serializeFileRecord(result));
+      return result;
+    });
+  }
+
+  /** Removes the record; false when there was none. */
+  async delete(relPath: string): Promise<boolean> {
+    const file = this.recordFile(relPath);
+    return this.locked(file, () => removeFile(file));
+  }
+
+  /**
+   * Moves the record of `oldRel` to `newRel`, replacing any record there (the file now at newRel is the moved one).
+   * false when oldRel had no record. A crash between the two steps leaves both, never neither.
+   */
+  async rename(oldRel: string, newRel: string): Promise<boolean> {
+    const from = this.recordFile(oldRel);
+    const to = this.recordFile(newRel);
+    if (from === to) {
+      return (await this.read(oldRel)) !== undefined;
+    }
+    // Both locks, always in the same order, so two opposite renames cannot deadlock.
+    const [first, second] = [from, to].sort();
+    return this.locked(first, () =>
+      this.locked(second, async () => {
+        const record = await this.loadOrMoveAside(from, oldRel);
+        if (!record) {
+          return false;
+        }
+        await writeFileAtomic(to, serializeFileRecord({ ...record, path: newRel }));
+        await removeFile(from);
+        return true;
+      }),
+    );
+  }
+
+  /** Every readable record, sorted by path. Unreadable ones are moved aside; stale temp files are removed. */
+  async list(): Promise<FileRecord[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.filesDir);
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw err;
+    }
+    const records: FileRecord[] = [];
+    for (const name of names) {
+      const file = path.join(this.filesDir, name);
+      if (isAtomicTempName(name)) {
+        await removeIfOlderThan(file, TEMP_FILE_MAX_AGE_MS);
+      } else if (RECORD_FILE.test(name)) {
+        const loaded = await this.load(file, undefined);
+        const record = loaded.state === 'corrupt' ? await this.locked(file, () => this.loadOrMoveAside(file, undefined)) : loaded.state === 'ok' ? loaded.record : undefined;
+        if (record) records.push(record);
+      }
+    }
+    return records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /** Appends to this store's log.txt (never throws). */
+  log(message: string): Promise<void> {
+    return appendStateLog(this.stateDir, message);
+  }
+
+  private async load(file: string, relPath: string | undefined): Promise<Loaded> {
+    let text: string;
+    try {
+      const handle = await fs.open(file, 'r');
+      try {
+        const size = (await handle.stat()).size;
+        if (size > MAX_RECORD_BYTES) {
+          return { state: 'corrupt', reason: `${size} bytes exceed the limit of ${MAX_RECORD_BYTES}` };
+        }
+        text = await handle.readFile('utf8');
+      } finally {
+        await handle.close();
+      }
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
+      throw err;
+    }
+    let record: FileRecord;
+    try {
+      record = parseFileRecordText(text);
+    } catch (err) {
+      return { state: 'corrupt', reason: (err as Error).message };
+    }
+    // The name is the hash of the path inside: a mismatch means the file was copied or tampered with.
+    if ((relPath !== undefined && record.path !== relPath) || this.recordFile(record.path) !== file) {
+      return { state: 'corrupt', reason: `record is for ${JSON.stringify(record.path)}, not the path its file name stands for` };
+    }
+    return { state: 'ok', record };
+  }
+
+  /** Call holding the record's lock. */
+  private async loadOrMoveAside(file: string, relPath: string | undefined): Promise<FileRecord | undefined> {
+    const loaded = await this.load(file, relPath);
+    if (loaded.state === 'corrupt') {
+      const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
+      try {
+        await fs.rename(file, aside);
+        await this.log(`moved unreadable record ${path.basename(file)} aside to ${path.basename(aside)}: ${loaded.reason}`);
+      } catch (err) {
+        // Still treated as absent: the next write replaces it.
+        await this.log(`unreadable record ${path.basename(file)} (${loaded.reason}) could not be moved aside: ${(err as Error).message}`);
+      }
+      return undefined;
+    }
+    return loaded.state === 'ok' ? loaded.record : undefined;
+  }
+
+  /** Runs `fn` holding the record's lock, after this process's earlier calls on the same record. */
+  private locked<T>(file: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.queues.get(file) ?? Promise.resolve();
+    const step = async (): Promise<T> => {
+      // The lock file lives next to the record, so the directory must exist even to delete nothing.
+      await fs.mkdir(this.filesDir, { recursive: true });
+      return withLock(`${file}.lock`, fn, this.options.lock);
+    };
+    const run = previous.then(step, step);
+    const settled = run.catch(() => undefined);
+    this.queues.set(file, settled);
+    void settled.then(() => {
+      if (this.queues.get(file) === settled) this.queues.delete(file);
+    });
+    return run;
+  }
+}
+
+async function removeFile(file: string): Promise<boolean> {
+  try {
+    await fs.unlink(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+async function removeIfOlderThan(file: string, ageMs: number): Promise<void> {
+  try {
+    if (Date.now() - (await fs.stat(file)).mtimeMs > ageMs) await fs.unlink(file);
+  } catch {
+    // Someone else cleaned it up or is still writing it.
+  }
+}
