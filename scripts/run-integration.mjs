@@ -52,7 +52,7 @@ async function main() {
       else hostLog.write(`[${level}] ${line}\n`);
     }
   });
-  const env = { AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_GREP: arg('--grep') ?? process.env.AIP_GREP ?? '' };
+  const env = { AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_GREP: arg('--grep') ?? process.env.AIP_GREP ?? '', AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '' };
   await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env }), { timeout: 60_000 });
 
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS).unref());

@@ -15,6 +15,8 @@ export async function launchBrowser({ runDir, headless = true }) {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
       '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
     timeout: 60_000,
+    // Copy and paste tests go through the real clipboard of the page.
+    permissions: ['clipboard-read', 'clipboard-write'],
   });
   const page = context.pages()[0] ?? (await context.newPage());
   return { context, page };

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { AttributionService } from './attribution/attributionService';
 import { DecorationController } from './decorations/decorationController';
 import { registerMarkCommands } from './commands/markCommands';
+import { InlineCompletionCapture } from './capture/inlineCompletionCapture';
 import { createApi, type AiProvenanceApi } from './api';
 import { CommandId } from './commandIds';
 
@@ -17,9 +18,11 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     attribution,
     decorations,
     registerMarkCommands(attribution),
+    new InlineCompletionCapture(attribution),
     vscode.commands.registerCommand(CommandId.ToggleAnnotations, () => decorations.setEnabled(!decorations.isEnabled)),
   );
   void vscode.commands.executeCommand('setContext', 'aiProvenance.active', true);
+  void vscode.commands.executeCommand('setContext', 'aiProvenance.captureInline', vscode.workspace.getConfiguration('aiProvenance').get('capture.inlineCompletions', true));
   return createApi({ attribution, decorations, activationMs: performance.now() - started });
 }
 

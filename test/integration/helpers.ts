@@ -24,7 +24,7 @@ export async function openFile(rel: string): Promise<vscode.TextEditor> {
 }
 
 /** A scratch document with exactly `text`, shown in an editor. */
-export async function scratch(text: string, language = 'typescript'): Promise<vscode.TextEditor> {
+export async function scratch(text: string, language = 'plaintext'): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language, content: text });
   return vscode.window.showTextDocument(doc, { preview: false });
 }
@@ -56,7 +56,11 @@ export async function attributedTexts(editor: vscode.TextEditor): Promise<string
   return a.spans(editor.document.uri).map((s) => text.slice(s.start, s.end));
 }
 
+/** Closes every editor without saving (closing a dirty editor any other way would open a dialog). */
 export async function closeAll(): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  for (let i = 0; i < 50; i++) {
+    const tabs = vscode.window.tabGroups.all.reduce((n, g) => n + g.tabs.length, 0);
+    if (tabs === 0) return;
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  }
 }

@@ -18,6 +18,11 @@ export interface Origin {
   readonly session?: string;
   /** Milliseconds since the epoch when the text was attributed. */
   readonly time: number;
+  /**
+   * When `tool` cannot be known (VS Code does not say which provider's ghost text was accepted): the installed
+   * tools that may have produced it. Candidates, never a guess recorded as fact.
+   */
+  readonly candidates?: readonly string[];
 }
 
 /** Display families: one decoration style each. */
@@ -76,5 +81,5 @@ export class OriginTable {
 }
 
 function originKey(o: Origin): string {
-  return JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time]);
+  return JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null]);
 }

@@ -1,73 +1,177 @@
 /**
- * Keeps one core tracker per open document and feeds it every content change, so attribution is live before any
- * commit. Capture sources tell it which upcoming insertions are AI (`expectInsertion`); everything else is human.
+ * Keeps one core tracker per document that has (or just got) AI text and feeds it every content change, so
+ * attribution is live before any commit. Capture sources announce which upcoming insertion is AI with
+ * `expectInsertion`; everything else is human.
  */
 import * as vscode from 'vscode';
-import { AttributionTracker, OriginTable, type Origin, type SpanTuple } from '../../core/attribution';
+import { OriginTable, type Origin, type Run, type SpanTuple } from '../../core/attribution';
 import { Disposable } from '../lifecycle';
+import { DocumentState } from './documentState';
 
-/** Documents we track: real files and untitled buffers. Output panes, git: views and chat snapshots are not ours. */
-const TRACKED_SCHEMES = new Set(['file', 'untitled', 'vscode-remote', 'vscode-userdata']);
+/** A pending AI insertion: changes to `uri` before `until` are attributed to `origin`. */
+interface Lease {
+  readonly uri: string;
+  readonly origin: number;
+  until: number;
+  /** When set, only a change inserting exactly this text is attributed (pastes). */
+  readonly text?: string;
+  /** Exact attribution of `text` (a paste of AI text copied inside VS Code). */
+  readonly runs?: readonly Run[];
+}
 
 export interface AttributionChange {
   readonly document: vscode.TextDocument;
+  /** True when the change came from an edit; false for marks, restores and other bookkeeping. */
+  readonly edited: boolean;
 }
+
+/** How long a lease stays armed after its command finished: the document event trails the command's result. */
+const LEASE_GRACE_MS = 400;
 
 export class AttributionService extends Disposable {
   readonly origins = new OriginTable();
-  private readonly trackers = new Map<string, AttributionTracker>();
+  private readonly docs = new Map<string, DocumentState>();
+  private readonly leases = new Map<string, Lease>();
   private readonly _onDidChange = this.register(new vscode.EventEmitter<AttributionChange>());
   readonly onDidChange = this._onDidChange.event;
+  private readonly _onDidInsert = this.register(new vscode.EventEmitter<{ document: vscode.TextDocument; changes: readonly vscode.TextDocumentContentChangeEvent[]; attributed: boolean }>());
+  /** Every content change we saw, and whether a lease attributed it (paste capture and tests listen). */
+  readonly onDidInsert = this._onDidInsert.event;
 
-  constructor() {
+  constructor(private readonly now: () => number = Date.now) {
     super();
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.onDocumentChange(e)));
-    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.trackers.delete(doc.uri.toString())));
+    // Untitled URIs are reused after close: state must not outlive its document (persistence saved it already).
+    this.register(vscode.workspace.onDidCloseTextDocument((doc) => this.closed(doc)));
   }
 
-  static isTracked(doc: vscode.TextDocument): boolean {
-    return TRACKED_SCHEMES.has(doc.uri.scheme) && doc.uri.scheme !== 'vscode-userdata';
-  }
-
-  /** The tracker of a document, created on demand (an empty tracker means all-human). */
-  trackerFor(doc: vscode.TextDocument): AttributionTracker {
+  private closed(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
-    let tracker = this.trackers.get(key);
-    if (!tracker) {
-      tracker = new AttributionTracker(doc.getText().length);
-      this.trackers.set(key, tracker);
-    }
-    return tracker;
+    this.docs.delete(key);
+    this.leases.delete(key);
   }
 
-  /** Spans of a document as `[start, end, originId]`, sorted; empty when nothing is AI. */
+  /** Documents whose text we attribute: files on disk and untitled buffers. Git, output and chat snapshots are not. */
+  static isTracked(doc: vscode.TextDocument): boolean {
+    return doc.uri.scheme === 'file' || doc.uri.scheme === 'untitled' || doc.uri.scheme === 'vscode-remote';
+  }
+
+  has(doc: vscode.TextDocument): boolean {
+    return this.docs.has(doc.uri.toString());
+  }
+
+  stateOf(doc: vscode.TextDocument): DocumentState | undefined {
+    return this.docs.get(doc.uri.toString());
+  }
+
+  private ensure(doc: vscode.TextDocument): DocumentState {
+    const key = doc.uri.toString();
+    let state = this.docs.get(key);
+    if (!state) {
+      state = DocumentState.empty(doc.getText(), this.origins);
+      this.docs.set(key, state);
+    }
+    return state;
+  }
+
+  /** Installs attribution restored from disk (persistence); replaces whatever was tracked. */
+  restore(doc: vscode.TextDocument, spans: readonly SpanTuple[]): void {
+    this.docs.set(doc.uri.toString(), DocumentState.fromSpans(doc.getText(), spans, this.origins));
+    this._onDidChange.fire({ document: doc, edited: false });
+  }
+
+  /** Forgets a document (closed, or moved and re-keyed by the caller). */
+  forget(uri: vscode.Uri): DocumentState | undefined {
+    const state = this.docs.get(uri.toString());
+    this.docs.delete(uri.toString());
+    return state;
+  }
+
+  /** Re-keys a document's state after a rename inside VS Code. */
+  move(from: vscode.Uri, to: vscode.Uri): void {
+    const state = this.docs.get(from.toString());
+    if (!state) return;
+    this.docs.delete(from.toString());
+    this.docs.set(to.toString(), state);
+  }
+
+  /** Attributed spans `[start, end, originId]`, sorted; empty when nothing is AI. */
   spans(doc: vscode.TextDocument): readonly SpanTuple[] {
-    return this.trackers.get(doc.uri.toString())?.toSpans() ?? [];
+    return this.docs.get(doc.uri.toString())?.tracker.toSpans() ?? [];
+  }
+
+  /** Attribution of `[start, end)` as runs (copy support). */
+  runsIn(doc: vscode.TextDocument, start: number, end: number): Run[] | undefined {
+    return this.docs.get(doc.uri.toString())?.tracker.runsIn(start, end);
   }
 
   mark(doc: vscode.TextDocument, range: vscode.Range, origin: Origin): void {
     if (!AttributionService.isTracked(doc) || range.isEmpty) return;
     const id = this.origins.intern(origin);
-    this.trackerFor(doc).mark(doc.offsetAt(range.start), doc.offsetAt(range.end), id);
-    this._onDidChange.fire({ document: doc });
+    this.ensure(doc).tracker.mark(doc.offsetAt(range.start), doc.offsetAt(range.end), id);
+    this._onDidChange.fire({ document: doc, edited: false });
   }
 
   clear(doc: vscode.TextDocument, range: vscode.Range): void {
-    const tracker = this.trackers.get(doc.uri.toString());
-    if (!tracker || range.isEmpty) return;
-    tracker.clear(doc.offsetAt(range.start), doc.offsetAt(range.end));
-    this._onDidChange.fire({ document: doc });
+    const state = this.docs.get(doc.uri.toString());
+    if (!state || range.isEmpty) return;
+    state.tracker.clear(doc.offsetAt(range.start), doc.offsetAt(range.end));
+    this._onDidChange.fire({ document: doc, edited: false });
+  }
+
+  /**
+   * Attributes the next insertion into `doc` to `origin`, until `release()` is called plus a short grace period.
+   * With `text`, only a change inserting exactly that text counts (and `runs` gives its exact attribution).
+   */
+  expectInsertion(doc: vscode.TextDocument, origin: Origin, options: { text?: string; runs?: readonly Run[]; ttlMs?: number } = {}): { release(): void } {
+    if (!AttributionService.isTracked(doc)) return { release: () => undefined };
+    this.ensure(doc);
+    const lease: Lease = {
+      uri: doc.uri.toString(),
+      origin: this.origins.intern(origin),
+      until: this.now() + (options.ttlMs ?? 30_000),
+      ...(options.text === undefined ? {} : { text: options.text }),
+      ...(options.runs === undefined ? {} : { runs: options.runs }),
+    };
+    this.leases.set(lease.uri, lease);
+    return {
+      release: () => {
+        lease.until = Math.min(lease.until, this.now() + LEASE_GRACE_MS);
+      },
+    };
+  }
+
+  private takeLease(uri: string, changes: readonly vscode.TextDocumentContentChangeEvent[]): Lease | undefined {
+    const lease = this.leases.get(uri);
+    if (!lease) return undefined;
+    if (lease.until < this.now()) {
+      this.leases.delete(uri);
+      return undefined;
+    }
+    if (lease.text !== undefined && !changes.every((c) => c.text === lease.text)) return undefined;
+    // One event per lease: typing that follows an accept is the user's.
+    this.leases.delete(uri);
+    return lease;
   }
 
   private onDocumentChange(e: vscode.TextDocumentChangeEvent): void {
     // Dirty-state and encoding changes arrive with no content changes.
     if (e.contentChanges.length === 0) return;
-    const tracker = this.trackers.get(e.document.uri.toString());
-    if (!tracker) return;
-    // contentChanges apply in array order, each in the coordinates produced by the ones before it.
-    for (const change of e.contentChanges) {
-      tracker.apply({ start: change.rangeOffset, deleteLength: change.rangeLength, text: change.text });
+    const key = e.document.uri.toString();
+    const lease = this.takeLease(key, e.contentChanges);
+    const state = this.docs.get(key);
+    this._onDidInsert.fire({ document: e.document, changes: e.contentChanges, attributed: lease !== undefined });
+    if (!state) return;
+    const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
+    const doc = e.document;
+    const endOffset = () => doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+    let ok: boolean;
+    if (lease?.runs) {
+      ok = state.applyPaste(e.contentChanges, lease.runs, endOffset);
+    } else {
+      ok = state.applyEvent(e.contentChanges, lease?.origin, reason, endOffset);
     }
-    this._onDidChange.fire({ document: e.document });
+    if (!ok) state.resync(doc.getText());
+    this._onDidChange.fire({ document: doc, edited: true });
   }
 }

@@ -1,0 +1,66 @@
+/**
+ * One tracked document: its core tracker and a mirror of its text as of the last event. VS Code reports a change
+ * only after applying it, so the mirror is what lets the tracker see the replaced text (needed to remap coarse
+ * replaces such as reload-from-disk or a formatter, and to remember removed AI text for undo/redo).
+ */
+import { AttributionTracker, type OriginTable, type Run, type SpanTuple, type TextChange } from '../../core/attribution';
+
+export interface RawChange {
+  readonly rangeOffset: number;
+  readonly rangeLength: number;
+  readonly text: string;
+}
+
+export class DocumentState {
+  private mirror: string;
+
+  constructor(text: string, readonly tracker: AttributionTracker) {
+    this.mirror = text;
+  }
+
+  static empty(text: string, origins: OriginTable): DocumentState {
+    return new DocumentState(text, new AttributionTracker(text.length, { origins }));
+  }
+
+  static fromSpans(text: string, spans: readonly SpanTuple[], origins: OriginTable): DocumentState {
+    return new DocumentState(text, AttributionTracker.fromSpans(text.length, spans, { origins }));
+  }
+
+  get text(): string {
+    return this.mirror;
+  }
+
+  /**
+   * Applies one event's changes in order. `origin` attributes the inserted text to AI; `reason` marks undo/redo.
+   * Returns false when the mirror disagrees with the editor (a missed event): the caller then resynchronises.
+   */
+  applyEvent(changes: readonly RawChange[], origin: number | undefined, reason: 'undo' | 'redo' | undefined, expectedLength: () => number): boolean {
+    const extra = origin === undefined ? {} : { origin };
+    return this.applyEach(changes, extra, reason, expectedLength);
+  }
+
+  /** Applies a paste whose inserted text carries exact attribution `runs` (AI text copied inside VS Code). */
+  applyPaste(changes: readonly RawChange[], runs: readonly Run[], expectedLength: () => number): boolean {
+    return this.applyEach(changes, { insertedRuns: runs }, undefined, expectedLength);
+  }
+
+  private applyEach(changes: readonly RawChange[], extra: Partial<TextChange>, reason: 'undo' | 'redo' | undefined, expectedLength: () => number): boolean {
+    for (const c of changes) {
+      const end = c.rangeOffset + c.rangeLength;
+      if (end > this.mirror.length) return false;
+      const oldText = this.mirror.slice(c.rangeOffset, end);
+      this.tracker.apply({ ...extra, start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text, oldText }, reason ? { reason } : {});
+      this.mirror = this.mirror.slice(0, c.rangeOffset) + c.text + this.mirror.slice(end);
+    }
+    // Cheap length check every event; comparing whole texts would cost as much as the edit itself.
+    return this.mirror.length === expectedLength();
+  }
+
+  /** Replaces the whole text (the mirror drifted or the file was reloaded): remaps attribution through a diff. */
+  resync(newText: string): void {
+    const old = this.mirror;
+    if (old === newText) return;
+    this.tracker.apply({ start: 0, deleteLength: old.length, text: newText, oldText: old, remap: true });
+    this.mirror = newText;
+  }
+}

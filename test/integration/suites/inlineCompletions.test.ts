@@ -1,0 +1,127 @@
+/**
+ * Inline completion capture in the real editor: the attributed characters equal the inserted text exactly for full,
+ * word and line accepts (through real key presses where the browser harness provides them), while plain Tab
+ * (indentation), snippet tab stops and suggest-widget accepts stay human.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { api, attributedTexts, closeAll, scratch, waitUntil } from '../helpers';
+import { driver, driverAvailable } from '../driver';
+import { TestInlineProvider } from '../inlineProvider';
+
+async function cursorAt(editor: vscode.TextEditor, offset: number): Promise<void> {
+  const pos = editor.document.positionAt(offset);
+  await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(pos, pos), preview: false });
+}
+
+/** Presses a key for real when a browser drives this VS Code, else runs the command the key is bound to. */
+async function press(key: string, fallbackCommand: string): Promise<void> {
+  if (driverAvailable) await driver.press(key);
+  else await vscode.commands.executeCommand(fallbackCommand);
+}
+
+describe('inline completion capture', () => {
+  let provider: TestInlineProvider;
+  beforeEach(() => (provider = new TestInlineProvider()));
+  afterEach(async () => {
+    provider.dispose();
+    await closeAll();
+  });
+
+  it('attributes a full accept (Tab) exactly', async () => {
+    const text = 'function area(r: number) {\n  return \n}\n';
+    const editor = await scratch(text);
+    await cursorAt(editor, text.indexOf('return ') + 'return '.length);
+    await provider.show('Math.PI * r * r;');
+    const version = editor.document.version;
+    await press('Tab', 'aiProvenance.inlineSuggest.commit');
+    await waitUntil('the accept', () => (editor.document.version > version ? true : undefined));
+    assert.equal(editor.document.getText(), text.replace('return ', 'return Math.PI * r * r;'));
+    assert.deepEqual(await attributedTexts(editor), ['Math.PI * r * r;']);
+    const span = (await api()).spans(editor.document.uri)[0];
+    assert.equal(span.origin.kind, 'inline');
+    assert.equal(span.origin.tool, 'unknown');
+  });
+
+  it('attributes a multi-line accept and leaves following typing human', async () => {
+    const text = 'function f() {\n  \n}\n';
+    const editor = await scratch(text);
+    await cursorAt(editor, text.indexOf('  \n') + 2);
+    await provider.show('const a = 1;\n  const b = 2;');
+    await press('Tab', 'aiProvenance.inlineSuggest.commit');
+    await waitUntil('the accept', () => (editor.document.getText().includes('const b = 2;') ? true : undefined));
+    provider.next = undefined;
+    if (driverAvailable) {
+      await driver.type(' // ok');
+      await waitUntil('typing', () => (editor.document.getText().includes('// ok') ? true : undefined));
+    }
+    assert.deepEqual(await attributedTexts(editor), ['const a = 1;\n  const b = 2;']);
+  });
+
+  it('attributes word-by-word accepts as partial', async () => {
+    const text = 'const greeting = \n';
+    const editor = await scratch(text);
+    await cursorAt(editor, text.indexOf('= ') + 2);
+    await provider.show('hello.world.again;');
+    await press('Control+ArrowRight', 'aiProvenance.inlineSuggest.acceptNextWord');
+    await waitUntil('a partial accept', () => (editor.document.getText() !== text ? true : undefined));
+    const inserted = editor.document.getText().slice(text.indexOf('= ') + 2).replace(/\n$/, '');
+    assert.ok(inserted.length > 0 && 'hello.world.again;'.startsWith(inserted), `inserted ${JSON.stringify(inserted)}`);
+    assert.deepEqual(await attributedTexts(editor), [inserted]);
+    assert.equal((await api()).spans(editor.document.uri)[0].origin.kind, 'inline-partial');
+  });
+
+  it('attributes an accept-next-line as partial', async () => {
+    const text = 'let x = \n';
+    const editor = await scratch(text);
+    await cursorAt(editor, text.indexOf('= ') + 2);
+    await provider.show('[\n  1,\n  2,\n];');
+    await vscode.commands.executeCommand('aiProvenance.inlineSuggest.acceptNextLine');
+    await waitUntil('a line accept', () => (editor.document.getText() !== text ? true : undefined));
+    const after = editor.document.getText();
+    const inserted = after.slice(text.indexOf('= ') + 2, after.length - 1);
+    assert.equal(inserted, '[\n', 'the first line of the suggestion and its line break');
+    assert.deepEqual(await attributedTexts(editor), [inserted]);
+  });
+
+  it('keeps plain Tab (indentation) human', async function () {
+    if (!driverAvailable) this.skip();
+    const text = 'x\n';
+    const editor = await scratch(text);
+    await cursorAt(editor, 0);
+    await driver.press('Tab');
+    await waitUntil('indentation', () => (editor.document.getText() !== text ? true : undefined));
+    assert.deepEqual(await attributedTexts(editor), []);
+  });
+
+  it('keeps snippet tab stops and suggest-widget accepts human', async function () {
+    if (!driverAvailable) this.skip();
+    const editor = await scratch('\n');
+    await editor.insertSnippet(new vscode.SnippetString('for (let ${1:i} = 0; ${1:i} < ${2:n}; ${1:i}++) {}'), new vscode.Position(0, 0));
+    await driver.press('Tab'); // jump to the next tab stop: inserts nothing
+    await driver.type('count');
+    await waitUntil('typing in the tab stop', () => (editor.document.getText().includes('count') ? true : undefined));
+    let asked = 0;
+    const completion = vscode.languages.registerCompletionItemProvider({ scheme: 'untitled' }, {
+      provideCompletionItems: () => {
+        asked++;
+        return [new vscode.CompletionItem('suggestedName')];
+      },
+    });
+    try {
+      const end = editor.document.lineAt(1).range.end;
+      await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(end, end), preview: false });
+      await driver.type('sugg');
+      await waitUntil('the completion provider to be asked', async () => {
+        if (asked === 0) await vscode.commands.executeCommand('editor.action.triggerSuggest');
+        return asked > 0 ? true : undefined;
+      });
+      await waitUntil('suggest widget', async () => ((await driver.domText('.suggest-widget .monaco-list-row')).length > 0 ? true : undefined));
+      await driver.press('Tab');
+      await waitUntil('suggest accept', () => (editor.document.getText().includes('suggestedName') ? true : undefined));
+    } finally {
+      completion.dispose();
+    }
+    assert.deepEqual(await attributedTexts(editor), []);
+  });
+});
