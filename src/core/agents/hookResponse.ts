@@ -1,0 +1,35 @@
+/**
+ * What a provenance hook prints on stdout (with exit code 0) so the agent carries on exactly as if no hook ran.
+ * Checked against each agent's documentation and, where the docs are silent, its source:
+ *
+ * - claude: nothing. Exit 0 with empty stdout proceeds with the normal permission flow (code.claude.com/docs/en/hooks,
+ *   "JSON output" is optional). Printing `permissionDecision: "allow"` would skip the user's approval prompt.
+ * - vscode: nothing. The docs say exit 0 parses stdout as JSON; the implementation (copilot-chat NodeHookExecutor,
+ *   test "returns empty string for no output") treats empty stdout as success with no output.
+ * - codex: nothing. codex-rs/hooks/src/events/pre_tool_use.rs ignores empty trimmed stdout on exit 0; the output
+ *   schema defaults `continue` to true and every decision to null.
+ * - cursor: `{}`. cursor.com/docs/hooks: command hooks "return JSON output via stdout"; invalid JSON is a hook failure,
+ *   allowed through by default but *blocking* when the hook is configured with `failClosed: true`. `{}` sets no
+ *   field; `permission: "allow"` would auto-approve commands that should ask the user.
+ * - gemini: `{}`. geminicli.com/docs/hooks/reference: exit 0 parses stdout as JSON and "must not print any plain text
+ *   to stdout other than the final JSON"; the writing-hooks guide's no-op hook prints `{}`.
+ */
+import type { AgentId, HookPhase } from './types';
+
+const JSON_NOOP = '{}\n';
+
+const RESPONSES: Readonly<Record<AgentId, Readonly<Record<HookPhase, string>>>> = {
+  claude: { pre: '', post: '' },
+  vscode: { pre: '', post: '' },
+  codex: { pre: '', post: '' },
+  cursor: { pre: JSON_NOOP, post: JSON_NOOP },
+  gemini: { pre: JSON_NOOP, post: JSON_NOOP },
+};
+
+/** The exact stdout for a hook of `agent` in `phase` that must not change what the agent does. */
+export function hookResponse(agent: AgentId, phase: HookPhase): string {
+  const byPhase = Object.prototype.hasOwnProperty.call(RESPONSES, agent) ? RESPONSES[agent] : undefined;
+  if (byPhase === undefined) throw new Error(`unknown agent ${JSON.stringify(String(agent)).slice(0, 40)}`);
+  if (phase !== 'pre' && phase !== 'post') throw new Error(`unknown hook phase ${JSON.stringify(String(phase)).slice(0, 40)}`);
+  return byPhase[phase];
+}
