@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import type { Origin } from '../core/attribution';
 import type { AttributionService } from './attribution/attributionService';
 import type { DecorationController, PaintedRanges } from './decorations/decorationController';
+import type { PersistenceController } from './persistence/persistenceController';
 
 export interface AttributedSpan {
   readonly start: number;
@@ -19,10 +20,14 @@ export interface AiProvenanceApi {
   spans(uri: vscode.Uri): AttributedSpan[];
   /** Ranges painted in the visible editor of `uri` after pending updates are flushed. */
   paintedRanges(uri: vscode.Uri): PaintedRanges | undefined;
+  /** Writes pending working-state records now. */
+  flush(): Promise<void>;
+  /** Fires when a document's attribution was restored or adopted from the working state. */
+  readonly onDidRestore: vscode.Event<vscode.TextDocument>;
 }
 
-export function createApi(parts: { attribution: AttributionService; decorations: DecorationController; activationMs: number }): AiProvenanceApi {
-  const { attribution, decorations } = parts;
+export function createApi(parts: { attribution: AttributionService; decorations: DecorationController; persistence: PersistenceController; activationMs: number }): AiProvenanceApi {
+  const { attribution, decorations, persistence } = parts;
   const docFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     activationMs: parts.activationMs,
@@ -35,5 +40,7 @@ export function createApi(parts: { attribution: AttributionService; decorations:
       decorations.flush();
       return decorations.paintedRanges(uri);
     },
+    flush: () => persistence.flush(),
+    onDidRestore: persistence.onDidRestore,
   };
 }

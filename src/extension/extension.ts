@@ -7,25 +7,34 @@ import { AttributionService } from './attribution/attributionService';
 import { DecorationController } from './decorations/decorationController';
 import { registerMarkCommands } from './commands/markCommands';
 import { InlineCompletionCapture } from './capture/inlineCompletionCapture';
+import { PersistenceController } from './persistence/persistenceController';
 import { createApi, type AiProvenanceApi } from './api';
 import { CommandId } from './commandIds';
+import { syncContextKeys } from './contextKeys';
 
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const started = performance.now();
+  const output = vscode.window.createOutputChannel('AI Provenance', { log: true });
+  const log = (message: string) => {
+    output.appendLine(message);
+    console.log(`[ai-provenance] ${message}`);
+  };
   const attribution = new AttributionService();
   const decorations = new DecorationController(attribution);
+  const persistence = new PersistenceController(attribution, log);
   context.subscriptions.push(
+    output,
     attribution,
     decorations,
+    persistence,
     registerMarkCommands(attribution),
     new InlineCompletionCapture(attribution),
     vscode.commands.registerCommand(CommandId.ToggleAnnotations, () => decorations.setEnabled(!decorations.isEnabled)),
+    syncContextKeys(),
   );
-  void vscode.commands.executeCommand('setContext', 'aiProvenance.active', true);
-  void vscode.commands.executeCommand('setContext', 'aiProvenance.captureInline', vscode.workspace.getConfiguration('aiProvenance').get('capture.inlineCompletions', true));
-  return createApi({ attribution, decorations, activationMs: performance.now() - started });
+  return createApi({ attribution, decorations, persistence, activationMs: performance.now() - started });
 }
 
 export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+  // Everything is disposed through context.subscriptions; the persistence controller flushes on dispose.
 }

@@ -15,3 +15,4 @@ export { writeFileAtomic } from './atomicFile';
 export { LOG_FILE_NAME, LOG_MAX_BYTES, STATE_DIR_NAME, appendStateLog, log } from './stateLog';
 export { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF, listNotes, readNote, readNotes, removeNote, writeNote } from './notes';
 export type { NoteRead } from './notes';
+export { MAX_SNAPSHOT_CHARS, loadTextSnapshot, pruneTextSnapshots, saveTextSnapshot } from './textSnapshots';

@@ -2,3 +2,4 @@ export { FILE_RECORD_LIMITS, FILE_RECORD_VERSION, FileRecordError, parseFileReco
 export type { FileRecord, StateSpan } from './fileRecord';
 export { compactFileRecord, mergeFileRecords } from './mergeRecords';
 export { MAX_REPO_PATH_LENGTH, assertRepoRelativePath, isRepoRelativePath, repoPathProblem } from './repoPath';
+export { recordFromSpans, spansFromRecord } from './trackerRecord';

@@ -21,8 +21,8 @@ interface Lease {
 
 export interface AttributionChange {
   readonly document: vscode.TextDocument;
-  /** True when the change came from an edit; false for marks, restores and other bookkeeping. */
-  readonly edited: boolean;
+  /** What changed the attribution: an edit of the text, a mark/clear, or spans restored from the working state. */
+  readonly cause: 'edit' | 'mark' | 'restore';
 }
 
 /** How long a lease stays armed after its command finished: the document event trails the command's result. */
@@ -35,6 +35,9 @@ export class AttributionService extends Disposable {
   private readonly _onDidChange = this.register(new vscode.EventEmitter<AttributionChange>());
   readonly onDidChange = this._onDidChange.event;
   private readonly _onDidInsert = this.register(new vscode.EventEmitter<{ document: vscode.TextDocument; changes: readonly vscode.TextDocumentContentChangeEvent[]; attributed: boolean }>());
+  private readonly _onWillForget = this.register(new vscode.EventEmitter<vscode.TextDocument>());
+  /** Fires while a closing document's spans still exist, so they can be saved. */
+  readonly onWillForget = this._onWillForget.event;
   /** Every content change we saw, and whether a lease attributed it (paste capture and tests listen). */
   readonly onDidInsert = this._onDidInsert.event;
 
@@ -47,6 +50,7 @@ export class AttributionService extends Disposable {
 
   private closed(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    if (this.docs.has(key)) this._onWillForget.fire(doc);
     this.docs.delete(key);
     this.leases.delete(key);
   }
@@ -77,7 +81,7 @@ export class AttributionService extends Disposable {
   /** Installs attribution restored from disk (persistence); replaces whatever was tracked. */
   restore(doc: vscode.TextDocument, spans: readonly SpanTuple[]): void {
     this.docs.set(doc.uri.toString(), DocumentState.fromSpans(doc.getText(), spans, this.origins));
-    this._onDidChange.fire({ document: doc, edited: false });
+    this._onDidChange.fire({ document: doc, cause: 'restore' });
   }
 
   /** Forgets a document (closed, or moved and re-keyed by the caller). */
@@ -109,14 +113,14 @@ export class AttributionService extends Disposable {
     if (!AttributionService.isTracked(doc) || range.isEmpty) return;
     const id = this.origins.intern(origin);
     this.ensure(doc).tracker.mark(doc.offsetAt(range.start), doc.offsetAt(range.end), id);
-    this._onDidChange.fire({ document: doc, edited: false });
+    this._onDidChange.fire({ document: doc, cause: 'mark' });
   }
 
   clear(doc: vscode.TextDocument, range: vscode.Range): void {
     const state = this.docs.get(doc.uri.toString());
     if (!state || range.isEmpty) return;
     state.tracker.clear(doc.offsetAt(range.start), doc.offsetAt(range.end));
-    this._onDidChange.fire({ document: doc, edited: false });
+    this._onDidChange.fire({ document: doc, cause: 'mark' });
   }
 
   /**
@@ -172,6 +176,6 @@ export class AttributionService extends Disposable {
       ok = state.applyEvent(e.contentChanges, lease?.origin, reason, endOffset);
     }
     if (!ok) state.resync(doc.getText());
-    this._onDidChange.fire({ document: doc, edited: true });
+    this._onDidChange.fire({ document: doc, cause: 'edit' });
   }
 }

@@ -1,0 +1,177 @@
+/**
+ * Keeps live attribution and the repository's working state in step:
+ * - restores a document's spans when it opens (remapped through a diff when the file changed meanwhile);
+ * - saves them, debounced, after every change;
+ * - adopts spans that another process (an agent hook, another window) wrote for an open document;
+ * - moves the record when a file is renamed inside VS Code.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { remapSpans } from '../../core/attribution';
+import { contentHash } from '../../core/hash';
+import { mergeFileRecords, recordFromSpans, spansFromRecord, type FileRecord } from '../../core/state';
+import { loadTextSnapshot, saveTextSnapshot } from '../../git';
+import type { AttributionService } from '../attribution/attributionService';
+import { Disposable, debounce } from '../lifecycle';
+import { RepoRegistry, type RepoHandle } from './repoRegistry';
+
+const WATCH_DEBOUNCE_MS = 100;
+/** Building a record hashes the whole text: do it once per burst of typing, not per keystroke. */
+const SAVE_DEBOUNCE_MS = 250;
+
+export class PersistenceController extends Disposable {
+  private readonly repos: RepoRegistry;
+  /** `updated` of the last record we wrote or adopted, per document: newer ones on disk came from someone else. */
+  private readonly synced = new Map<string, number>();
+  private readonly watchers = new Map<string, fs.FSWatcher>();
+  private readonly pendingSaves = new Map<string, { doc: vscode.TextDocument; timer: ReturnType<typeof setTimeout> }>();
+  private readonly _onDidRestore = this.register(new vscode.EventEmitter<vscode.TextDocument>());
+  readonly onDidRestore = this._onDidRestore.event;
+
+  constructor(private readonly attribution: AttributionService, private readonly log: (message: string) => void, private readonly now: () => number = Date.now) {
+    super();
+    this.repos = this.register(new RepoRegistry(log));
+    this.register(vscode.workspace.onDidOpenTextDocument((doc) => void this.restore(doc)));
+    this.register(attribution.onDidChange(({ document, cause }) => cause !== 'restore' && this.scheduleSave(document)));
+    this.register(vscode.workspace.onWillSaveTextDocument(() => void this.flush()));
+    this.register(attribution.onWillForget((doc) => this.closing(doc)));
+    this.register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.flush())));
+    this.register(vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)));
+    this.register({ dispose: () => this.watchers.forEach((w) => w.close()) });
+    this.register({ dispose: () => void this.flush() });
+    // Restoring spawns git: never during activation itself.
+    setTimeout(() => vscode.workspace.textDocuments.forEach((doc) => void this.restore(doc)), 0);
+  }
+
+  /** Writes pending records now (tests, close, rename, deactivate). */
+  async flush(): Promise<void> {
+    const pending = [...this.pendingSaves.values()];
+    this.pendingSaves.clear();
+    for (const p of pending) {
+      clearTimeout(p.timer);
+      await this.save(p.doc);
+    }
+    await this.repos.flushAll();
+  }
+
+  private scheduleSave(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const existing = this.pendingSaves.get(key);
+    if (existing) clearTimeout(existing.timer);
+    const timer = setTimeout(() => {
+      this.pendingSaves.delete(key);
+      void this.save(doc);
+    }, SAVE_DEBOUNCE_MS);
+    this.pendingSaves.set(key, { doc, timer });
+  }
+
+  private async restore(doc: vscode.TextDocument): Promise<void> {
+    const found = await this.repos.forUri(doc.uri);
+    if (!found) return;
+    this.watch(found.handle);
+    await this.adopt(doc, found.handle, found.relPath, true);
+  }
+
+  /**
+   * Installs the stored record for `doc`. On open (`replace`) the record is the truth; later (an external write) it is
+   * merged with the live spans, newer record winning where both speak.
+   */
+  private async adopt(doc: vscode.TextDocument, handle: RepoHandle, relPath: string, replace: boolean): Promise<void> {
+    let record: FileRecord | undefined;
+    try {
+      record = await handle.store.read(relPath);
+    } catch (err) {
+      this.log(`reading attribution of ${relPath} failed: ${String(err)}`);
+      return;
+    }
+    if (!record || doc.isClosed) return;
+    const key = doc.uri.toString();
+    if (!replace && record.updated <= (this.synced.get(key) ?? 0)) return;
+    const text = doc.getText();
+    const hash = contentHash(text);
+    let spans = spansFromRecord(record, this.attribution.origins);
+    if (record.contentHash !== hash || record.length !== text.length) {
+      const old = await loadTextSnapshot(handle.store.stateDir, record.contentHash);
+      if (old === undefined || contentHash(old) !== record.contentHash) {
+        this.log(`${relPath} changed since its attribution was saved and no copy of the old text is kept: not restored`);
+        return;
+      }
+      spans = remapSpans(old, text, spans);
+    }
+    if (!replace && this.attribution.has(doc)) {
+      const live = recordFromSpans(relPath, text, this.attribution.spans(doc), this.attribution.origins, this.synced.get(key) ?? 0);
+      const theirs = recordFromSpans(relPath, text, spans, this.attribution.origins, record.updated);
+      spans = spansFromRecord(mergeFileRecords(live, theirs), this.attribution.origins);
+    }
+    this.synced.set(key, record.updated);
+    this.attribution.restore(doc, spans);
+    this._onDidRestore.fire(doc);
+  }
+
+  private async save(doc: vscode.TextDocument): Promise<void> {
+    // Capture before any await: on close the live state is forgotten right after this call.
+    if (!this.attribution.has(doc)) return;
+    const text = doc.getText();
+    const spans = this.attribution.spans(doc);
+    const key = doc.uri.toString();
+    const found = await this.repos.forUri(doc.uri);
+    if (!found) return;
+    const updated = Math.max(this.now(), (this.synced.get(key) ?? 0) + 1);
+    const record = recordFromSpans(found.relPath, text, spans, this.attribution.origins, updated);
+    this.synced.set(key, updated);
+    if (spans.length > 0) {
+      // The text is what lets these spans be remapped if the file changes while nobody watches.
+      await saveTextSnapshot(found.handle.store.stateDir, record.contentHash, text).catch((err) => this.log(`snapshot of ${found.relPath} failed: ${String(err)}`));
+    }
+    // The editor holds the whole truth for an open document: replace, so clears stay cleared.
+    found.handle.writer.scheduleWrite(record, { mode: 'replace' });
+  }
+
+  /** A document is closing: write what is pending for it while its spans still exist. */
+  private closing(doc: vscode.TextDocument): void {
+    const pending = this.pendingSaves.get(doc.uri.toString());
+    if (!pending) return;
+    clearTimeout(pending.timer);
+    this.pendingSaves.delete(doc.uri.toString());
+    void this.save(doc).then(() => this.repos.flushAll());
+  }
+
+  private async renamed(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): Promise<void> {
+    for (const { oldUri, newUri } of files) {
+      const from = await this.repos.forUri(oldUri);
+      const to = await this.repos.forUri(newUri);
+      if (!from || !to || from.handle !== to.handle) continue;
+      try {
+        await from.handle.store.rename(from.relPath, to.relPath);
+      } catch (err) {
+        this.log(`moving attribution ${from.relPath} -> ${to.relPath} failed: ${String(err)}`);
+      }
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
+      if (doc) await this.adopt(doc, to.handle, to.relPath, true);
+    }
+  }
+
+  /** Watches the store's record folder so writes from hooks and other windows show up within a second. */
+  private watch(handle: RepoHandle): void {
+    const dir = handle.store.filesDir;
+    if (this.watchers.has(dir)) return;
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const changed = debounce(() => void this.refreshOpen(handle), WATCH_DEBOUNCE_MS);
+      const watcher = fs.watch(dir, { persistent: false }, () => changed());
+      watcher.on('error', (err) => this.log(`watching ${dir} failed: ${err.message}`));
+      this.watchers.set(dir, watcher);
+    } catch (err) {
+      this.log(`cannot watch ${dir}: ${String(err)}`);
+    }
+  }
+
+  private async refreshOpen(handle: RepoHandle): Promise<void> {
+    for (const doc of vscode.workspace.textDocuments) {
+      if (doc.uri.scheme !== 'file' || !doc.uri.fsPath.startsWith(handle.repo.root + path.sep)) continue;
+      const found = await this.repos.forUri(doc.uri);
+      if (found?.handle === handle) await this.adopt(doc, handle, found.relPath, false);
+    }
+  }
+}
