@@ -34,8 +34,10 @@ function tier(title, cmd, args) {
   const statsFile = path.join(os.tmpdir(), `aip-stats-${process.pid}-${title}.json`);
   fs.rmSync(statsFile, { force: true });
   const ok = step(title, cmd, args, { env: { ...process.env, AIP_STATS_FILE: statsFile } });
-  let stats = { passed: 0, failed: ok ? 0 : 1 };
+  // A tier that ends without reporting its counts failed, whatever its exit code says.
+  let stats = { passed: 0, failed: 1 };
   if (fs.existsSync(statsFile)) stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
+  else console.log(`=== ${title}: reported no counts`);
   // A tier that crashed before reporting still counts as a failure.
   if (!ok && stats.failed === 0) stats.failed = 1;
   totals.passed += stats.passed;

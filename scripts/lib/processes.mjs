@@ -25,7 +25,7 @@ export function killAll(signal = 'SIGTERM') {
 /** Waits for a child to exit, killing it after `timeoutMs`. Resolves with its exit code (or -1 when killed). */
 export function waitFor(child, timeoutMs, what) {
   return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve(child.exitCode);
+    if (child.exitCode !== null || child.signalCode !== null) return resolve(child.exitCode ?? -1);
     const timer = setTimeout(() => {
       console.error(`${what}: timed out after ${Math.round(timeoutMs / 1000)}s, stopping it`);
       child.kill('SIGKILL');

@@ -7,6 +7,9 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 const RESULT_PREFIX = '@@aip-results ';
+/** Tests whose title holds this run in phase 1; those holding AFTER_RESTART run in phase 2, after a kill. */
+export const BEFORE_RESTART = '(before restart)';
+export const AFTER_RESTART = '(after restart)';
 /** Lines the harness prints; everything else the host logs goes to its log file. */
 const OUT = (text: string) => console.log(text.split('\n').map((l) => `@@aip ${l}`).join('\n'));
 
@@ -15,6 +18,10 @@ class HostReporter extends Mocha.reporters.Base {
   constructor(runner: Mocha.Runner, options?: Mocha.MochaOptions) {
     super(runner, options);
     const failures: Array<{ title: string; error: string }> = [];
+    let restartTests = 0;
+    runner.on('test end', (test) => {
+      if (test.fullTitle().includes(BEFORE_RESTART) && test.state === 'passed') restartTests++;
+    });
     let depth = 0;
     runner.on('suite', (suite) => {
       if (suite.title) OUT(`${'  '.repeat(depth)}${suite.title}`);
@@ -29,7 +36,7 @@ class HostReporter extends Mocha.reporters.Base {
     });
     runner.once('end', () => {
       const s = this.stats;
-      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, pending: s.pending, failures })}`);
+      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, pending: s.pending, failures, restartTests })}`);
     });
   }
 }
@@ -40,12 +47,19 @@ function indent(text: string, depth: number): string {
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: HostReporter as unknown as typeof Mocha.reporters.Base });
-  const grep = process.env.AIP_GREP;
-  if (grep) mocha.grep(grep);
+  // Phase 2 runs only the after-restart tests; phase 1 (and desktop runs, which cannot restart) everything else,
+  // narrowed by AIP_GREP when set.
+  const after = escapeRegExp(AFTER_RESTART);
+  const grep = process.env.AIP_GREP || '';
+  mocha.grep(process.env.AIP_PHASE === '2' ? new RegExp(after) : new RegExp(`^(?!.*${after})(?=.*(?:${grep}))`));
   for (const file of listTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
   });
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 function listTests(dir: string): string[] {
