@@ -8,6 +8,7 @@ import { DecorationController } from './decorations/decorationController';
 import { registerMarkCommands } from './commands/markCommands';
 import { InlineCompletionCapture } from './capture/inlineCompletionCapture';
 import { PersistenceController } from './persistence/persistenceController';
+import { PasteCapture } from './capture/pasteCapture';
 import { createApi, type AiProvenanceApi } from './api';
 import { CommandId } from './commandIds';
 import { syncContextKeys } from './contextKeys';
@@ -29,6 +30,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     persistence,
     registerMarkCommands(attribution),
     new InlineCompletionCapture(attribution),
+    new PasteCapture(attribution),
     vscode.commands.registerCommand(CommandId.ToggleAnnotations, () => decorations.setEnabled(!decorations.isEnabled)),
     syncContextKeys(),
   );

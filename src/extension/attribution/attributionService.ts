@@ -4,7 +4,7 @@
  * `expectInsertion`; everything else is human.
  */
 import * as vscode from 'vscode';
-import { OriginTable, type Origin, type Run, type SpanTuple } from '../../core/attribution';
+import { HUMAN, OriginTable, type Origin, type Run, type SpanTuple } from '../../core/attribution';
 import { Disposable } from '../lifecycle';
 import { DocumentState } from './documentState';
 
@@ -107,6 +107,16 @@ export class AttributionService extends Disposable {
   /** Attribution of `[start, end)` as runs (copy support). */
   runsIn(doc: vscode.TextDocument, start: number, end: number): Run[] | undefined {
     return this.docs.get(doc.uri.toString())?.tracker.runsIn(start, end);
+  }
+
+  /** Attribution of AI text recently removed from any tracked document (a cut), found by the text itself. */
+  recentlyRemoved(text: string): { runs: readonly Run[]; origin: Origin } | undefined {
+    for (const state of this.docs.values()) {
+      const runs = state.tracker.undoCache.recall(text);
+      const first = runs?.find((r) => r.origin !== HUMAN);
+      if (runs && first) return { runs, origin: this.origins.get(first.origin) };
+    }
+    return undefined;
   }
 
   mark(doc: vscode.TextDocument, range: vscode.Range, origin: Origin): void {
