@@ -12,6 +12,9 @@ import { PasteCapture } from './capture/pasteCapture';
 import { createApi, type AiProvenanceApi } from './api';
 import { CommandId } from './commandIds';
 import { syncContextKeys } from './contextKeys';
+import { registerAttributionHover } from './views/hoverProvider';
+import { AttributionStatusBar } from './views/statusBar';
+import { registerShowFileProvenance } from './commands/showFileProvenance';
 
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const started = performance.now();
@@ -33,6 +36,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     new PasteCapture(attribution),
     vscode.commands.registerCommand(CommandId.ToggleAnnotations, () => decorations.setEnabled(!decorations.isEnabled)),
     syncContextKeys(),
+    registerAttributionHover(attribution),
+    new AttributionStatusBar(attribution),
+    registerShowFileProvenance(attribution),
   );
   return createApi({ attribution, decorations, persistence, activationMs: performance.now() - started });
 }

@@ -4,7 +4,7 @@
  * `expectInsertion`; everything else is human.
  */
 import * as vscode from 'vscode';
-import { HUMAN, OriginTable, type Origin, type Run, type SpanTuple } from '../../core/attribution';
+import { HUMAN, OriginTable, originFromEditSource, readEditSource, type Origin, type Run, type SpanTuple } from '../../core/attribution';
 import { Disposable } from '../lifecycle';
 import { DocumentState } from './documentState';
 
@@ -168,12 +168,37 @@ export class AttributionService extends Disposable {
     return lease;
   }
 
+  private originFromSource(e: vscode.TextDocumentChangeEvent): number | undefined {
+    if (!AttributionService.isTracked(e.document)) return undefined;
+    if (!vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.chatEdits', true)) return undefined;
+    const edit = readEditSource(e);
+    const origin = edit && originFromEditSource(edit, this.now());
+    return origin ? this.origins.intern(origin) : undefined;
+  }
+
+  /** State for a document seen for the first time in a change event: rebuilt as of just before that event. */
+  private ensureBefore(e: vscode.TextDocumentChangeEvent): DocumentState {
+    const existing = this.docs.get(e.document.uri.toString());
+    if (existing) return existing;
+    let text = e.document.getText();
+    // Undo the event's changes, last first, to recover the text they were applied to.
+    for (let i = e.contentChanges.length - 1; i >= 0; i--) {
+      const c = e.contentChanges[i];
+      text = text.slice(0, c.rangeOffset) + '\u0000'.repeat(c.rangeLength) + text.slice(c.rangeOffset + c.text.length);
+    }
+    const state = DocumentState.empty(text, this.origins);
+    this.docs.set(e.document.uri.toString(), state);
+    return state;
+  }
+
   private onDocumentChange(e: vscode.TextDocumentChangeEvent): void {
     // Dirty-state and encoding changes arrive with no content changes.
     if (e.contentChanges.length === 0) return;
     const key = e.document.uri.toString();
     const lease = this.takeLease(key, e.contentChanges);
-    const state = this.docs.get(key);
+    // Editors that expose the edit source (a proposed API) name chat and completion edits themselves.
+    const sourced = lease ? undefined : this.originFromSource(e);
+    const state = sourced ? this.ensureBefore(e) : this.docs.get(key);
     this._onDidInsert.fire({ document: e.document, changes: e.contentChanges, attributed: lease !== undefined });
     if (!state) return;
     const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
@@ -183,7 +208,7 @@ export class AttributionService extends Disposable {
     if (lease?.runs) {
       ok = state.applyPaste(e.contentChanges, lease.runs, endOffset);
     } else {
-      ok = state.applyEvent(e.contentChanges, lease?.origin, reason, endOffset);
+      ok = state.applyEvent(e.contentChanges, lease?.origin ?? sourced, reason, endOffset);
     }
     if (!ok) state.resync(doc.getText());
     this._onDidChange.fire({ document: doc, cause: 'edit' });

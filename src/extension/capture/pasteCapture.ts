@@ -67,7 +67,7 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
     const raw = await dataTransfer.get(ATTRIBUTION_MIME)?.asString();
     // A cut reaches the copy hook after the text is gone; what it removed is still known by its text.
     const carried = (raw === undefined ? undefined : this.parse(raw, text)) ?? this.attribution.recentlyRemoved(text);
-    if (carried && ranges.length === 1) this.attribution.expectInsertion(document, carried.origin, { text, runs: carried.runs, ttlMs: 5000 });
+    if (carried && ranges.length === 1 && isEnabled()) this.attribution.expectInsertion(document, carried.origin, { text, runs: carried.runs, ttlMs: 5000 });
     return undefined;
   }
 
@@ -123,4 +123,8 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
   private pasteOrigin(): Origin {
     return { kind: 'paste-ai', tool: 'user-marked paste', time: this.now() };
   }
+}
+
+function isEnabled(): boolean {
+  return vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.paste', true);
 }

@@ -3,17 +3,19 @@
  * Remembers what it painted so tests (and the status bar) can read exactly the ranges on screen.
  */
 import * as vscode from 'vscode';
-import { originFamily, type OriginFamily } from '../../core/attribution';
+import { lineView, originFamily, type OriginFamily } from '../../core/attribution';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable, debounce } from '../lifecycle';
-import { FAMILIES, createFamilyDecoration } from './decorationStyles';
+import { FAMILIES, createFamilyDecoration, createMixedLineDecoration } from './decorationStyles';
 
 const UPDATE_DELAY_MS = 120;
 
-export type PaintedRanges = Record<OriginFamily, Array<[number, number]>>;
+/** Character ranges per family, and the 0-based numbers of mixed lines. */
+export type PaintedRanges = Record<OriginFamily, Array<[number, number]>> & { mixedLines: number[] };
 
 export class DecorationController extends Disposable {
   private readonly types = new Map<OriginFamily, vscode.TextEditorDecorationType>();
+  private readonly mixedType = this.register(createMixedLineDecoration());
   private readonly painted = new Map<string, PaintedRanges>();
   private enabled: boolean;
   private readonly schedule = debounce(() => this.paintVisible(), UPDATE_DELAY_MS);
@@ -59,9 +61,11 @@ export class DecorationController extends Disposable {
 
   private paint(editor: vscode.TextEditor): void {
     const doc = editor.document;
-    const byFamily: PaintedRanges = { completion: [], 'chat-agent': [], 'paste-manual': [] };
-    if (this.enabled) {
-      for (const [start, end, originId] of this.attribution.spans(doc)) {
+    const byFamily: PaintedRanges = { completion: [], 'chat-agent': [], 'paste-manual': [], mixedLines: [] };
+    const spans = this.enabled ? this.attribution.spans(doc) : [];
+    if (spans.length > 0) {
+      lineView(doc.getText(), spans).forEach((line, i) => line.kind === 'mixed' && byFamily.mixedLines.push(i));
+      for (const [start, end, originId] of spans) {
         const list = byFamily[originFamily(this.attribution.origins.get(originId).kind)];
         const last = list[list.length - 1];
         // Adjacent spans of one family paint as one range: fewer ranges, same picture.
@@ -73,6 +77,7 @@ export class DecorationController extends Disposable {
       const ranges = byFamily[family].map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e)));
       editor.setDecorations(this.types.get(family)!, ranges);
     }
+    editor.setDecorations(this.mixedType, byFamily.mixedLines.map((line) => new vscode.Range(line, 0, line, 0)));
     this.painted.set(doc.uri.toString(), byFamily);
   }
 }

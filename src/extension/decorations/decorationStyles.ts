@@ -22,3 +22,16 @@ export function createFamilyDecoration(family: OriginFamily): vscode.TextEditorD
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
 }
+
+/** Lines only partly written by AI: a thin bar at the line's start and a mark in the overview ruler. */
+export function createMixedLineDecoration(): vscode.TextEditorDecorationType {
+  return vscode.window.createTextEditorDecorationType({
+    isWholeLine: true,
+    borderWidth: '0 0 0 2px',
+    borderStyle: 'solid',
+    borderColor: new vscode.ThemeColor('aiProvenance.mixedLine'),
+    overviewRulerColor: new vscode.ThemeColor('aiProvenance.mixedLine'),
+    overviewRulerLane: vscode.OverviewRulerLane.Left,
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
