@@ -60,6 +60,18 @@ async function handle(page, screenshotDir, msg) {
       }
       return out;
     }
+    case 'html': {
+      // outerHTML of matching elements (bounded), to find selectors while writing tests.
+      const out = [];
+      for (const frame of page.frames()) {
+        try {
+          out.push(...(await frame.$$eval(String(msg.selector), (els) => els.map((e) => e.outerHTML.slice(0, 4000)))));
+        } catch {
+          // frame gone
+        }
+      }
+      return out;
+    }
     case 'click': {
       for (const frame of page.frames()) {
         const el = await frame.$(String(msg.selector)).catch(() => null);

@@ -11,6 +11,10 @@ export abstract class Disposable implements vscode.Disposable {
     return d;
   }
 
+  protected get isDisposed(): boolean {
+    return this.disposed;
+  }
+
   dispose(): void {
     if (this.disposed) return;
     this.disposed = true;

@@ -37,4 +37,5 @@ export const driver = {
   screenshot: (name: string) => call({ op: 'screenshot', name }) as Promise<string>,
   domText: (selector: string) => call({ op: 'evaluate-dom', selector }) as Promise<string[]>,
   click: (selector: string) => call({ op: 'click', selector }) as Promise<boolean>,
+  html: (selector: string) => call({ op: 'html', selector }) as Promise<string[]>,
 };

@@ -5,6 +5,8 @@ import { waitUntil } from './helpers';
 
 export class TestInlineProvider implements vscode.InlineCompletionItemProvider, vscode.Disposable {
   next: string | undefined;
+  /** When set, the suggestion replaces this range instead of inserting at the cursor (a next-edit suggestion). */
+  range: vscode.Range | undefined;
   calls = 0;
   private readonly registration: vscode.Disposable;
 
@@ -15,7 +17,7 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
   provideInlineCompletionItems(_doc: vscode.TextDocument, position: vscode.Position): vscode.InlineCompletionItem[] {
     this.calls++;
     if (this.next === undefined) return [];
-    return [new vscode.InlineCompletionItem(this.next, new vscode.Range(position, position))];
+    return [new vscode.InlineCompletionItem(this.next, this.range ?? new vscode.Range(position, position))];
   }
 
   /** Offers `text` at the cursor and waits until its ghost text is on screen (or the provider answered, without a browser). */
@@ -24,10 +26,10 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
     const before = this.calls;
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await waitUntil('the inline provider to be asked', () => (this.calls > before ? true : undefined));
-    if (driverAvailable) {
+    if (driverAvailable && !this.range) {
       await waitUntil('ghost text on screen', async () => ((await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined));
     } else {
-      await new Promise((r) => setTimeout(r, 300));
+      await new Promise((r) => setTimeout(r, 600));
     }
   }
 

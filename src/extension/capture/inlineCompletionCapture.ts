@@ -24,20 +24,66 @@ const BUILT_IN: Record<InlineCommand, { command: string; kind: OriginKind }> = {
   [InlineCommand.AcceptNextLine]: { command: 'editor.action.inlineSuggest.acceptNextLine', kind: 'inline-partial' },
 };
 
+/**
+ * Accepts that bypass key bindings (the hover toolbar's Accept / Accept Word / Accept Line buttons) call the built-in
+ * commands directly. Registering the same command ids shadows the built-ins (the newest registration wins) so those
+ * accepts reach us too; to run the real command we lift our registration for the duration of the call.
+ */
+const INTERCEPTED: ReadonlyArray<{ command: string; kind: OriginKind }> = [
+  { command: 'editor.action.inlineSuggest.commit', kind: 'inline' },
+  { command: 'editor.action.inlineSuggest.acceptNextWord', kind: 'inline-partial' },
+  { command: 'editor.action.inlineSuggest.acceptNextLine', kind: 'inline-partial' },
+];
+
 export class InlineCompletionCapture extends Disposable {
+  private readonly interceptors = new Map<string, vscode.Disposable>();
+
   constructor(private readonly attribution: AttributionService, private readonly now: () => number = Date.now) {
     super();
     for (const id of Object.keys(BUILT_IN) as InlineCommand[]) {
-      this.register(vscode.commands.registerCommand(id, () => this.accept(id)));
+      this.register(vscode.commands.registerCommand(id, () => this.accept(BUILT_IN[id].command, BUILT_IN[id].kind)));
+    }
+    this.register({ dispose: () => this.removeInterceptors() });
+    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiProvenance.capture')) this.syncInterceptors();
+    }));
+    this.syncInterceptors();
+  }
+
+  private syncInterceptors(): void {
+    if (!isEnabled() || !vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.interceptAcceptCommands', true)) {
+      this.removeInterceptors();
+      return;
+    }
+    for (const { command, kind } of INTERCEPTED) {
+      if (!this.interceptors.has(command)) this.interceptors.set(command, vscode.commands.registerCommand(command, () => this.accept(command, kind)));
+    }
+  }
+
+  private removeInterceptors(): void {
+    this.interceptors.forEach((d) => d.dispose());
+    this.interceptors.clear();
+  }
+
+  /** Runs the real built-in command even while we shadow it. */
+  private async runBuiltIn(command: string): Promise<void> {
+    const shadow = this.interceptors.get(command);
+    if (shadow) {
+      shadow.dispose();
+      this.interceptors.delete(command);
+    }
+    try {
+      await vscode.commands.executeCommand(command);
+    } finally {
+      if (shadow && !this.isDisposed) this.syncInterceptors();
     }
   }
 
   /** Runs the built-in accept with a lease armed on the active editor's document. */
-  async accept(id: InlineCommand): Promise<void> {
-    const { command, kind } = BUILT_IN[id];
+  async accept(command: string, kind: OriginKind): Promise<void> {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isEnabled()) {
-      await vscode.commands.executeCommand(command);
+      await this.runBuiltIn(command);
       return;
     }
     const candidates = installedAiProviders();
@@ -49,7 +95,7 @@ export class InlineCompletionCapture extends Disposable {
       time: this.now(),
     });
     try {
-      await vscode.commands.executeCommand(command);
+      await this.runBuiltIn(command);
     } finally {
       lease.release();
     }

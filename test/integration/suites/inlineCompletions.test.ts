@@ -84,6 +84,52 @@ describe('inline completion capture', () => {
     assert.deepEqual(await attributedTexts(editor), [inserted]);
   });
 
+  it('attributes only the characters a completion adds when it replaces the typed prefix', async () => {
+    const text = 'const total = sum(values);\nconsole.log(tot\n';
+    const editor = await scratch(text);
+    const doc = editor.document;
+    const typed = text.indexOf('(tot') + 1;
+    await cursorAt(editor, typed + 3);
+    // Providers often return a range covering what the user typed: the edit then replaces "tot" with "total);".
+    provider.range = new vscode.Range(doc.positionAt(typed), doc.positionAt(typed + 3));
+    await provider.show('total);');
+    await press('Tab', 'aiProvenance.inlineSuggest.commit');
+    await waitUntil('the accept', () => (doc.getText().includes('console.log(total);') ? true : undefined));
+    assert.deepEqual(await attributedTexts(editor), ['al);'], 'the typed "tot" stays human');
+  });
+
+  it('records next-edit accepts as next-edit', async () => {
+    const text = 'let count = \n';
+    const editor = await scratch(text);
+    await cursorAt(editor, text.indexOf('= ') + 2);
+    await provider.show('items.length;');
+    // Without a next-edit provider (a proposed API) the Tab binding for next edits cannot show; its command can run.
+    await vscode.commands.executeCommand('aiProvenance.inlineSuggest.commitNextEdit');
+    await waitUntil('the accept', () => (editor.document.getText().includes('items.length;') ? true : undefined));
+    assert.deepEqual(await attributedTexts(editor), ['items.length;']);
+    assert.equal((await api()).spans(editor.document.uri)[0].origin.kind, 'next-edit');
+  });
+
+  it('attributes an accept made with the mouse from the suggestion toolbar', async function () {
+    if (!driverAvailable) this.skip();
+    const config = vscode.workspace.getConfiguration('editor.inlineSuggest');
+    await config.update('showToolbar', 'always', vscode.ConfigurationTarget.Global);
+    try {
+      const text = 'const area = \n';
+      const editor = await scratch(text);
+      await cursorAt(editor, text.indexOf('= ') + 2);
+      await provider.show('width * height;');
+      // The first labelled entry of the hover toolbar is "Accept" (then "Accept Word").
+      const selector = '.inlineSuggestionsHints li.menu-entry a.inlineSuggestionStatusBarItemLabel';
+      await waitUntil('the toolbar', async () => ((await driver.domText(selector)).length > 0 ? true : undefined));
+      assert.ok(await driver.click(selector));
+      await waitUntil('the accept', () => (editor.document.getText().includes('width * height;') ? true : undefined));
+      assert.deepEqual(await attributedTexts(editor), ['width * height;']);
+    } finally {
+      await config.update('showToolbar', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('keeps plain Tab (indentation) human', async function () {
     if (!driverAvailable) this.skip();
     const text = 'x\n';
