@@ -28,7 +28,8 @@ async function main() {
   }
   await ensureCodeServer();
 
-  const runDir = path.join(CACHE, 'runs', 'integration');
+  // AIP_RUN_NAME keeps parallel runs (several developers' or helpers' runs on one machine) apart.
+  const runDir = path.join(CACHE, 'runs', process.env.AIP_RUN_NAME || 'integration');
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
   const workspace = createSampleRepo(path.join(runDir, 'workspace'));
