@@ -1,0 +1,147 @@
+/**
+ * The review pipeline: parse -> build the change -> run every rule family -> merge adjacent hits -> combine
+ * severities -> cap -> tier -> checklist. Pure: same input, same report.
+ */
+import { parseUnifiedDiff } from './diff/parse';
+import type { DiffParseLimits, ParsedDiff } from './diff/types';
+import { Change, ChangeStats, buildChange } from './model/change';
+import { TriggerIndex } from './model/triggers';
+import { RULE_FAMILIES } from './registry';
+import { FindingSink, RuleFamily } from './rules/rule';
+import { ChecklistItem, buildChecklist } from './checklist';
+import { combineFindings } from './combine';
+import { BlastRadius, blastRadius } from './tier';
+import { Finding, ProvenanceSource, ReviewContext, severityRank } from './types';
+
+export interface ReviewInput {
+  /** `git diff` text, or a diff already parsed with parseUnifiedDiff. */
+  readonly diff: string | ParsedDiff;
+  readonly provenance?: ProvenanceSource;
+  readonly context?: ReviewContext;
+  readonly parseLimits?: DiffParseLimits;
+}
+
+export interface ReviewReport {
+  /** Highest severity first, then by file and line. */
+  readonly findings: readonly Finding[];
+  /** Findings dropped per rule id beyond `maxFindingsPerRule`. */
+  readonly omitted: Readonly<Record<string, number>>;
+  readonly checklist: readonly ChecklistItem[];
+  readonly blastRadius: BlastRadius;
+  readonly stats: ChangeStats;
+  /** Parser warnings and rule failures, as text. */
+  readonly warnings: readonly string[];
+}
+
+export function reviewChange(input: ReviewInput): ReviewReport {
+  const diff = typeof input.diff === 'string' ? parseUnifiedDiff(input.diff, input.parseLimits) : input.diff;
+  const change = buildChange(diff, input.provenance, input.context, triggerIndexFor(RULE_FAMILIES));
+  const warnings = diff.warnings.map((w) => (w.line > 0 ? `diff line ${w.line}: ${w.message}` : w.message));
+  const raw = runRules(change, RULE_FAMILIES, warnings);
+  const combined = combineFindings(mergeAdjacent(raw), change);
+  const { kept, omitted } = cap(sortFindings(combined), change.options.maxFindingsPerRule);
+  const radius = blastRadius(change, kept);
+  return {
+    findings: kept,
+    omitted,
+    checklist: buildChecklist(kept, radius.tier),
+    blastRadius: radius,
+    stats: change.stats,
+    warnings,
+  };
+}
+
+/** Runs rule families over a built change; a family that throws is reported in `warnings`, never fatal. */
+export function runRules(change: Change, families: readonly RuleFamily[] = RULE_FAMILIES, warnings: string[] = []): Finding[] {
+  const disabled = new Set(change.options.disabledRules);
+  const sink = new FindingSink();
+  for (const family of families) {
+    if (family.rules.length > 0 && family.rules.every((r) => disabled.has(r.id))) continue;
+    sink.triggerBit = change.triggerIndex?.bits.get(family.name) ?? 0;
+    try {
+      family.run(change, sink);
+    } catch (err) {
+      warnings.push(`rule family "${family.name}" failed and was skipped: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return disabled.size > 0 ? sink.findings.filter((f) => !disabled.has(f.ruleId)) : sink.findings;
+}
+
+const indexes = new WeakMap<readonly RuleFamily[], TriggerIndex>();
+
+/** The trigger index over the families' trigger words, built once per family list. */
+export function triggerIndexFor(families: readonly RuleFamily[]): TriggerIndex {
+  let index = indexes.get(families);
+  if (!index) {
+    index = new TriggerIndex(new Map(families.map((f) => [f.name, f.triggers ?? []])));
+    indexes.set(families, index);
+  }
+  return index;
+}
+
+/** One finding per run of touching or overlapping lines of the same rule, so a 20-line PEM key is one item. */
+export function mergeAdjacent(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (!f.file || !f.range) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.ruleId}\u0000${f.file}\u0000${f.range.side}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const list of groups.values()) {
+    list.sort((a, b) => a.range!.start - b.range!.start);
+    let cur = list[0];
+    let extra = 0;
+    const flush = (): void => {
+      out.push(extra > 0 ? { ...cur, why: `${cur.why} (+${extra} more nearby)` } : cur);
+    };
+    for (let i = 1; i < list.length; i++) {
+      const f = list[i];
+      if (f.range!.start <= cur.range!.end + 1) {
+        cur = {
+          ...cur,
+          range: { ...cur.range!, end: Math.max(cur.range!.end, f.range!.end) },
+          severity: severityRank(f.severity) > severityRank(cur.severity) ? f.severity : cur.severity,
+          inAi: cur.inAi || f.inAi,
+          why: severityRank(f.severity) > severityRank(cur.severity) ? f.why : cur.why,
+        };
+        extra++;
+      } else {
+        flush();
+        cur = f;
+        extra = 0;
+      }
+    }
+    flush();
+  }
+  return out;
+}
+
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      severityRank(b.severity) - severityRank(a.severity) ||
+      Number(b.inAi) - Number(a.inAi) ||
+      (a.file ?? '').localeCompare(b.file ?? '') ||
+      (a.range?.start ?? 0) - (b.range?.start ?? 0) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+function cap(findings: readonly Finding[], max: number): { kept: Finding[]; omitted: Record<string, number> } {
+  const counts = new Map<string, number>();
+  const omitted: Record<string, number> = {};
+  const kept: Finding[] = [];
+  for (const f of findings) {
+    const n = (counts.get(f.ruleId) ?? 0) + 1;
+    counts.set(f.ruleId, n);
+    if (n <= max) kept.push(f);
+    else omitted[f.ruleId] = (omitted[f.ruleId] ?? 0) + 1;
+  }
+  return { kept, omitted };
+}

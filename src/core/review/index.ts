@@ -1,0 +1,49 @@
+/**
+ * Public API of the review-resistance checklist engine (pure: no I/O).
+ *
+ *   const report = reviewChange({
+ *     diff: gitDiffText,                                   // or parseUnifiedDiff(text)
+ *     provenance: (path, newLine) => ({ authorship: 'ai', kind: 'agent' }),   // or Map<path, Map<line, ...>>
+ *     context: { lockfiles: [{ path: 'package-lock.json', text }], codeowners, criticalPaths, options },
+ *   });
+ *   report.findings      // Finding[]: rule, why (with evidence), file + line range, severity, inAi, whatToDo
+ *   report.checklist     // every checklist item, `triggered` or `folded`
+ *   report.blastRadius   // { tier: 'T0'..'T3', reasons, owners, signOff }
+ */
+export { parseUnifiedDiff } from './diff/parse';
+export { DiffParseError } from './diff/types';
+export type { DiffFile, DiffFileStatus, DiffHunk, DiffLine, DiffLineKind, DiffParseLimits, DiffWarning, ParsedDiff } from './diff/types';
+export { reviewChange, runRules, mergeAdjacent, sortFindings } from './engine';
+export type { ReviewInput, ReviewReport } from './engine';
+export { buildChange } from './model/change';
+export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
+export { classifyPath, languageOf, unitKey } from './model/paths';
+export type { FileClass, Language } from './model/paths';
+export { parseCodeowners, ownersOf } from './model/codeowners';
+export type { CodeownersRule } from './model/codeowners';
+export { DEFAULT_CRITICAL_PATHS } from './model/critical';
+export { globToRegExp } from './model/glob';
+export { RULE_FAMILIES, RULES, ruleById } from './registry';
+export type { RuleFamily, RuleMeta } from './rules/rule';
+export { WELL_KNOWN_PACKAGES } from './rules/well-known-packages';
+export { combineFindings } from './combine';
+export { blastRadius, SIGN_OFF } from './tier';
+export type { BlastRadius, Tier } from './tier';
+export { buildChecklist, CHECKLIST } from './checklist';
+export type { ChecklistItem } from './checklist';
+export { DEFAULT_THRESHOLDS, SEVERITIES, resolveOptions, severityRank } from './types';
+export type {
+  Authorship,
+  Category,
+  CriticalPath,
+  Ecosystem,
+  Finding,
+  LineProvenance,
+  LineRange,
+  ProvenanceSource,
+  RepoFile,
+  ReviewContext,
+  ReviewOptions,
+  Severity,
+  Thresholds,
+} from './types';

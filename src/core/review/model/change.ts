@@ -1,0 +1,190 @@
+/**
+ * The change as rules see it: each file classified, its added and removed lines lexed into code and comment, added
+ * lines joined with their provenance. Built once, read by every rule.
+ */
+import type { DiffFile, ParsedDiff } from '../diff/types';
+import type { CriticalPath, LineProvenance, LineRange, ProvenanceSource, ReviewContext, ReviewOptions } from '../types';
+import { resolveOptions } from '../types';
+import { CodeownersRule, parseCodeowners } from './codeowners';
+import { criticalLabels, resolveCriticalPaths } from './critical';
+import { LexState, START_STATE, lexLine } from './lexer';
+import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
+import type { TriggerIndex } from './triggers';
+
+/** Every line object has all fields (absent ones undefined): one shape keeps the rules' property reads fast. */
+export interface ChangeLine {
+  /** The line, clipped to `maxLineLength`. */
+  readonly text: string;
+  readonly code: string;
+  readonly comment: string;
+  /** New-side number for added lines, old-side number for removed ones. */
+  readonly line: number;
+  readonly hunk: number;
+  /** Index in the hunk's `lines`, to look at neighbours. */
+  readonly index: number;
+  readonly prov?: LineProvenance;
+  /** Rule families whose trigger words occur in the line (TriggerIndex bits); absent when no index was given. */
+  readonly triggers?: number;
+}
+
+export interface ChangeFile {
+  readonly diff: DiffFile;
+  readonly path: string;
+  readonly cls: FileClass;
+  readonly unit: string;
+  readonly added: readonly ChangeLine[];
+  readonly removed: readonly ChangeLine[];
+  /** Provenance of the added lines written by AI (`ai` or `mixed`), by new-side number. */
+  readonly aiLines: ReadonlyMap<number, LineProvenance>;
+  readonly critical: readonly string[];
+}
+
+export interface ChangeStats {
+  readonly files: number;
+  readonly additions: number;
+  readonly deletions: number;
+  /** Added + removed lines outside lockfiles, generated, vendored and binary files: what a human must read. */
+  readonly reviewLines: number;
+  readonly aiLines: number;
+  /** AI lines nobody edited since (`ai`, not `mixed`). */
+  readonly untouchedAiLines: number;
+}
+
+export interface Change {
+  readonly diff: ParsedDiff;
+  readonly files: readonly ChangeFile[];
+  readonly options: ReviewOptions;
+  readonly context: ReviewContext;
+  /** Whether any provenance was given: without it, "not in AI lines" means "unknown". */
+  readonly hasProvenance: boolean;
+  readonly stats: ChangeStats;
+  readonly criticalPaths: readonly CriticalPath[];
+  readonly codeowners: readonly CodeownersRule[];
+  /** The trigger index the lines were scanned with, if any. */
+  readonly triggerIndex?: TriggerIndex;
+}
+
+export function buildChange(
+  diff: ParsedDiff,
+  provenance: ProvenanceSource | undefined,
+  context: ReviewContext = {},
+  triggerIndex?: TriggerIndex,
+): Change {
+  const options = resolveOptions(context);
+  const lookup = toLookup(provenance);
+  const criticalPaths = resolveCriticalPaths(context.criticalPaths);
+  let additions = 0;
+  let deletions = 0;
+  let reviewLines = 0;
+  let aiTotal = 0;
+  let untouched = 0;
+  const files = diff.files.map((d): ChangeFile => {
+    const cls = classifyPath(d.path);
+    const added: ChangeLine[] = [];
+    const removed: ChangeLine[] = [];
+    const aiLines = new Map<number, LineProvenance>();
+    d.hunks.forEach((h, hunkIndex) => {
+      let oldState: LexState = START_STATE;
+      let newState: LexState = START_STATE;
+      h.lines.forEach((l, index) => {
+        const text = l.text.length > options.maxLineLength ? l.text.slice(0, options.maxLineLength) : l.text;
+        if (l.kind === 'context') {
+          // Context lines matter only for block-comment state; most cannot change it and are not lexed at all.
+          if (mayChangeState(text, cls.comments, newState)) oldState = newState = lexLine(text, cls.comments, newState).state;
+          return;
+        }
+        const lexed = lexLine(text, cls.comments, l.kind === 'add' ? newState : oldState);
+        if (l.kind === 'add') {
+          newState = lexed.state;
+          const line = l.newLine!;
+          const prov = lookup ? lookup(d.path, line) : undefined;
+          if (prov && prov.authorship !== 'human') {
+            aiLines.set(line, prov);
+            if (prov.authorship === 'ai') untouched++;
+          }
+          const triggers = triggerIndex?.scan(text);
+          added.push({ text, code: lexed.code, comment: lexed.comment, line, hunk: hunkIndex, index, prov, triggers });
+        } else {
+          oldState = lexed.state;
+          const triggers = triggerIndex?.scan(text);
+          removed.push({ text, code: lexed.code, comment: lexed.comment, line: l.oldLine!, hunk: hunkIndex, index, prov: undefined, triggers });
+        }
+      });
+    });
+    additions += d.additions;
+    deletions += d.deletions;
+    aiTotal += aiLines.size;
+    if (!cls.lockfile && !cls.generated && !cls.vendored && !d.binary) reviewLines += d.additions + d.deletions;
+    return { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: criticalLabels(d.path, criticalPaths) };
+  });
+  return {
+    diff,
+    files,
+    options,
+    context,
+    hasProvenance: lookup !== null,
+    stats: { files: files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched },
+    criticalPaths,
+    codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
+    ...(triggerIndex ? { triggerIndex } : {}),
+  };
+}
+
+function mayChangeState(text: string, style: CommentStyle, state: LexState): boolean {
+  if (state.blockEnd !== null) return text.includes(state.blockEnd);
+  switch (style) {
+    case 'slash':
+    case 'sql':
+      return text.includes('/*');
+    case 'hash':
+      return text.includes('"""') || text.includes("'''");
+    case 'markup':
+      return text.includes('<!--');
+    default:
+      return false;
+  }
+}
+
+function toLookup(p: ProvenanceSource | undefined): ((path: string, line: number) => LineProvenance | undefined) | null {
+  if (!p) return null;
+  if (typeof p === 'function') return p;
+  return (path, line) => p.get(path)?.get(line);
+}
+
+/** True when any added line of `range` in `file` was written by AI. */
+export function rangeInAi(file: ChangeFile, range: LineRange | null): boolean {
+  return aiKindsIn(file, range) !== null;
+}
+
+/** How the AI lines of `range` arrived (e.g. ["agent"]), or null when none of its lines is AI-written. */
+export function aiKindsIn(file: ChangeFile, range: LineRange | null): string[] | null {
+  if (!range || range.side !== 'new' || file.aiLines.size === 0) return null;
+  let kinds: string[] | null = null;
+  for (let n = range.start; n <= range.end && n - range.start < 10_000; n++) {
+    const p = file.aiLines.get(n);
+    if (!p) continue;
+    kinds ??= [];
+    if (p.kind && !kinds.includes(p.kind)) kinds.push(p.kind);
+  }
+  return kinds;
+}
+
+/** The next `count` new-side lines (added or context) after an added line, within its hunk. */
+export function linesAfter(file: ChangeFile, at: ChangeLine, count: number): string[] {
+  const lines = file.diff.hunks[at.hunk].lines;
+  const out: string[] = [];
+  for (let i = at.index + 1; i < lines.length && out.length < count; i++) {
+    if (lines[i].kind !== 'del') out.push(lines[i].text);
+  }
+  return out;
+}
+
+/** The `count` new-side lines before an added line, nearest last, within its hunk. */
+export function linesBefore(file: ChangeFile, at: ChangeLine, count: number): string[] {
+  const lines = file.diff.hunks[at.hunk].lines;
+  const out: string[] = [];
+  for (let i = at.index - 1; i >= 0 && out.length < count; i--) {
+    if (lines[i].kind !== 'del') out.unshift(lines[i].text);
+  }
+  return out;
+}

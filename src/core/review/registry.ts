@@ -1,0 +1,53 @@
+/** Every rule family, in report order. Add a family here and it runs, appears in RULES and in the checklist. */
+import { authRules } from './rules/auth';
+import { ciConfigRules } from './rules/ci-config';
+import { commentRules } from './rules/comments';
+import { concurrencyRules } from './rules/concurrency';
+import { dependencyRules } from './rules/dependencies';
+import { destructiveRules } from './rules/destructive';
+import { duplicationRules } from './rules/duplication';
+import { endpointRules } from './rules/endpoints';
+import { errorRules } from './rules/errors';
+import { hiddenRules } from './rules/hidden';
+import { infraRules } from './rules/infra';
+import { placeholderRules } from './rules/placeholders';
+import { provenanceRules } from './rules/provenance';
+import { resilienceRules } from './rules/resilience';
+import type { RuleFamily, RuleMeta } from './rules/rule';
+import { secretRules } from './rules/secrets';
+import { securitySettingRules } from './rules/security-settings';
+import { sinkRules } from './rules/sinks';
+import { sizeRules } from './rules/size';
+import { suppressionRules } from './rules/suppressions';
+import { testGamingRules } from './rules/test-gaming';
+import { testRules } from './rules/tests';
+
+export const RULE_FAMILIES: readonly RuleFamily[] = [
+  secretRules,
+  hiddenRules,
+  sinkRules,
+  securitySettingRules,
+  authRules,
+  destructiveRules,
+  infraRules,
+  dependencyRules,
+  testRules,
+  testGamingRules,
+  errorRules,
+  suppressionRules,
+  placeholderRules,
+  resilienceRules,
+  concurrencyRules,
+  commentRules,
+  endpointRules,
+  ciConfigRules,
+  sizeRules,
+  duplicationRules,
+  provenanceRules,
+];
+
+export const RULES: readonly RuleMeta[] = RULE_FAMILIES.flatMap((f) => f.rules);
+
+export function ruleById(id: string): RuleMeta | undefined {
+  return RULES.find((r) => r.id === id);
+}

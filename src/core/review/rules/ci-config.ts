@@ -1,0 +1,57 @@
+/** CI, ownership and configuration: pipelines and CODEOWNERS touched, risky CI steps, configuration files changed. */
+import type { Change } from '../model/change';
+import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines, spanOf } from './rule';
+
+const CI: RuleMeta = {
+  id: 'ci-changed',
+  category: 'ci-config',
+  title: 'CI pipeline changed',
+  whatToDo: 'Check the pipeline still runs every check it ran before, with no new secrets exposure or write permissions.',
+};
+const RISKY: RuleMeta = {
+  id: 'ci-risky-step',
+  category: 'ci-config',
+  title: 'Risky build or CI step',
+  whatToDo: 'Pin actions to a commit SHA, never pipe downloads into a shell, and let failing steps fail.',
+};
+const OWNERS: RuleMeta = {
+  id: 'ownership-changed',
+  category: 'ci-config',
+  title: 'Code ownership changed',
+  whatToDo: 'Have the current owners approve: CODEOWNERS decides who must sign off on every later change.',
+};
+const CONFIG: RuleMeta = {
+  id: 'config-changed',
+  category: 'ci-config',
+  title: 'Configuration changed',
+  whatToDo: 'Check each changed setting against every environment it applies to.',
+};
+
+const RISKY_PATTERNS: readonly LinePattern[] = [
+  { re: /\bpull_request_target\b/, part: 'text', severity: 'high', label: 'runs fork code with repository secrets' },
+  { re: /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|head_commit|discussion)\.[\w.]*(?:title|body|message|head_ref|label|name)\b/, part: 'text', severity: 'high', label: 'untrusted event text expanded into a script (injection)' },
+  { re: /\b(?:curl|wget|iwr|Invoke-WebRequest)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]*\|\s*(?:sudo\s+)?(?:python|node|iex)\b/, part: 'text', severity: 'high', label: 'pipes a download straight into an interpreter' },
+  { re: /\bcontinue-on-error\s*:\s*true\b|\ballow_failure\s*:\s*true\b|\|\|\s*true\b|\|\|\s*exit\s+0\b|^\s*set\s+\+e\b/, part: 'text', severity: 'medium', label: 'failures no longer fail the build' },
+  { re: /--no-verify\b|--no-gpg-sign\b|SKIP_CHECKS|--ignore-scripts=false|HUSKY=0/, part: 'text', severity: 'medium', label: 'skips hooks or verification' },
+  { re: /\bpermissions\s*:\s*write-all\b|\bcontents\s*:\s*write\b|\bid-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/, part: 'text', severity: 'medium', label: 'broadens what the pipeline may write or read' },
+  { re: /^\s*-?\s*uses\s*:\s*['"]?[\w.-]+\/[\w./-]+@(?![0-9a-f]{40}\b)[\w.-]+/, part: 'text', severity: 'low', label: 'action not pinned to a commit SHA' },
+];
+
+export const ciConfigRules: RuleFamily = {
+  name: 'ci-config',
+  rules: [CI, RISKY, OWNERS, CONFIG],
+  triggers: [
+    'pull_request_target', 'github.event', 'curl', 'wget', 'iwr', 'invoke-webrequest', 'continue-on-error', 'allow_failure', '||',
+    'set +e', '--no-', 'skip_checks', 'husky', 'ignore-scripts', 'permissions', 'write', 'secrets', 'uses',
+  ],
+  run(change: Change, sink: FindingSink): void {
+    for (const file of change.files) {
+      const cls = file.cls;
+      const scriptLike = cls.ci || cls.iac || cls.language === 'shell' || cls.language === 'dockerfile' || /(?:^|\/)(?:makefile|package\.json)$/i.test(file.path);
+      if (scriptLike) scanLines(sink, RISKY, file, file.added, 'new', RISKY_PATTERNS, /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses/);
+      if (cls.ci) sink.add(CI, file, spanOf(file), 'medium', `${file.diff.status} ${file.path} (+${file.diff.additions}/-${file.diff.deletions})`);
+      else if (cls.ownership) sink.add(OWNERS, file, spanOf(file), 'high', `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`);
+      else if (cls.config && !cls.agentConfig) sink.add(CONFIG, file, spanOf(file), 'low', `${file.diff.status} configuration file (+${file.diff.additions}/-${file.diff.deletions})`);
+    }
+  },
+};

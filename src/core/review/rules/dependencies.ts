@@ -1,0 +1,127 @@
+/**
+ * Dependencies: new names in manifests checked against the repository's lockfiles and against well-known names
+ * (typosquats), unusual sources (git, file, tarball, private registries, install scripts), lockfiles changed alone.
+ */
+import type { Change, ChangeFile } from '../model/change';
+import { editDistance } from '../model/edit-distance';
+import { baseName } from '../model/paths';
+import type { Ecosystem } from '../types';
+import { lockfileEcosystem, lockfileNames, normalisePackageName } from './lockfiles';
+import { DeclaredDependency, declaredDependencies } from './manifests';
+import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines } from './rule';
+import { WELL_KNOWN_PACKAGES } from './well-known-packages';
+
+const NEW_DEP: RuleMeta = {
+  id: 'new-dependency',
+  category: 'dependencies',
+  title: 'New dependency',
+  whatToDo: 'Check the package exists, is the one intended (publisher, downloads, repository) and is needed; install it so the lockfile pins it.',
+};
+const TYPOSQUAT: RuleMeta = {
+  id: 'dependency-typosquat',
+  category: 'dependencies',
+  title: 'Dependency name close to a well-known package',
+  whatToDo: 'Compare the name letter by letter with the well-known package; invented or misspelt names get registered by attackers.',
+};
+const SOURCE: RuleMeta = {
+  id: 'dependency-source',
+  category: 'dependencies',
+  title: 'Dependency from an unusual source',
+  whatToDo: 'Prefer the default registry with a pinned version; justify git, file, tarball or private-registry sources and install scripts.',
+};
+const LOCK_ONLY: RuleMeta = {
+  id: 'lockfile-only-change',
+  category: 'dependencies',
+  title: 'Lockfile changed without its manifest',
+  whatToDo: 'Regenerate the lockfile from the manifest and compare; look for changed resolved URLs or integrity hashes.',
+};
+
+const SOURCE_PATTERNS: readonly LinePattern[] = [
+  { re: /"(?:pre|post)?install"\s*:\s*"/, part: 'text', severity: 'medium', label: 'install script runs on every install' },
+  { re: /"resolved"\s*:\s*"https?:\/\/(?!registry\.npmjs\.org\/|registry\.yarnpkg\.com\/)[^"]+"|^\s*resolved\s+"https?:\/\/(?!registry\.npmjs\.org\/|registry\.yarnpkg\.com\/)/, part: 'text', severity: 'medium', label: 'resolved from a non-default registry' },
+  { re: /^\s*(?:@[\w-]+:)?registry\s*=|^\s*npmRegistryServer\s*:|^\s*(?:extra-)?index-url\s*=|--(?:extra-)?index-url\b|--trusted-host\b/, part: 'text', severity: 'medium', label: 'package registry configured (dependency confusion risk)' },
+  { re: /^\s*replace\s+\S+.*=>/, part: 'text', severity: 'medium', label: 'go.mod replace points the module elsewhere' },
+];
+
+export const dependencyRules: RuleFamily = {
+  name: 'dependencies',
+  rules: [NEW_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY],
+  triggers: ['install', 'resolved', 'registry', 'index-url', 'trusted-host', 'replace'],
+  run(change: Change, sink: FindingSink): void {
+    const lockNames = new LockIndex(change);
+    const manifestEcos = new Set<Ecosystem>();
+    for (const file of change.files) {
+      if (file.cls.manifest) manifestEcos.add(file.cls.manifest);
+      if (file.cls.manifest || file.cls.lockfile || file.cls.config || file.cls.language === 'toml') {
+        scanLines(sink, SOURCE, file, file.added, 'new', SOURCE_PATTERNS, /install|resolved|registry|index-url|trusted-host|replace/);
+      }
+      for (const dep of declaredDependencies(file)) checkDependency(change, sink, file, dep, lockNames);
+    }
+    for (const file of change.files) {
+      const eco = file.cls.lockfile;
+      if (eco && !manifestEcos.has(eco) && file.diff.status === 'modified') {
+        sink.add(LOCK_ONLY, file, null, 'low', `${baseName(file.path)} changed (+${file.diff.additions}/-${file.diff.deletions}) but no ${eco} manifest did`);
+      }
+    }
+  },
+};
+
+function checkDependency(change: Change, sink: FindingSink, file: ChangeFile, dep: DeclaredDependency, locks: LockIndex): void {
+  const range = { side: 'new' as const, start: dep.line.line, end: dep.line.line };
+  const eco = dep.ecosystem;
+  const norm = normalisePackageName(eco, dep.name);
+  if (/^(?:git\+|git:|github:|https?:|file:|link:)|^[\w-]+\/[\w.-]+(?:#.*)?$|\bgit\s*=|\bpath\s*=|@\s*(?:git\+|https?:|file:)/.test(dep.spec)) {
+    sink.add(SOURCE, file, range, 'medium', `${dep.name} comes from ${quote(dep.spec, 50)}, not the registry`);
+  }
+  const wellKnown = [...WELL_KNOWN_PACKAGES[eco], ...(change.options.wellKnownPackages[eco] ?? [])].map((n) => normalisePackageName(eco, n));
+  const near = wellKnown.includes(norm) ? undefined : nearestWellKnown(norm, wellKnown);
+  if (near) {
+    sink.add(TYPOSQUAT, file, range, 'high', `${dep.name} is ${near.distance} edit${near.distance > 1 ? 's' : ''} from the well-known "${near.name}"`);
+  }
+  const known = locks.namesFor(eco);
+  if (known === null) {
+    sink.add(NEW_DEP, file, range, 'low', `${eco} dependency ${dep.name} ${dep.spec ? quote(dep.spec, 30) + ' ' : ''}added; no ${eco} lockfile to check it against`);
+  } else if (!known.names.has(norm)) {
+    sink.add(NEW_DEP, file, range, 'medium', `${eco} dependency ${dep.name} added but absent from ${known.files.join(', ')}: never resolved here, may not exist`);
+  } else {
+    sink.add(NEW_DEP, file, range, 'low', `${eco} dependency ${dep.name} added (resolved in ${known.files.join(', ')})`);
+  }
+}
+
+function nearestWellKnown(name: string, wellKnown: readonly string[]): { name: string; distance: number } | undefined {
+  if (name.length < 4) return undefined;
+  const max = name.length >= 8 ? 2 : 1;
+  let best: { name: string; distance: number } | undefined;
+  for (const w of wellKnown) {
+    if (Math.abs(w.length - name.length) > max || w.length < 4) continue;
+    const d = editDistance(name, w, max);
+    if (d >= 1 && d <= max && (!best || d < best.distance)) best = { name: w, distance: d };
+  }
+  return best;
+}
+
+/** Lockfile names per ecosystem: the repository's lockfiles plus lines the change adds to lockfiles. */
+class LockIndex {
+  private readonly cache = new Map<Ecosystem, { names: Set<string>; files: string[] } | null>();
+
+  constructor(private readonly change: Change) {}
+
+  namesFor(eco: Ecosystem): { names: Set<string>; files: string[] } | null {
+    if (this.cache.has(eco)) return this.cache.get(eco)!;
+    const names = new Set<string>();
+    const files: string[] = [];
+    for (const lock of this.change.context.lockfiles ?? []) {
+      if (lockfileEcosystem(lock.path) !== eco) continue;
+      files.push(lock.path);
+      for (const n of lockfileNames(lock.path, lock.text)) names.add(n);
+    }
+    for (const file of this.change.files) {
+      if (file.cls.lockfile !== eco || file.added.length === 0) continue;
+      if (!files.includes(file.path)) files.push(file.path);
+      for (const n of lockfileNames(file.path, file.added.map((l) => l.text).join('\n'))) names.add(n);
+    }
+    const result = files.length > 0 ? { names, files } : null;
+    this.cache.set(eco, result);
+    return result;
+  }
+}

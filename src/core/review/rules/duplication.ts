@@ -1,0 +1,68 @@
+/** Duplicated blocks: the same 5-line window (lines trimmed) added in more than one place of the change. */
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { FindingSink, RuleFamily, RuleMeta, newRange } from './rule';
+
+const DUPLICATED: RuleMeta = {
+  id: 'duplicated-block',
+  category: 'duplication',
+  title: 'Duplicated block',
+  whatToDo: 'Extract the repeated logic once; copies drift and a fix lands in only one of them.',
+};
+
+const WINDOW = 5;
+const MIN_CHARS = 80;
+
+interface Seen {
+  readonly file: ChangeFile;
+  readonly lines: readonly ChangeLine[];
+  readonly at: number;
+}
+
+export const duplicationRules: RuleFamily = {
+  name: 'duplication',
+  rules: [DUPLICATED],
+  run(change: Change, sink: FindingSink): void {
+    // Each distinct trimmed line gets a small id (one native string hash per line); a window is keyed by a number
+    // built from its five ids, and confirmed by comparing the texts on a hit.
+    const ids = new Map<string, number>();
+    const seen = new Map<number, Seen[]>();
+    for (const file of change.files) {
+      if (!file.cls.source) continue;
+      // Meaningful lines only, so blank lines and lone braces do not make unrelated code look alike.
+      const lines = file.added.filter((l) => WORDY.test(l.text));
+      const hashes = lines.map((l) => {
+        const t = l.text.trim();
+        let id = ids.get(t);
+        if (id === undefined) ids.set(t, (id = ids.size + 1));
+        return id;
+      });
+      for (let i = 0; i + WINDOW <= lines.length; i++) {
+        if (lines[i + WINDOW - 1].line - lines[i].line > WINDOW * 3) continue;
+        let chars = 0;
+        let key = 0;
+        for (let k = i; k < i + WINDOW; k++) {
+          chars += lines[k].text.length;
+          key = (Math.imul(key, 0x01000193) ^ hashes[k]) >>> 0;
+        }
+        if (chars < MIN_CHARS) continue;
+        const bucket = seen.get(key);
+        const first = bucket?.find((s) => sameWindow(s.lines, s.at, lines, i));
+        if (!first) {
+          if (bucket) bucket.push({ file, lines, at: i });
+          else seen.set(key, [{ file, lines, at: i }]);
+        } else if (first.file !== file || lines[i].line > first.lines[first.at].line + WINDOW) {
+          const firstLine = first.lines[first.at].line;
+          const where = first.file === file ? `line ${firstLine}` : `${first.file.path}:${firstLine}`;
+          sink.add(DUPLICATED, file, newRange(lines[i].line, lines[i + WINDOW - 1].line), 'low', `${WINDOW} lines repeat the block added at ${where}`);
+        }
+      }
+    }
+  },
+};
+
+const WORDY = /\w\w\w/;
+
+function sameWindow(a: readonly ChangeLine[], i: number, b: readonly ChangeLine[], j: number): boolean {
+  for (let k = 0; k < WINDOW; k++) if (a[i + k].text.trim() !== b[j + k].text.trim()) return false;
+  return true;
+}

@@ -1,0 +1,44 @@
+/** Hard-coded endpoints: URLs and IP addresses written into source code instead of configuration. */
+import type { Change } from '../model/change';
+import { FindingSink, RuleFamily, RuleMeta, quote } from './rule';
+
+const ENDPOINT: RuleMeta = {
+  id: 'hard-coded-endpoint',
+  category: 'endpoints',
+  title: 'Hard-coded URL or IP address',
+  whatToDo: 'Move the address to configuration; check the host is the intended one and is reached over TLS.',
+};
+
+const URL = /\b(?:https?|wss?|ftp|grpc|amqps?|redis|mongodb(?:\+srv)?|postgres(?:ql)?|mysql|jdbc:\w+):\/\/([^\s'"`<>)\\/:?#]+)[^\s'"`<>)\\]*/i;
+const IPV4 = /(?<![\w.])((?:\d{1,3}\.){3}\d{1,3})(?![\w.]*\d)(?!\.\w)/;
+/** Hosts that are placeholders, loopback or XML/JSON namespaces rather than something the code will call. */
+const HARMLESS_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:example|test|invalid|localhost)|(?:www\.)?w3\.org|json-schema\.org|schemas\.[\w.-]+|(?:www\.)?apache\.org|opensource\.org|purl\.org|schema\.org|xmlns\.[\w.-]+|\$\{?\w*|\{\{?\w*|%\w*)$/i;
+
+export const endpointRules: RuleFamily = {
+  name: 'endpoints',
+  rules: [ENDPOINT],
+  run(change: Change, sink: FindingSink): void {
+    for (const file of change.files) {
+      if (!file.cls.source) continue;
+      for (const l of file.added) {
+        const code = l.code;
+        if (!code.includes('://') && !/\d\.\d/.test(code)) continue;
+        const url = URL.exec(code);
+        if (url && !HARMLESS_HOST.test(url[1])) {
+          const insecure = /^(?:http|ws|ftp):/i.test(url[0]);
+          sink.line(ENDPOINT, file, l, 'new', insecure ? 'medium' : 'low', `added ${quote(url[0], 60)}${insecure ? ' over plain text' : ''}`);
+          continue;
+        }
+        const ip = url ? null : IPV4.exec(code);
+        if (ip && validIp(ip[1]) && !HARMLESS_HOST.test(ip[1]) && !/version|ver\b|v\s*$/i.test(code.slice(0, ip.index))) {
+          sink.line(ENDPOINT, file, l, 'new', 'low', `added IP address ${ip[1]}`);
+        }
+      }
+    }
+  },
+};
+
+function validIp(ip: string): boolean {
+  const parts = ip.split('.').map(Number);
+  return parts.every((p) => p <= 255) && !ip.startsWith('255.') && ip !== '0.0.0.0';
+}

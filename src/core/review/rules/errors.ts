@@ -1,0 +1,115 @@
+/** Error handling: swallowed errors (empty catch, except: pass, ignored Go errors), broad catches, removed handling. */
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { linesAfter } from '../model/change';
+import { FindingSink, LinePattern, RuleFamily, RuleMeta, oldRange, quote } from './rule';
+
+const SWALLOWED: RuleMeta = {
+  id: 'swallowed-error',
+  category: 'error-handling',
+  title: 'Error swallowed',
+  whatToDo: 'Handle the error, log it with context, or let it propagate; if ignoring is right, say why in a comment.',
+};
+const BROAD: RuleMeta = {
+  id: 'broad-catch',
+  category: 'error-handling',
+  title: 'Catch-all error handler',
+  whatToDo: 'Catch the specific errors this code can recover from; a catch-all also hides bugs and interrupts.',
+};
+const REMOVED: RuleMeta = {
+  id: 'error-handling-removed',
+  category: 'error-handling',
+  title: 'Error handling removed',
+  whatToDo: 'Check what now happens on the failure path the removed lines handled.',
+};
+
+const ONE_LINE_SWALLOW: readonly LinePattern[] = [
+  { re: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}/, langs: ['js', 'java', 'cs', 'php', 'c'], severity: 'medium', label: 'empty catch block' },
+  { re: /\.catch\s*\(\s*(?:\(\s*\w*\s*\)|\w+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0|false|\[\])\s*\)|\.catch\s*\(\s*(?:noop|_\.noop|function\s*\(\s*\w*\s*\)\s*\{\s*\})\s*\)/, langs: ['js'], severity: 'medium', label: 'promise rejection discarded' },
+  { re: /^\s*except\b[^:]*:\s*(?:pass|\.\.\.|continue)\s*$/, langs: ['py'], severity: 'medium', label: 'except that does nothing' },
+  { re: /\bif\s+err\s*!=\s*nil\s*\{\s*\}/, langs: ['go'], severity: 'medium', label: 'empty error branch' },
+  { re: /^\s*_\s*(?:,\s*_\s*)?=\s*[\w.]+\([^)]*\)\s*$/, langs: ['go'], severity: 'low', label: 'returned error assigned to _' },
+  { re: /\brescue\s+(?:nil|=>\s*\w+\s*$)|\brescue\s*;\s*end\b/, langs: ['ruby'], severity: 'medium', label: 'rescue that does nothing' },
+  { re: /\blet\s+_\s*=\s*[\w:.]+\(.*\)\s*;|\.ok\(\)\s*;\s*$/, langs: ['rust'], severity: 'low', label: 'Result discarded' },
+];
+
+const BROAD_PATTERNS: readonly LinePattern[] = [
+  { re: /^\s*except\s*:/, langs: ['py'], severity: 'medium', label: 'bare except also catches KeyboardInterrupt and SystemExit' },
+  { re: /^\s*except\s+\(?\s*(?:Exception|BaseException)\b/, langs: ['py'], severity: 'low', label: 'catches every exception' },
+  { re: /\bcatch\s*\(\s*(?:final\s+)?(?:Exception|Throwable|RuntimeException|java\.lang\.Exception)\s+\w+\s*\)/, langs: ['java'], severity: 'low', label: 'catches every exception' },
+  { re: /\bcatch\s*\(\s*(?:System\.)?Exception\b|\bcatch\s*(?:\{|$)/, langs: ['cs'], severity: 'low', label: 'catches every exception' },
+  { re: /\brecover\s*\(\s*\)/, langs: ['go'], severity: 'low', label: 'recover() turns every panic into normal flow' },
+  { re: /\bprocess\.on\s*\(\s*['"]uncaughtException['"]/, langs: ['js'], severity: 'low', label: 'global handler keeps a broken process alive' },
+  { re: /\brescue\s+(?:Exception|StandardError)\b/, langs: ['ruby'], severity: 'low', label: 'catches every exception' },
+];
+
+const HANDLING = /\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+
+export const errorRules: RuleFamily = {
+  name: 'error-handling',
+  rules: [SWALLOWED, BROAD, REMOVED],
+  triggers: ['catch', 'except', 'err', 'rescue', 'ok(', 'recover', 'throwable', 'uncaught', '_ =', 'throw', 'raise', 'panic', 'reject', 'try', '?;', 'assert'],
+  run(change: Change, sink: FindingSink): void {
+    for (const file of change.files) {
+      if (!file.cls.source) continue;
+      const lang = file.cls.language;
+      for (const l of file.added) {
+        if (!sink.mayMatch(l) || !/catch|except|err|rescue|_ =|ok\(|recover|Exception|Throwable|uncaught/.test(l.code)) continue;
+        const swallowed = matchFirst(ONE_LINE_SWALLOW, lang, l.code) ?? openBlockSwallow(file, l);
+        if (swallowed) {
+          sink.line(SWALLOWED, file, l, 'new', swallowed.severity, `added ${quote(l.text, 50)}: ${swallowed.label}`);
+          continue;
+        }
+        const broad = matchFirst(BROAD_PATTERNS, lang, l.code);
+        if (broad) sink.line(BROAD, file, l, 'new', broad.severity, `added ${quote(l.text, 50)}: ${broad.label}`);
+      }
+      removedHandling(sink, file);
+    }
+  },
+};
+
+function matchFirst(patterns: readonly LinePattern[], lang: string, code: string): LinePattern | undefined {
+  return patterns.find((p) => (!p.langs || p.langs.includes(lang as never)) && p.re.test(code));
+}
+
+/** A handler opened on this line whose body (the next lines) is empty, a comment, `pass` or a bare `return nil`. */
+function openBlockSwallow(file: ChangeFile, l: ChangeLine): { severity: 'medium' | 'low'; label: string } | undefined {
+  const lang = file.cls.language;
+  const opensCatch = lang !== 'py' && opensCatchBlock(l.code);
+  const opensExcept = lang === 'py' && /^\s*except\b.*:\s*$/.test(l.code);
+  const opensErr = lang === 'go' && /\bif\s+err\s*!=\s*nil\s*\{\s*$/.test(l.code);
+  if (!opensCatch && !opensExcept && !opensErr) return undefined;
+  const body = linesAfter(file, l, 6).filter((t) => t.trim() !== '' && !/^\s*(?:\/\/|#|\/\*|\*)/.test(t));
+  const first = (body[0] ?? '').trim();
+  if (opensExcept && /^(?:pass|\.\.\.|continue)$/.test(first)) return { severity: 'medium', label: 'except that does nothing' };
+  if ((opensCatch || opensErr) && /^\}/.test(first)) return { severity: 'medium', label: opensErr ? 'empty error branch' : 'empty catch block' };
+  if (opensErr && /^return(?:\s+nil)?$/.test(first)) return { severity: 'low', label: 'error branch drops the error' };
+  return undefined;
+}
+
+/** `catch (...) {` ending the line, with no brace between `catch` and it; linear, unlike the obvious regex. */
+function opensCatchBlock(code: string): boolean {
+  const body = code.trimEnd();
+  if (!body.endsWith('{')) return false;
+  const head = body.slice(0, -1);
+  const segment = head.slice(Math.max(head.lastIndexOf('{'), head.lastIndexOf('}')) + 1);
+  return /\bcatch\b/.test(segment);
+}
+
+/** Per hunk: more error-handling lines removed than added means a failure path lost its handling. */
+function removedHandling(sink: FindingSink, file: ChangeFile): void {
+  const removed = new Map<number, ChangeLine[]>();
+  for (const l of file.removed) {
+    if (!sink.mayMatch(l) || !HANDLING.test(l.code)) continue;
+    const list = removed.get(l.hunk) ?? [];
+    list.push(l);
+    removed.set(l.hunk, list);
+  }
+  if (removed.size === 0) return;
+  const added = new Map<number, number>();
+  for (const l of file.added) if (sink.mayMatch(l) && HANDLING.test(l.code)) added.set(l.hunk, (added.get(l.hunk) ?? 0) + 1);
+  for (const [hunk, lines] of removed) {
+    const kept = added.get(hunk) ?? 0;
+    if (lines.length <= kept) continue;
+    sink.add(REMOVED, file, oldRange(lines[0].line, lines[lines.length - 1].line), 'medium', `${lines.length - kept} error-handling line${lines.length - kept > 1 ? 's' : ''} removed, e.g. ${quote(lines[0].text, 50)}`);
+  }
+}

@@ -1,0 +1,74 @@
+/** Placeholder code: TODO/FIXME, "in a real implementation", not-implemented stubs, constant-return function bodies. */
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { linesAfter } from '../model/change';
+import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, quote, scanLines } from './rule';
+
+const PLACEHOLDER: RuleMeta = {
+  id: 'placeholder',
+  category: 'placeholders',
+  title: 'Placeholder or unfinished code',
+  whatToDo: 'Finish the code or track the gap in an issue; placeholders that pass review ship as real behaviour.',
+};
+const STUB: RuleMeta = {
+  id: 'stub-body',
+  category: 'placeholders',
+  title: 'New function returns a constant',
+  whatToDo: 'Check the function is meant to be constant; a stub that returns true/null/0 makes callers and tests pass without logic.',
+};
+
+const PATTERNS: readonly LinePattern[] = [
+  { re: /\bin a real (?:implementation|app(?:lication)?|system|world|scenario|environment)\b|\b(?:for now|simplified|placeholder|stub(?:bed)?|mock implementation|not (?:yet )?implemented|implement (?:this|me|later)|your (?:code|logic) here|replace (?:this )?with (?:the )?(?:real|actual)|dummy (?:implementation|value|data))\b/i, part: 'comment', severity: 'medium', label: 'says the code is not the real thing' },
+  { re: /\b(?:TODO|FIXME|XXX|HACK)\b/, part: 'comment', severity: 'low', label: 'unfinished work marked' },
+  { re: /\braise\s+NotImplementedError\b/, langs: ['py'], severity: 'medium', label: 'not implemented' },
+  { re: /\b(?:todo|unimplemented)!\s*\(/, langs: ['rust'], severity: 'medium', label: 'not implemented' },
+  { re: /\bthrow\s+new\s+(?:NotImplementedException|NotImplementedError)\b|\bthrow\s+new\s+(?:Error|UnsupportedOperationException|RuntimeException|Exception)\s*\(\s*['"][^'"]*(?:not\s+(?:yet\s+)?implemented|todo|implement me)[^'"]*['"]/i, severity: 'medium', label: 'not implemented' },
+  { re: /\bpanic\s*\(\s*"[^"]*(?:not\s+implemented|todo|unimplemented)[^"]*"/i, langs: ['go'], severity: 'medium', label: 'not implemented' },
+  { re: /['"](?:lorem ipsum[^'"]*|TODO|FIXME|changeme|CHANGEME|placeholder|REPLACE_ME|your[-_ ]?api[-_ ]?key[^'"]*)['"]/i, severity: 'low', label: 'placeholder literal' },
+];
+
+const FUNC_HEADER: Partial<Record<string, RegExp>> = {
+  js: /^\s*(?:export\s+)?(?:async\s+)?(?:function\s*\*?\s*\w+\s*\([^)]*\)|(?:(?:public|private|protected|static|async|get)\s+)*(?!(?:if|for|while|switch|catch|with|return)\b)\w+\s*\([^)]*\))\s*(?::\s*[^={]+)?\{\s*$/,
+  go: /^\s*func\b.*\{\s*$/,
+  java: /^\s*(?:(?:public|private|protected|static|final|synchronized|abstract)\s+)+[\w<>[\],.? ]+\s+\w+\s*\([^)]*\)\s*(?:throws\s+[\w., ]+)?\{\s*$/,
+  cs: /^\s*(?:(?:public|private|protected|internal|static|override|virtual|async|sealed)\s+)+[\w<>[\],.? ]+\s+\w+\s*\([^)]*\)\s*\{\s*$/,
+  rust: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\s+\w+.*\{\s*$/,
+  py: /^\s*(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->\s*[^:]+)?:\s*$/,
+};
+const CONSTANT_RETURN = /^\s*return\s+(?:true|false|True|False|null|nil|None|undefined|0|1|-1|""|''|\[\]|\{\}|Ok\(\(\)\)|new\s+\w+(?:<[^>]*>)?\(\s*\))\s*;?\s*$/;
+
+export const placeholderRules: RuleFamily = {
+  name: 'placeholders',
+  rules: [PLACEHOLDER, STUB],
+  triggers: ['todo', 'fixme', 'xxx', 'hack', 'real', 'for now', 'implement', 'simplif', 'placeholder', 'stub', 'mock', 'here', 'replace', 'dummy', 'lorem', 'change', 'api'],
+  run(change: Change, sink: FindingSink): void {
+    for (const file of change.files) {
+      if (!file.cls.source && !file.cls.test) continue;
+      scanLines(sink, PLACEHOLDER, file, file.added, 'new', PATTERNS, /TODO|FIXME|XXX|HACK|real|for now|implement|simplif|placeholder|stub|mock|here|replace|dummy|todo|lorem|change|REPLACE|api/i);
+      if (file.cls.source) stubBodies(sink, file);
+    }
+  },
+};
+
+/** A new function whose only statement returns a constant. Finds the (rare, anchored) return first, then looks up. */
+function stubBodies(sink: FindingSink, file: ChangeFile): void {
+  const header = FUNC_HEADER[file.cls.language];
+  if (!header) return;
+  const added = file.added;
+  for (let i = 1; i < added.length; i++) {
+    const ret = added[i];
+    const head = added[i - 1];
+    if (head.line !== ret.line - 1 || !CONSTANT_RETURN.test(ret.text) || !header.test(head.code)) continue;
+    if (closesRightAfter(file, head, ret)) {
+      sink.add(STUB, file, newRange(head.line, ret.line), 'low', `new function ${quote(head.text.trim(), 40)} only does ${quote(ret.text.trim(), 30)}`);
+    }
+  }
+}
+
+function closesRightAfter(file: ChangeFile, head: ChangeLine, ret: ChangeLine): boolean {
+  const next = linesAfter(file, ret, 1);
+  if (file.cls.language === 'py') {
+    const indent = (s: string): number => /^\s*/.exec(s)![0].length;
+    return next.length === 0 || next[0].trim() === '' || indent(next[0]) <= indent(head.text);
+  }
+  return next.length === 1 && /^\s*\}/.test(next[0]);
+}

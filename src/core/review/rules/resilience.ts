@@ -1,0 +1,87 @@
+/** Resilience: timeouts, retries, backoff and rate limits removed or changed; unbounded waits and retry loops added. */
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { linesAfter } from '../model/change';
+import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, oldRange, quote, scanLines } from './rule';
+
+const REMOVED: RuleMeta = {
+  id: 'resilience-removed',
+  category: 'resilience',
+  title: 'Timeout, retry or rate limit removed',
+  whatToDo: 'Check what bounds this call now; without a timeout or limit one slow dependency can stall or overload the service.',
+};
+const CHANGED: RuleMeta = {
+  id: 'resilience-changed',
+  category: 'resilience',
+  title: 'Timeout or retry values changed',
+  whatToDo: 'Check the new values against the callers\' own deadlines and the dependency\'s limits.',
+};
+const UNBOUNDED: RuleMeta = {
+  id: 'unbounded-wait',
+  category: 'resilience',
+  title: 'Unbounded wait or retry',
+  whatToDo: 'Give the wait a deadline and the retry loop a cap with backoff.',
+};
+
+const WORDS = /timeout|deadline|retr(?:y|ies)|backoff|rate_?limit|circuit_?breaker|throttl|max_?attempts|WithTimeout|WithDeadline/i;
+
+const UNBOUNDED_PATTERNS: readonly LinePattern[] = [
+  { re: /\b\w{0,40}[Tt]imeout\w{0,40}\s*[:=]\s*(?:0|None|null|nil|Infinity|-1|math\.Inf\([^)]*\)|float\(['"]inf['"]\))\s*[,;)}]?\s*$|\bTimeout\.Infinite(?:TimeSpan)?\b|\btimeout\s*=\s*None\b/, severity: 'medium', label: 'waits forever' },
+  { re: /\bmax_?[Rr]etries\s*[:=]\s*(?:-1|Infinity|None|float\(['"]inf['"]\))|\bretries\s*:\s*Infinity\b|\bRetryForever\b|\bretry_forever\b/, severity: 'medium', label: 'retries forever' },
+];
+
+const LOOP = /\bwhile\s*\(\s*(?:true|1)\s*\)|\bwhile\s+(?:True|1)\s*:|^\s*for\s*\{\s*$|\bfor\s*\(\s*;\s*;\s*\)|^\s*loop\s*\{\s*$/;
+
+export const resilienceRules: RuleFamily = {
+  name: 'resilience',
+  rules: [REMOVED, CHANGED, UNBOUNDED],
+  triggers: ['imeout', 'etr', 'while', 'for', 'loop', 'deadline', 'backoff', 'ratelimit', 'rate_limit', 'circuitbreaker', 'circuit_breaker', 'throttl', 'maxattempts', 'max_attempts'],
+  run(change: Change, sink: FindingSink): void {
+    for (const file of change.files) {
+      if (!file.cls.source && !file.cls.config && !file.cls.iac) continue;
+      scanLines(sink, UNBOUNDED, file, file.added, 'new', UNBOUNDED_PATTERNS, /imeout|etr/);
+      for (const l of file.added) if (sink.mayMatch(l) && LOOP.test(l.code)) retryLoop(sink, file, l);
+      compareHunks(sink, file);
+    }
+  },
+};
+
+/** An endless loop whose body retries, with no visible attempt cap. */
+function retryLoop(sink: FindingSink, file: ChangeFile, l: ChangeLine): void {
+  const body = linesAfter(file, l, 8).join('\n');
+  if (!/retr|attempt|reconnect|backoff|sleep|Sleep|time\.After/i.test(body)) return;
+  if (/max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|break\b/i.test(body)) return;
+  sink.add(UNBOUNDED, file, newRange(l.line), 'medium', `retry loop ${quote(l.text, 40)} has no attempt cap in sight`);
+}
+
+function compareHunks(sink: FindingSink, file: ChangeFile): void {
+  const removed = groupByHunk(sink, file.removed);
+  if (removed.size === 0) return;
+  const added = groupByHunk(sink, file.added);
+  for (const [hunk, gone] of removed) {
+    const now = added.get(hunk) ?? [];
+    if (gone.length > now.length) {
+      sink.add(REMOVED, file, oldRange(gone[0].line, gone[gone.length - 1].line), 'medium', `removed ${quote(gone[0].text, 50)}${gone.length - now.length > 1 ? ` and ${gone.length - now.length - 1} more` : ''}`);
+    } else {
+      const before = numbers(gone);
+      const after = numbers(now);
+      if (before !== after && before !== '' && after !== '') {
+        sink.add(CHANGED, file, newRange(now[0].line, now[now.length - 1].line), 'low', `${quote(gone[0].text, 40)} -> ${quote(now[0].text, 40)}`);
+      }
+    }
+  }
+}
+
+function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<number, ChangeLine[]> {
+  const out = new Map<number, ChangeLine[]>();
+  for (const l of lines) {
+    if (!sink.mayMatch(l) || !WORDS.test(l.code)) continue;
+    const list = out.get(l.hunk) ?? [];
+    list.push(l);
+    out.set(l.hunk, list);
+  }
+  return out;
+}
+
+function numbers(lines: readonly ChangeLine[]): string {
+  return lines.map((l) => (l.code.match(/\b\d+(?:\.\d+)?\b/g) ?? []).join(',')).join(';');
+}

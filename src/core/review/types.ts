@@ -1,0 +1,150 @@
+/** Public data shapes of the review checklist engine: inputs (provenance, context, options) and outputs (findings). */
+import type { OriginKind } from '../attribution/origin';
+
+export type Severity = 'info' | 'low' | 'medium' | 'high';
+export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+/** Signal families from the reference table (docs: shared/reference/review-resistant-code.md). */
+export type Category =
+  | 'dependencies'
+  | 'tests'
+  | 'test-gaming'
+  | 'error-handling'
+  | 'suppressed-checks'
+  | 'placeholders'
+  | 'secrets'
+  | 'dangerous-sinks'
+  | 'weakened-security'
+  | 'auth'
+  | 'hidden-characters'
+  | 'agent-config'
+  | 'ci-config'
+  | 'destructive'
+  | 'infrastructure'
+  | 'resilience'
+  | 'concurrency'
+  | 'api-claims'
+  | 'endpoints'
+  | 'size'
+  | 'generated'
+  | 'duplication'
+  | 'provenance'
+  | 'critical-paths';
+
+/** Who wrote an added line: `ai` untouched by a human since, `mixed` AI text a human edited, `human`. */
+export type Authorship = 'ai' | 'mixed' | 'human';
+
+export interface LineProvenance {
+  readonly authorship: Authorship;
+  /** How the AI text arrived, when known. */
+  readonly kind?: OriginKind;
+  readonly tool?: string;
+}
+
+/**
+ * Provenance of added lines, by new-side path then new-side line number; or a lookup function. Lines with no entry
+ * are treated as unknown (not AI).
+ */
+export type ProvenanceSource =
+  | ReadonlyMap<string, ReadonlyMap<number, LineProvenance>>
+  | ((path: string, newLine: number) => LineProvenance | undefined);
+
+export interface LineRange {
+  /** `new` for added or kept lines, `old` for lines the change removed. */
+  readonly side: 'new' | 'old';
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly category: Category;
+  readonly title: string;
+  /** One line: what fired and the evidence (secrets redacted). */
+  readonly why: string;
+  /** Null for change-wide findings (size, AI share). */
+  readonly file: string | null;
+  readonly range: LineRange | null;
+  readonly severity: Severity;
+  /** True when any line in the range was written by AI (`ai` or `mixed`). */
+  readonly inAi: boolean;
+  readonly whatToDo: string;
+}
+
+/** A file of the repository given as text (lockfiles after the change). */
+export interface RepoFile {
+  readonly path: string;
+  readonly text: string;
+}
+
+/** A critical path: a gitignore-style glob (as in CODEOWNERS) and what it guards. */
+export interface CriticalPath {
+  readonly glob: string;
+  readonly label: string;
+}
+
+export interface Thresholds {
+  /** Changed lines (added + removed, lockfiles and generated files excluded) for T1. */
+  readonly t1Lines: number;
+  /** Changed lines for T2 and for the "large change" finding. */
+  readonly largeLines: number;
+  /** Changed lines that make the size finding high. */
+  readonly hugeLines: number;
+  readonly manyFiles: number;
+  readonly bigHunkAdded: number;
+  readonly bigNewFile: number;
+  /** Share of added lines written by AI (0..1) above which the change counts as mostly AI. */
+  readonly aiShareHigh: number;
+  /** AI lines needed before the share matters at all. */
+  readonly aiLinesMin: number;
+}
+
+export interface ReviewOptions {
+  readonly thresholds: Thresholds;
+  /** Rule ids to skip. */
+  readonly disabledRules: readonly string[];
+  /** Extra well-known package names per ecosystem, merged with the shipped lists. */
+  readonly wellKnownPackages: Readonly<Partial<Record<Ecosystem, readonly string[]>>>;
+  /** Findings kept per rule; the rest are counted in `omitted`. */
+  readonly maxFindingsPerRule: number;
+  /** Characters of each line that rules look at (bounds regex work on minified or hostile lines). */
+  readonly maxLineLength: number;
+}
+
+export type Ecosystem = 'npm' | 'pypi' | 'go' | 'cargo' | 'maven' | 'nuget';
+
+export interface ReviewContext {
+  /** Lockfiles of the repository as they are after the change. */
+  readonly lockfiles?: readonly RepoFile[];
+  /** Replaces the default critical paths. Plain strings are globs labelled by themselves. */
+  readonly criticalPaths?: readonly (string | CriticalPath)[];
+  /** CODEOWNERS text, when the repository has one. */
+  readonly codeowners?: string;
+  readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };
+}
+
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  t1Lines: 100,
+  largeLines: 400,
+  hugeLines: 1000,
+  manyFiles: 20,
+  bigHunkAdded: 200,
+  bigNewFile: 300,
+  aiShareHigh: 0.5,
+  aiLinesMin: 20,
+};
+
+export function resolveOptions(context: ReviewContext | undefined): ReviewOptions {
+  const o = context?.options ?? {};
+  return {
+    thresholds: { ...DEFAULT_THRESHOLDS, ...(o.thresholds ?? {}) },
+    disabledRules: o.disabledRules ?? [],
+    wellKnownPackages: o.wellKnownPackages ?? {},
+    maxFindingsPerRule: o.maxFindingsPerRule ?? 50,
+    maxLineLength: o.maxLineLength ?? 2000,
+  };
+}

@@ -1,0 +1,229 @@
+import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
+import { CHECKLIST } from '../../../src/core/review/checklist';
+import { combineFindings } from '../../../src/core/review/combine';
+import { mergeAdjacent, reviewChange, runRules } from '../../../src/core/review/engine';
+import { buildChange } from '../../../src/core/review/model/change';
+import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
+import { RULE_FAMILIES, RULES, ruleById } from '../../../src/core/review/registry';
+import type { RuleFamily } from '../../../src/core/review/rules/rule';
+import type { Finding } from '../../../src/core/review/types';
+import { ALL_AI, added, assertTriggersHideNothing, diffOf, findingsOf, removed, review } from './helpers';
+import { TriggerIndex } from '../../../src/core/review/model/triggers';
+
+describe('review/engine registry', () => {
+  it('ships at least 20 signal categories, each rule with unique id, title and advice', () => {
+    const categories = new Set(RULES.map((r) => r.category));
+    assert.ok(categories.size >= 20, `${categories.size} categories`);
+    assert.ok(RULES.length >= 30, `${RULES.length} rules`);
+    assert.equal(new Set(RULES.map((r) => r.id)).size, RULES.length);
+    for (const r of RULES) {
+      assert.ok(r.title.length > 5 && r.whatToDo.length > 20, r.id);
+      assert.equal(ruleById(r.id), r);
+    }
+  });
+
+  it('maps every category to a checklist item', () => {
+    const covered = new Set(CHECKLIST.flatMap((c) => c.categories));
+    for (const r of RULES) assert.ok(covered.has(r.category), `${r.id} (${r.category}) has no checklist item`);
+  });
+});
+
+describe('review/engine report', () => {
+  const risky = diffOf(
+    added('src/pay.ts', 'const v = eval(req.body.expr);', '// TODO: validate'),
+    added('src/auth/session.ts', 'export const s = 1;'),
+  );
+
+  it('returns findings sorted by severity with line ranges and advice', () => {
+    const r = review(risky);
+    const sev = r.findings.map((f) => f.severity);
+    const rank = { info: 0, low: 1, medium: 2, high: 3 };
+    for (let i = 1; i < sev.length; i++) assert.ok(rank[sev[i - 1]] >= rank[sev[i]], sev.join(','));
+    const sink = findingsOf(r, 'dangerous-sink')[0];
+    assert.deepEqual(sink.range, { side: 'new', start: 1, end: 1 });
+    assert.equal(sink.file, 'src/pay.ts');
+    assert.ok(sink.whatToDo.length > 0);
+    assert.equal(sink.inAi, false);
+  });
+
+  it('lists every checklist item, triggered or folded', () => {
+    const r = review(risky);
+    assert.equal(r.checklist.length, CHECKLIST.length);
+    const byId = new Map(r.checklist.map((c) => [c.id, c]));
+    assert.equal(byId.get('sinks')!.status, 'triggered');
+    assert.equal(byId.get('sinks')!.severity, 'high');
+    assert.equal(byId.get('placeholders')!.status, 'triggered');
+    assert.equal(byId.get('dependencies')!.status, 'folded');
+    assert.equal(byId.get('dependencies')!.findings, 0);
+    assert.equal(byId.get('explain')!.status, 'triggered', 'T3 triggers the explain-without-AI item');
+  });
+
+  it('folds everything for a harmless change', () => {
+    const r = review(diffOf(added('src/a.ts', 'export const a = 1;')));
+    assert.deepEqual(r.findings, []);
+    assert.ok(r.checklist.every((c) => c.status === 'folded'));
+    assert.equal(r.blastRadius.tier, 'T0');
+    assert.deepEqual(r.blastRadius.reasons, ['T0: small change with no risk signals']);
+  });
+
+  it('accepts a parsed diff and reports parser warnings', () => {
+    const parsed = parseUnifiedDiff('diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,4 +1,4 @@\n-x\n');
+    const r = reviewChange({ diff: parsed });
+    assert.match(r.warnings[0], /diff ended inside a hunk/);
+  });
+
+  it('turns rules off by id', () => {
+    const r = review(risky, undefined, { options: { disabledRules: ['dangerous-sink', 'placeholder'] } });
+    assert.deepEqual([...findingsOf(r, 'dangerous-sink'), ...findingsOf(r, 'placeholder')], []);
+  });
+
+  it('caps findings per rule and counts the rest', () => {
+    const r = review(diffOf(added('src/x.ts', ...Array.from({ length: 30 }, (_, i) => `eval(a${i});\n`).join('').split('\n').filter(Boolean).flatMap((l) => [l, 'ok();']))), undefined, { options: { maxFindingsPerRule: 5 } });
+    assert.equal(findingsOf(r, 'dangerous-sink').length, 5);
+    assert.equal(r.omitted['dangerous-sink'], 25);
+  });
+
+  it('reports a failing rule family as a warning instead of failing the review', () => {
+    const broken: RuleFamily = { name: 'broken', rules: [], run: () => { throw new Error('boom'); } };
+    const warnings: string[] = [];
+    const change = buildChange(parseUnifiedDiff(diffOf(added('src/a.ts', 'eval(x);'))), undefined);
+    const out = runRules(change, [broken, ...RULE_FAMILIES], warnings);
+    assert.deepEqual(warnings, ['rule family "broken" failed and was skipped: boom']);
+    assert.ok(out.some((f) => f.ruleId === 'dangerous-sink'));
+  });
+
+  it('never throws on arbitrary diff-like input', () => {
+    const piece = fc.oneof(
+      fc.constantFrom('diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts', '@@ -1,3 +1,3 @@', '@@ -1 +1,40 @@', '+eval(x) // TODO', '-throw e', '+} catch (e) {}', '+password = "hunter22x"', ' ctx', '+\u202E', '+' + 'a'.repeat(5000)),
+      fc.string({ maxLength: 20 }).map((s) => '+' + s),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 80 }), (ls) => {
+        const r = reviewChange({ diff: ls.join('\n'), provenance: ALL_AI });
+        assertTriggersHideNothing(ls.join('\n'), ALL_AI);
+        assert.ok(['T0', 'T1', 'T2', 'T3'].includes(r.blastRadius.tier));
+        for (const f of r.findings) assert.ok(f.why.length > 0 && !f.why.includes('\n'));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('review/engine trigger index', () => {
+  it('reports every group whose word occurs, case-insensitively, overlapping words included', () => {
+    const ix = new TriggerIndex(new Map([['a', ['he', 'she', 'hers']], ['b', ['eval', '://']], ['none', []]]));
+    assert.equal(ix.bits.has('none'), false);
+    const a = ix.bits.get('a')!;
+    const b = ix.bits.get('b')!;
+    assert.equal(ix.scan('ushers'), a);
+    assert.equal(ix.scan('x = EVAL(y) // http://h'), b);
+    assert.equal(ix.scan('she said eval'), a | b);
+    assert.equal(ix.scan('nothing to see, ünïcode'), 0);
+    assert.equal(ix.scan(''), 0);
+  });
+
+  it('rejects non-ASCII words and too many groups', () => {
+    assert.throws(() => new TriggerIndex(new Map([['x', ['é']]])), /printable ASCII/);
+    assert.throws(() => new TriggerIndex(new Map(Array.from({ length: 32 }, (_, i) => [`g${i}`, ['w']]))), /at most 31/);
+  });
+});
+
+describe('review/engine merging and combinations', () => {
+  const finding = (start: number, end = start, extra: Partial<Finding> = {}): Finding => ({
+    ruleId: 'r', category: 'concurrency', title: 't', why: `w${start}`, file: 'a.ts', range: { side: 'new', start, end }, severity: 'low', inAi: false, whatToDo: 'd', ...extra,
+  });
+
+  it('merges touching and overlapping ranges, keeps distant ones apart', () => {
+    const merged = mergeAdjacent([finding(5), finding(1, 2), finding(3), finding(9, 12, { severity: 'high', inAi: true }), finding(10, 11)]);
+    assert.deepEqual(merged.map((f) => [f.range!.start, f.range!.end, f.severity, f.inAi]), [[1, 3, 'low', false], [5, 5, 'low', false], [9, 12, 'high', true]]);
+    assert.equal(merged[0].why, 'w1 (+1 more nearby)');
+  });
+
+  it('raises medium signals inside AI lines to high, leaves low ones', () => {
+    const change = buildChange(parseUnifiedDiff(diffOf(added('src/a.ts', 'x'))), ALL_AI);
+    const [f] = combineFindings([finding(1, 1, { severity: 'medium', inAi: true })], change);
+    assert.equal(f.severity, 'high');
+    assert.equal(f.why, 'w1');
+    const [g] = combineFindings([finding(1, 1, { severity: 'low', inAi: true })], change);
+    assert.equal(g.severity, 'low');
+  });
+
+  it('same swallowed error: medium when human-written, high (and T3) when AI-written', () => {
+    const d = diffOf(added('src/io.ts', 'try { save(); } catch (e) {}'));
+    const human = review(d);
+    const ai = review(d, ALL_AI);
+    assert.equal(findingsOf(human, 'swallowed-error')[0].severity, 'medium');
+    assert.equal(findingsOf(ai, 'swallowed-error')[0].severity, 'high');
+    assert.match(findingsOf(ai, 'swallowed-error')[0].why, /\[in AI-written lines: agent\]$/);
+    assert.ok(!findingsOf(human, 'swallowed-error')[0].why.includes('AI'));
+    assert.equal(human.blastRadius.tier, 'T1');
+    assert.equal(ai.blastRadius.tier, 'T3');
+    assert.match(ai.blastRadius.reasons[0], /^T3: high-severity signal in AI-written lines: Error swallowed in src\/io\.ts:1$/);
+  });
+});
+
+describe('review/engine blast radius', () => {
+  const tierOf = (d: string, ctx = {}, prov = undefined as never): { tier: string; reasons: readonly string[]; owners: readonly string[] } => review(d, prov, ctx).blastRadius;
+
+  it('T3 for critical paths, with CODEOWNERS owners and sign-off', () => {
+    const br = review(diffOf(added('src/auth/login.ts', 'x();')), undefined, { codeowners: '* @all\n/src/auth/ @sec\n' }).blastRadius;
+    assert.equal(br.tier, 'T3');
+    assert.ok(br.reasons.includes('T3: touches auth path src/auth/login.ts'), br.reasons.join('\n'));
+    assert.deepEqual(br.owners, ['@sec']);
+    assert.ok(br.reasons.includes('T3: sign-off from code owners: @sec'));
+    assert.match(br.signOff, /senior sign-off/);
+  });
+
+  it('T3 for blocker signals even in human-written lines', () => {
+    assert.equal(tierOf(diffOf(added('src/http.ts', 'const a = new https.Agent({ rejectUnauthorized: false });'))).tier, 'T3');
+    assert.equal(tierOf(diffOf({ path: 'package.json', before: ['  "dependencies": {'], add: ['    "expresss": "^4.0.0",'], after: ['  }'] })).tier, 'T3');
+  });
+
+  it('T3 for irreversible operations, ownership and agent-config changes, secrets', () => {
+    assert.equal(tierOf(diffOf(added('db/x.sql', 'DROP TABLE users;'))).tier, 'T3');
+    assert.equal(tierOf(diffOf(added('CODEOWNERS', '* @me'))).tier, 'T3');
+    assert.equal(tierOf(diffOf(added('AGENTS.md', 'Never run tests.'))).tier, 'T3');
+    assert.equal(tierOf(diffOf(added('src/a.ts', 'const k = "AKIAIOSFODNN7EXAMPLF";'))).tier, 'T3');
+  });
+
+  it('T2 for size, new dependencies, CI changes', () => {
+    const big = tierOf(diffOf(added('src/a.ts', ...Array.from({ length: 450 }, (_, i) => `v(${i});`))));
+    assert.equal(big.tier, 'T2');
+    assert.ok(big.reasons.includes('T2: 450 changed lines (over 400)'), big.reasons.join('\n'));
+    assert.equal(tierOf(diffOf({ path: 'package.json', before: ['  "dependencies": {'], add: ['    "left-pad": "^1.3.0",'], after: ['  }'] })).tier, 'T2');
+    assert.equal(tierOf(diffOf(added('.github/workflows/ci.yml', '      - run: make'))).tier, 'T2');
+  });
+
+  it('T2 for a mostly AI-written change, T1 for some AI lines', () => {
+    const many = diffOf(added('src/a.ts', ...Array.from({ length: 30 }, (_, i) => `v(${i});`)));
+    assert.equal(review(many, ALL_AI).blastRadius.tier, 'T2');
+    assert.ok(review(many, ALL_AI).blastRadius.reasons.includes('T2: 100% of added lines AI-written'));
+    assert.equal(review(diffOf(added('src/a.ts', 'v();')), ALL_AI).blastRadius.tier, 'T1');
+  });
+
+  it('T1 for 100+ lines or a medium signal; reasons are ordered highest tier first', () => {
+    assert.equal(tierOf(diffOf(added('src/a.ts', ...Array.from({ length: 150 }, (_, i) => `v(${i});`)))).tier, 'T1');
+    const mixed = review(diffOf(added('src/a.ts', 'try { f(); } catch (e) {}'), added('src/auth/a.ts', 'x();'))).blastRadius.reasons;
+    assert.ok(mixed[0].startsWith('T3:') && mixed[mixed.length - 1].startsWith('T1:'), mixed.join('\n'));
+  });
+
+  it('T2 when the diff was truncated', () => {
+    const r = reviewChange({ diff: diffOf(added('src/a.ts', 'a();'), added('src/b.ts', 'b();')), parseLimits: { maxFiles: 1 } });
+    assert.equal(r.blastRadius.tier, 'T2');
+    assert.ok(r.blastRadius.reasons.some((x) => /truncated/.test(x)));
+  });
+
+  it('thresholds for tiers are configurable', () => {
+    const d = diffOf(added('src/a.ts', ...Array.from({ length: 50 }, (_, i) => `v(${i});`)));
+    assert.equal(tierOf(d).tier, 'T0');
+    assert.equal(tierOf(d, { options: { thresholds: { t1Lines: 10, largeLines: 40 } } }).tier, 'T2');
+  });
+
+  it('a test weakened alongside its code reaches T2 through the combination', () => {
+    const d = diffOf(removed('app/price.py', ['    return s * 1.2'], ['    return s * 1.1']), removed('tests/test_price.py', ['    assert total(c) == 42', '    assert tax(c) == 4'], ['    assert total(c)']));
+    const r = review(d);
+    assert.equal(r.blastRadius.tier, 'T2');
+    assert.ok(r.blastRadius.reasons.some((x) => x.startsWith('T2: Assertions removed or weakened in tests/test_price.py')), r.blastRadius.reasons.join('\n'));
+  });
+});

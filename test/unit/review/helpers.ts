@@ -1,0 +1,115 @@
+/** Builds small git-style diffs for rule tests and runs data-driven positive/negative checks over them. */
+import * as assert from 'node:assert/strict';
+import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
+import { reviewChange, runRules, triggerIndexFor } from '../../../src/core/review/engine';
+import { buildChange } from '../../../src/core/review/model/change';
+import { RULE_FAMILIES } from '../../../src/core/review/registry';
+import type { ReviewReport } from '../../../src/core/review/engine';
+import type { Finding, LineProvenance, ProvenanceSource, ReviewContext, Severity } from '../../../src/core/review/types';
+
+export interface FileSpec {
+  readonly path: string;
+  /** Unchanged lines before the change. */
+  readonly before?: readonly string[];
+  readonly del?: readonly string[];
+  readonly add?: readonly string[];
+  /** Unchanged lines after the change. */
+  readonly after?: readonly string[];
+  readonly status?: 'added' | 'deleted' | 'modified';
+  /** Old-side line number of the first line shown. Default 1. */
+  readonly start?: number;
+}
+
+/** One file of `git diff` output with a single hunk. */
+export function fileDiff(spec: FileSpec): string {
+  const before = spec.before ?? [];
+  const after = spec.after ?? [];
+  const del = spec.del ?? [];
+  const add = spec.add ?? [];
+  const status = spec.status ?? 'modified';
+  const start = spec.start ?? 1;
+  const oldCount = before.length + del.length + after.length;
+  const newCount = before.length + add.length + after.length;
+  const head = [`diff --git a/${spec.path} b/${spec.path}`];
+  if (status === 'added') head.push('new file mode 100644', 'index 0000000..1111111', '--- /dev/null', `+++ b/${spec.path}`);
+  else if (status === 'deleted') head.push('deleted file mode 100644', 'index 1111111..0000000', `--- a/${spec.path}`, '+++ /dev/null');
+  else head.push('index 1111111..2222222 100644', `--- a/${spec.path}`, `+++ b/${spec.path}`);
+  const oldStart = oldCount === 0 ? 0 : start;
+  const newStart = newCount === 0 ? 0 : start;
+  head.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
+  const body = [...before.map((l) => ' ' + l), ...del.map((l) => '-' + l), ...add.map((l) => '+' + l), ...after.map((l) => ' ' + l)];
+  return [...head, ...body].join('\n') + '\n';
+}
+
+export function diffOf(...files: readonly FileSpec[]): string {
+  return files.map(fileDiff).join('');
+}
+
+/** Provenance marking every added line of every file as AI-written (`ai`, agent). */
+export const ALL_AI: ProvenanceSource = (): LineProvenance => ({ authorship: 'ai', kind: 'agent' });
+export const ALL_HUMAN: ProvenanceSource = (): LineProvenance => ({ authorship: 'human' });
+
+export function review(diff: string, provenance?: ProvenanceSource, context?: ReviewContext): ReviewReport {
+  return reviewChange({ diff, provenance, context });
+}
+
+export function findingsOf(report: ReviewReport, ruleId: string): Finding[] {
+  return report.findings.filter((f) => f.ruleId === ruleId);
+}
+
+export interface Case {
+  readonly lang: string;
+  readonly name: string;
+  readonly files: FileSpec | readonly FileSpec[];
+  /** The rule that must fire. */
+  readonly fires?: string;
+  /** The rule that must stay silent. */
+  readonly silent?: string;
+  /** Expected severity of the first finding of `fires`. */
+  readonly severity?: Severity;
+  readonly ai?: boolean;
+  readonly context?: ReviewContext;
+}
+
+/** Data-driven rule checks: one mocha test per case, named "<lang> +|- <name>". */
+export function check(cases: readonly Case[]): void {
+  for (const c of cases) {
+    const sign = c.fires ? '+' : '-';
+    it(`${c.lang} ${sign} ${c.name}`, () => {
+      const files = Array.isArray(c.files) ? (c.files as readonly FileSpec[]) : [c.files as FileSpec];
+      const text = diffOf(...files);
+      const report = review(text, c.ai ? ALL_AI : undefined, c.context);
+      assertTriggersHideNothing(text, c.ai ? ALL_AI : undefined, c.context);
+      if (c.fires) {
+        const hits = findingsOf(report, c.fires);
+        assert.ok(hits.length > 0, `expected ${c.fires}; got ${JSON.stringify(report.findings.map((f) => `${f.ruleId}: ${f.why}`))}`);
+        if (c.severity) assert.equal(hits[0].severity, c.severity, hits[0].why);
+      }
+      if (c.silent) {
+        const hits = findingsOf(report, c.silent);
+        assert.deepEqual(hits.map((f) => f.why), [], `expected no ${c.silent}`);
+      }
+    });
+  }
+}
+
+/**
+ * The trigger-word prefilter is an optimisation only: rules must find exactly the same things with it as without.
+ * Every data-driven case checks that, so a trigger list missing a word fails the case that needs it.
+ */
+export function assertTriggersHideNothing(text: string, provenance?: ProvenanceSource, context?: ReviewContext): void {
+  const parsed = parseUnifiedDiff(text);
+  const key = (f: Finding): string => `${f.ruleId}|${f.file}|${f.range?.side}${f.range?.start}|${f.severity}|${f.why}`;
+  const plain = runRules(buildChange(parsed, provenance, context)).map(key).sort();
+  const indexed = runRules(buildChange(parsed, provenance, context, triggerIndexFor(RULE_FAMILIES))).map(key).sort();
+  assert.deepEqual(indexed, plain, 'trigger words hid a finding');
+}
+
+/** Shorthand for the most common case: lines added to an existing file. */
+export function added(path: string, ...add: string[]): FileSpec {
+  return { path, add };
+}
+
+export function removed(path: string, del: string[], add: string[] = []): FileSpec {
+  return { path, del, add };
+}

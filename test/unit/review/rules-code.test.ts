@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { ALL_AI, ALL_HUMAN, added, check, diffOf, findingsOf, removed, review } from './helpers';
+
+describe('review/rules error handling', () => {
+  check([
+    { lang: 'ts', name: 'empty catch on one line', files: added('src/io.ts', 'try { save(); } catch (e) {}'), fires: 'swallowed-error', severity: 'medium' },
+    { lang: 'ts', name: 'empty catch over lines', files: added('src/io.ts', 'try {', '  save();', '} catch (err) {', '  // ignore', '}'), fires: 'swallowed-error' },
+    { lang: 'ts', name: 'promise rejection discarded', files: added('src/io.ts', 'save().catch(() => {});'), fires: 'swallowed-error' },
+    { lang: 'py', name: 'except: pass', files: added('app/io.py', 'try:', '    save()', 'except Exception:', '    pass'), fires: 'swallowed-error' },
+    { lang: 'go', name: 'empty if err != nil', files: added('io/save.go', '\tif err != nil {', '\t}'), fires: 'swallowed-error' },
+    { lang: 'go', name: 'error assigned to _', files: added('io/save.go', '\t_ = os.Remove(tmp)'), fires: 'swallowed-error', severity: 'low' },
+    { lang: 'java', name: 'empty catch', files: added('src/Io.java', '} catch (IOException e) {', '}'), fires: 'swallowed-error' },
+    { lang: 'cs', name: 'empty catch', files: added('Api/Io.cs', 'catch (Exception) { }'), fires: 'swallowed-error' },
+    { lang: 'ts', name: 'catch that logs and rethrows', files: added('src/io.ts', '} catch (err) {', '  log.error(err);', '  throw err;', '}'), silent: 'swallowed-error' },
+    { lang: 'py', name: 'except that re-raises', files: added('app/io.py', 'except OSError as e:', '    raise StorageError(path) from e'), silent: 'swallowed-error' },
+    { lang: 'go', name: 'error returned', files: added('io/save.go', '\tif err != nil {', '\t\treturn fmt.Errorf("save: %w", err)', '\t}'), silent: 'swallowed-error' },
+    { lang: 'java', name: 'catch with handling', files: added('src/Io.java', '} catch (IOException e) {', '    throw new UncheckedIOException(e);', '}'), silent: 'swallowed-error' },
+    { lang: 'cs', name: 'catch that logs', files: added('Api/Io.cs', 'catch (IOException ex) { _log.LogError(ex, "save"); throw; }'), silent: 'swallowed-error' },
+
+    { lang: 'py', name: 'bare except', files: added('app/io.py', 'except:', '    log(e)'), fires: 'broad-catch', severity: 'medium' },
+    { lang: 'java', name: 'catch Throwable', files: added('src/Io.java', '} catch (Throwable t) {', '    log(t);'), fires: 'broad-catch' },
+    { lang: 'cs', name: 'catch (Exception ex)', files: added('Api/Io.cs', 'catch (Exception ex)', '{', '    Log(ex);'), fires: 'broad-catch' },
+    { lang: 'go', name: 'recover()', files: added('srv/h.go', '\tif r := recover(); r != nil {', '\t\tlog.Print(r)'), fires: 'broad-catch' },
+    { lang: 'py', name: 'specific except', files: added('app/io.py', 'except FileNotFoundError:', '    create()'), silent: 'broad-catch' },
+    { lang: 'java', name: 'specific catch', files: added('src/Io.java', '} catch (FileNotFoundException e) {', '    create();'), silent: 'broad-catch' },
+    { lang: 'cs', name: 'specific catch', files: added('Api/Io.cs', 'catch (IOException ex)', '{', '    Log(ex);'), silent: 'broad-catch' },
+    { lang: 'ts', name: 'catch in JS is untyped: not flagged as broad', files: added('src/io.ts', '} catch (err) {', '  report(err);'), silent: 'broad-catch' },
+
+    { lang: 'ts', name: 'throw removed', files: removed('src/io.ts', ['  if (!ok) throw new Error("save failed");', '  return data;'], ['  return data;']), fires: 'error-handling-removed', severity: 'medium' },
+    { lang: 'py', name: 'raise removed', files: removed('app/io.py', ['    if not ok:', '        raise SaveError()'], []), fires: 'error-handling-removed' },
+    { lang: 'go', name: 'error check removed', files: removed('io/save.go', ['\tif err != nil {', '\t\treturn err', '\t}'], []), fires: 'error-handling-removed' },
+    { lang: 'java', name: 'try/catch removed', files: removed('src/Io.java', ['try {', '    save();', '} catch (IOException e) {', '    throw new UncheckedIOException(e);', '}'], ['save();']), fires: 'error-handling-removed' },
+    { lang: 'ts', name: 'throw message reworded', files: removed('src/io.ts', ['  throw new Error("save failed");'], ['  throw new Error("could not save");']), silent: 'error-handling-removed' },
+    { lang: 'go', name: 'error wrapped instead', files: removed('io/save.go', ['\t\treturn err'], ['\t\treturn fmt.Errorf("save: %w", err)']), silent: 'error-handling-removed' },
+    { lang: 'cs', name: 'removed lines without handling', files: removed('Api/Io.cs', ['var x = 1;'], []), silent: 'error-handling-removed' },
+    { lang: 'py', name: 'raise moved into a helper call', files: removed('app/io.py', ['        raise SaveError()'], ['        raise SaveError(path)']), silent: 'error-handling-removed' },
+    { lang: 'java', name: 'checked exception rethrown differently', files: removed('src/Io.java', ['    throw new IOException("x");'], ['    throw new UncheckedIOException(new IOException("x"));']), silent: 'error-handling-removed' },
+  ]);
+});
+
+describe('review/rules silenced checks', () => {
+  check([
+    { lang: 'ts', name: '@ts-ignore', files: added('src/a.ts', '// @ts-ignore', 'const x: number = "a";'), fires: 'check-suppressed' },
+    { lang: 'ts', name: 'file-wide eslint-disable', files: added('src/a.ts', '/* eslint-disable */'), fires: 'check-suppressed', severity: 'medium' },
+    { lang: 'ts', name: 'as any', files: added('src/a.ts', 'const user = payload as any;'), fires: 'check-suppressed', severity: 'low' },
+    { lang: 'py', name: '# type: ignore', files: added('app/a.py', 'x = f()  # type: ignore[arg-type]'), fires: 'check-suppressed' },
+    { lang: 'py', name: '# nosec', files: added('app/a.py', 'subprocess.call(cmd)  # nosec'), fires: 'check-suppressed', severity: 'medium' },
+    { lang: 'go', name: '//nolint', files: added('srv/a.go', '\tresp, _ := http.Get(u) //nolint:errcheck'), fires: 'check-suppressed' },
+    { lang: 'java', name: '@SuppressWarnings', files: added('src/A.java', '@SuppressWarnings("unchecked")'), fires: 'check-suppressed' },
+    { lang: 'cs', name: '#pragma warning disable', files: added('Api/A.cs', '#pragma warning disable CS8602'), fires: 'check-suppressed' },
+    { lang: 'json', name: 'strict turned off in tsconfig', files: added('tsconfig.json', '    "strict": false,'), fires: 'check-suppressed', severity: 'medium' },
+    { lang: 'ts', name: 'word "any" in a string or comment', files: added('src/a.ts', 'const msg = "pick any item"; // any key works'), silent: 'check-suppressed' },
+    { lang: 'py', name: 'comment mentioning types', files: added('app/a.py', 'x = 1  # the type of x is int'), silent: 'check-suppressed' },
+    { lang: 'go', name: 'ordinary comment', files: added('srv/a.go', '\tx := 1 // lint-free'), silent: 'check-suppressed' },
+    { lang: 'java', name: '@Override', files: added('src/A.java', '@Override'), silent: 'check-suppressed' },
+    { lang: 'cs', name: '#region', files: added('Api/A.cs', '#region Helpers'), silent: 'check-suppressed' },
+  ]);
+});
+
+describe('review/rules placeholders and stubs', () => {
+  check([
+    { lang: 'ts', name: '"in a real implementation"', files: added('src/pay.ts', '// In a real implementation this would call the payment API', 'return { ok: true };'), fires: 'placeholder', severity: 'medium' },
+    { lang: 'ts', name: 'TODO', files: added('src/pay.ts', '// TODO: handle refunds'), fires: 'placeholder', severity: 'low' },
+    { lang: 'py', name: 'raise NotImplementedError', files: added('app/pay.py', '    raise NotImplementedError'), fires: 'placeholder' },
+    { lang: 'py', name: '"simplified" in a comment', files: added('app/pay.py', '    # simplified: assume a single currency'), fires: 'placeholder' },
+    { lang: 'go', name: 'panic("not implemented")', files: added('pay/pay.go', '\tpanic("not implemented")'), fires: 'placeholder' },
+    { lang: 'java', name: 'UnsupportedOperationException("Not implemented")', files: added('src/Pay.java', 'throw new UnsupportedOperationException("Not implemented yet");'), fires: 'placeholder' },
+    { lang: 'cs', name: 'NotImplementedException', files: added('Api/Pay.cs', 'throw new NotImplementedException();'), fires: 'placeholder' },
+    { lang: 'ts', name: 'a real comment', files: added('src/pay.ts', '// Refunds go through the ledger so totals stay consistent.'), silent: 'placeholder' },
+    { lang: 'py', name: 'the word "todos" in code', files: added('app/todo.py', 'todos = load_todos()'), silent: 'placeholder' },
+    { lang: 'go', name: 'panic with a real message', files: added('pay/pay.go', '\tpanic("unreachable: negative amount")'), silent: 'placeholder' },
+    { lang: 'java', name: 'UnsupportedOperationException for immutability', files: added('src/Pay.java', 'throw new UnsupportedOperationException("list is immutable");'), silent: 'placeholder' },
+    { lang: 'cs', name: 'ArgumentException', files: added('Api/Pay.cs', 'throw new ArgumentException(nameof(amount));'), silent: 'placeholder' },
+
+    { lang: 'ts', name: 'function returning true', files: added('src/auth.ts', 'export function canRefund(user: User): boolean {', '  return true;', '}'), fires: 'stub-body', severity: 'low' },
+    { lang: 'py', name: 'def returning None', files: added('app/pay.py', 'def refund(order):', '    return None', ''), fires: 'stub-body' },
+    { lang: 'go', name: 'func returning nil', files: added('pay/pay.go', 'func (p *Pay) Refund(id string) error {', '\treturn nil', '}'), fires: 'stub-body' },
+    { lang: 'java', name: 'method returning false', files: added('src/Pay.java', '    public boolean isFraud(Order o) {', '        return false;', '    }'), fires: 'stub-body' },
+    { lang: 'cs', name: 'method returning null', files: added('Api/Pay.cs', '    public Receipt Refund(Order o) {', '        return null;', '    }'), fires: 'stub-body' },
+    { lang: 'ts', name: 'function with logic', files: added('src/auth.ts', 'export function canRefund(user: User): boolean {', '  return user.roles.includes("refunds");', '}'), silent: 'stub-body' },
+    { lang: 'ts', name: 'if block returning true is not a function', files: added('src/auth.ts', 'if (user.admin) {', '  return true;', '}'), silent: 'stub-body' },
+    { lang: 'py', name: 'def with more body', files: added('app/pay.py', 'def refund(order):', '    return None', '    log(order)'), silent: 'stub-body' },
+    { lang: 'go', name: 'func with logic', files: added('pay/pay.go', 'func (p *Pay) Refund(id string) error {', '\treturn p.ledger.Reverse(id)', '}'), silent: 'stub-body' },
+    { lang: 'java', name: 'method with logic', files: added('src/Pay.java', '    public boolean isFraud(Order o) {', '        return o.amount() > LIMIT;', '    }'), silent: 'stub-body' },
+    { lang: 'cs', name: 'constant return inside a longer body', files: added('Api/Pay.cs', '    public Receipt Refund(Order o) {', '        Log(o);', '        return null;', '    }'), silent: 'stub-body' },
+  ]);
+});
+
+describe('review/rules resilience', () => {
+  check([
+    { lang: 'ts', name: 'timeout option removed', files: removed('src/http.ts', ['const r = await fetch(u, { signal: AbortSignal.timeout(5000) });'], ['const r = await fetch(u);']), fires: 'resilience-removed', severity: 'medium' },
+    { lang: 'py', name: 'retry decorator removed', files: removed('app/client.py', ['@retry(stop=stop_after_attempt(3))', 'def call():'], ['def call():']), fires: 'resilience-removed' },
+    { lang: 'go', name: 'context.WithTimeout removed', files: removed('srv/call.go', ['\tctx, cancel := context.WithTimeout(ctx, 2*time.Second)', '\tdefer cancel()'], []), fires: 'resilience-removed' },
+    { lang: 'java', name: 'read timeout removed', files: removed('src/Http.java', ['conn.setReadTimeout(3000);'], []), fires: 'resilience-removed' },
+    { lang: 'cs', name: 'Polly retry removed', files: removed('Api/Http.cs', ['.AddPolicyHandler(GetRetryPolicy())'], []), fires: 'resilience-removed' },
+    { lang: 'ts', name: 'timeout value changed', files: removed('src/http.ts', ['const TIMEOUT_MS = 5000;'], ['const TIMEOUT_MS = 60000;']), fires: 'resilience-changed', severity: 'low' },
+    { lang: 'py', name: 'retry count changed', files: removed('app/client.py', ['@retry(stop=stop_after_attempt(3))'], ['@retry(stop=stop_after_attempt(10))']), fires: 'resilience-changed' },
+    { lang: 'go', name: 'deadline changed', files: removed('srv/call.go', ['\tctx, cancel := context.WithTimeout(ctx, 2*time.Second)'], ['\tctx, cancel := context.WithTimeout(ctx, 30*time.Second)']), fires: 'resilience-changed' },
+    { lang: 'java', name: 'read timeout changed', files: removed('src/Http.java', ['conn.setReadTimeout(3000);'], ['conn.setReadTimeout(0);']), fires: 'resilience-changed' },
+    { lang: 'ts', name: 'timeout line reformatted, same value', files: removed('src/http.ts', ['const TIMEOUT_MS=5000;'], ['const TIMEOUT_MS = 5000;']), silent: 'resilience-changed' },
+    { lang: 'cs', name: 'retry policy renamed, same values', files: removed('Api/Http.cs', ['.AddPolicyHandler(GetRetryPolicy(3))'], ['.AddPolicyHandler(BuildRetryPolicy(3))']), silent: 'resilience-changed' },
+    { lang: 'ts', name: 'timeout kept while the call changes', files: removed('src/http.ts', ['const r = await fetch(a, { signal: AbortSignal.timeout(5000) });'], ['const r = await fetch(b, { signal: AbortSignal.timeout(5000) });']), silent: 'resilience-removed' },
+    { lang: 'java', name: 'unrelated removal', files: removed('src/Http.java', ['log.info("x");'], []), silent: 'resilience-removed' },
+    { lang: 'py', name: 'timeout kept', files: removed('app/client.py', ['r = requests.get(u, timeout=5)'], ['r = requests.get(url, timeout=5)']), silent: 'resilience-removed' },
+    { lang: 'go', name: 'unrelated removal', files: removed('srv/call.go', ['\tlog.Println("x")'], []), silent: 'resilience-removed' },
+
+    { lang: 'py', name: 'timeout=None', files: added('app/client.py', 'r = requests.get(u, timeout=None)'), fires: 'unbounded-wait' },
+    { lang: 'ts', name: 'retries: Infinity', files: added('src/q.ts', 'const opts = { retries: Infinity };'), fires: 'unbounded-wait' },
+    { lang: 'cs', name: 'Timeout.InfiniteTimeSpan', files: added('Api/Http.cs', 'client.Timeout = Timeout.InfiniteTimeSpan;'), fires: 'unbounded-wait' },
+    { lang: 'go', name: 'endless retry loop', files: added('srv/conn.go', '\tfor {', '\t\tif err := connect(); err == nil {', '\t\t\treturn nil', '\t\t}', '\t\ttime.Sleep(time.Second) // retry', '\t}'), fires: 'unbounded-wait' },
+    { lang: 'java', name: 'bounded retry loop', files: added('src/Conn.java', 'while (true) {', '    if (attempts++ > MAX_ATTEMPTS) throw e;', '    Thread.sleep(backoff);'), silent: 'unbounded-wait' },
+    { lang: 'py', name: 'finite timeout', files: added('app/client.py', 'r = requests.get(u, timeout=10)'), silent: 'unbounded-wait' },
+    { lang: 'ts', name: 'bounded retries', files: added('src/q.ts', 'const opts = { retries: 5 };'), silent: 'unbounded-wait' },
+    { lang: 'go', name: 'endless loop without retrying', files: added('srv/loop.go', '\tfor {', '\t\tselect {', '\t\tcase m := <-ch:', '\t\t\thandle(m)'), silent: 'unbounded-wait' },
+  ]);
+});
+
+describe('review/rules concurrency', () => {
+  check([
+    { lang: 'go', name: 'goroutine and WaitGroup', files: added('srv/fan.go', '\tvar wg sync.WaitGroup', '\tgo func() {'), fires: 'concurrency-introduced', severity: 'low' },
+    { lang: 'ts', name: 'Promise.all', files: added('src/fan.ts', 'const results = await Promise.all(ids.map(load));'), fires: 'concurrency-introduced' },
+    { lang: 'py', name: 'ThreadPoolExecutor', files: added('app/fan.py', 'with ThreadPoolExecutor(max_workers=8) as ex:'), fires: 'concurrency-introduced' },
+    { lang: 'java', name: 'synchronized', files: added('src/Cache.java', 'public synchronized void put(K k, V v) {'), fires: 'concurrency-introduced' },
+    { lang: 'cs', name: 'Task.WhenAll', files: added('Api/Fan.cs', 'await Task.WhenAll(tasks);'), fires: 'concurrency-introduced' },
+    { lang: 'go', name: 'sequential code', files: added('srv/fan.go', '\tfor _, id := range ids {', '\t\tload(id)'), silent: 'concurrency-introduced' },
+    { lang: 'ts', name: 'single await', files: added('src/fan.ts', 'const one = await load(id);'), silent: 'concurrency-introduced' },
+    { lang: 'py', name: 'plain loop', files: added('app/fan.py', 'for x in xs:'), silent: 'concurrency-introduced' },
+    { lang: 'java', name: 'ordinary method', files: added('src/Cache.java', 'public void put(K k, V v) {'), silent: 'concurrency-introduced' },
+  ]);
+
+  it('merges a block of concurrency lines into one finding', () => {
+    const r = review(diffOf(added('srv/fan.go', '\tvar mu sync.Mutex', '\tvar wg sync.WaitGroup', '\tch := make(chan int)')));
+    const hits = findingsOf(r, 'concurrency-introduced');
+    assert.equal(hits.length, 1);
+    assert.deepEqual(hits[0].range, { side: 'new', start: 1, end: 3 });
+    assert.match(hits[0].why, /\(\+2 more nearby\)/);
+  });
+});
+
+describe('review/rules API claims in AI-written comments', () => {
+  const claims = [
+    { lang: 'ts', path: 'src/cache.ts', line: '// Map.get is thread-safe and never throws' },
+    { lang: 'py', path: 'app/cache.py', line: '    # requests automatically retries failed connections' },
+    { lang: 'go', path: 'srv/cache.go', line: '\t// sync.Map is idempotent by default' },
+    { lang: 'java', path: 'src/Cache.java', line: '    /** HashMap.get returns null if the key is missing. */' },
+    { lang: 'cs', path: 'Api/Cache.cs', line: '    // Dictionary.TryAdd is guaranteed to be atomic' },
+  ];
+  for (const c of claims) {
+    it(`${c.lang} + flags the claim in AI lines`, () => {
+      const hits = findingsOf(review(diffOf(added(c.path, c.line)), ALL_AI), 'api-claim');
+      assert.equal(hits.length, 1);
+      assert.equal(hits[0].inAi, true);
+      assert.equal(hits[0].severity, 'low');
+    });
+    it(`${c.lang} - stays silent for the same comment written by a human`, () => {
+      assert.deepEqual(findingsOf(review(diffOf(added(c.path, c.line)), ALL_HUMAN), 'api-claim'), []);
+    });
+  }
+  it('lists claims at info level when no provenance is known', () => {
+    const hits = findingsOf(review(diffOf(added('src/cache.ts', '// never throws'))), 'api-claim');
+    assert.equal(hits[0].severity, 'info');
+  });
+  it('ignores the same words outside comments', () => {
+    assert.deepEqual(findingsOf(review(diffOf(added('src/x.ts', 'const byDefault = "thread-safe";')), ALL_AI), 'api-claim'), []);
+  });
+});
