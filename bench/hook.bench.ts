@@ -1,0 +1,76 @@
+/**
+ * Cost of the agent hook around one tool call: `hook claude pre` and `hook claude post` for a one-file Edit, each a
+ * fresh `node out/src/cli/main.js` process fed the payload on stdin (exactly what Claude Code runs), against a bare
+ * `node -e 0` spawned the same way in the same run. Two processes are the floor, so 2x is the least possible; the
+ * goal keeps the pair well under an agent's step time (seconds) whatever machine runs it.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BenchRow } from './types';
+
+const RUNS = 9;
+const GOAL = 5;
+const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n'.repeat(50);
+const EDITED = ORIGINAL.replace('  return a + b;\n', '  const s = a + b;\n  return s;\n');
+
+function spawnMs(args: readonly string[], cwd: string, input = ''): number {
+  const t0 = process.hrtime.bigint();
+  const res = spawnSync(process.execPath, [...args], { cwd, input, encoding: 'utf8', timeout: 60_000 });
+  const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+  if (res.status !== 0) throw new Error(`${args.join(' ')} exited with ${res.status}: ${res.stderr}`);
+  return ms;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+export async function rows(): Promise<BenchRow[]> {
+  const cli = path.resolve(__dirname, '..', 'src', 'cli', 'main.js');
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-hook-bench-')));
+  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(root, '.gitconfig-none') };
+  const git = (...args: string[]) => execFileSync('git', args, { cwd: root, env, stdio: 'ignore' });
+  try {
+    git('init', '-q');
+    git('config', 'user.email', 'bench@example.invalid');
+    git('config', 'user.name', 'bench');
+    const file = path.join(root, 'src', 'cart.ts');
+    fs.mkdirSync(path.dirname(file));
+    fs.writeFileSync(file, ORIGINAL);
+    git('add', '-A');
+    git('commit', '-q', '-m', 'initial');
+    const call = (event: string) => JSON.stringify({
+      session_id: 'bench-session', cwd: root, hook_event_name: event, tool_name: 'Edit', tool_use_id: 'toolu_bench',
+      tool_input: { file_path: file, old_string: '  return a + b;', new_string: '  const s = a + b;\n  return s;' },
+    });
+    const pre = call('PreToolUse');
+    const post = call('PostToolUse');
+    spawnMs(['-e', '0'], root); // warm the file cache for both
+    spawnMs([cli, 'version'], root);
+    const bare: number[] = [];
+    const hook: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      bare.push(spawnMs(['-e', '0'], root));
+      fs.writeFileSync(file, ORIGINAL);
+      let ms = spawnMs([cli, 'hook', 'claude', 'pre'], root, pre);
+      fs.writeFileSync(file, EDITED);
+      ms += spawnMs([cli, 'hook', 'claude', 'post'], root, post);
+      hook.push(ms);
+    }
+    const record = fs.readdirSync(path.join(root, '.git', 'ai-provenance', 'files')).filter((n) => n.endsWith('.json'));
+    if (record.length !== 1) throw new Error('the hook recorded nothing: the bench would measure a no-op');
+    const ratio = median(hook) / median(bare);
+    return [{
+      name: 'agent hook PRE+POST, one-file Edit / bare `node -e 0`',
+      ratio,
+      goal: `<= ${GOAL}x`,
+      pass: ratio <= GOAL,
+      detail: `hook pair ${median(hook).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms (medians of ${RUNS})`,
+    }];
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,123 @@
+/**
+ * Adding and removing our hook entries in the JSON hook configs: Claude Code and Gemini CLI settings (event → matcher
+ * groups → handlers), VS Code `.github/hooks/*.json` (event → handlers) and Cursor `.cursor/hooks.json` (version 1,
+ * event → handlers). Other people's hooks are never touched; ours are recognised by their command (`… hook <agent>`).
+ */
+import type { HookPhase } from '../agents/types';
+import { cloneJson, isPlainObject, jsonStyleOf, parseJsonConfig, sameJson, serializeJsonConfig, type JsonObject } from './jsonText';
+import { AgentConfigError, isOurHookCommand, type ConfigEdit, type HookCommands, type HookInspection } from './types';
+
+export interface JsonHookLayout {
+  /** The agent's event names that run our `pre` and `post` hook. */
+  readonly events: Readonly<Record<HookPhase, readonly string[]>>;
+  /** Matcher-grouped (`[{matcher, hooks: [handler]}]`, Claude/Gemini) or a flat handler list (VS Code, Cursor). */
+  readonly matcher?: string;
+  readonly handler: (command: string) => JsonObject;
+  /** Top-level keys the file must have, first in key order (Cursor's `version: 1`). */
+  readonly required?: JsonObject;
+  /** Settings that switch hooks off, reported by `inspect`. */
+  readonly warnings?: (root: JsonObject) => string[];
+}
+
+export function installJsonHooks(layout: JsonHookLayout, text: string | undefined, commands: HookCommands, label: string): ConfigEdit {
+  const original = parseJsonConfig(text, label);
+  let root: JsonObject = cloneJson(original);
+  for (const [key, value] of Object.entries(layout.required ?? {})) {
+    if (key in root && !sameJson(root[key], value)) {
+      throw new AgentConfigError(`${label} has ${key} ${JSON.stringify(root[key])}; only ${JSON.stringify(value)} is supported, so it was left unchanged`);
+    }
+  }
+  if (layout.required !== undefined) root = { ...layout.required, ...root };
+  const hooks = hooksObject(root, label) ?? {};
+  for (const phase of ['pre', 'post'] as const) {
+    for (const event of layout.events[phase]) {
+      const list = eventList(hooks, event, label) ?? [];
+      const wanted = layout.matcher === undefined ? layout.handler(commands[phase]) : { matcher: layout.matcher, hooks: [layout.handler(commands[phase])] };
+      const keep = list.findIndex((entry) => sameJson(entry, wanted));
+      const next = withoutOurs(list, layout.matcher !== undefined, keep);
+      if (keep === -1) next.push(wanted);
+      hooks[event] = next;
+    }
+  }
+  root.hooks = hooks;
+  if (sameJson(root, original)) return { text: text ?? '', changed: false, warnings: layout.warnings?.(root) ?? [] };
+  return { text: serializeJsonConfig(root, jsonStyleOf(text)), changed: true, warnings: layout.warnings?.(root) ?? [] };
+}
+
+/** Removes every handler of ours from the layout's events; empty lists and an empty `hooks` we emptied go too. */
+export function uninstallJsonHooks(layout: JsonHookLayout, text: string, label: string): ConfigEdit {
+  const original = parseJsonConfig(text, label);
+  const root: JsonObject = cloneJson(original);
+  const hooks = hooksObject(root, label);
+  if (hooks === undefined) return { text, changed: false, warnings: [] };
+  const hadEvents = Object.keys(hooks).length > 0;
+  for (const event of [...layout.events.pre, ...layout.events.post]) {
+    const list = eventList(hooks, event, label);
+    if (list === undefined) continue;
+    const next = withoutOurs(list, layout.matcher !== undefined, -1);
+    if (sameJson(next, list)) continue;
+    if (next.length === 0) delete hooks[event];
+    else hooks[event] = next;
+  }
+  if (hadEvents && Object.keys(hooks).length === 0) delete root.hooks;
+  if (sameJson(root, original)) return { text, changed: false, warnings: [] };
+  return { text: serializeJsonConfig(root, jsonStyleOf(text)), changed: true, warnings: [] };
+}
+
+export function inspectJsonHooks(layout: JsonHookLayout, text: string | undefined, label: string): HookInspection {
+  const root = parseJsonConfig(text, label);
+  const hooks = hooksObject(root, label);
+  const commands: string[] = [];
+  const covered = (phase: HookPhase): boolean =>
+    layout.events[phase].every((event) => {
+      const found = ourCommands(hooks === undefined ? undefined : eventList(hooks, event, label), layout.matcher !== undefined);
+      commands.push(...found);
+      return found.length > 0;
+    });
+  const pre = covered('pre');
+  const post = covered('post');
+  return { pre, post, commands: [...new Set(commands)], warnings: layout.warnings?.(root) ?? [] };
+}
+
+function hooksObject(root: JsonObject, label: string): JsonObject | undefined {
+  const hooks = root.hooks;
+  if (hooks === undefined) return undefined;
+  if (!isPlainObject(hooks)) throw new AgentConfigError(`${label}: "hooks" is not an object; the file was left unchanged`);
+  return hooks;
+}
+
+function eventList(hooks: JsonObject, event: string, label: string): unknown[] | undefined {
+  const list = hooks[event];
+  if (list === undefined) return undefined;
+  if (!Array.isArray(list)) throw new AgentConfigError(`${label}: "hooks.${event}" is not an array; the file was left unchanged`);
+  return list;
+}
+
+function isOurHandler(value: unknown): boolean {
+  return isPlainObject(value) && isOurHookCommand(value.command);
+}
+
+/** `list` without our handlers (except entry `keep`); a matcher group left with no handler is dropped. */
+function withoutOurs(list: readonly unknown[], grouped: boolean, keep: number): unknown[] {
+  const out: unknown[] = [];
+  list.forEach((entry, i) => {
+    if (i === keep) {
+      out.push(entry);
+    } else if (!grouped) {
+      if (!isOurHandler(entry)) out.push(entry);
+    } else if (isPlainObject(entry) && Array.isArray(entry.hooks) && entry.hooks.some(isOurHandler)) {
+      const rest = entry.hooks.filter((h) => !isOurHandler(h));
+      if (rest.length > 0) out.push({ ...entry, hooks: rest });
+    } else {
+      out.push(entry);
+    }
+  });
+  return out;
+}
+
+function ourCommands(list: readonly unknown[] | undefined, grouped: boolean): string[] {
+  const handlers = grouped
+    ? (list ?? []).flatMap((g) => (isPlainObject(g) && Array.isArray(g.hooks) ? g.hooks : []))
+    : (list ?? []);
+  return handlers.filter(isOurHandler).map((h) => (h as JsonObject).command as string);
+}

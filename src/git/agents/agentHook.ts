@@ -1,0 +1,242 @@
+/**
+ * `ai-provenance hook <agent> [pre|post]`, minus the CLI: PRE snapshots what the tool may touch into the git dir; POST
+ * diffs each snapshot against the file now and records exactly the inserted characters as the agent's. Never throws:
+ * every problem goes to `<git dir>/ai-provenance/log.txt`. Only one git process (`rev-parse`) for file-edit tools.
+ */
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseHookJson, parseHookPayload } from '../../core/agents/payloads';
+import { asObject, own } from '../../core/agents/payloadFields';
+import type { AgentId, HookPayload, HookPhase } from '../../core/agents/types';
+import type { Origin } from '../../core/attribution/origin';
+import { GitRunner, defaultGitRunner } from '../exec';
+import { findRepo, RepoInfo } from '../repo';
+import { appendStateLog, STATE_DIR_NAME } from '../stateLog';
+import { WorkingStateStore } from '../stateStore';
+import { applyAgentChange, describeReports, type FileReport } from './applyChange';
+import { textBeforeEdits } from './editReversal';
+import { recordPromptSummary } from './promptLog';
+import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
+import { SNAPSHOT_VERSION, SnapshotStore, type SnapshotEntry } from './snapshots';
+import { claudeModelFromTranscript } from './transcripts';
+import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf } from './workFiles';
+
+/** The product each agent id stands for, as recorded in `Origin.tool`. */
+export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
+  claude: 'Claude Code',
+  vscode: 'GitHub Copilot',
+  cursor: 'Cursor',
+  codex: 'Codex',
+  gemini: 'Gemini CLI',
+};
+
+// Agents whose model ids belong to one provider: stored as `provider/model`, as Origin.model asks.
+const PROVIDERS: Partial<Record<AgentId, string>> = { claude: 'anthropic', codex: 'openai', gemini: 'google' };
+
+export interface AgentHookRequest {
+  readonly agent: AgentId;
+  readonly phaseHint?: HookPhase;
+  readonly stdin: string;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly runner?: GitRunner;
+  readonly now?: () => number;
+}
+
+export interface AgentHookResult {
+  /** The phase the call resolved to (for the response to print). */
+  readonly phase: HookPhase;
+  readonly reports: readonly FileReport[];
+  /** What was logged, for callers and tests. */
+  readonly problems: readonly string[];
+}
+
+export async function runAgentHook(request: AgentHookRequest): Promise<AgentHookResult> {
+  const problems: string[] = [];
+  let phase: HookPhase = request.phaseHint ?? 'post';
+  let logDir: string | undefined;
+  const log = async (message: string): Promise<void> => {
+    problems.push(message);
+    if (logDir !== undefined) await appendStateLog(logDir, `hook ${request.agent} ${phase}: ${message}`);
+  };
+  try {
+    let raw: unknown;
+    let payload: HookPayload;
+    try {
+      raw = parseHookJson(request.stdin);
+      payload = parseHookPayload(effectiveAgent(request.agent, raw), request.phaseHint, raw);
+    } catch (err) {
+      logDir = await stateDirFor(request.cwd, request.runner).catch(() => undefined);
+      await log((err as Error).message);
+      return { phase, reports: [], problems };
+    }
+    phase = payload.phase;
+    if (payload.kind === 'other') return { phase, reports: [], problems };
+    const cwd = await usableDir(path.resolve(request.cwd, payload.cwd ?? '.'), request.cwd);
+    const repo = await findRepo(cwd, request.runner ?? defaultGitRunner);
+    if (repo === undefined) return { phase, reports: [], problems: ['not inside a git work tree'] };
+    logDir = path.join(repo.gitDir, STATE_DIR_NAME);
+    const hook = new HookCall(repo, logDir, payload, raw, cwd, request);
+    const reports = phase === 'pre' ? await hook.pre() : await hook.post();
+    for (const problem of hook.problems) await log(problem);
+    return { phase, reports, problems };
+  } catch (err) {
+    await log(`failed: ${err instanceof Error ? err.message : String(err)}`);
+    return { phase, reports: [], problems };
+  }
+}
+
+class HookCall {
+  readonly problems: string[] = [];
+  private readonly snapshots: SnapshotStore;
+  private readonly session: string;
+  private readonly key: string;
+  private readonly now: () => number;
+  private readonly runner: GitRunner;
+
+  constructor(
+    private readonly repo: RepoInfo,
+    private readonly stateDir: string,
+    private readonly payload: HookPayload,
+    private readonly raw: unknown,
+    private readonly cwd: string,
+    private readonly request: AgentHookRequest,
+  ) {
+    this.snapshots = new SnapshotStore(stateDir);
+    this.session = payload.sessionId ?? 'no-session';
+    this.key = payload.toolUseId ?? callKey(payload, raw);
+    this.now = request.now ?? Date.now;
+    this.runner = request.runner ?? defaultGitRunner;
+  }
+
+  async pre(): Promise<FileReport[]> {
+    if (this.payload.kind === 'shell') {
+      await this.snapshots.save(this.session, this.key, await takeRepoSnapshot(this.repo, this.now(), this.runner));
+    } else {
+      const files: Array<readonly [string, SnapshotEntry]> = [];
+      let chars = 0;
+      for (const rel of await this.repoPaths(this.payload.files)) {
+        let state = await readWorkFile(absPathOf(this.repo, rel));
+        if (state.kind === 'text' && (chars += state.text.length) > AGENT_CAPTURE_LIMITS.maxRepoBytes) {
+          state = { kind: 'skipped', reason: `the tool's files exceed ${AGENT_CAPTURE_LIMITS.maxRepoBytes} bytes` };
+        }
+        files.push([rel, state]);
+      }
+      if (files.length === 0) return [];
+      await this.snapshots.save(this.session, this.key, { version: SNAPSHOT_VERSION, taken: this.now(), scope: 'files', files });
+    }
+    await this.snapshots.pruneIfDue(this.now());
+    return [];
+  }
+
+  async post(): Promise<FileReport[]> {
+    const snapshot = await this.snapshots.load(this.session, this.key);
+    const origin = await this.origin();
+    const options = { origin, now: this.now() };
+    const reports: FileReport[] = [];
+    const store = WorkingStateStore.at(this.stateDir);
+    try {
+      if (snapshot?.scope === 'repo') {
+        const before = await repoChangesSince(this.repo, snapshot, this.runner);
+        for (const [rel, entry] of before) {
+          const report = await applyAgentChange(store, rel, entry, await readWorkFile(absPathOf(this.repo, rel)), { ...options, keepRecordsWrittenAfter: snapshot.taken });
+          if (report.action !== 'unchanged') reports.push(report);
+        }
+      } else {
+        if (snapshot === undefined && this.payload.kind === 'shell') this.problems.push('no PRE snapshot for this shell command; nothing attributed');
+        const before = new Map<string, SnapshotEntry | undefined>(snapshot?.files ?? []);
+        for (const rel of await this.repoPaths(this.payload.files)) if (!before.has(rel)) before.set(rel, undefined);
+        for (const [rel, entry] of before) {
+          const after = await readWorkFile(absPathOf(this.repo, rel));
+          const known = entry ?? (after.kind === 'text' ? await this.rebuildBefore(rel, after.text) : undefined);
+          reports.push(await applyAgentChange(store, rel, known, after, options));
+        }
+      }
+    } finally {
+      if (snapshot !== undefined) await this.snapshots.remove(this.session, this.key);
+    }
+    if (reports.length > 0) this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
+    if (reports.some((r) => r.action === 'attributed')) await this.recordPrompt(reports);
+    return reports;
+  }
+
+  /** Without a snapshot: Claude's `originalFile`, or the reported edits undone on the current text. */
+  private async rebuildBefore(rel: string, after: string): Promise<SnapshotEntry | undefined> {
+    const response = asObject(own(asObject(this.raw), 'tool_response'));
+    const original = own(response, 'originalFile');
+    const responsePath = own(response, 'filePath');
+    if (this.payload.agent === 'claude' && typeof original === 'string' && typeof responsePath === 'string'
+      && (await repoPathOf(this.repo, this.cwd, responsePath)) === rel) {
+      return { kind: 'text', text: original };
+    }
+    const edits = [];
+    for (const edit of this.payload.edits ?? []) if ((await repoPathOf(this.repo, this.cwd, edit.filePath)) === rel) edits.push(edit);
+    if (edits.length === 0) return undefined;
+    const before = textBeforeEdits(after, edits);
+    if (before === undefined) this.problems.push(`${rel}: the reported edits do not locate the old text unambiguously`);
+    return before === undefined ? undefined : { kind: 'text', text: before };
+  }
+
+  private async repoPaths(files: readonly string[]): Promise<string[]> {
+    const out = new Set<string>();
+    for (const file of files) {
+      const rel = await repoPathOf(this.repo, this.cwd, file);
+      if (rel !== undefined) out.add(rel);
+    }
+    return [...out];
+  }
+
+  private async origin(): Promise<Origin> {
+    const agent = this.payload.agent;
+    let model = this.payload.model;
+    if (model === undefined && agent === 'claude' && this.payload.transcriptPath !== undefined) {
+      model = await claudeModelFromTranscript(path.resolve(this.cwd, this.payload.transcriptPath));
+    }
+    const provider = PROVIDERS[agent];
+    if (model !== undefined && provider !== undefined && !model.includes('/')) model = `${provider}/${model}`;
+    const origin: { -readonly [K in keyof Origin]: Origin[K] } = { kind: 'agent', tool: AGENT_TOOL_NAMES[agent], time: this.now() };
+    if (model !== undefined) origin.model = model.slice(0, 512);
+    if (this.payload.sessionId !== undefined) origin.session = this.payload.sessionId;
+    return origin;
+  }
+
+  private async recordPrompt(reports: readonly FileReport[]): Promise<void> {
+    try {
+      await recordPromptSummary(this.stateDir, this.request.env, this.payload, this.raw, reports, this.now());
+    } catch (err) {
+      this.problems.push(`prompt summary not stored: ${(err as Error).message}`);
+    }
+  }
+}
+
+/**
+ * VS Code also runs the hooks in Claude's settings files, with its own payloads (camelCase common fields, a
+ * timestamp, `__vscode` tool use ids): those calls are Copilot's, not Claude's.
+ */
+export function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
+  if (agent !== 'claude') return agent;
+  const obj = asObject(raw);
+  const id = own(obj, 'tool_use_id');
+  // Only markers Claude Code never sends: camelCase common fields, or Copilot's tool call ids.
+  const vscode = own(obj, 'hookEventName') !== undefined || own(obj, 'sessionId') !== undefined || (typeof id === 'string' && id.includes('__vscode'));
+  return vscode ? 'vscode' : agent;
+}
+
+/** Pairs a PRE with its POST when the agent sends no tool use id (Gemini, Cursor shell events). */
+function callKey(payload: HookPayload, raw: unknown): string {
+  const obj = asObject(raw);
+  const input = own(obj, 'tool_input') ?? own(obj, 'command') ?? null;
+  const material = JSON.stringify([payload.agent, payload.toolName ?? '', payload.kind, input]);
+  return 'k-' + createHash('sha256').update(material, 'utf8').digest('hex').slice(0, 32);
+}
+
+async function usableDir(dir: string, fallback: string): Promise<string> {
+  const ok = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
+  return ok ? dir : fallback;
+}
+
+async function stateDirFor(cwd: string, runner: GitRunner | undefined): Promise<string | undefined> {
+  const repo = await findRepo(cwd, runner ?? defaultGitRunner);
+  return repo === undefined ? undefined : path.join(repo.gitDir, STATE_DIR_NAME);
+}

@@ -1,0 +1,237 @@
+/**
+ * `agents install|uninstall|status` without the CLI: where each agent keeps its hook config per scope, writing our
+ * hooks into it next to the user's, and putting it back byte for byte on uninstall (see installManifest.ts).
+ */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../core/agentConfig/agentHooks';
+import { AgentConfigError, hookCommandsFor, type HookInspection } from '../../core/agentConfig/types';
+import type { AgentId } from '../../core/agents/types';
+import { InstallManifest, sha256, type InstalledFile } from './installManifest';
+import { LAUNCHER_NAME, launcherTarget, writeLauncher } from './launcher';
+
+export type InstallScope = 'project' | 'user';
+
+export interface InstallContext {
+  readonly scope: InstallScope;
+  /** Project scope: the work tree root. User scope: the home directory. */
+  readonly root: string;
+  /** Where the launcher, manifest and backups live: `<git-path ai-provenance>` or `~/.ai-provenance`. */
+  readonly baseDir: string;
+  /** `$CODEX_HOME` (user scope only; default `~/.codex`). */
+  readonly codexHome?: string;
+}
+
+export interface AgentFileReport {
+  readonly agent: AgentId;
+  /** The config file, as shown to the user (repo-relative or `~/…`). */
+  readonly label: string;
+  readonly file: string;
+  readonly action: 'installed' | 'updated' | 'unchanged' | 'restored' | 'removed' | 'not-installed' | 'error';
+  readonly message?: string;
+  readonly warnings: readonly string[];
+}
+
+export interface AgentStatusReport {
+  readonly agent: AgentId;
+  readonly label: string;
+  readonly file: string;
+  readonly exists: boolean;
+  readonly inspection?: HookInspection;
+  readonly error?: string;
+  /** For each launcher our commands run: does it exist, and does the CLI it runs? */
+  readonly launchers: ReadonlyArray<{ readonly path: string; readonly exists: boolean; readonly cli?: string; readonly cliExists: boolean }>;
+}
+
+const PROJECT_FILES: Readonly<Record<AgentId, string>> = {
+  claude: '.claude/settings.json',
+  vscode: '.github/hooks/ai-provenance.json',
+  cursor: '.cursor/hooks.json',
+  codex: '.codex/config.toml',
+  gemini: '.gemini/settings.json',
+};
+
+const USER_FILES: Readonly<Record<AgentId, string>> = {
+  claude: '.claude/settings.json',
+  vscode: '.copilot/hooks/ai-provenance.json',
+  cursor: '.cursor/hooks.json',
+  codex: '.codex/config.toml',
+  gemini: '.gemini/settings.json',
+};
+
+export function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
+  if (ctx.scope === 'user' && agent === 'codex' && ctx.codexHome !== undefined) {
+    const file = path.join(ctx.codexHome, 'config.toml');
+    return { file, label: file };
+  }
+  const rel = (ctx.scope === 'project' ? PROJECT_FILES : USER_FILES)[agent];
+  return { file: path.join(ctx.root, ...rel.split('/')), label: ctx.scope === 'project' ? rel : `~/${rel}` };
+}
+
+export function launcherPathFor(ctx: InstallContext): string {
+  return path.join(ctx.baseDir, 'bin', LAUNCHER_NAME);
+}
+
+export async function installAgents(ctx: InstallContext, agents: readonly AgentId[], cliPath: string, nodePath: string): Promise<{ launcher: string; reports: AgentFileReport[] }> {
+  const launcher = await writeLauncher(path.join(ctx.baseDir, 'bin'), cliPath, nodePath);
+  const manifest = await InstallManifest.load(ctx.baseDir);
+  const reports: AgentFileReport[] = [];
+  for (const agent of agents) {
+    const { file, label } = configFileFor(agent, ctx);
+    try {
+      const current = await readBytes(file);
+      const before = inspectAgentHooks(agent, current?.toString('utf8'), label);
+      const edit = installAgentHooks(agent, current?.toString('utf8'), hookCommandsFor(launcher.path, agent), label);
+      if (!edit.changed) {
+        reports.push({ agent, label, file, action: 'unchanged', warnings: edit.warnings });
+        continue;
+      }
+      const previous = manifest.get(file);
+      const entry = await nextEntry(manifest, previous, agent, file, current);
+      const createdDirs = await writeConfig(file, Buffer.from(edit.text, 'utf8'));
+      manifest.set({ ...entry, written: sha256(Buffer.from(edit.text, 'utf8')), createdDirs: [...createdDirs, ...entry.createdDirs] });
+      await manifest.save();
+      reports.push({ agent, label, file, action: before.pre || before.post ? 'updated' : 'installed', warnings: edit.warnings });
+    } catch (err) {
+      reports.push(errorReport(agent, label, file, err));
+    }
+  }
+  return { launcher: launcher.path, reports };
+}
+
+export async function uninstallAgents(ctx: InstallContext, agents: readonly AgentId[]): Promise<AgentFileReport[]> {
+  const manifest = await InstallManifest.load(ctx.baseDir);
+  const reports: AgentFileReport[] = [];
+  for (const agent of agents) {
+    const { file, label } = configFileFor(agent, ctx);
+    try {
+      reports.push({ agent, label, file, action: await uninstallOne(manifest, agent, file, label), warnings: [] });
+      await manifest.delete(file);
+      await manifest.save();
+    } catch (err) {
+      reports.push(errorReport(agent, label, file, err));
+    }
+  }
+  if (manifest.size === 0) {
+    await fs.unlink(launcherPathFor(ctx)).catch(() => undefined);
+    await fs.rmdir(path.dirname(launcherPathFor(ctx))).catch(() => undefined);
+    // ~/.ai-provenance is ours alone; the project base is the shared state dir (removed only if empty anyway).
+    if (ctx.scope === 'user') await fs.rmdir(ctx.baseDir).catch(() => undefined);
+  }
+  return reports;
+}
+
+export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId[]): Promise<AgentStatusReport[]> {
+  const reports: AgentStatusReport[] = [];
+  for (const agent of agents) {
+    const { file, label } = configFileFor(agent, ctx);
+    let bytes: Buffer | undefined;
+    try {
+      bytes = await readBytes(file);
+      const inspection = inspectAgentHooks(agent, bytes?.toString('utf8'), label);
+      const launchers = [];
+      for (const launcher of new Set(inspection.commands.map(firstShellWord))) {
+        if (launcher === undefined || !path.isAbsolute(launcher)) continue;
+        const exists = await isFile(launcher);
+        const cli = exists ? await launcherTarget(launcher) : undefined;
+        launchers.push({ path: launcher, exists, cli, cliExists: cli !== undefined && (await isFile(cli)) });
+      }
+      reports.push({ agent, label, file, exists: bytes !== undefined, inspection, launchers });
+    } catch (err) {
+      reports.push({ agent, label, file, exists: bytes !== undefined, error: (err as Error).message, launchers: [] });
+    }
+  }
+  return reports;
+}
+
+async function uninstallOne(manifest: InstallManifest, agent: AgentId, file: string, label: string): Promise<AgentFileReport['action']> {
+  const entry = manifest.get(file);
+  const current = await readBytes(file);
+  if (current === undefined) return 'not-installed';
+  if (entry !== undefined && sha256(current) === entry.written && entry.original !== 'unknown') {
+    // Untouched since we wrote it: put the original bytes back exactly.
+    if (entry.original === 'absent') {
+      await fs.unlink(file);
+      for (const dir of entry.createdDirs) await fs.rmdir(dir).catch(() => undefined);
+      return 'removed';
+    }
+    const original = await manifest.readBackup(entry);
+    if (original !== undefined) {
+      await writeConfig(file, original);
+      return 'restored';
+    }
+  }
+  // Changed by someone since (or installed before the manifest existed): remove exactly our hooks, keep the rest.
+  const edit = uninstallAgentHooks(agent, current.toString('utf8'), label);
+  if (!edit.changed) return 'not-installed';
+  await writeConfig(file, Buffer.from(edit.text, 'utf8'));
+  return 'removed';
+}
+
+/** The manifest entry for a file we are about to rewrite (the first install keeps the original bytes). */
+async function nextEntry(manifest: InstallManifest, previous: InstalledFile | undefined, agent: AgentId, file: string, current: Buffer | undefined): Promise<InstalledFile> {
+  if (current === undefined) {
+    await manifest.delete(file);
+    return { path: file, agent, original: 'absent', written: '', createdDirs: previous?.original === 'absent' ? previous.createdDirs : [] };
+  }
+  if (previous !== undefined) {
+    if (sha256(current) === previous.written) return previous;
+    // Someone edited the file after our last write: its original bytes are no longer the state to go back to.
+    await manifest.delete(file);
+    return { path: file, agent, original: 'unknown', written: '', createdDirs: [] };
+  }
+  return { path: file, agent, original: 'backup', backup: await manifest.backup(file, current), written: '', createdDirs: [] };
+}
+
+/** Writes atomically, keeping an existing file's mode; returns the directories it had to create, deepest first. */
+async function writeConfig(file: string, bytes: Buffer): Promise<string[]> {
+  const created: string[] = [];
+  for (let dir = path.dirname(file); !(await exists(dir)); dir = path.dirname(dir)) {
+    created.push(dir);
+    if (path.dirname(dir) === dir) break;
+  }
+  await fs.mkdir(path.dirname(file), { recursive: true });
+  const mode = await fs.stat(file).then((s) => s.mode & 0o7777, () => undefined);
+  // Raw bytes, not text: a restored backup must be byte-identical even if it is not valid UTF-8.
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await fs.writeFile(temp, bytes, { flag: 'wx', mode: mode ?? 0o666 });
+    await fs.rename(temp, file);
+    if (mode !== undefined) await fs.chmod(file, mode).catch(() => undefined);
+  } catch (err) {
+    await fs.unlink(temp).catch(() => undefined);
+    throw err;
+  }
+  return created;
+}
+
+function errorReport(agent: AgentId, label: string, file: string, err: unknown): AgentFileReport {
+  const message = err instanceof AgentConfigError ? err.message : `${label}: ${err instanceof Error ? err.message : String(err)}`;
+  return { agent, label, file, action: 'error', message, warnings: [] };
+}
+
+async function readBytes(file: string): Promise<Buffer | undefined> {
+  try {
+    return await fs.readFile(file);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw err;
+  }
+}
+
+async function exists(p: string): Promise<boolean> {
+  return fs.stat(p).then(() => true, () => false);
+}
+
+async function isFile(p: string): Promise<boolean> {
+  return fs.stat(p).then((s) => s.isFile(), () => false);
+}
+
+/** The first word of a POSIX shell command (single-quoted or bare). */
+export function firstShellWord(command: string): string | undefined {
+  const quoted = /^'((?:[^']|'\\'')*)'/.exec(command);
+  if (quoted !== null) return quoted[1].replace(/'\\''/g, "'");
+  const bare = /^(\S+)/.exec(command);
+  return bare?.[1];
+}

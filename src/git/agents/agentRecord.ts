@@ -1,0 +1,112 @@
+/**
+ * The working-state record of a file after an agent changed it (pure): the spans already stored are carried from the
+ * "before" text onto the "after" text, so earlier human and AI attribution survives the agent's edit, and exactly the
+ * characters the agent inserted (`agentInsertedRanges`) become the agent's.
+ */
+import { agentInsertedRanges, type CharRange } from '../../core/agents/agentDiff';
+import type { Origin } from '../../core/attribution/origin';
+import { remapSpans } from '../../core/attribution/remap';
+import type { SpanTuple } from '../../core/attribution/runs';
+import { contentHash } from '../../core/hash';
+import { FILE_RECORD_VERSION, FileRecord } from '../../core/state/fileRecord';
+import type { RecordDecision } from './recordUpdate';
+
+export interface AgentChange {
+  readonly path: string;
+  /** The text before the tool ran; undefined when the file did not exist. */
+  readonly before: string | undefined;
+  readonly after: string;
+  /** The text of an earlier version the stored record may describe (see RecordTextCache). */
+  readonly earlier?: string;
+}
+
+export interface AgentRecordOptions {
+  readonly origin: Origin;
+  readonly now: number;
+  /**
+   * Repo-wide captures (shell tools, sessions) cannot tell the agent's writes from text typed in the editor meanwhile.
+   * When set, a stored record written after this time that already describes the after text is the editor's (or
+   * another hook's) account of the change and is kept as it is.
+   */
+  readonly keepRecordsWrittenAfter?: number;
+}
+
+export type AgentRecordOutcome =
+  | { readonly action: 'attributed'; readonly chars: number; readonly carried: 'remapped' | 'current' | 'none' | 'stale' }
+  | { readonly action: 'kept'; readonly reason: string };
+
+export interface AgentRecordResult {
+  readonly decision: RecordDecision;
+  readonly outcome: AgentRecordOutcome;
+}
+
+export function sameText(record: FileRecord, text: string): boolean {
+  return record.length === text.length && record.contentHash === contentHash(text);
+}
+
+/** What to store for `change`, given the stored record (read under the record's lock). */
+export function agentRecordFor(existing: FileRecord | undefined, change: AgentChange, options: AgentRecordOptions): AgentRecordResult {
+  const since = options.keepRecordsWrittenAfter;
+  if (since !== undefined && existing !== undefined && existing.updated > since && sameText(existing, change.after)) {
+    return { decision: undefined, outcome: { action: 'kept', reason: 'recorded by the editor or another hook during the capture' } };
+  }
+  const inserted = agentInsertedRanges(change.before ?? null, change.after);
+  const origins: Origin[] = [];
+  let spans: SpanTuple[] = [];
+  let carried: 'remapped' | 'current' | 'none' | 'stale' = 'none';
+  if (existing !== undefined && change.before !== undefined) {
+    if (sameText(existing, change.before)) {
+      origins.push(...existing.origins);
+      spans = remapSpans(change.before, change.after, existing.spans.map(([s, e, o]) => [s, e, o]));
+      carried = 'remapped';
+    } else if (change.earlier !== undefined && sameText(existing, change.earlier)) {
+      // Edited outside the editor since the record was written: carry the spans through that edit, then the agent's.
+      origins.push(...existing.origins);
+      const throughEdit = remapSpans(change.earlier, change.before, existing.spans.map(([s, e, o]) => [s, e, o]));
+      spans = remapSpans(change.before, change.after, throughEdit);
+      carried = 'remapped';
+    } else if (sameText(existing, change.after)) {
+      // Someone (the editor reloading the file, a duplicate hook) already recorded the after text.
+      origins.push(...existing.origins);
+      spans = existing.spans.map(([s, e, o]) => [s, e, o]);
+      carried = 'current';
+    } else {
+      carried = 'stale';
+    }
+  }
+  if (inserted.length === 0 && spans.length === 0 && existing === undefined) {
+    return { decision: undefined, outcome: { action: 'kept', reason: 'the agent inserted nothing' } };
+  }
+  const agentId = origins.push(options.origin) - 1;
+  const record: FileRecord = {
+    version: FILE_RECORD_VERSION,
+    path: change.path,
+    contentHash: contentHash(change.after),
+    length: change.after.length,
+    origins,
+    spans: overlaySpans(spans, inserted, agentId),
+    updated: options.now,
+  };
+  const chars = inserted.reduce((n, [s, e]) => n + e - s, 0);
+  return { decision: record, outcome: { action: 'attributed', chars, carried } };
+}
+
+/** `spans` with every character of `ranges` given `origin` (both sorted and disjoint); the result is too. */
+export function overlaySpans(spans: readonly SpanTuple[], ranges: readonly CharRange[], origin: number): SpanTuple[] {
+  const out: SpanTuple[] = [];
+  let r = 0;
+  for (const [start, end, id] of spans) {
+    let from = start;
+    // Ranges that end before this span cannot cut it; skip past them once (both lists ascend).
+    while (r < ranges.length && ranges[r][1] <= from) r++;
+    for (let k = r; k < ranges.length && ranges[k][0] < end; k++) {
+      const [rs, re] = ranges[k];
+      if (rs > from) out.push([from, Math.min(rs, end), id]);
+      from = Math.max(from, re);
+      if (from >= end) break;
+    }
+    if (from < end) out.push([from, end, id]);
+  }
+  for (const [s, e] of ranges) if (e > s) out.push([s, e, origin]);
+  return out.sort((a, b) => a[0] - b[0]);
+}
