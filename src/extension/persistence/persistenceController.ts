@@ -33,7 +33,7 @@ export class PersistenceController extends Disposable {
     super();
     this.repos = this.register(new RepoRegistry(log));
     this.register(vscode.workspace.onDidOpenTextDocument((doc) => void this.restore(doc)));
-    this.register(attribution.onDidChange(({ document, cause }) => cause !== 'restore' && this.scheduleSave(document)));
+    this.register(attribution.onDidChange(({ document, cause }) => this.changed(document, cause)));
     this.register(vscode.workspace.onWillSaveTextDocument(() => void this.flush()));
     this.register(attribution.onWillForget((doc) => this.closing(doc)));
     this.register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.flush())));
@@ -53,6 +53,17 @@ export class PersistenceController extends Disposable {
       await this.save(p.doc);
     }
     await this.repos.flushAll();
+  }
+
+  private changed(doc: vscode.TextDocument, cause: 'edit' | 'mark' | 'restore'): void {
+    if (cause === 'restore') return;
+    // An edit that leaves a file clean came from disk (an agent or tool rewrote it): whoever wrote it records it
+    // (hooks do); saving our view now could file the agent's text as human. Look for their record instead.
+    if (cause === 'edit' && doc.uri.scheme === 'file' && !doc.isDirty) {
+      void this.repos.forUri(doc.uri).then((found) => found && setTimeout(() => void this.adopt(doc, found.handle, found.relPath, false), WATCH_DEBOUNCE_MS));
+      return;
+    }
+    this.scheduleSave(doc);
   }
 
   private scheduleSave(doc: vscode.TextDocument): void {

@@ -1,0 +1,77 @@
+/**
+ * An external agent edits a file that is open in VS Code: the hook runs as a separate process (as Claude Code runs
+ * it), the editor reloads the file, and within a second the decorations show exactly the agent's characters, while
+ * the user's own typing before and after stays human.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { api, attributedTexts, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
+import { driver, driverAvailable } from '../driver';
+
+const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
+const FILE = 'src/cart.ts';
+const OLD = '  return a + b;';
+const NEW = '  const s = a + b;\n  return s;';
+
+function runHook(phase: 'pre' | 'post', filePath: string): void {
+  const payload = {
+    session_id: 'it-session-1',
+    transcript_path: '/nonexistent/transcript.jsonl',
+    cwd: workspaceRoot(),
+    hook_event_name: phase === 'pre' ? 'PreToolUse' : 'PostToolUse',
+    tool_name: 'Edit',
+    tool_input: { file_path: filePath, old_string: OLD, new_string: NEW, replace_all: false },
+    ...(phase === 'post' ? { tool_response: { filePath, oldString: OLD, newString: NEW, userModified: false, replaceAll: false } } : {}),
+    tool_use_id: 'toolu_it_1',
+  };
+  const res = spawnSync(process.execPath, [CLI, 'hook', 'claude', phase], { input: JSON.stringify(payload), encoding: 'utf8', cwd: workspaceRoot(), timeout: 20_000 });
+  assert.equal(res.status, 0, `hook ${phase} exit code (stderr: ${res.stderr})`);
+  assert.equal(res.stdout, '', 'the hook prints nothing Claude Code would read');
+}
+
+async function typeAt(editor: vscode.TextEditor, offset: number, text: string): Promise<void> {
+  const pos = editor.document.positionAt(offset);
+  await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(pos, pos), preview: false });
+  if (driverAvailable) await driver.type(text);
+  else await editor.edit((b) => b.insert(pos, text));
+  await waitUntil('typing', () => (editor.document.getText().includes(text) ? true : undefined));
+}
+
+describe('external agents', () => {
+  afterEach(closeAll);
+
+  it('shows an agent edit made through its hook within a second, and keeps the user\'s typing human', async () => {
+    const file = path.join(workspaceRoot(), FILE);
+    fs.writeFileSync(file, 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
+    const editor = await openFile(FILE);
+    const doc = editor.document;
+    const a = await api();
+    await typeAt(editor, 0, '// reviewed by me\n');
+    // The user marks nothing and types: human. Saving lets the agent's write reload the editor.
+    await doc.save();
+
+    runHook('pre', file);
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(OLD, NEW)); // the agent's Edit tool
+    runHook('post', file);
+    const started = Date.now();
+    await waitUntil('the agent lines in the editor', async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined), 5000);
+    const elapsed = Date.now() - started;
+    assert.ok(elapsed < 1000, `shown after ${elapsed} ms`);
+
+    // Character by character: the agent rewrote the line, so both new lines are its (line breaks included).
+    const texts = await attributedTexts(editor);
+    assert.deepEqual(texts, ['  const s = a + b;\n  return s;\n']);
+    const span = a.spans(doc.uri)[0];
+    assert.equal(span.origin.kind, 'agent');
+    assert.equal(span.origin.tool, 'Claude Code');
+    assert.equal(span.origin.session, 'it-session-1');
+    const painted = a.paintedRanges(doc.uri);
+    assert.deepEqual(painted?.['chat-agent'].map(([s, e]) => doc.getText().slice(s, e)), texts);
+
+    await typeAt(editor, doc.getText().length, '// my own line\n');
+    assert.ok(!(await attributedTexts(editor)).some((t) => t.includes('reviewed by me') || t.includes('my own line')));
+  });
+});
