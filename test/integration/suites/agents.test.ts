@@ -75,3 +75,47 @@ describe('external agents', () => {
     assert.ok(!(await attributedTexts(editor)).some((t) => t.includes('reviewed by me') || t.includes('my own line')));
   });
 });
+
+describe('agent commands', () => {
+  afterEach(closeAll);
+
+  it('connects and disconnects agents, leaving the settings file as it was', async function () {
+    if (!driverAvailable) this.skip();
+    const settings = path.join(workspaceRoot(), '.claude', 'settings.json');
+    fs.mkdirSync(path.dirname(settings), { recursive: true });
+    const original = '{\n  "permissions": { "allow": ["Bash(npm test)"] }\n}\n';
+    fs.writeFileSync(settings, original);
+    try {
+      await openFile('README.md');
+      const running = vscode.commands.executeCommand('aiProvenance.connectAgents');
+      await waitUntil('the agent picker', async () => ((await driver.domText('.quick-input-widget .monaco-list-row')).length > 0 ? true : undefined));
+      await driver.press('Enter');
+      await running;
+      const installed = fs.readFileSync(settings, 'utf8');
+      assert.match(installed, /PreToolUse/);
+      assert.match(installed, /ai-provenance/);
+      assert.match(installed, /Bash\(npm test\)/, 'existing settings are kept');
+      await vscode.commands.executeCommand('aiProvenance.disconnectAgents');
+      assert.equal(fs.readFileSync(settings, 'utf8'), original, 'byte-identical after disconnect');
+    } finally {
+      fs.rmSync(path.join(workspaceRoot(), '.claude'), { recursive: true, force: true });
+      for (const dir of ['.github', '.cursor', '.codex', '.gemini']) fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
+    }
+  });
+
+  it('attributes files changed during an agent session to that agent', async function () {
+    if (!driverAvailable) this.skip();
+    await openFile('README.md');
+    const running = vscode.commands.executeCommand('aiProvenance.startAgentSession');
+    await waitUntil('the agent prompt', async () => ((await driver.domText('.quick-input-widget input')).length > 0 ? true : undefined));
+    await driver.press('Enter'); // default: aider
+    await running;
+    await waitUntil('the session indicator', async () => ((await driver.domText('.statusbar-item')).some((t) => t.includes('aider session')) ? true : undefined));
+    const file = path.join(workspaceRoot(), 'src', 'session.ts');
+    fs.writeFileSync(file, 'export const fromAider = 1;\n');
+    await vscode.commands.executeCommand('aiProvenance.stopAgentSession');
+    const editor = await openFile('src/session.ts');
+    await waitUntil('session attribution', async () => ((await attributedTexts(editor)).join('') === 'export const fromAider = 1;\n' ? true : undefined), 8000);
+    assert.equal((await api()).spans(editor.document.uri)[0].origin.tool, 'aider');
+  });
+});

@@ -1,0 +1,130 @@
+/**
+ * External agents from inside VS Code: connect/disconnect their hooks (the same as `ai-provenance agents
+ * install|uninstall`), agent sessions for agents without hooks (with a status bar indicator), and keeping the
+ * hooks' launcher pointed at this extension's CLI after updates.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { AGENT_IDS, type AgentId } from '../../core/agents';
+import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
+import { agentsStatus, installAgents, launcherPathFor, launcherTarget, readSession, startSession, stopSession, uninstallAgents, writeLauncher, type InstallContext } from '../../git/agents';
+import { Disposable } from '../lifecycle';
+
+const AGENT_LABELS: Record<AgentId, string> = {
+  claude: 'Claude Code',
+  vscode: 'GitHub Copilot agent mode (VS Code agent hooks)',
+  cursor: 'Cursor',
+  codex: 'Codex CLI',
+  gemini: 'Gemini CLI',
+};
+
+export class AgentsController extends Disposable {
+  private readonly indicator = this.register(vscode.window.createStatusBarItem('aiProvenance.agentSession', vscode.StatusBarAlignment.Left, 50));
+
+  constructor(private readonly cliPath: string, private readonly log: (message: string) => void) {
+    super();
+    this.indicator.name = 'AI Provenance agent session';
+    this.indicator.command = 'aiProvenance.stopAgentSession';
+    this.register(vscode.commands.registerCommand('aiProvenance.connectAgents', () => this.connect()));
+    this.register(vscode.commands.registerCommand('aiProvenance.disconnectAgents', () => this.disconnect()));
+    this.register(vscode.commands.registerCommand('aiProvenance.startAgentSession', () => this.startSession()));
+    this.register(vscode.commands.registerCommand('aiProvenance.stopAgentSession', () => this.stopSession()));
+    // Spawns git: after activation, never during it.
+    setTimeout(() => void this.startup(), 0);
+  }
+
+  private async repo(): Promise<RepoInfo | undefined> {
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    const base = uri?.scheme === 'file' ? path.dirname(uri.fsPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const repo = base ? await findRepo(base).catch(() => undefined) : undefined;
+    if (!repo) void vscode.window.showWarningMessage('AI Provenance: open a file of a git repository first.');
+    return repo;
+  }
+
+  private context(repo: RepoInfo): InstallContext {
+    return { scope: 'project', root: repo.root, baseDir: path.join(repo.gitDir, STATE_DIR_NAME) };
+  }
+
+  private async startup(): Promise<void> {
+    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const repo = folder ? await findRepo(folder).catch(() => undefined) : undefined;
+    if (!repo) return;
+    // Extension updates move dist/cli.js: repoint an existing launcher, never create one unasked.
+    const launcher = launcherPathFor(this.context(repo));
+    const target = await launcherTarget(launcher);
+    if (target !== undefined && target !== this.cliPath) {
+      await writeLauncher(path.dirname(launcher), this.cliPath, process.execPath);
+      this.log(`agent hook launcher now runs ${this.cliPath}`);
+    }
+    await this.showSession(repo);
+    const connected = (await agentsStatus(this.context(repo), AGENT_IDS)).some((r) => r.exists);
+    void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', connected);
+  }
+
+  private async connect(): Promise<void> {
+    const repo = await this.repo();
+    if (!repo) return;
+    const status = await agentsStatus(this.context(repo), AGENT_IDS);
+    const picks = await vscode.window.showQuickPick(AGENT_IDS.map((id) => ({
+      label: AGENT_LABELS[id], id, picked: true,
+      description: status.find((s) => s.agent === id)?.exists ? 'connected' : configLabel(status, id),
+    })), { canPickMany: true, title: 'Connect agents: their hooks report each edit to AI Provenance' });
+    if (!picks?.length) return;
+    const { reports } = await installAgents(this.context(repo), picks.map((p) => p.id), this.cliPath, process.execPath);
+    const failed = reports.filter((r) => r.action === 'error');
+    for (const r of failed) void vscode.window.showErrorMessage(`AI Provenance: ${r.label}: ${r.message ?? 'failed'}`);
+    if (failed.length < reports.length) {
+      void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', true);
+      void vscode.window.showInformationMessage(`AI Provenance: connected ${reports.filter((r) => r.action !== 'error').map((r) => r.label).join(', ')}.`);
+    }
+  }
+
+  private async disconnect(): Promise<void> {
+    const repo = await this.repo();
+    if (!repo) return;
+    const reports = await uninstallAgents(this.context(repo), AGENT_IDS);
+    const changed = reports.filter((r) => r.action === 'restored' || r.action === 'removed');
+    void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', false);
+    void vscode.window.showInformationMessage(changed.length ? `AI Provenance: disconnected ${changed.map((r) => r.label).join(', ')}.` : 'AI Provenance: no agent hooks were installed.');
+  }
+
+  private async startSession(): Promise<void> {
+    const repo = await this.repo();
+    if (!repo) return;
+    const agent = await vscode.window.showInputBox({ title: 'Agent session', prompt: 'Which agent will edit files now? Changes on disk until you stop are attributed to it.', value: 'aider' });
+    if (!agent) return;
+    try {
+      await startSession(repo, path.join(repo.gitDir, STATE_DIR_NAME), agent.trim(), undefined);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`AI Provenance: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await this.showSession(repo);
+  }
+
+  private async stopSession(): Promise<void> {
+    const repo = await this.repo();
+    if (!repo) return;
+    try {
+      const { session, reports } = await stopSession(repo, path.join(repo.gitDir, STATE_DIR_NAME));
+      void vscode.window.showInformationMessage(`AI Provenance: ${session.agent} session ended; ${reports.length} file(s) attributed.`);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`AI Provenance: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    await this.showSession(repo);
+  }
+
+  private async showSession(repo: RepoInfo): Promise<void> {
+    const session = await readSession(path.join(repo.gitDir, STATE_DIR_NAME)).catch(() => undefined);
+    if (!session) {
+      this.indicator.hide();
+      return;
+    }
+    this.indicator.text = `$(record) ${session.agent} session`;
+    this.indicator.tooltip = `AI Provenance: changes on disk are attributed to ${session.agent} since ${new Date(session.started).toLocaleTimeString()}. Click to stop.`;
+    this.indicator.show();
+  }
+}
+
+function configLabel(status: ReadonlyArray<{ agent: AgentId; label: string }>, id: AgentId): string {
+  return status.find((s) => s.agent === id)?.label ?? '';
+}
