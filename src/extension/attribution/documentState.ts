@@ -3,7 +3,7 @@
  * only after applying it, so the mirror is what lets the tracker see the replaced text (needed to remap coarse
  * replaces such as reload-from-disk or a formatter, and to remember removed AI text for undo/redo).
  */
-import { AttributionTracker, type OriginTable, type Run, type SpanTuple, type TextChange } from '../../core/attribution';
+import { AttributionTracker, coalesceWhitespaceEvent, type OriginTable, type Run, type SpanTuple, type TextChange } from '../../core/attribution';
 
 export interface RawChange {
   readonly rangeOffset: number;
@@ -36,6 +36,11 @@ export class DocumentState {
    */
   applyEvent(changes: readonly RawChange[], origin: number | undefined, reason: 'undo' | 'redo' | undefined, expectedLength: () => number): boolean {
     const extra = origin === undefined ? {} : { origin };
+    // A formatter's event of many small edits that only moves whitespace is one replace (see eventCoalesce).
+    const whole = changes.length > 1 && reason === undefined && this.tracker.spanCount > 0
+      ? coalesceWhitespaceEvent(this.mirror, changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })))
+      : undefined;
+    if (whole) return this.applyEach([{ rangeOffset: whole.start, rangeLength: whole.deleteLength, text: whole.text }], { ...extra, remap: true }, undefined, expectedLength);
     return this.applyEach(changes, extra, reason, expectedLength);
   }
 

@@ -19,7 +19,8 @@ export class CommitController extends Disposable {
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly cliPath: string, private readonly log: (message: string) => void) {
     super();
-    this.register(vscode.commands.registerCommand('aiProvenance.installGitHooks', () => this.install(true)));
+    // `{ confirm: false }` skips the question (automation and tests; the workspace must still be trusted).
+    this.register(vscode.commands.registerCommand('aiProvenance.installGitHooks', (opts?: { confirm?: boolean }) => this.install(opts?.confirm !== false)));
     this.register(vscode.commands.registerCommand('aiProvenance.uninstallGitHooks', () => this.uninstall()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('aiProvenance.commit.trailers')) void this.syncTrailerSetting();

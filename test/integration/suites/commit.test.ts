@@ -1,0 +1,70 @@
+/**
+ * End to end in the real editor: accept an inline completion, stage, commit from the Source Control view, and find
+ * the trailer in the commit message and exactly the AI lines in the commit's git note.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { api, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
+import { TestInlineProvider } from '../inlineProvider';
+
+interface GitRepository {
+  inputBox: { value: string };
+  add(paths: string[]): Promise<void>;
+  status(): Promise<void>;
+  state: { HEAD?: { commit?: string } };
+}
+
+function git(...args: string[]): string {
+  return execFileSync('git', args, { cwd: workspaceRoot(), encoding: 'utf8' });
+}
+
+describe('commit provenance from the Source Control view', () => {
+  let provider: TestInlineProvider;
+  before(() => (provider = new TestInlineProvider()));
+  after(async () => {
+    provider.dispose();
+    await closeAll();
+  });
+
+  it('writes the trailer and a note with exactly the AI lines', async function () {
+    this.timeout(90_000);
+    await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
+    const editor = await openFile('src/math.ts');
+    const doc = editor.document;
+    const end = doc.positionAt(doc.getText().length);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(end, end), preview: false });
+    const suggestion = 'export function square(x: number): number {\n  return x * x;\n}\n';
+    await provider.show(suggestion);
+    await vscode.commands.executeCommand('aiProvenance.inlineSuggest.commit');
+    await waitUntil('the accept', () => (doc.getText().endsWith(suggestion) ? true : undefined));
+    await doc.save();
+    await (await api()).flush();
+
+    const gitApi = vscode.extensions.getExtension('vscode.git')!.exports.getAPI(1) as { repositories: GitRepository[] };
+    const repo = await waitUntil('the git repository', () => gitApi.repositories[0], 15_000);
+    await repo.add([doc.uri.fsPath]);
+    repo.inputBox.value = 'Add square';
+    const before = git('rev-parse', 'HEAD').trim();
+    await vscode.commands.executeCommand('git.commit');
+    await waitUntil('the commit', () => (git('rev-parse', 'HEAD').trim() !== before ? true : undefined), 30_000);
+
+    const message = git('log', '-1', '--format=%B');
+    assert.match(message, /^Add square/);
+    assert.match(message, /AI-Assisted: 100% of added lines \(3\/3/);
+    assert.ok(!/Signed-off-by/.test(message));
+
+    const note = JSON.parse(await waitUntil('the note', () => {
+      try {
+        return git('notes', '--ref', 'refs/notes/ai-provenance', 'show', 'HEAD');
+      } catch {
+        return undefined;
+      }
+    }, 10_000)) as { files: Array<{ path: string; conversations: Array<{ ranges: Array<{ start_line: number; end_line: number }> }> }> };
+    const file = note.files.find((f) => f.path === 'src/math.ts');
+    assert.ok(file, 'the note covers src/math.ts');
+    const lines = file.conversations.flatMap((c) => c.ranges).map((r) => [r.start_line, r.end_line]);
+    const first = git('show', 'HEAD:src/math.ts').split('\n').indexOf('export function square(x: number): number {') + 1;
+    assert.deepEqual(lines, [[first, first + 2]]);
+  });
+});
