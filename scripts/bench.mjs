@@ -39,6 +39,7 @@ if (!skipVsCode && (!filter || 'activation'.includes(filter))) {
   process.stderr.write('bench: activation in the real VS Code\n');
   const out = path.join(CACHE, 'runs', 'bench-activation.json');
   fs.rmSync(out, { force: true });
+  fs.rmSync(`${out}.plain`, { force: true });
   spawnSync(process.execPath, [path.join('scripts', 'run-integration.mjs'), '--grep', 'activation'], {
     cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, AIP_BENCH_OUT: out },
   });
@@ -48,6 +49,11 @@ if (!skipVsCode && (!filter || 'activation'.includes(filter))) {
   } else {
     rows.push({ name: 'activation time in VS Code', ratio: NaN, goal: '<= 1x', pass: false, detail: 'no measurement (see npm run test:integration)' });
   }
+  spawnSync(process.execPath, [path.join('scripts', 'run-integration.mjs'), '--plain'], {
+    cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, AIP_BENCH_OUT: out },
+  });
+  const plain = fs.existsSync(`${out}.plain`) ? JSON.parse(fs.readFileSync(`${out}.plain`, 'utf8')) : undefined;
+  rows.push({ name: 'activations in a folder that is not a repository (no git spawned)', ratio: plain ? (plain.activeInPlainFolder ? 1 : 0) : NaN, goal: '0', pass: plain?.activeInPlainFolder === false, detail: plain ? (plain.activeInPlainFolder ? 'activated' : 'not activated') : 'no measurement' });
 }
 
 const pad = (s, n) => String(s).padEnd(n);

@@ -32,18 +32,20 @@ async function main() {
   const runDir = path.join(CACHE, 'runs', process.env.AIP_RUN_NAME || 'integration');
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
-  const workspace = createSampleRepo(path.join(runDir, 'workspace'));
+  // --plain: a folder that is not a git repository, where the extension must stay asleep (the "(plain folder)" tests).
+  const plain = process.argv.includes('--plain');
+  const workspace = plain ? createPlainFolder(path.join(runDir, 'plain')) : createSampleRepo(path.join(runDir, 'workspace'));
   const screenshotDir = process.env.AIP_SCREENSHOT_DIR ?? path.join(runDir, 'screenshots');
 
   const started = Date.now();
   const grep = arg('--grep') ?? process.env.AIP_GREP ?? '';
   const hostLog = fs.createWriteStream(path.join(runDir, 'extension-host.log'));
-  const first = await runSession({ runDir, workspace, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: '1' } });
+  const first = await runSession({ runDir, workspace, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : '1' } });
   const stats = { passed: first.passed, failed: first.failed };
   let code = first.code;
   // Phase 2: code-server was killed like a crash; the same user data and workspace come back, and the
   // "after restart" tests check that state written before the kill is restored.
-  if (code !== 'timeout' && first.restartTests) {
+  if (code !== 'timeout' && first.restartTests && !plain) {
     const second = await runSession({ runDir, workspace, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: '2' } });
     stats.passed += second.passed;
     stats.failed += second.failed;
@@ -90,6 +92,12 @@ async function runSession({ runDir, workspace, testsIndex, screenshotDir, hostLo
   await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r() : server.child.once('exit', r)));
   const stats = result ?? { passed: 0, failed: 1, restartTests: 0 };
   return { code, passed: stats.passed, failed: stats.failed, restartTests: stats.restartTests ?? 0 };
+}
+
+function createPlainFolder(dir) {
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'notes.txt'), 'not a repository\n');
+  return dir;
 }
 
 main().then(

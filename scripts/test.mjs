@@ -65,7 +65,10 @@ if (!step('build', process.execPath, ['esbuild.config.mjs'])) {
 }
 if (want('unit')) mocha('unit tests', 'unit');
 if (want('git')) mocha('git tests', 'git');
-if (want('integration')) tier('integration tests (real VS Code)', process.execPath, [path.join('scripts', 'run-integration.mjs')]);
+if (want('integration')) {
+  tier('integration tests (real VS Code)', process.execPath, [path.join('scripts', 'run-integration.mjs')]);
+  tier('integration tests (real VS Code, folder without git)', process.execPath, [path.join('scripts', 'run-integration.mjs'), '--plain']);
+}
 
 console.log('');
 if (failedSteps.length) console.log(`failing: ${failedSteps.join(', ')}`);

@@ -10,6 +10,8 @@ const RESULT_PREFIX = '@@aip-results ';
 /** Tests whose title holds this run in phase 1; those holding AFTER_RESTART run in phase 2, after a kill. */
 export const BEFORE_RESTART = '(before restart)';
 export const AFTER_RESTART = '(after restart)';
+/** Tests run only in a workspace that is not a git repository (`run-integration.mjs --plain`). */
+export const PLAIN_FOLDER = '(plain folder)';
 /** Lines the harness prints; everything else the host logs goes to its log file. */
 const OUT = (text: string) => console.log(text.split('\n').map((l) => `@@aip ${l}`).join('\n'));
 
@@ -51,7 +53,9 @@ export function run(): Promise<void> {
   // narrowed by AIP_GREP when set.
   const after = escapeRegExp(AFTER_RESTART);
   const grep = process.env.AIP_GREP || '';
-  mocha.grep(process.env.AIP_PHASE === '2' ? new RegExp(after) : new RegExp(`^(?!.*${after})(?=.*(?:${grep}))`));
+  const plain = escapeRegExp(PLAIN_FOLDER);
+  const phase = process.env.AIP_PHASE;
+  mocha.grep(phase === '2' ? new RegExp(after) : phase === 'plain' ? new RegExp(plain) : new RegExp(`^(?!.*(?:${after}|${plain}))(?=.*(?:${grep}))`));
   for (const file of listTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, api } from '../helpers';
+import { EXTENSION_ID, api, sleep } from '../helpers';
+import { PLAIN_FOLDER } from '../index';
 
 describe('activation', () => {
   it('activates in a git repository and registers its commands', async () => {
@@ -15,5 +16,14 @@ describe('activation', () => {
     for (const id of ['aiProvenance.markSelection', 'aiProvenance.clearSelection', 'aiProvenance.toggleAnnotations']) {
       assert.ok(commands.includes(id), `${id} is registered`);
     }
+  });
+
+  it(`stays asleep in a folder that is not a git repository ${PLAIN_FOLDER}`, async () => {
+    // Lazy activation: nothing of ours runs (so no git process is spawned) until a command is used.
+    await sleep(3000);
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'the extension is installed');
+    assert.equal(ext.isActive, false);
+    if (process.env.AIP_BENCH_OUT) fs.writeFileSync(`${process.env.AIP_BENCH_OUT}.plain`, JSON.stringify({ activeInPlainFolder: ext.isActive }));
   });
 });

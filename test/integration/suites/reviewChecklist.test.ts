@@ -1,0 +1,135 @@
+/**
+ * The checklist webview in the real workbench: it renders the findings of the fixture change (AI items first,
+ * untriggered items folded), escapes text quoted from the change, runs under a strict CSP, stores a checked item
+ * for the reviewer, and a click on "where" reveals the lines in the review diff.
+ */
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { ReviewStateStore } from '../../../src/git/review';
+import { closeAll, waitUntil, workspaceRoot } from '../helpers';
+import { driver, driverAvailable } from '../driver';
+import { REVIEWER, SESSION_FILE, ensureReviewFixture } from './reviewFixture.test';
+import { fileOf, reviewBranch } from './review.test';
+
+interface ChecklistProbe {
+  ready: boolean;
+  message?: { type: string; state?: { triggered: Array<{ id: string; inAi: boolean; findings: Array<{ id: number; where: string; title: string }> }>; folded: Array<{ id: string }>; tier: string } };
+}
+
+async function probe(): Promise<ChecklistProbe> {
+  return vscode.commands.executeCommand<ChecklistProbe>('aiProvenance.internal.checklistState');
+}
+
+async function showChecklist(): Promise<NonNullable<ChecklistProbe['message']>['state'] & object> {
+  await vscode.commands.executeCommand('aiProvenance.review.openChecklist');
+  const p = await waitUntil('the checklist webview to be ready', async () => {
+    const x = await probe();
+    return x.ready && x.message?.type === 'state' ? x : undefined;
+  }, 15_000);
+  return p.message!.state!;
+}
+
+/** Texts of elements in the webview's frames. */
+async function texts(selector: string): Promise<string[]> {
+  return driver.domText(selector);
+}
+
+describe('AI review checklist', function () {
+  before(async function () {
+    if (!driverAvailable) this.skip();
+    await ensureReviewFixture();
+  });
+  afterEach(closeAll);
+
+  it('renders the triggered items with the ones in AI lines first, the tier with its reasons, and folds the rest', async () => {
+    await reviewBranch();
+    const state = await showChecklist();
+    assert.equal(state.tier, 'T3');
+    const titles = await waitUntil('rendered items', async () => {
+      const t = await texts('.items:not(.folded-items) > .item .item-title');
+      return t.length > 0 ? t : undefined;
+    });
+    assert.equal(titles.length, state.triggered.length);
+    const firstPlain = state.triggered.findIndex((i) => !i.inAi);
+    assert.ok(state.triggered.slice(firstPlain === -1 ? state.triggered.length : firstPlain).every((i) => !i.inAi), 'AI items come first');
+    assert.ok(titles.includes('Errors are handled, not hidden'), JSON.stringify(titles));
+    assert.ok(titles.indexOf('Errors are handled, not hidden') < titles.indexOf('Behaviour matches the description'));
+    assert.deepEqual(await texts('.tier-name'), ['Tier T3']);
+    assert.ok((await texts('.reason')).some((r) => r.includes('touches auth path src/session.ts')));
+    const whys = await texts('.finding-why');
+    assert.ok(whys.some((w) => w.includes('empty catch block')), JSON.stringify(whys));
+    const folded = await texts('details.folded > summary');
+    assert.deepEqual(folded, [`${state.folded.length} more checks nothing triggered`]);
+    assert.ok(state.folded.some((i) => i.id === 'secrets'), 'untriggered generic items are kept, folded');
+    assert.match((await texts('.progress'))[0] ?? '', /^\d+ of \d+ AI hunks reviewed$/);
+    // The picture: the annotated diff beside the checklist, with the Changes view folded (unfolded after).
+    await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
+    await vscode.commands.executeCommand('aiProvenance.review.openFile', SESSION_FILE);
+    await vscode.commands.executeCommand('aiProvenance.review.openChecklist');
+    const paneFolded = await driver.click('.pane-header[aria-label^="Changes"][aria-expanded="true"]');
+    await waitUntil('the checklist after the layout change', async () => ((await texts('.item-title')).length > 0 ? true : undefined));
+    await driver.screenshot('review-checklist');
+    if (paneFolded) await driver.click('.pane-header[aria-label^="Changes"][aria-expanded="false"]');
+  });
+
+  it('shows text quoted from the change as text, under a strict content security policy', async () => {
+    await reviewBranch();
+    await showChecklist();
+    await waitUntil('rendered findings', async () => ((await texts('.finding-why')).length > 0 ? true : undefined));
+    const quoted = (await texts('.finding-why')).find((w) => w.includes('<b>x</b>'));
+    assert.ok(quoted, 'the markup in the fixture line is shown literally');
+    assert.deepEqual(await texts('.finding-why b'), [], 'no element was created from it');
+    // The workbench's own webview frames declare policies too; ours is the one with a script nonce.
+    const csp = (await driver.html('meta[http-equiv="Content-Security-Policy"]')).find((m) => m.includes("script-src 'nonce-"));
+    assert.ok(csp, 'the page declares the CSP');
+    assert.match(csp, /default-src 'none'/);
+    // Scripts only by nonce; styles, images and fonts only from the webview's own resource origin (cspSource).
+    assert.match(csp, /script-src 'nonce-[A-Za-z0-9+/=]{16,}'"/);
+    assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|\bdata:|\bblob:|\*;|http:/);
+  });
+
+  it('reveals the lines of a finding in the diff when its location is clicked', async () => {
+    const snap = await reviewBranch();
+    const state = await showChecklist();
+    const finding = state.triggered.flatMap((i) => i.findings).find((f) => f.title === 'Error swallowed');
+    assert.ok(finding, JSON.stringify(state.triggered));
+    assert.equal(finding.where, `${SESSION_FILE}:4`);
+    await waitUntil('the finding link', async () => ((await texts(`.finding[data-finding-id="${finding.id}"] .finding-where`)).length > 0 ? true : undefined));
+    assert.equal(await driver.click(`.finding[data-finding-id="${finding.id}"] .finding-where`), true);
+    const editor = await waitUntil('the revealed lines', async () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE) ? e : undefined;
+    }, 10_000);
+    assert.equal(new URLSearchParams(editor.document.uri.query).get('rev'), snap.headCommit);
+    assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [3, 3]);
+    assert.equal(fileOf(snap, SESSION_FILE).hunks[0].findings.includes('swallowed-error'), true);
+  });
+
+  it('stores a checked item for the reviewer in the review scope', async () => {
+    const snap = await reviewBranch();
+    await showChecklist();
+    const store = await ReviewStateStore.open(workspaceRoot());
+    await store.setChecklistItem(snap.scope, 'errors', REVIEWER.email, false);
+    await waitUntil('the errors checkbox', async () => ((await driver.html('#check-errors')).length > 0 ? true : undefined));
+    assert.equal(await driver.click('#check-errors'), true);
+    await waitUntil('the stored mark', async () => ((await store.checkedItems(snap.scope, REVIEWER.email)).has('errors') ? true : undefined));
+    const after = await waitUntil('the re-rendered state', async () => {
+      const p = await probe();
+      const item = p.message?.state?.triggered.find((i) => i.id === 'errors') as { checked?: boolean } | undefined;
+      return item?.checked ? item : undefined;
+    });
+    assert.equal(after.checked, true);
+    // The re-rendered page keeps the focus on the box, so the keyboard can undo the click.
+    await driver.press('Space');
+    await waitUntil('the mark removed with the keyboard', async () => (!(await store.checkedItems(snap.scope, REVIEWER.email)).has('errors') ? true : undefined));
+    await waitUntil('the page re-rendered unchecked', async () => ((await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as { checked?: boolean } | undefined)?.checked === false ? true : undefined);
+    // A note typed under the item is kept for the reviewer and comes back with the next state.
+    assert.equal(await driver.click('.item[data-item-id="errors"] .item-note'), true);
+    await driver.type('caller logs it');
+    await waitUntil('the saved note', async () => {
+      await vscode.commands.executeCommand('aiProvenance.review.refresh');
+      const item = (await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as { note?: string } | undefined;
+      return item?.note === 'caller logs it' ? true : undefined;
+    });
+  });
+});
