@@ -1,0 +1,157 @@
+/**
+ * Cost of the git hooks per commit, as ratios against a bare `node -e 0` start measured in the same run:
+ * - prepare-commit-msg and post-commit for a 50-file commit where every file has AI lines (goal <= 2x each: the
+ *   hook may cost at most one more node start);
+ * - the same two hooks at 1000 files over 50 files (goal <= 10x: the fixed cost dominates, per-file work is small).
+ * Hooks run as git runs them (the installed sh scripts, the launcher, the compiled CLI at out/src/cli/main.js).
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { BenchRow } from './types';
+
+const CLI = path.join(__dirname, '..', 'src', 'cli', 'main.js');
+/** The bundle users run (when built): one file instead of ~100 modules, so a much smaller fixed cost. */
+const BUNDLE = path.join(__dirname, '..', '..', 'dist', 'cli.js');
+
+function median(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+function timeMs(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e6;
+}
+
+interface Fixture {
+  readonly root: string;
+  readonly state: string;
+  readonly backup: string;
+  readonly env: NodeJS.ProcessEnv;
+}
+
+function git(root: string, args: string[], env?: NodeJS.ProcessEnv): string {
+  return execFileSync('git', args, { cwd: root, env, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+/** A repository with `files` staged files of 40 lines, 10 of them AI per the working state, and the hooks installed. */
+async function fixture(files: number): Promise<Fixture> {
+  const { installHooks } = await import('../src/git/hooks/install.js');
+  const { contentHash } = await import('../src/core/hash.js');
+  const { serializeFileRecord } = await import('../src/core/state/fileRecord.js');
+  const { WorkingStateStore } = await import('../src/git/stateStore.js');
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-bench-')));
+  const home = path.join(root, '..', `${path.basename(root)}-home`);
+  fs.mkdirSync(home, { recursive: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_EDITOR: ':' };
+  git(root, ['init', '-q', '-b', 'main'], env);
+  for (const [k, v] of [['user.name', 'Bench'], ['user.email', 'bench@example.invalid'], ['commit.gpgsign', 'false']]) git(root, ['config', k, v], env);
+  fs.writeFileSync(path.join(root, 'README.md'), '# bench\n');
+  git(root, ['add', '-A'], env);
+  git(root, ['commit', '-q', '-m', 'init'], env);
+  const state = path.join(root, '.git', 'ai-provenance');
+  const store = WorkingStateStore.at(state);
+  const origin = { kind: 'agent' as const, tool: 'claude-code', model: 'anthropic/claude-opus-4-5', time: 1_700_000_000_000 };
+  for (let f = 0; f < files; f++) {
+    const rel = `src/m${Math.floor(f / 100)}/file${f}.ts`;
+    const lines = Array.from({ length: 40 }, (_, i) => (i >= 10 && i < 20 ? `export const ai_${f}_${i} = compute(${i});` : `const human_${f}_${i} = ${i};`));
+    const text = lines.join('\n') + '\n';
+    fs.mkdirSync(path.join(root, path.dirname(rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+    const start = lines.slice(0, 10).join('\n').length + 1;
+    const end = lines.slice(0, 20).join('\n').length;
+    const record = { version: 1 as const, path: rel, contentHash: contentHash(text), length: text.length, origins: [origin], spans: [[start, end, 0] as const], updated: 1 };
+    fs.mkdirSync(path.dirname(store.recordFile(rel)), { recursive: true });
+    fs.writeFileSync(store.recordFile(rel), serializeFileRecord(record));
+  }
+  git(root, ['add', '-A'], env);
+  const { findRepo } = await import('../src/git/repo.js');
+  await installHooks((await findRepo(root))!, { cliPath: CLI });
+  const backup = path.join(root, '..', `${path.basename(root)}-state`);
+  return { root, state, backup, env };
+}
+
+function runHook(fx: Fixture, hook: string, args: string[], cli: string): void {
+  const r = spawnSync('sh', [path.join('.git', 'hooks', hook), ...args], { cwd: fx.root, env: { ...fx.env, AI_PROVENANCE_CLI: cli }, stdio: 'ignore' });
+  if (r.status !== 0) throw new Error(`${hook} exited ${r.status}`);
+}
+
+/** Floor samples, taken right next to each hook run so that load changing during the bench hits both alike. */
+const floorSamples: number[] = [];
+function sampleFloor(): void {
+  floorSamples.push(timeMs(() => spawnSync(process.execPath, ['-e', '0'])));
+}
+
+/** Median times (ms) of prepare-commit-msg and post-commit for the fixture's staged commit. */
+function measureHooks(fx: Fixture, runs: number, cli = CLI): { prepare: number; post: number } {
+  const message = path.join(fx.root, '.git', 'COMMIT_EDITMSG');
+  const prepare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    fs.writeFileSync(message, 'Bench commit\n');
+    sampleFloor();
+    prepare.push(timeMs(() => runHook(fx, 'prepare-commit-msg', ['.git/COMMIT_EDITMSG', 'message'], cli)));
+  }
+  // Commit without hooks, keeping what prepare-commit-msg stashed; then post-commit runs on a restored state each time.
+  fs.rmSync(fx.backup, { recursive: true, force: true });
+  fs.cpSync(fx.state, fx.backup, { recursive: true });
+  git(fx.root, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'Bench commit'], fx.env);
+  const post: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    fs.rmSync(fx.state, { recursive: true, force: true });
+    fs.cpSync(fx.backup, fx.state, { recursive: true });
+    sampleFloor();
+    post.push(timeMs(() => runHook(fx, 'post-commit', [], cli)));
+  }
+  if (git(fx.root, ['notes', '--ref', 'ai-provenance', 'list', 'HEAD']).trim() === '') throw new Error('post-commit wrote no note');
+  // Back to the staged state for the next measurement.
+  git(fx.root, ['-c', 'core.hooksPath=/dev/null', 'reset', '-q', '--soft', 'HEAD~1'], fx.env);
+  fs.rmSync(fx.state, { recursive: true, force: true });
+  fs.cpSync(fx.backup, fx.state, { recursive: true });
+  return { prepare: median(prepare), post: median(post) };
+}
+
+function cleanup(fx: Fixture): void {
+  for (const dir of [fx.root, fx.backup, path.join(fx.root, '..', `${path.basename(fx.root)}-home`)]) fs.rmSync(dir, { recursive: true, force: true });
+}
+
+export async function rows(): Promise<BenchRow[]> {
+  if (!fs.existsSync(CLI)) throw new Error(`compiled CLI not found at ${CLI}`);
+  floorSamples.length = 0;
+  const small = await fixture(50);
+  const large = await fixture(1000);
+  try {
+    const at50 = measureHooks(small, 7);
+    const floor = median(floorSamples);
+    const at1000 = measureHooks(large, 3);
+    const ratio50 = (at1000.prepare + at1000.post) / (at50.prepare + at50.post);
+    const bundled: BenchRow[] = [];
+    // Only a bundle built from this source knows the git-hook command (a stale one would "run" in no time).
+    if (fs.existsSync(BUNDLE) && spawnSync(process.execPath, [BUNDLE, 'git-hook', '--help'], { stdio: 'ignore' }).status === 0) {
+      floorSamples.length = 0;
+      const b = measureHooks(small, 7, BUNDLE);
+      const floor = median(floorSamples);
+      bundled.push(
+        { name: 'prepare-commit-msg @50 AI files, bundled dist/cli.js / node -e 0', ratio: b.prepare / floor, goal: '<= 2x', pass: b.prepare / floor <= 2, detail: `${b.prepare.toFixed(0)} ms vs ${floor.toFixed(0)} ms` },
+        { name: 'post-commit @50 AI files, bundled dist/cli.js / node -e 0', ratio: b.post / floor, goal: '<= 2x', pass: b.post / floor <= 2, detail: `${b.post.toFixed(0)} ms vs ${floor.toFixed(0)} ms` },
+      );
+    }
+    return [
+      { name: 'prepare-commit-msg @50 AI files / node -e 0', ratio: at50.prepare / floor, goal: '<= 2x', pass: at50.prepare / floor <= 2, detail: `${at50.prepare.toFixed(0)} ms vs ${floor.toFixed(0)} ms` },
+      { name: 'post-commit @50 AI files / node -e 0', ratio: at50.post / floor, goal: '<= 2x', pass: at50.post / floor <= 2, detail: `${at50.post.toFixed(0)} ms vs ${floor.toFixed(0)} ms` },
+      {
+        name: 'commit hooks @1000 files / @50 files',
+        ratio: ratio50,
+        goal: '<= 10x',
+        pass: ratio50 <= 10,
+        detail: `prepare ${at1000.prepare.toFixed(0)} ms + post ${at1000.post.toFixed(0)} ms vs ${at50.prepare.toFixed(0)} + ${at50.post.toFixed(0)} ms`,
+      },
+      ...bundled,
+    ];
+  } finally {
+    cleanup(small);
+    cleanup(large);
+  }
+}

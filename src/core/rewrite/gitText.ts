@@ -1,0 +1,135 @@
+/**
+ * Parsers for the git texts the rewrite hooks read: the post-rewrite list on stdin, SQUASH_MSG, the HEAD reflog
+ * and the reference-transaction list. Pure string work; everything is treated as untrusted.
+ */
+
+const OID = /^[0-9a-f]{40}(?:[0-9a-f]{24})?$/;
+const ZERO = /^0+$/;
+
+export function isObjectId(text: string): boolean {
+  return OID.test(text);
+}
+
+export interface Rewrite {
+  /** The commit that replaces `olds`. */
+  readonly target: string;
+  /** Rewritten commits in the order git listed them (oldest first for a rebase). */
+  readonly olds: readonly string[];
+}
+
+/** post-rewrite stdin: `<old> <new> [extra]` per line. Grouped by new commit (squash maps many olds to one). */
+export function parseRewriteList(text: string): Rewrite[] {
+  const byTarget = new Map<string, string[]>();
+  for (const line of text.split('\n')) {
+    const [oldId, newId] = line.trim().split(/\s+/);
+    if (!oldId || !newId || !isObjectId(oldId) || !isObjectId(newId)) continue;
+    const olds = byTarget.get(newId) ?? [];
+    if (!olds.includes(oldId)) olds.push(oldId);
+    byTarget.set(newId, olds);
+  }
+  return [...byTarget].map(([target, olds]) => ({ target, olds }));
+}
+
+/** The commits `git merge --squash` listed in SQUASH_MSG (`commit <id>` lines), newest first as git writes them. */
+export function parseSquashMessage(text: string): string[] {
+  const out: string[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^commit ([0-9a-f]{40}(?:[0-9a-f]{24})?)\s*$/.exec(line);
+    if (m && !out.includes(m[1])) out.push(m[1]);
+  }
+  return out;
+}
+
+export interface ReflogEntry {
+  readonly old: string;
+  readonly new: string;
+  readonly message: string;
+}
+
+/** Lines of a reflog file (`<old> <new> <ident> <time> <tz>\t<message>`), newest first. Bad lines are skipped. */
+export function parseReflog(text: string): ReflogEntry[] {
+  const out: ReflogEntry[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) [^\t]*(?:\t(.*))?$/.exec(line);
+    if (m) out.push({ old: m[1], new: m[2], message: m[3] ?? '' });
+  }
+  return out.reverse();
+}
+
+/**
+ * Tips that `git reset` moved HEAD away from, when the latest HEAD movements are resets (e.g. `reset --soft HEAD~2`
+ * before recommitting): their commits' attribution may now sit in the index. Stops at the first other entry.
+ */
+export function resetAwayTips(newestFirst: readonly ReflogEntry[], head: string | undefined): string[] {
+  const tips: string[] = [];
+  for (const entry of newestFirst) {
+    if (!entry.message.startsWith('reset: moving to ')) break;
+    if (!ZERO.test(entry.old) && entry.old !== head && !tips.includes(entry.old)) tips.push(entry.old);
+  }
+  return tips;
+}
+
+/** The old commit of an amend, from the newest reflog entry (`commit (amend): ...`). */
+export function amendedCommit(newestFirst: readonly ReflogEntry[], newCommit: string): string | undefined {
+  const top = newestFirst[0];
+  if (!top || top.new !== newCommit || !top.message.startsWith('commit (amend)')) return undefined;
+  return ZERO.test(top.old) ? undefined : top.old;
+}
+
+export interface RefUpdate {
+  readonly old: string;
+  readonly new: string;
+  readonly ref: string;
+}
+
+/** reference-transaction stdin: `<old> <new> <ref>` per line. */
+export function parseRefUpdates(text: string): RefUpdate[] {
+  const out: RefUpdate[] = [];
+  for (const line of text.split('\n')) {
+    const m = /^([0-9a-f]{40}(?:[0-9a-f]{24})?) ([0-9a-f]{40}(?:[0-9a-f]{24})?) (\S.*)$/.exec(line.trim());
+    if (m) out.push({ old: m[1], new: m[2], ref: m[3] });
+  }
+  return out;
+}
+
+export function isZeroId(id: string): boolean {
+  return ZERO.test(id);
+}
+
+/** `git commit` options whose value is the next argument (so a following `--amend` is that value, not the flag). */
+const VALUED_COMMIT_OPTIONS = new Set(['-m', '--message', '-F', '--file', '-C', '--reuse-message', '-c', '--reedit-message', '--author', '--date', '-t', '--template', '--trailer', '--cleanup', '--fixup', '--squash', '-S', '--pathspec-from-file']);
+
+/**
+ * Whether the command line of the git process running the hook is an amending `git commit`: true/false, or
+ * undefined when it is not a recognisable `git commit` (an alias, a GUI's own process). prepare-commit-msg cannot
+ * tell `--amend -m msg` from a new commit otherwise (git passes only `message`).
+ */
+export function amendFromCommandLine(argv: readonly string[]): boolean | undefined {
+  let i = 0;
+  if (!/(^|[/\\])git(\.exe)?$/.test(argv[i] ?? '')) return undefined;
+  i++;
+  // Global options before the subcommand (`-C dir`, `-c key=value`, `--git-dir=...`).
+  while (i < argv.length && argv[i].startsWith('-')) i += argv[i] === '-C' || argv[i] === '-c' ? 2 : 1;
+  if (argv[i] !== 'commit') return undefined;
+  for (let k = i + 1; k < argv.length; k++) {
+    const arg = argv[k];
+    if (arg === '--') break;
+    if (arg === '--amend') return true;
+    if (arg === '--no-amend') return false;
+    if (VALUED_COMMIT_OPTIONS.has(arg)) k++;
+  }
+  return false;
+}
+
+/** The `--cleanup` mode on a `git commit` command line, if any. */
+export function cleanupFromCommandLine(argv: readonly string[]): string | undefined {
+  let mode: string | undefined;
+  for (let k = 0; k < argv.length; k++) {
+    const arg = argv[k];
+    if (arg === '--') break;
+    if (arg.startsWith('--cleanup=')) mode = arg.slice('--cleanup='.length);
+    else if (arg === '--cleanup') mode = argv[++k];
+    else if (VALUED_COMMIT_OPTIONS.has(arg)) k++;
+  }
+  return mode;
+}

@@ -1,0 +1,81 @@
+/**
+ * From working-state spans to the lines of what is being committed, and back: which lines of a staged (or
+ * committed) text are AI according to spans recorded over a working-tree text, and which of those spans were not
+ * part of the commit and so stay in the working state.
+ */
+import { alignTexts, type DiffLimits } from '../attribution/align';
+import { lineView } from '../attribution/lineView';
+import type { Origin } from '../attribution/origin';
+import { remapSpans } from '../attribution/remap';
+import type { SpanTuple } from '../attribution/runs';
+import { splitLines, type LineAttribution } from '../commit/lines';
+import type { StateSpan } from '../state/fileRecord';
+
+/** The part of a working-state record this needs: spans over some text, pointing into `origins`. */
+export interface SpanSource {
+  readonly origins: readonly Origin[];
+  readonly spans: readonly StateSpan[];
+}
+
+function tuples(spans: readonly StateSpan[]): SpanTuple[] {
+  return spans.map(([s, e, o]) => [s, e, o]);
+}
+
+/**
+ * The AI lines of `targetText` (1-based, numbered like `splitLines`) given spans recorded over `sourceText`.
+ * Characters of the target that are not unchanged source characters are human (bar inherited whitespace).
+ * Throws when the spans do not fit `sourceText`.
+ */
+export function attributeLinesOf(sourceText: string, targetText: string, source: SpanSource, limits?: Partial<DiffLimits>): Map<number, LineAttribution> {
+  const spans = remapSpans(sourceText, targetText, tuples(source.spans), limits);
+  const out = new Map<number, LineAttribution>();
+  if (spans.length === 0) return out;
+  // lineView also breaks at a lone `\r`; splitLines (how line numbers count everywhere else) does not. A space of
+  // the same length keeps offsets and is whitespace either way.
+  const text = /\r(?!\n)/.test(targetText) ? targetText.replace(/\r(?!\n)/g, ' ') : targetText;
+  const view = lineView(text, spans);
+  const count = splitLines(targetText).length;
+  for (let i = 0; i < view.length && i < count; i++) {
+    const line = view[i];
+    if (line.kind === 'human') continue;
+    out.set(i + 1, { cls: line.kind, origins: line.origins.map((id) => originAt(source, id)) });
+  }
+  return out;
+}
+
+function originAt(source: SpanSource, index: number): Origin {
+  const origin = source.origins[index];
+  if (!origin) throw new RangeError(`span names origin ${index}, but the record has ${source.origins.length}`);
+  return origin;
+}
+
+/**
+ * The spans over `recordText` whose characters did NOT go into `committedText` (unstaged or partially staged
+ * work): everything matched by the alignment was committed and leaves the working state.
+ */
+export function uncommittedSpans(recordText: string, committedText: string, spans: readonly StateSpan[], limits?: Partial<DiffLimits>): StateSpan[] {
+  if (spans.length === 0) return [];
+  if (recordText === committedText) return [];
+  const blocks = alignTexts(recordText, committedText, limits);
+  const out: StateSpan[] = [];
+  let b = 0;
+  for (const [start, end, origin] of spans) {
+    let pos = start;
+    while (b < blocks.length && blocks[b].oldStart + blocks[b].length <= pos) b++;
+    for (let k = b; k < blocks.length && pos < end; k++) {
+      const blockStart = blocks[k].oldStart;
+      const blockEnd = blockStart + blocks[k].length;
+      if (blockStart >= end) break;
+      if (blockStart > pos) out.push([pos, blockStart, origin]);
+      pos = Math.max(pos, blockEnd);
+    }
+    if (pos < end) out.push([pos, end, origin]);
+  }
+  return out;
+}
+
+/** Spans over `fromText` moved onto `toText` (the working file changed since the record was written). */
+export function reanchorSpans(fromText: string, toText: string, spans: readonly StateSpan[], limits?: Partial<DiffLimits>): StateSpan[] {
+  if (fromText === toText || spans.length === 0) return spans.map(([s, e, o]) => [s, e, o]);
+  return remapSpans(fromText, toText, tuples(spans), limits).map(([s, e, o]) => [s, e, o]);
+}

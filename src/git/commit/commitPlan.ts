@@ -1,0 +1,107 @@
+/**
+ * What kind of commit prepare-commit-msg is looking at, from the hook arguments and the state files git leaves in
+ * the git dir: its parents (what "added" is measured against), whether it is an amend or a sequencer pick, and the
+ * commits whose provenance notes the staged content inherits:
+ * - amend: the commit being replaced (source `commit` with the sha of HEAD);
+ * - cherry-pick: CHERRY_PICK_HEAD (post-rewrite does not run for cherry-pick);
+ * - `merge --squash`: the commits SQUASH_MSG lists;
+ * - `reset --soft` (or --mixed) then recommit: the commits the latest resets moved HEAD away from.
+ */
+import { promises as fs } from 'node:fs';
+import { amendFromCommandLine, isObjectId, parseReflog, parseSquashMessage, resetAwayTips } from '../../core/rewrite/gitText';
+import type { CommitSource } from '../../core/rewrite/messagePlan';
+import type { BlobReader } from './blobs';
+import { gitCommandLine } from './gitProcess';
+import { pathExists, readOptionalFile, type HookContext } from './hookContext';
+
+export interface CommitPlan {
+  readonly head?: string;
+  readonly amend: boolean;
+  /** A rebase, cherry-pick or revert is making this commit. */
+  readonly sequencer: boolean;
+  readonly rebasing: boolean;
+  /** Parents of the commit being made. */
+  readonly parents: readonly string[];
+  /** `git diff` arguments: the index against the first parent (or the empty tree). */
+  readonly diffArgs: readonly string[];
+  /** Commits whose notes to carry onto the staged content, newest first. */
+  readonly predecessors: readonly string[];
+  /** The command line of the git process, when it could be read. */
+  readonly argv?: readonly string[];
+}
+
+/** Commits looked at when HEAD was reset away from a tip (bounded: a reset across a huge history is not a recommit). */
+const MAX_RESET_COMMITS = 200;
+const REFLOG_TAIL_BYTES = 64 * 1024;
+
+
+async function idsFromFile(file: string): Promise<string[]> {
+  const text = await readOptionalFile(file, 1 << 20);
+  return text === undefined ? [] : text.split(/\s+/).filter(isObjectId);
+}
+
+/** The last bytes of the HEAD reflog (whole lines only). */
+export async function reflogTail(ctx: HookContext): Promise<string> {
+  const file = ctx.gitFile('logs/HEAD');
+  try {
+    const handle = await fs.open(file, 'r');
+    try {
+      const size = (await handle.stat()).size;
+      const start = Math.max(0, size - REFLOG_TAIL_BYTES);
+      const buffer = Buffer.alloc(size - start);
+      await handle.read(buffer, 0, buffer.length, start);
+      const text = buffer.toString('utf8');
+      return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return '';
+  }
+}
+
+async function emptyTree(ctx: HookContext): Promise<string> {
+  return (await ctx.git(['hash-object', '-t', 'tree', '--stdin'], { input: '' })).stdout.trim();
+}
+
+export async function planCommit(ctx: HookContext, blobs: BlobReader, source: CommitSource, sha: string | undefined): Promise<CommitPlan> {
+  const headCommit = await blobs.commit('HEAD');
+  const head = headCommit?.id;
+  const headParents = headCommit?.parents ?? [];
+  const rebasing = (await pathExists(ctx.gitFile('rebase-merge'))) || (await pathExists(ctx.gitFile('rebase-apply')));
+  const cherryPick = (await idsFromFile(ctx.gitFile('CHERRY_PICK_HEAD')))[0];
+  const reverting = await pathExists(ctx.gitFile('REVERT_HEAD'));
+  // git passes `commit <HEAD>` for --amend, but only `message` for `--amend -m`; its command line tells. Without
+  // one (an alias, no /proc or ps), `commit <HEAD>` is taken as an amend (`-C HEAD` looks the same but is rare).
+  const argv = await gitCommandLine(ctx.env.AI_PROVENANCE_GIT_PID);
+  const amend = head !== undefined && (amendFromCommandLine(argv ?? []) ?? (source === 'commit' && (sha === head || sha === 'HEAD')));
+  const mergeHeads = await idsFromFile(ctx.gitFile('MERGE_HEAD'));
+
+  const parents = amend ? headParents : [...(head ? [head] : []), ...mergeHeads];
+  const base = parents[0] ?? (head && amend ? await emptyTree(ctx) : undefined);
+  const diffArgs = ['--cached', ...(base ? [base] : [])];
+
+  const predecessors: string[] = [];
+  if (amend && head) predecessors.push(head);
+  if (cherryPick && !rebasing) predecessors.push(cherryPick);
+  const squashMsg = await readOptionalFile(ctx.gitFile('SQUASH_MSG'), 4 << 20);
+  if (squashMsg !== undefined) predecessors.push(...parseSquashMessage(squashMsg));
+  if (!amend && !rebasing) {
+    const tips = resetAwayTips(parseReflog(await reflogTail(ctx)), head);
+    if (tips.length > 0) {
+      const args = ['rev-list', `--max-count=${MAX_RESET_COMMITS}`, ...tips, ...(head ? ['--not', head] : []), '--'];
+      const result = await ctx.git(args, { okExitCodes: [128] });
+      predecessors.push(...result.stdout.split('\n').filter(isObjectId));
+    }
+  }
+  return {
+    ...(head ? { head } : {}),
+    amend,
+    sequencer: rebasing || cherryPick !== undefined || reverting,
+    rebasing,
+    parents,
+    diffArgs,
+    predecessors: [...new Set(predecessors)],
+    ...(argv ? { argv } : {}),
+  };
+}

@@ -1,0 +1,102 @@
+/**
+ * What every git hook run needs: the repository (found the way git found it, honouring GIT_DIR and
+ * GIT_INDEX_FILE from the hook environment), the ai-provenance state dir, the relevant config (read lazily, in one git call),
+ * and a log that never throws.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { runGit, type GitResult, type GitRunOptions, type GitRunner } from '../exec';
+import type { RepoInfo } from '../repo';
+import { appendStateLog } from '../stateLog';
+
+export interface HookConfig {
+  /** core.commentChar / core.commentString as set (undefined when unset). */
+  readonly commentChar?: string;
+  /** commit.cleanup as set. */
+  readonly cleanup?: string;
+  /** aiProvenance.trailers as set. */
+  readonly trailers?: string;
+}
+
+export interface HookContext {
+  readonly repo: RepoInfo;
+  /** `<git rev-parse --git-path ai-provenance>`: this worktree's state dir. */
+  readonly stateDir: string;
+  /** The relevant config, read in one git call the first time it is asked for (most hooks never need it). */
+  config(): Promise<HookConfig>;
+  readonly env: NodeJS.ProcessEnv;
+  /** Runs git in the work tree root with the hook's environment. */
+  git(args: readonly string[], options?: Omit<GitRunOptions, 'cwd'>): Promise<GitResult>;
+  /** The same as a GitRunner (for src/git helpers that take one); `cwd` is honoured, the hook env added. */
+  readonly runner: GitRunner;
+  log(message: string): Promise<void>;
+  /** A path inside the git dir (e.g. `CHERRY_PICK_HEAD`, `rebase-merge`). */
+  gitFile(name: string): string;
+}
+
+/** Reads `file` as text, or undefined when it does not exist or is larger than `maxBytes`. */
+export async function readOptionalFile(file: string, maxBytes = 4 * 1024 * 1024): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    return await fs.readFile(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export async function pathExists(file: string): Promise<boolean> {
+  return fs.stat(file).then(() => true, () => false);
+}
+
+/** Parses `git config -z --get-regexp` output: `key\nvalue\0` entries (the last value of a key wins). */
+export function parseConfigZ(stdout: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const entry of stdout.split('\0')) {
+    if (entry === '') continue;
+    const nl = entry.indexOf('\n');
+    out.set((nl < 0 ? entry : entry.slice(0, nl)).toLowerCase(), nl < 0 ? 'true' : entry.slice(nl + 1));
+  }
+  return out;
+}
+
+export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Promise<HookContext> {
+  const base = { cwd, env: envOverrides(env) };
+  const found = await runGit(['rev-parse', '--show-toplevel', '--git-dir', '--git-common-dir', '--git-path', 'ai-provenance'], base);
+  const lines = found.stdout.split('\n').map((l) => l.replace(/\r$/, ''));
+  if (lines.length < 4 || lines.slice(0, 4).some((l) => l === '')) throw new Error(`unexpected rev-parse output: ${JSON.stringify(found.stdout.slice(0, 300))}`);
+  const repo: RepoInfo = { root: path.resolve(cwd, lines[0]), gitDir: path.resolve(cwd, lines[1]), commonDir: path.resolve(cwd, lines[2]) };
+  const stateDir = path.resolve(cwd, lines[3]);
+  const git = (args: readonly string[], options: Omit<GitRunOptions, 'cwd'> = {}) =>
+    runGit(args, { ...options, cwd: repo.root, env: { ...base.env, ...options.env } });
+  let config: Promise<HookConfig> | undefined;
+  const readConfig = async (): Promise<HookConfig> => {
+    const result = await git(['config', '-z', '--get-regexp', '^(core\\.commentchar|core\\.commentstring|commit\\.cleanup|aiprovenance\\.)'], { okExitCodes: [1] });
+    const values = parseConfigZ(result.stdout);
+    const commentChar = values.get('core.commentstring') ?? values.get('core.commentchar');
+    return {
+      ...(commentChar !== undefined ? { commentChar } : {}),
+      ...(values.has('commit.cleanup') ? { cleanup: values.get('commit.cleanup') } : {}),
+      ...(values.has('aiprovenance.trailers') ? { trailers: values.get('aiprovenance.trailers') } : {}),
+    };
+  };
+  const runner: GitRunner = { run: (args, options) => runGit(args, { ...options, env: { ...base.env, ...options.env } }) };
+  return {
+    repo,
+    stateDir,
+    config: () => (config ??= readConfig()),
+    env,
+    git,
+    runner,
+    log: (message) => appendStateLog(stateDir, message),
+    gitFile: (name) => path.join(repo.gitDir, name),
+  };
+}
+
+/** The hook environment as git overrides: everything inherited (GIT_INDEX_FILE above all) plus C-locale messages. */
+function envOverrides(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(env)) out[k] = v;
+  out.LC_ALL = 'C';
+  return out;
+}

@@ -1,0 +1,43 @@
+/**
+ * Finding the text a working-state record describes. Spans only mean something against the exact text they were
+ * recorded for (`contentHash` + `length`); when the working file changed since, that text may still exist as the
+ * saved snapshot, a parked (stashed) copy, the staged blob or the base version.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { contentHash } from '../../core/hash';
+import type { FileRecord } from '../../core/state/fileRecord';
+import { loadTextSnapshot } from '../textSnapshots';
+import { MAX_ATTRIBUTED_BYTES } from './blobs';
+
+/** A work-tree file's text, or undefined when absent, not a regular file, too large or binary. */
+export async function readWorkingText(root: string, relPath: string, maxBytes = MAX_ATTRIBUTED_BYTES): Promise<string | undefined> {
+  try {
+    const file = path.join(root, ...relPath.split('/'));
+    const stat = await fs.lstat(file);
+    if (!stat.isFile() || stat.size > maxBytes) return undefined;
+    const bytes = await fs.readFile(file);
+    if (bytes.subarray(0, 8000).includes(0)) return undefined;
+    return bytes.toString('utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export function describes(record: Pick<FileRecord, 'contentHash' | 'length'>, text: string | undefined): text is string {
+  return text !== undefined && text.length === record.length && contentHash(text) === record.contentHash;
+}
+
+/** The first candidate text the record describes; candidates are tried lazily, in order. */
+export async function resolveRecordText(
+  stateDir: string,
+  record: FileRecord,
+  candidates: ReadonlyArray<() => Promise<string | undefined>>,
+): Promise<string | undefined> {
+  for (const candidate of candidates) {
+    const text = await candidate();
+    if (describes(record, text)) return text;
+  }
+  const snapshot = await loadTextSnapshot(stateDir, record.contentHash);
+  return describes(record, snapshot) ? snapshot : undefined;
+}

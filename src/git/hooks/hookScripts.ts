@@ -1,0 +1,107 @@
+/**
+ * The git hook scripts `ai-provenance hooks install` writes. Each is a small POSIX sh script that:
+ * 1. runs the hook that was there before (moved aside to `<hook>.pre-ai-provenance`) with the same arguments and
+ *    stdin; for prepare-commit-msg and commit-msg a failure there aborts the commit exactly as before;
+ * 2. decides with shell builtins only whether there is anything to do (most reference-transaction calls, picks
+ *    during a rebase without working state), so git's frequent hook calls cost no node start;
+ * 3. finds the launcher in the git dir and runs `ai-provenance git-hook <name> ...` with its output discarded;
+ * 4. exits with the chained hook's status (0 without one): our own failure never reaches git.
+ */
+
+export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction'] as const;
+export type ManagedHook = (typeof MANAGED_HOOKS)[number];
+
+/** First comment line of every script we write; how install/uninstall/status recognise our files. */
+export const HOOK_MARKER = '# ai-provenance-hook v1';
+/** Suffix of the original hook moved aside. */
+export const CHAINED_SUFFIX = '.pre-ai-provenance';
+/** Set to `off` in the environment to make installed hooks skip ai-provenance (the chained hook still runs). */
+export const HOOKS_OFF_ENV = 'AI_PROVENANCE_HOOKS';
+
+const STDIN_HOOKS: readonly ManagedHook[] = ['post-rewrite', 'reference-transaction'];
+/** Hooks whose non-zero exit aborts the commit: a failing original must still abort it, and we then do nothing. */
+const ABORTING_HOOKS: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg'];
+
+export function isManagedHook(name: string): name is ManagedHook {
+  return (MANAGED_HOOKS as readonly string[]).includes(name);
+}
+
+export function isOurHookScript(text: string): boolean {
+  return text.split('\n', 3).some((line) => line.startsWith(HOOK_MARKER));
+}
+
+/** Shell lines that `exit "$aip_status"` when there is nothing for node to do (run after the paths are known). */
+function earlyExit(hook: ManagedHook): string[] {
+  const rebasing = '[ -d "$aip_git_dir/rebase-merge" ] || [ -d "$aip_git_dir/rebase-apply" ]';
+  const hasRecords = 'aip_has "$aip_state_dir/files/"*.json';
+  switch (hook) {
+    case 'prepare-commit-msg':
+      // Rebase picks carry their notes through post-rewrite; only working-state edits (an `edit` stop) matter.
+      return [`if ${rebasing}; then ${hasRecords} || exit "$aip_status"; fi`];
+    case 'commit-msg':
+      return ['[ -f "$aip_state_dir/commit/msg-pending" ] || exit "$aip_status"'];
+    case 'post-commit':
+      return [`aip_has "$aip_state_dir/commit/staged-"*.json || ${hasRecords} || exit "$aip_status"`];
+    case 'post-rewrite':
+    case 'reference-transaction':
+      return [];
+  }
+}
+
+/** Shell lines before the paths are looked up: only reference-transaction filters here (it fires very often). */
+function inputFilter(hook: ManagedHook): string[] {
+  if (hook !== 'reference-transaction') return [];
+  return [
+    '[ "$1" = committed ] || exit "$aip_status"',
+    'case "$aip_input" in',
+    '  *" refs/stash"*) ;;',
+    '  *) exit "$aip_status" ;;',
+    'esac',
+  ];
+}
+
+export function hookScript(hook: ManagedHook): string {
+  const stdin = STDIN_HOOKS.includes(hook);
+  const aborting = ABORTING_HOOKS.includes(hook);
+  const feed = stdin ? `printf '%s' "$aip_input" | ` : '';
+  const ownInput = stdin ? '' : ' </dev/null';
+  return [
+    '#!/bin/sh',
+    `${HOOK_MARKER} (${hook})`,
+    '# Written by `ai-provenance hooks install`; `ai-provenance hooks uninstall` puts back the hook that was here.',
+    '# Records AI provenance. It never fails or changes a commit by itself: problems are logged in the git dir.',
+    `aip_hook=${hook}`,
+    'case $0 in */*) aip_dir=${0%/*} ;; *) aip_dir=. ;; esac',
+    `aip_chained="$aip_dir/$aip_hook${CHAINED_SUFFIX}"`,
+    'aip_status=0',
+    // reference-transaction fires for every ref update, twice: leave at once when it is not ours to look at.
+    ...(hook === 'reference-transaction' ? ['[ "$1" = committed ] || [ -x "$aip_chained" ] || exit 0'] : []),
+    // Keep stdin (git's lines) so both the original hook and we can read it; builtins only, no process.
+    ...(stdin ? ['aip_input=', 'while IFS= read -r aip_line || [ -n "$aip_line" ]; do', '  aip_input="$aip_input$aip_line', '"', 'done'] : []),
+    'if [ -x "$aip_chained" ]; then',
+    // A plain sh hook is sourced in a subshell so it sees the $0 git gave (husky's stubs find their script by it).
+    '  IFS= read -r aip_first < "$aip_chained" || aip_first=',
+    '  case $aip_first in',
+    `    '#!/bin/sh' | '#!/usr/bin/env sh') ${feed}( . "$aip_chained" ) ;;`,
+    `    *) ${feed}"$aip_chained" "$@" ;;`,
+    '  esac',
+    '  aip_status=$?',
+    ...(aborting ? ['  [ "$aip_status" -eq 0 ] || exit "$aip_status"'] : []),
+    'fi',
+    `[ "$${HOOKS_OFF_ENV}" = off ] && exit "$aip_status"`,
+    ...inputFilter(hook),
+    'aip_has() { for aip_f in "$@"; do [ -e "$aip_f" ] && return 0; done; return 1; }',
+    'aip_paths=$(git rev-parse --git-dir --git-path ai-provenance --git-common-dir 2>/dev/null) || exit "$aip_status"',
+    '{ IFS= read -r aip_git_dir; IFS= read -r aip_state_dir; IFS= read -r aip_common_dir; } <<EOF',
+    '$aip_paths',
+    'EOF',
+    ...earlyExit(hook),
+    'aip_launcher="$aip_state_dir/bin/ai-provenance"',
+    '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
+    '[ -x "$aip_launcher" ] || exit "$aip_status"',
+    // $PPID is the git process: its command line tells `commit --amend -m` from a new commit.
+    `${feed}AI_PROVENANCE_GIT_PID=$PPID "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
+    'exit "$aip_status"',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,59 @@
+/**
+ * Entry of `ai-provenance git-hook <hook> ...`: runs one hook's work and reports the outcome instead of throwing.
+ * The caller (the CLI) bounds the time and always exits 0; here every failure is caught and logged to
+ * `<git dir>/ai-provenance/log.txt`.
+ */
+import { openHookContext, type HookContext } from '../commit/hookContext';
+import { appendStateLog } from '../stateLog';
+import { isManagedHook } from './hookScripts';
+
+export interface HookRun {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  /** The hook's stdin (post-rewrite, reference-transaction). */
+  readonly stdin: () => Promise<string>;
+}
+
+export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
+
+/** Opens the repository once per run; a failure before that has nowhere to be logged but the caller's fallback. */
+export async function runGitHook(hook: string, args: readonly string[], run: HookRun, onContext?: (ctx: HookContext) => void): Promise<HookOutcome> {
+  if (!isManagedHook(hook)) return { ok: false, error: `unknown hook ${JSON.stringify(hook)}` };
+  let ctx: HookContext | undefined;
+  try {
+    ctx = await openHookContext(run.cwd, run.env);
+    onContext?.(ctx);
+    // Test-only fault injection (the fault-injection suite): a crash, or a hang the caller's time limit must end.
+    const fault = run.env.AI_PROVENANCE_FAULT;
+    if (fault === `throw:${hook}`) throw new Error('injected fault');
+    if (fault === `hang:${hook}`) await new Promise((resolve) => setTimeout(resolve, 60 * 60_000));
+    // Each hook loads only its own code: a node start per hook is the main cost of a commit.
+    switch (hook) {
+      case 'prepare-commit-msg':
+        await (await import('../commit/prepareCommitMsg.js')).prepareCommitMsg(ctx, args, run.cwd);
+        break;
+      case 'commit-msg':
+        await (await import('../commit/commitMsg.js')).commitMsg(ctx, args, run.cwd);
+        break;
+      case 'post-commit':
+        await (await import('../commit/postCommit.js')).postCommit(ctx);
+        break;
+      case 'post-rewrite':
+        await (await import('../rewrite/postRewrite.js')).postRewrite(ctx, args[0] ?? '', await run.stdin());
+        break;
+      case 'reference-transaction':
+        if (args[0] === 'committed') await (await import('../rewrite/stashPark.js')).onStashRefUpdates(ctx, await run.stdin());
+        break;
+    }
+    return { ok: true };
+  } catch (err) {
+    const error = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    if (ctx) await ctx.log(`${hook} failed (the commit is unaffected): ${error}`);
+    return { ok: false, error };
+  }
+}
+
+/** Logs to a state dir directly (for the CLI's deadline, when the run may still be holding the context). */
+export function logTo(stateDir: string, message: string): Promise<void> {
+  return appendStateLog(stateDir, message);
+}

@@ -1,0 +1,138 @@
+/**
+ * Working-state spans across `git stash` / `stash pop|apply`. Records describe exact texts; a stash takes the text
+ * away and something watching the file (the editor) may rewrite the record for the reverted text meanwhile. So
+ * when refs/stash gets a new entry, the records whose text went into that stash are parked in
+ * `<state>/parked/<stash commit>.json`; when the text comes back (pop, apply, then any later hook) they are merged
+ * back into the working state. Parked files of stashes that no longer exist are pruned once restoring was tried.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseFileRecord, type FileRecord } from '../../core/state/fileRecord';
+import { isObjectId, isZeroId, parseRefUpdates, type RefUpdate } from '../../core/rewrite/gitText';
+import { writeFileAtomic } from '../atomicFile';
+import { WorkingStateStore } from '../stateStore';
+import { BlobReader } from '../commit/blobs';
+import type { HookContext } from '../commit/hookContext';
+import { describes, readWorkingText } from '../commit/recordText';
+
+interface ParkedFile {
+  readonly version: 1;
+  readonly stash: string;
+  readonly records: FileRecord[];
+}
+
+const MAX_PARKED_BYTES = 64 * 1024 * 1024;
+
+function parkedDir(stateDir: string): string {
+  return path.join(stateDir, 'parked');
+}
+
+async function readParked(file: string): Promise<ParkedFile | undefined> {
+  try {
+    const stat = await fs.stat(file);
+    if (stat.size > MAX_PARKED_BYTES) return undefined;
+    const value = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: unknown; stash?: unknown; records?: unknown };
+    if (value.version !== 1 || typeof value.stash !== 'string' || !isObjectId(value.stash) || !Array.isArray(value.records)) return undefined;
+    const records: FileRecord[] = [];
+    for (const r of value.records) {
+      try {
+        records.push(parseFileRecord(r));
+      } catch {
+        // one bad record does not spoil the others
+      }
+    }
+    return { version: 1, stash: value.stash, records };
+  } catch {
+    return undefined;
+  }
+}
+
+async function parkedFiles(stateDir: string): Promise<string[]> {
+  try {
+    return (await fs.readdir(parkedDir(stateDir))).filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n)).map((n) => path.join(parkedDir(stateDir), n));
+  } catch {
+    return [];
+  }
+}
+
+/** Parked records of `relPath` (any stash), newest file first. */
+export async function parkedRecordsFor(stateDir: string, relPath: string): Promise<FileRecord[]> {
+  const out: FileRecord[] = [];
+  for (const file of await parkedFiles(stateDir)) {
+    const parked = await readParked(file);
+    for (const r of parked?.records ?? []) if (r.path === relPath) out.push(r);
+  }
+  return out.sort((a, b) => b.updated - a.updated);
+}
+
+/** Parks every record whose text is in `stash` (tracked files, or untracked ones in its third parent). */
+export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: string): Promise<number> {
+  const file = path.join(parkedDir(ctx.stateDir), `${stash}.json`);
+  if (await readParked(file)) return 0;
+  const records: FileRecord[] = [];
+  for (const record of await WorkingStateStore.at(ctx.stateDir).list()) {
+    if (record.spans.length === 0) continue;
+    for (const name of [`${stash}:${record.path}`, `${stash}^3:${record.path}`]) {
+      if (describes(record, await blobs.text(name))) {
+        records.push(record);
+        break;
+      }
+    }
+  }
+  if (records.length === 0) return 0;
+  await fs.mkdir(parkedDir(ctx.stateDir), { recursive: true });
+  await writeFileAtomic(file, JSON.stringify({ version: 1, stash, records } satisfies ParkedFile) + '\n');
+  return records.length;
+}
+
+/** Merges parked records back where the work tree holds their text again; prunes parks of stashes that are gone. */
+export async function restoreParked(ctx: HookContext, liveStashes: ReadonlySet<string>): Promise<number> {
+  const store = WorkingStateStore.at(ctx.stateDir);
+  let restored = 0;
+  for (const file of await parkedFiles(ctx.stateDir)) {
+    const parked = await readParked(file);
+    if (!parked) {
+      await fs.rm(file, { force: true });
+      continue;
+    }
+    for (const record of parked.records) {
+      if (!describes(record, await readWorkingText(ctx.repo.root, record.path))) continue;
+      // A later `updated` makes the parked spans win over a record the editor wrote for other text meanwhile;
+      // for the same text the two are unioned.
+      await store.write({ ...record, updated: Math.max(Date.now(), record.updated + 1) }, { mode: 'merge' });
+      restored++;
+    }
+    if (!liveStashes.has(parked.stash)) await fs.rm(file, { force: true });
+  }
+  return restored;
+}
+
+async function liveStashes(ctx: HookContext): Promise<Set<string>> {
+  const result = await ctx.git(['log', '-g', '--format=%H', 'refs/stash', '--'], { okExitCodes: [128] });
+  return new Set(result.code === 0 ? result.stdout.split('\n').filter(isObjectId) : []);
+}
+
+/** reference-transaction (committed): react to refs/stash updates. */
+export async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates: readonly RefUpdate[]): Promise<void> {
+  const stashUpdates = updates.filter((u) => u.ref === 'refs/stash');
+  if (stashUpdates.length === 0) return;
+  const live = await liveStashes(ctx);
+  const restored = await restoreParked(ctx, live);
+  let parked = 0;
+  for (const u of stashUpdates) {
+    if (!isZeroId(u.new) && live.has(u.new)) parked += await parkForStash(ctx, blobs, u.new);
+  }
+  if (restored + parked > 0) await ctx.log(`stash: parked ${parked} record(s), restored ${restored}`);
+}
+
+/** reference-transaction entry: stdin as git gave it. */
+export async function onStashRefUpdates(ctx: HookContext, input: string): Promise<void> {
+  const updates = parseRefUpdates(input);
+  if (!updates.some((u) => u.ref === 'refs/stash')) return;
+  const blobs = new BlobReader(ctx.repo.root, ctx.env);
+  try {
+    await onRefUpdates(ctx, blobs, updates);
+  } finally {
+    await blobs.close();
+  }
+}

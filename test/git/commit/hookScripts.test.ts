@@ -1,0 +1,50 @@
+/**
+ * The generated hook scripts themselves, under /bin/sh: valid syntax (a broken reference-transaction hook would
+ * abort every ref update), stdin passed through exactly, and the early exits that keep git's frequent calls cheap.
+ */
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CHAINED_SUFFIX, HOOK_MARKER, MANAGED_HOOKS, hookScript, isOurHookScript } from '../../../src/git/hooks/hookScripts';
+import { launcherScript, shQuote } from '../../../src/git/launcher';
+import { makeTempDir } from '../helpers/tempRepo';
+
+describe('hook scripts', () => {
+  it('every script is valid POSIX sh and carries the marker', () => {
+    for (const hook of MANAGED_HOOKS) {
+      const script = hookScript(hook);
+      const r = spawnSync('sh', ['-n'], { input: script, encoding: 'utf8' });
+      assert.equal(r.status, 0, `${hook}: ${r.stderr}`);
+      assert.ok(isOurHookScript(script));
+      assert.ok(script.startsWith(`#!/bin/sh\n${HOOK_MARKER}`));
+    }
+    assert.equal(spawnSync('sh', ['-n'], { input: launcherScript("/a b/it's/cli.js", '/usr/bin/node') }).status, 0);
+    assert.equal(shQuote("it's"), `'it'\\''s'`);
+  });
+
+  it('passes stdin and arguments to the chained hook unchanged, and returns its status', () => {
+    const dir = makeTempDir('aiprov-hookdir-');
+    const hook = path.join(dir, 'post-rewrite');
+    fs.writeFileSync(hook, hookScript('post-rewrite'), { mode: 0o755 });
+    const out = path.join(dir, 'seen');
+    fs.writeFileSync(hook + CHAINED_SUFFIX, `#!/bin/sh\nprintf '%s|' "$0" "$@" > '${out}'\ncat >> '${out}'\nexit 4\n`, { mode: 0o755 });
+    // Outside any repository the hook stops after the chained one: exactly what git would have seen.
+    const r = spawnSync(hook, ['amend'], { cwd: dir, input: 'old1 new1\nold2 new2\n', encoding: 'utf8', env: { PATH: process.env.PATH } });
+    assert.equal(r.status, 4);
+    assert.equal(fs.readFileSync(out, 'utf8'), `${hook}|amend|old1 new1\nold2 new2\n`);
+  });
+
+  it('reference-transaction leaves at once for other states and other refs', () => {
+    const dir = makeTempDir('aiprov-hookdir-');
+    const hook = path.join(dir, 'reference-transaction');
+    fs.writeFileSync(hook, hookScript('reference-transaction'), { mode: 0o755 });
+    // No git on PATH: reaching the repository lookup would show as a failure to run `git`.
+    const env = { PATH: '/nonexistent' };
+    for (const [state, input] of [['prepared', 'a b refs/stash\n'], ['committed', 'a b refs/heads/main\n']]) {
+      const r = spawnSync('/bin/sh', [hook, state], { cwd: dir, input, encoding: 'utf8', env });
+      assert.equal(r.status, 0, `${state}: ${r.stderr}`);
+      assert.equal(r.stderr, '');
+    }
+  });
+});
