@@ -27,7 +27,12 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
     await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
     await waitUntil('the inline provider to be asked', () => (this.calls > before ? true : undefined));
     if (driverAvailable && !this.range) {
-      await waitUntil('ghost text on screen', async () => ((await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined));
+      try {
+        await waitUntil('ghost text on screen', async () => ((await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined), 10_000);
+      } catch (err) {
+        await driver.screenshot('ghost-text-missing').catch(() => undefined);
+        throw err;
+      }
     } else {
       await new Promise((r) => setTimeout(r, 600));
     }

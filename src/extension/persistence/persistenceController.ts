@@ -25,6 +25,8 @@ export class PersistenceController extends Disposable {
   /** `updated` of the last record we wrote or adopted, per document: newer ones on disk came from someone else. */
   private readonly synced = new Map<string, number>();
   private readonly watchers = new Map<string, fs.FSWatcher>();
+  /** Clean files changed by an edit whose origin (editor or disk) the next dirty-state event decides. */
+  private readonly undecided = new Set<string>();
   private readonly pendingSaves = new Map<string, { doc: vscode.TextDocument; timer: ReturnType<typeof setTimeout> }>();
   private readonly _onDidRestore = this.register(new vscode.EventEmitter<vscode.TextDocument>());
   readonly onDidRestore = this._onDidRestore.event;
@@ -35,6 +37,7 @@ export class PersistenceController extends Disposable {
     this.register(vscode.workspace.onDidOpenTextDocument((doc) => void this.restore(doc)));
     this.register(attribution.onDidChange(({ document, cause }) => this.changed(document, cause)));
     this.register(vscode.workspace.onWillSaveTextDocument(() => void this.flush()));
+    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.dirtyChanged(e)));
     this.register(attribution.onWillForget((doc) => this.closing(doc)));
     this.register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.flush())));
     this.register(vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)));
@@ -58,12 +61,20 @@ export class PersistenceController extends Disposable {
   private changed(doc: vscode.TextDocument, cause: 'edit' | 'mark' | 'restore'): void {
     if (cause === 'restore') return;
     // An edit that leaves a file clean came from disk (an agent or tool rewrote it): whoever wrote it records it
-    // (hooks do); saving our view now could file the agent's text as human. Look for their record instead.
+    // (hooks do); saving our view now could file the agent's text as human. Look for their record instead. VS Code
+    // reports the dirty flag in a separate, later event, so a typed edit is only known as such when that arrives.
     if (cause === 'edit' && doc.uri.scheme === 'file' && !doc.isDirty) {
+      this.undecided.add(doc.uri.toString());
       void this.repos.forUri(doc.uri).then((found) => found && setTimeout(() => void this.adopt(doc, found.handle, found.relPath, false), WATCH_DEBOUNCE_MS));
       return;
     }
+    this.undecided.delete(doc.uri.toString());
     this.scheduleSave(doc);
+  }
+
+  /** The dirty flag arrived: an edit we held back was typed (or accepted) in the editor after all. */
+  private dirtyChanged(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0 && e.document.isDirty && this.undecided.delete(e.document.uri.toString())) this.scheduleSave(e.document);
   }
 
   private scheduleSave(doc: vscode.TextDocument): void {

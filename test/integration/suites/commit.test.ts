@@ -25,6 +25,9 @@ describe('commit provenance from the Source Control view', () => {
   after(async () => {
     provider.dispose();
     await closeAll();
+    // Leave the fixture as other suites expect it: no extra commit, no hooks.
+    git('reset', '--hard', 'HEAD~1');
+    await vscode.commands.executeCommand('aiProvenance.uninstallGitHooks');
   });
 
   it('writes the trailer and a note with exactly the AI lines', async function () {
@@ -32,12 +35,13 @@ describe('commit provenance from the Source Control view', () => {
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
     const editor = await openFile('src/math.ts');
     const doc = editor.document;
-    const end = doc.positionAt(doc.getText().length);
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(end, end), preview: false });
-    const suggestion = 'export function square(x: number): number {\n  return x * x;\n}\n';
+    // At the end of the last line (after its closing brace) the suggestion starts with the line break.
+    const lastBrace = doc.positionAt(doc.getText().lastIndexOf('}') + 1);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(lastBrace, lastBrace), preview: false });
+    const suggestion = '\n\nexport function square(x: number): number {\n  return x * x;\n}';
     await provider.show(suggestion);
     await vscode.commands.executeCommand('aiProvenance.inlineSuggest.commit');
-    await waitUntil('the accept', () => (doc.getText().endsWith(suggestion) ? true : undefined));
+    await waitUntil('the accept', () => (doc.getText().includes(suggestion) ? true : undefined));
     await doc.save();
     await (await api()).flush();
 
@@ -51,7 +55,9 @@ describe('commit provenance from the Source Control view', () => {
 
     const message = git('log', '-1', '--format=%B');
     assert.match(message, /^Add square/);
-    assert.match(message, /AI-Assisted: 100% of added lines \(3\/3/);
+    // The blank line before the function is an added human line: 3 of 4 added lines are AI.
+    assert.match(message, /^AI-Assisted: 75% of added lines \(3\/4; inline 3\)$/m);
+    assert.match(message, /^Assisted-by: /m);
     assert.ok(!/Signed-off-by/.test(message));
 
     const note = JSON.parse(await waitUntil('the note', () => {
