@@ -1,0 +1,59 @@
+/** `ai-provenance check BASE..HEAD`: exits non-zero, saying why, when the branch does not meet the repository policy. */
+import * as path from 'node:path';
+import { parseArgs, stringFlag } from '../args';
+import { UsageError, type CliCommand } from '../command';
+
+const USAGE = [
+  'usage: ai-provenance check BASE..HEAD [--policy FILE] [--json]',
+  '',
+  'Checks the branch (against its merge base with BASE) against the policy in .ai-provenance.json committed at',
+  'BASE (or --policy FILE): maximum AI share, required sign-offs (by AI share or tier, from allowed signers or',
+  'code owners) and reviewed AI hunks. Exit 0: met (or no policy); 1: not met, with the reasons; 2: bad usage.',
+  'Sign-offs are read from refs/notes/ai-provenance-signoff: fetch it first in CI.',
+].join('\n');
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'fail when the branch does not meet the repository AI policy (for CI)',
+  usage: USAGE,
+  async run(args, io) {
+    const parsed = parseArgs(args, { valued: ['policy'], boolean: ['json'] });
+    if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
+    const spec = parsed.positionals[0];
+    const { findRepo } = await import('../../git/repo.js');
+    const repo = await findRepo(io.cwd);
+    if (!repo) throw new UsageError(`not inside a git work tree: ${io.cwd}`);
+    const review = await import('../../git/review/index.js');
+    try {
+      review.splitRange(spec);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const range = await review.resolveRange(repo, spec);
+    const policyFlag = stringFlag(parsed, 'policy');
+    const loaded = await review.loadRangePolicy(repo, range, policyFlag === undefined ? undefined : path.resolve(io.cwd, policyFlag));
+    if (!loaded.policy) {
+      io.out(`ai-provenance check: passed: ${loaded.source}, nothing to enforce\n`);
+      return 0;
+    }
+    const { report } = await review.analyzeBranch(repo, range, { policy: loaded.policy, ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}) });
+    const outcome = report.policy!;
+    if (parsed.flags.has('json')) {
+      io.out(JSON.stringify({ ...outcome, policySource: loaded.source, share: report.share, tier: report.review?.tier ?? null }, null, 1) + '\n');
+      return outcome.pass ? 0 : 1;
+    }
+    const { cleanLabel } = await import('../../core/blame/index.js');
+    const t = report.totals;
+    const accepted = outcome.signoffs.filter((s) => s.accepted).length;
+    const lines = [
+      `ai-provenance check: ${outcome.pass ? 'passed' : 'FAILED'} (${cleanLabel(loaded.source, 300)})`,
+      `  ${cleanLabel(spec, 200)}: ${(report.share * 100).toFixed(1)}% of ${t.total} added lines AI-written, tier ${report.review?.tier ?? '?'}, ` +
+        `${report.hunks.ai} AI hunk(s), ${outcome.reviewedAiHunks} reviewed, ${outcome.signoffs.length} sign-off(s) (${accepted} accepted)`,
+      ...outcome.failures.map((f) => `  ✗ ${cleanLabel(f, 2000)}`),
+      ...outcome.satisfied.map((s) => `  ✓ ${cleanLabel(s, 2000)}`),
+    ];
+    io.out(lines.join('\n') + '\n');
+    for (const w of report.warnings) io.err(`warning: ${cleanLabel(w, 500)}\n`);
+    return outcome.pass ? 0 : 1;
+  },
+};

@@ -1,0 +1,70 @@
+/** `ai-provenance report BASE..HEAD --format markdown|json|sarif|agent-trace`: the branch's provenance for a PR or CI. */
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs, stringFlag } from '../args';
+import { UsageError, type CliCommand } from '../command';
+import { CLI_VERSION } from './version';
+
+const FORMATS = ['markdown', 'json', 'sarif', 'agent-trace'] as const;
+type Format = (typeof FORMATS)[number];
+
+const USAGE = [
+  'usage: ai-provenance report BASE..HEAD [--format markdown|json|sarif|agent-trace] [--output FILE] [--policy FILE]',
+  '',
+  'Reports the branch against its merge base with BASE: AI share per file, tools and models, the risk tier and',
+  'checklist findings, AI hunks reviewed, sign-offs and (with a policy) whether it is met.',
+  '  markdown     a pull-request comment (default); nothing from notes or commits can inject markup or links',
+  '  json         the whole report as data',
+  '  sarif        the findings as SARIF 2.1.0, for code-scanning upload',
+  '  agent-trace  one Agent Trace record for HEAD with the AI lines the branch added',
+  'The policy is .ai-provenance.json committed at BASE unless --policy names a file.',
+].join('\n');
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'branch report for a PR comment or CI (markdown, json, sarif, agent-trace)',
+  usage: USAGE,
+  async run(args, io) {
+    const parsed = parseArgs(args, { valued: ['format', 'output', 'policy'] });
+    if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
+    const format = (stringFlag(parsed, 'format') ?? 'markdown') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
+    const spec = parsed.positionals[0];
+    const { findRepo } = await import('../../git/repo.js');
+    const repo = await findRepo(io.cwd);
+    if (!repo) throw new UsageError(`not inside a git work tree: ${io.cwd}`);
+    const review = await import('../../git/review/index.js');
+    try {
+      review.splitRange(spec);
+    } catch (err) {
+      throw new UsageError((err as Error).message);
+    }
+    const range = await review.resolveRange(repo, spec);
+    const policyFlag = stringFlag(parsed, 'policy');
+    const { PolicyError } = await import('../../core/policy/index.js');
+    let loaded: Awaited<ReturnType<typeof review.loadRangePolicy>>;
+    try {
+      loaded = await review.loadRangePolicy(repo, range, policyFlag === undefined ? undefined : path.resolve(io.cwd, policyFlag));
+    } catch (err) {
+      if (!(err instanceof PolicyError)) throw err;
+      io.err(`warning: policy ignored: ${err.message}\n`);
+      loaded = { policy: undefined, source: 'invalid policy', codeowners: undefined };
+    }
+    const analysis = await review.analyzeBranch(repo, range, { ...(loaded.policy ? { policy: loaded.policy } : {}), ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}) });
+    const reportLib = await import('../../core/report/index.js');
+    let text: string;
+    if (format === 'markdown') text = reportLib.renderMarkdown(analysis.report);
+    else if (format === 'json') text = JSON.stringify({ ...analysis.report, policySource: loaded.source }, null, 1) + '\n';
+    else if (format === 'sarif') text = JSON.stringify(reportLib.renderSarif(analysis.report, CLI_VERSION), null, 1) + '\n';
+    else {
+      const { record, skipped } = reportLib.combinedAgentTrace(analysis.facts, { toolVersion: CLI_VERSION, now: Date.now(), randomBytes: (n) => randomBytes(n) });
+      for (const p of skipped) io.err(`warning: ${JSON.stringify(p)} left out: not a plain repository path\n`);
+      text = JSON.stringify(record, null, 1) + '\n';
+    }
+    const output = stringFlag(parsed, 'output');
+    if (output !== undefined) await fs.writeFile(path.resolve(io.cwd, output), text, 'utf8');
+    else io.out(text);
+    return 0;
+  },
+};

@@ -1,0 +1,127 @@
+/** Assembles the branch report from git facts, the review summary and the policy: the one model every format renders. */
+import { LineTally, aiShare, cleanLabel, isAiAuthorship, type AuthorshipCounts, type CommitProvenance, type LineSource, type ModelCount, type ToolCount } from '../blame';
+import { evaluatePolicy, judgeSignoffs, reviewHunks, type JudgedSignoff, type Policy, type PolicyFacts, type PolicyOutcome, type SignoffFound } from '../policy';
+import type { ParsedDiff, Tier } from '../review';
+import type { ReviewSummary } from './review';
+
+export interface BranchFacts {
+  readonly base: { readonly ref: string; readonly commit: string };
+  readonly head: { readonly ref: string; readonly commit: string };
+  /** `git diff BASE...HEAD` (against the merge base), parsed. */
+  readonly diff: ParsedDiff;
+  /** Who wrote an added line (new-side path and line). */
+  readonly lineSource: (path: string, line: number) => LineSource;
+  /** Every commit of the range. */
+  readonly commits: readonly CommitProvenance[];
+  readonly signoffs: readonly SignoffFound[];
+  readonly warnings: readonly string[];
+}
+
+export interface ReportFile {
+  readonly path: string;
+  readonly counts: AuthorshipCounts;
+  readonly share: number;
+}
+
+export interface ReportHunk {
+  readonly key: string;
+  readonly path: string;
+  readonly startLine: number;
+  readonly endLine: number;
+  readonly lines: number;
+  readonly aiLines: number;
+  /** Emails of accepted sign-offs that reviewed it. */
+  readonly reviewedBy: readonly string[];
+}
+
+export interface BranchReport {
+  readonly version: 1;
+  readonly base: { readonly ref: string; readonly commit: string };
+  readonly head: { readonly ref: string; readonly commit: string };
+  readonly commits: {
+    readonly total: number;
+    readonly withRecords: number;
+    readonly commitLevelAi: number;
+    readonly ignoredNotes: readonly { readonly commit: string; readonly reason: string }[];
+  };
+  readonly totals: AuthorshipCounts;
+  readonly share: number;
+  readonly byTool: readonly ToolCount[];
+  readonly byModel: readonly ModelCount[];
+  readonly files: readonly ReportFile[];
+  /** null when no review summary was given (the engine did not run). */
+  readonly review: ReviewSummary | null;
+  readonly hunks: { readonly total: number; readonly ai: number; readonly aiReviewed: number; readonly list: readonly ReportHunk[] };
+  readonly signoffs: readonly JudgedSignoff[];
+  /** Present when a policy was evaluated. */
+  readonly policy: PolicyOutcome | null;
+  readonly warnings: readonly string[];
+}
+
+export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | null, options: { policy?: Policy } = {}): BranchReport {
+  const warnings = [...facts.warnings];
+  const total = new LineTally();
+  const files: ReportFile[] = [];
+  for (const file of facts.diff.files) {
+    if (file.binary || file.newPath === null) continue;
+    const tally = new LineTally();
+    for (const hunk of file.hunks) {
+      for (const line of hunk.lines) if (line.kind === 'add' && line.newLine !== undefined) tally.add(facts.lineSource(file.newPath, line.newLine));
+    }
+    if (tally.counts.total === 0) continue;
+    total.merge(tally);
+    files.push({ path: file.newPath, counts: { ...tally.counts }, share: aiShare(tally.counts) });
+  }
+  files.sort((a, b) => b.share - a.share || b.counts.total - a.counts.total || (a.path < b.path ? -1 : 1));
+
+  const aiHunks = reviewHunks(facts.diff).map((h) => {
+    let aiLines = 0;
+    for (let line = h.startLine; line <= h.endLine; line++) if (isAiAuthorship(facts.lineSource(h.path, line).authorship)) aiLines++;
+    return { ...h, aiLines };
+  });
+  const aiOnly = aiHunks.filter((h) => h.aiLines > 0);
+  const tier: Tier = review?.tier ?? 'T3';
+  if (!review) warnings.push('the checklist engine did not run: no findings, and the tier is taken as T3 for the policy');
+  const policyFacts: PolicyFacts = {
+    head: facts.head.commit,
+    share: aiShare(total.counts),
+    tier,
+    aiHunks: aiOnly,
+    owners: review?.owners ?? [],
+    signoffs: facts.signoffs,
+  };
+  const policy = options.policy ? evaluatePolicy(options.policy, policyFacts) : null;
+  const signoffs = policy?.signoffs ?? judgeSignoffs(undefined, policyFacts);
+  const accepted = signoffs.filter((s) => s.accepted);
+  const list: ReportHunk[] = aiOnly.map((h) => ({
+    key: h.key,
+    path: h.path,
+    startLine: h.startLine,
+    endLine: h.endLine,
+    lines: h.lines.length,
+    aiLines: h.aiLines,
+    reviewedBy: accepted.filter((s) => s.entry.aiHunks.reviewed.includes(h.key)).map((s) => cleanLabel(s.entry.reviewer.email, 254)),
+  }));
+  const ignoredNotes = facts.commits.filter((c) => c.rejected).map((c) => ({ commit: c.commit, reason: c.rejected! }));
+  return {
+    version: 1,
+    base: facts.base,
+    head: facts.head,
+    commits: {
+      total: facts.commits.length,
+      withRecords: facts.commits.filter((c) => c.record).length,
+      commitLevelAi: facts.commits.filter((c) => !c.record && c.recognition?.aiAssisted).length,
+      ignoredNotes,
+    },
+    totals: { ...total.counts },
+    share: aiShare(total.counts),
+    byTool: total.byTool(),
+    byModel: total.byModel(),
+    files,
+    review,
+    hunks: { total: aiHunks.length, ai: list.length, aiReviewed: list.filter((h) => h.reviewedBy.length > 0).length, list },
+    signoffs,
+    policy,
+    warnings,
+  };
+}

@@ -1,0 +1,68 @@
+/**
+ * The findings as SARIF 2.1.0 for code-scanning upload: one rule per rule id that fired, one result per finding
+ * with a physical location on the head version (removed-line findings point at the file only). Strings are plain
+ * text with control and invisible characters replaced; paths that are not plain repository paths get no location.
+ */
+import { cleanLabel } from '../blame';
+import { repoPathProblem } from '../commit';
+import type { Finding, Severity } from '../review';
+import type { BranchReport } from './build';
+
+export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note', info: 'note' };
+
+/** A repository path as a relative URI reference (each segment percent-encoded), or undefined. */
+export function pathToUri(path: string): string | undefined {
+  if (repoPathProblem(path)) return undefined;
+  return path.split('/').map(encodeURIComponent).join('/');
+}
+
+function location(f: Finding): object[] {
+  const uri = f.file ? pathToUri(f.file) : undefined;
+  if (!uri) return [];
+  const artifactLocation = { uri, uriBaseId: '%SRCROOT%' };
+  if (!f.range || f.range.side !== 'new') return [{ physicalLocation: { artifactLocation } }];
+  return [{ physicalLocation: { artifactLocation, region: { startLine: f.range.start, endLine: Math.max(f.range.start, f.range.end) } } }];
+}
+
+export function renderSarif(report: BranchReport, toolVersion: string): object {
+  const findings = report.review?.findings ?? [];
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))];
+  const rules = ruleIds.map((id) => {
+    const f = findings.find((x) => x.ruleId === id)!;
+    return {
+      id: cleanLabel(id, 100),
+      name: cleanLabel(id, 100),
+      shortDescription: { text: cleanLabel(f.title, 300) },
+      help: { text: cleanLabel(f.whatToDo, 1000) },
+      properties: { category: f.category },
+    };
+  });
+  const results = findings.map((f) => {
+    const removed = f.range?.side === 'old' ? ` (removed lines ${f.range.start}-${f.range.end})` : '';
+    return {
+      ruleId: cleanLabel(f.ruleId, 100),
+      ruleIndex: ruleIds.indexOf(f.ruleId),
+      level: LEVEL[f.severity],
+      message: { text: cleanLabel(`${f.title}: ${f.why}${removed}${f.inAi ? ' [in AI-written lines]' : ''}`, 2000) },
+      locations: location(f),
+      properties: { severity: f.severity, category: f.category, inAi: f.inAi },
+    };
+  });
+  return {
+    $schema: SARIF_SCHEMA,
+    version: '2.1.0',
+    runs: [
+      {
+        tool: { driver: { name: 'ai-provenance', version: cleanLabel(toolVersion, 50), rules } },
+        results,
+        properties: {
+          aiShare: report.share,
+          tier: report.review?.tier ?? null,
+          head: report.head.commit,
+          base: report.base.commit,
+        },
+      },
+    ],
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * AI blame of one file at a revision or in the work tree: `git blame --porcelain`, the notes of the commits it
+ * names (one batch), commit-level evidence for commits without a record, and for uncommitted lines the live
+ * working state.
+ */
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+  BlameAttribution,
+  LineTally,
+  NOT_COMMITTED,
+  aiShare,
+  parseBlamePorcelain,
+  workingOverlay,
+  type AuthorshipCounts,
+  type BlameLine,
+  type LineSource,
+  type ModelCount,
+  type ToolCount,
+} from '../../core/blame';
+import { assertRepoRelativePath } from '../../core/state';
+import { GitError, runGit, type GitRunner } from '../exec';
+import { assertSafeRev, type RepoInfo } from '../repo';
+import { WorkingStateStore } from '../stateStore';
+import { ProvenanceReader } from './provenanceReader';
+
+export interface AiBlameOptions {
+  /** Blame this revision; default: the work tree (uncommitted lines included). */
+  readonly rev?: string;
+  /** Overlay the working state on uncommitted lines (default true; only without `rev`). */
+  readonly workingState?: boolean;
+  readonly notesRef?: string;
+  readonly runner?: GitRunner;
+  /** The working-state store to read; default: the repository's. */
+  readonly store?: WorkingStateStore;
+}
+
+export interface AiBlameResult {
+  readonly path: string;
+  readonly rev: string | null;
+  readonly lines: readonly BlameLine[];
+  readonly counts: AuthorshipCounts;
+  /** AI share of the file's lines (ai + mixed + ai-assisted). */
+  readonly share: number;
+  readonly byTool: readonly ToolCount[];
+  readonly byModel: readonly ModelCount[];
+  /** Notes that were ignored, with the reason. */
+  readonly ignoredNotes: readonly { readonly commit: string; readonly reason: string }[];
+  /** Things that made the answer less complete (ranges not found, working state unusable). */
+  readonly warnings: readonly string[];
+}
+
+/** `relPath` is repository-relative. Throws with git's reason when the file cannot be blamed. */
+export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameOptions = {}): Promise<AiBlameResult> {
+  assertRepoRelativePath(relPath);
+  if (options.rev !== undefined) assertSafeRev(options.rev);
+  const readerPromise = ProvenanceReader.open(repo, { ...(options.notesRef ? { notesRef: options.notesRef } : {}), ...(options.runner ? { runner: options.runner } : {}) });
+  readerPromise.catch(() => undefined); // awaited below; avoid an unhandled rejection while blame runs
+  const args = ['blame', '--porcelain', ...(options.rev !== undefined ? [options.rev] : []), '--', relPath];
+  let stdout: string;
+  try {
+    stdout = (await (options.runner ?? { run: runGit }).run(args, { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 })).stdout;
+  } catch (err) {
+    await readerPromise.then((r) => r.close(), () => undefined);
+    if (err instanceof GitError && err.kind === 'exit') throw new Error(`cannot blame ${relPath}: ${err.stderr.trim().split('\n')[0] || 'git blame failed'}`, { cause: err });
+    throw err;
+  }
+  const blame = parseBlamePorcelain(stdout);
+  const reader = await readerPromise;
+  const warnings: string[] = [];
+  let attribution: BlameAttribution;
+  let ignoredNotes: { commit: string; reason: string }[];
+  try {
+    const commits = [...blame.commits.keys()].filter((c) => !NOT_COMMITTED.test(c));
+    const provenance = await reader.provenance(commits);
+    ignoredNotes = [...provenance.values()].filter((p) => p.rejected).map((p) => ({ commit: p.commit, reason: p.rejected! }));
+    attribution = new BlameAttribution(blame, provenance);
+    for (const { commit, path: p } of attribution.needsText()) {
+      const text = await reader.fileLines(commit, p);
+      if (text) attribution.supplyText(commit, p, text);
+    }
+  } finally {
+    await reader.close();
+  }
+  warnings.push(...attribution.warnings());
+  let working: readonly (LineSource | undefined)[] | undefined;
+  const hasUncommitted = blame.entries.some((e) => NOT_COMMITTED.test(e.commit));
+  if (options.rev === undefined && options.workingState !== false && hasUncommitted) {
+    const overlay = await readWorkingOverlay(repo, relPath, options.store);
+    if ('lines' in overlay) working = overlay.lines;
+    else warnings.push(`uncommitted lines show as human: ${overlay.reason}`);
+  }
+  const lines = attribution.lines(working);
+  const tally = new LineTally();
+  for (const line of lines) tally.add(line);
+  return { path: relPath, rev: options.rev ?? null, lines, counts: { ...tally.counts }, share: aiShare(tally.counts), byTool: tally.byTool(), byModel: tally.byModel(), ignoredNotes, warnings };
+}
+
+async function readWorkingOverlay(repo: RepoInfo, relPath: string, store: WorkingStateStore | undefined) {
+  let text: string;
+  try {
+    text = await fs.readFile(path.join(repo.root, ...relPath.split('/')), 'utf8');
+  } catch (err) {
+    return { reason: `cannot read the file (${(err as Error).message})` };
+  }
+  try {
+    const record = await (store ?? (await WorkingStateStore.open(repo.root))).read(relPath);
+    return workingOverlay(text, record);
+  } catch (err) {
+    return { reason: `cannot read the working state (${(err as Error).message})` };
+  }
+}

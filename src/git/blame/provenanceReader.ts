@@ -1,0 +1,96 @@
+/**
+ * Reads what commits say about their lines: notes (size-checked by the listing before they are read, parsed as
+ * hostile input) and identities plus trailers for commit-level evidence (skipped when the caller has them from a log
+ * header); also file versions for re-finding ranges. Each is one git process for all the commits asked about.
+ */
+import { IDENTITY_FORMAT, identityLine, interpretNote, noRecord, withIdentityRecognition, type CommitProvenance, type NoteContent } from '../../core/blame';
+import { splitLines, type CommitIdentityInput } from '../../core/commit';
+import { runGit, type GitRunner } from '../exec';
+import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
+import type { RepoInfo } from '../repo';
+import { catFileAll, objectSizes } from './catFileAll';
+import { listNotesSized, type NoteBlob } from './notesIndex';
+
+/** File versions above this size are not read to re-find ranges. */
+export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
+
+export interface ReaderOptions {
+  readonly notesRef?: string;
+  readonly runner?: GitRunner;
+}
+
+export class ProvenanceReader {
+  private constructor(
+    readonly repo: RepoInfo,
+    /** Annotated commit -> note blob and size. */
+    readonly notes: ReadonlyMap<string, NoteBlob>,
+  ) {}
+
+  /** Lists the notes of `notesRef` (default refs/notes/ai-provenance). */
+  static async open(repo: RepoInfo, options: ReaderOptions = {}): Promise<ProvenanceReader> {
+    return new ProvenanceReader(repo, await listNotesSized(repo, options.notesRef ?? PROVENANCE_NOTES_REF, options.runner));
+  }
+
+  hasNote(commit: string): boolean {
+    return this.notes.has(commit);
+  }
+
+  /**
+   * Per commit: its record or why its note was ignored, and commit-level evidence when there is no record (from
+   * `identities` when given, e.g. log headers; otherwise read from git: identities and parsed trailers).
+   */
+  async provenance(commits: Iterable<string>, options: { identities?: ReadonlyMap<string, CommitIdentityInput> } = {}): Promise<Map<string, CommitProvenance>> {
+    const wanted = [...new Set(commits)];
+    const needsIdentity = (c: string) => !options.identities?.has(c);
+    // Unannotated commits' identities are read alongside the notes; annotated commits whose note turns out unusable
+    // are read afterwards (rare).
+    const [notes, read] = await Promise.all([this.notesOf(this.notes, wanted), this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.notes.has(c)))]);
+    const out = new Map<string, CommitProvenance>();
+    for (const commit of wanted) {
+      const note = notes.get(commit);
+      const p = note ? interpretNote(commit, note) : noRecord(commit);
+      const identity = options.identities?.get(commit);
+      out.set(commit, identity ? withIdentityRecognition(p, identity) : p);
+    }
+    const late = wanted.filter((c) => needsIdentity(c) && this.notes.has(c) && !out.get(c)!.record);
+    if (late.length > 0) for (const [c, identity] of await this.identitiesOf(late)) read.set(c, identity);
+    for (const [commit, identity] of read) if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity));
+    return out;
+  }
+
+  /** Identities and trailers of `commits` from one `git log --no-walk --stdin` (bounded output: no message bodies). */
+  private async identitiesOf(commits: readonly string[]): Promise<Map<string, CommitIdentityInput>> {
+    const out = new Map<string, CommitIdentityInput>();
+    if (commits.length === 0) return out;
+    const result = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${IDENTITY_FORMAT}`], { cwd: this.repo.root, input: commits.join('\n') + '\n' });
+    for (const line of result.stdout.split('\n')) {
+      const parsed = identityLine(line);
+      if (parsed) out.set(parsed.commit, parsed.identity);
+    }
+    return out;
+  }
+
+  /** The notes (`index`: commit -> blob and size) of `commits`; notes over MAX_NOTE_BYTES come back as sizes only. */
+  async notesOf(index: ReadonlyMap<string, NoteBlob>, commits: Iterable<string>): Promise<Map<string, NoteContent>> {
+    const wanted = [...new Set(commits)].filter((c) => index.has(c));
+    const out = new Map<string, NoteContent>();
+    const small = wanted.filter((c) => index.get(c)!.size <= MAX_NOTE_BYTES);
+    for (const c of wanted) if (index.get(c)!.size > MAX_NOTE_BYTES) out.set(c, { oversized: index.get(c)!.size });
+    (await catFileAll(this.repo.root, small.map((c) => index.get(c)!.blob))).forEach((entry, i) => {
+      if (entry?.found) out.set(small[i], { text: entry.object.content.toString('utf8') });
+    });
+    return out;
+  }
+
+  /** The lines of `path` at `commit` (as splitLines counts them), or undefined when absent or too large. */
+  async fileLines(commit: string, path: string): Promise<string[] | undefined> {
+    const name = `${commit}:${path}`;
+    const size = (await objectSizes(this.repo.root, [name])).get(name);
+    if (!size || size.type !== 'blob' || size.size > MAX_BLOB_BYTES) return undefined;
+    const [entry] = await catFileAll(this.repo.root, [name]);
+    return entry?.found ? splitLines(entry.object.content.toString('utf8')) : undefined;
+  }
+
+  /** Kept for symmetry with long-lived readers: every read above is self-contained. */
+  async close(): Promise<void> {}
+}

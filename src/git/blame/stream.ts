@@ -1,0 +1,58 @@
+/** Runs git and hands its stdout to a callback line by line, so a long `git log -p` never sits in memory whole. */
+import { StringDecoder } from 'node:string_decoder';
+import { GitError, spawnGit } from '../exec';
+
+export interface StreamOptions {
+  /** Killed after this long (default 10 minutes: a log over a whole history can take a while). */
+  readonly timeoutMs?: number;
+  readonly env?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Resolves when git exits 0 and every line was delivered; rejects with a GitError otherwise. */
+export function streamGitLines(cwd: string, args: readonly string[], onLine: (line: string) => void, options: StreamOptions = {}): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnGit(args, { cwd, ...(options.env ? { env: options.env } : {}) });
+    const decoder = new StringDecoder('utf8');
+    let rest = '';
+    let stderr = '';
+    let failed: Error | undefined;
+    const fail = (err: Error): void => {
+      if (failed) return;
+      failed = err;
+      child.kill();
+    };
+    const timer = setTimeout(() => fail(new GitError('timeout', args, cwd, null, stderr, `timed out after ${options.timeoutMs ?? 600_000} ms`)), options.timeoutMs ?? 600_000);
+    child.stdin.end();
+    child.stderr.on('data', (chunk: Buffer) => {
+      if (stderr.length < 8192) stderr += chunk.toString('utf8');
+    });
+    const emit = (text: string): void => {
+      if (failed) return;
+      const parts = (rest + text).split('\n');
+      rest = parts.pop() ?? '';
+      try {
+        for (const part of parts) onLine(part);
+      } catch (err) {
+        fail(err instanceof Error ? err : new Error(String(err)));
+      }
+    };
+    child.stdout.on('data', (chunk: Buffer) => emit(decoder.write(chunk)));
+    child.on('error', (err) => fail(new GitError('spawn', args, cwd, null, stderr, `could not run: ${err.message}`)));
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      if (!failed) {
+        emit(decoder.end());
+        if (rest !== '' && !failed) {
+          try {
+            onLine(rest);
+          } catch (err) {
+            failed = err instanceof Error ? err : new Error(String(err));
+          }
+        }
+      }
+      if (failed) reject(failed);
+      else if (code === 0) resolve();
+      else reject(new GitError(signal ? 'signal' : 'exit', args, cwd, code, stderr, signal ? `was killed by ${signal}` : `failed with exit code ${code}`));
+    });
+  });
+}

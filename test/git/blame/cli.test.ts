@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { writeNote } from '../../../src/git';
+import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
+import { runCli } from '../review/helpers';
+import { commitFiles, evilRecord, info } from './helpers';
+
+describe('ai-provenance blame and stats', function () {
+  this.timeout(30_000);
+  let repo: TempRepo;
+  before(async () => {
+    repo = createTempRepo();
+    await commitFiles(repo, { 'src/a.ts': ['human', { ai: 'ai line' }, { mixed: 'mixed line' }] }, 'first');
+    const evil = await commitFiles(repo, { 'src/a.ts': ['human', { ai: 'ai line' }, { mixed: 'mixed line' }, 'evil \u001b[2J line'] }, 'evil', { note: false });
+    await writeNote(await info(repo), evil, evilRecord(evil, { 'src/a.ts': ['human', 'ai line', 'mixed line', { ai: 'evil \u001b[2J line' }] }));
+  });
+  after(() => repo.cleanup());
+
+  it('blame prints one marked line per source line, with inert labels and text', async () => {
+    const { code, out } = await runCli(`${repo.root}/src`, ['blame', 'a.ts']);
+    assert.equal(code, 0);
+    const lines = out.trimEnd().split('\n');
+    assert.equal(lines.length, 5);
+    assert.match(lines[0], /^ {2} \^?[0-9a-f]{7,8} \d{4}-\d{2}-\d{2} Test User +1\| human$/);
+    assert.match(lines[1], /^AI \^?[0-9a-f]{7,8} .* claude-code anthropic\/claude-… 2\| ai line$/);
+    assert.match(lines[2], /^Mx /);
+    assert.match(lines[3], /^AI /);
+    assert.match(lines[4], /^# 4 lines: 2 AI, 1 mixed, 0 in AI-assisted commits without line records, 1 human \(75\.0% AI\)$/);
+    assert.doesNotMatch(out, /[\u001b\u202e]/); // eslint-disable-line no-control-regex
+  });
+
+  it('blame --json carries every line with its evidence', async () => {
+    const { code, out } = await runCli(repo.root, ['blame', 'src/a.ts', '--rev', 'HEAD~1', '--json']);
+    assert.equal(code, 0);
+    const result = JSON.parse(out);
+    assert.deepEqual(result.lines.map((l: { authorship: string }) => l.authorship), ['human', 'ai', 'mixed']);
+    assert.equal(result.lines[1].evidence, 'record');
+  });
+
+  it('stats prints totals by tool and model', async () => {
+    const { code, out } = await runCli(repo.root, ['stats', '--commits']);
+    assert.equal(code, 0);
+    assert.match(out, /^HEAD: 2 commit\(s\), 4 added line\(s\)$/m);
+    assert.match(out, /AI 2 \(50\.0%\) {2}mixed 1 \(25\.0%\)/);
+    assert.match(out, /by tool:\n +2 {2}claude-code\n/);
+    assert.doesNotMatch(out, /[\u001b\u202e]/); // eslint-disable-line no-control-regex
+  });
+
+  it('rejects bad usage', async () => {
+    assert.equal((await runCli(repo.root, ['blame'])).code, 2);
+    assert.equal((await runCli(repo.root, ['blame', '../x.ts'])).code, 2);
+    assert.equal((await runCli(repo.root, ['stats', '--upload-pack=evil'])).code, 2);
+    assert.equal((await runCli(repo.root, ['stats', '-x'])).code, 2);
+  });
+});

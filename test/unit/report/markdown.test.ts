@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { cleanLabel } from '../../../src/core/blame';
+import { buildBranchReport, mdCode, renderMarkdown } from '../../../src/core/report';
+import { HOSTILE, facts, finding, review, signoff } from './fixtures';
+import { assertInert } from './inert';
+
+describe('renderMarkdown', () => {
+  it('summarises share, tier, findings, review progress and sign-off', () => {
+    const report = buildBranchReport(facts('claude-code', ['src/a.ts'], [signoff('Rita', 'rita@example.com')]), review());
+    const md = renderMarkdown(report);
+    assert.match(md, /\*\*66\.7%\*\* of added lines AI-written \(2 of 3\)/);
+    assert.match(md, /tier \*\*T3\*\*/);
+    assert.match(md, /AI hunks reviewed \*\*1\/1\*\*/);
+    assert.match(md, /signed off by `Rita`/);
+    assert.match(md, /\| `src\/a\.ts` \| 3 \| 1 \| 1 \| 0 \| 66\.7% \|/);
+    assert.match(md, /🔴 high/);
+    assertInert(md);
+  });
+
+  for (const payload of HOSTILE) {
+    it(`renders ${JSON.stringify(payload.slice(0, 30))} inert wherever it appears`, () => {
+      const path = payload.replace(/[\n\r]/g, ' ');
+      const report = buildBranchReport(
+        facts(payload, [`src/${path}.ts`], [signoff(cleanLabel(payload).replace(/[<>]/g, '_'), 'rita@example.com')]),
+        review([finding({ why: payload, file: `src/${path}.ts`, title: payload })], [`T3: ${payload}`]),
+      );
+      const md = renderMarkdown(report);
+      assertInert(md);
+    });
+  }
+
+  it('renders as HTML without links, images or raw tags (when a markdown renderer is installed)', async function () {
+    let marked: { parse(md: string, opts?: object): string | Promise<string> };
+    try {
+      marked = (await import('marked')).marked;
+    } catch {
+      this.skip();
+    }
+    for (const payload of HOSTILE) {
+      const report = buildBranchReport(facts(payload, [`src/${payload.replace(/\n/g, ' ')}.ts`]), review([finding({ why: payload, title: payload })], [payload]));
+      const html = await marked.parse(renderMarkdown(report), { gfm: true });
+      assert.doesNotMatch(html, /<(?:a|img|script|h1)\b/i, `payload ${JSON.stringify(payload)} produced markup:\n${html}`);
+      assert.doesNotMatch(html, /<[^>]*\b(?:href|src)=/i);
+    }
+  });
+
+  it('caps its size below GitHub comment limits', () => {
+    const paths = Array.from({ length: 400 }, (_, i) => `src/${'deep/'.repeat(20)}file${i}.ts`);
+    const findings = Array.from({ length: 300 }, (_, i) => finding({ why: 'x'.repeat(250) + i, file: paths[i % paths.length] }));
+    const md = renderMarkdown(buildBranchReport(facts('t', paths), review(findings)));
+    assert.ok(md.length <= 60_000, `${md.length}`);
+  });
+});
+
+describe('mdCode', () => {
+  it('fences around backtick runs and pads edge backticks', () => {
+    assert.equal(mdCode('plain'), '`plain`');
+    assert.equal(mdCode('a`b'), '``a`b``');
+    assert.equal(mdCode('`edge`'), '`` `edge` ``');
+    assert.equal(mdCode('a|b', { table: true }), '`a\\|b`');
+    assert.equal(mdCode(''), '∅');
+  });
+});

@@ -1,0 +1,45 @@
+import * as assert from 'node:assert/strict';
+import { buildBranchReport, pathToUri, renderSarif } from '../../../src/core/report';
+import { HOSTILE, facts, finding, review } from './fixtures';
+import { sarifValidator } from './sarifSchema';
+
+describe('renderSarif', () => {
+  it('emits valid SARIF with one result per finding, rule indexes and new-side regions', async () => {
+    const validate = await sarifValidator();
+    const findings = [
+      finding(),
+      finding({ ruleId: 'test-deleted', category: 'tests', severity: 'medium', range: { side: 'old', start: 4, end: 9 }, inAi: false }),
+      finding({ ruleId: 'large-change', category: 'size', severity: 'low', file: null, range: null }),
+    ];
+    const sarif = renderSarif(buildBranchReport(facts(), review(findings)), '1.2.3') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.ok(validate(sarif), JSON.stringify((validate as unknown as { errors: unknown }).errors));
+    const [run] = sarif.runs;
+    assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['secret', 'test-deleted', 'large-change']);
+    assert.deepEqual(run.results.map((r: { level: string; ruleIndex: number }) => [r.level, r.ruleIndex]), [['error', 0], ['warning', 1], ['note', 2]]);
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'src/a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, endLine: 2 } });
+    assert.equal(run.results[1].locations[0].physicalLocation.region, undefined);
+    assert.match(run.results[1].message.text, /removed lines 4-9/);
+    assert.deepEqual(run.results[2].locations, []);
+    assert.match(run.results[0].message.text, /\[in AI-written lines\]$/);
+  });
+
+  it('keeps hostile strings plain and paths inside the repository', async () => {
+    const validate = await sarifValidator();
+    for (const payload of HOSTILE) {
+      const sarif = renderSarif(buildBranchReport(facts(payload), review([finding({ why: payload, title: payload, file: payload.includes('\n') ? '../../etc/passwd' : `src/${payload}` })])), payload);
+      assert.ok(validate(sarif));
+      const text = JSON.stringify(sarif);
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(JSON.parse(text).runs[0].results[0].message.text, /[\u0000-\u001f\u007f\u202e]/);
+      const loc = (sarif as any).runs[0].results[0].locations; // eslint-disable-line @typescript-eslint/no-explicit-any
+      for (const l of loc) assert.doesNotMatch(l.physicalLocation.artifactLocation.uri, /^\/|\.\.|:|\s/);
+    }
+  });
+
+  it('percent-encodes paths and refuses ones that leave the repository', () => {
+    assert.equal(pathToUri('src/a b#c%.ts'), 'src/a%20b%23c%25.ts');
+    assert.equal(pathToUri('../x'), undefined);
+    assert.equal(pathToUri('/etc/passwd'), undefined);
+    assert.equal(pathToUri('a\\b'), undefined);
+  });
+});
