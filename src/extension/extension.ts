@@ -15,6 +15,10 @@ import { syncContextKeys } from './contextKeys';
 import { registerAttributionHover } from './views/hoverProvider';
 import { AttributionStatusBar } from './views/statusBar';
 import { registerShowFileProvenance } from './commands/showFileProvenance';
+import { AgentsController } from './agents/agentsController';
+import { CommitController } from './commit/commitController';
+import { registerBlame } from './blame/blameFeature';
+import { ReviewFeature } from './review/reviewFeature';
 
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const started = performance.now();
@@ -39,6 +43,10 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     registerAttributionHover(attribution),
     new AttributionStatusBar(attribution),
     registerShowFileProvenance(attribution),
+    registerBlame(context, attribution, log),
+    new ReviewFeature(context, attribution, () => persistence.flush(), log),
+    new AgentsController(context.asAbsolutePath('dist/cli.js'), log),
+    new CommitController(context, context.asAbsolutePath('dist/cli.js'), log),
   );
   return createApi({ attribution, decorations, persistence, activationMs: performance.now() - started });
 }
