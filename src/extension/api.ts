@@ -7,6 +7,8 @@ import type { Origin } from '../core/attribution';
 import type { AttributionService } from './attribution/attributionService';
 import type { DecorationController, PaintedRanges } from './decorations/decorationController';
 import type { PersistenceController } from './persistence/persistenceController';
+import type { TrailerPreviewFeature } from './commit/trailerPreview';
+import type { TrailerPreview } from '../git/commit/preview';
 
 export interface AttributedSpan {
   readonly start: number;
@@ -24,10 +26,12 @@ export interface AiProvenanceApi {
   flush(): Promise<void>;
   /** Fires when a document's attribution was restored or adopted from the working state. */
   readonly onDidRestore: vscode.Event<vscode.TextDocument>;
+  /** Recomputes and returns what the commit hook would add for the staged content. */
+  previewTrailers(): Promise<TrailerPreview | undefined>;
 }
 
-export function createApi(parts: { attribution: AttributionService; decorations: DecorationController; persistence: PersistenceController; activationMs: number }): AiProvenanceApi {
-  const { attribution, decorations, persistence } = parts;
+export function createApi(parts: { attribution: AttributionService; decorations: DecorationController; persistence: PersistenceController; trailerPreview: TrailerPreviewFeature; activationMs: number }): AiProvenanceApi {
+  const { attribution, decorations, persistence, trailerPreview } = parts;
   const docFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     activationMs: parts.activationMs,
@@ -42,5 +46,6 @@ export function createApi(parts: { attribution: AttributionService; decorations:
     },
     flush: () => persistence.flush(),
     onDidRestore: persistence.onDidRestore,
+    previewTrailers: () => trailerPreview.update(),
   };
 }

@@ -17,6 +17,7 @@ import { AttributionStatusBar } from './views/statusBar';
 import { registerShowFileProvenance } from './commands/showFileProvenance';
 import { AgentsController } from './agents/agentsController';
 import { CommitController } from './commit/commitController';
+import { TrailerPreviewFeature } from './commit/trailerPreview';
 import { registerBlame } from './blame/blameFeature';
 import { ReviewFeature } from './review/reviewFeature';
 
@@ -30,6 +31,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const attribution = new AttributionService();
   const decorations = new DecorationController(attribution);
   const persistence = new PersistenceController(attribution, log);
+  const trailerPreview = new TrailerPreviewFeature(log);
   context.subscriptions.push(
     output,
     attribution,
@@ -47,8 +49,9 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     new ReviewFeature(context, attribution, () => persistence.flush(), log),
     new AgentsController(context.asAbsolutePath('dist/cli.js'), log),
     new CommitController(context, context.asAbsolutePath('dist/cli.js'), log),
+    trailerPreview,
   );
-  return createApi({ attribution, decorations, persistence, activationMs: performance.now() - started });
+  return createApi({ attribution, decorations, persistence, trailerPreview, activationMs: performance.now() - started });
 }
 
 export function deactivate(): void {

@@ -48,6 +48,12 @@ describe('commit provenance from the Source Control view', () => {
     const gitApi = vscode.extensions.getExtension('vscode.git')!.exports.getAPI(1) as { repositories: GitRepository[] };
     const repo = await waitUntil('the git repository', () => gitApi.repositories[0], 15_000);
     await repo.add([doc.uri.fsPath]);
+    // Before committing, the preview shows exactly what the hook will add.
+    const preview = await waitUntil('the trailer preview', async () => {
+      const p = await (await api()).previewTrailers();
+      return p && p.aiLines === 3 ? p : undefined;
+    }, 10_000);
+    assert.ok(preview.trailers.some((t) => t.key === 'AI-Assisted' && t.value === '75% of added lines (3/4; inline 3)'));
     repo.inputBox.value = 'Add square';
     const before = git('rev-parse', 'HEAD').trim();
     await vscode.commands.executeCommand('git.commit');

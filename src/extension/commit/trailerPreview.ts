@@ -1,0 +1,101 @@
+/**
+ * Shows, before anyone commits, what the commit hook will add for the staged content: a status bar item with the
+ * AI line count and the exact trailers, and a command that puts them into the Source Control message box.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { previewTrailers, type TrailerPreview } from '../../git/commit/preview';
+import { Disposable, debounce } from '../lifecycle';
+
+interface GitRepository {
+  readonly rootUri: vscode.Uri;
+  readonly inputBox: { value: string };
+  readonly state: { readonly onDidChange: vscode.Event<void> };
+}
+interface GitApi {
+  readonly repositories: readonly GitRepository[];
+  readonly onDidOpenRepository: vscode.Event<GitRepository>;
+}
+
+export class TrailerPreviewFeature extends Disposable {
+  private readonly item = this.register(vscode.window.createStatusBarItem('aiProvenance.trailerPreview', vscode.StatusBarAlignment.Left, 49));
+  private readonly refresh = debounce(() => void this.update(), 800);
+  private current: { repo: GitRepository; preview: TrailerPreview } | undefined;
+
+  constructor(private readonly log: (message: string) => void) {
+    super();
+    this.item.name = 'AI Provenance commit trailers';
+    this.item.command = 'aiProvenance.insertTrailers';
+    this.register(vscode.commands.registerCommand('aiProvenance.insertTrailers', () => this.insert()));
+    this.register({ dispose: () => this.refresh.cancel() });
+    // The git extension's API is read lazily: activation must not wait for it.
+    setTimeout(() => void this.connect(), 0);
+  }
+
+  /** Recomputes now (tests, and after our own saves). */
+  async update(): Promise<TrailerPreview | undefined> {
+    const repo = this.repos()[0];
+    if (!repo) return undefined;
+    try {
+      const preview = await previewTrailers(repo.rootUri.fsPath);
+      this.current = { repo, preview };
+      this.render(preview);
+      return preview;
+    } catch (err) {
+      this.log(`trailer preview failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.item.hide();
+      return undefined;
+    }
+  }
+
+  private api: GitApi | undefined;
+
+  private repos(): readonly GitRepository[] {
+    return this.api?.repositories ?? [];
+  }
+
+  private async connect(): Promise<void> {
+    const ext = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
+    if (!ext) return;
+    const api = (ext.isActive ? ext.exports : await ext.activate()).getAPI(1);
+    this.api = api;
+    const watch = (repo: GitRepository) => this.register(repo.state.onDidChange(() => this.refresh()));
+    api.repositories.forEach(watch);
+    this.register(api.onDidOpenRepository((repo) => {
+      watch(repo);
+      this.refresh();
+    }));
+    this.register(vscode.workspace.onDidSaveTextDocument(() => this.refresh()));
+    this.refresh();
+  }
+
+  private render(preview: TrailerPreview): void {
+    if (preview.aiLines === 0) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = `$(git-commit) AI ${preview.aiLines} staged`;
+    const lines = preview.trailers.map((t) => `${t.key}: ${t.value}`);
+    this.item.tooltip = preview.invalid
+      ? `AI Provenance: ${preview.aiLines} staged AI line(s), but no trailers will be written: ${preview.invalid}`
+      : lines.length
+        ? `AI Provenance: committing now adds\n${lines.join('\n')}\nand a git note with the AI lines. Click to put the trailers into the message.`
+        : `AI Provenance: ${preview.aiLines} staged AI line(s); the trailer preset is "none", so only the git note is written.`;
+    this.item.show();
+  }
+
+  private async insert(): Promise<void> {
+    const preview = this.current?.preview ?? (await this.update());
+    const repo = this.current?.repo;
+    if (!repo || !preview || preview.trailers.length === 0) {
+      void vscode.window.showInformationMessage('AI Provenance: no trailers to add for the staged changes.');
+      return;
+    }
+    const lines = preview.trailers.map((t) => `${t.key}: ${t.value}`).filter((line) => !repo.inputBox.value.includes(line));
+    if (lines.length === 0) return;
+    // Below a blank line, so the subject stays on the first line; the hook adds the same lines only if different.
+    repo.inputBox.value = `${repo.inputBox.value.replace(/\s+$/, '')}\n\n${lines.join('\n')}`;
+    void vscode.commands.executeCommand('workbench.view.scm');
+    this.log(`trailers put into the message of ${path.basename(repo.rootUri.fsPath)}`);
+  }
+}
