@@ -2,6 +2,7 @@
 import * as path from 'node:path';
 import { parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { repoAndRange } from '../repoRange';
 
 const USAGE = [
   'usage: ai-provenance check BASE..HEAD [--policy FILE] [--json]',
@@ -20,16 +21,7 @@ export const checkCommand: CliCommand = {
     const parsed = parseArgs(args, { valued: ['policy'], boolean: ['json'] });
     if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
     const spec = parsed.positionals[0];
-    const { findRepo } = await import('../../git/repo.js');
-    const repo = await findRepo(io.cwd);
-    if (!repo) throw new UsageError(`not inside a git work tree: ${io.cwd}`);
-    const review = await import('../../git/review/index.js');
-    try {
-      review.splitRange(spec);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const range = await review.resolveRange(repo, spec);
+    const { repo, review, range } = await repoAndRange(spec, io);
     const policyFlag = stringFlag(parsed, 'policy');
     const loaded = await review.loadRangePolicy(repo, range, policyFlag === undefined ? undefined : path.resolve(io.cwd, policyFlag));
     if (!loaded.policy) {

@@ -4,6 +4,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { repoAndRange } from '../repoRange';
 import { CLI_VERSION } from './version';
 
 const FORMATS = ['markdown', 'json', 'sarif', 'agent-trace'] as const;
@@ -31,16 +32,7 @@ export const reportCommand: CliCommand = {
     const format = (stringFlag(parsed, 'format') ?? 'markdown') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
     const spec = parsed.positionals[0];
-    const { findRepo } = await import('../../git/repo.js');
-    const repo = await findRepo(io.cwd);
-    if (!repo) throw new UsageError(`not inside a git work tree: ${io.cwd}`);
-    const review = await import('../../git/review/index.js');
-    try {
-      review.splitRange(spec);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const range = await review.resolveRange(repo, spec);
+    const { repo, review, range } = await repoAndRange(spec, io);
     const policyFlag = stringFlag(parsed, 'policy');
     const { PolicyError } = await import('../../core/policy/index.js');
     let loaded: Awaited<ReturnType<typeof review.loadRangePolicy>>;

@@ -4,6 +4,7 @@
  */
 import { parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { repoAndRange } from '../repoRange';
 
 const USAGE = [
   'usage: ai-provenance signoff [BASE..HEAD] [--checked ITEM,ITEM...] [--reviewed-all] [--json]',
@@ -23,17 +24,8 @@ export const signoffCommand: CliCommand = {
     const parsed = parseArgs(args, { valued: ['checked'], boolean: ['json', 'reviewed-all'] });
     if (parsed.positionals.length > 1) throw new UsageError('expected at most one BASE..HEAD range');
     const spec = parsed.positionals[0];
-    const { findRepo } = await import('../../git/repo.js');
-    const repo = await findRepo(io.cwd);
-    if (!repo) throw new UsageError(`not inside a git work tree: ${io.cwd}`);
-    const review = await import('../../git/review/index.js');
+    const { repo, review, range } = await repoAndRange(spec, io);
     const policyLib = await import('../../core/policy/index.js');
-    try {
-      review.splitRange(spec);
-    } catch (err) {
-      throw new UsageError((err as Error).message);
-    }
-    const range = await review.resolveRange(repo, spec);
     const reviewer = await review.gitIdentity(repo);
     const identityProblem = policyLib.nameProblem(reviewer.name) ?? policyLib.emailProblem(reviewer.email);
     if (identityProblem) throw new UsageError(`git identity unusable for a sign-off: ${identityProblem}`);

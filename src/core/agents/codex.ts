@@ -6,8 +6,9 @@
  * in `tool_input.command` (`*** Begin Patch` / `*** Update File: path` ...). The model is in every payload.
  */
 import type { HookPayload, HookPhase } from './types';
-import { assemble, toolTable } from './assemble';
-import { idField, own, pathField, resolvePhase, toolInputObject, type JsonObject } from './payloadFields';
+import { toolTable } from './assemble';
+import type { JsonObject } from './payloadFields';
+import { parseSnakeCaseToolEvent } from './snakeCasePayload';
 
 const EVENTS = { pre: ['PreToolUse'], post: ['PostToolUse'] };
 
@@ -18,17 +19,5 @@ const TOOLS = toolTable(
 );
 
 export function parseCodexPayload(obj: JsonObject, phaseHint?: HookPhase): HookPayload {
-  const event = idField(obj, 'hook_event_name');
-  return assemble({
-    agent: 'codex',
-    phase: resolvePhase('codex', event, EVENTS, phaseHint),
-    event,
-    sessionId: idField(obj, 'session_id'),
-    model: idField(obj, 'model'),
-    cwd: pathField(obj, 'cwd'),
-    toolName: idField(obj, 'tool_name'),
-    toolUseId: idField(obj, 'tool_use_id'),
-    transcriptPath: pathField(obj, 'transcript_path'),
-    input: toolInputObject(own(obj, 'tool_input')),
-  }, TOOLS);
+  return parseSnakeCaseToolEvent('codex', obj, EVENTS, TOOLS, phaseHint);
 }
