@@ -27,7 +27,8 @@ export class AgentsController extends Disposable {
     this.indicator.command = 'aiProvenance.stopAgentSession';
     this.register(vscode.commands.registerCommand('aiProvenance.connectAgents', () => this.connect()));
     this.register(vscode.commands.registerCommand('aiProvenance.disconnectAgents', () => this.disconnect()));
-    this.register(vscode.commands.registerCommand('aiProvenance.startAgentSession', () => this.startSession()));
+    // `{ agent }` skips the prompt (key bindings, tasks, tests).
+    this.register(vscode.commands.registerCommand('aiProvenance.startAgentSession', (opts?: { agent?: string }) => this.startSession(opts?.agent)));
     this.register(vscode.commands.registerCommand('aiProvenance.stopAgentSession', () => this.stopSession()));
     // Spawns git: after activation, never during it.
     setTimeout(() => void this.startup(), 0);
@@ -88,10 +89,10 @@ export class AgentsController extends Disposable {
     void vscode.window.showInformationMessage(changed.length ? `AI Provenance: disconnected ${changed.map((r) => r.label).join(', ')}.` : 'AI Provenance: no agent hooks were installed.');
   }
 
-  private async startSession(): Promise<void> {
+  private async startSession(given?: string): Promise<void> {
     const repo = await this.repo();
     if (!repo) return;
-    const agent = await vscode.window.showInputBox({ title: 'Agent session', prompt: 'Which agent will edit files now? Changes on disk until you stop are attributed to it.', value: 'aider' });
+    const agent = typeof given === 'string' && given.trim() ? given : await vscode.window.showInputBox({ title: 'Agent session', prompt: 'Which agent will edit files now? Changes on disk until you stop are attributed to it.', value: 'aider' });
     if (!agent) return;
     try {
       await startSession(repo, path.join(repo.gitDir, STATE_DIR_NAME), agent.trim(), undefined);

@@ -27,6 +27,8 @@ export class PersistenceController extends Disposable {
   private readonly watchers = new Map<string, fs.FSWatcher>();
   /** Clean files changed by an edit whose origin (editor or disk) the next dirty-state event decides. */
   private readonly undecided = new Set<string>();
+  /** Records written for text the document will have once VS Code reloads it from disk. */
+  private readonly awaitingReload = new Map<string, { handle: RepoHandle; relPath: string }>();
   private readonly pendingSaves = new Map<string, { doc: vscode.TextDocument; timer: ReturnType<typeof setTimeout> }>();
   private readonly _onDidRestore = this.register(new vscode.EventEmitter<vscode.TextDocument>());
   readonly onDidRestore = this._onDidRestore.event;
@@ -74,7 +76,14 @@ export class PersistenceController extends Disposable {
 
   /** The dirty flag arrived: an edit we held back was typed (or accepted) in the editor after all. */
   private dirtyChanged(e: vscode.TextDocumentChangeEvent): void {
-    if (e.contentChanges.length === 0 && e.document.isDirty && this.undecided.delete(e.document.uri.toString())) this.scheduleSave(e.document);
+    const key = e.document.uri.toString();
+    if (e.contentChanges.length === 0 && e.document.isDirty && this.undecided.delete(key)) this.scheduleSave(e.document);
+    const waiting = e.contentChanges.length > 0 ? this.awaitingReload.get(key) : undefined;
+    if (waiting) {
+      this.awaitingReload.delete(key);
+      // After the attribution service applied the reload, the record describes the document's text.
+      setTimeout(() => void this.adopt(e.document, waiting.handle, waiting.relPath, false), 0);
+    }
   }
 
   private scheduleSave(doc: vscode.TextDocument): void {
@@ -115,6 +124,11 @@ export class PersistenceController extends Disposable {
     let spans = spansFromRecord(record, this.attribution.origins);
     if (record.contentHash !== hash || record.length !== text.length) {
       const old = await loadTextSnapshot(handle.store.stateDir, record.contentHash);
+      if ((old === undefined || contentHash(old) !== record.contentHash) && !replace && !doc.isDirty) {
+        // A hook wrote the record for the file's new text before VS Code reloaded it: adopt on the reload.
+        this.awaitingReload.set(key, { handle, relPath });
+        return;
+      }
       if (old === undefined || contentHash(old) !== record.contentHash) {
         this.log(`${relPath} changed since its attribution was saved and no copy of the old text is kept: not restored`);
         return;

@@ -106,10 +106,7 @@ describe('agent commands', () => {
   it('attributes files changed during an agent session to that agent', async function () {
     if (!driverAvailable) this.skip();
     await openFile('README.md');
-    const running = vscode.commands.executeCommand('aiProvenance.startAgentSession');
-    await waitUntil('the agent prompt', async () => ((await driver.domText('.quick-input-widget input')).length > 0 ? true : undefined));
-    await driver.press('Enter'); // default: aider
-    await running;
+    await vscode.commands.executeCommand('aiProvenance.startAgentSession', { agent: 'aider' });
     await waitUntil('the session indicator', async () => ((await driver.domText('.statusbar-item')).some((t) => t.includes('aider session')) ? true : undefined));
     const file = path.join(workspaceRoot(), 'src', 'session.ts');
     fs.writeFileSync(file, 'export const fromAider = 1;\n');
