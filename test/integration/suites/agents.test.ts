@@ -76,6 +76,36 @@ describe('external agents', () => {
   });
 });
 
+describe('Copilot agent mode through VS Code agent hooks', () => {
+  afterEach(closeAll);
+
+  it('attributes an agent-mode edit of an open file to GitHub Copilot', async () => {
+    const file = path.join(workspaceRoot(), 'src', 'agentmode.ts');
+    fs.writeFileSync(file, 'export const rate = 1;\n');
+    const editor = await openFile('src/agentmode.ts');
+    const payload = (phase: 'pre' | 'post') => ({
+      timestamp: new Date().toISOString(), cwd: workspaceRoot(), sessionId: 'copilot-session-7',
+      hookEventName: phase === 'pre' ? 'PreToolUse' : 'PostToolUse', transcript_path: '/nonexistent.jsonl',
+      tool_name: 'replace_string_in_file',
+      tool_input: { filePath: file, oldString: 'export const rate = 1;', newString: 'export const rate = 1;\nexport const vat = 0.2;' },
+      tool_use_id: 'call_it_vscode_1',
+      ...(phase === 'post' ? { tool_response: 'ok' } : {}),
+    });
+    const run = (phase: 'pre' | 'post') => {
+      const res = spawnSync(process.execPath, [CLI, 'hook', 'vscode', phase], { input: JSON.stringify(payload(phase)), encoding: 'utf8', cwd: workspaceRoot(), timeout: 20_000 });
+      assert.equal(res.status, 0, res.stderr);
+    };
+    run('pre');
+    fs.writeFileSync(file, 'export const rate = 1;\nexport const vat = 0.2;\n');
+    run('post');
+    await waitUntil('agent-mode lines in the editor', async () => ((await attributedTexts(editor)).join('') === 'export const vat = 0.2;\n' ? true : undefined), 8000);
+    const span = (await api()).spans(editor.document.uri)[0];
+    assert.equal(span.origin.kind, 'agent');
+    assert.equal(span.origin.tool, 'GitHub Copilot');
+    assert.equal(span.origin.session, 'copilot-session-7');
+  });
+});
+
 describe('agent commands', () => {
   afterEach(closeAll);
 
