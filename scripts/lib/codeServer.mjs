@@ -26,7 +26,7 @@ export async function ensureCodeServer(log = console.log) {
     cwd: CODE_SERVER_DIR,
     stdio: ['ignore', out, out],
     env: {
-      ...process.env,
+      ...cleanNpmEnv(process.env),
       // code-server's postinstall and node-gyp must see Node 24 and build against its headers, not the system Node's.
       PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
       npm_config_nodedir: headers,
@@ -40,6 +40,15 @@ export async function ensureCodeServer(log = console.log) {
   }
   fs.writeFileSync(CODE_SERVER_READY, new Date().toISOString() + '\n');
   return CODE_SERVER_PKG;
+}
+
+/**
+ * Run from `npm test`, this process inherits the outer npm's `npm_*` variables; `npm_config_user_agent` among them
+ * names the outer Node (20), which code-server's postinstall reads as the Node it is installed with. The inner npm
+ * must describe itself.
+ */
+function cleanNpmEnv(env) {
+  return Object.fromEntries(Object.entries(env).filter(([key]) => !/^npm_/i.test(key)));
 }
 
 /**
