@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { lineView, originFamily, type OriginFamily } from '../../core/attribution';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable, debounce } from '../lifecycle';
-import { FAMILIES, createFamilyDecoration, createMixedLineDecoration } from './decorationStyles';
+import { FAMILIES, annotationStyle, createFamilyDecoration, createMixedLineDecoration } from './decorationStyles';
 
 const UPDATE_DELAY_MS = 120;
 
@@ -23,16 +23,28 @@ export class DecorationController extends Disposable {
   constructor(private readonly attribution: AttributionService) {
     super();
     this.enabled = vscode.workspace.getConfiguration('aiProvenance').get<boolean>('annotations.enabled', true);
-    for (const family of FAMILIES) this.types.set(family, this.register(createFamilyDecoration(family)));
+    this.createTypes();
+    this.register({ dispose: () => this.types.forEach((t) => t.dispose()) });
     this.register(attribution.onDidChange(() => this.schedule()));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()));
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('aiProvenance.annotations.style')) {
+        // Decoration types are fixed at creation: recreate them once per configuration change.
+        this.types.forEach((t) => t.dispose());
+        this.createTypes();
+        this.paintVisible();
+      }
       if (e.affectsConfiguration('aiProvenance.annotations.enabled')) {
         this.setEnabled(vscode.workspace.getConfiguration('aiProvenance').get<boolean>('annotations.enabled', true));
       }
     }));
     this.register({ dispose: () => this.schedule.cancel() });
     this.schedule();
+  }
+
+  private createTypes(): void {
+    const style = annotationStyle();
+    for (const family of FAMILIES) this.types.set(family, createFamilyDecoration(family, style));
   }
 
   get isEnabled(): boolean {

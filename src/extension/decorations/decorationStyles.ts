@@ -10,12 +10,24 @@ const COLOR_ID: Record<OriginFamily, string> = {
   'paste-manual': 'pasteManual',
 };
 
-export function createFamilyDecoration(family: OriginFamily): vscode.TextEditorDecorationType {
+/** `aiProvenance.annotations.style`: a tint behind AI text, a dotted underline, or overview-ruler marks only. */
+export type AnnotationStyle = 'background' | 'underline' | 'ruler';
+
+export function annotationStyle(): AnnotationStyle {
+  const value = vscode.workspace.getConfiguration('aiProvenance').get<string>('annotations.style', 'background');
+  return value === 'underline' || value === 'ruler' ? value : 'background';
+}
+
+export function createFamilyDecoration(family: OriginFamily, style: AnnotationStyle = 'background'): vscode.TextEditorDecorationType {
   const id = COLOR_ID[family];
+  const look: vscode.DecorationRenderOptions =
+    style === 'background'
+      ? { backgroundColor: new vscode.ThemeColor(`aiProvenance.${id}Background`), border: '1px solid', borderColor: new vscode.ThemeColor('aiProvenance.border') }
+      : style === 'underline'
+        ? { borderStyle: 'none none dotted none', borderWidth: '0 0 1px 0', borderColor: new vscode.ThemeColor(`aiProvenance.${id}Ruler`) }
+        : {};
   return vscode.window.createTextEditorDecorationType({
-    backgroundColor: new vscode.ThemeColor(`aiProvenance.${id}Background`),
-    border: '1px solid',
-    borderColor: new vscode.ThemeColor('aiProvenance.border'),
+    ...look,
     overviewRulerColor: new vscode.ThemeColor(`aiProvenance.${id}Ruler`),
     overviewRulerLane: vscode.OverviewRulerLane.Left,
     // Typing at the edges of an AI region must not grow it, even between two of our updates.

@@ -8,7 +8,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { remapSpans } from '../../core/attribution';
+import { remapSpans, type SpanTuple } from '../../core/attribution';
 import { contentHash } from '../../core/hash';
 import { mergeFileRecords, recordFromSpans, spansFromRecord, type FileRecord } from '../../core/state';
 import { loadTextSnapshot, saveTextSnapshot } from '../../git';
@@ -41,7 +41,10 @@ export class PersistenceController extends Disposable {
     this.register(vscode.workspace.onWillSaveTextDocument(() => void this.flush()));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.dirtyChanged(e)));
     this.register(attribution.onWillForget((doc) => this.closing(doc)));
-    this.register(vscode.workspace.onWillRenameFiles((e) => e.waitUntil(this.flush())));
+    this.register(vscode.workspace.onWillRenameFiles((e) => {
+      this.carryAcrossRename(e.files);
+      e.waitUntil(this.flush());
+    }));
     this.register(vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)));
     this.register({ dispose: () => this.watchers.forEach((w) => w.close()) });
     this.register({ dispose: () => void this.flush() });
@@ -98,6 +101,7 @@ export class PersistenceController extends Disposable {
   }
 
   private async restore(doc: vscode.TextDocument): Promise<void> {
+    if (this.takeCarried(doc)) return;
     const found = await this.repos.forUri(doc.uri);
     if (!found) return;
     this.watch(found.handle);
@@ -173,6 +177,30 @@ export class PersistenceController extends Disposable {
     void this.save(doc).then(() => this.repos.flushAll());
   }
 
+  /**
+   * Live spans of documents about to be renamed, keyed by their new URI. The move of the stored record races with the
+   * editor reopening the file under its new name; these in-memory spans make the outcome independent of that race.
+   */
+  private readonly carried = new Map<string, { text: string; spans: SpanTuple[] }>();
+
+  private carryAcrossRename(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
+    for (const { oldUri, newUri } of files) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === oldUri.toString());
+      if (doc && this.attribution.has(doc)) this.carried.set(newUri.toString(), { text: doc.getText(), spans: [...this.attribution.spans(doc)] });
+    }
+  }
+
+  /** Restores carried spans into the renamed document when its text is the same; true when it did. */
+  private takeCarried(doc: vscode.TextDocument): boolean {
+    const carried = this.carried.get(doc.uri.toString());
+    if (!carried || doc.getText() !== carried.text) return false;
+    this.carried.delete(doc.uri.toString());
+    this.attribution.restore(doc, carried.spans);
+    this._onDidRestore.fire(doc);
+    this.scheduleSave(doc);
+    return true;
+  }
+
   private async renamed(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): Promise<void> {
     for (const { oldUri, newUri } of files) {
       const from = await this.repos.forUri(oldUri);
@@ -184,8 +212,10 @@ export class PersistenceController extends Disposable {
         this.log(`moving attribution ${from.relPath} -> ${to.relPath} failed: ${String(err)}`);
       }
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
-      if (doc) await this.adopt(doc, to.handle, to.relPath, true);
+      if (doc && !this.takeCarried(doc)) await this.adopt(doc, to.handle, to.relPath, true);
     }
+    // Spans for renamed files never opened again are not kept around.
+    setTimeout(() => files.forEach((f) => this.carried.delete(f.newUri.toString())), 10_000);
   }
 
   /** Watches the store's record folder so writes from hooks and other windows show up within a second. */

@@ -38,4 +38,17 @@ describe('attribution views', () => {
     });
     assert.ok(texts.some((t) => t.includes('AI 1/4')), JSON.stringify(texts));
   });
+
+  it('keeps painting after the annotation style changes', async () => {
+    const editor = await marked();
+    const config = vscode.workspace.getConfiguration('aiProvenance');
+    try {
+      await config.update('annotations.style', 'underline', vscode.ConfigurationTarget.Global);
+      const start = editor.document.getText().indexOf('fetchAll()');
+      const painted = await waitUntil('repaint', async () => (await api()).paintedRanges(editor.document.uri));
+      assert.deepEqual(painted['paste-manual'], [[start, start + 'fetchAll()'.length]]);
+    } finally {
+      await config.update('annotations.style', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });
