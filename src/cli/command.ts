@@ -12,8 +12,6 @@ export interface CliIo {
 export interface CliCommand {
   /** `hook`, `blame`, `agents` ... */
   readonly name: string;
-  /** One line for `ai-provenance --help`. */
-  readonly summary: string;
   /** Full usage text for `ai-provenance <name> --help`. */
   readonly usage: string;
   /** Returns the exit code. Throw `UsageError` for bad arguments. */

@@ -22,11 +22,12 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     return name ? 0 : 2;
   }
   if (name === '--version') return main(['version'], io);
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (!entry) {
     io.err(`ai-provenance: unknown command '${name}'\n\n${help()}`);
     return 2;
   }
+  const command = await entry.load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(`${command.usage}\n`);
     return 0;

@@ -27,7 +27,6 @@ const USAGE = [
 
 export const agentsCommand: CliCommand = {
   name: 'agents',
-  summary: 'install, remove or check the hooks that let external agents (Claude Code, Cursor...) report their edits',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['agent', 'scope', 'cli'] });

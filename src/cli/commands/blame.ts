@@ -21,7 +21,6 @@ function pad(text: string, width: number): string {
 
 export const blameCommand: CliCommand = {
   name: 'blame',
-  summary: 'AI blame of a file: per line AI, mixed or human, with tool, model and commit',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['rev'], boolean: ['json', 'no-working-state'] });

@@ -15,7 +15,6 @@ const USAGE = [
 
 export const checkCommand: CliCommand = {
   name: 'check',
-  summary: 'fail when the branch does not meet the repository AI policy (for CI)',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['policy'], boolean: ['json'] });

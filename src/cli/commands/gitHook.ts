@@ -15,7 +15,6 @@ function timeoutFrom(value: string | undefined): number | undefined {
 
 export const gitHookCommand: CliCommand = {
   name: 'git-hook',
-  summary: 'run by the installed git hooks (see `ai-provenance hooks`)',
   usage: [
     'usage: ai-provenance git-hook <prepare-commit-msg|commit-msg|post-commit|post-rewrite|reference-transaction> [git\'s hook arguments]',
     '',

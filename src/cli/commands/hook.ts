@@ -11,7 +11,6 @@ import type { CliCommand } from '../command';
 
 export const hookCommand: CliCommand = {
   name: 'hook',
-  summary: 'record what an external agent wrote (run by the agent\'s hooks)',
   usage: [
     `usage: ai-provenance hook <${AGENT_IDS.join('|')}> [pre|post]`,
     '',

@@ -34,7 +34,6 @@ async function existingFile(value: string, cwd: string, what: string): Promise<s
 
 export const hooksCommand: CliCommand = {
   name: 'hooks',
-  summary: 'install, remove or check the git hooks that record provenance in commits',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['cli', 'node'], boolean: ['force', 'json'] });

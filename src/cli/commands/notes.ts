@@ -16,7 +16,6 @@ const USAGE = [
 
 export const notesCommand: CliCommand = {
   name: 'notes',
-  summary: 'push or fetch the provenance notes, merging concurrent ones',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, {});

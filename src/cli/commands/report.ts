@@ -24,7 +24,6 @@ const USAGE = [
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'branch report for a PR comment or CI (markdown, json, sarif, agent-trace)',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['format', 'output', 'policy'] });

@@ -21,7 +21,6 @@ const USAGE = [
 
 export const sessionCommand: CliCommand = {
   name: 'session',
-  summary: 'attribute changes to an agent without hooks (start before it runs, stop after)',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['agent', 'model'] });

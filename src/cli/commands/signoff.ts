@@ -18,7 +18,6 @@ const USAGE = [
 
 export const signoffCommand: CliCommand = {
   name: 'signoff',
-  summary: 'record your review sign-off on HEAD and print the AI-Reviewed-by trailer',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['checked'], boolean: ['json', 'reviewed-all'] });

@@ -12,7 +12,6 @@ const USAGE = [
 
 export const statsCommand: CliCommand = {
   name: 'stats',
-  summary: 'AI, mixed and human added lines over a commit range, by tool and model',
   usage: USAGE,
   async run(args, io) {
     const parsed = parseArgs(args, { boolean: ['json', 'commits'] });

@@ -7,7 +7,6 @@ export const CLI_VERSION = typeof AIP_VERSION === 'string' ? AIP_VERSION : '0.0.
 
 export const versionCommand: CliCommand = {
   name: 'version',
-  summary: 'print the version',
   usage: 'ai-provenance version',
   async run(_args, io) {
     io.out(`ai-provenance ${CLI_VERSION}\n`);
