@@ -2,7 +2,7 @@
  * The part every agent parser shares: classify the tool, gather its paths and reported edits, and build a
  * `HookPayload` without `undefined`-valued keys (records stay minimal and compare equal).
  */
-import type { AgentId, HookPayload, HookPhase, ToolKind } from './types';
+import type { HookPayload, ToolKind } from './types';
 import { own, PathSet, type JsonObject } from './payloadFields';
 import { collectEdits, collectPatchPaths, collectToolPaths } from './toolPaths';
 
@@ -13,21 +13,13 @@ export interface ToolTable {
   readonly readOnly: ReadonlySet<string>;
 }
 
-export interface ToolCall {
-  readonly agent: AgentId;
-  readonly phase: HookPhase;
-  readonly event?: string;
-  readonly sessionId?: string;
-  readonly model?: string;
-  readonly cwd?: string;
-  readonly toolName?: string;
-  readonly toolUseId?: string;
-  readonly transcriptPath?: string;
+/** What a parser read from a payload, before paths and kind are worked out: the payload's fields plus the tool input. */
+export type ToolCall = Omit<HookPayload, 'files' | 'kind' | 'edits'> & {
   /** The tool's arguments (Claude `tool_input`; the whole payload for Cursor's `afterFileEdit`). */
   readonly input?: JsonObject;
   /** Set when the event itself says what happened (Cursor `afterFileEdit`, `beforeShellExecution`). */
   readonly kind?: ToolKind;
-}
+};
 
 export function classifyTool(toolName: string | undefined, table: ToolTable, input: JsonObject | undefined): ToolKind {
   if (toolName !== undefined) {

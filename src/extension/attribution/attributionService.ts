@@ -169,10 +169,11 @@ export class AttributionService extends Disposable {
   }
 
   private originFromSource(e: vscode.TextDocumentChangeEvent): number | undefined {
-    if (!AttributionService.isTracked(e.document)) return undefined;
-    if (!vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.chatEdits', true)) return undefined;
+    // Every keystroke passes here: look at the (usually absent) edit source before reading any setting.
     const edit = readEditSource(e);
-    const origin = edit && originFromEditSource(edit, this.now());
+    if (!edit || !AttributionService.isTracked(e.document)) return undefined;
+    if (!vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.chatEdits', true)) return undefined;
+    const origin = originFromEditSource(edit, this.now());
     return origin ? this.origins.intern(origin) : undefined;
   }
 
