@@ -22,6 +22,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // What the launcher runs for `git-hook` and `hook`: only their code, so each commit and agent step parses less.
+  { ...common, entryPoints: ['src/cli/hookMain.ts'], outfile: 'dist/hookMain.js' },
 ];
 
 if (watch) {

@@ -7,6 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { runGit, type GitResult, type GitRunOptions, type GitRunner } from '../exec';
 import type { RepoInfo } from '../repo';
+import { HOOK_PATHS_ENV } from '../hooks/hookScripts';
 import { appendStateLog } from '../stateLog';
 
 export interface HookConfig {
@@ -62,11 +63,7 @@ export function parseConfigZ(stdout: string): Map<string, string> {
 
 export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Promise<HookContext> {
   const base = { cwd, env: envOverrides(env) };
-  const found = await runGit(['rev-parse', '--show-toplevel', '--git-dir', '--git-common-dir', '--git-path', 'ai-provenance'], base);
-  const lines = found.stdout.split('\n').map((l) => l.replace(/\r$/, ''));
-  if (lines.length < 4 || lines.slice(0, 4).some((l) => l === '')) throw new Error(`unexpected rev-parse output: ${JSON.stringify(found.stdout.slice(0, 300))}`);
-  const repo: RepoInfo = { root: path.resolve(cwd, lines[0]), gitDir: path.resolve(cwd, lines[1]), commonDir: path.resolve(cwd, lines[2]) };
-  const stateDir = path.resolve(cwd, lines[3]);
+  const { repo, stateDir } = hookPathsFrom(cwd, env[HOOK_PATHS_ENV]) ?? (await askGit(cwd, base.env));
   const git = (args: readonly string[], options: Omit<GitRunOptions, 'cwd'> = {}) =>
     runGit(args, { ...options, cwd: repo.root, env: { ...base.env, ...options.env } });
   let config: Promise<HookConfig> | undefined;
@@ -91,6 +88,26 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
     log: (message) => appendStateLog(stateDir, message),
     gitFile: (name) => path.join(repo.gitDir, name),
   };
+}
+
+interface HookPaths {
+  readonly repo: RepoInfo;
+  readonly stateDir: string;
+}
+
+/** The paths the hook script found (top, git dir, state dir, common dir), or undefined when absent or malformed. */
+export function hookPathsFrom(cwd: string, value: string | undefined): HookPaths | undefined {
+  const lines = value?.split('\n').map((l) => l.replace(/\r$/, ''));
+  if (!lines || lines.length < 4 || lines.slice(0, 4).some((l) => l === '' || l.includes('\0'))) return undefined;
+  const [root, gitDir, stateDir, commonDir] = lines.map((l) => path.resolve(cwd, l));
+  return { repo: { root, gitDir, commonDir }, stateDir };
+}
+
+async function askGit(cwd: string, env: Record<string, string | undefined>): Promise<HookPaths> {
+  const found = await runGit(['rev-parse', '--show-toplevel', '--git-dir', '--git-path', 'ai-provenance', '--git-common-dir'], { cwd, env });
+  const paths = hookPathsFrom(cwd, found.stdout);
+  if (!paths) throw new Error(`unexpected rev-parse output: ${JSON.stringify(found.stdout.slice(0, 300))}`);
+  return paths;
 }
 
 /** The hook environment as git overrides: everything inherited (GIT_INDEX_FILE above all) plus C-locale messages. */

@@ -13,6 +13,11 @@ export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 
 /** First comment line of every script we write; how install/uninstall/status recognise our files. */
 export const HOOK_MARKER = '# ai-provenance-hook v1';
+/**
+ * The hook script's `git rev-parse --show-toplevel --git-dir --git-path ai-provenance --git-common-dir` output, one
+ * path per line (relative ones to the hook's working directory), handed to node so it need not run git for them.
+ */
+export const HOOK_PATHS_ENV = 'AI_PROVENANCE_HOOK_PATHS';
 /** Suffix of the original hook moved aside. */
 export const CHAINED_SUFFIX = '.pre-ai-provenance';
 /** Set to `off` in the environment to make installed hooks skip ai-provenance (the chained hook still runs). */
@@ -91,8 +96,9 @@ export function hookScript(hook: ManagedHook): string {
     `[ "$${HOOKS_OFF_ENV}" = off ] && exit "$aip_status"`,
     ...inputFilter(hook),
     'aip_has() { for aip_f in "$@"; do [ -e "$aip_f" ] && return 0; done; return 1; }',
-    'aip_paths=$(git rev-parse --git-dir --git-path ai-provenance --git-common-dir 2>/dev/null) || exit "$aip_status"',
-    '{ IFS= read -r aip_git_dir; IFS= read -r aip_state_dir; IFS= read -r aip_common_dir; } <<EOF',
+    // One git call finds every path; node gets them too (HOOK_PATHS_ENV) instead of asking git again.
+    'aip_paths=$(git rev-parse --show-toplevel --git-dir --git-path ai-provenance --git-common-dir 2>/dev/null) || exit "$aip_status"',
+    '{ IFS= read -r aip_top; IFS= read -r aip_git_dir; IFS= read -r aip_state_dir; IFS= read -r aip_common_dir; } <<EOF',
     '$aip_paths',
     'EOF',
     ...earlyExit(hook),
@@ -100,7 +106,7 @@ export function hookScript(hook: ManagedHook): string {
     '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || exit "$aip_status"',
     // $PPID is the git process: its command line tells `commit --amend -m` from a new commit.
-    `${feed}AI_PROVENANCE_GIT_PID=$PPID "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
+    `${feed}AI_PROVENANCE_GIT_PID=$PPID ${HOOK_PATHS_ENV}="$aip_paths" "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
     'exit "$aip_status"',
     '',
   ].join('\n');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CHAINED_SUFFIX, HOOK_MARKER, MANAGED_HOOKS, hookScript, isOurHookScript } from '../../../src/git/hooks/hookScripts';
+import { hookPathsFrom } from '../../../src/git/commit/hookContext';
 import { launcherScript, shQuote } from '../../../src/git/launcher';
 import { makeTempDir } from '../helpers/tempRepo';
 
@@ -46,5 +47,32 @@ describe('hook scripts', () => {
       assert.equal(r.status, 0, `${state}: ${r.stderr}`);
       assert.equal(r.stderr, '');
     }
+  });
+
+  it('the launcher runs the hook entry beside the CLI for git-hook and hook, the CLI for everything else', () => {
+    const dir = makeTempDir('aiprov-launcher-');
+    const seen = path.join(dir, 'seen');
+    // A stand-in "node" that records which script it was asked to run.
+    const fakeNode = path.join(dir, 'node');
+    fs.writeFileSync(fakeNode, `#!/bin/sh\nprintf '%s\\n' "$1" >> '${seen}'\n`, { mode: 0o755 });
+    const cli = path.join(dir, 'cli.js');
+    fs.writeFileSync(cli, '');
+    const launcher = path.join(dir, 'ai-provenance');
+    fs.writeFileSync(launcher, launcherScript(cli, fakeNode), { mode: 0o755 });
+    const run = (...args: string[]) => spawnSync(launcher, args, { input: '', env: { PATH: process.env.PATH } });
+    run('git-hook', 'post-commit');
+    fs.writeFileSync(path.join(dir, 'hookMain.js'), '');
+    run('git-hook', 'post-commit');
+    run('hook', 'claude-code');
+    run('blame', 'a.ts');
+    assert.deepEqual(fs.readFileSync(seen, 'utf8').trim().split('\n'), [cli, path.join(dir, 'hookMain.js'), path.join(dir, 'hookMain.js'), cli]);
+  });
+
+  it('node takes the paths the hook script found; malformed ones are ignored', () => {
+    const paths = hookPathsFrom('/repo', '/repo\n.git\n.git/ai-provenance\n.git\n');
+    assert.deepEqual(paths, { repo: { root: '/repo', gitDir: '/repo/.git', commonDir: '/repo/.git' }, stateDir: '/repo/.git/ai-provenance' });
+    assert.equal(hookPathsFrom('/repo', undefined), undefined);
+    assert.equal(hookPathsFrom('/repo', '/repo\n.git\n'), undefined);
+    assert.equal(hookPathsFrom('/repo', '/repo\n\n.git/ai-provenance\n.git'), undefined);
   });
 });

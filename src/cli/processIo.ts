@@ -1,0 +1,33 @@
+/** The CLI's real process I/O (both entry points use it). */
+import type { CliIo } from './command';
+
+export function processIo(): CliIo {
+  let stdinText: Promise<string> | undefined;
+  return {
+    cwd: process.cwd(),
+    env: process.env,
+    stdin: () =>
+      (stdinText ??= new Promise((resolve) => {
+        if (process.stdin.isTTY) return resolve('');
+        const chunks: Buffer[] = [];
+        process.stdin.on('data', (c: Buffer) => chunks.push(c));
+        process.stdin.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        process.stdin.on('error', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      })),
+    out: (t) => process.stdout.write(t),
+    err: (t) => process.stderr.write(t),
+  };
+}
+
+/** Runs `main` as the process: its result becomes the exit code, a throw exits 1 with the message. */
+export function runAsProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>): void {
+  main(process.argv.slice(2), processIo()).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`ai-provenance: ${String(err)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
