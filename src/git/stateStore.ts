@@ -81,8 +81,11 @@ export class WorkingStateStore {
     const incoming = parseFileRecord(record);
     const file = this.recordFile(incoming.path);
     return this.locked(file, async () => {
-      const existing = options.mode === 'replace' ? undefined : await this.loadOrMoveAside(file, incoming.path);
-      const result = existing ? mergeFileRecords(existing, incoming) : compactFileRecord(incoming);
+      const existing = await this.loadOrMoveAside(file, incoming.path);
+      // A replace computed before post-commit settled the file would bring the committed spans back: the settled
+      // record stands (the editor adopts it when it sees the change).
+      if (options.mode === 'replace' && existing?.settled && existing.updated > incoming.updated) return existing;
+      const result = existing && options.mode !== 'replace' ? mergeFileRecords(existing, incoming) : compactFileRecord(incoming);
       await writeFileAtomic(file, serializeFileRecord(result));
       return result;
     });

@@ -89,6 +89,19 @@ describe('working-state store: records', () => {
     assert.deepEqual(await store.read('a.ts'), replaced);
   });
 
+  it('keeps a settled record against a replace computed before it (committed spans stay committed)', async () => {
+    const o = agentOrigin('one');
+    // The editor captured its spans at 100; post-commit settled the file at 200, keeping only [8, 10).
+    await store.write({ ...makeRecord('a.ts', TEXT, [o], [[8, 10, 0]], 200), settled: true }, { mode: 'replace' });
+    const kept = await store.write(makeRecord('a.ts', TEXT, [o], [[0, 5, 0], [8, 10, 0]], 100), { mode: 'replace' });
+    assert.deepEqual(kept.spans, [[8, 10, 0]]);
+    assert.equal(kept.settled, true);
+    // A later editor write (it has adopted the settled record) replaces it as usual.
+    const later = await store.write(makeRecord('a.ts', TEXT, [o], [[8, 12, 0]], 300), { mode: 'replace' });
+    assert.deepEqual((await store.read('a.ts'))?.spans, [[8, 12, 0]]);
+    assert.equal(later.settled, undefined);
+  });
+
   it('lets newer text win over older text', async () => {
     await store.write(makeRecord('a.ts', TEXT, [agentOrigin('old')], [[0, 5, 0]], 500));
     const stale = makeRecord('a.ts', TEXT + 'more', [agentOrigin('stale')], [[0, 2, 0]], 400);

@@ -24,6 +24,11 @@ export interface FileRecord {
   readonly spans: readonly StateSpan[];
   /** Milliseconds since the epoch of the write; decides concurrent merges. */
   readonly updated: number;
+  /**
+   * Written by post-commit after a commit took some of the spans: the spans missing here were committed, so an editor
+   * holding this text replaces its live spans with these instead of merging them back.
+   */
+  readonly settled?: true;
 }
 
 /** Bounds that keep a hostile file from costing unbounded memory or time. */
@@ -66,7 +71,8 @@ export function parseFileRecord(json: unknown): FileRecord {
   const updated = expectInteger(obj.updated, 'updated', 0, Number.MAX_SAFE_INTEGER);
   const origins = parseOrigins(obj.origins);
   const spans = parseSpans(obj.spans, length, origins.length);
-  return { version: FILE_RECORD_VERSION, path: obj.path as string, contentHash: obj.contentHash, length, origins, spans, updated };
+  if (obj.settled !== undefined && obj.settled !== true) throw new FileRecordError('settled', `expected true when present, got ${describeValue(obj.settled)}`);
+  return { version: FILE_RECORD_VERSION, path: obj.path as string, contentHash: obj.contentHash, length, origins, spans, updated, ...(obj.settled ? { settled: true as const } : {}) };
 }
 
 /** Parses record JSON text (bounded in size); every failure is a FileRecordError with the reason. */
@@ -94,7 +100,7 @@ export function serializeFileRecord(record: FileRecord): string {
     if (o.candidates !== undefined) out.candidates = o.candidates;
     return out;
   });
-  const ordered = { version: r.version, path: r.path, contentHash: r.contentHash, length: r.length, updated: r.updated, origins, spans: r.spans };
+  const ordered = { version: r.version, path: r.path, contentHash: r.contentHash, length: r.length, updated: r.updated, ...(r.settled ? { settled: true } : {}), origins, spans: r.spans };
   return JSON.stringify(ordered) + '\n';
 }
 

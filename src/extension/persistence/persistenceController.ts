@@ -120,8 +120,9 @@ export class PersistenceController extends Disposable {
       this.log(`reading attribution of ${relPath} failed: ${String(err)}`);
       return;
     }
-    if (!record || doc.isClosed) return;
     const key = doc.uri.toString();
+    if (!record && !replace && !doc.isClosed) return this.recordRemoved(doc, key);
+    if (!record || doc.isClosed) return;
     if (!replace && record.updated <= (this.synced.get(key) ?? 0)) return;
     const text = doc.getText();
     const hash = contentHash(text);
@@ -139,13 +140,28 @@ export class PersistenceController extends Disposable {
       }
       spans = remapSpans(old, text, spans);
     }
-    if (!replace && this.attribution.has(doc)) {
+    // A settled record (post-commit) says which spans are still uncommitted: merging would bring the committed back.
+    const settledHere = record.settled === true && record.contentHash === hash && record.length === text.length;
+    if (!replace && !settledHere && this.attribution.has(doc)) {
       const live = recordFromSpans(relPath, text, this.attribution.spans(doc), this.attribution.origins, this.synced.get(key) ?? 0);
       const theirs = recordFromSpans(relPath, text, spans, this.attribution.origins, record.updated);
       spans = spansFromRecord(mergeFileRecords(live, theirs), this.attribution.origins);
     }
     this.synced.set(key, record.updated);
     this.attribution.restore(doc, spans);
+    this._onDidRestore.fire(doc);
+  }
+
+  /**
+   * The record of an open document was deleted by another process: post-commit does so when every span was committed
+   * (stash parks them too, and then changes the file). When the editor still shows what is on disk, its spans went
+   * with that git operation; with unsaved edits nothing can tell them apart, so the live spans stay.
+   */
+  private recordRemoved(doc: vscode.TextDocument, key: string): void {
+    if (!this.synced.has(key) || doc.isDirty || !this.attribution.has(doc)) return;
+    if (this.attribution.spans(doc).length === 0) return;
+    this.synced.delete(key);
+    this.attribution.restore(doc, []);
     this._onDidRestore.fire(doc);
   }
 

@@ -57,6 +57,7 @@ async function settleOne(ctx: HookContext, blobs: BlobReader, store: WorkingStat
     length: current.length,
     spans,
     updated: Math.max(Date.now(), record.updated + 1),
+    settled: true,
   });
   await store.write(next, { mode: 'replace' });
   if (recordPath !== committedPath) await store.delete(recordPath);

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { WorkingStateStore } from '../../../src/git/stateStore';
 import { makeTempDir } from '../helpers/tempRepo';
 import { COPILOT, createHookedRepo, type HookRepo } from './helpers/hookRepo';
 
@@ -172,6 +173,20 @@ describe('commit: trailers through the real hooks', function () {
     assert.match(message, /^Squashed commit of the following:/);
     assert.match(message, /\n\nAssisted-by: Claude:claude-opus-4-5\nAI-Assisted: 100% of added lines \(2\/2; agent 2\)$/);
     assert.equal(message.match(/^AI-Assisted:/gm)?.length, 1, 'the squashed message\'s own trailers are indented, ours appear once');
+  });
+
+  it('part of a file staged: the committed AI line leaves the record, the unstaged one stays, marked settled', async () => {
+    repo.write('r.js', 'base();\n');
+    repo.commitAll('tracked');
+    repo.writeAi('r.js', 'base();\nr2();\nr3();\n', [2, 3]);
+    const blob = repo.run(['hash-object', '-w', '--stdin'], undefined, 'base();\nr2();\n').trim();
+    repo.run(['update-index', '--cacheinfo', `100644,${blob},r.js`]);
+    repo.run(['commit', '-q', '-m', 'r2 only']);
+    assert.deepEqual([...repo.noteLines()], [['r.js', [2]]]);
+    const record = await WorkingStateStore.at(path.join(repo.root, '.git', 'ai-provenance')).read('r.js');
+    assert.equal(record?.settled, true, 'an editor holding this text replaces its spans with these');
+    const text = fs.readFileSync(path.join(repo.root, 'r.js'), 'utf8');
+    assert.deepEqual(record?.spans.map(([s, e]) => text.slice(s, e)), ['r3();']);
   });
 
   it('a partial commit (`git commit <path>`) and `commit -a` use the index git commits; unstaged AI stays in the working state', () => {

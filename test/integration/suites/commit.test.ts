@@ -4,6 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
 import { TestInlineProvider } from '../inlineProvider';
@@ -78,5 +80,17 @@ describe('commit provenance from the Source Control view', () => {
     const lines = file.conversations.flatMap((c) => c.ranges).map((r) => [r.start_line, r.end_line]);
     const first = git('show', 'HEAD:src/math.ts').split('\n').indexOf('export function square(x: number): number {') + 1;
     assert.deepEqual(lines, [[first, first + 2]]);
+
+    // The committed spans leave the working state, in the editor too: a later save must not write them back (else the
+    // next commit's note would list lines this commit already recorded).
+    await waitUntil('the committed spans leaving the editor', async () => ((await api()).spans(doc.uri).length === 0 ? true : undefined), 10_000);
+    await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// reviewed\n'));
+    await doc.save();
+    await (await api()).flush();
+    assert.deepEqual((await api()).spans(doc.uri), []);
+    const recordDir = path.join(workspaceRoot(), '.git', 'ai-provenance', 'files');
+    const records = fs.readdirSync(recordDir).map((n) => JSON.parse(fs.readFileSync(path.join(recordDir, n), 'utf8')) as { path: string; spans: unknown[] });
+    assert.deepEqual(records.filter((r) => r.path === 'src/math.ts').map((r) => r.spans), [[]]);
+    git('checkout', '--', 'src/math.ts');
   });
 });

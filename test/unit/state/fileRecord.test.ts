@@ -39,6 +39,14 @@ describe('file record format', () => {
     assert.deepEqual(parseFileRecordText(serializeFileRecord(valid)).origins[2].candidates, ['GitHub Copilot', 'Codeium']);
   });
 
+  it('keeps the settled mark (post-commit) and accepts nothing but true there', () => {
+    const settled = { ...valid, settled: true as const };
+    assert.equal(parseFileRecordText(serializeFileRecord(settled)).settled, true);
+    assert.equal('settled' in parseFileRecordText(serializeFileRecord(valid)), false);
+    rejects(withField('settled', 'yes'), /settled/);
+    rejects(withField('settled', false), /settled/);
+  });
+
   it('drops unknown fields instead of carrying them along', () => {
     const parsed = parseFileRecord({ ...(withField('extra', 1) as object), origins: [{ ...origin, secret: 'x' }], spans: [[0, 5, 0]] });
     assert.equal('extra' in parsed, false);
