@@ -1,20 +1,25 @@
-/** A small, strict argument parser: `--flag`, `--key value`, `--key=value`, and positionals. */
+/** A small, strict argument parser: `--flag`, `--key value`, `--key=value`, repeatable `--key`s, and positionals. */
 import { UsageError } from './command';
 
 export interface ParsedArgs {
   readonly positionals: string[];
   readonly flags: Map<string, string | true>;
+  /** Every value of each repeatable option, in order (`flags` holds the last one). */
+  readonly lists: Map<string, string[]>;
 }
 
 /**
- * `valued` lists options that take a value; `boolean` those that do not. Anything else starting with `--` is an
- * error, so a typo never silently changes behaviour.
+ * `valued` lists options that take a value; `repeatable` those that take a value and may be given more than once;
+ * `boolean` those that take none. Anything else starting with `--` is an error, so a typo never silently changes
+ * behaviour.
  */
-export function parseArgs(args: readonly string[], spec: { valued?: readonly string[]; boolean?: readonly string[] }): ParsedArgs {
-  const valued = new Set(spec.valued ?? []);
+export function parseArgs(args: readonly string[], spec: { valued?: readonly string[]; repeatable?: readonly string[]; boolean?: readonly string[] }): ParsedArgs {
+  const repeatable = new Set(spec.repeatable ?? []);
+  const valued = new Set([...(spec.valued ?? []), ...repeatable]);
   const boolean = new Set([...(spec.boolean ?? []), 'help']);
   const positionals: string[] = [];
   const flags = new Map<string, string | true>();
+  const lists = new Map<string, string[]>();
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
@@ -31,6 +36,7 @@ export function parseArgs(args: readonly string[], spec: { valued?: readonly str
       const value = eq === -1 ? args[++i] : a.slice(eq + 1);
       if (value === undefined) throw new UsageError(`--${name} needs a value`);
       flags.set(name, value);
+      if (repeatable.has(name)) lists.set(name, [...(lists.get(name) ?? []), value]);
     } else if (boolean.has(name)) {
       if (eq !== -1) throw new UsageError(`--${name} takes no value`);
       flags.set(name, true);
@@ -38,10 +44,15 @@ export function parseArgs(args: readonly string[], spec: { valued?: readonly str
       throw new UsageError(`unknown option --${name}`);
     }
   }
-  return { positionals, flags };
+  return { positionals, flags, lists };
 }
 
 export function stringFlag(p: ParsedArgs, name: string): string | undefined {
   const v = p.flags.get(name);
   return typeof v === 'string' ? v : undefined;
+}
+
+/** Every value given for a repeatable option (empty when none). */
+export function listFlag(p: ParsedArgs, name: string): readonly string[] {
+  return p.lists.get(name) ?? [];
 }

@@ -1,23 +1,26 @@
 /** `ai-provenance check BASE..HEAD`: exits non-zero, saying why, when the branch does not meet the repository policy. */
 import * as path from 'node:path';
-import { parseArgs, stringFlag } from '../args';
+import { listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
 import { repoAndRange } from '../repoRange';
+import { SARIF_USAGE, readSarifFiles } from './report';
 
 const USAGE = [
-  'usage: ai-provenance check BASE..HEAD [--policy FILE] [--json]',
+  'usage: ai-provenance check BASE..HEAD [--policy FILE] [--json] [--sarif FILE]...',
   '',
   'Checks the branch (against its merge base with BASE) against the policy in .ai-provenance.json committed at',
   'BASE (or --policy FILE): maximum AI share, required sign-offs (by AI share or tier, from allowed signers or',
   'code owners) and reviewed AI hunks. Exit 0: met (or no policy); 1: not met, with the reasons; 2: bad usage.',
   'Sign-offs are read from refs/notes/ai-provenance-signoff: fetch it first in CI.',
+  'Analyser findings in changed lines raise the tier like the checklist\'s own (a tier-based sign-off may then apply).',
+  SARIF_USAGE,
 ].join('\n');
 
 export const checkCommand: CliCommand = {
   name: 'check',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ['policy'], boolean: ['json'] });
+    const parsed = parseArgs(args, { valued: ['policy'], repeatable: ['sarif'], boolean: ['json'] });
     if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
     const spec = parsed.positionals[0];
     const { repo, review, range } = await repoAndRange(spec, io);
@@ -27,10 +30,16 @@ export const checkCommand: CliCommand = {
       io.out(`ai-provenance check: passed: ${loaded.source}, nothing to enforce\n`);
       return 0;
     }
-    const { report } = await review.analyzeBranch(repo, range, { policy: loaded.policy, ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}) });
+    const analyzerResults = await readSarifFiles(listFlag(parsed, 'sarif'), repo.root, io);
+    const { report } = await review.analyzeBranch(repo, range, {
+      policy: loaded.policy,
+      ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}),
+      ...(analyzerResults ? { analyzerResults } : {}),
+    });
     const outcome = report.policy!;
+    const analyzers = report.review?.analyzers;
     if (parsed.flags.has('json')) {
-      io.out(JSON.stringify({ ...outcome, policySource: loaded.source, share: report.share, tier: report.review?.tier ?? null }, null, 1) + '\n');
+      io.out(JSON.stringify({ ...outcome, policySource: loaded.source, share: report.share, tier: report.review?.tier ?? null, ...(analyzers ? { analyzers } : {}) }, null, 1) + '\n');
       return outcome.pass ? 0 : 1;
     }
     const { cleanLabel } = await import('../../core/blame/index.js');
@@ -40,6 +49,7 @@ export const checkCommand: CliCommand = {
       `ai-provenance check: ${outcome.pass ? 'passed' : 'FAILED'} (${cleanLabel(loaded.source, 300)})`,
       `  ${cleanLabel(spec, 200)}: ${(report.share * 100).toFixed(1)}% of ${t.total} added lines AI-written, tier ${report.review?.tier ?? '?'}, ` +
         `${report.hunks.ai} AI hunk(s), ${outcome.reviewedAiHunks} reviewed, ${outcome.signoffs.length} sign-off(s) (${accepted} accepted)`,
+      ...(analyzers ? [`  analysers: ${analyzers.inChange} finding(s) in changed lines, ${analyzers.outsideChange} elsewhere (not counted)`] : []),
       ...outcome.failures.map((f) => `  ✗ ${cleanLabel(f, 2000)}`),
       ...outcome.satisfied.map((s) => `  ✓ ${cleanLabel(s, 2000)}`),
     ];

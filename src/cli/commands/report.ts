@@ -2,16 +2,24 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs, stringFlag } from '../args';
-import { UsageError, type CliCommand } from '../command';
+import type { AnalyzerResult } from '../../core/review';
+import { listFlag, parseArgs, stringFlag } from '../args';
+import { UsageError, type CliCommand, type CliIo } from '../command';
 import { repoAndRange } from '../repoRange';
 import { CLI_VERSION } from './version';
 
 const FORMATS = ['markdown', 'json', 'sarif', 'agent-trace'] as const;
 type Format = (typeof FORMATS)[number];
 
+/** The `--sarif` option, shared with `check`. */
+export const SARIF_USAGE = [
+  '--sarif FILE (repeatable) adds another analyser\'s SARIF 2.1.0 results (Semgrep, CodeQL, ESLint...) as findings',
+  'when they touch added lines; results on unchanged lines are only counted. A file that cannot be read or is not',
+  'SARIF 2.1.0 is skipped with a warning.',
+].join('\n');
+
 const USAGE = [
-  'usage: ai-provenance report BASE..HEAD [--format markdown|json|sarif|agent-trace] [--output FILE] [--policy FILE]',
+  'usage: ai-provenance report BASE..HEAD [--format markdown|json|sarif|agent-trace] [--output FILE] [--policy FILE] [--sarif FILE]...',
   '',
   'Reports the branch against its merge base with BASE: AI share per file, tools and models, the risk tier and',
   'checklist findings, AI hunks reviewed, sign-offs and (with a policy) whether it is met.',
@@ -20,13 +28,14 @@ const USAGE = [
   '  sarif        the findings as SARIF 2.1.0, for code-scanning upload',
   '  agent-trace  one Agent Trace record for HEAD with the AI lines the branch added',
   'The policy is .ai-provenance.json committed at BASE unless --policy names a file.',
+  SARIF_USAGE,
 ].join('\n');
 
 export const reportCommand: CliCommand = {
   name: 'report',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ['format', 'output', 'policy'] });
+    const parsed = parseArgs(args, { valued: ['format', 'output', 'policy'], repeatable: ['sarif'] });
     if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
     const format = (stringFlag(parsed, 'format') ?? 'markdown') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
@@ -42,7 +51,12 @@ export const reportCommand: CliCommand = {
       io.err(`warning: policy ignored: ${err.message}\n`);
       loaded = { policy: undefined, source: 'invalid policy', codeowners: undefined };
     }
-    const analysis = await review.analyzeBranch(repo, range, { ...(loaded.policy ? { policy: loaded.policy } : {}), ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}) });
+    const analyzerResults = await readSarifFiles(listFlag(parsed, 'sarif'), repo.root, io);
+    const analysis = await review.analyzeBranch(repo, range, {
+      ...(loaded.policy ? { policy: loaded.policy } : {}),
+      ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}),
+      ...(analyzerResults ? { analyzerResults } : {}),
+    });
     const reportLib = await import('../../core/report/index.js');
     let text: string;
     if (format === 'markdown') text = reportLib.renderMarkdown(analysis.report);
@@ -59,3 +73,10 @@ export const reportCommand: CliCommand = {
     return 0;
   },
 };
+
+/** The results of each `--sarif` file (undefined when none was given); problems are warnings on stderr. */
+export async function readSarifFiles(files: readonly string[], repoRoot: string, io: CliIo): Promise<AnalyzerResult[] | undefined> {
+  if (files.length === 0) return undefined;
+  const { readSarifFiles: read } = await import('../../git/review/sarifFiles.js');
+  return read(files, repoRoot, io.cwd, (message) => io.err(`warning: --sarif ${message}\n`));
+}

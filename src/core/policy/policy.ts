@@ -57,6 +57,8 @@ type Json = Record<string, unknown>;
 const POLICY_KEYS = ['requireSignoff', 'signers', 'useCodeOwners', 'requireAllAiHunksReviewed', 'maxAiShare', 'review'] as const;
 const SIGNOFF_KEYS = ['always', 'aiShareAbove', 'tierAtLeast'] as const;
 const REVIEW_KEYS = ['criticalPaths', 'disabledRules', 'thresholds'] as const;
+/** An ingested analyser's rules (`sarif/<tool>` or `sarif/<tool>/<rule>`, see sarifInput.ts): not ours to know in advance. */
+const ANALYZER_RULE = /^sarif\/[a-z0-9][a-z0-9._-]{0,99}(?:\/\S{1,300})?$/;
 const SIGNER = /^(?:@[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:\/[A-Za-z0-9._-]{1,100})?|[^\s@<>"]{1,64}@[^\s@<>"]{1,190})$/;
 
 class Checker {
@@ -155,7 +157,7 @@ function reviewSettings(c: Checker, value: unknown): ReviewSettings {
     out.criticalPaths = c.strings(o.criticalPaths, `${where}.criticalPaths`, 500, (s) => (s.trim() === '' || s.length > 500 ? 'expected a non-empty glob of at most 500 characters' : undefined));
   }
   if (o.disabledRules !== undefined) {
-    out.disabledRules = c.strings(o.disabledRules, `${where}.disabledRules`, 500, (s) => (ruleById(s) ? undefined : `unknown rule id ${describe(s)}`));
+    out.disabledRules = c.strings(o.disabledRules, `${where}.disabledRules`, 500, (s) => (ruleById(s) || ANALYZER_RULE.test(s) ? undefined : `unknown rule id ${describe(s)}`));
   }
   if (o.thresholds !== undefined) {
     const keys = Object.keys(DEFAULT_THRESHOLDS);

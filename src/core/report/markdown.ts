@@ -60,6 +60,9 @@ export function renderMarkdown(report: BranchReport): string {
       ]);
       out.push(...table(['Severity', 'Signal', 'Where', 'In AI lines', 'Why'], rows), ...more(MAX_FINDINGS, r.findings.length, 'findings'), '');
     }
+    if (r.analyzers) {
+      out.push(`Analysers (SARIF): ${r.analyzers.inChange} result(s) on lines this change added; ${r.analyzers.outsideChange} elsewhere, not listed.`, '');
+    }
     const triggered = r.checklist.filter((c) => c.status === 'triggered');
     out.push(`<details><summary>Checklist: ${triggered.length} item(s) triggered</summary>`, '');
     for (const item of r.checklist) out.push(`- [ ] ${item.status === 'triggered' ? '**' + mdText(item.title) + '**' : mdText(item.title)}: ${mdText(item.whatToDo)}`);

@@ -17,6 +17,8 @@ export interface ReviewSummary {
   readonly omitted: Readonly<Record<string, number>>;
   readonly checklist: readonly ChecklistItem[];
   readonly warnings: readonly string[];
+  /** Present when external analyser results were given: how many touched added lines, how many were dropped. */
+  readonly analyzers?: { readonly inChange: number; readonly outsideChange: number };
 }
 
 /**
@@ -46,5 +48,6 @@ export function reviewBranch(diff: ParsedDiff, lineSource: (path: string, line: 
     omitted: report.omitted,
     checklist: report.checklist,
     warnings: report.warnings.map((w) => cleanLabel(w, 500)),
+    ...(context.analyzerResults ? { analyzers: report.analyzers } : {}),
   };
 }

@@ -2,6 +2,9 @@
  * The findings as SARIF 2.1.0 for code-scanning upload: one rule per rule id that fired, one result per finding
  * with a physical location on the head version (removed-line findings point at the file only). Strings are plain
  * text with control and invisible characters replaced; paths that are not plain repository paths get no location.
+ * Findings ingested from other analysers stay in this one run (rule `sarif/<tool>/<rule>`) and name the original tool
+ * and rule in `properties`: code scanning already shows the analyser's own upload, and one run per tool would
+ * collide with it.
  */
 import { cleanLabel } from '../blame';
 import { repoPathProblem } from '../commit';
@@ -25,28 +28,32 @@ function location(f: Finding): object[] {
   return [{ physicalLocation: { artifactLocation, region: { startLine: f.range.start, endLine: Math.max(f.range.start, f.range.end) } } }];
 }
 
+function analyzerProperties(f: Finding): { tool?: string; toolRuleId?: string } {
+  return f.analyzer ? { tool: cleanLabel(f.analyzer.tool, 100), toolRuleId: cleanLabel(f.analyzer.ruleId, 200) } : {};
+}
+
 export function renderSarif(report: BranchReport, toolVersion: string): object {
   const findings = report.review?.findings ?? [];
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))];
   const rules = ruleIds.map((id) => {
     const f = findings.find((x) => x.ruleId === id)!;
     return {
-      id: cleanLabel(id, 100),
+      id: cleanLabel(id, 300),
       name: cleanLabel(id, 100),
       shortDescription: { text: cleanLabel(f.title, 300) },
       help: { text: cleanLabel(f.whatToDo, 1000) },
-      properties: { category: f.category },
+      properties: { category: f.category, ...analyzerProperties(f) },
     };
   });
   const results = findings.map((f) => {
     const removed = f.range?.side === 'old' ? ` (removed lines ${f.range.start}-${f.range.end})` : '';
     return {
-      ruleId: cleanLabel(f.ruleId, 100),
+      ruleId: cleanLabel(f.ruleId, 300),
       ruleIndex: ruleIds.indexOf(f.ruleId),
       level: LEVEL[f.severity],
       message: { text: cleanLabel(`${f.title}: ${f.why}${removed}${f.inAi ? ' [in AI-written lines]' : ''}`, 2000) },
       locations: location(f),
-      properties: { severity: f.severity, category: f.category, inAi: f.inAi },
+      properties: { severity: f.severity, category: f.category, inAi: f.inAi, ...analyzerProperties(f) },
     };
   });
   return {
@@ -61,6 +68,7 @@ export function renderSarif(report: BranchReport, toolVersion: string): object {
           tier: report.review?.tier ?? null,
           head: report.head.commit,
           base: report.base.commit,
+          ...(report.review?.analyzers ? { analyzers: report.review.analyzers } : {}),
         },
       },
     ],

@@ -43,6 +43,7 @@ export const CHECKLIST: readonly ItemDef[] = [
   { id: 'endpoints', title: 'Endpoints come from configuration', whatToDo: 'No hard-coded hosts or addresses; TLS for remote calls.', categories: ['endpoints'] },
   { id: 'ci', title: 'CI, ownership and configuration changes justified', whatToDo: 'Every check still runs; permissions did not grow.', categories: ['ci-config'] },
   { id: 'size', title: 'Change is reviewable', whatToDo: 'Small enough to read; no duplicated blocks; generated files reviewed at the source.', categories: ['size', 'generated', 'duplication'] },
+  { id: 'analyzers', title: 'Analyser findings on changed lines resolved', whatToDo: 'Fix each one, or suppress it in the analyser\'s own configuration with a reason.', categories: ['analyzer'] },
   { id: 'provenance', title: 'AI-written lines understood by the author', whatToDo: 'The author can explain the AI-written parts and has read all of them.', categories: ['provenance'] },
   { id: 'explain', title: 'Author explains the riskiest hunks without the AI', whatToDo: 'Walk through them in the review, in the author\'s own words.', categories: [], fromTier: 'T3' },
   { id: 'fail-before', title: 'A test fails before the change and passes after', whatToDo: 'Show the failing run, then the passing one.', categories: [], fromTier: 'T3' },

@@ -4,14 +4,14 @@
  */
 import { parseUnifiedDiff } from './diff/parse';
 import type { DiffParseLimits, ParsedDiff } from './diff/types';
-import { Change, ChangeStats, buildChange } from './model/change';
+import { Change, ChangeFile, ChangeStats, aiKindsIn, buildChange } from './model/change';
 import { TriggerIndex } from './model/triggers';
 import { RULE_FAMILIES } from './registry';
 import { FindingSink, RuleFamily } from './rules/rule';
 import { ChecklistItem, buildChecklist } from './checklist';
 import { combineFindings } from './combine';
 import { BlastRadius, blastRadius } from './tier';
-import { Finding, ProvenanceSource, ReviewContext, severityRank } from './types';
+import { AnalyzerResult, Finding, LineRange, ProvenanceSource, ReviewContext, severityRank } from './types';
 
 export interface ReviewInput {
   /** `git diff` text, or a diff already parsed with parseUnifiedDiff. */
@@ -31,13 +31,16 @@ export interface ReviewReport {
   readonly stats: ChangeStats;
   /** Parser warnings and rule failures, as text. */
   readonly warnings: readonly string[];
+  /** External analyser results given in the context: how many touched added lines, how many did not (dropped). */
+  readonly analyzers: { readonly inChange: number; readonly outsideChange: number };
 }
 
 export function reviewChange(input: ReviewInput): ReviewReport {
   const diff = typeof input.diff === 'string' ? parseUnifiedDiff(input.diff, input.parseLimits) : input.diff;
   const change = buildChange(diff, input.provenance, input.context, triggerIndexFor(RULE_FAMILIES));
   const warnings = diff.warnings.map((w) => (w.line > 0 ? `diff line ${w.line}: ${w.message}` : w.message));
-  const raw = runRules(change, RULE_FAMILIES, warnings);
+  const external = analyzerFindings(change, input.context?.analyzerResults ?? []);
+  const raw = [...runRules(change, RULE_FAMILIES, warnings), ...external.findings];
   const combined = combineFindings(mergeAdjacent(raw), change);
   const { kept, omitted } = cap(sortFindings(combined), change.options.maxFindingsPerRule);
   const radius = blastRadius(change, kept);
@@ -48,7 +51,66 @@ export function reviewChange(input: ReviewInput): ReviewReport {
     blastRadius: radius,
     stats: change.stats,
     warnings,
+    analyzers: { inChange: external.findings.length, outsideChange: external.outsideChange },
   };
+}
+
+/**
+ * External analyser results as findings: kept when their lines overlap added lines (a result naming only the file
+ * needs the file to have any), since the reviewer checks this change; the rest are counted. They go through the same
+ * merging, AI escalation and tiering as our own findings. Disabled by exact rule id or by `sarif/<tool>`.
+ */
+export function analyzerFindings(change: Change, results: readonly AnalyzerResult[]): { findings: Finding[]; outsideChange: number } {
+  const files = new Map(change.files.map((f) => [f.path, f]));
+  const disabled = new Set(change.options.disabledRules);
+  const findings: Finding[] = [];
+  let outsideChange = 0;
+  for (const r of results) {
+    const file = files.get(r.file);
+    const range: LineRange | null = r.lines ? { side: 'new', start: r.lines.start, end: r.lines.end } : null;
+    if (!file || !touchesAdded(file, range)) {
+      outsideChange++;
+      continue;
+    }
+    const tool = toolSlug(r.tool);
+    const ruleId = `sarif/${tool}/${r.ruleId}`;
+    if (disabled.has(ruleId) || disabled.has(`sarif/${tool}`)) continue;
+    const added = file.added;
+    const kinds = aiKindsIn(file, range ?? { side: 'new', start: added[0].line, end: added[added.length - 1].line });
+    findings.push({
+      ruleId,
+      category: 'analyzer',
+      title: `${r.tool}: ${r.title}`,
+      why: kinds ? `${r.message} [in AI-written lines${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}]` : r.message,
+      file: file.path,
+      range,
+      severity: r.severity,
+      inAi: kinds !== null,
+      whatToDo: r.whatToDo,
+      analyzer: { tool: r.tool, ruleId: r.ruleId },
+    });
+  }
+  return { findings, outsideChange };
+}
+
+/** Whether an added line of `file` falls in `range` (any added line when the range is the whole file). */
+function touchesAdded(file: ChangeFile, range: LineRange | null): boolean {
+  const added = file.added;
+  if (added.length === 0) return false;
+  if (!range) return true;
+  let lo = 0;
+  let hi = added.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (added[mid].line < range.start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < added.length && added[lo].line <= range.end;
+}
+
+/** A tool name as a rule id segment: "Semgrep OSS" -> "semgrep-oss". */
+export function toolSlug(tool: string): string {
+  return tool.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'tool';
 }
 
 /** Runs rule families over a built change; a family that throws is reported in `warnings`, never fatal. */

@@ -9,11 +9,16 @@
  *   report.findings      // Finding[]: rule, why (with evidence), file + line range, severity, inAi, whatToDo
  *   report.checklist     // every checklist item, `triggered` or `folded`
  *   report.blastRadius   // { tier: 'T0'..'T3', reasons, owners, signOff }
+ *
+ * External analysers: `context.analyzerResults = parseSarif(sarifText, { repoRoot }).results`; the results on added
+ * lines become findings (`sarif/<tool>/<rule>`, category `analyzer`), the rest are counted in `report.analyzers`.
  */
 export { parseUnifiedDiff } from './diff/parse';
 export { DiffParseError } from './diff/types';
 export type { DiffFile, DiffFileStatus, DiffHunk, DiffLine, DiffLineKind, DiffParseLimits, DiffWarning, ParsedDiff } from './diff/types';
-export { reviewChange, runRules, mergeAdjacent, sortFindings } from './engine';
+export { reviewChange, runRules, mergeAdjacent, sortFindings, analyzerFindings, toolSlug } from './engine';
+export { parseSarif, SarifInputError, DEFAULT_SARIF_LIMITS } from './sarifInput';
+export type { SarifIngest, SarifLimits, SarifSkipped } from './sarifInput';
 export type { ReviewInput, ReviewReport } from './engine';
 export { buildChange } from './model/change';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
@@ -33,6 +38,7 @@ export { buildChecklist, CHECKLIST } from './checklist';
 export type { ChecklistItem } from './checklist';
 export { DEFAULT_THRESHOLDS, SEVERITIES, resolveOptions, severityRank } from './types';
 export type {
+  AnalyzerResult,
   Authorship,
   Category,
   CriticalPath,

@@ -33,7 +33,9 @@ export type Category =
   | 'generated'
   | 'duplication'
   | 'provenance'
-  | 'critical-paths';
+  | 'critical-paths'
+  /** Results of external analysers (SARIF), on changed lines. */
+  | 'analyzer';
 
 /** Who wrote an added line: `ai` untouched by a human since, `mixed` AI text a human edited, `human`. */
 export type Authorship = 'ai' | 'mixed' | 'human';
@@ -73,6 +75,26 @@ export interface Finding {
   /** True when any line in the range was written by AI (`ai` or `mixed`). */
   readonly inAi: boolean;
   readonly whatToDo: string;
+  /** Set for findings of an external analyser: its name and its own rule id (ruleId is `sarif/<tool>/<rule>`). */
+  readonly analyzer?: { readonly tool: string; readonly ruleId: string };
+}
+
+/**
+ * One result of an external analyser (parsed from SARIF by parseSarif), not yet matched against the change: the
+ * engine keeps it only when it touches added lines. Every string is plain, inert text.
+ */
+export interface AnalyzerResult {
+  readonly tool: string;
+  /** The tool's own rule id. */
+  readonly ruleId: string;
+  readonly title: string;
+  readonly message: string;
+  readonly whatToDo: string;
+  readonly severity: Severity;
+  /** Repository-relative path on the head version. */
+  readonly file: string;
+  /** New-side lines, inclusive; null when the result names the whole file. */
+  readonly lines: { readonly start: number; readonly end: number } | null;
 }
 
 /** A file of the repository given as text (lockfiles after the change). */
@@ -124,6 +146,8 @@ export interface ReviewContext {
   readonly criticalPaths?: readonly (string | CriticalPath)[];
   /** CODEOWNERS text, when the repository has one. */
   readonly codeowners?: string;
+  /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
+  readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };
 }
 

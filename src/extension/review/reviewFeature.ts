@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { lineView } from '../../core/attribution';
 import { HUMAN_LINE, lineOrigin, type LineSource } from '../../core/blame';
+import type { RepoInfo } from '../../git/repo';
 import type { AttributionService } from '../attribution/attributionService';
 import { CommandId } from '../commandIds';
 import { Disposable } from '../lifecycle';
@@ -28,7 +29,7 @@ export class ReviewFeature extends Disposable {
     super();
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
     this.register(registerRevisionContent());
-    const session = (this.session = this.register(new ReviewSession(context.workspaceState, { flush, liveLines: liveLinesOf(attribution) }, log)));
+    const session = (this.session = this.register(new ReviewSession(context.workspaceState, { flush, liveLines: liveLinesOf(attribution), sarifFiles: configuredSarifFiles }, log)));
     const tree = this.register(new ReviewTree(session));
     const annotations = this.register(new DiffAnnotations(session, media));
     const actions = new ReviewActions(session, tree, annotations);
@@ -101,4 +102,10 @@ function snapshot(session: ReviewSession, tree: ReviewTree) {
     checklist: review.review.checklist.map((c) => ({ id: c.id, status: c.status, checked: session.checkedItems.has(c.id) })),
     warnings: review.warnings,
   };
+}
+
+/** `aiProvenance.review.sarifFiles` for the repository (resource-scoped: a multi-root workspace may differ per folder). */
+function configuredSarifFiles(repo: RepoInfo): readonly string[] {
+  const value = vscode.workspace.getConfiguration('aiProvenance.review', vscode.Uri.file(repo.root)).get<unknown>('sarifFiles');
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 50) : [];
 }

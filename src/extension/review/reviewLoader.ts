@@ -9,9 +9,9 @@ import * as path from 'node:path';
 import { HUMAN_LINE, workingOverlay, type LineSource } from '../../core/blame';
 import { buildBranchReport, reviewBranch, type BranchFacts, type BranchReport, type ReviewSummary } from '../../core/report';
 import type { Policy } from '../../core/policy';
-import { parseUnifiedDiff, type ReviewContext } from '../../core/review';
+import { parseUnifiedDiff, type AnalyzerResult, type ReviewContext } from '../../core/review';
 import { WorkingStateStore, headCommit, type RepoInfo } from '../../git';
-import { analyzeBranch, mergeBase, readCodeownersAt, readPolicyAt, reviewScope } from '../../git/review';
+import { analyzeBranch, mergeBase, readCodeownersAt, readPolicyAt, readSarifFiles, reviewScope } from '../../git/review';
 import { buildReviewModel, type ReviewModel } from './reviewModel';
 import { currentBranch, defaultBranch, emptyTree, worktreeDiff } from './reviewGit';
 
@@ -43,13 +43,15 @@ export interface LoadDeps {
   /** Writes pending working-state records, so the store describes what the editor shows. */
   readonly flush: () => Promise<void>;
   readonly liveLines: LiveLines;
+  /** SARIF files of other analysers (repository-relative), from the settings. */
+  readonly sarifFiles: (repo: RepoInfo) => readonly string[];
 }
 
 export async function loadReview(repo: RepoInfo, target: ReviewTarget, deps: LoadDeps): Promise<LoadedReview> {
-  return target.kind === 'worktree' ? loadWorktree(repo, deps) : loadRange(repo, target);
+  return target.kind === 'worktree' ? loadWorktree(repo, deps) : loadRange(repo, target, deps);
 }
 
-async function loadRange(repo: RepoInfo, target: Exclude<ReviewTarget, { kind: 'worktree' }>): Promise<LoadedReview> {
+async function loadRange(repo: RepoInfo, target: Exclude<ReviewTarget, { kind: 'worktree' }>, deps: LoadDeps): Promise<LoadedReview> {
   let spec: string;
   let label: string;
   let scope: string;
@@ -70,14 +72,19 @@ async function loadRange(repo: RepoInfo, target: Exclude<ReviewTarget, { kind: '
   const warnings: string[] = [];
   // The policy and CODEOWNERS come from the base, so a branch cannot edit its own gate.
   const baseRef = spec.slice(0, spec.indexOf('..'));
-  const [policy, codeowners] = await Promise.all([
+  const [policy, codeowners, analyzerResults] = await Promise.all([
     readPolicyAt(repo, baseRef).catch((err: Error) => {
       warnings.push(`policy ignored: ${err.message}`);
       return undefined;
     }),
     readCodeownersAt(repo, baseRef).catch(() => undefined),
+    analyzerResultsFor(repo, deps, warnings),
   ]);
-  const analysis = await analyzeBranch(repo, spec, { ...(policy?.policy ? { policy: policy.policy } : {}), ...(codeowners !== undefined ? { codeowners } : {}) });
+  const analysis = await analyzeBranch(repo, spec, {
+    ...(policy?.policy ? { policy: policy.policy } : {}),
+    ...(codeowners !== undefined ? { codeowners } : {}),
+    ...(analyzerResults ? { analyzerResults } : {}),
+  });
   const base = await mergeBase(repo, analysis.range);
   warnings.push(...analysis.report.warnings);
   return {
@@ -100,12 +107,13 @@ async function loadWorktree(repo: RepoInfo, deps: LoadDeps): Promise<LoadedRevie
   const head = await headCommit(repo);
   const base = head ?? (await emptyTree(repo));
   const warnings: string[] = [];
-  const [{ text, skipped }, store, branch, policy, codeowners] = await Promise.all([
+  const [{ text, skipped }, store, branch, policy, codeowners, analyzerResults] = await Promise.all([
     worktreeDiff(repo, base),
     WorkingStateStore.open(repo.root),
     currentBranch(repo),
     head ? readPolicyAt(repo, head, 'HEAD').catch((err: Error) => void warnings.push(`policy ignored: ${err.message}`)) : undefined,
     head ? readCodeownersAt(repo, head).catch(() => undefined) : undefined,
+    analyzerResultsFor(repo, deps, warnings),
   ]);
   const diff = parseUnifiedDiff(text);
   const sources = new Map<string, readonly LineSource[]>();
@@ -126,7 +134,7 @@ async function loadWorktree(repo: RepoInfo, deps: LoadDeps): Promise<LoadedRevie
     signoffs: [],
     warnings,
   };
-  const review = reviewBranch(diff, lineSource, reviewContext(policy?.policy, codeowners));
+  const review = reviewBranch(diff, lineSource, { ...reviewContext(policy?.policy, codeowners), ...(analyzerResults ? { analyzerResults } : {}) });
   const report = buildBranchReport(facts, review, policy?.policy ? { policy: policy.policy } : {});
   return {
     repo,
@@ -157,6 +165,13 @@ async function worktreeLines(repo: RepoInfo, rel: string, store: WorkingStateSto
   const record = await store.read(rel).catch(() => undefined);
   if (!record) return { lines: [] };
   return workingOverlay(text, record);
+}
+
+/** The configured analysers' results (undefined when none is configured); unreadable files become warnings. */
+async function analyzerResultsFor(repo: RepoInfo, deps: LoadDeps, warnings: string[]): Promise<AnalyzerResult[] | undefined> {
+  const files = deps.sarifFiles(repo);
+  if (files.length === 0) return undefined;
+  return readSarifFiles(files, repo.root, repo.root, (message) => warnings.push(`SARIF ${message}`));
 }
 
 /** What the checklist engine takes from the policy and CODEOWNERS (as src/git/review analyzeBranch does). */

@@ -6,7 +6,7 @@
 import { HUMAN_LINE, LineReplay, commitAddedLines, type CommitProvenance, type LineSource } from '../../core/blame';
 import type { Policy } from '../../core/policy';
 import { buildBranchReport, reviewBranch, type BranchFacts, type BranchReport, type ReviewSummary } from '../../core/report';
-import { parseUnifiedDiff, type ParsedDiff, type ReviewContext } from '../../core/review';
+import { parseUnifiedDiff, type AnalyzerResult, type ParsedDiff, type ReviewContext } from '../../core/review';
 import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, logPatchArgs, parseLogPatches, type NoteBlob } from '../blame';
 import { runGit } from '../exec';
 import { SIGNOFF_NOTES_REF } from '../notes';
@@ -20,6 +20,8 @@ export interface AnalyzeOptions {
   /** CODEOWNERS text (for tier reasons and code-owner signers). */
   readonly codeowners?: string;
   readonly notesRef?: string;
+  /** External analyser results (parseSarif): those on added lines become findings. */
+  readonly analyzerResults?: readonly AnalyzerResult[];
 }
 
 export interface BranchAnalysis {
@@ -29,10 +31,11 @@ export interface BranchAnalysis {
   readonly report: BranchReport;
 }
 
-function reviewContext(policy: Policy | undefined, codeowners: string | undefined): ReviewContext {
+function reviewContext(policy: Policy | undefined, codeowners: string | undefined, analyzerResults?: readonly AnalyzerResult[]): ReviewContext {
   const r = policy?.review;
   return {
     ...(codeowners !== undefined ? { codeowners } : {}),
+    ...(analyzerResults ? { analyzerResults } : {}),
     ...(r?.criticalPaths ? { criticalPaths: r.criticalPaths } : {}),
     options: { ...(r?.disabledRules ? { disabledRules: r.disabledRules } : {}), ...(r?.thresholds ? { thresholds: r.thresholds } : {}) },
   };
@@ -44,7 +47,7 @@ export async function analyzeBranch(repo: RepoInfo, spec: string | undefined | R
   notes.catch(() => undefined); // awaited in branchFacts; resolving the range may fail first
   const range = typeof spec === 'object' ? spec : await resolveRange(repo, spec);
   const facts = await branchFacts(repo, range, { notes });
-  const review = reviewBranch(facts.diff, facts.lineSource, reviewContext(options.policy, options.codeowners));
+  const review = reviewBranch(facts.diff, facts.lineSource, reviewContext(options.policy, options.codeowners, options.analyzerResults));
   const report = buildBranchReport(facts, review, options.policy ? { policy: options.policy } : {});
   return { range, facts, review, report };
 }

@@ -4,3 +4,4 @@ export { gitIdentity, mergeBase, resolveCommit, resolveCommits, resolveRange, re
 export { CODEOWNERS_PATHS, loadRangePolicy, readCodeownersAt, readPolicyAt, readPolicyFile, type LoadedPolicy, type RangePolicy } from './policyFile';
 export { readSignoffs, writeSignoff, type SignoffsRead } from './signoffNotes';
 export { ReviewStateStore, type ReviewStoreOptions } from './reviewStore';
+export { readSarifFiles } from './sarifFiles';

@@ -4,6 +4,8 @@
  * for the reviewer, and a click on "where" reveals the lines in the review diff.
  */
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReviewStateStore } from '../../../src/git/review';
 import { closeAll, waitUntil, workspaceRoot } from '../helpers';
@@ -131,5 +133,37 @@ describe('AI review checklist', function () {
       const item = (await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as { note?: string } | undefined;
       return item?.note === 'caller logs it' ? true : undefined;
     });
+  });
+
+  it('lists an analyser\'s SARIF results on the change as checklist findings (aiProvenance.review.sarifFiles)', async () => {
+    const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
+    const log = {
+      version: '2.1.0',
+      runs: [{
+        tool: { driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.swallowed', shortDescription: { text: 'Swallowed error' } }] } },
+        results: [
+          { ruleId: 'ts.swallowed', level: 'warning', message: { text: 'catch block drops the error' }, locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: 4 } } }] },
+        ],
+      }],
+    };
+    fs.writeFileSync(sarifPath, JSON.stringify(log));
+    const config = vscode.workspace.getConfiguration('aiProvenance.review');
+    await config.update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await reviewBranch();
+      const state = await showChecklist();
+      const item = state.triggered.find((i) => i.id === 'analyzers');
+      assert.ok(item, JSON.stringify(state.triggered.map((i) => i.id)));
+      assert.equal(item.inAi, true, 'the result is inside the AI-written lines');
+      assert.deepEqual(item.findings.map((f) => [f.title, f.where]), [['Semgrep OSS: Swallowed error', `${SESSION_FILE}:4`]]);
+      const whys = await waitUntil('the analyser finding rendered', async () => {
+        const t = await texts('.finding-why');
+        return t.some((w) => w.includes('catch block drops the error')) ? t : undefined;
+      });
+      assert.ok(whys.length > 0);
+    } finally {
+      await config.update('sarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(sarifPath, { force: true });
+    }
   });
 });

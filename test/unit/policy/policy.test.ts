@@ -46,6 +46,13 @@ describe('parsePolicyFile', () => {
     });
   }
 
+  it('accepts analyser rule ids (sarif/<tool>[/<rule>]) in disabledRules, not look-alikes', () => {
+    const ids = ['sarif/semgrep-oss', 'sarif/codeql/js/sql-injection'];
+    assert.deepEqual(parse({ policy: { review: { disabledRules: ids } } })?.review?.disabledRules, ids);
+    assert.throws(() => parse({ policy: { review: { disabledRules: ['sarif/'] } } }), /unknown rule id/);
+    assert.throws(() => parse({ policy: { review: { disabledRules: ['sarif/Bad Tool'] } } }), /unknown rule id/);
+  });
+
   it('rejects text that is not a JSON object', () => {
     assert.throws(() => parsePolicyFile('{ policy: 1 }'), /not valid JSON/);
     assert.throws(() => parsePolicyFile('[]'), /expected an object/);
