@@ -24,6 +24,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // What the launcher runs for `git-hook` and `hook`: only their code, so each commit and agent step parses less.
   { ...common, entryPoints: ['src/cli/hookMain.ts'], outfile: 'dist/hookMain.js' },
+  // Loads hookMain.js with V8's code cache (it must not bundle hookMain itself).
+  { ...common, entryPoints: ['src/cli/hookLoader.ts'], outfile: 'dist/hookLoader.js', sourcemap: false },
 ];
 
 if (watch) {

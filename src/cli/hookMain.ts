@@ -1,5 +1,5 @@
 /**
- * Second entry point (bundled to dist/hookMain.js beside dist/cli.js) for the two commands hooks run on every commit
+ * Second entry point (bundled to dist/hookMain.js beside dist/cli.js, loaded by hookLoader.js) for the two commands hooks run on every commit
  * and every agent step: `git-hook` and `hook`. The launcher picks it for them, so a hook does not parse the code of
  * blame, report and the rest: node's start plus this file is most of a hook's cost.
  */
@@ -26,4 +26,9 @@ export async function hookMain(argv: readonly string[], io: CliIo): Promise<numb
   return runCommand(name, command, rest, io);
 }
 
-if (require.main === module) runAsProcess(hookMain);
+/** Runs this entry as the process (hookLoader.js calls it after loading this file with the code cache). */
+export function runHookEntry(): void {
+  runAsProcess(hookMain);
+}
+
+if (require.main === module) runHookEntry();

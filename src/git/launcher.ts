@@ -38,8 +38,10 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '  exit 0',
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
-    // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookMain.ts) parses less.
-    'case "$1" in git-hook|hook) [ -f "${cli%/*}/hookMain.js" ] && cli="${cli%/*}/hookMain.js" ;; esac',
+    // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less.
+    'case "$1" in git-hook|hook) [ -f "${cli%/*}/hookLoader.js" ] && cli="${cli%/*}/hookLoader.js" ;; esac',
+    // The loader keeps V8's code cache here, beside bin/ in the state dir.
+    'case $0 in */*) [ -n "$AI_PROVENANCE_CACHE_DIR" ] || AI_PROVENANCE_CACHE_DIR="${0%/*}/../cache"; export AI_PROVENANCE_CACHE_DIR ;; esac',
     // The recorded node may be VS Code's Electron: ELECTRON_RUN_AS_NODE makes it plain node (real node ignores it).
     '[ -x "$node_bin" ] && ELECTRON_RUN_AS_NODE=1 exec "$node_bin" "$cli" "$@"',
     'command -v node >/dev/null 2>&1 && exec node "$cli" "$@"',

@@ -61,11 +61,11 @@ describe('hook scripts', () => {
     fs.writeFileSync(launcher, launcherScript(cli, fakeNode), { mode: 0o755 });
     const run = (...args: string[]) => spawnSync(launcher, args, { input: '', env: { PATH: process.env.PATH } });
     run('git-hook', 'post-commit');
-    fs.writeFileSync(path.join(dir, 'hookMain.js'), '');
+    fs.writeFileSync(path.join(dir, 'hookLoader.js'), '');
     run('git-hook', 'post-commit');
     run('hook', 'claude-code');
     run('blame', 'a.ts');
-    assert.deepEqual(fs.readFileSync(seen, 'utf8').trim().split('\n'), [cli, path.join(dir, 'hookMain.js'), path.join(dir, 'hookMain.js'), cli]);
+    assert.deepEqual(fs.readFileSync(seen, 'utf8').trim().split('\n'), [cli, path.join(dir, 'hookLoader.js'), path.join(dir, 'hookLoader.js'), cli]);
   });
 
   it('node takes the paths the hook script found; malformed ones are ignored', () => {
