@@ -16,7 +16,7 @@ function timeoutFrom(value: string | undefined): number | undefined {
 export const gitHookCommand: CliCommand = {
   name: 'git-hook',
   usage: [
-    'usage: ai-provenance git-hook <prepare-commit-msg|commit-msg|post-commit|post-rewrite|reference-transaction> [git\'s hook arguments]',
+    'usage: ai-provenance git-hook <prepare-commit-msg|commit-msg|post-commit|post-rewrite|reference-transaction|pre-push> [git\'s hook arguments]',
     '',
     'Called by the hooks `ai-provenance hooks install` writes, with git\'s arguments and stdin. Always exits 0.',
   ].join('\n'),

@@ -12,11 +12,12 @@ const USAGE = [
   '       ai-provenance hooks uninstall',
   '       ai-provenance hooks status [--json]',
   '',
-  'Installs prepare-commit-msg, commit-msg, post-commit, post-rewrite and reference-transaction hooks where git runs',
+  'Installs prepare-commit-msg, commit-msg, post-commit, post-rewrite, reference-transaction and pre-push hooks where git runs',
   'them (core.hooksPath honoured, e.g. husky\'s .husky/_). A hook already there is kept and run first; uninstall puts',
   'it back exactly. The hooks run --cli (default: this CLI) through a launcher in the git dir and never fail a commit.',
   'Also sets notes.rewriteRef so git copies notes on amend and rebase. --force replaces hooks tracked in the repository.',
-  'Set AI_PROVENANCE_HOOKS=off to skip the hooks for one command.',
+  'Set AI_PROVENANCE_HOOKS=off to skip the hooks for one command. pre-push and reference-transaction carry the notes',
+  'to and from remotes chosen with `ai-provenance notes share`; for other remotes they do nothing.',
 ].join('\n');
 
 async function repoAt(cwd: string) {

@@ -1,7 +1,8 @@
 /**
  * Commit provenance from inside VS Code: installs the git hooks with the user's consent (trusted workspaces only),
  * keeps the trailer preset setting in git config where the hooks read it, and warns (with a link to the log) when a
- * hook logged a problem. The hooks themselves work for every client: Source Control view, terminal, agents, GUIs.
+ * hook logged a problem, and offers to share the notes with a remote (notesSharing.ts). The hooks themselves work for
+ * every client: Source Control view, terminal, agents, GUIs.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -9,12 +10,14 @@ import * as vscode from 'vscode';
 import { LOG_FILE_NAME, STATE_DIR_NAME, findRepo, runGit, type RepoInfo } from '../../git';
 import { hooksStatus, installHooks, uninstallHooks } from '../../git/hooks/install';
 import { Disposable } from '../lifecycle';
+import { NotesSharing } from './notesSharing';
 
 const OFFER_DISMISSED = 'aiProvenance.hooksOfferDismissed';
 const PROBLEM = /\b(error|failed|cannot|timed out|skipp?ed)\b/i;
 
 export class CommitController extends Disposable {
   private logWatcher: fs.FSWatcher | undefined;
+  private readonly sharing: NotesSharing;
   private logSize = 0;
 
   constructor(private readonly context: vscode.ExtensionContext, private readonly cliPath: string, private readonly log: (message: string) => void) {
@@ -26,6 +29,7 @@ export class CommitController extends Disposable {
       if (e.affectsConfiguration('aiProvenance.commit.trailers')) void this.syncTrailerSetting();
     }));
     this.register({ dispose: () => this.logWatcher?.close() });
+    this.sharing = this.register(new NotesSharing(context, () => this.repo(), (repo) => this.installIn(repo).then((r) => r !== undefined), log));
     setTimeout(() => void this.startup(), 0);
   }
 
@@ -39,22 +43,26 @@ export class CommitController extends Disposable {
     if (!repo) return;
     this.watchLog(repo);
     const status = await hooksStatus(repo).catch(() => undefined);
-    const installed = status?.hooks.every((h) => h.state === 'installed') ?? false;
-    void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', installed);
-    if (installed) {
-      // The extension moved (an update): repoint the hooks' launcher at this CLI.
-      if (status?.launcher.cliPath !== this.cliPath) await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath }).catch((err) => this.log(`updating hooks failed: ${String(err)}`));
+    void this.sharing.refreshContext();
+    // Any hook of ours means the user agreed once: keep them current (new hooks, new scripts, a moved CLI).
+    const consented = status?.hooks.some((h) => h.state === 'installed' || h.state === 'outdated') ?? false;
+    if (consented) {
+      const current = status?.hooks.every((h) => h.state === 'installed') && status.launcher.cliPath === this.cliPath;
+      if (!current && vscode.workspace.isTrusted) await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath }).catch((err) => this.log(`updating hooks failed: ${String(err)}`));
+      void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', true);
       return;
     }
+    void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', false);
     if (!vscode.workspace.isTrusted || this.context.workspaceState.get<boolean>(OFFER_DISMISSED)) return;
     const choice = await vscode.window.showInformationMessage(
       'AI Provenance can record which lines AI wrote in each commit of this repository (git hooks: trailers and a git note). Install the hooks?',
       'Install Hooks', 'Not Now', "Don't Ask Again");
-    if (choice === 'Install Hooks') await this.install(false);
+    if (choice === 'Install Hooks') await this.install(false, true);
     else if (choice === "Don't Ask Again") await this.context.workspaceState.update(OFFER_DISMISSED, true);
   }
 
-  private async install(ask: boolean): Promise<void> {
+  /** `offerSharing`: a person asked for this (not automation), so the notes-sharing offer may follow. */
+  private async install(ask: boolean, offerSharing = ask): Promise<void> {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showWarningMessage('AI Provenance installs git hooks only in trusted workspaces.');
       return;
@@ -66,18 +74,28 @@ export class CommitController extends Disposable {
     }
     if (ask) {
       const ok = await vscode.window.showInformationMessage(
-        'Install AI Provenance git hooks (prepare-commit-msg, post-commit, post-rewrite, reference-transaction)? Existing hooks keep running first; uninstalling restores them exactly.',
+        'Install AI Provenance git hooks (prepare-commit-msg, commit-msg, post-commit, post-rewrite, reference-transaction, pre-push)? Existing hooks keep running first; uninstalling restores them exactly.',
         { modal: true }, 'Install');
       if (ok !== 'Install') return;
     }
+    const report = await this.installIn(repo);
+    if (!report) return;
+    const chained = report.actions.filter((a) => a.action === 'chained').map((a) => a.hook);
+    void vscode.window.showInformationMessage(`AI Provenance: git hooks installed in ${report.hooksDir}${chained.length ? ` (your ${chained.join(', ')} keep running first)` : ''}.`);
+    // Only when a person installed them: automation ({ confirm: false }) gets no notification to wait on.
+    if (offerSharing) void this.sharing.offer(repo);
+  }
+
+  /** Installs or updates the hooks; undefined (after telling the user) when that failed. */
+  private async installIn(repo: RepoInfo): Promise<Awaited<ReturnType<typeof installHooks>> | undefined> {
     try {
       const report = await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath });
       await this.syncTrailerSetting();
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', true);
-      const chained = report.actions.filter((a) => a.action === 'chained').map((a) => a.hook);
-      void vscode.window.showInformationMessage(`AI Provenance: git hooks installed in ${report.hooksDir}${chained.length ? ` (your ${chained.join(', ')} keep running first)` : ''}.`);
+      return report;
     } catch (err) {
       void vscode.window.showErrorMessage(`AI Provenance: installing hooks failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
     }
   }
 

@@ -6,9 +6,11 @@
  *    during a rebase without working state), so git's frequent hook calls cost no node start;
  * 3. finds the launcher in the git dir and runs `ai-provenance git-hook <name> ...` with its output discarded;
  * 4. exits with the chained hook's status (0 without one): our own failure never reaches git.
+ * Notes sharing rides on two of them: reference-transaction merges a remote's notes when a fetch brings them, and
+ * pre-push (only for remotes in aiprovenance.shareNotes) starts a detached notes push; neither changes what git pushes.
  */
 
-export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction'] as const;
+export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction', 'pre-push'] as const;
 export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 
 /** First comment line of every script we write; how install/uninstall/status recognise our files. */
@@ -22,10 +24,17 @@ export const HOOK_PATHS_ENV = 'AI_PROVENANCE_HOOK_PATHS';
 export const CHAINED_SUFFIX = '.pre-ai-provenance';
 /** Set to `off` in the environment to make installed hooks skip ai-provenance (the chained hook still runs). */
 export const HOOKS_OFF_ENV = 'AI_PROVENANCE_HOOKS';
+/**
+ * Set (to 1) for every git our own notes fetch/merge/push runs: the hooks those gits fire must not merge or push
+ * again (the merge updates refs/notes/ai-provenance, the push runs pre-push).
+ */
+export const NOTES_SYNC_ENV = 'AI_PROVENANCE_NOTES_SYNC';
+/** Multi-valued git config key: the remotes whose provenance notes travel with fetch and push. */
+export const SHARE_NOTES_KEY = 'aiprovenance.shareNotes';
 
-const STDIN_HOOKS: readonly ManagedHook[] = ['post-rewrite', 'reference-transaction'];
-/** Hooks whose non-zero exit aborts the commit: a failing original must still abort it, and we then do nothing. */
-const ABORTING_HOOKS: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg'];
+const STDIN_HOOKS: readonly ManagedHook[] = ['post-rewrite', 'reference-transaction', 'pre-push'];
+/** Hooks whose non-zero exit aborts the commit (or push): a failing original must still abort it, and we then do nothing. */
+const ABORTING_HOOKS: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg', 'pre-push'];
 
 export function isManagedHook(name: string): name is ManagedHook {
   return (MANAGED_HOOKS as readonly string[]).includes(name);
@@ -49,20 +58,38 @@ function earlyExit(hook: ManagedHook): string[] {
       return [`aip_has "$aip_state_dir/commit/staged-"*.json || ${hasRecords} || exit "$aip_status"`];
     case 'post-rewrite':
     case 'reference-transaction':
+    case 'pre-push':
       return [];
   }
 }
 
-/** Shell lines before the paths are looked up: only reference-transaction filters here (it fires very often). */
+/** Shell lines before the paths are looked up, so that the frequent calls with nothing for us start no process. */
 function inputFilter(hook: ManagedHook): string[] {
-  if (hook !== 'reference-transaction') return [];
-  return [
-    '[ "$1" = committed ] || exit "$aip_status"',
-    'case "$aip_input" in',
-    '  *" refs/stash"*) ;;',
-    '  *) exit "$aip_status" ;;',
-    'esac',
-  ];
+  if (hook === 'reference-transaction') {
+    return [
+      '[ "$1" = committed ] || exit "$aip_status"',
+      'case "$aip_input" in',
+      '  *" refs/stash"*) ;;',
+      // A fetch brought a remote's notes (our own sync merges by itself; its merge only touches refs/notes/ai-*).
+      `  *" refs/notes/remotes/"*) [ -z "$${NOTES_SYNC_ENV}" ] || exit "$aip_status" ;;`,
+      '  *) exit "$aip_status" ;;',
+      'esac',
+    ];
+  }
+  if (hook === 'pre-push') {
+    // $1 is the remote's name, or the URL twice when pushing to a URL: then there is no remote to share with.
+    return [
+      `[ -z "$${NOTES_SYNC_ENV}" ] || exit "$aip_status"`,
+      '[ -n "$1" ] && [ "$1" != "$2" ] || exit "$aip_status"',
+      `aip_shared=$(git config --get-all ${SHARE_NOTES_KEY} 2>/dev/null) || exit "$aip_status"`,
+      'aip_found=',
+      'while IFS= read -r aip_r; do [ "$aip_r" = "$1" ] && aip_found=1; done <<EOF',
+      '$aip_shared',
+      'EOF',
+      '[ -n "$aip_found" ] || exit "$aip_status"',
+    ];
+  }
+  return [];
 }
 
 export function hookScript(hook: ManagedHook): string {

@@ -41,8 +41,15 @@ export async function runGitHook(hook: string, args: readonly string[], run: Hoo
       case 'post-rewrite':
         await (await import('../rewrite/postRewrite.js')).postRewrite(ctx, args[0] ?? '', await run.stdin());
         break;
-      case 'reference-transaction':
-        if (args[0] === 'committed') await (await import('../rewrite/stashPark.js')).onStashRefUpdates(ctx, await run.stdin());
+      case 'reference-transaction': {
+        if (args[0] !== 'committed') break;
+        const input = await run.stdin();
+        if (/ refs\/stash$/m.test(input)) await (await import('../rewrite/stashPark.js')).onStashRefUpdates(ctx, input);
+        if (input.includes(' refs/notes/remotes/')) await (await import('../rewrite/notesHooks.js')).onRemoteNotesFetched(ctx, input);
+        break;
+      }
+      case 'pre-push':
+        await (await import('../rewrite/notesHooks.js')).prePushNotes(ctx, args, await run.stdin(), { cwd: run.cwd });
         break;
     }
     return { ok: true };

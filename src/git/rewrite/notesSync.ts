@@ -1,125 +1,120 @@
 /**
- * Sharing provenance notes: `fetch` copies the remote's notes ref to `refs/notes/remotes/<remote>/ai-provenance`
- * and merges it into ours; `push` merges first, then pushes (retrying when someone pushed meanwhile). Concurrent
- * notes for the same commit lose nothing: `git notes merge -s manual` leaves the conflicts, and each is resolved
- * with the union of both sides' records (unionNoteRecords), or both raw texts when either side is unreadable.
+ * Sharing provenance and sign-off notes: `fetch` copies the remote's notes refs to
+ * `refs/notes/remotes/<remote>/ai-provenance*` and merges them into ours; `push` merges first, then pushes (retrying
+ * when someone pushed meanwhile). Concurrent notes for the same commit lose nothing (see notesMerge.ts). The
+ * reference-transaction hook calls mergeRemoteNotes when a plain `git fetch` brought them (see notesShare.ts).
  */
-import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
-import { formatNoteRecord, parseNoteRecords } from '../../core/rewrite/noteRecords';
-import { unionNoteRecords } from '../../core/rewrite/recordUnion';
-import { GitError, runGit, type GitResult, type GitRunOptions } from '../exec';
-import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
+import * as path from 'node:path';
+import { GitError, runGit } from '../exec';
+import { withLock } from '../fileLock';
+import { NOTES_SYNC_ENV } from '../hooks/hookScripts';
+import { PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
+import { STATE_DIR_NAME } from '../stateLog';
+import { mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, type Git, type RefMerge } from './notesMerge';
 
-export interface SyncReport {
+export { mergeNoteTexts, mergeSignoffTexts } from './notesMerge';
+
+export interface SyncReport extends RefMerge {
   readonly remote: string;
-  /** What happened to the local notes ref. */
-  readonly merge: 'none' | 'created' | 'up-to-date' | 'merged';
-  /** Commits whose two notes were combined. */
-  readonly conflictsResolved: number;
+  /** The same for the sign-off notes (refs/notes/ai-provenance-signoff). */
+  readonly signoff: RefMerge;
   readonly pushed?: boolean;
+}
+
+export interface SyncOptions {
+  /** Per git call; default 120 s. */
+  readonly timeoutMs?: number;
+  /** Push with --no-verify: the automatic push after the user's own must not run their pre-push checks again. */
+  readonly noVerify?: boolean;
 }
 
 export class NotesSyncError extends Error {}
 
-function remoteRef(remote: string): string {
-  return `refs/notes/remotes/${remote}/ai-provenance`;
+/** The notes refs we share, each with how two versions of one commit's note combine. */
+export const SHARED_NOTES_REFS: ReadonlyArray<{ readonly ref: string; readonly combine: (local: string, remote: string) => string }> = [
+  { ref: PROVENANCE_NOTES_REF, combine: mergeNoteTexts },
+  { ref: SIGNOFF_NOTES_REF, combine: mergeSignoffTexts },
+];
+
+/** Where a fetch keeps `remote`'s copy of notes ref `ref` (refs/notes/X -> refs/notes/remotes/<remote>/X). */
+export function remoteNotesRef(remote: string, ref = PROVENANCE_NOTES_REF): string {
+  return `refs/notes/remotes/${remote}/${ref.slice('refs/notes/'.length)}`;
 }
 
-/** A configured remote's name: it becomes part of a ref name, so never an option, a URL or `..`. */
-async function checkRemote(git: Git, remote: string): Promise<void> {
-  if (!/^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(remote) || remote.includes('..') || remote.endsWith('.lock')) {
-    throw new NotesSyncError(`invalid remote name ${JSON.stringify(remote)}`);
-  }
-  if ((await git(['config', '--get', `remote.${remote}.url`], { okExitCodes: [1] })).code !== 0) {
+/** The fetch refspec that brings every shared notes ref; a glob, so a remote without notes does not fail the fetch. */
+export function notesFetchRefspec(remote: string): string {
+  return `+${PROVENANCE_NOTES_REF}*:${remoteNotesRef(remote)}*`;
+}
+
+/** A remote's name goes into ref names and config keys: never an option, a URL or `..`. */
+export function isValidRemoteName(remote: string): boolean {
+  return /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(remote) && !remote.includes('..') && !remote.endsWith('.lock') && remote.length <= 200;
+}
+
+/** Throws NotesSyncError unless `remote` is a valid name of a configured remote. */
+export async function assertRemote(repo: RepoInfo, remote: string): Promise<void> {
+  if (!isValidRemoteName(remote)) throw new NotesSyncError(`invalid remote name ${JSON.stringify(remote)}`);
+  if ((await gitIn(repo)(['config', '--get', `remote.${remote}.url`], { okExitCodes: [1] })).code !== 0) {
     throw new NotesSyncError(`no remote named ${JSON.stringify(remote)} (see git remote -v)`);
   }
 }
 
-type Git = (args: readonly string[], options?: Omit<GitRunOptions, 'cwd'>) => Promise<GitResult>;
-
-function gitIn(repo: RepoInfo): Git {
-  return (args, options = {}) => runGit(args, { timeoutMs: 120_000, ...options, cwd: repo.root, env: { LC_ALL: 'C', ...options.env } });
+/** git in the work tree, with the marker that keeps our own hooks from reacting to these gits. */
+function gitIn(repo: RepoInfo, options: SyncOptions = {}): Git {
+  return (args, run = {}) =>
+    runGit(args, { timeoutMs: options.timeoutMs ?? 120_000, ...run, cwd: repo.root, env: { LC_ALL: 'C', [NOTES_SYNC_ENV]: '1', ...run.env } });
 }
 
 async function refExists(git: Git, ref: string): Promise<boolean> {
   return (await git(['rev-parse', '--verify', '--quiet', ref], { okExitCodes: [1] })).code === 0;
 }
 
-async function noteText(git: Git, ref: string, commit: string): Promise<string> {
-  const result = await git(['notes', '--ref', ref, 'show', commit], { okExitCodes: [1], maxOutputBytes: MAX_NOTE_BYTES });
-  return result.code === 0 ? result.stdout : '';
+/**
+ * Merges the already fetched `refs/notes/remotes/<remote>/...` refs into ours, one merge at a time per repository
+ * (a plain fetch's hook and a background push may both get here).
+ */
+export async function mergeRemoteNotes(repo: RepoInfo, remote: string, refs: readonly string[] = SHARED_NOTES_REFS.map((r) => r.ref), options: SyncOptions = {}): Promise<Omit<SyncReport, 'pushed'>> {
+  if (!isValidRemoteName(remote)) throw new NotesSyncError(`invalid remote name ${JSON.stringify(remote)}`);
+  const git = gitIn(repo, options);
+  const lock = path.join(repo.commonDir, STATE_DIR_NAME, 'notes-merge.lock');
+  await fs.mkdir(path.dirname(lock), { recursive: true });
+  return withLock(
+    lock,
+    async () => {
+      const results: RefMerge[] = [];
+      for (const { ref, combine } of SHARED_NOTES_REFS) {
+        results.push(refs.includes(ref) ? await mergeNotesRef(git, repo.root, ref, remoteNotesRef(remote, ref), combine) : { merge: 'none', conflictsResolved: 0 });
+      }
+      return { remote, ...results[0], signoff: results[1] };
+    },
+    { maxWaitMs: 60_000, staleMs: 10 * 60_000 },
+  );
 }
 
-/** The union of two versions of one commit's note. */
-export function mergeNoteTexts(local: string, remote: string): string {
-  const a = parseNoteRecords(local);
-  const b = parseNoteRecords(remote);
-  if (a.errors.length > 0 || b.errors.length > 0) {
-    // Something we cannot read: keep both texts whole rather than drop a byte.
-    return [local.trimEnd(), remote.trimEnd()].filter((t) => t !== '').join('\n\n') + '\n';
-  }
-  return unionNoteRecords([...a.records, ...b.records]).map(formatNoteRecord).join('\n');
-}
-
-async function mergeFetched(repo: RepoInfo, git: Git, remote: string): Promise<Pick<SyncReport, 'merge' | 'conflictsResolved'>> {
-  const theirs = remoteRef(remote);
-  if (!(await refExists(git, theirs))) return { merge: 'none', conflictsResolved: 0 };
-  if (!(await refExists(git, PROVENANCE_NOTES_REF))) {
-    await git(['update-ref', PROVENANCE_NOTES_REF, theirs]);
-    return { merge: 'created', conflictsResolved: 0 };
-  }
-  const gitDir = (await git(['rev-parse', '--git-common-dir'])).stdout.trim();
-  const worktree = path.resolve(repo.root, gitDir, 'NOTES_MERGE_WORKTREE');
-  // A merge left unfinished (e.g. a crash) would block this one.
-  if (await fs.stat(path.resolve(repo.root, gitDir, 'NOTES_MERGE_PARTIAL')).then(() => true, () => false)) {
-    await git(['notes', '--ref', PROVENANCE_NOTES_REF, 'merge', '--abort'], { okExitCodes: [1, 128] });
-  }
-  const before = (await git(['rev-parse', PROVENANCE_NOTES_REF])).stdout.trim();
-  const result = await git(['notes', '--ref', PROVENANCE_NOTES_REF, 'merge', '-s', 'manual', '-q', theirs], { okExitCodes: [1] });
-  if (result.code === 0) {
-    const after = (await git(['rev-parse', PROVENANCE_NOTES_REF])).stdout.trim();
-    return { merge: after === before ? 'up-to-date' : 'merged', conflictsResolved: 0 };
-  }
-  let resolved = 0;
-  try {
-    for (const name of await fs.readdir(worktree)) {
-      if (!/^[0-9a-f]{40,64}$/.test(name)) continue;
-      const merged = mergeNoteTexts(await noteText(git, PROVENANCE_NOTES_REF, name), await noteText(git, theirs, name));
-      await fs.writeFile(path.join(worktree, name), merged);
-      resolved++;
-    }
-    await git(['notes', '--ref', PROVENANCE_NOTES_REF, 'merge', '--commit']);
-  } catch (err) {
-    await git(['notes', '--ref', PROVENANCE_NOTES_REF, 'merge', '--abort'], { okExitCodes: [1, 128] });
-    throw err;
-  }
-  return { merge: 'merged', conflictsResolved: resolved };
-}
-
-/** Fetches `remote`'s provenance notes and merges them into ours. */
-export async function fetchNotes(repo: RepoInfo, remote = 'origin'): Promise<SyncReport> {
-  const git = gitIn(repo);
-  await checkRemote(git, remote);
-  const fetched = await git(['fetch', '--quiet', '--no-tags', remote, `+${PROVENANCE_NOTES_REF}:${remoteRef(remote)}`], { okExitCodes: [128] });
-  if (fetched.code !== 0) {
-    if (/couldn't find remote ref/i.test(fetched.stderr)) return { remote, merge: 'none', conflictsResolved: 0 };
-    throw new GitError('exit', ['fetch', remote], repo.root, fetched.code, fetched.stderr, 'failed');
-  }
-  return { remote, ...(await mergeFetched(repo, git, remote)) };
+/** Fetches `remote`'s provenance and sign-off notes and merges them into ours. */
+export async function fetchNotes(repo: RepoInfo, remote = 'origin', options: SyncOptions = {}): Promise<Omit<SyncReport, 'pushed'>> {
+  await assertRemote(repo, remote);
+  const git = gitIn(repo, options);
+  const fetched = await git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, notesFetchRefspec(remote)], { okExitCodes: [1, 128] });
+  if (fetched.code !== 0) throw new GitError('exit', ['fetch', remote], repo.root, fetched.code, fetched.stderr, 'failed');
+  return mergeRemoteNotes(repo, remote, undefined, options);
 }
 
 /** Merges the remote's notes into ours, then pushes ours; retries when the remote moved in between. */
-export async function pushNotes(repo: RepoInfo, remote = 'origin', attempts = 3): Promise<SyncReport> {
-  const git = gitIn(repo);
-  await checkRemote(git, remote);
+export async function pushNotes(repo: RepoInfo, remote = 'origin', attempts = 3, options: SyncOptions = {}): Promise<SyncReport> {
+  await assertRemote(repo, remote);
+  const git = gitIn(repo, options);
   for (let attempt = 1; attempt <= attempts; attempt++) {
-    const last = await fetchNotes(repo, remote);
-    if (!(await refExists(git, PROVENANCE_NOTES_REF))) return { ...last, pushed: false };
-    const pushed = await git(['push', '--quiet', remote, `${PROVENANCE_NOTES_REF}:${PROVENANCE_NOTES_REF}`], { okExitCodes: [1] });
+    const last = await fetchNotes(repo, remote, options);
+    const refspecs: string[] = [];
+    for (const { ref } of SHARED_NOTES_REFS) if (await refExists(git, ref)) refspecs.push(`${ref}:${ref}`);
+    if (refspecs.length === 0) return { ...last, pushed: false };
+    const pushed = await git(['push', '--quiet', ...(options.noVerify ? ['--no-verify'] : []), remote, ...refspecs], { okExitCodes: [1] });
     if (pushed.code === 0) return { ...last, pushed: true };
-    if (!/rejected|non-fast-forward|fetch first/i.test(pushed.stderr)) {
+    // Only a ref that moved is worth another round; `[remote rejected]` (a server hook, permissions) is final.
+    if (!/\[rejected\]|non-fast-forward|fetch first/i.test(pushed.stderr)) {
       throw new GitError('exit', ['push', remote], repo.root, pushed.code, pushed.stderr, 'failed');
     }
   }
