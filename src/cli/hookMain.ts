@@ -28,7 +28,7 @@ export async function hookMain(argv: readonly string[], io: CliIo): Promise<numb
 
 /** Runs this entry as the process (hookLoader.js calls it after loading this file with the code cache). */
 export function runHookEntry(): void {
-  runAsProcess(hookMain);
+  runAsProcess(hookMain, true);
 }
 
 if (require.main === module) runHookEntry();

@@ -19,11 +19,16 @@ export function processIo(): CliIo {
   };
 }
 
-/** Runs `main` as the process: its result becomes the exit code, a throw exits 1 with the message. */
-export function runAsProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>): void {
+/**
+ * Runs `main` as the process: its result becomes the exit code, a throw exits 1 with the message. `exitWhenDone`
+ * (hooks): exit as soon as main settles, once stdout has drained, instead of waiting for helper processes such as
+ * cat-file to notice their input closed; everything main started has been awaited by then.
+ */
+export function runAsProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>, exitWhenDone = false): void {
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;
+      if (exitWhenDone) process.stdout.write('', () => process.exit(code));
     },
     (err: unknown) => {
       process.stderr.write(`ai-provenance: ${String(err)}\n`);

@@ -80,6 +80,7 @@ export async function postCommit(ctx: HookContext): Promise<void> {
     await pruneStaleStashes(ctx.stateDir);
     if (record) await ctx.log(`post-commit: note written for ${info.commit}`);
   } finally {
-    await blobs.close();
+    // Every read is answered by now; cat-file exits on its own once its input closes, and the hook need not wait.
+    blobs.close().catch(() => undefined);
   }
 }

@@ -74,6 +74,7 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
     const ai = attribution.staged.reduce((n, f) => n + f.lines.length, 0);
     if (ai > 0 || trailers.length > 0) await ctx.log(`prepare-commit-msg: ${ai} AI line(s) in ${attribution.staged.length} file(s), ${trailers.length} trailer(s) (${stage})`);
   } finally {
-    await blobs.close();
+    // Every read is answered by now; cat-file exits on its own once its input closes, and the hook need not wait.
+    blobs.close().catch(() => undefined);
   }
 }

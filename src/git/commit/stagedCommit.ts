@@ -110,12 +110,20 @@ async function pool<T>(items: readonly T[], fn: (item: T) => Promise<void>): Pro
 }
 
 export async function attributeChanges(ctx: HookContext, blobs: BlobReader, changes: ChangeSet): Promise<ChangeAttribution> {
-  const diff = await ctx.git(['diff', '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', ...changes.diffArgs]);
+  const store = WorkingStateStore.at(ctx.stateDir);
+  // The state dir listings do not depend on the diff: read them while git computes it.
+  const [diff, names, parked] = await Promise.all([
+    ctx.git(['diff', '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', ...changes.diffArgs]),
+    recordNames(store),
+    hasParkedRecords(ctx.stateDir),
+  ]);
   const changed = parseDiffRawNumstat(diff.stdout).filter((f) => f.status !== 'D');
   const byPath = new Map(changed.map((f) => [f.path, f] as const));
-  const store = WorkingStateStore.at(ctx.stateDir);
-  const names = await recordNames(store);
-  const parked = await hasParkedRecords(ctx.stateDir);
+  const mayHaveRecord = (file: (typeof changed)[number]): boolean =>
+    parked || names.has(recordName(file.path)) || (file.fromPath !== undefined && names.has(recordName(file.fromPath)));
+  // Ask cat-file for every staged blob that may be attributed in one go (one write, one stream of answers) rather
+  // than as each worker reaches its file.
+  for (const file of changed) if (isRegularFileMode(file.newMode) && mayHaveRecord(file)) blobs.read(file.newBlob).catch(() => undefined);
 
   const target: MapTarget = {
     text: async (p) => {
@@ -130,8 +138,7 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
   const results = new Map<string, { committed: CommittedFile; staged?: StagedFile; settle?: readonly [string, string] }>();
   await pool(changed, async (file) => {
     const placeholder = (): CommittedFile => ({ path: file.path, lines: new Array<CommittedLine>(file.added ?? 0).fill(PLACEHOLDER) });
-    const mayHaveRecord = parked || names.has(recordName(file.path)) || (file.fromPath !== undefined && names.has(recordName(file.fromPath)));
-    if (!isRegularFileMode(file.newMode) || (!mayHaveRecord && !carried.has(file.path))) {
+    if (!isRegularFileMode(file.newMode) || (!mayHaveRecord(file) && !carried.has(file.path))) {
       results.set(file.path, { committed: placeholder() });
       return;
     }
