@@ -5,6 +5,7 @@
  * hooks can write the same file at once. A record that cannot be read is moved aside, logged and treated as absent.
  */
 import { createHash } from 'node:crypto';
+import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { FileRecord, parseFileRecord, parseFileRecordText, serializeFileRecord } from '../core/state/fileRecord';
@@ -22,6 +23,12 @@ export type WriteMode = 'merge' | 'replace';
 export interface StateStoreOptions {
   readonly lock?: LockOptions;
   readonly runner?: GitRunner;
+  /**
+   * Read record files with blocking calls. For short-lived processes (git hooks) that have nothing else to run while
+   * they wait: a small file read directly costs far less than the thread-pool round trips of the promise API. Never
+   * in the extension host.
+   */
+  readonly blockingReads?: boolean;
 }
 
 const RECORD_FILE = /^[0-9a-f]{64}\.json$/;
@@ -153,16 +160,9 @@ export class WorkingStateStore {
   private async load(file: string, relPath: string | undefined): Promise<Loaded> {
     let text: string;
     try {
-      const handle = await fs.open(file, 'r');
-      try {
-        const size = (await handle.stat()).size;
-        if (size > MAX_RECORD_BYTES) {
-          return { state: 'corrupt', reason: `${size} bytes exceed the limit of ${MAX_RECORD_BYTES}` };
-        }
-        text = await handle.readFile('utf8');
-      } finally {
-        await handle.close();
-      }
+      const read = this.options.blockingReads ? readBoundedSync(file) : await readBounded(file);
+      if (typeof read === 'number') return { state: 'corrupt', reason: `${read} bytes exceed the limit of ${MAX_RECORD_BYTES}` };
+      text = read;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
       throw err;
@@ -230,5 +230,26 @@ async function removeIfOlderThan(file: string, ageMs: number): Promise<void> {
     if (Date.now() - (await fs.stat(file)).mtimeMs > ageMs) await fs.unlink(file);
   } catch {
     // Someone else cleaned it up or is still writing it.
+  }
+}
+
+/** The file's text, or its size when that exceeds MAX_RECORD_BYTES. */
+async function readBounded(file: string): Promise<string | number> {
+  const handle = await fs.open(file, 'r');
+  try {
+    const size = (await handle.stat()).size;
+    return size > MAX_RECORD_BYTES ? size : await handle.readFile('utf8');
+  } finally {
+    await handle.close();
+  }
+}
+
+function readBoundedSync(file: string): string | number {
+  const fd = fsSync.openSync(file, 'r');
+  try {
+    const size = fsSync.fstatSync(fd).size;
+    return size > MAX_RECORD_BYTES ? size : fsSync.readFileSync(fd, 'utf8');
+  } finally {
+    fsSync.closeSync(fd);
   }
 }

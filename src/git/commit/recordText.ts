@@ -3,20 +3,24 @@
  * recorded for (`contentHash` + `length`); when the working file changed since, that text may still exist as the
  * saved snapshot, a parked (stashed) copy, the staged blob or the base version.
  */
-import { promises as fs } from 'node:fs';
+import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { contentHash } from '../../core/hash';
 import type { FileRecord } from '../../core/state/fileRecord';
 import { loadTextSnapshot } from '../textSnapshots';
 import { MAX_ATTRIBUTED_BYTES } from './blobs';
 
-/** A work-tree file's text, or undefined when absent, not a regular file, too large or binary. */
+/**
+ * A work-tree file's text, or undefined when absent, not a regular file, too large or binary. Read with blocking calls:
+ * only git hooks (short-lived processes with nothing else to do meanwhile) use this, and for them a direct read of a
+ * source file is much cheaper than the thread-pool round trips of the promise API.
+ */
 export async function readWorkingText(root: string, relPath: string, maxBytes = MAX_ATTRIBUTED_BYTES): Promise<string | undefined> {
   try {
     const file = path.join(root, ...relPath.split('/'));
-    const stat = await fs.lstat(file);
+    const stat = fsSync.lstatSync(file);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    const bytes = await fs.readFile(file);
+    const bytes = fsSync.readFileSync(file);
     if (bytes.subarray(0, 8000).includes(0)) return undefined;
     return bytes.toString('utf8');
   } catch {

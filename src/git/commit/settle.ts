@@ -18,7 +18,7 @@ export async function settleWorkingState(
   commit: string,
   settle: ReadonlyArray<readonly [recordPath: string, committedPath: string]>,
 ): Promise<void> {
-  const store = WorkingStateStore.at(ctx.stateDir);
+  const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   // Records are independent files with their own locks: settle several at once.
   let next = 0;
   const worker = async () => {

@@ -110,7 +110,7 @@ async function pool<T>(items: readonly T[], fn: (item: T) => Promise<void>): Pro
 }
 
 export async function attributeChanges(ctx: HookContext, blobs: BlobReader, changes: ChangeSet): Promise<ChangeAttribution> {
-  const store = WorkingStateStore.at(ctx.stateDir);
+  const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   // The state dir listings do not depend on the diff: read them while git computes it.
   const [diff, names, parked] = await Promise.all([
     ctx.git(['diff', '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', ...changes.diffArgs]),
@@ -121,9 +121,13 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
   const byPath = new Map(changed.map((f) => [f.path, f] as const));
   const mayHaveRecord = (file: (typeof changed)[number]): boolean =>
     parked || names.has(recordName(file.path)) || (file.fromPath !== undefined && names.has(recordName(file.fromPath)));
-  // Ask cat-file for every staged blob that may be attributed in one go (one write, one stream of answers) rather
-  // than as each worker reaches its file.
-  for (const file of changed) if (isRegularFileMode(file.newMode) && mayHaveRecord(file)) blobs.read(file.newBlob).catch(() => undefined);
+  // Ask cat-file for every staged and parent blob that may be needed in one go (one write, one stream of answers)
+  // rather than as each worker reaches its file (parentTexts reads the same names).
+  for (const file of changed) {
+    if (!isRegularFileMode(file.newMode) || !mayHaveRecord(file)) continue;
+    blobs.read(file.newBlob).catch(() => undefined);
+    for (const parent of changes.parents) blobs.read(`${parent}:${file.fromPath ?? file.path}`).catch(() => undefined);
+  }
 
   const target: MapTarget = {
     text: async (p) => {

@@ -70,7 +70,7 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
   const file = path.join(parkedDir(ctx.stateDir), `${stash}.json`);
   if (await readParked(file)) return 0;
   const records: FileRecord[] = [];
-  for (const record of await WorkingStateStore.at(ctx.stateDir).list()) {
+  for (const record of await WorkingStateStore.at(ctx.stateDir, { blockingReads: true }).list()) {
     if (record.spans.length === 0) continue;
     for (const name of [`${stash}:${record.path}`, `${stash}^3:${record.path}`]) {
       if (describes(record, await blobs.text(name))) {
@@ -87,7 +87,7 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
 
 /** Merges parked records back where the work tree holds their text again; prunes parks of stashes that are gone. */
 export async function restoreParked(ctx: HookContext, liveStashes: ReadonlySet<string>): Promise<number> {
-  const store = WorkingStateStore.at(ctx.stateDir);
+  const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   let restored = 0;
   for (const file of await parkedFiles(ctx.stateDir)) {
     const parked = await readParked(file);
