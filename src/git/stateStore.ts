@@ -42,6 +42,7 @@ export class WorkingStateStore {
   readonly filesDir: string;
   /** In-process queue per record file, so calls from one process do not spin on their own lock file. */
   private readonly queues = new Map<string, Promise<unknown>>();
+  private filesDirReady: Promise<void> | undefined;
 
   private constructor(
     readonly stateDir: string,
@@ -201,9 +202,17 @@ export class WorkingStateStore {
   private locked<T>(file: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(file) ?? Promise.resolve();
     const step = async (): Promise<T> => {
-      // The lock file lives next to the record, so the directory must exist even to delete nothing.
-      await fs.mkdir(this.filesDir, { recursive: true });
-      return withLock(`${file}.lock`, fn, this.options.lock);
+      // The lock file lives next to the record, so the directory must exist even to delete nothing. Made once per
+      // store (a hook settles dozens of records); if someone removed it since, make it again and retry once.
+      await (this.filesDirReady ??= fs.mkdir(this.filesDir, { recursive: true }).then(() => undefined));
+      try {
+        return await withLock(`${file}.lock`, fn, this.options.lock);
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || fsSync.existsSync(this.filesDir)) throw err;
+        this.filesDirReady = undefined;
+        await fs.mkdir(this.filesDir, { recursive: true });
+        return withLock(`${file}.lock`, fn, this.options.lock);
+      }
     };
     const run = previous.then(step, step);
     const settled = run.catch(() => undefined);

@@ -102,6 +102,14 @@ describe('working-state store: records', () => {
     assert.equal(later.settled, undefined);
   });
 
+  it('keeps writing after its folder was removed behind its back', async () => {
+    await store.write(makeRecord('a.ts', TEXT, [agentOrigin('one')], [[0, 5, 0]]));
+    fs.rmSync(dir, { recursive: true, force: true });
+    const again = makeRecord('b.ts', TEXT, [agentOrigin('two')], [[1, 3, 0]]);
+    assert.deepEqual(await store.write(again), again);
+    assert.deepEqual(await store.read('b.ts'), again);
+  });
+
   it('lets newer text win over older text', async () => {
     await store.write(makeRecord('a.ts', TEXT, [agentOrigin('old')], [[0, 5, 0]], 500));
     const stale = makeRecord('a.ts', TEXT + 'more', [agentOrigin('stale')], [[0, 2, 0]], 400);

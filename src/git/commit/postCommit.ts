@@ -29,9 +29,10 @@ interface CommitInfo {
 /** The record for `commit` from per-file AI lines of blobs it contains; undefined when no line is AI. */
 export async function recordFor(blobs: BlobReader, commit: string, files: readonly StagedFile[], origins: readonly Origin[]): Promise<AgentTraceRecord | undefined> {
   const attributed: AttributedFile[] = [];
-  for (const file of files) {
-    if (file.lines.length === 0) continue;
-    const text = await blobs.text(file.blob);
+  // All blobs asked for at once: one cat-file round trip instead of one per file.
+  const texts = await Promise.all(files.map((file) => (file.lines.length === 0 ? undefined : blobs.text(file.blob))));
+  for (const [i, file] of files.entries()) {
+    const text = texts[i];
     if (text === undefined) continue;
     const lines = stagedLineMap(file, origins);
     attributed.push({

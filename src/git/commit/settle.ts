@@ -19,6 +19,8 @@ export async function settleWorkingState(
   settle: ReadonlyArray<readonly [recordPath: string, committedPath: string]>,
 ): Promise<void> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
+  // The committed blobs in one cat-file batch, before the workers ask for them one by one.
+  for (const [, committedPath] of settle) blobs.read(`${commit}:${committedPath}`).catch(() => undefined);
   // Records are independent files with their own locks: settle several at once.
   let next = 0;
   const worker = async () => {
