@@ -7,7 +7,7 @@
  * - `merge --squash`: the commits SQUASH_MSG lists;
  * - `reset --soft` (or --mixed) then recommit: the commits the latest resets moved HEAD away from.
  */
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 import { amendFromCommandLine, isObjectId, parseReflog, parseSquashMessage, resetAwayTips } from '../../core/rewrite/gitText';
 import type { CommitSource } from '../../core/rewrite/messagePlan';
 import type { BlobReader } from './blobs';
@@ -44,16 +44,17 @@ async function idsFromFile(file: string): Promise<string[]> {
 export async function reflogTail(ctx: HookContext): Promise<string> {
   const file = ctx.gitFile('logs/HEAD');
   try {
-    const handle = await fs.open(file, 'r');
+    // Blocking: a hook has nothing else to do meanwhile (see readOptionalFile).
+    const fd = fs.openSync(file, 'r');
     try {
-      const size = (await handle.stat()).size;
+      const size = fs.fstatSync(fd).size;
       const start = Math.max(0, size - REFLOG_TAIL_BYTES);
       const buffer = Buffer.alloc(size - start);
-      await handle.read(buffer, 0, buffer.length, start);
+      fs.readSync(fd, buffer, 0, buffer.length, start);
       const text = buffer.toString('utf8');
       return start > 0 ? text.slice(text.indexOf('\n') + 1) : text;
     } finally {
-      await handle.close();
+      fs.closeSync(fd);
     }
   } catch {
     return '';
@@ -65,17 +66,25 @@ async function emptyTree(ctx: HookContext): Promise<string> {
 }
 
 export async function planCommit(ctx: HookContext, blobs: BlobReader, source: CommitSource, sha: string | undefined): Promise<CommitPlan> {
-  const headCommit = await blobs.commit('HEAD');
+  // Independent reads, together: HEAD through cat-file (its first use starts the process) and git's state files.
+  const [headCommit, rebaseMerge, rebaseApply, cherryPicks, reverting, argv, mergeHeads, squashMsg, reflog] = await Promise.all([
+    blobs.commit('HEAD'),
+    pathExists(ctx.gitFile('rebase-merge')),
+    pathExists(ctx.gitFile('rebase-apply')),
+    idsFromFile(ctx.gitFile('CHERRY_PICK_HEAD')),
+    pathExists(ctx.gitFile('REVERT_HEAD')),
+    gitCommandLine(ctx.env.AI_PROVENANCE_GIT_PID),
+    idsFromFile(ctx.gitFile('MERGE_HEAD')),
+    readOptionalFile(ctx.gitFile('SQUASH_MSG'), 4 << 20),
+    reflogTail(ctx),
+  ]);
   const head = headCommit?.id;
   const headParents = headCommit?.parents ?? [];
-  const rebasing = (await pathExists(ctx.gitFile('rebase-merge'))) || (await pathExists(ctx.gitFile('rebase-apply')));
-  const cherryPick = (await idsFromFile(ctx.gitFile('CHERRY_PICK_HEAD')))[0];
-  const reverting = await pathExists(ctx.gitFile('REVERT_HEAD'));
+  const rebasing = rebaseMerge || rebaseApply;
+  const cherryPick = cherryPicks[0];
   // git passes `commit <HEAD>` for --amend, but only `message` for `--amend -m`; its command line tells. Without
   // one (an alias, no /proc or ps), `commit <HEAD>` is taken as an amend (`-C HEAD` looks the same but is rare).
-  const argv = await gitCommandLine(ctx.env.AI_PROVENANCE_GIT_PID);
   const amend = head !== undefined && (amendFromCommandLine(argv ?? []) ?? (source === 'commit' && (sha === head || sha === 'HEAD')));
-  const mergeHeads = await idsFromFile(ctx.gitFile('MERGE_HEAD'));
 
   const parents = amend ? headParents : [...(head ? [head] : []), ...mergeHeads];
   const base = parents[0] ?? (head && amend ? await emptyTree(ctx) : undefined);
@@ -84,10 +93,9 @@ export async function planCommit(ctx: HookContext, blobs: BlobReader, source: Co
   const predecessors: string[] = [];
   if (amend && head) predecessors.push(head);
   if (cherryPick && !rebasing) predecessors.push(cherryPick);
-  const squashMsg = await readOptionalFile(ctx.gitFile('SQUASH_MSG'), 4 << 20);
   if (squashMsg !== undefined) predecessors.push(...parseSquashMessage(squashMsg));
   if (!amend && !rebasing) {
-    const tips = resetAwayTips(parseReflog(await reflogTail(ctx)), head);
+    const tips = resetAwayTips(parseReflog(reflog), head);
     if (tips.length > 0) {
       const args = ['rev-list', `--max-count=${MAX_RESET_COMMITS}`, ...tips, ...(head ? ['--not', head] : []), '--'];
       const result = await ctx.git(args, { okExitCodes: [128] });

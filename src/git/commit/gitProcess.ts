@@ -3,13 +3,13 @@
  * /proc where there is one, else from `ps`; undefined when neither works. Used only to tell `--amend` apart.
  */
 import { execFile } from 'node:child_process';
-import { promises as fs } from 'node:fs';
+import * as fs from 'node:fs';
 
 export async function gitCommandLine(pidText: string | undefined): Promise<string[] | undefined> {
   const pid = Number(pidText);
   if (!Number.isSafeInteger(pid) || pid <= 1) return undefined;
   try {
-    const raw = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8');
+    const raw = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8');
     const argv = raw.split('\0');
     if (argv[argv.length - 1] === '') argv.pop();
     if (argv.length > 0) return argv;

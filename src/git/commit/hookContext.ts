@@ -3,7 +3,7 @@
  * GIT_INDEX_FILE from the hook environment), the ai-provenance state dir, the relevant config (read lazily, in one git call),
  * and a log that never throws.
  */
-import { promises as fs } from 'node:fs';
+import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { runGit, type GitResult, type GitRunOptions, type GitRunner } from '../exec';
 import type { RepoInfo } from '../repo';
@@ -35,19 +35,22 @@ export interface HookContext {
   gitFile(name: string): string;
 }
 
-/** Reads `file` as text, or undefined when it does not exist or is larger than `maxBytes`. */
+/**
+ * Reads `file` as text, or undefined when it does not exist or is larger than `maxBytes`. Hooks are short-lived
+ * processes with nothing else to do meanwhile: blocking reads of git's small state files skip the thread pool.
+ */
 export async function readOptionalFile(file: string, maxBytes = 4 * 1024 * 1024): Promise<string | undefined> {
   try {
-    const stat = await fs.stat(file);
+    const stat = fsSync.statSync(file);
     if (!stat.isFile() || stat.size > maxBytes) return undefined;
-    return await fs.readFile(file, 'utf8');
+    return fsSync.readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
 }
 
 export async function pathExists(file: string): Promise<boolean> {
-  return fs.stat(file).then(() => true, () => false);
+  return fsSync.existsSync(file);
 }
 
 /** Parses `git config -z --get-regexp` output: `key\nvalue\0` entries (the last value of a key wins). */
