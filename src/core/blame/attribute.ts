@@ -38,7 +38,12 @@ interface Group {
 }
 
 export class BlameAttribution {
-  private readonly groups = new Map<string, Group>();
+  /** In order of first appearance (placement spends the re-find budget in this order). */
+  private readonly groups: Group[] = [];
+  /** Commit -> path -> group. */
+  private readonly byCommit = new Map<string, Map<string, Group>>();
+  /** The group of each entry of the blame (by index), when its commit has a record. */
+  private readonly entryGroups: (Group | undefined)[];
   private budget: number;
 
   constructor(
@@ -47,34 +52,37 @@ export class BlameAttribution {
     options: { maxWork?: number } = {},
   ) {
     this.budget = options.maxWork ?? DEFAULT_REFIND_WORK;
-    for (const e of blame.entries) {
-      if (NOT_COMMITTED.test(e.commit) || !provenance.get(e.commit)?.record) continue;
-      const key = `${e.commit}\u0000${e.origPath}`;
-      let group = this.groups.get(key);
+    this.entryGroups = blame.entries.map((e) => {
+      if (!provenance.get(e.commit)?.record || NOT_COMMITTED.test(e.commit)) return undefined;
+      let paths = this.byCommit.get(e.commit);
+      if (!paths) this.byCommit.set(e.commit, (paths = new Map()));
+      let group = paths.get(e.origPath);
       if (!group) {
         group = { commit: e.commit, path: e.origPath, known: new Map(), placed: new Map(), unplaced: [] };
-        this.groups.set(key, group);
+        paths.set(e.origPath, group);
+        this.groups.push(group);
       }
       group.known.set(e.origLine, e.text);
-    }
-    for (const group of this.groups.values()) this.place(group);
+      return group;
+    });
+    for (const group of this.groups) this.place(group);
   }
 
   /** Commit versions of files whose whole text would let unverified ranges be re-found. */
   needsText(): { commit: string; path: string }[] {
-    return [...this.groups.values()].filter((g) => g.unplaced.some((u) => u.reason === 'unverified')).map((g) => ({ commit: g.commit, path: g.path }));
+    return this.groups.filter((g) => g.unplaced.some((u) => u.reason === 'unverified')).map((g) => ({ commit: g.commit, path: g.path }));
   }
 
   /** Re-places a group's ranges against the whole file text at its commit. */
   supplyText(commit: string, path: string, text: readonly string[]): void {
-    const group = this.groups.get(`${commit}\u0000${path}`);
+    const group = this.byCommit.get(commit)?.get(path);
     if (group) this.place(group, text);
   }
 
   /** Ranges no method could place, as one message per commit and path. */
   warnings(): string[] {
     const out: string[] = [];
-    for (const g of this.groups.values()) {
+    for (const g of this.groups) {
       if (g.unplaced.length === 0) continue;
       const reasons = [...new Set(g.unplaced.map((u) => u.reason))].join(', ');
       out.push(`${g.commit.slice(0, 12)} ${cleanLabel(g.path, 200)}: ${g.unplaced.length} recorded range(s) not found in the file (${reasons}); those lines show as human`);
@@ -84,16 +92,20 @@ export class BlameAttribution {
 
   /** Per line, in file order. `working[i]` overlays line i + 1 when it is not committed yet. */
   lines(working?: readonly (LineSource | undefined)[]): BlameLine[] {
-    const people = new Map<string, Pick<BlameLine, 'boundary' | 'author' | 'authorEmail' | 'authorTime' | 'summary'>>();
+    // Per commit, once: its people (labels cleaned) and what its lines need.
+    type Who = Pick<BlameLine, 'boundary' | 'author' | 'authorEmail' | 'authorTime' | 'summary'> & { uncommitted: boolean; provenance: CommitProvenance | undefined };
+    const people = new Map<string, Who>();
     for (const [commit, info] of this.blame.commits) {
-      people.set(commit, { boundary: info.boundary, author: cleanLabel(info.author), authorEmail: cleanLabel(info.authorEmail, 254), authorTime: info.authorTime, summary: cleanLabel(info.summary, 200) });
+      const uncommitted = NOT_COMMITTED.test(commit);
+      const provenance = uncommitted ? undefined : this.provenance.get(commit);
+      people.set(commit, { boundary: info.boundary, author: cleanLabel(info.author), authorEmail: cleanLabel(info.authorEmail, 254), authorTime: info.authorTime, summary: cleanLabel(info.summary, 200), uncommitted, provenance });
     }
-    return this.blame.entries.map((e) => {
-      const uncommitted = NOT_COMMITTED.test(e.commit);
+    return this.blame.entries.map((e, i) => {
+      const who = people.get(e.commit)!;
+      const uncommitted = who.uncommitted;
       let source: LineSource;
       if (uncommitted) source = working?.[e.line - 1] ?? HUMAN_LINE;
-      else source = commitLineSource(this.provenance.get(e.commit), this.groups.get(`${e.commit}\u0000${e.origPath}`)?.placed.get(e.origLine));
-      const who = people.get(e.commit)!;
+      else source = commitLineSource(who.provenance, this.entryGroups[i]?.placed.get(e.origLine));
       return {
         authorship: source.authorship,
         evidence: source.evidence,

@@ -114,7 +114,8 @@ export class LogPatchParser {
     }
     const parents = m[2].trim() === '' ? [] : m[2].trim().split(' ');
     const identity = fields.length >= 6 ? identityFields(fields) : undefined;
-    this.commit = { commit: m[1], parents, files: [], keep: this.keepText(m[1]), ...(identity ? { identity } : {}) };
+    const keep = this.keepText(m[1]);
+    this.commit = identity ? { commit: m[1], parents, files: [], keep, identity } : { commit: m[1], parents, files: [], keep };
   }
 
   private startFile(rest: string): void {
@@ -128,7 +129,9 @@ export class LogPatchParser {
     const oldCount = m[2] === undefined ? 1 : Number(m[2]);
     const newCount = m[4] === undefined ? 1 : Number(m[4]);
     this.added = this.commit?.keep && newCount > 0 ? [] : undefined;
-    f.hunks.push({ oldStart: Number(m[1]), oldCount, newStart: Number(m[3]), newCount, ...(this.added ? { added: this.added } : {}) });
+    const oldStart = Number(m[1]);
+    const newStart = Number(m[3]);
+    f.hunks.push(this.added ? { oldStart, oldCount, newStart, newCount, added: this.added } : { oldStart, oldCount, newStart, newCount });
     this.remaining = oldCount + newCount;
   }
 
@@ -155,7 +158,8 @@ export class LogPatchParser {
     this.finishFile();
     const c = this.commit;
     this.commit = undefined;
-    if (c) this.onCommit({ commit: c.commit, parents: c.parents, files: c.files, ...(c.identity ? { identity: c.identity } : {}) });
+    if (!c) return;
+    this.onCommit(c.identity ? { commit: c.commit, parents: c.parents, files: c.files, identity: c.identity } : { commit: c.commit, parents: c.parents, files: c.files });
   }
 
   private warn(message: string): void {

@@ -43,71 +43,106 @@ export class BlameParseError extends Error {
   }
 }
 
-const HEADER = /^([0-9a-f]{40}|[0-9a-f]{64}) (\d+) (\d+)(?: (\d+))?$/;
-
 /** Parses the whole output. Throws BlameParseError on output that is not porcelain. */
 export function parseBlamePorcelain(output: string): BlamePorcelain {
   const entries: BlameEntry[] = [];
   const commits = new Map<string, BlameCommitInfo>();
   const lines = output.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
-  let current: { commit: BlameCommitInfo; origLine: number; finalLine: number; filename?: string } | undefined;
+  // The group being read: its commit is set from its header line until its content line.
+  let commit: BlameCommitInfo | undefined;
+  let origLine = 0;
+  let finalLine = 0;
+  let filename: string | undefined;
   // A group's later lines repeat only "<commit> <orig> <final>": they share the path the group's first line named.
-  let group: { commit: string; filename: string } | undefined;
+  let groupCommit: string | undefined;
+  let groupFilename = '';
   for (let i = 0; i < lines.length; i++) {
     const text = lines[i];
-    if (text.startsWith('\t')) {
-      if (!current) throw new BlameParseError(i + 1, 'content line before any header');
+    if (text.charCodeAt(0) === TAB) {
+      if (!commit) throw new BlameParseError(i + 1, 'content line before any header');
       const content = text.endsWith('\r') ? text.slice(1, -1) : text.slice(1);
-      if (current.filename !== undefined && !current.commit.filename) current.commit.filename = current.filename;
-      const origPath = current.filename ?? current.commit.filename;
-      group = { commit: current.commit.commit, filename: origPath };
-      entries.push({ line: current.finalLine, commit: current.commit.commit, origLine: current.origLine, origPath, text: content });
-      current = undefined;
+      if (filename !== undefined && !commit.filename) commit.filename = filename;
+      const origPath = filename ?? commit.filename;
+      groupCommit = commit.commit;
+      groupFilename = origPath;
+      entries.push({ line: finalLine, commit: commit.commit, origLine, origPath, text: content });
+      commit = undefined;
       continue;
     }
-    if (!current) {
-      const m = HEADER.exec(text);
-      if (!m) throw new BlameParseError(i + 1, `expected "<commit> <orig> <final>", got ${JSON.stringify(text.slice(0, 80))}`);
-      let commit = commits.get(m[1]);
+    if (!commit) {
+      const header = parseHeader(text, commits);
+      if (!header) throw new BlameParseError(i + 1, `expected "<commit> <orig> <final>", got ${JSON.stringify(text.slice(0, 80))}`);
+      commit = commits.get(header.id);
       if (!commit) {
-        commit = { commit: m[1], author: '', authorEmail: '', authorTime: 0, summary: '', boundary: false, filename: '' };
-        commits.set(m[1], commit);
+        commit = { commit: header.id, author: '', authorEmail: '', authorTime: 0, summary: '', boundary: false, filename: '' };
+        commits.set(header.id, commit);
       }
-      const continues = m[4] === undefined && group?.commit === m[1];
-      current = { commit, origLine: Number(m[2]), finalLine: Number(m[3]), ...(continues ? { filename: group!.filename } : {}) };
+      origLine = header.orig;
+      finalLine = header.final;
+      filename = !header.counted && groupCommit === header.id ? groupFilename : undefined;
       continue;
     }
     const space = text.indexOf(' ');
     const key = space === -1 ? text : text.slice(0, space);
     const value = space === -1 ? '' : text.slice(space + 1);
-    const c = current.commit;
     switch (key) {
       case 'author':
-        c.author = value;
+        commit.author = value;
         break;
       case 'author-mail':
-        c.authorEmail = value.replace(/^<(.*)>$/, '$1');
+        commit.authorEmail = value.replace(/^<(.*)>$/, '$1');
         break;
       case 'author-time':
-        c.authorTime = Number(value) || 0;
+        commit.authorTime = Number(value) || 0;
         break;
       case 'summary':
-        c.summary = value;
+        commit.summary = value;
         break;
       case 'boundary':
-        c.boundary = true;
+        commit.boundary = true;
         break;
       case 'filename': {
         const name = unquoteGitPath(value);
         if (name === undefined) throw new BlameParseError(i + 1, 'malformed quoted filename');
-        current.filename = name;
+        filename = name;
         break;
       }
       default:
         break; // committer*, previous, author-tz: not needed
     }
   }
-  if (current) throw new BlameParseError(lines.length, 'output ended inside a group');
+  if (commit) throw new BlameParseError(lines.length, 'output ended inside a group');
   return { entries, commits };
+}
+
+const TAB = 9;
+const HEX_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
+
+/**
+ * A group header `<commit> <orig> <final>[ <count>]` (decimal numbers), read without a regular expression: there is
+ * one per line of the file. A commit id already in `known` was checked when first seen.
+ */
+function parseHeader(text: string, known: ReadonlyMap<string, unknown>): { id: string; orig: number; final: number; counted: boolean } | undefined {
+  const idEnd = text.indexOf(' ');
+  if (idEnd !== 40 && idEnd !== 64) return undefined;
+  const id = text.slice(0, idEnd);
+  if (!known.has(id) && !HEX_ID.test(id)) return undefined;
+  const origEnd = text.indexOf(' ', idEnd + 1);
+  if (origEnd === -1 || !isDigits(text, idEnd + 1, origEnd)) return undefined;
+  const finalEnd = text.indexOf(' ', origEnd + 1);
+  const counted = finalEnd !== -1;
+  if (!isDigits(text, origEnd + 1, counted ? finalEnd : text.length)) return undefined;
+  if (counted && !isDigits(text, finalEnd + 1, text.length)) return undefined;
+  return { id, orig: Number(text.slice(idEnd + 1, origEnd)), final: Number(text.slice(origEnd + 1, counted ? finalEnd : text.length)), counted };
+}
+
+/** `text[start, end)` is one or more ASCII digits. */
+function isDigits(text: string, start: number, end: number): boolean {
+  if (start >= end) return false;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }

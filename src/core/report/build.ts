@@ -1,6 +1,6 @@
 /** Assembles the branch report from git facts, the review summary and the policy: the one model every format renders. */
 import { LineTally, aiShare, cleanLabel, isAiAuthorship, type AuthorshipCounts, type CommitProvenance, type LineSource, type ModelCount, type ToolCount } from '../blame';
-import { evaluatePolicy, judgeSignoffs, reviewHunks, type JudgedSignoff, type Policy, type PolicyFacts, type PolicyOutcome, type SignoffFound } from '../policy';
+import { addedBlocks, evaluatePolicy, hunkKey, judgeSignoffs, type JudgedSignoff, type ReviewHunk, type Policy, type PolicyFacts, type PolicyOutcome, type SignoffFound } from '../policy';
 import type { ParsedDiff, Tier } from '../review';
 import type { ReviewSummary } from './review';
 
@@ -74,12 +74,14 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
   }
   files.sort((a, b) => b.share - a.share || b.counts.total - a.counts.total || (a.path < b.path ? -1 : 1));
 
-  const aiHunks = reviewHunks(facts.diff).map((h) => {
+  const blocks = addedBlocks(facts.diff);
+  // Only AI hunks are listed and judged, so only they need a key (a hash of their text).
+  const aiOnly: (ReviewHunk & { aiLines: number })[] = [];
+  for (const b of blocks) {
     let aiLines = 0;
-    for (let line = h.startLine; line <= h.endLine; line++) if (isAiAuthorship(facts.lineSource(h.path, line).authorship)) aiLines++;
-    return { ...h, aiLines };
-  });
-  const aiOnly = aiHunks.filter((h) => h.aiLines > 0);
+    for (let line = b.startLine; line <= b.endLine; line++) if (isAiAuthorship(facts.lineSource(b.path, line).authorship)) aiLines++;
+    if (aiLines > 0) aiOnly.push({ ...b, key: hunkKey(b.path, b.lines), aiLines });
+  }
   const tier: Tier = review?.tier ?? 'T3';
   if (!review) warnings.push('the checklist engine did not run: no findings, and the tier is taken as T3 for the policy');
   const policyFacts: PolicyFacts = {
@@ -119,7 +121,7 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
     byModel: total.byModel(),
     files,
     review,
-    hunks: { total: aiHunks.length, ai: list.length, aiReviewed: list.filter((h) => h.reviewedBy.length > 0).length, list },
+    hunks: { total: blocks.length, ai: list.length, aiReviewed: list.filter((h) => h.reviewedBy.length > 0).length, list },
     signoffs,
     policy,
     warnings,

@@ -22,6 +22,7 @@ import { assertRepoRelativePath } from '../../core/state';
 import { GitError, runGit, type GitRunner } from '../exec';
 import { assertSafeRev, type RepoInfo } from '../repo';
 import { WorkingStateStore } from '../stateStore';
+import { HistoryPrefetch } from './historyPrefetch';
 import { ProvenanceReader } from './provenanceReader';
 
 export interface AiBlameOptions {
@@ -54,25 +55,31 @@ export interface AiBlameResult {
 export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameOptions = {}): Promise<AiBlameResult> {
   assertRepoRelativePath(relPath);
   if (options.rev !== undefined) assertSafeRev(options.rev);
+  const args = ['blame', '--porcelain', ...(options.rev !== undefined ? [options.rev] : []), '--', relPath];
+  // Blame is the long pole: it starts first, and the notes and the file's history are read while it runs.
+  const blameRun = (options.runner ?? { run: runGit }).run(args, { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 });
   const readerPromise = ProvenanceReader.open(repo, { ...(options.notesRef ? { notesRef: options.notesRef } : {}), ...(options.runner ? { runner: options.runner } : {}) });
   readerPromise.catch(() => undefined); // awaited below; avoid an unhandled rejection while blame runs
-  const args = ['blame', '--porcelain', ...(options.rev !== undefined ? [options.rev] : []), '--', relPath];
+  const prefetch = new HistoryPrefetch(repo, options.rev, relPath, readerPromise);
   let stdout: string;
   try {
-    stdout = (await (options.runner ?? { run: runGit }).run(args, { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 })).stdout;
+    stdout = (await blameRun).stdout;
   } catch (err) {
+    await prefetch.settle();
     await readerPromise.then((r) => r.close(), () => undefined);
     if (err instanceof GitError && err.kind === 'exit') throw new Error(`cannot blame ${relPath}: ${err.stderr.trim().split('\n')[0] || 'git blame failed'}`, { cause: err });
     throw err;
   }
+  const early = prefetch.settle();
   const blame = parseBlamePorcelain(stdout);
-  const reader = await readerPromise;
+  const [reader, prefetched] = await Promise.all([readerPromise, early]);
   const warnings: string[] = [];
   let attribution: BlameAttribution;
   let ignoredNotes: { commit: string; reason: string }[];
   try {
     const commits = [...blame.commits.keys()].filter((c) => !NOT_COMMITTED.test(c));
-    const provenance = await reader.provenance(commits);
+    const missed = await reader.provenance(commits.filter((c) => !prefetched.provenance.has(c)), { identities: prefetched.identities });
+    const provenance = new Map(commits.map((c) => [c, prefetched.provenance.get(c) ?? missed.get(c)!]));
     ignoredNotes = [...provenance.values()].filter((p) => p.rejected).map((p) => ({ commit: p.commit, reason: p.rejected! }));
     attribution = new BlameAttribution(blame, provenance);
     for (const { commit, path: p } of attribution.needsText()) {

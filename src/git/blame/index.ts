@@ -5,3 +5,5 @@ export { MAX_BLOB_BYTES, ProvenanceReader, type ReaderOptions } from './provenan
 export { streamGitLines, type StreamOptions } from './stream';
 export { catFileAll, objectSizes } from './catFileAll';
 export { listNotesSized, type NoteBlob } from './notesIndex';
+export { replayRange, type RangeReplay } from './rangeReplay';
+export { ProvenanceStream } from './provenanceStream';

@@ -1,4 +1,8 @@
-/** Runs git and hands its stdout to a callback line by line, so a long `git log -p` never sits in memory whole. */
+/**
+ * Runs git and hands its stdout to a callback line by line, so a long `git log -p` never sits in memory whole. Lines
+ * are handed over in batches of at least BATCH_BYTES (and at the end): git writes a log one commit at a time, and
+ * decoding and splitting per write would cost more than the lines themselves.
+ */
 import { StringDecoder } from 'node:string_decoder';
 import { GitError, spawnGit } from '../exec';
 
@@ -6,7 +10,11 @@ export interface StreamOptions {
   /** Killed after this long (default 10 minutes: a log over a whole history can take a while). */
   readonly timeoutMs?: number;
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Aborting kills git; the promise then rejects with a GitError of kind 'signal'. */
+  readonly signal?: AbortSignal;
 }
+
+const BATCH_BYTES = 32 * 1024;
 
 /** Resolves when git exits 0 and every line was delivered; rejects with a GitError otherwise. */
 export function streamGitLines(cwd: string, args: readonly string[], onLine: (line: string) => void, options: StreamOptions = {}): Promise<void> {
@@ -22,6 +30,9 @@ export function streamGitLines(cwd: string, args: readonly string[], onLine: (li
       child.kill();
     };
     const timer = setTimeout(() => fail(new GitError('timeout', args, cwd, null, stderr, `timed out after ${options.timeoutMs ?? 600_000} ms`)), options.timeoutMs ?? 600_000);
+    const abort = (): void => fail(new GitError('signal', args, cwd, null, stderr, 'was stopped: no longer needed'));
+    if (options.signal?.aborted) abort();
+    options.signal?.addEventListener('abort', abort, { once: true });
     child.stdin.end();
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
@@ -36,11 +47,26 @@ export function streamGitLines(cwd: string, args: readonly string[], onLine: (li
         fail(err instanceof Error ? err : new Error(String(err)));
       }
     };
-    child.stdout.on('data', (chunk: Buffer) => emit(decoder.write(chunk)));
+    const unread: Buffer[] = [];
+    let unreadBytes = 0;
+    const drain = (): void => {
+      if (unreadBytes === 0) return;
+      const bytes = unread.length === 1 ? unread[0] : Buffer.concat(unread, unreadBytes);
+      unread.length = 0;
+      unreadBytes = 0;
+      emit(decoder.write(bytes));
+    };
+    child.stdout.on('data', (chunk: Buffer) => {
+      unread.push(chunk);
+      unreadBytes += chunk.length;
+      if (unreadBytes >= BATCH_BYTES) drain();
+    });
     child.on('error', (err) => fail(new GitError('spawn', args, cwd, null, stderr, `could not run: ${err.message}`)));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       if (!failed) {
+        drain();
         emit(decoder.end());
         if (rest !== '' && !failed) {
           try {

@@ -3,11 +3,12 @@
  * (a first-parent replay of `git log -p -U0` with each commit's record: blame's answer for every file from one log
  * read), the checklist review, AI hunks, sign-offs and the policy outcome.
  */
-import { HUMAN_LINE, LineReplay, commitAddedLines, type CommitProvenance, type LineSource } from '../../core/blame';
+import { HUMAN_LINE, type CommitProvenance, type LineSource } from '../../core/blame';
 import type { Policy } from '../../core/policy';
 import { buildBranchReport, reviewBranch, type BranchFacts, type BranchReport, type ReviewSummary } from '../../core/report';
 import { parseUnifiedDiff, type AnalyzerResult, type ParsedDiff, type ReviewContext } from '../../core/review';
-import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, logPatchArgs, parseLogPatches, type NoteBlob } from '../blame';
+import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, replayRange, type NoteBlob } from '../blame';
+import { CatFileBatch } from '../catFileBatch';
 import { runGit } from '../exec';
 import { SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
@@ -43,10 +44,8 @@ function reviewContext(policy: Policy | undefined, codeowners: string | undefine
 
 /** Analyses `spec` (`BASE..HEAD`, `BASE...HEAD`, `BASE`, undefined for the upstream, or an already resolved range). */
 export async function analyzeBranch(repo: RepoInfo, spec: string | undefined | ResolvedRange, options: AnalyzeOptions = {}): Promise<BranchAnalysis> {
-  const notes = listBranchNotes(repo, options.notesRef);
-  notes.catch(() => undefined); // awaited in branchFacts; resolving the range may fail first
   const range = typeof spec === 'object' ? spec : await resolveRange(repo, spec);
-  const facts = await branchFacts(repo, range, { notes });
+  const facts = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
   const review = reviewBranch(facts.diff, facts.lineSource, reviewContext(options.policy, options.codeowners, options.analyzerResults));
   const report = buildBranchReport(facts, review, options.policy ? { policy: options.policy } : {});
   return { range, facts, review, report };
@@ -57,52 +56,55 @@ interface BranchNotes {
   readonly signoffs: Map<string, NoteBlob>;
 }
 
-/** Both notes listings; they do not depend on the range, so they can start before it is resolved. */
-function listBranchNotes(repo: RepoInfo, notesRef: string | undefined): Promise<BranchNotes> {
-  return Promise.all([ProvenanceReader.open(repo, notesRef ? { notesRef } : {}), listNotesSized(repo, SIGNOFF_NOTES_REF)]).then(([reader, signoffs]) => ({ reader, signoffs }));
+/**
+ * Both notes listings. Most repositories have no sign-off notes: whether that ref exists is asked through `batch`,
+ * which runs anyway, and only an existing ref is listed (one git process fewer).
+ */
+function listBranchNotes(repo: RepoInfo, notesRef: string | undefined, batch: CatFileBatch): Promise<BranchNotes> {
+  const signoffs = batch.read(SIGNOFF_NOTES_REF).then((ref) => (ref ? listNotesSized(repo, SIGNOFF_NOTES_REF) : new Map<string, NoteBlob>()));
+  return Promise.all([ProvenanceReader.open(repo, notesRef ? { notesRef } : {}), signoffs]).then(([reader, signoffIndex]) => ({ reader, signoffs: signoffIndex }));
 }
 
 /** The git facts of a resolved range (no review, no policy). */
-export async function branchFacts(repo: RepoInfo, range: ResolvedRange, options: { notesRef?: string; notes?: Promise<BranchNotes> } = {}): Promise<BranchFacts> {
+export async function branchFacts(repo: RepoInfo, range: ResolvedRange, options: { notesRef?: string } = {}): Promise<BranchFacts> {
+  // One cat-file for every object read on the way: notes as the log names their commits, and the sign-off ref.
+  const batch = new CatFileBatch(repo.root);
+  try {
+    return await readBranchFacts(repo, range, batch, options.notesRef);
+  } finally {
+    await batch.close();
+  }
+}
+
+async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatFileBatch, notesRef: string | undefined): Promise<BranchFacts> {
   const span = `${range.base}..${range.head}`;
   const big = { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 };
-  // Independent reads run together; a branch's log fits in memory, so it is read whole rather than streamed.
-  const [diffText, logText, { reader, signoffs: signoffIndex }] = await Promise.all([
-    runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big),
-    runGit(logPatchArgs([span], { firstParent: true, reverse: true }), big),
-    options.notes ?? listBranchNotes(repo, options.notesRef),
-  ]);
+  // Independent reads run together. The log is the long one, so it starts first (each start blocks this thread for
+  // a moment) and is replayed as it streams, notes read as their commits appear: little is left when git finishes.
+  let notes: Promise<BranchNotes> | undefined;
+  const listNotes = (): Promise<BranchNotes> => (notes ??= listBranchNotes(repo, notesRef, batch));
+  const log = replayRange(repo, span, () => listNotes().then((n) => n.reader), batch, { timeoutMs: big.timeoutMs });
+  const diff = runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big).then((r) => parseUnifiedDiff(r.stdout));
+  const [{ reader, signoffs: signoffIndex }, replayed, parsedDiff] = await Promise.all([listNotes(), log, diff]);
   try {
-    const log = parseLogPatches(logText.stdout, (c) => reader.hasNote(c));
     // Without merges on the first-parent chain the log holds every commit of the range; with them, ask rev-list.
-    const merged = log.patches.some((p) => p.parents.length > 1);
-    const commits = merged ? (await runGit(['rev-list', span, '--'], big)).stdout.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)) : log.patches.map((p) => p.commit).reverse();
-    const identities = new Map(log.patches.flatMap((p) => (p.identity ? [[p.commit, p.identity] as const] : [])));
-    const [provenance, signoffs] = await Promise.all([reader.provenance(commits, { identities }), readSignoffs(signoffIndex, commits, reader)]);
-    const replay = new LineReplay<LineSource>();
-    // Lines a merge brings in from another branch count as the merge's; a distinct (equal) object marks them so the
-    // report can say when such lines reach the diff.
-    const mergeLine: LineSource = { ...HUMAN_LINE };
-    for (const patch of log.patches) {
-      const merge = patch.parents.length > 1;
-      for (const added of commitAddedLines(patch, provenance.get(patch.commit)).files) {
-        replay.apply(added.file, merge ? (line) => (added.source(line) === HUMAN_LINE ? mergeLine : added.source(line)) : added.source);
-      }
-    }
-    const lineSource = (path: string, line: number): LineSource => replay.get(path)?.[line - 1] ?? HUMAN_LINE;
-    const diff = parseUnifiedDiff(diffText.stdout);
-    const fromMerges = countAddedLines(diff, (path, line) => lineSource(path, line) === mergeLine);
+    const commits = replayed.merges ? (await runGit(['rev-list', span, '--'], big)).stdout.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)) : replayed.chain;
+    const offChain = commits.filter((c) => !replayed.provenance.has(c));
+    const [read, signoffs] = await Promise.all([reader.provenance(offChain), readSignoffs(signoffIndex, commits, reader)]);
+    const provenanceOf = (c: string): CommitProvenance => (replayed.provenance.get(c) ?? read.get(c)) as CommitProvenance;
+    const lineSource = (path: string, line: number): LineSource => replayed.lines.get(path)?.[line - 1] ?? HUMAN_LINE;
+    const fromMerges = countAddedLines(parsedDiff, (path, line) => lineSource(path, line) === replayed.mergeLine);
     const warnings = [
-      ...log.warnings.map((w) => `git log: ${w}`),
+      ...replayed.warnings.map((w) => `git log: ${w}`),
       ...(fromMerges > 0 ? [`${fromMerges} added line(s) came in through merge commits and count as human: analyse the branch head, not a merge ref`] : []),
       ...signoffs.ignored.map((s) => `sign-off note on ${s.commit.slice(0, 12)} ignored: ${s.reason}`),
     ];
     return {
       base: { ref: range.baseRef, commit: range.base },
       head: { ref: range.headRef, commit: range.head },
-      diff,
+      diff: parsedDiff,
       lineSource,
-      commits: commits.map((c) => provenance.get(c) as CommitProvenance),
+      commits: commits.map(provenanceOf),
       signoffs: signoffs.found,
       warnings,
     };

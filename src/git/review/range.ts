@@ -39,9 +39,18 @@ export async function resolveCommit(repo: RepoInfo, ref: string): Promise<string
 export async function resolveCommits(repo: RepoInfo, refs: readonly string[]): Promise<string[]> {
   for (const ref of refs) assertSafeRev(ref);
   const result = await runGit(['rev-parse', '--end-of-options', ...refs.map((r) => `${r}^{commit}`)], { cwd: repo.root, okExitCodes: [128], env: STABLE_MESSAGES_ENV });
-  const ids = result.stdout.split('\n').filter((l) => l !== '');
+  const ids = revParseIds(result.stdout);
   if (result.code === 0 && ids.length === refs.length && ids.every((id) => /^[0-9a-f]{40,64}$/.test(id))) return ids;
   return Promise.all(refs.map((r) => resolveCommit(repo, r)));
+}
+
+/**
+ * The object ids `git rev-parse --end-of-options REV...` printed. Some git versions (2.39 among them) echo the `--end-of-options`
+ * itself as a first line; left in, it made every multi-ref resolution fall back to one process per ref.
+ */
+export function revParseIds(stdout: string): string[] {
+  const lines = stdout.split('\n').filter((l) => l !== '');
+  return lines[0] === '--end-of-options' ? lines.slice(1) : lines;
 }
 
 /**

@@ -47,6 +47,24 @@ describe('BlameAttribution', () => {
     assert.match(attribution.warnings()[0], /1 recorded range\(s\) not found/);
   });
 
+  it('keeps one group per commit and path, in order of first appearance', () => {
+    // A wrote f.ts lines under two names (a rename blame followed); B's lines sit between them.
+    const both = JSON.parse(recordA);
+    both.files.push({ ...both.files[0], path: 'g.ts' });
+    const blame = parseBlamePorcelain([...group(A, 2, 1, 'two'), ...group(B, 2, 2, 'two', 'f.ts'), ...group(A, 3, 3, 'three', 'g.ts')].join('\n'));
+    const provenance = new Map<string, CommitProvenance>([
+      [A, interpretNote(A, { text: JSON.stringify(both) })],
+      [B, interpretNote(B, { text: recordA })],
+    ]);
+    const attribution = new BlameAttribution(blame, provenance);
+    assert.deepEqual(attribution.needsText(), [{ commit: A, path: 'f.ts' }, { commit: B, path: 'f.ts' }, { commit: A, path: 'g.ts' }]);
+    attribution.supplyText(A, 'g.ts', ['one', 'two', 'three']);
+    assert.deepEqual(attribution.lines().map((l) => l.authorship), ['human', 'human', 'ai']);
+    attribution.supplyText(A, 'f.ts', ['x', 'y']);
+    attribution.supplyText(B, 'f.ts', ['z']);
+    assert.deepEqual(attribution.warnings().map((w) => w.slice(0, 17)), [`${A.slice(0, 12)} f.ts`, `${B.slice(0, 12)} f.ts`]);
+  });
+
   it('overlays the working state on uncommitted lines only', () => {
     const text = 'committed\nfresh ai\n';
     const record: FileRecord = { version: 1, path: 'f.ts', contentHash: contentHash(text), length: text.length, origins: [COPILOT], spans: [[10, 18, 0]], updated: 1 };

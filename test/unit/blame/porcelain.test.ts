@@ -51,6 +51,18 @@ describe('parseBlamePorcelain', () => {
     assert.throws(() => parseBlamePorcelain('\tcontent first\n'), /before any header/);
   });
 
+  it('accepts only well-formed group headers', () => {
+    const group = (header: string) => [header, ...details('Ann', 'a.ts'), '\tx'].join('\n');
+    const C = 'c'.repeat(64);
+    assert.equal(parseBlamePorcelain(group(`${C} 7 3 1`)).entries[0].origLine, 7, 'SHA-256 ids');
+    assert.deepEqual(parseBlamePorcelain(group(`${A} 007 12`)).entries.map((e) => [e.origLine, e.line]), [[7, 12]]);
+    for (const bad of [`${A} 1`, `${A} 1 1 1 1`, `${A}  1 1`, `${A} 1 1 `, `${A} x 1`, `${A} 1 -1`, `${A} 1 1\r`, `${A.toUpperCase()} 1 1`, `${A.slice(1)} 1 1`, `${A}g 1 1`, ` ${A} 1 1`]) {
+      assert.throws(() => parseBlamePorcelain(group(bad)), BlameParseError, JSON.stringify(bad));
+    }
+    // A known commit is not re-checked, but its header still is.
+    assert.throws(() => parseBlamePorcelain([group(`${A} 1 1 1`), `${A} 2 x`, '\ty'].join('\n')), /line 10: expected/);
+  });
+
   it('parses an empty file', () => {
     assert.deepEqual(parseBlamePorcelain('').entries, []);
   });

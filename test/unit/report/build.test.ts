@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { buildBranchReport } from '../../../src/core/report';
+import { HUMAN_LINE } from '../../../src/core/blame';
+import { hunkKey } from '../../../src/core/policy';
+import { buildBranchReport, type BranchFacts } from '../../../src/core/report';
 import { facts, review, signoff } from './fixtures';
 
 describe('buildBranchReport', () => {
@@ -21,6 +23,17 @@ describe('buildBranchReport', () => {
     assert.deepEqual(open.hunks.list.map((h) => [h.path, h.reviewedBy]), [['src/a.ts', ['rita@example.com']], ['src/b.ts', []]]);
     assert.equal(open.policy?.pass, false);
     assert.match(open.policy!.failures[0], /src\/b\.ts:1-3/);
+  });
+
+  it('keys each AI hunk by its text, and counts hunks without AI lines too', () => {
+    const f = facts('claude-code', ['src/a.ts', 'src/human.ts']);
+    const oneHuman: BranchFacts = { ...f, lineSource: (path, line) => (path === 'src/human.ts' ? HUMAN_LINE : f.lineSource(path, line)) };
+    const r = buildBranchReport(oneHuman, review());
+    assert.equal(r.hunks.total, 2);
+    assert.deepEqual(
+      r.hunks.list.map((h) => [h.path, h.key, h.lines, h.aiLines]),
+      [['src/a.ts', hunkKey('src/a.ts', ['const a = 1;', 'const b = 2;', 'const c = 3;']), 3, 2]],
+    );
   });
 
   it('works without a review summary (the seam) and says so', () => {
