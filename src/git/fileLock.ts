@@ -4,6 +4,7 @@
  * than `staleMs` is taken over, so a crashed editor or hook never wedges the store.
  */
 import { randomBytes } from 'node:crypto';
+import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 
@@ -14,6 +15,11 @@ export interface LockOptions {
   readonly maxWaitMs?: number;
   /** Give up after this many failed attempts; default 1000. */
   readonly maxAttempts?: number;
+  /**
+   * Create and release the lock file with blocking calls (short-lived processes such as git hooks, which have nothing
+   * else to run meanwhile and lock dozens of records in a row). Waiting for a held lock still never blocks.
+   */
+  readonly blocking?: boolean;
 }
 
 export interface LockHandle {
@@ -48,8 +54,8 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   for (let attempt = 1; ; attempt++) {
     const info: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now(), nonce: randomBytes(8).toString('hex') };
     const content = JSON.stringify(info);
-    if (await tryCreate(lockPath, content)) {
-      return { path: lockPath, release: () => releaseIfOurs(lockPath, content) };
+    if (options.blocking ? tryCreateSync(lockPath, content) : await tryCreate(lockPath, content)) {
+      return { path: lockPath, release: options.blocking ? async () => releaseIfOursSync(lockPath, content) : () => releaseIfOurs(lockPath, content) };
     }
     if (await takeOverIfStale(lockPath, staleMs)) {
       continue;
@@ -92,6 +98,33 @@ async function tryCreate(lockPath: string, content: string): Promise<boolean> {
   }
   await handle.close();
   return true;
+}
+
+function tryCreateSync(lockPath: string, content: string): boolean {
+  let fd: number;
+  try {
+    fd = fsSync.openSync(lockPath, 'wx');
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') return false;
+    throw err;
+  }
+  try {
+    fsSync.writeFileSync(fd, content, 'utf8');
+  } catch (err) {
+    fsSync.closeSync(fd);
+    fsSync.rmSync(lockPath, { force: true });
+    throw err;
+  }
+  fsSync.closeSync(fd);
+  return true;
+}
+
+function releaseIfOursSync(lockPath: string, content: string): void {
+  try {
+    if (fsSync.readFileSync(lockPath, 'utf8') === content) fsSync.unlinkSync(lockPath);
+  } catch {
+    // Gone already, or taken over: not ours to remove.
+  }
 }
 
 /** true when the lock is gone or was moved away (retry now); false when it is live. */

@@ -24,9 +24,9 @@ export interface StateStoreOptions {
   readonly lock?: LockOptions;
   readonly runner?: GitRunner;
   /**
-   * Read record files with blocking calls. For short-lived processes (git hooks) that have nothing else to run while
-   * they wait: a small file read directly costs far less than the thread-pool round trips of the promise API. Never
-   * in the extension host.
+   * Read record files and take their locks with blocking calls. For short-lived processes (git hooks) that have
+   * nothing else to run while they wait: a small file read directly costs far less than the thread-pool round trips
+   * of the promise API. Never in the extension host.
    */
   readonly blockingReads?: boolean;
 }
@@ -198,6 +198,10 @@ export class WorkingStateStore {
     return loaded.state === 'ok' ? loaded.record : undefined;
   }
 
+  private lockOptions(): LockOptions | undefined {
+    return this.options.blockingReads ? { ...this.options.lock, blocking: true } : this.options.lock;
+  }
+
   /** Runs `fn` holding the record's lock, after this process's earlier calls on the same record. */
   private locked<T>(file: string, fn: () => Promise<T>): Promise<T> {
     const previous = this.queues.get(file) ?? Promise.resolve();
@@ -206,12 +210,12 @@ export class WorkingStateStore {
       // store (a hook settles dozens of records); if someone removed it since, make it again and retry once.
       await (this.filesDirReady ??= fs.mkdir(this.filesDir, { recursive: true }).then(() => undefined));
       try {
-        return await withLock(`${file}.lock`, fn, this.options.lock);
+        return await withLock(`${file}.lock`, fn, this.lockOptions());
       } catch (err) {
         if ((err as NodeJS.ErrnoException).code !== 'ENOENT' || fsSync.existsSync(this.filesDir)) throw err;
         this.filesDirReady = undefined;
         await fs.mkdir(this.filesDir, { recursive: true });
-        return withLock(`${file}.lock`, fn, this.options.lock);
+        return withLock(`${file}.lock`, fn, this.lockOptions());
       }
     };
     const run = previous.then(step, step);

@@ -49,6 +49,23 @@ describe('file lock', () => {
     assert.deepEqual(order, ['first releases', 'second']);
   });
 
+  it('blocking mode (hooks): same file, same waiting for a holder, same care on release', async () => {
+    const first = await acquireLock(lockPath, { blocking: true });
+    assert.equal(JSON.parse(fs.readFileSync(lockPath, 'utf8')).pid, process.pid);
+    const order: string[] = [];
+    const second = withLock(lockPath, async () => void order.push('second'), { blocking: true });
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    order.push('first releases');
+    await first.release();
+    await second;
+    assert.deepEqual(order, ['first releases', 'second']);
+    assert.equal(fs.existsSync(lockPath), false);
+    const third = await acquireLock(lockPath, { blocking: true });
+    writeLock(lockPath, { pid: process.pid, time: Date.now() }); // taken over meanwhile
+    await third.release();
+    assert.match(fs.readFileSync(lockPath, 'utf8'), /feedfeedfeedfeed/, 'a lock that is no longer ours stays');
+  });
+
   it('gives up on a live, fresh lock with LockTimeoutError naming the holder', async () => {
     writeLock(lockPath, { pid: process.pid, time: Date.now() });
     await assert.rejects(acquireLock(lockPath, { maxWaitMs: 60 }), (err: unknown) => err instanceof LockTimeoutError && err.message.includes(`pid ${process.pid}`));

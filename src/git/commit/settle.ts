@@ -10,7 +10,7 @@ import { WorkingStateStore } from '../stateStore';
 import { saveTextSnapshot } from '../textSnapshots';
 import type { BlobReader } from './blobs';
 import type { HookContext } from './hookContext';
-import { readWorkingText, resolveRecordText } from './recordText';
+import { describes, readWorkingText, resolveRecordText } from './recordText';
 
 export async function settleWorkingState(
   ctx: HookContext,
@@ -37,6 +37,11 @@ async function settleOne(ctx: HookContext, blobs: BlobReader, store: WorkingStat
   if (!record) return;
   const committed = await blobs.text(`${commit}:${committedPath}`);
   if (committed === undefined) return;
+  // The usual case (saved, then committed whole): the record describes the committed text, so every span went in.
+  if (describes(record, committed)) {
+    await store.delete(recordPath);
+    return;
+  }
   const current = await readWorkingText(ctx.repo.root, committedPath);
   const text = await resolveRecordText(ctx.stateDir, record, [
     () => Promise.resolve(current),

@@ -79,10 +79,11 @@ async function workingLines(ctx: HookContext, store: WorkingStateStore, names: S
     const candidates = [...(stored ? [stored] : []), ...(parked ? await parkedRecordsFor(ctx.stateDir, recordPath) : [])];
     for (const record of candidates) {
       if (record.spans.length === 0) continue;
+      // The staged text first: in memory already, and usually the very text the record describes (saved, then staged).
       const text = await resolveRecordText(ctx.stateDir, record, [
+        () => Promise.resolve(stagedText),
         () => readWorkingText(ctx.repo.root, file.path),
         () => (recordPath !== file.path ? readWorkingText(ctx.repo.root, recordPath) : Promise.resolve(undefined)),
-        () => Promise.resolve(stagedText),
         () => (file.oldBlob && !/^0+$/.test(file.oldBlob) ? blobs.text(file.oldBlob) : Promise.resolve(undefined)),
       ]);
       if (text !== undefined) return { lines: attributeLinesOf(text, stagedText, record), recordPath };
