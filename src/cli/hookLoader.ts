@@ -6,7 +6,6 @@
  * the cache fails, hookMain.js loads the ordinary way. Node builtins only: this file must stay tiny.
  */
 import * as fs from 'node:fs';
-import { createRequire } from 'node:module';
 import * as nodeModule from 'node:module';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
@@ -39,7 +38,7 @@ function loadWithCodeCache(file: string, cacheDir: string): unknown {
     process.once('exit', () => writeCache(cacheDir, cacheFile, () => script.createCachedData()));
   }
   const mod = { exports: {} as unknown };
-  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, createRequire(file), mod, file, path.dirname(file));
+  (script.runInThisContext() as (...args: unknown[]) => void).call(mod.exports, mod.exports, nodeModule.createRequire(file), mod, file, path.dirname(file));
   return mod.exports;
 }
 
@@ -67,7 +66,7 @@ function loadHookMain(): HookEntry {
       // Fall through to a plain load.
     }
   }
-  return createRequire(__filename)(file) as HookEntry;
+  return nodeModule.createRequire(__filename)(file) as HookEntry;
 }
 
 loadHookMain().runHookEntry();

@@ -5,6 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, stringFlag } from '../args';
+import { repoAt } from '../repoRange';
 import { UsageError, type CliCommand } from '../command';
 
 const USAGE = [
@@ -19,13 +20,6 @@ const USAGE = [
   'Set AI_PROVENANCE_HOOKS=off to skip the hooks for one command. pre-push and reference-transaction carry the notes',
   'to and from remotes chosen with `ai-provenance notes share`; for other remotes they do nothing.',
 ].join('\n');
-
-async function repoAt(cwd: string) {
-  const { findRepo } = await import('../../git/repo.js');
-  const repo = await findRepo(cwd);
-  if (!repo) throw new UsageError(`not inside a git work tree: ${cwd}`);
-  return repo;
-}
 
 async function existingFile(value: string, cwd: string, what: string): Promise<string> {
   const abs = path.resolve(cwd, value);

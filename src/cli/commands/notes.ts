@@ -4,6 +4,8 @@
  * so nobody's attribution is lost.
  */
 import { parseArgs } from '../args';
+import type { RepoInfo } from '../../git/repo';
+import { repoAt } from '../repoRange';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 const USAGE = [
@@ -25,14 +27,7 @@ const USAGE = [
   'is shared, and whether the hooks that carry the notes are installed.',
 ].join('\n');
 
-async function repoAt(cwd: string) {
-  const { findRepo } = await import('../../git/repo.js');
-  const repo = await findRepo(cwd);
-  if (!repo) throw new UsageError(`not inside a git work tree: ${cwd}`);
-  return repo;
-}
-
-type Repo = Awaited<ReturnType<typeof repoAt>>;
+type Repo = RepoInfo;
 
 async function sync(action: 'push' | 'fetch', repo: Repo, remote: string, io: CliIo): Promise<number> {
   const notes = await import('../../git/rewrite/notesSync.js');

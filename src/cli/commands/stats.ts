@@ -1,6 +1,7 @@
 /** `ai-provenance stats [RANGE] [--json]`: AI, mixed and human added lines over a commit range, by tool and model. */
 import { parseArgs } from '../args';
 import { UsageError, type CliCommand } from '../command';
+import { repoAt } from '../repoRange';
 
 const USAGE = [
   'usage: ai-provenance stats [RANGE] [--json] [--commits]',
@@ -17,14 +18,13 @@ export const statsCommand: CliCommand = {
     const parsed = parseArgs(args, { boolean: ['json', 'commits'] });
     if (parsed.positionals.length > 1) throw new UsageError('expected at most one RANGE');
     const range = parsed.positionals[0] ?? 'HEAD';
-    const { findRepo, assertSafeRev } = await import('../../git/repo.js');
+    const { assertSafeRev } = await import('../../git/repo.js');
     try {
       assertSafeRev(range);
     } catch (err) {
       throw new UsageError((err as Error).message);
     }
-    const repo = await findRepo(io.cwd);
-    if (!repo) throw new UsageError(`not inside a git work tree: ${io.cwd}`);
+    const repo = await repoAt(io.cwd);
     const { aiStats } = await import('../../git/blame/index.js');
     const { cleanLabel } = await import('../../core/blame/index.js');
     const stats = await aiStats(repo, range);

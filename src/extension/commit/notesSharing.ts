@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { RepoInfo } from '../../git';
 import { NotesSyncError, pushNotes } from '../../git/rewrite/notesSync';
-import { listRemotes, notesShareStatus, shareNotes, unshareNotes } from '../../git/rewrite/notesShare';
+import { listRemotes, notesShareStatus, shareNotes, sharedRemotes, unshareNotes } from '../../git/rewrite/notesShare';
 import { Disposable } from '../lifecycle';
 
 const OFFER_DISMISSED = 'aiProvenance.shareNotesOfferDismissed';
@@ -35,8 +35,8 @@ export class NotesSharing extends Disposable {
   /** Sets the context key the walkthrough step waits for. */
   async refreshContext(): Promise<void> {
     const repo = await this.repo();
-    const status = repo ? await notesShareStatus(repo).catch(() => undefined) : undefined;
-    void vscode.commands.executeCommand('setContext', CONTEXT_SHARED, status?.remotes.some((r) => r.shared) ?? false);
+    const shared = repo ? await sharedRemotes(repo).catch(() => []) : [];
+    void vscode.commands.executeCommand('setContext', CONTEXT_SHARED, shared.length > 0);
   }
 
   /** After the user installed the hooks: offer once per repository, when it has a remote and shares with none. */

@@ -21,7 +21,7 @@ export interface RefMerge {
   readonly conflictsResolved: number;
 }
 
-async function refExists(git: Git, ref: string): Promise<boolean> {
+export async function refExists(git: Git, ref: string): Promise<boolean> {
   return (await git(['rev-parse', '--verify', '--quiet', ref], { okExitCodes: [1] })).code === 0;
 }
 

@@ -12,7 +12,7 @@ import { NOTES_SYNC_ENV } from '../hooks/hookScripts';
 import { PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
 import { STATE_DIR_NAME } from '../stateLog';
-import { mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, type Git, type RefMerge } from './notesMerge';
+import { mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, refExists, type Git, type RefMerge } from './notesMerge';
 
 export { mergeNoteTexts, mergeSignoffTexts } from './notesMerge';
 
@@ -65,10 +65,6 @@ export async function assertRemote(repo: RepoInfo, remote: string): Promise<void
 function gitIn(repo: RepoInfo, options: SyncOptions = {}): Git {
   return (args, run = {}) =>
     runGit(args, { timeoutMs: options.timeoutMs ?? 120_000, ...run, cwd: repo.root, env: { LC_ALL: 'C', [NOTES_SYNC_ENV]: '1', ...run.env } });
-}
-
-async function refExists(git: Git, ref: string): Promise<boolean> {
-  return (await git(['rev-parse', '--verify', '--quiet', ref], { okExitCodes: [1] })).code === 0;
 }
 
 /**
