@@ -6,13 +6,6 @@
  */
 import type { CliCommand } from '../command';
 
-export const DEFAULT_HOOK_TIMEOUT_MS = 10_000;
-
-function timeoutFrom(value: string | undefined): number | undefined {
-  const n = value === undefined ? NaN : Number(value);
-  return Number.isFinite(n) && n > 0 ? Math.min(n, 10 * 60_000) : undefined;
-}
-
 export const gitHookCommand: CliCommand = {
   name: 'git-hook',
   usage: [
@@ -22,20 +15,19 @@ export const gitHookCommand: CliCommand = {
   ].join('\n'),
   async run(args, io) {
     const [hook = '', ...rest] = args;
-    const timeoutMs = timeoutFrom(io.env.AI_PROVENANCE_HOOK_TIMEOUT_MS) ?? DEFAULT_HOOK_TIMEOUT_MS;
     let stateDir: string | undefined;
     let timer: NodeJS.Timeout | undefined;
-    const deadline = new Promise<'timeout'>((resolve) => {
-      timer = setTimeout(() => resolve('timeout'), timeoutMs);
-    });
     try {
-      const { runGitHook } = await import('../../git/hooks/runHook.js');
+      const { runGitHook, hookTimeoutMs, logTo } = await import('../../git/hooks/runHook.js');
+      const timeoutMs = hookTimeoutMs(io.env);
+      const deadline = new Promise<'timeout'>((resolve) => {
+        timer = setTimeout(() => resolve('timeout'), timeoutMs);
+      });
       const work = runGitHook(hook, rest, { cwd: io.cwd, env: io.env, stdin: io.stdin }, (ctx) => {
         stateDir = ctx.stateDir;
       });
       const outcome = await Promise.race([work, deadline]);
       if (outcome === 'timeout') {
-        const { logTo } = await import('../../git/hooks/runHook.js');
         if (stateDir) await logTo(stateDir, `${hook} stopped after ${timeoutMs} ms (time limit); the commit is unaffected`);
         // Pending git children and I/O must not keep the commit waiting.
         process.exit(0);

@@ -6,12 +6,14 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, stringFlag } from '../args';
 import { repoAt } from '../repoRange';
-import { UsageError, type CliCommand } from '../command';
+import { UsageError, type CliCommand, type CliIo } from '../command';
+import { STATE_DIR_NAME } from '../../git/stateLog';
 
 const USAGE = [
   'usage: ai-provenance hooks install [--cli PATH] [--node PATH] [--force]',
   '       ai-provenance hooks uninstall',
   '       ai-provenance hooks status [--json]',
+  '       ai-provenance hooks serve [--idle-minutes N] [--exit-with-stdin]',
   '',
   'Installs prepare-commit-msg, commit-msg, post-commit, post-rewrite, reference-transaction and pre-push hooks where git runs',
   'them (core.hooksPath honoured, e.g. husky\'s .husky/_). A hook already there is kept and run first; uninstall puts',
@@ -19,6 +21,10 @@ const USAGE = [
   'Also sets notes.rewriteRef so git copies notes on amend and rebase. --force replaces hooks tracked in the repository.',
   'Set AI_PROVENANCE_HOOKS=off to skip the hooks for one command. pre-push and reference-transaction carry the notes',
   'to and from remotes chosen with `ai-provenance notes share`; for other remotes they do nothing.',
+  '',
+  'serve (Linux) keeps a warm process that the installed hooks hand prepare-commit-msg, commit-msg and post-commit to,',
+  'so a commit does not pay for starting node; VS Code runs one while the repository is open. It stops after',
+  '--idle-minutes without a commit (default 30), on Ctrl+C, or with --exit-with-stdin when its stdin closes.',
 ].join('\n');
 
 async function existingFile(value: string, cwd: string, what: string): Promise<string> {
@@ -27,17 +33,34 @@ async function existingFile(value: string, cwd: string, what: string): Promise<s
   return abs;
 }
 
+async function serve(repo: Awaited<ReturnType<typeof repoAt>>, idleFlag: string | undefined, exitWithStdin: boolean, io: CliIo): Promise<number> {
+  const idleMinutes = idleFlag === undefined ? undefined : Number(idleFlag);
+  if (idleMinutes !== undefined && !(Number.isFinite(idleMinutes) && idleMinutes > 0)) throw new UsageError(`--idle-minutes must be a positive number, not ${JSON.stringify(idleFlag)}`);
+  const { serveHooks } = await import('../../git/hooks/hookServer.js');
+  const stateDir = path.join(repo.gitDir, STATE_DIR_NAME);
+  const result = await serveHooks({ stateDir, exitWithStdin, codeFile: process.argv[1], ...(idleMinutes !== undefined ? { idleMs: idleMinutes * 60_000 } : {}) });
+  if (result === 'unsupported') {
+    io.err('ai-provenance hooks serve: needs Linux (/proc); the hooks do their work themselves here\n');
+    return 1;
+  }
+  if (result === 'already-running') io.out(`a hook server already runs for ${repo.root}\n`);
+  // A hook that hit its time limit may still hold timers and children: they must not keep the server alive.
+  process.exit(0);
+}
+
 export const hooksCommand: CliCommand = {
   name: 'hooks',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ['cli', 'node'], boolean: ['force', 'json'] });
+    const parsed = parseArgs(args, { valued: ['cli', 'node', 'idle-minutes'], boolean: ['force', 'json', 'exit-with-stdin'] });
     const [action, ...extra] = parsed.positionals;
-    if (action !== 'install' && action !== 'uninstall' && action !== 'status') throw new UsageError('expected install, uninstall or status');
+    if (action !== 'install' && action !== 'uninstall' && action !== 'status' && action !== 'serve') throw new UsageError('expected install, uninstall, status or serve');
     if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
     if (action !== 'install' && ['cli', 'node', 'force'].some((f) => parsed.flags.has(f))) throw new UsageError('--cli, --node and --force are only for install');
     if (action !== 'status' && parsed.flags.has('json')) throw new UsageError('--json is only for status');
+    if (action !== 'serve' && ['idle-minutes', 'exit-with-stdin'].some((f) => parsed.flags.has(f))) throw new UsageError('--idle-minutes and --exit-with-stdin are only for serve');
     const repo = await repoAt(io.cwd);
+    if (action === 'serve') return serve(repo, stringFlag(parsed, 'idle-minutes'), parsed.flags.has('exit-with-stdin'), io);
     const install = await import('../../git/hooks/install.js');
     if (action === 'install') {
       const cliPath = await existingFile(stringFlag(parsed, 'cli') ?? process.argv[1] ?? '', io.cwd, 'CLI');

@@ -14,6 +14,15 @@ export interface HookRun {
   readonly stdin: () => Promise<string>;
 }
 
+/** How long a hook's work may take before the commit goes on without it (AI_PROVENANCE_HOOK_TIMEOUT_MS). */
+export const DEFAULT_HOOK_TIMEOUT_MS = 10_000;
+
+export function hookTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
+  const value = env.AI_PROVENANCE_HOOK_TIMEOUT_MS;
+  const n = value === undefined ? NaN : Number(value);
+  return Number.isFinite(n) && n > 0 ? Math.min(n, 10 * 60_000) : DEFAULT_HOOK_TIMEOUT_MS;
+}
+
 export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 /** Opens the repository once per run; a failure before that has nowhere to be logged but the caller's fallback. */
