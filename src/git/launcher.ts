@@ -39,7 +39,9 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
     // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less.
-    'case "$1" in git-hook|hook) [ -f "${cli%/*}/hookLoader.js" ] && cli="${cli%/*}/hookLoader.js" ;; esac',
+    // Hooks make no TLS connections, and node reads a NODE_EXTRA_CA_CERTS bundle at every start (about 100 ms for a
+    // system bundle), so hooks go without it.
+    'case "$1" in git-hook|hook) [ -f "${cli%/*}/hookLoader.js" ] && cli="${cli%/*}/hookLoader.js"; unset NODE_EXTRA_CA_CERTS ;; esac',
     // The loader keeps V8's code cache here, beside bin/ in the state dir.
     'case $0 in */*) [ -n "$AI_PROVENANCE_CACHE_DIR" ] || AI_PROVENANCE_CACHE_DIR="${0%/*}/../cache"; export AI_PROVENANCE_CACHE_DIR ;; esac',
     // The recorded node may be VS Code's Electron: ELECTRON_RUN_AS_NODE makes it plain node (real node ignores it).

@@ -45,7 +45,8 @@ async function serve(repo: Awaited<ReturnType<typeof repoAt>>, idleFlag: string 
   }
   if (result === 'already-running') io.out(`a hook server already runs for ${repo.root}\n`);
   // A hook that hit its time limit may still hold timers and children: they must not keep the server alive.
-  process.exit(0);
+  // 75 (EX_TEMPFAIL): a new server would be fine; what started this one may start another.
+  process.exit(result === 'restart' ? 75 : 0);
 }
 
 export const hooksCommand: CliCommand = {

@@ -81,5 +81,13 @@ export class OriginTable {
 }
 
 function originKey(o: Origin): string {
-  return JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null]);
+  // Interning walks every span or line of a document; its origins are a few shared objects (never mutated).
+  let key = originKeys.get(o);
+  if (key === undefined) {
+    key = JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null]);
+    originKeys.set(o, key);
+  }
+  return key;
 }
+
+const originKeys = new WeakMap<Origin, string>();

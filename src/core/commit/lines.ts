@@ -67,8 +67,17 @@ export function rangeContentHash(lines: readonly string[], start = 0, endExclusi
 
 /** Identity of an origin for grouping: everything but the time (one conversation per tool+model+session+kind). */
 export function conversationKey(origin: Origin): string {
-  return JSON.stringify([origin.kind, origin.tool, origin.model ?? null, origin.session ?? null]);
+  // Every AI line of a commit asks for the key of one of a few origin objects: compute each object's once.
+  let key = conversationKeys.get(origin);
+  if (key === undefined) {
+    key = JSON.stringify([origin.kind, origin.tool, origin.model ?? null, origin.session ?? null]);
+    conversationKeys.set(origin, key);
+  }
+  return key;
 }
+
+/** Origins are never mutated (readonly, often frozen), so a key per object stays right. */
+const conversationKeys = new WeakMap<Origin, string>();
 
 /** Deduplicates origins by conversation key, keeping the earliest time of each. Order = first appearance. */
 export function uniqueOrigins(origins: Iterable<Origin>): Origin[] {

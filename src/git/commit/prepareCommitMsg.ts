@@ -14,7 +14,7 @@ import { BlobReader } from './blobs';
 import { planCommit } from './commitPlan';
 import type { HookContext } from './hookContext';
 import { applyMessageUpdate } from './messageFile';
-import { attributeChanges } from './stagedCommit';
+import { attributeChanges, changedFiles } from './stagedCommit';
 import { markMessagePending, writeStagedAttribution } from './stagedStore';
 import { choosePresets } from './trailerConfig';
 
@@ -24,8 +24,13 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
   const messageFile = path.resolve(cwd, messageArg);
   const source = parseCommitSource(sourceArg);
   const blobs = new BlobReader(ctx.repo.root, ctx.env);
+  // Most commits are measured against HEAD: git computes that diff while the plan is read, and it is used only when
+  // the plan agrees (not for an amend, a first commit or a merge's other parents).
+  const headDiff = changedFiles(ctx, ['--cached', 'HEAD']);
+  headDiff.catch(() => undefined);
   try {
     const plan = await planCommit(ctx, blobs, source, sha);
+    const diff = plan.head !== undefined && plan.diffArgs.length === 2 && plan.diffArgs[1] === plan.head ? headDiff : undefined;
     // Independent of the attribution: started now so their processes overlap with it.
     const choosing = choosePresets(ctx, blobs, plan.head);
     const writingTree = ctx.git(['write-tree']);
@@ -33,7 +38,7 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
     choosing.catch(() => undefined);
     const notes = await readProvenanceRecords(ctx, blobs, plan.predecessors);
     const predecessors: RecordSource[] = plan.predecessors.flatMap((commit) => (notes.get(commit) ?? []).map((record) => ({ record, commit })));
-    const attribution = await attributeChanges(ctx, blobs, { diffArgs: plan.diffArgs, parents: plan.parents, predecessors });
+    const attribution = await attributeChanges(ctx, blobs, { diffArgs: plan.diffArgs, parents: plan.parents, predecessors, ...(diff ? { diff } : {}) });
     const editorUsed = ctx.env.GIT_EDITOR !== ':';
     const stage = trailerStage({ editorUsed, sequencer: plan.sequencer });
 

@@ -19,6 +19,7 @@ import { WorkingStateStore } from '../stateStore';
 import { parkedRecordsFor } from '../rewrite/stashPark';
 import { mapRecordsOnto, type MappedByPath, type MapTarget, type RecordSource } from '../rewrite/mapRecords';
 import type { BlobReader } from './blobs';
+import type { GitResult } from '../exec';
 import type { HookContext } from './hookContext';
 import { readWorkingText, resolveRecordText } from './recordText';
 
@@ -30,6 +31,13 @@ export interface ChangeSet {
   readonly parents: readonly string[];
   /** Records (from notes) to carry onto the new version, newest first. */
   readonly predecessors: readonly RecordSource[];
+  /** `changedFiles(ctx, diffArgs)` already started (prepare-commit-msg starts it before it knows the parents). */
+  readonly diff?: Promise<GitResult>;
+}
+
+/** What changed between the two versions `diffArgs` select: raw entries with line counts, renames found. */
+export function changedFiles(ctx: HookContext, diffArgs: readonly string[]): Promise<GitResult> {
+  return ctx.git(['diff', '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', ...diffArgs]);
 }
 
 export interface ChangeAttribution {
@@ -114,7 +122,7 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   // The state dir listings do not depend on the diff: read them while git computes it.
   const [diff, names, parked] = await Promise.all([
-    ctx.git(['diff', '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', ...changes.diffArgs]),
+    changes.diff ?? changedFiles(ctx, changes.diffArgs),
     recordNames(store),
     hasParkedRecords(ctx.stateDir),
   ]);

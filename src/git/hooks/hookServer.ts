@@ -45,7 +45,8 @@ export interface HookServerOptions {
   readonly codeFile?: string;
 }
 
-export type ServeResult = 'stopped' | 'already-running' | 'unsupported';
+/** `restart`: stopped for a reason a fresh server does not have (a hook hit its time limit, the code changed). */
+export type ServeResult = 'stopped' | 'restart' | 'already-running' | 'unsupported';
 
 /** The pid of a live hook server for `stateDir`, if there is one. */
 export function runningHookServer(stateDir: string): number | undefined {
@@ -106,7 +107,7 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
     let queue = Promise.resolve();
     let idle: NodeJS.Timeout | undefined;
     let stopping = false;
-    const stop = (why: string): void => {
+    const stop = (why: string, result: ServeResult = 'stopped'): void => {
       if (stopping) return;
       stopping = true;
       clearTimeout(idle);
@@ -117,7 +118,7 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
         // Already gone.
       }
       fs.rmSync(paths.requests, { force: true });
-      void log(`stopped (${why})`).then(() => resolve('stopped'));
+      void log(`stopped (${why})`).then(() => resolve(result));
     };
     const armIdle = (): void => {
       clearTimeout(idle);
@@ -128,11 +129,11 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
       armIdle();
       if (codeStamp !== stampOf(options.codeFile)) {
         answer(paths.reply(request.pid), 'retry');
-        return stop('its code changed');
+        return stop('its code changed', 'restart');
       }
       const result = await runServed(request, options.stateDir, log);
       answer(paths.reply(request.pid), result);
-      if (result === 'timeout') stop('a hook hit its time limit');
+      if (result === 'timeout') stop('a hook hit its time limit', 'restart');
     };
     pipe.on('data', (chunk: string) => {
       const taken = takeRequests(buffered + chunk);

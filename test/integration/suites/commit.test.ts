@@ -30,11 +30,19 @@ describe('commit provenance from the Source Control view', () => {
     // Leave the fixture as other suites expect it: no extra commit, no hooks.
     git('reset', '--hard', 'HEAD~1');
     await vscode.commands.executeCommand('aiProvenance.uninstallGitHooks');
+    // Uninstalling stops the hook server; it removes its files on the way out.
+    await waitUntil('the hook server to stop', () => (fs.existsSync(path.join(workspaceRoot(), '.git', 'ai-provenance', 'server', 'pid')) ? undefined : true), 10_000);
   });
 
   it('writes the trailer and a note with exactly the AI lines', async function () {
     this.timeout(90_000);
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
+    // With the hooks installed the extension keeps a warm hook server for the repository (Linux).
+    const serverDir = path.join(workspaceRoot(), '.git', 'ai-provenance', 'server');
+    const serverPid = await waitUntil('the hook server', () => {
+      const pid = fs.existsSync(path.join(serverDir, 'requests')) ? Number(fs.readFileSync(path.join(serverDir, 'pid'), 'utf8').trim()) : NaN;
+      return Number.isInteger(pid) && fs.existsSync(`/proc/${pid}`) ? pid : undefined;
+    }, 15_000);
     const editor = await openFile('src/math.ts');
     const doc = editor.document;
     // At the end of the last line (after its closing brace) the suggestion starts with the line break.
@@ -80,6 +88,9 @@ describe('commit provenance from the Source Control view', () => {
     const lines = file.conversations.flatMap((c) => c.ranges).map((r) => [r.start_line, r.end_line]);
     const first = git('show', 'HEAD:src/math.ts').split('\n').indexOf('export function square(x: number): number {') + 1;
     assert.deepEqual(lines, [[first, first + 2]]);
+    // The hook server did the work: the hook's log line carries its pid.
+    const logLines = fs.readFileSync(path.join(workspaceRoot(), '.git', 'ai-provenance', 'log.txt'), 'utf8').split('\n');
+    assert.ok(logLines.some((l) => l.includes(`[${serverPid}] prepare-commit-msg: 3 AI line(s) in 1 file(s)`)), `served by ${serverPid}:\n${logLines.slice(-5).join('\n')}`);
 
     // The committed spans leave the working state, in the editor too: a later save must not write them back (else the
     // next commit's note would list lines this commit already recorded).
