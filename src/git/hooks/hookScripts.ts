@@ -81,6 +81,8 @@ function serverRequest(hook: ManagedHook): string[] {
     // The pid must still be a hook server (pids are reused): its command line, NULs dropped by read, says so.
     `case $aip_pid in ''|*[!0-9]*) aip_pid= ;; *) { IFS= read -r aip_cmd || [ -n "$aip_cmd" ]; } < "/proc/$aip_pid/cmdline" 2>/dev/null || aip_cmd= ;; esac`,
     'aip_request="$aip_paths$*"',
+    // ...and serve this work tree (it runs in its top directory): a copied git dir carries a stale pid file along.
+    '[ "/proc/$aip_pid/cwd" -ef "$aip_top" ] || aip_cmd=',
     'case $aip_cmd in *hooksserve*) [ "${#aip_request}" -lt 3500 ] && mkfifo -m 600 "$aip_server/reply.$$" 2>/dev/null || aip_cmd= ;; *) aip_cmd= ;; esac',
     'if [ -n "$aip_cmd" ]; then',
     // Read-write opens of a FIFO never block, so a server that died after the check cannot hang the hook here.

@@ -5,11 +5,12 @@
  * what the hooks would have recorded.
  */
 import * as assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hookServerPaths, runningHookServer } from '../../../src/git/hooks/hookServer';
-import { CLI_PATH, createHookedRepo, hookEnv, lines, numbered, type HookRepo } from './helpers/hookRepo';
+import type { TempRepo } from '../helpers/tempRepo';
+import { CLI_PATH, createHookedRepo, extendRepo, hookEnv, lines, numbered, type HookRepo } from './helpers/hookRepo';
 
 const linux = process.platform === 'linux';
 
@@ -182,6 +183,31 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
     assert.equal(fs.existsSync(paths.pid), false);
     assert.equal(fs.existsSync(paths.requests), false);
     assert.match(repo.logText(), /hook server: stopped \(its parent went away\)/);
+  });
+
+  it("a copy of the repository (the other work tree's pid file and pipe copied along) does its own work at once", async () => {
+    server = await startServer(repo);
+    const copy = path.join(path.dirname(repo.root), `${path.basename(repo.root)}-copy`);
+    // cp copies the FIFO as a FIFO (fs.cpSync refuses it), as a user copying a repository would.
+    execFileSync('cp', ['-r', repo.root, copy]);
+    try {
+      const write = (rel: string, text: string | Buffer): string => {
+        const file = path.join(copy, rel);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, text);
+        return file;
+      };
+      const copied = extendRepo({ ...repo, root: copy, write } satisfies TempRepo);
+      stageWork(copied);
+      const started = Date.now();
+      copied.commitHooked('In the copy', DEBUG);
+      // A hook waiting on a server that is not there would sit out its watchdog (over 5 s per hook).
+      assert.ok(Date.now() - started < 4500, `the copy's commit took ${Date.now() - started} ms`);
+      assert.match(copied.message(), /^Assisted-by: Claude:claude-opus-4-5$/m);
+      assert.equal(served(copied, 'prepare-commit-msg'), 0);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
   });
 
   it('ignores garbage in its request pipe and keeps serving', async () => {
