@@ -91,6 +91,9 @@ export const hooksCommand: CliCommand = {
       for (const h of status.hooks) io.out(`  ${h.hook}: ${h.state}${h.chained ? ' (runs the original hook first)' : ''}\n`);
       io.out(`launcher: ${status.launcher.path}${status.launcher.cliPath ? ` -> ${status.launcher.cliPath}${status.launcher.cliExists ? '' : ' (MISSING)'}` : ' (not installed)'}\n`);
       io.out(`notes.rewriteRef: ${status.notesRewriteRef ? 'set' : 'not set'}${status.notesRewriteDisabled.length ? `; disabled by config: ${status.notesRewriteDisabled.join(', ')}` : ''}\n`);
+      const { runningHookServer } = await import('../../git/hooks/hookServer.js');
+      const server = runningHookServer(path.join(repo.gitDir, STATE_DIR_NAME));
+      io.out(`hook server: ${server ? `running (pid ${server})` : 'not running (hooks do their work themselves)'}\n`);
     }
     const healthy = status.hooks.every((h) => h.state === 'installed') && status.launcher.cliExists;
     return healthy ? 0 : 1;

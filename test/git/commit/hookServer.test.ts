@@ -5,7 +5,7 @@
  * what the hooks would have recorded.
  */
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { hookServerPaths, runningHookServer } from '../../../src/git/hooks/hookServer';
@@ -172,6 +172,8 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
 
   it('one server per repository; it stops when its parent closes its stdin and removes its files', async () => {
     server = await startServer(repo);
+    const status = spawnSync(process.execPath, [CLI_PATH, 'hooks', 'status'], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+    assert.match(status.stdout, new RegExp(`^hook server: running \\(pid ${server.child.pid}\\)$`, 'm'));
     const second = spawn(process.execPath, [CLI_PATH, 'hooks', 'serve'], { cwd: repo.root, env: hookEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     second.stdout.on('data', (d) => (out += String(d)));
@@ -183,6 +185,8 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
     assert.equal(fs.existsSync(paths.pid), false);
     assert.equal(fs.existsSync(paths.requests), false);
     assert.match(repo.logText(), /hook server: stopped \(its parent went away\)/);
+    const after = spawnSync(process.execPath, [CLI_PATH, 'hooks', 'status'], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+    assert.match(after.stdout, /^hook server: not running/m);
   });
 
   it("a copy of the repository (the other work tree's pid file and pipe copied along) does its own work at once", async () => {
