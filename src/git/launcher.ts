@@ -8,7 +8,9 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { AGENT_REQUEST } from '../core/commit/hookRequest';
 import { writeFileAtomic } from './atomicFile';
+import { serverRequestLines } from './hooks/serverClient';
 import { type GitRunner } from './exec';
 import { gitPath, type RepoInfo } from './repo';
 import { STATE_DIR_NAME } from './stateLog';
@@ -38,6 +40,24 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '  exit 0',
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
+    // An agent hook goes to a live hook server when there is one (src/git/hooks/hookServer.ts): its JSON is saved for
+    // the server, which answers with what to print. Otherwise (or if the server vanished) node runs it, on that JSON.
+    'if [ "$1" = hook ]; then',
+    '  shift',
+    ...serverRequestLines({
+      serverDir: '"${0%/*}/../server"',
+      fields: `${AGENT_REQUEST} '' "$(($# + 1))" "$aip_server/in.$$" "$@"`,
+      size: '"$*"',
+      prepare: 'cat > "$aip_server/in.$$"',
+    }).map((line) => `  ${line}`),
+    '  case $aip_answer in',
+    '    done) exit 0 ;;',
+    '    "done "*) printf \'%s\\n\' "${aip_answer#done }"; exit 0 ;;',
+    '    timeout) case "$1" in cursor|gemini) printf \'{}\\n\' ;; esac; exit 0 ;;',
+    '  esac',
+    '  set -- hook "$@"',
+    '  if [ -f "$aip_server/in.$$" ] && command exec 0<"$aip_server/in.$$"; then rm -f "$aip_server/in.$$"; fi',
+    'fi',
     // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less.
     // Hooks make no TLS connections, and node reads a NODE_EXTRA_CA_CERTS bundle at every start (about 100 ms for a
     // system bundle), so hooks go without it.

@@ -3,10 +3,8 @@
  * on stdin and records what the agent wrote (src/git/agents/agentHook.ts). It never fails the agent: whatever
  * happens it exits 0 and prints exactly what the agent expects from a hook that changes nothing.
  */
-import { hookResponse } from '../../core/agents/hookResponse';
-import { isAgentId } from '../../core/agents/payloads';
-import { AGENT_IDS, type HookPhase } from '../../core/agents/types';
-import { runAgentHook } from '../../git/agents/agentHook';
+import { AGENT_IDS } from '../../core/agents/types';
+import { callAgentHook } from '../../git/agents/agentHookCommand';
 import type { CliCommand } from '../command';
 
 export const hookCommand: CliCommand = {
@@ -19,21 +17,9 @@ export const hookCommand: CliCommand = {
     'Installed for you by `ai-provenance agents install`.',
   ].join('\n'),
   async run(args, io) {
-    const [agent, phaseArg] = args;
-    if (!isAgentId(agent)) {
-      // Still exit 0: a hook misconfigured by hand must not block the agent.
-      io.err(`ai-provenance hook: unknown agent ${JSON.stringify(String(agent ?? '')).slice(0, 40)}; expected ${AGENT_IDS.join(', ')}\n`);
-      return 0;
-    }
-    const phaseHint: HookPhase | undefined = phaseArg === 'pre' || phaseArg === 'post' ? phaseArg : undefined;
-    let phase: HookPhase = phaseHint ?? 'post';
-    try {
-      const stdin = await io.stdin().catch(() => '');
-      phase = (await runAgentHook({ agent, phaseHint, stdin, cwd: io.cwd, env: io.env })).phase;
-    } catch {
-      // runAgentHook logs and never throws; this is the last line of defence.
-    }
-    io.out(hookResponse(agent, phase));
+    const { out, err } = await callAgentHook({ args, stdin: io.stdin, cwd: io.cwd, env: io.env });
+    if (err) io.err(err);
+    io.out(out);
     return 0;
   },
 };

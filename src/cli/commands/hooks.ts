@@ -38,8 +38,6 @@ async function serve(repo: Awaited<ReturnType<typeof repoAt>>, idleFlag: string 
   if (idleMinutes !== undefined && !(Number.isFinite(idleMinutes) && idleMinutes > 0)) throw new UsageError(`--idle-minutes must be a positive number, not ${JSON.stringify(idleFlag)}`);
   const { serveHooks } = await import('../../git/hooks/hookServer.js');
   const stateDir = path.join(repo.gitDir, STATE_DIR_NAME);
-  // Hook scripts check that the server runs in their work tree's top directory before they hand it their work.
-  process.chdir(repo.root);
   const result = await serveHooks({ stateDir, exitWithStdin, codeFile: process.argv[1], ...(idleMinutes !== undefined ? { idleMs: idleMinutes * 60_000 } : {}) });
   if (result === 'unsupported') {
     io.err('ai-provenance hooks serve: needs Linux (/proc); the hooks do their work themselves here\n');

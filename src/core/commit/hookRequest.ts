@@ -8,9 +8,11 @@
  */
 
 export const REQUEST_VERSION = 'v1';
+/** The request name of an agent hook (`ai-provenance hook <agent> [pre|post]`, sent by the launcher). */
+export const AGENT_REQUEST = 'agent';
 /** Longest request a hook sends; above this it runs the hook itself (pipe writes are atomic only up to 4096 bytes). */
 export const MAX_REQUEST_BYTES = 4000;
-/** Answers written back into the hook's reply pipe, one line each. */
+/** Answers written back into the hook's reply pipe, one line each (`done` may carry an agent hook's stdout line). */
 export type HookAnswer = 'done' | 'timeout' | 'retry';
 
 export interface HookRequest {
@@ -92,6 +94,6 @@ export function servedHookEnv(hookEnv: Readonly<Record<string, string>>, serverE
   for (const key of Object.keys(serverEnv)) env[key] = undefined;
   Object.assign(env, hookEnv);
   env.AI_PROVENANCE_GIT_PID = String(request.gitPid);
-  env[pathsVar] = request.paths;
+  if (request.paths !== '') env[pathsVar] = request.paths;
   return env;
 }

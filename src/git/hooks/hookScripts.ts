@@ -10,6 +10,8 @@
  * pre-push (only for remotes in aiprovenance.shareNotes) starts a detached notes push; neither changes what git pushes.
  */
 
+import { serverRequestLines } from './serverClient';
+
 export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction', 'pre-push'] as const;
 export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 
@@ -67,40 +69,15 @@ function earlyExit(hook: ManagedHook): string[] {
 const SERVED: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg', 'post-commit'];
 
 /**
- * Shell lines that hand the hook's work to a live hook server and exit once it answered. They fall through to the
- * launcher (the hook does the work itself) when there is no server, it is not ours, the request is too long for one
- * atomic pipe write, the server asks for it (`retry`), or the watchdog finds it gone or silent past the time limit.
- * Builtins plus `mkfifo` and the watchdog's `sleep`: a fraction of a node start.
+ * Shell lines that hand the hook's work to a live hook server and exit once it did it (`done`) or stopped it at the
+ * time limit (`timeout`). Anything else (no server, `retry`, the watchdog) falls through to the launcher: the hook
+ * does the work itself.
  */
 function serverRequest(hook: ManagedHook): string[] {
   if (!SERVED.includes(hook)) return [];
   return [
-    'aip_server="$aip_state_dir/server"',
-    'aip_pid=; aip_cmd=',
-    '[ -p "$aip_server/requests" ] && [ -r "/proc/$$/environ" ] && { IFS= read -r aip_pid < "$aip_server/pid"; } 2>/dev/null',
-    // The pid must still be a hook server (pids are reused): its command line, NULs dropped by read, says so.
-    `case $aip_pid in ''|*[!0-9]*) aip_pid= ;; *) { IFS= read -r aip_cmd || [ -n "$aip_cmd" ]; } < "/proc/$aip_pid/cmdline" 2>/dev/null || aip_cmd= ;; esac`,
-    'aip_request="$aip_paths$*"',
-    // ...and serve this work tree (it runs in its top directory): a copied git dir carries a stale pid file along.
-    '[ "/proc/$aip_pid/cwd" -ef "$aip_top" ] || aip_cmd=',
-    'case $aip_cmd in *hooksserve*) [ "${#aip_request}" -lt 3500 ] && mkfifo -m 600 "$aip_server/reply.$$" 2>/dev/null || aip_cmd= ;; *) aip_cmd= ;; esac',
-    'if [ -n "$aip_cmd" ]; then',
-    // Read-write opens of a FIFO never block, so a server that died after the check cannot hang the hook here.
-    // `command exec`: a failed redirection must not end the shell (that would fail the commit).
-    '  command exec 8<>"$aip_server/reply.$$" || aip_cmd=',
-    'fi',
-    'if [ -n "$aip_cmd" ]; then',
-    '  case ${AI_PROVENANCE_HOOK_TIMEOUT_MS:-} in [1-9]|[1-9][0-9]|[1-9][0-9][0-9]|[1-9][0-9][0-9][0-9]|[1-9][0-9][0-9][0-9][0-9]|[1-9][0-9][0-9][0-9][0-9][0-9]) aip_limit=$(( (AI_PROVENANCE_HOOK_TIMEOUT_MS + 5000) / 200 )) ;; *) aip_limit=75 ;; esac',
-    '  ( aip_n=0; while [ "$aip_n" -lt "$aip_limit" ] && kill -0 "$aip_pid" 2>/dev/null; do sleep 0.2; aip_n=$((aip_n + 1)); done; echo gone >&8 ) </dev/null >/dev/null 2>&1 &',
-    '  aip_watch=$!',
-    `  { command exec 9<>"$aip_server/requests" && printf '%s\\0' v1 "$$" "$PPID" "$aip_hook" "$aip_paths" "$#" "$@" >&9; exec 9>&-; } 2>/dev/null`,
-    '  aip_answer=',
-    '  IFS= read -r aip_answer <&8',
-    '  kill "$aip_watch" 2>/dev/null',
-    '  exec 8<&-',
-    '  case $aip_answer in done | timeout) exit "$aip_status" ;; esac',
-    'fi',
-    '[ -p "$aip_server/reply.$$" ] && rm -f "$aip_server/reply.$$"',
+    ...serverRequestLines({ serverDir: '"$aip_state_dir/server"', fields: '"$aip_hook" "$aip_paths" "$#" "$@"', size: '"$aip_paths$*"' }),
+    'case $aip_answer in done | timeout) exit "$aip_status" ;; esac',
   ];
 }
 

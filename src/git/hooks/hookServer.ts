@@ -15,12 +15,14 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { parseEnviron, servedHookEnv, takeRequests, type HookAnswer, type HookRequest } from '../../core/commit/hookRequest';
+import { AGENT_REQUEST, parseEnviron, servedHookEnv, takeRequests, type HookRequest } from '../../core/commit/hookRequest';
+import { callAgentHook } from '../agents/agentHookCommand';
 import { appendStateLog } from '../stateLog';
 import { HOOK_PATHS_ENV } from './hookScripts';
 import { hookTimeoutMs, runGitHook } from './runHook';
 
 export const SERVED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit'] as const;
+
 /** Exit after this long without a request (a terminal's `hooks serve` left running; VS Code's stops with the window). */
 export const DEFAULT_IDLE_MS = 30 * 60_000;
 
@@ -29,11 +31,13 @@ export interface HookServerPaths {
   readonly pid: string;
   readonly requests: string;
   reply(pid: number): string;
+  /** Where the launcher leaves an agent hook's stdin (its JSON) for the server. */
+  input(pid: number): string;
 }
 
 export function hookServerPaths(stateDir: string): HookServerPaths {
   const dir = path.join(stateDir, 'server');
-  return { dir, pid: path.join(dir, 'pid'), requests: path.join(dir, 'requests'), reply: (pid) => path.join(dir, `reply.${pid}`) };
+  return { dir, pid: path.join(dir, 'pid'), requests: path.join(dir, 'requests'), reply: (pid) => path.join(dir, `reply.${pid}`), input: (pid) => path.join(dir, `in.${pid}`) };
 }
 
 export interface HookServerOptions {
@@ -48,18 +52,39 @@ export interface HookServerOptions {
 /** `restart`: stopped for a reason a fresh server does not have (a hook hit its time limit, the code changed). */
 export type ServeResult = 'stopped' | 'restart' | 'already-running' | 'unsupported';
 
-/** The pid of a live hook server for `stateDir`, if there is one. */
-export function runningHookServer(stateDir: string): number | undefined {
-  const paths = hookServerPaths(stateDir);
+/** The pid file holds `<pid> <fd>`: the server, and its descriptor reading the request FIFO (once it reads it). */
+function readPidFile(file: string): { pid: number; fd?: number } | undefined {
   try {
-    const pid = Number(fs.readFileSync(paths.pid, 'utf8').trim());
-    return Number.isInteger(pid) && pid > 1 && isHookServer(pid) ? pid : undefined;
+    const [pid, fd] = fs.readFileSync(file, 'utf8').trim().split(/\s+/).map(Number);
+    if (!Number.isInteger(pid) || pid <= 1) return undefined;
+    return Number.isInteger(fd) && fd >= 0 ? { pid, fd } : { pid };
   } catch {
     return undefined;
   }
 }
 
-/** Whether `pid` is a live hook server (the hook script checks the same: `hooks` then `serve` in its command line). */
+/**
+ * Whether process `pid` reads `requests` through its descriptor `fd` (hook scripts check the same with `test -ef`):
+ * a reused pid, or a pid file copied along with a git dir (whose FIFO is then another file), fails it.
+ */
+function readsRequests(pid: number, fd: number, requests: string): boolean {
+  try {
+    const held = fs.statSync(`/proc/${pid}/fd/${fd}`);
+    const ours = fs.statSync(requests);
+    return held.ino === ours.ino && held.dev === ours.dev;
+  } catch {
+    return false;
+  }
+}
+
+/** The pid of a live hook server for `stateDir` that hooks can reach, if there is one. */
+export function runningHookServer(stateDir: string): number | undefined {
+  const paths = hookServerPaths(stateDir);
+  const entry = readPidFile(paths.pid);
+  return entry?.fd !== undefined && readsRequests(entry.pid, entry.fd, paths.requests) ? entry.pid : undefined;
+}
+
+/** Whether `pid` is a live hook server, maybe still starting (`hooks` then `serve` in its command line). */
 function isHookServer(pid: number): boolean {
   try {
     return fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').join('').includes('hooksserve');
@@ -76,8 +101,8 @@ function claim(paths: HookServerPaths): boolean {
       return true;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
-      const other = Number(fs.readFileSync(paths.pid, 'utf8').trim());
-      if (other !== process.pid && isHookServer(other)) return false;
+      const other = readPidFile(paths.pid)?.pid;
+      if (other !== undefined && other !== process.pid && isHookServer(other)) return false;
       fs.rmSync(paths.pid, { force: true });
     }
   }
@@ -99,6 +124,10 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
   execFileSync('mkfifo', ['-m', '600', paths.requests], { stdio: 'ignore' });
   // Read-write: the open never blocks, and the pipe never reports end-of-file between hooks.
   const fd = fs.openSync(paths.requests, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+  // Now hooks may use it: name the descriptor they check (see readsRequests).
+  const temp = `${paths.pid}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, `${process.pid} ${fd}\n`, { mode: 0o600 });
+  fs.renameSync(temp, paths.pid);
   const pipe = new net.Socket({ fd, readable: true, writable: false });
   pipe.setEncoding('utf8');
 
@@ -113,7 +142,7 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
       clearTimeout(idle);
       pipe.destroy();
       try {
-        if (fs.readFileSync(paths.pid, 'utf8').trim() === String(process.pid)) fs.rmSync(paths.pid, { force: true });
+        if (readPidFile(paths.pid)?.pid === process.pid) fs.rmSync(paths.pid, { force: true });
       } catch {
         // Already gone.
       }
@@ -154,8 +183,9 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
 }
 
 /** One hook run in the environment and directory of the hook process that asked. */
-async function runServed(request: HookRequest, stateDir: string, log: (m: string) => Promise<void>): Promise<HookAnswer> {
-  if (!(SERVED_HOOKS as readonly string[]).includes(request.hook)) return 'retry';
+async function runServed(request: HookRequest, stateDir: string, log: (m: string) => Promise<void>): Promise<string> {
+  const agent = request.hook === AGENT_REQUEST;
+  if (!agent && !(SERVED_HOOKS as readonly string[]).includes(request.hook)) return 'retry';
   let env: Record<string, string | undefined>;
   let cwd: string;
   try {
@@ -173,20 +203,42 @@ async function runServed(request: HookRequest, stateDir: string, log: (m: string
     timer = setTimeout(() => resolve('timeout'), timeoutMs);
   });
   try {
-    const outcome = await Promise.race([runGitHook(request.hook, request.args, { cwd, env, stdin: () => Promise.resolve('') }), deadline]);
+    const work = agent ? runAgent(request, stateDir, cwd, env) : runGitHook(request.hook, request.args, { cwd, env, stdin: () => Promise.resolve('') });
+    const outcome = await Promise.race([work, deadline]);
     if (outcome === 'timeout') {
-      await appendStateLog(stateDir, `${request.hook} stopped after ${timeoutMs} ms (time limit); the commit is unaffected`).catch(() => undefined);
+      await appendStateLog(stateDir, `${request.hook} stopped after ${timeoutMs} ms (time limit); ${agent ? 'the agent goes on' : 'the commit is unaffected'}`).catch(() => undefined);
       return 'timeout';
     }
-    if (env.AI_PROVENANCE_HOOK_DEBUG) await log(`served ${request.hook} for pid ${request.pid} in ${Date.now() - started} ms${outcome.ok ? '' : ` (failed: ${outcome.error})`}`);
-    return 'done';
+    if (env.AI_PROVENANCE_HOOK_DEBUG) await log(`served ${request.hook} for pid ${request.pid} in ${Date.now() - started} ms${'ok' in outcome && !outcome.ok ? ` (failed: ${outcome.error})` : ''}`);
+    return 'answer' in outcome ? outcome.answer : 'done';
   } finally {
     clearTimeout(timer);
   }
 }
 
+/**
+ * An agent hook: its JSON is the file the launcher saved (`in.<pid>`, read and removed here); the answer carries what
+ * the agent must see on stdout (one line at most: nothing, or `{}`).
+ */
+async function runAgent(request: HookRequest, stateDir: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ answer: string }> {
+  const [input, ...args] = request.args;
+  // Only the file the launcher names for this pid (it writes `<launcher dir>/../server/in.<pid>`).
+  const file = input === undefined ? undefined : path.resolve(cwd, input);
+  let stdin = '';
+  if (file === path.resolve(hookServerPaths(stateDir).input(request.pid))) {
+    try {
+      stdin = fs.readFileSync(file, 'utf8');
+    } finally {
+      fs.rmSync(file, { force: true });
+    }
+  }
+  const { out } = await callAgentHook({ args, stdin: () => Promise.resolve(stdin), cwd, env });
+  const line = out.replace(/\n$/, '');
+  return { answer: line === '' ? 'done' : `done ${line.split('\n')[0]}` };
+}
+
 /** Writes the answer if the hook still waits (a FIFO without a reader refuses a non-blocking open), then unlinks it. */
-function answer(replyPath: string, result: HookAnswer): void {
+function answer(replyPath: string, result: string): void {
   try {
     const fd = fs.openSync(replyPath, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
     try {

@@ -11,6 +11,8 @@ import * as path from 'node:path';
 import { hookServerPaths, runningHookServer } from '../../../src/git/hooks/hookServer';
 import type { TempRepo } from '../helpers/tempRepo';
 import { CLI_PATH, createHookedRepo, extendRepo, hookEnv, lines, numbered, type HookRepo } from './helpers/hookRepo';
+import { inspectAgentHooks } from '../../../src/core/agentConfig/agentHooks';
+import { payload, piecesOfKind, readRecord, runCli } from '../agents/helpers/hookHarness';
 
 const linux = process.platform === 'linux';
 
@@ -222,5 +224,54 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
     assert.match(repo.message(), /^Assisted-by: Claude:claude-opus-4-5$/m);
     assert.equal(served(repo, 'prepare-commit-msg'), 1);
     assert.match(repo.logText(), /malformed hook request dropped/);
+  });
+
+  describe('agent hooks through the launcher', () => {
+    const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+    const EDITED = 'export function add(a: number, b: number): number {\n  const s = a + b;\n  return s;\n}\n';
+    const run = (command: string, stdin: string, env: Record<string, string | undefined> = {}) =>
+      spawnSync('/bin/sh', ['-c', command], { cwd: repo.root, input: stdin, encoding: 'utf8', timeout: 60_000, env: hookEnv(env) });
+
+    async function agentEdit(agent: 'claude' | 'cursor', settings: string, pre: string, post: string, env: Record<string, string | undefined> = {}): Promise<string> {
+      repo.write('src/cart.ts', ORIGINAL);
+      repo.commitHooked('cart');
+      await runCli(['agents', 'install', '--agent', agent, '--cli', CLI_PATH], { cwd: repo.root });
+      const [preCommand, postCommand] = inspectAgentHooks(agent, fs.readFileSync(path.join(repo.root, settings), 'utf8'), settings).commands;
+      const first = run(preCommand, payload(pre, repo.root), env);
+      assert.equal(first.status, 0, first.stderr);
+      repo.write('src/cart.ts', EDITED);
+      const second = run(postCommand ?? preCommand, payload(post, repo.root), env);
+      assert.equal(second.status, 0, second.stderr);
+      assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), EDITED, 'agent'), ['  const s = a + b;\n  return s;\n']);
+      return first.stdout + '|' + second.stdout;
+    }
+
+    it('are served: the same record, and exactly what the agent expects on stdout', async () => {
+      server = await startServer(repo);
+      assert.equal(await agentEdit('claude', '.claude/settings.json', 'claude/pre-tool-use-edit.json', 'claude/post-tool-use-edit.json', DEBUG), '|');
+      assert.equal(served(repo, 'agent'), 2);
+      assert.deepEqual(fs.readdirSync(hookServerPaths(stateDir(repo)).dir).filter((f) => f.startsWith('in.') || f.startsWith('reply.')), []);
+    });
+
+    it("print the agent's no-op JSON when served (cursor)", async () => {
+      server = await startServer(repo);
+      repo.write('src/cart.ts', ORIGINAL);
+      repo.commitHooked('cart');
+      await runCli(['agents', 'install', '--agent', 'cursor', '--cli', CLI_PATH], { cwd: repo.root });
+      const [, post] = inspectAgentHooks('cursor', fs.readFileSync(path.join(repo.root, '.cursor/hooks.json'), 'utf8'), '.cursor/hooks.json').commands;
+      repo.write('src/cart.ts', EDITED);
+      const res = run(post, payload('cursor/after-file-edit.json', repo.root), DEBUG);
+      assert.deepEqual([res.status, res.stdout], [0, '{}\n']);
+      assert.equal(served(repo, 'agent'), 1);
+    });
+
+    it("a frozen server: the launcher's watchdog gives up and node runs the hook on the JSON it saved", async function () {
+      this.timeout(60_000);
+      server = await startServer(repo);
+      server.child.kill('SIGSTOP');
+      assert.equal(await agentEdit('claude', '.claude/settings.json', 'claude/pre-tool-use-edit.json', 'claude/post-tool-use-edit.json', { AI_PROVENANCE_HOOK_TIMEOUT_MS: '200' }), '|');
+      assert.equal(served(repo, 'agent'), 0);
+      assert.deepEqual(fs.readdirSync(hookServerPaths(stateDir(repo)).dir).filter((f) => f.startsWith('in.') || f.startsWith('reply.')), []);
+    });
   });
 });
