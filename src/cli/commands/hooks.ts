@@ -22,8 +22,8 @@ const USAGE = [
   'Set AI_PROVENANCE_HOOKS=off to skip the hooks for one command. pre-push and reference-transaction carry the notes',
   'to and from remotes chosen with `ai-provenance notes share`; for other remotes they do nothing.',
   '',
-  'serve (Linux) keeps a warm process that the installed hooks hand prepare-commit-msg, commit-msg and post-commit to,',
-  'so a commit does not pay for starting node; VS Code runs one while the repository is open. It stops after',
+  'serve (Linux) keeps a warm process that the installed hooks hand prepare-commit-msg, commit-msg, post-commit and',
+  'agent hooks to, so commits and agent steps do not start node; VS Code runs one while the repository is open. It stops after',
   '--idle-minutes without a commit (default 30), on Ctrl+C, or with --exit-with-stdin when its stdin closes.',
 ].join('\n');
 

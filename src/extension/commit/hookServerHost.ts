@@ -1,7 +1,7 @@
 /**
  * Keeps a warm hook server (`ai-provenance hooks serve`, src/git/hooks/hookServer.ts) running for the workspace's
  * repository while VS Code is open and the hooks are installed, so commits from anywhere (this window's Source Control
- * view, a terminal, an agent) skip a node start in their hooks. Linux only; setting `aiProvenance.hooks.server`.
+ * view, a terminal, an agent) and agent tool calls skip a node start in their hooks. Linux only; setting `aiProvenance.hooks.server`.
  * The server holds a pipe to us as its stdin and exits when it closes: it never outlives the window.
  */
 import { spawn, type ChildProcess } from 'node:child_process';

@@ -8,8 +8,9 @@
  * - `requests`: a FIFO; a hook writes one request (src/core/commit/hookRequest.ts) and waits on its own reply FIFO
  *   `reply.<hook pid>`, which this process answers (`done`, `timeout` or `retry`) and unlinks.
  * The hook script keeps a watchdog: if this process dies or never answers, the hook runs its work itself, so a
- * served hook can be slower but never loses what the direct path would have done. Only hooks without stdin are
- * served (prepare-commit-msg, commit-msg, post-commit); the others always run directly.
+ * served hook can be slower but never loses what the direct path would have done. Git hooks without stdin are served
+ * (prepare-commit-msg, commit-msg, post-commit; the others always run directly), and agent hooks, whose JSON the
+ * launcher saves as `in.<pid>` for the server (and feeds to node itself when the server does not answer).
  */
 import * as fs from 'node:fs';
 import * as net from 'node:net';
@@ -178,7 +179,7 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
       process.stdin.resume();
     }
     armIdle();
-    void log(`serving ${SERVED_HOOKS.join(', ')} (pid ${process.pid})`);
+    void log(`serving ${SERVED_HOOKS.join(', ')} and agent hooks (pid ${process.pid})`);
   });
 }
 
