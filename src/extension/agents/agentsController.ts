@@ -8,6 +8,7 @@ import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
 import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
 import { agentsStatus, installAgents, launcherPathFor, launcherTarget, readSession, startSession, stopSession, uninstallAgents, writeLauncher, type InstallContext } from '../../git/agents';
+import type { HookServerHost } from '../commit/hookServerHost';
 import { Disposable } from '../lifecycle';
 
 const AGENT_LABELS: Record<AgentId, string> = {
@@ -21,7 +22,7 @@ const AGENT_LABELS: Record<AgentId, string> = {
 export class AgentsController extends Disposable {
   private readonly indicator = this.register(vscode.window.createStatusBarItem('aiProvenance.agentSession', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly cliPath: string, private readonly log: (message: string) => void) {
+  constructor(private readonly cliPath: string, private readonly log: (message: string) => void, private readonly hookServer: HookServerHost) {
     super();
     this.indicator.name = 'AI Provenance agent session';
     this.indicator.command = 'aiProvenance.stopAgentSession';
@@ -60,6 +61,7 @@ export class AgentsController extends Disposable {
     await this.showSession(repo);
     const connected = (await agentsStatus(this.context(repo), AGENT_IDS)).some((r) => r.exists);
     void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', connected);
+    if (connected && vscode.workspace.isTrusted) this.hookServer.need('agent hooks', repo);
   }
 
   private async connect(): Promise<void> {
@@ -76,6 +78,7 @@ export class AgentsController extends Disposable {
     for (const r of failed) void vscode.window.showErrorMessage(`AI Provenance: ${r.label}: ${r.message ?? 'failed'}`);
     if (failed.length < reports.length) {
       void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', true);
+      this.hookServer.need('agent hooks', repo);
       void vscode.window.showInformationMessage(`AI Provenance: connected ${reports.filter((r) => r.action !== 'error').map((r) => r.label).join(', ')}.`);
     }
   }
@@ -84,6 +87,7 @@ export class AgentsController extends Disposable {
     const repo = await this.repo();
     if (!repo) return;
     const reports = await uninstallAgents(this.context(repo), AGENT_IDS);
+    this.hookServer.release('agent hooks');
     const changed = reports.filter((r) => r.action === 'restored' || r.action === 'removed');
     void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', false);
     void vscode.window.showInformationMessage(changed.length ? `AI Provenance: disconnected ${changed.map((r) => r.label).join(', ')}.` : 'AI Provenance: no agent hooks were installed.');

@@ -5,8 +5,10 @@
  * The server holds a pipe to us as its stdin and exits when it closes: it never outlives the window.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { RepoInfo } from '../../git';
+import { STATE_DIR_NAME, type RepoInfo } from '../../git';
 import { Disposable } from '../lifecycle';
 
 /**
@@ -21,6 +23,10 @@ export class HookServerHost extends Disposable {
   private repo: RepoInfo | undefined;
   private restarts = 0;
   private restartTimer: NodeJS.Timeout | undefined;
+  /** Watches for another window's (or a terminal's) server to go away, so this window takes over. */
+  private takeOver: fs.FSWatcher | undefined;
+  /** Who needs the server: installed git hooks, connected agents. It runs while anyone does. */
+  private readonly needs = new Set<'git hooks' | 'agent hooks'>();
 
   constructor(private readonly cliPath: string, private readonly log: (message: string) => void) {
     super();
@@ -28,7 +34,7 @@ export class HookServerHost extends Disposable {
     this.register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (!e.affectsConfiguration('aiProvenance.hooks.server')) return;
       if (!this.enabled()) this.stop();
-      else if (this.repo) this.start(this.repo);
+      else if (this.repo && this.needs.size > 0) this.start(this.repo);
     }));
   }
 
@@ -36,8 +42,19 @@ export class HookServerHost extends Disposable {
     return process.platform === 'linux' && vscode.workspace.getConfiguration('aiProvenance').get<boolean>('hooks.server', true);
   }
 
-  /** Starts the server for `repo` (the hooks are installed there); does nothing when one of ours already runs. */
-  start(repo: RepoInfo): void {
+  /** `reason` is installed in `repo`: start the server unless one of ours already runs. */
+  need(reason: 'git hooks' | 'agent hooks', repo: RepoInfo): void {
+    this.needs.add(reason);
+    this.start(repo);
+  }
+
+  /** `reason` is gone (uninstalled, disconnected): stop the server when nothing else needs it. */
+  release(reason: 'git hooks' | 'agent hooks'): void {
+    this.needs.delete(reason);
+    if (this.needs.size === 0) this.stop();
+  }
+
+  private start(repo: RepoInfo): void {
     this.repo = repo;
     if (this.child || !this.enabled()) return;
     const child = spawn(process.execPath, [this.cliPath, 'hooks', 'serve', '--exit-with-stdin'], {
@@ -47,22 +64,48 @@ export class HookServerHost extends Disposable {
       windowsHide: true,
     });
     this.child = child;
-    child.stdout?.on('data', (d: Buffer) => this.log(`hook server: ${String(d).trim()}`));
+    let another = false;
+    child.stdout?.on('data', (d: Buffer) => {
+      if (String(d).includes('already runs')) another = true;
+      this.log(`hook server: ${String(d).trim()}`);
+    });
     child.stderr?.on('data', (d: Buffer) => this.log(`hook server: ${String(d).trim()}`));
     child.on('error', (err) => this.log(`hook server could not start: ${err.message}`));
     child.on('exit', (code, signal) => {
       if (this.child !== child) return;
       this.child = undefined;
+      if (code === 0 && another) {
+        this.watchForTakeOver(repo);
+        return;
+      }
       this.log(`hook server exited (${signal ?? code}); commits run their hooks themselves`);
-      if (code !== 0 && this.repo && this.enabled() && this.restarts < MAX_RESTARTS) {
+      if (code !== 0 && this.repo && this.needs.size > 0 && this.enabled() && this.restarts < MAX_RESTARTS) {
         this.restarts++;
-        this.restartTimer = setTimeout(() => this.repo && this.start(this.repo), RESTART_DELAY_MS);
+        this.restartTimer = setTimeout(() => this.repo && this.needs.size > 0 && this.start(this.repo), RESTART_DELAY_MS);
       }
     });
   }
 
-  /** Stops the server (hooks uninstalled, setting off, window closing). */
-  stop(): void {
+  /** Another server serves the repository; when its pid file goes (it stopped), start ours. */
+  private watchForTakeOver(repo: RepoInfo): void {
+    const dir = path.join(repo.gitDir, STATE_DIR_NAME, 'server');
+    this.takeOver?.close();
+    try {
+      this.takeOver = fs.watch(dir, { persistent: false }, (_event, name) => {
+        if (name !== 'pid' || fs.existsSync(path.join(dir, 'pid'))) return;
+        this.takeOver?.close();
+        this.takeOver = undefined;
+        if (this.needs.size > 0) this.start(repo);
+      });
+    } catch (err) {
+      this.log(`cannot watch ${dir}: ${String(err)}`);
+    }
+  }
+
+  /** Stops the server (setting off, window closing, nothing needs it). */
+  private stop(): void {
+    this.takeOver?.close();
+    this.takeOver = undefined;
     clearTimeout(this.restartTimer);
     const child = this.child;
     this.child = undefined;

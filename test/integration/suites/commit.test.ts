@@ -40,7 +40,8 @@ describe('commit provenance from the Source Control view', () => {
     // With the hooks installed the extension keeps a warm hook server for the repository (Linux).
     const serverDir = path.join(workspaceRoot(), '.git', 'ai-provenance', 'server');
     const serverPid = await waitUntil('the hook server', () => {
-      const pid = fs.existsSync(path.join(serverDir, 'requests')) ? Number(fs.readFileSync(path.join(serverDir, 'pid'), 'utf8').trim()) : NaN;
+      // `<pid> <fd>` once it reads its request FIFO.
+      const pid = fs.existsSync(path.join(serverDir, 'requests')) ? Number(fs.readFileSync(path.join(serverDir, 'pid'), 'utf8').trim().split(' ')[0]) : NaN;
       return Number.isInteger(pid) && fs.existsSync(`/proc/${pid}`) ? pid : undefined;
     }, 15_000);
     const editor = await openFile('src/math.ts');
