@@ -119,7 +119,8 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
   if (!claim(paths)) return 'already-running';
   const log = (message: string): Promise<void> => appendStateLog(options.stateDir, `hook server: ${message}`).catch(() => undefined);
   const codeStamp = stampOf(options.codeFile);
-  for (const name of fs.readdirSync(paths.dir)) if (name.startsWith('reply.')) fs.rmSync(path.join(paths.dir, name), { force: true });
+  // Left by hooks killed mid-request: nobody waits on them any more.
+  for (const name of fs.readdirSync(paths.dir)) if (name.startsWith('reply.') || name.startsWith('in.')) fs.rmSync(path.join(paths.dir, name), { force: true });
   fs.rmSync(paths.requests, { force: true });
   // node has no mkfifo; this runs once per server.
   execFileSync('mkfifo', ['-m', '600', paths.requests], { stdio: 'ignore' });
