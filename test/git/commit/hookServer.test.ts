@@ -13,6 +13,7 @@ import type { TempRepo } from '../helpers/tempRepo';
 import { CLI_PATH, createHookedRepo, extendRepo, hookEnv, lines, numbered, type HookRepo } from './helpers/hookRepo';
 import { inspectAgentHooks } from '../../../src/core/agentConfig/agentHooks';
 import { payload, piecesOfKind, readRecord, runCli } from '../agents/helpers/hookHarness';
+import { eventually } from '../rewrite/notesHelpers';
 
 const linux = process.platform === 'linux';
 
@@ -25,22 +26,12 @@ function stateDir(repo: HookRepo): string {
   return path.join(repo.root, '.git', 'ai-provenance');
 }
 
-async function waitFor<T>(what: string, check: () => T | undefined, ms = 10_000): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = check();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
 /** Starts `hooks serve` the way VS Code does (stdin held by the parent) and waits until hooks can reach it. */
 async function startServer(repo: HookRepo, env: Record<string, string | undefined> = {}): Promise<Server> {
   const child = spawn(process.execPath, [CLI_PATH, 'hooks', 'serve', '--exit-with-stdin'], { cwd: repo.root, env: hookEnv(env), stdio: ['pipe', 'ignore', 'pipe'] });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const paths = hookServerPaths(stateDir(repo));
-  await waitFor('the hook server', () => (runningHookServer(stateDir(repo)) === child.pid && fs.existsSync(paths.requests) ? true : undefined));
+  await eventually('the hook server', () => (runningHookServer(stateDir(repo)) === child.pid && fs.existsSync(paths.requests) ? true : undefined));
   return { child, exited };
 }
 
