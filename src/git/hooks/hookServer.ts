@@ -110,6 +110,21 @@ function claim(paths: HookServerPaths): boolean {
   return false;
 }
 
+/** Makes the request FIFO, opens it, and names the descriptor in the pid file: from then on hooks may use it. */
+function openRequests(paths: HookServerPaths): number {
+  // Left by hooks killed mid-request: nobody waits on them any more.
+  for (const name of fs.readdirSync(paths.dir)) if (name.startsWith('reply.') || name.startsWith('in.')) fs.rmSync(path.join(paths.dir, name), { force: true });
+  fs.rmSync(paths.requests, { force: true });
+  // node has no mkfifo; this runs once per server.
+  execFileSync('mkfifo', ['-m', '600', paths.requests], { stdio: 'ignore' });
+  // Read-write: the open never blocks, and the pipe never reports end-of-file between hooks.
+  const fd = fs.openSync(paths.requests, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
+  const temp = `${paths.pid}.${process.pid}.tmp`;
+  fs.writeFileSync(temp, `${process.pid} ${fd}\n`, { mode: 0o600 });
+  fs.renameSync(temp, paths.pid);
+  return fd;
+}
+
 /** Runs until idle, stdin closes, a signal, or a hook times out (its work may still hold locks: exit rather than reuse). */
 export async function serveHooks(options: HookServerOptions): Promise<ServeResult> {
   if (process.platform !== 'linux' || !fs.existsSync('/proc/self/environ')) return 'unsupported';
@@ -119,17 +134,15 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
   if (!claim(paths)) return 'already-running';
   const log = (message: string): Promise<void> => appendStateLog(options.stateDir, `hook server: ${message}`).catch(() => undefined);
   const codeStamp = stampOf(options.codeFile);
-  // Left by hooks killed mid-request: nobody waits on them any more.
-  for (const name of fs.readdirSync(paths.dir)) if (name.startsWith('reply.') || name.startsWith('in.')) fs.rmSync(path.join(paths.dir, name), { force: true });
-  fs.rmSync(paths.requests, { force: true });
-  // node has no mkfifo; this runs once per server.
-  execFileSync('mkfifo', ['-m', '600', paths.requests], { stdio: 'ignore' });
-  // Read-write: the open never blocks, and the pipe never reports end-of-file between hooks.
-  const fd = fs.openSync(paths.requests, fs.constants.O_RDWR | fs.constants.O_NONBLOCK);
-  // Now hooks may use it: name the descriptor they check (see readsRequests).
-  const temp = `${paths.pid}.${process.pid}.tmp`;
-  fs.writeFileSync(temp, `${process.pid} ${fd}\n`, { mode: 0o600 });
-  fs.renameSync(temp, paths.pid);
+  let fd: number;
+  try {
+    fd = openRequests(paths);
+  } catch (err) {
+    // Without a pipe there is no server: give the pid file back so the next one does not wait on this one.
+    fs.rmSync(paths.pid, { force: true });
+    await log(`could not start: ${String(err)}`);
+    throw err;
+  }
   const pipe = new net.Socket({ fd, readable: true, writable: false });
   pipe.setEncoding('utf8');
 
