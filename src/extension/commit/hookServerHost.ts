@@ -113,9 +113,4 @@ export class HookServerHost extends Disposable {
     child.stdin?.end();
     child.kill('SIGTERM');
   }
-
-  /** The server's pid while it runs (tests). */
-  get pid(): number | undefined {
-    return this.child?.pid;
-  }
 }

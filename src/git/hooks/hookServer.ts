@@ -156,12 +156,11 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
       stopping = true;
       clearTimeout(idle);
       pipe.destroy();
-      try {
-        if (readPidFile(paths.pid)?.pid === process.pid) fs.rmSync(paths.pid, { force: true });
-      } catch {
-        // Already gone.
+      // Only our own files: a server that already took over keeps its pid file and its pipe.
+      if (readPidFile(paths.pid)?.pid === process.pid) {
+        fs.rmSync(paths.pid, { force: true });
+        fs.rmSync(paths.requests, { force: true });
       }
-      fs.rmSync(paths.requests, { force: true });
       void log(`stopped (${why})`).then(() => resolve(result));
     };
     const armIdle = (): void => {
