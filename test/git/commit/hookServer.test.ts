@@ -134,7 +134,8 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
     server = await startServer(repo);
     server.child.kill('SIGSTOP');
     stageWork(repo);
-    repo.commitHooked('Server frozen', { ...DEBUG, AI_PROVENANCE_HOOK_TIMEOUT_MS: '200' });
+    // The watchdog waits the time limit plus 5 s; node, doing the work itself afterwards, gets the same limit.
+    repo.commitHooked('Server frozen', { ...DEBUG, AI_PROVENANCE_HOOK_TIMEOUT_MS: '2000' });
     assert.match(repo.message(), /^Assisted-by: Claude:claude-opus-4-5$/m);
     assert.deepEqual(repo.noteLines().get('src/a.ts'), lines(3, 8));
     assert.deepEqual(fs.readdirSync(hookServerPaths(stateDir(repo)).dir).filter((f) => f.startsWith('reply.')), []);
@@ -223,10 +224,12 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
     const run = (command: string, stdin: string, env: Record<string, string | undefined> = {}) =>
       spawnSync('/bin/sh', ['-c', command], { cwd: repo.root, input: stdin, encoding: 'utf8', timeout: 60_000, env: hookEnv(env) });
 
-    async function agentEdit(agent: 'claude' | 'cursor', settings: string, pre: string, post: string, env: Record<string, string | undefined> = {}): Promise<string> {
+    /** Runs the agent's pre and post hooks around an edit of a committed file; `ready` runs once they are installed. */
+    async function agentEdit(agent: 'claude' | 'cursor', settings: string, pre: string, post: string, env: Record<string, string | undefined> = {}, ready?: () => void): Promise<string> {
       repo.write('src/cart.ts', ORIGINAL);
       repo.commitHooked('cart');
       await runCli(['agents', 'install', '--agent', agent, '--cli', CLI_PATH], { cwd: repo.root });
+      ready?.();
       const [preCommand, postCommand] = inspectAgentHooks(agent, fs.readFileSync(path.join(repo.root, settings), 'utf8'), settings).commands;
       const first = run(preCommand, payload(pre, repo.root), env);
       assert.equal(first.status, 0, first.stderr);
@@ -258,9 +261,10 @@ const DEBUG = { AI_PROVENANCE_HOOK_DEBUG: '1' };
 
     it("a frozen server: the launcher's watchdog gives up and node runs the hook on the JSON it saved", async function () {
       this.timeout(60_000);
-      server = await startServer(repo);
-      server.child.kill('SIGSTOP');
-      assert.equal(await agentEdit('claude', '.claude/settings.json', 'claude/pre-tool-use-edit.json', 'claude/post-tool-use-edit.json', { AI_PROVENANCE_HOOK_TIMEOUT_MS: '200' }), '|');
+      const started = (server = await startServer(repo));
+      // The watchdog waits the time limit plus 5 s; node, running the hook itself afterwards, gets the same limit.
+      const env = { AI_PROVENANCE_HOOK_TIMEOUT_MS: '2000' };
+      assert.equal(await agentEdit('claude', '.claude/settings.json', 'claude/pre-tool-use-edit.json', 'claude/post-tool-use-edit.json', env, () => started.child.kill('SIGSTOP')), '|');
       assert.equal(served(repo, 'agent'), 0);
       assert.deepEqual(fs.readdirSync(hookServerPaths(stateDir(repo)).dir).filter((f) => f.startsWith('in.') || f.startsWith('reply.')), []);
     });
