@@ -90,12 +90,22 @@ function sampleFloor(): void {
   floorSamples.push(timeMs(() => spawnSync(process.execPath, ['-e', '0'], { env: bareEnv })));
 }
 
+/** The server is `pid` and reads its request FIFO: the pid file reads `<pid> <fd>` from then on. */
+function serverReady(dir: string, pid: number | undefined): boolean {
+  try {
+    const [owner, fd] = fs.readFileSync(path.join(dir, 'pid'), 'utf8').trim().split(' ');
+    return owner === String(pid) && fd !== undefined && fs.existsSync(path.join(dir, 'requests'));
+  } catch {
+    return false;
+  }
+}
+
 /** Starts the hook server the way VS Code does (dist/cli.js `hooks serve`, stdin held) and waits until hooks see it. */
 async function startServer(fx: Fixture): Promise<ChildProcess> {
   const child = spawn(process.execPath, [BUNDLE, 'hooks', 'serve', '--exit-with-stdin'], { cwd: fx.root, env: fx.env, stdio: ['pipe', 'ignore', 'ignore'] });
   const dir = path.join(fx.state, 'server');
   const end = Date.now() + 10_000;
-  while (!(fs.existsSync(path.join(dir, 'requests')) && fs.existsSync(path.join(dir, 'pid')) && fs.readFileSync(path.join(dir, 'pid'), 'utf8').trim() === String(child.pid))) {
+  while (!serverReady(dir, child.pid)) {
     if (Date.now() > end || child.exitCode !== null) throw new Error('the hook server did not start');
     await new Promise((r) => setTimeout(r, 20));
   }
