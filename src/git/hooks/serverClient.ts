@@ -29,7 +29,8 @@ export function serverRequestLines(req: ServerRequestShell): string[] {
     // keeps a failed redirection from ending the shell (that would fail the commit).
     `  if ${req.prepare ? `${req.prepare} && ` : ''}command exec 8<>"$aip_server/reply.$$"; then`,
     '    case ${AI_PROVENANCE_HOOK_TIMEOUT_MS:-} in [1-9]|[1-9][0-9]|[1-9][0-9][0-9]|[1-9][0-9][0-9][0-9]|[1-9][0-9][0-9][0-9][0-9]|[1-9][0-9][0-9][0-9][0-9][0-9]) aip_limit=$(( (AI_PROVENANCE_HOOK_TIMEOUT_MS + 5000) / 200 )) ;; *) aip_limit=75 ;; esac',
-    '    ( aip_n=0; while [ "$aip_n" -lt "$aip_limit" ] && kill -0 "$aip_pid" 2>/dev/null; do sleep 0.2; aip_n=$((aip_n + 1)); done; echo gone >&8 ) </dev/null >/dev/null 2>&1 &',
+    // The watchdog: the server gone (no /proc entry), stopped (state T or t: Ctrl+Z, a debugger) or silent too long.
+    '    ( aip_n=0; while [ "$aip_n" -lt "$aip_limit" ] && { read -r aip_st < "/proc/$aip_pid/stat"; } 2>/dev/null; do case $aip_st in *") T "* | *") t "*) break ;; esac; sleep 0.2; aip_n=$((aip_n + 1)); done; echo gone >&8 ) </dev/null >/dev/null 2>&1 &',
     '    aip_watch=$!',
     `    { command exec 9<>"$aip_server/requests" && printf '%s\\0' v1 "$$" "$PPID" ${req.fields} >&9; exec 9>&-; } 2>/dev/null`,
     '    IFS= read -r aip_answer <&8',
