@@ -90,22 +90,12 @@ function sampleFloor(): void {
   floorSamples.push(timeMs(() => spawnSync(process.execPath, ['-e', '0'], { env: bareEnv })));
 }
 
-/** The server is `pid` and reads its request FIFO: the pid file reads `<pid> <fd>` from then on. */
-function serverReady(dir: string, pid: number | undefined): boolean {
-  try {
-    const [owner, fd] = fs.readFileSync(path.join(dir, 'pid'), 'utf8').trim().split(' ');
-    return owner === String(pid) && fd !== undefined && fs.existsSync(path.join(dir, 'requests'));
-  } catch {
-    return false;
-  }
-}
-
 /** Starts the hook server the way VS Code does (dist/cli.js `hooks serve`, stdin held) and waits until hooks see it. */
 async function startServer(fx: Fixture): Promise<ChildProcess> {
+  const { runningHookServer } = await import('../src/git/hooks/hookServer.js');
   const child = spawn(process.execPath, [BUNDLE, 'hooks', 'serve', '--exit-with-stdin'], { cwd: fx.root, env: fx.env, stdio: ['pipe', 'ignore', 'ignore'] });
-  const dir = path.join(fx.state, 'server');
   const end = Date.now() + 10_000;
-  while (!serverReady(dir, child.pid)) {
+  while (runningHookServer(fx.state) !== child.pid) {
     if (Date.now() > end || child.exitCode !== null) throw new Error('the hook server did not start');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -126,11 +116,11 @@ function servedCount(fx: Fixture): number {
 
 /** The hook server's files (a FIFO among them) and the log stay put while the state around them is reset. */
 const KEPT = new Set(['server', 'log.txt']);
-const notServer = (source: string): boolean => !KEPT.has(path.basename(source));
+const notKept = (source: string): boolean => !KEPT.has(path.basename(source));
 
 function restoreState(fx: Fixture): void {
   for (const name of fs.readdirSync(fx.state)) if (!KEPT.has(name)) fs.rmSync(path.join(fx.state, name), { recursive: true, force: true });
-  fs.cpSync(fx.backup, fx.state, { recursive: true, filter: notServer });
+  fs.cpSync(fx.backup, fx.state, { recursive: true, filter: notKept });
 }
 
 /** Median times (ms) of prepare-commit-msg and post-commit for the fixture's staged commit. */
@@ -144,7 +134,7 @@ function measureHooks(fx: Fixture, runs: number, cli: string): { prepare: number
   }
   // Commit without hooks, keeping what prepare-commit-msg stashed; then post-commit runs on a restored state each time.
   fs.rmSync(fx.backup, { recursive: true, force: true });
-  fs.cpSync(fx.state, fx.backup, { recursive: true, filter: notServer });
+  fs.cpSync(fx.state, fx.backup, { recursive: true, filter: notKept });
   git(fx.root, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'Bench commit'], fx.env);
   const post: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -191,10 +181,10 @@ export async function rows(): Promise<BenchRow[]> {
     const floor = median(floorSamples);
     const ratio50 = (at1000.prepare + at1000.post) / (at50.prepare + at50.post);
     const coldRatio = (cold1000.prepare + cold1000.post) / (cold50.prepare + cold50.post);
-    const info = (name: string, ms: number, goal: string, pass: boolean, detail: string): BenchRow => ({ name, ratio: ms / floor, goal, pass, detail: `${ms.toFixed(0)} ms vs ${floor.toFixed(0)} ms (${detail})` });
+    const vsFloor = (name: string, ms: number, goal: string, pass: boolean, detail: string): BenchRow => ({ name, ratio: ms / floor, goal, pass, detail: `${ms.toFixed(0)} ms vs ${floor.toFixed(0)} ms (${detail})` });
     return [
-      info('prepare-commit-msg @50 AI files, hook server / node -e 0', at50.prepare, '<= 2x', at50.prepare / floor <= 2, 'served: VS Code open'),
-      info('post-commit @50 AI files, hook server / node -e 0', at50.post, '<= 2x', at50.post / floor <= 2, 'served: VS Code open'),
+      vsFloor('prepare-commit-msg @50 AI files, hook server / node -e 0', at50.prepare, '<= 2x', at50.prepare / floor <= 2, 'served: VS Code open'),
+      vsFloor('post-commit @50 AI files, hook server / node -e 0', at50.post, '<= 2x', at50.post / floor <= 2, 'served: VS Code open'),
       {
         name: 'commit hooks @1000 files / @50 files, hook server',
         ratio: ratio50,
@@ -203,8 +193,8 @@ export async function rows(): Promise<BenchRow[]> {
         detail: `prepare ${at1000.prepare.toFixed(0)} ms + post ${at1000.post.toFixed(0)} ms vs ${at50.prepare.toFixed(0)} + ${at50.post.toFixed(0)} ms`,
       },
       // No server (VS Code closed): node starts in each hook. Reported, not a goal of its own.
-      info('prepare-commit-msg @50 AI files, no server / node -e 0', cold50.prepare, 'info', true, 'hook starts node, warm code cache'),
-      info('post-commit @50 AI files, no server / node -e 0', cold50.post, 'info', true, 'hook starts node, warm code cache'),
+      vsFloor('prepare-commit-msg @50 AI files, no server / node -e 0', cold50.prepare, 'info', true, 'hook starts node, warm code cache'),
+      vsFloor('post-commit @50 AI files, no server / node -e 0', cold50.post, 'info', true, 'hook starts node, warm code cache'),
       { name: 'commit hooks @1000 files / @50 files, no server', ratio: coldRatio, goal: '<= 10x', pass: coldRatio <= 10, detail: `prepare ${cold1000.prepare.toFixed(0)} ms + post ${cold1000.post.toFixed(0)} ms` },
     ];
   } finally {

@@ -34,15 +34,15 @@ function median(values: number[]): number {
 /** Median ms of the pre+post pair run through the launcher (sh) with a hook server answering; checks it served them. */
 async function servedPair(root: string, env: NodeJS.ProcessEnv, pre: string, post: string, file: string): Promise<number> {
   const { writeLauncherFile } = await import('../src/git/launcher.js');
+  const { runningHookServer } = await import('../src/git/hooks/hookServer.js');
   const stateDir = path.join(root, '.git', 'ai-provenance');
   const cli = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
   const launcher = (await writeLauncherFile(path.join(stateDir, 'bin', 'ai-provenance'), cli, process.execPath)).path;
   const server = spawn(process.execPath, [cli, 'hooks', 'serve', '--exit-with-stdin'], { cwd: root, env, stdio: ['pipe', 'ignore', 'ignore'] });
   const exited = new Promise((resolve) => server.once('exit', resolve));
   try {
-    const pidFile = path.join(stateDir, 'server', 'pid');
     const end = Date.now() + 10_000;
-    while (!(fs.existsSync(pidFile) && /^\d+ \d+$/.test(fs.readFileSync(pidFile, 'utf8').trim()))) {
+    while (runningHookServer(stateDir) !== server.pid) {
       if (Date.now() > end) throw new Error('the hook server did not start');
       await new Promise((r) => setTimeout(r, 20));
     }

@@ -10,10 +10,8 @@
 export const REQUEST_VERSION = 'v1';
 /** The request name of an agent hook (`ai-provenance hook <agent> [pre|post]`, sent by the launcher). */
 export const AGENT_REQUEST = 'agent';
-/** Longest request a hook sends; above this it runs the hook itself (pipe writes are atomic only up to 4096 bytes). */
-export const MAX_REQUEST_BYTES = 4000;
 /** Answers written back into the hook's reply pipe, one line each (`done` may carry an agent hook's stdout line). */
-export type HookAnswer = 'done' | 'timeout' | 'retry';
+export type HookAnswer = 'done' | `done ${string}` | 'timeout' | 'retry';
 
 export interface HookRequest {
   readonly pid: number;
@@ -24,6 +22,8 @@ export interface HookRequest {
 }
 
 const HEAD_FIELDS = 6;
+/** More arguments than any hook gets: a count above it is garbage. */
+const MAX_ARGS = 16;
 
 /**
  * Takes whole requests off the front of `buffer` (text decoded so far). Returns them with what is left over (an
@@ -60,8 +60,8 @@ function readRequest(buffer: string, pos: number): { request: HookRequest; end: 
     cursor = end + 1;
     if (fields[0] !== REQUEST_VERSION) return 'malformed';
     if (fields.length === HEAD_FIELDS) {
-      argc = /^\d{1,2}$/.test(fields[5]) ? Number(fields[5]) : 16 + 1;
-      if (argc > 16) return 'malformed';
+      if (!/^\d{1,2}$/.test(fields[5]) || Number(fields[5]) > MAX_ARGS) return 'malformed';
+      argc = Number(fields[5]);
     }
   }
   const [, pid, gitPid, hook, paths] = fields;

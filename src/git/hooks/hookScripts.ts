@@ -66,7 +66,7 @@ function earlyExit(hook: ManagedHook): string[] {
 }
 
 /** Hooks a warm hook server may run (src/git/hooks/hookServer.ts): the ones without stdin. */
-const SERVED: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg', 'post-commit'];
+export const SERVED_HOOKS: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg', 'post-commit'];
 
 /**
  * Shell lines that hand the hook's work to a live hook server and exit once it did it (`done`) or stopped it at the
@@ -74,7 +74,7 @@ const SERVED: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg', 'pos
  * does the work itself.
  */
 function serverRequest(hook: ManagedHook): string[] {
-  if (!SERVED.includes(hook)) return [];
+  if (!SERVED_HOOKS.includes(hook)) return [];
   return [
     ...serverRequestLines({ serverDir: '"$aip_state_dir/server"', fields: '"$aip_hook" "$aip_paths" "$#" "$@"', size: '"$aip_paths$*"' }),
     'case $aip_answer in done | timeout) exit "$aip_status" ;; esac',

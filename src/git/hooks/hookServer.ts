@@ -16,13 +16,12 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { AGENT_REQUEST, parseEnviron, servedHookEnv, takeRequests, type HookRequest } from '../../core/commit/hookRequest';
+import { AGENT_REQUEST, parseEnviron, servedHookEnv, takeRequests, type HookAnswer, type HookRequest } from '../../core/commit/hookRequest';
 import { callAgentHook } from '../agents/agentHookCommand';
 import { appendStateLog } from '../stateLog';
-import { HOOK_PATHS_ENV } from './hookScripts';
+import { HOOK_PATHS_ENV, SERVED_HOOKS } from './hookScripts';
 import { hookTimeoutMs, runGitHook } from './runHook';
 
-export const SERVED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit'] as const;
 
 /** Exit after this long without a request (a terminal's `hooks serve` left running; VS Code's stops with the window). */
 export const DEFAULT_IDLE_MS = 30 * 60_000;
@@ -197,7 +196,7 @@ export async function serveHooks(options: HookServerOptions): Promise<ServeResul
 }
 
 /** One hook run in the environment and directory of the hook process that asked. */
-async function runServed(request: HookRequest, stateDir: string, log: (m: string) => Promise<void>): Promise<string> {
+async function runServed(request: HookRequest, stateDir: string, log: (m: string) => Promise<void>): Promise<HookAnswer> {
   const agent = request.hook === AGENT_REQUEST;
   if (!agent && !(SERVED_HOOKS as readonly string[]).includes(request.hook)) return 'retry';
   let env: Record<string, string | undefined>;
@@ -234,7 +233,7 @@ async function runServed(request: HookRequest, stateDir: string, log: (m: string
  * An agent hook: its JSON is the file the launcher saved (`in.<pid>`, read and removed here); the answer carries what
  * the agent must see on stdout (one line at most: nothing, or `{}`).
  */
-async function runAgent(request: HookRequest, stateDir: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ answer: string }> {
+async function runAgent(request: HookRequest, stateDir: string, cwd: string, env: NodeJS.ProcessEnv): Promise<{ answer: HookAnswer }> {
   const [input, ...args] = request.args;
   // Only the file the launcher names for this pid (it writes `<launcher dir>/../server/in.<pid>`).
   const file = input === undefined ? undefined : path.resolve(cwd, input);
@@ -252,7 +251,7 @@ async function runAgent(request: HookRequest, stateDir: string, cwd: string, env
 }
 
 /** Writes the answer if the hook still waits (a FIFO without a reader refuses a non-blocking open), then unlinks it. */
-function answer(replyPath: string, result: string): void {
+function answer(replyPath: string, result: HookAnswer): void {
   try {
     const fd = fs.openSync(replyPath, fs.constants.O_WRONLY | fs.constants.O_NONBLOCK);
     try {

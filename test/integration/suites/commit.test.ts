@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
+import { api, closeAll, hookServer, openFile, waitUntil, workspaceRoot } from '../helpers';
 import { TestInlineProvider } from '../inlineProvider';
 
 interface GitRepository {
@@ -38,12 +38,7 @@ describe('commit provenance from the Source Control view', () => {
     this.timeout(90_000);
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
     // With the hooks installed the extension keeps a warm hook server for the repository (Linux).
-    const serverDir = path.join(workspaceRoot(), '.git', 'ai-provenance', 'server');
-    const serverPid = await waitUntil('the hook server', () => {
-      // `<pid> <fd>` once it reads its request FIFO.
-      const pid = fs.existsSync(path.join(serverDir, 'requests')) ? Number(fs.readFileSync(path.join(serverDir, 'pid'), 'utf8').trim().split(' ')[0]) : NaN;
-      return Number.isInteger(pid) && fs.existsSync(`/proc/${pid}`) ? pid : undefined;
-    }, 15_000);
+    const serverPid = await waitUntil('the hook server', () => hookServer()?.pid, 15_000);
     const editor = await openFile('src/math.ts');
     const doc = editor.document;
     // At the end of the last line (after its closing brace) the suggestion starts with the line break.

@@ -8,30 +8,12 @@ import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, sleep, waitUntil, workspaceRoot } from '../helpers';
-
-const serverDir = (): string => path.join(workspaceRoot(), '.git', 'ai-provenance', 'server');
-
-/** The pid in the server's pid file once it reads its FIFO (`<pid> <fd>`), if that process is alive. */
-function servingPid(): number | undefined {
-  try {
-    const [pid, fd] = fs.readFileSync(path.join(serverDir(), 'pid'), 'utf8').trim().split(' ').map(Number);
-    return Number.isInteger(fd) && fs.existsSync(`/proc/${pid}`) ? pid : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function parentOf(pid: number): number {
-  // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
-  const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-  return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-}
+import { EXTENSION_ID, hookServer, sleep, waitUntil, workspaceRoot } from '../helpers';
 
 (process.platform === 'linux' ? describe : describe.skip)('hook server in VS Code', () => {
   after(async () => {
     await vscode.commands.executeCommand('aiProvenance.uninstallGitHooks');
-    await waitUntil('the hook server to stop', () => (servingPid() === undefined ? true : undefined), 10_000);
+    await waitUntil('the hook server to stop', () => (hookServer() === undefined ? true : undefined), 10_000);
   });
 
   it("defers to another window's server, takes over when it stops, and serves a terminal commit", async function () {
@@ -41,16 +23,16 @@ function parentOf(pid: number): number {
     const other = spawn(process.execPath, [cli, 'hooks', 'serve', '--exit-with-stdin'], {
       cwd: workspaceRoot(), env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, stdio: ['pipe', 'ignore', 'ignore'],
     });
-    const otherPid = await waitUntil('the other server', () => (servingPid() === other.pid ? other.pid : undefined), 15_000);
+    const otherPid = await waitUntil('the other server', () => (hookServer()?.pid === other.pid ? other.pid : undefined), 15_000);
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
     // Ours starts, finds the other serving, and leaves it be.
     await sleep(1500);
-    assert.equal(servingPid(), otherPid);
+    assert.equal(hookServer()?.pid, otherPid);
 
     other.stdin?.end();
     const ours = await waitUntil('this window to take over', () => {
-      const pid = servingPid();
-      return pid !== undefined && pid !== otherPid && parentOf(pid) === process.pid ? pid : undefined;
+      const server = hookServer();
+      return server && server.pid !== otherPid && server.parent === process.pid ? server.pid : undefined;
     }, 15_000);
 
     // A commit from a terminal (not VS Code's git) is served by this window's server.

@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { findRepo } from '../../../src/git/repo';
 import { hooksStatus } from '../../../src/git/hooks/install';
-import { waitUntil, workspaceRoot } from '../helpers';
+import { hookServer, waitUntil, workspaceRoot } from '../helpers';
 import { AFTER_RESTART, BEFORE_RESTART } from '../index';
 
 const hooksDir = (): string => path.join(workspaceRoot(), '.git', 'hooks');
@@ -39,15 +39,7 @@ describe('hooks of an older version', () => {
     try {
       await waitUntil('the hooks to be current', async () => (Object.values(await states()).every((s) => s === 'installed') ? true : undefined), 15_000);
       if (process.platform === 'linux') {
-        await waitUntil('the hook server of this window', () => {
-          try {
-            const pid = Number(fs.readFileSync(path.join(workspaceRoot(), '.git', 'ai-provenance', 'server', 'pid'), 'utf8').split(' ')[0]);
-            const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-            return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === process.pid ? true : undefined;
-          } catch {
-            return undefined;
-          }
-        }, 15_000);
+        await waitUntil('the hook server of this window', () => (hookServer()?.parent === process.pid ? true : undefined), 15_000);
       }
     } finally {
       await vscode.commands.executeCommand('aiProvenance.uninstallGitHooks');
