@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT } from './lib/paths.mjs';
+import { CODE_SERVER_READY, ROOT } from './lib/paths.mjs';
+import { codeServerBuildNeeds, ensureSystemDeps } from './lib/systemDeps.mjs';
 import { PrereqError } from './lib/prereqs.mjs';
 import { startCodeServer } from './lib/codeServer.mjs';
 import { workbenchUrl } from './lib/browser.mjs';
@@ -13,6 +14,7 @@ import { installExitHandlers, killAll } from './lib/processes.mjs';
 
 async function main() {
   installExitHandlers();
+  ensureSystemDeps(['git', ...codeServerBuildNeeds(fs.existsSync(CODE_SERVER_READY))]);
   const build = spawnSync(process.execPath, ['esbuild.config.mjs'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) throw new Error('build failed');
   const runDir = path.join(ROOT, '.demo');

@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { ROOT } from './lib/paths.mjs';
+import { CODE_SERVER_READY, ROOT } from './lib/paths.mjs';
+import { PrereqError } from './lib/prereqs.mjs';
+import { codeServerBuildNeeds, ensureSystemDeps } from './lib/systemDeps.mjs';
 
 const only = process.argv.slice(2);
 const want = (tier) => only.length === 0 || only.includes(tier);
@@ -53,6 +55,16 @@ function mocha(title, dir) {
     return;
   }
   tier(title, bin('mocha'), ['--reporter', path.join('scripts', 'lib', 'countingReporter.cjs'), '--recursive', '--timeout', '20000', `${files}/**/*.test.js`]);
+}
+
+// A fresh Debian/Ubuntu machine gets what the tiers need installed here (see scripts/lib/systemDeps.mjs).
+try {
+  ensureSystemDeps(['git', ...(want('integration') ? ['chromium', ...codeServerBuildNeeds(fs.existsSync(CODE_SERVER_READY))] : [])]);
+} catch (err) {
+  if (!(err instanceof PrereqError)) throw err;
+  console.log(`test: ${err.message}`);
+  console.log('tests: 0 passed, 1 failed');
+  process.exit(1);
 }
 
 // tsc emits out/ (tests and sources) while it typechecks, so the tiers below run what was just checked.
