@@ -1,5 +1,6 @@
-// `npm run demo`: build the extension, create a sample git repository with a little history, start code-server on
-// 127.0.0.1 with the extension loaded, and print the URL to open. Ctrl+C stops everything it started.
+// `npm run demo`: build the extension, make the demo repository through the product's real paths
+// (scripts/demo/story.mjs), start code-server on 127.0.0.1 with the extension and the demo-only "Demo AI" inline
+// completion provider loaded, and print the URL and a five-step tour. Ctrl+C stops everything it started.
 // Options (env): DEMO_PORT=8080 to pick the port; DEMO_WORKSPACE=/abs/path to open your own repository instead.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -7,9 +8,9 @@ import { spawnSync } from 'node:child_process';
 import { CODE_SERVER_READY, ROOT } from './lib/paths.mjs';
 import { codeServerBuildNeeds, ensureSystemDeps } from './lib/systemDeps.mjs';
 import { PrereqError } from './lib/prereqs.mjs';
-import { startCodeServer } from './lib/codeServer.mjs';
+import { ensureCodeServer, startCodeServer } from './lib/codeServer.mjs';
 import { workbenchUrl } from './lib/browser.mjs';
-import { createSampleRepo } from './lib/sampleRepo.mjs';
+import { buildDemoWorkspace, DEMO_AI_EXTENSION, TOUR } from './demo/workspace.mjs';
 import { installExitHandlers, killAll } from './lib/processes.mjs';
 
 async function main() {
@@ -20,15 +21,16 @@ async function main() {
   const runDir = path.join(ROOT, '.demo');
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
-  const workspace = process.env.DEMO_WORKSPACE ? path.resolve(process.env.DEMO_WORKSPACE) : createSampleRepo(path.join(runDir, 'sample-repo'));
+  const workspace = process.env.DEMO_WORKSPACE ? path.resolve(process.env.DEMO_WORKSPACE) : await buildDemoWorkspace(runDir);
+  await ensureCodeServer();
   const port = process.env.DEMO_PORT;
   const server = await startCodeServer({ runDir, extraArgs: port ? ['--bind-addr', `127.0.0.1:${port}`] : [] });
-  const url = workbenchUrl({ port: server.port, workspace, extensionPath: ROOT });
+  const url = workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, moreExtensions: [DEMO_AI_EXTENSION] });
   console.log('\nAI Provenance demo is running.');
   console.log(`  workspace: ${workspace}`);
-  console.log(`  open:      ${url}`);
-  console.log('  try:       select some code, then run "AI Provenance: Mark Selection as AI" from the command palette.');
-  console.log('Press Ctrl+C to stop.\n');
+  console.log(`  open:      ${url}\n`);
+  console.log(TOUR.map((step, i) => `  ${i + 1}. ${step}`).join('\n'));
+  console.log('\nPress Ctrl+C to stop.\n');
   await new Promise((resolve) => server.child.once('exit', resolve));
   console.log('code-server stopped.');
 }

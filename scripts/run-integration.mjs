@@ -1,5 +1,5 @@
 // Runs test/integration inside a real VS Code (code-server 1.139.1 in headless Chromium) and reports the counts.
-// Usage: node scripts/run-integration.mjs [--grep PATTERN] [--stats FILE] [--keep]
+// Usage: node scripts/run-integration.mjs [--plain | --demo] [--grep PATTERN] [--stats FILE] [--keep]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, CACHE } from './lib/paths.mjs';
@@ -8,6 +8,7 @@ import { ensureCodeServer, startCodeServer } from './lib/codeServer.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { startDriver } from './lib/driver.mjs';
 import { createSampleRepo } from './lib/sampleRepo.mjs';
+import { buildDemoWorkspace, DEMO_AI_EXTENSION } from './demo/workspace.mjs';
 import { installExitHandlers, killAll } from './lib/processes.mjs';
 
 const RUN_TIMEOUT_MS = 8 * 60_000;
@@ -34,19 +35,22 @@ async function main() {
   fs.mkdirSync(runDir, { recursive: true });
   // --plain: a folder that is not a git repository, where the extension must stay asleep (the "(plain folder)" tests).
   const plain = process.argv.includes('--plain');
-  const workspace = plain ? createPlainFolder(path.join(runDir, 'plain')) : createSampleRepo(path.join(runDir, 'workspace'));
+  // --demo: the demo repository with the Demo AI extension loaded, where the "(demo)" tests follow the demo's tour.
+  const demo = process.argv.includes('--demo');
+  const workspace = plain ? createPlainFolder(path.join(runDir, 'plain')) : demo ? await buildDemoWorkspace(runDir) : createSampleRepo(path.join(runDir, 'workspace'));
+  const moreExtensions = demo ? [DEMO_AI_EXTENSION] : [];
   const screenshotDir = process.env.AIP_SCREENSHOT_DIR ?? path.join(runDir, 'screenshots');
 
   const started = Date.now();
   const grep = arg('--grep') ?? process.env.AIP_GREP ?? '';
   const hostLog = fs.createWriteStream(path.join(runDir, 'extension-host.log'));
-  const first = await runSession({ runDir, workspace, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : '1' } });
+  const first = await runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : demo ? 'demo' : '1' } });
   const stats = { passed: first.passed, failed: first.failed };
   let code = first.code;
   // Phase 2: code-server was killed like a crash; the same user data and workspace come back, and the
   // "after restart" tests check that state written before the kill is restored.
-  if (code !== 'timeout' && first.restartTests && !plain) {
-    const second = await runSession({ runDir, workspace, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: '2' } });
+  if (code !== 'timeout' && first.restartTests && !plain && !demo) {
+    const second = await runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: '2' } });
     stats.passed += second.passed;
     stats.failed += second.failed;
     if (second.code !== 0) code = second.code;
@@ -61,7 +65,7 @@ async function main() {
 }
 
 /** One code-server + browser session running the suite; everything it started is killed (SIGKILL) at the end. */
-async function runSession({ runDir, workspace, testsIndex, screenshotDir, hostLog, env }) {
+async function runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env }) {
   const server = await startCodeServer({ runDir });
   const { context, page } = await launchBrowser({ runDir });
   const driver = await startDriver({ page, screenshotDir });
@@ -78,7 +82,7 @@ async function runSession({ runDir, workspace, testsIndex, screenshotDir, hostLo
     }
   });
   const fullEnv = { AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
-  await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
+  await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, moreExtensions, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS).unref());
   const code = await Promise.race([exit, timeout]);
   if (code === 'timeout') {

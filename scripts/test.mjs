@@ -80,6 +80,7 @@ if (want('git')) mocha('git tests', 'git');
 if (want('integration')) {
   tier('integration tests (real VS Code)', process.execPath, [path.join('scripts', 'run-integration.mjs')]);
   tier('integration tests (real VS Code, folder without git)', process.execPath, [path.join('scripts', 'run-integration.mjs'), '--plain']);
+  tier('integration tests (real VS Code, the demo and its tour)', process.execPath, [path.join('scripts', 'run-integration.mjs'), '--demo']);
 }
 
 console.log('');

@@ -12,6 +12,8 @@ export const BEFORE_RESTART = '(before restart)';
 export const AFTER_RESTART = '(after restart)';
 /** Tests run only in a workspace that is not a git repository (`run-integration.mjs --plain`). */
 export const PLAIN_FOLDER = '(plain folder)';
+/** Tests run only in the demo workspace with the Demo AI extension (`run-integration.mjs --demo`). */
+export const DEMO = '(demo)';
 /** Lines the harness prints; everything else the host logs goes to its log file. */
 const OUT = (text: string) => console.log(text.split('\n').map((l) => `@@aip ${l}`).join('\n'));
 
@@ -54,8 +56,10 @@ export function run(): Promise<void> {
   const after = escapeRegExp(AFTER_RESTART);
   const grep = process.env.AIP_GREP || '';
   const plain = escapeRegExp(PLAIN_FOLDER);
+  const demo = escapeRegExp(DEMO);
   const phase = process.env.AIP_PHASE;
-  mocha.grep(phase === '2' ? new RegExp(after) : phase === 'plain' ? new RegExp(plain) : new RegExp(`^(?!.*(?:${after}|${plain}))(?=.*(?:${grep}))`));
+  const only: Record<string, string> = { '2': after, plain, demo };
+  mocha.grep(phase && only[phase] ? new RegExp(only[phase]) : new RegExp(`^(?!.*(?:${after}|${plain}|${demo}))(?=.*(?:${grep}))`));
   for (const file of listTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));
