@@ -24,8 +24,8 @@ async function main() {
   const workspace = process.env.DEMO_WORKSPACE ? path.resolve(process.env.DEMO_WORKSPACE) : await buildDemoWorkspace(runDir);
   await ensureCodeServer();
   const port = process.env.DEMO_PORT;
-  const server = await startCodeServer({ runDir, extraArgs: port ? ['--bind-addr', `127.0.0.1:${port}`] : [] });
-  const url = workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, moreExtensions: [DEMO_AI_EXTENSION] });
+  const server = await startCodeServer({ runDir, installed: [DEMO_AI_EXTENSION], extraArgs: port ? ['--bind-addr', `127.0.0.1:${port}`] : [] });
+  const url = workbenchUrl({ port: server.port, workspace, extensionPath: ROOT });
   console.log('\nAI Provenance demo is running.');
   console.log(`  workspace: ${workspace}`);
   console.log(`  open:      ${url}\n`);

@@ -66,7 +66,7 @@ async function main() {
 
 /** One code-server + browser session running the suite; everything it started is killed (SIGKILL) at the end. */
 async function runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env }) {
-  const server = await startCodeServer({ runDir });
+  const server = await startCodeServer({ runDir, installed: moreExtensions });
   const { context, page } = await launchBrowser({ runDir });
   const driver = await startDriver({ page, screenshotDir });
   let result;
@@ -82,7 +82,7 @@ async function runSession({ runDir, workspace, moreExtensions, testsIndex, scree
     }
   });
   const fullEnv = { AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
-  await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, moreExtensions, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
+  await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS).unref());
   const code = await Promise.race([exit, timeout]);
   if (code === 'timeout') {

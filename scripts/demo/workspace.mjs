@@ -9,7 +9,7 @@ export const DEMO_AI_EXTENSION = path.join(ROOT, 'scripts', 'demo', 'demo-ai');
 export const TOUR = [
   'The AI Review of feature/exchange-rates is open: AI hunks, and a checklist of what to verify in this change.',
   'src/rates.ts is annotated by AI Blame: hover a marked line for its tool, model and commit.',
-  'Open src/math.ts, type "export function median(" on a new last line, and press Tab on the Demo AI suggestion: the accepted text is tinted as AI.',
+  'Open src/math.ts, type "export function median" on a new last line, and press Tab on the Demo AI suggestion: the accepted text is tinted as AI.',
   'Commit it from the Source Control view: the message gets AI trailers, and a note records the AI lines.',
   'Refresh the AI Review: your commit is a new AI hunk; "git log -1" and "git notes --ref=ai-provenance show" in a terminal show the record.',
 ];

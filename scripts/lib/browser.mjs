@@ -22,13 +22,10 @@ export async function launchBrowser({ runDir, headless = true }) {
   return { context, page };
 }
 
-/**
- * The workbench URL that loads our extension for development (plus `moreExtensions`, e.g. the demo's Demo AI) and
- * runs the tests at `testsPath`.
- */
-export function workbenchUrl({ port, workspace, extensionPath, moreExtensions = [], testsPath, env }) {
+/** The workbench URL that loads our extension for development and runs the tests at `testsPath`. */
+export function workbenchUrl({ port, workspace, extensionPath, testsPath, env }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [...[extensionPath, ...moreExtensions].map((p) => ['extensionDevelopmentPath', remote(p)]), ['skipWelcome', 'true']];
+  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['skipWelcome', 'true']];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -55,12 +55,20 @@ function cleanNpmEnv(env) {
  * Starts code-server on a free loopback port with its own user data, extensions, config and XDG/TMP dirs inside
  * `runDir`. Resolves with the port once it prints its listening line.
  */
-export async function startCodeServer({ runDir, extraArgs = [], env = {}, log = () => {} }) {
+/**
+ * Starts an isolated code-server. `installed`: extension folders to install as ordinary extensions (the web workbench
+ * honours only one extensionDevelopmentPath, which is ours), e.g. the demo's Demo AI.
+ */
+export async function startCodeServer({ runDir, extraArgs = [], env = {}, log = () => {}, installed = [] }) {
   const pkg = await ensureCodeServer();
   const dirs = {};
   for (const name of ['user-data', 'extensions', 'xdg-data', 'xdg-config', 'xdg-cache', 'tmp']) {
     dirs[name] = path.join(runDir, name);
     fs.mkdirSync(dirs[name], { recursive: true });
+  }
+  for (const folder of installed) {
+    const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
+    fs.cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
   }
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');

@@ -3,14 +3,13 @@
 // branch's AI Review and one annotated file. Nothing here ships in the VSIX.
 const vscode = require('vscode');
 
-/** Typed prefix of a line -> what Demo AI suggests after it. */
+/** Typed prefix of a line -> what Demo AI suggests after it (from the parenthesis on: the editor would auto-close it). */
 const SUGGESTIONS = [
   {
-    prefix: /export function median\($/,
-    text: 'values: number[]): number {\n  const sorted = [...values].sort((a, b) => a - b);\n  const mid = Math.floor(sorted.length / 2);\n  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;\n}',
+    prefix: /export function median$/,
+    text: '(values: number[]): number {\n  const sorted = [...values].sort((a, b) => a - b);\n  const mid = Math.floor(sorted.length / 2);\n  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;\n}',
   },
-  { prefix: /export function max\($/, text: 'values: number[]): number {\n  return values.reduce((m, v) => (v > m ? v : m), -Infinity);\n}' },
-  { prefix: /export function \w+\($/, text: 'values: number[]): number {\n  return values.length;\n}' },
+  { prefix: /export function max$/, text: '(values: number[]): number {\n  return values.reduce((m, v) => (v > m ? v : m), -Infinity);\n}' },
 ];
 
 function activate(context) {
@@ -35,6 +34,7 @@ async function openFirstScreen() {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'src', 'rates.ts'));
   await vscode.window.showTextDocument(doc, { preview: false });
   await vscode.commands.executeCommand('aiProvenance.toggleBlame', true);
+  await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
 }
 
 function deactivate() {}

@@ -25,7 +25,7 @@ interface ReviewSnapshot {
 
 const git = (...args: string[]): string => execFileSync('git', args, { cwd: workspaceRoot(), encoding: 'utf8' });
 const reviewSnapshot = (): Thenable<ReviewSnapshot> => vscode.commands.executeCommand<ReviewSnapshot>('aiProvenance.internal.reviewSnapshot');
-const MEDIAN = 'values: number[]): number {\n  const sorted = [...values].sort((a, b) => a - b);';
+const MEDIAN = 'export function median(values: number[]): number {\n  const sorted = [...values].sort((a, b) => a - b);';
 
 describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
   it('opens on the feature branch\'s AI Review with at least five kinds of checklist findings and an annotated file', async function () {
@@ -41,8 +41,11 @@ describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
     assert.ok([...kinds].some((k) => k === 'injection' || k === 'dangerous-sink'), `a dangerous call among ${[...kinds].join(', ')}`);
     const rates = snap.files?.find((f) => f.path === 'src/rates.ts');
     assert.ok(rates && rates.aiLines > 10, 'src/rates.ts is mostly AI');
-    const painted = await vscode.commands.executeCommand<Array<{ line: number; kind: string }> | undefined>('aiProvenance.internal.blameLines', editor.document.uri);
-    assert.ok((painted ?? []).length > 10, `blame paints src/rates.ts (${JSON.stringify(painted)?.slice(0, 200)})`);
+    const painted = await vscode.commands.executeCommand<{ ai: number[] } | undefined>('aiProvenance.internal.blameLines', editor.document.uri);
+    assert.ok((painted?.ai ?? []).length > 10, `blame paints the AI lines of src/rates.ts (${JSON.stringify(painted)?.slice(0, 200)})`);
+    // "Default to USD" was a person's commit: that line is not AI any more.
+    const usd = editor.document.getText().split('\n').findIndex((l) => l.includes("'USD'")) + 1;
+    assert.ok(usd > 0 && !painted!.ai.includes(usd), `line ${usd} (a person's edit) is not painted as AI`);
     if (driverAvailable) {
       await vscode.commands.executeCommand('aiProvenance.checklist.focus');
       await driver.screenshot('demo-first-screen');
@@ -55,15 +58,16 @@ describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'src', 'math.ts'));
     const end = doc.positionAt(doc.getText().length);
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(end, end), preview: false });
-    await driver.type('\nexport function median(');
-    await waitUntil('the typed head', () => (doc.getText().includes('export function median(') ? true : undefined));
+    await driver.type('\nexport function median');
+    await waitUntil('the typed head', () => (doc.getText().includes('export function median') ? true : undefined));
     await waitUntil('Demo AI ghost text on screen', async () => ((await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined), 20_000);
     await driver.screenshot('demo-suggestion');
     await driver.press('Tab');
     await waitUntil('the accepted suggestion', () => (doc.getText().includes(MEDIAN) ? true : undefined));
     const ai = (await api()).spans(doc.uri).map((s) => doc.getText().slice(s.start, s.end)).join('');
     assert.ok(ai.includes('const sorted = [...values]'), `the accepted text is AI: ${JSON.stringify(ai)}`);
-    assert.ok(!ai.includes('export function median('), 'the typed head stays human');
+    assert.ok(!ai.includes('export function median'), 'the typed head stays human');
+    assert.ok(doc.getText().trimEnd().endsWith('}'), 'nothing left after the accepted function');
     await doc.save();
     await (await api()).flush();
 
@@ -92,7 +96,14 @@ describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
       return s?.status === 'ready' && math && math.aiLines >= 3 ? s : undefined;
     }, 30_000);
     assert.ok(snap.files!.find((f) => f.path === 'src/math.ts')!.hunks.some((h) => h.aiLines >= 3));
+    // After the commit, AI Blame shows the accepted lines from the note.
+    const sortedLine = doc.getText().split('\n').findIndex((l) => l.includes('const sorted')) + 1;
+    await waitUntil('blame of the committed AI lines', async () => {
+      const painted = await vscode.commands.executeCommand<{ ai: number[] } | undefined>('aiProvenance.internal.blameLines', doc.uri);
+      return painted?.ai.includes(sortedLine) ? true : undefined;
+    }, 20_000);
     await vscode.commands.executeCommand('aiProvenance.review.show');
+    await waitUntil('the review tree drawn', async () => ((await driver.domText('.monaco-list-row')).some((t) => t.includes('math.ts')) ? true : undefined), 20_000);
     await driver.screenshot('demo-after-commit');
   });
 });
