@@ -53,7 +53,11 @@ async function main() {
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   hostLog.end();
-  if (stats.failed) console.log(`integration: extension host log: ${path.join(runDir, 'extension-host.log')}`);
+  if (stats.failed) {
+    console.log(`integration: extension host log: ${path.join(runDir, 'extension-host.log')}`);
+    // The extension logs only to its output channel, which VS Code keeps as a file under the user data dir.
+    console.log(`integration: the extension's own log: ${path.join(runDir, 'user-data', 'logs')} (…/exthost*/output_logging_*/*AI Provenance.log)`);
+  }
   console.log(`integration: ${stats.passed} passed, ${stats.failed} failed in ${seconds}s (real VS Code 1.139.1 via code-server)`);
   const statsFile = arg('--stats') ?? process.env.AIP_STATS_FILE;
   if (statsFile) fs.writeFileSync(statsFile, JSON.stringify(stats));
