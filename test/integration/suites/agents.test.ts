@@ -9,7 +9,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, attributedTexts, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
-import { driver, driverAvailable } from '../driver';
+import { NO_DRIVER, driver, driverAvailable } from '../driver';
+import { skipBecause } from '../../skip';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 const FILE = 'src/cart.ts';
@@ -110,7 +111,7 @@ describe('agent commands', () => {
   afterEach(closeAll);
 
   it('connects and disconnects agents, leaving the settings file as it was', async function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
     const settings = path.join(workspaceRoot(), '.claude', 'settings.json');
     fs.mkdirSync(path.dirname(settings), { recursive: true });
     const original = '{\n  "permissions": { "allow": ["Bash(npm test)"] }\n}\n';
@@ -134,7 +135,7 @@ describe('agent commands', () => {
   });
 
   it('attributes files changed during an agent session to that agent', async function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
     await openFile('README.md');
     await vscode.commands.executeCommand('aiProvenance.startAgentSession', { agent: 'aider' });
     await waitUntil('the session indicator', async () => ((await driver.domText('.statusbar-item')).some((t) => t.includes('aider session')) ? true : undefined));
