@@ -82,7 +82,8 @@ async function runSession({ runDir, workspace, testsIndex, screenshotDir, hostLo
       else hostLog.write(`[${level}] ${line}\n`);
     }
   });
-  const fullEnv = { AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
+  // AI_PROVENANCE_TEST=1: the extension registers the inspection commands the tests read (src/git/testMode.ts).
+  const fullEnv = { AI_PROVENANCE_TEST: '1', AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
   await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS).unref());
   const code = await Promise.race([exit, timeout]);
