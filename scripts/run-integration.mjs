@@ -45,7 +45,7 @@ async function main() {
   const grep = arg('--grep') ?? process.env.AIP_GREP ?? '';
   const hostLog = fs.createWriteStream(path.join(runDir, 'extension-host.log'));
   const first = await runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : demo ? 'demo' : '1' } });
-  const stats = { passed: first.passed, failed: first.failed };
+  const stats = { passed: first.passed, failed: first.failed, skipped: first.skipped };
   let code = first.code;
   // Phase 2: code-server was killed like a crash; the same user data and workspace come back, and the
   // "after restart" tests check that state written before the kill is restored.
@@ -53,12 +53,17 @@ async function main() {
     const second = await runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: '2' } });
     stats.passed += second.passed;
     stats.failed += second.failed;
+    stats.skipped += second.skipped;
     if (second.code !== 0) code = second.code;
   }
   const seconds = ((Date.now() - started) / 1000).toFixed(1);
   hostLog.end();
-  if (stats.failed) console.log(`integration: extension host log: ${path.join(runDir, 'extension-host.log')}`);
-  console.log(`integration: ${stats.passed} passed, ${stats.failed} failed in ${seconds}s (real VS Code 1.139.1 via code-server)`);
+  if (stats.failed) {
+    console.log(`integration: extension host log: ${path.join(runDir, 'extension-host.log')}`);
+    // The extension logs only to its output channel, which VS Code keeps as a file under the user data dir.
+    console.log(`integration: the extension's own log: ${path.join(runDir, 'user-data', 'logs')} (…/exthost*/output_logging_*/*AI Provenance.log)`);
+  }
+  console.log(`integration: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped} skipped in ${seconds}s (real VS Code 1.139.1 via code-server)`);
   const statsFile = arg('--stats') ?? process.env.AIP_STATS_FILE;
   if (statsFile) fs.writeFileSync(statsFile, JSON.stringify(stats));
   return stats.failed === 0 && code === 0 ? 0 : 1;
@@ -81,7 +86,8 @@ async function runSession({ runDir, workspace, moreExtensions, testsIndex, scree
       else hostLog.write(`[${level}] ${line}\n`);
     }
   });
-  const fullEnv = { AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
+  // AI_PROVENANCE_TEST=1: the extension registers the inspection commands the tests read (src/git/testMode.ts).
+  const fullEnv = { AI_PROVENANCE_TEST: '1', AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
   await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS).unref());
   const code = await Promise.race([exit, timeout]);
@@ -94,8 +100,8 @@ async function runSession({ runDir, workspace, moreExtensions, testsIndex, scree
   killAll('SIGKILL');
   await context.close().catch(() => {});
   await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r() : server.child.once('exit', r)));
-  const stats = result ?? { passed: 0, failed: 1, restartTests: 0 };
-  return { code, passed: stats.passed, failed: stats.failed, restartTests: stats.restartTests ?? 0 };
+  const stats = result ?? { passed: 0, failed: 1, skipped: 0, restartTests: 0 };
+  return { code, passed: stats.passed, failed: stats.failed, skipped: stats.skipped ?? 0, restartTests: stats.restartTests ?? 0 };
 }
 
 function createPlainFolder(dir) {
@@ -111,7 +117,7 @@ main().then(
     if (err instanceof PrereqError) console.error(`integration: ${err.message}`);
     else console.error(`integration: ${err?.stack ?? err}`);
     const statsFile = arg('--stats') ?? process.env.AIP_STATS_FILE;
-    if (statsFile) fs.writeFileSync(statsFile, JSON.stringify({ passed: 0, failed: 1 }));
+    if (statsFile) fs.writeFileSync(statsFile, JSON.stringify({ passed: 0, failed: 1, skipped: 0 }));
     process.exit(1);
   },
 );

@@ -31,7 +31,7 @@ try {
     extensionDevelopmentPath: ROOT,
     extensionTestsPath: path.join(ROOT, 'out', 'test', 'integration', 'index.js'),
     launchArgs: [workspace, '--disable-extensions', '--disable-workspace-trust', '--user-data-dir', path.join(runDir, 'user-data')],
-    extensionTestsEnv: { AIP_RUN_DIR: runDir },
+    extensionTestsEnv: { AI_PROVENANCE_TEST: '1', AIP_RUN_DIR: runDir },
   });
 } catch (err) {
   console.error(`test:electron: ${err?.message ?? err}`);

@@ -1,5 +1,6 @@
 // `npm test`: typecheck, lint, build, then the unit, git and integration tiers; ends with one summary line
-// `tests: N passed, N failed` over all tiers (typecheck and lint count as one check each).
+// `tests: N passed, N failed, N skipped` over all tiers (typecheck and lint count as one check each). A skip must
+// print its reason (test/skip.ts); the reporters count one without a reason as a failure.
 // Usage: node scripts/test.mjs [unit|git|integration ...]   (no argument = everything)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -11,7 +12,7 @@ import { codeServerBuildNeeds, ensureSystemDeps } from './lib/systemDeps.mjs';
 
 const only = process.argv.slice(2);
 const want = (tier) => only.length === 0 || only.includes(tier);
-const totals = { passed: 0, failed: 0 };
+const totals = { passed: 0, failed: 0, skipped: 0 };
 const failedSteps = [];
 const bin = (name) => path.join(ROOT, 'node_modules', '.bin', name);
 
@@ -37,13 +38,14 @@ function tier(title, cmd, args) {
   fs.rmSync(statsFile, { force: true });
   const ok = step(title, cmd, args, { env: { ...process.env, AIP_STATS_FILE: statsFile } });
   // A tier that ends without reporting its counts failed, whatever its exit code says.
-  let stats = { passed: 0, failed: 1 };
+  let stats = { passed: 0, failed: 1, skipped: 0 };
   if (fs.existsSync(statsFile)) stats = JSON.parse(fs.readFileSync(statsFile, 'utf8'));
   else console.log(`=== ${title}: reported no counts`);
   // A tier that crashed before reporting still counts as a failure.
   if (!ok && stats.failed === 0) stats.failed = 1;
   totals.passed += stats.passed;
   totals.failed += stats.failed;
+  totals.skipped += stats.skipped ?? 0;
   if (stats.failed) failedSteps.push(title);
   fs.rmSync(statsFile, { force: true });
 }
@@ -63,7 +65,7 @@ try {
 } catch (err) {
   if (!(err instanceof PrereqError)) throw err;
   console.log(`test: ${err.message}`);
-  console.log('tests: 0 passed, 1 failed');
+  console.log('tests: 0 passed, 1 failed, 0 skipped');
   process.exit(1);
 }
 
@@ -85,5 +87,5 @@ if (want('integration')) {
 
 console.log('');
 if (failedSteps.length) console.log(`failing: ${failedSteps.join(', ')}`);
-console.log(`tests: ${totals.passed} passed, ${totals.failed} failed`);
+console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed === 0 ? 0 : 1);

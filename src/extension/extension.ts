@@ -25,10 +25,7 @@ import { ReviewFeature } from './review/reviewFeature';
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel('AI Provenance', { log: true });
-  const log = (message: string) => {
-    output.appendLine(message);
-    console.log(`[ai-provenance] ${message}`);
-  };
+  const log = (message: string) => output.appendLine(message);
   const attribution = new AttributionService();
   const decorations = new DecorationController(attribution);
   const persistence = new PersistenceController(attribution, log);

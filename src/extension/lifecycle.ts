@@ -28,10 +28,6 @@ export abstract class Disposable implements vscode.Disposable {
   }
 }
 
-export function toDisposable(fn: () => void): vscode.Disposable {
-  return { dispose: fn };
-}
-
 /** Calls `fn` at most once per `ms`, after the last call (trailing debounce). */
 export function debounce(fn: () => void, ms: number): { (): void; cancel(): void; flush(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;

@@ -13,6 +13,6 @@ export { LockTimeoutError, acquireLock, withLock } from './fileLock';
 export type { LockHandle, LockOptions } from './fileLock';
 export { writeFileAtomic } from './atomicFile';
 export { LOG_FILE_NAME, LOG_MAX_BYTES, STATE_DIR_NAME, appendStateLog, log } from './stateLog';
-export { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF, listNotes, readNote, readNotes, removeNote, writeNote } from './notes';
+export { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF, listNotes, readNote, readNotes, writeNote } from './notes';
 export type { NoteRead } from './notes';
 export { MAX_SNAPSHOT_CHARS, loadTextSnapshot, pruneTextSnapshots, saveTextSnapshot } from './textSnapshots';

@@ -25,16 +25,6 @@ export async function writeNote(repo: RepoInfo, commit: string, text: string, re
   await run(repo, ['notes', '--ref', ref, 'add', '-f', '-F', '-', commit], runner, text);
 }
 
-export async function removeNote(repo: RepoInfo, commit: string, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<boolean> {
-  try {
-    await run(repo, ['notes', '--ref', ref, 'remove', '--ignore-missing', commit], runner);
-    return true;
-  } catch (err) {
-    if (err instanceof GitError && err.kind === 'exit') return false;
-    throw err;
-  }
-}
-
 /** Every annotated commit on `ref`: commit id -> note blob id. Empty when the ref does not exist. */
 export async function listNotes(repo: RepoInfo, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<Map<string, string>> {
   const out = new Map<string, string>();

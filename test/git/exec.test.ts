@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitError, gitEnv, runGit } from '../../src/git/exec';
 import { TempRepo, createTempRepo } from './helpers/tempRepo';
+import { skipBecause } from '../skip';
 
 describe('git exec', () => {
   let repo: TempRepo;
@@ -82,7 +83,7 @@ describe('git exec', () => {
   });
 
   it('kills git after timeoutMs with kind "timeout"', async function () {
-    if (process.platform === 'win32') this.skip();
+    if (process.platform === 'win32') skipBecause(this, 'the test sleeps through a POSIX shell alias');
     // A shell alias that sleeps without holding our pipes, so the kill is what ends the call.
     const args = ['-c', 'alias.nap=!sleep 5 >/dev/null 2>&1 </dev/null', 'nap'];
     await assert.rejects(runGit(args, { cwd: repo.root, timeoutMs: 150 }), (err: unknown) => err instanceof GitError && err.kind === 'timeout' && /timed out after 150 ms/.test(err.message));

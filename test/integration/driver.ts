@@ -7,6 +7,8 @@ import * as http from 'node:http';
 const url = process.env.AIP_DRIVER_URL;
 
 export const driverAvailable = Boolean(url);
+/** Why a test that needs the driver skips without it. */
+export const NO_DRIVER = 'needs real key presses from the code-server harness (AIP_DRIVER_URL unset, e.g. a desktop run)';
 
 function call(msg: Record<string, unknown>): Promise<unknown> {
   if (!url) return Promise.reject(new Error('no browser driver in this host (AIP_DRIVER_URL unset)'));

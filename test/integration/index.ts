@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import Mocha from 'mocha';
+import { skipReasonOf } from '../skip';
 
 const RESULT_PREFIX = '@@aip-results ';
 /** Tests whose title holds this run in phase 1; those holding AFTER_RESTART run in phase 2, after a kill. */
@@ -33,16 +34,29 @@ class HostReporter extends Mocha.reporters.Base {
     });
     runner.on('suite end', () => depth--);
     runner.on('pass', (test) => OUT(`${'  '.repeat(depth)}✔ ${test.title} (${test.duration ?? 0}ms)`));
-    runner.on('pending', (test) => OUT(`${'  '.repeat(depth)}- ${test.title} (pending)`));
+    let skipped = 0;
+    runner.on('pending', (test) => {
+      const reason = skipReasonOf(test);
+      OUT(`${'  '.repeat(depth)}- ${test.title} (skipped: ${reason ?? 'no reason given'})`);
+      if (reason) skipped++;
+      // A skip without a reason fails the run (test/skip.ts).
+      else failPending(runner, test);
+    });
     runner.on('fail', (test, err: Error) => {
       OUT(`${'  '.repeat(depth)}✘ ${test.title}\n${indent(err.stack ?? String(err), depth + 2)}`);
       failures.push({ title: test.fullTitle(), error: err.message });
     });
     runner.once('end', () => {
       const s = this.stats;
-      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, pending: s.pending, failures, restartTests })}`);
+      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, skipped, failures, restartTests })}`);
     });
   }
+}
+
+/** Mocha's own way to fail a pending test (what --forbid-pending does), for a skip that gave no reason. */
+function failPending(runner: Mocha.Runner, test: Mocha.Test): void {
+  const fail = (runner as unknown as { fail(test: Mocha.Test, err: Error, force: boolean): void }).fail;
+  fail.call(runner, test, new Error('skipped without a reason: skip with skipBecause(this, reason) from test/skip.ts'), true);
 }
 
 function indent(text: string, depth: number): string {

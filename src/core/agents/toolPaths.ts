@@ -46,13 +46,6 @@ export function collectPatchPaths(text: string, into: PathSet): void {
   }
 }
 
-/** Convenience: the patch paths of one text as an array. */
-export function patchPaths(text: string): string[] {
-  const set = new PathSet();
-  collectPatchPaths(text, set);
-  return set.values();
-}
-
 /**
  * Search/replace pairs in a tool input (or a Cursor `afterFileEdit` payload, which has the same shape at top level).
  * Undefined when there are none, when one is malformed, or when they exceed the size bounds: a partial list would

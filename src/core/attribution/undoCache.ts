@@ -59,11 +59,6 @@ export class RemovedTextCache {
     if (this.entries.delete(text)) this.chars -= text.length;
   }
 
-  clear(): void {
-    this.entries.clear();
-    this.chars = 0;
-  }
-
   get size(): number {
     return this.entries.size;
   }

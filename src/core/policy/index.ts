@@ -1,5 +1,5 @@
 /** Public API of the repository policy, sign-off records, reviewer identities and review hunks (pure). */
-export { EMPTY_POLICY, POLICY_FILE, POLICY_KEY, PolicyError, parsePolicyFile, type Policy, type ReviewSettings, type SignoffRequirement } from './policy';
+export { POLICY_FILE, POLICY_KEY, PolicyError, parsePolicyFile, type Policy, type ReviewSettings, type SignoffRequirement } from './policy';
 export {
   SIGNOFF_LIMITS,
   SIGNOFF_VERSION,

@@ -39,8 +39,6 @@ export interface Policy {
   readonly review?: ReviewSettings;
 }
 
-export const EMPTY_POLICY: Policy = { signers: [], useCodeOwners: false, requireAllAiHunksReviewed: false };
-
 export class PolicyError extends Error {
   constructor(
     readonly where: string,

@@ -64,10 +64,6 @@ export class AttributionService extends Disposable {
     return this.docs.has(doc.uri.toString());
   }
 
-  stateOf(doc: vscode.TextDocument): DocumentState | undefined {
-    return this.docs.get(doc.uri.toString());
-  }
-
   private ensure(doc: vscode.TextDocument): DocumentState {
     const key = doc.uri.toString();
     let state = this.docs.get(key);
@@ -82,21 +78,6 @@ export class AttributionService extends Disposable {
   restore(doc: vscode.TextDocument, spans: readonly SpanTuple[]): void {
     this.docs.set(doc.uri.toString(), DocumentState.fromSpans(doc.getText(), spans, this.origins));
     this._onDidChange.fire({ document: doc, cause: 'restore' });
-  }
-
-  /** Forgets a document (closed, or moved and re-keyed by the caller). */
-  forget(uri: vscode.Uri): DocumentState | undefined {
-    const state = this.docs.get(uri.toString());
-    this.docs.delete(uri.toString());
-    return state;
-  }
-
-  /** Re-keys a document's state after a rename inside VS Code. */
-  move(from: vscode.Uri, to: vscode.Uri): void {
-    const state = this.docs.get(from.toString());
-    if (!state) return;
-    this.docs.delete(from.toString());
-    this.docs.set(to.toString(), state);
   }
 
   /** Attributed spans `[start, end, originId]`, sorted; empty when nothing is AI. */

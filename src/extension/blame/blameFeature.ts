@@ -1,7 +1,8 @@
-/** AI Blame wiring: the controller, its toggle command and a read-only inspection command for tests. */
+/** AI Blame wiring: the controller, its toggle command and a read-only inspection command for tests (test runs only). */
 import * as vscode from 'vscode';
 import type { AttributionService } from '../attribution/attributionService';
 import { CommandId } from '../commandIds';
+import { registerInspectionCommand } from '../inspectionCommands';
 import { BlameController } from './blameController';
 
 /** Returns what blame painted in the visible editor of a URI, after painting now. Not in the command palette. */
@@ -16,7 +17,7 @@ export function registerBlame(context: vscode.ExtensionContext, attribution: Att
       await controller.refresh();
       return controller.isEnabled;
     }),
-    vscode.commands.registerCommand(BLAME_LINES_COMMAND, async (uri?: vscode.Uri) => {
+    registerInspectionCommand(BLAME_LINES_COMMAND, async (uri?: vscode.Uri) => {
       await controller.refresh();
       return uri ? controller.paintedLines(uri) : undefined;
     }),

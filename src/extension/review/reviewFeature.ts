@@ -8,6 +8,7 @@ import { HUMAN_LINE, lineOrigin, type LineSource } from '../../core/blame';
 import type { RepoInfo } from '../../git/repo';
 import type { AttributionService } from '../attribution/attributionService';
 import { CommandId } from '../commandIds';
+import { registerInspectionCommand } from '../inspectionCommands';
 import { Disposable } from '../lifecycle';
 import { ChecklistViewProvider } from './checklistView';
 import { DiffAnnotations } from './diffAnnotations';
@@ -17,7 +18,7 @@ import { ReviewTree, type ReviewNode } from './reviewTree';
 import { registerRevisionContent } from './revisionContent';
 import { signOff, type SignOffOptions } from './signOff';
 
-/** Read-only inspection for integration tests; not contributed to the command palette. */
+/** Read-only inspection for integration tests, registered only in a test run (../inspectionCommands). */
 export const REVIEW_SNAPSHOT_COMMAND = 'aiProvenance.internal.reviewSnapshot';
 export const REVIEW_ANNOTATIONS_COMMAND = 'aiProvenance.internal.reviewAnnotations';
 export const CHECKLIST_STATE_COMMAND = 'aiProvenance.internal.checklistState';
@@ -50,12 +51,12 @@ export class ReviewFeature extends Disposable {
     );
     this.register(registerReviewCommands(actions, session));
     this.register(vscode.commands.registerCommand(CommandId.ReviewSignOff, (options?: SignOffOptions) => runSignOff(isOptions(options) ? options : undefined)));
-    this.register(vscode.commands.registerCommand(REVIEW_SNAPSHOT_COMMAND, () => snapshot(session, tree)));
-    this.register(vscode.commands.registerCommand(REVIEW_ANNOTATIONS_COMMAND, (uri: vscode.Uri) => {
+    this.register(registerInspectionCommand(REVIEW_SNAPSHOT_COMMAND, () => snapshot(session, tree)));
+    this.register(registerInspectionCommand(REVIEW_ANNOTATIONS_COMMAND, (uri: vscode.Uri) => {
       annotations.flush();
       return uri ? annotations.paintedFor(uri) : undefined;
     }));
-    this.register(vscode.commands.registerCommand(CHECKLIST_STATE_COMMAND, () => ({ ready: checklist.isReady, message: checklist.lastMessage })));
+    this.register(registerInspectionCommand(CHECKLIST_STATE_COMMAND, () => ({ ready: checklist.isReady, message: checklist.lastMessage })));
   }
 }
 

@@ -28,21 +28,6 @@ export function logPatchArgs(revArgs: readonly string[], options: Pick<LogPatchO
   ];
 }
 
-/** Parses log output already in memory. */
-export function parseLogPatches(text: string, keepText?: (commit: string) => boolean): { patches: CommitPatch[]; warnings: string[] } {
-  const patches: CommitPatch[] = [];
-  const parser = new LogPatchParser((p) => patches.push(p), keepText);
-  let start = 0;
-  while (start < text.length) {
-    let end = text.indexOf('\n', start);
-    if (end === -1) end = text.length;
-    parser.line(text.slice(start, end));
-    start = end + 1;
-  }
-  parser.end();
-  return { patches, warnings: parser.warnings };
-}
-
 /** Every commit of `revArgs` (e.g. ['A..B']) as a patch of zero-context hunks, streamed (any history size). */
 export async function readLogPatches(repo: RepoInfo, revArgs: readonly string[], options: LogPatchOptions = {}): Promise<{ patches: CommitPatch[]; warnings: string[] }> {
   const patches: CommitPatch[] = [];

@@ -5,6 +5,7 @@
  */
 import { openHookContext, type HookContext } from '../commit/hookContext';
 import { appendStateLog } from '../stateLog';
+import { gitHookFault } from '../testMode';
 import { isManagedHook } from './hookScripts';
 
 export interface HookRun {
@@ -32,10 +33,7 @@ export async function runGitHook(hook: string, args: readonly string[], run: Hoo
   try {
     ctx = await openHookContext(run.cwd, run.env);
     onContext?.(ctx);
-    // Test-only fault injection (the fault-injection suite): a crash, or a hang the caller's time limit must end.
-    const fault = run.env.AI_PROVENANCE_FAULT;
-    if (fault === `throw:${hook}`) throw new Error('injected fault');
-    if (fault === `hang:${hook}`) await new Promise((resolve) => setTimeout(resolve, 60 * 60_000));
+    await gitHookFault(hook, run.env);
     // Each hook loads only its own code: a node start per hook is the main cost of a commit.
     switch (hook) {
       case 'prepare-commit-msg':

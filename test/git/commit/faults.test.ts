@@ -95,6 +95,13 @@ describe('commit: fault injection (every commit lands, message intact)', functio
     assert.match(repo.logText(), /post-commit failed \(the commit is unaffected\): Error: injected fault/);
   });
 
+  it('6b. outside a test run (no AI_PROVENANCE_TEST) a fault asked for is ignored', () => {
+    repo.writeAi('f.js', 'f();\n', [1]);
+    commitLands('no test run', { AI_PROVENANCE_FAULT: 'throw:post-commit', AI_PROVENANCE_TEST: undefined });
+    assert.equal(repo.records().length, 1, 'post-commit wrote its note');
+    assert.doesNotMatch(repo.logText(), /injected fault/);
+  });
+
   it('7. the hook process killed by SIGKILL', () => {
     repo.writeAi('g.js', 'g();\n', [1]);
     assert.equal(commitLands('killed', { AI_PROVENANCE_NODE: script('node', 'kill -9 $$') }), 'killed');

@@ -6,7 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, attributedTexts, closeAll, scratch, waitUntil } from '../helpers';
-import { driver, driverAvailable } from '../driver';
+import { NO_DRIVER, driver, driverAvailable } from '../driver';
+import { skipBecause } from '../../skip';
 import { TestInlineProvider } from '../inlineProvider';
 
 async function cursorAt(editor: vscode.TextEditor, offset: number): Promise<void> {
@@ -111,7 +112,7 @@ describe('inline completion capture', () => {
   });
 
   it('attributes an accept made with the mouse from the suggestion toolbar', async function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
     const config = vscode.workspace.getConfiguration('editor.inlineSuggest');
     await config.update('showToolbar', 'always', vscode.ConfigurationTarget.Global);
     try {
@@ -131,7 +132,7 @@ describe('inline completion capture', () => {
   });
 
   it('keeps plain Tab (indentation) human', async function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
     const text = 'x\n';
     const editor = await scratch(text);
     await cursorAt(editor, 0);
@@ -141,7 +142,7 @@ describe('inline completion capture', () => {
   });
 
   it('keeps snippet tab stops and suggest-widget accepts human', async function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
     const editor = await scratch('\n');
     await editor.insertSnippet(new vscode.SnippetString('for (let ${1:i} = 0; ${1:i} < ${2:n}; ${1:i}++) {}'), new vscode.Position(0, 0));
     await driver.press('Tab'); // jump to the next tab stop: inserts nothing

@@ -5,7 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { api, attributedTexts, closeAll, scratch, waitUntil } from '../helpers';
-import { driver, driverAvailable } from '../driver';
+import { NO_DRIVER, driver, driverAvailable } from '../driver';
+import { skipBecause } from '../../skip';
 
 async function select(editor: vscode.TextEditor, start: number, end: number): Promise<void> {
   const doc = editor.document;
@@ -20,7 +21,7 @@ async function markAi(editor: vscode.TextEditor, needle: string): Promise<void> 
 
 describe('paste capture', function () {
   before(function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
   });
   afterEach(closeAll);
 

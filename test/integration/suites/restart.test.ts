@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, attributedTexts, openFile, sleep, waitUntil, workspaceRoot } from '../helpers';
 import { AFTER_RESTART, BEFORE_RESTART } from '../index';
+import { skipBecause } from '../../skip';
 
 const FILE = 'src/restart.ts';
 const TEXT = 'export function clamp(v: number, lo: number, hi: number): number {\n  return Math.min(hi, Math.max(lo, v));\n}\n';
@@ -17,7 +18,7 @@ const expectationFile = () => path.join(process.env.AIP_RUN_DIR ?? workspaceRoot
 
 describe('restart', () => {
   it(`saves attribution without an explicit flush ${BEFORE_RESTART}`, async function () {
-    if (!process.env.AIP_RUN_DIR) this.skip();
+    if (!process.env.AIP_RUN_DIR) skipBecause(this, 'a restart needs the harness (scripts/run-integration.mjs), which kills and restarts VS Code');
     fs.writeFileSync(path.join(workspaceRoot(), FILE), TEXT);
     const editor = await openFile(FILE);
     const start = TEXT.indexOf(AI);

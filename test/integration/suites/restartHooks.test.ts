@@ -12,6 +12,7 @@ import { findRepo } from '../../../src/git/repo';
 import { hooksStatus } from '../../../src/git/hooks/install';
 import { hookServer, waitUntil, workspaceRoot } from '../helpers';
 import { AFTER_RESTART, BEFORE_RESTART } from '../index';
+import { skipBecause } from '../../skip';
 
 const hooksDir = (): string => path.join(workspaceRoot(), '.git', 'hooks');
 
@@ -23,7 +24,7 @@ async function states(): Promise<Record<string, string>> {
 
 describe('hooks of an older version', () => {
   it(`are installed, then one turns outdated and one goes missing ${BEFORE_RESTART}`, async function () {
-    if (!process.env.AIP_RUN_DIR) this.skip();
+    if (!process.env.AIP_RUN_DIR) skipBecause(this, 'a restart needs the harness (scripts/run-integration.mjs), which kills and restarts VS Code');
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
     // What an install by an earlier version looks like: our marker, another script; no pre-push at all.
     const script = path.join(hooksDir(), 'post-commit');

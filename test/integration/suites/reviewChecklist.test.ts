@@ -9,7 +9,8 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { ReviewStateStore } from '../../../src/git/review';
 import { closeAll, waitUntil, workspaceRoot } from '../helpers';
-import { driver, driverAvailable } from '../driver';
+import { NO_DRIVER, driver, driverAvailable } from '../driver';
+import { skipBecause } from '../../skip';
 import { REVIEWER, SESSION_FILE, ensureReviewFixture } from './reviewFixture.test';
 import { fileOf, reviewBranch } from './review.test';
 
@@ -38,7 +39,7 @@ async function texts(selector: string): Promise<string[]> {
 
 describe('AI review checklist', function () {
   before(async function () {
-    if (!driverAvailable) this.skip();
+    if (!driverAvailable) skipBecause(this, NO_DRIVER);
     await ensureReviewFixture();
   });
   afterEach(closeAll);

@@ -1,38 +1,14 @@
 /* eslint-disable @typescript-eslint/no-explicit-any -- the sanity test breaks arbitrary JSON on purpose */
 /**
  * Every record the builder writes must satisfy the official Agent Trace JSON schema (read from the shared reference
- * folder when present; the repository does not ship it) and our own structural checks, which always run.
+ * folder, see ../agentTraceSchema: required under CI=true) and our own structural checks, which always run.
  */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import * as fc from 'fast-check';
 import type { Origin } from '../../../src/core/attribution/origin';
 import { buildAgentTrace, combineAgentTraces, parseAgentTrace, type AgentTraceRecord, type AttributedFile } from '../../../src/core/commit';
+import { loadOfficialValidator, officialValidator } from '../agentTraceSchema';
 import { ai, buildOptions, CLAUDE, COPILOT, CURSOR, file, human, mixed, OTHER } from './fixtures';
-
-function repoRoot(): string {
-  let dir = __dirname;
-  while (!fs.existsSync(path.join(dir, 'package.json'))) {
-    const up = path.dirname(dir);
-    if (up === dir) throw new Error(`no package.json above ${__dirname}`);
-    dir = up;
-  }
-  return dir;
-}
-
-const SCHEMA_PATH = path.resolve(repoRoot(), '../shared/reference/agent-trace/trace-record.schema.json');
-
-type Validate = ((data: unknown) => boolean) & { errors?: unknown };
-
-function loadOfficialValidator(): Validate | undefined {
-  if (!fs.existsSync(SCHEMA_PATH)) return undefined;
-  const ajv = new Ajv2020({ allErrors: true, strict: false });
-  addFormats(ajv);
-  return ajv.compile(JSON.parse(fs.readFileSync(SCHEMA_PATH, 'utf8'))) as Validate;
-}
 
 /** Our reading of the schema's rules, plus what the builder promises beyond them. */
 function structuralProblems(r: AgentTraceRecord): string[] {
@@ -87,13 +63,8 @@ function sampleRecords(): AgentTraceRecord[] {
 }
 
 describe('Agent Trace: schema conformance', () => {
-  const validate = loadOfficialValidator();
-
   it('matches the official JSON schema', function () {
-    if (!validate) {
-      console.log(`      (skipped: official schema not found at ${SCHEMA_PATH})`);
-      this.skip();
-    }
+    const validate = officialValidator(this);
     for (const record of sampleRecords()) {
       const plain = JSON.parse(JSON.stringify(record));
       assert.ok(validate(plain), JSON.stringify(validate.errors, null, 2));
@@ -101,7 +72,7 @@ describe('Agent Trace: schema conformance', () => {
   });
 
   it('the official validator really rejects broken records (sanity of the check above)', function () {
-    if (!validate) this.skip();
+    const validate = officialValidator(this);
     const good = JSON.parse(JSON.stringify(sampleRecords()[0]));
     assert.ok(validate(good));
     const broken = [
@@ -119,7 +90,7 @@ describe('Agent Trace: schema conformance', () => {
   });
 
   it('property: session URLs we put in `url` are URIs to the official schema', function () {
-    if (!validate) this.skip();
+    const validate = officialValidator(this);
     const chars = fc.constantFrom(...'aZ09-._~:/?#[]@!$&\'()*+,;=% {}|^`"<>\\é'.split(''));
     fc.assert(
       fc.property(fc.string({ unit: chars, maxLength: 30 }), (tail) => {
@@ -151,6 +122,8 @@ describe('Agent Trace: schema conformance', () => {
       path: fc.stringMatching(/^[a-z]{1,5}(\/[a-z]{1,5}){0,2}\.ts$/),
       lines: fc.array(lineArb, { maxLength: 25 }),
     });
+    // The structural checks run everywhere; the official schema where it is present (the test above says when not).
+    const validate = loadOfficialValidator();
     fc.assert(
       fc.property(fc.uniqueArray(fileArb, { maxLength: 4, selector: (f) => f.path }), fc.string({ maxLength: 30 }), (files: AttributedFile[], session) => {
         const withSession = files.map((f) => ({ ...f, lines: f.lines.map((l) => ({ ...l, origins: l.origins.map((o) => (o === OTHER ? { ...o, session } : o)) })) }));

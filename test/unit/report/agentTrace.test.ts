@@ -1,13 +1,9 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
-import Ajv2020 from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
 import { parseAgentTrace, recordLineAttributions } from '../../../src/core/commit';
 import { combinedAgentTrace } from '../../../src/core/report';
+import { officialValidator } from '../agentTraceSchema';
 import { HEAD, HOSTILE, facts } from './fixtures';
 
-const SCHEMA = path.resolve(__dirname, '../../../../../shared/reference/agent-trace/trace-record.schema.json');
 const options = { toolVersion: '1.0.0', now: Date.UTC(2026, 0, 1), randomBytes: (n: number) => new Uint8Array(n).fill(9) };
 
 describe('combinedAgentTrace', () => {
@@ -24,10 +20,7 @@ describe('combinedAgentTrace', () => {
   });
 
   it('validates against the official Agent Trace schema, hostile labels included', function () {
-    if (!fs.existsSync(SCHEMA)) this.skip();
-    const ajv = new Ajv2020({ allErrors: true, strict: false });
-    addFormats(ajv);
-    const validate = ajv.compile(JSON.parse(fs.readFileSync(SCHEMA, 'utf8')));
+    const validate = officialValidator(this);
     for (const label of ['claude-code', ...HOSTILE]) {
       const { record } = combinedAgentTrace(facts(label), options);
       assert.ok(validate(record), JSON.stringify(validate.errors));

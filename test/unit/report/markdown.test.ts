@@ -3,6 +3,7 @@ import { cleanLabel } from '../../../src/core/blame';
 import { buildBranchReport, mdCode, renderMarkdown } from '../../../src/core/report';
 import { HOSTILE, facts, finding, review, signoff } from './fixtures';
 import { assertInert } from './inert';
+import { skipBecause } from '../../skip';
 
 describe('renderMarkdown', () => {
   it('summarises share, tier, findings, review progress and sign-off', () => {
@@ -34,7 +35,7 @@ describe('renderMarkdown', () => {
     try {
       marked = (await import('marked')).marked;
     } catch {
-      this.skip();
+      skipBecause(this, 'no markdown renderer to check with (the optional `marked` package is not installed)');
     }
     for (const payload of HOSTILE) {
       const report = buildBranchReport(facts(payload, [`src/${payload.replace(/\n/g, ' ')}.ts`]), review([finding({ why: payload, title: payload })], [payload]));

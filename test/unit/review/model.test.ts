@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { buildChange, linesAfter, rangeInAi } from '../../../src/core/review/model/change';
+import { aiKindsIn, buildChange, linesAfter } from '../../../src/core/review/model/change';
 import { ownersOf, parseCodeowners } from '../../../src/core/review/model/codeowners';
 import { criticalLabels, DEFAULT_CRITICAL_PATHS, resolveCriticalPaths } from '../../../src/core/review/model/critical';
 import { editDistance } from '../../../src/core/review/model/edit-distance';
@@ -148,8 +148,8 @@ describe('review/model buildChange', () => {
     assert.deepEqual(f.removed.map((l) => [l.line, l.text]), [[2, 'old()']]);
     assert.equal(change.stats.aiLines, 2);
     assert.equal(change.stats.untouchedAiLines, 1);
-    assert.ok(rangeInAi(f, { side: 'new', start: 3, end: 3 }));
-    assert.ok(!rangeInAi(f, { side: 'old', start: 2, end: 2 }));
+    assert.deepEqual(aiKindsIn(f, { side: 'new', start: 3, end: 3 }), []);
+    assert.equal(aiKindsIn(f, { side: 'old', start: 2, end: 2 }), null);
     assert.deepEqual(linesAfter(f, f.added[1], 5), ['y']);
     assert.equal(change.hasProvenance, true);
   });

@@ -151,11 +151,6 @@ function toLookup(p: ProvenanceSource | undefined): ((path: string, line: number
   return (path, line) => p.get(path)?.get(line);
 }
 
-/** True when any added line of `range` in `file` was written by AI. */
-export function rangeInAi(file: ChangeFile, range: LineRange | null): boolean {
-  return aiKindsIn(file, range) !== null;
-}
-
 /** How the AI lines of `range` arrived (e.g. ["agent"]), or null when none of its lines is AI-written. */
 export function aiKindsIn(file: ChangeFile, range: LineRange | null): string[] | null {
   if (!range || range.side !== 'new' || file.aiLines.size === 0) return null;

@@ -3,8 +3,6 @@
  * inner slash anchors it to the repository root, a match on a directory covers everything beneath it.
  */
 
-export type PathMatcher = (path: string) => boolean;
-
 const cache = new Map<string, RegExp>();
 
 export function globToRegExp(glob: string, ignoreCase = false): RegExp {
@@ -55,11 +53,6 @@ export function globToRegExp(glob: string, ignoreCase = false): RegExp {
   if (cache.size > 2000) cache.clear();
   cache.set(key, re);
   return re;
-}
-
-export function globMatcher(glob: string, ignoreCase = false): PathMatcher {
-  const re = globToRegExp(glob, ignoreCase);
-  return (path) => re.test(path);
 }
 
 function escapeRe(ch: string): string {

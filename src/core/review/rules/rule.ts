@@ -120,5 +120,3 @@ export function scanLines(
     }
   }
 }
-
-export const C_LIKE: readonly Language[] = ['js', 'go', 'java', 'cs', 'rust', 'c', 'php'];

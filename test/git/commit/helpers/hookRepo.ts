@@ -42,9 +42,9 @@ export interface HookRepo extends TempRepo {
   logText(): string;
 }
 
-/** Environment every hooked git command gets: no user editor, the compiled CLI. */
+/** Environment every hooked git command gets: no user editor, the compiled CLI, a test run (fault points armed). */
 export function hookEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, AI_PROVENANCE_CLI: CLI_PATH, GIT_EDITOR: 'true', ...extra };
+  const env: NodeJS.ProcessEnv = { ...process.env, AI_PROVENANCE_CLI: CLI_PATH, AI_PROVENANCE_TEST: '1', GIT_EDITOR: 'true', ...extra };
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;
 }
