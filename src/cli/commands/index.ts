@@ -18,6 +18,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'hooks', summary: 'install, remove or check the git hooks that record provenance in commits', load: async () => (await import('./hooks.js')).hooksCommand },
   { name: 'git-hook', summary: 'run by the installed git hooks (see `ai-provenance hooks`)', load: async () => (await import('./gitHook.js')).gitHookCommand },
   { name: 'notes', summary: 'push or fetch the provenance notes, merging concurrent ones', load: async () => (await import('./notes.js')).notesCommand },
+  { name: 'ci', summary: 'after a server-side squash or rebase merge: carry the pull request\'s provenance notes onto the merged commits', load: async () => (await import('./ci.js')).ciCommand },
   { name: 'blame', summary: 'AI blame of a file: per line AI, mixed or human, with tool, model and commit', load: async () => (await import('./blame.js')).blameCommand },
   { name: 'stats', summary: 'AI, mixed and human added lines over a commit range, by tool and model', load: async () => (await import('./stats.js')).statsCommand },
   { name: 'report', summary: 'branch report for a PR comment or CI (markdown, json, sarif, agent-trace)', load: async () => (await import('./report.js')).reportCommand },

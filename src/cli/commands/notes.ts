@@ -38,6 +38,7 @@ async function sync(action: 'push' | 'fetch', repo: Repo, remote: string, io: Cl
     : report.merge === 'up-to-date' ? 'notes already up to date'
     : `merged ${remote}'s notes${report.conflictsResolved ? ` (${report.conflictsResolved} commit(s) annotated on both sides combined)` : ''}`;
   io.out(`${merged}\n`);
+  for (const kept of report.keptUnmerged) io.err(`warning: ${notes.keptUnmergedMessage('refs/notes/ai-provenance', remote, kept)}\n`);
   if (report.signoff.merge === 'created' || report.signoff.merge === 'merged') io.out(`merged ${remote}'s sign-off notes\n`);
   if (action === 'push') io.out('pushed' in report && report.pushed ? `pushed refs/notes/ai-provenance to ${remote}\n` : 'no local notes to push\n');
   return 0;

@@ -10,7 +10,7 @@ import { spawn } from 'node:child_process';
 import { isZeroId, parseRefUpdates } from '../../core/rewrite/gitText';
 import type { HookContext } from '../commit/hookContext';
 import { NOTES_SYNC_ENV, SHARE_NOTES_KEY } from '../hooks/hookScripts';
-import { SHARED_NOTES_REFS, isValidRemoteName, mergeRemoteNotes, pushNotes } from './notesSync';
+import { DEFAULT_PUSH_ATTEMPTS, SHARED_NOTES_REFS, isValidRemoteName, mergeRemoteNotes, pushNotes } from './notesSync';
 
 /** Set to `background` on the detached process: it does the push (the hook's own process only starts it). */
 export const NOTES_PUSH_ENV = 'AI_PROVENANCE_NOTES_PUSH';
@@ -107,7 +107,7 @@ async function startDetached(ctx: HookContext, remote: string, url: string, opti
 async function pushNow(ctx: HookContext, remote: string): Promise<void> {
   try {
     // --no-verify: the user's pre-push checks already ran for their push; a notes-only push must not run them again.
-    const report = await pushNotes(ctx.repo, remote, 3, { timeoutMs: GIT_CALL_TIMEOUT_MS, noVerify: true });
+    const report = await pushNotes(ctx.repo, remote, DEFAULT_PUSH_ATTEMPTS, { timeoutMs: GIT_CALL_TIMEOUT_MS, noVerify: true });
     const combined = report.conflictsResolved + report.signoff.conflictsResolved;
     const merged = `${combined ? `, ${combined} commit(s) annotated on both sides combined` : ''}`;
     await ctx.log(`pre-push: ${report.pushed ? `pushed notes to ${remote}` : 'no local notes to push'}${merged}`);

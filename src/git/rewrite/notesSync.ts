@@ -6,21 +6,24 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { backoffDelayMs, pushRejection } from '../../core/rewrite/retryBackoff';
 import { GitError, runGit } from '../exec';
 import { withLock } from '../fileLock';
 import { NOTES_SYNC_ENV } from '../hooks/hookScripts';
 import { PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
-import { STATE_DIR_NAME } from '../stateLog';
-import { mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, refExists, type Git, type RefMerge } from './notesMerge';
+import { STATE_DIR_NAME, log } from '../stateLog';
+import { NO_MERGE, mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, refExists, type Git, type KeptUnmerged, type RefMerge } from './notesMerge';
 
-export { mergeNoteTexts, mergeSignoffTexts } from './notesMerge';
+export { mergeNoteTexts, mergeSignoffTexts, type KeptUnmerged } from './notesMerge';
 
 export interface SyncReport extends RefMerge {
   readonly remote: string;
   /** The same for the sign-off notes (refs/notes/ai-provenance-signoff). */
   readonly signoff: RefMerge;
   readonly pushed?: boolean;
+  /** Push rounds used (1 when the first push went through). */
+  readonly attempts?: number;
 }
 
 export interface SyncOptions {
@@ -28,7 +31,14 @@ export interface SyncOptions {
   readonly timeoutMs?: number;
   /** Push with --no-verify: the automatic push after the user's own must not run their pre-push checks again. */
   readonly noVerify?: boolean;
+  /** [0, 1) for the retry jitter; default Math.random. */
+  readonly random?: () => number;
+  /** Waits between push rounds; default a timer. */
+  readonly sleep?: (ms: number) => Promise<void>;
 }
+
+/** Push rounds (fetch -> merge -> push) before pushNotes gives up: enough for a handful of concurrent pushers. */
+export const DEFAULT_PUSH_ATTEMPTS = 8;
 
 export class NotesSyncError extends Error {}
 
@@ -81,12 +91,20 @@ export async function mergeRemoteNotes(repo: RepoInfo, remote: string, refs: rea
     async () => {
       const results: RefMerge[] = [];
       for (const { ref, combine } of SHARED_NOTES_REFS) {
-        results.push(refs.includes(ref) ? await mergeNotesRef(git, repo.root, ref, remoteNotesRef(remote, ref), combine) : { merge: 'none', conflictsResolved: 0 });
+        const result = refs.includes(ref) ? await mergeNotesRef(git, repo.root, ref, remoteNotesRef(remote, ref), combine) : NO_MERGE;
+        for (const kept of result.keptUnmerged) await log(repo.gitDir, keptUnmergedMessage(ref, remote, kept));
+        results.push(result);
       }
       return { remote, ...results[0], signoff: results[1] };
     },
     { maxWaitMs: 60_000, staleMs: 10 * 60_000 },
   );
+}
+
+/** The log line for a commit whose two notes could not be combined. */
+export function keptUnmergedMessage(ref: string, remote: string, kept: KeptUnmerged): string {
+  const other = kept.kept === 'ours' ? `${remote}'s note (blob ${kept.theirs})` : `our note (blob ${kept.ours})`;
+  return `notes merge ${ref}: commit ${kept.commit}: kept ${kept.kept === 'ours' ? 'our' : `${remote}'s`} note as it is, not merged with ${other}: ${kept.why}; the other note stays in the notes history (parent of the merge)`;
 }
 
 /** Fetches `remote`'s provenance and sign-off notes and merges them into ours. */
@@ -98,21 +116,40 @@ export async function fetchNotes(repo: RepoInfo, remote = 'origin', options: Syn
   return mergeRemoteNotes(repo, remote, undefined, options);
 }
 
-/** Merges the remote's notes into ours, then pushes ours; retries when the remote moved in between. */
-export async function pushNotes(repo: RepoInfo, remote = 'origin', attempts = 3, options: SyncOptions = {}): Promise<SyncReport> {
+/**
+ * Merges the remote's notes into ours, then pushes ours; when the remote moved in between, fetches, merges and
+ * pushes again after a growing, jittered wait, at most `attempts` rounds. The push is atomic (both notes refs or
+ * neither), and our local ref only ever holds complete merges, so a rejected round leaves nothing half-merged.
+ */
+export async function pushNotes(repo: RepoInfo, remote = 'origin', attempts = DEFAULT_PUSH_ATTEMPTS, options: SyncOptions = {}): Promise<SyncReport> {
   await assertRemote(repo, remote);
   const git = gitIn(repo, options);
+  const random = options.random ?? Math.random;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let atomic = true;
+  const kept: KeptUnmerged[] = [];
+  let resolved = 0;
   for (let attempt = 1; attempt <= attempts; attempt++) {
+    if (attempt > 1) await sleep(backoffDelayMs(attempt - 1, random));
     const last = await fetchNotes(repo, remote, options);
+    resolved += last.conflictsResolved;
+    kept.push(...last.keptUnmerged);
+    const summary = { ...last, conflictsResolved: resolved, keptUnmerged: [...kept], attempts: attempt };
     const refspecs: string[] = [];
     for (const { ref } of SHARED_NOTES_REFS) if (await refExists(git, ref)) refspecs.push(`${ref}:${ref}`);
-    if (refspecs.length === 0) return { ...last, pushed: false };
-    const pushed = await git(['push', '--quiet', ...(options.noVerify ? ['--no-verify'] : []), remote, ...refspecs], { okExitCodes: [1] });
-    if (pushed.code === 0) return { ...last, pushed: true };
-    // Only a ref that moved is worth another round; `[remote rejected]` (a server hook, permissions) is final.
-    if (!/\[rejected\]|non-fast-forward|fetch first/i.test(pushed.stderr)) {
-      throw new GitError('exit', ['push', remote], repo.root, pushed.code, pushed.stderr, 'failed');
+    if (refspecs.length === 0) return { ...summary, pushed: false };
+    const push = (withAtomic: boolean) =>
+      git(['push', '--quiet', '--porcelain', ...(withAtomic ? ['--atomic'] : []), ...(options.noVerify ? ['--no-verify'] : []), remote, ...refspecs], { okExitCodes: [1, 128] });
+    let pushed = await push(atomic);
+    if (atomic && pushed.code !== 0 && /does not support --atomic|atomic push/i.test(pushed.stderr) && !/\[rejected\]|\[remote rejected\]/.test(pushed.stdout + pushed.stderr)) {
+      atomic = false; // an old server: refs one by one (each still fast-forward only)
+      pushed = await push(false);
+    }
+    if (pushed.code === 0) return { ...summary, pushed: true };
+    // Only a ref that moved is worth another round; a server hook or missing permission is final.
+    if (pushRejection(`${pushed.stdout}\n${pushed.stderr}`) === 'final') {
+      throw new GitError('exit', ['push', remote], repo.root, pushed.code, `${pushed.stderr}\n${pushed.stdout}`.trim(), 'failed');
     }
   }
-  throw new NotesSyncError(`the remote's notes kept changing; gave up after ${attempts} attempts`);
+  throw new NotesSyncError(`the remote's notes kept changing; gave up after ${attempts} attempts (local notes are merged and intact; push again later)`);
 }
