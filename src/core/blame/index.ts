@@ -10,5 +10,5 @@ export { BlameAttribution, type BlameLine } from './attribute';
 export { workingOverlay, type WorkingOverlay } from './working';
 export { COMMIT_MARKER, IDENTITY_FORMAT, LOG_FORMAT, LogPatchParser, identityLine, type CommitPatch, type FilePatch, type PatchHunk } from './logPatch';
 export { commitAddedLines, tallyCommit, type AddedLines, type CommitAddedLines } from './commitLines';
-export { LineReplay } from './replay';
+export { replayDag, type DagCommit, type DagReplayResult } from './dagReplay';
 export { StatsBuilder, type CommitStat, type StatsReport } from './stats';

@@ -1,30 +1,28 @@
 /**
- * The first-parent line replay of a range, prepared while its `git log -p -U0` streams in: each line is parsed as it
- * arrives, a commit's note is requested the moment its header is seen (ProvenanceStream), and its added lines are
- * placed as soon as that note is back. The log is read newest first (`--reverse` costs git a quarter more time); the
- * placed patches are applied oldest first once it ends, which is all that is left to do then.
+ * The line replay of a range, merges included (what blame says of every line of the head version, for every file at
+ * once), prepared while its `git log -p -U0` streams in: each line is parsed as it arrives, a commit's note is
+ * requested the moment its header is seen (ProvenanceStream), and its added lines are placed as soon as that note is
+ * back. The log shows each merge's diff against its first parent; the diffs against its other parents come from one
+ * `git diff-tree --stdin` running beside it (only merges need them: that is where blame hands lines to another branch).
+ * The log is read newest first; the DAG is replayed parents first once both end (src/core/blame/dagReplay).
  */
-import { HUMAN_LINE, LineReplay, LogPatchParser, commitAddedLines, type AddedLines, type CommitPatch, type CommitProvenance, type LineSource } from '../../core/blame';
+import { LogPatchParser, commitAddedLines, replayDag, type AddedLines, type CommitPatch, type CommitProvenance, type DagCommit, type FilePatch, type LineSource } from '../../core/blame';
 import type { CatFileBatch } from '../catFileBatch';
 import type { RepoInfo } from '../repo';
 import type { ProvenanceReader } from './provenanceReader';
 import { ProvenanceStream } from './provenanceStream';
-import { logPatchArgs } from './stats';
+import { PLAIN_DIFF_ARGS, logPatchArgs } from './stats';
 import { streamGitLines } from './stream';
 
 export interface RangeReplay {
-  /** The first-parent chain of the range, newest first. */
-  readonly chain: readonly string[];
-  /** Some commit of the chain is a merge (so the chain is not every commit of the range). */
-  readonly merges: boolean;
-  /** Provenance of every chain commit. */
+  /** Every commit of the range, in log order (newest first). */
+  readonly commits: readonly string[];
+  /** Provenance of every commit of the range. */
   readonly provenance: ReadonlyMap<string, CommitProvenance>;
   /** Problems reading the log. */
   readonly warnings: readonly string[];
   /** Per path of the head version, the source of each line the range wrote (index = line - 1). */
-  readonly lines: LineReplay<LineSource>;
-  /** The source of lines a merge brought in from another branch: equal to HUMAN_LINE, distinct by identity. */
-  readonly mergeLine: LineSource;
+  readonly lines: { get(path: string): readonly (LineSource | undefined)[] | undefined };
 }
 
 /** A commit of the log with its provenance and placed lines once its note is read. */
@@ -39,6 +37,7 @@ interface Placed {
  * lines that arrive before it answers are held back. Notes are read through `batch` (the caller closes it).
  */
 export async function replayRange(repo: RepoInfo, span: string, reader: () => Promise<ProvenanceReader>, batch: CatFileBatch, options: { timeoutMs?: number } = {}): Promise<RangeReplay> {
+  const timeoutMs = options.timeoutMs ?? 300_000;
   const commits: Placed[] = [];
   // Note reads in flight. A failure is kept for the end: left unobserved until then it would count as unhandled.
   const reads: Promise<void>[] = [];
@@ -50,9 +49,8 @@ export async function replayRange(repo: RepoInfo, span: string, reader: () => Pr
   let parser: LogPatchParser | undefined;
   // Which commits' added text to keep depends on the notes listing: lines that arrive before it are held back.
   const early: string[] = [];
-  const log = streamGitLines(repo.root, logPatchArgs([span], { firstParent: true }), (line) => (parser ? parser.line(line) : early.push(line)), {
-    timeoutMs: options.timeoutMs ?? 300_000,
-  });
+  const log = streamGitLines(repo.root, logPatchArgs([span], { mergeDiffs: true }), (line) => (parser ? parser.line(line) : early.push(line)), { timeoutMs });
+  const otherParents = mergeDiffs(repo, span, timeoutMs);
   const started = reader().then((r) => {
     const notes = new ProvenanceStream(r, batch);
     parser = new LogPatchParser((patch) => {
@@ -64,23 +62,59 @@ export async function replayRange(repo: RepoInfo, span: string, reader: () => Pr
     }, (c) => r.hasNote(c));
     for (const line of early.splice(0)) parser.line(line);
   });
-  await Promise.all([log, started]);
+  const [, , merges] = await Promise.all([log, started, otherParents]);
   parser!.end();
   await Promise.all(reads);
   if (failure) throw failure.err;
-  return { ...replayOldestFirst(commits), chain: commits.map((c) => c.patch.commit), merges: commits.some((c) => c.patch.parents.length > 1), warnings: parser!.warnings };
+  const provenance = new Map(commits.map((c) => [c.patch.commit, c.provenance!]));
+  return { commits: commits.map((c) => c.patch.commit), provenance, warnings: [...parser!.warnings, ...merges.warnings], lines: replayPlaced(commits, merges.patches) };
 }
 
-/** Applies the placed commits (newest first in `commits`) from the oldest on. */
-function replayOldestFirst(commits: readonly Placed[]): Pick<RangeReplay, 'provenance' | 'lines' | 'mergeLine'> {
-  const provenance = new Map<string, CommitProvenance>();
-  const lines = new LineReplay<LineSource>();
-  const mergeLine: LineSource = { ...HUMAN_LINE };
-  for (let i = commits.length - 1; i >= 0; i--) {
-    const { patch, provenance: p, added } = commits[i];
-    provenance.set(patch.commit, p!);
-    const merge = patch.parents.length > 1;
-    for (const a of added!) lines.apply(a.file, merge ? (line) => (a.source(line) === HUMAN_LINE ? mergeLine : a.source(line)) : a.source);
+/** Each merge's patches against its parents 2..n, from `git diff-tree --stdin` (one request per pair). */
+async function mergeDiffs(repo: RepoInfo, span: string, timeoutMs: number): Promise<{ patches: Map<string, FilePatch[][]>; warnings: string[] }> {
+  const listed: string[] = [];
+  await streamGitLines(repo.root, ['rev-list', '--min-parents=2', '--parents', span, '--'], (line) => void (line && listed.push(line)), { timeoutMs });
+  const patches = new Map<string, FilePatch[][]>();
+  if (listed.length === 0) return { patches, warnings: [] };
+  const pairs: [string, number][] = [];
+  let input = '';
+  for (const line of listed) {
+    const [merge, , ...others] = line.split(' ');
+    patches.set(merge, []);
+    others.forEach((p, i) => {
+      pairs.push([merge, i]);
+      input += `${merge} ${p}\n`;
+    });
   }
-  return { provenance, lines, mergeLine };
+  // --always: a header for every request, even an empty diff, so the n-th patch answers the n-th request.
+  let n = 0;
+  const parser = new LogPatchParser((p) => {
+    const [merge, i] = pairs[n++] ?? [];
+    if (merge === p.commit) patches.get(merge)![i!] = p.files;
+  }, () => false);
+  await streamGitLines(repo.root, ['diff-tree', '--stdin', '--always', '-p', '-U0', '-M', '--format=%x01%H', ...PLAIN_DIFF_ARGS], (line) => parser.line(line), { timeoutMs, input });
+  parser.end();
+  const warnings = parser.warnings.map((w) => `merge diffs: ${w}`);
+  if (n !== pairs.length) warnings.push(`merge diffs: ${pairs.length} requested, ${n} read (lines of those merges are taken from their first parent)`);
+  return { patches, warnings };
+}
+
+/** Replays the placed commits (any order) up to the range's head: the one commit no other commit of it has as parent. */
+function replayPlaced(commits: readonly Placed[], otherParents: ReadonlyMap<string, FilePatch[][]>): RangeReplay['lines'] {
+  const parents = new Set(commits.flatMap((c) => c.patch.parents));
+  const tips = commits.filter((c) => !parents.has(c.patch.commit));
+  if (tips.length !== 1) return { get: () => undefined };
+  const dag = commits.map((c): DagCommit<LineSource> => {
+    const sources = new Map(c.added!.map((a) => [a.file, a.source]));
+    const others = otherParents.get(c.patch.commit);
+    const complete = others !== undefined && others.length === c.patch.parents.length - 1 && others.every((o) => o !== undefined);
+    return {
+      commit: c.patch.commit,
+      parents: c.patch.parents,
+      files: c.patch.files,
+      source: (file, line) => sources.get(file)!(line),
+      ...(complete ? { otherParents: others } : {}),
+    };
+  });
+  return replayDag(dag, tips[0].patch.commit);
 }

@@ -11,18 +11,18 @@ export const PLAIN_DIFF_ARGS = ['--no-color', '--no-ext-diff', '--no-textconv', 
 export interface LogPatchOptions {
   /** Keep added lines' text for these commits (needed to verify records); default: all. */
   readonly keepText?: (commit: string) => boolean;
-  /** Follow first parents only and show merges' diffs against their first parent (for the line replay). */
-  readonly firstParent?: boolean;
+  /** Show merges' diffs against their first parent (for the line replay; by default merges show none). */
+  readonly mergeDiffs?: boolean;
   /** Oldest first. */
   readonly reverse?: boolean;
 }
 
 /** The `git log` arguments for zero-context patches of `revArgs` in the shape LogPatchParser reads. */
-export function logPatchArgs(revArgs: readonly string[], options: Pick<LogPatchOptions, 'firstParent' | 'reverse'> = {}): string[] {
+export function logPatchArgs(revArgs: readonly string[], options: Pick<LogPatchOptions, 'mergeDiffs' | 'reverse'> = {}): string[] {
   for (const r of revArgs) assertSafeRev(r);
   return [
     'log', '-p', '-U0', '-M', `--format=${LOG_FORMAT}`, ...PLAIN_DIFF_ARGS,
-    ...(options.firstParent ? ['--first-parent', '--diff-merges=first-parent'] : []),
+    ...(options.mergeDiffs ? ['--diff-merges=first-parent'] : []),
     ...(options.reverse ? ['--reverse'] : []),
     ...revArgs, '--',
   ];

@@ -12,6 +12,8 @@ export interface StreamOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Aborting kills git; the promise then rejects with a GitError of kind 'signal'. */
   readonly signal?: AbortSignal;
+  /** Written to git's stdin (e.g. the requests of a `--stdin` command). */
+  readonly input?: string;
 }
 
 const BATCH_BYTES = 32 * 1024;
@@ -33,7 +35,9 @@ export function streamGitLines(cwd: string, args: readonly string[], onLine: (li
     const abort = (): void => fail(new GitError('signal', args, cwd, null, stderr, 'was stopped: no longer needed'));
     if (options.signal?.aborted) abort();
     options.signal?.addEventListener('abort', abort, { once: true });
-    child.stdin.end();
+    // Input to a git that already exited raises EPIPE here; the exit reports the cause.
+    child.stdin.on('error', () => undefined);
+    child.stdin.end(options.input);
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });

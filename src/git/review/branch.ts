@@ -1,12 +1,12 @@
 /**
  * Everything the reviewer commands know about a branch: its diff against the merge base, who wrote each added line
- * (a first-parent replay of `git log -p -U0` with each commit's record: blame's answer for every file from one log
- * read), the checklist review, AI hunks, sign-offs and the policy outcome.
+ * (a replay of `git log -p -U0` over the whole range, merges included, with each commit's record: blame's answer for
+ * every file from one log read), the checklist review, AI hunks, sign-offs and the policy outcome.
  */
 import { HUMAN_LINE, type CommitProvenance, type LineSource } from '../../core/blame';
 import type { Policy } from '../../core/policy';
 import { buildBranchReport, reviewBranch, type BranchFacts, type BranchReport, type ReviewSummary } from '../../core/report';
-import { parseUnifiedDiff, type AnalyzerResult, type ParsedDiff, type ReviewContext } from '../../core/review';
+import { parseUnifiedDiff, type AnalyzerResult, type ReviewContext } from '../../core/review';
 import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, replayRange, type NoteBlob } from '../blame';
 import { CatFileBatch } from '../catFileBatch';
 import { runGit } from '../exec';
@@ -87,16 +87,12 @@ async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatF
   const diff = runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big).then((r) => parseUnifiedDiff(r.stdout));
   const [{ reader, signoffs: signoffIndex }, replayed, parsedDiff] = await Promise.all([listNotes(), log, diff]);
   try {
-    // Without merges on the first-parent chain the log holds every commit of the range; with them, ask rev-list.
-    const commits = replayed.merges ? (await runGit(['rev-list', span, '--'], big)).stdout.split('\n').filter((l) => /^[0-9a-f]{40,64}$/.test(l)) : replayed.chain;
-    const offChain = commits.filter((c) => !replayed.provenance.has(c));
-    const [read, signoffs] = await Promise.all([reader.provenance(offChain), readSignoffs(signoffIndex, commits, reader)]);
-    const provenanceOf = (c: string): CommitProvenance => (replayed.provenance.get(c) ?? read.get(c)) as CommitProvenance;
+    const commits = replayed.commits;
+    const signoffs = await readSignoffs(signoffIndex, commits, reader);
+    const provenanceOf = (c: string): CommitProvenance => replayed.provenance.get(c)!;
     const lineSource = (path: string, line: number): LineSource => replayed.lines.get(path)?.[line - 1] ?? HUMAN_LINE;
-    const fromMerges = countAddedLines(parsedDiff, (path, line) => lineSource(path, line) === replayed.mergeLine);
     const warnings = [
       ...replayed.warnings.map((w) => `git log: ${w}`),
-      ...(fromMerges > 0 ? [`${fromMerges} added line(s) came in through merge commits and count as human: analyse the branch head, not a merge ref`] : []),
       ...signoffs.ignored.map((s) => `sign-off note on ${s.commit.slice(0, 12)} ignored: ${s.reason}`),
     ];
     return {
@@ -111,14 +107,4 @@ async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatF
   } finally {
     await reader.close();
   }
-}
-
-/** Added lines of `diff` for which `test` holds. */
-function countAddedLines(diff: ParsedDiff, test: (path: string, line: number) => boolean): number {
-  let n = 0;
-  for (const f of diff.files) {
-    if (f.newPath === null) continue;
-    for (const h of f.hunks) for (const l of h.lines) if (l.kind === 'add' && l.newLine !== undefined && test(f.newPath, l.newLine)) n++;
-  }
-  return n;
 }

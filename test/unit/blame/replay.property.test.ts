@@ -1,7 +1,13 @@
-/** LineReplay against a direct model: apply random zero-context edits to a tagged line array both ways. */
+/** The DAG replay on a linear chain against a direct model: apply random zero-context edits to a tagged line array both ways. */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { LineReplay, type FilePatch, type PatchHunk } from '../../../src/core/blame';
+import { replayDag, type DagCommit, type FilePatch, type PatchHunk } from '../../../src/core/blame';
+
+/** Replays patches as a chain of commits c0, c1, ... (each the parent of the next). */
+function replayChain(patches: readonly { file: FilePatch; tag: (line: number) => string }[]): ReturnType<typeof replayDag<string>> {
+  const commits = patches.map((p, i): DagCommit<string> => ({ commit: `c${i}`, parents: i === 0 ? [] : [`c${i - 1}`], files: [p.file], source: (_f, line) => p.tag(line) }));
+  return replayDag(commits, `c${patches.length - 1}`);
+}
 
 interface Edit {
   readonly at: number;
@@ -35,18 +41,18 @@ const editsArb = (length: number) =>
     return edits;
   });
 
-describe('LineReplay (property)', () => {
+describe('replayDag on a chain (property)', () => {
   it('tracks every line like direct splicing does', () => {
     fc.assert(
       fc.property(fc.nat(30), fc.array(fc.tuple(fc.boolean(), fc.integer({ min: 0, max: 1_000_000 })), { minLength: 1, maxLength: 12 }), (initial, commits) => {
         let model: (string | undefined)[] = new Array(initial).fill(undefined);
-        const replay = new LineReplay<string>();
+        const patches: { file: FilePatch; tag: (line: number) => string }[] = [];
         let path = 'f0.ts';
         commits.forEach(([rename, seed], c) => {
           const edits = fc.sample(editsArb(model.length), { seed, numRuns: 1 })[0];
           const newPath = rename ? `f${c + 1}.ts` : path;
           const patch: FilePatch = { oldPath: path, newPath, binary: false, hunks: hunksFor(edits) };
-          replay.apply(patch, (line) => `${c}:${line}`);
+          patches.push({ file: patch, tag: (line) => `${c}:${line}` });
           let delta = 0;
           for (const e of edits) {
             const start = e.at + delta;
@@ -57,7 +63,7 @@ describe('LineReplay (property)', () => {
           model = [...model];
           path = newPath;
         });
-        const got = replay.get(path) ?? [];
+        const got = replayChain(patches).get(path) ?? [];
         assert.ok(got.length <= model.length);
         model.forEach((tag, i) => assert.equal(got[i], tag, `line ${i + 1}`));
       }),
@@ -66,13 +72,10 @@ describe('LineReplay (property)', () => {
   });
 
   it('forgets deleted and binary files and starts added files empty', () => {
-    const replay = new LineReplay<string>();
-    replay.apply({ oldPath: null, newPath: 'a', binary: false, hunks: [{ oldStart: 0, oldCount: 0, newStart: 1, newCount: 2 }] }, (l) => `x${l}`);
-    assert.deepEqual(replay.get('a'), ['x1', 'x2']);
-    replay.apply({ oldPath: 'a', newPath: 'a', binary: true, hunks: [] }, () => 'y');
-    assert.equal(replay.get('a'), undefined);
-    replay.apply({ oldPath: null, newPath: 'b', binary: false, hunks: [{ oldStart: 0, oldCount: 0, newStart: 1, newCount: 1 }] }, () => 'z');
-    replay.apply({ oldPath: 'b', newPath: null, binary: false, hunks: [] }, () => 'w');
-    assert.equal(replay.get('b'), undefined);
+    const add = (path: string, n: number, tag: string) => ({ file: { oldPath: null, newPath: path, binary: false, hunks: [{ oldStart: 0, oldCount: 0, newStart: 1, newCount: n }] }, tag: (l: number) => `${tag}${l}` });
+    const a = add('a', 2, 'x');
+    assert.deepEqual(replayChain([a]).get('a'), ['x1', 'x2']);
+    assert.equal(replayChain([a, { file: { oldPath: 'a', newPath: 'a', binary: true, hunks: [] }, tag: () => 'y' }]).get('a'), undefined);
+    assert.equal(replayChain([add('b', 1, 'z'), { file: { oldPath: 'b', newPath: null, binary: false, hunks: [] }, tag: () => 'w' }]).get('b'), undefined);
   });
 });
