@@ -16,3 +16,4 @@ export { LOG_FILE_NAME, LOG_MAX_BYTES, STATE_DIR_NAME, appendStateLog, log } fro
 export { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF, listNotes, readNote, readNotes, writeNote } from './notes';
 export type { NoteRead } from './notes';
 export { MAX_SNAPSHOT_CHARS, loadTextSnapshot, pruneTextSnapshots, saveTextSnapshot } from './textSnapshots';
+export { loadKnownText } from './commit/recordText';

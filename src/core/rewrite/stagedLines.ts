@@ -79,3 +79,18 @@ export function reanchorSpans(fromText: string, toText: string, spans: readonly 
   if (fromText === toText || spans.length === 0) return spans.map(([s, e, o]) => [s, e, o]);
   return remapSpans(fromText, toText, tuples(spans), limits).map(([s, e, o]) => [s, e, o]);
 }
+
+/**
+ * The working state's AI lines that this commit adds (`added[i]` for line i + 1). A line unchanged from a parent was
+ * committed before, with its own record or without (a commit whose hooks were killed): the working state does not
+ * lend it to this commit. `unchanged` counts the lines left out, for the log.
+ */
+export function addedLinesOnly(lines: ReadonlyMap<number, LineAttribution>, added: readonly boolean[]): { lines: Map<number, LineAttribution>; unchanged: number } {
+  const out = new Map<number, LineAttribution>();
+  let unchanged = 0;
+  for (const [line, attribution] of lines) {
+    if (added[line - 1] === false) unchanged++;
+    else out.set(line, attribution);
+  }
+  return { lines: out, unchanged };
+}

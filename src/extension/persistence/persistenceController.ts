@@ -11,7 +11,7 @@ import * as vscode from 'vscode';
 import { remapSpans, type SpanTuple } from '../../core/attribution';
 import { contentHash } from '../../core/hash';
 import { mergeFileRecords, recordFromSpans, spansFromRecord, type FileRecord } from '../../core/state';
-import { loadTextSnapshot, saveTextSnapshot } from '../../git';
+import { loadKnownText, saveTextSnapshot } from '../../git';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable, debounce } from '../lifecycle';
 import { RepoRegistry, type RepoHandle } from './repoRegistry';
@@ -128,7 +128,7 @@ export class PersistenceController extends Disposable {
     const hash = contentHash(text);
     let spans = spansFromRecord(record, this.attribution.origins);
     if (record.contentHash !== hash || record.length !== text.length) {
-      const old = await loadTextSnapshot(handle.store.stateDir, record.contentHash);
+      const old = await loadKnownText(handle.store.stateDir, record);
       if ((old === undefined || contentHash(old) !== record.contentHash) && !replace && !doc.isDirty) {
         // A hook wrote the record for the file's new text before VS Code reloaded it: adopt on the reload.
         this.awaitingReload.set(key, { handle, relPath });

@@ -16,8 +16,8 @@ export interface AgentChange {
   /** The text before the tool ran; undefined when the file did not exist. */
   readonly before: string | undefined;
   readonly after: string;
-  /** The text of an earlier version the stored record may describe (see RecordTextCache). */
-  readonly earlier?: string;
+  /** Texts of earlier versions the stored record may describe (the agent's last text, the editor's snapshot). */
+  readonly earlier?: readonly string[];
 }
 
 export interface AgentRecordOptions {
@@ -32,7 +32,7 @@ export interface AgentRecordOptions {
 }
 
 export type AgentRecordOutcome =
-  | { readonly action: 'attributed'; readonly chars: number; readonly carried: 'remapped' | 'current' | 'none' | 'stale' }
+  | { readonly action: 'attributed'; readonly chars: number; readonly carried: 'remapped' | 'current' | 'none' | 'stale'; readonly dropped?: number }
   | { readonly action: 'kept'; readonly reason: string };
 
 export interface AgentRecordResult {
@@ -59,10 +59,10 @@ export function agentRecordFor(existing: FileRecord | undefined, change: AgentCh
       origins.push(...existing.origins);
       spans = remapSpans(change.before, change.after, existing.spans.map(([s, e, o]) => [s, e, o]));
       carried = 'remapped';
-    } else if (change.earlier !== undefined && sameText(existing, change.earlier)) {
+    } else if (earlierText(existing, change.earlier) !== undefined) {
       // Edited outside the editor since the record was written: carry the spans through that edit, then the agent's.
       origins.push(...existing.origins);
-      const throughEdit = remapSpans(change.earlier, change.before, existing.spans.map(([s, e, o]) => [s, e, o]));
+      const throughEdit = remapSpans(earlierText(existing, change.earlier)!, change.before, existing.spans.map(([s, e, o]) => [s, e, o]));
       spans = remapSpans(change.before, change.after, throughEdit);
       carried = 'remapped';
     } else if (sameText(existing, change.after)) {
@@ -88,7 +88,13 @@ export function agentRecordFor(existing: FileRecord | undefined, change: AgentCh
     updated: options.now,
   };
   const chars = inserted.reduce((n, [s, e]) => n + e - s, 0);
-  return { decision: record, outcome: { action: 'attributed', chars, carried } };
+  // No text the stored record describes is known: its spans cannot be placed on the new text (the caller logs this).
+  const dropped = carried === 'stale' && existing ? existing.spans.reduce((n, [s, e]) => n + e - s, 0) : 0;
+  return { decision: record, outcome: { action: 'attributed', chars, carried, ...(dropped > 0 ? { dropped } : {}) } };
+}
+
+function earlierText(existing: FileRecord, texts: readonly string[] | undefined): string | undefined {
+  return texts?.find((t) => sameText(existing, t));
 }
 
 /** `spans` with every character of `ranges` given `origin` (both sorted and disjoint); the result is too. */

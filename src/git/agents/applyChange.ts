@@ -6,6 +6,7 @@ import type { Origin } from '../../core/attribution/origin';
 import type { WorkingStateStore } from '../stateStore';
 import { agentRecordFor, type AgentRecordOutcome } from './agentRecord';
 import { updateRecord } from './recordUpdate';
+import { loadTextSnapshot } from '../textSnapshots';
 import type { SnapshotEntry } from './snapshots';
 import { RecordTextCache } from './textCache';
 import type { FileState } from './workFiles';
@@ -39,7 +40,10 @@ export async function applyAgentChange(store: WorkingStateStore, path: string, b
   }
   const beforeText = before.kind === 'text' ? before.text : undefined;
   if (beforeText === after.text) return { path, action: 'unchanged' };
-  const earlier = await texts.read(path);
+  // The texts the stored record may describe when the file changed outside the editor since: the agent's last text
+  // and the editor's (or post-commit's) snapshot of the record's text.
+  const stored = await store.read(path).catch(() => undefined);
+  const earlier = [await texts.read(path), stored ? await loadTextSnapshot(store.stateDir, stored.contentHash) : undefined].filter((t): t is string => t !== undefined);
   let outcome: AgentRecordOutcome | undefined;
   const done = await updateRecord(store, path, (existing) => {
     const result = agentRecordFor(existing, { path, before: beforeText, after: after.text, earlier }, options);
@@ -49,6 +53,7 @@ export async function applyAgentChange(store: WorkingStateStore, path: string, b
   // Best effort: without it a later edit outside the editor costs this file's older spans, nothing else.
   if (done === 'written') await texts.write(path, after.text).catch(() => undefined);
   if (outcome === undefined || outcome.action === 'kept') return { path, action: 'kept', reason: outcome?.reason };
+  if (outcome.dropped) await store.log(`agent hook: dropped ${outcome.dropped} AI/attributed character(s) of ${path}: its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text`);
   return { path, action: 'attributed', chars: outcome.chars, reason: outcome.carried === 'stale' ? 'stored record was for another text; replaced' : undefined };
 }
 

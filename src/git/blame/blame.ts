@@ -18,7 +18,8 @@ import {
   type ModelCount,
   type ToolCount,
 } from '../../core/blame';
-import { assertRepoRelativePath } from '../../core/state';
+import { assertRepoRelativePath, remapRecord } from '../../core/state';
+import { describes, loadKnownText } from '../commit/recordText';
 import { GitError, runGit, type GitRunner } from '../exec';
 import { assertSafeRev, type RepoInfo } from '../repo';
 import { WorkingStateStore } from '../stateStore';
@@ -111,8 +112,12 @@ async function readWorkingOverlay(repo: RepoInfo, relPath: string, store: Workin
     return { reason: `cannot read the file (${(err as Error).message})` };
   }
   try {
-    const record = await (store ?? (await WorkingStateStore.open(repo.root))).read(relPath);
-    return workingOverlay(text, record);
+    const states = store ?? (await WorkingStateStore.open(repo.root));
+    const record = await states.read(relPath);
+    if (record === undefined || describes(record, text)) return workingOverlay(text, record);
+    // Changed since the record was written (outside the editor): carry the spans through that change.
+    const recordText = await loadKnownText(states.stateDir, record);
+    return workingOverlay(text, recordText === undefined ? record : remapRecord(record, recordText, text));
   } catch (err) {
     return { reason: `cannot read the working state (${(err as Error).message})` };
   }

@@ -7,6 +7,7 @@ import * as fsSync from 'node:fs';
 import * as path from 'node:path';
 import { contentHash } from '../../core/hash';
 import type { FileRecord } from '../../core/state/fileRecord';
+import { RecordTextCache } from '../agents/textCache';
 import { loadTextSnapshot } from '../textSnapshots';
 import { MAX_ATTRIBUTED_BYTES } from './blobs';
 
@@ -32,7 +33,18 @@ export function describes(record: Pick<FileRecord, 'contentHash' | 'length'>, te
   return text !== undefined && text.length === record.length && contentHash(text) === record.contentHash;
 }
 
-/** The first candidate text the record describes; candidates are tried lazily, in order. */
+/**
+ * The text `record` describes from what the state dir keeps: the snapshot by content hash (the editor and post-commit
+ * save one) or the last text an agent hook wrote the record for (agent-texts, by path). Undefined when neither is it.
+ */
+export async function loadKnownText(stateDir: string, record: Pick<FileRecord, 'contentHash' | 'length' | 'path'>): Promise<string | undefined> {
+  const snapshot = await loadTextSnapshot(stateDir, record.contentHash);
+  if (describes(record, snapshot)) return snapshot;
+  const agentText = await new RecordTextCache(stateDir).read(record.path);
+  return describes(record, agentText) ? agentText : undefined;
+}
+
+/** The first candidate text the record describes; candidates are tried lazily, in order, then the kept texts. */
 export async function resolveRecordText(
   stateDir: string,
   record: FileRecord,
@@ -42,6 +54,5 @@ export async function resolveRecordText(
     const text = await candidate();
     if (describes(record, text)) return text;
   }
-  const snapshot = await loadTextSnapshot(stateDir, record.contentHash);
-  return describes(record, snapshot) ? snapshot : undefined;
+  return loadKnownText(stateDir, record);
 }

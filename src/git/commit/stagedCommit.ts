@@ -13,7 +13,7 @@ import { isRegularFileMode, parseDiffRawNumstat, type ChangedFile } from '../../
 import { addedLineFlags } from '../../core/rewrite/lineMatch';
 import { overlayLineMaps, type LineMap } from '../../core/rewrite/mapLines';
 import { toStagedFile, type StagedFile } from '../../core/rewrite/stagedAttribution';
-import { attributeLinesOf } from '../../core/rewrite/stagedLines';
+import { addedLinesOnly, attributeLinesOf } from '../../core/rewrite/stagedLines';
 import type { FileRecord } from '../../core/state/fileRecord';
 import { WorkingStateStore } from '../stateStore';
 import { parkedRecordsFor } from '../rewrite/stashPark';
@@ -162,9 +162,15 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
       return;
     }
     const working = await workingLines(ctx, store, names, parked, blobs, file, stagedText);
-    const lines: LineMap = overlayLineMaps([...(working ? [working.lines] : []), ...(carried.get(file.path) ?? [])]);
     const texts = splitLines(stagedText);
     const added = addedLineFlags(texts, await parentTexts(blobs, changes.parents, file));
+    // Working spans over lines a parent already has were committed before (its hooks may have been killed): the
+    // parent's own record speaks for them, never this commit's.
+    const fresh = working ? addedLinesOnly(working.lines, added) : undefined;
+    if (fresh && fresh.unchanged > 0) {
+      await ctx.log(`${file.path}: ${fresh.unchanged} working-state AI line(s) are unchanged from the parent (committed before, perhaps by a commit whose hooks did not finish); not counted in this commit`);
+    }
+    const lines: LineMap = overlayLineMaps([...(fresh ? [fresh.lines] : []), ...(carried.get(file.path) ?? [])]);
     const committed: CommittedFile = {
       path: file.path,
       lines: texts.map((text, i): CommittedLine => {

@@ -84,7 +84,7 @@ describe('agent capture helpers (pure)', () => {
 
     it('drops a record for an unknown text, writes nothing when the agent only deleted', () => {
       const stale = agentRecordFor(record('other', 1), { path: 'f', before, after }, { origin, now: 2 });
-      assert.deepEqual(stale.outcome, { action: 'attributed', chars: 9, carried: 'stale' });
+      assert.deepEqual(stale.outcome, { action: 'attributed', chars: 9, carried: 'stale', dropped: 3 }, 'the dropped characters are counted for the log line');
       assert.deepEqual(stale.decision?.origins, [origin]);
       assert.equal(agentRecordFor(undefined, { path: 'f', before: after, after: before }, { origin, now: 2 }).decision, undefined);
     });
