@@ -39,6 +39,8 @@ export const CHECKLIST: readonly ItemDef[] = [
   { id: 'placeholders', title: 'No placeholder or stub code ships', whatToDo: 'Finish it or track it in an issue.', categories: ['placeholders'] },
   { id: 'resilience', title: 'Timeouts and retries stay bounded', whatToDo: 'Every remote call has a deadline; every retry loop a cap.', categories: ['resilience'] },
   { id: 'concurrency', title: 'Concurrency reviewed', whatToDo: 'Check races, deadlocks, cancellation and error propagation.', categories: ['concurrency'] },
+  { id: 'api', title: 'Public API changes are intended', whatToDo: 'Removed, renamed or reordered public functions break callers: check the changelog, a deprecation path, and callers that only tests use.', categories: ['api'] },
+  { id: 'logging', title: 'Log levels still fit', whatToDo: 'Errors need action; a failure\'s only diagnostic stays visible at the default level.', categories: ['observability'] },
   { id: 'claims', title: 'Claims in comments verified', whatToDo: 'Check AI-written statements about APIs against their documentation.', categories: ['api-claims'] },
   { id: 'endpoints', title: 'Endpoints come from configuration', whatToDo: 'No hard-coded hosts or addresses; TLS for remote calls.', categories: ['endpoints'] },
   { id: 'ci', title: 'CI, ownership and configuration changes justified', whatToDo: 'Every check still runs; permissions did not grow.', categories: ['ci-config'] },

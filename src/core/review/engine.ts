@@ -11,7 +11,7 @@ import { FindingSink, RuleFamily } from './rules/rule';
 import { ChecklistItem, buildChecklist } from './checklist';
 import { combineFindings } from './combine';
 import { BlastRadius, blastRadius } from './tier';
-import { AnalyzerResult, Finding, LineRange, ProvenanceSource, ReviewContext, severityRank } from './types';
+import { AnalyzerResult, Finding, LineRange, MAX_LOCATIONS, ProvenanceSource, ReviewContext, severityRank } from './types';
 
 export interface ReviewInput {
   /** `git diff` text, or a diff already parsed with parseUnifiedDiff. */
@@ -22,8 +22,10 @@ export interface ReviewInput {
 }
 
 export interface ReviewReport {
-  /** Highest severity first, then by file and line. */
+  /** Highest severity first, then by file and line; one per rule and file, with a count (see foldPerFile). */
   readonly findings: readonly Finding[];
+  /** Size and AI share: the head of the checklist, not findings (they describe the whole change, not a place). */
+  readonly header: ReviewHeader;
   /** Findings dropped per rule id beyond `maxFindingsPerRule`. */
   readonly omitted: Readonly<Record<string, number>>;
   readonly checklist: readonly ChecklistItem[];
@@ -35,17 +37,36 @@ export interface ReviewReport {
   readonly analyzers: { readonly inChange: number; readonly outsideChange: number };
 }
 
+export interface ReviewHeader {
+  readonly files: number;
+  readonly additions: number;
+  readonly deletions: number;
+  /** Changed lines a human must read (lockfiles, generated, vendored and binary files left out). */
+  readonly reviewLines: number;
+  /** Over the "large change" threshold: review quality drops past it. */
+  readonly large: boolean;
+  readonly largeLines: number;
+  /** Added lines with AI provenance (line records or AI-assisted commits), and the share of all added lines. */
+  readonly aiLines: number;
+  readonly aiShare: number;
+  /** Whether any provenance was given: without it the AI share is unknown, not zero. */
+  readonly provenanceKnown: boolean;
+  /** How structure is read: rules are language-aware line scanners (no syntax trees yet); named so no one assumes more. */
+  readonly analysis: string;
+}
+
 export function reviewChange(input: ReviewInput): ReviewReport {
   const diff = typeof input.diff === 'string' ? parseUnifiedDiff(input.diff, input.parseLimits) : input.diff;
   const change = buildChange(diff, input.provenance, input.context, triggerIndexFor(RULE_FAMILIES));
   const warnings = diff.warnings.map((w) => (w.line > 0 ? `diff line ${w.line}: ${w.message}` : w.message));
   const external = analyzerFindings(change, input.context?.analyzerResults ?? []);
   const raw = [...runRules(change, RULE_FAMILIES, warnings), ...external.findings];
-  const combined = combineFindings(mergeAdjacent(raw), change);
+  const combined = combineFindings(foldPerFile(mergeAdjacent(raw)), change);
   const { kept, omitted } = cap(sortFindings(combined), change.options.maxFindingsPerRule);
   const radius = blastRadius(change, kept);
   return {
     findings: kept,
+    header: headerOf(change),
     omitted,
     checklist: buildChecklist(kept, radius.tier),
     blastRadius: radius,
@@ -113,6 +134,23 @@ export function toolSlug(tool: string): string {
   return tool.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'tool';
 }
 
+function headerOf(change: Change): ReviewHeader {
+  const s = change.stats;
+  const t = change.options.thresholds;
+  return {
+    files: s.files,
+    additions: s.additions,
+    deletions: s.deletions,
+    reviewLines: s.reviewLines,
+    large: s.reviewLines > t.largeLines || s.files > t.manyFiles,
+    largeLines: t.largeLines,
+    aiLines: s.aiLines,
+    aiShare: s.additions > 0 ? s.aiLines / s.additions : 0,
+    provenanceKnown: change.hasProvenance,
+    analysis: 'language-aware line rules for TypeScript/JavaScript, Python, Rust, Go and Java (tests, assertions and public signatures recognised per language; no syntax trees), generic line rules for other languages',
+  };
+}
+
 /** Runs rule families over a built change; a family that throws is reported in `warnings`, never fatal. */
 export function runRules(change: Change, families: readonly RuleFamily[] = RULE_FAMILIES, warnings: string[] = []): Finding[] {
   const disabled = new Set(change.options.disabledRules);
@@ -160,7 +198,7 @@ export function mergeAdjacent(findings: readonly Finding[]): Finding[] {
     let cur = list[0];
     let extra = 0;
     const flush = (): void => {
-      out.push(extra > 0 ? { ...cur, why: `${cur.why} (+${extra} more nearby)` } : cur);
+      out.push(extra > 0 ? { ...cur, count: (cur.count ?? 1) + extra } : cur);
     };
     for (let i = 1; i < list.length; i++) {
       const f = list[i];
@@ -182,6 +220,43 @@ export function mergeAdjacent(findings: readonly Finding[]): Finding[] {
     flush();
   }
   return out;
+}
+
+/**
+ * One finding per rule and file: the places it fired become `count` and `locations` (first place first), so a
+ * concurrency hit per field of one struct or an error-handling hit per call site of one change is one item. The
+ * kept `why` is the most severe place's; severity and inAi are the highest of all places.
+ */
+export function foldPerFile(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (!f.file) {
+      out.push(f);
+      continue;
+    }
+    const key = `${f.ruleId}\u0000${f.file}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  for (const list of groups.values()) {
+    if (list.length === 1) {
+      out.push(list[0]);
+      continue;
+    }
+    const ordered = [...list].sort((a, b) => sideRank(a) - sideRank(b) || (a.range?.start ?? 0) - (b.range?.start ?? 0));
+    let top = ordered[0];
+    for (const f of ordered) if (severityRank(f.severity) > severityRank(top.severity)) top = f;
+    const count = ordered.reduce((n, f) => n + (f.count ?? 1), 0);
+    const locations = ordered.filter((f) => f.range).map((f) => f.range!).slice(0, MAX_LOCATIONS);
+    out.push({ ...top, range: ordered[0].range, inAi: ordered.some((f) => f.inAi), count, locations });
+  }
+  return out;
+}
+
+function sideRank(f: Finding): number {
+  return f.range === null ? 2 : f.range.side === 'new' ? 0 : 1;
 }
 
 export function sortFindings(findings: readonly Finding[]): Finding[] {

@@ -16,10 +16,10 @@
 export { parseUnifiedDiff } from './diff/parse';
 export { DiffParseError } from './diff/types';
 export type { DiffFile, DiffFileStatus, DiffHunk, DiffLine, DiffLineKind, DiffParseLimits, DiffWarning, ParsedDiff } from './diff/types';
-export { reviewChange, runRules, mergeAdjacent, sortFindings, analyzerFindings, toolSlug } from './engine';
+export { reviewChange, runRules, mergeAdjacent, foldPerFile, sortFindings, analyzerFindings, toolSlug } from './engine';
 export { parseSarif, SarifInputError, DEFAULT_SARIF_LIMITS } from './sarifInput';
 export type { SarifIngest, SarifLimits, SarifSkipped } from './sarifInput';
-export type { ReviewInput, ReviewReport } from './engine';
+export type { ReviewInput, ReviewReport, ReviewHeader } from './engine';
 export { buildChange } from './model/change';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
 export { classifyPath, languageOf, unitKey } from './model/paths';

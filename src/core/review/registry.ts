@@ -1,4 +1,5 @@
 /** Every rule family, in report order. Add a family here and it runs, appears in RULES and in the checklist. */
+import { apiRules } from './rules/api';
 import { authRules } from './rules/auth';
 import { ciConfigRules } from './rules/ci-config';
 import { commentRules } from './rules/comments';
@@ -10,6 +11,7 @@ import { endpointRules } from './rules/endpoints';
 import { errorRules } from './rules/errors';
 import { hiddenRules } from './rules/hidden';
 import { infraRules } from './rules/infra';
+import { loggingRules } from './rules/logging';
 import { placeholderRules } from './rules/placeholders';
 import { provenanceRules } from './rules/provenance';
 import { resilienceRules } from './rules/resilience';
@@ -19,6 +21,7 @@ import { securitySettingRules } from './rules/security-settings';
 import { sinkRules } from './rules/sinks';
 import { sizeRules } from './rules/size';
 import { suppressionRules } from './rules/suppressions';
+import { switchRules } from './rules/switches';
 import { testGamingRules } from './rules/test-gaming';
 import { testRules } from './rules/tests';
 
@@ -27,6 +30,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   hiddenRules,
   sinkRules,
   securitySettingRules,
+  switchRules,
   authRules,
   destructiveRules,
   infraRules,
@@ -38,6 +42,8 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   placeholderRules,
   resilienceRules,
   concurrencyRules,
+  loggingRules,
+  apiRules,
   commentRules,
   endpointRules,
   ciConfigRules,

@@ -34,6 +34,10 @@ export type Category =
   | 'duplication'
   | 'provenance'
   | 'critical-paths'
+  /** Log levels: what operators see. */
+  | 'observability'
+  /** A library's public surface: signatures, exports, callers. */
+  | 'api'
   /** Results of external analysers (SARIF), on changed lines. */
   | 'analyzer';
 
@@ -77,7 +81,17 @@ export interface Finding {
   readonly whatToDo: string;
   /** Set for findings of an external analyser: its name and its own rule id (ruleId is `sarif/<tool>/<rule>`). */
   readonly analyzer?: { readonly tool: string; readonly ruleId: string };
+  /**
+   * How many places of one file this finding stands for: a rule reports once per file and region, with a count,
+   * not once per line or call site. Absent means one.
+   */
+  readonly count?: number;
+  /** Every place, in file order, when `count` > 1 (at most MAX_LOCATIONS; `count` is the true total). */
+  readonly locations?: readonly LineRange[];
 }
+
+/** Places listed per folded finding; the count goes on past it. */
+export const MAX_LOCATIONS = 50;
 
 /**
  * One result of an external analyser (parsed from SARIF by parseSarif), not yet matched against the change: the
@@ -146,6 +160,16 @@ export interface ReviewContext {
   readonly criticalPaths?: readonly (string | CriticalPath)[];
   /** CODEOWNERS text, when the repository has one. */
   readonly codeowners?: string;
+  /**
+   * Full text at the head of changed files, when the caller could read it (src/git does): finds tests inside
+   * production files (Rust `#[cfg(test)]`) beyond what the hunks show.
+   */
+  readonly headText?: ReadonlyMap<string, string>;
+  /**
+   * Where names of functions the change touched are used at the head (`git grep -w`), by name: each hit's path and
+   * line. Lets rules see a changed function whose only remaining callers are tests.
+   */
+  readonly references?: ReadonlyMap<string, readonly { readonly path: string; readonly line: number; readonly text: string }[]>;
   /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
   readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };

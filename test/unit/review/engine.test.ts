@@ -79,9 +79,28 @@ describe('review/engine report', () => {
   });
 
   it('caps findings per rule and counts the rest', () => {
-    const r = review(diffOf(added('src/x.ts', ...Array.from({ length: 30 }, (_, i) => `eval(a${i});\n`).join('').split('\n').filter(Boolean).flatMap((l) => [l, 'ok();']))), undefined, { options: { maxFindingsPerRule: 5 } });
+    const r = review(diffOf(...Array.from({ length: 30 }, (_, i) => added(`src/x${i}.ts`, `eval(a${i});`))), undefined, { options: { maxFindingsPerRule: 5 } });
     assert.equal(findingsOf(r, 'dangerous-sink').length, 5);
     assert.equal(r.omitted['dangerous-sink'], 25);
+  });
+
+  it('folds one rule in one file into one finding with a count and every place, first place first', () => {
+    const r = review(diffOf(added('src/x.ts', ...Array.from({ length: 30 }, (_, i) => [`eval(a${i});`, 'ok();']).flat())));
+    const hits = findingsOf(r, 'dangerous-sink');
+    assert.equal(hits.length, 1);
+    assert.equal(hits[0].count, 30);
+    assert.equal(hits[0].locations!.length, 30);
+    assert.deepEqual(hits[0].range, { side: 'new', start: 1, end: 1 });
+    assert.deepEqual(hits[0].locations![1], { side: 'new', start: 3, end: 3 });
+  });
+
+  it('puts size and AI share in the header, not in the findings', () => {
+    const r = review(diffOf(added('src/a.ts', ...Array.from({ length: 450 }, (_, i) => `export const v${i} = ${i};`))), ALL_AI);
+    assert.equal(r.header.large, true);
+    assert.equal(r.header.reviewLines, 450);
+    assert.equal(r.header.aiShare, 1);
+    assert.equal(r.header.provenanceKnown, true);
+    assert.deepEqual(r.findings.filter((f) => f.category === 'size' || f.category === 'provenance'), []);
   });
 
   it('reports a failing rule family as a warning instead of failing the review', () => {
@@ -137,7 +156,8 @@ describe('review/engine merging and combinations', () => {
   it('merges touching and overlapping ranges, keeps distant ones apart', () => {
     const merged = mergeAdjacent([finding(5), finding(1, 2), finding(3), finding(9, 12, { severity: 'high', inAi: true }), finding(10, 11)]);
     assert.deepEqual(merged.map((f) => [f.range!.start, f.range!.end, f.severity, f.inAi]), [[1, 3, 'low', false], [5, 5, 'low', false], [9, 12, 'high', true]]);
-    assert.equal(merged[0].why, 'w1 (+1 more nearby)');
+    assert.equal(merged[0].why, 'w1');
+    assert.equal(merged[0].count, 2);
   });
 
   it('raises medium signals inside AI lines to high, leaves low ones', () => {

@@ -54,7 +54,8 @@ describe('review/rules CI, ownership and configuration', () => {
 
     { lang: 'yaml', name: 'pull_request_target', files: added('.github/workflows/pr.yml', 'on: pull_request_target'), fires: 'ci-risky-step', severity: 'high' },
     { lang: 'yaml', name: 'continue-on-error', files: added('.github/workflows/ci.yml', '        continue-on-error: true'), fires: 'ci-risky-step', severity: 'medium' },
-    { lang: 'yaml', name: 'unpinned action', files: added('.github/workflows/ci.yml', '      - uses: actions/checkout@v4'), fires: 'ci-risky-step', severity: 'low' },
+    { lang: 'yaml', name: 'unpinned third-party action', files: added('.github/workflows/ci.yml', '      - uses: some-org/deploy-action@v2'), fires: 'ci-risky-step', severity: 'low' },
+    { lang: 'yaml', name: 'first-party actions/checkout@v4', files: added('.github/workflows/ci.yml', '      - uses: actions/checkout@v4'), silent: 'ci-risky-step' },
     { lang: 'yaml', name: 'PR title expanded into a script', files: added('.github/workflows/pr.yml', '        run: echo "${{ github.event.pull_request.title }}"'), fires: 'ci-risky-step', severity: 'high' },
     { lang: 'sh', name: 'curl piped into bash', files: added('scripts/install.sh', 'curl -fsSL https://get.example.sh | bash'), fires: 'ci-risky-step', severity: 'high' },
     { lang: 'docker', name: '|| true hides a failing step', files: added('Dockerfile', 'RUN make test || true'), fires: 'ci-risky-step' },

@@ -22,7 +22,7 @@ describe('review/rules skipped and focused tests', () => {
 describe('review/rules weakened assertions', () => {
   check([
     { lang: 'ts', name: 'strict matcher replaced by toBeTruthy', files: removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBeTruthy();']), fires: 'assertion-weakened', severity: 'low' },
-    { lang: 'ts', name: 'expected value changed to match output', files: removed('test/price.test.ts', ['  expect(total(cart)).toEqual(42);'], ['  expect(total(cart)).toEqual(41);']), fires: 'assertion-weakened' },
+    { lang: 'ts', name: 'expected value changed to match output', files: removed('test/price.test.ts', ['  expect(total(cart)).toEqual(42);'], ['  expect(total(cart)).toEqual(41);']), fires: 'expectation-changed' },
     { lang: 'py', name: 'assertions deleted', files: removed('tests/test_price.py', ['    assert total(cart) == 42', '    assert cart.items == 3'], ['    total(cart)']), fires: 'assertion-weakened' },
     { lang: 'py', name: 'assert x is not None', files: removed('tests/test_price.py', ['    assert total(cart) == 42'], ['    assert result is not None']), fires: 'assertion-weakened' },
     { lang: 'go', name: 't.Errorf removed', files: removed('price/price_test.go', ['\tif got != 42 {', '\t\tt.Errorf("got %d", got)', '\t}'], []), fires: 'assertion-weakened' },

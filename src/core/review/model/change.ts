@@ -7,6 +7,7 @@ import type { CriticalPath, LineProvenance, LineRange, ProvenanceSource, ReviewC
 import { resolveOptions } from '../types';
 import { CodeownersRule, parseCodeowners } from './codeowners';
 import { criticalLabels, resolveCriticalPaths } from './critical';
+import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
 import { LexState, START_STATE, lexLine } from './lexer';
 import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
 import type { TriggerIndex } from './triggers';
@@ -37,6 +38,8 @@ export interface ChangeFile {
   /** Provenance of the added lines written by AI (`ai` or `mixed`), by new-side number. */
   readonly aiLines: ReadonlyMap<number, LineProvenance>;
   readonly critical: readonly string[];
+  /** Set on the test view of a production file with inline tests (Rust `#[cfg(test)] mod tests`). */
+  readonly inlineTests?: boolean;
 }
 
 export interface ChangeStats {
@@ -78,12 +81,17 @@ export function buildChange(
   let reviewLines = 0;
   let aiTotal = 0;
   let untouched = 0;
-  const files = diff.files.map((d): ChangeFile => {
+  const files = diff.files.flatMap((d): ChangeFile[] => {
     const cls = classifyPath(d.path);
     const added: ChangeLine[] = [];
     const removed: ChangeLine[] = [];
     const aiLines = new Map<number, LineProvenance>();
+    const head = cls.source ? context.headText?.get(d.path) : undefined;
+    const headRanges = head !== undefined ? inlineTestRanges(cls.language, head) : undefined;
+    const testAdded = new Set<ChangeLine>();
+    const testRemoved = new Set<ChangeLine>();
     d.hunks.forEach((h, hunkIndex) => {
+      const inTest = cls.source ? testLinesOfHunk(cls.language, h, headRanges) : null;
       let oldState: LexState = START_STATE;
       let newState: LexState = START_STATE;
       h.lines.forEach((l, index) => {
@@ -103,11 +111,15 @@ export function buildChange(
             if (prov.authorship === 'ai') untouched++;
           }
           const triggers = triggerIndex?.scan(text);
-          added.push({ text, code: lexed.code, comment: lexed.comment, line, hunk: hunkIndex, index, prov, triggers });
+          const cl: ChangeLine = { text, code: lexed.code, comment: lexed.comment, line, hunk: hunkIndex, index, prov, triggers };
+          added.push(cl);
+          if (inTest?.[index]) testAdded.add(cl);
         } else {
           oldState = lexed.state;
           const triggers = triggerIndex?.scan(text);
-          removed.push({ text, code: lexed.code, comment: lexed.comment, line: l.oldLine!, hunk: hunkIndex, index, prov: undefined, triggers });
+          const cl: ChangeLine = { text, code: lexed.code, comment: lexed.comment, line: l.oldLine!, hunk: hunkIndex, index, prov: undefined, triggers };
+          removed.push(cl);
+          if (inTest?.[index]) testRemoved.add(cl);
         }
       });
     });
@@ -115,7 +127,19 @@ export function buildChange(
     deletions += d.deletions;
     aiTotal += aiLines.size;
     if (!cls.lockfile && !cls.generated && !cls.vendored && !d.binary) reviewLines += d.additions + d.deletions;
-    return { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: criticalLabels(d.path, criticalPaths) };
+    const whole: ChangeFile = { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: criticalLabels(d.path, criticalPaths) };
+    if (testAdded.size === 0 && testRemoved.size === 0) return [whole];
+    // Two views of one file: production lines as source, inline test lines as a test file of the same unit.
+    const code: ChangeFile = { ...whole, added: added.filter((l) => !testAdded.has(l)), removed: removed.filter((l) => !testRemoved.has(l)) };
+    const tests: ChangeFile = {
+      ...whole,
+      cls: { ...cls, test: true, source: false },
+      added: added.filter((l) => testAdded.has(l)),
+      removed: removed.filter((l) => testRemoved.has(l)),
+      critical: [],
+      inlineTests: true,
+    };
+    return code.added.length + code.removed.length > 0 ? [code, tests] : [tests];
   });
   return {
     diff,
@@ -123,7 +147,7 @@ export function buildChange(
     options,
     context,
     hasProvenance: lookup !== null,
-    stats: { files: files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched },
+    stats: { files: diff.files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched },
     criticalPaths,
     codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
     ...(triggerIndex ? { triggerIndex } : {}),

@@ -12,14 +12,14 @@ const CONCURRENCY: RuleMeta = {
 const PATTERNS: readonly LinePattern[] = [
   { re: /^\s*go\s+(?:func\b|[\w.]+\s*\()|\bsync\.(?:Mutex|RWMutex|WaitGroup|Once|Cond|Map)\b|\bmake\s*\(\s*chan\b|\batomic\.\w+\s*\(|\berrgroup\.\w+/, langs: ['go'], severity: 'low', label: 'goroutines, channels or locks' },
   { re: /\bPromise\.(?:all|allSettled|race|any)\s*\(|\bnew\s+(?:Worker|SharedWorker)\s*\(|\bworker_threads\b|\bAtomics\.\w+|\bSharedArrayBuffer\b|\bcluster\.fork\s*\(/, langs: ['js'], severity: 'low', label: 'parallel work or shared memory' },
-  { re: /\bthreading\.\w+|\bThread\s*\(|\b(?:Thread|Process)PoolExecutor\b|\bmultiprocessing\b|\basyncio\.(?:gather|create_task|wait|Lock|Semaphore|TaskGroup)\b|\bLock\s*\(\s*\)|\bconcurrent\.futures\b/, langs: ['py'], severity: 'low', label: 'threads, processes or tasks' },
+  { re: /\bthreading\.\w+|\bThread\s*\(|\b(?:Thread|Process)PoolExecutor\b|\bmultiprocessing\b|\basyncio\.(?:gather|create_task|wait|Lock|Semaphore|TaskGroup)\b|\bLock\s*\(\s*\)|\bconcurrent\.futures\b|\b(?:anyio|trio)\.(?:create_task_group|open_nursery|CancelScope|move_on_after|fail_after|Lock|Semaphore|Event|create_memory_object_stream|to_thread)\b|\bstart_soon\s*\(/, langs: ['py'], severity: 'low', label: 'threads, processes or tasks' },
   { re: /\bsynchronized\b|\bvolatile\b|\bnew\s+Thread\s*\(|\bExecutorService\b|\bExecutors\.\w+|\bCompletableFuture\b|\bReentrant(?:ReadWrite)?Lock\b|\bAtomic(?:Integer|Long|Boolean|Reference)\b|\bCountDownLatch\b|\bparallelStream\s*\(|\bThread\.startVirtualThread\b/, langs: ['java'], severity: 'low', label: 'threads, locks or shared state' },
   { re: /\block\s*\(|\bTask\.(?:Run|WhenAll|WhenAny|Factory)\b|\bParallel\.(?:For|ForEach|Invoke)\w*\b|\bnew\s+Thread\s*\(|\bInterlocked\.\w+|\bSemaphoreSlim\b|\bThreadPool\.\w+|\bvolatile\b|\bMonitor\.(?:Enter|Exit)\b/, langs: ['cs'], severity: 'low', label: 'threads, tasks or locks' },
-  { re: /\b(?:tokio|async_std)::spawn\b|\bthread::spawn\b|\bArc\s*<\s*(?:Mutex|RwLock)|\bMutex::new\b|\bpar_iter\s*\(|\bcrossbeam\b/, langs: ['rust'], severity: 'low', label: 'threads, tasks or locks' },
+  { re: /\b(?:tokio|async_std)::(?:spawn|task::spawn\w*)\b|\bspawn_blocking\b|\bthread::spawn\b|\bArc\s*<\s*(?:Mutex|RwLock)|\b(?:Mutex|RwLock|Notify|Semaphore|Barrier)::new\b|\b(?:tokio::)?select!|\bpar_iter\s*\(|\bcrossbeam\b|\bmpsc::(?:channel|unbounded_channel)\b/, langs: ['rust'], severity: 'low', label: 'threads, tasks or locks' },
   { re: /\bpthread_create\b|\bstd::thread\b|\bstd::mutex\b|\bstd::atomic\b/, langs: ['c'], severity: 'low', label: 'threads or locks' },
 ];
 
-const CHEAP = /go\s|sync\.|chan\b|atomic|errgroup|Promise|Worker|worker|Atomics|SharedArray|cluster|thread|Thread|Pool|multiprocessing|asyncio|Lock|concurrent|synchronized|volatile|Executor|Completable|Atomic|Latch|parallel|lock\s*\(|Task\.|Parallel|Interlocked|Semaphore|Monitor|spawn|Arc|Mutex|par_iter|crossbeam|pthread|mutex/;
+const CHEAP = /anyio|trio|start_soon|select!|Notify|Barrier|mpsc|go\s|sync\.|chan\b|atomic|errgroup|Promise|Worker|worker|Atomics|SharedArray|cluster|thread|Thread|Pool|multiprocessing|asyncio|Lock|concurrent|synchronized|volatile|Executor|Completable|Atomic|Latch|parallel|lock\s*\(|Task\.|Parallel|Interlocked|Semaphore|Monitor|spawn|Arc|Mutex|par_iter|crossbeam|pthread|mutex/;
 
 export const concurrencyRules: RuleFamily = {
   name: 'concurrency',
@@ -27,7 +27,8 @@ export const concurrencyRules: RuleFamily = {
   triggers: [
     'go ', 'go\t', 'sync.', 'chan', 'atomic', 'errgroup', 'promise', 'worker', 'sharedarray', 'cluster', 'thread', 'pool', 'multiprocessing',
     'asyncio', 'lock', 'concurrent', 'synchronized', 'volatile', 'executor', 'completable', 'latch', 'parallel', 'task.', 'interlocked',
-    'semaphore', 'monitor', 'spawn', 'arc', 'mutex', 'par_iter', 'crossbeam', 'pthread',
+    'semaphore', 'monitor', 'spawn', 'arc', 'mutex', 'par_iter', 'crossbeam', 'pthread', 'anyio', 'trio', 'start_soon', 'select!', 'notify',
+    'barrier', 'mpsc',
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {

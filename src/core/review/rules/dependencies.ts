@@ -55,7 +55,11 @@ export const dependencyRules: RuleFamily = {
       if (file.cls.manifest || file.cls.lockfile || file.cls.config || file.cls.language === 'toml') {
         scanLines(sink, SOURCE, file, file.added, 'new', SOURCE_PATTERNS, /install|resolved|registry|index-url|trusted-host|replace/);
       }
-      for (const dep of declaredDependencies(file)) checkDependency(change, sink, file, dep, lockNames);
+      for (const dep of declaredDependencies(file)) {
+        // A version or range line rewritten in place is an upgrade, not a new package: the name was declared before.
+        if (wasDeclared(file, dep.name)) continue;
+        checkDependency(change, sink, file, dep, lockNames);
+      }
     }
     for (const file of change.files) {
       const eco = file.cls.lockfile;
@@ -65,6 +69,13 @@ export const dependencyRules: RuleFamily = {
     }
   },
 };
+
+function wasDeclared(file: ChangeFile, name: string): boolean {
+  if (file.removed.length === 0) return false;
+  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const re = new RegExp(`(?:^|["'\\s/:])${escaped}(?:["'\\s=<>~!\\[@:;,)]|$)`, 'i');
+  return file.removed.some((l) => re.test(l.text));
+}
 
 function checkDependency(change: Change, sink: FindingSink, file: ChangeFile, dep: DeclaredDependency, locks: LockIndex): void {
   const range = { side: 'new' as const, start: dep.line.line, end: dep.line.line };

@@ -1,4 +1,9 @@
-/** Duplicated blocks: the same 5-line window (lines trimmed) added in more than one place of the change. */
+/**
+ * Duplicated blocks: the same window of code lines (trimmed) added in more than one place of the change, long enough
+ * in tokens to be copy-paste a person would call duplication. Production code only: tests repeat setup on purpose,
+ * and data (JSON/YAML fixtures, tables of literals) is not logic. Lines that are mostly literals (table rows, ports
+ * of one pattern to many constants) do not count towards a window.
+ */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange } from './rule';
 
@@ -9,8 +14,10 @@ const DUPLICATED: RuleMeta = {
   whatToDo: 'Extract the repeated logic once; copies drift and a fix lands in only one of them.',
 };
 
-const WINDOW = 5;
-const MIN_CHARS = 80;
+const WINDOW = 6;
+const MIN_CHARS = 120;
+/** Identifier and operator tokens a window needs, literals not counted. */
+const MIN_TOKENS = 40;
 
 interface Seen {
   readonly file: ChangeFile;
@@ -27,9 +34,9 @@ export const duplicationRules: RuleFamily = {
     const ids = new Map<string, number>();
     const seen = new Map<number, Seen[]>();
     for (const file of change.files) {
-      if (!file.cls.source) continue;
-      // Meaningful lines only, so blank lines and lone braces do not make unrelated code look alike.
-      const lines = file.added.filter((l) => WORDY.test(l.text));
+      if (!file.cls.source || file.cls.generated) continue;
+      // Meaningful code lines only, so blank lines, lone braces and literal table rows do not make unrelated code alike.
+      const lines = file.added.filter((l) => WORDY.test(l.code) && !tableRow(l.code));
       const hashes = lines.map((l) => {
         const t = l.text.trim();
         let id = ids.get(t);
@@ -44,7 +51,7 @@ export const duplicationRules: RuleFamily = {
           chars += lines[k].text.length;
           key = (Math.imul(key, 0x01000193) ^ hashes[k]) >>> 0;
         }
-        if (chars < MIN_CHARS) continue;
+        if (chars < MIN_CHARS || tokensIn(lines, i) < MIN_TOKENS) continue;
         const bucket = seen.get(key);
         const first = bucket?.find((s) => sameWindow(s.lines, s.at, lines, i));
         if (!first) {
@@ -61,6 +68,19 @@ export const duplicationRules: RuleFamily = {
 };
 
 const WORDY = /\w\w\w/;
+const LITERALS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|\b\d[\w.]*\b/g;
+
+/** A line that is mostly data: after removing literals, little but punctuation and at most one name is left. */
+function tableRow(code: string): boolean {
+  const rest = code.replace(LITERALS, '').replace(/[\s,:;=()[\]{}]+/g, ' ').trim();
+  return rest.split(' ').filter((w) => /\w/.test(w)).length <= 1;
+}
+
+function tokensIn(lines: readonly ChangeLine[], at: number): number {
+  let n = 0;
+  for (let k = at; k < at + WINDOW; k++) n += (lines[k].code.replace(LITERALS, '').match(/\w+|[^\s\w]/g) ?? []).length;
+  return n;
+}
 
 function sameWindow(a: readonly ChangeLine[], i: number, b: readonly ChangeLine[], j: number): boolean {
   for (let k = 0; k < WINDOW; k++) if (a[i + k].text.trim() !== b[j + k].text.trim()) return false;

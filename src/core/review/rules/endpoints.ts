@@ -14,6 +14,11 @@ const IPV4 = /(?<![\w.])((?:\d{1,3}\.){3}\d{1,3})(?![\w.]*\d)(?!\.\w)/;
 /** Hosts that are placeholders, loopback or XML/JSON namespaces rather than something the code will call. */
 const HARMLESS_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:example|test|invalid|localhost)|(?:www\.)?w3\.org|json-schema\.org|schemas\.[\w.-]+|(?:www\.)?apache\.org|opensource\.org|purl\.org|schema\.org|xmlns\.[\w.-]+|\$\{?\w*|\{\{?\w*|%\w*)$/i;
 
+/** Documentation and registry hosts: a link a human reads, not an address the code calls. */
+const DOC_HOST = /^(?:(?:www\.)?github\.com|(?:gist\.)?githubusercontent\.com|docs\.[\w.-]+|[\w-]+\.readthedocs\.io|(?:www\.)?pypi\.org|(?:www\.)?npmjs\.com|crates\.io|docs\.rs|pkg\.go\.dev|go\.dev|learn\.microsoft\.com|developer\.mozilla\.org|(?:www\.)?rust-lang\.org|modelcontextprotocol\.io|spec\.[\w.-]+|datatracker\.ietf\.org|(?:www\.)?rfc-editor\.org|stackoverflow\.com)$/i;
+/** The URL sits in a message for a person: an error, a log line, help text, a print. */
+const MESSAGE = /\b(?:raise|throw|panic!?|bail!|anyhow!|ensure!|Error|Exception|errors\.New|fmt\.Errorf|log\w*\.\w+|logger\.\w+|console\.\w+|print\w*|eprintln!|println!|format!|warn\w*|help|description|usage|message|msg|hint)\b/i;
+
 export const endpointRules: RuleFamily = {
   name: 'endpoints',
   rules: [ENDPOINT],
@@ -24,6 +29,7 @@ export const endpointRules: RuleFamily = {
         const code = l.code;
         if (!code.includes('://') && !/\d\.\d/.test(code)) continue;
         const url = URL.exec(code);
+        if (url && (DOC_HOST.test(url[1]) || MESSAGE.test(code.slice(0, url.index)))) continue;
         if (url && !HARMLESS_HOST.test(url[1])) {
           const insecure = /^(?:http|ws|ftp):/i.test(url[0]);
           sink.line(ENDPOINT, file, l, 'new', insecure ? 'medium' : 'low', `added ${quote(url[0], 60)}${insecure ? ' over plain text' : ''}`);

@@ -1,6 +1,6 @@
 /** Error handling: swallowed errors (empty catch, except: pass, ignored Go errors), broad catches, removed handling. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { linesAfter } from '../model/change';
+import { linesAfter, linesBefore } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, oldRange, quote } from './rule';
 
 const SWALLOWED: RuleMeta = {
@@ -42,7 +42,8 @@ const BROAD_PATTERNS: readonly LinePattern[] = [
   { re: /\brescue\s+(?:Exception|StandardError)\b/, langs: ['ruby'], severity: 'low', label: 'catches every exception' },
 ];
 
-const HANDLING = /\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+/** Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err` and `if let` replace a match arm in kind. */
+const HANDLING = /\.ok\(\)|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
@@ -55,10 +56,11 @@ export const errorRules: RuleFamily = {
       for (const l of file.added) {
         if (!sink.mayMatch(l) || !/catch|except|err|rescue|_ =|ok\(|recover|Exception|Throwable|uncaught/.test(l.code)) continue;
         const swallowed = matchFirst(ONE_LINE_SWALLOW, lang, l.code) ?? openBlockSwallow(file, l);
-        if (swallowed) {
+        if (swallowed && !deliberate(file, l)) {
           sink.line(SWALLOWED, file, l, 'new', swallowed.severity, `added ${quote(l.text, 50)}: ${swallowed.label}`);
           continue;
         }
+        if (swallowed) continue;
         const broad = matchFirst(BROAD_PATTERNS, lang, l.code);
         if (broad) sink.line(BROAD, file, l, 'new', broad.severity, `added ${quote(l.text, 50)}: ${broad.label}`);
       }
@@ -66,6 +68,27 @@ export const errorRules: RuleFamily = {
     }
   },
 };
+
+/** Expected failures of filesystem and process calls, ignored on purpose around the call that may fail. */
+const EXPECTED_ERRORS = /\b(?:FileNotFoundError|FileExistsError|NotADirectoryError|IsADirectoryError|ProcessLookupError|OSError|PermissionError)\b|\bENOENT\b|\bEEXIST\b|os\.IsNotExist|os\.IsExist|ErrorKind::(?:NotFound|AlreadyExists)/;
+const FS_CALL = /\b(?:unlink|remove|rmdir|rmtree|mkdir|makedirs|kill|chmod|rename|replace|stat|lstat|exists|readlink|symlink|close|unlinkSync|rmSync|mkdirSync|remove_file|remove_dir\w*|create_dir\w*)\s*\(/;
+const LOGGED = /\b(?:log|logger|logging|tracing|slog|console)\.\w+\s*\(|\b(?:warn|error|info|debug|trace|eprintln|println)!\s*\(|\b(?:eprint|print)\s*\(|\blog\.Print|\blogger\b/;
+
+/**
+ * A swallow that is deliberate and harmless: an expected filesystem error (`except FileNotFoundError: pass` around
+ * an unlink, `except OSError` around an existence check), or a discarded Rust result whose error the next lines log.
+ */
+function deliberate(file: ChangeFile, l: ChangeLine): boolean {
+  const lang = file.cls.language;
+  if ((lang === 'py' || lang === 'js' || lang === 'go' || lang === 'rust') && EXPECTED_ERRORS.test(l.code)) {
+    if (FS_CALL.test(linesBefore(file, l, 3).join('\n'))) return true;
+  }
+  if (lang === 'rust' && /\blet\s+_\s*=/.test(l.code)) {
+    return LOGGED.test(l.code) || LOGGED.test(linesAfter(file, l, 2).join('\n'));
+  }
+  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync)\s*\(/.test(l.code)) return true;
+  return false;
+}
 
 function matchFirst(patterns: readonly LinePattern[], lang: string, code: string): LinePattern | undefined {
   return patterns.find((p) => (!p.langs || p.langs.includes(lang as never)) && p.re.test(code));

@@ -1,14 +1,11 @@
-/** Provenance and critical paths: how much of the change AI wrote, and AI or any lines landing on critical paths. */
+/**
+ * Critical paths: AI or any lines landing on them, one finding per file. How much of the change AI wrote is the
+ * checklist's header (ReviewHeader), not a finding. Test files are not critical paths: they guard nothing at run time.
+ */
 import type { Change } from '../model/change';
 import { ownersOf } from '../model/codeowners';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
-const AI_SHARE: RuleMeta = {
-  id: 'ai-share',
-  category: 'provenance',
-  title: 'Mostly AI-written change',
-  whatToDo: 'Ask the author to walk through the AI-written parts; untouched AI lines were never edited by a person.',
-};
 const AI_CRITICAL: RuleMeta = {
   id: 'ai-in-critical-path',
   category: 'provenance',
@@ -24,22 +21,18 @@ const CRITICAL: RuleMeta = {
 
 export const provenanceRules: RuleFamily = {
   name: 'provenance',
-  rules: [AI_SHARE, AI_CRITICAL, CRITICAL],
+  rules: [AI_CRITICAL, CRITICAL],
   run(change: Change, sink: FindingSink): void {
-    const t = change.options.thresholds;
-    const { aiLines, untouchedAiLines, additions } = change.stats;
-    if (change.hasProvenance && aiLines >= t.aiLinesMin && additions > 0 && aiLines / additions >= t.aiShareHigh) {
-      const pct = Math.round((aiLines / additions) * 100);
-      sink.add(AI_SHARE, null, null, 'low', `${pct}% of added lines are AI-written (${aiLines} of ${additions}; ${untouchedAiLines} never edited by a person)`);
-    }
     for (const file of change.files) {
-      if (file.critical.length === 0) continue;
+      if (file.critical.length === 0 || file.cls.test) continue;
       const owners = change.codeowners.length > 0 ? ownersOf(change.codeowners, file.path) : [];
       const ownedBy = owners.length > 0 ? `; owners ${owners.join(' ')}` : '';
-      sink.add(CRITICAL, file, spanOf(file), 'medium', `${file.path} is on a critical path (${file.critical.join(', ')})${ownedBy}`);
       if (file.aiLines.size > 0) {
+        // One finding per file: the AI lines are the part to read line by line, so they name it.
         const lines = [...file.aiLines.keys()].sort((a, b) => a - b);
-        sink.add(AI_CRITICAL, file, { side: 'new', start: lines[0], end: lines[lines.length - 1] }, 'medium', `${file.aiLines.size} AI-written lines in ${file.critical.join('/')} code`);
+        sink.add(AI_CRITICAL, file, { side: 'new', start: lines[0], end: lines[lines.length - 1] }, 'medium', `${file.aiLines.size} AI-written lines in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`);
+      } else {
+        sink.add(CRITICAL, file, spanOf(file), 'medium', `${file.path} is on a critical path (${file.critical.join(', ')})${ownedBy}`);
       }
     }
   },

@@ -26,6 +26,7 @@ const WORDS = /timeout|deadline|retr(?:y|ies)|backoff|rate_?limit|circuit_?break
 
 const UNBOUNDED_PATTERNS: readonly LinePattern[] = [
   { re: /\b\w{0,40}[Tt]imeout\w{0,40}\s*[:=]\s*(?:0|None|null|nil|Infinity|-1|math\.Inf\([^)]*\)|float\(['"]inf['"]\))\s*[,;)}]?\s*$|\bTimeout\.Infinite(?:TimeSpan)?\b|\btimeout\s*=\s*None\b/, severity: 'medium', label: 'waits forever' },
+  { re: /\.recv\(\)\.await\b(?![^;]*timeout)|\b(?:queue|q|inbox|responses?)\.get\(\s*\)\s*$|\bawait\s+[\w.]*(?:event|done|ready|closed|response_received)\w*\.wait\(\s*\)|\.(?:receive|recv)\(\s*\)\s*$|^\s*<-\s*\w+\s*$|\.join\(\s*\)\s*(?:\.unwrap\(\))?;?\s*$|\bwait_for_message\w*\(\s*\)/, severity: 'low', label: 'waits for a message or event with no deadline (hangs if it never comes)' },
   { re: /\bmax_?[Rr]etries\s*[:=]\s*(?:-1|Infinity|None|float\(['"]inf['"]\))|\bretries\s*:\s*Infinity\b|\bRetryForever\b|\bretry_forever\b/, severity: 'medium', label: 'retries forever' },
 ];
 
@@ -34,11 +35,11 @@ const LOOP = /\bwhile\s*\(\s*(?:true|1)\s*\)|\bwhile\s+(?:True|1)\s*:|^\s*for\s*
 export const resilienceRules: RuleFamily = {
   name: 'resilience',
   rules: [REMOVED, CHANGED, UNBOUNDED],
-  triggers: ['imeout', 'etr', 'while', 'for', 'loop', 'deadline', 'backoff', 'ratelimit', 'rate_limit', 'circuitbreaker', 'circuit_breaker', 'throttl', 'maxattempts', 'max_attempts'],
+  triggers: ['imeout', 'etr', 'while', 'for', 'loop', 'recv', 'get(', 'wait', 'receive', '<-', 'join', 'message', 'deadline', 'backoff', 'ratelimit', 'rate_limit', 'circuitbreaker', 'circuit_breaker', 'throttl', 'maxattempts', 'max_attempts'],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source && !file.cls.config && !file.cls.iac) continue;
-      scanLines(sink, UNBOUNDED, file, file.added, 'new', UNBOUNDED_PATTERNS, /imeout|etr/);
+      scanLines(sink, UNBOUNDED, file, file.added, 'new', UNBOUNDED_PATTERNS, /imeout|etr|recv|get\(|wait|receive|<-|join|message/);
       for (const l of file.added) if (sink.mayMatch(l) && LOOP.test(l.code)) retryLoop(sink, file, l);
       compareHunks(sink, file);
     }
@@ -48,8 +49,8 @@ export const resilienceRules: RuleFamily = {
 /** An endless loop whose body retries, with no visible attempt cap. */
 function retryLoop(sink: FindingSink, file: ChangeFile, l: ChangeLine): void {
   const body = linesAfter(file, l, 8).join('\n');
-  if (!/retr|attempt|reconnect|backoff|sleep|Sleep|time\.After/i.test(body)) return;
-  if (/max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|break\b/i.test(body)) return;
+  if (!/retr|attempt|reconnect|backoff|sleep|Sleep|time\.After|restart|respawn/i.test(body)) return;
+  if (/max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|tries\s*[<>]|deadline|elapsed|timeout|break\b/i.test(body)) return;
   sink.add(UNBOUNDED, file, newRange(l.line), 'medium', `retry loop ${quote(l.text, 40)} has no attempt cap in sight`);
 }
 

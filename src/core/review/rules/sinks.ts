@@ -11,6 +11,15 @@ const SINK: RuleMeta = {
   title: 'Dangerous sink',
   whatToDo: 'Make sure no untrusted input reaches this call; prefer the safe API (argument lists, safe loaders, textContent, parameterised queries).',
 };
+const QUOTING: RuleMeta = {
+  id: 'command-quoting',
+  category: 'dangerous-sinks',
+  title: 'Command line built or quoted by hand',
+  whatToDo: 'Security-relevant: check every argument is passed as its own list element (no shell), or quoted with the platform\'s quoting function, and that user text cannot start with "-".',
+};
+/** Shell quoting and argument-vector building: the code a command-injection fix or bug lives in. */
+const QUOTE_WORK = /\bshlex\.(?:quote|split|join)\s*\(|\bshell[-_]?(?:quote|escape|words)\b|\bescapeshellarg\s*\(|\bquote_?(?:arg|shell|for_shell)\w*\s*\(|\bshellwords\b|\bshell_words::|\bsyscall\.EscapeArg\b|\bwindows\.EscapeArg\b|\bsubprocess\.list2cmdline\s*\(/;
+const ARGV_BUILT = /\b(?:args|argv|cmd|command|cmdline|command_line|cmd_args|commandArgs)\w*\s*(?:\+?=|\.(?:push|append|extend|arg|args)\s*\()\s*.*(?:\bf["'][^"']*\{|format!\s*\(|\bSprintf\s*\(|\$\{|\.format\s*\(|["']\s*\+\s*\w|["']\s*%\s*)/;
 const INJECTION: RuleMeta = {
   id: 'injection',
   category: 'dangerous-sinks',
@@ -59,13 +68,14 @@ const BUILT = /["'`]\s*\+\s*[\w$(]|[\w$)\]]\s*\+\s*["'`]|\$\{|["']\s*%\s*[\w(]|\
 
 export const sinkRules: RuleFamily = {
   name: 'dangerous-sinks',
-  rules: [SINK, INJECTION],
+  rules: [SINK, INJECTION, QUOTING],
   triggers: [
     'eval', 'function', 'vm.', 'settimeout', 'setinterval', 'shell', 'exec', 'child', 'html', 'document.write', 'bypass', '__import__',
     'os.', 'commands', 'ickle', 'dill', 'shelve', 'marshal', 'yaml', 'torch', 'safe', 'markup', 'subprocess', 'command', 'unsafe',
     'template', 'runtime', 'process', 'objectinputstream', 'xmldecoder', 'readobject', 'xstream', 'defaulttyping', 'script', 'forname',
     'setaccessible', 'formatter', 'serializer', 'typenamehandling', 'raw', 'system', 'passthru', 'popen', 'proc_open', 'assert',
     'unserialize', '`', 'gets', 'strc', 'sprintf', 'select', 'insert', 'update', 'delete', 'where', 'check_output',
+    'shlex', 'quote', 'escape', 'shellwords', 'shell_words', 'list2cmdline', 'arg', 'cmd',
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
@@ -77,6 +87,10 @@ export const sinkRules: RuleFamily = {
         if (MAYBE_INJECTION.test(code) && BUILT.test(code) && (SQL.test(code) || COMMAND.test(code))) {
           const what = SQL.test(code) ? 'SQL' : 'a shell command';
           sink.line(INJECTION, file, l, 'new', 'high', `added ${quote(l.text, 60)}: ${what} built from string pieces`);
+          continue;
+        }
+        if (QUOTE_WORK.test(code) || ARGV_BUILT.test(code)) {
+          sink.line(QUOTING, file, l, 'new', 'medium', `added ${quote(l.text, 60)}: ${QUOTE_WORK.test(code) ? 'shell quoting done here' : 'command arguments built from interpolated text'}`);
           continue;
         }
         if (!CHEAP.test(code)) continue;

@@ -1,22 +1,10 @@
 /**
- * Size and shape: large changes (review quality drops past ~400 lines), huge hunks and new files, whitespace churn
- * mixed with logic, generated, vendored and binary files.
+ * Shape: whitespace churn mixed with logic, generated, vendored and binary files. The size of the change is the
+ * checklist's header (ReviewHeader), not a finding: a finding per large hunk or new file only restated it.
  */
 import type { Change, ChangeFile } from '../model/change';
-import { FindingSink, RuleFamily, RuleMeta, newRange, spanOf } from './rule';
+import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
-const LARGE: RuleMeta = {
-  id: 'large-change',
-  category: 'size',
-  title: 'Change too large to review well',
-  whatToDo: 'Split it into reviewable pieces (under ~400 lines), or review it in several sittings hunk by hunk.',
-};
-const BIG_HUNK: RuleMeta = {
-  id: 'big-hunk',
-  category: 'size',
-  title: 'Very large hunk or new file',
-  whatToDo: 'Read it in full rather than skimming; ask for it to be split if it mixes concerns.',
-};
 const CHURN: RuleMeta = {
   id: 'whitespace-churn',
   category: 'size',
@@ -34,26 +22,11 @@ const GENERATED_HEADER = /\bCode generated\b.*\bDO NOT EDIT\b|@generated\b|<auto
 
 export const sizeRules: RuleFamily = {
   name: 'size',
-  rules: [LARGE, BIG_HUNK, CHURN, GENERATED],
+  rules: [CHURN, GENERATED],
   run(change: Change, sink: FindingSink): void {
-    const t = change.options.thresholds;
-    const { reviewLines, files } = change.stats;
-    if (reviewLines > t.largeLines) {
-      sink.add(LARGE, null, null, reviewLines > t.hugeLines ? 'high' : 'medium', `${reviewLines} changed lines to review (goal under ${t.largeLines})`);
-    }
-    if (files > t.manyFiles) sink.add(LARGE, null, null, 'medium', `${files} files changed (goal under ${t.manyFiles})`);
     for (const file of change.files) {
       generated(sink, file);
-      if (file.cls.lockfile || file.cls.generated || file.cls.vendored) continue;
-      if (file.diff.status === 'added' && file.diff.additions > t.bigNewFile) {
-        sink.add(BIG_HUNK, file, spanOf(file), 'low', `new file of ${file.diff.additions} lines`);
-      } else {
-        file.diff.hunks.forEach((h) => {
-          let added = 0;
-          for (const l of h.lines) if (l.kind === 'add') added++;
-          if (added > t.bigHunkAdded) sink.add(BIG_HUNK, file, newRange(h.newStart, h.newStart + Math.max(0, h.newLines - 1)), 'low', `one hunk adds ${added} lines`);
-        });
-      }
+      if (file.cls.lockfile || file.cls.generated || file.cls.vendored || !file.cls.source) continue;
       churn(sink, file);
     }
   },
@@ -67,28 +40,45 @@ function generated(sink: FindingSink, file: ChangeFile): void {
   else if (file.cls.generated || header) sink.add(GENERATED, file, spanOf(file), 'info', `generated file ${file.diff.status} (+${file.diff.additions}/-${file.diff.deletions})`);
 }
 
-/** Lines that differ only in indentation or trailing space, when the same file also has real changes. */
+/**
+ * Lines that differ only in whitespace, when the same file also has real changes. A block moved into or out of an
+ * `if`/`try`/`with` shifts every line by the same indent: that is the logic change itself, not churn, so only
+ * changes whose whitespace differs in more than one way (trailing space, tabs, mixed re-indent) count.
+ */
 function churn(sink: FindingSink, file: ChangeFile): void {
   if (file.removed.length < 10 || file.added.length < 10) return;
-  const removed = new Map<string, number>();
+  const removed = new Map<string, string[]>();
   const removedRaw = new Set<string>();
   for (const l of file.removed) {
     removedRaw.add(l.text);
     const k = l.text.trim();
-    removed.set(k, (removed.get(k) ?? 0) + 1);
+    const list = removed.get(k) ?? [];
+    list.push(l.text);
+    removed.set(k, list);
   }
   let same = 0;
+  const shifts = new Set<string>();
   for (const l of file.added) {
     const k = l.text.trim();
-    const n = removed.get(k);
+    const was = removed.get(k);
     // Same text once trimmed but not byte-identical: only the whitespace around it changed.
-    if (n && k !== '' && !removedRaw.has(l.text)) {
+    if (was && was.length > 0 && k !== '' && !removedRaw.has(l.text)) {
       same++;
-      removed.set(k, n - 1);
+      shifts.add(whitespaceDelta(was.shift()!, l.text));
     }
   }
   const logic = file.added.length - same;
-  if (same >= 10 && logic >= 1) {
+  if (same >= 10 && logic >= 1 && shifts.size > 1) {
     sink.add(CHURN, file, spanOf(file), 'low', `${same} lines only re-indented, mixed with ${logic} changed lines`);
   }
+}
+
+/** How the whitespace of one line changed: the indent difference, and whether the trailing space changed. */
+function whitespaceDelta(before: string, after: string): string {
+  const indent = (t: string): string => /^\s*/.exec(t)![0];
+  const trail = (t: string): string => /\s*$/.exec(t)![0];
+  const a = indent(before);
+  const b = indent(after);
+  const tabs = a.includes('\t') !== b.includes('\t');
+  return `${b.length - a.length}|${tabs}|${trail(before) !== trail(after)}`;
 }

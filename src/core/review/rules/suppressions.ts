@@ -18,7 +18,8 @@ const PATTERNS: readonly LinePattern[] = [
   { re: /\bas\s+any\b|<any>\s*\w|:\s*any\b(?!\w)/, langs: ['js'], severity: 'low', label: '`any` switches type checking off for this value' },
   { re: /(?:c8|v8|istanbul)\s+ignore\b/, part: 'comment', langs: ['js'], severity: 'low', label: 'excluded from coverage' },
   { re: /\btype:\s*ignore\b|\bmypy:\s*ignore-errors\b|\bpyright:\s*ignore\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'type error suppressed' },
-  { re: /\bnoqa\b|\bpylint:\s*disable\b|\bpragma:\s*no\s*cover\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'lint suppressed' },
+  // Naming and line-length codes (N8xx, E501, E741) mark deliberate names such as wire-format fields, not hidden bugs.
+  { re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)|\bpragma:\s*no\s*cover\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'lint suppressed' },
   { re: /\bcast\s*\(\s*Any\b/, langs: ['py'], severity: 'low', label: 'cast to Any switches type checking off' },
   { re: /#?\bnosec\b|\bNOSONAR\b|\bnosemgrep\b|\bgitleaks:allow\b|\bcodeql\[/, part: 'comment', severity: 'medium', label: 'security scanner told to look away' },
   { re: /\bnolint\b/, part: 'comment', langs: ['go'], severity: 'low', label: 'lint suppressed' },

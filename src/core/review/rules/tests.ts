@@ -3,6 +3,7 @@
  * tests edited in the same change as the code they test (the combination step raises severity for that pairing).
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { linesAfter, linesBefore } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, oldRange, quote, scanLines } from './rule';
 
 const SKIPPED: RuleMeta = {
@@ -23,6 +24,18 @@ const DELETED: RuleMeta = {
   title: 'Tests deleted',
   whatToDo: 'Find where the deleted cases are covered now; a deleted failing test is the cheapest way to make a suite pass.',
 };
+const EXPECTATION: RuleMeta = {
+  id: 'expectation-changed',
+  category: 'tests',
+  title: 'Expected value changed or inverted in a test',
+  whatToDo: 'Check the new expectation is the intended behaviour, not the output the code happens to give now.',
+};
+const CANNOT_FAIL: RuleMeta = {
+  id: 'assertion-cannot-fail',
+  category: 'tests',
+  title: 'Assertion that cannot fail',
+  whatToDo: 'Assert unconditionally: an assertion inside `if`, `if let Ok`, a swallowing try, or after a default on error never runs when the code breaks.',
+};
 const WITH_CODE: RuleMeta = {
   id: 'test-edited-with-code',
   category: 'tests',
@@ -41,15 +54,18 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
   { re: /\b(?:xit|xdescribe|skip|pending)\b/, langs: ['ruby'], severity: 'medium', label: 'test skipped' },
 ];
 
-/** Assertion-like tokens across the common frameworks; counted, not parsed. */
-const ASSERTION = /\bassert\w*\b|\bexpect\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
+/**
+ * Assertion-like tokens across the common frameworks; counted, not parsed. `expect(` only as a call of its own:
+ * Rust's `.expect("...")` unwraps a value, it asserts nothing about it. Helpers named check_/verify_/expect_ count.
+ */
+const ASSERTION = /\bassert\w*\b|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
 const WEAK = /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
-const TEST_CASE = /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[test\]/;
+const TEST_CASE = /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[(?:[\w:]+::)?test\b/;
 const PRINT = /\bconsole\.log\s*\(|\bprint\s*\(|\bfmt\.Print\w*\s*\(|\bSystem\.out\.print\w*\s*\(|\bConsole\.Write\w*\s*\(|\bprintln!\s*\(/;
 
 export const testRules: RuleFamily = {
   name: 'tests',
-  rules: [SKIPPED, WEAKENED, DELETED, WITH_CODE],
+  rules: [SKIPPED, WEAKENED, DELETED, EXPECTATION, CANNOT_FAIL, WITH_CODE],
   triggers: ['skip', 'only', 'todo', 'xit', 'xdescribe', 'xtest', 'xcontext', 'fit', 'fdescribe', 'ftest', 'ignore', 'disabled', 'inconclusive', 'pending', 'xfail', 'expectedfailure'],
   run(change: Change, sink: FindingSink): void {
     const sourceUnits = new Map<string, string>();
@@ -62,6 +78,7 @@ export const testRules: RuleFamily = {
         continue;
       }
       assertions(sink, file);
+      cannotFail(sink, file);
       const removedCases = count(file.removed, TEST_CASE);
       const addedCases = count(file.added, TEST_CASE);
       if (removedCases > addedCases) {
@@ -85,7 +102,7 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
   }
   const hunksWithStrongRemoval = new Set(file.removed.filter((l) => countIn(l.code) > 0 && !WEAK.test(l.code)).map((l) => l.hunk));
   for (const l of file.added) {
-    if (!WEAK.test(l.code)) continue;
+    if (!WEAK.test(l.code) || strongerFollows(file, l)) continue;
     const replaced = hunksWithStrongRemoval.has(l.hunk);
     sink.add(WEAKENED, file, newRange(l.line), 'low', replaced ? `assertion replaced by a weaker one: ${quote(l.text, 50)}` : `weak assertion ${quote(l.text, 50)} passes for almost any value`);
   }
@@ -98,25 +115,131 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
   }
 }
 
-/** Removed and added assertions identical except for literals: the expected value changed to match the output. */
+/**
+ * `assert x is not None` (or toBeDefined) right before an assertion on the same value is a guard, not the check:
+ * the next lines pin the value.
+ */
+function strongerFollows(file: ChangeFile, l: ChangeLine): boolean {
+  const subject = /\bassert\s+([\w.]+)\s+is\s+not\s+None|\bexpect\s*\(\s*([\w.]+)\s*\)|\b(?:assertIsNotNone|assertNotNull|assert\.NotNil|assert\.ok)\s*\(\s*(?:t\s*,\s*)?([\w.]+)/.exec(l.code);
+  const name = subject?.[1] ?? subject?.[2] ?? subject?.[3];
+  if (!name) return false;
+  const root = name.split('.')[0];
+  return linesAfter(file, l, 3).some((t) => countIn(t) > 0 && !WEAK.test(t) && new RegExp(`\\b${root.replace(/[$]/g, '\\$')}\\b`).test(t));
+}
+
+/**
+ * Removed and added assertions identical except for literals (the expected value changed to match the output), or
+ * with the expectation inverted (true/false, toBe/not.toBe, is_some/is_none). Pairs only lines replaced in place (one
+ * run of removed then added lines), so a rewritten test file's unrelated assertions do not pair up.
+ */
 function changedExpectations(sink: FindingSink, file: ChangeFile): void {
-  const removedByHunk = new Map<number, string[]>();
+  const removedByBlock = new Map<string, string[]>();
   for (const l of file.removed) {
     if (countIn(l.code) === 0) continue;
-    const list = removedByHunk.get(l.hunk) ?? [];
+    const key = blockKey(file, l);
+    const list = removedByBlock.get(key) ?? [];
     list.push(l.code);
-    removedByHunk.set(l.hunk, list);
+    removedByBlock.set(key, list);
   }
   for (const l of file.added) {
-    const removed = removedByHunk.get(l.hunk);
+    const removed = removedByBlock.get(blockKey(file, l));
     if (!removed || countIn(l.code) === 0) continue;
     const skeleton = skeletonOf(l.code);
     const values = literalsOf(l.code);
     const was = removed.find((r) => skeletonOf(r) === skeleton && literalsOf(r) !== values);
     if (was !== undefined) {
-      sink.add(WEAKENED, file, newRange(l.line), 'low', `expected value changed: ${quote(was, 40)} -> ${quote(l.code, 40)}`);
+      sink.add(EXPECTATION, file, newRange(l.line), 'medium', `expected value changed: ${quote(was, 40)} -> ${quote(l.code, 40)}`);
+      continue;
+    }
+    const inverted = removed.find((r) => invert(r) === l.code.trim().replace(/\s+/g, ' ') || invert(l.code) === r.trim().replace(/\s+/g, ' '));
+    if (inverted !== undefined) sink.add(EXPECTATION, file, newRange(l.line), 'medium', `expectation inverted: ${quote(inverted, 40)} -> ${quote(l.code, 40)}`);
+  }
+}
+
+/** One run of changed lines between context lines: where a removed line and its replacement sit together. */
+function blockKey(file: ChangeFile, l: ChangeLine): string {
+  const lines = file.diff.hunks[l.hunk].lines;
+  let i = l.index;
+  while (i > 0 && lines[i - 1].kind !== 'context') i--;
+  return `${l.hunk}:${i}`;
+}
+
+const INVERSIONS: readonly [RegExp, string][] = [
+  [/\bassertTrue\b/g, 'assertFalse'], [/\bassertFalse\b/g, 'assertTrue'], [/\bassert\.True\b/g, 'assert.False'], [/\bassert\.False\b/g, 'assert.True'],
+  [/\bis_some\(\)/g, 'is_none()'], [/\bis_none\(\)/g, 'is_some()'], [/\bis_ok\(\)/g, 'is_err()'], [/\bis_err\(\)/g, 'is_ok()'],
+  [/\bassert_eq!/g, 'assert_ne!'], [/\bassert_ne!/g, 'assert_eq!'], [/\bassertEqual\b/g, 'assertNotEqual'], [/\bassertNotEqual\b/g, 'assertEqual'],
+  [/\bassert\.Equal\b/g, 'assert.NotEqual'], [/\bassert\.NotEqual\b/g, 'assert.Equal'], [/\bis not None\b/g, 'is None'], [/\bis None\b/g, 'is not None'],
+  [/\)\.toBe\(/g, ').not.toBe('], [/\.not\.toBe\(/g, '.toBe('], [/\btrue\b/g, 'false'], [/\bfalse\b/g, 'true'], [/\bTrue\b/g, 'False'], [/\bFalse\b/g, 'True'],
+];
+
+/** The assertion with its expectation turned around, whitespace normalised; '' when nothing in it can invert. */
+function invert(code: string): string {
+  const t = code.trim().replace(/\s+/g, ' ');
+  for (const [re, to] of INVERSIONS) {
+    re.lastIndex = 0;
+    if (re.test(t)) {
+      re.lastIndex = 0;
+      return t.replace(re, to);
     }
   }
+  const bang = /^(\s*assert!?\s*\(\s*)(!?)/.exec(t);
+  if (bang) return t.slice(0, bang[1].length) + (bang[2] ? '' : '!') + t.slice(bang[0].length);
+  const py = /^assert (not )?/.exec(t);
+  if (py) return 'assert ' + (py[1] ? '' : 'not ') + t.slice(py[0].length);
+  return '';
+}
+
+/**
+ * Added assertions that cannot fail: inside a conditional that skips them when the code breaks (`if let Ok(..)`,
+ * `if (x)`, `if x:`), inside a try whose handler swallows, after a default taken on a parse error, or absence checks
+ * after a fixed sleep (they pass whenever the thing is merely late).
+ */
+function cannotFail(sink: FindingSink, file: ChangeFile): void {
+  for (const l of file.added) {
+    if (countIn(l.code) === 0 || TEST_CASE.test(l.code)) continue;
+    const before = linesBefore(file, l, 8);
+    const indent = indentOf(l.text);
+    let opener: string | undefined;
+    for (let i = before.length - 1; i >= 0; i--) {
+      const t = before[i];
+      if (t.trim() === '') continue;
+      if (indentOf(t) < indent) {
+        opener = t.trim();
+        break;
+      }
+    }
+    let why: string | undefined;
+    if (opener && /^(?:\}\s*else\s*)?if\s+let\s+(?:Ok|Some)\s*\(|^if\s*\(?\s*!?\s*[\w.]+(?:\(\))?\s*\)?\s*[{:]\s*$|^if\s+(?:\w+\s*:?=\s*[^;]+;\s*)?err\s*==\s*nil\s*\{/.test(opener)) {
+      why = `assertion ${quote(l.text, 40)} runs only when ${quote(opener, 40)} holds: it passes when the code fails`;
+    } else if (opener && /^try\s*[:{]/.test(opener) && swallowedAfter(file, l)) {
+      why = `assertion ${quote(l.text, 40)} sits in a try whose handler swallows the failure`;
+    } else if (/\bsleep\s*\(|time\.Sleep\(|setTimeout\(/.test(before.slice(-3).join('\n')) && ABSENCE.test(l.code)) {
+      why = `absence checked after a fixed sleep: ${quote(l.text, 40)} passes whenever the thing is merely late`;
+    }
+    if (why) sink.add(CANNOT_FAIL, file, newRange(l.line), 'medium', why);
+  }
+  for (const l of file.added) {
+    if (/\.unwrap_or(?:_default)?\s*\(|\.unwrap_or_else\s*\(|\bexcept\s+(?:ValueError|Exception)\b.*:\s*\w+\s*=|\|\|\s*(?:0|''|""|\[\]|\{\})\s*;?$/.test(l.code) && /parse|from_str|json|loads|int\(|Number\(|decode/i.test(l.code)) {
+      sink.add(CANNOT_FAIL, file, newRange(l.line), 'medium', `test takes a default when parsing fails: ${quote(l.text, 50)} hides the failure the test should report`);
+    }
+  }
+}
+
+const ABSENCE = /\bassert\s+not\b|\bis\s+None\b|assertFalse|is_none\(\)|is_empty\(\)|\.not\.|toBeNull|toHaveLength\(\s*0|==\s*0\b|assert!\s*\(\s*!|assertNull|Nil\(|False\(|not\s+\w+\.exists/;
+
+function swallowedAfter(file: ChangeFile, l: ChangeLine): boolean {
+  const after = linesAfter(file, l, 8);
+  for (let i = 0; i < after.length; i++) {
+    if (/^\s*(?:\}\s*)?(?:catch|except)\b/.test(after[i])) {
+      const body = (after[i + 1] ?? '').trim();
+      return /\{\s*\}\s*$/.test(after[i]) || /^(?:pass|\}|return;?|continue)$/.test(body);
+    }
+  }
+  return false;
+}
+
+function indentOf(t: string): number {
+  return /^\s*/.exec(t)![0].replace(/\t/g, '    ').length;
 }
 
 const LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|-?\b\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b|\b(?:true|false|True|False|None|null|nil)\b/gi;
