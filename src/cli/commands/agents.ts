@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AGENT_IDS, type AgentId } from '../../core/agents/types';
-import { agentsStatus, installAgents, uninstallAgents, type AgentFileReport, type AgentStatusReport, type InstallContext, type InstallScope } from '../../git/agents/agentInstall';
+import { agentState, agentsStatus, installAgents, uninstallAgents, type AgentFileReport, type AgentStatusReport, type InstallContext, type InstallScope } from '../../git/agents/agentInstall';
 import { findRepo } from '../../git/repo';
 import { STATE_DIR_NAME } from '../../git/stateLog';
 import { parseArgs, stringFlag } from '../args';
@@ -18,11 +18,13 @@ const USAGE = [
   '       ai-provenance agents uninstall [--agent NAME|all] [--scope project|user]',
   '       ai-provenance agents status    [--agent NAME|all] [--scope project|user]',
   '',
-  `NAME is one of ${AGENT_IDS.join(', ')} (default: all). Scope project (default) writes the repository's`,
-  '.claude/settings.json, .github/hooks/ai-provenance.json, .cursor/hooks.json, .codex/config.toml and',
-  '.gemini/settings.json; scope user writes the same files under your home directory (~/.copilot/hooks for VS Code,',
-  '$CODEX_HOME for Codex). Hooks call a launcher script that runs --cli (default: this CLI) with the current node;',
-  'run install again after moving the CLI. uninstall restores each file exactly as it was when nothing else changed it.',
+  `NAME is one of ${AGENT_IDS.join(', ')} (copilot = vscode; default: all). Scope project (default) writes the`,
+  "repository's .claude/settings.json, .github/hooks/ai-provenance.json, .cursor/hooks.json, .codex/config.toml and",
+  '.gemini/settings.json with commands that find the launcher in the clone\'s git dir at run time (safe to commit: a',
+  'clone without AI Provenance runs them as no-ops); scope user writes the same files under your home directory',
+  '($COPILOT_HOME or ~/.copilot/hooks for Copilot, $CODEX_HOME for Codex). Hooks call a launcher script that runs',
+  '--cli (default: this CLI) with the current node; run install again after moving the CLI. uninstall restores each',
+  'file exactly as it was when nothing else changed it. Codex runs new hooks only after you trust them in its /hooks.',
 ].join('\n');
 
 export const agentsCommand: CliCommand = {
@@ -47,7 +49,7 @@ export const agentsCommand: CliCommand = {
 
 function agentList(value: string | undefined): AgentId[] {
   if (value === undefined || value === 'all') return [...AGENT_IDS];
-  const names = value.split(',').map((s) => s.trim());
+  const names = value.split(',').map((s) => (s.trim() === 'copilot' ? 'vscode' : s.trim()));
   for (const name of names) {
     if (!(AGENT_IDS as readonly string[]).includes(name)) throw new UsageError(`unknown agent ${JSON.stringify(name)}; expected ${AGENT_IDS.join(', ')} or all`);
   }
@@ -59,11 +61,12 @@ async function installContext(scopeFlag: string | undefined, io: CliIo): Promise
   if (scope !== 'project' && scope !== 'user') throw new UsageError(`--scope must be project or user, not ${JSON.stringify(scopeFlag)}`);
   if (scope === 'user') {
     const home = io.env.HOME || io.env.USERPROFILE || os.homedir();
-    return { scope, root: home, baseDir: path.join(home, '.ai-provenance'), codexHome: io.env.CODEX_HOME || undefined };
+    return { scope, root: home, home, baseDir: path.join(home, '.ai-provenance'), codexHome: io.env.CODEX_HOME || undefined, copilotHome: io.env.COPILOT_HOME || undefined };
   }
   const repo = await findRepo(io.cwd);
   if (repo === undefined) throw new Error(`not inside a git work tree: ${io.cwd} (use --scope user to install for every project)`);
-  return { scope, root: repo.root, baseDir: path.join(repo.gitDir, STATE_DIR_NAME) };
+  const home = io.env.HOME || io.env.USERPROFILE || os.homedir();
+  return { scope, root: repo.root, home, baseDir: path.join(repo.gitDir, STATE_DIR_NAME), codexHome: io.env.CODEX_HOME || undefined };
 }
 
 async function cliPath(value: string | undefined, cwd: string): Promise<string> {
@@ -95,8 +98,7 @@ function printStatus(statuses: readonly AgentStatusReport[], io: CliIo): number 
       continue;
     }
     const i = s.inspection;
-    const state = !i || (!i.pre && !i.post) ? 'not installed' : i.pre && i.post ? 'installed' : `partial (${i.pre ? 'pre' : 'post'} only)`;
-    io.out(`${s.agent.padEnd(7)} ${state.padEnd(14)} ${s.label}${s.exists ? '' : ' (no file)'}\n`);
+    io.out(`${s.agent.padEnd(7)} ${agentState(s).padEnd(14)} ${s.label}${s.exists ? '' : ' (no file)'}\n`);
     for (const l of s.launchers) {
       const health = !l.exists ? 'launcher missing' : l.cli === undefined ? 'not our launcher' : l.cliExists ? 'ok' : `CLI missing: ${l.cli}`;
       io.out(`        launcher ${l.path}: ${health}\n`);

@@ -8,10 +8,16 @@ import { inspectJsonHooks, installJsonHooks, uninstallJsonHooks, type JsonHookLa
 import { isPlainObject } from './jsonText';
 import type { ConfigEdit, HookCommands, HookInspection } from './types';
 
-/** Claude Code: the edit tools and Bash (shell commands can write files too). */
-export const CLAUDE_MATCHER = 'Edit|MultiEdit|Write|NotebookEdit|Bash';
-/** Gemini CLI: its file-writing tools and the shell. */
-export const GEMINI_MATCHER = 'write_file|replace|edit|smart_edit|run_shell_command';
+/**
+ * Claude Code: the edit tools and Bash (shell commands can write files too). `MultiEdit` is retired; the hook still
+ * reads its payloads (older Claude Code, hand-written entries) but the matcher no longer names it.
+ */
+export const CLAUDE_MATCHER = 'Edit|Write|NotebookEdit|Bash';
+/**
+ * Gemini CLI: its file-writing tools and the shell. Gemini tests matchers as unanchored regular expressions, so the
+ * alternation is anchored: `edit` alone would match every tool whose name contains it (MCP tools included).
+ */
+export const GEMINI_MATCHER = '^(write_file|replace|run_shell_command)$';
 export const HOOK_TIMEOUT_SECONDS = 30;
 
 const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> = {
@@ -20,15 +26,26 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
     matcher: CLAUDE_MATCHER,
     handler: (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }),
     warnings: (root) => (root.disableAllHooks === true ? ['disableAllHooks is true: Claude Code runs no hooks'] : []),
+    disabled: (root) => root.disableAllHooks === true,
   },
   vscode: {
-    // VS Code runs every handler of an event for every tool (no matchers); the hook returns at once for reads.
-    events: { pre: ['PreToolUse'], post: ['PostToolUse'] },
-    handler: (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }),
+    // GitHub Copilot's own format (Copilot CLI, the cloud agent, VS Code's Copilot harness): version 1, camelCase
+    // events, `bash` for Unix and `powershell` for Windows, `command` as the fallback older VS Code harnesses read.
+    // No matcher: the hook returns at once for tools that write nothing. PascalCase entries are what earlier versions
+    // of AI Provenance wrote in this file: they are replaced.
+    events: { pre: ['preToolUse'], post: ['postToolUse'] },
+    legacyEvents: ['PreToolUse', 'PostToolUse'],
+    handler: (command, powershell) => ({
+      type: 'command', bash: command, ...(powershell !== undefined ? { powershell } : {}), command, timeoutSec: HOOK_TIMEOUT_SECONDS,
+    }),
+    required: { version: 1 },
   },
   cursor: {
-    // afterFileEdit has no "before" event: the hook rebuilds the old text from the edits it reports.
-    events: { pre: ['beforeShellExecution'], post: ['afterFileEdit', 'afterShellExecution'] },
+    // preToolUse/postToolUse (Write, StrReplace, Delete, ApplyPatch, Shell, with tool_use_id) on current Cursor;
+    // afterFileEdit for older Cursor, which has no tool events (it rebuilds the old text from the edits it reports;
+    // on current Cursor the postToolUse of the same edit has already recorded it, and the record is kept).
+    events: { pre: ['preToolUse'], post: ['postToolUse', 'afterFileEdit'] },
+    legacyEvents: ['beforeShellExecution', 'afterShellExecution'],
     handler: (command) => ({ command }),
     required: { version: 1 },
   },
@@ -39,7 +56,14 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
     handler: (command) => ({ name: 'ai-provenance', type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS * 1000 }),
     warnings: (root) => {
       const config = root.hooksConfig;
-      return isPlainObject(config) && config.enabled === false ? ['hooksConfig.enabled is false: Gemini CLI runs no hooks'] : [];
+      if (!isPlainObject(config)) return [];
+      if (config.enabled === false) return ['hooksConfig.enabled is false: Gemini CLI runs no hooks'];
+      const disabled = Array.isArray(config.disabled) ? config.disabled : [];
+      return disabled.includes('ai-provenance') ? ['hooksConfig.disabled lists "ai-provenance": Gemini CLI skips our hooks'] : [];
+    },
+    disabled: (root) => {
+      const config = root.hooksConfig;
+      return isPlainObject(config) && (config.enabled === false || (Array.isArray(config.disabled) && config.disabled.includes('ai-provenance')));
     },
   },
 };

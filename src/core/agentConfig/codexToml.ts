@@ -1,16 +1,16 @@
 /**
  * Our hooks in a Codex `config.toml` (developers.openai.com/codex/hooks): `[[hooks.PreToolUse]]` /
- * `[[hooks.PostToolUse]]` matcher groups with `[[hooks.<Event>.hooks]]` command handlers, behind `[features] hooks =
- * true` (the canonical key; `codex_hooks` is its deprecated alias). The file is edited as text so comments and
- * formatting survive: everything we add sits between two marker comments at the end of the file, except the feature
- * line, which must go inside an existing `[features]` table and carries a marker comment of its own.
+ * `[[hooks.PostToolUse]]` matcher groups with `[[hooks.<Event>.hooks]]` command handlers. Hooks are on by default
+ * since Codex 0.124, so no feature flag is written; the `hooks = true # added by ai-provenance` line earlier versions
+ * put into an existing `[features]` table is removed on the next install or uninstall. The file is edited as text so
+ * comments and formatting survive: everything we add sits between two marker comments at the end of the file.
+ * Codex runs these entries only once the user trusts them in `/hooks` (see codexTrust.ts).
  */
 import { outlineToml, tomlString, tomlStringValue, type TomlOutline } from './tomlOutline';
 import { AgentConfigError, isOurHookCommand, type ConfigEdit, type HookCommands, type HookInspection } from './types';
 
 export const CODEX_BLOCK_BEGIN = '# >>> ai-provenance hooks (managed by `ai-provenance agents install`; `agents uninstall` removes them) >>>';
 export const CODEX_BLOCK_END = '# <<< ai-provenance hooks <<<';
-const FEATURE_MARK = '# added by ai-provenance';
 const FEATURE_LINE = /^[ \t]*hooks[ \t]*=[ \t]*true[ \t]*# added by ai-provenance[ \t]*$/;
 
 /** Tool names the hook runs for (a regex, like Claude's matchers): patch edits and the shell tools. */
@@ -18,32 +18,18 @@ export const CODEX_MATCHER = 'apply_patch|Bash|shell|exec_command|unified_exec';
 export const CODEX_TIMEOUT_SECONDS = 30;
 const EVENTS = { pre: 'PreToolUse', post: 'PostToolUse' } as const;
 
-type FeatureState =
-  | { readonly state: 'enabled' | 'elsewhere' | 'absent' }
-  | { readonly state: 'disabled'; readonly key: string }
-  | { readonly state: 'table-without-key'; readonly insertAt: number };
+type FeatureState = { readonly state: 'enabled' | 'absent' } | { readonly state: 'disabled'; readonly key: string };
 
 export function installCodexHooks(text: string | undefined, commands: HookCommands, label: string): ConfigEdit {
   const source = text ?? '';
   const eol = source.includes('\r\n') ? '\r\n' : '\n';
-  let body = withoutOurLines(source, label);
+  const body = withoutOurLines(source, label);
   const outline = outlineToml(body, label);
   assertMergeable(outline, label);
   const warnings: string[] = [];
   const feature = featureState(outline);
-  if (feature.state === 'disabled') {
-    warnings.push(`${label} sets features.${feature.key} = false, so Codex will not run hooks; it was left as is`);
-  } else if (feature.state === 'elsewhere') {
-    warnings.push(`${label} defines [features] with dotted or inline keys; add \`hooks = true\` to it so Codex runs hooks`);
-  } else if (feature.state === 'table-without-key') {
-    const head = body.slice(0, feature.insertAt);
-    const line = `hooks = true ${FEATURE_MARK}`;
-    // Same line ending as the header line it follows (files can mix them).
-    const ending = /\r\n$/.test(head) ? '\r\n' : /\n$/.test(head) ? '\n' : undefined;
-    body = head + (ending !== undefined ? line + ending : eol + line) + body.slice(feature.insertAt);
-  }
+  if (feature.state === 'disabled') warnings.push(`${label} sets features.${feature.key} = false, so Codex will not run hooks; it was left as is`);
   const lines = [CODEX_BLOCK_BEGIN];
-  if (feature.state === 'absent') lines.push('[features]', 'hooks = true', '');
   for (const phase of ['pre', 'post'] as const) {
     lines.push(
       `[[hooks.${EVENTS[phase]}]]`,
@@ -62,7 +48,7 @@ export function installCodexHooks(text: string | undefined, commands: HookComman
   return { text: next, changed: next !== source, warnings };
 }
 
-/** Removes our marked block and feature line. Hooks of ours written elsewhere by hand are reported by inspect. */
+/** Removes our marked block and the feature line earlier versions added. Hooks of ours written elsewhere by hand are reported by inspect. */
 export function uninstallCodexHooks(text: string, label: string): ConfigEdit {
   const next = withoutOurLines(text, label);
   return { text: next, changed: next !== text, warnings: [] };
@@ -115,10 +101,7 @@ function featureState(outline: TomlOutline): FeatureState {
     if (key.value === 'true') return { state: 'enabled' };
     if (key.value === 'false') return { state: 'disabled', key: name };
   }
-  const header = outline.headers.find((h) => h.kind === 'table' && h.path.length === 1 && h.path[0] === 'features');
-  if (header !== undefined) return { state: 'table-without-key', insertAt: header.lineEnd };
-  const elsewhere = outline.keys.some((k) => k.table.length === 0 && k.key[0] === 'features');
-  return { state: elsewhere ? 'elsewhere' : 'absent' };
+  return { state: 'absent' };
 }
 
 /** `text` without our marked block (and the blank line before it) and without our feature line. */

@@ -12,7 +12,12 @@ export interface JsonHookLayout {
   readonly events: Readonly<Record<HookPhase, readonly string[]>>;
   /** Matcher-grouped (`[{matcher, hooks: [handler]}]`, Claude/Gemini) or a flat handler list (VS Code, Cursor). */
   readonly matcher?: string;
-  readonly handler: (command: string) => JsonObject;
+  /** One handler; `powershell` is the Windows entry for agents that run hooks through PowerShell there. */
+  readonly handler: (command: string, powershell?: string) => JsonObject;
+  /** Events earlier versions of AI Provenance used: our handlers there are removed on install and uninstall. */
+  readonly legacyEvents?: readonly string[];
+  /** Settings under which the agent runs none of our hooks (reported as "disabled" by status). */
+  readonly disabled?: (root: JsonObject) => boolean;
   /** Top-level keys the file must have, first in key order (Cursor's `version: 1`). */
   readonly required?: JsonObject;
   /** Settings that switch hooks off, reported by `inspect`. */
@@ -32,13 +37,15 @@ export function installJsonHooks(layout: JsonHookLayout, text: string | undefine
   for (const phase of ['pre', 'post'] as const) {
     for (const event of layout.events[phase]) {
       const list = eventList(hooks, event, label) ?? [];
-      const wanted = layout.matcher === undefined ? layout.handler(commands[phase]) : { matcher: layout.matcher, hooks: [layout.handler(commands[phase])] };
+      const handler = layout.handler(commands[phase], commands.powershell?.[phase]);
+      const wanted = layout.matcher === undefined ? handler : { matcher: layout.matcher, hooks: [handler] };
       const keep = list.findIndex((entry) => sameJson(entry, wanted));
       const next = withoutOurs(list, layout.matcher !== undefined, keep);
       if (keep === -1) next.push(wanted);
       hooks[event] = next;
     }
   }
+  removeOurs(hooks, layout.legacyEvents ?? [], layout.matcher !== undefined, label);
   root.hooks = hooks;
   if (sameJson(root, original)) return { text: text ?? '', changed: false, warnings: layout.warnings?.(root) ?? [] };
   return { text: serializeJsonConfig(root, jsonStyleOf(text)), changed: true, warnings: layout.warnings?.(root) ?? [] };
@@ -51,14 +58,7 @@ export function uninstallJsonHooks(layout: JsonHookLayout, text: string, label: 
   const hooks = hooksObject(root, label);
   if (hooks === undefined) return { text, changed: false, warnings: [] };
   const hadEvents = Object.keys(hooks).length > 0;
-  for (const event of [...layout.events.pre, ...layout.events.post]) {
-    const list = eventList(hooks, event, label);
-    if (list === undefined) continue;
-    const next = withoutOurs(list, layout.matcher !== undefined, -1);
-    if (sameJson(next, list)) continue;
-    if (next.length === 0) delete hooks[event];
-    else hooks[event] = next;
-  }
+  removeOurs(hooks, [...layout.events.pre, ...layout.events.post, ...(layout.legacyEvents ?? [])], layout.matcher !== undefined, label);
   if (hadEvents && Object.keys(hooks).length === 0) delete root.hooks;
   if (sameJson(root, original)) return { text, changed: false, warnings: [] };
   return { text: serializeJsonConfig(root, jsonStyleOf(text)), changed: true, warnings: [] };
@@ -76,7 +76,20 @@ export function inspectJsonHooks(layout: JsonHookLayout, text: string | undefine
     });
   const pre = covered('pre');
   const post = covered('post');
-  return { pre, post, commands: [...new Set(commands)], warnings: layout.warnings?.(root) ?? [] };
+  const disabled = layout.disabled?.(root) === true;
+  return { pre, post, commands: [...new Set(commands)], warnings: layout.warnings?.(root) ?? [], ...(disabled ? { disabled } : {}) };
+}
+
+/** Our handlers out of `events`; lists left empty go. */
+function removeOurs(hooks: JsonObject, events: readonly string[], grouped: boolean, label: string): void {
+  for (const event of events) {
+    const list = eventList(hooks, event, label);
+    if (list === undefined) continue;
+    const next = withoutOurs(list, grouped, -1);
+    if (sameJson(next, list)) continue;
+    if (next.length === 0) delete hooks[event];
+    else hooks[event] = next;
+  }
 }
 
 function hooksObject(root: JsonObject, label: string): JsonObject | undefined {
@@ -94,7 +107,7 @@ function eventList(hooks: JsonObject, event: string, label: string): unknown[] |
 }
 
 function isOurHandler(value: unknown): boolean {
-  return isPlainObject(value) && isOurHookCommand(value.command);
+  return isPlainObject(value) && (isOurHookCommand(value.command) || isOurHookCommand(value.bash) || isOurHookCommand(value.powershell));
 }
 
 /** `list` without our handlers (except entry `keep`); a matcher group left with no handler is dropped. */
@@ -119,5 +132,5 @@ function ourCommands(list: readonly unknown[] | undefined, grouped: boolean): st
   const handlers = grouped
     ? (list ?? []).flatMap((g) => (isPlainObject(g) && Array.isArray(g.hooks) ? g.hooks : []))
     : (list ?? []);
-  return handlers.filter(isOurHandler).map((h) => (h as JsonObject).command as string);
+  return handlers.filter(isOurHandler).map((h) => ((h as JsonObject).bash ?? (h as JsonObject).command) as string);
 }

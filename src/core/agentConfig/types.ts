@@ -9,8 +9,16 @@ export class AgentConfigError extends Error {
   override readonly name = 'AgentConfigError';
 }
 
-/** The full shell command line an agent runs for each phase, e.g. `'/repo/.git/ai-provenance/bin/ai-provenance' hook claude pre`. */
-export type HookCommands = Readonly<Record<HookPhase, string>>;
+/**
+ * The command lines an agent runs for each phase. `pre`/`post` are POSIX sh (every agent on Linux and macOS, and the
+ * ones that run hooks through sh/Git Bash on Windows); `powershell` is the entry for agents that run hooks through
+ * PowerShell on Windows (Copilot's `powershell` field), when the caller has one.
+ */
+export interface HookCommands {
+  readonly pre: string;
+  readonly post: string;
+  readonly powershell?: Readonly<Record<HookPhase, string>>;
+}
 
 export interface ConfigEdit {
   /** The new file text; equal to the input when nothing changed. */
@@ -28,15 +36,19 @@ export interface HookInspection {
   /** The hook commands of ours found, as written. */
   readonly commands: readonly string[];
   readonly warnings: readonly string[];
+  /** The agent's own settings switch our hooks off (Gemini `hooksConfig`, Claude `disableAllHooks`). */
+  readonly disabled?: boolean;
 }
 
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
-const OUR_COMMAND = /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini)(?=\s|$|['"])/;
+const OUR_COMMAND = /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini)(?=\s|$|['"])/;
+// The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
+const OUR_RUNTIME_COMMAND = /--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini)(?=\s|$)/;
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {
   if (typeof command !== 'string') return undefined;
-  const match = OUR_COMMAND.exec(command);
+  const match = OUR_COMMAND.exec(command) ?? OUR_RUNTIME_COMMAND.exec(command);
   return match === null ? undefined : (match[1] as AgentId);
 }
 
@@ -51,8 +63,32 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The hook command lines for `agent` given the launcher path. */
+/** The hook command lines for `agent` given the launcher's absolute path (user scope: files no team commits). */
 export function hookCommandsFor(launcher: string, agent: AgentId): HookCommands {
   const quoted = shellQuote(launcher);
   return { pre: `${quoted} hook ${agent} pre`, post: `${quoted} hook ${agent} post` };
+}
+
+/** Where the launcher sits inside a repository's git dir, as `git rev-parse --git-path` takes it. */
+export const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
+
+/**
+ * Project scope: command lines that name no path of this machine, so a committed hook file works in every clone.
+ * The launcher is found at run time in the clone's own git dir; where it is missing (a clone without AI Provenance,
+ * a directory outside git) the command drains stdin, prints what a no-op hook of `agent` prints (`noop`, from
+ * `hookResponse`) and exits 0, at the cost of one `git rev-parse`.
+ */
+export function projectHookCommandsFor(agent: AgentId, noop: Readonly<Record<HookPhase, string>>): HookCommands {
+  const sh = (phase: HookPhase): string => {
+    const answer = noop[phase].trim();
+    const fallback = answer === '' ? 'cat >/dev/null 2>&1; exit 0' : `cat >/dev/null 2>&1; echo ${shellQuote(answer)}`;
+    return `l="$(git rev-parse --git-path ${LAUNCHER_GIT_PATH} 2>/dev/null)" && [ -x "$l" ] && exec "$l" hook ${agent} ${phase}; ${fallback}`;
+  };
+  // PowerShell: the launcher's .ps1 twin (src/git/agents/launcher.ts); the same no-op when it is absent.
+  const ps = (phase: HookPhase): string => {
+    const answer = noop[phase].trim();
+    const fallback = answer === '' ? '$null = @($input); exit 0' : `$null = @($input); '${answer.replace(/'/g, "''")}'; exit 0`;
+    return `$l = git rev-parse --git-path ${LAUNCHER_GIT_PATH}.ps1 2>$null; if ($l -and (Test-Path -LiteralPath $l)) { $input | & $l hook ${agent} ${phase}; exit 0 }; ${fallback}`;
+  };
+  return { pre: sh('pre'), post: sh('post'), powershell: { pre: ps('pre'), post: ps('post') } };
 }

@@ -21,10 +21,23 @@ export type ToolCall = Omit<HookPayload, 'files' | 'kind' | 'edits'> & {
   readonly kind?: ToolKind;
 };
 
+/**
+ * Shell tools under the names any agent gives them, compared case-insensitively: one harness reports `Bash` where
+ * another says `bash`, `shell` or `powershell` for the same call. A shell tool names no files, so a name missing here
+ * would cost the whole capture (nothing snapshotted).
+ */
+const SHELL_NAMES = new Set(['bash', 'sh', 'zsh', 'shell', 'powershell', 'pwsh', 'terminal', 'run_in_terminal', 'runinterminal',
+  'runcommands', 'run_shell_command', 'shell_command', 'run_command', 'execute_command', 'executecommand', 'exec_command',
+  'local_shell', 'unified_exec', 'container.exec', 'run_terminal_cmd', 'write_bash', 'execute_bash', 'bash_exec']);
+
+export function isShellToolName(toolName: string): boolean {
+  return SHELL_NAMES.has(toolName.toLowerCase());
+}
+
 export function classifyTool(toolName: string | undefined, table: ToolTable, input: JsonObject | undefined): ToolKind {
   if (toolName !== undefined) {
     if (table.edit.has(toolName)) return 'file-edit';
-    if (table.shell.has(toolName)) return 'shell';
+    if (table.shell.has(toolName) || isShellToolName(toolName)) return 'shell';
     if (table.readOnly.has(toolName)) return 'other';
   }
   // Unknown tools (MCP, new built-ins) that name paths are treated as edits: the before/after diff decides what, if

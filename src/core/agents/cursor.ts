@@ -5,8 +5,9 @@
  * - `afterFileEdit` / `afterTabFileEdit`: `file_path`, `edits[{old_string, new_string}]` (post only: there is no
  *   matching "before" event, so `edits` is what lets a caller rebuild the previous text);
  * - `beforeShellExecution` / `afterShellExecution`: `command`, `cwd`, (`output`, `duration` after);
- * - `preToolUse` / `postToolUse` / `postToolUseFailure`: `tool_name` (`Shell`, `Read`, `Write`, `Grep`, `Delete`,
- *   `Task`, `MCP:<name>`), `tool_input`, `tool_use_id`, `cwd`;
+ * - `preToolUse` / `postToolUse` / `postToolUseFailure`: `tool_name` (`Write`, `StrReplace`, `Delete`, `ApplyPatch`,
+ *   `Shell`, `Read`, `Grep`, `Task`, `MCP:<name>`), `tool_input`, `tool_use_id`, `cwd`. `ApplyPatch` carries a
+ *   `*** Begin Patch` envelope, in an object field or as the bare `tool_input` string;
  * - `beforeMCPExecution` / `afterMCPExecution`: `tool_name`, `tool_input` as a JSON *string*;
  * - `beforeReadFile`: `file_path`, `content` (a read: nothing to attribute).
  */
@@ -29,7 +30,7 @@ const EVENT_KINDS: Readonly<Record<string, ToolKind>> = {
 };
 
 const TOOLS = toolTable(
-  ['Write', 'Edit', 'StrReplace', 'MultiEdit', 'Delete', 'TabWrite', 'EditNotebook', 'edit_file', 'search_replace', 'delete_file'],
+  ['Write', 'Edit', 'StrReplace', 'MultiEdit', 'Delete', 'ApplyPatch', 'TabWrite', 'EditNotebook', 'edit_file', 'search_replace', 'delete_file'],
   ['Shell', 'Terminal', 'run_terminal_cmd'],
   ['Read', 'Grep', 'Glob', 'LS', 'Task', 'TabRead', 'SemanticSearch', 'WebSearch', 'WebFetch', 'TodoWrite', 'ReadLints',
     'read_file', 'codebase_search', 'grep_search', 'list_dir', 'file_search', 'web_search'],

@@ -11,6 +11,8 @@ import { idField, own, pathField, resolvePhase, toolInputObject, type JsonObject
 
 const EVENTS = { pre: ['BeforeTool'], post: ['AfterTool'] };
 
+// `replace` is the edit tool (`edit`/`smart_edit` are earlier names, still read). MCP tools arrive as
+// `mcp_<server>_<tool>`: not listed, so they count as edits only when their input names paths.
 const TOOLS = toolTable(
   ['write_file', 'replace', 'edit', 'smart_edit'],
   ['run_shell_command'],

@@ -5,7 +5,7 @@
  */
 export { AGENT_IDS, HOOK_LIMITS } from './types';
 export type { AgentId, HookPayload, HookPhase, ReportedEdit, ToolKind } from './types';
-export { isAgentId, parseHookJson, parseHookPayload } from './payloads';
+export { isAgentId, isCopilotPayload, parseHookJson, parseHookPayload, toolCallMaterial } from './payloads';
 export { HookPayloadError } from './payloadFields';
 export { modelFromClaudeTranscript, TRANSCRIPT_SCAN_LINES } from './transcript';
 export { AGENT_DIFF_LIMITS, AGENT_DIFF_MAX_CHARS, agentInsertedRanges, MIN_MOVED_LINE_CHARS } from './agentDiff';

@@ -107,6 +107,8 @@ export function resolvePhase(agent: AgentId, event: string | undefined, events: 
 export function toolInputObject(value: unknown): JsonObject | undefined {
   if (typeof value === 'string') {
     const text = value.trim();
+    // A patch handed over as the bare input string (Cursor's ApplyPatch, Copilot's apply_patch): read it as `{patch}`.
+    if (text.startsWith('*** Begin Patch') && text.length <= HOOK_LIMITS.maxEditChars) return { patch: text };
     if (!text.startsWith('{') || text.length > HOOK_LIMITS.maxEditChars) return undefined;
     try {
       return asObject(JSON.parse(text));

@@ -4,7 +4,7 @@
  * content, which can hold source code and secrets.
  */
 import { AGENT_IDS, HOOK_LIMITS, type AgentId, type HookPayload, type HookPhase } from './types';
-import { asObject, HookPayloadError, quoteForError, type JsonObject } from './payloadFields';
+import { asObject, HookPayloadError, own, quoteForError, toolInputObject, type JsonObject } from './payloadFields';
 import { parseClaudePayload } from './claude';
 import { parseVscodePayload } from './vscode';
 import { parseCursorPayload } from './cursor';
@@ -56,4 +56,42 @@ export function parseHookJson(text: string): unknown {
   } catch {
     throw new HookPayloadError('hook input is not valid JSON');
   }
+}
+
+/**
+ * Whether a payload handed to `hook claude` was sent by GitHub Copilot, which also runs the hooks of the repository's
+ * `.claude/settings*.json` (Copilot CLI, VS Code's Copilot harness). Only markers Claude Code never sends count:
+ * camelCase common fields (`hookEventName`, `sessionId`, `toolName`), Copilot chat's `__vscode` tool use ids, or the
+ * "VS Code compatible" shape: a `timestamp` with neither `transcript_path` nor `tool_use_id` (Claude Code sends both
+ * in every tool event and no timestamp).
+ */
+export function isCopilotPayload(json: unknown): boolean {
+  const obj = asObject(json);
+  if (obj === undefined) return false;
+  const id = own(obj, 'tool_use_id');
+  if (own(obj, 'hookEventName') !== undefined || own(obj, 'sessionId') !== undefined || own(obj, 'toolName') !== undefined) return true;
+  if (typeof id === 'string' && id.includes('__vscode')) return true;
+  return own(obj, 'timestamp') !== undefined && own(obj, 'transcript_path') === undefined && id === undefined;
+}
+
+/**
+ * What identifies one tool call when the agent sends no tool use id: its arguments, read from whichever field this
+ * shape uses (`tool_input`, `toolArgs` as an object or a JSON string, Cursor's top-level `command`) and written with
+ * sorted keys. Tool names are left out on purpose: Copilot names one call `Bash` in one hook file's payload and `bash`
+ * in the other's, and a PRE must still find its POST.
+ */
+export function toolCallMaterial(json: unknown): string {
+  const obj = asObject(json);
+  const raw = own(obj, 'tool_input') ?? own(obj, 'toolInput') ?? own(obj, 'toolArgs');
+  const input = raw === undefined ? { command: own(obj, 'command') ?? null } : (toolInputObject(raw) ?? raw);
+  return canonicalJson(input);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = asObject(value);
+  if (obj !== undefined) {
+    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null) ?? 'null';
 }

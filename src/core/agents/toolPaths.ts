@@ -70,8 +70,8 @@ export function collectEdits(input: JsonObject | undefined): ReportedEdit[] | un
   const edits: ReportedEdit[] = [];
   let chars = 0;
   for (const obj of candidates) {
-    const oldString = own(obj, 'old_string') ?? own(obj, 'oldString');
-    const newString = own(obj, 'new_string') ?? own(obj, 'newString');
+    const oldString = own(obj, 'old_string') ?? own(obj, 'oldString') ?? own(obj, 'old_str');
+    const newString = own(obj, 'new_string') ?? own(obj, 'newString') ?? own(obj, 'new_str');
     const filePath = pathField(obj, 'file_path', 'filePath') ?? parentPath;
     if (typeof oldString !== 'string' || typeof newString !== 'string' || filePath === undefined) return undefined;
     chars += oldString.length + newString.length;
@@ -82,6 +82,6 @@ export function collectEdits(input: JsonObject | undefined): ReportedEdit[] | un
 }
 
 function hasPair(obj: JsonObject): boolean {
-  return (own(obj, 'old_string') !== undefined || own(obj, 'oldString') !== undefined)
-    && (own(obj, 'new_string') !== undefined || own(obj, 'newString') !== undefined);
+  return (own(obj, 'old_string') !== undefined || own(obj, 'oldString') !== undefined || own(obj, 'old_str') !== undefined)
+    && (own(obj, 'new_string') !== undefined || own(obj, 'newString') !== undefined || own(obj, 'new_str') !== undefined);
 }

@@ -1,11 +1,18 @@
 /**
- * VS Code agent hooks (Copilot agent mode, Preview; code.visualstudio.com/docs/agent-customization/hooks). Same
- * events and layout as Claude Code, but the documented common fields are camelCase (`sessionId`, `hookEventName`)
- * while the implementation also sends snake_case (`session_id`, `hook_event_name`): both are read. Tool inputs use
- * Copilot's tool names and camelCase arguments: `replace_string_in_file {filePath, oldString, newString}`,
- * `create_file {filePath, content}`, `multi_replace_string_in_file {replacements[]}`, `apply_patch {input}`,
- * `run_in_terminal {command}`; the docs' example is `editFiles {files[]}`. Copilot CLI's `toolName`/`toolArgs`
- * (a JSON string) spelling is accepted too. No model in the payload.
+ * GitHub Copilot's hooks: Copilot CLI, the Copilot cloud agent and VS Code's Copilot harness (github/docs
+ * copilot/reference/hooks-reference.md; code.visualstudio.com/docs/agent-customization/hooks). Two shapes, chosen by
+ * how the event is spelled in the hook file:
+ * - camelCase events (`preToolUse`, `postToolUse`): `{sessionId, timestamp (ms), cwd, toolName, toolArgs}` with the
+ *   runtime's tool names (`bash`, `powershell`, `create`, `edit`, `str_replace_editor`, `apply_patch`, `view`...)
+ *   and `toolResult` after;
+ * - PascalCase events (`PreToolUse`), "VS Code compatible": `{hook_event_name, session_id, timestamp (ISO), cwd,
+ *   tool_name, tool_input}`, `tool_result` after, Claude's tool names (`Bash` for bash and powershell, `Write` for
+ *   create, `Edit` for edit/str_replace_editor/apply_patch), no `transcript_path`, no `tool_use_id`. Copilot also runs
+ *   the repository's `.claude/settings*.json` hooks with this shape, so `hook claude` hands such payloads here.
+ * VS Code's own agent (older harness) sends `hookEventName`/`sessionId` or their snake_case forms with Copilot chat's
+ * tool names and camelCase arguments (`replace_string_in_file {filePath, oldString, newString}`, `create_file`,
+ * `multi_replace_string_in_file {replacements[]}`, `apply_patch {input}`, `run_in_terminal {command}`). Copilot CLI's
+ * edit tools take `{path, old_str, new_str}` and `{path, file_text}`. No model in any of them.
  */
 import type { HookPayload, HookPhase } from './types';
 import { assemble, toolTable } from './assemble';
@@ -15,11 +22,14 @@ const EVENTS = { pre: ['PreToolUse', 'preToolUse'], post: ['PostToolUse', 'postT
 
 const TOOLS = toolTable(
   ['editFiles', 'createFile', 'create_file', 'replace_string_in_file', 'multi_replace_string_in_file', 'insert_edit_into_file',
-    'edit_notebook_file', 'create_new_jupyter_notebook', 'apply_patch', 'edit', 'create'],
-  ['run_in_terminal', 'runInTerminal', 'runCommands', 'bash', 'powershell', 'shell'],
+    'edit_notebook_file', 'create_new_jupyter_notebook', 'apply_patch', 'edit', 'create', 'str_replace_editor', 'write',
+    'Edit', 'Write', 'MultiEdit', 'NotebookEdit'],
+  ['run_in_terminal', 'runInTerminal', 'runCommands', 'bash', 'powershell', 'shell', 'Bash', 'PowerShell', 'write_bash'],
   ['read_file', 'readFile', 'list_dir', 'file_search', 'grep_search', 'semantic_search', 'get_errors', 'fetch_webpage',
     'get_changed_files', 'list_code_usages', 'test_search', 'get_terminal_output', 'manage_todo_list', 'runSubagent',
-    'search', 'codebase', 'usages', 'problems', 'fetch', 'githubRepo', 'view', 'think'],
+    'search', 'codebase', 'usages', 'problems', 'fetch', 'githubRepo', 'view', 'think', 'grep', 'rg', 'glob', 'web_fetch',
+    'web_search', 'ask_user', 'update_todo', 'task', 'report_intent', 'read_bash', 'stop_bash', 'list_bash',
+    'Read', 'Grep', 'Glob', 'WebFetch', 'WebSearch', 'AskUserQuestion', 'TodoWrite', 'Task', 'Agent'],
 );
 
 export function parseVscodePayload(obj: JsonObject, phaseHint?: HookPhase): HookPayload {

@@ -3,17 +3,18 @@
  * install|uninstall`), agent sessions for agents without hooks (with a status bar indicator), and keeping the
  * hooks' launcher pointed at this extension's CLI after updates.
  */
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
 import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
-import { agentsStatus, installAgents, launcherPathFor, launcherTarget, readSession, startSession, stopSession, uninstallAgents, writeLauncher, type InstallContext } from '../../git/agents';
+import { agentState, agentsStatus, installAgents, launcherPathFor, launcherTarget, readSession, startSession, stopSession, uninstallAgents, writeLauncher, type AgentStatusReport, type InstallContext } from '../../git/agents';
 import type { HookServerHost } from '../commit/hookServerHost';
 import { Disposable } from '../lifecycle';
 
 const AGENT_LABELS: Record<AgentId, string> = {
   claude: 'Claude Code',
-  vscode: 'GitHub Copilot agent mode (VS Code agent hooks)',
+  vscode: 'GitHub Copilot (agent mode, Copilot CLI, cloud agent)',
   cursor: 'Cursor',
   codex: 'Codex CLI',
   gemini: 'Gemini CLI',
@@ -44,7 +45,7 @@ export class AgentsController extends Disposable {
   }
 
   private context(repo: RepoInfo): InstallContext {
-    return { scope: 'project', root: repo.root, baseDir: path.join(repo.gitDir, STATE_DIR_NAME) };
+    return { scope: 'project', root: repo.root, baseDir: path.join(repo.gitDir, STATE_DIR_NAME), home: os.homedir(), codexHome: process.env.CODEX_HOME || undefined };
   }
 
   private async startup(): Promise<void> {
@@ -70,7 +71,7 @@ export class AgentsController extends Disposable {
     const status = await agentsStatus(this.context(repo), AGENT_IDS);
     const picks = await vscode.window.showQuickPick(AGENT_IDS.map((id) => ({
       label: AGENT_LABELS[id], id, picked: true,
-      description: status.find((s) => s.agent === id)?.exists ? 'connected' : configLabel(status, id),
+      description: describe(status, id),
     })), { canPickMany: true, title: 'Connect agents: their hooks report each edit to AI Provenance' });
     if (!picks?.length) return;
     const { reports } = await installAgents(this.context(repo), picks.map((p) => p.id), this.cliPath, process.execPath);
@@ -80,6 +81,12 @@ export class AgentsController extends Disposable {
       void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', true);
       this.hookServer.need('agent hooks', repo);
       void vscode.window.showInformationMessage(`AI Provenance: connected ${reports.filter((r) => r.action !== 'error').map((r) => r.label).join(', ')}.`);
+      // Codex skips hooks nobody trusted yet: say so until its /hooks has them.
+      const after = await agentsStatus(this.context(repo), picks.map((p) => p.id));
+      for (const s of after) {
+        const state = agentState(s);
+        if (state !== 'installed' && state !== 'not installed') void vscode.window.showWarningMessage(`AI Provenance: ${AGENT_LABELS[s.agent]}: ${state}.`);
+      }
     }
   }
 
@@ -130,6 +137,9 @@ export class AgentsController extends Disposable {
   }
 }
 
-function configLabel(status: ReadonlyArray<{ agent: AgentId; label: string }>, id: AgentId): string {
-  return status.find((s) => s.agent === id)?.label ?? '';
+function describe(status: ReadonlyArray<AgentStatusReport>, id: AgentId): string {
+  const s = status.find((r) => r.agent === id);
+  if (s === undefined) return '';
+  const state = agentState(s);
+  return state === 'not installed' ? s.label : state;
 }

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseHookJson, parseHookPayload } from '../../core/agents/payloads';
+import { isCopilotPayload, parseHookJson, parseHookPayload, toolCallMaterial } from '../../core/agents/payloads';
 import { asObject, own } from '../../core/agents/payloadFields';
 import type { AgentId, HookPayload, HookPhase } from '../../core/agents/types';
 import type { Origin } from '../../core/attribution/origin';
@@ -111,6 +111,7 @@ class HookCall {
   }
 
   async pre(): Promise<FileReport[]> {
+    if (this.payload.toolUseId === undefined) await this.snapshots.clearClaim(this.session, this.key);
     if (this.payload.kind === 'shell') {
       await this.snapshots.save(this.session, this.key, await takeRepoSnapshot(this.repo, this.now(), this.runner));
     } else {
@@ -131,7 +132,17 @@ class HookCall {
   }
 
   async post(): Promise<FileReport[]> {
-    const snapshot = await this.snapshots.load(this.session, this.key);
+    let snapshot;
+    if (this.payload.toolUseId === undefined) {
+      const claim = await this.snapshots.claim(this.session, this.key);
+      if (claim.duplicate) {
+        this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: already recorded by another of our hook files for this call`);
+        return [];
+      }
+      snapshot = claim.snapshot;
+    } else {
+      snapshot = await this.snapshots.load(this.session, this.key);
+    }
     const origin = await this.origin();
     const options = { origin, now: this.now() };
     const reports: FileReport[] = [];
@@ -154,7 +165,7 @@ class HookCall {
         }
       }
     } finally {
-      if (snapshot !== undefined) await this.snapshots.remove(this.session, this.key);
+      if (snapshot !== undefined && this.payload.toolUseId !== undefined) await this.snapshots.remove(this.session, this.key);
     }
     if (reports.length > 0) this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
     if (reports.some((r) => r.action === 'attributed')) await this.recordPrompt(reports);
@@ -210,24 +221,17 @@ class HookCall {
   }
 }
 
-/**
- * VS Code also runs the hooks in Claude's settings files, with its own payloads (camelCase common fields, a
- * timestamp, `__vscode` tool use ids): those calls are Copilot's, not Claude's.
- */
+/** `hook claude` also receives GitHub Copilot's calls (Copilot runs Claude's settings files): those are Copilot's. */
 export function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
-  if (agent !== 'claude') return agent;
-  const obj = asObject(raw);
-  const id = own(obj, 'tool_use_id');
-  // Only markers Claude Code never sends: camelCase common fields, or Copilot's tool call ids.
-  const vscode = own(obj, 'hookEventName') !== undefined || own(obj, 'sessionId') !== undefined || (typeof id === 'string' && id.includes('__vscode'));
-  return vscode ? 'vscode' : agent;
+  return agent === 'claude' && isCopilotPayload(raw) ? 'vscode' : agent;
 }
 
-/** Pairs a PRE with its POST when the agent sends no tool use id (Gemini, Cursor shell events). */
+/**
+ * Pairs a PRE with its POST when the agent sends no tool use id (Copilot, Gemini, Cursor shell events): the agent and
+ * the call's arguments, not the tool's name, so the two hook files Copilot may run for one call share one key.
+ */
 function callKey(payload: HookPayload, raw: unknown): string {
-  const obj = asObject(raw);
-  const input = own(obj, 'tool_input') ?? own(obj, 'command') ?? null;
-  const material = JSON.stringify([payload.agent, payload.toolName ?? '', payload.kind, input]);
+  const material = JSON.stringify([payload.agent, toolCallMaterial(raw)]);
   return 'k-' + createHash('sha256').update(material, 'utf8').digest('hex').slice(0, 32);
 }
 

@@ -4,12 +4,15 @@
  */
 import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../core/agentConfig/agentHooks';
-import { AgentConfigError, hookCommandsFor, type HookInspection } from '../../core/agentConfig/types';
+import { codexHookEntries, codexHookStates, codexProjectTrusted, codexTrust, type CodexTrust } from '../../core/agentConfig/codexTrust';
+import { AgentConfigError, hookCommandsFor, projectHookCommandsFor, type HookCommands, type HookInspection } from '../../core/agentConfig/types';
+import { hookResponse } from '../../core/agents/hookResponse';
 import type { AgentId } from '../../core/agents/types';
 import { InstallManifest, sha256, type InstalledFile } from './installManifest';
-import { LAUNCHER_NAME, launcherTarget, writeLauncher } from './launcher';
+import { LAUNCHER_NAME, launcherTarget, removeLauncher, writeLauncher } from './launcher';
 
 export type InstallScope = 'project' | 'user';
 
@@ -19,8 +22,12 @@ export interface InstallContext {
   readonly root: string;
   /** Where the launcher, manifest and backups live: `<git-path ai-provenance>` or `~/.ai-provenance`. */
   readonly baseDir: string;
-  /** `$CODEX_HOME` (user scope only; default `~/.codex`). */
+  /** `$CODEX_HOME` (default `~/.codex`): user scope writes its config.toml; both scopes read its trust store. */
   readonly codexHome?: string;
+  /** `$COPILOT_HOME` (user scope only; default `~/.copilot`). */
+  readonly copilotHome?: string;
+  /** The home directory, for Codex's trust store when `codexHome` is unset (project scope). */
+  readonly home?: string;
 }
 
 export interface AgentFileReport {
@@ -39,6 +46,8 @@ export interface AgentStatusReport {
   readonly file: string;
   readonly exists: boolean;
   readonly inspection?: HookInspection;
+  /** Codex only: whether Codex runs our entries (its `/hooks` trust), and whether it loads this project's hooks. */
+  readonly codex?: { readonly trust: CodexTrust; readonly projectTrusted?: boolean };
   readonly error?: string;
   /** For each launcher our commands run: does it exist, and does the CLI it runs? */
   readonly launchers: ReadonlyArray<{ readonly path: string; readonly exists: boolean; readonly cli?: string; readonly cliExists: boolean }>;
@@ -65,6 +74,10 @@ export function configFileFor(agent: AgentId, ctx: InstallContext): { file: stri
     const file = path.join(ctx.codexHome, 'config.toml');
     return { file, label: file };
   }
+  if (ctx.scope === 'user' && agent === 'vscode' && ctx.copilotHome !== undefined) {
+    const file = path.join(ctx.copilotHome, 'hooks', 'ai-provenance.json');
+    return { file, label: file };
+  }
   const rel = (ctx.scope === 'project' ? PROJECT_FILES : USER_FILES)[agent];
   return { file: path.join(ctx.root, ...rel.split('/')), label: ctx.scope === 'project' ? rel : `~/${rel}` };
 }
@@ -82,7 +95,7 @@ export async function installAgents(ctx: InstallContext, agents: readonly AgentI
     try {
       const current = await readBytes(file);
       const before = inspectAgentHooks(agent, current?.toString('utf8'), label);
-      const edit = installAgentHooks(agent, current?.toString('utf8'), hookCommandsFor(launcher.path, agent), label);
+      const edit = installAgentHooks(agent, current?.toString('utf8'), commandsFor(ctx, agent, launcher.path), label);
       if (!edit.changed) {
         reports.push({ agent, label, file, action: 'unchanged', warnings: edit.warnings });
         continue;
@@ -114,8 +127,7 @@ export async function uninstallAgents(ctx: InstallContext, agents: readonly Agen
     }
   }
   if (manifest.size === 0) {
-    await fs.unlink(launcherPathFor(ctx)).catch(() => undefined);
-    await fs.rmdir(path.dirname(launcherPathFor(ctx))).catch(() => undefined);
+    await removeLauncher(path.dirname(launcherPathFor(ctx)));
     // ~/.ai-provenance is ours alone; the project base is the shared state dir (removed only if empty anyway).
     if (ctx.scope === 'user') await fs.rmdir(ctx.baseDir).catch(() => undefined);
   }
@@ -131,18 +143,56 @@ export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId
       bytes = await readBytes(file);
       const inspection = inspectAgentHooks(agent, bytes?.toString('utf8'), label);
       const launchers = [];
-      for (const launcher of new Set(inspection.commands.map(firstShellWord))) {
+      // Project commands find the launcher at run time: the one they find here is this clone's.
+      const named = inspection.commands.map((c) => (c.includes('--git-path') ? launcherPathFor(ctx) : firstShellWord(c)));
+      for (const launcher of new Set(named)) {
         if (launcher === undefined || !path.isAbsolute(launcher)) continue;
         const exists = await isFile(launcher);
         const cli = exists ? await launcherTarget(launcher) : undefined;
         launchers.push({ path: launcher, exists, cli, cliExists: cli !== undefined && (await isFile(cli)) });
       }
-      reports.push({ agent, label, file, exists: bytes !== undefined, inspection, launchers });
+      const codex = agent === 'codex' && bytes !== undefined && (inspection.pre || inspection.post) ? await codexStatus(ctx, file, bytes.toString('utf8'), label) : undefined;
+      reports.push({ agent, label, file, exists: bytes !== undefined, inspection, launchers, ...(codex !== undefined ? { codex } : {}) });
     } catch (err) {
       reports.push({ agent, label, file, exists: bytes !== undefined, error: (err as Error).message, launchers: [] });
     }
   }
   return reports;
+}
+
+/**
+ * User scope names the launcher in `~/.ai-provenance` (no team commits those files); project scope resolves it at
+ * run time so a committed hook file never names a path of this machine and is a no-op in clones without it.
+ */
+function commandsFor(ctx: InstallContext, agent: AgentId, launcher: string): HookCommands {
+  if (ctx.scope === 'user') return hookCommandsFor(launcher, agent);
+  return projectHookCommandsFor(agent, { pre: hookResponse(agent, 'pre'), post: hookResponse(agent, 'post') });
+}
+
+/** Codex's verdict on our entries in `file`, from its trust store (read only). */
+async function codexStatus(ctx: InstallContext, file: string, text: string, label: string): Promise<{ trust: CodexTrust; projectTrusted?: boolean }> {
+  const home = ctx.codexHome ?? path.join(ctx.home ?? (ctx.scope === 'user' ? ctx.root : os.homedir()), '.codex');
+  const storeFile = path.join(home, 'config.toml');
+  const store = file === storeFile ? text : (await readBytes(storeFile))?.toString('utf8');
+  const entries = codexHookEntries(text, path.resolve(file), label);
+  const trust = codexTrust(entries, (identity) => 'sha256:' + sha256(Buffer.from(identity, 'utf8')), codexHookStates(store, storeFile));
+  return ctx.scope === 'project' ? { trust, projectTrusted: codexProjectTrusted(store, path.resolve(ctx.root), storeFile) } : { trust };
+}
+
+/** One word-group per agent state, as `agents status` prints it and the VS Code command shows it. */
+export function agentState(s: AgentStatusReport): string {
+  if (s.error !== undefined) return 'unreadable';
+  const i = s.inspection;
+  if (!i || (!i.pre && !i.post)) return 'not installed';
+  if (!i.pre || !i.post) return `partial (${i.pre ? 'pre' : 'post'} only)`;
+  if (i.disabled === true) return 'installed, disabled in its settings';
+  if (s.codex !== undefined) {
+    if (s.codex.projectTrusted === false) return 'installed, project not trusted in Codex — trust it, then open /hooks in Codex';
+    if (s.codex.trust === 'untrusted') return 'installed, not trusted yet — open /hooks in Codex';
+    if (s.codex.trust === 'modified') return 'installed, changed since Codex trusted it — review it in /hooks in Codex';
+    if (s.codex.trust === 'disabled') return 'installed, disabled in Codex /hooks';
+  }
+  return 'installed';
 }
 
 async function uninstallOne(manifest: InstallManifest, agent: AgentId, file: string, label: string): Promise<AgentFileReport['action']> {

@@ -4,7 +4,7 @@
  */
 export { AGENT_TOOL_NAMES, effectiveAgent, runAgentHook } from './agentHook';
 export type { AgentHookRequest, AgentHookResult } from './agentHook';
-export { agentsStatus, configFileFor, firstShellWord, installAgents, launcherPathFor, uninstallAgents } from './agentInstall';
+export { agentState, agentsStatus, configFileFor, firstShellWord, installAgents, launcherPathFor, uninstallAgents } from './agentInstall';
 export type { AgentFileReport, AgentStatusReport, InstallContext, InstallScope } from './agentInstall';
 export { agentRecordFor, overlaySpans, sameText } from './agentRecord';
 export type { AgentChange, AgentRecordOptions, AgentRecordOutcome } from './agentRecord';
@@ -13,7 +13,7 @@ export type { AgentSession, SessionOptions } from './agentSession';
 export { applyAgentChange, describeReports } from './applyChange';
 export type { ApplyOptions, FileReport } from './applyChange';
 export { textBeforeEdits } from './editReversal';
-export { LAUNCHER_NAME, launcherScript, launcherTarget, writeLauncher } from './launcher';
+export { LAUNCHER_NAME, LAUNCHER_TWINS, launcherCmd, launcherPowerShell, launcherScript, launcherTarget, removeLauncher, writeLauncher } from './launcher';
 export { PROMPT_LOG_FILE, PROMPT_SUMMARY_ENV } from './promptLog';
 export { updateRecord } from './recordUpdate';
 export type { RecordDecision } from './recordUpdate';

@@ -13,6 +13,8 @@ import type { FileState } from './workFiles';
 export const SNAPSHOT_VERSION = 1;
 /** Snapshots older than this are deleted (the agent crashed, or its POST hook is not installed). */
 export const SNAPSHOT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+/** How long a `.done` marker means "this call was just recorded" (a long build between PRE and POST included). */
+const DUPLICATE_WINDOW_MS = 60 * 60 * 1000;
 /** How often a hook looks for stale snapshots (one stat per call otherwise). */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
@@ -68,6 +70,34 @@ export class SnapshotStore {
     await fs.unlink(file).catch(() => undefined);
     // Fails while other snapshots of the session remain: that is the point.
     await fs.rmdir(path.dirname(file)).catch(() => undefined);
+  }
+
+  /**
+   * For calls paired by their content (no tool use id): takes the snapshot away atomically (a rename) and leaves an
+   * empty `<key>.done` marker. When the agent runs two of our hook files for one call, the second POST finds the
+   * marker instead of a snapshot and reports `duplicate`, so the call is recorded once.
+   */
+  async claim(session: string, key: string): Promise<{ snapshot?: Snapshot; duplicate: boolean }> {
+    const file = this.fileFor(session, key);
+    const done = this.doneFileFor(session, key);
+    try {
+      await fs.rename(file, done);
+    } catch {
+      const recent = await fs.stat(done).then((st) => Date.now() - st.mtimeMs < DUPLICATE_WINDOW_MS, () => false);
+      return { duplicate: recent };
+    }
+    const snapshot = await readSnapshotFile(done);
+    await fs.writeFile(done, '').catch(() => undefined);
+    return { snapshot, duplicate: false };
+  }
+
+  /** A new call with the same content key: forget the previous one's marker. */
+  async clearClaim(session: string, key: string): Promise<void> {
+    await fs.unlink(this.doneFileFor(session, key)).catch(() => undefined);
+  }
+
+  private doneFileFor(session: string, key: string): string {
+    return path.join(this.dir, safeSegment(session), `${safeSegment(key)}.done`);
   }
 
   /** Deletes snapshots older than SNAPSHOT_MAX_AGE_MS, at most once per PRUNE_INTERVAL_MS. Never throws. */

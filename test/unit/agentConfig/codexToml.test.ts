@@ -7,20 +7,21 @@ const COMMANDS = hookCommandsFor("/repo/.git/ai-provenance/bin/ai-provenance", '
 const install = (text: string | undefined) => installAgentHooks('codex', text, COMMANDS, 'config.toml');
 
 describe('Codex config.toml hooks', () => {
-  it('into no file: the feature flag and both hook tables, in a marked block that parses', () => {
+  it('into no file: both hook tables and no feature flag (hooks are on by default since Codex 0.124), in a marked block that parses', () => {
     const edit = install(undefined);
     assert.ok(edit.changed);
-    assert.match(edit.text, /^# >>> ai-provenance hooks .*\n\[features\]\nhooks = true\n\n\[\[hooks\.PreToolUse\]\]\n/);
+    assert.match(edit.text, /^# >>> ai-provenance hooks .*\n\[\[hooks\.PreToolUse\]\]\n/);
+    assert.doesNotMatch(edit.text, /features/);
     const outline = outlineToml(edit.text);
-    assert.deepEqual(outline.headers.map((h) => h.path.join('.')), ['features', 'hooks.PreToolUse', 'hooks.PreToolUse.hooks', 'hooks.PostToolUse', 'hooks.PostToolUse.hooks']);
+    assert.deepEqual(outline.headers.map((h) => h.path.join('.')), ['hooks.PreToolUse', 'hooks.PreToolUse.hooks', 'hooks.PostToolUse', 'hooks.PostToolUse.hooks']);
     assert.deepEqual(inspectAgentHooks('codex', edit.text, 'c').commands, [COMMANDS.pre, COMMANDS.post]);
     assert.equal(uninstallAgentHooks('codex', edit.text, 'c').text, '');
   });
 
-  it('keeps everything else byte for byte, inserts the flag into an existing [features] table, and is idempotent', () => {
+  it('keeps everything else byte for byte, takes out the feature line earlier versions added, and is idempotent', () => {
     const original = '# mine\nmodel = "o3"\r\n\n[features]\nweb_search = true\n\n[[hooks.PreToolUse]]\nmatcher = "Bash"\n[[hooks.PreToolUse.hooks]]\ntype = "command"\ncommand = "guard"';
-    const edit = install(original);
-    assert.ok(edit.text.startsWith('# mine\nmodel = "o3"\r\n\n[features]\nhooks = true # added by ai-provenance\nweb_search = true\n'));
+    const edit = install(original.replace('[features]\n', '[features]\nhooks = true # added by ai-provenance\n'));
+    assert.ok(edit.text.startsWith('# mine\nmodel = "o3"\r\n\n[features]\nweb_search = true\n'));
     assert.ok(edit.text.includes('command = "guard"\r\n\r\n# >>> ai-provenance'), 'separated by a blank line after the missing final newline');
     assert.deepEqual(install(edit.text), { text: edit.text, changed: false, warnings: [] });
     const removed = uninstallAgentHooks('codex', edit.text, 'c');
@@ -40,7 +41,7 @@ describe('Codex config.toml hooks', () => {
     assert.match(edit.warnings.join(), /features\.hooks = false/);
     assert.ok(edit.text.startsWith('[features]\nhooks = false\n\n# >>>'));
     assert.deepEqual(install('[features]\ncodex_hooks = true\n').warnings, []);
-    assert.match(install('features.web_search = true\n').warnings.join(), /dotted or inline/);
+    assert.deepEqual(install('features.web_search = true\n').warnings, []);
   });
 
   it('refuses files where appended [[hooks.*]] tables would clash', () => {
