@@ -6,12 +6,24 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { commitAddedLines, replayDag, type CommitProvenance, type DagCommit, type LineSource } from '../../../src/core/blame';
+import { LogPatchParser, type CommitPatch } from '../../../src/core/blame/logPatch';
 import { CatFileBatch, GitError, MAX_NOTE_BYTES, writeNote, type RepoInfo } from '../../../src/git';
-import { PLAIN_DIFF_ARGS, ProvenanceReader, ProvenanceStream, parseLogPatches, readLogPatches, replayRange, type RangeReplay } from '../../../src/git/blame';
+import { PLAIN_DIFF_ARGS, ProvenanceReader, ProvenanceStream, readLogPatches, replayRange, type RangeReplay } from '../../../src/git/blame';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { commitFiles, info } from './helpers';
 
 /** The replay as it was done before streaming: whole log, one provenance batch, each merge's other diffs alone, then the DAG. */
+/** One commit's log text (as `git diff-tree` prints it after our commit marker) parsed as the log reader does. */
+function parsePatch(text: string): CommitPatch {
+  const patches: CommitPatch[] = [];
+  const parser = new LogPatchParser((p) => patches.push(p));
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const line of lines) parser.line(line);
+  parser.end();
+  return patches[0];
+}
+
 async function replayInMemory(repo: RepoInfo, span: string): Promise<RangeReplay> {
   const reader = await ProvenanceReader.open(repo);
   const { patches, warnings } = await readLogPatches(repo, [span], { mergeDiffs: true, reverse: true, keepText: (c) => reader.hasNote(c) });
@@ -21,7 +33,7 @@ async function replayInMemory(repo: RepoInfo, span: string): Promise<RangeReplay
     const sources = new Map(commitAddedLines(patch, provenance.get(patch.commit)).files.map((a) => [a.file, a.source]));
     const otherParents = patch.parents.slice(1).map((p) => {
       const out = execFileSync('git', ['diff-tree', '-p', '-U0', '-M', ...PLAIN_DIFF_ARGS, p, patch.commit], { cwd: repo.root, encoding: 'utf8' });
-      return parseLogPatches(`\u0001${patch.commit}\n${out}`).patches[0].files;
+      return parsePatch(`\u0001${patch.commit}\n${out}`).files;
     });
     return { commit: patch.commit, parents: patch.parents, files: patch.files, source: (f, line) => sources.get(f)!(line), ...(otherParents.length > 0 ? { otherParents } : {}) };
   });
