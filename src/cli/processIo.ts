@@ -1,7 +1,7 @@
 /** The CLI's real process I/O (both entry points use it). */
 import type { CliIo } from './command';
 
-function processIo(): CliIo {
+export function processIo(): CliIo {
   let stdinText: Promise<string> | undefined;
   return {
     cwd: process.cwd(),

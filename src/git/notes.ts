@@ -43,7 +43,7 @@ export async function listNotes(repo: RepoInfo, ref = PROVENANCE_NOTES_REF, runn
 }
 
 /** Reads the notes of `commits` in one `git cat-file --batch` process. Commits without a note are absent. */
-async function readNotes(repo: RepoInfo, commits: Iterable<string>, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<Map<string, NoteRead>> {
+export async function readNotes(repo: RepoInfo, commits: Iterable<string>, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<Map<string, NoteRead>> {
   const index = await listNotes(repo, ref, runner);
   const wanted = [...new Set(commits)].filter((c) => index.has(c));
   const result = new Map<string, NoteRead>();

@@ -9,10 +9,10 @@ import { isPlainObject } from './jsonText';
 import type { ConfigEdit, HookCommands, HookInspection } from './types';
 
 /** Claude Code: the edit tools and Bash (shell commands can write files too). */
-const CLAUDE_MATCHER = 'Edit|MultiEdit|Write|NotebookEdit|Bash';
+export const CLAUDE_MATCHER = 'Edit|MultiEdit|Write|NotebookEdit|Bash';
 /** Gemini CLI: its file-writing tools and the shell. */
-const GEMINI_MATCHER = 'write_file|replace|edit|smart_edit|run_shell_command';
-const HOOK_TIMEOUT_SECONDS = 30;
+export const GEMINI_MATCHER = 'write_file|replace|edit|smart_edit|run_shell_command';
+export const HOOK_TIMEOUT_SECONDS = 30;
 
 const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> = {
   claude: {

@@ -21,7 +21,7 @@ export type ToolCall = Omit<HookPayload, 'files' | 'kind' | 'edits'> & {
   readonly kind?: ToolKind;
 };
 
-function classifyTool(toolName: string | undefined, table: ToolTable, input: JsonObject | undefined): ToolKind {
+export function classifyTool(toolName: string | undefined, table: ToolTable, input: JsonObject | undefined): ToolKind {
   if (toolName !== undefined) {
     if (table.edit.has(toolName)) return 'file-edit';
     if (table.shell.has(toolName)) return 'shell';

@@ -44,7 +44,7 @@ export interface DiffLimits {
   readonly stepsPerChar: number;
 }
 
-const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
+export const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
   directCharDiffMax: 4000,
   charMaxEdits: 200,
   lineMaxEdits: 600,
@@ -313,7 +313,7 @@ function commonEnds(a: string, b: string): [number, number] {
  * non-whitespace character matches its twin; within each whitespace gap the equal leading and trailing
  * characters match.
  */
-function alignSameContent(x: string, y: string, xBase: number, yBase: number, add: Adder): void {
+export function alignSameContent(x: string, y: string, xBase: number, yBase: number, add: Adder): void {
   let i = 0;
   let j = 0;
   for (;;) {

@@ -37,7 +37,7 @@ export function lineOrigin(origin: Origin): LineOrigin {
 }
 
 /** The (shared, frozen) source of a placed line. */
-function placedSource(placed: PlacedLine, evidence: 'record' | 'working-state' = 'record'): LineSource {
+export function placedSource(placed: PlacedLine, evidence: 'record' | 'working-state' = 'record'): LineSource {
   let key = `${placed.cls}\u0002${evidence}`;
   for (const o of placed.origins) key += `\u0002${originKey(o)}`;
   return sourceCache.get(key) ?? remember(sourceCache, key, Object.freeze({ authorship: placed.cls, evidence, origins: Object.freeze(placed.origins.map(lineOrigin)) }));
@@ -81,7 +81,7 @@ export interface ModelCount {
   readonly lines: number;
 }
 
-function emptyCounts(): AuthorshipCounts {
+export function emptyCounts(): AuthorshipCounts {
   return { total: 0, ai: 0, mixed: 0, aiAssisted: 0, human: 0 };
 }
 

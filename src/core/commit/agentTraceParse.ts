@@ -35,7 +35,7 @@ export interface ParseLimits {
   readonly maxTotalLines: number;
 }
 
-const DEFAULT_PARSE_LIMITS: ParseLimits = {
+export const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxChars: 16 * 1024 * 1024,
   maxFiles: 20_000,
   maxConversations: 100_000,
@@ -65,7 +65,7 @@ const URL_MAX = 2048;
 type Json = Record<string, unknown>;
 
 /** RFC 3339 `date-time` with every field in range (Date.parse alone rolls Feb 30 over into March). */
-function isRfc3339(text: string): boolean {
+export function isRfc3339(text: string): boolean {
   const m = RFC3339.exec(text);
   if (!m) return false;
   const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));

@@ -7,7 +7,7 @@
  * `git rev-parse` printed, the argument count, then the arguments.
  */
 
-const REQUEST_VERSION = 'v1';
+export const REQUEST_VERSION = 'v1';
 /** The request name of an agent hook (`ai-provenance hook <agent> [pre|post]`, sent by the launcher). */
 export const AGENT_REQUEST = 'agent';
 /** Answers written back into the hook's reply pipe, one line each (`done` may carry an agent hook's stdout line). */

@@ -1,5 +1,6 @@
 /** Public API of the commit-provenance core: trailers, commit-level AI recognition and Agent Trace records. */
 export {
+  isAiClass,
   rangeContentHash,
   repoPathProblem,
   splitLines,
@@ -10,8 +11,13 @@ export {
   type LineAttribution,
   type LineClass,
 } from './lines';
-export { isMessageEmpty, parseTrailers, removeTrailers, resolveCommentChar, type Trailer } from './message';
+export { isMessageEmpty, parseTrailers, removeTrailers, resolveCommentChar, sameTrailer, type Trailer } from './message';
 export {
+  ASSISTED_BY,
+  CO_AUTHORED_BY,
+  DEFAULT_TRAILER_PRESETS,
+  SUMMARY_KEY,
+  TRAILER_PRESETS,
   TRAILER_VALUE_MAX,
   buildTrailers,
   formatSummary,
@@ -19,6 +25,7 @@ export {
   isOwnTrailer,
   parseTrailerPresets,
   planTrailerUpdate,
+  sanitizeTrailerValue,
   summarizeAddedLines,
   type AddedLineSummary,
   type TrailerPreset,
@@ -33,7 +40,9 @@ export {
   type Identity,
 } from './identities';
 export {
+  AGENT_TRACE_VERSION,
   METADATA_KEY,
+  TOOL_NAME,
   buildAgentTrace,
   uuidV4,
   type AgentTraceContributor,
@@ -47,7 +56,7 @@ export {
   type ProvenanceMetadata,
   type VcsType,
 } from './agentTrace';
-export { AgentTraceParseError, parseAgentTrace, type ParseLimits } from './agentTraceParse';
+export { AgentTraceParseError, DEFAULT_PARSE_LIMITS, parseAgentTrace, type ParseLimits } from './agentTraceParse';
 export {
   attributeLines,
   lineClassifications,
@@ -59,6 +68,7 @@ export {
   type RecordRange,
 } from './agentTraceRead';
 export {
+  DEFAULT_REFIND_WORK,
   refindRanges,
   type HashedRange,
   type MissReason,

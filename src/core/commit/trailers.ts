@@ -10,12 +10,12 @@ import { parseTrailers, sameTrailer, type Trailer } from './message';
 export type { Trailer } from './message';
 
 export type TrailerPreset = 'kernel' | 'co-authored-by' | 'summary' | 'none';
-const TRAILER_PRESETS: readonly TrailerPreset[] = ['kernel', 'co-authored-by', 'summary', 'none'];
+export const TRAILER_PRESETS: readonly TrailerPreset[] = ['kernel', 'co-authored-by', 'summary', 'none'];
 export const DEFAULT_TRAILER_PRESETS: readonly TrailerPreset[] = ['kernel', 'summary'];
 
-const ASSISTED_BY = 'Assisted-by';
-const CO_AUTHORED_BY = 'Co-authored-by';
-const SUMMARY_KEY = 'AI-Assisted';
+export const ASSISTED_BY = 'Assisted-by';
+export const CO_AUTHORED_BY = 'Co-authored-by';
+export const SUMMARY_KEY = 'AI-Assisted';
 export const TRAILER_VALUE_MAX = 200;
 
 /** What the `summary` trailer counts: added lines holding any AI character (ai + mixed). */
@@ -74,7 +74,7 @@ export function formatSummary(summary: AddedLineSummary): string {
 const SUMMARY_VALUE = /^(?:100|[1-9]?\d)% of added lines \(\d+\/\d+(?:; [^)]*)?\)$/;
 
 /** Replaces newlines and control characters, collapses whitespace and bounds the length. */
-function sanitizeTrailerValue(value: string): string {
+export function sanitizeTrailerValue(value: string): string {
   // eslint-disable-next-line no-control-regex
   const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
   return flat.length > TRAILER_VALUE_MAX ? flat.slice(0, TRAILER_VALUE_MAX - 3).trimEnd() + '...' : flat;

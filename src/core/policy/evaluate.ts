@@ -57,7 +57,7 @@ export interface PolicyOutcome {
   readonly unreviewedAiHunks: readonly HunkRef[];
 }
 
-function tierRank(tier: Tier): number {
+export function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
 

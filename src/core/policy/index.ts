@@ -1,7 +1,10 @@
 /** Public API of the repository policy, sign-off records, reviewer identities and review hunks (pure). */
-export { POLICY_FILE, PolicyError, parsePolicyFile, type Policy, type ReviewSettings, type SignoffRequirement } from './policy';
+export { POLICY_FILE, POLICY_KEY, PolicyError, parsePolicyFile, type Policy, type ReviewSettings, type SignoffRequirement } from './policy';
 export {
+  SIGNOFF_LIMITS,
+  SIGNOFF_VERSION,
   SignoffParseError,
+  TIERS,
   parseSignoffNote,
   serializeSignoffNote,
   upsertSignoff,
@@ -9,12 +12,13 @@ export {
   type SignoffEntry,
   type SignoffNote,
 } from './signoff';
-export { emailProblem, nameProblem, reviewedByTrailer, reviewerKey, type Reviewer } from './identity';
-export { addedBlocks, hunkKey, isHunkKey, reviewHunks, type AddedBlock, type ReviewHunk } from './hunks';
+export { EMAIL_MAX, NAME_MAX, emailProblem, nameProblem, reviewedByTrailer, reviewerKey, type Reviewer } from './identity';
+export { HUNK_KEY, HUNK_KEY_PREFIX, addedBlocks, hunkKey, isHunkKey, normalizeHunkLines, reviewHunks, type AddedBlock, type ReviewHunk } from './hunks';
 export {
   evaluatePolicy,
   judgeSignoffs,
   signerMatches,
+  tierRank,
   type HunkRef,
   type JudgedSignoff,
   type PolicyFacts,
@@ -24,6 +28,8 @@ export {
 } from './evaluate';
 export {
   CHECKLIST_ID,
+  REVIEW_STATE_LIMITS,
+  REVIEW_STATE_VERSION,
   ReviewStateError,
   emptyReviewState,
   parseReviewState,

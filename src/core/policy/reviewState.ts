@@ -7,7 +7,7 @@ import { emailProblem, reviewerKey } from './identity';
 import { isHunkKey } from './hunks';
 
 export const REVIEW_STATE_VERSION = 1;
-const REVIEW_STATE_LIMITS = { maxChars: 32 * 1024 * 1024, maxHunks: 200_000, maxScopes: 1000, maxItems: 200 } as const;
+export const REVIEW_STATE_LIMITS = { maxChars: 32 * 1024 * 1024, maxHunks: 200_000, maxScopes: 1000, maxItems: 200 } as const;
 export const CHECKLIST_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export interface ReviewState {

@@ -2,7 +2,7 @@
 import type { BranchReport } from './build';
 import { mdCode, mdText, percent } from './escape';
 
-const MARKDOWN_MAX = 60_000;
+export const MARKDOWN_MAX = 60_000;
 const MAX_FILES = 50;
 const MAX_FINDINGS = 50;
 const MAX_HUNKS = 30;

@@ -25,7 +25,7 @@ export interface ReviewSummary {
  * What the engine is told about an added line. Commit-level AI-assisted lines count as AI: nothing says which of
  * the commit's lines the AI wrote, and a high-severity signal in them deserves the AI escalation.
  */
-function lineProvenance(source: LineSource): LineProvenance {
+export function lineProvenance(source: LineSource): LineProvenance {
   if (source.authorship === 'human') return { authorship: 'human' };
   const first = source.origins[0];
   return {

@@ -60,7 +60,7 @@ export function reviewChange(input: ReviewInput): ReviewReport {
  * needs the file to have any), since the reviewer checks this change; the rest are counted. They go through the same
  * merging, AI escalation and tiering as our own findings. Disabled by exact rule id or by `sarif/<tool>`.
  */
-function analyzerFindings(change: Change, results: readonly AnalyzerResult[]): { findings: Finding[]; outsideChange: number } {
+export function analyzerFindings(change: Change, results: readonly AnalyzerResult[]): { findings: Finding[]; outsideChange: number } {
   const files = new Map(change.files.map((f) => [f.path, f]));
   const disabled = new Set(change.options.disabledRules);
   const findings: Finding[] = [];

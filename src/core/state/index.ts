@@ -1,5 +1,5 @@
-export { FILE_RECORD_VERSION } from './fileRecord';
+export { FILE_RECORD_LIMITS, FILE_RECORD_VERSION, FileRecordError, parseFileRecord, parseFileRecordText, serializeFileRecord } from './fileRecord';
 export type { FileRecord, StateSpan } from './fileRecord';
-export { mergeFileRecords } from './mergeRecords';
-export { assertRepoRelativePath } from './repoPath';
+export { compactFileRecord, mergeFileRecords } from './mergeRecords';
+export { MAX_REPO_PATH_LENGTH, assertRepoRelativePath, isRepoRelativePath, repoPathProblem } from './repoPath';
 export { recordFromSpans, spansFromRecord } from './trackerRecord';

@@ -3,7 +3,7 @@
  * and from other processes, so they are checked before they are ever joined onto a directory.
  */
 
-const MAX_REPO_PATH_LENGTH = 4096;
+export const MAX_REPO_PATH_LENGTH = 4096;
 
 /** Why `value` is not a safe repo-relative path (forward slashes, no `.`/`..`/empty segments), or undefined if it is. */
 export function repoPathProblem(value: unknown): string | undefined {

@@ -23,7 +23,7 @@ const KNOWN_AI_EXTENSIONS: Readonly<Record<string, string>> = {
   'fittentech.fitten-code': 'Fitten Code',
 };
 
-function knownAiExtensionName(id: string): string | undefined {
+export function knownAiExtensionName(id: string): string | undefined {
   return KNOWN_AI_EXTENSIONS[id.toLowerCase()];
 }
 

@@ -8,7 +8,7 @@ import { HUMAN, type Origin, type Run } from '../../core/attribution';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable } from '../lifecycle';
 
-const ATTRIBUTION_MIME = 'application/vnd.ai-provenance.attribution+json';
+export const ATTRIBUTION_MIME = 'application/vnd.ai-provenance.attribution+json';
 
 /** What we put on the clipboard: the copied text and its runs, with the origins they point at. */
 interface ClipboardAttribution {

@@ -16,7 +16,7 @@ export interface DiffSelection {
   readonly end: number;
 }
 
-function diffUris(review: LoadedReview, file: FileEntry): { left: vscode.Uri; right: vscode.Uri } {
+export function diffUris(review: LoadedReview, file: FileEntry): { left: vscode.Uri; right: vscode.Uri } {
   const root = review.repo.root;
   const left = revisionUri({ root, rev: file.oldPath === null ? '' : review.baseCommit, path: file.oldPath ?? file.path });
   let right: vscode.Uri;

@@ -22,7 +22,7 @@ export interface SignOffResult {
 }
 
 /** The sign-off entry for the review as it stands. Throws when it cannot be signed. */
-function signoffEntry(review: LoadedReview, reviewer: { name: string; email: string }, reviewed: ReadonlySet<string>, checked: ReadonlySet<string>, now = new Date()): SignoffEntry {
+export function signoffEntry(review: LoadedReview, reviewer: { name: string; email: string }, reviewed: ReadonlySet<string>, checked: ReadonlySet<string>, now = new Date()): SignoffEntry {
   if (review.headCommit === null) throw new Error('the working tree has no commit to sign off: commit, then review the branch');
   const aiKeys = [...new Set(review.model.aiHunks.map((h) => h.key))];
   return {
@@ -84,7 +84,7 @@ interface GitExtension {
 }
 
 /** Appends the trailer to the Source Control message box of the repository (once). */
-async function insertTrailer(root: string, trailer: string): Promise<void> {
+export async function insertTrailer(root: string, trailer: string): Promise<void> {
   const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!ext) throw new Error('the built-in Git extension is not available: copy the trailer instead');
   const api = (ext.isActive ? ext.exports : await ext.activate()).getAPI(1);

@@ -23,7 +23,7 @@ import { claudeModelFromTranscript } from './transcripts';
 import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf } from './workFiles';
 
 /** The product each agent id stands for, as recorded in `Origin.tool`. */
-const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
+export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
   claude: 'Claude Code',
   vscode: 'GitHub Copilot',
   cursor: 'Cursor',
@@ -214,7 +214,7 @@ class HookCall {
  * VS Code also runs the hooks in Claude's settings files, with its own payloads (camelCase common fields, a
  * timestamp, `__vscode` tool use ids): those calls are Copilot's, not Claude's.
  */
-function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
+export function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
   if (agent !== 'claude') return agent;
   const obj = asObject(raw);
   const id = own(obj, 'tool_use_id');

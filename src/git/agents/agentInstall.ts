@@ -60,7 +60,7 @@ const USER_FILES: Readonly<Record<AgentId, string>> = {
   gemini: '.gemini/settings.json',
 };
 
-function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
+export function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
   if (ctx.scope === 'user' && agent === 'codex' && ctx.codexHome !== undefined) {
     const file = path.join(ctx.codexHome, 'config.toml');
     return { file, label: file };
@@ -229,7 +229,7 @@ async function isFile(p: string): Promise<boolean> {
 }
 
 /** The first word of a POSIX shell command (single-quoted or bare). */
-function firstShellWord(command: string): string | undefined {
+export function firstShellWord(command: string): string | undefined {
   const quoted = /^'((?:[^']|'\\'')*)'/.exec(command);
   if (quoted !== null) return quoted[1].replace(/'\\''/g, "'");
   const bare = /^(\S+)/.exec(command);

@@ -40,7 +40,7 @@ export interface AgentRecordResult {
   readonly outcome: AgentRecordOutcome;
 }
 
-function sameText(record: FileRecord, text: string): boolean {
+export function sameText(record: FileRecord, text: string): boolean {
   return record.length === text.length && record.contentHash === contentHash(text);
 }
 

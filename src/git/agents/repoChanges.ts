@@ -20,7 +20,7 @@ export interface RepoStatus {
 // Never take the index lock for an opportunistic refresh: the agent may be running git at the same moment.
 const QUIET_ENV = { GIT_OPTIONAL_LOCKS: '0' };
 
-async function repoStatus(repo: RepoInfo, runner: GitRunner = defaultGitRunner): Promise<RepoStatus> {
+export async function repoStatus(repo: RepoInfo, runner: GitRunner = defaultGitRunner): Promise<RepoStatus> {
   const args = ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--no-renames', '--ignore-submodules=all'];
   const result = await runner.run(args, { cwd: repo.root, env: QUIET_ENV });
   return parseStatusV2(result.stdout);
@@ -64,7 +64,7 @@ function splitFields(rec: string, count: number): { fields: string[]; rest: stri
 }
 
 /** Files that differ between two commits (`from` undefined: everything in `to`). */
-async function changedBetween(repo: RepoInfo, from: string | undefined, to: string, runner: GitRunner = defaultGitRunner): Promise<string[]> {
+export async function changedBetween(repo: RepoInfo, from: string | undefined, to: string, runner: GitRunner = defaultGitRunner): Promise<string[]> {
   assertSafeRev(to);
   let args: string[];
   if (from === undefined) {

@@ -12,7 +12,7 @@ import type { FileState } from './workFiles';
 
 export const SNAPSHOT_VERSION = 1;
 /** Snapshots older than this are deleted (the agent crashed, or its POST hook is not installed). */
-const SNAPSHOT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+export const SNAPSHOT_MAX_AGE_MS = 24 * 60 * 60 * 1000;
 /** How often a hook looks for stale snapshots (one stat per call otherwise). */
 const PRUNE_INTERVAL_MS = 60 * 60 * 1000;
 const MAX_SNAPSHOT_BYTES = 64 * 1024 * 1024;
@@ -102,7 +102,7 @@ export class SnapshotStore {
 }
 
 /** Reads and checks a snapshot file; undefined when missing or not a valid snapshot. */
-async function readSnapshotFile(file: string): Promise<Snapshot | undefined> {
+export async function readSnapshotFile(file: string): Promise<Snapshot | undefined> {
   let text: string;
   try {
     const stat = await fs.stat(file);

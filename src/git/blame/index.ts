@@ -1,8 +1,9 @@
 /** Git side of AI blame and stats. */
 export { aiBlame, type AiBlameOptions, type AiBlameResult } from './blame';
-export { PLAIN_DIFF_ARGS, aiStats, readLogPatches, type AiStatsOptions, type LogPatchOptions } from './stats';
-export { ProvenanceReader, type ReaderOptions } from './provenanceReader';
+export { PLAIN_DIFF_ARGS, aiStats, logPatchArgs, readLogPatches, type AiStatsOptions, type LogPatchOptions } from './stats';
+export { MAX_BLOB_BYTES, ProvenanceReader, type ReaderOptions } from './provenanceReader';
 export { streamGitLines, type StreamOptions } from './stream';
+export { catFileAll, objectSizes } from './catFileAll';
 export { listNotesSized, type NoteBlob } from './notesIndex';
 export { replayRange, type RangeReplay } from './rangeReplay';
 export { ProvenanceStream } from './provenanceStream';

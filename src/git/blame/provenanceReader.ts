@@ -12,7 +12,7 @@ import { catFileAll, objectSizes } from './catFileAll';
 import { listNotesSized, type NoteBlob } from './notesIndex';
 
 /** File versions above this size are not read to re-find ranges. */
-const MAX_BLOB_BYTES = 32 * 1024 * 1024;
+export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 
 export interface ReaderOptions {
   readonly notesRef?: string;

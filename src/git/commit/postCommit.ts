@@ -27,7 +27,7 @@ interface CommitInfo {
 }
 
 /** The record for `commit` from per-file AI lines of blobs it contains; undefined when no line is AI. */
-async function recordFor(blobs: BlobReader, commit: string, files: readonly StagedFile[], origins: readonly Origin[]): Promise<AgentTraceRecord | undefined> {
+export async function recordFor(blobs: BlobReader, commit: string, files: readonly StagedFile[], origins: readonly Origin[]): Promise<AgentTraceRecord | undefined> {
   const attributed: AttributedFile[] = [];
   // All blobs asked for at once: one cat-file round trip instead of one per file.
   const texts = await Promise.all(files.map((file) => (file.lines.length === 0 ? undefined : blobs.text(file.blob))));

@@ -12,7 +12,7 @@ import { readOptionalFile } from './hookContext';
 const STALE_MS = 60 * 60 * 1000;
 const MAX_STASH_BYTES = 256 * 1024 * 1024;
 
-function commitDir(stateDir: string): string {
+export function commitDir(stateDir: string): string {
   return path.join(stateDir, 'commit');
 }
 
@@ -21,7 +21,7 @@ function stashFile(stateDir: string, tree: string): string {
   return path.join(commitDir(stateDir), `staged-${tree}.json`);
 }
 
-function pendingMarker(stateDir: string): string {
+export function pendingMarker(stateDir: string): string {
   return path.join(commitDir(stateDir), 'msg-pending');
 }
 

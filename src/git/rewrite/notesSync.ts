@@ -14,7 +14,7 @@ import type { RepoInfo } from '../repo';
 import { STATE_DIR_NAME } from '../stateLog';
 import { mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, refExists, type Git, type RefMerge } from './notesMerge';
 
-export { mergeSignoffTexts } from './notesMerge';
+export { mergeNoteTexts, mergeSignoffTexts } from './notesMerge';
 
 export interface SyncReport extends RefMerge {
   readonly remote: string;
@@ -39,7 +39,7 @@ export const SHARED_NOTES_REFS: ReadonlyArray<{ readonly ref: string; readonly c
 ];
 
 /** Where a fetch keeps `remote`'s copy of notes ref `ref` (refs/notes/X -> refs/notes/remotes/<remote>/X). */
-function remoteNotesRef(remote: string, ref = PROVENANCE_NOTES_REF): string {
+export function remoteNotesRef(remote: string, ref = PROVENANCE_NOTES_REF): string {
   return `refs/notes/remotes/${remote}/${ref.slice('refs/notes/'.length)}`;
 }
 

@@ -17,7 +17,7 @@ import { mapRecordsOnto, type MapTarget, type RecordSource } from './mapRecords'
 import { readProvenanceRecords, removeProvenanceNote, writeProvenanceRecord } from './noteStore';
 
 /** The record `rewrite.target` should carry, or undefined when none of its sources has an AI line left in it. */
-async function rewrittenRecord(
+export async function rewrittenRecord(
   ctx: HookContext,
   blobs: BlobReader,
   rewrite: Rewrite,

@@ -66,7 +66,7 @@ export async function parkedRecordsFor(stateDir: string, relPath: string): Promi
 }
 
 /** Parks every record whose text is in `stash` (tracked files, or untracked ones in its third parent). */
-async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: string): Promise<number> {
+export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: string): Promise<number> {
   const file = path.join(parkedDir(ctx.stateDir), `${stash}.json`);
   if (await readParked(file)) return 0;
   const records: FileRecord[] = [];
@@ -86,7 +86,7 @@ async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: string):
 }
 
 /** Merges parked records back where the work tree holds their text again; prunes parks of stashes that are gone. */
-async function restoreParked(ctx: HookContext, liveStashes: ReadonlySet<string>): Promise<number> {
+export async function restoreParked(ctx: HookContext, liveStashes: ReadonlySet<string>): Promise<number> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   let restored = 0;
   for (const file of await parkedFiles(ctx.stateDir)) {
@@ -113,7 +113,7 @@ async function liveStashes(ctx: HookContext): Promise<Set<string>> {
 }
 
 /** reference-transaction (committed): react to refs/stash updates. */
-async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates: readonly RefUpdate[]): Promise<void> {
+export async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates: readonly RefUpdate[]): Promise<void> {
   const stashUpdates = updates.filter((u) => u.ref === 'refs/stash');
   if (stashUpdates.length === 0) return;
   const live = await liveStashes(ctx);
