@@ -1,8 +1,7 @@
 /** `ai-provenance check BASE..HEAD`: exits non-zero, saying why, when the branch does not meet the repository policy. */
-import * as path from 'node:path';
 import { listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
-import { repoAndRange } from '../repoRange';
+import { analysisOptions, rangePolicy, repoAndRange } from '../repoRange';
 import { SARIF_USAGE, readSarifFiles } from './report';
 
 const USAGE = [
@@ -24,18 +23,13 @@ export const checkCommand: CliCommand = {
     if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
     const spec = parsed.positionals[0];
     const { repo, review, range } = await repoAndRange(spec, io);
-    const policyFlag = stringFlag(parsed, 'policy');
-    const loaded = await review.loadRangePolicy(repo, range, policyFlag === undefined ? undefined : path.resolve(io.cwd, policyFlag));
+    const loaded = await rangePolicy(review, repo, range, io, { file: stringFlag(parsed, 'policy'), lenient: false });
     if (!loaded.policy) {
       io.out(`ai-provenance check: passed: ${loaded.source}, nothing to enforce\n`);
       return 0;
     }
     const analyzerResults = await readSarifFiles(listFlag(parsed, 'sarif'), repo.root, io);
-    const { report } = await review.analyzeBranch(repo, range, {
-      policy: loaded.policy,
-      ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}),
-      ...(analyzerResults ? { analyzerResults } : {}),
-    });
+    const { report } = await review.analyzeBranch(repo, range, analysisOptions(loaded, analyzerResults));
     const outcome = report.policy!;
     const analyzers = report.review?.analyzers;
     if (parsed.flags.has('json')) {

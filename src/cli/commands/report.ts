@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { AnalyzerResult } from '../../core/review';
 import { listFlag, parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../command';
-import { repoAndRange } from '../repoRange';
+import { analysisOptions, rangePolicy, repoAndRange } from '../repoRange';
 import { CLI_VERSION } from './version';
 
 const FORMATS = ['markdown', 'json', 'sarif', 'agent-trace'] as const;
@@ -41,22 +41,9 @@ export const reportCommand: CliCommand = {
     if (!FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
     const spec = parsed.positionals[0];
     const { repo, review, range } = await repoAndRange(spec, io);
-    const policyFlag = stringFlag(parsed, 'policy');
-    const { PolicyError } = await import('../../core/policy/index.js');
-    let loaded: Awaited<ReturnType<typeof review.loadRangePolicy>>;
-    try {
-      loaded = await review.loadRangePolicy(repo, range, policyFlag === undefined ? undefined : path.resolve(io.cwd, policyFlag));
-    } catch (err) {
-      if (!(err instanceof PolicyError)) throw err;
-      io.err(`warning: policy ignored: ${err.message}\n`);
-      loaded = { policy: undefined, source: 'invalid policy', codeowners: undefined };
-    }
+    const loaded = await rangePolicy(review, repo, range, io, { file: stringFlag(parsed, 'policy'), lenient: true });
     const analyzerResults = await readSarifFiles(listFlag(parsed, 'sarif'), repo.root, io);
-    const analysis = await review.analyzeBranch(repo, range, {
-      ...(loaded.policy ? { policy: loaded.policy } : {}),
-      ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}),
-      ...(analyzerResults ? { analyzerResults } : {}),
-    });
+    const analysis = await review.analyzeBranch(repo, range, analysisOptions(loaded, analyzerResults));
     const reportLib = await import('../../core/report/index.js');
     let text: string;
     if (format === 'markdown') text = reportLib.renderMarkdown(analysis.report);

@@ -4,7 +4,7 @@
  */
 import { parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand } from '../command';
-import { repoAndRange } from '../repoRange';
+import { analysisOptions, rangePolicy, repoAndRange } from '../repoRange';
 
 const USAGE = [
   'usage: ai-provenance signoff [BASE..HEAD] [--checked ITEM,ITEM...] [--reviewed-all] [--json]',
@@ -28,12 +28,8 @@ export const signoffCommand: CliCommand = {
     const reviewer = await review.gitIdentity(repo);
     const identityProblem = policyLib.nameProblem(reviewer.name) ?? policyLib.emailProblem(reviewer.email);
     if (identityProblem) throw new UsageError(`git identity unusable for a sign-off: ${identityProblem}`);
-    const loaded = await review.loadRangePolicy(repo, range).catch((err: unknown) => {
-      if (!(err instanceof policyLib.PolicyError)) throw err;
-      io.err(`warning: policy ignored: ${err.message}\n`);
-      return { policy: undefined, source: '', codeowners: undefined };
-    });
-    const analysis = await review.analyzeBranch(repo, range, { ...(loaded.policy ? { policy: loaded.policy } : {}), ...(loaded.codeowners !== undefined ? { codeowners: loaded.codeowners } : {}) });
+    const loaded = await rangePolicy(review, repo, range, io, { lenient: true });
+    const analysis = await review.analyzeBranch(repo, range, analysisOptions(loaded));
     const ids = new Set(analysis.review.checklist.map((c) => c.id));
     const flagged = (stringFlag(parsed, 'checked') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
     for (const id of flagged) if (!ids.has(id)) throw new UsageError(`unknown checklist item ${JSON.stringify(id)}; items: ${[...ids].join(', ')}`);
