@@ -10,7 +10,11 @@ import { buildAgentTrace, type AgentTraceRecord } from '../../core/commit/agentT
 import { recordLineAttributions } from '../../core/commit/agentTraceRead';
 import { splitLines, type AttributedFile } from '../../core/commit/lines';
 import { planCarry, type CarryCommit, type CarrySource } from '../../core/rewrite/carryPairing';
-import { addedLineFlags } from '../../core/rewrite/lineMatch';
+import type { Origin } from '../../core/attribution/origin';
+import type { LineAttribution } from '../../core/commit/lines';
+import { parseUnifiedDiff } from '../../core/review/diff/parse';
+import { matchLines } from '../../core/rewrite/lineMatch';
+import { aiBlame } from '../blame/blame';
 import { overlayLineMaps } from '../../core/rewrite/mapLines';
 import { formatNoteRecord } from '../../core/rewrite/noteRecords';
 import { mergeNoteTexts } from '../../core/rewrite/noteTextMerge';
@@ -109,23 +113,72 @@ async function commitFacts(ctx: HookContext, ids: readonly string[]): Promise<Ma
   return out;
 }
 
+/**
+ * Path -> the lines `commit` added, by git's own diff against its first parent (the diff `git blame` follows, so a
+ * carried note names exactly the lines blame will ask it about). A file missing from the diff added nothing.
+ */
+async function addedLines(ctx: HookContext, commit: string): Promise<Map<string, Set<number>>> {
+  const diff = await ctx.git(['diff-tree', '-p', '-U0', '-M', '--root', '--no-commit-id', '--no-color', '--no-ext-diff', '-r', commit], { maxOutputBytes: 1024 * 1024 * 1024, timeoutMs: 300_000 });
+  const out = new Map<string, Set<number>>();
+  for (const file of parseUnifiedDiff(diff.stdout).files) {
+    if (file.newPath === null) continue;
+    const added = new Set<number>();
+    for (const hunk of file.hunks) for (const line of hunk.lines) if (line.kind === 'add' && line.newLine !== undefined) added.add(line.newLine);
+    out.set(file.newPath, added);
+  }
+  return out;
+}
+
+/**
+ * The AI lines of `path` as blame shows them at `revision` (the pull request's head for a squash, the original commit
+ * for a rebased one), limited to lines the pull request's own commits wrote, mapped onto `target`'s text. Using
+ * blame's own answer at the source is what makes blame on the target branch equal blame on the branch: repeated lines
+ * (`}`, `run: |`) cannot be matched to the wrong copy when the texts are the same. undefined when the file cannot be
+ * blamed there (renamed or new since); the record mapping then decides.
+ */
+async function blamedAtSource(ctx: HookContext, revision: string, path: string, targetText: string, sources: ReadonlySet<string>): Promise<Map<number, LineAttribution> | undefined> {
+  let blamed: Awaited<ReturnType<typeof aiBlame>>;
+  try {
+    blamed = await aiBlame(ctx.repo, path, { rev: revision, workingState: false });
+  } catch {
+    return undefined;
+  }
+  const sourceLines = blamed.lines.map((l) => l.text);
+  const targetLines = splitLines(targetText);
+  const same = sourceLines.length === targetLines.length && sourceLines.every((t, i) => t === targetLines[i]);
+  const toTarget = same ? undefined : matchLines(sourceLines, targetLines).oldToNew;
+  const out = new Map<number, LineAttribution>();
+  for (const [i, l] of blamed.lines.entries()) {
+    if ((l.authorship !== 'ai' && l.authorship !== 'mixed') || l.commit === null || !sources.has(l.commit)) continue;
+    const at = toTarget ? toTarget[i] : i;
+    if (at < 0) continue;
+    const origins: Origin[] = l.origins.map((o) => ({ kind: o.kind ?? 'agent', tool: o.tool, ...(o.model !== undefined ? { model: o.model } : {}), ...(o.session !== undefined ? { session: o.session } : {}), time: o.time ?? 0 }));
+    out.set(at + 1, { cls: l.authorship, origins });
+  }
+  return out;
+}
+
 /** The record `target` should carry from `sources`' records: their AI lines that `target` itself added. */
-async function carriedRecord(ctx: HookContext, blobs: BlobReader, target: string, committed: number, sources: readonly string[], notes: ReadonlyMap<string, AgentTraceRecord[]>): Promise<AgentTraceRecord | undefined> {
+async function carriedRecord(ctx: HookContext, blobs: BlobReader, target: string, committed: number, from: CarrySource, head: string, notes: ReadonlyMap<string, AgentTraceRecord[]>): Promise<AgentTraceRecord | undefined> {
+  const sources = from.sources;
   // Newest first: the last commit that touched a line saw it last.
   const ordered: RecordSource[] = [...sources].reverse().flatMap((commit) => (notes.get(commit) ?? []).map((record) => ({ record, commit })));
   if (ordered.length === 0) return undefined;
   const mapped = await mapRecordsOnto(ctx, blobs, ordered, { text: (p) => blobs.text(`${target}:${p}`), renameDiffArgs: (rev) => [rev, target] });
+  const added = await addedLines(ctx, target);
+  const annotated = new Set(sources.filter((c) => notes.has(c)));
   const files: AttributedFile[] = [];
-  for (const [path, maps] of [...mapped].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
-    const lines = overlayLineMaps(maps);
+  for (const [path, mine] of [...added].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) {
     const text = await blobs.text(`${target}:${path}`);
-    if (lines.size === 0 || text === undefined) continue;
-    const newLines = splitLines(text);
-    const parentText = await blobs.text(`${target}^:${path}`);
-    const added = parentText === undefined ? newLines.map(() => true) : addedLineFlags(newLines, [splitLines(parentText)]);
+    if (text === undefined || mine.size === 0) continue;
+    const maps = mapped.get(path);
+    // A squash holds the branch as its head shows it; a rebased commit, its original.
+    const sourceRev = from.kind === 'squash' ? head : sources[0];
+    const lines = (await blamedAtSource(ctx, sourceRev, path, text, annotated)) ?? (maps ? overlayLineMaps(maps) : undefined);
+    if (!lines || lines.size === 0) continue;
     let kept = 0;
-    const attributed = newLines.map((t, i) => {
-      const a = added[i] ? lines.get(i + 1) : undefined;
+    const attributed = splitLines(text).map((t, i) => {
+      const a = mine.has(i + 1) ? lines.get(i + 1) : undefined;
       if (a) kept++;
       return a ? { text: t, cls: a.cls, origins: a.origins } : { text: t, cls: 'human' as const, origins: [] };
     });
@@ -173,7 +226,7 @@ export async function carryNotes(repo: RepoInfo, options: CarryOptions, env: Nod
     sourcesWithNotes = notes.size;
     const identity = await fallbackIdentityEnv(ctx.git);
     for (const [target, from] of plan.targets) {
-      const record = await carriedRecord(ctx, blobs, target, facts.get(target)?.committed ?? 0, from.sources, notes);
+      const record = await carriedRecord(ctx, blobs, target, facts.get(target)?.committed ?? 0, from, head, notes);
       if (!record) continue;
       const written = await mergeIntoNote(ctx, blobs, target, formatNoteRecord(record), identity);
       const files = recordLineAttributions(record).map((f) => ({ path: f.path, lines: f.lines.size }));
