@@ -159,6 +159,12 @@ describe('range analysis on random DAGs agrees with git blame (property)', funct
           const history = new History(repo);
           await history.init();
           for (const op of ops) await history.apply(op);
+          // Every history ends with a pull request merged --no-ff into main (so no run is without a merge).
+          const seed = ops.length + 1;
+          await history.apply({ kind: 'branch', branch: 0, other: 0, file: 0, seed, noFf: true });
+          const last = history.branches.length - 1;
+          await history.apply({ kind: 'commit', branch: last, other: 0, file: seed % FILES.length, seed, noFf: true });
+          await history.apply({ kind: 'merge', branch: 0, other: last - 1, file: 0, seed, noFf: true });
           merges += Number(repo.git(['rev-list', '--count', '--merges', '--all']));
           for (const branch of history.branches) {
             for (const base of branch === 'main' ? ['base'] : ['base', 'main']) {
