@@ -17,6 +17,11 @@ export interface DagCommit<T> {
   readonly source: (file: FilePatch, line: number) => T;
   /** For a merge: the patches against parents 2..n (index 0 = the second parent). */
   readonly otherParents?: readonly (readonly FilePatch[])[];
+  /**
+   * For a merge whose patches came without hunks (every changed file is whole some other parent's version): the new
+   * paths of `files` whose content is the first parent's (a pure rename). Absent: a patch without hunks means that.
+   */
+  readonly sameAsFirst?: ReadonlySet<string>;
 }
 
 /** Lines of one file at one commit (index = line - 1). */
@@ -148,7 +153,7 @@ function applyPatch<T>(state: State<T>, patch: FilePatch, added: (line: number) 
 function applyMerge<T>(state: State<T>, c: DagCommit<T>, others: readonly (State<T> | undefined)[]): void {
   const otherPatches = c.otherParents ?? [];
   for (const f of c.files) {
-    if (f.newPath === null || f.binary || f.hunks.length === 0) {
+    if (f.newPath === null || f.binary || (f.hunks.length === 0 && (c.sameAsFirst?.has(f.newPath) ?? true))) {
       applyPatch(state, f, () => undefined);
       continue;
     }

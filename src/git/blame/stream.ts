@@ -12,8 +12,11 @@ export interface StreamOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
   /** Aborting kills git; the promise then rejects with a GitError of kind 'signal'. */
   readonly signal?: AbortSignal;
-  /** Written to git's stdin (e.g. the requests of a `--stdin` command). */
-  readonly input?: string;
+  /**
+   * git's stdin (e.g. the requests of a `--stdin` command): text written at once, or a function handed the stream to
+   * write to as requests come up (it must end it).
+   */
+  readonly input?: string | ((stdin: NodeJS.WritableStream) => void);
 }
 
 const BATCH_BYTES = 32 * 1024;
@@ -37,7 +40,8 @@ export function streamGitLines(cwd: string, args: readonly string[], onLine: (li
     options.signal?.addEventListener('abort', abort, { once: true });
     // Input to a git that already exited raises EPIPE here; the exit reports the cause.
     child.stdin.on('error', () => undefined);
-    child.stdin.end(options.input);
+    if (typeof options.input === 'function') options.input(child.stdin);
+    else child.stdin.end(options.input);
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });
