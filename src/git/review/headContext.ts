@@ -55,18 +55,19 @@ async function grepNames(repo: RepoInfo, head: string, names: readonly string[],
     const r = await runGit(args, { cwd: repo.root, okExitCodes: [1], timeoutMs: 30_000, maxOutputBytes: 32 * 1024 * 1024 });
     const out = new Map<string, { path: string; line: number; text: string }[]>(names.map((n) => [n, []]));
     const prefix = `${head}:`;
+    const patterns = names.map((n) => [n, new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`)] as const);
     for (const line of r.stdout.split('\n')) {
       if (!line.startsWith(prefix)) continue;
       const m = /^([^:]+):(\d+):(.*)$/.exec(line.slice(prefix.length));
       if (!m) continue;
       const text = m[3].slice(0, 500);
-      for (const n of names) {
+      for (const [n, re] of patterns) {
         const list = out.get(n)!;
-        if (list.length < MAX_HITS_PER_NAME && new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`).test(text)) list.push({ path: m[1], line: Number(m[2]), text });
+        if (list.length <= MAX_HITS_PER_NAME && re.test(text)) list.push({ path: m[1], line: Number(m[2]), text });
       }
     }
     // A name with more hits than kept is too common to judge by its callers.
-    for (const [n, list] of out) if (list.length >= MAX_HITS_PER_NAME) out.delete(n);
+    for (const [n, list] of out) if (list.length > MAX_HITS_PER_NAME) out.delete(n);
     return out;
   } catch (err) {
     log(`review: could not search the head for callers (${(err as Error).message}); test-only callers are not checked`);

@@ -112,6 +112,19 @@ export const PYTHON_CASES: readonly CorpusCase[] = [
     expect: ['assertion-cannot-fail'], forbid: [],
   },
   {
+    id: 'py-test-fakes', lang: 'py', title: 'A fake transport for the session tests',
+    files: [edit('tests/client/test_session.py', ['', ''], [], [
+      'class FakeTransport(Transport):',
+      '    async def send(self, message):  # pragma: no cover',
+      '        raise NotImplementedError',
+      '',
+      'async def test_session_uses_transport(session):',
+      '    assert session.transport is not None',
+      '    assert isinstance(session.transport, StdioTransport)',
+    ], [''])],
+    expect: [], forbid: ['placeholder', 'check-suppressed', 'assertion-weakened'],
+  },
+  {
     id: 'py-auth-tests', lang: 'py', title: 'More OAuth tests',
     files: [edit('tests/auth/test_token.py', ['async def test_refresh(provider):', '    token = await provider.refresh("r1")'], [], ['    assert token.access_token == "a2"', '    assert token.expires_in == 3600'], [''])],
     expect: [], forbid: ['critical-path-touched', 'ai-in-critical-path'],

@@ -83,6 +83,11 @@ export const TYPESCRIPT_CASES: readonly CorpusCase[] = [
     expect: ['assertion-cannot-fail'], forbid: ['assertion-weakened'],
   },
   {
+    id: 'ts-assert-ok-comparison', lang: 'ts', title: 'The gate posts at most one comment per PR',
+    files: [edit('scripts/gate.test.js', ["test('posts once', async () => {", '  const comments = await runGate(pr);'], [], ['  assert.ok(comments.length <= 1, `PR ${pr.number} got ${comments.length} comments`);'], ['});'])],
+    expect: [], forbid: ['assertion-weakened'],
+  },
+  {
     id: 'ts-guard-then-check', lang: 'ts', title: 'Test the user lookup',
     files: [edit('test/users.test.ts', ["  it('finds ann', async () => {", "    const user = await users.find('ann');"], ['    expect(user.name).toBe("ann");'], ['    expect(user).toBeDefined();', '    expect(user.name).toBe("ann");', '    expect(user.roles).toEqual(["admin"]);'], ['  });'])],
     expect: [], forbid: ['assertion-weakened', 'assertion-cannot-fail'],
