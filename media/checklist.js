@@ -15,6 +15,9 @@
   const saved = vscode.getState() || {};
   let foldedOpen = Boolean(saved.foldedOpen);
   let reasonsOpen = saved.reasonsOpen !== false;
+  /** Findings whose "show all" list is open, kept across re-renders. */
+  /** @type {Set<number>} */
+  const openPlaces = new Set();
 
   /**
    * @param {string} tag
@@ -72,6 +75,31 @@
       li.append(where);
     } else {
       li.append(el('span', 'finding-where', finding.where));
+    }
+    if (finding.count > 1) {
+      // One rule in one file is one finding: its count, the first place above, every place on demand.
+      head.append(el('span', 'badge finding-count', `${finding.count} places`));
+      const all = /** @type {HTMLDetailsElement} */ (el('details', 'finding-places'));
+      all.open = openPlaces.has(finding.id);
+      all.append(el('summary', undefined, `Show all ${finding.count} places`));
+      const list = el('ol', 'place-list');
+      finding.places.forEach((/** @type {string} */ place, /** @type {number} */ i) => {
+        const item = el('li', 'place');
+        const go = el('button', 'place-where link', place);
+        go.setAttribute('type', 'button');
+        go.dataset.focusKey = `place:${finding.id}:${i}`;
+        go.dataset.place = String(i);
+        go.addEventListener('click', () => vscode.postMessage({ type: 'reveal', findingId: finding.id, place: i }));
+        item.append(go);
+        list.append(item);
+      });
+      if (finding.places.length < finding.count) list.append(el('li', 'place more', `and ${finding.count - finding.places.length} more`));
+      all.append(list);
+      all.addEventListener('toggle', () => {
+        if (all.open) openPlaces.add(finding.id);
+        else openPlaces.delete(finding.id);
+      });
+      li.append(all);
     }
     return li;
   }

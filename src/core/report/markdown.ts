@@ -1,5 +1,6 @@
 /** The branch report as a PR comment. Every string that did not originate in this file goes through mdCode/mdText. */
 import type { BranchReport } from './build';
+import type { Finding, LineRange } from '../review';
 import { mdCode, mdText, percent } from './escape';
 
 export const MARKDOWN_MAX = 60_000;
@@ -14,6 +15,19 @@ function table(header: readonly string[], rows: readonly string[][]): string[] {
 
 function more(shown: number, total: number, what: string): string[] {
   return total > shown ? [``, `_${total - shown} more ${what} not shown._`] : [];
+}
+
+function place(r: LineRange): string {
+  return `:${r.start}${r.end !== r.start ? `-${r.end}` : ''}${r.side === 'old' ? ' (removed)' : ''}`;
+}
+
+/** A folded finding: its count and every place after the first, in a `<details>` ("show all"). */
+function otherPlaces(f: Finding): string {
+  const count = f.count ?? 1;
+  if (count <= 1) return '';
+  const rest = (f.locations ?? []).slice(1, 20).map((r) => mdCode(place(r).slice(1), { table: true, max: 40 }));
+  const tail = count - 1 - rest.length > 0 ? ` and ${count - 1 - rest.length} more` : '';
+  return ` <details><summary>${count} places</summary>${rest.join(', ')}${tail}</details>`;
 }
 
 export function renderMarkdown(report: BranchReport): string {
@@ -47,6 +61,11 @@ export function renderMarkdown(report: BranchReport): string {
   if (report.review) {
     const r = report.review;
     out.push(`### Risk tier ${r.tier}`, '', `Sign-off asked for: ${mdText(r.signOff)}.`, '');
+    if (r.header) {
+      const h = r.header;
+      const size = `Size: ${h.reviewLines} changed line(s) to review in ${h.files} file(s)${h.large ? ` — over ${h.largeLines}: split it, or review it in several sittings` : ''}.`;
+      out.push(size, '');
+    }
     for (const reason of r.reasons.slice(0, 20)) out.push(`- ${mdCode(reason, { max: 300 })}`);
     out.push('');
     if (r.findings.length > 0) {
@@ -54,7 +73,7 @@ export function renderMarkdown(report: BranchReport): string {
       const rows = r.findings.slice(0, MAX_FINDINGS).map((f) => [
         SEVERITY_ICON[f.severity] ?? mdText(f.severity),
         mdCode(f.title, { table: true }),
-        f.file ? mdCode(`${f.file}${f.range ? `:${f.range.start}${f.range.end !== f.range.start ? `-${f.range.end}` : ''}${f.range.side === 'old' ? ' (removed)' : ''}` : ''}`, { table: true, max: 300 }) : 'whole change',
+        f.file ? mdCode(`${f.file}${f.range ? place(f.range) : ''}`, { table: true, max: 300 }) + otherPlaces(f) : 'whole change',
         f.inAi ? 'yes' : '',
         mdCode(f.why, { table: true, max: 300 }),
       ]);

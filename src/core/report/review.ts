@@ -3,7 +3,7 @@
  * one computed elsewhere, or none. reviewBranch fills it from the engine's public API.
  */
 import { cleanLabel, type LineSource } from '../blame';
-import { reviewChange, type ChecklistItem, type Finding, type LineProvenance, type ParsedDiff, type ReviewContext, type Tier } from '../review';
+import { reviewChange, type ChecklistItem, type Finding, type LineProvenance, type ParsedDiff, type ReviewContext, type ReviewHeader, type Tier } from '../review';
 
 export interface ReviewSummary {
   readonly tier: Tier;
@@ -14,6 +14,8 @@ export interface ReviewSummary {
   /** CODEOWNERS owners of the changed files. */
   readonly owners: readonly string[];
   readonly findings: readonly Finding[];
+  /** Size and AI share of the change: the checklist's header (absent in summaries made before it existed). */
+  readonly header?: ReviewHeader;
   readonly omitted: Readonly<Record<string, number>>;
   readonly checklist: readonly ChecklistItem[];
   readonly warnings: readonly string[];
@@ -45,6 +47,7 @@ export function reviewBranch(diff: ParsedDiff, lineSource: (path: string, line: 
     signOff: report.blastRadius.signOff,
     owners: report.blastRadius.owners.map((o) => cleanLabel(o, 200)),
     findings: report.findings.map((f) => ({ ...f, title: cleanLabel(f.title, 300), why: cleanLabel(f.why, 1000) })),
+    header: report.header,
     omitted: report.omitted,
     checklist: report.checklist,
     warnings: report.warnings.map((w) => cleanLabel(w, 500)),

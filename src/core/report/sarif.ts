@@ -28,6 +28,17 @@ function location(f: Finding): object[] {
   return [{ physicalLocation: { artifactLocation, region: { startLine: f.range.start, endLine: Math.max(f.range.start, f.range.end) } } }];
 }
 
+/** The other places of a folded finding (its first place is `locations`), for code scanning's "related locations". */
+function relatedLocations(f: Finding): object[] {
+  const uri = f.file ? pathToUri(f.file) : undefined;
+  if (!uri || !f.locations || f.locations.length < 2) return [];
+  return f.locations.slice(1).filter((r) => r.side === 'new').map((r, i) => ({
+    id: i + 1,
+    message: { text: 'also here' },
+    physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: r.start, endLine: Math.max(r.start, r.end) } },
+  }));
+}
+
 function analyzerProperties(f: Finding): { tool?: string; toolRuleId?: string } {
   return f.analyzer ? { tool: cleanLabel(f.analyzer.tool, 100), toolRuleId: cleanLabel(f.analyzer.ruleId, 200) } : {};
 }
@@ -47,13 +58,16 @@ export function renderSarif(report: BranchReport, toolVersion: string): object {
   });
   const results = findings.map((f) => {
     const removed = f.range?.side === 'old' ? ` (removed lines ${f.range.start}-${f.range.end})` : '';
+    const count = f.count ?? 1;
+    const related = relatedLocations(f);
     return {
       ruleId: cleanLabel(f.ruleId, 300),
       ruleIndex: ruleIds.indexOf(f.ruleId),
       level: LEVEL[f.severity],
-      message: { text: cleanLabel(`${f.title}: ${f.why}${removed}${f.inAi ? ' [in AI-written lines]' : ''}`, 2000) },
+      message: { text: cleanLabel(`${f.title}: ${f.why}${removed}${count > 1 ? ` (${count} places in this file)` : ''}${f.inAi ? ' [in AI-written lines]' : ''}`, 2000) },
       locations: location(f),
-      properties: { severity: f.severity, category: f.category, inAi: f.inAi, ...analyzerProperties(f) },
+      ...(related.length > 0 ? { relatedLocations: related } : {}),
+      properties: { severity: f.severity, category: f.category, inAi: f.inAi, ...(count > 1 ? { count } : {}), ...analyzerProperties(f) },
     };
   });
   return {

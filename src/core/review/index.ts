@@ -23,6 +23,7 @@ export type { ReviewInput, ReviewReport, ReviewHeader } from './engine';
 export { buildChange } from './model/change';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
 export { classifyPath, languageOf, unitKey } from './model/paths';
+export { changedFunctionNames } from './rules/api';
 export type { FileClass, Language } from './model/paths';
 export { parseCodeowners, ownersOf } from './model/codeowners';
 export type { CodeownersRule } from './model/codeowners';

@@ -16,6 +16,10 @@ export interface FindingView {
   readonly inAi: boolean;
   /** False for findings about the change as a whole: there are no lines to reveal. */
   readonly revealable: boolean;
+  /** How many places the finding stands for (one rule in one file is one finding). */
+  readonly count: number;
+  /** Where each listed place is, first = `where`; "show all" reveals one by its index. */
+  readonly places: readonly string[];
 }
 
 export interface ItemView {
@@ -56,7 +60,7 @@ export type WebviewMessage =
   | { readonly type: 'ready' }
   | { readonly type: 'toggle'; readonly itemId: string; readonly checked: boolean }
   | { readonly type: 'note'; readonly itemId: string; readonly text: string }
-  | { readonly type: 'reveal'; readonly findingId: number }
+  | { readonly type: 'reveal'; readonly findingId: number; readonly place?: number }
   | { readonly type: 'signOff' }
   | { readonly type: 'nextHunk' };
 
@@ -77,7 +81,9 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'note':
       return typeof m.itemId === 'string' && ITEM_ID.test(m.itemId) && typeof m.text === 'string' && m.text.length <= NOTE_LIMIT ? { type: 'note', itemId: m.itemId, text: m.text } : undefined;
     case 'reveal':
-      return typeof m.findingId === 'number' && Number.isSafeInteger(m.findingId) && m.findingId >= 0 ? { type: 'reveal', findingId: m.findingId } : undefined;
+      if (typeof m.findingId !== 'number' || !Number.isSafeInteger(m.findingId) || m.findingId < 0) return undefined;
+      if (m.place === undefined) return { type: 'reveal', findingId: m.findingId };
+      return typeof m.place === 'number' && Number.isSafeInteger(m.place) && m.place >= 0 && m.place < 1000 ? { type: 'reveal', findingId: m.findingId, place: m.place } : undefined;
     default:
       return undefined;
   }

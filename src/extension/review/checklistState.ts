@@ -22,6 +22,8 @@ function findingView(id: number, f: Finding): FindingView {
     severity: f.severity,
     inAi: f.inAi,
     revealable: f.file !== null && f.range !== null,
+    count: f.count ?? 1,
+    places: (f.locations ?? (f.range ? [f.range] : [])).map((range) => cleanLabel(findingWhere({ ...f, range }), 300)),
   };
 }
 

@@ -13,7 +13,8 @@ import { NOTE_MAX, type ReviewSession } from './reviewSession';
 export const CHECKLIST_VIEW_ID = 'aiProvenance.checklist';
 
 export interface ChecklistActions {
-  revealFinding(id: number): Promise<void>;
+  /** `place` indexes the finding's locations (a folded finding has several); 0 is its first. */
+  revealFinding(id: number, place?: number): Promise<void>;
   signOff(): Promise<void>;
   nextHunk(): Promise<void>;
 }
@@ -83,7 +84,7 @@ export class ChecklistViewProvider extends Disposable implements vscode.WebviewV
           await this.session.setNote(message.itemId, message.text);
           return;
         case 'reveal':
-          await this.actions.revealFinding(message.findingId);
+          await this.actions.revealFinding(message.findingId, message.place);
           return;
         case 'signOff':
           await this.actions.signOff();

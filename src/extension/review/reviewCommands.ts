@@ -49,14 +49,16 @@ export class ReviewActions {
     this.annotations.flush();
   }
 
-  async revealFinding(id: number): Promise<void> {
+  async revealFinding(id: number, place = 0): Promise<void> {
     const review = await this.loaded();
     const entry = review.model.findings[id];
     const f = entry?.finding;
     if (!f || f.file === null || f.range === null) return;
-    const file = review.model.files.find((x) => (f.range!.side === 'new' ? x.newPath === f.file : x.oldPath === f.file));
+    // A folded finding lists every place; `place` picks one of them (the first when out of range).
+    const range = f.locations?.[place] ?? f.range;
+    const file = review.model.files.find((x) => (range.side === 'new' ? x.newPath === f.file : x.oldPath === f.file));
     if (!file) throw new Error(`${f.file} is not part of this review`);
-    await openReviewDiff(review, file, { side: f.range.side, start: f.range.start, end: f.range.end });
+    await openReviewDiff(review, file, { side: range.side, start: range.start, end: range.end });
     this.annotations.flush();
   }
 

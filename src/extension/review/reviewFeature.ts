@@ -44,7 +44,7 @@ export class ReviewFeature extends Disposable {
     };
     const checklist = this.register(
       new ChecklistViewProvider(session, media, {
-        revealFinding: (id) => actions.revealFinding(id),
+        revealFinding: (id, place) => actions.revealFinding(id, place),
         signOff: async () => void (await runSignOff()),
         nextHunk: async () => void (await actions.nextUnreviewed()),
       }, log),

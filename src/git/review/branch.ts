@@ -12,6 +12,7 @@ import { CatFileBatch } from '../catFileBatch';
 import { runGit } from '../exec';
 import { SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
+import { readHeadContext } from './headContext';
 import { resolveRange, type ResolvedRange } from './range';
 import { readSignoffs } from './signoffNotes';
 
@@ -45,8 +46,11 @@ function reviewContext(policy: Policy | undefined, codeowners: string | undefine
 /** Analyses `spec` (`BASE..HEAD`, `BASE...HEAD`, `BASE`, undefined for the upstream, or an already resolved range). */
 export async function analyzeBranch(repo: RepoInfo, spec: string | undefined | ResolvedRange, options: AnalyzeOptions = {}): Promise<BranchAnalysis> {
   const range = typeof spec === 'object' ? spec : await resolveRange(repo, spec);
-  const facts = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
-  const review = reviewBranch(facts.diff, facts.lineSource, reviewContext(options.policy, options.codeowners, options.analyzerResults));
+  const read = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
+  const headWarnings: string[] = [];
+  const head = await readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m));
+  const facts = headWarnings.length > 0 ? { ...read, warnings: [...read.warnings, ...headWarnings] } : read;
+  const review = reviewBranch(facts.diff, facts.lineSource, { ...reviewContext(options.policy, options.codeowners, options.analyzerResults), ...head });
   const report = buildBranchReport(facts, review, options.policy ? { policy: options.policy } : {});
   return { range, facts, review, report };
 }

@@ -16,7 +16,7 @@ import { fileOf, reviewBranch } from './review.test';
 
 interface ChecklistProbe {
   ready: boolean;
-  message?: { type: string; state?: { triggered: Array<{ id: string; inAi: boolean; findings: Array<{ id: number; where: string; title: string }> }>; folded: Array<{ id: string }>; tier: string } };
+  message?: { type: string; state?: { triggered: Array<{ id: string; inAi: boolean; findings: Array<{ id: number; where: string; title: string; count: number; places: string[] }> }>; folded: Array<{ id: string }>; tier: string } };
 }
 
 async function probe(): Promise<ChecklistProbe> {
@@ -162,6 +162,45 @@ describe('AI review checklist', function () {
         return t.some((w) => w.includes('catch block drops the error')) ? t : undefined;
       });
       assert.ok(whys.length > 0);
+    } finally {
+      await config.update('sarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(sarifPath, { force: true });
+    }
+  });
+
+  it('folds one rule\'s places in one file into one finding: its count, the first place, and "show all" to reveal each', async () => {
+    const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
+    const at = (line: number): object => ({ ruleId: 'ts.parse', level: 'warning', message: { text: `unchecked parse at ${line}` }, locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: line } } }] });
+    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] } }, results: [at(2), at(4)] }] };
+    fs.writeFileSync(sarifPath, JSON.stringify(log));
+    const config = vscode.workspace.getConfiguration('aiProvenance.review');
+    await config.update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
+    try {
+      const snap = await reviewBranch();
+      const state = await showChecklist();
+      const item = state.triggered.find((i) => i.id === 'analyzers');
+      assert.ok(item, JSON.stringify(state.triggered.map((i) => i.id)));
+      const found = item.findings.filter((f) => f.title === 'Semgrep OSS: Unchecked parse');
+      assert.equal(found.length, 1, 'two places of one rule in one file are one finding');
+      const [finding] = found;
+      assert.equal(finding.count, 2);
+      assert.equal(finding.where, `${SESSION_FILE}:2`);
+      assert.deepEqual(finding.places, [`${SESSION_FILE}:2`, `${SESSION_FILE}:4`]);
+      const sel = `.finding[data-finding-id="${finding.id}"]`;
+      await waitUntil('the count badge', async () => ((await texts(`${sel} .finding-count`)).includes('2 places') ? true : undefined));
+      assert.equal(await driver.click(`${sel} .finding-places > summary`), true);
+      await waitUntil('the places listed', async () => ((await texts(`${sel} .place-where`)).length === 2 ? true : undefined));
+      assert.deepEqual(await texts(`${sel} .place-where`), [`${SESSION_FILE}:2`, `${SESSION_FILE}:4`]);
+      assert.equal(await driver.click(`${sel} .place-where[data-place="1"]`), true);
+      const editor = await waitUntil('the second place revealed', async () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE) && e.selection.start.line === 3 ? e : undefined;
+      }, 10_000).catch((err: Error) => {
+        const e = vscode.window.activeTextEditor;
+        throw new Error(`${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`);
+      });
+      assert.equal(new URLSearchParams(editor.document.uri.query).get('rev'), snap.headCommit);
+      await driver.screenshot('review-checklist-folded');
     } finally {
       await config.update('sarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(sarifPath, { force: true });

@@ -23,6 +23,19 @@ describe('renderSarif', () => {
     assert.match(run.results[0].message.text, /\[in AI-written lines\]$/);
   });
 
+  it('shows a folded finding once, with its count and the other places as related locations', async () => {
+    const validate = await sarifValidator();
+    const folded = finding({ count: 3, range: { side: 'new', start: 4, end: 4 }, locations: [{ side: 'new', start: 4, end: 4 }, { side: 'new', start: 9, end: 10 }, { side: 'new', start: 20, end: 20 }] });
+    const sarif = renderSarif(buildBranchReport(facts(), review([folded])), '1.2.3') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.ok(validate(sarif), JSON.stringify((validate as unknown as { errors: unknown }).errors));
+    const [result] = sarif.runs[0].results;
+    assert.equal(sarif.runs[0].results.length, 1);
+    assert.equal(result.properties.count, 3);
+    assert.match(result.message.text, /\(3 places in this file\)/);
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, endLine: 4 });
+    assert.deepEqual(result.relatedLocations.map((l: any) => l.physicalLocation.region.startLine), [9, 20]); // eslint-disable-line @typescript-eslint/no-explicit-any
+  });
+
   it('keeps hostile strings plain and paths inside the repository', async () => {
     const validate = await sarifValidator();
     for (const payload of HOSTILE) {

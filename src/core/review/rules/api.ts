@@ -4,7 +4,7 @@
  * `context.references` by src/git). Per language: `export` in TS/JS, no leading underscore in Python, `pub` in Rust,
  * a capital letter in Go, `public` in Java.
  */
-import type { ParsedDiff } from '../diff/types';
+import type { DiffFile, ParsedDiff } from '../diff/types';
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { inlineTestRanges } from '../model/inlineTests';
 import { classifyPath, type Language } from '../model/paths';
@@ -148,24 +148,43 @@ export function changedFunctionNames(diff: ParsedDiff): string[] {
   for (const f of diff.files) {
     const cls = classifyPath(f.path);
     if (!cls.source || f.status === 'deleted') continue;
-    for (const h of f.hunks) {
-      const changed = h.lines.some((l) => l.kind !== 'context');
-      if (!changed) continue;
-      const section = ANY_DEF.exec(h.section);
-      const fromSection = section ? section[1] ?? section[2] ?? section[3] : undefined;
-      if (fromSection) names.add(fromSection);
-      for (const l of h.lines) {
-        if (l.kind !== 'add') continue;
-        const m = ANY_DEF.exec(l.text);
-        const n = m ? m[1] ?? m[2] ?? m[3] : undefined;
-        if (n) names.add(n);
-      }
-    }
+    for (const n of functionsTouched(f).keys()) names.add(n);
   }
   return [...names].filter((n) => n.length >= 5 && !COMMON.has(n) && !/^(?:test|Test)/.test(n) && !n.startsWith('__')).slice(0, 40);
 }
 
 const COMMON = new Set(['constructor', 'render', 'toString', 'equals', 'hashCode', 'default', 'handle', 'update', 'setup', 'main', 'close', 'start', 'value', 'build', 'parse', 'apply', 'write', 'flush', 'clone', 'delete', 'create', 'while', 'catch', 'function', 'return', 'switch']);
+
+/** Functions a file's change touched, by name, with the new-side line to point at: defined on an added line, or
+ * enclosing a hunk's first change (the nearest definition above it in the hunk, else the hunk's @@ section). */
+function functionsTouched(diff: DiffFile): Map<string, number> {
+  const out = new Map<string, number>();
+  const nameOf = (text: string): string | undefined => {
+    const m = ANY_DEF.exec(text);
+    return m ? m[1] ?? m[2] ?? m[3] : undefined;
+  };
+  for (const h of diff.hunks) {
+    for (const l of h.lines) {
+      const n = l.kind === 'add' ? nameOf(l.text) : undefined;
+      if (n && !out.has(n)) out.set(n, l.newLine!);
+    }
+  }
+  for (const h of diff.hunks) {
+    const first = h.lines.findIndex((l) => l.kind !== 'context');
+    if (first < 0) continue;
+    let name: string | undefined;
+    for (let i = first - 1; i >= 0 && !name; i--) name = nameOf(h.lines[i].text);
+    name ??= nameOf(h.section);
+    const at = h.lines.slice(first).find((l) => l.kind === 'add')?.newLine ?? h.newStart;
+    if (name && !out.has(name)) out.set(name, at);
+  }
+  return out;
+}
+
+function definesName(text: string, name: string): boolean {
+  const m = ANY_DEF.exec(text);
+  return m !== null && (m[1] ?? m[2] ?? m[3]) === name;
+}
 
 /** A reference at the head is a test when its file is a test file or it sits in an inline test module. */
 function testOnlyCallers(change: Change, sink: FindingSink): void {
@@ -183,15 +202,13 @@ function testOnlyCallers(change: Change, sink: FindingSink): void {
   };
   for (const file of change.files) {
     if (!file.cls.source || file.inlineTests) continue;
-    for (const l of file.added) {
-      const m = ANY_DEF.exec(l.code) ?? undefined;
-      const name = m ? m[1] ?? m[2] ?? m[3] : undefined;
-      const hits = name ? refs.get(name) : undefined;
-      if (!name || !hits) continue;
-      const callers = hits.filter((h) => !(h.path === file.path && h.line === l.line) && !ANY_DEF.test(h.text) && !/^\s*(?:\/\/|#|\*|\/\*)/.test(h.text) && !/\bimport\b|\buse\s+[\w:]+|^\s*from\s/.test(h.text));
+    for (const [name, at] of functionsTouched(file.diff)) {
+      const hits = refs.get(name);
+      if (!hits) continue;
+      const callers = hits.filter((h) => !definesName(h.text, name) && !/^\s*(?:\/\/|#|\*|\/\*)/.test(h.text) && !/\bimport\b|\buse\s+[\w:]+|^\s*from\s/.test(h.text));
       if (callers.length === 0 || !callers.every((h) => isTest(h.path, h.line))) continue;
       const files = [...new Set(callers.map((h) => h.path))];
-      sink.add(TEST_ONLY, file, newRange(l.line), 'low', `${quote(name, 40)} is called only from tests at the head (${callers.length} call${callers.length > 1 ? 's' : ''} in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''})`);
+      sink.add(TEST_ONLY, file, newRange(at), 'low', `${quote(name, 40)} is called only from tests at the head (${callers.length} call${callers.length > 1 ? 's' : ''} in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''})`);
     }
   }
 }

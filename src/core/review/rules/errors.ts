@@ -27,7 +27,7 @@ const ONE_LINE_SWALLOW: readonly LinePattern[] = [
   { re: /\.catch\s*\(\s*(?:\(\s*\w*\s*\)|\w+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0|false|\[\])\s*\)|\.catch\s*\(\s*(?:noop|_\.noop|function\s*\(\s*\w*\s*\)\s*\{\s*\})\s*\)/, langs: ['js'], severity: 'medium', label: 'promise rejection discarded' },
   { re: /^\s*except\b[^:]*:\s*(?:pass|\.\.\.|continue)\s*$/, langs: ['py'], severity: 'medium', label: 'except that does nothing' },
   { re: /\bif\s+err\s*!=\s*nil\s*\{\s*\}/, langs: ['go'], severity: 'medium', label: 'empty error branch' },
-  { re: /^\s*_\s*(?:,\s*_\s*)?=\s*[\w.]+\([^)]*\)\s*$/, langs: ['go'], severity: 'low', label: 'returned error assigned to _' },
+  { re: /^\s*_\s*(?:,\s*_\s*)?=\s*[\w.]+\(.*\)\s*$/, langs: ['go'], severity: 'low', label: 'returned error assigned to _' },
   { re: /\brescue\s+(?:nil|=>\s*\w+\s*$)|\brescue\s*;\s*end\b/, langs: ['ruby'], severity: 'medium', label: 'rescue that does nothing' },
   { re: /\blet\s+_\s*=\s*[\w:.]+\(.*\)\s*;|\.ok\(\)\s*;\s*$/, langs: ['rust'], severity: 'low', label: 'Result discarded' },
 ];

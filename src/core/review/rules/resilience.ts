@@ -26,7 +26,7 @@ const WORDS = /timeout|deadline|retr(?:y|ies)|backoff|rate_?limit|circuit_?break
 
 const UNBOUNDED_PATTERNS: readonly LinePattern[] = [
   { re: /\b\w{0,40}[Tt]imeout\w{0,40}\s*[:=]\s*(?:0|None|null|nil|Infinity|-1|math\.Inf\([^)]*\)|float\(['"]inf['"]\))\s*[,;)}]?\s*$|\bTimeout\.Infinite(?:TimeSpan)?\b|\btimeout\s*=\s*None\b/, severity: 'medium', label: 'waits forever' },
-  { re: /\.recv\(\)\.await\b(?![^;]*timeout)|\b(?:queue|q|inbox|responses?)\.get\(\s*\)\s*$|\bawait\s+[\w.]*(?:event|done|ready|closed|response_received)\w*\.wait\(\s*\)|\.(?:receive|recv)\(\s*\)\s*$|^\s*<-\s*\w+\s*$|\.join\(\s*\)\s*(?:\.unwrap\(\))?;?\s*$|\bwait_for_message\w*\(\s*\)/, severity: 'low', label: 'waits for a message or event with no deadline (hangs if it never comes)' },
+  { re: /\.recv\(\)\.await\b(?![^;]*timeout)|\b(?:queue|q|inbox|responses?)\.get\(\s*\)\s*$|\bawait\s+[\w.]*(?:event|done|ready|closed|response_received)\w*\.wait\(\s*\)|\.(?:receive|recv)\(\s*\)\s*$|^\s*(?:\w+(?:\s*,\s*\w+)?\s*:?=\s*)?<-\s*[\w.]+\s*$|\.join\(\s*\)\s*(?:\.unwrap\(\))?;?\s*$|\bwait_for_message\w*\(\s*\)/, langs: ['py', 'rust', 'go', 'java', 'cs'], severity: 'low', label: 'waits for a message or event with no deadline (hangs if it never comes)' },
   { re: /\bmax_?[Rr]etries\s*[:=]\s*(?:-1|Infinity|None|float\(['"]inf['"]\))|\bretries\s*:\s*Infinity\b|\bRetryForever\b|\bretry_forever\b/, severity: 'medium', label: 'retries forever' },
 ];
 

@@ -90,8 +90,8 @@ export const sinkRules: RuleFamily = {
           continue;
         }
         if (QUOTE_WORK.test(code) || ARGV_BUILT.test(code)) {
+          // No `continue`: the process start on the same line is its own finding.
           sink.line(QUOTING, file, l, 'new', 'medium', `added ${quote(l.text, 60)}: ${QUOTE_WORK.test(code) ? 'shell quoting done here' : 'command arguments built from interpolated text'}`);
-          continue;
         }
         if (!CHEAP.test(code)) continue;
         for (const p of PATTERNS) {

@@ -35,6 +35,12 @@ const CONFIG_PATTERNS: readonly LinePattern[] = [
   { re: /['"][@\w/-]+['"]\s*:\s*(?:['"]off['"]|0)\s*,?\s*$|\bdisable_error_code\b|\bignore_errors\s*=\s*true\b|^\s*(?:extend-)?ignore\s*=/i, part: 'text', severity: 'low', label: 'lint or type rule disabled in configuration' },
 ];
 
+/** Coverage pragmas in tests mark helper branches that never run; the code under test keeps its coverage. */
+const TEST_FILE_PATTERNS: readonly LinePattern[] = [
+  ...PATTERNS.filter((p) => p.label !== 'excluded from coverage' && !p.re.source.includes('pragma')),
+  { re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)/, part: 'comment', langs: ['py'], severity: 'low', label: 'lint suppressed' },
+];
+
 export const suppressionRules: RuleFamily = {
   name: 'suppressed-checks',
   rules: [SUPPRESSED],
@@ -46,7 +52,7 @@ export const suppressionRules: RuleFamily = {
         if (!file.cls.source) continue;
       }
       if (file.cls.source || file.cls.test) {
-        scanLines(sink, SUPPRESSED, file, file.added, 'new', PATTERNS, /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/);
+        scanLines(sink, SUPPRESSED, file, file.added, 'new', file.cls.test ? TEST_FILE_PATTERNS : PATTERNS, /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/);
       }
     }
   },

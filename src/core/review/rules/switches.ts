@@ -13,7 +13,7 @@ const SWITCH: RuleMeta = {
   whatToDo: 'Check the default is safe, the switch cannot be set by an untrusted caller, and turning it on is logged.',
 };
 
-const NAME = String.raw`(?:allow|skip|disable|dangerous(?:ly)?|unsafe|insecure|trust|no[-_]?verify|bypass|ignore)[-_]?\w*|\w*[-_](?:insecure|unsafe|no[-_]verify)\w*|insecure`;
+const NAME = String.raw`(?:allow|skip|disable|dangerous(?:ly)?|unsafe|insecure|trust|no[-_]?verify|bypass|ignore)[-_]?[\w-]*|[\w-]*[-_](?:insecure|unsafe|no[-_]verify)[\w-]*|insecure`;
 /** Where an option becomes reachable: argument parsers, flag packages, environment reads, settings fields. */
 const EXPOSURE: readonly RegExp[] = [
   new RegExp(String.raw`\b(?:add_argument|option|Option|add_option|addOption|requiredOption)\s*\(\s*(?:['"]-\w['"]\s*,\s*)?['"]--(${NAME})['"]`, 'i'),
