@@ -59,6 +59,8 @@ const PROJECT_FILES: Readonly<Record<AgentId, string>> = {
   cursor: '.cursor/hooks.json',
   codex: '.codex/config.toml',
   gemini: '.gemini/settings.json',
+  windsurf: '.windsurf/hooks.json',
+  droid: '.factory/settings.json',
 };
 
 const USER_FILES: Readonly<Record<AgentId, string>> = {
@@ -67,6 +69,8 @@ const USER_FILES: Readonly<Record<AgentId, string>> = {
   cursor: '.cursor/hooks.json',
   codex: '.codex/config.toml',
   gemini: '.gemini/settings.json',
+  windsurf: '.codeium/windsurf/hooks.json',
+  droid: '.factory/settings.json',
 };
 
 export function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
