@@ -112,6 +112,9 @@ describe('committed hook files: never break a clone', () => {
     assert.match(await status('codex'), /^codex\s+installed, changed since Codex trusted it — review it in \/hooks in Codex/);
     assert.equal(fs.readFileSync(store, 'utf8').includes('00000000'), true, 'the trust store is read, never written');
 
+    fs.writeFileSync(path.join(repo.root, '.codex', 'hooks.json'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "notify"}]}]}}');
+    assert.match((await runCli(['agents', 'status', '--agent', 'codex'], { cwd: repo.root, env })).out, /warning: .*hooks\.json also defines hooks: Codex warns when one folder mixes/);
+
     const gemini = path.join(repo.root, FILES.gemini);
     const settings = JSON.parse(fs.readFileSync(gemini, 'utf8')) as Record<string, unknown>;
     fs.writeFileSync(gemini, JSON.stringify({ ...settings, hooksConfig: { disabled: ['ai-provenance'] } }));
