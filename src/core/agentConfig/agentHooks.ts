@@ -18,6 +18,8 @@ export const CLAUDE_MATCHER = 'Edit|Write|NotebookEdit|Bash';
  * alternation is anchored: `edit` alone would match every tool whose name contains it (MCP tools included).
  */
 export const GEMINI_MATCHER = '^(write_file|replace|run_shell_command)$';
+/** Factory Droid: its file tools and its shell tool. */
+export const DROID_MATCHER = 'Create|Edit|MultiEdit|ApplyPatch|Execute';
 export const HOOK_TIMEOUT_SECONDS = 30;
 
 const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> = {
@@ -65,6 +67,16 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
       const config = root.hooksConfig;
       return isPlainObject(config) && (config.enabled === false || (Array.isArray(config.disabled) && config.disabled.includes('ai-provenance')));
     },
+  },
+  windsurf: {
+    // Cascade's hooks.json: a flat list per action; `show_output` stays off (nothing to show).
+    events: { pre: ['pre_write_code', 'pre_run_command'], post: ['post_write_code', 'post_run_command'] },
+    handler: (command) => ({ command }),
+  },
+  droid: {
+    events: { pre: ['PreToolUse'], post: ['PostToolUse'] },
+    matcher: DROID_MATCHER,
+    handler: (command) => ({ type: 'command', command, timeout: HOOK_TIMEOUT_SECONDS }),
   },
 };
 

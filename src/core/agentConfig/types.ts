@@ -41,9 +41,9 @@ export interface HookInspection {
 }
 
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
-const OUR_COMMAND = /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini)(?=\s|$|['"])/;
+const OUR_COMMAND = /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$|['"])/;
 // The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
-const OUR_RUNTIME_COMMAND = /--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini)(?=\s|$)/;
+const OUR_RUNTIME_COMMAND = /--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$)/;
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {

@@ -11,6 +11,8 @@
  * - cursor: `{}`. cursor.com/docs/hooks: command hooks "return JSON output via stdout"; invalid JSON is a hook failure,
  *   allowed through by default but *blocking* when the hook is configured with `failClosed: true`. `{}` sets no
  *   field; `permission: "allow"` would auto-approve commands that should ask the user.
+ * - windsurf: nothing. docs.windsurf.com/windsurf/cascade/hooks: exit 0 lets the action proceed, only exit 2 blocks.
+ * - droid: nothing, as Claude Code (docs.factory.ai/reference/hooks-reference: exit 0 continues).
  * - gemini: `{}`. geminicli.com/docs/hooks/reference: exit 0 parses stdout as JSON and "must not print any plain text
  *   to stdout other than the final JSON"; the writing-hooks guide's no-op hook prints `{}`.
  */
@@ -24,6 +26,8 @@ const RESPONSES: Readonly<Record<AgentId, Readonly<Record<HookPhase, string>>>> 
   codex: { pre: '', post: '' },
   cursor: { pre: JSON_NOOP, post: JSON_NOOP },
   gemini: { pre: JSON_NOOP, post: JSON_NOOP },
+  windsurf: { pre: '', post: '' },
+  droid: { pre: '', post: '' },
 };
 
 /** The exact stdout for a hook of `agent` in `phase` that must not change what the agent does. */

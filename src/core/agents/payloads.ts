@@ -10,6 +10,8 @@ import { parseVscodePayload } from './vscode';
 import { parseCursorPayload } from './cursor';
 import { parseCodexPayload } from './codex';
 import { parseGeminiPayload } from './gemini';
+import { parseWindsurfPayload } from './windsurf';
+import { parseDroidPayload } from './droid';
 
 const PARSERS: Readonly<Record<AgentId, (obj: JsonObject, phaseHint?: HookPhase) => HookPayload>> = {
   claude: parseClaudePayload,
@@ -17,6 +19,8 @@ const PARSERS: Readonly<Record<AgentId, (obj: JsonObject, phaseHint?: HookPhase)
   cursor: parseCursorPayload,
   codex: parseCodexPayload,
   gemini: parseGeminiPayload,
+  windsurf: parseWindsurfPayload,
+  droid: parseDroidPayload,
 };
 
 export function isAgentId(value: unknown): value is AgentId {
@@ -83,7 +87,11 @@ export function isCopilotPayload(json: unknown): boolean {
 export function toolCallMaterial(json: unknown): string {
   const obj = asObject(json);
   const raw = own(obj, 'tool_input') ?? own(obj, 'toolInput') ?? own(obj, 'toolArgs');
-  const input = raw === undefined ? { command: own(obj, 'command') ?? null } : (toolInputObject(raw) ?? raw);
+  const info = asObject(own(obj, 'tool_info'));
+  // Windsurf: only the arguments, not what a POST adds (output, timing).
+  const windsurf = info === undefined ? undefined
+    : { command_line: own(info, 'command_line') ?? null, file_path: own(info, 'file_path') ?? null, edits: own(info, 'edits') ?? null, mcp: own(info, 'mcp_tool_arguments') ?? null };
+  const input = windsurf ?? (raw === undefined ? { command: own(obj, 'command') ?? null } : (toolInputObject(raw) ?? raw));
   return canonicalJson(input);
 }
 

@@ -3,7 +3,7 @@
  * touched file say nothing about this commit. Never writes `Signed-off-by` (an AI must not sign off).
  */
 import { ORIGIN_KINDS, type Origin, type OriginKind } from '../attribution/origin';
-import { GENERIC_CO_AUTHOR_EMAIL, KNOWN_TOOLS, knownToolForOriginTool } from './knownTools';
+import { GENERIC_CO_AUTHOR_EMAIL, KNOWN_TOOLS, knownToolForCoAuthorName, knownToolForEmail, knownToolForOriginTool, type KnownTool } from './knownTools';
 import { isAiClass, uniqueOrigins, type CommittedFile } from './lines';
 import { parseTrailers, sameTrailer, type Trailer } from './message';
 
@@ -221,6 +221,22 @@ export function isOwnTrailer(t: Trailer): boolean {
   return false;
 }
 
+/**
+ * The known tool a `Co-authored-by` trailer names, by its email or its name. Codex writes
+ * `Co-authored-by: Codex <noreply@openai.com>` (openai/codex git attribution), which the identity table may not list.
+ */
+function coAuthorTool(t: Trailer): KnownTool | undefined {
+  if (t.key.toLowerCase() !== CO_AUTHORED_BY.toLowerCase()) return undefined;
+  const match = /^(.*?)\s*<([^<>]+)>\s*$/.exec(t.value.trim());
+  const name = match?.[1] ?? t.value.trim();
+  const email = match?.[2] ?? '';
+  const byEmail = email !== '' ? knownToolForEmail(email) : undefined;
+  if (byEmail !== undefined) return byEmail;
+  const byName = knownToolForCoAuthorName(name);
+  if (byName !== undefined) return byName;
+  return /^noreply@openai\.com$/i.test(email) && /codex/i.test(name) ? KNOWN_TOOLS.find((k) => k.id === 'codex') : undefined;
+}
+
 export interface TrailerUpdate {
   /** Generated trailers the message does not have yet. */
   readonly add: Trailer[];
@@ -234,7 +250,10 @@ export interface TrailerUpdate {
  */
 export function planTrailerUpdate(message: string, generated: readonly Trailer[], commentChar = '#'): TrailerUpdate {
   const existing = parseTrailers(message, commentChar);
-  const add = generated.filter((g) => !existing.some((e) => sameTrailer(e, g)));
+  // An agent that writes its own co-author line (Codex, Claude Code, Copilot CLI) has said it: ours for the same tool
+  // would be a second line for one co-author, whatever name or model each spells.
+  const coAuthoredBy = new Set(existing.map(coAuthorTool).filter((t): t is KnownTool => t !== undefined));
+  const add = generated.filter((g) => !existing.some((e) => sameTrailer(e, g)) && !coAuthoredBy.has(coAuthorTool(g) as KnownTool));
   const remove = existing.filter((e) => isOwnSummaryTrailer(e) && !generated.some((g) => sameTrailer(e, g)));
   return { add, remove };
 }

@@ -18,6 +18,8 @@ const AGENT_LABELS: Record<AgentId, string> = {
   cursor: 'Cursor',
   codex: 'Codex CLI',
   gemini: 'Gemini CLI',
+  windsurf: 'Windsurf (Cascade)',
+  droid: 'Factory Droid',
 };
 
 export class AgentsController extends Disposable {

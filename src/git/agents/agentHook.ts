@@ -29,6 +29,8 @@ export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
   cursor: 'Cursor',
   codex: 'Codex',
   gemini: 'Gemini CLI',
+  windsurf: 'Windsurf',
+  droid: 'Factory Droid',
 };
 
 // Agents whose model ids belong to one provider: stored as `provider/model`, as Origin.model asks.

@@ -59,6 +59,8 @@ const PROJECT_FILES: Readonly<Record<AgentId, string>> = {
   cursor: '.cursor/hooks.json',
   codex: '.codex/config.toml',
   gemini: '.gemini/settings.json',
+  windsurf: '.windsurf/hooks.json',
+  droid: '.factory/settings.json',
 };
 
 const USER_FILES: Readonly<Record<AgentId, string>> = {
@@ -67,6 +69,8 @@ const USER_FILES: Readonly<Record<AgentId, string>> = {
   cursor: '.cursor/hooks.json',
   codex: '.codex/config.toml',
   gemini: '.gemini/settings.json',
+  windsurf: '.codeium/windsurf/hooks.json',
+  droid: '.factory/settings.json',
 };
 
 export function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
@@ -105,7 +109,7 @@ export async function installAgents(ctx: InstallContext, agents: readonly AgentI
       const createdDirs = await writeConfig(file, Buffer.from(edit.text, 'utf8'));
       manifest.set({ ...entry, written: sha256(Buffer.from(edit.text, 'utf8')), createdDirs: [...createdDirs, ...entry.createdDirs] });
       await manifest.save();
-      reports.push({ agent, label, file, action: before.pre || before.post ? 'updated' : 'installed', warnings: edit.warnings });
+      reports.push({ agent, label, file, action: before.pre || before.post ? 'updated' : 'installed', warnings: [...edit.warnings, ...(await layerWarnings(agent, file))] });
     } catch (err) {
       reports.push(errorReport(agent, label, file, err));
     }
@@ -152,7 +156,9 @@ export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId
         launchers.push({ path: launcher, exists, cli, cliExists: cli !== undefined && (await isFile(cli)) });
       }
       const codex = agent === 'codex' && bytes !== undefined && (inspection.pre || inspection.post) ? await codexStatus(ctx, file, bytes.toString('utf8'), label) : undefined;
-      reports.push({ agent, label, file, exists: bytes !== undefined, inspection, launchers, ...(codex !== undefined ? { codex } : {}) });
+      const extra = bytes !== undefined && (inspection.pre || inspection.post) ? await layerWarnings(agent, file) : [];
+      const withLayer = extra.length > 0 ? { ...inspection, warnings: [...inspection.warnings, ...extra] } : inspection;
+      reports.push({ agent, label, file, exists: bytes !== undefined, inspection: withLayer, launchers, ...(codex !== undefined ? { codex } : {}) });
     } catch (err) {
       reports.push({ agent, label, file, exists: bytes !== undefined, error: (err as Error).message, launchers: [] });
     }
@@ -167,6 +173,24 @@ export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId
 function commandsFor(ctx: InstallContext, agent: AgentId, launcher: string): HookCommands {
   if (ctx.scope === 'user') return hookCommandsFor(launcher, agent);
   return projectHookCommandsFor(agent, { pre: hookResponse(agent, 'pre'), post: hookResponse(agent, 'post') });
+}
+
+/**
+ * Codex keeps one hook layer per folder: hooks in both `hooks.json` and `config.toml` of one `.codex` folder load,
+ * with a warning on every start. We write config.toml; say so when the folder's hooks.json has hooks too.
+ */
+async function layerWarnings(agent: AgentId, file: string): Promise<string[]> {
+  if (agent !== 'codex') return [];
+  const json = path.join(path.dirname(file), 'hooks.json');
+  const text = (await readBytes(json).catch(() => undefined))?.toString('utf8');
+  if (text === undefined) return [];
+  try {
+    const hooks = (JSON.parse(text) as { hooks?: unknown }).hooks;
+    if (typeof hooks !== 'object' || hooks === null || Object.keys(hooks).length === 0) return [];
+  } catch {
+    return [];
+  }
+  return [`${json} also defines hooks: Codex warns when one folder mixes hooks.json and config.toml; keep your hooks in one of them`];
 }
 
 /** Codex's verdict on our entries in `file`, from its trust store (read only). */

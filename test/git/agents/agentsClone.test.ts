@@ -16,6 +16,8 @@ const FILES: Record<AgentId, string> = {
   cursor: '.cursor/hooks.json',
   codex: '.codex/config.toml',
   gemini: '.gemini/settings.json',
+  windsurf: '.windsurf/hooks.json',
+  droid: '.factory/settings.json',
 };
 
 /** A PRE and a POST payload of each agent, from the recorded fixtures. */
@@ -25,6 +27,8 @@ const FIXTURES: Record<AgentId, { pre: string; post: string }> = {
   cursor: { pre: 'cursor/pre-tool-use-write.json', post: 'cursor/after-file-edit.json' },
   codex: { pre: 'codex/pre-tool-use-bash.json', post: 'codex/post-tool-use-apply-patch.json' },
   gemini: { pre: 'gemini/before-tool-write-file.json', post: 'gemini/after-tool-replace.json' },
+  windsurf: { pre: 'windsurf/pre-run-command.json', post: 'windsurf/post-write-code.json' },
+  droid: { pre: 'droid/pre-tool-use-execute.json', post: 'droid/post-tool-use-edit.json' },
 };
 
 const sh = (command: string, stdin: string, cwd: string) => spawnSync('/bin/sh', ['-c', command], { cwd, input: stdin, encoding: 'utf8', timeout: 60_000 });
@@ -68,7 +72,7 @@ describe('committed hook files: never break a clone', () => {
       const outside = sh(commands[0], payload(FIXTURES[agent].pre, elsewhere), elsewhere);
       assert.deepEqual([outside.status, outside.stdout], [0, hookResponse(agent, 'pre')], `${agent} outside git`);
     }
-    assert.equal(ran, 10);
+    assert.equal(ran, 2 * AGENT_IDS.length);
     assert.equal(fs.existsSync(path.join(clone, '.git', 'ai-provenance')), false, 'the clone got no state');
 
     // The same committed commands record in a clone where AI Provenance is installed (here: the original).
@@ -89,7 +93,7 @@ describe('committed hook files: never break a clone', () => {
     for (const agent of AGENT_IDS) assert.match(await status(agent), new RegExp(`^${agent}\\s+not installed\\s+${FILES[agent].replace(/\./g, '\\.')} \\(no file\\)$`));
 
     assert.equal((await runCli(['agents', 'install', '--cli', compiledCli()], { cwd: repo.root, env })).code, 0);
-    for (const agent of ['claude', 'vscode', 'cursor', 'gemini'] as const) assert.match(await status(agent), new RegExp(`^${agent}\\s+installed\\s+${FILES[agent].replace(/\./g, '\\.')}$`));
+    for (const agent of ['claude', 'vscode', 'cursor', 'gemini', 'windsurf', 'droid'] as const) assert.match(await status(agent), new RegExp(`^${agent}\\s+installed\\s+${FILES[agent].replace(/\./g, '\\.')}$`));
     assert.match(await status('codex'), /^codex\s+installed, project not trusted in Codex — trust it, then open \/hooks in Codex/);
 
     const store = path.join(codexHome, 'config.toml');
@@ -107,6 +111,9 @@ describe('committed hook files: never break a clone', () => {
     fs.writeFileSync(store, `${projectTrust}\n${trusted.replace(/sha256:[0-9a-f]{8}/, 'sha256:00000000')}`);
     assert.match(await status('codex'), /^codex\s+installed, changed since Codex trusted it — review it in \/hooks in Codex/);
     assert.equal(fs.readFileSync(store, 'utf8').includes('00000000'), true, 'the trust store is read, never written');
+
+    fs.writeFileSync(path.join(repo.root, '.codex', 'hooks.json'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "notify"}]}]}}');
+    assert.match((await runCli(['agents', 'status', '--agent', 'codex'], { cwd: repo.root, env })).out, /warning: .*hooks\.json also defines hooks: Codex warns when one folder mixes/);
 
     const gemini = path.join(repo.root, FILES.gemini);
     const settings = JSON.parse(fs.readFileSync(gemini, 'utf8')) as Record<string, unknown>;

@@ -57,6 +57,16 @@ const EXISTING: Record<AgentId, { file: string; text: string; theirs: string }> 
     text: '{"theme":"GitHub","hooks":{"BeforeTool":[{"matcher":"run_shell_command","hooks":[{"type":"command","command":"./guard.sh"}]}]}}',
     theirs: './guard.sh',
   },
+  windsurf: {
+    file: '.windsurf/hooks.json',
+    text: '{\n  "hooks": {\n    "post_write_code": [\n      { "command": "npx prettier --write .", "show_output": true }\n    ]\n  }\n}\n',
+    theirs: 'npx prettier --write .',
+  },
+  droid: {
+    file: '.factory/settings.json',
+    text: '{\n  "model": "claude-opus-4-5",\n  "hooks": {\n    "PreToolUse": [{ "matcher": "Execute", "hooks": [{ "type": "command", "command": "/usr/local/bin/guard" }] }]\n  }\n}\n',
+    theirs: '/usr/local/bin/guard',
+  },
 };
 
 const AGENTS = Object.keys(EXISTING) as AgentId[];
@@ -118,7 +128,7 @@ describe('agents install / uninstall / status', () => {
     assert.deepEqual(fs.readdirSync(bin).sort(), ['ai-provenance', 'ai-provenance.cmd', 'ai-provenance.ps1'], 'the launcher and its Windows twins');
     const uninstall = await agentsCli('uninstall');
     assert.equal(uninstall.code, 0, uninstall.err);
-    for (const dir of ['.claude', '.github', '.cursor', '.codex', '.gemini']) assert.equal(fs.existsSync(path.join(repo.root, dir)), false, dir);
+    for (const dir of ['.claude', '.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory']) assert.equal(fs.existsSync(path.join(repo.root, dir)), false, dir);
     assert.equal(repo.git(['status', '--porcelain']), '');
     assert.equal(fs.existsSync(path.join(repo.root, '.git', 'ai-provenance', 'agents')), false, 'manifest and backups gone');
   });

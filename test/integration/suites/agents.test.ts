@@ -128,7 +128,7 @@ describe('agent commands', () => {
       assert.equal(fs.readFileSync(settings, 'utf8'), original, 'byte-identical after disconnect');
     } finally {
       fs.rmSync(path.join(workspaceRoot(), '.claude'), { recursive: true, force: true });
-      for (const dir of ['.github', '.cursor', '.codex', '.gemini']) fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
+      for (const dir of ['.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory']) fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
     }
   });
 
