@@ -6,6 +6,7 @@
 import { openHookContext, type HookContext } from '../commit/hookContext';
 import { appendStateLog } from '../stateLog';
 import { isManagedHook } from './hookScripts';
+import { removeRetiredFiles } from './retiredFiles';
 
 export interface HookRun {
   readonly cwd: string;
@@ -32,6 +33,9 @@ export async function runGitHook(hook: string, args: readonly string[], run: Hoo
   try {
     ctx = await openHookContext(run.cwd, run.env);
     onContext?.(ctx);
+    // The first hook run after an update clears what the previous version left (a few syscalls when there is none).
+    const retired = removeRetiredFiles(ctx.stateDir);
+    if (retired.length > 0) await ctx.log(`removed files of an earlier version: ${retired.join(', ')}`);
     // Test-only fault injection (the fault-injection suite): a crash, or a hang the caller's time limit must end.
     const fault = run.env.AI_PROVENANCE_FAULT;
     if (fault === `throw:${hook}`) throw new Error('injected fault');
