@@ -2,7 +2,8 @@
  * Cost of the agent hook around one tool call: `hook claude pre` and `hook claude post` for a one-file Edit, run as
  * agents run them (through the launcher in the git dir, `sh`, the payload on stdin, the bundled dist/hookLoader.js with
  * node's compile cache in the state dir; the first, cache-writing pair is a warm-up), against a bare `node -e 0`
- * spawned the same way in the same run. Goal <= 2x for the pair: one node start in all. The row fails above the goal,
+ * spawned the same way in the same run. Goal <= 2x for the pair: one node start in all (the launcher does Claude's PRE
+ * for a file edit in sh, src/git/launcher.ts). The row fails above the goal,
  * and the bench throws (an error row) when the pair recorded nothing or printed anything but Claude's empty answer.
  */
 import { execFileSync, spawnSync } from 'node:child_process';

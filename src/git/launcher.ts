@@ -3,7 +3,8 @@
  * `<git rev-parse --git-path ai-provenance>/bin/ai-provenance` that execs node on the recorded `dist/cli.js` (for the
  * hook entry commands, on `dist/hookLoader.js` beside it). Extension updates move cli.js; rewriting this one script
  * re-points every hook. When node or the CLI is missing it drains its input, logs why to `../log.txt`, prints the
- * agent's no-op answer and exits 0, so no commit and no agent ever fails because of it.
+ * agent's no-op answer and exits 0, so no commit and no agent ever fails because of it. Claude Code's PRE hook for a
+ * file edit starts no node at all (`shellPreSnapshot`).
  * `AI_PROVENANCE_CLI` / `AI_PROVENANCE_NODE` override the recorded paths (tests, development builds).
  * `launcherTarget` reads the recorded CLI back from the `cli='...'` line (src/git/agents/launcher.ts writes the same file).
  */
@@ -19,6 +20,46 @@ export const LAUNCHER_NAME = 'ai-provenance';
 export function shQuote(value: string): string {
   if (value.includes('\0')) throw new Error('a path for a shell script cannot contain NUL');
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Claude Code's PRE hook for a file edit, in plain sh (no node start): the JSON and a copy of each absolute
+ * `file_path` / `notebook_path` it names go to `<state>/agent-pre/p<pid>/` for the POST hook to find
+ * (src/git/agents/launcherSnapshots.ts). Anything else goes to node as before: shell commands (`"command"`: the POST
+ * needs a repository snapshot), VS Code's calls through Claude's settings (camelCase fields, `__vscode` ids), payloads
+ * with no usable path, or a directory that cannot be made. Extra or missing paths only cost precision the POST
+ * recovers as it does without a snapshot; they never attribute a file the payload does not name.
+ */
+function shellPreSnapshot(): string[] {
+  return [
+    // Only a launcher in a git dir (`<git dir>/ai-provenance/bin`): the POST looks for the snapshot beside it.
+    'aip_pre_off=',
+    'case $1:$2:$3:$0 in hook:claude:pre:*/*) [ -f "${0%/*}/../../HEAD" ] || aip_pre_off=1 ;; *) aip_pre_off=1 ;; esac',
+    'case $aip_pre_off in "")',
+    '  aip_pre="${0%/*}/../agent-pre/p$$"',
+    '  if mkdir -p "${0%/*}/../agent-pre" 2>/dev/null && rm -rf "$aip_pre" && mkdir "$aip_pre" 2>/dev/null && cat > "$aip_pre/payload.json"; then',
+    '    aip_n=0',
+    '    if ! grep -qE \'"(command|hookEventName|sessionId)"|__vscode\' "$aip_pre/payload.json"; then',
+    '      grep -oE \'"(file_path|notebook_path)" *: *"/[^"\\\\]*"\' "$aip_pre/payload.json" > "$aip_pre/matches"',
+    '      while IFS= read -r aip_m; do',
+    '        aip_v=${aip_m%\\"}; aip_v=${aip_v##*\\"}',
+    '        aip_n=$((aip_n + 1))',
+    '        if [ ! -e "$aip_v" ] && [ ! -L "$aip_v" ]; then aip_mark=a',
+    '        elif [ -L "$aip_v" ] || [ ! -f "$aip_v" ]; then aip_mark=s',
+    '        elif cp "$aip_v" "$aip_pre/$aip_n" 2>/dev/null; then aip_mark=t',
+    '        else aip_mark=u; fi',
+    '        printf \'%s\\t%s\\n\' "$aip_mark" "$aip_v" >> "$aip_pre/paths"',
+    '      done < "$aip_pre/matches"',
+    '    fi',
+    // Claude Code expects nothing on stdout from a hook that changes nothing.
+    '    [ "$aip_n" -gt 0 ] && exit 0',
+    // Not ours to do in sh: node reads the saved JSON instead of the stdin it was taken from.
+    '    exec < "$aip_pre/payload.json"',
+    '    rm -rf "$aip_pre"',
+    '  fi',
+    '  ;;',
+    'esac',
+  ];
 }
 
 export function launcherScript(cliPath: string, nodePath: string): string {
@@ -38,6 +79,7 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '  exit 0',
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
+    ...shellPreSnapshot(),
     // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less
     // and keeps node's compile cache in the state dir (beside bin/). Hooks make no TLS connections, and node reads a
     // NODE_EXTRA_CA_CERTS bundle at every start (about 100 ms for a system bundle), so hooks go without it.

@@ -18,7 +18,8 @@ import { applyAgentChange, describeReports, type FileReport } from './applyChang
 import { textBeforeEdits } from './editReversal';
 import { recordPromptSummary } from './promptLog';
 import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
-import { SNAPSHOT_VERSION, SnapshotStore, type SnapshotEntry } from './snapshots';
+import { takeLauncherSnapshot } from './launcherSnapshots';
+import { SNAPSHOT_VERSION, SnapshotStore, type Snapshot, type SnapshotEntry } from './snapshots';
 import { claudeModelFromTranscript } from './transcripts';
 import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf } from './workFiles';
 
@@ -131,7 +132,7 @@ class HookCall {
   }
 
   async post(): Promise<FileReport[]> {
-    const snapshot = await this.snapshots.load(this.session, this.key);
+    const snapshot = (await this.snapshots.load(this.session, this.key)) ?? (await this.launcherSnapshot());
     const origin = await this.origin();
     const options = { origin, now: this.now() };
     const reports: FileReport[] = [];
@@ -159,6 +160,20 @@ class HookCall {
     if (reports.length > 0) this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
     if (reports.some((r) => r.action === 'attributed')) await this.recordPrompt(reports);
     return reports;
+  }
+
+  /** The PRE snapshot the launcher took in sh for this call (src/git/agents/launcherSnapshots.ts), if any. */
+  private async launcherSnapshot(): Promise<Snapshot | undefined> {
+    const isOwnPre = (json: string): boolean => {
+      try {
+        const raw = parseHookJson(json);
+        const pre = parseHookPayload(effectiveAgent(this.payload.agent, raw), 'pre', raw);
+        return pre.agent === this.payload.agent && (pre.sessionId ?? 'no-session') === this.session && (pre.toolUseId ?? callKey(pre, raw)) === this.key;
+      } catch {
+        return false;
+      }
+    };
+    return takeLauncherSnapshot(this.stateDir, isOwnPre, (file) => repoPathOf(this.repo, this.cwd, file), this.now());
   }
 
   /** Without a snapshot: Claude's `originalFile`, or the reported edits undone on the current text. */
