@@ -20,7 +20,7 @@ export interface AttributedSpan {
 export interface AiProvenanceApi {
   /** `activate` itself, synchronous. */
   readonly activationMs: number;
-  /** activationMs plus the synchronous part of the work started right after activation, once all of it has settled. */
+  /** activationMs plus the synchronous part of the work started right after activation, once all of it has run. */
   startupMs(): Promise<number>;
   /** Attributed spans of an open document, as document offsets. */
   spans(uri: vscode.Uri): AttributedSpan[];

@@ -12,20 +12,20 @@ export function deferStartup(work: () => unknown): void {
   pending.push(new Promise<void>((resolve) => {
     setTimeout(() => {
       const started = performance.now();
-      let result: unknown;
       try {
-        result = work();
+        // What it returns may wait on a person (the install offer): only the synchronous part holds the thread.
+        void Promise.resolve(work()).catch(() => undefined);
       } catch {
-        result = undefined;
+        // Logged by the work itself.
       } finally {
         deferredMs += performance.now() - started;
+        resolve();
       }
-      Promise.resolve(result).then(() => resolve(), () => resolve());
     }, 0);
   }));
 }
 
-/** The synchronous ms of all startup work, once every piece scheduled so far has settled. */
+/** The synchronous ms of all startup work scheduled so far, once each piece has run. */
 export async function deferredStartupMs(): Promise<number> {
   await Promise.all(pending);
   return deferredMs;
