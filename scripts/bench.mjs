@@ -45,7 +45,8 @@ if (!skipVsCode && (!filter || 'activation'.includes(filter))) {
   });
   if (fs.existsSync(out)) {
     const m = JSON.parse(fs.readFileSync(out, 'utf8'));
-    rows.push({ name: 'activation time in VS Code / 20 ms goal', ratio: m.activationMs / 20, goal: '<= 1x', pass: m.activationMs <= 20, detail: `${m.activationMs.toFixed(2)} ms` });
+    // activationMs counts the work deferred with setTimeout(0) right after activate (its synchronous part).
+    rows.push({ name: 'activation time in VS Code / 20 ms goal', ratio: m.activationMs / 20, goal: '<= 1x', pass: m.activationMs <= 20, detail: `${m.activationMs.toFixed(2)} ms (activate ${m.activateOnlyMs?.toFixed(2) ?? '?'} ms + deferred startup work)` });
   } else {
     rows.push({ name: 'activation time in VS Code', ratio: NaN, goal: '<= 1x', pass: false, detail: 'no measurement (see npm run test:integration)' });
   }
@@ -57,7 +58,7 @@ if (!skipVsCode && (!filter || 'activation'.includes(filter))) {
 }
 
 const pad = (s, n) => String(s).padEnd(n);
-console.log(`\n${pad('benchmark', 72)} ${pad('ratio', 8)} ${pad('goal', 8)} ${pad('ok', 4)} detail`);
+console.log(`\n${pad('benchmark', 72)} ${pad('ratio', 8)} ${pad('goal', 8)} ${pad('ok', 6)} detail`);
 for (const r of rows) {
-  console.log(`${pad(r.name, 72)} ${pad(Number.isFinite(r.ratio) ? r.ratio.toFixed(2) + 'x' : 'n/a', 8)} ${pad(r.goal, 8)} ${pad(r.pass ? 'yes' : 'NO', 4)} ${r.detail}`);
+  console.log(`${pad(r.name, 72)} ${pad(Number.isFinite(r.ratio) ? r.ratio.toFixed(2) + 'x' : 'n/a', 8)} ${pad(r.goal, 8)} ${pad(r.pass ? 'yes' : 'MISSED', 6)} ${r.detail}`);
 }

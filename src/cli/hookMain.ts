@@ -3,12 +3,10 @@
  * and every agent step: `git-hook` and `hook`. The launcher picks it for them, so a hook does not parse the code of
  * blame, report and the rest: node's start plus this file is most of a hook's cost.
  */
+import { HOOK_ENTRY_COMMANDS } from '../git/hooks/hookScripts';
 import type { CliCommand, CliIo } from './command';
 import { runAsProcess } from './processIo';
 import { runCommand } from './runCommand';
-
-/** What the launcher routes here; keep in step with `launcherScript`. */
-export const HOOK_ENTRY_COMMANDS = ['git-hook', 'hook'] as const;
 
 async function load(name: string): Promise<CliCommand | undefined> {
   if (name === 'git-hook') return (await import('./commands/gitHook.js')).gitHookCommand;

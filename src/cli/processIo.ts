@@ -19,12 +19,29 @@ export function processIo(): CliIo {
   };
 }
 
+/** What git exits with when its reader goes away (`git log | head`): 128 + SIGPIPE. */
+const EXIT_BROKEN_PIPE = 141;
+
+/**
+ * `ai-provenance blame FILE | head`: once the reader is gone, stop at once and quietly, as git does, instead of a
+ * stack trace for the EPIPE of the next write. Hooks (whose reader is the agent or /dev/null) exit 0 all the same.
+ */
+function quietOnClosedPipe(code: number): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(code);
+      throw err;
+    });
+  }
+}
+
 /**
  * Runs `main` as the process: its result becomes the exit code, a throw exits 1 with the message. `exitWhenDone`
  * (hooks): exit as soon as main settles, once stdout has drained, instead of waiting for helper processes such as
  * cat-file to notice their input closed; everything main started has been awaited by then.
  */
 export function runAsProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>, exitWhenDone = false): void {
+  quietOnClosedPipe(exitWhenDone ? 0 : EXIT_BROKEN_PIPE);
   main(process.argv.slice(2), processIo()).then(
     (code) => {
       process.exitCode = code;

@@ -9,6 +9,7 @@ import type { DecorationController, PaintedRanges } from './decorations/decorati
 import type { PersistenceController } from './persistence/persistenceController';
 import type { TrailerPreviewFeature } from './commit/trailerPreview';
 import type { TrailerPreview } from '../git/commit/preview';
+import { deferredStartupMs } from './startupWork';
 
 export interface AttributedSpan {
   readonly start: number;
@@ -17,7 +18,10 @@ export interface AttributedSpan {
 }
 
 export interface AiProvenanceApi {
+  /** `activate` itself, synchronous. */
   readonly activationMs: number;
+  /** activationMs plus the synchronous part of the work started right after activation, once all of it has run. */
+  startupMs(): Promise<number>;
   /** Attributed spans of an open document, as document offsets. */
   spans(uri: vscode.Uri): AttributedSpan[];
   /** Ranges painted in the visible editor of `uri` after pending updates are flushed. */
@@ -35,6 +39,7 @@ export function createApi(parts: { attribution: AttributionService; decorations:
   const docFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {
     activationMs: parts.activationMs,
+    startupMs: async () => parts.activationMs + (await deferredStartupMs()),
     spans(uri) {
       const doc = docFor(uri);
       if (!doc) return [];

@@ -17,7 +17,6 @@ import { AttributionStatusBar } from './views/statusBar';
 import { registerShowFileProvenance } from './commands/showFileProvenance';
 import { AgentsController } from './agents/agentsController';
 import { CommitController } from './commit/commitController';
-import { HookServerHost } from './commit/hookServerHost';
 import { TrailerPreviewFeature } from './commit/trailerPreview';
 import { registerBlame } from './blame/blameFeature';
 import { ReviewFeature } from './review/reviewFeature';
@@ -30,7 +29,6 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const decorations = new DecorationController(attribution);
   const persistence = new PersistenceController(attribution, log);
   const trailerPreview = new TrailerPreviewFeature(log);
-  const hookServer = new HookServerHost(context.asAbsolutePath('dist/cli.js'), log);
   context.subscriptions.push(
     output,
     attribution,
@@ -46,9 +44,8 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     registerShowFileProvenance(attribution),
     registerBlame(context, attribution, log),
     new ReviewFeature(context, attribution, () => persistence.flush(), log),
-    hookServer,
-    new AgentsController(context.asAbsolutePath('dist/cli.js'), log, hookServer),
-    new CommitController(context, context.asAbsolutePath('dist/cli.js'), log, hookServer),
+    new AgentsController(context.asAbsolutePath('dist/cli.js'), log),
+    new CommitController(context, context.asAbsolutePath('dist/cli.js'), log),
     trailerPreview,
   );
   return createApi({ attribution, decorations, persistence, trailerPreview, activationMs: performance.now() - started });

@@ -1,19 +1,18 @@
 /**
  * The stable command git hooks and agent hooks call: a small POSIX sh script at
- * `<git rev-parse --git-path ai-provenance>/bin/ai-provenance` that execs node on the recorded `dist/cli.js`.
- * Extension updates move cli.js; rewriting this one script re-points every hook. When node or the CLI is missing it
- * drains its input, logs why to `../log.txt` and exits 0, so no commit and no agent ever fails because of it.
+ * `<git rev-parse --git-path ai-provenance>/bin/ai-provenance` that execs node on the recorded `dist/cli.js` (for the
+ * hook entry commands, on `dist/hookLoader.js` beside it). Extension updates move cli.js; rewriting this one script
+ * re-points every hook. When node or the CLI is missing it drains its input, logs why to `../log.txt`, prints the
+ * agent's no-op answer and exits 0, so no commit and no agent ever fails because of it. Claude Code's PRE hook for a
+ * file edit starts no node at all (`shellPreSnapshot`).
  * `AI_PROVENANCE_CLI` / `AI_PROVENANCE_NODE` override the recorded paths (tests, development builds).
- * The script keeps the line format of `src/git/agents/launcher.ts` (`cli='...'`), so either writer can read it.
+ * `launcherTarget` reads the recorded CLI back from the `cli='...'` line (src/git/agents/launcher.ts writes the same file).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { AGENT_REQUEST } from '../core/commit/hookRequest';
+import { agentsAnsweringJson } from '../core/agents/hookResponse';
 import { writeFileAtomic } from './atomicFile';
-import { serverRequestLines } from './hooks/serverClient';
-import { type GitRunner } from './exec';
-import { gitPath, type RepoInfo } from './repo';
-import { STATE_DIR_NAME } from './stateLog';
+import { HOOK_ENTRY_COMMANDS } from './hooks/hookScripts';
 
 export const LAUNCHER_NAME = 'ai-provenance';
 
@@ -21,6 +20,46 @@ export const LAUNCHER_NAME = 'ai-provenance';
 export function shQuote(value: string): string {
   if (value.includes('\0')) throw new Error('a path for a shell script cannot contain NUL');
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Claude Code's PRE hook for a file edit, in plain sh (no node start): the JSON and a copy of each absolute
+ * `file_path` / `notebook_path` it names go to `<state>/agent-pre/p<pid>/` for the POST hook to find
+ * (src/git/agents/launcherSnapshots.ts). Anything else goes to node as before: shell commands (`"command"`: the POST
+ * needs a repository snapshot), VS Code's calls through Claude's settings (camelCase fields, `__vscode` ids), payloads
+ * with no usable path, or a directory that cannot be made. Extra or missing paths only cost precision the POST
+ * recovers as it does without a snapshot; they never attribute a file the payload does not name.
+ */
+function shellPreSnapshot(): string[] {
+  return [
+    // Only a launcher in a git dir (`<git dir>/ai-provenance/bin`): the POST looks for the snapshot beside it.
+    'aip_pre_off=',
+    'case $1:$2:$3:$0 in hook:claude:pre:*/*) [ -f "${0%/*}/../../HEAD" ] || aip_pre_off=1 ;; *) aip_pre_off=1 ;; esac',
+    'case $aip_pre_off in "")',
+    '  aip_pre="${0%/*}/../agent-pre/p$$"',
+    '  if mkdir -p "${0%/*}/../agent-pre" 2>/dev/null && rm -rf "$aip_pre" && mkdir "$aip_pre" 2>/dev/null && cat > "$aip_pre/payload.json"; then',
+    '    aip_n=0',
+    '    if ! grep -qE \'"(command|hookEventName|sessionId)"|__vscode\' "$aip_pre/payload.json"; then',
+    '      grep -oE \'"(file_path|notebook_path)" *: *"/[^"\\\\]*"\' "$aip_pre/payload.json" > "$aip_pre/matches"',
+    '      while IFS= read -r aip_m; do',
+    '        aip_v=${aip_m%\\"}; aip_v=${aip_v##*\\"}',
+    '        aip_n=$((aip_n + 1))',
+    '        if [ ! -e "$aip_v" ] && [ ! -L "$aip_v" ]; then aip_mark=a',
+    '        elif [ -L "$aip_v" ] || [ ! -f "$aip_v" ]; then aip_mark=s',
+    '        elif cp "$aip_v" "$aip_pre/$aip_n" 2>/dev/null; then aip_mark=t',
+    '        else aip_mark=u; fi',
+    '        printf \'%s\\t%s\\n\' "$aip_mark" "$aip_v" >> "$aip_pre/paths"',
+    '      done < "$aip_pre/matches"',
+    '    fi',
+    // Claude Code expects nothing on stdout from a hook that changes nothing.
+    '    [ "$aip_n" -gt 0 ] && exit 0',
+    // Not ours to do in sh: node reads the saved JSON instead of the stdin it was taken from.
+    '    exec < "$aip_pre/payload.json"',
+    '    rm -rf "$aip_pre"',
+    '  fi',
+    '  ;;',
+    'esac',
+  ];
 }
 
 export function launcherScript(cliPath: string, nodePath: string): string {
@@ -36,61 +75,26 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '  # Never fail the caller: drain its input, log why, print what a no-op agent hook prints.',
     '  cat >/dev/null 2>&1',
     '  printf \'%s [%s] launcher: %s\\n\' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$$" "$1" >>"$(dirname "$0")/../log.txt" 2>/dev/null',
-    '  case "$2:$3" in hook:cursor|hook:gemini) printf \'{}\\n\' ;; esac',
+    `  case "$2:$3" in ${agentsAnsweringJson().map((agent) => `hook:${agent}`).join('|')}) printf '{}\\n' ;; esac`,
     '  exit 0',
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
-    // An agent hook goes to a live hook server when there is one (src/git/hooks/hookServer.ts): its JSON is saved for
-    // the server, which answers with what to print. Otherwise (or if the server vanished) node runs it, on that JSON.
-    'if [ "$1" = hook ]; then',
-    '  shift',
-    ...serverRequestLines({
-      serverDir: '"${0%/*}/../server"',
-      fields: `${AGENT_REQUEST} '' "$(($# + 1))" "$aip_server/in.$$" "$@"`,
-      size: '"$*"',
-      prepare: 'cat > "$aip_server/in.$$"',
-    }).map((line) => `  ${line}`),
-    '  set -- hook "$@"',
-    '  case $aip_answer in',
-    '    done) exit 0 ;;',
-    '    "done "*) printf \'%s\\n\' "${aip_answer#done }"; exit 0 ;;',
-    '    timeout) skip "the hook server stopped this hook at its time limit" "$@" ;;',
-    '  esac',
-    '  if [ -f "$aip_server/in.$$" ] && command exec 0<"$aip_server/in.$$"; then rm -f "$aip_server/in.$$"; fi',
-    'fi',
-    // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less.
-    // Hooks make no TLS connections, and node reads a NODE_EXTRA_CA_CERTS bundle at every start (about 100 ms for a
-    // system bundle), so hooks go without it.
-    'case "$1" in git-hook|hook) [ -f "${cli%/*}/hookLoader.js" ] && cli="${cli%/*}/hookLoader.js"; unset NODE_EXTRA_CA_CERTS ;; esac',
-    // The loader keeps V8's code cache here, beside bin/ in the state dir.
-    'case $0 in */*) [ -n "$AI_PROVENANCE_CACHE_DIR" ] || AI_PROVENANCE_CACHE_DIR="${0%/*}/../cache"; export AI_PROVENANCE_CACHE_DIR ;; esac',
+    ...shellPreSnapshot(),
+    // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less
+    // and keeps node's compile cache in the state dir (beside bin/). Hooks make no TLS connections, and node reads a
+    // NODE_EXTRA_CA_CERTS bundle at every start (about 100 ms for a system bundle), so hooks go without it.
+    `case "$1" in ${HOOK_ENTRY_COMMANDS.join('|')})`,
+    '  [ -f "${cli%/*}/hookLoader.js" ] && cli="${cli%/*}/hookLoader.js"',
+    '  unset NODE_EXTRA_CA_CERTS',
+    '  case $0 in */*) [ -n "$AI_PROVENANCE_CACHE_DIR" ] || AI_PROVENANCE_CACHE_DIR="${0%/*}/../cache"; export AI_PROVENANCE_CACHE_DIR ;; esac',
+    '  ;;',
+    'esac',
     // The recorded node may be VS Code's Electron: ELECTRON_RUN_AS_NODE makes it plain node (real node ignores it).
     '[ -x "$node_bin" ] && ELECTRON_RUN_AS_NODE=1 exec "$node_bin" "$cli" "$@"',
     'command -v node >/dev/null 2>&1 && exec node "$cli" "$@"',
     'skip "node not found (was $node_bin)" "$@"',
     '',
   ].join('\n');
-}
-
-/** Where the launcher of `repo` lives (this worktree's state dir). */
-export async function launcherPath(repo: RepoInfo, runner?: GitRunner): Promise<string> {
-  return path.join(await gitPath(repo, STATE_DIR_NAME, runner), 'bin', LAUNCHER_NAME);
-}
-
-export interface LauncherOptions {
-  /** The runtime to record; default this process's executable (node, or VS Code's Electron). */
-  readonly nodePath?: string;
-  readonly runner?: GitRunner;
-}
-
-/**
- * Writes the launcher for `cliPath` unless it already says exactly that; returns its path and whether it changed.
- * Throws when `cliPath` is not absolute (a relative path would depend on the hook's working directory).
- */
-export async function ensureLauncher(repo: RepoInfo, cliPath: string, options: LauncherOptions = {}): Promise<{ path: string; changed: boolean }> {
-  if (!path.isAbsolute(cliPath)) throw new Error(`the CLI path must be absolute: ${cliPath}`);
-  const file = await launcherPath(repo, options.runner);
-  return writeLauncherFile(file, cliPath, options.nodePath ?? process.execPath);
 }
 
 /** Writes the launcher script to `file` (mode 0755) when its content differs. */

@@ -1,10 +1,8 @@
 /** Shared helpers for tests running inside the real VS Code. */
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AiProvenanceApi } from '../../src/extension/api';
-import { runningHookServer } from '../../src/git/hooks/hookServer';
 
 export const EXTENSION_ID = 'ai-provenance.ai-provenance';
 
@@ -18,19 +16,6 @@ export function workspaceRoot(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   assert.ok(folder, 'the test workspace is not open');
   return folder.uri.fsPath;
-}
-
-/** The workspace repository's hook server that hooks can reach, with its parent's pid; undefined when there is none. */
-export function hookServer(): { pid: number; parent: number } | undefined {
-  const pid = runningHookServer(path.join(workspaceRoot(), '.git', 'ai-provenance'));
-  if (pid === undefined) return undefined;
-  try {
-    // /proc/<pid>/stat: "pid (comm) state ppid ..."; comm may hold spaces, so read after the last ')'.
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return { pid, parent: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) };
-  } catch {
-    return undefined;
-  }
 }
 
 export async function openFile(rel: string): Promise<vscode.TextEditor> {

@@ -37,3 +37,8 @@ export function hookResponse(agent: AgentId, phase: HookPhase): string {
   if (phase !== 'pre' && phase !== 'post') throw new Error(`unknown hook phase ${JSON.stringify(String(phase)).slice(0, 40)}`);
   return byPhase[phase];
 }
+
+/** The agents whose no-op answer is `{}` (the launcher prints it when it cannot run the hook at all). */
+export function agentsAnsweringJson(): AgentId[] {
+  return (Object.keys(RESPONSES) as AgentId[]).filter((agent) => RESPONSES[agent].pre === JSON_NOOP);
+}

@@ -9,8 +9,8 @@ import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
 import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
 import { agentState, agentsStatus, installAgents, launcherPathFor, launcherTarget, readSession, startSession, stopSession, uninstallAgents, writeLauncher, type AgentStatusReport, type InstallContext } from '../../git/agents';
-import type { HookServerHost } from '../commit/hookServerHost';
 import { Disposable } from '../lifecycle';
+import { deferStartup } from '../startupWork';
 
 const AGENT_LABELS: Record<AgentId, string> = {
   claude: 'Claude Code',
@@ -25,7 +25,7 @@ const AGENT_LABELS: Record<AgentId, string> = {
 export class AgentsController extends Disposable {
   private readonly indicator = this.register(vscode.window.createStatusBarItem('aiProvenance.agentSession', vscode.StatusBarAlignment.Left, 50));
 
-  constructor(private readonly cliPath: string, private readonly log: (message: string) => void, private readonly hookServer: HookServerHost) {
+  constructor(private readonly cliPath: string, private readonly log: (message: string) => void) {
     super();
     this.indicator.name = 'AI Provenance agent session';
     this.indicator.command = 'aiProvenance.stopAgentSession';
@@ -35,7 +35,7 @@ export class AgentsController extends Disposable {
     this.register(vscode.commands.registerCommand('aiProvenance.startAgentSession', (opts?: { agent?: string }) => this.startSession(opts?.agent)));
     this.register(vscode.commands.registerCommand('aiProvenance.stopAgentSession', () => this.stopSession()));
     // Spawns git: after activation, never during it.
-    setTimeout(() => void this.startup(), 0);
+    deferStartup(() => this.startup());
   }
 
   private async repo(): Promise<RepoInfo | undefined> {
@@ -54,17 +54,15 @@ export class AgentsController extends Disposable {
     const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const repo = folder ? await findRepo(folder).catch(() => undefined) : undefined;
     if (!repo) return;
-    // Extension updates move dist/cli.js: repoint an existing launcher, never create one unasked.
+    // Extension updates move dist/cli.js and may change the script: rewrite an existing launcher when it differs
+    // (a no-op when it is current), never create one unasked.
     const launcher = launcherPathFor(this.context(repo));
-    const target = await launcherTarget(launcher);
-    if (target !== undefined && target !== this.cliPath) {
-      await writeLauncher(path.dirname(launcher), this.cliPath, process.execPath);
-      this.log(`agent hook launcher now runs ${this.cliPath}`);
+    if ((await launcherTarget(launcher)) !== undefined && (await writeLauncher(path.dirname(launcher), this.cliPath, process.execPath)).changed) {
+      this.log(`agent hook launcher updated; it runs ${this.cliPath}`);
     }
     await this.showSession(repo);
     const connected = (await agentsStatus(this.context(repo), AGENT_IDS)).some((r) => r.exists);
     void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', connected);
-    if (connected && vscode.workspace.isTrusted) this.hookServer.need('agent hooks', repo);
   }
 
   private async connect(): Promise<void> {
@@ -81,7 +79,6 @@ export class AgentsController extends Disposable {
     for (const r of failed) void vscode.window.showErrorMessage(`AI Provenance: ${r.label}: ${r.message ?? 'failed'}`);
     if (failed.length < reports.length) {
       void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', true);
-      this.hookServer.need('agent hooks', repo);
       void vscode.window.showInformationMessage(`AI Provenance: connected ${reports.filter((r) => r.action !== 'error').map((r) => r.label).join(', ')}.`);
       // Codex skips hooks nobody trusted yet: say so until its /hooks has them.
       const after = await agentsStatus(this.context(repo), picks.map((p) => p.id));
@@ -96,7 +93,6 @@ export class AgentsController extends Disposable {
     const repo = await this.repo();
     if (!repo) return;
     const reports = await uninstallAgents(this.context(repo), AGENT_IDS);
-    this.hookServer.release('agent hooks');
     const changed = reports.filter((r) => r.action === 'restored' || r.action === 'removed');
     void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', false);
     void vscode.window.showInformationMessage(changed.length ? `AI Provenance: disconnected ${changed.map((r) => r.label).join(', ')}.` : 'AI Provenance: no agent hooks were installed.');

@@ -10,7 +10,7 @@ import * as vscode from 'vscode';
 import { LOG_FILE_NAME, STATE_DIR_NAME, findRepo, runGit, type RepoInfo } from '../../git';
 import { hooksStatus, installHooks, uninstallHooks } from '../../git/hooks/install';
 import { Disposable } from '../lifecycle';
-import type { HookServerHost } from './hookServerHost';
+import { deferStartup } from '../startupWork';
 import { NotesSharing } from './notesSharing';
 
 const OFFER_DISMISSED = 'aiProvenance.hooksOfferDismissed';
@@ -25,8 +25,6 @@ export class CommitController extends Disposable {
     private readonly context: vscode.ExtensionContext,
     private readonly cliPath: string,
     private readonly log: (message: string) => void,
-    /** The warm process the installed hooks hand their work to while this window is open. */
-    private readonly hookServer: HookServerHost,
   ) {
     super();
     // `{ confirm: false }` skips the question (automation and tests; the workspace must still be trusted).
@@ -37,7 +35,7 @@ export class CommitController extends Disposable {
     }));
     this.register({ dispose: () => this.logWatcher?.close() });
     this.sharing = this.register(new NotesSharing(context, () => this.repo(), (repo) => this.installIn(repo).then((r) => r !== undefined), log));
-    setTimeout(() => void this.startup(), 0);
+    deferStartup(() => this.startup());
   }
 
   private async repo(): Promise<RepoInfo | undefined> {
@@ -57,7 +55,6 @@ export class CommitController extends Disposable {
       const current = status?.hooks.every((h) => h.state === 'installed') && status.launcher.cliPath === this.cliPath;
       if (!current && vscode.workspace.isTrusted) await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath }).catch((err) => this.log(`updating hooks failed: ${String(err)}`));
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', true);
-      if (vscode.workspace.isTrusted) this.hookServer.need('git hooks', repo);
       return;
     }
     void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', false);
@@ -100,7 +97,6 @@ export class CommitController extends Disposable {
       const report = await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath });
       await this.syncTrailerSetting();
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', true);
-      this.hookServer.need('git hooks', repo);
       return report;
     } catch (err) {
       void vscode.window.showErrorMessage(`AI Provenance: installing hooks failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -112,7 +108,6 @@ export class CommitController extends Disposable {
     const repo = await this.repo();
     if (!repo) return;
     try {
-      this.hookServer.release('git hooks');
       const report = await uninstallHooks(repo);
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', false);
       void vscode.window.showInformationMessage(`AI Provenance: hooks removed${report.restored.length ? `; restored ${report.restored.join(', ')}` : ''}.`);

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { previewTrailers, type TrailerPreview } from '../../git/commit/preview';
 import { Disposable, debounce } from '../lifecycle';
+import { deferStartup } from '../startupWork';
 
 interface GitRepository {
   readonly rootUri: vscode.Uri;
@@ -29,7 +30,7 @@ export class TrailerPreviewFeature extends Disposable {
     this.register(vscode.commands.registerCommand('aiProvenance.insertTrailers', () => this.insert()));
     this.register({ dispose: () => this.refresh.cancel() });
     // The git extension's API is read lazily: activation must not wait for it.
-    setTimeout(() => void this.connect(), 0);
+    deferStartup(() => this.connect());
   }
 
   /** Recomputes now (tests, and after our own saves). */

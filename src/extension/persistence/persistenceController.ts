@@ -14,6 +14,7 @@ import { mergeFileRecords, recordFromSpans, spansFromRecord, type FileRecord } f
 import { loadKnownText, saveTextSnapshot } from '../../git';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable, debounce } from '../lifecycle';
+import { deferStartup } from '../startupWork';
 import { RepoRegistry, type RepoHandle } from './repoRegistry';
 
 const WATCH_DEBOUNCE_MS = 100;
@@ -49,7 +50,7 @@ export class PersistenceController extends Disposable {
     this.register({ dispose: () => this.watchers.forEach((w) => w.close()) });
     this.register({ dispose: () => void this.flush() });
     // Restoring spawns git: never during activation itself.
-    setTimeout(() => vscode.workspace.textDocuments.forEach((doc) => void this.restore(doc)), 0);
+    deferStartup(() => Promise.all(vscode.workspace.textDocuments.map((doc) => this.restore(doc))));
   }
 
   /** Writes pending records now (tests, close, rename, deactivate). */

@@ -18,7 +18,8 @@ import { applyAgentChange, describeReports, type FileReport } from './applyChang
 import { textBeforeEdits } from './editReversal';
 import { recordPromptSummary } from './promptLog';
 import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
-import { SNAPSHOT_VERSION, SnapshotStore, type SnapshotEntry } from './snapshots';
+import { takeLauncherSnapshot } from './launcherSnapshots';
+import { SNAPSHOT_VERSION, SnapshotStore, type Snapshot, type SnapshotEntry } from './snapshots';
 import { claudeModelFromTranscript } from './transcripts';
 import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf } from './workFiles';
 
@@ -141,9 +142,9 @@ class HookCall {
         this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: already recorded by another of our hook files for this call`);
         return [];
       }
-      snapshot = claim.snapshot;
+      snapshot = claim.snapshot ?? (await this.launcherSnapshot());
     } else {
-      snapshot = await this.snapshots.load(this.session, this.key);
+      snapshot = (await this.snapshots.load(this.session, this.key)) ?? (await this.launcherSnapshot());
     }
     const origin = await this.origin();
     const options = { origin, now: this.now() };
@@ -172,6 +173,20 @@ class HookCall {
     if (reports.length > 0) this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
     if (reports.some((r) => r.action === 'attributed')) await this.recordPrompt(reports);
     return reports;
+  }
+
+  /** The PRE snapshot the launcher took in sh for this call (src/git/agents/launcherSnapshots.ts), if any. */
+  private async launcherSnapshot(): Promise<Snapshot | undefined> {
+    const isOwnPre = (json: string): boolean => {
+      try {
+        const raw = parseHookJson(json);
+        const pre = parseHookPayload(effectiveAgent(this.payload.agent, raw), 'pre', raw);
+        return pre.agent === this.payload.agent && (pre.sessionId ?? 'no-session') === this.session && (pre.toolUseId ?? callKey(pre, raw)) === this.key;
+      } catch {
+        return false;
+      }
+    };
+    return takeLauncherSnapshot(this.stateDir, isOwnPre, (file) => repoPathOf(this.repo, this.cwd, file), this.now());
   }
 
   /** Without a snapshot: Claude's `originalFile`, or the reported edits undone on the current text. */

@@ -1,7 +1,8 @@
 /**
- * What every git hook run needs: the repository (found the way git found it, honouring GIT_DIR and
- * GIT_INDEX_FILE from the hook environment), the ai-provenance state dir, the relevant config (read lazily, in one git call),
- * and a log that never throws.
+ * What every git hook run needs: the repository and the ai-provenance state dir (from the paths the hook script already
+ * asked git for, HOOK_PATHS_ENV, else one `git rev-parse` in the hook's environment, so GIT_DIR and GIT_INDEX_FILE are
+ * honoured), the relevant config (read lazily, in one git call), git run with the hook's environment, and a log that
+ * never throws.
  */
 import * as fsSync from 'node:fs';
 import * as path from 'node:path';

@@ -10,7 +10,8 @@
  * pre-push (only for remotes in aiprovenance.shareNotes) starts a detached notes push; neither changes what git pushes.
  */
 
-import { serverRequestLines } from './serverClient';
+/** The CLI commands hooks run (git hooks: `git-hook`, agents: `hook`): the launcher routes them to dist/hookMain.js. */
+export const HOOK_ENTRY_COMMANDS = ['git-hook', 'hook'] as const;
 
 export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction', 'pre-push'] as const;
 export type ManagedHook = (typeof MANAGED_HOOKS)[number];
@@ -63,22 +64,6 @@ function earlyExit(hook: ManagedHook): string[] {
     case 'pre-push':
       return [];
   }
-}
-
-/** Hooks a warm hook server may run (src/git/hooks/hookServer.ts): the ones without stdin. */
-export const SERVED_HOOKS: readonly ManagedHook[] = ['prepare-commit-msg', 'commit-msg', 'post-commit'];
-
-/**
- * Shell lines that hand the hook's work to a live hook server and exit once it did it (`done`) or stopped it at the
- * time limit (`timeout`). Anything else (no server, `retry`, the watchdog) falls through to the launcher: the hook
- * does the work itself.
- */
-function serverRequest(hook: ManagedHook): string[] {
-  if (!SERVED_HOOKS.includes(hook)) return [];
-  return [
-    ...serverRequestLines({ serverDir: '"$aip_state_dir/server"', fields: '"$aip_hook" "$aip_paths" "$#" "$@"', size: '"$aip_paths$*"' }),
-    'case $aip_answer in done | timeout) exit "$aip_status" ;; esac',
-  ];
 }
 
 /** Shell lines before the paths are looked up, so that the frequent calls with nothing for us start no process. */
@@ -147,7 +132,6 @@ export function hookScript(hook: ManagedHook): string {
     '$aip_paths',
     'EOF',
     ...earlyExit(hook),
-    ...serverRequest(hook),
     'aip_launcher="$aip_state_dir/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || exit "$aip_status"',

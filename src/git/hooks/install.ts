@@ -12,6 +12,7 @@ import { launcherTarget, writeLauncherFile, LAUNCHER_NAME } from '../launcher';
 import { gitPath, type RepoInfo } from '../repo';
 import { STATE_DIR_NAME } from '../stateLog';
 import { CHAINED_SUFFIX, MANAGED_HOOKS, hookScript, isOurHookScript, type ManagedHook } from './hookScripts';
+import { removeRetiredFiles } from './retiredFiles';
 import { applyNotesConfig, notesConfigState, revertNotesConfig, type NotesConfigChanges } from './notesConfig';
 
 export interface InstallOptions {
@@ -124,6 +125,7 @@ export async function installHooks(repo: RepoInfo, options: InstallOptions): Pro
   const launcher = await writeLauncherFile(path.join(await gitPath(repo, STATE_DIR_NAME, runner), 'bin', LAUNCHER_NAME), options.cliPath, nodePath);
   const commonLauncher = path.join(repo.commonDir, STATE_DIR_NAME, 'bin', LAUNCHER_NAME);
   if (commonLauncher !== launcher.path) await writeLauncherFile(commonLauncher, options.cliPath, nodePath);
+  for (const binDir of new Set([path.dirname(launcher.path), path.dirname(commonLauncher)])) removeRetiredFiles(path.dirname(binDir));
 
   const previous = await readManifest(repo);
   const actions: Array<{ hook: ManagedHook; action: 'installed' | 'updated' | 'unchanged' | 'chained' }> = [];

@@ -7,6 +7,7 @@ import { openHookContext, type HookContext } from '../commit/hookContext';
 import { appendStateLog } from '../stateLog';
 import { gitHookFault } from '../testMode';
 import { isManagedHook } from './hookScripts';
+import { removeRetiredFiles } from './retiredFiles';
 
 export interface HookRun {
   readonly cwd: string;
@@ -33,6 +34,9 @@ export async function runGitHook(hook: string, args: readonly string[], run: Hoo
   try {
     ctx = await openHookContext(run.cwd, run.env);
     onContext?.(ctx);
+    // The first hook run after an update clears what the previous version left (a few syscalls when there is none).
+    const retired = removeRetiredFiles(ctx.stateDir);
+    if (retired.length > 0) await ctx.log(`removed files of an earlier version: ${retired.join(', ')}`);
     await gitHookFault(hook, run.env);
     // Each hook loads only its own code: a node start per hook is the main cost of a commit.
     switch (hook) {

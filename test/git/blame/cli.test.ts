@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { writeNote } from '../../../src/git';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { runCli } from '../review/helpers';
@@ -50,5 +53,26 @@ describe('ai-provenance blame and stats', function () {
     assert.equal((await runCli(repo.root, ['blame', '../x.ts'])).code, 2);
     assert.equal((await runCli(repo.root, ['stats', '--upload-pack=evil'])).code, 2);
     assert.equal((await runCli(repo.root, ['stats', '-x'])).code, 2);
+  });
+});
+
+describe('ai-provenance blame into a pipe that closes early', function () {
+  this.timeout(60_000);
+
+  it('stops quietly with status 141, as git does (`ai-provenance blame FILE | head`)', async () => {
+    const repo = createTempRepo();
+    try {
+      await commitFiles(repo, { 'src/big.ts': Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? { ai: `export const a${i} = ${i};` } : `const h${i} = ${i};`)) }, 'big');
+      const cli = path.resolve(__dirname, '..', '..', '..', 'src', 'cli', 'main.js');
+      const status = path.join(repo.root, '.git', 'blame-status');
+      // The reader takes two lines and goes away while blame still has most of its 6,000 lines to write.
+      const script = '{ "$0" "$1" blame src/big.ts; echo $? > "$2"; } | head -n 2';
+      const result = spawnSync('sh', ['-c', script, process.execPath, cli, status], { cwd: repo.root, encoding: 'utf8' });
+      assert.equal(result.stdout.trimEnd().split('\n').length, 2, result.stdout);
+      assert.equal(result.stderr, '', 'nothing on stderr: no EPIPE stack trace');
+      assert.equal(fs.readFileSync(status, 'utf8').trim(), '141');
+    } finally {
+      repo.cleanup();
+    }
   });
 });

@@ -10,8 +10,11 @@ describe('activation', () => {
     const a = await api();
     assert.ok(vscode.extensions.getExtension(EXTENSION_ID)?.isActive);
     assert.ok(a.activationMs >= 0);
+    // The figure counts the work started right after activation (setTimeout 0) too, once all of it has run.
+    const startupMs = await a.startupMs();
+    assert.ok(startupMs >= a.activationMs);
     // `npm run bench` reads the activation time measured inside the real host.
-    if (process.env.AIP_BENCH_OUT) fs.writeFileSync(process.env.AIP_BENCH_OUT, JSON.stringify({ activationMs: a.activationMs }));
+    if (process.env.AIP_BENCH_OUT) fs.writeFileSync(process.env.AIP_BENCH_OUT, JSON.stringify({ activationMs: startupMs, activateOnlyMs: a.activationMs }));
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['aiProvenance.markSelection', 'aiProvenance.clearSelection', 'aiProvenance.toggleAnnotations']) {
       assert.ok(commands.includes(id), `${id} is registered`);
