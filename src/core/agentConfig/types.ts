@@ -43,7 +43,7 @@ export interface HookInspection {
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
 const OUR_COMMAND = /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$|['"])/;
 // The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
-const OUR_RUNTIME_COMMAND = /--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$)/;
+const OUR_RUNTIME_COMMAND = /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$)/;
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {
@@ -69,6 +69,29 @@ export function hookCommandsFor(launcher: string, agent: AgentId): HookCommands 
   return { pre: `${quoted} hook ${agent} pre`, post: `${quoted} hook ${agent} post` };
 }
 
+/**
+ * User scope: the launcher in `~/.ai-provenance` by its path, guarded like the project form, so a launcher removed by
+ * hand costs the agent nothing (Copilot denies a tool call whose preToolUse command fails).
+ */
+export function userHookCommandsFor(launcher: string, agent: AgentId, noop: Readonly<Record<HookPhase, string>>): HookCommands {
+  const quoted = shellQuote(launcher);
+  const sh = (phase: HookPhase): string => `[ -x ${quoted} ] && exec ${quoted} hook ${agent} ${phase}; ${noopTail(noop[phase])}`;
+  const twin = `'${`${launcher}.ps1`.replace(/'/g, "''")}'`;
+  const ps = (phase: HookPhase): string => `$l = ${twin}; if (Test-Path -LiteralPath $l) { $input | & $l hook ${agent} ${phase}; exit 0 }; ${psNoopTail(noop[phase])}`;
+  return { pre: sh('pre'), post: sh('post'), powershell: { pre: ps('pre'), post: ps('post') } };
+}
+
+/** What a command does when the launcher is not there: drain stdin, print the agent's no-op answer, exit 0. */
+function noopTail(answer: string): string {
+  const text = answer.trim();
+  return text === '' ? 'cat >/dev/null 2>&1; exit 0' : `cat >/dev/null 2>&1; echo ${shellQuote(text)}`;
+}
+
+function psNoopTail(answer: string): string {
+  const text = answer.trim();
+  return text === '' ? '$null = @($input); exit 0' : `$null = @($input); '${text.replace(/'/g, "''")}'; exit 0`;
+}
+
 /** Where the launcher sits inside a repository's git dir, as `git rev-parse --git-path` takes it. */
 export const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
 
@@ -79,16 +102,10 @@ export const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
  * `hookResponse`) and exits 0, at the cost of one `git rev-parse`.
  */
 export function projectHookCommandsFor(agent: AgentId, noop: Readonly<Record<HookPhase, string>>): HookCommands {
-  const sh = (phase: HookPhase): string => {
-    const answer = noop[phase].trim();
-    const fallback = answer === '' ? 'cat >/dev/null 2>&1; exit 0' : `cat >/dev/null 2>&1; echo ${shellQuote(answer)}`;
-    return `l="$(git rev-parse --git-path ${LAUNCHER_GIT_PATH} 2>/dev/null)" && [ -x "$l" ] && exec "$l" hook ${agent} ${phase}; ${fallback}`;
-  };
+  const sh = (phase: HookPhase): string =>
+    `l="$(git rev-parse --git-path ${LAUNCHER_GIT_PATH} 2>/dev/null)" && [ -x "$l" ] && exec "$l" hook ${agent} ${phase}; ${noopTail(noop[phase])}`;
   // PowerShell: the launcher's .ps1 twin (src/git/agents/launcher.ts); the same no-op when it is absent.
-  const ps = (phase: HookPhase): string => {
-    const answer = noop[phase].trim();
-    const fallback = answer === '' ? '$null = @($input); exit 0' : `$null = @($input); '${answer.replace(/'/g, "''")}'; exit 0`;
-    return `$l = git rev-parse --git-path ${LAUNCHER_GIT_PATH}.ps1 2>$null; if ($l -and (Test-Path -LiteralPath $l)) { $input | & $l hook ${agent} ${phase}; exit 0 }; ${fallback}`;
-  };
+  const ps = (phase: HookPhase): string =>
+    `$l = git rev-parse --git-path ${LAUNCHER_GIT_PATH}.ps1 2>$null; if ($l -and (Test-Path -LiteralPath $l)) { $input | & $l hook ${agent} ${phase}; exit 0 }; ${psNoopTail(noop[phase])}`;
   return { pre: sh('pre'), post: sh('post'), powershell: { pre: ps('pre'), post: ps('post') } };
 }

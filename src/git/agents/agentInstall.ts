@@ -8,7 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../core/agentConfig/agentHooks';
 import { codexHookEntries, codexHookStates, codexProjectTrusted, codexTrust, type CodexTrust } from '../../core/agentConfig/codexTrust';
-import { AgentConfigError, hookCommandsFor, projectHookCommandsFor, type HookCommands, type HookInspection } from '../../core/agentConfig/types';
+import { AgentConfigError, projectHookCommandsFor, userHookCommandsFor, type HookCommands, type HookInspection } from '../../core/agentConfig/types';
 import { hookResponse } from '../../core/agents/hookResponse';
 import type { AgentId } from '../../core/agents/types';
 import { InstallManifest, sha256, type InstalledFile } from './installManifest';
@@ -148,7 +148,7 @@ export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId
       const inspection = inspectAgentHooks(agent, bytes?.toString('utf8'), label);
       const launchers = [];
       // Project commands find the launcher at run time: the one they find here is this clone's.
-      const named = inspection.commands.map((c) => (c.includes('--git-path') ? launcherPathFor(ctx) : firstShellWord(c)));
+      const named = inspection.commands.map((c) => (c.includes('--git-path') ? launcherPathFor(ctx) : execTarget(c) ?? firstShellWord(c)));
       for (const launcher of new Set(named)) {
         if (launcher === undefined || !path.isAbsolute(launcher)) continue;
         const exists = await isFile(launcher);
@@ -171,8 +171,8 @@ export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId
  * run time so a committed hook file never names a path of this machine and is a no-op in clones without it.
  */
 function commandsFor(ctx: InstallContext, agent: AgentId, launcher: string): HookCommands {
-  if (ctx.scope === 'user') return hookCommandsFor(launcher, agent);
-  return projectHookCommandsFor(agent, { pre: hookResponse(agent, 'pre'), post: hookResponse(agent, 'post') });
+  const noop = { pre: hookResponse(agent, 'pre'), post: hookResponse(agent, 'post') };
+  return ctx.scope === 'user' ? userHookCommandsFor(launcher, agent, noop) : projectHookCommandsFor(agent, noop);
 }
 
 /**
@@ -300,6 +300,12 @@ async function exists(p: string): Promise<boolean> {
 
 async function isFile(p: string): Promise<boolean> {
   return fs.stat(p).then((s) => s.isFile(), () => false);
+}
+
+/** The single-quoted program a guarded command execs (`[ -x 'L' ] && exec 'L' hook …`). */
+function execTarget(command: string): string | undefined {
+  const match = /\bexec '((?:[^']|'\\'')*)' hook /.exec(command);
+  return match === null ? undefined : match[1].replace(/'\\''/g, "'");
 }
 
 /** The first word of a POSIX shell command (single-quoted or bare). */

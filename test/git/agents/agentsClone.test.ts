@@ -131,7 +131,13 @@ describe('committed hook files: never break a clone', () => {
     const file = path.join(home, 'copilot-home', 'hooks', 'ai-provenance.json');
     const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; hooks: Record<string, Array<{ bash: string }>> };
     assert.equal(config.version, 1);
-    assert.match(config.hooks.preToolUse[0].bash, /\.ai-provenance\/bin\/ai-provenance' hook vscode pre$/);
+    assert.match(config.hooks.preToolUse[0].bash, /^\[ -x '.*\/\.ai-provenance\/bin\/ai-provenance' \] && exec '.*' hook vscode pre; cat >\/dev\/null 2>&1; exit 0$/);
+    const status = await runCli(['agents', 'status', '--scope', 'user', '--agent', 'copilot'], { cwd: home, env });
+    assert.match(status.out, /^vscode\s+installed\s+.*copilot-home\/hooks\/ai-provenance\.json\n\s+launcher .*\.ai-provenance\/bin\/ai-provenance: ok/);
+    // The launcher removed by hand: the entry still exits 0 without output (Copilot would deny the call otherwise).
+    fs.rmSync(path.join(home, '.ai-provenance', 'bin'), { recursive: true });
+    const res = sh(config.hooks.preToolUse[0].bash, payload('copilot/pre-tool-use-camel-bash.json', home), home);
+    assert.deepEqual([res.status, res.stdout], [0, '']);
     await runCli(['agents', 'uninstall', '--scope', 'user', '--agent', 'copilot'], { cwd: home, env });
     assert.equal(fs.existsSync(path.join(home, 'copilot-home')), false);
   });

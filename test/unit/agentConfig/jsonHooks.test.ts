@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../../src/core/agentConfig/agentHooks';
-import { AgentConfigError, hookCommandsFor, isOurHookCommand, ourHookAgent, projectHookCommandsFor, shellQuote } from '../../../src/core/agentConfig/types';
+import { AgentConfigError, hookCommandsFor, isOurHookCommand, ourHookAgent, projectHookCommandsFor, shellQuote, userHookCommandsFor } from '../../../src/core/agentConfig/types';
 
 const launcher = "/home/o'brien/my repo/.git/ai-provenance/bin/ai-provenance";
 
@@ -24,6 +24,10 @@ describe('JSON hook configs (Claude, VS Code, Cursor, Gemini)', () => {
     assert.equal(cursor.powershell?.pre, "$l = git rev-parse --git-path ai-provenance/bin/ai-provenance.ps1 2>$null; if ($l -and (Test-Path -LiteralPath $l)) { $input | & $l hook cursor pre; exit 0 }; $null = @($input); '{}'; exit 0");
     for (const command of [claude.pre, claude.post, cursor.pre, cursor.powershell?.post]) assert.equal(ourHookAgent(command), command === claude.pre || command === claude.post ? 'claude' : 'cursor');
     assert.equal(isOurHookCommand('l="$(git rev-parse --git-path other/bin/tool)" && exec "$l" hook claude pre'), false);
+    const user = userHookCommandsFor(launcher, 'gemini', { pre: '{}\n', post: '{}\n' });
+    assert.equal(user.pre, `[ -x '/home/o'\\''brien/my repo/.git/ai-provenance/bin/ai-provenance' ] && exec '/home/o'\\''brien/my repo/.git/ai-provenance/bin/ai-provenance' hook gemini pre; cat >/dev/null 2>&1; echo '{}'`);
+    assert.equal(user.powershell?.post, "$l = '/home/o''brien/my repo/.git/ai-provenance/bin/ai-provenance.ps1'; if (Test-Path -LiteralPath $l) { $input | & $l hook gemini post; exit 0 }; $null = @($input); '{}'; exit 0");
+    assert.deepEqual([ourHookAgent(user.pre), ourHookAgent(user.powershell?.post)], ['gemini', 'gemini']);
   });
 
   it('Claude: adds a matcher group per event next to the user\'s, keeps key order and indentation, idempotent', () => {
