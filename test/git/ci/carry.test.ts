@@ -18,6 +18,8 @@ import { originWithClones, type Clone } from '../rewrite/notesHelpers';
 import { SERVER_COMMITTER_AND_AUTHOR, gitlabSquashMerge, openPullRequest, rebaseMerge, serverGit, squashMerge } from './serverMerge';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
+/** The hooks' time limit is not under test here: a loaded machine must not cost a commit its note. */
+const SLOW_OK = { AI_PROVENANCE_HOOK_TIMEOUT_MS: '120000' };
 
 interface Step {
   readonly name: string;
@@ -86,14 +88,14 @@ describe('ci carry: server-side squash and rebase merges', function () {
     // The pull request: three commits by the developer, with the hooks writing real notes.
     dev.run(['checkout', '-q', '-b', 'feature']);
     dev.writeAi('app.js', numbered('app', 12), lines(3, 7));
-    dev.commitHooked('feature: app');
+    dev.commitHooked('feature: app', SLOW_OK);
     dev.writeAi('lib/util.py', numbered('util', 8), [1, 2, 8], COPILOT);
     dev.write('app.js', numbered('app', 12).replace('app 10\n', 'app 10 edited by hand\n') + 'app tail\n');
-    dev.commitHooked('feature: util');
+    dev.commitHooked('feature: util', SLOW_OK);
     // An AI line (5) fixed by hand, and four new AI lines.
     const app = (numbered('app', 12).replace('app 10\n', 'app 10 edited by hand\n') + 'app tail\n' + numbered('more', 4)).replace('app 5\n', 'app 5 fixed by hand\n');
     dev.writeAi('app.js', app, lines(14, 17));
-    dev.commitHooked('feature: more');
+    dev.commitHooked('feature: more', SLOW_OK);
     dev.run(['push', '-q', 'origin', 'feature']);
     assert.equal((await pushNotes(dev.info)).pushed, true);
     // Meanwhile main moves on (another file), so the merge is not a fast-forward.

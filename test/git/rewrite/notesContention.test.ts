@@ -14,6 +14,8 @@ import { CLAUDE } from '../commit/helpers/hookRepo';
 import { aiLinesOf, noteRecord, originRef, originWithClones, signoffNote, type Clone } from './notesHelpers';
 
 const ROUNDS = 3;
+/** The hooks' time limit is not under test here: a loaded machine must not cost a commit its note. */
+const SLOW_OK = { AI_PROVENANCE_HOOK_TIMEOUT_MS: '120000' };
 
 function originNoteLines(origin: string, commit: string): string {
   return spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'show', commit], { encoding: 'utf8' }).stdout;
@@ -41,7 +43,7 @@ describe('notes under contention: four pushers', function () {
         const line = ((round + i) % 5) + 1;
         const content = Array.from({ length: 6 }, (_, k) => `p${i + 1} r${round} line ${k + 1}\n`).join('');
         c.writeAi(`p${i + 1}.txt`, content, [line]);
-        const commit = c.commitHooked(`p${i + 1} round ${round}`);
+        const commit = c.commitHooked(`p${i + 1} round ${round}`, SLOW_OK);
         written.set(commit, { clone: i, line });
         if (round === 1) {
           const origin: Origin = { ...CLAUDE, session: `clone-${i + 1}` };
