@@ -132,7 +132,10 @@ class HookCall {
   }
 
   async post(): Promise<FileReport[]> {
-    const snapshot = (await this.snapshots.load(this.session, this.key)) ?? (await this.launcherSnapshot());
+    // A PRE done by node and one done by the launcher for the same call (a retried PRE): the newer one counts.
+    const stored = await this.snapshots.load(this.session, this.key);
+    const fromLauncher = await this.launcherSnapshot();
+    const snapshot = stored !== undefined && (fromLauncher === undefined || stored.taken >= fromLauncher.taken) ? stored : fromLauncher;
     const origin = await this.origin();
     const options = { origin, now: this.now() };
     const reports: FileReport[] = [];
