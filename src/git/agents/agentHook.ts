@@ -135,16 +135,21 @@ class HookCall {
   }
 
   async post(): Promise<FileReport[]> {
-    let snapshot;
+    // A PRE done by node and one done by the launcher for the same call (a retried PRE): the newer one counts. The
+    // launcher's is always taken, so it never lingers.
+    const newer = (stored: Snapshot | undefined, fromLauncher: Snapshot | undefined): Snapshot | undefined =>
+      stored !== undefined && (fromLauncher === undefined || stored.taken >= fromLauncher.taken) ? stored : fromLauncher;
+    let snapshot: Snapshot | undefined;
     if (this.payload.toolUseId === undefined) {
+      // No tool-use id (Copilot): two of our hook files may fire for one call; the first POST claims it.
       const claim = await this.snapshots.claim(this.session, this.key);
       if (claim.duplicate) {
         this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: already recorded by another of our hook files for this call`);
         return [];
       }
-      snapshot = claim.snapshot ?? (await this.launcherSnapshot());
+      snapshot = newer(claim.snapshot, await this.launcherSnapshot());
     } else {
-      snapshot = (await this.snapshots.load(this.session, this.key)) ?? (await this.launcherSnapshot());
+      snapshot = newer(await this.snapshots.load(this.session, this.key), await this.launcherSnapshot());
     }
     const origin = await this.origin();
     const options = { origin, now: this.now() };

@@ -14,7 +14,8 @@ import { readWorkFile } from './workFiles';
 export const LAUNCHER_SNAPSHOT_DIR = 'agent-pre';
 
 /**
- * The launcher's snapshot for the call `isOwnPre` recognises (given the parsed PRE payload), or undefined.
+ * The launcher's snapshot for the call `isOwnPre` recognises (given the PRE payload's JSON), or undefined. Every
+ * directory of that call is removed; when there are several (a PRE that ran twice), the newest wins.
  * `repoPath` maps an absolute path to its repo-relative one (undefined outside the work tree).
  */
 export async function takeLauncherSnapshot(
@@ -25,7 +26,7 @@ export async function takeLauncherSnapshot(
 ): Promise<Snapshot | undefined> {
   const root = path.join(stateDir, LAUNCHER_SNAPSHOT_DIR);
   const names = await fs.readdir(root).catch(() => [] as string[]);
-  let found: Snapshot | undefined;
+  const own: Array<{ dir: string; taken: number }> = [];
   for (const name of names) {
     const dir = path.join(root, name);
     const taken = await fs.stat(dir).then((s) => s.mtimeMs, () => undefined);
@@ -34,23 +35,28 @@ export async function takeLauncherSnapshot(
       await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
       continue;
     }
-    if (found !== undefined) continue;
     const payload = await fs.readFile(path.join(dir, 'payload.json'), 'utf8').catch(() => undefined);
-    if (payload === undefined || !isOwnPre(payload)) continue;
-    const listing = await fs.readFile(path.join(dir, 'paths'), 'utf8').catch(() => '');
-    const files = new Map<string, SnapshotEntry>();
-    const lines = listing.split('\n').filter((l) => l !== '');
-    for (let i = 0; i < lines.length; i++) {
-      const [mark, file] = [lines[i].slice(0, 1), lines[i].slice(2)];
-      const rel = await repoPath(file);
-      if (rel === undefined || files.has(rel)) continue;
-      if (mark === 't') files.set(rel, await readWorkFile(path.join(dir, String(i + 1))));
-      else if (mark === 'a') files.set(rel, { kind: 'absent' });
-      else if (mark === 's') files.set(rel, { kind: 'skipped', reason: 'not a regular file' });
-      // `u`: unknown; the POST rebuilds the old text as it does without a snapshot.
-    }
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
-    found = { version: SNAPSHOT_VERSION, taken, scope: 'files', files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+    if (payload !== undefined && isOwnPre(payload)) own.push({ dir, taken });
   }
-  return found;
+  own.sort((a, b) => b.taken - a.taken);
+  const newest = own[0];
+  const snapshot = newest === undefined ? undefined : await readLauncherSnapshot(newest.dir, newest.taken, repoPath);
+  for (const { dir } of own) await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  return snapshot;
+}
+
+async function readLauncherSnapshot(dir: string, taken: number, repoPath: (absPath: string) => Promise<string | undefined>): Promise<Snapshot> {
+  const listing = await fs.readFile(path.join(dir, 'paths'), 'utf8').catch(() => '');
+  const files = new Map<string, SnapshotEntry>();
+  const lines = listing.split('\n').filter((l) => l !== '');
+  for (let i = 0; i < lines.length; i++) {
+    const [mark, file] = [lines[i].slice(0, 1), lines[i].slice(2)];
+    const rel = await repoPath(file);
+    if (rel === undefined || files.has(rel)) continue;
+    if (mark === 't') files.set(rel, await readWorkFile(path.join(dir, String(i + 1))));
+    else if (mark === 'a') files.set(rel, { kind: 'absent' });
+    else if (mark === 's') files.set(rel, { kind: 'skipped', reason: 'not a regular file' });
+    // `u`: unknown; the POST rebuilds the old text as it does without a snapshot.
+  }
+  return { version: SNAPSHOT_VERSION, taken, scope: 'files', files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
 }

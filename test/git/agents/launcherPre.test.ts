@@ -63,6 +63,24 @@ describe('launcher: Claude Code PRE in plain sh', function () {
     });
   });
 
+  it('a PRE that ran twice (by node, then by the launcher): the newer snapshot counts and none is left behind', async () => {
+    const pre = payload('claude/pre-tool-use-edit.json', repo.root);
+    repo.write('src/cart.ts', '// an older text\n' + ORIGINAL);
+    assert.equal(spawnSync(process.execPath, [compiledCli(), 'hook', 'claude', 'pre'], { cwd: repo.root, input: pre, encoding: 'utf8' }).status, 0);
+    run('pre', pre, noNode);
+    repo.write('src/cart.ts', ORIGINAL);
+    // mtime order is what tells them apart: make the first launcher PRE older than a second one.
+    const [first] = fs.readdirSync(preDir());
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(preDir(), first), old, old);
+    run('pre', pre, { ...noNode });
+    repo.write('src/cart.ts', EDITED);
+    run('post', payload('claude/post-tool-use-edit.json', repo.root, { tool_input: { file_path: path.join(repo.root, 'src', 'cart.ts'), old_string: 'not in the file', new_string: 'x' } }, ['tool_response']), process.env);
+    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), EDITED, 'agent'), ['  const s = a + b;\n  return s;\n']);
+    assert.deepEqual(fs.readdirSync(preDir()), []);
+    assert.deepEqual(fs.readdirSync(path.join(repo.root, '.git', 'ai-provenance', 'snapshots')).filter((n) => !n.startsWith('.')), []);
+  });
+
   it('a new file (Write) is recorded absent, so the whole file is the agent\'s', async () => {
     const file = path.join(repo.root, 'src', 'new.ts');
     const pre = run('pre', payload('claude/pre-tool-use-write.json', repo.root, { tool_input: { file_path: file, content: 'export const n = 1;\n' } }), noNode);
