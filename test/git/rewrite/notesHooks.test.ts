@@ -29,7 +29,8 @@ describe('shared notes with plain git fetch and push', function () {
     await shareNotes(a.info, 'origin');
     await shareNotes(b.info, 'origin');
   });
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  // The pre-push hook pushes notes in the background: give its last writes a moment rather than fail the cleanup.
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 }));
 
   it('a plain git fetch merges the remote notes; concurrent notes on one commit are unioned, sign-offs too', async () => {
     a.run(['notes', '--ref', 'ai-provenance', 'add', '-m', noteRecord(c1, 'f.txt', [1, 2], CLAUDE), c1]);
