@@ -1,6 +1,7 @@
 /**
  * Critical paths: AI or any lines landing on them, one finding per file. How much of the change AI wrote is the
- * checklist's header (ReviewHeader), not a finding. Test files are not critical paths: they guard nothing at run time.
+ * checklist's header (ReviewHeader), not a finding. Test files and documentation are not critical paths: they guard
+ * nothing at run time.
  */
 import type { Change } from '../model/change';
 import { ownersOf } from '../model/codeowners';
@@ -24,7 +25,8 @@ export const provenanceRules: RuleFamily = {
   rules: [AI_CRITICAL, CRITICAL],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
-      if (file.critical.length === 0 || file.cls.test) continue;
+      // Documentation about auth (a page named oauth-clients.md) guards nothing at run time either.
+      if (file.critical.length === 0 || file.cls.test || file.cls.docs) continue;
       const owners = change.codeowners.length > 0 ? ownersOf(change.codeowners, file.path) : [];
       const ownedBy = owners.length > 0 ? `; owners ${owners.join(' ')}` : '';
       if (file.aiLines.size > 0) {
