@@ -157,6 +157,12 @@
     const tier = el('div', `tier tier-${state.tier}`);
     tier.append(el('span', 'tier-name', `Tier ${state.tier}`), el('span', 'tier-need', state.signOff));
     header.append(el('p', 'label', state.label), tier);
+    if (state.header) {
+      // Size and AI share head the checklist: they describe the change, they are not findings.
+      const size = el('p', 'change-size', state.header.size);
+      size.title = state.header.analysis;
+      header.append(size);
+    }
     const reasons = /** @type {HTMLDetailsElement} */ (el('details', 'reasons'));
     reasons.open = reasonsOpen;
     reasons.append(el('summary', undefined, `Why ${state.tier} (${state.reasons.length})`));

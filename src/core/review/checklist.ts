@@ -52,12 +52,16 @@ export const CHECKLIST: readonly ItemDef[] = [
   { id: 'intent', title: 'Behaviour matches the description', whatToDo: 'Compare what the change does with what the PR says it does.', categories: [], fromTier: 'T2' },
 ];
 
-export function buildChecklist(findings: readonly Finding[], tier: Tier): ChecklistItem[] {
+/**
+ * `mostlyAi`: the header's AI share is over the threshold. It raises the provenance item, which no finding raises
+ * since the AI share became the header rather than a finding.
+ */
+export function buildChecklist(findings: readonly Finding[], tier: Tier, mostlyAi = false): ChecklistItem[] {
   return CHECKLIST.map((item) => {
     const hits = findings.filter((f) => item.categories.includes(f.category));
     let severity: Severity | null = null;
     for (const f of hits) if (severity === null || severityRank(f.severity) > severityRank(severity)) severity = f.severity;
-    const byTier = item.fromTier !== undefined && tier >= item.fromTier;
+    const byTier = (item.fromTier !== undefined && tier >= item.fromTier) || (item.id === 'provenance' && mostlyAi);
     return {
       id: item.id,
       title: item.title,

@@ -64,11 +64,13 @@ export function reviewChange(input: ReviewInput): ReviewReport {
   const combined = combineFindings(foldPerFile(mergeAdjacent(raw)), change);
   const { kept, omitted } = cap(sortFindings(combined), change.options.maxFindingsPerRule);
   const radius = blastRadius(change, kept);
+  const header = headerOf(change);
+  const t = change.options.thresholds;
   return {
     findings: kept,
-    header: headerOf(change),
+    header,
     omitted,
-    checklist: buildChecklist(kept, radius.tier),
+    checklist: buildChecklist(kept, radius.tier, header.provenanceKnown && header.aiLines >= t.aiLinesMin && header.aiShare >= t.aiShareHigh),
     blastRadius: radius,
     stats: change.stats,
     warnings,

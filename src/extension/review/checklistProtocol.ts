@@ -41,6 +41,8 @@ export interface ChecklistState {
   /** What sign-off the tier asks for. */
   readonly signOff: string;
   readonly reasons: readonly string[];
+  /** The checklist's header: size and AI share of the change, and how the rules read it. Null when unknown. */
+  readonly header: { readonly size: string; readonly analysis: string } | null;
   readonly progress: { readonly reviewed: number; readonly total: number };
   /** Items a signal (or the tier) raised: those with findings in AI lines first. */
   readonly triggered: readonly ItemView[];

@@ -31,6 +31,14 @@ function rank(s: Severity | null): number {
   return s === null ? -1 : severityRank(s);
 }
 
+function headerOf(review: LoadedReview): ChecklistState['header'] {
+  const h = review.review.header;
+  if (!h) return null;
+  const share = h.provenanceKnown ? `, ${Math.round(h.aiShare * 100)}% of added lines with AI provenance` : '';
+  const size = `${h.reviewLines} changed line${h.reviewLines === 1 ? '' : 's'} to review in ${h.files} file${h.files === 1 ? '' : 's'}${share}${h.large ? ` (over ${h.largeLines}: review in several sittings)` : ''}`;
+  return { size, analysis: `Checked with ${h.analysis}.` };
+}
+
 export function checklistState(review: LoadedReview, marks: ChecklistMarks): ChecklistState {
   const categories = new Map(CHECKLIST.map((def) => [def.id, def.categories]));
   const order = new Map(CHECKLIST.map((def, i) => [def.id, i]));
@@ -59,6 +67,7 @@ export function checklistState(review: LoadedReview, marks: ChecklistMarks): Che
     tier: review.review.tier,
     signOff: review.review.signOff,
     reasons: review.review.reasons.map((r) => cleanLabel(r, 300)),
+    header: headerOf(review),
     progress: progress(review.model, marks.reviewed),
     triggered,
     folded,

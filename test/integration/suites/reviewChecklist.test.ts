@@ -58,6 +58,7 @@ describe('AI review checklist', function () {
     assert.ok(titles.includes('Errors are handled, not hidden'), JSON.stringify(titles));
     assert.ok(titles.indexOf('Errors are handled, not hidden') < titles.indexOf('Behaviour matches the description'));
     assert.deepEqual(await texts('.tier-name'), ['Tier T3']);
+    assert.match((await texts('.change-size'))[0] ?? '', /^\d+ changed lines? to review in \d+ files?, \d+% of added lines with AI provenance/);
     assert.ok((await texts('.reason')).some((r) => r.includes('touches auth path src/session.ts')));
     const whys = await texts('.finding-why');
     assert.ok(whys.some((w) => w.includes('empty catch block')), JSON.stringify(whys));

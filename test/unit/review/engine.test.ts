@@ -101,6 +101,8 @@ describe('review/engine report', () => {
     assert.equal(r.header.aiShare, 1);
     assert.equal(r.header.provenanceKnown, true);
     assert.deepEqual(r.findings.filter((f) => f.category === 'size' || f.category === 'provenance'), []);
+    assert.equal(r.checklist.find((c) => c.id === 'provenance')?.status, 'triggered', 'a mostly AI-written change still raises the provenance item');
+    assert.equal(review(diffOf(added('src/a.ts', 'x();'))).checklist.find((c) => c.id === 'provenance')?.status, 'folded');
   });
 
   it('reports a failing rule family as a warning instead of failing the review', () => {

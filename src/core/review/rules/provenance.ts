@@ -1,17 +1,12 @@
 /**
  * Critical paths: AI or any lines landing on them, one finding per file. How much of the change AI wrote is the
- * checklist's header (ReviewHeader), not a finding. Test files are not critical paths: they guard nothing at run time.
+ * checklist's header (ReviewHeader), not a finding. Test files and documentation are not critical paths: they guard
+ * nothing at run time.
  */
 import type { Change } from '../model/change';
 import { ownersOf } from '../model/codeowners';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
-const AI_CRITICAL: RuleMeta = {
-  id: 'ai-in-critical-path',
-  category: 'provenance',
-  title: 'AI-written lines on a critical path',
-  whatToDo: 'Review these lines line by line with the path\'s owner; require tests that fail before the change.',
-};
 const CRITICAL: RuleMeta = {
   id: 'critical-path-touched',
   category: 'critical-paths',
@@ -21,16 +16,17 @@ const CRITICAL: RuleMeta = {
 
 export const provenanceRules: RuleFamily = {
   name: 'provenance',
-  rules: [AI_CRITICAL, CRITICAL],
+  rules: [CRITICAL],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
-      if (file.critical.length === 0 || file.cls.test) continue;
+      // Documentation about auth (a page named oauth-clients.md) guards nothing at run time either.
+      if (file.critical.length === 0 || file.cls.test || file.cls.docs) continue;
       const owners = change.codeowners.length > 0 ? ownersOf(change.codeowners, file.path) : [];
       const ownedBy = owners.length > 0 ? `; owners ${owners.join(' ')}` : '';
       if (file.aiLines.size > 0) {
-        // One finding per file: the AI lines are the part to read line by line, so they name it.
+        // One finding per file (it was two): the AI lines are the part to read line by line, so they are its range.
         const lines = [...file.aiLines.keys()].sort((a, b) => a - b);
-        sink.add(AI_CRITICAL, file, { side: 'new', start: lines[0], end: lines[lines.length - 1] }, 'medium', `${file.aiLines.size} AI-written lines in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`);
+        sink.add(CRITICAL, file, { side: 'new', start: lines[0], end: lines[lines.length - 1] }, 'medium', `${file.aiLines.size} AI-written lines in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`);
       } else {
         sink.add(CRITICAL, file, spanOf(file), 'medium', `${file.path} is on a critical path (${file.critical.join(', ')})${ownedBy}`);
       }

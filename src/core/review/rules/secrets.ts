@@ -67,6 +67,8 @@ export const secretRules: RuleFamily = {
           if (!m) continue;
           const value = m[p.group] ?? m[0];
           if (p.group > 0 && (PLACEHOLDER.test(value) || IDENTIFIER.test(value) || /^(.)\1+$/.test(value))) continue;
+          // Documentation shows example requests (`client_secret=demo-secret`): only real token formats count there.
+          if (p.group > 0 && file.cls.docs) continue;
           report(sink, file, l, p, value);
           break;
         }

@@ -125,6 +125,11 @@ export const PYTHON_CASES: readonly CorpusCase[] = [
     expect: [], forbid: ['placeholder', 'check-suppressed', 'assertion-weakened'],
   },
   {
+    id: 'py-auth-docs', lang: 'py', title: 'docs: the token exchange, step by step',
+    files: [edit('docs/client/oauth-clients.md', ['The client posts its credentials:', '', '```http', 'POST /token'], [], ['grant_type=client_credentials', 'client_id=notes-agent', 'client_secret=notes-agent-secret'], ['```'])],
+    expect: [], forbid: ['secret', 'critical-path-touched'],
+  },
+  {
     id: 'py-auth-tests', lang: 'py', title: 'More OAuth tests',
     files: [edit('tests/auth/test_token.py', ['async def test_refresh(provider):', '    token = await provider.refresh("r1")'], [], ['    assert token.access_token == "a2"', '    assert token.expires_in == 3600'], [''])],
     expect: [], forbid: ['critical-path-touched', 'ai-in-critical-path'],
