@@ -42,6 +42,11 @@ export interface DiffLimits {
   /** Diff steps one alignment may spend, plus `stepsPerChar` per character of both texts. */
   readonly stepBudget: number;
   readonly stepsPerChar: number;
+  /**
+   * On the line path, cut the common ends back to whole lines (whole-file remaps through changes nobody recorded;
+   * see LINE_FIRST in core/state/remapRecord). Off by default: edit-level remaps keep their character ends.
+   */
+  readonly wholeLineEnds?: boolean;
 }
 
 export const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
@@ -287,12 +292,28 @@ export function alignTexts(oldText: string, newText: string, limits: Partial<Dif
   }
   const direct = oldMid.length + newMid.length <= lim.directCharDiffMax && al.charDiff(oldText, newText, 0, 0);
   if (!direct) {
-    al.add(0, 0, prefix);
-    if (oldMid.length > 0 && newMid.length > 0) al.lineDiff(oldMid, newMid, prefix, prefix);
-    al.add(oldText.length - suffix, newText.length - suffix, suffix);
+    // With wholeLineEnds the common ends are whole lines, or `ai();\n` + an inserted `h();\n` share their `();\n`.
+    const [linePrefix, lineSuffix] = lim.wholeLineEnds ? lineEnds(oldText, newText, prefix, suffix) : [prefix, suffix];
+    al.add(0, 0, linePrefix);
+    const oldLines = oldText.slice(linePrefix, oldText.length - lineSuffix);
+    const newLines = newText.slice(linePrefix, newText.length - lineSuffix);
+    if (oldLines.length > 0 && newLines.length > 0) al.lineDiff(oldLines, newLines, linePrefix, linePrefix);
+    al.add(oldText.length - lineSuffix, newText.length - lineSuffix, lineSuffix);
   }
   if (stats) stats.steps = al.spent;
   return al.blocks;
+}
+
+/** The common ends cut back to whole lines: the prefix ends after a line break, the suffix starts at a line start. */
+function lineEnds(a: string, b: string, prefix: number, suffix: number): [number, number] {
+  const linePrefix = a.lastIndexOf('\n', prefix - 1) + 1;
+  const atLineStart = (t: string, at: number) => at === 0 || t.charCodeAt(at - 1) === 0x0a;
+  let lineSuffix = suffix;
+  if (!atLineStart(a, a.length - suffix) || !atLineStart(b, b.length - suffix)) {
+    const breakAt = a.indexOf('\n', a.length - suffix);
+    lineSuffix = breakAt < 0 ? 0 : a.length - breakAt - 1;
+  }
+  return [linePrefix, lineSuffix];
 }
 
 /** Lengths of the common prefix and (non-overlapping) suffix, never cutting a surrogate pair. */

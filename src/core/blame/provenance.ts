@@ -19,6 +19,8 @@ export interface CommitProvenance {
   readonly trusted: boolean;
   /** Why the commit's note was ignored. */
   readonly rejected?: string;
+  /** File entries of a usable note that were left out as invalid (one message each). */
+  readonly leftOut?: readonly string[];
   /** Commit-level evidence; only looked at when there is no usable record. */
   readonly recognition?: CommitAiRecognition;
 }
@@ -41,15 +43,16 @@ export function interpretNote(commit: string, note: NoteContent): CommitProvenan
   if ('oversized' in note) return { commit, trusted: false, rejected: `note of ${note.oversized} bytes exceeds the read limit` };
   if (note.text.length > NOTE_LIMITS.maxChars) return { commit, trusted: false, rejected: `note of ${note.text.length} characters exceeds ${NOTE_LIMITS.maxChars}` };
   let record: AgentTraceRecord;
+  const leftOut: string[] = [];
   try {
-    record = parseAgentTrace(note.text, NOTE_LIMITS);
+    record = parseAgentTrace(note.text, NOTE_LIMITS, leftOut);
   } catch (err) {
     const reason = err instanceof AgentTraceParseError ? err.message : `unreadable note (${err instanceof Error ? err.message : String(err)})`;
     return { commit, trusted: false, rejected: reason.length > 300 ? reason.slice(0, 299) + '…' : reason };
   }
   const ranges = new Map<string, readonly RecordRange[]>();
   for (const file of recordRanges(record)) ranges.set(file.path, file.ranges);
-  return { commit, record, ranges, trusted: revisionMatches(record.vcs?.revision, commit) };
+  return { commit, record, ranges, trusted: revisionMatches(record.vcs?.revision, commit), ...(leftOut.length > 0 ? { leftOut } : {}) };
 }
 
 // Over a long history the same few identities recur: recognition is memoised per identity and trailer set.

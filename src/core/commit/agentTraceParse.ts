@@ -55,6 +55,9 @@ export class AgentTraceParseError extends Error {
   }
 }
 
+/** A size bound was exceeded: the whole record is refused (a hostile note must not cost more by being split). */
+export class AgentTraceLimitError extends AgentTraceParseError {}
+
 const SUPPORTED_VERSION = /^0\.1\.\d+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(?:[Zz]|[+-](\d{2}):(\d{2}))$/;
@@ -83,6 +86,10 @@ class Reader {
     throw new AgentTraceParseError(where, problem);
   }
 
+  limit(where: string, problem: string): never {
+    throw new AgentTraceLimitError(where, problem);
+  }
+
   object(value: unknown, where: string): Json {
     if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(where, 'expected an object');
     return value as Json;
@@ -90,7 +97,7 @@ class Reader {
 
   array(value: unknown, where: string, max: number): unknown[] {
     if (!Array.isArray(value)) this.fail(where, 'expected an array');
-    if (value.length > max) this.fail(where, `more than ${max} entries`);
+    if (value.length > max) this.limit(where, `more than ${max} entries`);
     return value;
   }
 
@@ -131,20 +138,20 @@ class Reader {
     const end = this.line(r.end_line, `${where}.end_line`);
     if (end < start) this.fail(where, `end_line ${end} before start_line ${start}`);
     this.totalLines += end - start + 1;
-    if (this.totalLines > this.limits.maxTotalLines) this.fail(where, `ranges cover more than ${this.limits.maxTotalLines} lines`);
+    if (this.totalLines > this.limits.maxTotalLines) this.limit(where, `ranges cover more than ${this.limits.maxTotalLines} lines`);
     const hash = this.optionalString(r.content_hash, `${where}.content_hash`, 256);
     const contributor = r.contributor === undefined ? undefined : this.contributor(r.contributor, `${where}.contributor`);
     return { start_line: start, end_line: end, ...(hash !== undefined ? { content_hash: hash } : {}), ...(contributor ? { contributor } : {}) };
   }
 
   conversation(value: unknown, where: string): AgentTraceConversation {
-    if (++this.conversations > this.limits.maxConversations) this.fail(where, `more than ${this.limits.maxConversations} conversations`);
+    if (++this.conversations > this.limits.maxConversations) this.limit(where, `more than ${this.limits.maxConversations} conversations`);
     const c = this.object(value, where);
     const url = c.url === undefined ? undefined : this.uri(c.url, `${where}.url`);
     const contributor = c.contributor === undefined ? undefined : this.contributor(c.contributor, `${where}.contributor`);
     const rawRanges = this.array(c.ranges, `${where}.ranges`, this.limits.maxRanges);
     this.ranges += rawRanges.length;
-    if (this.ranges > this.limits.maxRanges) this.fail(`${where}.ranges`, `more than ${this.limits.maxRanges} ranges in the record`);
+    if (this.ranges > this.limits.maxRanges) this.limit(`${where}.ranges`, `more than ${this.limits.maxRanges} ranges in the record`);
     const ranges = rawRanges.map((r, i) => this.range(r, `${where}.ranges[${i}]`));
     const related =
       c.related === undefined
@@ -167,14 +174,20 @@ class Reader {
     return { path, conversations };
   }
 
-  facts(value: unknown, files: readonly AgentTraceFile[]): ProvenanceConversationFacts[] {
+  /** `kept[i]`: the new index of file entry i, or -1 when it was dropped as invalid (its facts go with it). */
+  facts(value: unknown, files: readonly AgentTraceFile[], kept: readonly number[]): ProvenanceConversationFacts[] {
     const where = `metadata["${METADATA_KEY}"]`;
     const m = this.object(value, where);
     const seen = new Set<string>();
-    return this.array(m.conversations, `${where}.conversations`, this.limits.maxConversations).map((raw, i) => {
+    const raws = this.array(m.conversations, `${where}.conversations`, this.limits.maxConversations).filter((raw) => {
+      const file = (raw as Json | null)?.file;
+      return !(typeof file === 'number' && Number.isInteger(file) && file >= 0 && file < kept.length && kept[file] < 0);
+    });
+    return raws.map((raw, i) => {
       const at = `${where}.conversations[${i}]`;
       const f = this.object(raw, at);
-      const file = f.file;
+      const original = f.file;
+      const file = typeof original === 'number' && Number.isInteger(original) && original >= 0 && original < kept.length ? kept[original] : -1;
       const conversation = f.conversation;
       if (typeof file !== 'number' || !Number.isInteger(file) || file < 0 || file >= files.length) this.fail(`${at}.file`, 'no such file');
       if (typeof conversation !== 'number' || !Number.isInteger(conversation) || conversation < 0 || conversation >= files[file].conversations.length) {
@@ -193,9 +206,11 @@ class Reader {
 
 /**
  * Parses and validates a record (JSON text or an already parsed value). Throws `AgentTraceParseError` naming the
- * first problem. Accepts spec versions 0.1.x.
+ * first problem of the record itself; a file entry that is invalid (a path outside the repository, a bad range) is
+ * left out with its metadata, and its problem pushed to `problems`, so one bad entry does not cost the others.
+ * Accepts spec versions 0.1.x.
  */
-export function parseAgentTrace(input: unknown, limits: Partial<ParseLimits> = {}): AgentTraceRecord {
+export function parseAgentTrace(input: unknown, limits: Partial<ParseLimits> = {}, problems?: string[]): AgentTraceRecord {
   const reader: Reader = new Reader({ ...DEFAULT_PARSE_LIMITS, ...limits });
   let value = input;
   if (typeof input === 'string') {
@@ -226,12 +241,23 @@ export function parseAgentTrace(input: unknown, limits: Partial<ParseLimits> = {
     const version = reader.optionalString(t.version, 'tool.version', TOOL_MAX);
     tool = { ...(name !== undefined ? { name } : {}), ...(version !== undefined ? { version } : {}) };
   }
-  const files = reader.array(r.files, 'files', reader.limits.maxFiles).map((f, i) => reader.file(f, `files[${i}]`));
+  const files: AgentTraceFile[] = [];
+  const kept: number[] = [];
+  for (const [i, f] of reader.array(r.files, 'files', reader.limits.maxFiles).entries()) {
+    try {
+      files.push(reader.file(f, `files[${i}]`));
+      kept.push(files.length - 1);
+    } catch (err) {
+      if (!(err instanceof AgentTraceParseError) || err instanceof AgentTraceLimitError) throw err;
+      kept.push(-1);
+      problems?.push(`file entry left out: ${err.message}`);
+    }
+  }
   let metadata: AgentTraceRecord['metadata'];
   if (r.metadata !== undefined) {
     const m = reader.object(r.metadata, 'metadata');
     if (Object.prototype.hasOwnProperty.call(m, METADATA_KEY)) {
-      metadata = { [METADATA_KEY]: { conversations: reader.facts(m[METADATA_KEY], files) } };
+      metadata = { [METADATA_KEY]: { conversations: reader.facts(m[METADATA_KEY], files, kept) } };
     }
   }
   return {

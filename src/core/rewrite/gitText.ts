@@ -30,6 +30,21 @@ export function parseRewriteList(text: string): Rewrite[] {
   return [...byTarget].map(([target, olds]) => ({ target, olds }));
 }
 
+/**
+ * The original commits a rebase squash/fixup step combines: the last pick (or reword, edit) in `rebase-merge/done`
+ * and the commits `rebase-merge/current-fixups` lists. Empty when this step is no squash or fixup.
+ */
+export function parseSquashGroup(done: string, currentFixups: string): string[] {
+  const fixups = currentFixups.split('\n').map((l) => l.trim().split(/\s+/)).filter((w) => w.length >= 2 && /^(fixup|squash)$/.test(w[0])).map((w) => w[w.length - 1]).filter(isObjectId);
+  if (fixups.length === 0) return [];
+  let pick: string | undefined;
+  for (const line of done.split('\n')) {
+    const words = line.trim().split(/\s+/);
+    if (/^(pick|p|reword|r|edit|e)$/.test(words[0] ?? '') && words[1] && isObjectId(words[1])) pick = words[1];
+  }
+  return [...(pick ? [pick] : []), ...fixups];
+}
+
 /** The commits `git merge --squash` listed in SQUASH_MSG (`commit <id>` lines), newest first as git writes them. */
 export function parseSquashMessage(text: string): string[] {
   const out: string[] = [];
@@ -56,13 +71,24 @@ export function parseReflog(text: string): ReflogEntry[] {
   return out.reverse();
 }
 
+/** Plain commits made after a reset that are still looked through (a commit split in more parts is rare). */
+export const MAX_COMMITS_SINCE_RESET = 20;
+
 /**
  * Tips that `git reset` moved HEAD away from, when the latest HEAD movements are resets (e.g. `reset --soft HEAD~2`
- * before recommitting): their commits' attribution may now sit in the index. Stops at the first other entry.
+ * before recommitting), or resets followed only by plain commits on top (splitting a commit: `reset HEAD~1`, then
+ * several partial commits): their commits' attribution may now sit in the index. Stops at the first other entry.
  */
 export function resetAwayTips(newestFirst: readonly ReflogEntry[], head: string | undefined): string[] {
   const tips: string[] = [];
-  for (const entry of newestFirst) {
+  let i = 0;
+  let expected = head;
+  while (i < newestFirst.length && i < MAX_COMMITS_SINCE_RESET && newestFirst[i].message.startsWith('commit: ') && newestFirst[i].new === expected) {
+    expected = newestFirst[i].old;
+    i++;
+  }
+  for (; i < newestFirst.length; i++) {
+    const entry = newestFirst[i];
     if (!entry.message.startsWith('reset: moving to ')) break;
     if (!ZERO.test(entry.old) && entry.old !== head && !tips.includes(entry.old)) tips.push(entry.old);
   }

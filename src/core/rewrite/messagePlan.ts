@@ -8,8 +8,9 @@
  *   picked commit's note is carried over separately.
  */
 import { contentHash } from '../hash';
-import { isMessageEmpty, removeTrailers, resolveCommentChar, type Trailer } from '../commit/message';
+import { isMessageEmpty, removeTrailers, resolveCommentChar, sameTrailer, type Trailer } from '../commit/message';
 import { isOwnSummaryTrailer, planTrailerUpdate } from '../commit/trailers';
+import { cleanSquashedMessage } from './squashMessage';
 import type { TrailerStage } from './stagedAttribution';
 
 /** The second argument git passes to prepare-commit-msg ('' when there is none). */
@@ -64,6 +65,8 @@ export function messageDigest(message: string, commentChar: string): string {
 export interface MessageUpdate {
   /** Our stale trailers to take out before adding. */
   readonly remove: readonly Trailer[];
+  /** A squash's message: first take our trailers out of every block (see cleanSquashedMessage). */
+  readonly squash?: true;
   /** Trailers to add (via `git interpret-trailers --if-exists addIfDifferent`). */
   readonly add: readonly Trailer[];
 }
@@ -91,9 +94,22 @@ export function planMessageUpdate(input: PlanInput): MessageUpdate | undefined {
   return { remove, add: plan.add };
 }
 
-/** `message` with `remove` taken out of its trailer block (see removeTrailers). */
-export function withoutTrailers(message: string, remove: readonly Trailer[], commentChar: string): string {
-  return removeTrailers(message, remove, commentChar);
+/**
+ * A rebase squash/fixup message: our summaries out of every block, our other trailers moved to the end once, the
+ * recomputed ones added; undefined when nothing changes.
+ */
+export function planSquashUpdate(message: string, commentChar: string, generated: readonly Trailer[]): MessageUpdate | undefined {
+  if (isMessageEmpty(message, commentChar)) return undefined;
+  const cleaned = cleanSquashedMessage(message, commentChar);
+  const add = [...generated];
+  for (const t of cleaned.moved) if (!add.some((a) => sameTrailer(a, t))) add.push(t);
+  if (cleaned.message === message && planTrailerUpdate(message, add, commentChar).add.length === 0) return undefined;
+  return { remove: [], add, squash: true };
+}
+
+/** `message` with `remove` taken out of its trailer block (see removeTrailers); a squash's cleaned first. */
+export function withoutTrailers(message: string, remove: readonly Trailer[], commentChar: string, squash = false): string {
+  return removeTrailers(squash ? cleanSquashedMessage(message, commentChar).message : message, remove, commentChar);
 }
 
 /**

@@ -77,7 +77,9 @@ export function parseNoteRecords(text: string, limits: Partial<ParseLimits> = {}
       break;
     }
     try {
-      records.push(parseAgentTrace(source, limits));
+      const problems: string[] = [];
+      records.push(parseAgentTrace(source, limits, problems));
+      for (const problem of problems) errors.push(`record ${index + 1}: ${problem}`);
     } catch (err) {
       errors.push(`record ${index + 1}: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -94,3 +94,18 @@ export function addedLinesOnly(lines: ReadonlyMap<number, LineAttribution>, adde
   }
   return { lines: out, unchanged };
 }
+
+/**
+ * Spans of a stashed text carried onto the work tree after the stash went away (`stash pop` onto a changed base, or
+ * `stash drop`): remapped by a diff, then only characters HEAD does not have are kept, so a dropped stash (work tree
+ * back at HEAD) brings nothing back while a pop brings its AI text wherever the merge put it.
+ */
+export function unstashedSpans(stashedText: string, workText: string, headText: string | undefined, spans: readonly StateSpan[]): StateSpan[] {
+  const onWork = reanchorSpans(stashedText, workText, spans);
+  return headText === undefined ? onWork : uncommittedSpans(workText, headText, onWork);
+}
+
+/** Characters the spans cover. */
+export function spanChars(spans: readonly StateSpan[]): number {
+  return spans.reduce((n, [s, e]) => n + e - s, 0);
+}

@@ -9,6 +9,7 @@ import { remapSpans } from '../../core/attribution/remap';
 import type { SpanTuple } from '../../core/attribution/runs';
 import { contentHash } from '../../core/hash';
 import { FILE_RECORD_VERSION, FileRecord } from '../../core/state/fileRecord';
+import { LINE_FIRST } from '../../core/state/remapRecord';
 import type { RecordDecision } from './recordUpdate';
 
 export interface AgentChange {
@@ -57,13 +58,13 @@ export function agentRecordFor(existing: FileRecord | undefined, change: AgentCh
   if (existing !== undefined && change.before !== undefined) {
     if (sameText(existing, change.before)) {
       origins.push(...existing.origins);
-      spans = remapSpans(change.before, change.after, existing.spans.map(([s, e, o]) => [s, e, o]));
+      spans = remapSpans(change.before, change.after, existing.spans.map(([s, e, o]) => [s, e, o]), LINE_FIRST);
       carried = 'remapped';
     } else if (earlierText(existing, change.earlier) !== undefined) {
       // Edited outside the editor since the record was written: carry the spans through that edit, then the agent's.
       origins.push(...existing.origins);
-      const throughEdit = remapSpans(earlierText(existing, change.earlier)!, change.before, existing.spans.map(([s, e, o]) => [s, e, o]));
-      spans = remapSpans(change.before, change.after, throughEdit);
+      const throughEdit = remapSpans(earlierText(existing, change.earlier)!, change.before, existing.spans.map(([s, e, o]) => [s, e, o]), LINE_FIRST);
+      spans = remapSpans(change.before, change.after, throughEdit, LINE_FIRST);
       carried = 'remapped';
     } else if (sameText(existing, change.after)) {
       // Someone (the editor reloading the file, a duplicate hook) already recorded the after text.

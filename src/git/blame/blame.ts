@@ -82,6 +82,7 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
     const missed = await reader.provenance(commits.filter((c) => !prefetched.provenance.has(c)), { identities: prefetched.identities });
     const provenance = new Map(commits.map((c) => [c, prefetched.provenance.get(c) ?? missed.get(c)!]));
     ignoredNotes = [...provenance.values()].filter((p) => p.rejected).map((p) => ({ commit: p.commit, reason: p.rejected! }));
+    for (const p of provenance.values()) for (const problem of p.leftOut ?? []) warnings.push(`note of ${p.commit.slice(0, 12)}: ${problem}`);
     attribution = new BlameAttribution(blame, provenance);
     for (const { commit, path: p } of attribution.needsText()) {
       const text = await reader.fileLines(commit, p);

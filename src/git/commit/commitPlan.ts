@@ -8,7 +8,7 @@
  * - `reset --soft` (or --mixed) then recommit: the commits the latest resets moved HEAD away from.
  */
 import * as fs from 'node:fs';
-import { amendFromCommandLine, isObjectId, parseReflog, parseSquashMessage, resetAwayTips } from '../../core/rewrite/gitText';
+import { amendFromCommandLine, isObjectId, parseReflog, parseSquashGroup, parseSquashMessage, resetAwayTips } from '../../core/rewrite/gitText';
 import type { CommitSource } from '../../core/rewrite/messagePlan';
 import type { BlobReader } from './blobs';
 import { gitCommandLine } from './gitProcess';
@@ -26,6 +26,8 @@ export interface CommitPlan {
   readonly diffArgs: readonly string[];
   /** Commits whose notes to carry onto the staged content, newest first. */
   readonly predecessors: readonly string[];
+  /** A rebase squash/fixup step: the original commits it combines (their messages' trailers are ours to redo). */
+  readonly squashOf?: readonly string[];
   /** The command line of the git process, when it could be read. */
   readonly argv?: readonly string[];
 }
@@ -67,7 +69,7 @@ async function emptyTree(ctx: HookContext): Promise<string> {
 
 export async function planCommit(ctx: HookContext, blobs: BlobReader, source: CommitSource, sha: string | undefined): Promise<CommitPlan> {
   // Independent reads, together: HEAD through cat-file (its first use starts the process) and git's state files.
-  const [headCommit, rebaseMerge, rebaseApply, cherryPicks, reverting, argv, mergeHeads, squashMsg, reflog] = await Promise.all([
+  const [headCommit, rebaseMerge, rebaseApply, cherryPicks, reverting, argv, mergeHeads, squashMsg, reflog, done, fixups] = await Promise.all([
     blobs.commit('HEAD'),
     pathExists(ctx.gitFile('rebase-merge')),
     pathExists(ctx.gitFile('rebase-apply')),
@@ -77,6 +79,8 @@ export async function planCommit(ctx: HookContext, blobs: BlobReader, source: Co
     idsFromFile(ctx.gitFile('MERGE_HEAD')),
     readOptionalFile(ctx.gitFile('SQUASH_MSG'), 4 << 20),
     reflogTail(ctx),
+    readOptionalFile(ctx.gitFile('rebase-merge/done'), 4 << 20),
+    readOptionalFile(ctx.gitFile('rebase-merge/current-fixups'), 1 << 20),
   ]);
   const head = headCommit?.id;
   const headParents = headCommit?.parents ?? [];
@@ -84,7 +88,9 @@ export async function planCommit(ctx: HookContext, blobs: BlobReader, source: Co
   const cherryPick = cherryPicks[0];
   // git passes `commit <HEAD>` for --amend, but only `message` for `--amend -m`; its command line tells. Without
   // one (an alias, no /proc or ps), `commit <HEAD>` is taken as an amend (`-C HEAD` looks the same but is rare).
-  const amend = head !== undefined && (amendFromCommandLine(argv ?? []) ?? (source === 'commit' && (sha === head || sha === 'HEAD')));
+  // A squash/fixup step of a rebase amends the commit it squashes into, whatever the command line says.
+  const squashOf = rebaseMerge && fixups !== undefined ? parseSquashGroup(done ?? '', fixups) : [];
+  const amend = head !== undefined && (squashOf.length > 0 || (amendFromCommandLine(argv ?? []) ?? (source === 'commit' && (sha === head || sha === 'HEAD'))));
 
   const parents = amend ? headParents : [...(head ? [head] : []), ...mergeHeads];
   const base = parents[0] ?? (head && amend ? await emptyTree(ctx) : undefined);
@@ -92,9 +98,12 @@ export async function planCommit(ctx: HookContext, blobs: BlobReader, source: Co
 
   const predecessors: string[] = [];
   if (amend && head) predecessors.push(head);
+  // The rewritten HEAD has no note until post-rewrite: the originals of the squash carry the attribution.
+  predecessors.push(...squashOf);
   if (cherryPick && !rebasing) predecessors.push(cherryPick);
   if (squashMsg !== undefined) predecessors.push(...parseSquashMessage(squashMsg));
-  if (!amend && !rebasing) {
+  // An amend after `reset --soft HEAD~1` (squashing the last two commits) takes the reset-away commit's lines too.
+  if (!rebasing) {
     const tips = resetAwayTips(parseReflog(reflog), head);
     if (tips.length > 0) {
       const args = ['rev-list', `--max-count=${MAX_RESET_COMMITS}`, ...tips, ...(head ? ['--not', head] : []), '--'];
@@ -110,6 +119,7 @@ export async function planCommit(ctx: HookContext, blobs: BlobReader, source: Co
     parents,
     diffArgs,
     predecessors: [...new Set(predecessors)],
+    ...(squashOf.length > 0 ? { squashOf } : {}),
     ...(argv ? { argv } : {}),
   };
 }

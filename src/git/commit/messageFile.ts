@@ -41,7 +41,7 @@ async function replaceFile(target: string, text: string): Promise<void> {
 /** Applies `update` to the message file; true when it changed. Throws only before the message file is touched. */
 export async function applyMessageUpdate(ctx: HookContext, messageFile: string, update: MessageUpdate, commentChar: string): Promise<boolean> {
   const original = await fs.readFile(messageFile, 'utf8');
-  const trimmed = withoutTrailers(original, update.remove, commentChar);
+  const trimmed = withoutTrailers(original, update.remove, commentChar, update.squash === true);
   let result = trimmed;
   if (update.add.length > 0) {
     const workDir = path.join(ctx.stateDir, 'commit');

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildTrailers } from '../../core/commit/trailers';
 import { cleanupFromCommandLine } from '../../core/rewrite/gitText';
-import { commentCharFor, messageDigest, parseCommitSource, planMessageUpdate, trailerStage } from '../../core/rewrite/messagePlan';
+import { commentCharFor, messageDigest, parseCommitSource, planMessageUpdate, planSquashUpdate, trailerStage } from '../../core/rewrite/messagePlan';
 import type { StagedAttribution } from '../../core/rewrite/stagedAttribution';
 import { readProvenanceRecords } from '../rewrite/noteStore';
 import type { RecordSource } from '../rewrite/mapRecords';
@@ -74,6 +74,11 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
     }
     if (stage === 'prepare' && valid) {
       const update = planMessageUpdate({ message, commentChar, generated: trailers, amend: plan.amend });
+      if (update) await applyMessageUpdate(ctx, messageFile, update, commentChar);
+    } else if (plan.squashOf && valid) {
+      // A rebase squash/fixup: the picked messages bring their own (stale) trailers, and commit-msg will not run
+      // (the sequencer commits with --no-verify): the trailers are redone here, editor or not.
+      const update = planSquashUpdate(message, commentChar, trailers);
       if (update) await applyMessageUpdate(ctx, messageFile, update, commentChar);
     }
     const ai = attribution.staged.reduce((n, f) => n + f.lines.length, 0);

@@ -15,6 +15,7 @@ import { overlayLineMaps, type LineMap } from '../../core/rewrite/mapLines';
 import { toStagedFile, type StagedFile } from '../../core/rewrite/stagedAttribution';
 import { addedLinesOnly, attributeLinesOf } from '../../core/rewrite/stagedLines';
 import type { FileRecord } from '../../core/state/fileRecord';
+import { LINE_FIRST } from '../../core/state/remapRecord';
 import { WorkingStateStore } from '../stateStore';
 import { parkedRecordsFor } from '../rewrite/stashPark';
 import { mapRecordsOnto, type MappedByPath, type MapTarget, type RecordSource } from '../rewrite/mapRecords';
@@ -94,7 +95,7 @@ async function workingLines(ctx: HookContext, store: WorkingStateStore, names: S
         () => (recordPath !== file.path ? readWorkingText(ctx.repo.root, recordPath) : Promise.resolve(undefined)),
         () => (file.oldBlob && !/^0+$/.test(file.oldBlob) ? blobs.text(file.oldBlob) : Promise.resolve(undefined)),
       ]);
-      if (text !== undefined) return { lines: attributeLinesOf(text, stagedText, record), recordPath };
+      if (text !== undefined) return { lines: attributeLinesOf(text, stagedText, record, LINE_FIRST), recordPath };
       await ctx.log(`working state of ${recordPath} describes a text that no longer exists; not used for this commit`);
     }
   }
@@ -170,7 +171,9 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
     if (fresh && fresh.unchanged > 0) {
       await ctx.log(`${file.path}: ${fresh.unchanged} working-state AI line(s) are unchanged from the parent (committed before, perhaps by a commit whose hooks did not finish); not counted in this commit`);
     }
-    const lines: LineMap = overlayLineMaps([...(fresh ? [fresh.lines] : []), ...(carried.get(file.path) ?? [])]);
+    // Carried lines (amend, pick, squash, a reset-away commit) follow the same rule: a line the parent already has is
+    // the parent's to describe (the first part of a split commit took it; an amend's parent has it).
+    const lines: LineMap = addedLinesOnly(overlayLineMaps([...(fresh ? [fresh.lines] : []), ...(carried.get(file.path) ?? [])]), added).lines;
     const committed: CommittedFile = {
       path: file.path,
       lines: texts.map((text, i): CommittedLine => {

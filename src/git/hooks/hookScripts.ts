@@ -53,8 +53,9 @@ function earlyExit(hook: ManagedHook): string[] {
   const hasRecords = 'aip_has "$aip_state_dir/files/"*.json';
   switch (hook) {
     case 'prepare-commit-msg':
-      // Rebase picks carry their notes through post-rewrite; only working-state edits (an `edit` stop) matter.
-      return [`if ${rebasing}; then ${hasRecords} || exit "$aip_status"; fi`];
+      // Rebase picks carry their notes through post-rewrite; only working-state edits (an `edit` stop) and squash or
+      // fixup steps (their trailers are redone for the combined commit) matter.
+      return [`if ${rebasing}; then ${hasRecords} || [ -s "$aip_git_dir/rebase-merge/current-fixups" ] || exit "$aip_status"; fi`];
     case 'commit-msg':
       return ['[ -f "$aip_state_dir/commit/msg-pending" ] || exit "$aip_status"'];
     case 'post-commit':

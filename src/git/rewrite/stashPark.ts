@@ -13,7 +13,12 @@ import { writeFileAtomic } from '../atomicFile';
 import { WorkingStateStore } from '../stateStore';
 import { BlobReader } from '../commit/blobs';
 import type { HookContext } from '../commit/hookContext';
-import { describes, readWorkingText } from '../commit/recordText';
+import { describes, loadKnownText, readWorkingText } from '../commit/recordText';
+import { saveTextSnapshot } from '../textSnapshots';
+import { contentHash } from '../../core/hash';
+import { compactFileRecord } from '../../core/state/mergeRecords';
+import { remapRecord } from '../../core/state/remapRecord';
+import { spanChars, unstashedSpans } from '../../core/rewrite/stagedLines';
 
 interface ParkedFile {
   readonly version: 1;
@@ -73,8 +78,14 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
   for (const record of await WorkingStateStore.at(ctx.stateDir, { blockingReads: true }).list()) {
     if (record.spans.length === 0) continue;
     for (const name of [`${stash}:${record.path}`, `${stash}^3:${record.path}`]) {
-      if (describes(record, await blobs.text(name))) {
-        records.push(record);
+      const text = await blobs.text(name);
+      // A record that lags behind the stashed text (edited outside the editor since) is carried onto it first.
+      const known = text !== undefined && !describes(record, text) ? await loadKnownText(ctx.stateDir, record) : undefined;
+      const parked = known !== undefined && text !== undefined ? remapRecord(record, known, text) : record;
+      if (describes(parked, text)) {
+        records.push(parked);
+        // The stashed text, so the spans can be remapped if the stash comes back onto a changed base.
+        await saveTextSnapshot(ctx.stateDir, parked.contentHash, text).catch(() => false);
         break;
       }
     }
@@ -82,11 +93,23 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
   if (records.length === 0) return 0;
   await fs.mkdir(parkedDir(ctx.stateDir), { recursive: true });
   await writeFileAtomic(file, JSON.stringify({ version: 1, stash, records } satisfies ParkedFile) + '\n');
+  // The text went into the stash: a live record left for it would be remapped onto whatever the work tree holds
+  // now (the next commit, the blame) and lend its characters to lines that merely look alike. Parked, it comes back
+  // with the text. A record rewritten since (the editor) is not ours to remove.
+  const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
+  for (const record of records) {
+    const live = await store.read(record.path);
+    if (live && live.updated <= record.updated && !describes(live, await readWorkingText(ctx.repo.root, record.path))) await store.delete(record.path);
+  }
   return records.length;
 }
 
-/** Merges parked records back where the work tree holds their text again; prunes parks of stashes that are gone. */
-export async function restoreParked(ctx: HookContext, liveStashes: ReadonlySet<string>): Promise<number> {
+/**
+ * Merges parked records back where the work tree holds their text again. A park whose stash is gone (popped onto a
+ * changed base, dropped) gets one last try: its spans remapped onto the work tree, keeping what HEAD does not have;
+ * what cannot be placed is logged, then the park is pruned.
+ */
+export async function restoreParked(ctx: HookContext, blobs: BlobReader, liveStashes: ReadonlySet<string>): Promise<number> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   let restored = 0;
   for (const file of await parkedFiles(ctx.stateDir)) {
@@ -95,16 +118,35 @@ export async function restoreParked(ctx: HookContext, liveStashes: ReadonlySet<s
       await fs.rm(file, { force: true });
       continue;
     }
+    const gone = !liveStashes.has(parked.stash);
     for (const record of parked.records) {
-      if (!describes(record, await readWorkingText(ctx.repo.root, record.path))) continue;
+      const work = await readWorkingText(ctx.repo.root, record.path);
+      let next: FileRecord | undefined = describes(record, work) ? record : undefined;
+      if (!next && gone) next = await remapUnstashed(ctx, blobs, parked.stash, record, work);
+      if (!next) continue;
       // A later `updated` makes the parked spans win over a record the editor wrote for other text meanwhile;
       // for the same text the two are unioned.
-      await store.write({ ...record, updated: Math.max(Date.now(), record.updated + 1) }, { mode: 'merge' });
+      await store.write({ ...next, updated: Math.max(Date.now(), record.updated + 1) }, { mode: 'merge' });
       restored++;
     }
-    if (!liveStashes.has(parked.stash)) await fs.rm(file, { force: true });
+    if (gone) await fs.rm(file, { force: true });
   }
   return restored;
+}
+
+/** The parked record carried onto `work` (see unstashedSpans), or undefined; logs what could not be placed. */
+async function remapUnstashed(ctx: HookContext, blobs: BlobReader, stash: string, record: FileRecord, work: string | undefined): Promise<FileRecord | undefined> {
+  const total = spanChars(record.spans);
+  const stashed = await loadKnownText(ctx.stateDir, record);
+  if (work === undefined || stashed === undefined) {
+    await ctx.log(`stash ${stash.slice(0, 12)}: ${total} AI character(s) of ${record.path} dropped: ${work === undefined ? 'the file is gone from the work tree' : 'no copy of the stashed text is kept'}`);
+    return undefined;
+  }
+  const spans = unstashedSpans(stashed, work, await blobs.text(`HEAD:${record.path}`), record.spans);
+  const kept = spanChars(spans);
+  if (kept < total) await ctx.log(`stash ${stash.slice(0, 12)}: ${total - kept} of ${total} AI character(s) of ${record.path} not in the work tree after the stash went (dropped, or changed when applied); dropped`);
+  if (spans.length === 0) return undefined;
+  return compactFileRecord({ ...record, contentHash: contentHash(work), length: work.length, spans });
 }
 
 async function liveStashes(ctx: HookContext): Promise<Set<string>> {
@@ -117,7 +159,7 @@ export async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates:
   const stashUpdates = updates.filter((u) => u.ref === 'refs/stash');
   if (stashUpdates.length === 0) return;
   const live = await liveStashes(ctx);
-  const restored = await restoreParked(ctx, live);
+  const restored = await restoreParked(ctx, blobs, live);
   let parked = 0;
   for (const u of stashUpdates) {
     if (!isZeroId(u.new) && live.has(u.new)) parked += await parkForStash(ctx, blobs, u.new);

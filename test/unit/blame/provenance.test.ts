@@ -38,19 +38,33 @@ describe('interpretNote', () => {
 
   const hostile: [string, string][] = [
     ['invalid JSON', '{"version": '],
-    ['a path outside the repository', withPath('../etc/passwd')],
-    ['an absolute path', withPath('/etc/passwd')],
-    ['a path with control characters', withPath('a\u0007.ts')],
-    ['a Windows path', withPath('C:\\x\\a.ts')],
     ['a wrong version', noteFor(COMMIT).replace('"0.1.0"', '"9.9.9"')],
     ['a non-object', '[1,2,3]'],
-    ['a huge line number', noteFor(COMMIT).replace('"end_line":2', '"end_line":99999999')],
   ];
   for (const [what, text] of hostile) {
     it(`rejects a note with ${what}, with the reason`, () => {
       const p = interpretNote(COMMIT, { text });
       assert.equal(p.record, undefined);
       assert.ok(p.rejected && p.rejected.length > 0 && p.rejected.length <= 300, p.rejected);
+    });
+  }
+
+  // One bad file entry costs that entry only: the record stays usable and says what it left out.
+  const badEntries: [string, string][] = [
+    ['a path outside the repository', withPath('../etc/passwd')],
+    ['an absolute path', withPath('/etc/passwd')],
+    ['a path with control characters', withPath('a\u0007.ts')],
+    ['a Windows path', withPath('C:\\x\\a.ts')],
+    ['a huge line number', noteFor(COMMIT).replace('"end_line":2', '"end_line":99999999')],
+  ];
+  for (const [what, text] of badEntries) {
+    it(`leaves out a file entry with ${what}, with the reason`, () => {
+      const p = interpretNote(COMMIT, { text });
+      assert.equal(p.rejected, undefined);
+      assert.ok(p.record);
+      assert.equal(p.record.files.length, 0);
+      assert.equal(p.leftOut?.length, 1);
+      assert.match(p.leftOut![0], /file entry left out: invalid Agent Trace record at files\[0\]/);
     });
   }
 

@@ -61,6 +61,18 @@ function rejects(value: unknown, where: RegExp | string, problem?: RegExp): void
   );
 }
 
+/** The file entry is left out (not the record): its problem is reported with its location. */
+function leftOut(value: unknown, where: RegExp | string, problem?: RegExp): void {
+  const problems: string[] = [];
+  const before = (value as { files: unknown[] }).files.length;
+  const r = parseAgentTrace(value, {}, problems);
+  assert.equal(r.files.length, before - 1, 'only the bad entry goes');
+  assert.equal(problems.length, 1);
+  if (typeof where === 'string') assert.ok(problems[0].includes(` at ${where}: `), problems[0]);
+  else assert.match(problems[0], where);
+  if (problem) assert.match(problems[0], problem);
+}
+
 describe('Agent Trace: parser', () => {
   it('accepts a foreign record, dropping other vendors\' metadata', () => {
     const r = parseAgentTrace(JSON.stringify(foreign()));
@@ -110,24 +122,32 @@ describe('Agent Trace: parser', () => {
     rejects(mutate((r) => delete r.files), 'files', /expected an array/);
   });
 
+  it('a bad file entry is left out with its metadata; the good entries stay', () => {
+    const two = mutate((r) => (r.files = [r.files[0], { ...r.files[0], path: '../escape' }]));
+    const problems: string[] = [];
+    const r = parseAgentTrace(two, {}, problems);
+    assert.deepEqual(r.files.map((f) => f.path), ['src/app.ts']);
+    assert.match(problems[0], /files\[1\]\.path/);
+  });
+
   it('confines file paths to the repository', () => {
     const bad = ['/etc/passwd', '../outside', 'a/../../b', 'C:\\Windows', 'c:/x', 'a\\..\\b', '', 'a/./b', 'a\u0000b', 'x'.repeat(5000)];
-    for (const path of bad) rejects(mutate((r) => (r.files[0].path = path)), 'files[0].path');
+    for (const path of bad) leftOut(mutate((r) => (r.files[0].path = path)), 'files[0].path');
   });
 
   it('rejects malformed ranges and contributors with their location', () => {
     const at = 'files[0].conversations[0].ranges[0]';
-    rejects(mutate((r) => (r.files[0].conversations[0].ranges[0].start_line = 0)), `${at}.start_line`);
-    rejects(mutate((r) => (r.files[0].conversations[0].ranges[0].start_line = 1.5)), `${at}.start_line`);
-    rejects(mutate((r) => (r.files[0].conversations[0].ranges[0].end_line = '2')), `${at}.end_line`);
-    rejects(mutate((r) => (r.files[0].conversations[0].ranges[0].start_line = 3)), at, /end_line 2 before start_line 3/);
-    rejects(mutate((r) => (r.files[0].conversations[0].ranges[0].end_line = 1e12)), `${at}.end_line`, /line beyond/);
-    rejects(mutate((r) => (r.files[0].conversations[0].ranges[0].content_hash = 7)), `${at}.content_hash`);
-    rejects(mutate((r) => (r.files[0].conversations[0].contributor.type = 'robot')), 'files[0].conversations[0].contributor.type');
-    rejects(mutate((r) => (r.files[0].conversations[0].contributor.model_id = 'm'.repeat(251))), 'files[0].conversations[0].contributor.model_id');
-    rejects(mutate((r) => (r.files[0].conversations[0].url = 'not a uri')), 'files[0].conversations[0].url');
-    rejects(mutate((r) => (r.files[0].conversations[0].related[0].url = 'javascript alert')), 'files[0].conversations[0].related[0].url');
-    rejects(mutate((r) => (r.files[0].conversations = {})), 'files[0].conversations');
+    leftOut(mutate((r) => (r.files[0].conversations[0].ranges[0].start_line = 0)), `${at}.start_line`);
+    leftOut(mutate((r) => (r.files[0].conversations[0].ranges[0].start_line = 1.5)), `${at}.start_line`);
+    leftOut(mutate((r) => (r.files[0].conversations[0].ranges[0].end_line = '2')), `${at}.end_line`);
+    leftOut(mutate((r) => (r.files[0].conversations[0].ranges[0].start_line = 3)), at, /end_line 2 before start_line 3/);
+    leftOut(mutate((r) => (r.files[0].conversations[0].ranges[0].end_line = 1e12)), `${at}.end_line`, /line beyond/);
+    leftOut(mutate((r) => (r.files[0].conversations[0].ranges[0].content_hash = 7)), `${at}.content_hash`);
+    leftOut(mutate((r) => (r.files[0].conversations[0].contributor.type = 'robot')), 'files[0].conversations[0].contributor.type');
+    leftOut(mutate((r) => (r.files[0].conversations[0].contributor.model_id = 'm'.repeat(251))), 'files[0].conversations[0].contributor.model_id');
+    leftOut(mutate((r) => (r.files[0].conversations[0].url = 'not a uri')), 'files[0].conversations[0].url');
+    leftOut(mutate((r) => (r.files[0].conversations[0].related[0].url = 'javascript alert')), 'files[0].conversations[0].related[0].url');
+    leftOut(mutate((r) => (r.files[0].conversations = {})), 'files[0].conversations');
   });
 
   it('bounds sizes: files, conversations, ranges and covered lines', () => {

@@ -45,6 +45,21 @@ describe('rewrite: git texts', () => {
     assert.equal(amendedCommit(amend, id('5')), undefined);
   });
 
+  it('reflog: plain commits on top of a reset (a split commit) still lead to the reset-away tip; anything else stops', () => {
+    const log = [
+      `${id('2')} ${id('3')} T <t> 3 +0000\tcommit: both`,
+      `${id('3')} ${id('2')} T <t> 4 +0000\treset: moving to HEAD~1`,
+      `${id('2')} ${id('5')} T <t> 5 +0000\tcommit: part a`,
+      `${id('5')} ${id('6')} T <t> 6 +0000\tcommit: part b`,
+      '',
+    ].join('\n');
+    assert.deepEqual(resetAwayTips(parseReflog(log), id('6')), [id('3')], 'second part');
+    assert.deepEqual(resetAwayTips(parseReflog(log).slice(1), id('5')), [id('3')], 'first part');
+    assert.deepEqual(resetAwayTips(parseReflog(log), id('9')), [], 'HEAD is not where the commits lead: no chain');
+    const checkout = log.replace('commit: part a', 'checkout: moving from main to x');
+    assert.deepEqual(resetAwayTips(parseReflog(checkout), id('6')), []);
+  });
+
   it('reference-transaction updates', () => {
     assert.deepEqual(parseRefUpdates(`${ZERO} ${id('5')} refs/stash\nbad\n`), [{ old: ZERO, new: id('5'), ref: 'refs/stash' }]);
   });
