@@ -98,6 +98,7 @@ async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatF
       ...replayed.warnings.map((w) => `git log: ${w}`),
       ...(fromMerges > 0 ? [`${fromMerges} added line(s) came in through merge commits and count as human: analyse the branch head, not a merge ref`] : []),
       ...signoffs.ignored.map((s) => `sign-off note on ${s.commit.slice(0, 12)} ignored: ${s.reason}`),
+      ...(reader.identityWarning ? [reader.identityWarning] : []),
     ];
     return {
       base: { ref: range.baseRef, commit: range.base },

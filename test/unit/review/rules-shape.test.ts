@@ -77,7 +77,7 @@ describe('review/rules provenance and critical paths', () => {
   });
 
   it('flags critical paths with their CODEOWNERS owners, and AI lines on them', () => {
-    const r = review(diffOf(added('src/auth/login.ts', 'check();')), ALL_AI, { codeowners: '/src/auth/ @sec-team\n' });
+    const r = review(diffOf(added('src/auth/login.ts', 'if (!verify_password(user, given)) return deny();')), ALL_AI, { codeowners: '/src/auth/ @sec-team\n' });
     assert.match(findingsOf(r, 'critical-path-touched')[0].why, /src\/auth\/login\.ts is on a critical path \(auth\); owners @sec-team/);
     assert.equal(findingsOf(r, 'ai-in-critical-path')[0].inAi, true);
   });

@@ -9,6 +9,7 @@ import { CodeownersRule, parseCodeowners } from './codeowners';
 import { criticalLabels, resolveCriticalPaths } from './critical';
 import { LexState, START_STATE, lexLine } from './lexer';
 import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
+import { securitySurfaces, type SurfaceHit } from './surface';
 import type { TriggerIndex } from './triggers';
 
 /** Every line object has all fields (absent ones undefined): one shape keeps the rules' property reads fast. */
@@ -36,7 +37,12 @@ export interface ChangeFile {
   readonly removed: readonly ChangeLine[];
   /** Provenance of the added lines written by AI (`ai` or `mixed`), by new-side number. */
   readonly aiLines: ReadonlyMap<number, LineProvenance>;
+  /** Critical-path labels: configured path globs, then what the changed code does (auth, crypto, process). */
   readonly critical: readonly string[];
+  /** Labels from the configured critical-path globs alone. */
+  readonly criticalByPath: readonly string[];
+  /** Security-relevant work in the changed production code, by kind (see surface.ts). */
+  readonly surfaces: readonly SurfaceHit[];
 }
 
 export interface ChangeStats {
@@ -46,8 +52,12 @@ export interface ChangeStats {
   /** Added + removed lines outside lockfiles, generated, vendored and binary files: what a human must read. */
   readonly reviewLines: number;
   readonly aiLines: number;
-  /** AI lines nobody edited since (`ai`, not `mixed`). */
+  /** AI lines nobody edited since (`ai`, not `mixed`), known line by line: never commit-level lines. */
   readonly untouchedAiLines: number;
+  /** AI lines known only from their commit's metadata (a trailer, a bot author): "in an AI-assisted commit". */
+  readonly commitLevelAiLines: number;
+  /** Of those, lines of commits that name a person as co-author too (mixed at commit level). */
+  readonly commitLevelMixedLines: number;
 }
 
 export interface Change {
@@ -78,6 +88,8 @@ export function buildChange(
   let reviewLines = 0;
   let aiTotal = 0;
   let untouched = 0;
+  let commitLevel = 0;
+  let commitMixed = 0;
   const files = diff.files.map((d): ChangeFile => {
     const cls = classifyPath(d.path);
     const added: ChangeLine[] = [];
@@ -100,7 +112,11 @@ export function buildChange(
           const prov = lookup ? lookup(d.path, line) : undefined;
           if (prov && prov.authorship !== 'human') {
             aiLines.set(line, prov);
-            if (prov.authorship === 'ai') untouched++;
+            if (prov.evidence === 'commit') {
+              commitLevel++;
+              if (prov.authorship === 'mixed') commitMixed++;
+            }
+            else if (prov.authorship === 'ai') untouched++;
           }
           const triggers = triggerIndex?.scan(text);
           added.push({ text, code: lexed.code, comment: lexed.comment, line, hunk: hunkIndex, index, prov, triggers });
@@ -115,7 +131,10 @@ export function buildChange(
     deletions += d.deletions;
     aiTotal += aiLines.size;
     if (!cls.lockfile && !cls.generated && !cls.vendored && !d.binary) reviewLines += d.additions + d.deletions;
-    return { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: criticalLabels(d.path, criticalPaths) };
+    const file = { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: [] as string[], criticalByPath: criticalLabels(d.path, criticalPaths), surfaces: [] as SurfaceHit[] };
+    file.surfaces = securitySurfaces(file);
+    file.critical = [...new Set([...file.criticalByPath, ...file.surfaces.map((h) => h.kind)])];
+    return file;
   });
   return {
     diff,
@@ -123,7 +142,7 @@ export function buildChange(
     options,
     context,
     hasProvenance: lookup !== null,
-    stats: { files: files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched },
+    stats: { files: files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched, commitLevelAiLines: commitLevel, commitLevelMixedLines: commitMixed },
     criticalPaths,
     codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
     ...(triggerIndex ? { triggerIndex } : {}),

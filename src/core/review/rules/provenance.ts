@@ -1,4 +1,5 @@
 /** Provenance and critical paths: how much of the change AI wrote, and AI or any lines landing on critical paths. */
+import { changeAiClaim } from '../claim';
 import type { Change } from '../model/change';
 import { ownersOf } from '../model/codeowners';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
@@ -7,7 +8,7 @@ const AI_SHARE: RuleMeta = {
   id: 'ai-share',
   category: 'provenance',
   title: 'Mostly AI-written change',
-  whatToDo: 'Ask the author to walk through the AI-written parts; untouched AI lines were never edited by a person.',
+  whatToDo: 'Ask the author to walk through the AI-written parts; lines known only from a commit trailer may have been edited by anyone.',
 };
 const AI_CRITICAL: RuleMeta = {
   id: 'ai-in-critical-path',
@@ -27,10 +28,9 @@ export const provenanceRules: RuleFamily = {
   rules: [AI_SHARE, AI_CRITICAL, CRITICAL],
   run(change: Change, sink: FindingSink): void {
     const t = change.options.thresholds;
-    const { aiLines, untouchedAiLines, additions } = change.stats;
+    const { aiLines, additions } = change.stats;
     if (change.hasProvenance && aiLines >= t.aiLinesMin && additions > 0 && aiLines / additions >= t.aiShareHigh) {
-      const pct = Math.round((aiLines / additions) * 100);
-      sink.add(AI_SHARE, null, null, 'low', `${pct}% of added lines are AI-written (${aiLines} of ${additions}; ${untouchedAiLines} never edited by a person)`);
+      sink.add(AI_SHARE, null, null, 'low', changeAiClaim(change.stats));
     }
     for (const file of change.files) {
       if (file.critical.length === 0) continue;
