@@ -1,7 +1,7 @@
 /**
  * Blast radius: a sign-off tier T0-T3 from what the change touches and the signals found, with the reasons (each
  * naming its rule) that led to it. Risk, not volume and not authorship: size alone stops at T2, a test-only or
- * docs-only change stays at T0-T1, and AI authorship raises the tier at most one step, only when a medium-or-higher
+ * docs-only change stays at T0-T1 (T2 with a committed secret), and AI authorship raises the tier at most one step, only when a medium-or-higher
  * signal lies inside AI-written lines. The table is docs/review-tiers.md (Kamei et al. TSE 2013; Meta Diff Risk Score).
  */
 import type { Change, ChangeFile } from './model/change';
@@ -46,12 +46,12 @@ const SHAPE_RULES = new Set([
   'large-change', 'big-hunk', 'whitespace-churn', 'generated-or-vendored', 'ai-share', 'critical-path-touched', 'ai-in-critical-path',
   'ci-changed', 'config-changed', 'lockfile-only-change', 'test-edited-with-code',
 ]);
-/** Signals that may still lift a test-only or docs-only change above T1: a leaked key or hidden text is real anywhere. */
-const ANYWHERE = new Set(['secret', 'hidden-characters', 'agent-config-changed', 'ownership-changed']);
+/** Signals that still lift a test-only or docs-only change to T2: a committed key or hidden text is real anywhere. */
+const ANYWHERE = new Set(['secret', 'hidden-characters']);
 const MAX_REASONS = 40;
 
 /** Paths whose code is not the product (examples, scripts, benchmarks): never a core rework. */
-const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|tools|bench(es|marks?)?|demos?|docs?|e2e|fixtures)\//i;
+const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures)\//i;
 /** CI lines that give a pipeline write access, secrets or a publishing step. */
 const CI_WRITE = /\bpermissions\s*:\s*write-all\b|\b(?:contents|packages|id-token|pull-requests|issues|actions|deployments|statuses|checks|security-events|pages)\s*:\s*write\b|\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+|\bsecrets\s*:\s*inherit\b|\bpull_request_target\b|\bworkflow_run\b|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\b|\bdeploy\b/i;
 /** Untrusted event text (issue, PR, comment bodies) in a pipeline. */
@@ -74,10 +74,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   if (docsOnly) add('T0', 'documentation-only change: at most T1 unless a secret or hidden text', 'docs-only');
   for (const f of change.files) {
     if (f.criticalByPath.length > 0) add('T3', `touches ${f.criticalByPath.join('/')} path ${f.path}`, 'critical-path');
+    // Developer scripts and examples do not ship: the same work there is one step lower.
+    const shipped = !NOT_CORE.test(f.path);
     for (const hit of f.surfaces) {
-      const where = `${f.path}:${hit.line} (${hit.evidence})`;
-      if (modifiesSurface(hit)) add('T3', `changes existing ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
-      else add('T2', `${hit.added > 0 ? 'adds' : 'removes'} ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
+      const where = `${f.path}:${hit.line} (${hit.evidence})${shipped ? '' : ', outside shipped code'}`;
+      if (modifiesSurface(hit)) add(shipped ? 'T3' : 'T2', `changes existing ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
+      else add(shipped ? 'T2' : 'T1', `${hit.added > 0 ? 'adds' : 'removes'} ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
     }
     if (f.cls.ci) ciTier(f, add);
   }
@@ -108,11 +110,13 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
     tier = TIERS[TIERS.indexOf(tier) + 1];
     add(tier, `one step up: ${aiSignal.severity} signal inside AI-written lines: ${aiSignal.title}${where(aiSignal)}`, `ai-step/${aiSignal.ruleId}`);
   }
-  // 5. A test-only or docs-only change stays at T1 unless a signal that matters anywhere says otherwise.
+  // 5. A test-only or docs-only change ships no product code: T1 at most, T2 when it commits a secret or hidden text.
   if ((testOnly || docsOnly) && tier > 'T1') {
-    const anywhere = findings.filter((f) => ANYWHERE.has(f.ruleId) && severityRank(f.severity) >= severityRank('medium'));
-    tier = anywhere.length > 0 ? highest(anywhere.map((f) => findingTier(f) ?? 'T1')) : 'T1';
-    if (tier === 'T1') add('T1', `capped: a ${testOnly ? 'test' : 'documentation'}-only change ships no product code`, testOnly ? 'test-only' : 'docs-only');
+    const anywhere = findings.find((f) => ANYWHERE.has(f.ruleId) && severityRank(f.severity) >= severityRank('medium'));
+    tier = anywhere ? 'T2' : 'T1';
+    const what = testOnly ? 'test' : 'documentation';
+    if (anywhere) add('T2', `capped: a ${what}-only change, but ${anywhere.title.toLowerCase()}${where(anywhere)}: confirm it is a throwaway`, anywhere.ruleId);
+    else add('T1', `capped: a ${what}-only change ships no product code`, testOnly ? 'test-only' : 'docs-only');
   }
 
   const owners = collectOwners(change);

@@ -13,6 +13,8 @@ export interface SurfaceHit {
   /** Added or removed lines of production code that do this kind of work. */
   readonly added: number;
   readonly removed: number;
+  /** Added hits in a hunk that also removed lines: existing code rewritten there, not new code beside it. */
+  readonly replacing: number;
   /** First hit, new-side line when there is an added one, else old-side. */
   readonly line: number;
   /** What matched there, e.g. "subprocess.run". */
@@ -73,6 +75,7 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     const re = PATTERNS[kind];
     let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
     let strong = false;
+    let replacing = 0;
     const scan = (lines: readonly ChangeLine[], side: 'new' | 'old'): number => {
       let n = 0;
       for (const l of lines) {
@@ -81,6 +84,7 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
         const evidence = m[0].trim();
         if (!ARG_ONLY.test(evidence)) strong = true;
         n++;
+        if (side === 'new' && file.diff.hunks[l.hunk].lines.some((x) => x.kind === 'del')) replacing++;
         if (!first || (first.side === 'old' && side === 'new')) first = { line: l.line, evidence, side };
       }
       return n;
@@ -89,12 +93,15 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     const removed = scan(file.removed, 'old');
     // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
     if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
-    if (first && (kind !== 'process' || strong)) out.push({ kind, added, removed, line: first.line, evidence: first.evidence.slice(0, 60) });
+    if (first && (kind !== 'process' || strong)) out.push({ kind, added, removed, replacing, line: first.line, evidence: first.evidence.slice(0, 60) });
   }
   return out;
 }
 
-/** A hit that changes existing security-relevant code (lines of that kind both removed and added). */
+/**
+ * A hit that changes existing security-relevant code: lines of that kind both removed and added, or added where the
+ * same hunk replaced lines (quoting added to an existing command line), rather than new code beside the old.
+ */
 export function modifiesSurface(hit: SurfaceHit): boolean {
-  return hit.added > 0 && hit.removed > 0;
+  return hit.added > 0 && (hit.removed > 0 || hit.replacing > 0);
 }
