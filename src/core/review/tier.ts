@@ -52,6 +52,10 @@ const MAX_REASONS = 40;
 
 /** Paths whose code is not the product (examples, scripts, benchmarks): never a core rework. */
 const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures)\//i;
+/** UI component stories and similar showcases. */
+const STORIES = /\.stories\.[a-z]+$|\.story\.[a-z]+$/i;
+/** Lines a file must lose to count towards a rework. */
+const REWORK_FILE_MIN = 20;
 /** CI lines that give a pipeline write access, secrets or a publishing step. */
 const CI_WRITE = /\bpermissions\s*:\s*write-all\b|\b(?:contents|packages|id-token|pull-requests|issues|actions|deployments|statuses|checks|security-events|pages)\s*:\s*write\b|\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+|\bsecrets\s*:\s*inherit\b|\bpull_request_target\b|\bworkflow_run\b|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\b|\bdeploy\b/i;
 /** Untrusted event text (issue, PR, comment bodies) in a pipeline. */
@@ -170,7 +174,8 @@ function rework(change: Change, add: (tier: Tier, reason: string, rule: string) 
   let added = 0;
   const paths: string[] = [];
   for (const f of change.files) {
-    if (!f.cls.source || f.diff.status !== 'modified' || NOT_CORE.test(f.path)) continue;
+    // Only files substantially rewritten count: a few lines edited in many files is a sweep, not a rework.
+    if (!f.cls.source || f.diff.status !== 'modified' || NOT_CORE.test(f.path) || STORIES.test(f.path) || f.diff.deletions < REWORK_FILE_MIN) continue;
     removed += f.diff.deletions;
     added += f.diff.additions;
     if (f.diff.deletions > 0) paths.push(f.path);
