@@ -7,7 +7,7 @@ import { buildChange } from '../../../src/core/review/model/change';
 import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
 import { RULE_FAMILIES, RULES, ruleById } from '../../../src/core/review/registry';
 import type { RuleFamily } from '../../../src/core/review/rules/rule';
-import type { Finding } from '../../../src/core/review/types';
+import type { Finding, LineProvenance } from '../../../src/core/review/types';
 import { ALL_AI, added, assertTriggersHideNothing, diffOf, findingsOf, removed, review } from './helpers';
 import { TriggerIndex } from '../../../src/core/review/model/triggers';
 
@@ -100,7 +100,17 @@ describe('review/engine report', () => {
     assert.equal(r.header.reviewLines, 450);
     assert.equal(r.header.aiShare, 1);
     assert.equal(r.header.provenanceKnown, true);
+    assert.equal(r.header.aiClaim, '100% of added lines are AI-written (450 of 450; 450 never edited by a person)');
     assert.deepEqual(r.findings.filter((f) => f.category === 'size' || f.category === 'provenance'), []);
+  });
+
+  it('words the header\'s AI share by its evidence: commit metadata alone is "in AI-assisted commits", never "never edited"', () => {
+    const d = diffOf(added('src/a.ts', ...Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i};`)));
+    const byCommit = (_: string, line: number): LineProvenance => (line <= 20 ? { authorship: line <= 5 ? 'mixed' : 'ai', evidence: 'commit' } : { authorship: 'human' });
+    const claim = review(d, byCommit).header.aiClaim!;
+    assert.equal(claim, '67% of added lines are in AI-assisted commits (20 of 30: 20 in AI-assisted commits, known from commit metadata only, 5 of them in commits with a human co-author too)');
+    assert.doesNotMatch(claim, /never edited/);
+    assert.equal(review(d).header.aiClaim, null, 'without provenance the share is unknown, not zero');
   });
 
   it('reports a failing rule family as a warning instead of failing the review', () => {
