@@ -39,11 +39,11 @@ const BLOCKERS = new Set(['hidden-characters', 'tls-verification-off', 'dependen
 /** Signals that ask for an owner's review even when not high. */
 const T2_RULES = new Set(['new-dependency', 'dependency-typosquat', 'dependency-source', 'ci-risky-step', 'assertion-weakened', 'test-skipped', 'test-deleted', 'test-special-case', 'infra-exposure']);
 /**
- * Findings that restate the change's shape (its size, its AI share, that a path or a pipeline was touched): the shape
+ * Findings that restate the change's shape (that a path or a pipeline was touched, the formatting): the shape
  * is tiered once below, so these neither tier on their own nor carry the AI step.
  */
 const SHAPE_RULES = new Set([
-  'large-change', 'big-hunk', 'whitespace-churn', 'generated-or-vendored', 'ai-share', 'critical-path-touched', 'ai-in-critical-path',
+  'whitespace-churn', 'generated-or-vendored', 'critical-path-touched', 'ai-in-critical-path',
   'ci-changed', 'config-changed', 'lockfile-only-change', 'test-edited-with-code',
 ]);
 /** Signals that still lift a test-only or docs-only change to T2: a committed key or hidden text is real anywhere. */

@@ -155,6 +155,30 @@ describe('review/model buildChange', () => {
     assert.deepEqual(linesAfter(f, f.added[1], 5), ['y']);
     assert.equal(change.hasProvenance, true);
   });
+  it('reads surfaces and path labels from the code view of a Rust file with inline tests, none from its test view', () => {
+    const text = [
+      'pub fn status() -> std::io::Result<Output> {',
+      '    Command::new("git").arg("status").output()',
+      '}',
+      '',
+      '#[cfg(test)]',
+      'mod tests {',
+      '    #[test]',
+      '    fn runs_git() {',
+      '        let out = Command::new("git").arg("--version").output().unwrap();',
+      '        assert!(out.status.success());',
+      '    }',
+      '}',
+    ];
+    const rust = parseUnifiedDiff(diffOf({ path: 'src/runner.rs', status: 'added', add: text }));
+    const change = buildChange(rust, undefined, { headText: new Map([['src/runner.rs', text.join('\n') + '\n']]), criticalPaths: [{ glob: 'src/runner.rs', label: 'runner' }] });
+    const [code, tests] = change.files;
+    assert.deepEqual([code.inlineTests, tests.inlineTests], [undefined, true]);
+    assert.deepEqual(code.surfaces.map((h) => [h.kind, h.line]), [['process', 2]]);
+    assert.deepEqual(code.criticalByPath, ['runner']);
+    assert.deepEqual(code.critical, ['runner', 'process']);
+    assert.deepEqual([tests.surfaces, tests.criticalByPath, tests.critical], [[], [], []], 'tests guard nothing at run time');
+  });
   it('clips very long lines before rules see them', () => {
     const long = parseUnifiedDiff(diffOf({ path: 'a.js', add: ['x'.repeat(10_000)] }));
     const change = buildChange(long, undefined, { options: { maxLineLength: 100 } });
