@@ -37,11 +37,10 @@ export const checkCommand: CliCommand = {
       return outcome.pass ? 0 : 1;
     }
     const { cleanLabel } = await import('../../core/blame/index.js');
-    const t = report.totals;
     const accepted = outcome.signoffs.filter((s) => s.accepted).length;
     const lines = [
       `ai-provenance check: ${outcome.pass ? 'passed' : 'FAILED'} (${cleanLabel(loaded.source, 300)})`,
-      `  ${cleanLabel(spec, 200)}: ${(report.share * 100).toFixed(1)}% of ${t.total} added lines AI-written, tier ${report.review?.tier ?? '?'}, ` +
+      `  ${cleanLabel(spec, 200)}: ${cleanLabel(report.aiClaim, 400)}, tier ${report.review?.tier ?? '?'}, ` +
         `${report.hunks.ai} AI hunk(s), ${outcome.reviewedAiHunks} reviewed, ${outcome.signoffs.length} sign-off(s) (${accepted} accepted)`,
       ...(analyzers ? [`  analysers: ${analyzers.inChange} finding(s) in changed lines, ${analyzers.outsideChange} elsewhere (not counted)`] : []),
       ...outcome.failures.map((f) => `  ✗ ${cleanLabel(f, 2000)}`),

@@ -11,4 +11,5 @@ export { workingOverlay, type WorkingOverlay } from './working';
 export { COMMIT_MARKER, IDENTITY_FORMAT, LOG_FORMAT, LogPatchParser, identityLine, type CommitPatch, type FilePatch, type PatchHunk } from './logPatch';
 export { commitAddedLines, tallyCommit, type AddedLines, type CommitAddedLines } from './commitLines';
 export { replayDag, type DagCommit, type DagReplayResult } from './dagReplay';
+export { aiShareClaim } from './claims';
 export { StatsBuilder, type CommitStat, type StatsReport } from './stats';

@@ -8,6 +8,7 @@ import type { AgentTraceRecord } from '../commit/agentTrace';
 import { AgentTraceParseError, parseAgentTrace } from '../commit/agentTraceParse';
 import { recordRanges, type RecordRange } from '../commit/agentTraceRead';
 import { recognizeCommitAi, type CommitAiRecognition, type CommitIdentityInput } from '../commit/identities';
+import type { ExtraIdentities } from '../commit/identityConfig';
 
 export interface CommitProvenance {
   readonly commit: string;
@@ -59,15 +60,18 @@ export function interpretNote(commit: string, note: NoteContent): CommitProvenan
 const recognitionCache = new Map<string, CommitAiRecognition>();
 const RECOGNITION_CACHE_MAX = 4096;
 
-/** Adds commit-level evidence from identities and already parsed trailers (e.g. from a log header). */
-export function withIdentityRecognition(provenance: CommitProvenance, identity: CommitIdentityInput): CommitProvenance {
+/**
+ * Adds commit-level evidence from identities and already parsed trailers (e.g. from a log header); `extra` is the
+ * project's own list of AI identities.
+ */
+export function withIdentityRecognition(provenance: CommitProvenance, identity: CommitIdentityInput, extra?: ExtraIdentities): CommitProvenance {
   if (provenance.record) return provenance;
   const trailers = identity.trailers ?? [];
-  let key = `${identity.author?.name}\u0000${identity.author?.email}\u0000${identity.committer?.name}\u0000${identity.committer?.email}`;
+  let key = `${extra?.key ?? ''}\u0000${identity.author?.name}\u0000${identity.author?.email}\u0000${identity.committer?.name}\u0000${identity.committer?.email}`;
   for (const t of trailers) key += `\u0000${t.key}\u0001${t.value}`;
   let recognition = recognitionCache.get(key);
   if (!recognition) {
-    recognition = recognizeCommitAi({ ...identity, trailers });
+    recognition = recognizeCommitAi({ ...identity, trailers }, extra);
     if (recognitionCache.size >= RECOGNITION_CACHE_MAX) recognitionCache.clear();
     recognitionCache.set(key, recognition);
   }

@@ -57,7 +57,12 @@ export function commitLineSource(provenance: CommitProvenance | undefined, place
   let source = commitLevel.get(provenance);
   if (!source) {
     const tools = provenance.recognition.tools.map((t) => cleanLabel(t)).filter((t) => t !== '');
-    source = { authorship: 'ai-assisted', evidence: 'commit', origins: (tools.length > 0 ? tools : ['unknown']).map((tool) => ({ tool })) };
+    source = {
+      authorship: 'ai-assisted',
+      evidence: 'commit',
+      origins: (tools.length > 0 ? tools : ['unknown']).map((tool) => ({ tool })),
+      ...(provenance.recognition.mixed ? { commitMixed: true } : {}),
+    };
     commitLevel.set(provenance, source);
   }
   return source;

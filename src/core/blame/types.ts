@@ -26,6 +26,8 @@ export interface LineSource {
   readonly evidence: Evidence;
   /** AI origins (empty for human lines), in first-seen order. */
   readonly origins: readonly LineOrigin[];
+  /** Commit-level evidence only: the commit names a person as co-author too, so it is mixed at commit level. */
+  readonly commitMixed?: boolean;
 }
 
 export const HUMAN_LINE: LineSource = Object.freeze({ authorship: 'human', evidence: 'none', origins: Object.freeze([]) as readonly LineOrigin[] });

@@ -1,8 +1,11 @@
 /**
- * Commit-level AI recognition for commits made where no capture ran: known AI author/committer identities and the
- * trailers AI tools (and we) write. Name-only matches are kept tight because "Claude" is also a person's name.
+ * Commit-level AI recognition for commits made where no capture ran: known AI author/committer identities (tools'
+ * addresses and AI bot accounts such as copilot-swe-agent[bot] or devin-ai-integration[bot]), the trailers AI tools
+ * (and we) write, and the project's own list from `.ai-provenance.json`. Name-only matches are kept tight because
+ * "Claude" is also a person's name. A commit that names an AI and a person as co-authors is mixed at commit level.
  */
-import { knownToolForAgentName, knownToolForCoAuthorName, knownToolForEmail, type KnownTool } from './knownTools';
+import { extraToolForEmail, extraToolForName, extraToolForTrailer, type ExtraIdentities } from './identityConfig';
+import { aiAgentForBotName, aiAgentForEmail, knownToolForAgentName, knownToolForCoAuthorName } from './knownTools';
 import { parseTrailers, type Trailer } from './message';
 import { isOwnSummaryTrailer } from './trailers';
 
@@ -34,6 +37,10 @@ export interface CommitAiRecognition {
   /** Distinct tool names from the evidence, sorted case-insensitively. */
   readonly tools: readonly string[];
   readonly evidence: readonly AiEvidence[];
+  /** Co-authors named in trailers that are not AI (`Name <email>`), besides the author. */
+  readonly humanCoAuthors: readonly string[];
+  /** AI-assisted and naming a person as co-author too: which lines are whose is unknown at commit level. */
+  readonly mixed: boolean;
 }
 
 const MAX_DETAIL = 200;
@@ -43,11 +50,15 @@ function clip(text: string): string {
   return flat.length > MAX_DETAIL ? flat.slice(0, MAX_DETAIL) + '...' : flat;
 }
 
-function identityEvidence(source: 'author' | 'committer', who: Identity | undefined): AiEvidence[] {
+function identityEvidence(source: 'author' | 'committer', who: Identity | undefined, extra: ExtraIdentities | undefined): AiEvidence[] {
   if (!who) return [];
   const out: AiEvidence[] = [];
-  const byEmail = knownToolForEmail(who.email ?? '');
-  if (byEmail) out.push({ source, tool: byEmail.agent, detail: clip(`${source} email ${who.email}`) });
+  const byEmail = aiAgentForEmail(who.email ?? '') ?? extraToolForEmail(extra, who.email ?? '');
+  if (byEmail) out.push({ source, tool: byEmail, detail: clip(`${source} email ${who.email}`) });
+  else {
+    const byName = aiAgentForBotName(who.name ?? '') ?? extraToolForName(extra, who.name ?? '');
+    if (byName) out.push({ source, tool: byName, detail: clip(`${source} name ${who.name}`) });
+  }
   // aider marks the identity it commits under with a " (aider)" name suffix.
   if (/\s\(aider\)\s*$/i.test(who.name ?? '')) {
     out.push({ source, tool: 'aider', detail: clip(`${source} name ${who.name}`) });
@@ -62,9 +73,10 @@ function splitNameEmail(value: string): { name: string; email?: string } {
 }
 
 /** By email when there is one (a person may be called Claude); by an unmistakable name only without an email. */
-function coAuthorTool(value: string): KnownTool | undefined {
+function coAuthorTool(value: string, extra: ExtraIdentities | undefined): string | undefined {
   const { name, email } = splitNameEmail(value);
-  return email ? knownToolForEmail(email) : knownToolForCoAuthorName(name);
+  if (email) return aiAgentForEmail(email) ?? extraToolForEmail(extra, email) ?? aiAgentForBotName(name) ?? extraToolForName(extra, name);
+  return knownToolForCoAuthorName(name)?.agent ?? aiAgentForBotName(name) ?? extraToolForName(extra, name);
 }
 
 /** `Assisted-by: AGENT:MODEL [TOOL...]` or Fedora's `Assisted-by: ChatGPTv5` -> the agent's display name. */
@@ -80,13 +92,15 @@ function entireShare(value: string): number | undefined {
   return m ? Number(m[1]) : undefined;
 }
 
-function trailerEvidence(t: Trailer): AiEvidence | undefined {
+function trailerEvidence(t: Trailer, extra: ExtraIdentities | undefined): AiEvidence | undefined {
   const key = t.key.toLowerCase();
   const detail = clip(`${t.key}: ${t.value}`);
+  const byProject = extraToolForTrailer(extra, key);
+  if (byProject && t.value.trim()) return { source: 'trailer', tool: byProject, detail };
   switch (key) {
     case 'co-authored-by': {
-      const tool = coAuthorTool(t.value);
-      return tool ? { source: 'trailer', tool: tool.agent, detail } : undefined;
+      const tool = coAuthorTool(t.value, extra);
+      return tool ? { source: 'trailer', tool, detail } : undefined;
     }
     case 'assisted-by': {
       const agent = assistedByAgent(t.value);
@@ -105,8 +119,8 @@ function trailerEvidence(t: Trailer): AiEvidence | undefined {
   }
 }
 
-/** Claude Code's body line: "Generated with [Claude Code](https://claude.com/claude-code)". */
-const CLAUDE_CODE_BODY = /^\W*Generated with \[?Claude Code\]?/im;
+/** Agents' body lines: "Generated with [Claude Code](https://claude.com/claude-code)", "Generated with [Devin](...)". */
+const AGENT_BODY = /^\W*Generated with \[?(Claude Code|Devin)\]?/im;
 
 function byTextCaseless(a: string, b: string): number {
   const x = a.toLowerCase();
@@ -114,16 +128,26 @@ function byTextCaseless(a: string, b: string): number {
   return x < y ? -1 : x > y ? 1 : a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** Says whether a commit is AI-assisted at commit level, by which tools, and why. */
-export function recognizeCommitAi(input: CommitIdentityInput): CommitAiRecognition {
-  const evidence: AiEvidence[] = [...identityEvidence('author', input.author), ...identityEvidence('committer', input.committer)];
+/**
+ * Says whether a commit is AI-assisted at commit level, by which tools, and why. `extra`: the project's own AI
+ * identities (`.ai-provenance.json`), added to the built-in ones.
+ */
+export function recognizeCommitAi(input: CommitIdentityInput, extra?: ExtraIdentities): CommitAiRecognition {
+  const evidence: AiEvidence[] = [...identityEvidence('author', input.author, extra), ...identityEvidence('committer', input.committer, extra)];
   const trailers = input.trailers ?? (input.message !== undefined ? parseTrailers(input.message, '') : []);
+  const humans: string[] = [];
+  const authorEmail = input.author?.email?.trim().toLowerCase();
   for (const t of trailers) {
-    const e = trailerEvidence(t);
+    const e = trailerEvidence(t, extra);
     if (e) evidence.push(e);
+    else if (t.key.toLowerCase() === 'co-authored-by' && t.value.trim()) {
+      const email = splitNameEmail(t.value).email?.toLowerCase();
+      if (!email || email !== authorEmail) humans.push(clip(t.value));
+    }
   }
-  const bodyMatch = input.message !== undefined ? CLAUDE_CODE_BODY.exec(input.message) : null;
-  if (bodyMatch) evidence.push({ source: 'message', tool: 'Claude', detail: clip(bodyMatch[0]) });
+  const bodyMatch = input.message !== undefined ? AGENT_BODY.exec(input.message) : null;
+  if (bodyMatch) evidence.push({ source: 'message', tool: bodyMatch[1] === 'Devin' ? 'Devin' : 'Claude', detail: clip(bodyMatch[0]) });
   const tools = [...new Set(evidence.map((e) => e.tool).filter((t): t is string => t !== undefined))].sort(byTextCaseless);
-  return { aiAssisted: evidence.length > 0, tools, evidence };
+  const humanCoAuthors = [...new Set(humans)];
+  return { aiAssisted: evidence.length > 0, tools, evidence, humanCoAuthors, mixed: evidence.length > 0 && humanCoAuthors.length > 0 };
 }

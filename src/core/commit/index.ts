@@ -40,6 +40,14 @@ export {
   type Identity,
 } from './identities';
 export {
+  IDENTITIES_KEY,
+  IdentityConfigError,
+  extraIdentities,
+  parseIdentityConfig,
+  type ExtraIdentities,
+  type ExtraIdentity,
+} from './identityConfig';
+export {
   AGENT_TRACE_VERSION,
   METADATA_KEY,
   TOOL_NAME,

@@ -61,6 +61,48 @@ export const KNOWN_TOOLS: readonly KnownTool[] = [
   },
 ];
 
+/**
+ * AI accounts that author, commit or co-author commits themselves: GitHub bot apps and agents' own addresses. Read
+ * only (we never write these). A GitHub bot's noreply address is `<numeric id>+<login>[bot]@users.noreply.github.com`;
+ * `[bot]` cannot be part of a person's login, so the login alone identifies it (never the bare noreply domain, which
+ * every person hiding their email shares). Checked against real histories and the bots' public user records.
+ */
+export interface AiAccount {
+  /** Display name of the tool ("Copilot", "Devin"). */
+  readonly agent: string;
+  readonly email: RegExp;
+  /** An author, committer or co-author name that is this account (GitHub bot logins only: "Claude" is also a person). */
+  readonly name?: RegExp;
+}
+
+const bot = (logins: string): { email: RegExp; name: RegExp } => ({
+  email: new RegExp(`^\\d+\\+(?:${logins})\\[bot\\]@users\\.noreply\\.github\\.com$`, 'i'),
+  name: new RegExp(`^(?:${logins})\\[bot\\]$`, 'i'),
+});
+
+export const AI_ACCOUNTS: readonly AiAccount[] = [
+  { agent: 'Claude', ...bot('claude|anthropic-claude|claude-code-action') },
+  // The coding agent commits as `copilot-swe-agent[bot] <198982749+Copilot@...>` (covered by KNOWN_TOOLS' email) or
+  // as `Copilot <...>`; Copilot chat and CLI trailers use 175728472+/223556219+Copilot or copilot@github.com.
+  { agent: 'Copilot', email: /^(?:\d+\+copilot\[bot\]@users\.noreply\.github\.com|copilot@github\.com)$/i, name: /^(?:copilot-swe-agent|copilot)\[bot\]$/i },
+  { agent: 'Codex', ...bot('chatgpt-codex-connector|openai-codex') },
+  { agent: 'Cursor', ...bot('cursor|cursoragent') },
+  { agent: 'Devin', email: /^(?:\d+\+devin-ai-integration\[bot\]@users\.noreply\.github\.com|devin@cognition\.ai)$/i, name: /^devin-ai-integration\[bot\]$/i },
+  { agent: 'Gemini', email: /^(?:\d+\+gemini-code-assist\[bot\]@users\.noreply\.github\.com|gemini-cli@google\.com)$/i, name: /^gemini-code-assist\[bot\]$/i },
+  { agent: 'Jules', ...bot('google-labs-jules') },
+  { agent: 'Amazon Q', ...bot('amazon-q-developer') },
+  { agent: 'Cline', ...bot('cline') },
+  { agent: 'Continue', ...bot('continue') },
+  { agent: 'Cody', ...bot('sourcegraph-cody') },
+  { agent: 'JetBrains AI', ...bot('jetbrains-ai') },
+  { agent: 'Windsurf', ...bot('windsurf-bot') },
+  { agent: 'CodeRabbit', ...bot('coderabbitai') },
+  { agent: 'OpenHands', ...bot('openhands-agent|openhands') },
+  { agent: 'Amp', email: /^amp@ampcode\.com$/i },
+  { agent: 'OpenCode', email: /^noreply@opencode\.ai$/i },
+  { agent: 'aider', email: /^noreply@aider\.chat$/i },
+];
+
 /** Email of the generic co-author line for tools without a convention of their own (reserved TLD: never mail). */
 export const GENERIC_CO_AUTHOR_EMAIL = 'noreply@ai-provenance.invalid';
 
@@ -71,6 +113,18 @@ export function knownToolForOriginTool(tool: string): KnownTool | undefined {
 export function knownToolForEmail(email: string): KnownTool | undefined {
   const normalized = email.trim();
   return KNOWN_TOOLS.find((t) => t.emailPattern.test(normalized));
+}
+
+/** The AI account an email belongs to: a tool we write for, then the read-only accounts. */
+export function aiAgentForEmail(email: string): string | undefined {
+  const normalized = email.trim();
+  return knownToolForEmail(normalized)?.agent ?? AI_ACCOUNTS.find((a) => a.email.test(normalized))?.agent;
+}
+
+/** The AI account a bot login names (`copilot-swe-agent[bot]`), or undefined. */
+export function aiAgentForBotName(name: string): string | undefined {
+  const normalized = name.trim();
+  return AI_ACCOUNTS.find((a) => a.name?.test(normalized))?.agent;
 }
 
 export function knownToolForCoAuthorName(name: string): KnownTool | undefined {

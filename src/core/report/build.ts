@@ -1,5 +1,5 @@
 /** Assembles the branch report from git facts, the review summary and the policy: the one model every format renders. */
-import { LineTally, aiShare, cleanLabel, isAiAuthorship, type AuthorshipCounts, type CommitProvenance, type LineSource, type ModelCount, type ToolCount } from '../blame';
+import { LineTally, aiShare, aiShareClaim, cleanLabel, isAiAuthorship, type AuthorshipCounts, type CommitProvenance, type LineSource, type ModelCount, type ToolCount } from '../blame';
 import { addedBlocks, evaluatePolicy, hunkKey, judgeSignoffs, type JudgedSignoff, type ReviewHunk, type Policy, type PolicyFacts, type PolicyOutcome, type SignoffFound } from '../policy';
 import type { ParsedDiff, Tier } from '../review';
 import type { ReviewSummary } from './review';
@@ -42,9 +42,15 @@ export interface BranchReport {
     readonly total: number;
     readonly withRecords: number;
     readonly commitLevelAi: number;
+    /** Of those, commits that name a person as co-author too (mixed at commit level). */
+    readonly commitLevelMixed: number;
     readonly ignoredNotes: readonly { readonly commit: string; readonly reason: string }[];
   };
   readonly totals: AuthorshipCounts;
+  /** Added lines known only from commits that name an AI and a person as co-authors (part of `totals.aiAssisted`). */
+  readonly mixedCommitLines: number;
+  /** The AI share in words sized to the evidence (see aiShareClaim). */
+  readonly aiClaim: string;
   readonly share: number;
   readonly byTool: readonly ToolCount[];
   readonly byModel: readonly ModelCount[];
@@ -62,11 +68,17 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
   const warnings = [...facts.warnings];
   const total = new LineTally();
   const files: ReportFile[] = [];
+  let mixedCommitLines = 0;
   for (const file of facts.diff.files) {
     if (file.binary || file.newPath === null) continue;
     const tally = new LineTally();
     for (const hunk of file.hunks) {
-      for (const line of hunk.lines) if (line.kind === 'add' && line.newLine !== undefined) tally.add(facts.lineSource(file.newPath, line.newLine));
+      for (const line of hunk.lines) {
+        if (line.kind !== 'add' || line.newLine === undefined) continue;
+        const source = facts.lineSource(file.newPath, line.newLine);
+        tally.add(source);
+        if (source.commitMixed) mixedCommitLines++;
+      }
     }
     if (tally.counts.total === 0) continue;
     total.merge(tally);
@@ -113,9 +125,12 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
       total: facts.commits.length,
       withRecords: facts.commits.filter((c) => c.record).length,
       commitLevelAi: facts.commits.filter((c) => !c.record && c.recognition?.aiAssisted).length,
+      commitLevelMixed: facts.commits.filter((c) => !c.record && c.recognition?.mixed).length,
       ignoredNotes,
     },
     totals: { ...total.counts },
+    mixedCommitLines,
+    aiClaim: aiShareClaim(total.counts, { mixedCommitLines }),
     share: aiShare(total.counts),
     byTool: total.byTool(),
     byModel: total.byModel(),

@@ -36,14 +36,16 @@ export function renderMarkdown(report: BranchReport): string {
   const range = `${mdCode(report.base.ref)} … ${mdCode(report.head.ref)}`;
   out.push(`## AI provenance: ${range}`, '');
   const aiLines = t.ai + t.mixed + t.aiAssisted;
-  const summary = [`**${percent(report.share)}** of added lines AI-written (${aiLines} of ${t.total})`];
+  const claimed = t.aiAssisted === 0 ? 'AI-written' : t.ai + t.mixed === 0 ? 'in AI-assisted commits' : 'AI-written or in AI-assisted commits';
+  const summary = [`**${percent(report.share)}** of added lines ${claimed} (${aiLines} of ${t.total})`];
   if (report.review) summary.push(`tier **${report.review.tier}**`, `${report.review.findings.length} finding(s)`);
   summary.push(`AI hunks reviewed **${report.hunks.aiReviewed}/${report.hunks.ai}**`);
   const accepted = report.signoffs.filter((s) => s.accepted);
   summary.push(accepted.length > 0 ? `signed off by ${accepted.map((s) => mdCode(s.entry.reviewer.name)).join(', ')}` : 'no sign-off');
   if (report.policy) summary.push(report.policy.pass ? 'policy ✅ met' : 'policy ❌ not met');
   out.push(summary.join(' · '), '');
-  out.push(`Added lines: ${t.ai} AI, ${t.mixed} mixed, ${t.aiAssisted} in AI-assisted commits without line records, ${t.human} human. ${report.commits.total} commit(s), ${report.commits.withRecords} with provenance records.`, '');
+  const mixedCommits = report.commits.commitLevelMixed > 0 ? ` (${report.mixedCommitLines} of them in ${report.commits.commitLevelMixed} commit(s) that also name a human co-author)` : '';
+  out.push(`Added lines: ${t.ai} AI-written, ${t.mixed} mixed, ${t.aiAssisted} in AI-assisted commits without line records${mixedCommits}, ${t.human} human. ${report.commits.total} commit(s), ${report.commits.withRecords} with provenance records, ${report.commits.commitLevelAi} AI-assisted by commit metadata.`, '');
 
   if (report.files.length > 0) {
     out.push('### Files', '');

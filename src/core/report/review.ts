@@ -24,12 +24,16 @@ export interface ReviewSummary {
 }
 
 /**
- * What the engine is told about an added line. Commit-level AI-assisted lines count as AI: nothing says which of
- * the commit's lines the AI wrote, and a high-severity signal in them deserves the AI escalation.
+ * What the engine is told about an added line. Commit-level AI-assisted lines count as AI lines with `commit`
+ * evidence: nothing says which of the commit's lines the AI wrote, so they are "in an AI-assisted commit", never
+ * "untouched AI lines"; a commit that also names a human co-author is mixed.
  */
 export function lineProvenance(source: LineSource): LineProvenance {
   if (source.authorship === 'human') return { authorship: 'human' };
   const first = source.origins[0];
+  if (source.authorship === 'ai-assisted') {
+    return { authorship: source.commitMixed ? 'mixed' : 'ai', evidence: 'commit', ...(first?.tool ? { tool: first.tool } : {}) };
+  }
   return {
     authorship: source.authorship === 'mixed' ? 'mixed' : 'ai',
     ...(first?.kind ? { kind: first.kind } : {}),

@@ -1,6 +1,7 @@
 /**
  * Severity from combinations rather than single hits: a weakened or skipped test is routine alone but serious when
- * the code it tests changed in the same change; a medium signal inside AI-written lines counts as high.
+ * the code it tests changed in the same change. AI authorship does not change a severity: it moves the tier at most
+ * one step (tier.ts), so the same code gets the same findings whoever wrote it.
  */
 import type { Change } from './model/change';
 import { Finding, Severity, severityRank } from './types';
@@ -22,8 +23,6 @@ export function combineFindings(findings: readonly Finding[], change: Change): F
     } else if (f.ruleId === 'test-edited-with-code' && f.file && weakenedTests.has(f.file)) {
       out = raise(out, 'medium', '; and its assertions were weakened');
     }
-    // The sink already marked the `why` of AI findings; only the severity moves here.
-    if (out.inAi && out.severity === 'medium') out = { ...out, severity: 'high' };
     return out;
   });
 }

@@ -9,6 +9,7 @@ import { TriggerIndex } from './model/triggers';
 import { RULE_FAMILIES } from './registry';
 import { FindingSink, RuleFamily } from './rules/rule';
 import { ChecklistItem, buildChecklist } from './checklist';
+import { changeAiClaim } from './claim';
 import { combineFindings } from './combine';
 import { BlastRadius, blastRadius } from './tier';
 import { AnalyzerResult, Finding, LineRange, MAX_LOCATIONS, ProvenanceSource, ReviewContext, severityRank } from './types';
@@ -51,6 +52,11 @@ export interface ReviewHeader {
   readonly aiShare: number;
   /** Whether any provenance was given: without it the AI share is unknown, not zero. */
   readonly provenanceKnown: boolean;
+  /**
+   * The AI share in words sized to the evidence (claim.ts): "AI-written" only for lines a record names, "in
+   * AI-assisted commits" for lines known from commit metadata alone. Null when provenance is unknown.
+   */
+  readonly aiClaim: string | null;
   /** How structure is read: rules are language-aware line scanners (no syntax trees yet); named so no one assumes more. */
   readonly analysis: string;
 }
@@ -149,6 +155,7 @@ function headerOf(change: Change): ReviewHeader {
     aiLines: s.aiLines,
     aiShare: s.additions > 0 ? s.aiLines / s.additions : 0,
     provenanceKnown: change.hasProvenance,
+    aiClaim: change.hasProvenance ? changeAiClaim(s) : null,
     analysis: 'language-aware line rules for TypeScript/JavaScript, Python, Rust, Go and Java (tests, assertions and public signatures recognised per language; no syntax trees), generic line rules for other languages',
   };
 }

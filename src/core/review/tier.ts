@@ -1,16 +1,23 @@
 /**
- * Blast radius: a sign-off tier T0-T3 from size, critical paths, irreversible operations, share of AI lines and the
- * findings, with the reasons that led to it (Kamei et al. TSE 2013; Meta Diff Risk Score; reference scheme).
+ * Blast radius: a sign-off tier T0-T3 from what the change touches and the signals found, with the reasons (each
+ * naming its rule) that led to it. Risk, not volume and not authorship: size alone stops at T2, a test-only or
+ * docs-only change stays at T0-T1 (T2 with a committed secret), and AI authorship raises the tier at most one step, only when a medium-or-higher
+ * signal lies inside AI-written lines. The table is docs/review-tiers.md (Kamei et al. TSE 2013; Meta Diff Risk Score).
  */
-import type { Change } from './model/change';
+import type { Change, ChangeFile } from './model/change';
 import { ownersOf } from './model/codeowners';
-import type { Finding } from './types';
+import { modifiesSurface, type SurfaceKind } from './model/surface';
+import { severityRank, type Finding } from './types';
 
 export type Tier = 'T0' | 'T1' | 'T2' | 'T3';
+const TIERS: readonly Tier[] = ['T0', 'T1', 'T2', 'T3'];
 
 export interface BlastRadius {
   readonly tier: Tier;
-  /** Each reason starts with the tier it calls for, highest first, e.g. "T3: touches auth path src/auth/login.ts". */
+  /**
+   * Each reason starts with the tier it calls for and ends with the rule that raised it, highest first, e.g.
+   * "T3: changes process code in src/run.py:12 (subprocess.run) [security-surface]".
+   */
   readonly reasons: readonly string[];
   /** CODEOWNERS owners of the changed files (empty without CODEOWNERS). */
   readonly owners: readonly string[];
@@ -25,22 +32,71 @@ export const SIGN_OFF: Readonly<Record<Tier, string>> = {
   T3: 'senior sign-off; the author explains the riskiest hunks without the AI; tests that fail before and pass after',
 };
 
+/** Signals of irreversible or trust-changing work: T3 whoever wrote them. */
 const T3_RULES = new Set(['destructive-operation', 'migration-changed', 'ownership-changed', 'agent-config-changed', 'secret', 'auth-check-removed']);
 /** Signals that block on their own when high: they are rarely wrong and costly when missed. */
 const BLOCKERS = new Set(['hidden-characters', 'tls-verification-off', 'dependency-typosquat', 'auth-weakened', 'test-special-case']);
-const T2_RULES = new Set(['new-dependency', 'dependency-typosquat', 'dependency-source', 'ci-changed', 'ci-risky-step', 'assertion-weakened', 'test-skipped', 'test-deleted', 'test-special-case', 'infra-exposure']);
+/** Signals that ask for an owner's review even when not high. */
+const T2_RULES = new Set(['new-dependency', 'dependency-typosquat', 'dependency-source', 'ci-risky-step', 'assertion-weakened', 'test-skipped', 'test-deleted', 'test-special-case', 'infra-exposure']);
+/**
+ * Findings that restate the change's shape (that a path or a pipeline was touched, the formatting): the shape
+ * is tiered once below, so these neither tier on their own nor carry the AI step.
+ */
+const SHAPE_RULES = new Set([
+  'whitespace-churn', 'generated-or-vendored', 'critical-path-touched', 'ai-in-critical-path',
+  'ci-changed', 'config-changed', 'lockfile-only-change', 'test-edited-with-code',
+]);
+/** Signals that still lift a test-only or docs-only change to T2: a committed key or hidden text is real anywhere. */
+const ANYWHERE = new Set(['secret', 'hidden-characters']);
 const MAX_REASONS = 40;
+
+/** Paths whose code is not the product (examples, scripts, benchmarks): never a core rework. */
+const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures)\//i;
+/** UI component stories and similar showcases. */
+const STORIES = /\.stories\.[a-z]+$|\.story\.[a-z]+$/i;
+/** Lines a file must lose to count towards a rework. */
+const REWORK_FILE_MIN = 20;
+/** CI lines that give a pipeline write access, secrets or a publishing step. */
+const CI_WRITE = /\bpermissions\s*:\s*write-all\b|\b(?:contents|packages|id-token|pull-requests|issues|actions|deployments|statuses|checks|security-events|pages)\s*:\s*write\b|\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+|\bsecrets\s*:\s*inherit\b|\bpull_request_target\b|\bworkflow_run\b|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\b|\bdeploy\b/i;
+/** Untrusted event text (issue, PR, comment bodies) in a pipeline. */
+const CI_UNTRUSTED = /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|discussion|head_commit)\.[\w.]*(?:title|body|message|head_ref)\b/;
+
+const LABEL: Readonly<Record<SurfaceKind, string>> = { auth: 'credential/permission', crypto: 'cryptography', process: 'process-execution' };
 
 export function blastRadius(change: Change, findings: readonly Finding[]): BlastRadius {
   const t = change.options.thresholds;
   const reasons: [Tier, string][] = [];
-  const add = (tier: Tier, reason: string): void => {
-    reasons.push([tier, reason]);
+  const add = (tier: Tier, reason: string, rule: string): void => {
+    reasons.push([tier, `${reason} [${rule}]`]);
   };
 
+  // 1. What the change touches.
+  const review = change.files.filter((f) => !f.cls.lockfile && !f.cls.generated && !f.cls.vendored && !f.diff.binary);
+  const testOnly = review.length > 0 && review.every(isTestish);
+  const docsOnly = !testOnly && review.length > 0 && review.every((f) => f.cls.docs && !f.cls.agentConfig);
+  if (testOnly) add('T0', `test-only change (${review.length} file${review.length === 1 ? '' : 's'}): at most T1 unless a secret or hidden text`, 'test-only');
+  if (docsOnly) add('T0', 'documentation-only change: at most T1 unless a secret or hidden text', 'docs-only');
   for (const f of change.files) {
-    if (f.critical.length > 0) add('T3', `touches ${f.critical.join('/')} path ${f.path}`);
+    if (f.criticalByPath.length > 0) add('T3', `touches ${f.criticalByPath.join('/')} path ${f.path}`, 'critical-path');
+    // Developer scripts and examples do not ship: the same work there is one step lower.
+    const shipped = !NOT_CORE.test(f.path);
+    for (const hit of f.surfaces) {
+      const where = `${f.path}:${hit.line} (${hit.evidence})${shipped ? '' : ', outside shipped code'}`;
+      if (modifiesSurface(hit)) add(shipped ? 'T3' : 'T2', `changes existing ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
+      else add(shipped ? 'T2' : 'T1', `${hit.added > 0 ? 'adds' : 'removes'} ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
+    }
+    if (f.cls.ci) ciTier(f, add);
   }
+  rework(change, add);
+
+  // 2. Size: a volume reason stops at T2.
+  const { reviewLines, files } = change.stats;
+  if (reviewLines > t.largeLines) add('T2', `${reviewLines} changed lines (over ${t.largeLines})`, 'size');
+  else if (reviewLines > t.t1Lines) add('T1', `${reviewLines} changed lines (over ${t.t1Lines})`, 'size');
+  if (files > t.manyFiles) add('T2', `${files} files (over ${t.manyFiles})`, 'size');
+  if (change.diff.truncated) add('T2', 'the diff was truncated by parser limits: part of the change was not checked', 'truncated');
+
+  // 3. Signals.
   const seen = new Set<string>();
   for (const f of findings) {
     const tier = findingTier(f);
@@ -48,48 +104,97 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
     const key = `${tier}|${f.ruleId}|${f.file ?? ''}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const where = f.file ? ` in ${f.file}${f.range ? `:${f.range.start}` : ''}` : '';
-    const ai = f.inAi && f.severity === 'high' && !T3_RULES.has(f.ruleId) && !BLOCKERS.has(f.ruleId) ? 'high-severity signal in AI-written lines: ' : '';
-    add(tier, `${ai}${f.title}${where}`);
+    add(tier, `${f.title}${where(f)}`, f.ruleId);
   }
 
-  const { reviewLines, files, aiLines, additions } = change.stats;
-  if (reviewLines > t.largeLines) add('T2', `${reviewLines} changed lines (over ${t.largeLines})`);
-  else if (reviewLines > t.t1Lines) add('T1', `${reviewLines} changed lines (over ${t.t1Lines})`);
-  if (files > t.manyFiles) add('T2', `${files} files (over ${t.manyFiles})`);
-  if (change.diff.truncated) add('T2', 'the diff was truncated by parser limits: part of the change was not checked');
-  if (aiLines > 0) {
-    const share = additions > 0 ? aiLines / additions : 0;
-    const pct = `${Math.round(share * 100)}% of added lines AI-written`;
-    if (share >= t.aiShareHigh && aiLines >= t.aiLinesMin) add('T2', pct);
-    else add('T1', pct);
+  let tier = highest(reasons.map(([r]) => r));
+  // 4. AI: one step, only with a real signal inside AI-written lines.
+  const aiSignal = findings.find((f) => f.inAi && severityRank(f.severity) >= severityRank('medium') && !SHAPE_RULES.has(f.ruleId));
+  if (aiSignal && tier !== 'T3') {
+    tier = TIERS[TIERS.indexOf(tier) + 1];
+    add(tier, `one step up: ${aiSignal.severity} signal inside AI-written lines: ${aiSignal.title}${where(aiSignal)}`, `ai-step/${aiSignal.ruleId}`);
+  }
+  // 5. A test-only or docs-only change ships no product code: T1 at most, T2 when it commits a secret or hidden text.
+  if ((testOnly || docsOnly) && tier > 'T1') {
+    const anywhere = findings.find((f) => ANYWHERE.has(f.ruleId) && severityRank(f.severity) >= severityRank('medium'));
+    tier = anywhere ? 'T2' : 'T1';
+    const what = testOnly ? 'test' : 'documentation';
+    if (anywhere) add('T2', `capped: a ${what}-only change, but ${anywhere.title.toLowerCase()}${where(anywhere)}: confirm it is a throwaway`, anywhere.ruleId);
+    else add('T1', `capped: a ${what}-only change ships no product code`, testOnly ? 'test-only' : 'docs-only');
   }
 
   const owners = collectOwners(change);
-  let tier: Tier = 'T0';
-  for (const [r] of reasons) if (r > tier) tier = r;
-  if (owners.length > 0 && tier >= 'T2') add(tier, `sign-off from code owners: ${owners.join(' ')}`);
+  if (owners.length > 0 && tier >= 'T2') add(tier, `sign-off from code owners: ${owners.join(' ')}`, 'codeowners');
   const sorted = reasons
+    .filter(([r]) => r <= tier)
     .map(([r, text], i) => ({ r, text, i }))
     .sort((a, b) => (a.r === b.r ? a.i - b.i : a.r < b.r ? 1 : -1))
     .map((x) => `${x.r}: ${x.text}`);
-  const unique = [...new Set(sorted)];
+  // Reasons above a capped tier are kept below it, marked, so the reviewer still sees them.
+  const capped = reasons.filter(([r]) => r > tier).map(([r, text]) => `${tier}: (${r} capped) ${text}`);
+  const unique = [...new Set([...sorted, ...capped])];
   const shown = unique.length > MAX_REASONS ? [...unique.slice(0, MAX_REASONS - 1), `... and ${unique.length - MAX_REASONS + 1} more reasons`] : unique;
   return {
     tier,
-    reasons: shown.length > 0 ? shown : ['T0: small change with no risk signals'],
+    reasons: shown.length > 0 ? shown : ['T0: small change with no risk signals [none]'],
     owners,
     signOff: SIGN_OFF[tier],
   };
 }
 
-/** The tier one finding calls for, or null. Critical paths are counted per file above, not per finding. */
+function highest(tiers: readonly Tier[]): Tier {
+  let tier: Tier = 'T0';
+  for (const r of tiers) if (r > tier) tier = r;
+  return tier;
+}
+
+function where(f: Finding): string {
+  return f.file ? ` in ${f.file}${f.range ? `:${f.range.start}` : ''}` : '';
+}
+
+/** Test code, or data kept with the tests (fixtures, snapshots, testdata). */
+function isTestish(f: ChangeFile): boolean {
+  return f.cls.test || /(^|\/)(tests?|__tests__|spec|testdata|fixtures|__snapshots__)\//i.test(f.path);
+}
+
+/** A pipeline that only reads (lint, test) is T1; write access, secrets or publishing T2; plus untrusted text T3. */
+function ciTier(f: ChangeFile, add: (tier: Tier, reason: string, rule: string) => void): void {
+  const lines: string[] = [];
+  for (const h of f.diff.hunks) for (const l of h.lines) if (l.kind !== 'del') lines.push(l.text);
+  const write = lines.find((l) => CI_WRITE.test(l));
+  const untrusted = lines.find((l) => CI_UNTRUSTED.test(l));
+  if (write && untrusted) add('T3', `pipeline ${f.path} holds write access or secrets and reads untrusted event text`, 'ci-write-untrusted');
+  else if (write) add('T2', `pipeline ${f.path} has write access, secrets or a publishing step (${write.trim().slice(0, 60)})`, 'ci-write');
+  else add('T1', `read-only pipeline ${f.path} changed`, 'ci-read-only');
+}
+
+/** Existing production code rewritten (many lines both removed and added): a rework reaches T3 whoever wrote it. */
+function rework(change: Change, add: (tier: Tier, reason: string, rule: string) => void): void {
+  let removed = 0;
+  let added = 0;
+  const paths: string[] = [];
+  for (const f of change.files) {
+    // Only files substantially rewritten count: a few lines edited in many files is a sweep, not a rework.
+    if (!f.cls.source || f.diff.status !== 'modified' || NOT_CORE.test(f.path) || STORIES.test(f.path) || f.diff.deletions < REWORK_FILE_MIN) continue;
+    removed += f.diff.deletions;
+    added += f.diff.additions;
+    if (f.diff.deletions > 0) paths.push(f.path);
+  }
+  const min = change.options.thresholds.reworkLines;
+  if (removed >= min && added >= min) {
+    const shown = paths.slice(0, 3).join(', ') + (paths.length > 3 ? ` and ${paths.length - 3} more` : '');
+    add('T3', `rework of existing code: -${removed}/+${added} lines in ${shown}`, 'core-rework');
+  }
+}
+
+/** The tier one finding calls for, or null. Shape findings are tiered by the shape itself. */
 function findingTier(f: Finding): Tier | null {
-  if (f.ruleId === 'critical-path-touched') return null;
+  if (SHAPE_RULES.has(f.ruleId)) return null;
   if (T3_RULES.has(f.ruleId)) return f.ruleId === 'destructive-operation' && f.severity !== 'high' ? 'T2' : 'T3';
-  if (f.severity === 'high' && (f.inAi || BLOCKERS.has(f.ruleId))) return 'T3';
+  if (f.severity === 'high' && BLOCKERS.has(f.ruleId)) return 'T3';
   // A weakened assertion alone is routine (about 5% of test edits); it counts once combined with a code change.
   if (f.ruleId === 'assertion-weakened' && f.severity === 'low') return 'T1';
+  if (f.ruleId === 'ci-risky-step' && f.severity === 'low') return null;
   if (T2_RULES.has(f.ruleId) || f.severity === 'high') return 'T2';
   if (f.severity === 'medium') return 'T1';
   return null;

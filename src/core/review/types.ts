@@ -46,6 +46,11 @@ export type Authorship = 'ai' | 'mixed' | 'human';
 
 export interface LineProvenance {
   readonly authorship: Authorship;
+  /**
+   * How the authorship is known: `line` (a record or live capture says which lines) or `commit` (only the commit's
+   * metadata says AI took part: the line is "in an AI-assisted commit", not known to be AI-written). Default `line`.
+   */
+  readonly evidence?: 'line' | 'commit';
   /** How the AI text arrived, when known. */
   readonly kind?: OriginKind;
   readonly tool?: string;
@@ -137,6 +142,8 @@ export interface Thresholds {
   readonly aiShareHigh: number;
   /** AI lines needed before the share matters at all. */
   readonly aiLinesMin: number;
+  /** Lines both removed and added in existing production code that make a change a rework of it (T3). */
+  readonly reworkLines: number;
 }
 
 export interface ReviewOptions {
@@ -184,6 +191,7 @@ export const DEFAULT_THRESHOLDS: Thresholds = {
   bigNewFile: 300,
   aiShareHigh: 0.5,
   aiLinesMin: 20,
+  reworkLines: 150,
 };
 
 export function resolveOptions(context: ReviewContext | undefined): ReviewOptions {

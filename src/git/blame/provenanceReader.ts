@@ -4,10 +4,10 @@
  * header); also file versions for re-finding ranges. Each is one git process for all the commits asked about.
  */
 import { IDENTITY_FORMAT, identityLine, interpretNote, noRecord, withIdentityRecognition, type CommitProvenance, type NoteContent } from '../../core/blame';
-import { splitLines, type CommitIdentityInput } from '../../core/commit';
+import { parseIdentityConfig, splitLines, type CommitIdentityInput, type ExtraIdentities } from '../../core/commit';
 import { runGit, type GitRunner } from '../exec';
 import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
-import type { RepoInfo } from '../repo';
+import { readBlobAt, type RepoInfo } from '../repo';
 import { catFileAll, objectSizes } from './catFileAll';
 import { listNotesSized, type NoteBlob } from './notesIndex';
 
@@ -17,6 +17,27 @@ export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 export interface ReaderOptions {
   readonly notesRef?: string;
   readonly runner?: GitRunner;
+  /** The project's extra AI identities; read from `.ai-provenance.json` at HEAD when absent. */
+  readonly identities?: ExtraIdentities | null;
+}
+
+const PROJECT_CONFIG = '.ai-provenance.json';
+
+/** The project's extra AI identities committed at HEAD, or why they were not used. Never throws. */
+export async function readProjectIdentities(repo: RepoInfo, rev = 'HEAD', runner?: GitRunner): Promise<{ identities?: ExtraIdentities; warning?: string }> {
+  let text: string | undefined;
+  try {
+    text = await readBlobAt(repo, rev, PROJECT_CONFIG, runner);
+  } catch {
+    return {}; // no HEAD yet (a fresh repository): nothing committed to read
+  }
+  if (text === undefined) return {};
+  try {
+    const identities = parseIdentityConfig(text);
+    return identities ? { identities } : {};
+  } catch (err) {
+    return { warning: `${err instanceof Error ? err.message : String(err)}; only the built-in AI identities are used` };
+  }
 }
 
 export class ProvenanceReader {
@@ -24,11 +45,20 @@ export class ProvenanceReader {
     readonly repo: RepoInfo,
     /** Annotated commit -> note blob and size. */
     readonly notes: ReadonlyMap<string, NoteBlob>,
+    /** The project's extra AI identities, added to the built-in ones. */
+    readonly identities: ExtraIdentities | undefined,
+    /** Why the project's identities could not be used (shown by callers that report warnings). */
+    readonly identityWarning: string | undefined,
   ) {}
 
-  /** Lists the notes of `notesRef` (default refs/notes/ai-provenance). */
+  /** Lists the notes of `notesRef` (default refs/notes/ai-provenance) and reads the project's AI identities. */
   static async open(repo: RepoInfo, options: ReaderOptions = {}): Promise<ProvenanceReader> {
-    return new ProvenanceReader(repo, await listNotesSized(repo, options.notesRef ?? PROVENANCE_NOTES_REF, options.runner));
+    const given = options.identities;
+    const [notes, project] = await Promise.all([
+      listNotesSized(repo, options.notesRef ?? PROVENANCE_NOTES_REF, options.runner),
+      given !== undefined ? { identities: given ?? undefined, warning: undefined } : readProjectIdentities(repo, 'HEAD', options.runner),
+    ]);
+    return new ProvenanceReader(repo, notes, project.identities, project.warning);
   }
 
   hasNote(commit: string): boolean {
@@ -50,11 +80,11 @@ export class ProvenanceReader {
       const note = notes.get(commit);
       const p = note ? interpretNote(commit, note) : noRecord(commit);
       const identity = options.identities?.get(commit);
-      out.set(commit, identity ? withIdentityRecognition(p, identity) : p);
+      out.set(commit, identity ? withIdentityRecognition(p, identity, this.identities) : p);
     }
     const late = wanted.filter((c) => needsIdentity(c) && this.notes.has(c) && !out.get(c)!.record);
     if (late.length > 0) for (const [c, identity] of await this.identitiesOf(late)) read.set(c, identity);
-    for (const [commit, identity] of read) if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity));
+    for (const [commit, identity] of read) if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity, this.identities));
     return out;
   }
 

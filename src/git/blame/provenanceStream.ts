@@ -24,8 +24,9 @@ export class ProvenanceStream {
   of(commit: string, identity: CommitIdentityInput | undefined): CommitProvenance | Promise<CommitProvenance> {
     if (!identity) return this.reader.provenance([commit]).then((found) => found.get(commit)!);
     const note = this.reader.notes.get(commit);
-    if (!note) return withIdentityRecognition(noRecord(commit), identity);
-    if (note.size > MAX_NOTE_BYTES) return withIdentityRecognition(interpretNote(commit, { oversized: note.size }), identity);
-    return this.batch.read(note.blob).then((object) => withIdentityRecognition(object ? interpretNote(commit, { text: object.content.toString('utf8') }) : noRecord(commit), identity));
+    const extra = this.reader.identities;
+    if (!note) return withIdentityRecognition(noRecord(commit), identity, extra);
+    if (note.size > MAX_NOTE_BYTES) return withIdentityRecognition(interpretNote(commit, { oversized: note.size }), identity, extra);
+    return this.batch.read(note.blob).then((object) => withIdentityRecognition(object ? interpretNote(commit, { text: object.content.toString('utf8') }) : noRecord(commit), identity, extra));
   }
 }

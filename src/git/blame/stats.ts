@@ -51,7 +51,7 @@ export async function aiStats(repo: RepoInfo, range = 'HEAD', options: AiStatsOp
     const provenance = await reader.provenance(patches.map((p) => p.commit), { identities });
     const builder = new StatsBuilder();
     for (const patch of patches) builder.add(patch, provenance.get(patch.commit));
-    return { ...builder.result(), warnings };
+    return { ...builder.result(), warnings: reader.identityWarning ? [...warnings, reader.identityWarning] : warnings };
   } finally {
     await reader.close();
   }

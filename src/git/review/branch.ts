@@ -98,6 +98,7 @@ async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatF
     const warnings = [
       ...replayed.warnings.map((w) => `git log: ${w}`),
       ...signoffs.ignored.map((s) => `sign-off note on ${s.commit.slice(0, 12)} ignored: ${s.reason}`),
+      ...(reader.identityWarning ? [reader.identityWarning] : []),
     ];
     return {
       base: { ref: range.baseRef, commit: range.base },

@@ -47,7 +47,7 @@ describe('renderMarkdown', () => {
 
   it('shows a folded finding once: first place, its count, the other places under "show all", and the size header', () => {
     const folded = finding({ count: 3, range: { side: 'new', start: 4, end: 4 }, locations: [{ side: 'new', start: 4, end: 4 }, { side: 'new', start: 9, end: 10 }, { side: 'old', start: 20, end: 20 }] });
-    const header = { files: 2, additions: 500, deletions: 20, reviewLines: 520, large: true, largeLines: 400, aiLines: 0, aiShare: 0, provenanceKnown: true, analysis: 'line rules' };
+    const header = { files: 2, additions: 500, deletions: 20, reviewLines: 520, large: true, largeLines: 400, aiLines: 0, aiShare: 0, provenanceKnown: true, aiClaim: null, analysis: 'line rules' };
     const md = renderMarkdown(buildBranchReport(facts(), { ...review([folded]), header }));
     assert.match(md, /`src\/a\.ts:4` <details><summary>3 places<\/summary>`9-10`, `20 \(removed\)`<\/details>/);
     assert.match(md, /Size: 520 changed line\(s\) to review in 2 file\(s\) — over 400/);

@@ -116,8 +116,10 @@ describe('review/model globs, CODEOWNERS and critical paths', () => {
     assert.equal(rules[1].line, 3);
   });
   it('labels critical paths, default or configured', () => {
-    assert.deepEqual(criticalLabels('src/auth/session.ts', DEFAULT_CRITICAL_PATHS), ['auth']);
-    assert.deepEqual(criticalLabels('api/PaymentService.java', DEFAULT_CRITICAL_PATHS), ['payments']);
+    // A word in a path is not a critical path: what the code does decides (surface.ts).
+    assert.deepEqual(criticalLabels('src/auth/session.ts', DEFAULT_CRITICAL_PATHS), []);
+    assert.deepEqual(criticalLabels('data/sessions/chat-2026-01.jsonl', DEFAULT_CRITICAL_PATHS), []);
+    assert.deepEqual(criticalLabels('deploy/server.key', DEFAULT_CRITICAL_PATHS), ['crypto']);
     assert.deepEqual(criticalLabels('db/migrations/0002.sql', DEFAULT_CRITICAL_PATHS), ['migrations']);
     assert.deepEqual(criticalLabels('src/author.ts', DEFAULT_CRITICAL_PATHS), []);
     const custom = resolveCriticalPaths(['core/ledger/', { glob: '*.proto', label: 'wire format' }]);
@@ -152,6 +154,30 @@ describe('review/model buildChange', () => {
     assert.equal(aiKindsIn(f, { side: 'old', start: 2, end: 2 }), null);
     assert.deepEqual(linesAfter(f, f.added[1], 5), ['y']);
     assert.equal(change.hasProvenance, true);
+  });
+  it('reads surfaces and path labels from the code view of a Rust file with inline tests, none from its test view', () => {
+    const text = [
+      'pub fn status() -> std::io::Result<Output> {',
+      '    Command::new("git").arg("status").output()',
+      '}',
+      '',
+      '#[cfg(test)]',
+      'mod tests {',
+      '    #[test]',
+      '    fn runs_git() {',
+      '        let out = Command::new("git").arg("--version").output().unwrap();',
+      '        assert!(out.status.success());',
+      '    }',
+      '}',
+    ];
+    const rust = parseUnifiedDiff(diffOf({ path: 'src/runner.rs', status: 'added', add: text }));
+    const change = buildChange(rust, undefined, { headText: new Map([['src/runner.rs', text.join('\n') + '\n']]), criticalPaths: [{ glob: 'src/runner.rs', label: 'runner' }] });
+    const [code, tests] = change.files;
+    assert.deepEqual([code.inlineTests, tests.inlineTests], [undefined, true]);
+    assert.deepEqual(code.surfaces.map((h) => [h.kind, h.line]), [['process', 2]]);
+    assert.deepEqual(code.criticalByPath, ['runner']);
+    assert.deepEqual(code.critical, ['runner', 'process']);
+    assert.deepEqual([tests.surfaces, tests.criticalByPath, tests.critical], [[], [], []], 'tests guard nothing at run time');
   });
   it('clips very long lines before rules see them', () => {
     const long = parseUnifiedDiff(diffOf({ path: 'a.js', add: ['x'.repeat(10_000)] }));

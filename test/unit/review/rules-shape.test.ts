@@ -62,14 +62,16 @@ describe('review/rules duplicated blocks', () => {
 
 describe('review/rules provenance and critical paths', () => {
   it('flags critical paths with their CODEOWNERS owners, and AI lines on them', () => {
-    const human = review(diffOf(added('src/auth/login.ts', 'check();')), undefined, { codeowners: '/src/auth/ @sec-team\n' });
+    // Critical by what the code does (model/surface.ts), not by the word "auth" in the path.
+    const verify = 'if (!verify_password(user, given)) return deny();';
+    const human = review(diffOf(added('src/auth/login.ts', verify)), undefined, { codeowners: '/src/auth/ @sec-team\n' });
     assert.match(findingsOf(human, 'critical-path-touched')[0].why, /src\/auth\/login\.ts is on a critical path \(auth\); owners @sec-team/);
-    const r = review(diffOf(added('src/auth/login.ts', 'check();')), ALL_AI, { codeowners: '/src/auth/ @sec-team\n' });
+    const r = review(diffOf(added('src/auth/login.ts', verify)), ALL_AI, { codeowners: '/src/auth/ @sec-team\n' });
     const ai = findingsOf(r, 'critical-path-touched');
     assert.equal(ai.length, 1, 'one finding per file, not two');
     assert.equal(ai[0].inAi, true);
     assert.match(ai[0].why, /1 AI-written lines in src\/auth\/login\.ts, on a critical path \(auth\); owners @sec-team/);
-    assert.deepEqual(review(diffOf(added('src/auth/login.test.ts', 'check();'))).findings.filter((f) => f.category === 'critical-paths'), [], 'test files are not critical paths');
+    assert.deepEqual(review(diffOf(added('src/auth/login.test.ts', verify))).findings.filter((f) => f.category === 'critical-paths'), [], 'test files are not critical paths');
   });
 
   it('uses configured critical paths instead of the defaults', () => {

@@ -25,7 +25,7 @@ function reviewWith(results: AnalyzerResult[], context: ReviewContext = {}, prov
 const external = (r: ReturnType<typeof reviewChange>): ReturnType<typeof reviewChange>['findings'] => r.findings.filter((f) => f.category === 'analyzer');
 
 describe('review/engine: analyser results', () => {
-  it('keeps results on added lines as findings named sarif/<tool>/<rule>, escalated inside AI lines', () => {
+  it('keeps results on added lines as findings named sarif/<tool>/<rule>; inside AI lines they move the tier one step', () => {
     const r = reviewWith([result()]);
     const [f] = external(r);
     assert.deepEqual(
@@ -37,15 +37,15 @@ describe('review/engine: analyser results', () => {
         why: undefined,
         file: 'src/app.ts',
         range: { side: 'new', start: 3, end: 3 },
-        severity: 'high',
+        severity: 'medium',
         inAi: true,
         whatToDo: 'Do not.',
         analyzer: { tool: 'Semgrep OSS', ruleId: 'r1' },
       },
     );
     assert.equal(f.why, 'run() is risky [in AI-written lines: agent]');
-    assert.equal(r.blastRadius.tier, 'T3');
-    assert.ok(r.blastRadius.reasons.includes('T3: high-severity signal in AI-written lines: Semgrep OSS: Risky call in src/app.ts:3'), r.blastRadius.reasons.join('\n'));
+    assert.equal(r.blastRadius.tier, 'T2');
+    assert.ok(r.blastRadius.reasons.includes('T2: one step up: medium signal inside AI-written lines: Semgrep OSS: Risky call in src/app.ts:3 [ai-step/sarif/semgrep-oss/r1]'), r.blastRadius.reasons.join('\n'));
     assert.deepEqual(r.analyzers, { inChange: 1, outsideChange: 0 });
   });
 
@@ -123,7 +123,7 @@ describe('report: analyser findings in the branch review and SARIF output', () =
     const evalRule = 'javascript.lang.security.audit.eval-detected.eval-detected';
     const res = run.results.find((r: { ruleId: string }) => r.ruleId === `sarif/semgrep-oss/${evalRule}`);
     assert.ok(res, JSON.stringify(run.results.map((r: { ruleId: string }) => r.ruleId)));
-    assert.deepEqual([res.properties.tool, res.properties.toolRuleId, res.properties.category, res.level], ['Semgrep OSS', evalRule, 'analyzer', 'error']);
+    assert.deepEqual([res.properties.tool, res.properties.toolRuleId, res.properties.category, res.level], ['Semgrep OSS', evalRule, 'analyzer', 'warning']);
     assert.equal(run.tool.driver.rules[res.ruleIndex].properties.tool, 'Semgrep OSS');
     assert.deepEqual(run.properties.analyzers, { inChange: 2, outsideChange: 0 });
   });

@@ -10,6 +10,7 @@ import { criticalLabels, resolveCriticalPaths } from './critical';
 import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
 import { LexState, START_STATE, lexLine } from './lexer';
 import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
+import { securitySurfaces, type SurfaceHit } from './surface';
 import type { TriggerIndex } from './triggers';
 
 /** Every line object has all fields (absent ones undefined): one shape keeps the rules' property reads fast. */
@@ -37,7 +38,12 @@ export interface ChangeFile {
   readonly removed: readonly ChangeLine[];
   /** Provenance of the added lines written by AI (`ai` or `mixed`), by new-side number. */
   readonly aiLines: ReadonlyMap<number, LineProvenance>;
+  /** Critical-path labels: configured path globs, then what the changed code does (auth, crypto, process). */
   readonly critical: readonly string[];
+  /** Labels from the configured critical-path globs alone. */
+  readonly criticalByPath: readonly string[];
+  /** Security-relevant work in the changed production code, by kind (see surface.ts). */
+  readonly surfaces: readonly SurfaceHit[];
   /** Set on the test view of a production file with inline tests (Rust `#[cfg(test)] mod tests`). */
   readonly inlineTests?: boolean;
 }
@@ -49,8 +55,12 @@ export interface ChangeStats {
   /** Added + removed lines outside lockfiles, generated, vendored and binary files: what a human must read. */
   readonly reviewLines: number;
   readonly aiLines: number;
-  /** AI lines nobody edited since (`ai`, not `mixed`). */
+  /** AI lines nobody edited since (`ai`, not `mixed`), known line by line: never commit-level lines. */
   readonly untouchedAiLines: number;
+  /** AI lines known only from their commit's metadata (a trailer, a bot author): "in an AI-assisted commit". */
+  readonly commitLevelAiLines: number;
+  /** Of those, lines of commits that name a person as co-author too (mixed at commit level). */
+  readonly commitLevelMixedLines: number;
 }
 
 export interface Change {
@@ -81,6 +91,8 @@ export function buildChange(
   let reviewLines = 0;
   let aiTotal = 0;
   let untouched = 0;
+  let commitLevel = 0;
+  let commitMixed = 0;
   const files = diff.files.flatMap((d): ChangeFile[] => {
     const cls = classifyPath(d.path);
     const added: ChangeLine[] = [];
@@ -108,7 +120,11 @@ export function buildChange(
           const prov = lookup ? lookup(d.path, line) : undefined;
           if (prov && prov.authorship !== 'human') {
             aiLines.set(line, prov);
-            if (prov.authorship === 'ai') untouched++;
+            if (prov.evidence === 'commit') {
+              commitLevel++;
+              if (prov.authorship === 'mixed') commitMixed++;
+            }
+            else if (prov.authorship === 'ai') untouched++;
           }
           const triggers = triggerIndex?.scan(text);
           const cl: ChangeLine = { text, code: lexed.code, comment: lexed.comment, line, hunk: hunkIndex, index, prov, triggers };
@@ -127,16 +143,16 @@ export function buildChange(
     deletions += d.deletions;
     aiTotal += aiLines.size;
     if (!cls.lockfile && !cls.generated && !cls.vendored && !d.binary) reviewLines += d.additions + d.deletions;
-    const whole: ChangeFile = { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: criticalLabels(d.path, criticalPaths) };
-    if (testAdded.size === 0 && testRemoved.size === 0) return [whole];
-    // Two views of one file: production lines as source, inline test lines as a test file of the same unit.
-    const code: ChangeFile = { ...whole, added: added.filter((l) => !testAdded.has(l)), removed: removed.filter((l) => !testRemoved.has(l)) };
+    const whole: ChangeFile = { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: [], criticalByPath: [], surfaces: [] };
+    if (testAdded.size === 0 && testRemoved.size === 0) return [withCritical(whole, criticalPaths)];
+    // Two views of one file: production lines as source, inline test lines as a test file of the same unit. Only the
+    // production view can be critical: tests guard nothing at run time.
+    const code = withCritical({ ...whole, added: added.filter((l) => !testAdded.has(l)), removed: removed.filter((l) => !testRemoved.has(l)) }, criticalPaths);
     const tests: ChangeFile = {
       ...whole,
       cls: { ...cls, test: true, source: false },
       added: added.filter((l) => testAdded.has(l)),
       removed: removed.filter((l) => testRemoved.has(l)),
-      critical: [],
       inlineTests: true,
     };
     return code.added.length + code.removed.length > 0 ? [code, tests] : [tests];
@@ -147,11 +163,18 @@ export function buildChange(
     options,
     context,
     hasProvenance: lookup !== null,
-    stats: { files: diff.files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched },
+    stats: { files: diff.files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched, commitLevelAiLines: commitLevel, commitLevelMixedLines: commitMixed },
     criticalPaths,
     codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
     ...(triggerIndex ? { triggerIndex } : {}),
   };
+}
+
+/** A production view's critical labels: the configured globs on its path, then what its changed code does. */
+function withCritical(file: ChangeFile, criticalPaths: readonly CriticalPath[]): ChangeFile {
+  const criticalByPath = criticalLabels(file.path, criticalPaths);
+  const surfaces = securitySurfaces(file);
+  return { ...file, criticalByPath, surfaces, critical: [...new Set([...criticalByPath, ...surfaces.map((h) => h.kind)])] };
 }
 
 function mayChangeState(text: string, style: CommentStyle, state: LexState): boolean {

@@ -1,12 +1,15 @@
-/** Critical paths: areas where a mistake is expensive (auth, crypto, secrets, payments, migrations). Configurable. */
+/**
+ * Critical paths by path: only files whose very kind is sensitive (key material, environment files, schema
+ * migrations). Words in a path say little (`session/` may hold chat transcripts, `login/` a marketing page): what
+ * the code does decides the rest (see surface.ts). Projects add their own globs in `.ai-provenance.json`
+ * (`policy.review.criticalPaths`), which replace these.
+ */
 import type { CriticalPath } from '../types';
 import { globToRegExp } from './glob';
 
 export const DEFAULT_CRITICAL_PATHS: readonly CriticalPath[] = [
-  ...['auth/', 'authn/', 'authz/', '*authentication*', '*authorization*', '*oauth*', '*login*', '*permission*', 'rbac/', '*session*', 'middleware/auth*'].map((glob) => ({ glob, label: 'auth' })),
-  ...['crypto/', '*crypto*', '*cipher*', '*encrypt*', '*signing*', '*.pem', '*.key'].map((glob) => ({ glob, label: 'crypto' })),
-  ...['secrets/', '*secret*', '*credential*', '.env', '.env.*', '*vault*'].map((glob) => ({ glob, label: 'secrets' })),
-  ...['payment*/', '*payment*', 'billing/', '*billing*', '*checkout*', '*stripe*', 'invoic*'].map((glob) => ({ glob, label: 'payments' })),
+  ...['*.pem', '*.key', '*.p12', '*.pfx', 'id_rsa', 'id_ed25519'].map((glob) => ({ glob, label: 'crypto' })),
+  ...['.env', '.env.*'].map((glob) => ({ glob, label: 'secrets' })),
   ...['migrations/', 'migrate/', 'alembic/', 'db/schema.*', 'schema.sql', 'V[0-9]*__*.sql'].map((glob) => ({ glob, label: 'migrations' })),
 ];
 

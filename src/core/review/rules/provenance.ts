@@ -1,7 +1,8 @@
 /**
- * Critical paths: AI or any lines landing on them, one finding per file. How much of the change AI wrote is the
- * checklist's header (ReviewHeader), not a finding. Test files and documentation are not critical paths: they guard
- * nothing at run time.
+ * Critical paths: AI or any lines landing on them, one finding per file. A file is critical by a configured glob or by
+ * what its changed code does (model/surface.ts). How much of the change AI wrote is the checklist's header
+ * (ReviewHeader, worded by claim.ts), not a finding. Test files and documentation are not critical
+ * paths: they guard nothing at run time.
  */
 import type { Change } from '../model/change';
 import { ownersOf } from '../model/codeowners';

@@ -1,0 +1,28 @@
+/**
+ * The AI share in words sized to the evidence. Line-level records say which lines AI wrote ("AI-written"); commit
+ * metadata (a trailer, a bot author) only says AI took part in the commit ("in AI-assisted commits"), and a commit
+ * that names a person as co-author too is mixed. Nothing here says "never edited by a person" unless a line-level
+ * record says so.
+ */
+import type { AuthorshipCounts } from './sources';
+
+function pct(part: number, whole: number): string {
+  if (whole === 0) return '0%';
+  const p = (100 * part) / whole;
+  return `${p === 0 || p === 100 || p >= 10 ? Math.round(p) : p.toFixed(1)}%`;
+}
+
+/** "12% of 200 added lines involve AI: 10 AI-written, 4 mixed, 10 in AI-assisted commits (no line record)". */
+export function aiShareClaim(counts: AuthorshipCounts, options: { mixedCommitLines?: number } = {}): string {
+  const lines = counts.ai + counts.mixed + counts.aiAssisted;
+  if (lines === 0) return `no AI lines among ${counts.total} added lines`;
+  const parts: string[] = [];
+  if (counts.ai > 0) parts.push(`${counts.ai} AI-written`);
+  if (counts.mixed > 0) parts.push(`${counts.mixed} mixed (AI text edited by a person)`);
+  if (counts.aiAssisted > 0) {
+    const mixed = options.mixedCommitLines ?? 0;
+    parts.push(`${counts.aiAssisted} in AI-assisted commits (no line record${mixed > 0 ? `; ${mixed} of them in commits with a human co-author too` : ''})`);
+  }
+  const verb = counts.aiAssisted === 0 ? 'AI-written' : counts.ai + counts.mixed === 0 ? 'in AI-assisted commits' : 'AI-written or in AI-assisted commits';
+  return parts.length === 1 && counts.mixed === 0 ? `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}` : `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}: ${parts.join(', ')}`;
+}

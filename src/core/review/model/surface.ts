@@ -1,0 +1,107 @@
+/**
+ * What a change touches, read from what its code does rather than from words in its paths: credentials and
+ * permissions, cryptography, building commands for other processes. A path named `session/` may hold chat
+ * transcripts; a line that builds a `subprocess` argument list is process execution wherever it lives.
+ * Only production code counts (tests, docs, data, vendored and generated files never make a change critical).
+ */
+import type { ChangeFile, ChangeLine } from './change';
+
+export type SurfaceKind = 'auth' | 'crypto' | 'process';
+
+export interface SurfaceHit {
+  readonly kind: SurfaceKind;
+  /** Added or removed lines of production code that do this kind of work. */
+  readonly added: number;
+  readonly removed: number;
+  /** Added hits in a hunk that also removed lines: existing code rewritten there, not new code beside it. */
+  readonly replacing: number;
+  /** First hit, new-side line when there is an added one, else old-side. */
+  readonly line: number;
+  /** What matched there, e.g. "subprocess.run". */
+  readonly evidence: string;
+}
+
+/**
+ * Patterns over the code part of a line (comments stripped; string contents kept). Each is an operation, not a
+ * topic: `token` alone is a lexer token or an LLM token count far more often than a credential.
+ */
+const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
+  auth: new RegExp(
+    [
+      String.raw`\b(?:access|refresh|auth|bearer|id|api|session|csrf|github|gh|oauth)[_-]?tokens?\b`,
+      String.raw`\b(?:api[_-]?key|client[_-]?secret|secret[_-]?key|private[_-]?key|passwords?|passwd|passphrase|credentials?)\b`,
+      String.raw`\bAuthorization\b|\bBearer\s`,
+      String.raw`\b(?:authenticate|authorize|authorization|is_authenticated|isAuthenticated|login_required|requires?_auth|check_?permissions?|has_?permissions?|is_?admin|is_superuser|verify_password|check_password)\b`,
+      String.raw`\b(?:jwt|oauth2?|saml|openid|keyring|keychain)\b`,
+      String.raw`\b(?:chmod|chown|setuid|setgid|os\.umask|set_permissions|Permissions::from_mode)\b`,
+    ].join('|'),
+    'i',
+  ),
+  crypto: new RegExp(
+    [
+      String.raw`\b(?:encrypt|decrypt|cipher|hmac|pbkdf2|bcrypt|scrypt|argon2|ed25519|x25519|ecdsa|rsa|aes[_-]?gcm|chacha20|nacl|libsodium)\w*`,
+      String.raw`\b(?:sign|verify)_?(?:signature|message|payload|token)\b|\bverifySignature\b|\bcreateSign\b|\bcreateVerify\b`,
+      String.raw`\bcrypto\.(?:subtle|createCipher\w*|createDecipher\w*|createHmac|randomBytes|timingSafeEqual)\b|\bsecrets\.(?:token_\w+|compare_digest)\b|\bhmac\.compare_digest\b|\bconstant_time_eq\b`,
+      String.raw`\b(?:rustls|openssl|ring::|cryptography\.hazmat|javax\.crypto|golang\.org/x/crypto)\b`,
+    ].join('|'),
+    'i',
+  ),
+  process: new RegExp(
+    [
+      String.raw`\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b|\bos\.(?:system|popen|exec\w*|spawn\w*)\b|\bshell\s*=\s*True\b`,
+      String.raw`\bshlex\.(?:quote|split|join)\b|\bshell[_-]?(?:quote|escape|words)\b|\bescapeshellarg\b|\bquote_?arg\w*\b`,
+      String.raw`\basyncio\.create_subprocess_\w+|\bcreate_subprocess_(?:exec|shell)\b|\banyio\.(?:run_process|open_process)\b`,
+      String.raw`\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
+      String.raw`\b(?:std::process::)?Command::new\s*\(|\.args?\s*\(\s*(?:&?\[|["\w&])|\bexec\.Command(?:Context)?\s*\(|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)\.exec\b`,
+    ].join('|'),
+  ),
+};
+
+/** `.arg(` alone also names builders of many kinds (clap, SQL); it counts only in a file that runs processes. */
+const ARG_ONLY = /^\.args?\s*\(/;
+
+const PROCESS_CALL = /\bsubprocess\.|\bos\.(?:system|popen)\b|\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
+
+function contextHas(file: ChangeFile, re: RegExp): boolean {
+  for (const h of file.diff.hunks) for (const l of h.lines) if (l.kind === 'context' && re.test(l.text)) return true;
+  return false;
+}
+
+/** Where a file's production code does security-relevant work, by kind; empty for tests, docs, data. */
+export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
+  if (!file.cls.source || file.cls.test || file.cls.docs) return [];
+  const out: SurfaceHit[] = [];
+  for (const kind of Object.keys(PATTERNS) as SurfaceKind[]) {
+    const re = PATTERNS[kind];
+    let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
+    let strong = false;
+    let replacing = 0;
+    const scan = (lines: readonly ChangeLine[], side: 'new' | 'old'): number => {
+      let n = 0;
+      for (const l of lines) {
+        const m = re.exec(l.code);
+        if (!m) continue;
+        const evidence = m[0].trim();
+        if (!ARG_ONLY.test(evidence)) strong = true;
+        n++;
+        if (side === 'new' && file.diff.hunks[l.hunk].lines.some((x) => x.kind === 'del')) replacing++;
+        if (!first || (first.side === 'old' && side === 'new')) first = { line: l.line, evidence, side };
+      }
+      return n;
+    };
+    const added = scan(file.added, 'new');
+    const removed = scan(file.removed, 'old');
+    // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
+    if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
+    if (first && (kind !== 'process' || strong)) out.push({ kind, added, removed, replacing, line: first.line, evidence: first.evidence.slice(0, 60) });
+  }
+  return out;
+}
+
+/**
+ * A hit that changes existing security-relevant code: lines of that kind both removed and added, or added where the
+ * same hunk replaced lines (quoting added to an existing command line), rather than new code beside the old.
+ */
+export function modifiesSurface(hit: SurfaceHit): boolean {
+  return hit.added > 0 && (hit.removed > 0 || hit.replacing > 0);
+}
