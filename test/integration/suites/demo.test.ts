@@ -36,7 +36,9 @@ describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
     }, 60_000);
     const editor = await waitUntil('src/rates.ts in view', () => (vscode.window.activeTextEditor?.document.uri.path.endsWith('/src/rates.ts') ? vscode.window.activeTextEditor : undefined), 30_000);
     const kinds = new Set((snap.findings ?? []).filter((f) => f.inAi).map((f) => f.ruleId));
-    for (const rule of ['swallowed-error', 'assertion-weakened', 'api-claim']) assert.ok(kinds.has(rule), `${rule} among ${[...kinds].join(', ')}`);
+    for (const rule of ['swallowed-error', 'api-claim']) assert.ok(kinds.has(rule), `${rule} among ${[...kinds].join(', ')}`);
+    // The weakened test: its finding stands on the removed assertions, which no one "wrote", so it is not in AI lines.
+    assert.ok((snap.findings ?? []).some((f) => f.ruleId === 'assertion-weakened'), 'the weakened test is found');
     assert.ok([...kinds].some((k) => /dependenc/.test(k)), `a dependency finding among ${[...kinds].join(', ')}`);
     assert.ok([...kinds].some((k) => k === 'injection' || k === 'dangerous-sink'), `a dangerous call among ${[...kinds].join(', ')}`);
     const rates = snap.files?.find((f) => f.path === 'src/rates.ts');
