@@ -33,8 +33,10 @@ export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
-/** Polls `check` until it returns a value that is not undefined, or fails after `timeoutMs`. */
-// The default wait is generous: a loaded 2-core machine (CI, or several runs at once) is slow to repaint, not broken.
+/**
+ * Polls `check` until it returns a value that is not undefined, or fails after `timeoutMs`. The default is generous:
+ * a loaded 2-core machine (CI, or several runs at once) is slow to repaint, not broken.
+ */
 export async function waitUntil<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
