@@ -10,6 +10,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { FILES as SAMPLE_FILES } from '../lib/sampleRepo.mjs';
 
 const SESSION = '5b0f3c2a-7d41-4e8a-9c16-d2e4f6a8b0c1';
 const DATES = { at: Date.parse('2026-01-05T09:00:00Z') };
@@ -110,19 +111,8 @@ function transcriptLines(prompt) {
 const START = {
   'README.md': '# Price service\n\nFormats, caches and converts prices for the shop.\n',
   'package.json': JSON.stringify({ name: 'price-service', version: '1.0.0', private: true, scripts: { test: 'node --test' } }, null, 2).replace('"private": true,', '"private": true,\n  "dependencies": {},') + '\n',
-  'src/math.ts': [
-    'export function add(a: number, b: number): number {',
-    '  return a + b;',
-    '}',
-    '',
-    'export function mean(values: number[]): number {',
-    '  if (values.length === 0) {',
-    '    return 0;',
-    '  }',
-    '  return values.reduce((sum, v) => sum + v, 0) / values.length;',
-    '}',
-    '',
-  ].join('\n'),
+  // The sample repository's maths module, the same the integration tests use.
+  'src/math.ts': SAMPLE_FILES['src/math.ts'],
   'test/math.test.ts': [
     "import { strict as assert } from 'node:assert';",
     "import { test } from 'node:test';",

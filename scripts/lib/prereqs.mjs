@@ -6,7 +6,8 @@ import { NODE24_BIN, NODE24_DIR, NODE24_HEADERS } from './paths.mjs';
 
 export class PrereqError extends Error {}
 
-function onPath(cmd) {
+/** The executable `cmd` on PATH, or undefined. */
+export function onPath(cmd) {
   for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
     const candidate = path.join(dir, cmd);
     try {

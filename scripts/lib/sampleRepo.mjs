@@ -11,7 +11,7 @@ export function git(cwd, ...args) {
   });
 }
 
-const FILES = {
+export const FILES = {
   'README.md': '# Sample project\n\nA tiny service used to try AI Provenance.\n',
   'src/math.ts': [
     'export function add(a: number, b: number): number {',

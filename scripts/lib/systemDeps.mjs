@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { PrereqError, findChromium } from './prereqs.mjs';
+import { PrereqError, findChromium, onPath } from './prereqs.mjs';
 
 /** What each need is, how to tell it is there, the Debian package that brings it, and why we need it. */
 const NEEDS = {
@@ -35,19 +35,6 @@ const NEEDS = {
 const OTHER_PLATFORMS = {
   darwin: { chromium: 'brew install --cask chromium (or set CHROME_PATH to Chrome)', cxx: 'xcode-select --install', python3: 'xcode-select --install', git: 'xcode-select --install', krb5: '' },
 };
-
-function onPath(cmd) {
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, cmd);
-    try {
-      fs.accessSync(candidate, fs.constants.X_OK);
-      return candidate;
-    } catch {
-      // keep looking
-    }
-  }
-  return undefined;
-}
 
 /**
  * The decision, kept free of I/O so that it is unit-tested: given what is missing and what this machine allows,
