@@ -3,20 +3,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contentHash } from '../../../src/core/hash';
 import { WorkingStateStore } from '../../../src/git/stateStore';
-import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
-import { logText, payload, piecesOfKind, readRecord, runHook, sourceRoot } from './helpers/hookHarness';
+import type { TempRepo } from '../helpers/tempRepo';
+import { cartRepo, EDITED, logText, ORIGINAL, payload, piecesOfKind, readRecord, runHook, sourceRoot } from './helpers/hookHarness';
 
-const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
-const EDITED = 'export function add(a: number, b: number): number {\n  const s = a + b;\n  return s;\n}\n';
 
 describe('hook claude (real git, fixture payloads)', () => {
   let repo: TempRepo;
   let transcript: string;
 
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
     transcript = path.join(repo.root, '..', `${path.basename(repo.root)}-transcript.jsonl`);
     fs.copyFileSync(path.join(sourceRoot(), 'test', 'unit', 'agents', 'fixtures', 'claude', 'transcript.jsonl'), transcript);
   });
@@ -147,9 +143,7 @@ describe('hook claude (real git, fixture payloads)', () => {
 describe('hook claude: edits made outside the editor between two tool calls', () => {
   let repo: TempRepo;
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
   });
   afterEach(() => repo.cleanup());
 

@@ -1,10 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
-import { attributedPieces, logText, payload, piecesOfKind, readRecord, runHook } from './helpers/hookHarness';
+import type { TempRepo } from '../helpers/tempRepo';
+import { attributedPieces, cartRepo, EDITED, logText, ORIGINAL, payload, piecesOfKind, readRecord, REWRITTEN, runHook } from './helpers/hookHarness';
 
-const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
-const EDITED = 'export function add(a: number, b: number): number {\n  const s = a + b;\n  return s;\n}\n';
-const REWRITTEN = ['  const s = a + b;\n  return s;\n'];
 const SESSION = '6c1f0e2a-7d3b-4c55-9a10-3e4f5a6b7c8d';
 
 /**
@@ -15,9 +12,7 @@ const SESSION = '6c1f0e2a-7d3b-4c55-9a10-3e4f5a6b7c8d';
 describe('hook: GitHub Copilot payloads (real git, fixtures from the Copilot hooks reference)', () => {
   let repo: TempRepo;
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
   });
   afterEach(() => repo.cleanup());
 

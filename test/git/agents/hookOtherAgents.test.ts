@@ -1,19 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
-import { payload, piecesOfKind, readRecord, runHook } from './helpers/hookHarness';
+import type { TempRepo } from '../helpers/tempRepo';
+import { cartRepo, EDITED, ORIGINAL, payload, piecesOfKind, readRecord, REWRITTEN, runHook } from './helpers/hookHarness';
 
-const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
-const EDITED = 'export function add(a: number, b: number): number {\n  const s = a + b;\n  return s;\n}\n';
-const REWRITTEN = ['  const s = a + b;\n  return s;\n'];
 
 describe('hook vscode / cursor / codex / gemini (real git, fixture payloads)', () => {
   let repo: TempRepo;
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
   });
   afterEach(() => repo.cleanup());
 

@@ -5,18 +5,14 @@ import { hookResponse } from '../../../src/core/agents/hookResponse';
 import { AGENT_IDS } from '../../../src/core/agents/types';
 import { runAgentHook } from '../../../src/git/agents/agentHook';
 import { defaultGitRunner, type GitRunner } from '../../../src/git/exec';
-import { createTempRepo, makeTempDir, type TempRepo } from '../helpers/tempRepo';
-import { logText, payload, piecesOfKind, readRecord, runHook, sourceRoot, spawnHook } from './helpers/hookHarness';
+import { makeTempDir, type TempRepo } from '../helpers/tempRepo';
+import { cartRepo, EDITED, logText, ORIGINAL, payload, piecesOfKind, readRecord, runHook, sourceRoot, spawnHook } from './helpers/hookHarness';
 
-const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
-const EDITED = 'export function add(a: number, b: number): number {\n  const s = a + b;\n  return s;\n}\n';
 
 describe('hook never fails the agent', () => {
   let repo: TempRepo;
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
   });
   afterEach(() => repo.cleanup());
 
@@ -106,9 +102,7 @@ describe('hook never fails the agent', () => {
 describe('hook as a spawned process (node on the compiled CLI, payload on stdin)', () => {
   let repo: TempRepo;
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
   });
   afterEach(() => repo.cleanup());
 
@@ -128,9 +122,7 @@ describe('hook in a linked worktree', () => {
   let repo: TempRepo;
   let worktree: string;
   beforeEach(() => {
-    repo = createTempRepo();
-    repo.write('src/cart.ts', ORIGINAL);
-    repo.commitAll('initial');
+    repo = cartRepo();
     worktree = path.join(repo.root, '..', `${path.basename(repo.root)}-wt`);
     repo.git(['worktree', 'add', '-q', worktree]);
   });

@@ -11,6 +11,7 @@ import type { CliIo } from '../../../../src/cli/command';
 import type { Origin } from '../../../../src/core/attribution/origin';
 import type { FileRecord } from '../../../../src/core/state/fileRecord';
 import { WorkingStateStore } from '../../../../src/git/stateStore';
+import { createTempRepo, type TempRepo } from '../../helpers/tempRepo';
 
 /** Walks up from the compiled test to the source tree (tests run from out*, at any depth). */
 export function sourceRoot(): string {
@@ -89,4 +90,17 @@ export function piecesOfKind(record: FileRecord | undefined, text: string, kind:
 export function logText(root: string): string {
   const file = path.join(root, '.git', 'ai-provenance', 'log.txt');
   return fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+}
+
+/** The file every agent fixture edits: its committed text, the text after the fixtures' edit, and what the agent wrote. */
+export const ORIGINAL = 'export function add(a: number, b: number): number {\n  return a + b;\n}\n';
+export const EDITED = 'export function add(a: number, b: number): number {\n  const s = a + b;\n  return s;\n}\n';
+export const REWRITTEN = ['  const s = a + b;\n  return s;\n'];
+
+/** A fresh repository with `src/cart.ts` committed as ORIGINAL. */
+export function cartRepo(): TempRepo {
+  const repo = createTempRepo();
+  repo.write('src/cart.ts', ORIGINAL);
+  repo.commitAll('initial');
+  return repo;
 }
