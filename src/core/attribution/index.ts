@@ -9,3 +9,4 @@ export { RemovedTextCache, type RemovedTextCacheOptions } from './undoCache';
 export { lineView, summarizeAttribution, type AttributionSummary, type LineAttribution, type LineKind } from './lineView';
 export { originFromEditSource, readEditSource, type EditSource } from './editSource';
 export { coalesceWhitespaceEvent, type CoalescedChange, type EventChange } from './eventCoalesce';
+export { chooseInlineTool, inlineProviderName, inlineProviders, TOOL_EVIDENCE, type InlineTool, type InstalledExtension } from './inlineTool';
