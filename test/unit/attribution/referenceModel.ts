@@ -109,8 +109,9 @@ export class ReferenceModel {
         mapped[b.newStart + k] = b.oldStart + k;
       }
     }
-    // Words count whole: a new word keeps its matches only when it is an old word, unchanged, matched in one piece.
-    for (let a = 0; a < newText.length; ) {
+    // With a human insertion, words count whole: a new word keeps its matches only when it is an old word, unchanged,
+    // matched in one piece. An AI insertion keeps character matches.
+    for (let a = 0; insertedLabel === H && a < newText.length; ) {
       if (!isWordChar(newText[a])) {
         a++;
         continue;
