@@ -10,3 +10,4 @@ export { lineView, summarizeAttribution, type AttributionSummary, type LineAttri
 export { originFromEditSource, readEditSource, type EditSource } from './editSource';
 export { coalesceSplitEdit, coalesceWhitespaceEvent, type CoalescedChange, type EventChange } from './eventCoalesce';
 export { chooseInlineTool, inlineProviderName, inlineProviders, TOOL_EVIDENCE, type InlineTool, type InstalledExtension } from './inlineTool';
+export { RecentCuts, type LineRange, type RecentCutsOptions } from './recentCuts';
