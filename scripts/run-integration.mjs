@@ -38,7 +38,8 @@ async function main() {
   // --demo: the demo repository with the Demo AI extension loaded, where the "(demo)" tests follow the demo's tour.
   const demo = process.argv.includes('--demo');
   const workspace = plain ? createPlainFolder(path.join(runDir, 'plain')) : demo ? await buildDemoWorkspace(runDir) : createSampleRepo(path.join(runDir, 'workspace'));
-  const moreExtensions = demo ? [DEMO_AI_EXTENSION] : [];
+  // Otherwise a code-less extension of the category "AI" is installed: the one provider inline accepts are named after.
+  const moreExtensions = demo ? [DEMO_AI_EXTENSION] : [path.join(ROOT, 'test', 'integration', 'stub-ai')];
   const screenshotDir = process.env.AIP_SCREENSHOT_DIR ?? path.join(runDir, 'screenshots');
 
   const started = Date.now();

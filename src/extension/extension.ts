@@ -35,7 +35,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     decorations,
     persistence,
     registerMarkCommands(attribution),
-    new InlineCompletionCapture(attribution),
+    new InlineCompletionCapture(attribution, context.globalState),
     new PasteCapture(attribution),
     vscode.commands.registerCommand(CommandId.ToggleAnnotations, () => decorations.setEnabled(!decorations.isEnabled)),
     syncContextKeys(),

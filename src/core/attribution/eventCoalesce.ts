@@ -4,7 +4,7 @@
  * the re-inserted character looks typed. Seen as a whole, the event only moved whitespace: such an event is applied
  * as one replace of the region it touched, so the remap keeps every AI character AI.
  */
-import { stripWhitespace } from './text';
+import { isWordCode, stripWhitespace } from './text';
 
 export interface EventChange {
   readonly start: number;
@@ -25,6 +25,26 @@ export interface CoalescedChange {
  * semantics: in order, each in the coordinates of the text the previous ones produced. Invalid ranges: undefined.
  */
 export function coalesceWhitespaceEvent(oldText: string, changes: readonly EventChange[]): CoalescedChange | undefined {
+  const whole = wholeReplace(oldText, changes, false);
+  if (!whole || stripWhitespace(whole.oldText) !== stripWhitespace(whole.text)) return undefined;
+  return whole;
+}
+
+/**
+ * VS Code minimizes an extension's replace (`workspace.applyEdit`, a refactoring) into one event of small inserts and
+ * deletes around the characters old and new share: `function add(` -> `const add = (` arrives as "delete `fun`",
+ * "delete `ti`", "insert `st`", ... and the kept `c`, `o`, `n` were never in any change. Seen whole, it is one replace,
+ * widened to whole words at both ends, so the remap's token rule can see which words are new.
+ *
+ * Multi-cursor typing and deleting (every change the same text over the same length) is left alone: that is
+ * typing at each cursor, not one edit. Otherwise as `coalesceWhitespaceEvent`, without its whitespace condition.
+ */
+export function coalesceSplitEdit(oldText: string, changes: readonly EventChange[]): CoalescedChange | undefined {
+  if (changes.every((c) => c.text === changes[0].text && c.deleteLength === changes[0].deleteLength)) return undefined;
+  return wholeReplace(oldText, changes, true);
+}
+
+function wholeReplace(oldText: string, changes: readonly EventChange[], wholeWords: boolean): CoalescedChange | undefined {
   if (changes.length < 2) return undefined;
   let text = oldText;
   for (const c of changes) {
@@ -37,8 +57,12 @@ export function coalesceWhitespaceEvent(oldText: string, changes: readonly Event
   while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
   while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  if (wholeWords) {
+    // The shared prefix and suffix are equal on both sides, so widening keeps old and new aligned.
+    while (prefix > 0 && isWordCode(oldText.charCodeAt(prefix - 1))) prefix--;
+    while (suffix > 0 && isWordCode(oldText.charCodeAt(oldText.length - suffix))) suffix--;
+  }
   const before = oldText.slice(prefix, oldText.length - suffix);
   const after = text.slice(prefix, text.length - suffix);
-  if (stripWhitespace(before) !== stripWhitespace(after)) return undefined;
   return { start: prefix, deleteLength: before.length, text: after, oldText: before };
 }

@@ -8,4 +8,6 @@ export { alignTexts, DEFAULT_DIFF_LIMITS, type AlignStats, type DiffLimits, type
 export { RemovedTextCache, type RemovedTextCacheOptions } from './undoCache';
 export { lineView, summarizeAttribution, type AttributionSummary, type LineAttribution, type LineKind } from './lineView';
 export { originFromEditSource, readEditSource, type EditSource } from './editSource';
-export { coalesceWhitespaceEvent, type CoalescedChange, type EventChange } from './eventCoalesce';
+export { coalesceSplitEdit, coalesceWhitespaceEvent, type CoalescedChange, type EventChange } from './eventCoalesce';
+export { chooseInlineTool, inlineProviderName, inlineProviders, TOOL_EVIDENCE, type InlineTool, type InstalledExtension } from './inlineTool';
+export { RecentCuts, type LineRange, type RecentCutsOptions } from './recentCuts';

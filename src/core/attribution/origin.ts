@@ -23,6 +23,11 @@ export interface Origin {
    * tools that may have produced it. Candidates, never a guess recorded as fact.
    */
   readonly candidates?: readonly string[];
+  /**
+   * Why `tool` is believed when it was not reported by the tool itself (see `ToolEvidence`), e.g. "only installed
+   * provider". Absent when the tool named itself (agents' hooks, chat edit sources) or is unknown.
+   */
+  readonly evidence?: string;
 }
 
 /** Display families: one decoration style each. */
@@ -84,7 +89,7 @@ function originKey(o: Origin): string {
   // Interning walks every span or line of a document; its origins are a few shared objects (never mutated).
   let key = originKeys.get(o);
   if (key === undefined) {
-    key = JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null]);
+    key = JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null, o.evidence ?? null]);
     originKeys.set(o, key);
   }
   return key;

@@ -2,10 +2,13 @@
  * Moves attribution from an old text to a new one through a character alignment: unchanged characters keep
  * their origin, inserted characters get the inserting origin (human by default), and inserted whitespace may
  * inherit a neighbouring AI origin so that formatting AI code never turns it human nor fragments its spans.
+ * When the inserting origin is human (a replace with no known source), words count whole: a new word that is not an
+ * old word unchanged is inserted text, even where some of its letters were matched (tokenMatch.ts).
  */
 import { alignTexts, type DiffLimits } from './align';
 import { HUMAN, RunBuilder, runsFromSpans, spansFromRuns, validateSpans, type Run, type SpanTuple } from './runs';
 import { hasLineBreak, isWhitespaceCode } from './text';
+import { keepWholeWords } from './tokenMatch';
 
 /**
  * Origin for a piece of inserted human whitespace, from the origins of the characters right before and after it
@@ -103,7 +106,11 @@ export function remapRuns(oldText: string, newText: string, oldRuns: readonly Ru
   };
 
   let newPos = 0;
-  for (const b of alignTexts(oldText, newText, options.limits)) {
+  // With no known source (human insertion), new words are new as a whole: only unchanged words keep their
+  // authorship (tokenMatch.ts). An AI replace keeps character matches: a completion replacing the typed prefix
+  // `tot` with `total` leaves the typed letters human.
+  const aligned = alignTexts(oldText, newText, options.limits);
+  for (const b of inserted === HUMAN ? keepWholeWords(oldText, newText, aligned) : aligned) {
     if (b.newStart > newPos) emitInserted(newPos, b.newStart, cursor.originAt(b.oldStart));
     cursor.copy(b.oldStart, b.length, out);
     newPos = b.newStart + b.length;

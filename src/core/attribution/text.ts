@@ -54,3 +54,16 @@ export function splitLinesKeepEol(text: string): string[] {
   if (start < text.length) lines.push(text.slice(start));
   return lines;
 }
+
+const WORD_PATTERN = /[\p{L}\p{N}\p{M}]/u;
+
+/**
+ * A code unit of an identifier or number token: ASCII letters, digits, `_` and `$`, Unicode letters, digits and
+ * marks, and either half of a surrogate pair (so a token never splits one). The same classes as the agent diff's
+ * tokens (agents/lineEdit.ts).
+ */
+export function isWordCode(c: number): boolean {
+  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24;
+  if (c >= 0xd800 && c <= 0xdfff) return true;
+  return WORD_PATTERN.test(String.fromCharCode(c));
+}

@@ -164,5 +164,6 @@ function origin(v: unknown, where: string): Origin {
   if (o.model !== undefined) out.model = string(o.model, `${where}.model`);
   if (o.session !== undefined) out.session = string(o.session, `${where}.session`);
   if (o.candidates !== undefined) out.candidates = array(o.candidates, `${where}.candidates`, 64).map((c, i) => string(c, `${where}.candidates[${i}]`));
+  if (o.evidence !== undefined) out.evidence = string(o.evidence, `${where}.evidence`);
   return out;
 }

@@ -37,7 +37,7 @@ export const FILE_RECORD_LIMITS = {
   maxLength: 2 ** 28,
   maxOrigins: 10_000,
   maxSpans: 1_000_000,
-  /** tool / model / session / candidate strings. */
+  /** tool / model / session / candidate / evidence strings. */
   maxOriginString: 512,
   /** Entries of an origin's `candidates`. */
   maxCandidates: 64,
@@ -98,6 +98,7 @@ export function serializeFileRecord(record: FileRecord): string {
     if (o.session !== undefined) out.session = o.session;
     out.time = o.time;
     if (o.candidates !== undefined) out.candidates = o.candidates;
+    if (o.evidence !== undefined) out.evidence = o.evidence;
     return out;
   });
   const ordered = { version: r.version, path: r.path, contentHash: r.contentHash, length: r.length, updated: r.updated, ...(r.settled ? { settled: true } : {}), origins, spans: r.spans };
@@ -127,6 +128,8 @@ function parseOrigin(value: unknown, field: string): Origin {
   if (obj.model !== undefined) origin.model = expectString(obj.model, `${field}.model`);
   if (obj.session !== undefined) origin.session = expectString(obj.session, `${field}.session`);
   if (obj.candidates !== undefined) origin.candidates = parseCandidates(obj.candidates, `${field}.candidates`);
+  // Records written before the field existed have none; any bounded string is kept (newer writers may add kinds).
+  if (obj.evidence !== undefined) origin.evidence = expectString(obj.evidence, `${field}.evidence`);
   return origin;
 }
 

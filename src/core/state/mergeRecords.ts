@@ -68,7 +68,7 @@ function pickOrigin(updatedA: number, oa: Origin, updatedB: number, ob: Origin):
 }
 
 function originKey(o: Origin): string {
-  return JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null]);
+  return JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null, o.evidence ?? null]);
 }
 
 /** Sorted, distinct span edges of both records. */

@@ -90,14 +90,11 @@ export class AttributionService extends Disposable {
     return this.docs.get(doc.uri.toString())?.tracker.runsIn(start, end);
   }
 
-  /** Attribution of AI text recently removed from any tracked document (a cut), found by the text itself. */
-  recentlyRemoved(text: string): { runs: readonly Run[]; origin: Origin } | undefined {
-    for (const state of this.docs.values()) {
-      const runs = state.tracker.undoCache.recall(text);
-      const first = runs?.find((r) => r.origin !== HUMAN);
-      if (runs && first) return { runs, origin: this.origins.get(first.origin) };
-    }
-    return undefined;
+  /** Attribution of AI text recently removed from the document `uri` (a cut the caller saw), found by the text itself. */
+  recentlyRemoved(uri: string, text: string): { runs: readonly Run[]; origin: Origin } | undefined {
+    const runs = this.docs.get(uri)?.tracker.undoCache.recall(text);
+    const first = runs?.find((r) => r.origin !== HUMAN);
+    return runs && first ? { runs, origin: this.origins.get(first.origin) } : undefined;
   }
 
   mark(doc: vscode.TextDocument, range: vscode.Range, origin: Origin): void {

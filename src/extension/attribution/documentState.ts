@@ -3,7 +3,7 @@
  * only after applying it, so the mirror is what lets the tracker see the replaced text (needed to remap coarse
  * replaces such as reload-from-disk or a formatter, and to remember removed AI text for undo/redo).
  */
-import { AttributionTracker, coalesceWhitespaceEvent, type OriginTable, type Run, type SpanTuple, type TextChange } from '../../core/attribution';
+import { AttributionTracker, coalesceSplitEdit, coalesceWhitespaceEvent, type OriginTable, type Run, type SpanTuple, type TextChange } from '../../core/attribution';
 
 export interface RawChange {
   readonly rangeOffset: number;
@@ -41,6 +41,12 @@ export class DocumentState {
       ? coalesceWhitespaceEvent(this.mirror, changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })))
       : undefined;
     if (whole) return this.applyEach([{ rangeOffset: whole.start, rangeLength: whole.deleteLength, text: whole.text }], { ...extra, remap: true }, undefined, expectedLength);
+    // An extension's replace that VS Code split into small edits is one replace again (no known source only: an
+    // attributed event is the tool's own text whatever its shape).
+    const split = changes.length > 1 && reason === undefined && origin === undefined && this.tracker.spanCount > 0
+      ? coalesceSplitEdit(this.mirror, changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })))
+      : undefined;
+    if (split) return this.applyEach([{ rangeOffset: split.start, rangeLength: split.deleteLength, text: split.text }], extra, undefined, expectedLength);
     return this.applyEach(changes, extra, reason, expectedLength);
   }
 

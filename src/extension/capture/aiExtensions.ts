@@ -1,38 +1,38 @@
 /**
- * Which installed extensions could have produced an inline completion. VS Code does not tell a published extension
- * whose ghost text was accepted, so these are recorded as candidates, never as fact.
+ * Which installed extensions could have produced an inline completion, and which of them the accept is credited
+ * to. The rule (known ids, the manifest category "AI") and the choice live in core/attribution/inlineTool.ts.
  */
 import * as vscode from 'vscode';
+import { chooseInlineTool, inlineProviders, type InlineTool } from '../../core/attribution';
 
-/** Extension ids (lower case) of well-known AI completion and chat providers. */
-const KNOWN_AI_EXTENSIONS: Readonly<Record<string, string>> = {
-  'github.copilot': 'GitHub Copilot',
-  'github.copilot-chat': 'GitHub Copilot',
-  'codeium.codeium': 'Windsurf (Codeium)',
-  'tabnine.tabnine-vscode': 'Tabnine',
-  'continue.continue': 'Continue',
-  'supermaven.supermaven': 'Supermaven',
-  'amazonwebservices.amazon-q-vscode': 'Amazon Q',
-  'amazonwebservices.aws-toolkit-vscode': 'Amazon Q',
-  'sourcegraph.cody-ai': 'Cody',
-  'google.geminicodeassist': 'Gemini Code Assist',
-  'anthropic.claude-code': 'Claude Code',
-  'saoudrizwan.claude-dev': 'Cline',
-  'rooveterinaryinc.roo-cline': 'Roo Code',
-  'blackboxapp.blackbox': 'Blackbox',
-  'fittentech.fitten-code': 'Fitten Code',
-};
+const SELF_ID = 'ai-provenance.ai-provenance';
+const OFFERED_KEY = 'aiProvenance.capture.inlineToolOffered';
+const SETTING = 'capture.inlineTool';
 
-export function knownAiExtensionName(id: string): string | undefined {
-  return KNOWN_AI_EXTENSIONS[id.toLowerCase()];
+/** Display names of the AI inline-completion extensions installed and enabled in this window, sorted. */
+export function installedAiProviders(): string[] {
+  // `extensions.all` lists enabled extensions only: a disabled provider writes no ghost text.
+  return inlineProviders(vscode.extensions.all, SELF_ID);
 }
 
-/** Display names of the AI extensions installed and enabled in this window, deduplicated and sorted. */
-export function installedAiProviders(): string[] {
-  const names = new Set<string>();
-  for (const ext of vscode.extensions.all) {
-    const name = knownAiExtensionName(ext.id);
-    if (name) names.add(name);
-  }
-  return [...names].sort();
+/** The tool fields for an accept made now. */
+export function currentInlineTool(): InlineTool {
+  const configured = vscode.workspace.getConfiguration('aiProvenance').get<string>(SETTING, '');
+  return chooseInlineTool(installedAiProviders(), configured);
+}
+
+/**
+ * With several providers and no setting, asks once (ever, per user) which one writes the user's ghost text; the
+ * answer goes into the setting. Until then accepts stay `unknown` with the candidates.
+ */
+export async function offerInlineToolChoice(state: vscode.Memento | undefined, tool: InlineTool): Promise<void> {
+  if (!state || tool.tool !== 'unknown' || (tool.candidates?.length ?? 0) < 2 || state.get<boolean>(OFFERED_KEY)) return;
+  await state.update(OFFERED_KEY, true);
+  const leave = 'Leave unknown (record the installed candidates)';
+  const pick = await vscode.window.showQuickPick([...(tool.candidates ?? []), leave], {
+    title: 'AI Provenance: which extension writes your inline completions?',
+    placeHolder: 'Several AI completion extensions are installed; VS Code does not say whose suggestion was accepted.',
+    ignoreFocusOut: false,
+  });
+  if (pick && pick !== leave) await vscode.workspace.getConfiguration('aiProvenance').update(SETTING, pick, vscode.ConfigurationTarget.Global);
 }

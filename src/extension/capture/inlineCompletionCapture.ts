@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { OriginKind } from '../../core/attribution';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable } from '../lifecycle';
-import { installedAiProviders } from './aiExtensions';
+import { currentInlineTool, offerInlineToolChoice } from './aiExtensions';
 
 export const enum InlineCommand {
   Commit = 'aiProvenance.inlineSuggest.commit',
@@ -38,7 +38,12 @@ const INTERCEPTED: ReadonlyArray<{ command: string; kind: OriginKind }> = [
 export class InlineCompletionCapture extends Disposable {
   private readonly interceptors = new Map<string, vscode.Disposable>();
 
-  constructor(private readonly attribution: AttributionService, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly attribution: AttributionService,
+    /** Remembers that the quick pick naming the tool was offered (global state); without it, it is never offered. */
+    private readonly state?: vscode.Memento,
+    private readonly now: () => number = Date.now,
+  ) {
     super();
     for (const id of Object.keys(BUILT_IN) as InlineCommand[]) {
       this.register(vscode.commands.registerCommand(id, () => this.accept(BUILT_IN[id].command, BUILT_IN[id].kind)));
@@ -86,19 +91,16 @@ export class InlineCompletionCapture extends Disposable {
       await this.runBuiltIn(command);
       return;
     }
-    const candidates = installedAiProviders();
-    const lease = this.attribution.expectInsertion(editor.document, {
-      kind,
-      // Exactly one installed provider is still a guess: the tool stays unknown and the candidates say who it may be.
-      tool: 'unknown',
-      ...(candidates.length ? { candidates } : {}),
-      time: this.now(),
-    });
+    // One installed provider (or the user's setting) names the tool, with that evidence kept; several leave it
+    // unknown with the candidates.
+    const tool = currentInlineTool();
+    const lease = this.attribution.expectInsertion(editor.document, { kind, ...tool, time: this.now() });
     try {
       await this.runBuiltIn(command);
     } finally {
       lease.release();
     }
+    void offerInlineToolChoice(this.state, tool).catch(() => undefined);
   }
 }
 

@@ -4,7 +4,7 @@
  * paste of code copied from a browser chat into `paste-ai`.
  */
 import * as vscode from 'vscode';
-import { HUMAN, type Origin, type Run } from '../../core/attribution';
+import { HUMAN, RecentCuts, type LineRange, type Origin, type Run } from '../../core/attribution';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable } from '../lifecycle';
 
@@ -28,6 +28,8 @@ const PASTE_KIND = vscode.DocumentDropOrPasteEditKind.Empty.append('aiProvenance
 export class PasteCapture extends Disposable implements vscode.DocumentPasteEditProvider {
   private expected: { uri: string; text: string } | undefined;
   private last: LastPaste | undefined;
+  /** Removals that were cuts (a deletion and the copy hook for one range): only their text is recognised on paste. */
+  private readonly cuts = new RecentCuts();
 
   constructor(private readonly attribution: AttributionService, private readonly now: () => number = Date.now) {
     super();
@@ -37,7 +39,10 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
       copyMimeTypes: [ATTRIBUTION_MIME],
       pasteMimeTypes: [ATTRIBUTION_MIME, 'text/plain'],
     }));
-    this.register(attribution.onDidInsert(({ document, changes }) => this.observe(document, changes)));
+    this.register(attribution.onDidInsert(({ document, changes }) => {
+      this.observe(document, changes);
+      this.noteDeletions(document, changes);
+    }));
     this.register(vscode.commands.registerCommand('aiProvenance.pasteAsAi', () => this.pasteAsAi()));
     this.register(vscode.commands.registerCommand('aiProvenance.markLastPasteAsAi', () => this.markLastPaste()));
   }
@@ -45,6 +50,7 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
   /** Copy or cut: remember the attribution of the copied text when any of it is AI. */
   prepareDocumentPaste(document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer): void {
     // On cut the range already points past the removed text; the paste side recovers it from recentlyRemoved.
+    if (ranges.length === 1) this.cuts.noteCopy(document.uri.toString(), lineRange(ranges[0]), this.now());
     if (ranges.length !== 1 || ranges[0].end.isAfter(document.lineAt(document.lineCount - 1).range.end)) return;
     const start = document.offsetAt(ranges[0].start);
     const end = document.offsetAt(ranges[0].end);
@@ -65,8 +71,10 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
     if (text === undefined) return undefined;
     this.expected = { uri: document.uri.toString(), text };
     const raw = await dataTransfer.get(ATTRIBUTION_MIME)?.asString();
-    // A cut reaches the copy hook after the text is gone; what it removed is still known by its text.
-    const carried = (raw === undefined ? undefined : this.parse(raw, text)) ?? this.attribution.recentlyRemoved(text);
+    // A cut reaches the copy hook after the text is gone; what it removed is still known by its text. Only a cut's:
+    // text pasted from outside that equals AI text deleted some other way stays human.
+    const cutFrom = this.cuts.cutOf(text.length, this.now());
+    const carried = (raw === undefined ? undefined : this.parse(raw, text)) ?? (cutFrom === undefined ? undefined : this.attribution.recentlyRemoved(cutFrom, text));
     if (carried && ranges.length === 1 && isEnabled()) this.attribution.expectInsertion(document, carried.origin, { text, runs: carried.runs, ttlMs: 5000 });
     return undefined;
   }
@@ -82,6 +90,12 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
     } catch {
       return undefined;
     }
+  }
+
+  /** Single-range removals that insert nothing may be the deletion half of a cut. */
+  private noteDeletions(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+    if (changes.length !== 1 || changes[0].text !== '' || changes[0].rangeLength === 0) return;
+    this.cuts.noteDeletion(document.uri.toString(), lineRange(changes[0].range), changes[0].rangeLength, this.now());
   }
 
   /** Notes where the expected paste landed, for "Mark Last Paste as AI". */
@@ -123,6 +137,10 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
   private pasteOrigin(): Origin {
     return { kind: 'paste-ai', tool: 'user-marked paste', time: this.now() };
   }
+}
+
+function lineRange(r: vscode.Range): LineRange {
+  return [r.start.line, r.start.character, r.end.line, r.end.character];
 }
 
 function isEnabled(): boolean {

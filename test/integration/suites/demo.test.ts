@@ -82,6 +82,8 @@ describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
     await waitUntil('the commit', () => (git('rev-parse', 'HEAD').trim() !== before ? true : undefined), 30_000);
     const message = git('log', '-1', '--format=%B');
     assert.match(message, /^AI-Assisted: \d+% of added lines \(\d+\/\d+; inline \d+\)$/m);
+    // Demo AI is the one installed extension of the category "AI": the kernel trailer names it (spaces become '-').
+    assert.match(message, /^Assisted-by: Demo-AI$/m, message);
     const note = await waitUntil('the note', () => {
       try {
         return git('notes', '--ref', 'refs/notes/ai-provenance', 'show', 'HEAD');

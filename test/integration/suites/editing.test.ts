@@ -75,6 +75,29 @@ describe('editing AI text', () => {
     }
   });
 
+  it('another extension turning an AI function into an arrow function: new words human, unchanged words AI', async () => {
+    const fn = 'function add(a, b) {\n  return a + b;\n}';
+    const editor = await scratch('// math\n\n');
+    await acceptInline(editor, provider, '// math\n'.length, fn);
+    const doc = editor.document;
+    const start = doc.getText().indexOf(fn);
+    // One replace of the whole declaration, as refactoring extensions send it (no edit source: not AI).
+    const arrow = 'const add = (a, b) => {\n  return a + b;\n};';
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(start), doc.positionAt(start + fn.length)), arrow);
+    // VS Code delivers it as six small inserts and deletes around the shared letters (see eventCoalesce.test.ts).
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitUntil('the refactoring', () => (doc.getText().includes(arrow) ? true : undefined));
+    const text = doc.getText();
+    const ai = new Set<number>();
+    for (const s of (await api()).spans(doc.uri)) for (let i = s.start; i < s.end; i++) ai.add(i);
+    const at = (needle: string): number => text.indexOf(needle);
+    const labels = (from: number, len: number): boolean[] => Array.from({ length: len }, (_, k) => ai.has(from + k));
+    assert.deepEqual(labels(at('const'), 5), [false, false, false, false, false], 'no letter of the new `const` is AI');
+    assert.deepEqual(labels(at('=>'), 2), [false, false], 'the new arrow is human');
+    for (const kept of ['add', '(a, b)', 'return a + b;']) assert.ok(labels(at(kept), kept.length).every(Boolean), `${kept} stays AI`);
+  });
+
   it('workspace edits and code actions (refactorings) stay human', async () => {
     const editor = await scratch('const oldName = 1;\nconsole.log(oldName);\n');
     const doc = editor.document;

@@ -41,7 +41,29 @@ describe('inline completion capture', () => {
     assert.deepEqual(await attributedTexts(editor), ['Math.PI * r * r;']);
     const span = (await api()).spans(editor.document.uri)[0];
     assert.equal(span.origin.kind, 'inline');
-    assert.equal(span.origin.tool, 'unknown');
+    // The harness installs exactly one AI-category extension ("Stub AI", test/integration/stub-ai): it is named,
+    // with how that is known; the test's own provider is registered by our test code, not an installed extension.
+    assert.equal(span.origin.tool, 'Stub AI');
+    assert.equal(span.origin.evidence, 'only installed provider');
+    assert.equal(span.origin.candidates, undefined);
+  });
+
+  it('names the tool from the aiProvenance.capture.inlineTool setting, with that evidence', async () => {
+    const config = vscode.workspace.getConfiguration('aiProvenance');
+    await config.update('capture.inlineTool', 'My Completer', vscode.ConfigurationTarget.Global);
+    try {
+      const text = 'const x = \n';
+      const editor = await scratch(text);
+      await cursorAt(editor, text.indexOf('= ') + 2);
+      await provider.show('42;');
+      const version = editor.document.version;
+      await press('Tab', 'aiProvenance.inlineSuggest.commit');
+      await waitUntil('the accept', () => (editor.document.version > version ? true : undefined));
+      const span = (await api()).spans(editor.document.uri)[0];
+      assert.deepEqual([span.origin.tool, span.origin.evidence], ['My Completer', 'user setting']);
+    } finally {
+      await config.update('capture.inlineTool', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('attributes a multi-line accept and leaves following typing human', async () => {

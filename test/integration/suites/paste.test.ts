@@ -52,6 +52,23 @@ describe('paste capture', function () {
     assert.deepEqual(await attributedTexts(editor), ['second();']);
   });
 
+  it('leaves text pasted from outside human even when it equals AI text deleted moments before', async () => {
+    // Text equal to the AI text, copied where it is human (as from a browser): no attribution rides on the clipboard.
+    const source = await scratch('second();');
+    await select(source, 0, 'second();'.length);
+    await driver.press('Control+C');
+    const editor = await scratch('first();\nsecond();\n');
+    await markAi(editor, 'second();');
+    const start = editor.document.getText().indexOf('second');
+    await select(editor, start, start + 'second();'.length);
+    await driver.press('Delete');
+    await waitUntil('the deletion', () => (!editor.document.getText().includes('second') ? true : undefined));
+    await select(editor, 0, 0);
+    await driver.press('Control+V');
+    await waitUntil('the paste', () => (editor.document.getText().startsWith('second();') ? true : undefined));
+    assert.deepEqual(await attributedTexts(editor), [], 'a deletion is not a cut: the pasted text is human');
+  });
+
   it('leaves a plain paste human, and "Mark Last Paste as AI" marks exactly it', async () => {
     // Copy human text for real (a browser chat is outside VS Code: its text arrives without our attribution).
     const source = await scratch('fromBrowserChat(1, 2);');

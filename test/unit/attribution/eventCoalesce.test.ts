@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AttributionTracker, coalesceWhitespaceEvent } from '../../../src/core/attribution';
+import { AttributionTracker, coalesceSplitEdit, coalesceWhitespaceEvent } from '../../../src/core/attribution';
 
 describe('coalescing whitespace-only events (formatters)', () => {
   // The event VS Code 1.139 sent for formatting "function   f( a,b ){\nreturn a+b;\n}\n\n".
@@ -34,5 +34,33 @@ describe('coalescing whitespace-only events (formatters)', () => {
     assert.equal(coalesceWhitespaceEvent('a b c', [{ start: 0, deleteLength: 0, text: 'x' }, { start: 3, deleteLength: 0, text: 'y' }]), undefined);
     assert.equal(coalesceWhitespaceEvent('ab', [{ start: 5, deleteLength: 1, text: '' }, { start: 0, deleteLength: 0, text: ' ' }]), undefined);
     assert.equal(coalesceWhitespaceEvent('a b', [{ start: 1, deleteLength: 1, text: '' }, { start: 1, deleteLength: 0, text: ' ' }]), undefined, 'no net change');
+  });
+});
+
+describe('coalesceSplitEdit (a refactoring VS Code split into small edits)', () => {
+  it('joins the event into one replace widened to whole words, as seen from the real VS Code', () => {
+    const old = '// math\nfunction add(a, b) {\n  return a + b;\n}\n';
+    // The event code-server 4.139.1 sent for one workspace.applyEdit replace of the declaration by an arrow function.
+    const changes = [[46, 0, ';'], [26, 0, ' =>'], [20, 0, ' = '], [16, 0, 'st'], [12, 2, ''], [8, 3, '']].map(([start, deleteLength, text]) => ({ start: start as number, deleteLength: deleteLength as number, text: text as string }));
+    const whole = coalesceSplitEdit(old, changes);
+    assert.deepEqual(whole && { start: whole.start, oldText: whole.oldText, text: whole.text }, {
+      start: 8,
+      oldText: 'function add(a, b) {\n  return a + b;\n}',
+      text: 'const add = (a, b) => {\n  return a + b;\n};',
+    });
+    const t = new AttributionTracker(0);
+    t.apply({ start: 0, deleteLength: 0, text: old });
+    t.mark(8, old.length - 1, 0);
+    t.apply({ start: whole!.start, deleteLength: whole!.deleteLength, text: whole!.text, oldText: whole!.oldText });
+    const doc = '// math\n' + whole!.text + '\n';
+    const ai = t.toSpans().map(([s, e]) => doc.slice(s, e));
+    // Spaces between AI words take their origin (whitespace inheritance); `const`, `=` and `=>` are human.
+    assert.deepEqual(ai, [' add ', ' (a, b) ', ' {\n  return a + b;\n}'], 'new words human, unchanged words AI');
+  });
+
+  it('leaves multi-cursor typing and deleting alone, and single edits', () => {
+    assert.equal(coalesceSplitEdit('ab ab', [{ start: 4, deleteLength: 0, text: 'x' }, { start: 1, deleteLength: 0, text: 'x' }]), undefined);
+    assert.equal(coalesceSplitEdit('ab ab', [{ start: 4, deleteLength: 1, text: '' }, { start: 1, deleteLength: 1, text: '' }]), undefined);
+    assert.equal(coalesceSplitEdit('ab', [{ start: 1, deleteLength: 1, text: 'c' }]), undefined);
   });
 });

@@ -1,5 +1,6 @@
 /**
- * Naive reference for the attribution tracker: one label per character, every rule restated the slow, obvious way.
+ * Naive reference for the attribution tracker: one label per character, every rule restated the slow, obvious way
+ * (the token rule of a remap included: a new word keeps old labels only when it is an old word unchanged).
  * It shares no code with the implementation except the diff alignment (`alignTexts`), which it first checks on its
  * own: the matches must be a common subsequence of both texts, and a longest one (computed here by dynamic
  * programming) whenever the alignment ran the plain character diff.
@@ -10,6 +11,11 @@ import type { SpanTuple, TextChange } from '../../../src/core/attribution';
 
 export const H = -1;
 const WS = /^\s$/;
+
+/** Identifier and number characters (one UTF-16 code unit; either half of a surrogate pair counts). */
+function isWordChar(ch: string | undefined): boolean {
+  return ch !== undefined && (/^[\p{L}\p{N}\p{M}_$]$/u.test(ch) || /^[\uD800-\uDFFF]$/.test(ch));
+}
 
 export interface CacheLimits {
   readonly maxEntries: number;
@@ -95,11 +101,32 @@ export class ReferenceModel {
     checkAlignment(oldText, newText, blocks, this.optimalDiff);
     const labels = Array<number>(newText.length).fill(insertedLabel);
     const isInserted = Array<boolean>(newText.length).fill(true);
+    const mapped = Array<number>(newText.length).fill(-1);
     for (const b of blocks) {
       for (let k = 0; k < b.length; k++) {
         labels[b.newStart + k] = oldLabels[b.oldStart + k];
         isInserted[b.newStart + k] = false;
+        mapped[b.newStart + k] = b.oldStart + k;
       }
+    }
+    // With a human insertion, words count whole: a new word keeps its matches only when it is an old word, unchanged,
+    // matched in one piece. An AI insertion keeps character matches.
+    for (let a = 0; insertedLabel === H && a < newText.length; ) {
+      if (!isWordChar(newText[a])) {
+        a++;
+        continue;
+      }
+      let b = a;
+      while (b < newText.length && isWordChar(newText[b])) b++;
+      let whole = mapped[a] >= 0 && !isWordChar(oldText[mapped[a] - 1]) && !isWordChar(oldText[mapped[a] + (b - a)]);
+      for (let k = a; k < b; k++) if (mapped[k] !== mapped[a] + (k - a)) whole = false;
+      if (!whole) {
+        for (let k = a; k < b; k++) {
+          labels[k] = insertedLabel;
+          isInserted[k] = true;
+        }
+      }
+      a = b;
     }
     if (insertedLabel !== H) return labels;
     const result = labels.slice();

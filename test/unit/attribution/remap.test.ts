@@ -177,6 +177,58 @@ describe('coarse replaces are remapped', () => {
   });
 });
 
+describe('refactorings with no known source: words count whole', () => {
+  /** Labels of `after` once all-AI `before` (between human text) is replaced by it, as AI characters per word. */
+  function refactor(before: string, after: string): { ai: string; doc: string } {
+    const t = docWithAi('// head\n', before, '\n// tail\n');
+    t.apply({ start: 8, deleteLength: before.length, text: after, oldText: before });
+    t.checkInvariants();
+    const doc = '// head\n' + after + '\n// tail\n';
+    return { ai: aiText(doc, t.toSpans()), doc };
+  }
+
+  it('function -> arrow: `const` and `=>` are new (no `con` matched inside `function`), the rest stays AI', () => {
+    const { ai } = refactor('function add(a, b) {\n  return a + b;\n}', 'const add = (a, b) => {\n  return a + b;\n};');
+    assert.ok(!/[cost]/.test(ai.split('add')[0]), `nothing of \`const\` is AI: ${JSON.stringify(ai)}`);
+    assert.ok(ai.includes('add') && ai.includes('(a, b)') && ai.includes('return a + b;'), JSON.stringify(ai));
+    assert.ok(!ai.includes('=>'), 'the new arrow is human');
+  });
+
+  it('rename: the renamed identifier is human as a whole, its neighbours stay AI', () => {
+    const { ai } = refactor('function area(r) {\n  return r * r;\n}', 'function circleArea(r) {\n  return r * r;\n}');
+    assert.ok(!/[Aa]rea|circle/.test(ai), `the new name has no AI letter: ${JSON.stringify(ai)}`);
+    assert.ok(ai.startsWith('function ') && ai.includes('(r) {') && ai.includes('return r * r;'), JSON.stringify(ai));
+    // A shorter name made from a longer one is new too: `total` inside `subtotal` is not the old word.
+    assert.ok(!refactor('let subtotal = 1;', 'let total = 1;').ai.includes('total'));
+  });
+
+  it('extract variable: the new name and declaration are human, the moved expression keeps its AI words', () => {
+    const { ai } = refactor('return price * qty + tax;', 'const subtotal = price * qty;\nreturn subtotal + tax;');
+    assert.ok(!ai.includes('subtotal') && !ai.includes('const'), JSON.stringify(ai));
+    // `return` now follows the moved expression: an order-keeping alignment keeps one of the two, here the expression.
+    assert.ok(ai.includes('price * qty') && ai.includes('tax;'), JSON.stringify(ai));
+  });
+
+  it('reorder parameters: each unchanged parameter stays AI wherever it lands, nothing is cut mid-word', () => {
+    const { ai, doc } = refactor('function f(alpha, beta) {}', 'function f(beta, alpha) {}');
+    for (const word of ai.match(/[A-Za-z]+/g) ?? []) assert.ok(['function', 'f', 'alpha', 'beta'].includes(word), `whole words only: ${word}`);
+    assert.ok(doc.includes('function f('));
+  });
+
+  it('a weakened assertion keeps `assert.` and the argument, the new method is human', () => {
+    const { ai } = refactor('assert.equal(x, 1);', 'assert.ok(x);');
+    assert.ok(ai.startsWith('assert.') && !ai.includes('ok'), JSON.stringify(ai));
+  });
+
+  it('edits touching the range ends treat them as word boundaries (the text outside is unchanged)', () => {
+    const t = new AttributionTracker(0);
+    t.apply({ start: 0, deleteLength: 0, text: 'fooBar(x)', origin: 0 });
+    // An edit replacing only `Bar(x)` with `Baz(x)`: `Ba` is part of a new word.
+    t.apply({ start: 3, deleteLength: 6, text: 'Baz(x)', oldText: 'Bar(x)' });
+    assert.deepEqual(t.toSpans(), [[0, 3, 0], [6, 9, 0]]);
+  });
+});
+
 describe('whitespace inheritance', () => {
   it('lets indentation added before an AI line take its origin, but not a blank line added beside it', () => {
     const t = docWithAi('x = 1;\n', 'y = 2;', '\nz = 3;');

@@ -20,6 +20,18 @@ const unit = fc.constantFrom('a', 'b', 'c', ' ', ' ', '\n', '\t', '(');
 const text = (max: number) => fc.string({ unit, maxLength: max });
 const origin = fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined });
 
+/** Refactoring-shaped before/after pairs: rename, function -> arrow, extract variable, reorder parameters, inline. */
+const REFACTORINGS: ReadonlyArray<readonly [string, string]> = [
+  ['function area(r) {\n  return r * r;\n}', 'function circleArea(r) {\n  return r * r;\n}'],
+  ['let total = count + 1;', 'let sum = count + 1;'],
+  ['function add(a, b) {\n  return a + b;\n}', 'const add = (a, b) => {\n  return a + b;\n};'],
+  ['function add(a, b) {\n  return a + b;\n}', 'const add = (a, b) => a + b;'],
+  ['return price * qty + tax;', 'const subtotal = price * qty;\nreturn subtotal + tax;'],
+  ['function f(alpha, beta, gamma) {}', 'function f(beta, alpha, gamma) {}'],
+  ['assert.equal(x, 1);', 'assert.ok(x);'],
+  ['const c = a + b;\nreturn c;', 'return a + b;'],
+];
+
 const edit = fc.record({
   pos: fc.nat(),
   del: fc.nat({ max: 5 }),
@@ -44,6 +56,17 @@ const op = fc.oneof(
       muts: fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('ws', 'ws', 'del', 'char'), s: fc.constantFrom(' ', '\n  ', '\t', 'x', ';') }), { maxLength: 6 }),
     }).map((r) => ({ t: 'rewrite' as const, ...r })),
     weight: 4,
+  },
+  {
+    // A refactoring another extension applies (workspace.applyEdit, no known source): AI code is inserted, then
+    // replaced by its refactored form, optionally with neighbouring random text inside the replaced range.
+    arbitrary: fc.record({
+      pos: fc.nat(),
+      origin: fc.integer({ min: 0, max: 2 }),
+      pair: fc.constantFrom(...REFACTORINGS),
+      widen: fc.nat({ max: 3 }),
+    }).map((r) => ({ t: 'refactor' as const, ...r })),
+    weight: 3,
   },
   { arbitrary: fc.constant({ t: 'undo' as const }), weight: 2 },
   { arbitrary: fc.constant({ t: 'redo' as const }), weight: 1 },
@@ -150,6 +173,18 @@ describe('attribution tracker vs reference model (property)', function () {
             const del = Math.min(o.del, len - start);
             const oldText = h.model.text.slice(start, start + del);
             h.event([{ start, deleteLength: del, text: mutate(oldText, o.muts), origin: o.origin, oldText }]);
+          } else if (o.t === 'refactor') {
+            const [before, after] = o.pair;
+            const len = h.model.text.length;
+            const at = o.pos % (len + 1);
+            h.event([{ start: at, deleteLength: 0, text: before, origin: o.origin }]);
+            h.check('refactor (insert)');
+            // Widening takes neighbouring text (possibly touching words) into the replaced range, unchanged.
+            const start = Math.max(0, at - o.widen);
+            const end = Math.min(h.model.text.length, at + before.length + o.widen);
+            const oldText = h.model.text.slice(start, end);
+            const newText = oldText.slice(0, at - start) + after + oldText.slice(at - start + before.length);
+            h.event([{ start, deleteLength: end - start, text: newText, oldText }]);
           } else if (o.t === 'undo') h.undo();
           else if (o.t === 'redo') h.redo();
           else {

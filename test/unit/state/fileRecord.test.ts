@@ -39,6 +39,16 @@ describe('file record format', () => {
     assert.deepEqual(parseFileRecordText(serializeFileRecord(valid)).origins[2].candidates, ['GitHub Copilot', 'Codeium']);
   });
 
+  it('keeps how a named inline tool is known (evidence), reads records without it, and rejects a hostile one', () => {
+    const named: FileRecord = { ...valid, origins: [...valid.origins, { kind: 'inline', tool: 'Demo AI', time: 7, evidence: 'only installed provider' }] };
+    const text = serializeFileRecord(named);
+    assert.match(text, /"tool":"Demo AI","time":7,"evidence":"only installed provider"/);
+    assert.deepEqual(parseFileRecordText(text), named);
+    assert.equal('evidence' in parseFileRecordText(serializeFileRecord(valid)).origins[0], false, 'an old record reads without the field');
+    rejects(withField('origins', [{ ...origin, evidence: 1 }]), /origins\[0\]\.evidence\): expected a string/);
+    rejects(withField('origins', [{ ...origin, evidence: 'x'.repeat(600) }]), /origins\[0\]\.evidence.*longer than/);
+  });
+
   it('keeps the settled mark (post-commit) and accepts nothing but true there', () => {
     const settled = { ...valid, settled: true as const };
     assert.equal(parseFileRecordText(serializeFileRecord(settled)).settled, true);
