@@ -58,7 +58,7 @@ describe('external agents', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(OLD, NEW)); // the agent's Edit tool
     runHook('post', file);
     // Nothing but the state-folder watcher brings the hook's record in (how fast is not a test's business).
-    await waitUntil('the agent lines in the editor', async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined), 5000);
+    await waitUntil('the agent lines in the editor', async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined), 20_000);
 
     // Character by character: the agent rewrote the line, so both new lines are its (line breaks included).
     const texts = await attributedTexts(editor);
@@ -97,7 +97,7 @@ describe('Copilot agent mode through VS Code agent hooks', () => {
     run('pre');
     fs.writeFileSync(file, 'export const rate = 1;\nexport const vat = 0.2;\n');
     run('post');
-    await waitUntil('agent-mode lines in the editor', async () => ((await attributedTexts(editor)).join('') === 'export const vat = 0.2;\n' ? true : undefined), 8000);
+    await waitUntil('agent-mode lines in the editor', async () => ((await attributedTexts(editor)).join('') === 'export const vat = 0.2;\n' ? true : undefined), 20_000);
     const span = (await api()).spans(editor.document.uri)[0];
     assert.equal(span.origin.kind, 'agent');
     assert.equal(span.origin.tool, 'GitHub Copilot');
