@@ -106,6 +106,7 @@ export function diagnose(facts: DoctorFacts, droppedLimit = DEFAULT_DROPPED_SHOW
 
   const hooks =
     notOurs.length === 0 ? `installed and current (${facts.hooks.length})`
+    : missing.length === facts.hooks.length ? 'not installed'
     : `${facts.hooks.length - notOurs.length} of ${facts.hooks.length} installed and current; ${notOurs.map((h) => `${h.hook} ${h.state}`).join(', ')}`;
   return {
     healthy: problems.length === 0,

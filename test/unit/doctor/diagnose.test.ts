@@ -30,6 +30,7 @@ describe('doctor: what is healthy', () => {
     const r = diagnose(facts({ hooks: HOOKS.map((hook) => ({ hook, state: 'missing' as const, chained: false })), launcher: { path: 'l', cliExists: false }, notesRewriteRef: false }));
     assert.equal(r.healthy, false);
     assert.deepEqual(r.problems, [{ what: 'git hooks not installed: commits get no provenance', run: 'ai-provenance hooks install' }]);
+    assert.equal(r.hooks, 'not installed');
   });
 
   it('an outdated and a missing hook, and a launcher whose CLI is gone, each say what to run', () => {
