@@ -23,7 +23,7 @@ export interface DroppedEntry {
 
 export interface DoctorProblem {
   readonly what: string;
-  /** The command the user runs to fix it. */
+  /** The command the user runs to fix it (`ai-provenance …`), or what to do where no command can (Codex's trust). */
   readonly run: string;
 }
 
@@ -68,7 +68,7 @@ function agentProblem(a: DoctorFacts['agents'][number]): DoctorProblem | undefin
   if (a.state === 'unreadable') return { what: `${a.agent}: ${a.label} cannot be read`, run: `fix ${a.label}, then ${reinstall}` };
   if (a.state.startsWith('partial')) return { what: `${a.agent}: hooks ${a.state}`, run: reinstall };
   if (!a.launchersOk) return { what: `${a.agent}: its hooks run a launcher or CLI that is missing`, run: reinstall };
-  if (a.state.includes('Codex')) return { what: `codex: ${a.state.replace(/ — .*$/, '')}`, run: a.state.replace(/^.* — /, '') };
+  if (a.state.includes('Codex')) return { what: `codex: ${a.state.replace(/ — .*$/, '')}`, run: a.state.replace(/^.* — /, '').replace(/^trust it\b/, 'trust this project in Codex') };
   if (a.state.includes('disabled')) return { what: `${a.agent}: ${a.state}`, run: `enable the hooks in ${a.label}` };
   return undefined;
 }
@@ -133,7 +133,7 @@ export function formatDoctorReport(report: DoctorReport): string {
   if (report.healthy) out.push('healthy');
   else {
     out.push(`${report.problems.length} problem(s):`);
-    for (const p of report.problems) out.push(`  ${p.what}: run \`${p.run}\``);
+    for (const p of report.problems) out.push(`  ${p.what}: ${p.run.startsWith('ai-provenance ') ? `run \`${p.run}\`` : p.run}`);
   }
   return out.join('\n') + '\n';
 }

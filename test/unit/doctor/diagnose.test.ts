@@ -63,6 +63,8 @@ describe('doctor: what is healthy', () => {
       { what: 'cursor: its hooks run a launcher or CLI that is missing', run: 'ai-provenance agents install --agent cursor' },
     ]);
     assert.equal(r.agents.find((a) => a.agent === 'cursor')?.state, 'installed (launcher missing)');
+    assert.match(formatDoctorReport(r), /^ {2}codex: installed, not trusted yet: open \/hooks in Codex$/m);
+    assert.match(formatDoctorReport(r), /^ {2}claude: hooks partial \(pre only\): run `ai-provenance agents install --agent claude`$/m);
   });
 
   it('notes: not shared with any remote is a problem naming origin; no remotes is not; a missing refspec is', () => {
