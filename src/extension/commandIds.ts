@@ -12,4 +12,5 @@ export const enum CommandId {
   ReviewNextUnreviewedHunk = 'aiProvenance.review.nextUnreviewedHunk',
   ReviewOpenChecklist = 'aiProvenance.review.openChecklist',
   ReviewSignOff = 'aiProvenance.review.signOff',
+  Doctor = 'aiProvenance.doctor',
 }

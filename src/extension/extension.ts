@@ -20,6 +20,7 @@ import { CommitController } from './commit/commitController';
 import { TrailerPreviewFeature } from './commit/trailerPreview';
 import { registerBlame } from './blame/blameFeature';
 import { ReviewFeature } from './review/reviewFeature';
+import { registerDoctorCommand } from './commands/doctorCommand';
 
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const started = performance.now();
@@ -47,6 +48,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     new AgentsController(context.asAbsolutePath('dist/cli.js'), log),
     new CommitController(context, context.asAbsolutePath('dist/cli.js'), log),
     trailerPreview,
+    registerDoctorCommand(output),
   );
   return createApi({ attribution, decorations, persistence, trailerPreview, activationMs: performance.now() - started });
 }

@@ -24,4 +24,5 @@ export const COMMANDS: readonly CommandEntry[] = [
   { name: 'report', summary: 'branch report for a PR comment or CI (markdown, json, sarif, agent-trace)', load: async () => (await import('./report.js')).reportCommand },
   { name: 'check', summary: 'fail when the branch does not meet the repository AI policy (for CI)', load: async () => (await import('./check.js')).checkCommand },
   { name: 'signoff', summary: 'record your review sign-off on HEAD and print the AI-Reviewed-by trailer', load: async () => (await import('./signoff.js')).signoffCommand },
+  { name: 'doctor', summary: 'one screen: hooks, agents and notes sharing set up and current, and what was dropped recently', load: async () => (await import('./doctor.js')).doctorCommand },
 ];
