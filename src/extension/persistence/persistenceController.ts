@@ -129,9 +129,14 @@ export class PersistenceController extends Disposable {
     const hash = contentHash(text);
     let spans = spansFromRecord(record, this.attribution.origins);
     if (record.contentHash !== hash || record.length !== text.length) {
+      // A hook wrote the record for the file's new text before VS Code reloaded it: adopt on the reload. Remapping now
+      // would put the spans on the text about to be replaced, and the reload would then read as a person's edit.
+      if (!replace && !doc.isDirty && (await diskHolds(doc.uri, record.contentHash))) {
+        this.awaitingReload.set(key, { handle, relPath });
+        return;
+      }
       const old = await loadKnownText(handle.store.stateDir, record);
       if ((old === undefined || contentHash(old) !== record.contentHash) && !replace && !doc.isDirty) {
-        // A hook wrote the record for the file's new text before VS Code reloaded it: adopt on the reload.
         this.awaitingReload.set(key, { handle, relPath });
         return;
       }
@@ -256,5 +261,15 @@ export class PersistenceController extends Disposable {
       const found = await this.repos.forUri(doc.uri);
       if (found?.handle === handle) await this.adopt(doc, handle, found.relPath, false);
     }
+  }
+}
+
+/** Whether the file on disk holds the text of `hash` (false when it cannot be read, e.g. not a file: URI). */
+async function diskHolds(uri: vscode.Uri, hash: string): Promise<boolean> {
+  if (uri.scheme !== 'file') return false;
+  try {
+    return contentHash(await fs.promises.readFile(uri.fsPath, 'utf8')) === hash;
+  } catch {
+    return false;
   }
 }
