@@ -51,9 +51,14 @@ export class GitError extends Error {
   }
 }
 
-/** Environment for a git child: the inherited one plus overrides; no terminal prompts (hooks have no terminal). */
+/**
+ * Environment for a git child: the inherited one plus overrides; no terminal prompts (hooks have no terminal), and no
+ * optional locks: our reads (`diff`, `status`) must never take `index.lock` to refresh the index, or a git command of
+ * the user's that runs at the same moment (a commit right after ours, VS Code's own git) fails with "index.lock: File
+ * exists". A hook's read still running as the hook exits would do exactly that.
+ */
 export function gitEnv(overrides?: Readonly<Record<string, string | undefined>>): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0' };
+  const env: NodeJS.ProcessEnv = { ...process.env, GIT_TERMINAL_PROMPT: '0', GIT_OPTIONAL_LOCKS: '0' };
   for (const [key, value] of Object.entries(overrides ?? {})) {
     if (value === undefined) {
       delete env[key];

@@ -37,6 +37,19 @@ describe('git exec', () => {
     assert.equal(result.stdout, '');
   });
 
+  it('takes no optional locks: a read leaves the index as it is, so it cannot collide with the user\'s own git', async () => {
+    // A tracked file whose stat data changed but not its content: `git status` would refresh and rewrite the index.
+    const file = path.join(repo.root, fs.readdirSync(repo.root).find((n) => n !== '.git')!);
+    const later = new Date(Date.now() + 60_000);
+    fs.utimesSync(file, later, later);
+    const index = path.join(repo.root, '.git', 'index');
+    const before = fs.statSync(index);
+    await runGit(['status', '--porcelain'], { cwd: repo.root });
+    const after = fs.statSync(index);
+    assert.deepEqual([after.ino, after.mtimeMs], [before.ino, before.mtimeMs], 'the index was not rewritten');
+    assert.equal(gitEnv().GIT_OPTIONAL_LOCKS, '0');
+  });
+
   it('pipes input to stdin', async () => {
     const result = await runGit(['hash-object', '--stdin'], { cwd: repo.root, input: 'hello\n' });
     assert.equal(result.stdout.trim(), 'ce013625030ba8dba906f756967f9e9ca394464a');
