@@ -30,18 +30,24 @@ export async function rows(): Promise<BenchRow[]> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-bench-noop-'));
   try {
     execFileSync('git', ['init', '--quiet', root]);
-    const input = JSON.stringify({ hook_event_name: 'preToolUse', tool_name: 'Write', tool_input: { file_path: path.join(root, 'a.ts'), contents: 'x\n'.repeat(2000) } });
+    const input = JSON.stringify({
+      hook_event_name: 'preToolUse',
+      tool_name: 'Write',
+      tool_input: { file_path: path.join(root, 'a.ts'), contents: 'x\n'.repeat(2000) },
+    });
     const command = projectHookCommandsFor('cursor', { pre: '{}\n', post: '{}\n' }).pre;
     const floor = medianMs('cat >/dev/null', root, input);
     const ours = medianMs(command, root, input);
     const ratio = ours / floor;
-    return [{
-      name: 'committed agent hook command, clone without AI Provenance / sh draining stdin',
-      ratio,
-      goal: `<= ${GOAL}x`,
-      pass: ratio <= GOAL,
-      detail: `${ours.toFixed(1)} ms vs ${floor.toFixed(1)} ms (median of ${RUNS})`,
-    }];
+    return [
+      {
+        name: 'committed agent hook command, clone without AI Provenance / sh draining stdin',
+        ratio,
+        goal: `<= ${GOAL}x`,
+        pass: ratio <= GOAL,
+        detail: `${ours.toFixed(1)} ms vs ${floor.toFixed(1)} ms (median of ${RUNS})`,
+      },
+    ];
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

@@ -14,7 +14,13 @@ import { aiBlame } from '../src/git/blame';
 import type { BenchRow } from './types';
 
 const NOTES_REF = 'refs/notes/ai-provenance';
-const ORIGIN: Origin = { kind: 'agent', tool: 'claude-code', model: 'anthropic/claude-sonnet-4', session: 'bench', time: 1_700_000_000_000 };
+const ORIGIN: Origin = {
+  kind: 'agent',
+  tool: 'claude-code',
+  model: 'anthropic/claude-sonnet-4',
+  session: 'bench',
+  time: 1_700_000_000_000,
+};
 
 export function prng(seed: number): () => number {
   let x = seed >>> 0 || 1;
@@ -46,27 +52,51 @@ export function fixtureRepo(name: string, commits: () => FixtureCommit[]): strin
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const git = (args: string[], input?: string) => execFileSync('git', args, { cwd: dir, input, maxBuffer: 1 << 30, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  const git = (args: string[], input?: string) =>
+    execFileSync('git', args, {
+      cwd: dir,
+      input,
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+    });
   git(['init', '-q', '-b', 'main']);
   const list = commits();
   let stream = '';
   list.forEach((c, i) => {
     stream += `commit refs/heads/main\nmark :${i + 1}\ncommitter Bench <bench@example.invalid> ${1_700_000_000 + i * 60} +0000\n${data(`commit ${i}`)}`;
     if (i > 0) stream += `from :${i}\n`;
-    for (const [p, lines] of Object.entries(c.files)) stream += `M 100644 inline ${p}\n${data(lines.join('\n') + '\n')}`;
+    for (const [p, lines] of Object.entries(c.files))
+      stream += `M 100644 inline ${p}\n${data(lines.join('\n') + '\n')}`;
   });
   const marks = path.join(dir, '.git', 'bench-marks');
   git(['fast-import', '--quiet', `--export-marks=${marks}`], stream);
-  const ids = new Map(fs.readFileSync(marks, 'utf8').trim().split('\n').map((l) => l.split(' ') as [string, string]));
+  const ids = new Map(
+    fs
+      .readFileSync(marks, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ') as [string, string]),
+  );
   let notes = `commit ${NOTES_REF}\ncommitter Bench <bench@example.invalid> 1700100000 +0000\n${data('notes')}`;
   list.forEach((c, i) => {
     if (!c.ai) return;
     const commit = ids.get(`:${i + 1}`)!;
     const files: AttributedFile[] = Object.entries(c.files).map(([p, lines]) => {
       const ai = new Set(c.ai?.[p] ?? []);
-      return { path: p, lines: lines.map((text, k) => (ai.has(k) ? { text, cls: 'ai' as const, origins: [ORIGIN] } : { text, cls: 'human' as const, origins: [] })) };
+      return {
+        path: p,
+        lines: lines.map((text, k) =>
+          ai.has(k) ? { text, cls: 'ai' as const, origins: [ORIGIN] } : { text, cls: 'human' as const, origins: [] },
+        ),
+      };
     });
-    const record = buildAgentTrace(files, { revision: commit, toolVersion: 'bench', now: 1_700_000_000_000 + i, randomBytes: (k) => Uint8Array.from({ length: k }, (_, j) => (i * 31 + j) & 0xff) });
+    const record = buildAgentTrace(files, {
+      revision: commit,
+      toolVersion: 'bench',
+      now: 1_700_000_000_000 + i,
+      randomBytes: (k) => Uint8Array.from({ length: k }, (_, j) => (i * 31 + j) & 0xff),
+    });
     notes += `N inline ${commit}\n${data(JSON.stringify(record))}`;
   });
   git(['fast-import', '--quiet'], notes);
@@ -76,7 +106,11 @@ export function fixtureRepo(name: string, commits: () => FixtureCommit[]): strin
 }
 
 /** Medians (ms) of `a` and `b`, run alternately `runs` times after one warm-up each. */
-export async function interleavedMs(a: () => Promise<unknown>, b: () => Promise<unknown>, runs = 7): Promise<[number, number]> {
+export async function interleavedMs(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  runs = 7,
+): Promise<[number, number]> {
   await a();
   await b();
   const ta: number[] = [];

@@ -51,24 +51,50 @@ async function fixture(files: number): Promise<Fixture> {
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-bench-')));
   const home = path.join(root, '..', `${path.basename(root)}-home`);
   fs.mkdirSync(home, { recursive: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'), GIT_EDITOR: ':' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    HOME: home,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(home, '.gitconfig'),
+    GIT_EDITOR: ':',
+  };
   git(root, ['init', '-q', '-b', 'main'], env);
-  for (const [k, v] of [['user.name', 'Bench'], ['user.email', 'bench@example.invalid'], ['commit.gpgsign', 'false']]) git(root, ['config', k, v], env);
+  for (const [k, v] of [
+    ['user.name', 'Bench'],
+    ['user.email', 'bench@example.invalid'],
+    ['commit.gpgsign', 'false'],
+  ])
+    git(root, ['config', k, v], env);
   fs.writeFileSync(path.join(root, 'README.md'), '# bench\n');
   git(root, ['add', '-A'], env);
   git(root, ['commit', '-q', '-m', 'init'], env);
   const state = path.join(root, '.git', 'ai-provenance');
   const store = WorkingStateStore.at(state);
-  const origin = { kind: 'agent' as const, tool: 'claude-code', model: 'anthropic/claude-opus-4-5', time: 1_700_000_000_000 };
+  const origin = {
+    kind: 'agent' as const,
+    tool: 'claude-code',
+    model: 'anthropic/claude-opus-4-5',
+    time: 1_700_000_000_000,
+  };
   for (let f = 0; f < files; f++) {
     const rel = `src/m${Math.floor(f / 100)}/file${f}.ts`;
-    const lines = Array.from({ length: 40 }, (_, i) => (i >= 10 && i < 20 ? `export const ai_${f}_${i} = compute(${i});` : `const human_${f}_${i} = ${i};`));
+    const lines = Array.from({ length: 40 }, (_, i) =>
+      i >= 10 && i < 20 ? `export const ai_${f}_${i} = compute(${i});` : `const human_${f}_${i} = ${i};`,
+    );
     const text = lines.join('\n') + '\n';
     fs.mkdirSync(path.join(root, path.dirname(rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);
     const start = lines.slice(0, 10).join('\n').length + 1;
     const end = lines.slice(0, 20).join('\n').length;
-    const record = { version: 1 as const, path: rel, contentHash: contentHash(text), length: text.length, origins: [origin], spans: [[start, end, 0] as const], updated: 1 };
+    const record = {
+      version: 1 as const,
+      path: rel,
+      contentHash: contentHash(text),
+      length: text.length,
+      origins: [origin],
+      spans: [[start, end, 0] as const],
+      updated: 1,
+    };
     fs.mkdirSync(path.dirname(store.recordFile(rel)), { recursive: true });
     fs.writeFileSync(store.recordFile(rel), serializeFileRecord(record));
   }
@@ -80,7 +106,11 @@ async function fixture(files: number): Promise<Fixture> {
 }
 
 function runHook(fx: Fixture, hook: string, args: string[], cli: string): void {
-  const r = spawnSync('sh', [path.join('.git', 'hooks', hook), ...args], { cwd: fx.root, env: { ...fx.env, AI_PROVENANCE_CLI: cli }, stdio: 'ignore' });
+  const r = spawnSync('sh', [path.join('.git', 'hooks', hook), ...args], {
+    cwd: fx.root,
+    env: { ...fx.env, AI_PROVENANCE_CLI: cli },
+    stdio: 'ignore',
+  });
   if (r.status !== 0) throw new Error(`${hook} exited ${r.status}`);
 }
 
@@ -97,7 +127,8 @@ const KEPT = new Set(['cache', 'log.txt']);
 const notKept = (source: string): boolean => !KEPT.has(path.basename(source));
 
 function restoreState(fx: Fixture): void {
-  for (const name of fs.readdirSync(fx.state)) if (!KEPT.has(name)) fs.rmSync(path.join(fx.state, name), { recursive: true, force: true });
+  for (const name of fs.readdirSync(fx.state))
+    if (!KEPT.has(name)) fs.rmSync(path.join(fx.state, name), { recursive: true, force: true });
   fs.cpSync(fx.backup, fx.state, { recursive: true, filter: notKept });
 }
 
@@ -121,7 +152,8 @@ function measureHooks(fx: Fixture, runs: number, cli: string): { prepare: number
     sampleFloor();
     post.push(timeMs(() => runHook(fx, 'post-commit', [], cli)));
   }
-  if (git(fx.root, ['notes', '--ref', 'ai-provenance', 'list', 'HEAD']).trim() === '') throw new Error('post-commit wrote no note');
+  if (git(fx.root, ['notes', '--ref', 'ai-provenance', 'list', 'HEAD']).trim() === '')
+    throw new Error('post-commit wrote no note');
   // Back to the staged state for the next measurement. Not `reset --soft`: its reflog entry would make the next
   // prepare-commit-msg carry the undone commit's note as a recommit (more work than the first measurement had).
   git(fx.root, ['update-ref', '-m', 'bench: back to the staged state', 'HEAD', 'HEAD~1'], fx.env);
@@ -130,12 +162,16 @@ function measureHooks(fx: Fixture, runs: number, cli: string): { prepare: number
 }
 
 function cleanup(fx: Fixture): void {
-  for (const dir of [fx.root, fx.backup, path.join(fx.root, '..', `${path.basename(fx.root)}-home`)]) fs.rmSync(dir, { recursive: true, force: true });
+  for (const dir of [fx.root, fx.backup, path.join(fx.root, '..', `${path.basename(fx.root)}-home`)])
+    fs.rmSync(dir, { recursive: true, force: true });
 }
 
 export async function rows(): Promise<BenchRow[]> {
   // What users run: the bundle (bench.mjs builds it first). A stale bundle without git-hook would "run" in no time.
-  if (!fs.existsSync(BUNDLE) || spawnSync(process.execPath, [BUNDLE, 'git-hook', '--help'], { stdio: 'ignore' }).status !== 0) {
+  if (
+    !fs.existsSync(BUNDLE) ||
+    spawnSync(process.execPath, [BUNDLE, 'git-hook', '--help'], { stdio: 'ignore' }).status !== 0
+  ) {
     throw new Error(`no current bundle at ${BUNDLE}: run node esbuild.config.mjs`);
   }
   floorSamples.length = 0;
@@ -149,7 +185,13 @@ export async function rows(): Promise<BenchRow[]> {
     const at1000 = measureHooks(large, 5, BUNDLE);
     const floor = median(floorSamples);
     const ratio50 = (at1000.prepare + at1000.post) / (at50.prepare + at50.post);
-    const vsFloor = (name: string, ms: number, goal: number): BenchRow => ({ name, ratio: ms / floor, goal: `<= ${goal}x`, pass: ms / floor <= goal, detail: `${ms.toFixed(0)} ms vs ${floor.toFixed(0)} ms` });
+    const vsFloor = (name: string, ms: number, goal: number): BenchRow => ({
+      name,
+      ratio: ms / floor,
+      goal: `<= ${goal}x`,
+      pass: ms / floor <= goal,
+      detail: `${ms.toFixed(0)} ms vs ${floor.toFixed(0)} ms`,
+    });
     return [
       vsFloor('prepare-commit-msg @50 AI files, VS Code closed / node -e 0', at50.prepare, 2),
       vsFloor('post-commit @50 AI files, VS Code closed / node -e 0', at50.post, 2),

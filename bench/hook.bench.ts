@@ -22,7 +22,8 @@ function timed(command: string, args: readonly string[], cwd: string, input: str
   const res = spawnSync(command, [...args], { cwd, input, encoding: 'utf8', timeout: 60_000, env });
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (res.status !== 0) throw new Error(`${args.join(' ')} exited with ${res.status}: ${res.stderr}`);
-  if (res.stdout !== '') throw new Error(`${args.join(' ')} printed ${JSON.stringify(res.stdout.slice(0, 80))}; Claude expects nothing`);
+  if (res.stdout !== '')
+    throw new Error(`${args.join(' ')} printed ${JSON.stringify(res.stdout.slice(0, 80))}; Claude expects nothing`);
   return ms;
 }
 
@@ -33,11 +34,16 @@ function median(values: number[]): number {
 
 export async function rows(): Promise<BenchRow[]> {
   const cli = path.resolve(__dirname, '..', '..', 'dist', 'cli.js');
-  if (!fs.existsSync(path.join(path.dirname(cli), 'hookLoader.js'))) throw new Error(`no bundle beside ${cli}: run node esbuild.config.mjs`);
+  if (!fs.existsSync(path.join(path.dirname(cli), 'hookLoader.js')))
+    throw new Error(`no bundle beside ${cli}: run node esbuild.config.mjs`);
   const { writeLauncherFile } = await import('../src/git/launcher.js');
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-hook-bench-')));
   // Bare starts on both sides: node reads a NODE_EXTRA_CA_CERTS bundle at every start (the launcher drops it for hooks).
-  const env: NodeJS.ProcessEnv = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: path.join(root, '.gitconfig-none') };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: path.join(root, '.gitconfig-none'),
+  };
   delete env.NODE_EXTRA_CA_CERTS;
   delete env.AI_PROVENANCE_CLI;
   delete env.AI_PROVENANCE_NODE;
@@ -53,10 +59,15 @@ export async function rows(): Promise<BenchRow[]> {
     git('commit', '-q', '-m', 'initial');
     const stateDir = path.join(root, '.git', 'ai-provenance');
     const launcher = (await writeLauncherFile(path.join(stateDir, 'bin', 'ai-provenance'), cli, process.execPath)).path;
-    const call = (event: string) => JSON.stringify({
-      session_id: 'bench-session', cwd: root, hook_event_name: event, tool_name: 'Edit', tool_use_id: 'toolu_bench',
-      tool_input: { file_path: file, old_string: '  return a + b;', new_string: '  const s = a + b;\n  return s;' },
-    });
+    const call = (event: string) =>
+      JSON.stringify({
+        session_id: 'bench-session',
+        cwd: root,
+        hook_event_name: event,
+        tool_name: 'Edit',
+        tool_use_id: 'toolu_bench',
+        tool_input: { file_path: file, old_string: '  return a + b;', new_string: '  const s = a + b;\n  return s;' },
+      });
     const pair = (): number => {
       fs.writeFileSync(file, ORIGINAL);
       let ms = timed('/bin/sh', [launcher, 'hook', 'claude', 'pre'], root, call('PreToolUse'), env);
@@ -75,13 +86,15 @@ export async function rows(): Promise<BenchRow[]> {
     const records = fs.readdirSync(path.join(stateDir, 'files')).filter((n) => n.endsWith('.json'));
     if (records.length !== 1) throw new Error('the hook recorded nothing: the bench would measure a no-op');
     const ratio = median(hook) / median(bare);
-    return [{
-      name: 'agent hook PRE+POST via the launcher, one-file Edit / node -e 0',
-      ratio,
-      goal: `<= ${GOAL}x`,
-      pass: ratio <= GOAL,
-      detail: `hook pair ${median(hook).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms (medians of ${RUNS})`,
-    }];
+    return [
+      {
+        name: 'agent hook PRE+POST via the launcher, one-file Edit / node -e 0',
+        ratio,
+        goal: `<= ${GOAL}x`,
+        pass: ratio <= GOAL,
+        detail: `hook pair ${median(hook).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms (medians of ${RUNS})`,
+      },
+    ];
   } finally {
     fs.rmSync(root, { recursive: true, force: true });
   }

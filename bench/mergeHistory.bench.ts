@@ -25,7 +25,13 @@ const BIG_LINES = 11_200;
 const SMALL_FILES = 60;
 const PULL_REQUESTS = 1_450;
 const REPORT_COMMITS = 1_000;
-const ORIGIN: Origin = { kind: 'agent', tool: 'claude-code', model: 'anthropic/claude-sonnet-4', session: 'bench', time: 1_700_000_000_000 };
+const ORIGIN: Origin = {
+  kind: 'agent',
+  tool: 'claude-code',
+  model: 'anthropic/claude-sonnet-4',
+  session: 'bench',
+  time: 1_700_000_000_000,
+};
 
 /** A change by line identity (texts are unique), so a pull request's edits apply to whatever main became. */
 type Edit = { readonly file: string; readonly replace?: string; readonly after?: string | null; readonly text: string };
@@ -59,8 +65,16 @@ function buildHistory(dir: string): { commits: number; bigTouches: number } {
   let mark = 0;
   let time = 1_600_000_000;
   let bigTouches = 0;
-  const commit = (branch: string, message: string, from: number | undefined, merge: number | undefined, files: Map<string, string[]>): number => {
-    write(`commit refs/heads/${branch}\nmark :${++mark}\ncommitter Dev <dev@example.invalid> ${(time += 90)} +0000\n${data(message)}`);
+  const commit = (
+    branch: string,
+    message: string,
+    from: number | undefined,
+    merge: number | undefined,
+    files: Map<string, string[]>,
+  ): number => {
+    write(
+      `commit refs/heads/${branch}\nmark :${++mark}\ncommitter Dev <dev@example.invalid> ${(time += 90)} +0000\n${data(message)}`,
+    );
     if (from !== undefined) write(`from :${from}\n`);
     if (merge !== undefined) write(`merge :${merge}\n`);
     for (const [p, lines] of files) {
@@ -72,14 +86,21 @@ function buildHistory(dir: string): { commits: number; bigTouches: number } {
   let mainTip = commit('main', 'initial', undefined, undefined, main);
   const pick = (): string => (rand() < 0.1 ? BIG : paths[1 + Math.floor(rand() * SMALL_FILES)]);
   /** One commit's edits on `files` (copied on first write), noting which lines it wrote. */
-  const editCommit = (files: Map<string, string[]>, base: ReadonlyMap<string, string[]>, edits: Edit[]): Map<string, string[]> => {
+  const editCommit = (
+    files: Map<string, string[]>,
+    base: ReadonlyMap<string, string[]>,
+    edits: Edit[],
+  ): Map<string, string[]> => {
     const changed = new Map<string, string[]>();
     const count = 1 + Math.floor(rand() * 6);
     const file = pick();
     for (let k = 0; k < count; k++) {
       const lines = files.get(file) ?? [...base.get(file)!];
       files.set(file, lines);
-      const e: Edit = rand() < 0.6 ? { file, replace: lines[Math.floor(rand() * lines.length)], text: fresh() } : { file, after: lines[Math.floor(rand() * lines.length)], text: fresh() };
+      const e: Edit =
+        rand() < 0.6
+          ? { file, replace: lines[Math.floor(rand() * lines.length)], text: fresh() }
+          : { file, after: lines[Math.floor(rand() * lines.length)], text: fresh() };
       applyEdit(lines, e);
       edits.push(e);
       changed.set(file, lines);
@@ -130,20 +151,50 @@ function mergeRepo(): string {
   if (fs.existsSync(path.join(dir, '.complete'))) return dir;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
-  const git = (args: string[], input?: string): string => execFileSync('git', args, { cwd: dir, input, maxBuffer: 1 << 30, encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  const git = (args: string[], input?: string): string =>
+    execFileSync('git', args, {
+      cwd: dir,
+      input,
+      maxBuffer: 1 << 30,
+      encoding: 'utf8',
+      env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+    });
   git(['init', '-q', '-b', 'main']);
   const shape = buildHistory(dir);
   const marks = path.join(dir, '.git', 'bench-marks');
-  execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: dir, stdio: [fs.openSync(path.join(dir, 'history.fi'), 'r'), 'ignore', 'inherit'] });
+  execFileSync('git', ['fast-import', '--quiet', `--export-marks=${marks}`], {
+    cwd: dir,
+    stdio: [fs.openSync(path.join(dir, 'history.fi'), 'r'), 'ignore', 'inherit'],
+  });
   fs.rmSync(path.join(dir, 'history.fi'));
-  const ids = new Map(fs.readFileSync(marks, 'utf8').trim().split('\n').map((l) => l.split(' ') as [string, string]));
-  const notes = JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8')) as { mark: number; file: string; lines: string[]; ai: number[] }[];
+  const ids = new Map(
+    fs
+      .readFileSync(marks, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(' ') as [string, string]),
+  );
+  const notes = JSON.parse(fs.readFileSync(path.join(dir, 'notes.json'), 'utf8')) as {
+    mark: number;
+    file: string;
+    lines: string[];
+    ai: number[];
+  }[];
   let stream = `commit refs/notes/ai-provenance\ncommitter Bench <bench@example.invalid> 1700100000 +0000\ndata 5\nnotes\n`;
   notes.forEach((note, i) => {
     const commit = ids.get(`:${note.mark}`)!;
     const ai = new Set(note.ai);
-    const lines = note.lines.map((text, k) => (ai.has(k) ? { text, cls: 'ai' as const, origins: [ORIGIN] } : { text, cls: 'human' as const, origins: [] }));
-    const record = JSON.stringify(buildAgentTrace([{ path: note.file, lines }], { revision: commit, toolVersion: 'bench', now: 1_700_000_000_000 + i, randomBytes: (k) => Uint8Array.from({ length: k }, (_, j) => (i * 31 + j) & 0xff) }));
+    const lines = note.lines.map((text, k) =>
+      ai.has(k) ? { text, cls: 'ai' as const, origins: [ORIGIN] } : { text, cls: 'human' as const, origins: [] },
+    );
+    const record = JSON.stringify(
+      buildAgentTrace([{ path: note.file, lines }], {
+        revision: commit,
+        toolVersion: 'bench',
+        now: 1_700_000_000_000 + i,
+        randomBytes: (k) => Uint8Array.from({ length: k }, (_, j) => (i * 31 + j) & 0xff),
+      }),
+    );
     stream += `N inline ${commit}\ndata ${Buffer.byteLength(record)}\n${record}\n`;
   });
   git(['fast-import', '--quiet'], stream);
@@ -156,7 +207,8 @@ function mergeRepo(): string {
 export async function rows(): Promise<BenchRow[]> {
   const root = mergeRepo();
   const repo = (await findRepo(root))!;
-  const git = async (args: string[]): Promise<string> => (await runGit(args, { cwd: root, maxOutputBytes: 1 << 30, timeoutMs: 300_000 })).stdout.trim();
+  const git = async (args: string[]): Promise<string> =>
+    (await runGit(args, { cwd: root, maxOutputBytes: 1 << 30, timeoutMs: 300_000 })).stdout.trim();
   const [total, merges, bigLines, bigTouches] = await Promise.all([
     git(['rev-list', '--count', 'HEAD']),
     git(['rev-list', '--count', '--merges', 'HEAD']),
@@ -170,12 +222,16 @@ export async function rows(): Promise<BenchRow[]> {
     base = chain[k];
     if (Number(await git(['rev-list', '--count', `${base}..HEAD`])) >= REPORT_COMMITS) break;
   }
-  const [span, spanMerges] = await Promise.all([git(['rev-list', '--count', `${base}..HEAD`]), git(['rev-list', '--count', '--merges', `${base}..HEAD`])]);
+  const [span, spanMerges] = await Promise.all([
+    git(['rev-list', '--count', `${base}..HEAD`]),
+    git(['rev-list', '--count', '--merges', `${base}..HEAD`]),
+  ]);
 
   let aiLines = 0;
   const [blame, blameFloor] = await interleavedMs(
     async () => void (aiLines = (await aiBlame(repo, BIG, { rev: 'HEAD' })).counts.ai),
-    () => runGit(['blame', '--porcelain', 'HEAD', '--', BIG], { cwd: root, maxOutputBytes: 1 << 30, timeoutMs: 300_000 }),
+    () =>
+      runGit(['blame', '--porcelain', 'HEAD', '--', BIG], { cwd: root, maxOutputBytes: 1 << 30, timeoutMs: 300_000 }),
     5,
   );
   let summary = '';

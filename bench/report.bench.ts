@@ -17,7 +17,9 @@ const COMMITS = 1000;
 
 function reportCommits(): FixtureCommit[] {
   const rand = prng(11);
-  const files = Array.from({ length: FILES }, (_, f) => Array.from({ length: LINES }, (_, i) => `export const item${f}_${i} = make(${i});`));
+  const files = Array.from({ length: FILES }, (_, f) =>
+    Array.from({ length: LINES }, (_, i) => `export const item${f}_${i} = make(${i});`),
+  );
   const base: Record<string, string[]> = {};
   files.forEach((lines, f) => (base[`src/module${f}.ts`] = [...lines]));
   const out: FixtureCommit[] = [{ files: base }];

@@ -25,26 +25,75 @@ const LANGS: readonly Lang[] = [
   {
     ext: 'ts',
     dir: 'src',
-    fn: (n, i) => [`export function ${n}(input: Item[], limit = ${i}): number {`, `  const picked = input.filter((x) => x.weight > ${i % 7}).slice(0, limit);`, `  // sums the weights of the first ${i} items`, `  return picked.reduce((s, x) => s + x.weight * ${(i % 5) + 1}, 0);`, '}'],
-    risky: ['  // TODO: handle the empty case', '  try { save(); } catch (e) {}', '  const url = "https://api.internal.acme.io/v1";', '  await Promise.all(jobs);'],
+    fn: (n, i) => [
+      `export function ${n}(input: Item[], limit = ${i}): number {`,
+      `  const picked = input.filter((x) => x.weight > ${i % 7}).slice(0, limit);`,
+      `  // sums the weights of the first ${i} items`,
+      `  return picked.reduce((s, x) => s + x.weight * ${(i % 5) + 1}, 0);`,
+      '}',
+    ],
+    risky: [
+      '  // TODO: handle the empty case',
+      '  try { save(); } catch (e) {}',
+      '  const url = "https://api.internal.acme.io/v1";',
+      '  await Promise.all(jobs);',
+    ],
   },
   {
     ext: 'py',
     dir: 'app',
-    fn: (n, i) => [`def ${n}(items, limit=${i}):`, `    picked = [x for x in items if x.weight > ${i % 7}][:limit]`, `    # sums the weights of the first ${i} items`, `    return sum(x.weight * ${(i % 5) + 1} for x in picked)`, ''],
-    risky: ['    # TODO: handle the empty case', '    cur.execute(f"SELECT * FROM t WHERE id = {item_id}")', '    value = cache.get(key)  # type: ignore', '    subprocess.run(cmd, shell=True)'],
+    fn: (n, i) => [
+      `def ${n}(items, limit=${i}):`,
+      `    picked = [x for x in items if x.weight > ${i % 7}][:limit]`,
+      `    # sums the weights of the first ${i} items`,
+      `    return sum(x.weight * ${(i % 5) + 1} for x in picked)`,
+      '',
+    ],
+    risky: [
+      '    # TODO: handle the empty case',
+      '    cur.execute(f"SELECT * FROM t WHERE id = {item_id}")',
+      '    value = cache.get(key)  # type: ignore',
+      '    subprocess.run(cmd, shell=True)',
+    ],
   },
   {
     ext: 'go',
     dir: 'pkg',
-    fn: (n, i) => [`func ${n}(items []Item, limit int) int {`, '	total := 0', '	for k, x := range items {', `		if k >= limit || x.Weight <= ${i % 7} {`, '			continue', '		}', `		total += x.Weight * ${(i % 5) + 1}`, '	}', '	return total', '}'],
-    risky: ['// TODO: handle the empty case', 'var mu sync.Mutex', 'var endpoint = "http://10.1.2.3:8080"', '//nolint:errcheck'],
+    fn: (n, i) => [
+      `func ${n}(items []Item, limit int) int {`,
+      '	total := 0',
+      '	for k, x := range items {',
+      `		if k >= limit || x.Weight <= ${i % 7} {`,
+      '			continue',
+      '		}',
+      `		total += x.Weight * ${(i % 5) + 1}`,
+      '	}',
+      '	return total',
+      '}',
+    ],
+    risky: [
+      '// TODO: handle the empty case',
+      'var mu sync.Mutex',
+      'var endpoint = "http://10.1.2.3:8080"',
+      '//nolint:errcheck',
+    ],
   },
   {
     ext: 'java',
     dir: 'src/main/java',
-    fn: (n, i) => [`    public static int ${n}(List<Item> items, int limit) {`, `        return items.stream().filter(x -> x.weight > ${i % 7}).limit(limit)`, `            .mapToInt(x -> x.weight * ${(i % 5) + 1}).sum();`, '    }', ''],
-    risky: ['    // TODO: handle the empty case', '    @SuppressWarnings("unchecked")', '    private static final ExecutorService POOL = Executors.newFixedThreadPool(4);', '    // catch (Exception e) { }'],
+    fn: (n, i) => [
+      `    public static int ${n}(List<Item> items, int limit) {`,
+      `        return items.stream().filter(x -> x.weight > ${i % 7}).limit(limit)`,
+      `            .mapToInt(x -> x.weight * ${(i % 5) + 1}).sum();`,
+      '    }',
+      '',
+    ],
+    risky: [
+      '    // TODO: handle the empty case',
+      '    @SuppressWarnings("unchecked")',
+      '    private static final ExecutorService POOL = Executors.newFixedThreadPool(4);',
+      '    // catch (Exception e) { }',
+    ],
   },
 ];
 
@@ -54,7 +103,9 @@ function sourceFile(lang: Lang, file: number, variant: number): string {
   const count = variant ? 18 + variant : 18;
   for (let f = 0; f < count; f++) {
     const i = file * 100 + f;
-    lines.push(...lang.fn(`compute${i}${variant && f % 3 === 0 ? 'V' + variant : ''}`, variant && f % 4 === 0 ? i + variant : i));
+    lines.push(
+      ...lang.fn(`compute${i}${variant && f % 3 === 0 ? 'V' + variant : ''}`, variant && f % 4 === 0 ? i + variant : i),
+    );
     if (variant && f % 6 === 0) lines.push(lang.risky[(i + variant) % lang.risky.length]);
   }
   return lines.join('\n') + '\n';

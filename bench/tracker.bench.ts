@@ -83,7 +83,13 @@ function makeEdits(lines: readonly string[], rand: () => number, withLineInserts
     } else {
       const col = Math.floor(rand() * (lines[line].length + 1));
       const start = starts[line] + col;
-      edits.push({ doIt: { start, deleteLength: 0, text: 'x' }, undoIt: { start, deleteLength: 1, text: '', oldText: 'x' }, line, col, isLine: false });
+      edits.push({
+        doIt: { start, deleteLength: 0, text: 'x' },
+        undoIt: { start, deleteLength: 1, text: '', oldText: 'x' },
+        line,
+        col,
+        isLine: false,
+      });
     }
   }
   return edits;
@@ -154,7 +160,11 @@ export async function rows(): Promise<BenchRow[]> {
   const [trackerTyping, floorTyping] = interleaved(trackerPass(t10k, typing), lineArrayPass(lines, typing), changes);
   const ratio1 = tracker / floor;
 
-  const [small, big] = interleaved(trackerPass(trackerWith(100, length, rand), mixed), trackerPass(trackerWith(100_000, length, rand), mixed), changes);
+  const [small, big] = interleaved(
+    trackerPass(trackerWith(100, length, rand), mixed),
+    trackerPass(trackerWith(100_000, length, rand), mixed),
+    changes,
+  );
   const ratio2 = big / small;
 
   const ns = (n: number): string => `${n.toFixed(0)} ns`;

@@ -45,10 +45,13 @@
 
   function restoreFocus(focus) {
     if (!focus) return;
-    const node = /** @type {HTMLTextAreaElement | null} */ (root.querySelector(`[data-focus-key="${CSS.escape(focus.key)}"]`));
+    const node = /** @type {HTMLTextAreaElement | null} */ (
+      root.querySelector(`[data-focus-key="${CSS.escape(focus.key)}"]`)
+    );
     if (!node) return;
     node.focus();
-    if (typeof focus.start === 'number' && typeof node.setSelectionRange === 'function' && node.tagName === 'TEXTAREA') node.setSelectionRange(focus.start, focus.end);
+    if (typeof focus.start === 'number' && typeof node.setSelectionRange === 'function' && node.tagName === 'TEXTAREA')
+      node.setSelectionRange(focus.start, focus.end);
   }
 
   function severityBadge(severity) {
@@ -93,7 +96,8 @@
         item.append(go);
         list.append(item);
       });
-      if (finding.places.length < finding.count) list.append(el('li', 'place more', `and ${finding.count - finding.places.length} more`));
+      if (finding.places.length < finding.count)
+        list.append(el('li', 'place more', `and ${finding.count - finding.places.length} more`));
       all.append(list);
       all.addEventListener('toggle', () => {
         if (all.open) openPlaces.add(finding.id);
@@ -143,7 +147,10 @@
         typedNotes.set(item.id, note.value);
         const pending = noteTimers.get(item.id);
         if (pending) clearTimeout(pending);
-        noteTimers.set(item.id, setTimeout(() => vscode.postMessage({ type: 'note', itemId: item.id, text: note.value }), NOTE_DELAY_MS));
+        noteTimers.set(
+          item.id,
+          setTimeout(() => vscode.postMessage({ type: 'note', itemId: item.id, text: note.value }), NOTE_DELAY_MS),
+        );
       });
       li.append(note);
     }
@@ -175,7 +182,9 @@
     });
     header.append(reasons);
     const { reviewed, total } = state.progress;
-    header.append(el('p', 'progress', total === 0 ? 'No AI hunks in this change' : `${reviewed} of ${total} AI hunks reviewed`));
+    header.append(
+      el('p', 'progress', total === 0 ? 'No AI hunks in this change' : `${reviewed} of ${total} AI hunks reviewed`),
+    );
     frag.append(header);
 
     const checked = state.triggered.filter((i) => i.checked).length;
@@ -225,7 +234,8 @@
     const message = event.data;
     if (!message || typeof message !== 'object') return;
     if (message.type === 'state' && message.state) renderState(message.state);
-    else if (message.type === 'status' && typeof message.text === 'string') root.replaceChildren(el('p', 'status', message.text));
+    else if (message.type === 'status' && typeof message.text === 'string')
+      root.replaceChildren(el('p', 'status', message.text));
   });
 
   vscode.postMessage({ type: 'ready' });

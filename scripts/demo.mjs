@@ -21,10 +21,16 @@ async function main() {
   const runDir = path.join(ROOT, '.demo');
   fs.rmSync(runDir, { recursive: true, force: true });
   fs.mkdirSync(runDir, { recursive: true });
-  const workspace = process.env.DEMO_WORKSPACE ? path.resolve(process.env.DEMO_WORKSPACE) : await buildDemoWorkspace(runDir);
+  const workspace = process.env.DEMO_WORKSPACE
+    ? path.resolve(process.env.DEMO_WORKSPACE)
+    : await buildDemoWorkspace(runDir);
   await ensureCodeServer();
   const port = process.env.DEMO_PORT;
-  const server = await startCodeServer({ runDir, installed: [DEMO_AI_EXTENSION], extraArgs: port ? ['--bind-addr', `127.0.0.1:${port}`] : [] });
+  const server = await startCodeServer({
+    runDir,
+    installed: [DEMO_AI_EXTENSION],
+    extraArgs: port ? ['--bind-addr', `127.0.0.1:${port}`] : [],
+  });
   const url = workbenchUrl({ port: server.port, workspace, extensionPath: ROOT });
   console.log('\nAI Provenance demo is running.');
   console.log(`  workspace: ${workspace}`);

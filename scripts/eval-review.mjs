@@ -67,7 +67,9 @@ function mergedPullRequests(n) {
 
 const prs = mergedPullRequests(merges);
 if (prs.length === 0) {
-  console.error(`no merge commits or squash merges "(#N)" on the first-parent history of ${repo}; --commits takes every commit as a change`);
+  console.error(
+    `no merge commits or squash merges "(#N)" on the first-parent history of ${repo}; --commits takes every commit as a change`,
+  );
   process.exit(1);
 }
 
@@ -76,7 +78,11 @@ const perRule = new Map();
 const tiers = new Map();
 for (const pr of prs) {
   const started = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, [cli, 'report', `${pr.base}..${pr.head}`, '--format', 'json'], { cwd: repo, encoding: 'utf8', maxBuffer: 256 << 20 });
+  const r = spawnSync(process.execPath, [cli, 'report', `${pr.base}..${pr.head}`, '--format', 'json'], {
+    cwd: repo,
+    encoding: 'utf8',
+    maxBuffer: 256 << 20,
+  });
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   if (r.status !== 0) {
     rows.push({ ...pr, error: (r.stderr || r.stdout).trim().split('\n')[0], ms });
@@ -93,37 +99,67 @@ for (const pr of prs) {
   const tier = review?.tier ?? '-';
   tiers.set(tier, (tiers.get(tier) ?? 0) + 1);
   const lines = report.files.reduce((n, f) => n + f.counts.total, 0);
-  rows.push({ ...pr, tier, findings: findings.length, rules, lines, aiShare: report.share, ms, reasons: review?.reasons ?? [] });
+  rows.push({
+    ...pr,
+    tier,
+    findings: findings.length,
+    rules,
+    lines,
+    aiShare: report.share,
+    ms,
+    reasons: review?.reasons ?? [],
+  });
 }
 
 if (json) {
-  console.log(JSON.stringify({ repo, cli, prs: rows, perRule: Object.fromEntries(perRule), tiers: Object.fromEntries(tiers) }, null, 1));
+  console.log(
+    JSON.stringify(
+      { repo, cli, prs: rows, perRule: Object.fromEntries(perRule), tiers: Object.fromEntries(tiers) },
+      null,
+      1,
+    ),
+  );
   process.exit(rows.some((r) => r.error) ? 1 : 0);
 }
 
 const pad = (s, n) => String(s).padEnd(n).slice(0, n);
-console.log(`Review evaluation of ${repo}: last ${prs.length} merged pull request(s), ${path.relative(process.cwd(), cli) || cli}`);
+console.log(
+  `Review evaluation of ${repo}: last ${prs.length} merged pull request(s), ${path.relative(process.cwd(), cli) || cli}`,
+);
 console.log('');
-console.log(`${pad('commit', 10)} ${pad('kind', 6)} ${pad('tier', 4)} ${pad('added', 6)} ${pad('AI', 5)} ${pad('found', 5)} ${pad('ms', 6)} subject`);
+console.log(
+  `${pad('commit', 10)} ${pad('kind', 6)} ${pad('tier', 4)} ${pad('added', 6)} ${pad('AI', 5)} ${pad('found', 5)} ${pad('ms', 6)} subject`,
+);
 for (const r of rows) {
   if (r.error) {
     console.log(`${pad(r.sha.slice(0, 10), 10)} ${pad(r.kind, 6)} error: ${r.error}`);
     continue;
   }
-  console.log(`${pad(r.sha.slice(0, 10), 10)} ${pad(r.kind, 6)} ${pad(r.tier, 4)} ${pad(r.lines, 6)} ${pad(Math.round(r.aiShare * 100) + '%', 5)} ${pad(r.findings, 5)} ${pad(Math.round(r.ms), 6)} ${r.subject.slice(0, 70)}`);
-  const list = Object.entries(r.rules).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k}×${v}`).join(', ');
+  console.log(
+    `${pad(r.sha.slice(0, 10), 10)} ${pad(r.kind, 6)} ${pad(r.tier, 4)} ${pad(r.lines, 6)} ${pad(Math.round(r.aiShare * 100) + '%', 5)} ${pad(r.findings, 5)} ${pad(Math.round(r.ms), 6)} ${r.subject.slice(0, 70)}`,
+  );
+  const list = Object.entries(r.rules)
+    .sort((a, b) => b[1] - a[1])
+    .map(([k, v]) => `${k}×${v}`)
+    .join(', ');
   if (list) console.log(`${' '.repeat(11)}${list}`);
 }
 console.log('');
 console.log('Findings per rule:');
 const total = [...perRule.values()].reduce((a, b) => a + b, 0);
-for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) console.log(`  ${pad(rule, 28)} ${n}`);
+for (const [rule, n] of [...perRule].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])))
+  console.log(`  ${pad(rule, 28)} ${n}`);
 console.log(`  ${pad('total', 28)} ${total}`);
 console.log('');
 console.log(`Tiers: ${['T0', 'T1', 'T2', 'T3'].map((t) => `${t} ${tiers.get(t) ?? 0}`).join(', ')}`);
-const times = rows.filter((r) => !r.error).map((r) => r.ms).sort((a, b) => a - b);
+const times = rows
+  .filter((r) => !r.error)
+  .map((r) => r.ms)
+  .sort((a, b) => a - b);
 if (times.length > 0) {
   const median = times[Math.floor(times.length / 2)];
-  console.log(`Time per pull request (whole CLI run): median ${Math.round(median)} ms, max ${Math.round(times[times.length - 1])} ms`);
+  console.log(
+    `Time per pull request (whole CLI run): median ${Math.round(median)} ms, max ${Math.round(times[times.length - 1])} ms`,
+  );
 }
 process.exit(rows.some((r) => r.error) ? 1 : 0);

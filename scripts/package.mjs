@@ -12,10 +12,19 @@ function run(cmd, args) {
 }
 
 run(process.execPath, ['esbuild.config.mjs', '--production']);
-const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8')
+const readme = fs
+  .readFileSync(path.join(ROOT, 'README.md'), 'utf8')
   .replace(/!\[([^\]]*)\]\((?!https?:)[^)]*\)/g, '_($1: screenshot in the repository)_')
   .replace(/\[([^\]]+)\]\((?!https?:|#)[^)]*\)/g, '$1');
 fs.mkdirSync(path.join(ROOT, 'dist'), { recursive: true });
 const packagedReadme = path.join(ROOT, 'dist', 'README.md');
 fs.writeFileSync(packagedReadme, readme);
-run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), ['package', '--no-dependencies', '--allow-missing-repository', '--readme-path', path.relative(ROOT, packagedReadme), '-o', 'ai-provenance.vsix']);
+run(path.join(ROOT, 'node_modules', '.bin', 'vsce'), [
+  'package',
+  '--no-dependencies',
+  '--allow-missing-repository',
+  '--readme-path',
+  path.relative(ROOT, packagedReadme),
+  '-o',
+  'ai-provenance.vsix',
+]);

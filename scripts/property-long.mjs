@@ -21,13 +21,20 @@ const files = dag
   ? [[path.join('git', 'review', 'dag.property.test.js'), runs, 'PROPERTY_DAG_RUNS', 'histories']]
   : [
       [path.join('unit', 'attribution', 'tracker.property.test.js'), runs, 'PROPERTY_RUNS', 'sequences'],
-      [path.join('unit', 'rewrite', 'noloss.property.test.js'), String(Math.max(1, Math.floor(Number(runs) / 10))), 'PROPERTY_RUNS', 'sequences'],
+      [
+        path.join('unit', 'rewrite', 'noloss.property.test.js'),
+        String(Math.max(1, Math.floor(Number(runs) / 10))),
+        'PROPERTY_RUNS',
+        'sequences',
+      ],
     ];
 let failed = false;
 for (const [file, count, variable, what] of files) {
   const testFile = path.join(ROOT, outDir, 'test', file);
   if (!fs.existsSync(testFile)) {
-    console.error(`property-long: ${path.relative(ROOT, testFile)} not found; compile first (npx tsc -p . --outDir ${outDir})`);
+    console.error(
+      `property-long: ${path.relative(ROOT, testFile)} not found; compile first (npx tsc -p . --outDir ${outDir})`,
+    );
     process.exit(2);
   }
   const started = Date.now();
@@ -36,7 +43,9 @@ for (const [file, count, variable, what] of files) {
     stdio: 'inherit',
     env: { ...process.env, [variable]: count },
   });
-  console.log(`property-long: ${file}: ${count} ${what}, ${((Date.now() - started) / 1000).toFixed(0)}s, ${res.status === 0 ? 'no divergence' : 'FAILED'}`);
+  console.log(
+    `property-long: ${file}: ${count} ${what}, ${((Date.now() - started) / 1000).toFixed(0)}s, ${res.status === 0 ? 'no divergence' : 'FAILED'}`,
+  );
   failed ||= res.status !== 0;
 }
 process.exit(failed ? 1 : 0);

@@ -37,7 +37,11 @@ async function main() {
   const plain = process.argv.includes('--plain');
   // --demo: the demo repository with the Demo AI extension loaded, where the "(demo)" tests follow the demo's tour.
   const demo = process.argv.includes('--demo');
-  const workspace = plain ? createPlainFolder(path.join(runDir, 'plain')) : demo ? await buildDemoWorkspace(runDir) : createSampleRepo(path.join(runDir, 'workspace'));
+  const workspace = plain
+    ? createPlainFolder(path.join(runDir, 'plain'))
+    : demo
+      ? await buildDemoWorkspace(runDir)
+      : createSampleRepo(path.join(runDir, 'workspace'));
   // Otherwise a code-less extension of the category "AI" is installed: the one provider inline accepts are named after.
   const moreExtensions = demo ? [DEMO_AI_EXTENSION] : [path.join(ROOT, 'test', 'integration', 'stub-ai')];
   const screenshotDir = process.env.AIP_SCREENSHOT_DIR ?? path.join(runDir, 'screenshots');
@@ -45,13 +49,29 @@ async function main() {
   const started = Date.now();
   const grep = arg('--grep') ?? process.env.AIP_GREP ?? '';
   const hostLog = fs.createWriteStream(path.join(runDir, 'extension-host.log'));
-  const first = await runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : demo ? 'demo' : '1' } });
+  const first = await runSession({
+    runDir,
+    workspace,
+    moreExtensions,
+    testsIndex,
+    screenshotDir,
+    hostLog,
+    env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : demo ? 'demo' : '1' },
+  });
   const stats = { passed: first.passed, failed: first.failed, skipped: first.skipped };
   let code = first.code;
   // Phase 2: code-server was killed like a crash; the same user data and workspace come back, and the
   // "after restart" tests check that state written before the kill is restored.
   if (code !== 'timeout' && first.restartTests && !plain && !demo) {
-    const second = await runSession({ runDir, workspace, moreExtensions, testsIndex, screenshotDir, hostLog, env: { AIP_GREP: grep, AIP_PHASE: '2' } });
+    const second = await runSession({
+      runDir,
+      workspace,
+      moreExtensions,
+      testsIndex,
+      screenshotDir,
+      hostLog,
+      env: { AIP_GREP: grep, AIP_PHASE: '2' },
+    });
     stats.passed += second.passed;
     stats.failed += second.failed;
     stats.skipped += second.skipped;
@@ -62,9 +82,13 @@ async function main() {
   if (stats.failed) {
     console.log(`integration: extension host log: ${path.join(runDir, 'extension-host.log')}`);
     // The extension logs only to its output channel, which VS Code keeps as a file under the user data dir.
-    console.log(`integration: the extension's own log: ${path.join(runDir, 'user-data', 'logs')} (…/exthost*/output_logging_*/*AI Provenance.log)`);
+    console.log(
+      `integration: the extension's own log: ${path.join(runDir, 'user-data', 'logs')} (…/exthost*/output_logging_*/*AI Provenance.log)`,
+    );
   }
-  console.log(`integration: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped} skipped in ${seconds}s (real VS Code 1.139.1 via code-server)`);
+  console.log(
+    `integration: ${stats.passed} passed, ${stats.failed} failed, ${stats.skipped} skipped in ${seconds}s (real VS Code 1.139.1 via code-server)`,
+  );
   const statsFile = arg('--stats') ?? process.env.AIP_STATS_FILE;
   if (statsFile) fs.writeFileSync(statsFile, JSON.stringify(stats));
   return stats.failed === 0 && code === 0 ? 0 : 1;
@@ -88,21 +112,40 @@ async function runSession({ runDir, workspace, moreExtensions, testsIndex, scree
     }
   });
   // AI_PROVENANCE_TEST=1: the extension registers the inspection commands the tests read (src/git/testMode.ts).
-  const fullEnv = { AI_PROVENANCE_TEST: '1', AIP_DRIVER_URL: driver.url, AIP_RUN_DIR: runDir, AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '', ...env };
-  await page.goto(workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env: fullEnv }), { timeout: 60_000 });
+  const fullEnv = {
+    AI_PROVENANCE_TEST: '1',
+    AIP_DRIVER_URL: driver.url,
+    AIP_RUN_DIR: runDir,
+    AIP_BENCH_OUT: process.env.AIP_BENCH_OUT ?? '',
+    ...env,
+  };
+  await page.goto(
+    workbenchUrl({ port: server.port, workspace, extensionPath: ROOT, testsPath: testsIndex, env: fullEnv }),
+    { timeout: 60_000 },
+  );
   const timeout = new Promise((resolve) => setTimeout(() => resolve('timeout'), RUN_TIMEOUT_MS).unref());
   const code = await Promise.race([exit, timeout]);
   if (code === 'timeout') {
     await page.screenshot({ path: path.join(runDir, 'timeout.png') }).catch(() => {});
-    console.error(`integration: no result within ${RUN_TIMEOUT_MS / 60000} min (screenshot: ${path.join(runDir, 'timeout.png')})`);
+    console.error(
+      `integration: no result within ${RUN_TIMEOUT_MS / 60000} min (screenshot: ${path.join(runDir, 'timeout.png')})`,
+    );
   }
   await driver.close();
   // A crash, not a shutdown: nothing gets the chance to flush.
   killAll('SIGKILL');
   await context.close().catch(() => {});
-  await new Promise((r) => (server.child.exitCode !== null || server.child.signalCode !== null ? r() : server.child.once('exit', r)));
+  await new Promise((r) =>
+    server.child.exitCode !== null || server.child.signalCode !== null ? r() : server.child.once('exit', r),
+  );
   const stats = result ?? { passed: 0, failed: 1, skipped: 0, restartTests: 0 };
-  return { code, passed: stats.passed, failed: stats.failed, skipped: stats.skipped ?? 0, restartTests: stats.restartTests ?? 0 };
+  return {
+    code,
+    passed: stats.passed,
+    failed: stats.failed,
+    skipped: stats.skipped ?? 0,
+    restartTests: stats.restartTests ?? 0,
+  };
 }
 
 function createPlainFolder(dir) {

@@ -56,12 +56,22 @@ function mocha(title, dir) {
     console.log(`\n=== ${title}: no tests compiled under ${files}`);
     return;
   }
-  tier(title, bin('mocha'), ['--reporter', path.join('scripts', 'lib', 'countingReporter.cjs'), '--recursive', '--timeout', '20000', `${files}/**/*.test.js`]);
+  tier(title, bin('mocha'), [
+    '--reporter',
+    path.join('scripts', 'lib', 'countingReporter.cjs'),
+    '--recursive',
+    '--timeout',
+    '20000',
+    `${files}/**/*.test.js`,
+  ]);
 }
 
 // A fresh Debian/Ubuntu machine gets what the tiers need installed here (see scripts/lib/systemDeps.mjs).
 try {
-  ensureSystemDeps(['git', ...(want('integration') ? ['chromium', ...codeServerBuildNeeds(fs.existsSync(CODE_SERVER_READY))] : [])]);
+  ensureSystemDeps([
+    'git',
+    ...(want('integration') ? ['chromium', ...codeServerBuildNeeds(fs.existsSync(CODE_SERVER_READY))] : []),
+  ]);
 } catch (err) {
   if (!(err instanceof PrereqError)) throw err;
   console.log(`test: ${err.message}`);
@@ -81,8 +91,14 @@ if (want('unit')) mocha('unit tests', 'unit');
 if (want('git')) mocha('git tests', 'git');
 if (want('integration')) {
   tier('integration tests (real VS Code)', process.execPath, [path.join('scripts', 'run-integration.mjs')]);
-  tier('integration tests (real VS Code, folder without git)', process.execPath, [path.join('scripts', 'run-integration.mjs'), '--plain']);
-  tier('integration tests (real VS Code, the demo and its tour)', process.execPath, [path.join('scripts', 'run-integration.mjs'), '--demo']);
+  tier('integration tests (real VS Code, folder without git)', process.execPath, [
+    path.join('scripts', 'run-integration.mjs'),
+    '--plain',
+  ]);
+  tier('integration tests (real VS Code, the demo and its tour)', process.execPath, [
+    path.join('scripts', 'run-integration.mjs'),
+    '--demo',
+  ]);
 }
 
 console.log('');

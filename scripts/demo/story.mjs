@@ -17,9 +17,15 @@ const DATES = { at: Date.parse('2026-01-05T09:00:00Z') };
 
 export function createDemoRepo(dir, { cli, inlineSession }) {
   fs.mkdirSync(dir, { recursive: true });
-  const env = { ...process.env, GIT_CONFIG_NOSYSTEM: '1', AI_PROVENANCE_CLI: cli, AI_PROVENANCE_NODE: process.execPath };
+  const env = {
+    ...process.env,
+    GIT_CONFIG_NOSYSTEM: '1',
+    AI_PROVENANCE_CLI: cli,
+    AI_PROVENANCE_NODE: process.execPath,
+  };
   const git = (...args) => execFileSync('git', args, { cwd: dir, encoding: 'utf8', env: { ...env, ...stamp() } });
-  const run = (args, input) => execFileSync(process.execPath, [cli, ...args], { cwd: dir, input, encoding: 'utf8', env });
+  const run = (args, input) =>
+    execFileSync(process.execPath, [cli, ...args], { cwd: dir, input, encoding: 'utf8', env });
   const write = (rel, text) => {
     fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
     fs.writeFileSync(path.join(dir, rel), text);
@@ -61,9 +67,16 @@ export function createDemoRepo(dir, { cli, inlineSession }) {
   fs.writeFileSync(transcript, transcriptLines('Fetch exchange rates and convert prices'));
   agent.write('src/rates.ts', RATES);
   agent.edit('package.json', '  "dependencies": {}', '  "dependencies": {\n    "node-fetch-retry": "^2.0.1"\n  }');
-  agent.edit('test/math.test.ts', "  assert.equal(mean([2, 4, 6]), 4);\n  assert.equal(mean([]), 0);", '  assert.ok(mean([2, 4, 6]));');
+  agent.edit(
+    'test/math.test.ts',
+    '  assert.equal(mean([2, 4, 6]), 4);\n  assert.equal(mean([]), 0);',
+    '  assert.ok(mean([2, 4, 6]));',
+  );
   commit('Fetch exchange rates and convert prices', 'src/rates.ts', 'package.json', 'test/math.test.ts');
-  write('src/rates.ts', read('src/rates.ts').replace("const DEFAULT_CURRENCY = 'EUR';", "const DEFAULT_CURRENCY = 'USD';"));
+  write(
+    'src/rates.ts',
+    read('src/rates.ts').replace("const DEFAULT_CURRENCY = 'EUR';", "const DEFAULT_CURRENCY = 'USD';"),
+  );
   commit('Default to USD', 'src/rates.ts');
   fs.rmSync(transcript, { force: true });
   return dir;
@@ -80,10 +93,21 @@ function agentSession({ dir, transcript, run }) {
   let n = 0;
   const call = (tool, input, apply) => {
     const id = `toolu_demo${String(++n).padStart(4, '0')}`;
-    const base = { session_id: SESSION, transcript_path: transcript, cwd: dir, permission_mode: 'acceptEdits', tool_name: tool, tool_input: input, tool_use_id: id };
+    const base = {
+      session_id: SESSION,
+      transcript_path: transcript,
+      cwd: dir,
+      permission_mode: 'acceptEdits',
+      tool_name: tool,
+      tool_input: input,
+      tool_use_id: id,
+    };
     run(['hook', 'claude', 'pre'], JSON.stringify({ ...base, hook_event_name: 'PreToolUse' }));
     apply();
-    run(['hook', 'claude', 'post'], JSON.stringify({ ...base, hook_event_name: 'PostToolUse', tool_response: { success: true } }));
+    run(
+      ['hook', 'claude', 'post'],
+      JSON.stringify({ ...base, hook_event_name: 'PostToolUse', tool_response: { success: true } }),
+    );
   };
   return {
     write(rel, content) {
@@ -97,20 +121,37 @@ function agentSession({ dir, transcript, run }) {
       const file = path.join(dir, rel);
       const before = fs.readFileSync(file, 'utf8');
       if (!before.includes(oldString)) throw new Error(`demo story: ${rel} has no ${JSON.stringify(oldString)}`);
-      call('Edit', { file_path: file, old_string: oldString, new_string: newString, replace_all: false }, () => fs.writeFileSync(file, before.replace(oldString, newString)));
+      call('Edit', { file_path: file, old_string: oldString, new_string: newString, replace_all: false }, () =>
+        fs.writeFileSync(file, before.replace(oldString, newString)),
+      );
     },
   };
 }
 
 function transcriptLines(prompt) {
-  const user = { type: 'user', sessionId: SESSION, message: { role: 'user', content: prompt }, timestamp: '2026-01-05T10:00:00.000Z' };
-  const assistant = { type: 'assistant', sessionId: SESSION, message: { role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'On it.' }] }, timestamp: '2026-01-05T10:00:05.000Z' };
+  const user = {
+    type: 'user',
+    sessionId: SESSION,
+    message: { role: 'user', content: prompt },
+    timestamp: '2026-01-05T10:00:00.000Z',
+  };
+  const assistant = {
+    type: 'assistant',
+    sessionId: SESSION,
+    message: { role: 'assistant', model: 'claude-sonnet-4-5-20250929', content: [{ type: 'text', text: 'On it.' }] },
+    timestamp: '2026-01-05T10:00:05.000Z',
+  };
   return `${JSON.stringify(user)}\n${JSON.stringify(assistant)}\n`;
 }
 
 const START = {
   'README.md': '# Price service\n\nFormats, caches and converts prices for the shop.\n',
-  'package.json': JSON.stringify({ name: 'price-service', version: '1.0.0', private: true, scripts: { test: 'node --test' } }, null, 2).replace('"private": true,', '"private": true,\n  "dependencies": {},') + '\n',
+  'package.json':
+    JSON.stringify(
+      { name: 'price-service', version: '1.0.0', private: true, scripts: { test: 'node --test' } },
+      null,
+      2,
+    ).replace('"private": true,', '"private": true,\n  "dependencies": {},') + '\n',
   // The sample repository's maths module, the same the integration tests use.
   'src/math.ts': SAMPLE_FILES['src/math.ts'],
   'test/math.test.ts': [
@@ -132,8 +173,11 @@ const START = {
 
 /** The person types the human steps; each inline step is a suggestion accepted with Tab. */
 const FORMAT_SESSION = [
-  { type: 'human', text: "import { add } from './math';\n\nexport function formatPrice(cents: number, currency: string): string {\n" },
-  { type: 'inline', text: "  const amount = (cents / 100).toFixed(2);\n  return `${amount} ${currency}`;\n" },
+  {
+    type: 'human',
+    text: "import { add } from './math';\n\nexport function formatPrice(cents: number, currency: string): string {\n",
+  },
+  { type: 'inline', text: '  const amount = (cents / 100).toFixed(2);\n  return `${amount} ${currency}`;\n' },
   { type: 'human', text: '}\n\nexport function total(cents: number[]): number {\n' },
   { type: 'inline', text: '  return cents.reduce((sum, c) => add(sum, c), 0);\n' },
   { type: 'human', text: '}\n' },

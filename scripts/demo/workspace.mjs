@@ -17,6 +17,14 @@ export const TOUR = [
 /** Builds the demo repository under `runDir/sample-repo` (the extension and CLI must be built). */
 export async function buildDemoWorkspace(runDir) {
   const inlineSession = path.join(runDir, 'inline-session.cjs');
-  await esbuild.build({ entryPoints: [path.join(ROOT, 'scripts', 'demo', 'inlineSession.ts')], outfile: inlineSession, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  await esbuild.build({
+    entryPoints: [path.join(ROOT, 'scripts', 'demo', 'inlineSession.ts')],
+    outfile: inlineSession,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return createDemoRepo(path.join(runDir, 'sample-repo'), { cli: path.join(ROOT, 'dist', 'cli.js'), inlineSession });
 }

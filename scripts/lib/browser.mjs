@@ -12,8 +12,16 @@ export async function launchBrowser({ runDir, headless = true }) {
     executablePath,
     headless,
     viewport: { width: 1400, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
-      '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      '--disable-dev-shm-usage',
+    ],
     timeout: 60_000,
     // Copy and paste tests go through the real clipboard of the page.
     permissions: ['clipboard-read', 'clipboard-write'],
@@ -25,7 +33,10 @@ export async function launchBrowser({ runDir, headless = true }) {
 /** The workbench URL that loads our extension for development and runs the tests at `testsPath`. */
 export function workbenchUrl({ port, workspace, extensionPath, testsPath, env }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${port}${p}`;
-  const payload = [['extensionDevelopmentPath', remote(extensionPath)], ['skipWelcome', 'true']];
+  const payload = [
+    ['extensionDevelopmentPath', remote(extensionPath)],
+    ['skipWelcome', 'true'],
+  ];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
   return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;

@@ -18,20 +18,31 @@ export async function ensureCodeServer(log = console.log) {
   checkBuildTools();
   const headers = ensureNode24Headers();
   fs.mkdirSync(CODE_SERVER_DIR, { recursive: true });
-  fs.writeFileSync(path.join(CODE_SERVER_DIR, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }) + '\n');
+  fs.writeFileSync(
+    path.join(CODE_SERVER_DIR, 'package.json'),
+    JSON.stringify({ name: 'code-server-cache', private: true }) + '\n',
+  );
   const logFile = path.join(CODE_SERVER_DIR, 'install.log');
-  log(`code-server ${CODE_SERVER_VERSION}: installing once into ${path.relative(process.cwd(), CODE_SERVER_DIR)} (about 6 minutes; log: ${logFile})`);
+  log(
+    `code-server ${CODE_SERVER_VERSION}: installing once into ${path.relative(process.cwd(), CODE_SERVER_DIR)} (about 6 minutes; log: ${logFile})`,
+  );
   const out = fs.openSync(logFile, 'w');
-  const child = track(spawn('npm', ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--no-save', '--foreground-scripts'], {
-    cwd: CODE_SERVER_DIR,
-    stdio: ['ignore', out, out],
-    env: {
-      ...cleanNpmEnv(process.env),
-      // code-server's postinstall and node-gyp must see Node 24 and build against its headers, not the system Node's.
-      PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
-      npm_config_nodedir: headers,
-    },
-  }));
+  const child = track(
+    spawn(
+      'npm',
+      ['install', `code-server@${CODE_SERVER_VERSION}`, '--no-audit', '--no-fund', '--no-save', '--foreground-scripts'],
+      {
+        cwd: CODE_SERVER_DIR,
+        stdio: ['ignore', out, out],
+        env: {
+          ...cleanNpmEnv(process.env),
+          // code-server's postinstall and node-gyp must see Node 24 and build against its headers, not the system Node's.
+          PATH: `${path.dirname(NODE24_BIN)}${path.delimiter}${process.env.PATH ?? ''}`,
+          npm_config_nodedir: headers,
+        },
+      },
+    ),
+  );
   const code = await waitFor(child, INSTALL_TIMEOUT_MS, 'code-server install');
   fs.closeSync(out);
   if (code !== 0) {
@@ -68,47 +79,79 @@ export async function startCodeServer({ runDir, extraArgs = [], env = {}, log = 
   }
   for (const folder of installed) {
     const manifest = JSON.parse(fs.readFileSync(path.join(folder, 'package.json'), 'utf8'));
-    fs.cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), { recursive: true });
+    fs.cpSync(folder, path.join(dirs.extensions, `${manifest.publisher}.${manifest.name}-${manifest.version}`), {
+      recursive: true,
+    });
   }
   const config = path.join(runDir, 'config.yaml');
   fs.writeFileSync(config, 'bind-addr: 127.0.0.1:0\nauth: none\ncert: false\n');
   const settingsDir = path.join(dirs['user-data'], 'User');
   fs.mkdirSync(settingsDir, { recursive: true });
-  fs.writeFileSync(path.join(settingsDir, 'settings.json'), JSON.stringify({
-    'workbench.startupEditor': 'none',
-    'security.workspace.trust.enabled': false,
-    'extensions.autoUpdate': false,
-    'extensions.autoCheckUpdates': false,
-    'telemetry.telemetryLevel': 'off',
-    'git.openRepositoryInParentFolders': 'always',
-    'workbench.tips.enabled': false,
-    'chat.disableAIFeatures': true,
-  }, null, 2));
+  fs.writeFileSync(
+    path.join(settingsDir, 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'security.workspace.trust.enabled': false,
+        'extensions.autoUpdate': false,
+        'extensions.autoCheckUpdates': false,
+        'telemetry.telemetryLevel': 'off',
+        'git.openRepositoryInParentFolders': 'always',
+        'workbench.tips.enabled': false,
+        'chat.disableAIFeatures': true,
+      },
+      null,
+      2,
+    ),
+  );
   const args = [
     path.join(pkg, 'out', 'node', 'entry.js'),
-    '--bind-addr', '127.0.0.1:0', '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
-    '--vscode-option', 'enable-smoke-test-driver',
-    '--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions, '--config', config,
+    '--bind-addr',
+    '127.0.0.1:0',
+    '--auth',
+    'none',
+    '--disable-telemetry',
+    '--disable-update-check',
+    '--disable-workspace-trust',
+    '--disable-getting-started-override',
+    '--ignore-last-opened',
+    '--vscode-option',
+    'enable-smoke-test-driver',
+    '--user-data-dir',
+    dirs['user-data'],
+    '--extensions-dir',
+    dirs.extensions,
+    '--config',
+    config,
     ...extraArgs,
   ];
-  const child = track(spawn(NODE24_BIN, args, {
-    cwd: runDir,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      ...env,
-      XDG_DATA_HOME: dirs['xdg-data'],
-      XDG_CONFIG_HOME: dirs['xdg-config'],
-      XDG_CACHE_HOME: dirs['xdg-cache'],
-      TMPDIR: dirs.tmp,
-    },
-  }));
+  const child = track(
+    spawn(NODE24_BIN, args, {
+      cwd: runDir,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: {
+        ...process.env,
+        ...env,
+        XDG_DATA_HOME: dirs['xdg-data'],
+        XDG_CONFIG_HOME: dirs['xdg-config'],
+        XDG_CACHE_HOME: dirs['xdg-cache'],
+        TMPDIR: dirs.tmp,
+      },
+    }),
+  );
   const logStream = fs.createWriteStream(path.join(runDir, 'code-server.log'));
   const port = await new Promise((resolve, reject) => {
     let buffered = '';
-    const timer = setTimeout(() => reject(new Error(`code-server did not start within ${START_TIMEOUT_MS / 1000}s (log: ${path.join(runDir, 'code-server.log')})`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `code-server did not start within ${START_TIMEOUT_MS / 1000}s (log: ${path.join(runDir, 'code-server.log')})`,
+          ),
+        ),
+      START_TIMEOUT_MS,
+    );
     const onData = (chunk) => {
       logStream.write(chunk);
       buffered += chunk.toString();
@@ -123,7 +166,9 @@ export async function startCodeServer({ runDir, extraArgs = [], env = {}, log = 
     child.stderr.on('data', onData);
     child.once('exit', (code) => {
       clearTimeout(timer);
-      reject(new Error(`code-server exited with ${code} before listening (log: ${path.join(runDir, 'code-server.log')})`));
+      reject(
+        new Error(`code-server exited with ${code} before listening (log: ${path.join(runDir, 'code-server.log')})`),
+      );
     });
   });
   return { port, child, url: `http://127.0.0.1:${port}/` };

@@ -5,7 +5,8 @@ const Mocha = require('mocha');
 
 /** Same lookup as skipReasonOf in test/skip.ts: the reason on the test or on a suite around it. */
 function skipReason(test) {
-  for (let node = test; node; node = node.parent) if (typeof node.aipSkipReason === 'string' && node.aipSkipReason) return node.aipSkipReason;
+  for (let node = test; node; node = node.parent)
+    if (typeof node.aipSkipReason === 'string' && node.aipSkipReason) return node.aipSkipReason;
   return undefined;
 }
 
@@ -20,12 +21,17 @@ class CountingReporter extends Mocha.reporters.Spec {
         Mocha.reporters.Base.consoleLog(`        skipped: ${reason}`);
       } else {
         // Counted by mocha as a failure (exit code included), and printed with the other failures.
-        runner.fail(test, new Error('skipped without a reason: skip with skipBecause(this, reason) from test/skip.ts'), true);
+        runner.fail(
+          test,
+          new Error('skipped without a reason: skip with skipBecause(this, reason) from test/skip.ts'),
+          true,
+        );
       }
     });
     runner.once('end', () => {
       const file = process.env.AIP_STATS_FILE;
-      if (file) fs.writeFileSync(file, JSON.stringify({ passed: this.stats.passes, failed: this.stats.failures, skipped }));
+      if (file)
+        fs.writeFileSync(file, JSON.stringify({ passed: this.stats.passes, failed: this.stats.failures, skipped }));
     });
   }
 }

@@ -23,23 +23,29 @@ export function onPath(cmd) {
 export function findChromium() {
   const fromEnv = process.env.CHROME_PATH;
   if (fromEnv) {
-    if (!fs.existsSync(fromEnv)) throw new PrereqError(`CHROME_PATH=${fromEnv} does not exist: point it at a Chromium or Chrome binary.`);
+    if (!fs.existsSync(fromEnv))
+      throw new PrereqError(`CHROME_PATH=${fromEnv} does not exist: point it at a Chromium or Chrome binary.`);
     return fromEnv;
   }
   for (const name of ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable']) {
     const found = onPath(name);
     if (found) return found;
   }
-  throw new PrereqError('chromium not found: apt-get install chromium, or set CHROME_PATH to a Chromium/Chrome binary.');
+  throw new PrereqError(
+    'chromium not found: apt-get install chromium, or set CHROME_PATH to a Chromium/Chrome binary.',
+  );
 }
 
 /** Node 24 from the `node` dev dependency; code-server refuses any other major. */
 export function findNode24() {
   if (!fs.existsSync(NODE24_BIN)) {
-    throw new PrereqError(`Node 24 not found at ${NODE24_BIN}: run npm install (the 'node' dev dependency provides it).`);
+    throw new PrereqError(
+      `Node 24 not found at ${NODE24_BIN}: run npm install (the 'node' dev dependency provides it).`,
+    );
   }
   const version = execFileSync(NODE24_BIN, ['--version'], { encoding: 'utf8' }).trim();
-  if (!version.startsWith('v24.')) throw new PrereqError(`${NODE24_BIN} is ${version}, code-server needs Node 24: run npm install.`);
+  if (!version.startsWith('v24.'))
+    throw new PrereqError(`${NODE24_BIN} is ${version}, code-server needs Node 24: run npm install.`);
   return NODE24_BIN;
 }
 
@@ -49,7 +55,8 @@ export function ensureNode24Headers() {
   if (fs.existsSync(include)) return NODE24_HEADERS;
   // npm prunes the platform package that node@24's preinstall adds; re-running that script brings it back.
   execFileSync('npm', ['rebuild', 'node'], { cwd: path.resolve(NODE24_DIR, '..', '..'), stdio: 'ignore' });
-  if (!fs.existsSync(include)) throw new PrereqError(`Node 24 headers missing under ${NODE24_HEADERS}: run npm rebuild node.`);
+  if (!fs.existsSync(include))
+    throw new PrereqError(`Node 24 headers missing under ${NODE24_HEADERS}: run npm rebuild node.`);
   return NODE24_HEADERS;
 }
 
@@ -57,7 +64,14 @@ export function ensureNode24Headers() {
 export function checkBuildTools() {
   const missing = [];
   for (const tool of ['make', 'g++', 'python3']) if (!onPath(tool)) missing.push(tool);
-  if (missing.length) throw new PrereqError(`${missing.join(', ')} not found: apt-get install build-essential python3 (needed once to build code-server's native modules).`);
-  const krb = ['/usr/include/gssapi/gssapi.h', '/usr/include/krb5.h'].some((f) => fs.existsSync(f)) || onPath('krb5-config');
-  if (!krb) throw new PrereqError('Kerberos headers not found: apt-get install libkrb5-dev (needed once to build code-server).');
+  if (missing.length)
+    throw new PrereqError(
+      `${missing.join(', ')} not found: apt-get install build-essential python3 (needed once to build code-server's native modules).`,
+    );
+  const krb =
+    ['/usr/include/gssapi/gssapi.h', '/usr/include/krb5.h'].some((f) => fs.existsSync(f)) || onPath('krb5-config');
+  if (!krb)
+    throw new PrereqError(
+      'Kerberos headers not found: apt-get install libkrb5-dev (needed once to build code-server).',
+    );
 }

@@ -7,7 +7,12 @@ export function git(cwd, ...args) {
   return execFileSync('git', args, {
     cwd,
     encoding: 'utf8',
-    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_DATE: '2026-01-02T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-02T10:00:00Z' },
+    env: {
+      ...process.env,
+      GIT_CONFIG_NOSYSTEM: '1',
+      GIT_AUTHOR_DATE: '2026-01-02T10:00:00Z',
+      GIT_COMMITTER_DATE: '2026-01-02T10:00:00Z',
+    },
   });
 }
 
@@ -27,7 +32,8 @@ export const FILES = {
     '',
   ].join('\n'),
   'src/greet.ts': 'export function greet(name: string): string {\n  return `Hello, ${name}!`;\n}\n',
-  'test/math.test.ts': "import { add } from '../src/math';\n\nit('adds', () => {\n  if (add(1, 2) !== 3) throw new Error('bad');\n});\n",
+  'test/math.test.ts':
+    "import { add } from '../src/math';\n\nit('adds', () => {\n  if (add(1, 2) !== 3) throw new Error('bad');\n});\n",
   'package.json': JSON.stringify({ name: 'sample', version: '1.0.0', private: true }, null, 2) + '\n',
 };
 

@@ -26,14 +26,29 @@ const NEEDS = {
   krb5: {
     debian: 'libkrb5-dev',
     why: "Kerberos headers, needed once to build code-server's native modules",
-    present: () => ['/usr/include/gssapi/gssapi.h', '/usr/include/krb5.h'].some((f) => fs.existsSync(f)) || !!onPath('krb5-config'),
+    present: () =>
+      ['/usr/include/gssapi/gssapi.h', '/usr/include/krb5.h'].some((f) => fs.existsSync(f)) || !!onPath('krb5-config'),
   },
-  cxx: { debian: 'build-essential', why: "a C/C++ toolchain, needed once to build code-server's native modules", present: () => !!onPath('g++') && !!onPath('make') },
-  python3: { debian: 'python3', why: "node-gyp's build scripts, needed once to build code-server", present: () => !!onPath('python3') },
+  cxx: {
+    debian: 'build-essential',
+    why: "a C/C++ toolchain, needed once to build code-server's native modules",
+    present: () => !!onPath('g++') && !!onPath('make'),
+  },
+  python3: {
+    debian: 'python3',
+    why: "node-gyp's build scripts, needed once to build code-server",
+    present: () => !!onPath('python3'),
+  },
 };
 
 const OTHER_PLATFORMS = {
-  darwin: { chromium: 'brew install --cask chromium (or set CHROME_PATH to Chrome)', cxx: 'xcode-select --install', python3: 'xcode-select --install', git: 'xcode-select --install', krb5: '' },
+  darwin: {
+    chromium: 'brew install --cask chromium (or set CHROME_PATH to Chrome)',
+    cxx: 'xcode-select --install',
+    python3: 'xcode-select --install',
+    git: 'xcode-select --install',
+    krb5: '',
+  },
 };
 
 /**
@@ -47,19 +62,37 @@ export function planSystemInstall({ missing, platform, hasApt, isRoot, sudoOk, r
   if (platform === 'linux' && hasApt) {
     const lines = missing.map((n) => `${NEEDS[n].debian}: ${NEEDS[n].why}`);
     if (refuse) {
-      return { action: 'refuse', message: `missing ${pkgs.join(', ')}; not installing them (AIP_NO_SYSTEM_INSTALL=1). Run: sudo sh -c '${aptLine}'`, lines };
+      return {
+        action: 'refuse',
+        message: `missing ${pkgs.join(', ')}; not installing them (AIP_NO_SYSTEM_INSTALL=1). Run: sudo sh -c '${aptLine}'`,
+        lines,
+      };
     }
     if (isRoot) return { action: 'install', sudo: false, pkgs, lines };
     if (sudoOk) return { action: 'install', sudo: true, pkgs, lines };
-    return { action: 'refuse', message: `missing ${pkgs.join(', ')} and no root or password-less sudo to install them. Run: sudo sh -c '${aptLine}'`, lines };
+    return {
+      action: 'refuse',
+      message: `missing ${pkgs.join(', ')} and no root or password-less sudo to install them. Run: sudo sh -c '${aptLine}'`,
+      lines,
+    };
   }
   const own = OTHER_PLATFORMS[platform];
   if (own) {
     const cmds = [...new Set(missing.map((n) => own[n]).filter(Boolean))];
-    return { action: 'refuse', message: `missing ${missing.join(', ')}: ${cmds.length ? cmds.join(' && ') : 'install them'}`, lines: [] };
+    return {
+      action: 'refuse',
+      message: `missing ${missing.join(', ')}: ${cmds.length ? cmds.join(' && ') : 'install them'}`,
+      lines: [],
+    };
   }
-  const what = missing.map((n) => (n === 'krb5' ? 'Kerberos development headers (krb5-devel / krb5-dev)' : n === 'cxx' ? 'make and g++' : n));
-  return { action: 'refuse', message: `missing ${what.join(', ')}: install them with your system's package manager (or set CHROME_PATH for the browser).`, lines: [] };
+  const what = missing.map((n) =>
+    n === 'krb5' ? 'Kerberos development headers (krb5-devel / krb5-dev)' : n === 'cxx' ? 'make and g++' : n,
+  );
+  return {
+    action: 'refuse',
+    message: `missing ${what.join(', ')}: install them with your system's package manager (or set CHROME_PATH for the browser).`,
+    lines: [],
+  };
 }
 
 /**
@@ -73,7 +106,8 @@ export function ensureSystemDeps(needs, log = console.log) {
     platform: process.platform,
     hasApt: process.platform === 'linux' && !!onPath('apt-get') && fs.existsSync('/etc/debian_version'),
     isRoot: typeof process.getuid === 'function' && process.getuid() === 0,
-    sudoOk: missing.length > 0 && !!onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
+    sudoOk:
+      missing.length > 0 && !!onPath('sudo') && spawnSync('sudo', ['-n', 'true'], { stdio: 'ignore' }).status === 0,
     refuse: process.env.AIP_NO_SYSTEM_INSTALL === '1',
   });
   if (plan.action === 'none') return;
@@ -87,14 +121,17 @@ export function ensureSystemDeps(needs, log = console.log) {
     const [cmd, ...rest] = [...prefix, ...args];
     return spawnSync(cmd, rest, { stdio: ['ignore', out, out], env }).status;
   };
-  const ok = run(['apt-get', 'update', '-q']) === 0 && run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...plan.pkgs]) === 0;
+  const ok =
+    run(['apt-get', 'update', '-q']) === 0 &&
+    run(['apt-get', 'install', '-y', '-q', '--no-install-recommends', ...plan.pkgs]) === 0;
   fs.closeSync(out);
   if (!ok) {
     const tail = fs.readFileSync(logFile, 'utf8').split('\n').slice(-10).join('\n');
     throw new PrereqError(`installing ${plan.pkgs.join(' ')} failed (log: ${logFile}):\n${tail}`);
   }
   const still = needs.filter((n) => !NEEDS[n].present());
-  if (still.length) throw new PrereqError(`installed ${plan.pkgs.join(' ')}, yet ${still.join(', ')} is still missing.`);
+  if (still.length)
+    throw new PrereqError(`installed ${plan.pkgs.join(' ')}, yet ${still.join(', ')} is still missing.`);
   fs.rmSync(logFile, { force: true });
   log(`setup: installed ${plan.pkgs.join(' ')}`);
 }

@@ -13,7 +13,10 @@ export interface ParsedArgs {
  * `boolean` those that take none. Anything else starting with `--` is an error, so a typo never silently changes
  * behaviour.
  */
-export function parseArgs(args: readonly string[], spec: { valued?: readonly string[]; repeatable?: readonly string[]; boolean?: readonly string[] }): ParsedArgs {
+export function parseArgs(
+  args: readonly string[],
+  spec: { valued?: readonly string[]; repeatable?: readonly string[]; boolean?: readonly string[] },
+): ParsedArgs {
   const repeatable = new Set(spec.repeatable ?? []);
   const valued = new Set([...(spec.valued ?? []), ...repeatable]);
   const boolean = new Set([...(spec.boolean ?? []), 'help']);

@@ -18,7 +18,9 @@ export async function hookMain(argv: readonly string[], io: CliIo): Promise<numb
   const [name = '', ...rest] = argv;
   const command = await load(name);
   if (!command) {
-    io.err(`ai-provenance: this entry runs only ${HOOK_ENTRY_COMMANDS.join(' and ')}; use the ai-provenance CLI for '${name}'\n`);
+    io.err(
+      `ai-provenance: this entry runs only ${HOOK_ENTRY_COMMANDS.join(' and ')}; use the ai-provenance CLI for '${name}'\n`,
+    );
     return 2;
   }
   return runCommand(name, command, rest, io);

@@ -12,7 +12,7 @@ function help(): string {
     'commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
-    'Run `ai-provenance <command> --help` for a command\'s options.',
+    "Run `ai-provenance <command> --help` for a command's options.",
     '',
   ].join('\n');
 }

@@ -40,7 +40,10 @@ function quietOnClosedPipe(code: number): void {
  * (hooks): exit as soon as main settles, once stdout has drained, instead of waiting for helper processes such as
  * cat-file to notice their input closed; everything main started has been awaited by then.
  */
-export function runAsProcess(main: (argv: readonly string[], io: CliIo) => Promise<number>, exitWhenDone = false): void {
+export function runAsProcess(
+  main: (argv: readonly string[], io: CliIo) => Promise<number>,
+  exitWhenDone = false,
+): void {
   quietOnClosedPipe(exitWhenDone ? 0 : EXIT_BROKEN_PIPE);
   main(process.argv.slice(2), processIo()).then(
     (code) => {

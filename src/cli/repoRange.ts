@@ -19,7 +19,10 @@ export async function repoAt(cwd: string): Promise<RepoInfo> {
   return repo;
 }
 
-export async function repoAndRange(spec: string | undefined, io: CliIo): Promise<{ repo: RepoInfo; review: ReviewModule; range: Awaited<ReturnType<ReviewModule['resolveRange']>> }> {
+export async function repoAndRange(
+  spec: string | undefined,
+  io: CliIo,
+): Promise<{ repo: RepoInfo; review: ReviewModule; range: Awaited<ReturnType<ReviewModule['resolveRange']>> }> {
   const repo = await repoAt(io.cwd);
   const review = await import('../git/review/index.js');
   try {
@@ -36,7 +39,13 @@ type Range = Awaited<ReturnType<ReviewModule['resolveRange']>>;
  * The range's policy: `file` (relative to the working directory) when given, else the one committed at BASE. An
  * invalid policy fails `check`; `report` and `signoff` (`lenient`) go on without it, with a warning.
  */
-export async function rangePolicy(review: ReviewModule, repo: RepoInfo, range: Range, io: CliIo, options: { file?: string; lenient: boolean }): Promise<RangePolicy> {
+export async function rangePolicy(
+  review: ReviewModule,
+  repo: RepoInfo,
+  range: Range,
+  io: CliIo,
+  options: { file?: string; lenient: boolean },
+): Promise<RangePolicy> {
   const file = options.file === undefined ? undefined : path.resolve(io.cwd, options.file);
   if (!options.lenient) return review.loadRangePolicy(repo, range, file);
   const { PolicyError } = await import('../core/policy/index.js');

@@ -34,7 +34,13 @@ export interface AiProvenanceApi {
   previewTrailers(): Promise<TrailerPreview | undefined>;
 }
 
-export function createApi(parts: { attribution: AttributionService; decorations: DecorationController; persistence: PersistenceController; trailerPreview: TrailerPreviewFeature; activationMs: number }): AiProvenanceApi {
+export function createApi(parts: {
+  attribution: AttributionService;
+  decorations: DecorationController;
+  persistence: PersistenceController;
+  trailerPreview: TrailerPreviewFeature;
+  activationMs: number;
+}): AiProvenanceApi {
   const { attribution, decorations, persistence, trailerPreview } = parts;
   const docFor = (uri: vscode.Uri) => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   return {

@@ -5,7 +5,11 @@ export function syncContextKeys(): vscode.Disposable {
   const apply = () => {
     const config = vscode.workspace.getConfiguration('aiProvenance');
     void vscode.commands.executeCommand('setContext', 'aiProvenance.active', true);
-    void vscode.commands.executeCommand('setContext', 'aiProvenance.captureInline', config.get<boolean>('capture.inlineCompletions', true));
+    void vscode.commands.executeCommand(
+      'setContext',
+      'aiProvenance.captureInline',
+      config.get<boolean>('capture.inlineCompletions', true),
+    );
   };
   apply();
   return vscode.workspace.onDidChangeConfiguration((e) => {

@@ -50,7 +50,13 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     trailerPreview,
     registerDoctorCommand(output),
   );
-  return createApi({ attribution, decorations, persistence, trailerPreview, activationMs: performance.now() - started });
+  return createApi({
+    attribution,
+    decorations,
+    persistence,
+    trailerPreview,
+    activationMs: performance.now() - started,
+  });
 }
 
 export function deactivate(): void {

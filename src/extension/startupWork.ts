@@ -9,20 +9,22 @@ const pending: Array<Promise<void>> = [];
 
 /** Runs `work` once activation has returned; never throws (the work logs its own failures). */
 export function deferStartup(work: () => unknown): void {
-  pending.push(new Promise<void>((resolve) => {
-    setTimeout(() => {
-      const started = performance.now();
-      try {
-        // What it returns may wait on a person (the install offer): only the synchronous part holds the thread.
-        void Promise.resolve(work()).catch(() => undefined);
-      } catch {
-        // Logged by the work itself.
-      } finally {
-        deferredMs += performance.now() - started;
-        resolve();
-      }
-    }, 0);
-  }));
+  pending.push(
+    new Promise<void>((resolve) => {
+      setTimeout(() => {
+        const started = performance.now();
+        try {
+          // What it returns may wait on a person (the install offer): only the synchronous part holds the thread.
+          void Promise.resolve(work()).catch(() => undefined);
+        } catch {
+          // Logged by the work itself.
+        } finally {
+          deferredMs += performance.now() - started;
+          resolve();
+        }
+      }, 0);
+    }),
+  );
 }
 
 /** The synchronous ms of all startup work scheduled so far, once each piece has run. */

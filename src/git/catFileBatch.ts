@@ -77,7 +77,14 @@ export class CatFileBatch {
 
   private start(): Session {
     const child = (this.options.spawn ?? spawnGit)(ARGS, { cwd: this.cwd, env: this.options.env });
-    const session: Session = { child, parser: new CatFileBatchParser(), queue: [], unsent: '', stderr: '', exited: Promise.resolve() };
+    const session: Session = {
+      child,
+      parser: new CatFileBatchParser(),
+      queue: [],
+      unsent: '',
+      stderr: '',
+      exited: Promise.resolve(),
+    };
     this.session = session;
     child.stdin.on('error', () => undefined); // the exit handler reports why
     child.stderr.on('data', (chunk: Buffer) => {
@@ -93,8 +100,21 @@ export class CatFileBatch {
         for (const pending of session.queue.splice(0)) pending.reject(error);
         resolve();
       };
-      child.on('error', (err) => finish(new GitError('spawn', ARGS, this.cwd, null, session.stderr, `could not run: ${err.message}`)));
-      child.on('close', (code, signal) => finish(new GitError('exit', ARGS, this.cwd, code, session.stderr, signal ? `was killed by ${signal}` : `exited with code ${code} before answering`)));
+      child.on('error', (err) =>
+        finish(new GitError('spawn', ARGS, this.cwd, null, session.stderr, `could not run: ${err.message}`)),
+      );
+      child.on('close', (code, signal) =>
+        finish(
+          new GitError(
+            'exit',
+            ARGS,
+            this.cwd,
+            code,
+            session.stderr,
+            signal ? `was killed by ${signal}` : `exited with code ${code} before answering`,
+          ),
+        ),
+      );
     });
     return session;
   }
@@ -105,7 +125,14 @@ export class CatFileBatch {
       entries = session.parser.push(chunk);
     } catch (err) {
       // Output we cannot parse means every later answer would be misattributed: fail everything and restart.
-      const error = new GitError('exit', ARGS, this.cwd, null, session.stderr, `produced unreadable output (${(err as Error).message})`);
+      const error = new GitError(
+        'exit',
+        ARGS,
+        this.cwd,
+        null,
+        session.stderr,
+        `produced unreadable output (${(err as Error).message})`,
+      );
       if (this.session === session) this.session = undefined;
       for (const pending of session.queue.splice(0)) pending.reject(error);
       session.child.kill();

@@ -11,7 +11,9 @@ export interface BatchObject {
   readonly content: Buffer;
 }
 
-export type BatchEntry = { readonly found: true; readonly object: BatchObject } | { readonly found: false; readonly name: string; readonly reason: 'missing' | 'ambiguous' };
+export type BatchEntry =
+  | { readonly found: true; readonly object: BatchObject }
+  | { readonly found: false; readonly name: string; readonly reason: 'missing' | 'ambiguous' };
 
 const HEADER = /^([0-9a-f]{40,64}) ([a-z]+) (\d+)$/;
 const MAX_HEADER_BYTES = 64 * 1024;

@@ -38,7 +38,13 @@ export async function readLogTail(repo: RepoInfo, max = DOCTOR_LOG_LINES): Promi
 
 export async function doctorFacts(repo: RepoInfo, env: DoctorEnv): Promise<DoctorFacts> {
   const hooks = await hooksStatus(repo);
-  const ctx = { scope: 'project' as const, root: repo.root, home: env.home, baseDir: path.join(repo.gitDir, STATE_DIR_NAME), ...(env.codexHome ? { codexHome: env.codexHome } : {}) };
+  const ctx = {
+    scope: 'project' as const,
+    root: repo.root,
+    home: env.home,
+    baseDir: path.join(repo.gitDir, STATE_DIR_NAME),
+    ...(env.codexHome ? { codexHome: env.codexHome } : {}),
+  };
   const agents = (await agentsStatus(ctx, [...AGENT_IDS])).map((s) => ({
     agent: s.agent,
     label: s.label,

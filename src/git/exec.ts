@@ -106,13 +106,20 @@ export function runGit(args: readonly string[], options: GitRunOptions): Promise
 export const defaultGitRunner: GitRunner = { run: runGit };
 
 /** A long-lived git process with piped stdio (e.g. `cat-file --batch`). The caller owns its lifetime. */
-export function spawnGit(args: readonly string[], options: { cwd: string; env?: Readonly<Record<string, string | undefined>> }): ChildProcessWithoutNullStreams {
+export function spawnGit(
+  args: readonly string[],
+  options: { cwd: string; env?: Readonly<Record<string, string | undefined>> },
+): ChildProcessWithoutNullStreams {
   return spawn('git', [...args], { cwd: options.cwd, env: gitEnv(options.env), stdio: 'pipe', windowsHide: true });
 }
 
 export type SpawnGit = typeof spawnGit;
 
-function classify(error: ExecFileException, timeout: number, maxBuffer: number): { kind: GitErrorKind; code: number | null; detail: string } {
+function classify(
+  error: ExecFileException,
+  timeout: number,
+  maxBuffer: number,
+): { kind: GitErrorKind; code: number | null; detail: string } {
   const code = error.code as unknown;
   if (code === 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER') {
     return { kind: 'output-too-large', code: null, detail: `produced more than ${maxBuffer} bytes of output` };

@@ -36,7 +36,11 @@ interface LockInfo {
 }
 
 export class LockTimeoutError extends Error {
-  constructor(readonly lockPath: string, waitedMs: number, holder: string) {
+  constructor(
+    readonly lockPath: string,
+    waitedMs: number,
+    holder: string,
+  ) {
     super(`could not lock ${lockPath} within ${waitedMs} ms (held by ${holder})`);
     this.name = 'LockTimeoutError';
   }
@@ -52,10 +56,20 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
   const started = Date.now();
   let delay = FIRST_DELAY_MS;
   for (let attempt = 1; ; attempt++) {
-    const info: LockInfo = { pid: process.pid, host: os.hostname(), time: Date.now(), nonce: randomBytes(8).toString('hex') };
+    const info: LockInfo = {
+      pid: process.pid,
+      host: os.hostname(),
+      time: Date.now(),
+      nonce: randomBytes(8).toString('hex'),
+    };
     const content = JSON.stringify(info);
     if (options.blocking ? tryCreateSync(lockPath, content) : await tryCreate(lockPath, content)) {
-      return { path: lockPath, release: options.blocking ? async () => releaseIfOursSync(lockPath, content) : () => releaseIfOurs(lockPath, content) };
+      return {
+        path: lockPath,
+        release: options.blocking
+          ? async () => releaseIfOursSync(lockPath, content)
+          : () => releaseIfOurs(lockPath, content),
+      };
     }
     if (await takeOverIfStale(lockPath, staleMs)) {
       continue;
@@ -173,7 +187,12 @@ async function releaseIfOurs(lockPath: string, content: string): Promise<void> {
 function parseLockInfo(content: string): LockInfo | undefined {
   try {
     const v = JSON.parse(content) as Partial<LockInfo>;
-    if (typeof v.pid === 'number' && typeof v.host === 'string' && typeof v.time === 'number' && typeof v.nonce === 'string') {
+    if (
+      typeof v.pid === 'number' &&
+      typeof v.host === 'string' &&
+      typeof v.time === 'number' &&
+      typeof v.nonce === 'string'
+    ) {
       return v as LockInfo;
     }
   } catch {

@@ -75,7 +75,9 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '  # Never fail the caller: drain its input, log why, print what a no-op agent hook prints.',
     '  cat >/dev/null 2>&1',
     '  printf \'%s [%s] launcher: %s\\n\' "$(date -u +%Y-%m-%dT%H:%M:%SZ)" "$$" "$1" >>"$(dirname "$0")/../log.txt" 2>/dev/null',
-    `  case "$2:$3" in ${agentsAnsweringJson().map((agent) => `hook:${agent}`).join('|')}) printf '{}\\n' ;; esac`,
+    `  case "$2:$3" in ${agentsAnsweringJson()
+      .map((agent) => `hook:${agent}`)
+      .join('|')}) printf '{}\\n' ;; esac`,
     '  exit 0',
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
@@ -98,7 +100,11 @@ export function launcherScript(cliPath: string, nodePath: string): string {
 }
 
 /** Writes the launcher script to `file` (mode 0755) when its content differs. */
-export async function writeLauncherFile(file: string, cliPath: string, nodePath: string): Promise<{ path: string; changed: boolean }> {
+export async function writeLauncherFile(
+  file: string,
+  cliPath: string,
+  nodePath: string,
+): Promise<{ path: string; changed: boolean }> {
   const content = launcherScript(cliPath, nodePath);
   const current = await fs.readFile(file, 'utf8').catch(() => undefined);
   if (current !== content) {

@@ -13,7 +13,8 @@ export const SIGNOFF_NOTES_REF = 'refs/notes/ai-provenance-signoff';
 /** Largest note we read; bigger ones are reported as oversized and never parsed. */
 export const MAX_NOTE_BYTES = 8 * 1024 * 1024;
 
-export type NoteRead = { readonly commit: string; readonly text: string } | { readonly commit: string; readonly oversized: number };
+export type NoteRead =
+  { readonly commit: string; readonly text: string } | { readonly commit: string; readonly oversized: number };
 
 function run(repo: RepoInfo, args: string[], runner?: GitRunner, input?: string) {
   const options = { cwd: repo.root, ...(input === undefined ? {} : { input }) };
@@ -21,12 +22,22 @@ function run(repo: RepoInfo, args: string[], runner?: GitRunner, input?: string)
 }
 
 /** Attaches `text` to `commit` (replacing an existing note). */
-export async function writeNote(repo: RepoInfo, commit: string, text: string, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<void> {
+export async function writeNote(
+  repo: RepoInfo,
+  commit: string,
+  text: string,
+  ref = PROVENANCE_NOTES_REF,
+  runner?: GitRunner,
+): Promise<void> {
   await run(repo, ['notes', '--ref', ref, 'add', '-f', '-F', '-', commit], runner, text);
 }
 
 /** Every annotated commit on `ref`: commit id -> note blob id. Empty when the ref does not exist. */
-export async function listNotes(repo: RepoInfo, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<Map<string, string>> {
+export async function listNotes(
+  repo: RepoInfo,
+  ref = PROVENANCE_NOTES_REF,
+  runner?: GitRunner,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   let stdout: string;
   try {
@@ -43,7 +54,12 @@ export async function listNotes(repo: RepoInfo, ref = PROVENANCE_NOTES_REF, runn
 }
 
 /** Reads the notes of `commits` in one `git cat-file --batch` process. Commits without a note are absent. */
-export async function readNotes(repo: RepoInfo, commits: Iterable<string>, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<Map<string, NoteRead>> {
+export async function readNotes(
+  repo: RepoInfo,
+  commits: Iterable<string>,
+  ref = PROVENANCE_NOTES_REF,
+  runner?: GitRunner,
+): Promise<Map<string, NoteRead>> {
   const index = await listNotes(repo, ref, runner);
   const wanted = [...new Set(commits)].filter((c) => index.has(c));
   const result = new Map<string, NoteRead>();
@@ -54,7 +70,10 @@ export async function readNotes(repo: RepoInfo, commits: Iterable<string>, ref =
     wanted.forEach((commit, i) => {
       const obj = objects[i];
       if (!obj) return;
-      result.set(commit, obj.size > MAX_NOTE_BYTES ? { commit, oversized: obj.size } : { commit, text: obj.content.toString('utf8') });
+      result.set(
+        commit,
+        obj.size > MAX_NOTE_BYTES ? { commit, oversized: obj.size } : { commit, text: obj.content.toString('utf8') },
+      );
     });
   } finally {
     batch.close();
@@ -63,6 +82,11 @@ export async function readNotes(repo: RepoInfo, commits: Iterable<string>, ref =
 }
 
 /** The note of one commit, or undefined. */
-export async function readNote(repo: RepoInfo, commit: string, ref = PROVENANCE_NOTES_REF, runner?: GitRunner): Promise<NoteRead | undefined> {
+export async function readNote(
+  repo: RepoInfo,
+  commit: string,
+  ref = PROVENANCE_NOTES_REF,
+  runner?: GitRunner,
+): Promise<NoteRead | undefined> {
   return (await readNotes(repo, [commit], ref, runner)).get(commit);
 }

@@ -48,5 +48,7 @@ export function isNotInWorkTree(stderr: string): boolean {
 
 /** stderr (C locale) of `cat-file blob REV:path` / `:path` when the rev, path or index entry does not exist. */
 export function isMissingObject(stderr: string): boolean {
-  return /does not exist|exists on disk, but not in|not at stage|invalid object name|not a valid object name|bad file/i.test(stderr);
+  return /does not exist|exists on disk, but not in|not at stage|invalid object name|not a valid object name|bad file/i.test(
+    stderr,
+  );
 }

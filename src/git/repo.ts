@@ -3,7 +3,14 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { assertRepoRelativePath } from '../core/state/repoPath';
 import { GitError, GitRunner, STABLE_MESSAGES_ENV, defaultGitRunner } from './exec';
-import { RepoPaths, isMissingObject, isNotInWorkTree, outputLines, parseGitPath, parseRepoDiscovery } from './parseRevParse';
+import {
+  RepoPaths,
+  isMissingObject,
+  isNotInWorkTree,
+  outputLines,
+  parseGitPath,
+  parseRepoDiscovery,
+} from './parseRevParse';
 
 export type RepoInfo = RepoPaths;
 
@@ -37,19 +44,31 @@ export async function gitPath(repo: RepoInfo, name: string, runner: GitRunner = 
 
 /** The commit HEAD points at, or undefined on an unborn branch (a fresh `git init`). */
 export async function headCommit(repo: RepoInfo, runner: GitRunner = defaultGitRunner): Promise<string | undefined> {
-  const result = await runner.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], { cwd: repo.root, okExitCodes: [1] });
+  const result = await runner.run(['rev-parse', '--verify', '--quiet', 'HEAD^{commit}'], {
+    cwd: repo.root,
+    okExitCodes: [1],
+  });
   const lines = outputLines(result.stdout);
   return result.code === 0 && lines.length === 1 ? lines[0] : undefined;
 }
 
 /** The text of `relPath` at `rev` (a commit-ish), or undefined when the rev or the path there does not exist. */
-export async function readBlobAt(repo: RepoInfo, rev: string, relPath: string, runner: GitRunner = defaultGitRunner): Promise<string | undefined> {
+export async function readBlobAt(
+  repo: RepoInfo,
+  rev: string,
+  relPath: string,
+  runner: GitRunner = defaultGitRunner,
+): Promise<string | undefined> {
   assertSafeRev(rev);
   return readBlob(repo, `${rev}:${assertRepoRelativePath(relPath)}`, runner);
 }
 
 /** The staged text of `relPath` (index stage 0), or undefined when it is not in the index or is conflicted. */
-export async function readIndexBlob(repo: RepoInfo, relPath: string, runner: GitRunner = defaultGitRunner): Promise<string | undefined> {
+export async function readIndexBlob(
+  repo: RepoInfo,
+  relPath: string,
+  runner: GitRunner = defaultGitRunner,
+): Promise<string | undefined> {
   return readBlob(repo, `:${assertRepoRelativePath(relPath)}`, runner);
 }
 

@@ -22,7 +22,10 @@ export async function appendStateLog(stateDir: string, message: string, maxBytes
     const line = formatLogLine(message);
     const file = path.join(stateDir, LOG_FILE_NAME);
     await fs.mkdir(stateDir, { recursive: true });
-    const size = await fs.stat(file).then((s) => s.size, () => 0);
+    const size = await fs.stat(file).then(
+      (s) => s.size,
+      () => 0,
+    );
     if (size > 0 && size + Buffer.byteLength(line) > maxBytes) {
       await fs.rename(file, path.join(stateDir, 'log.1.txt')).catch(() => undefined);
     }

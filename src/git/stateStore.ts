@@ -35,7 +35,10 @@ const RECORD_FILE = /^[0-9a-f]{64}\.json$/;
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 const TEMP_FILE_MAX_AGE_MS = 60 * 60 * 1000;
 
-type Loaded = { readonly state: 'ok'; readonly record: FileRecord } | { readonly state: 'absent' } | { readonly state: 'corrupt'; readonly reason: string };
+type Loaded =
+  | { readonly state: 'ok'; readonly record: FileRecord }
+  | { readonly state: 'absent' }
+  | { readonly state: 'corrupt'; readonly reason: string };
 
 export class WorkingStateStore {
   /** Record files live here. */
@@ -93,7 +96,8 @@ export class WorkingStateStore {
       // A replace computed before post-commit settled the file would bring the committed spans back: the settled
       // record stands (the editor adopts it when it sees the change).
       if (options.mode === 'replace' && existing?.settled && existing.updated > incoming.updated) return existing;
-      const result = existing && options.mode !== 'replace' ? mergeFileRecords(existing, incoming) : compactFileRecord(incoming);
+      const result =
+        existing && options.mode !== 'replace' ? mergeFileRecords(existing, incoming) : compactFileRecord(incoming);
       await writeFileAtomic(file, serializeFileRecord(result));
       return result;
     });
@@ -146,7 +150,12 @@ export class WorkingStateStore {
         await removeIfOlderThan(file, TEMP_FILE_MAX_AGE_MS);
       } else if (RECORD_FILE.test(name)) {
         const loaded = await this.load(file, undefined);
-        const record = loaded.state === 'corrupt' ? await this.locked(file, () => this.loadOrMoveAside(file, undefined)) : loaded.state === 'ok' ? loaded.record : undefined;
+        const record =
+          loaded.state === 'corrupt'
+            ? await this.locked(file, () => this.loadOrMoveAside(file, undefined))
+            : loaded.state === 'ok'
+              ? loaded.record
+              : undefined;
         if (record) records.push(record);
       }
     }
@@ -162,7 +171,8 @@ export class WorkingStateStore {
     let text: string;
     try {
       const read = this.options.blockingReads ? readBoundedSync(file) : await readBounded(file);
-      if (typeof read === 'number') return { state: 'corrupt', reason: `${read} bytes exceed the limit of ${MAX_RECORD_BYTES}` };
+      if (typeof read === 'number')
+        return { state: 'corrupt', reason: `${read} bytes exceed the limit of ${MAX_RECORD_BYTES}` };
       text = read;
     } catch (err) {
       if ((err as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'absent' };
@@ -176,7 +186,10 @@ export class WorkingStateStore {
     }
     // The name is the hash of the path inside: a mismatch means the file was copied or tampered with.
     if ((relPath !== undefined && record.path !== relPath) || this.recordFile(record.path) !== file) {
-      return { state: 'corrupt', reason: `record is for ${JSON.stringify(record.path)}, not the path its file name stands for` };
+      return {
+        state: 'corrupt',
+        reason: `record is for ${JSON.stringify(record.path)}, not the path its file name stands for`,
+      };
     }
     return { state: 'ok', record };
   }
@@ -188,10 +201,14 @@ export class WorkingStateStore {
       const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       try {
         await fs.rename(file, aside);
-        await this.log(`moved unreadable record ${path.basename(file)} aside to ${path.basename(aside)}: ${loaded.reason}`);
+        await this.log(
+          `moved unreadable record ${path.basename(file)} aside to ${path.basename(aside)}: ${loaded.reason}`,
+        );
       } catch (err) {
         // Still treated as absent: the next write replaces it.
-        await this.log(`unreadable record ${path.basename(file)} (${loaded.reason}) could not be moved aside: ${(err as Error).message}`);
+        await this.log(
+          `unreadable record ${path.basename(file)} (${loaded.reason}) could not be moved aside: ${(err as Error).message}`,
+        );
       }
       return undefined;
     }

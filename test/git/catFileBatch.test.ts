@@ -23,7 +23,16 @@ describe('cat-file --batch reader', () => {
   it('reads many objects in order through one process, with missing ones as undefined', async () => {
     const batch = new CatFileBatch(repo.root);
     try {
-      const names = ['HEAD:a.txt', ':a.txt', 'HEAD:nope.txt', 'HEAD:dir/with space.txt', 'HEAD:bin.dat', 'HEAD:big.txt', 'no-such-rev:a.txt', 'HEAD:a.txt'];
+      const names = [
+        'HEAD:a.txt',
+        ':a.txt',
+        'HEAD:nope.txt',
+        'HEAD:dir/with space.txt',
+        'HEAD:bin.dat',
+        'HEAD:big.txt',
+        'no-such-rev:a.txt',
+        'HEAD:a.txt',
+      ];
       const objects = await batch.readMany(names);
       assert.equal(objects[0]?.content.toString('utf8'), 'alpha\n');
       assert.equal(objects[0]?.type, 'blob');

@@ -14,11 +14,17 @@ function runWriter(repoRoot: string, index: number): Promise<void> {
   // The compiled helper sits next to this compiled test.
   const script = path.join(__dirname, 'helpers', 'concurrentWriter.js');
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, repoRoot, 'src/shared.ts', String(index), String(WRITES_EACH), TEXT], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [script, repoRoot, 'src/shared.ts', String(index), String(WRITES_EACH), TEXT],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${index} exited with ${code}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`writer ${index} exited with ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -43,7 +49,14 @@ describe('working-state store: concurrent writers', function () {
       }
     }
     const actual = record.spans.map(([s, e, o]) => [s, e, record.origins[o].session]);
-    assert.deepEqual(actual, expected.sort((a, b) => a[0] - b[0]));
-    assert.deepEqual(fs.readdirSync(store.filesDir), [path.basename(store.recordFile('src/shared.ts'))], 'no lock or temp files left behind');
+    assert.deepEqual(
+      actual,
+      expected.sort((a, b) => a[0] - b[0]),
+    );
+    assert.deepEqual(
+      fs.readdirSync(store.filesDir),
+      [path.basename(store.recordFile('src/shared.ts'))],
+      'no lock or temp files left behind',
+    );
   });
 });

@@ -76,14 +76,20 @@ describe('debounced state writer', () => {
     writer.cancel('a.ts');
     writer.scheduleWrite(rec('b.ts', 2));
     await writer.dispose();
-    assert.deepEqual(sink.writes.map((w) => w.path), ['b.ts']);
+    assert.deepEqual(
+      sink.writes.map((w) => w.path),
+      ['b.ts'],
+    );
     assert.throws(() => writer.scheduleWrite(rec('c.ts', 3)), /disposed/);
   });
 
   it('reports failed writes to onError, or to the log by default, without rejecting flush', async () => {
     const sink = new FakeSink();
     const errors: string[] = [];
-    const withHandler = new DebouncedStateWriter(sink, { delayMs: 60_000, onError: (e, p) => errors.push(`${p}: ${e.message}`) });
+    const withHandler = new DebouncedStateWriter(sink, {
+      delayMs: 60_000,
+      onError: (e, p) => errors.push(`${p}: ${e.message}`),
+    });
     sink.failNext = true;
     withHandler.scheduleWrite(rec('a.ts', 1));
     await withHandler.flush();

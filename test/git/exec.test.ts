@@ -18,7 +18,10 @@ describe('git exec', () => {
   });
 
   it('throws a GitError carrying the command, cwd, exit code and stderr', async () => {
-    const error = await runGit(['rev-parse', '--verify', 'no-such-branch'], { cwd: repo.root, env: { LC_ALL: 'C' } }).then(
+    const error = await runGit(['rev-parse', '--verify', 'no-such-branch'], {
+      cwd: repo.root,
+      env: { LC_ALL: 'C' },
+    }).then(
       () => assert.fail('expected a failure'),
       (err: unknown) => err,
     );
@@ -32,14 +35,20 @@ describe('git exec', () => {
   });
 
   it('returns allowed non-zero exit codes as results', async () => {
-    const result = await runGit(['rev-parse', '--verify', '--quiet', 'no-such-branch'], { cwd: repo.root, okExitCodes: [1] });
+    const result = await runGit(['rev-parse', '--verify', '--quiet', 'no-such-branch'], {
+      cwd: repo.root,
+      okExitCodes: [1],
+    });
     assert.equal(result.code, 1);
     assert.equal(result.stdout, '');
   });
 
-  it('takes no optional locks: a read leaves the index as it is, so it cannot collide with the user\'s own git', async () => {
+  it("takes no optional locks: a read leaves the index as it is, so it cannot collide with the user's own git", async () => {
     // A tracked file whose stat data changed but not its content: `git status` would refresh and rewrite the index.
-    const file = path.join(repo.root, fs.readdirSync(repo.root).find((n) => n !== '.git')!);
+    const file = path.join(
+      repo.root,
+      fs.readdirSync(repo.root).find((n) => n !== '.git')!,
+    );
     const later = new Date(Date.now() + 60_000);
     fs.utimesSync(file, later, later);
     const index = path.join(repo.root, '.git', 'index');
@@ -61,7 +70,10 @@ describe('git exec', () => {
   });
 
   it('applies env overrides and removes variables set to undefined', async () => {
-    const ident = await runGit(['var', 'GIT_AUTHOR_IDENT'], { cwd: repo.root, env: { GIT_AUTHOR_NAME: 'Override Name' } });
+    const ident = await runGit(['var', 'GIT_AUTHOR_IDENT'], {
+      cwd: repo.root,
+      env: { GIT_AUTHOR_NAME: 'Override Name' },
+    });
     assert.match(ident.stdout, /^Override Name </);
     const env = gitEnv({ HOME: undefined, EXTRA: 'x' });
     assert.equal('HOME' in env, false);
@@ -92,13 +104,19 @@ describe('git exec', () => {
   it('fails with kind "spawn" when the working directory does not exist', async () => {
     const missing = path.join(repo.root, 'does-not-exist');
     assert.equal(fs.existsSync(missing), false);
-    await assert.rejects(runGit(['status'], { cwd: missing }), (err: unknown) => err instanceof GitError && err.kind === 'spawn');
+    await assert.rejects(
+      runGit(['status'], { cwd: missing }),
+      (err: unknown) => err instanceof GitError && err.kind === 'spawn',
+    );
   });
 
   it('kills git after timeoutMs with kind "timeout"', async function () {
     if (process.platform === 'win32') skipBecause(this, 'the test sleeps through a POSIX shell alias');
     // A shell alias that sleeps without holding our pipes, so the kill is what ends the call.
     const args = ['-c', 'alias.nap=!sleep 5 >/dev/null 2>&1 </dev/null', 'nap'];
-    await assert.rejects(runGit(args, { cwd: repo.root, timeoutMs: 150 }), (err: unknown) => err instanceof GitError && err.kind === 'timeout' && /timed out after 150 ms/.test(err.message));
+    await assert.rejects(
+      runGit(args, { cwd: repo.root, timeoutMs: 150 }),
+      (err: unknown) => err instanceof GitError && err.kind === 'timeout' && /timed out after 150 ms/.test(err.message),
+    );
   });
 });

@@ -68,7 +68,10 @@ describe('file lock', () => {
 
   it('gives up on a live, fresh lock with LockTimeoutError naming the holder', async () => {
     writeLock(lockPath, { pid: process.pid, time: Date.now() });
-    await assert.rejects(acquireLock(lockPath, { maxWaitMs: 60 }), (err: unknown) => err instanceof LockTimeoutError && err.message.includes(`pid ${process.pid}`));
+    await assert.rejects(
+      acquireLock(lockPath, { maxWaitMs: 60 }),
+      (err: unknown) => err instanceof LockTimeoutError && err.message.includes(`pid ${process.pid}`),
+    );
     await assert.rejects(acquireLock(lockPath, { maxAttempts: 2 }), LockTimeoutError);
     assert.ok(fs.existsSync(lockPath), 'a live lock is never removed');
   });

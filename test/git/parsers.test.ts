@@ -1,14 +1,24 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { CatFileBatchParser } from '../../src/git/catFileBatchParser';
-import { isMissingObject, isNotInWorkTree, outputLines, parseGitPath, parseRepoDiscovery } from '../../src/git/parseRevParse';
+import {
+  isMissingObject,
+  isNotInWorkTree,
+  outputLines,
+  parseGitPath,
+  parseRepoDiscovery,
+} from '../../src/git/parseRevParse';
 
 describe('rev-parse output parsers', () => {
   const cwd = path.resolve('/work/repo/sub');
 
   it('resolves relative git dirs against the cwd and keeps absolute ones', () => {
     const info = parseRepoDiscovery('/work/repo\n../.git\n/elsewhere/common\n', cwd);
-    assert.deepEqual(info, { root: path.resolve('/work/repo'), gitDir: path.resolve('/work/repo/.git'), commonDir: path.resolve('/elsewhere/common') });
+    assert.deepEqual(info, {
+      root: path.resolve('/work/repo'),
+      gitDir: path.resolve('/work/repo/.git'),
+      commonDir: path.resolve('/elsewhere/common'),
+    });
   });
 
   it('tolerates CRLF output', () => {
@@ -48,7 +58,10 @@ describe('cat-file --batch output parser', () => {
   function expectEntries(entries: ReturnType<CatFileBatchParser['push']>): void {
     assert.equal(entries.length, 4);
     assert.ok(entries[0].found);
-    assert.deepEqual({ ...entries[0].object, content: entries[0].object.content.toString('utf8') }, { oid, type: 'blob', size: body.length, content: 'héllo\nworld\n' });
+    assert.deepEqual(
+      { ...entries[0].object, content: entries[0].object.content.toString('utf8') },
+      { oid, type: 'blob', size: body.length, content: 'héllo\nworld\n' },
+    );
     assert.deepEqual(entries[1], { found: false, name: 'HEAD:some path', reason: 'missing' });
     assert.ok(entries[2].found);
     assert.equal(entries[2].object.size, 0);
@@ -66,7 +79,11 @@ describe('cat-file --batch output parser', () => {
     for (let cut1 = 0; cut1 <= output.length; cut1 += 3) {
       for (const cut2 of [cut1, Math.min(output.length, cut1 + 1), Math.min(output.length, cut1 + 17)]) {
         const parser = new CatFileBatchParser();
-        const entries = [...parser.push(output.subarray(0, cut1)), ...parser.push(output.subarray(cut1, cut2)), ...parser.push(output.subarray(cut2))];
+        const entries = [
+          ...parser.push(output.subarray(0, cut1)),
+          ...parser.push(output.subarray(cut1, cut2)),
+          ...parser.push(output.subarray(cut2)),
+        ];
         expectEntries(entries);
       }
     }
@@ -80,7 +97,10 @@ describe('cat-file --batch output parser', () => {
   });
 
   it('throws on a malformed header or a body without its newline', () => {
-    assert.throws(() => new CatFileBatchParser().push(Buffer.from('garbage line\n')), /unexpected cat-file --batch header/);
+    assert.throws(
+      () => new CatFileBatchParser().push(Buffer.from('garbage line\n')),
+      /unexpected cat-file --batch header/,
+    );
     assert.throws(() => new CatFileBatchParser().push(Buffer.from(`${oid} blob 2\nabX`)), /not followed by a newline/);
   });
 });

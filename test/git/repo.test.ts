@@ -35,7 +35,11 @@ describe('repository discovery', () => {
 
   it('finds the nested repository, not the outer one, for paths inside it', async () => {
     const info = await findRepo(path.join(nested.root, 'a.txt'));
-    assert.deepEqual(info, { root: nested.root, gitDir: path.join(nested.root, '.git'), commonDir: path.join(nested.root, '.git') });
+    assert.deepEqual(info, {
+      root: nested.root,
+      gitDir: path.join(nested.root, '.git'),
+      commonDir: path.join(nested.root, '.git'),
+    });
   });
 
   it('finds a linked worktree with its own git dir and the shared common dir', async () => {
@@ -141,6 +145,9 @@ describe('reading commits and blobs', () => {
     const objectFile = path.join(repo.root, '.git', 'objects', blob.slice(0, 2), blob.slice(2));
     fs.chmodSync(objectFile, 0o644);
     fs.writeFileSync(objectFile, 'not zlib');
-    await assert.rejects(readBlobAt(info, 'HEAD', 'a.txt'), (err: unknown) => err instanceof GitError && err.kind === 'exit');
+    await assert.rejects(
+      readBlobAt(info, 'HEAD', 'a.txt'),
+      (err: unknown) => err instanceof GitError && err.kind === 'exit',
+    );
   });
 });

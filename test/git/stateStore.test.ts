@@ -35,7 +35,11 @@ describe('working-state store: location', () => {
     await main.write(record);
     assert.equal(await wt.read('README.md'), undefined);
     assert.equal(await inner.read('README.md'), undefined);
-    assert.equal(repo.git(['status', '--porcelain', '--ignored']), '?? nested/', 'nothing but the nested repo appears in the work tree');
+    assert.equal(
+      repo.git(['status', '--porcelain', '--ignored']),
+      '?? nested/',
+      'nothing but the nested repo appears in the work tree',
+    );
   });
 
   it('refuses to open outside a repository', async () => {
@@ -66,7 +70,15 @@ describe('working-state store: records', () => {
   });
 
   it('writes atomically and reads back the same record, leaving no temp or lock files', async () => {
-    const record = makeRecord('src/a.ts', TEXT, [agentOrigin('s1')], [[0, 5, 0], [10, 12, 0]]);
+    const record = makeRecord(
+      'src/a.ts',
+      TEXT,
+      [agentOrigin('s1')],
+      [
+        [0, 5, 0],
+        [10, 12, 0],
+      ],
+    );
     const stored = await store.write(record);
     assert.deepEqual(stored, record);
     assert.deepEqual(await store.read('src/a.ts'), record);
@@ -80,7 +92,10 @@ describe('working-state store: records', () => {
     const o2 = agentOrigin('two');
     await store.write(makeRecord('a.ts', TEXT, [o1], [[0, 5, 0]], 100));
     const merged = await store.write(makeRecord('a.ts', TEXT, [o2], [[8, 10, 0]], 200));
-    assert.deepEqual(merged.spans, [[0, 5, 0], [8, 10, 1]]);
+    assert.deepEqual(merged.spans, [
+      [0, 5, 0],
+      [8, 10, 1],
+    ]);
     assert.deepEqual(merged.origins, [o1, o2]);
     assert.deepEqual(await store.read('a.ts'), merged);
 
@@ -93,7 +108,19 @@ describe('working-state store: records', () => {
     const o = agentOrigin('one');
     // The editor captured its spans at 100; post-commit settled the file at 200, keeping only [8, 10).
     await store.write({ ...makeRecord('a.ts', TEXT, [o], [[8, 10, 0]], 200), settled: true }, { mode: 'replace' });
-    const kept = await store.write(makeRecord('a.ts', TEXT, [o], [[0, 5, 0], [8, 10, 0]], 100), { mode: 'replace' });
+    const kept = await store.write(
+      makeRecord(
+        'a.ts',
+        TEXT,
+        [o],
+        [
+          [0, 5, 0],
+          [8, 10, 0],
+        ],
+        100,
+      ),
+      { mode: 'replace' },
+    );
     assert.deepEqual(kept.spans, [[8, 10, 0]]);
     assert.equal(kept.settled, true);
     // A later editor write (it has adopted the settled record) replaces it as usual.
@@ -148,7 +175,10 @@ describe('working-state store: records', () => {
     for (const p of ['b.ts', 'a/z.ts', 'a.ts']) {
       await store.write(makeRecord(p, TEXT, [], []));
     }
-    assert.deepEqual((await store.list()).map((r) => r.path), ['a.ts', 'a/z.ts', 'b.ts']);
+    assert.deepEqual(
+      (await store.list()).map((r) => r.path),
+      ['a.ts', 'a/z.ts', 'b.ts'],
+    );
   });
 });
 
@@ -168,7 +198,11 @@ describe('working-state store: corrupt files', () => {
   for (const [name, content, reason] of [
     ['truncated JSON', '{"version":1,"path":"a.t', /not JSON/],
     ['a wrong version', JSON.stringify({ ...makeRecord('a.ts', TEXT, [], []), version: 2 }), /unsupported version 2/],
-    ['a span outside the text', JSON.stringify(makeRecord('a.ts', TEXT, [agentOrigin('x')], [[0, 9999, 0]])), /spans\[0\]/],
+    [
+      'a span outside the text',
+      JSON.stringify(makeRecord('a.ts', TEXT, [agentOrigin('x')], [[0, 9999, 0]])),
+      /spans\[0\]/,
+    ],
     ['a record for another path', JSON.stringify(makeRecord('b.ts', TEXT, [], [])), /record is for "b.ts"/],
   ] as const) {
     it(`moves a record with ${name} aside, logs why and reads it as absent`, async () => {

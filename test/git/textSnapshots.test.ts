@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { contentHash } from '../../src/core/hash';
-import { MAX_SNAPSHOT_CHARS, WorkingStateStore, loadTextSnapshot, pruneTextSnapshots, saveTextSnapshot } from '../../src/git';
+import {
+  MAX_SNAPSHOT_CHARS,
+  WorkingStateStore,
+  loadTextSnapshot,
+  pruneTextSnapshots,
+  saveTextSnapshot,
+} from '../../src/git';
 import { createTempRepo, type TempRepo } from './helpers/tempRepo';
 
 describe('text snapshots beside working-state records', () => {

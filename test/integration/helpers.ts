@@ -37,7 +37,11 @@ export function sleep(ms: number): Promise<void> {
  * Polls `check` until it returns a value that is not undefined, or fails after `timeoutMs`. The default is generous:
  * a loaded 2-core machine (CI, or several runs at once) is slow to repaint, not broken.
  */
-export async function waitUntil<T>(what: string, check: () => T | undefined | Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function waitUntil<T>(
+  what: string,
+  check: () => T | undefined | Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -47,7 +51,8 @@ export async function waitUntil<T>(what: string, check: () => T | undefined | Pr
     } catch (err) {
       last = err;
     }
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+    if (Date.now() > deadline)
+      throw new Error(`timed out after ${timeoutMs}ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
     await sleep(50);
   }
 }

@@ -16,7 +16,13 @@ export const PLAIN_FOLDER = '(plain folder)';
 /** Tests run only in the demo workspace with the Demo AI extension (`run-integration.mjs --demo`). */
 export const DEMO = '(demo)';
 /** Lines the harness prints; everything else the host logs goes to its log file. */
-const OUT = (text: string) => console.log(text.split('\n').map((l) => `@@aip ${l}`).join('\n'));
+const OUT = (text: string) =>
+  console.log(
+    text
+      .split('\n')
+      .map((l) => `@@aip ${l}`)
+      .join('\n'),
+  );
 
 /** console.log cannot be reassigned in the extension host, so the reporter writes through console directly. */
 class HostReporter extends Mocha.reporters.Base {
@@ -48,7 +54,9 @@ class HostReporter extends Mocha.reporters.Base {
     });
     runner.once('end', () => {
       const s = this.stats;
-      console.log(`${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, skipped, failures, restartTests })}`);
+      console.log(
+        `${RESULT_PREFIX}${JSON.stringify({ passed: s.passes, failed: s.failures, skipped, failures, restartTests })}`,
+      );
     });
   }
 }
@@ -56,15 +64,27 @@ class HostReporter extends Mocha.reporters.Base {
 /** Mocha's own way to fail a pending test (what --forbid-pending does), for a skip that gave no reason. */
 function failPending(runner: Mocha.Runner, test: Mocha.Test): void {
   const fail = (runner as unknown as { fail(test: Mocha.Test, err: Error, force: boolean): void }).fail;
-  fail.call(runner, test, new Error('skipped without a reason: skip with skipBecause(this, reason) from test/skip.ts'), true);
+  fail.call(
+    runner,
+    test,
+    new Error('skipped without a reason: skip with skipBecause(this, reason) from test/skip.ts'),
+    true,
+  );
 }
 
 function indent(text: string, depth: number): string {
-  return text.split('\n').map((l) => '  '.repeat(depth) + l).join('\n');
+  return text
+    .split('\n')
+    .map((l) => '  '.repeat(depth) + l)
+    .join('\n');
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, reporter: HostReporter as unknown as typeof Mocha.reporters.Base });
+  const mocha = new Mocha({
+    ui: 'bdd',
+    timeout: 30_000,
+    reporter: HostReporter as unknown as typeof Mocha.reporters.Base,
+  });
   // Phase 2 runs only the after-restart tests; phase 1 (and desktop runs, which cannot restart) everything else,
   // narrowed by AIP_GREP when set.
   const after = escapeRegExp(AFTER_RESTART);
@@ -73,7 +93,11 @@ export function run(): Promise<void> {
   const demo = escapeRegExp(DEMO);
   const phase = process.env.AIP_PHASE;
   const only: Record<string, string> = { '2': after, plain, demo };
-  mocha.grep(phase && only[phase] ? new RegExp(only[phase]) : new RegExp(`^(?!.*(?:${after}|${plain}|${demo}))(?=.*(?:${grep}))`));
+  mocha.grep(
+    phase && only[phase]
+      ? new RegExp(only[phase])
+      : new RegExp(`^(?!.*(?:${after}|${plain}|${demo}))(?=.*(?:${grep}))`),
+  );
   for (const file of listTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {
     mocha.run((failures) => (failures > 0 ? reject(new Error(`${failures} integration tests failed`)) : resolve()));

@@ -10,7 +10,9 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
   calls = 0;
   private readonly registration: vscode.Disposable;
 
-  constructor(selector: vscode.DocumentSelector = [{ scheme: 'untitled' }, { scheme: 'file' }, { scheme: 'vscode-remote' }]) {
+  constructor(
+    selector: vscode.DocumentSelector = [{ scheme: 'untitled' }, { scheme: 'file' }, { scheme: 'vscode-remote' }],
+  ) {
     this.registration = vscode.languages.registerInlineCompletionItemProvider(selector, this);
   }
 
@@ -28,7 +30,12 @@ export class TestInlineProvider implements vscode.InlineCompletionItemProvider, 
     await waitUntil('the inline provider to be asked', () => (this.calls > before ? true : undefined));
     if (driverAvailable && !this.range) {
       try {
-        await waitUntil('ghost text on screen', async () => ((await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined), 10_000);
+        await waitUntil(
+          'ghost text on screen',
+          async () =>
+            (await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined,
+          10_000,
+        );
       } catch (err) {
         await driver.screenshot('ghost-text-missing').catch(() => undefined);
         throw err;

@@ -9,18 +9,24 @@ const SUGGESTIONS = [
     prefix: /export function median$/,
     text: '(values: number[]): number {\n  const sorted = [...values].sort((a, b) => a - b);\n  const mid = Math.floor(sorted.length / 2);\n  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;\n}',
   },
-  { prefix: /export function max$/, text: '(values: number[]): number {\n  return values.reduce((m, v) => (v > m ? v : m), -Infinity);\n}' },
+  {
+    prefix: /export function max$/,
+    text: '(values: number[]): number {\n  return values.reduce((m, v) => (v > m ? v : m), -Infinity);\n}',
+  },
 ];
 
 function activate(context) {
   context.subscriptions.push(
-    vscode.languages.registerInlineCompletionItemProvider({ language: 'typescript' }, {
-      provideInlineCompletionItems(doc, position) {
-        const before = doc.lineAt(position.line).text.slice(0, position.character);
-        const hit = SUGGESTIONS.find((s) => s.prefix.test(before));
-        return hit ? [new vscode.InlineCompletionItem(hit.text, new vscode.Range(position, position))] : [];
+    vscode.languages.registerInlineCompletionItemProvider(
+      { language: 'typescript' },
+      {
+        provideInlineCompletionItems(doc, position) {
+          const before = doc.lineAt(position.line).text.slice(0, position.character);
+          const hit = SUGGESTIONS.find((s) => s.prefix.test(before));
+          return hit ? [new vscode.InlineCompletionItem(hit.text, new vscode.Range(position, position))] : [];
+        },
       },
-    }),
+    ),
   );
   void openFirstScreen();
 }

@@ -7,7 +7,16 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AGENT_IDS, type AgentId } from '../../core/agents/types';
-import { agentState, agentsStatus, installAgents, uninstallAgents, type AgentFileReport, type AgentStatusReport, type InstallContext, type InstallScope } from '../../git/agents/agentInstall';
+import {
+  agentState,
+  agentsStatus,
+  installAgents,
+  uninstallAgents,
+  type AgentFileReport,
+  type AgentStatusReport,
+  type InstallContext,
+  type InstallScope,
+} from '../../git/agents/agentInstall';
 import { findRepo } from '../../git/repo';
 import { STATE_DIR_NAME } from '../../git/stateLog';
 import { parseArgs, stringFlag } from '../args';
@@ -20,7 +29,7 @@ const USAGE = [
   '',
   `NAME is one of ${AGENT_IDS.join(', ')} (copilot = vscode; default: all). Scope project (default) writes the`,
   "repository's .claude/settings.json, .github/hooks/ai-provenance.json, .cursor/hooks.json, .codex/config.toml and",
-  '.gemini/settings.json with commands that find the launcher in the clone\'s git dir at run time (safe to commit: a',
+  ".gemini/settings.json with commands that find the launcher in the clone's git dir at run time (safe to commit: a",
   'clone without AI Provenance runs them as no-ops); scope user writes the same files under your home directory',
   '($COPILOT_HOME or ~/.copilot/hooks for Copilot, $CODEX_HOME for Codex). Hooks call a launcher script that runs',
   '--cli (default: this CLI) with the current node; run install again after moving the CLI. uninstall restores each',
@@ -33,9 +42,11 @@ export const agentsCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['agent', 'scope', 'cli'] });
     const [action, ...extra] = parsed.positionals;
-    if (action !== 'install' && action !== 'uninstall' && action !== 'status') throw new UsageError('expected install, uninstall or status');
+    if (action !== 'install' && action !== 'uninstall' && action !== 'status')
+      throw new UsageError('expected install, uninstall or status');
     if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
-    if (action !== 'install' && stringFlag(parsed, 'cli') !== undefined) throw new UsageError('--cli is only for install');
+    if (action !== 'install' && stringFlag(parsed, 'cli') !== undefined)
+      throw new UsageError('--cli is only for install');
     const agents = agentList(stringFlag(parsed, 'agent'));
     const ctx = await installContext(stringFlag(parsed, 'scope'), io);
     if (action === 'status') return printStatus(await agentsStatus(ctx, agents), io);
@@ -51,28 +62,47 @@ function agentList(value: string | undefined): AgentId[] {
   if (value === undefined || value === 'all') return [...AGENT_IDS];
   const names = value.split(',').map((s) => (s.trim() === 'copilot' ? 'vscode' : s.trim()));
   for (const name of names) {
-    if (!(AGENT_IDS as readonly string[]).includes(name)) throw new UsageError(`unknown agent ${JSON.stringify(name)}; expected ${AGENT_IDS.join(', ')} or all`);
+    if (!(AGENT_IDS as readonly string[]).includes(name))
+      throw new UsageError(`unknown agent ${JSON.stringify(name)}; expected ${AGENT_IDS.join(', ')} or all`);
   }
   return [...new Set(names)] as AgentId[];
 }
 
 async function installContext(scopeFlag: string | undefined, io: CliIo): Promise<InstallContext> {
   const scope: InstallScope = (scopeFlag ?? 'project') as InstallScope;
-  if (scope !== 'project' && scope !== 'user') throw new UsageError(`--scope must be project or user, not ${JSON.stringify(scopeFlag)}`);
+  if (scope !== 'project' && scope !== 'user')
+    throw new UsageError(`--scope must be project or user, not ${JSON.stringify(scopeFlag)}`);
   if (scope === 'user') {
     const home = io.env.HOME || io.env.USERPROFILE || os.homedir();
-    return { scope, root: home, home, baseDir: path.join(home, '.ai-provenance'), codexHome: io.env.CODEX_HOME || undefined, copilotHome: io.env.COPILOT_HOME || undefined };
+    return {
+      scope,
+      root: home,
+      home,
+      baseDir: path.join(home, '.ai-provenance'),
+      codexHome: io.env.CODEX_HOME || undefined,
+      copilotHome: io.env.COPILOT_HOME || undefined,
+    };
   }
   const repo = await findRepo(io.cwd);
-  if (repo === undefined) throw new Error(`not inside a git work tree: ${io.cwd} (use --scope user to install for every project)`);
+  if (repo === undefined)
+    throw new Error(`not inside a git work tree: ${io.cwd} (use --scope user to install for every project)`);
   const home = io.env.HOME || io.env.USERPROFILE || os.homedir();
-  return { scope, root: repo.root, home, baseDir: path.join(repo.gitDir, STATE_DIR_NAME), codexHome: io.env.CODEX_HOME || undefined };
+  return {
+    scope,
+    root: repo.root,
+    home,
+    baseDir: path.join(repo.gitDir, STATE_DIR_NAME),
+    codexHome: io.env.CODEX_HOME || undefined,
+  };
 }
 
 async function cliPath(value: string | undefined, cwd: string): Promise<string> {
   if (value === undefined || value === '') throw new UsageError('cannot tell where the CLI is; pass --cli PATH');
   const resolved = path.resolve(cwd, value);
-  const ok = await fs.stat(resolved).then((s) => s.isFile(), () => false);
+  const ok = await fs.stat(resolved).then(
+    (s) => s.isFile(),
+    () => false,
+  );
   if (!ok) throw new Error(`--cli ${JSON.stringify(resolved)} is not a file`);
   return resolved;
 }
@@ -100,7 +130,13 @@ function printStatus(statuses: readonly AgentStatusReport[], io: CliIo): number 
     const i = s.inspection;
     io.out(`${s.agent.padEnd(7)} ${agentState(s).padEnd(14)} ${s.label}${s.exists ? '' : ' (no file)'}\n`);
     for (const l of s.launchers) {
-      const health = !l.exists ? 'launcher missing' : l.cli === undefined ? 'not our launcher' : l.cliExists ? 'ok' : `CLI missing: ${l.cli}`;
+      const health = !l.exists
+        ? 'launcher missing'
+        : l.cli === undefined
+          ? 'not our launcher'
+          : l.cliExists
+            ? 'ok'
+            : `CLI missing: ${l.cli}`;
       io.out(`        launcher ${l.path}: ${health}\n`);
     }
     for (const warning of i?.warnings ?? []) io.out(`        warning: ${warning}\n`);

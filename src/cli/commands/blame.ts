@@ -34,7 +34,10 @@ export const blameCommand: CliCommand = {
     const { aiBlame } = await import('../../git/blame/index.js');
     const { cleanSourceLine } = await import('../../core/blame/index.js');
     const rev = stringFlag(parsed, 'rev');
-    const result = await aiBlame(repo, rel, { ...(rev !== undefined ? { rev } : {}), workingState: !parsed.flags.has('no-working-state') });
+    const result = await aiBlame(repo, rel, {
+      ...(rev !== undefined ? { rev } : {}),
+      workingState: !parsed.flags.has('no-working-state'),
+    });
     if (parsed.flags.has('json')) {
       io.out(JSON.stringify(result, null, 1) + '\n');
       return 0;
@@ -43,14 +46,22 @@ export const blameCommand: CliCommand = {
     const out: string[] = [];
     for (const l of result.lines) {
       const sha = l.commit ? `${l.boundary ? '^' : ''}${l.commit.slice(0, l.boundary ? 7 : 8)}` : '--------';
-      const date = l.commit && l.authorTime > 0 ? new Date(l.authorTime * 1000).toISOString().slice(0, 10) : '          ';
+      const date =
+        l.commit && l.authorTime > 0 ? new Date(l.authorTime * 1000).toISOString().slice(0, 10) : '          ';
       const origin = l.origins[0];
-      const who = origin ? [origin.tool, origin.model].filter(Boolean).join(' ') + (l.origins.length > 1 ? ` +${l.origins.length - 1}` : '') : '';
+      const who = origin
+        ? [origin.tool, origin.model].filter(Boolean).join(' ') +
+          (l.origins.length > 1 ? ` +${l.origins.length - 1}` : '')
+        : '';
       const author = l.commit ? l.author : 'not committed';
-      out.push(`${MARKER[l.authorship]} ${sha} ${date} ${pad(author, 14)} ${pad(who, 30)} ${String(l.line).padStart(width)}| ${cleanSourceLine(l.text)}`);
+      out.push(
+        `${MARKER[l.authorship]} ${sha} ${date} ${pad(author, 14)} ${pad(who, 30)} ${String(l.line).padStart(width)}| ${cleanSourceLine(l.text)}`,
+      );
     }
     const c = result.counts;
-    out.push(`# ${c.total} lines: ${c.ai} AI, ${c.mixed} mixed, ${c.aiAssisted} in AI-assisted commits without line records, ${c.human} human (${(result.share * 100).toFixed(1)}% AI)`);
+    out.push(
+      `# ${c.total} lines: ${c.ai} AI, ${c.mixed} mixed, ${c.aiAssisted} in AI-assisted commits without line records, ${c.human} human (${(result.share * 100).toFixed(1)}% AI)`,
+    );
     io.out(out.join('\n') + '\n');
     for (const n of result.ignoredNotes) io.err(`warning: note on ${n.commit.slice(0, 12)} ignored: ${n.reason}\n`);
     for (const w of result.warnings) io.err(`warning: ${w}\n`);

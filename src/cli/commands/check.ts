@@ -11,7 +11,7 @@ const USAGE = [
   'BASE (or --policy FILE): maximum AI share, required sign-offs (by AI share or tier, from allowed signers or',
   'code owners) and reviewed AI hunks. Exit 0: met (or no policy); 1: not met, with the reasons; 2: bad usage.',
   'Sign-offs are read from refs/notes/ai-provenance-signoff: fetch it first in CI.',
-  'Analyser findings in changed lines raise the tier like the checklist\'s own (a tier-based sign-off may then apply).',
+  "Analyser findings in changed lines raise the tier like the checklist's own (a tier-based sign-off may then apply).",
   SARIF_USAGE,
 ].join('\n');
 
@@ -33,7 +33,19 @@ export const checkCommand: CliCommand = {
     const outcome = report.policy!;
     const analyzers = report.review?.analyzers;
     if (parsed.flags.has('json')) {
-      io.out(JSON.stringify({ ...outcome, policySource: loaded.source, share: report.share, tier: report.review?.tier ?? null, ...(analyzers ? { analyzers } : {}) }, null, 1) + '\n');
+      io.out(
+        JSON.stringify(
+          {
+            ...outcome,
+            policySource: loaded.source,
+            share: report.share,
+            tier: report.review?.tier ?? null,
+            ...(analyzers ? { analyzers } : {}),
+          },
+          null,
+          1,
+        ) + '\n',
+      );
       return outcome.pass ? 0 : 1;
     }
     const { cleanLabel } = await import('../../core/blame/index.js');
@@ -42,7 +54,11 @@ export const checkCommand: CliCommand = {
       `ai-provenance check: ${outcome.pass ? 'passed' : 'FAILED'} (${cleanLabel(loaded.source, 300)})`,
       `  ${cleanLabel(spec, 200)}: ${cleanLabel(report.aiClaim, 400)}, tier ${report.review?.tier ?? '?'}, ` +
         `${report.hunks.ai} AI hunk(s), ${outcome.reviewedAiHunks} reviewed, ${outcome.signoffs.length} sign-off(s) (${accepted} accepted)`,
-      ...(analyzers ? [`  analysers: ${analyzers.inChange} finding(s) in changed lines, ${analyzers.outsideChange} elsewhere (not counted)`] : []),
+      ...(analyzers
+        ? [
+            `  analysers: ${analyzers.inChange} finding(s) in changed lines, ${analyzers.outsideChange} elsewhere (not counted)`,
+          ]
+        : []),
       ...outcome.failures.map((f) => `  ✗ ${cleanLabel(f, 2000)}`),
       ...outcome.satisfied.map((s) => `  ✓ ${cleanLabel(s, 2000)}`),
     ];

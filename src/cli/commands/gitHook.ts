@@ -9,9 +9,9 @@ import type { CliCommand } from '../command';
 export const gitHookCommand: CliCommand = {
   name: 'git-hook',
   usage: [
-    'usage: ai-provenance git-hook <prepare-commit-msg|commit-msg|post-commit|post-rewrite|reference-transaction|pre-push> [git\'s hook arguments]',
+    "usage: ai-provenance git-hook <prepare-commit-msg|commit-msg|post-commit|post-rewrite|reference-transaction|pre-push> [git's hook arguments]",
     '',
-    'Called by the hooks `ai-provenance hooks install` writes, with git\'s arguments and stdin. Always exits 0.',
+    "Called by the hooks `ai-provenance hooks install` writes, with git's arguments and stdin. Always exits 0.",
   ].join('\n'),
   async run(args, io) {
     const [hook = '', ...rest] = args;
@@ -28,7 +28,8 @@ export const gitHookCommand: CliCommand = {
       });
       const outcome = await Promise.race([work, deadline]);
       if (outcome === 'timeout') {
-        if (stateDir) await logTo(stateDir, `${hook} stopped after ${timeoutMs} ms (time limit); the commit is unaffected`);
+        if (stateDir)
+          await logTo(stateDir, `${hook} stopped after ${timeoutMs} ms (time limit); the commit is unaffected`);
         // Pending git children and I/O must not keep the commit waiting.
         process.exit(0);
       }

@@ -12,7 +12,7 @@ export const hookCommand: CliCommand = {
   usage: [
     `usage: ai-provenance hook <${AGENT_IDS.join('|')}> [pre|post]`,
     '',
-    'Reads the agent\'s hook JSON on stdin. pre: snapshot the files the tool may change; post: attribute exactly the',
+    "Reads the agent's hook JSON on stdin. pre: snapshot the files the tool may change; post: attribute exactly the",
     'characters it inserted. Always exits 0; problems go to <git dir>/ai-provenance/log.txt.',
     'Installed for you by `ai-provenance agents install`.',
   ].join('\n'),

@@ -15,7 +15,7 @@ const USAGE = [
   '       ai-provenance hooks status [--json]',
   '',
   'Installs prepare-commit-msg, commit-msg, post-commit, post-rewrite, reference-transaction and pre-push hooks where git runs',
-  'them (core.hooksPath honoured, e.g. husky\'s .husky/_). A hook already there is kept and run first; uninstall puts',
+  "them (core.hooksPath honoured, e.g. husky's .husky/_). A hook already there is kept and run first; uninstall puts",
   'it back exactly. The hooks run --cli (default: this CLI) through a launcher in the git dir and never fail a commit.',
   'Also sets notes.rewriteRef so git copies notes on amend and rebase. --force replaces hooks tracked in the repository.',
   'Set AI_PROVENANCE_HOOKS=off to skip the hooks for one command. pre-push and reference-transaction carry the notes',
@@ -24,7 +24,13 @@ const USAGE = [
 
 async function existingFile(value: string, cwd: string, what: string): Promise<string> {
   const abs = path.resolve(cwd, value);
-  if (!(await fs.stat(abs).then((s) => s.isFile(), () => false))) throw new UsageError(`${what} not found: ${abs}`);
+  if (
+    !(await fs.stat(abs).then(
+      (s) => s.isFile(),
+      () => false,
+    ))
+  )
+    throw new UsageError(`${what} not found: ${abs}`);
   return abs;
 }
 
@@ -34,9 +40,11 @@ export const hooksCommand: CliCommand = {
   async run(args, io) {
     const parsed = parseArgs(args, { valued: ['cli', 'node'], boolean: ['force', 'json'] });
     const [action, ...extra] = parsed.positionals;
-    if (action !== 'install' && action !== 'uninstall' && action !== 'status') throw new UsageError('expected install, uninstall or status');
+    if (action !== 'install' && action !== 'uninstall' && action !== 'status')
+      throw new UsageError('expected install, uninstall or status');
     if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
-    if (action !== 'install' && ['cli', 'node', 'force'].some((f) => parsed.flags.has(f))) throw new UsageError('--cli, --node and --force are only for install');
+    if (action !== 'install' && ['cli', 'node', 'force'].some((f) => parsed.flags.has(f)))
+      throw new UsageError('--cli, --node and --force are only for install');
     if (action !== 'status' && parsed.flags.has('json')) throw new UsageError('--json is only for status');
     const repo = await repoAt(io.cwd);
     const install = await import('../../git/hooks/install.js');
@@ -44,9 +52,14 @@ export const hooksCommand: CliCommand = {
       const cliPath = await existingFile(stringFlag(parsed, 'cli') ?? process.argv[1] ?? '', io.cwd, 'CLI');
       const nodeFlag = stringFlag(parsed, 'node');
       const nodePath = nodeFlag === undefined ? undefined : path.resolve(io.cwd, nodeFlag);
-      const report = await install.installHooks(repo, { cliPath, ...(nodePath ? { nodePath } : {}), force: parsed.flags.has('force') });
+      const report = await install.installHooks(repo, {
+        cliPath,
+        ...(nodePath ? { nodePath } : {}),
+        force: parsed.flags.has('force'),
+      });
       io.out(`hooks in ${report.hooksDir}\n`);
-      for (const a of report.actions) io.out(`  ${a.hook}: ${a.action === 'chained' ? 'installed (existing hook kept and run first)' : a.action}\n`);
+      for (const a of report.actions)
+        io.out(`  ${a.hook}: ${a.action === 'chained' ? 'installed (existing hook kept and run first)' : a.action}\n`);
       io.out(`launcher: ${report.launcher} -> ${cliPath}\n`);
       return 0;
     }
@@ -63,9 +76,14 @@ export const hooksCommand: CliCommand = {
       io.out(JSON.stringify(status, null, 2) + '\n');
     } else {
       io.out(`hooks in ${status.hooksDir}\n`);
-      for (const h of status.hooks) io.out(`  ${h.hook}: ${h.state}${h.chained ? ' (runs the original hook first)' : ''}\n`);
-      io.out(`launcher: ${status.launcher.path}${status.launcher.cliPath ? ` -> ${status.launcher.cliPath}${status.launcher.cliExists ? '' : ' (MISSING)'}` : ' (not installed)'}\n`);
-      io.out(`notes.rewriteRef: ${status.notesRewriteRef ? 'set' : 'not set'}${status.notesRewriteDisabled.length ? `; disabled by config: ${status.notesRewriteDisabled.join(', ')}` : ''}\n`);
+      for (const h of status.hooks)
+        io.out(`  ${h.hook}: ${h.state}${h.chained ? ' (runs the original hook first)' : ''}\n`);
+      io.out(
+        `launcher: ${status.launcher.path}${status.launcher.cliPath ? ` -> ${status.launcher.cliPath}${status.launcher.cliExists ? '' : ' (MISSING)'}` : ' (not installed)'}\n`,
+      );
+      io.out(
+        `notes.rewriteRef: ${status.notesRewriteRef ? 'set' : 'not set'}${status.notesRewriteDisabled.length ? `; disabled by config: ${status.notesRewriteDisabled.join(', ')}` : ''}\n`,
+      );
     }
     const healthy = status.hooks.every((h) => h.state === 'installed') && status.launcher.cliExists;
     return healthy ? 0 : 1;

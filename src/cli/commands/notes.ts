@@ -15,7 +15,7 @@ const USAGE = [
   '       ai-provenance notes unshare [REMOTE]',
   '       ai-provenance notes status',
   '',
-  'fetch: copies REMOTE\'s (default origin) notes to refs/notes/remotes/REMOTE/ and merges them into',
+  "fetch: copies REMOTE's (default origin) notes to refs/notes/remotes/REMOTE/ and merges them into",
   'refs/notes/ai-provenance (and ai-provenance-signoff). push: does the same, then pushes the merged notes',
   '(retrying if REMOTE moved). When both sides annotated the same commit, the records are combined: nothing is dropped.',
   '',
@@ -33,14 +33,24 @@ async function sync(action: 'push' | 'fetch', repo: Repo, remote: string, io: Cl
   const notes = await import('../../git/rewrite/notesSync.js');
   const report = action === 'fetch' ? await notes.fetchNotes(repo, remote) : await notes.pushNotes(repo, remote);
   const merged =
-    report.merge === 'none' ? `${remote} has no provenance notes`
-    : report.merge === 'created' ? `took ${remote}'s notes`
-    : report.merge === 'up-to-date' ? 'notes already up to date'
-    : `merged ${remote}'s notes${report.conflictsResolved ? ` (${report.conflictsResolved} commit(s) annotated on both sides combined)` : ''}`;
+    report.merge === 'none'
+      ? `${remote} has no provenance notes`
+      : report.merge === 'created'
+        ? `took ${remote}'s notes`
+        : report.merge === 'up-to-date'
+          ? 'notes already up to date'
+          : `merged ${remote}'s notes${report.conflictsResolved ? ` (${report.conflictsResolved} commit(s) annotated on both sides combined)` : ''}`;
   io.out(`${merged}\n`);
-  for (const kept of report.keptUnmerged) io.err(`warning: ${notes.keptUnmergedMessage('refs/notes/ai-provenance', remote, kept)}\n`);
-  if (report.signoff.merge === 'created' || report.signoff.merge === 'merged') io.out(`merged ${remote}'s sign-off notes\n`);
-  if (action === 'push') io.out('pushed' in report && report.pushed ? `pushed refs/notes/ai-provenance to ${remote}\n` : 'no local notes to push\n');
+  for (const kept of report.keptUnmerged)
+    io.err(`warning: ${notes.keptUnmergedMessage('refs/notes/ai-provenance', remote, kept)}\n`);
+  if (report.signoff.merge === 'created' || report.signoff.merge === 'merged')
+    io.out(`merged ${remote}'s sign-off notes\n`);
+  if (action === 'push')
+    io.out(
+      'pushed' in report && report.pushed
+        ? `pushed refs/notes/ai-provenance to ${remote}\n`
+        : 'no local notes to push\n',
+    );
   return 0;
 }
 
@@ -49,11 +59,16 @@ async function status(repo: Repo, io: CliIo): Promise<number> {
   const state = await share.notesShareStatus(repo);
   if (state.remotes.length === 0) io.out('no remotes configured\n');
   for (const r of state.remotes) {
-    const how = r.shared ? (r.fetchRefspec ? 'shared' : 'shared, but its fetch refspec is missing (run share again)') : 'not shared';
+    const how = r.shared
+      ? r.fetchRefspec
+        ? 'shared'
+        : 'shared, but its fetch refspec is missing (run share again)'
+      : 'not shared';
     io.out(`${r.name}: ${how}\n`);
   }
   io.out(`hooks: reference-transaction ${state.hooks.referenceTransaction}, pre-push ${state.hooks.prePush}\n`);
-  if (!state.hooksReady && state.remotes.some((r) => r.shared)) io.out('run `ai-provenance hooks install` so plain git fetch and push carry the notes\n');
+  if (!state.hooksReady && state.remotes.some((r) => r.shared))
+    io.out('run `ai-provenance hooks install` so plain git fetch and push carry the notes\n');
   return 0;
 }
 
@@ -66,7 +81,8 @@ export const notesCommand: CliCommand = {
     const actions = ['push', 'fetch', 'share', 'unshare', 'status'];
     if (action === undefined || !actions.includes(action)) throw new UsageError(`expected ${actions.join(', ')}`);
     const [remote = 'origin', ...extra] = rest;
-    if (extra.length > 0 || (action === 'status' && rest.length > 0)) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0] ?? rest[0])}`);
+    if (extra.length > 0 || (action === 'status' && rest.length > 0))
+      throw new UsageError(`unexpected argument ${JSON.stringify(extra[0] ?? rest[0])}`);
     const repo = await repoAt(io.cwd);
     const { NotesSyncError } = await import('../../git/rewrite/notesSync.js');
     try {
@@ -75,11 +91,20 @@ export const notesCommand: CliCommand = {
       const share = await import('../../git/rewrite/notesShare.js');
       if (action === 'share') {
         const done = await share.shareNotes(repo, remote);
-        io.out(done.remoteAdded || done.fetchRefspecAdded ? `sharing notes with ${remote}\n` : `already sharing notes with ${remote}\n`);
-        if (!(await share.notesShareStatus(repo)).hooksReady) io.out('run `ai-provenance hooks install` so plain git fetch and push carry the notes\n');
+        io.out(
+          done.remoteAdded || done.fetchRefspecAdded
+            ? `sharing notes with ${remote}\n`
+            : `already sharing notes with ${remote}\n`,
+        );
+        if (!(await share.notesShareStatus(repo)).hooksReady)
+          io.out('run `ai-provenance hooks install` so plain git fetch and push carry the notes\n');
       } else {
         const done = await share.unshareNotes(repo, remote);
-        io.out(done.remoteRemoved || done.fetchRefspecRemoved ? `stopped sharing notes with ${remote}\n` : `notes were not shared with ${remote}\n`);
+        io.out(
+          done.remoteRemoved || done.fetchRefspecRemoved
+            ? `stopped sharing notes with ${remote}\n`
+            : `notes were not shared with ${remote}\n`,
+        );
       }
       return 0;
     } catch (err) {

@@ -13,7 +13,7 @@ type Format = (typeof FORMATS)[number];
 
 /** The `--sarif` option, shared with `check`. */
 export const SARIF_USAGE = [
-  '--sarif FILE (repeatable) adds another analyser\'s SARIF 2.1.0 results (Semgrep, CodeQL, ESLint...) as findings',
+  "--sarif FILE (repeatable) adds another analyser's SARIF 2.1.0 results (Semgrep, CodeQL, ESLint...) as findings",
   'when they touch added lines; results on unchanged lines are only counted. A file that cannot be read or is not',
   'SARIF 2.1.0 is skipped with a warning.',
 ].join('\n');
@@ -38,7 +38,8 @@ export const reportCommand: CliCommand = {
     const parsed = parseArgs(args, { valued: ['format', 'output', 'policy'], repeatable: ['sarif'] });
     if (parsed.positionals.length !== 1) throw new UsageError('expected one BASE..HEAD range');
     const format = (stringFlag(parsed, 'format') ?? 'markdown') as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`unknown format ${JSON.stringify(format)}; expected one of ${FORMATS.join(', ')}`);
     const spec = parsed.positionals[0];
     const { repo, review, range } = await repoAndRange(spec, io);
     const loaded = await rangePolicy(review, repo, range, io, { file: stringFlag(parsed, 'policy'), lenient: true });
@@ -47,10 +48,16 @@ export const reportCommand: CliCommand = {
     const reportLib = await import('../../core/report/index.js');
     let text: string;
     if (format === 'markdown') text = reportLib.renderMarkdown(analysis.report);
-    else if (format === 'json') text = JSON.stringify({ ...analysis.report, policySource: loaded.source }, null, 1) + '\n';
-    else if (format === 'sarif') text = JSON.stringify(reportLib.renderSarif(analysis.report, CLI_VERSION), null, 1) + '\n';
+    else if (format === 'json')
+      text = JSON.stringify({ ...analysis.report, policySource: loaded.source }, null, 1) + '\n';
+    else if (format === 'sarif')
+      text = JSON.stringify(reportLib.renderSarif(analysis.report, CLI_VERSION), null, 1) + '\n';
     else {
-      const { record, skipped } = reportLib.combinedAgentTrace(analysis.facts, { toolVersion: CLI_VERSION, now: Date.now(), randomBytes: (n) => randomBytes(n) });
+      const { record, skipped } = reportLib.combinedAgentTrace(analysis.facts, {
+        toolVersion: CLI_VERSION,
+        now: Date.now(),
+        randomBytes: (n) => randomBytes(n),
+      });
       for (const p of skipped) io.err(`warning: ${JSON.stringify(p)} left out: not a plain repository path\n`);
       text = JSON.stringify(record, null, 1) + '\n';
     }
@@ -62,7 +69,11 @@ export const reportCommand: CliCommand = {
 };
 
 /** The results of each `--sarif` file (undefined when none was given); problems are warnings on stderr. */
-export async function readSarifFiles(files: readonly string[], repoRoot: string, io: CliIo): Promise<AnalyzerResult[] | undefined> {
+export async function readSarifFiles(
+  files: readonly string[],
+  repoRoot: string,
+  io: CliIo,
+): Promise<AnalyzerResult[] | undefined> {
   if (files.length === 0) return undefined;
   const { readSarifFiles: read } = await import('../../git/review/sarifFiles.js');
   return read(files, repoRoot, io.cwd, (message) => io.err(`warning: --sarif ${message}\n`));

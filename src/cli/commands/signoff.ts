@@ -9,7 +9,7 @@ import { analysisOptions, rangePolicy, repoAndRange } from '../repoRange';
 const USAGE = [
   'usage: ai-provenance signoff [BASE..HEAD] [--checked ITEM,ITEM...] [--reviewed-all] [--json]',
   '',
-  'Signs off the branch (default: the current branch against its upstream) as git\'s user.name/user.email.',
+  "Signs off the branch (default: the current branch against its upstream) as git's user.name/user.email.",
   'Records the tier, the checklist (items confirmed in the review view or named with --checked) and the AI hunks',
   'you marked reviewed, as a note on HEAD in refs/notes/ai-provenance-signoff (push it with',
   '`git push origin refs/notes/ai-provenance-signoff`). Prints the AI-Reviewed-by trailer to use when merging.',
@@ -31,13 +31,22 @@ export const signoffCommand: CliCommand = {
     const loaded = await rangePolicy(review, repo, range, io, { lenient: true });
     const analysis = await review.analyzeBranch(repo, range, analysisOptions(loaded));
     const ids = new Set(analysis.review.checklist.map((c) => c.id));
-    const flagged = (stringFlag(parsed, 'checked') ?? '').split(',').map((s) => s.trim()).filter((s) => s !== '');
-    for (const id of flagged) if (!ids.has(id)) throw new UsageError(`unknown checklist item ${JSON.stringify(id)}; items: ${[...ids].join(', ')}`);
+    const flagged = (stringFlag(parsed, 'checked') ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter((s) => s !== '');
+    for (const id of flagged)
+      if (!ids.has(id))
+        throw new UsageError(`unknown checklist item ${JSON.stringify(id)}; items: ${[...ids].join(', ')}`);
     const store = await review.ReviewStateStore.open(repo.root);
     const scope = await review.reviewScope(repo);
     const confirmed = new Set([...(await store.checkedItems(scope, reviewer.email)), ...flagged]);
     const aiHunks = analysis.report.hunks.list;
-    if (parsed.flags.has('reviewed-all') && aiHunks.length > 0) await store.markReviewed(aiHunks.map((h) => h.key), reviewer.email);
+    if (parsed.flags.has('reviewed-all') && aiHunks.length > 0)
+      await store.markReviewed(
+        aiHunks.map((h) => h.key),
+        reviewer.email,
+      );
     const marked = await store.reviewedHunks(reviewer.email);
     const reviewed = aiHunks.filter((h) => marked.has(h.key)).map((h) => h.key);
     const entry = {
@@ -51,7 +60,8 @@ export const signoffCommand: CliCommand = {
     };
     const written = await review.writeSignoff(repo, entry);
     const trailer = policyLib.reviewedByTrailer(reviewer);
-    if (written.replacedInvalid) io.err(`warning: replaced an unreadable sign-off note on HEAD (${written.replacedInvalid})\n`);
+    if (written.replacedInvalid)
+      io.err(`warning: replaced an unreadable sign-off note on HEAD (${written.replacedInvalid})\n`);
     if (parsed.flags.has('json')) {
       io.out(JSON.stringify({ entry, trailer }, null, 1) + '\n');
       return 0;
@@ -61,7 +71,14 @@ export const signoffCommand: CliCommand = {
     const triggered = entry.checklist.filter((c) => c.status === 'triggered');
     const lines = [
       `Signed off ${entry.head.slice(0, 12)} (${cleanLabel(analysis.range.headRef)} against ${cleanLabel(analysis.range.baseRef)}) at tier ${entry.tier}.`,
-      `  AI hunks reviewed: ${reviewed.length} of ${aiHunks.length}${open.length > 0 ? `; not reviewed: ${open.slice(0, 5).map((h) => `${cleanLabel(h.path, 200)}:${h.startLine}-${h.endLine}`).join(', ')}${open.length > 5 ? ', ...' : ''}` : ''}`,
+      `  AI hunks reviewed: ${reviewed.length} of ${aiHunks.length}${
+        open.length > 0
+          ? `; not reviewed: ${open
+              .slice(0, 5)
+              .map((h) => `${cleanLabel(h.path, 200)}:${h.startLine}-${h.endLine}`)
+              .join(', ')}${open.length > 5 ? ', ...' : ''}`
+          : ''
+      }`,
       `  Checklist: ${triggered.filter((c) => c.checked).length} of ${triggered.length} triggered item(s) confirmed`,
       'Recorded in refs/notes/ai-provenance-signoff; share it with: git push origin refs/notes/ai-provenance-signoff',
       'Trailer for the merge or squash commit:',

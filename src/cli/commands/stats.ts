@@ -39,11 +39,16 @@ export const statsCommand: CliCommand = {
       `  AI ${t.ai} (${pct(t.ai)}%)  mixed ${t.mixed} (${pct(t.mixed)}%)  commit-level AI ${t.aiAssisted} (${pct(t.aiAssisted)}%)  human ${t.human} (${pct(t.human)}%)`,
       `  AI share ${(stats.share * 100).toFixed(1)}%`,
     ];
-    if (stats.byTool.length > 0) out.push('by tool:', ...stats.byTool.map((x) => `  ${String(x.lines).padStart(8)}  ${x.tool}`));
-    if (stats.byModel.length > 0) out.push('by model:', ...stats.byModel.map((x) => `  ${String(x.lines).padStart(8)}  ${x.model}`));
+    if (stats.byTool.length > 0)
+      out.push('by tool:', ...stats.byTool.map((x) => `  ${String(x.lines).padStart(8)}  ${x.tool}`));
+    if (stats.byModel.length > 0)
+      out.push('by model:', ...stats.byModel.map((x) => `  ${String(x.lines).padStart(8)}  ${x.model}`));
     if (parsed.flags.has('commits')) {
       out.push('commit    added     AI  mixed  commit-level');
-      for (const c of stats.commits) out.push(`${c.commit.slice(0, 8)} ${String(c.counts.total).padStart(6)} ${String(c.counts.ai).padStart(6)} ${String(c.counts.mixed).padStart(6)} ${String(c.counts.aiAssisted).padStart(13)}`);
+      for (const c of stats.commits)
+        out.push(
+          `${c.commit.slice(0, 8)} ${String(c.counts.total).padStart(6)} ${String(c.counts.ai).padStart(6)} ${String(c.counts.mixed).padStart(6)} ${String(c.counts.aiAssisted).padStart(13)}`,
+        );
     }
     io.out(out.join('\n') + '\n');
     for (const n of stats.ignoredNotes) io.err(`warning: note on ${n.commit.slice(0, 12)} ignored: ${n.reason}\n`);

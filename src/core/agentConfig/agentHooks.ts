@@ -38,7 +38,11 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
     events: { pre: ['preToolUse'], post: ['postToolUse'] },
     legacyEvents: ['PreToolUse', 'PostToolUse'],
     handler: (command, powershell) => ({
-      type: 'command', bash: command, ...(powershell !== undefined ? { powershell } : {}), command, timeoutSec: HOOK_TIMEOUT_SECONDS,
+      type: 'command',
+      bash: command,
+      ...(powershell !== undefined ? { powershell } : {}),
+      command,
+      timeoutSec: HOOK_TIMEOUT_SECONDS,
     }),
     required: { version: 1 },
   },
@@ -61,11 +65,16 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
       if (!isPlainObject(config)) return [];
       if (config.enabled === false) return ['hooksConfig.enabled is false: Gemini CLI runs no hooks'];
       const disabled = Array.isArray(config.disabled) ? config.disabled : [];
-      return disabled.includes('ai-provenance') ? ['hooksConfig.disabled lists "ai-provenance": Gemini CLI skips our hooks'] : [];
+      return disabled.includes('ai-provenance')
+        ? ['hooksConfig.disabled lists "ai-provenance": Gemini CLI skips our hooks']
+        : [];
     },
     disabled: (root) => {
       const config = root.hooksConfig;
-      return isPlainObject(config) && (config.enabled === false || (Array.isArray(config.disabled) && config.disabled.includes('ai-provenance')));
+      return (
+        isPlainObject(config) &&
+        (config.enabled === false || (Array.isArray(config.disabled) && config.disabled.includes('ai-provenance')))
+      );
     },
   },
   windsurf: {
@@ -81,8 +90,15 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
 };
 
 /** `text` (undefined: no file yet) with our hooks for `agent` added or updated; other hooks are kept as they are. */
-export function installAgentHooks(agent: AgentId, text: string | undefined, commands: HookCommands, label: string): ConfigEdit {
-  return agent === 'codex' ? installCodexHooks(text, commands, label) : installJsonHooks(JSON_LAYOUTS[agent], text, commands, label);
+export function installAgentHooks(
+  agent: AgentId,
+  text: string | undefined,
+  commands: HookCommands,
+  label: string,
+): ConfigEdit {
+  return agent === 'codex'
+    ? installCodexHooks(text, commands, label)
+    : installJsonHooks(JSON_LAYOUTS[agent], text, commands, label);
 }
 
 /** `text` without our hooks for `agent`. */

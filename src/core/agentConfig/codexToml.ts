@@ -9,7 +9,8 @@
 import { outlineToml, tomlString, tomlStringValue, type TomlOutline } from './tomlOutline';
 import { AgentConfigError, isOurHookCommand, type ConfigEdit, type HookCommands, type HookInspection } from './types';
 
-export const CODEX_BLOCK_BEGIN = '# >>> ai-provenance hooks (managed by `ai-provenance agents install`; `agents uninstall` removes them) >>>';
+export const CODEX_BLOCK_BEGIN =
+  '# >>> ai-provenance hooks (managed by `ai-provenance agents install`; `agents uninstall` removes them) >>>';
 export const CODEX_BLOCK_END = '# <<< ai-provenance hooks <<<';
 const FEATURE_LINE = /^[ \t]*hooks[ \t]*=[ \t]*true[ \t]*# added by ai-provenance[ \t]*$/;
 
@@ -28,7 +29,8 @@ export function installCodexHooks(text: string | undefined, commands: HookComman
   assertMergeable(outline, label);
   const warnings: string[] = [];
   const feature = featureState(outline);
-  if (feature.state === 'disabled') warnings.push(`${label} sets features.${feature.key} = false, so Codex will not run hooks; it was left as is`);
+  if (feature.state === 'disabled')
+    warnings.push(`${label} sets features.${feature.key} = false, so Codex will not run hooks; it was left as is`);
   const lines = [CODEX_BLOCK_BEGIN];
   for (const phase of ['pre', 'post'] as const) {
     lines.push(
@@ -59,7 +61,14 @@ export function inspectCodexHooks(text: string | undefined, label: string): Hook
   const commands: string[] = [];
   const found = { pre: false, post: false };
   for (const key of outline.keys) {
-    if (key.key.length !== 1 || key.key[0] !== 'command' || key.table.length !== 3 || key.table[0] !== 'hooks' || key.table[2] !== 'hooks') continue;
+    if (
+      key.key.length !== 1 ||
+      key.key[0] !== 'command' ||
+      key.table.length !== 3 ||
+      key.table[0] !== 'hooks' ||
+      key.table[2] !== 'hooks'
+    )
+      continue;
     const command = tomlStringValue(key.value);
     if (command === undefined || !isOurHookCommand(command)) continue;
     if (key.table[1] === EVENTS.pre) found.pre = true;
@@ -77,25 +86,37 @@ export function inspectCodexHooks(text: string | undefined, label: string): Hook
 function assertMergeable(outline: TomlOutline, label: string): void {
   const events: readonly string[] = [EVENTS.pre, EVENTS.post];
   for (const key of outline.keys) {
-    if ((key.table.length === 0 && key.key[0] === 'hooks') || (key.table.length === 1 && key.table[0] === 'hooks' && events.includes(key.key[0]))) {
-      throw new AgentConfigError(`${label} defines hooks with inline keys (${[...key.table, ...key.key].join('.')} = …); `
-        + 'move them into [[hooks.PreToolUse]] / [[hooks.PostToolUse]] tables or add ours by hand. The file was left unchanged');
+    if (
+      (key.table.length === 0 && key.key[0] === 'hooks') ||
+      (key.table.length === 1 && key.table[0] === 'hooks' && events.includes(key.key[0]))
+    ) {
+      throw new AgentConfigError(
+        `${label} defines hooks with inline keys (${[...key.table, ...key.key].join('.')} = …); ` +
+          'move them into [[hooks.PreToolUse]] / [[hooks.PostToolUse]] tables or add ours by hand. The file was left unchanged',
+      );
     }
   }
   for (const header of outline.headers) {
     const p = header.path;
-    if ((p.length === 1 && p[0] === 'hooks' && header.kind === 'array') || (p.length === 2 && p[0] === 'hooks' && events.includes(p[1]) && header.kind === 'table')) {
-      throw new AgentConfigError(`${label} declares [${p.join('.')}] as a ${header.kind === 'array' ? 'table array' : 'single table'}; `
-        + 'Codex expects [[hooks.<Event>]] arrays. The file was left unchanged');
+    if (
+      (p.length === 1 && p[0] === 'hooks' && header.kind === 'array') ||
+      (p.length === 2 && p[0] === 'hooks' && events.includes(p[1]) && header.kind === 'table')
+    ) {
+      throw new AgentConfigError(
+        `${label} declares [${p.join('.')}] as a ${header.kind === 'array' ? 'table array' : 'single table'}; ` +
+          'Codex expects [[hooks.<Event>]] arrays. The file was left unchanged',
+      );
     }
   }
 }
 
 function featureState(outline: TomlOutline): FeatureState {
-  const isFeatureKey = (k: readonly string[]): boolean => k.length === 1 && (k[0] === 'hooks' || k[0] === 'codex_hooks');
+  const isFeatureKey = (k: readonly string[]): boolean =>
+    k.length === 1 && (k[0] === 'hooks' || k[0] === 'codex_hooks');
   for (const key of outline.keys) {
     const inTable = key.table.length === 1 && key.table[0] === 'features' && isFeatureKey(key.key);
-    const dotted = key.table.length === 0 && key.key.length === 2 && key.key[0] === 'features' && isFeatureKey(key.key.slice(1));
+    const dotted =
+      key.table.length === 0 && key.key.length === 2 && key.key[0] === 'features' && isFeatureKey(key.key.slice(1));
     if (!inTable && !dotted) continue;
     const name = key.key[key.key.length - 1];
     if (key.value === 'true') return { state: 'enabled' };
@@ -111,8 +132,10 @@ function withoutOurLines(text: string, label: string): string {
   const end = lines.findIndex((l, i) => i > begin && l.trimEnd() === CODEX_BLOCK_END);
   const strayEnd = lines.findIndex((l) => l.trimEnd() === CODEX_BLOCK_END);
   if ((begin === -1) !== (strayEnd === -1) || (begin !== -1 && end === -1)) {
-    throw new AgentConfigError(`${label} has a damaged ai-provenance block (one of its marker comments is missing); `
-      + 'fix or remove it by hand. The file was left unchanged');
+    throw new AgentConfigError(
+      `${label} has a damaged ai-provenance block (one of its marker comments is missing); ` +
+        'fix or remove it by hand. The file was left unchanged',
+    );
   }
   let kept = lines;
   if (begin !== -1) {

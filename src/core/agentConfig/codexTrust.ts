@@ -32,7 +32,11 @@ export function codexHookEntries(configText: string, sourcePath: string, label =
   const keysOf = (index: number): Map<string, string> => {
     const start = outline.headers[index].start;
     const end = outline.headers[index + 1]?.start ?? Number.POSITIVE_INFINITY;
-    return new Map(outline.keys.filter((k) => k.start > start && k.start < end && k.key.length === 1).map((k) => [k.key[0], k.value]));
+    return new Map(
+      outline.keys
+        .filter((k) => k.start > start && k.start < end && k.key.length === 1)
+        .map((k) => [k.key[0], k.value]),
+    );
   };
   const entries: CodexHookEntry[] = [];
   for (const event of Object.keys(EVENT_LABELS) as Array<keyof typeof EVENT_LABELS>) {
@@ -57,7 +61,12 @@ export function codexHookEntries(configText: string, sourcePath: string, label =
       const timeout = Number(keys.get('timeout') ?? '600');
       entries.push({
         key: `${sourcePath}:${EVENT_LABELS[event]}:${group}:${handler}`,
-        identity: codexHookIdentity(EVENT_LABELS[event], matcher, command, Number.isInteger(timeout) ? Math.max(1, timeout) : 600),
+        identity: codexHookIdentity(
+          EVENT_LABELS[event],
+          matcher,
+          command,
+          Number.isInteger(timeout) ? Math.max(1, timeout) : 600,
+        ),
       });
     });
   }
@@ -65,9 +74,18 @@ export function codexHookEntries(configText: string, sourcePath: string, label =
 }
 
 /** The canonical text Codex hashes for one command hook. */
-export function codexHookIdentity(eventLabel: string, matcher: string | undefined, command: string, timeout: number): string {
+export function codexHookIdentity(
+  eventLabel: string,
+  matcher: string | undefined,
+  command: string,
+  timeout: number,
+): string {
   const hook = { async: false, command, timeout, type: 'command' };
-  return JSON.stringify(matcher === undefined ? { event_name: eventLabel, hooks: [hook] } : { event_name: eventLabel, hooks: [hook], matcher });
+  return JSON.stringify(
+    matcher === undefined
+      ? { event_name: eventLabel, hooks: [hook] }
+      : { event_name: eventLabel, hooks: [hook], matcher },
+  );
 }
 
 export interface CodexHookState {
@@ -76,7 +94,10 @@ export interface CodexHookState {
 }
 
 /** The `[hooks.state."<key>"]` tables of a Codex user config. */
-export function codexHookStates(userConfigText: string | undefined, label = 'config.toml'): Map<string, CodexHookState> {
+export function codexHookStates(
+  userConfigText: string | undefined,
+  label = 'config.toml',
+): Map<string, CodexHookState> {
   const states = new Map<string, CodexHookState>();
   if (userConfigText === undefined) return states;
   const outline = outlineToml(userConfigText, label);
@@ -86,7 +107,8 @@ export function codexHookStates(userConfigText: string | undefined, label = 'con
     if (!inTable) continue;
     const state = { ...(states.get(t[2]) ?? {}) } as { trustedHash?: string; enabled?: boolean };
     if (key.key[0] === 'trusted_hash') state.trustedHash = tomlStringValue(key.value);
-    if (key.key[0] === 'enabled') state.enabled = key.value === 'true' ? true : key.value === 'false' ? false : undefined;
+    if (key.key[0] === 'enabled')
+      state.enabled = key.value === 'true' ? true : key.value === 'false' ? false : undefined;
     states.set(t[2], state);
   }
   return states;
@@ -96,8 +118,15 @@ export function codexHookStates(userConfigText: string | undefined, label = 'con
 export function codexProjectTrusted(userConfigText: string | undefined, root: string, label = 'config.toml'): boolean {
   if (userConfigText === undefined) return false;
   const outline = outlineToml(userConfigText, label);
-  return outline.keys.some((k) => k.table.length === 2 && k.table[0] === 'projects' && k.table[1] === root
-    && k.key.length === 1 && k.key[0] === 'trust_level' && tomlStringValue(k.value) === 'trusted');
+  return outline.keys.some(
+    (k) =>
+      k.table.length === 2 &&
+      k.table[0] === 'projects' &&
+      k.table[1] === root &&
+      k.key.length === 1 &&
+      k.key[0] === 'trust_level' &&
+      tomlStringValue(k.value) === 'trusted',
+  );
 }
 
 export type CodexTrust = 'trusted' | 'untrusted' | 'modified' | 'disabled';
@@ -107,7 +136,11 @@ export type CodexTrust = 'trusted' | 'untrusted' | 'modified' | 'disabled';
  * no trusted hash, `modified` when one was trusted with other content (an older command, or a Codex version hashing
  * differently: `/hooks` shows which), else `trusted`.
  */
-export function codexTrust(entries: readonly CodexHookEntry[], hashOf: (identity: string) => string, states: ReadonlyMap<string, CodexHookState>): CodexTrust {
+export function codexTrust(
+  entries: readonly CodexHookEntry[],
+  hashOf: (identity: string) => string,
+  states: ReadonlyMap<string, CodexHookState>,
+): CodexTrust {
   let verdict: CodexTrust = 'trusted';
   for (const entry of entries) {
     const state = states.get(entry.key);

@@ -4,7 +4,15 @@
  * event → handlers). Other people's hooks are never touched; ours are recognised by their command (`… hook <agent>`).
  */
 import type { HookPhase } from '../agents/types';
-import { cloneJson, isPlainObject, jsonStyleOf, parseJsonConfig, sameJson, serializeJsonConfig, type JsonObject } from './jsonText';
+import {
+  cloneJson,
+  isPlainObject,
+  jsonStyleOf,
+  parseJsonConfig,
+  sameJson,
+  serializeJsonConfig,
+  type JsonObject,
+} from './jsonText';
 import { AgentConfigError, isOurHookCommand, type ConfigEdit, type HookCommands, type HookInspection } from './types';
 
 export interface JsonHookLayout {
@@ -24,12 +32,19 @@ export interface JsonHookLayout {
   readonly warnings?: (root: JsonObject) => string[];
 }
 
-export function installJsonHooks(layout: JsonHookLayout, text: string | undefined, commands: HookCommands, label: string): ConfigEdit {
+export function installJsonHooks(
+  layout: JsonHookLayout,
+  text: string | undefined,
+  commands: HookCommands,
+  label: string,
+): ConfigEdit {
   const original = parseJsonConfig(text, label);
   let root: JsonObject = cloneJson(original);
   for (const [key, value] of Object.entries(layout.required ?? {})) {
     if (key in root && !sameJson(root[key], value)) {
-      throw new AgentConfigError(`${label} has ${key} ${JSON.stringify(root[key])}; only ${JSON.stringify(value)} is supported, so it was left unchanged`);
+      throw new AgentConfigError(
+        `${label} has ${key} ${JSON.stringify(root[key])}; only ${JSON.stringify(value)} is supported, so it was left unchanged`,
+      );
     }
   }
   if (layout.required !== undefined) root = { ...layout.required, ...root };
@@ -58,7 +73,12 @@ export function uninstallJsonHooks(layout: JsonHookLayout, text: string, label: 
   const hooks = hooksObject(root, label);
   if (hooks === undefined) return { text, changed: false, warnings: [] };
   const hadEvents = Object.keys(hooks).length > 0;
-  removeOurs(hooks, [...layout.events.pre, ...layout.events.post, ...(layout.legacyEvents ?? [])], layout.matcher !== undefined, label);
+  removeOurs(
+    hooks,
+    [...layout.events.pre, ...layout.events.post, ...(layout.legacyEvents ?? [])],
+    layout.matcher !== undefined,
+    label,
+  );
   if (hadEvents && Object.keys(hooks).length === 0) delete root.hooks;
   if (sameJson(root, original)) return { text, changed: false, warnings: [] };
   return { text: serializeJsonConfig(root, jsonStyleOf(text)), changed: true, warnings: [] };
@@ -70,14 +90,23 @@ export function inspectJsonHooks(layout: JsonHookLayout, text: string | undefine
   const commands: string[] = [];
   const covered = (phase: HookPhase): boolean =>
     layout.events[phase].every((event) => {
-      const found = ourCommands(hooks === undefined ? undefined : eventList(hooks, event, label), layout.matcher !== undefined);
+      const found = ourCommands(
+        hooks === undefined ? undefined : eventList(hooks, event, label),
+        layout.matcher !== undefined,
+      );
       commands.push(...found);
       return found.length > 0;
     });
   const pre = covered('pre');
   const post = covered('post');
   const disabled = layout.disabled?.(root) === true;
-  return { pre, post, commands: [...new Set(commands)], warnings: layout.warnings?.(root) ?? [], ...(disabled ? { disabled } : {}) };
+  return {
+    pre,
+    post,
+    commands: [...new Set(commands)],
+    warnings: layout.warnings?.(root) ?? [],
+    ...(disabled ? { disabled } : {}),
+  };
 }
 
 /** Our handlers out of `events`; lists left empty go. */
@@ -95,19 +124,24 @@ function removeOurs(hooks: JsonObject, events: readonly string[], grouped: boole
 function hooksObject(root: JsonObject, label: string): JsonObject | undefined {
   const hooks = root.hooks;
   if (hooks === undefined) return undefined;
-  if (!isPlainObject(hooks)) throw new AgentConfigError(`${label}: "hooks" is not an object; the file was left unchanged`);
+  if (!isPlainObject(hooks))
+    throw new AgentConfigError(`${label}: "hooks" is not an object; the file was left unchanged`);
   return hooks;
 }
 
 function eventList(hooks: JsonObject, event: string, label: string): unknown[] | undefined {
   const list = hooks[event];
   if (list === undefined) return undefined;
-  if (!Array.isArray(list)) throw new AgentConfigError(`${label}: "hooks.${event}" is not an array; the file was left unchanged`);
+  if (!Array.isArray(list))
+    throw new AgentConfigError(`${label}: "hooks.${event}" is not an array; the file was left unchanged`);
   return list;
 }
 
 function isOurHandler(value: unknown): boolean {
-  return isPlainObject(value) && (isOurHookCommand(value.command) || isOurHookCommand(value.bash) || isOurHookCommand(value.powershell));
+  return (
+    isPlainObject(value) &&
+    (isOurHookCommand(value.command) || isOurHookCommand(value.bash) || isOurHookCommand(value.powershell))
+  );
 }
 
 /** `list` without our handlers (except entry `keep`); a matcher group left with no handler is dropped. */

@@ -40,7 +40,9 @@ export function tomlStringValue(raw: string): string | undefined {
   if (raw.length >= 2 && raw.startsWith("'") && raw.endsWith("'") && !raw.startsWith("'''")) return raw.slice(1, -1);
   if (raw.length >= 2 && raw.startsWith('"') && raw.endsWith('"') && !raw.startsWith('"""')) {
     try {
-      return JSON.parse(raw.replace(/\\U([0-9A-Fa-f]{8})/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))) as string;
+      return JSON.parse(
+        raw.replace(/\\U([0-9A-Fa-f]{8})/g, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16))),
+      ) as string;
     } catch {
       return undefined;
     }
@@ -50,11 +52,15 @@ export function tomlStringValue(raw: string): string | undefined {
 
 /** A TOML basic string holding `value`. */
 export function tomlString(value: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters must be escaped in TOML strings
-  return '"' + value.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
-    const named: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
-    return named[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
-  }) + '"';
+  return (
+    '"' +
+    // eslint-disable-next-line no-control-regex -- control characters must be escaped in TOML strings
+    value.replace(/[\\"\u0000-\u001f\u007f]/g, (c) => {
+      const named: Record<string, string> = { '\\': '\\\\', '"': '\\"', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+      return named[c] ?? '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0');
+    }) +
+    '"'
+  );
 }
 
 class Scanner {
@@ -63,7 +69,10 @@ class Scanner {
   private readonly keys: TomlKey[] = [];
   private table: readonly string[] = [];
 
-  constructor(private readonly text: string, private readonly label: string) {}
+  constructor(
+    private readonly text: string,
+    private readonly label: string,
+  ) {}
 
   run(): TomlOutline {
     const t = this.text;

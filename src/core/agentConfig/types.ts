@@ -41,9 +41,11 @@ export interface HookInspection {
 }
 
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
-const OUR_COMMAND = /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$|['"])/;
+const OUR_COMMAND =
+  /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$|['"])/;
 // The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
-const OUR_RUNTIME_COMMAND = /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$)/;
+const OUR_RUNTIME_COMMAND =
+  /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$)/;
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {
@@ -73,11 +75,17 @@ export function hookCommandsFor(launcher: string, agent: AgentId): HookCommands 
  * User scope: the launcher in `~/.ai-provenance` by its path, guarded like the project form, so a launcher removed by
  * hand costs the agent nothing (Copilot denies a tool call whose preToolUse command fails).
  */
-export function userHookCommandsFor(launcher: string, agent: AgentId, noop: Readonly<Record<HookPhase, string>>): HookCommands {
+export function userHookCommandsFor(
+  launcher: string,
+  agent: AgentId,
+  noop: Readonly<Record<HookPhase, string>>,
+): HookCommands {
   const quoted = shellQuote(launcher);
-  const sh = (phase: HookPhase): string => `[ -x ${quoted} ] && exec ${quoted} hook ${agent} ${phase}; ${noopTail(noop[phase])}`;
+  const sh = (phase: HookPhase): string =>
+    `[ -x ${quoted} ] && exec ${quoted} hook ${agent} ${phase}; ${noopTail(noop[phase])}`;
   const twin = `'${`${launcher}.ps1`.replace(/'/g, "''")}'`;
-  const ps = (phase: HookPhase): string => `$l = ${twin}; if (Test-Path -LiteralPath $l) { $input | & $l hook ${agent} ${phase}; exit 0 }; ${psNoopTail(noop[phase])}`;
+  const ps = (phase: HookPhase): string =>
+    `$l = ${twin}; if (Test-Path -LiteralPath $l) { $input | & $l hook ${agent} ${phase}; exit 0 }; ${psNoopTail(noop[phase])}`;
   return { pre: sh('pre'), post: sh('post'), powershell: { pre: ps('pre'), post: ps('post') } };
 }
 

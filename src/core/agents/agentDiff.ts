@@ -41,7 +41,8 @@ export const MIN_MOVED_LINE_CHARS = 10;
 export function agentInsertedRanges(before: string | null | undefined, after: string | null | undefined): CharRange[] {
   const oldText = before ?? '';
   const newText = after ?? '';
-  if (typeof oldText !== 'string' || typeof newText !== 'string') throw new Error('agentInsertedRanges takes two strings');
+  if (typeof oldText !== 'string' || typeof newText !== 'string')
+    throw new Error('agentInsertedRanges takes two strings');
   if (newText === '' || oldText === newText) return [];
   if (oldText === '') return [[0, newText.length]];
 
@@ -54,8 +55,12 @@ export function agentInsertedRanges(before: string | null | undefined, after: st
   let head = 0;
   while (head < oldKeys.length && head < newKeys.length && oldKeys[head] === newKeys[head]) head++;
   let tail = 0;
-  while (tail < oldKeys.length - head && tail < newKeys.length - head
-    && oldKeys[oldKeys.length - 1 - tail] === newKeys[newKeys.length - 1 - tail]) tail++;
+  while (
+    tail < oldKeys.length - head &&
+    tail < newKeys.length - head &&
+    oldKeys[oldKeys.length - 1 - tail] === newKeys[newKeys.length - 1 - tail]
+  )
+    tail++;
   const oldMid = { from: head, to: oldKeys.length - tail };
   const newMid = { from: head, to: newKeys.length - tail };
 
@@ -85,7 +90,12 @@ interface Sides {
 }
 
 /** Runs of removed/added line indexes between unchanged lines; undefined when the diff would cost too much. */
-function changeBlocks(oldKeys: readonly string[], newKeys: readonly string[], oldMid: Span, newMid: Span): Block[] | undefined {
+function changeBlocks(
+  oldKeys: readonly string[],
+  newKeys: readonly string[],
+  oldMid: Span,
+  newMid: Span,
+): Block[] | undefined {
   // Intern keys so Myers compares small integers, not strings.
   const ids = new Map<string, number>();
   const intern = (k: string): number => {
@@ -167,8 +177,13 @@ function attributeBlocks(blocks: readonly Block[], s: Sides, out: RangeCollector
   }
 }
 
-function pairInPlace(removed: readonly number[], cursor: number, j: number, s: Sides, budget: EditBudget):
-  { index: number; ranges: Array<[number, number]> } | undefined {
+function pairInPlace(
+  removed: readonly number[],
+  cursor: number,
+  j: number,
+  s: Sides,
+  budget: EditBudget,
+): { index: number; ranges: Array<[number, number]> } | undefined {
   const newLine = s.newLines[j];
   const newContent = s.newText.slice(newLine.start, newLine.end);
   const last = Math.min(removed.length, cursor + AGENT_DIFF_LIMITS.pairWindow);
@@ -181,7 +196,12 @@ function pairInPlace(removed: readonly number[], cursor: number, j: number, s: S
 }
 
 /** Linear whole-line attribution: a new line is the agent's unless an unused old line has the same content. */
-function linearFallback(oldKeys: readonly string[], newKeys: readonly string[], newMid: Span, out: RangeCollector): void {
+function linearFallback(
+  oldKeys: readonly string[],
+  newKeys: readonly string[],
+  newMid: Span,
+  out: RangeCollector,
+): void {
   const available = new Map<string, number>();
   for (const key of oldKeys) available.set(key, (available.get(key) ?? 0) + 1);
   for (let j = newMid.from; j < newMid.to; j++) {

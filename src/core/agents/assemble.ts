@@ -26,9 +26,31 @@ export type ToolCall = Omit<HookPayload, 'files' | 'kind' | 'edits'> & {
  * another says `bash`, `shell` or `powershell` for the same call. A shell tool names no files, so a name missing here
  * would cost the whole capture (nothing snapshotted).
  */
-const SHELL_NAMES = new Set(['bash', 'sh', 'zsh', 'shell', 'powershell', 'pwsh', 'terminal', 'run_in_terminal', 'runinterminal',
-  'runcommands', 'run_shell_command', 'shell_command', 'run_command', 'execute_command', 'executecommand', 'exec_command',
-  'local_shell', 'unified_exec', 'container.exec', 'run_terminal_cmd', 'write_bash', 'execute_bash', 'bash_exec']);
+const SHELL_NAMES = new Set([
+  'bash',
+  'sh',
+  'zsh',
+  'shell',
+  'powershell',
+  'pwsh',
+  'terminal',
+  'run_in_terminal',
+  'runinterminal',
+  'runcommands',
+  'run_shell_command',
+  'shell_command',
+  'run_command',
+  'execute_command',
+  'executecommand',
+  'exec_command',
+  'local_shell',
+  'unified_exec',
+  'container.exec',
+  'run_terminal_cmd',
+  'write_bash',
+  'execute_bash',
+  'bash_exec',
+]);
 
 export function isShellToolName(toolName: string): boolean {
   return SHELL_NAMES.has(toolName.toLowerCase());

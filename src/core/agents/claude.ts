@@ -15,8 +15,26 @@ const EVENTS = { pre: ['PreToolUse'], post: ['PostToolUse', 'PostToolUseFailure'
 const TOOLS = toolTable(
   ['Edit', 'MultiEdit', 'Write', 'NotebookEdit'],
   ['Bash'],
-  ['Read', 'Glob', 'Grep', 'LS', 'NotebookRead', 'WebFetch', 'WebSearch', 'TodoWrite', 'Task', 'BashOutput', 'KillShell',
-    'KillBash', 'ExitPlanMode', 'AskUserQuestion', 'Skill', 'SlashCommand', 'ListMcpResourcesTool', 'ReadMcpResourceTool'],
+  [
+    'Read',
+    'Glob',
+    'Grep',
+    'LS',
+    'NotebookRead',
+    'WebFetch',
+    'WebSearch',
+    'TodoWrite',
+    'Task',
+    'BashOutput',
+    'KillShell',
+    'KillBash',
+    'ExitPlanMode',
+    'AskUserQuestion',
+    'Skill',
+    'SlashCommand',
+    'ListMcpResourcesTool',
+    'ReadMcpResourceTool',
+  ],
 );
 
 export function parseClaudePayload(obj: JsonObject, phaseHint?: HookPhase): HookPayload {

@@ -13,11 +13,27 @@
  */
 import type { HookPayload, HookPhase, ToolKind } from './types';
 import { assemble, toolTable } from './assemble';
-import { asObject, idField, own, pathField, pathValue, resolvePhase, toolInputObject, type JsonObject } from './payloadFields';
+import {
+  asObject,
+  idField,
+  own,
+  pathField,
+  pathValue,
+  resolvePhase,
+  toolInputObject,
+  type JsonObject,
+} from './payloadFields';
 
 const EVENTS = {
   pre: ['preToolUse', 'beforeShellExecution', 'beforeMCPExecution', 'beforeReadFile'],
-  post: ['postToolUse', 'postToolUseFailure', 'afterFileEdit', 'afterTabFileEdit', 'afterShellExecution', 'afterMCPExecution'],
+  post: [
+    'postToolUse',
+    'postToolUseFailure',
+    'afterFileEdit',
+    'afterTabFileEdit',
+    'afterShellExecution',
+    'afterMCPExecution',
+  ],
 };
 
 /** Events whose payload is the tool call itself, with a known kind. */
@@ -30,30 +46,62 @@ const EVENT_KINDS: Readonly<Record<string, ToolKind>> = {
 };
 
 const TOOLS = toolTable(
-  ['Write', 'Edit', 'StrReplace', 'MultiEdit', 'Delete', 'ApplyPatch', 'TabWrite', 'EditNotebook', 'edit_file', 'search_replace', 'delete_file'],
+  [
+    'Write',
+    'Edit',
+    'StrReplace',
+    'MultiEdit',
+    'Delete',
+    'ApplyPatch',
+    'TabWrite',
+    'EditNotebook',
+    'edit_file',
+    'search_replace',
+    'delete_file',
+  ],
   ['Shell', 'Terminal', 'run_terminal_cmd'],
-  ['Read', 'Grep', 'Glob', 'LS', 'Task', 'TabRead', 'SemanticSearch', 'WebSearch', 'WebFetch', 'TodoWrite', 'ReadLints',
-    'read_file', 'codebase_search', 'grep_search', 'list_dir', 'file_search', 'web_search'],
+  [
+    'Read',
+    'Grep',
+    'Glob',
+    'LS',
+    'Task',
+    'TabRead',
+    'SemanticSearch',
+    'WebSearch',
+    'WebFetch',
+    'TodoWrite',
+    'ReadLints',
+    'read_file',
+    'codebase_search',
+    'grep_search',
+    'list_dir',
+    'file_search',
+    'web_search',
+  ],
 );
 
 export function parseCursorPayload(obj: JsonObject, phaseHint?: HookPhase): HookPayload {
   const event = idField(obj, 'hook_event_name');
   const phase = resolvePhase('cursor', event, EVENTS, phaseHint);
   const eventKind = event !== undefined ? EVENT_KINDS[event] : undefined;
-  return assemble({
-    agent: 'cursor',
-    phase,
-    event,
-    sessionId: idField(obj, 'conversation_id', 'session_id'),
-    model: idField(obj, 'model', 'model_id'),
-    cwd: pathField(obj, 'cwd') ?? firstWorkspaceRoot(obj),
-    toolName: idField(obj, 'tool_name'),
-    toolUseId: idField(obj, 'tool_use_id'),
-    transcriptPath: pathField(obj, 'transcript_path'),
-    // File-edit and shell events carry their arguments at top level; tool events nest them in `tool_input`.
-    input: eventKind !== undefined ? obj : toolInputObject(own(obj, 'tool_input')),
-    kind: eventKind,
-  }, TOOLS);
+  return assemble(
+    {
+      agent: 'cursor',
+      phase,
+      event,
+      sessionId: idField(obj, 'conversation_id', 'session_id'),
+      model: idField(obj, 'model', 'model_id'),
+      cwd: pathField(obj, 'cwd') ?? firstWorkspaceRoot(obj),
+      toolName: idField(obj, 'tool_name'),
+      toolUseId: idField(obj, 'tool_use_id'),
+      transcriptPath: pathField(obj, 'transcript_path'),
+      // File-edit and shell events carry their arguments at top level; tool events nest them in `tool_input`.
+      input: eventKind !== undefined ? obj : toolInputObject(own(obj, 'tool_input')),
+      kind: eventKind,
+    },
+    TOOLS,
+  );
 }
 
 function firstWorkspaceRoot(obj: JsonObject): string | undefined {

@@ -16,22 +16,37 @@ const EVENTS = { pre: ['BeforeTool'], post: ['AfterTool'] };
 const TOOLS = toolTable(
   ['write_file', 'replace', 'edit', 'smart_edit'],
   ['run_shell_command'],
-  ['read_file', 'read_many_files', 'list_directory', 'glob', 'search_file_content', 'grep', 'google_web_search', 'web_fetch',
-    'save_memory', 'write_todos', 'activate_skill', 'ask_user'],
+  [
+    'read_file',
+    'read_many_files',
+    'list_directory',
+    'glob',
+    'search_file_content',
+    'grep',
+    'google_web_search',
+    'web_fetch',
+    'save_memory',
+    'write_todos',
+    'activate_skill',
+    'ask_user',
+  ],
 );
 
 export function parseGeminiPayload(obj: JsonObject, phaseHint?: HookPhase): HookPayload {
   const event = idField(obj, 'hook_event_name');
-  return assemble({
-    agent: 'gemini',
-    phase: resolvePhase('gemini', event, EVENTS, phaseHint),
-    event,
-    sessionId: idField(obj, 'session_id'),
-    model: idField(obj, 'model'),
-    cwd: pathField(obj, 'cwd'),
-    toolName: idField(obj, 'tool_name'),
-    toolUseId: idField(obj, 'tool_use_id', 'tool_call_id'),
-    transcriptPath: pathField(obj, 'transcript_path'),
-    input: toolInputObject(own(obj, 'tool_input')),
-  }, TOOLS);
+  return assemble(
+    {
+      agent: 'gemini',
+      phase: resolvePhase('gemini', event, EVENTS, phaseHint),
+      event,
+      sessionId: idField(obj, 'session_id'),
+      model: idField(obj, 'model'),
+      cwd: pathField(obj, 'cwd'),
+      toolName: idField(obj, 'tool_name'),
+      toolUseId: idField(obj, 'tool_use_id', 'tool_call_id'),
+      transcriptPath: pathField(obj, 'transcript_path'),
+      input: toolInputObject(own(obj, 'tool_input')),
+    },
+    TOOLS,
+  );
 }

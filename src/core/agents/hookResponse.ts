@@ -34,7 +34,8 @@ const RESPONSES: Readonly<Record<AgentId, Readonly<Record<HookPhase, string>>>> 
 export function hookResponse(agent: AgentId, phase: HookPhase): string {
   const byPhase = Object.prototype.hasOwnProperty.call(RESPONSES, agent) ? RESPONSES[agent] : undefined;
   if (byPhase === undefined) throw new Error(`unknown agent ${JSON.stringify(String(agent)).slice(0, 40)}`);
-  if (phase !== 'pre' && phase !== 'post') throw new Error(`unknown hook phase ${JSON.stringify(String(phase)).slice(0, 40)}`);
+  if (phase !== 'pre' && phase !== 'post')
+    throw new Error(`unknown hook phase ${JSON.stringify(String(phase)).slice(0, 40)}`);
   return byPhase[phase];
 }
 

@@ -62,7 +62,11 @@ function nonSpace(s: string): number {
  * in-place edit; `[]` when it is in place but inserts nothing visible (whitespace-only change); `null` when the new
  * line is a rewrite and belongs to the agent whole.
  */
-export function inPlaceInsertions(oldLine: string, newLine: string, budget?: EditBudget): Array<[number, number]> | null {
+export function inPlaceInsertions(
+  oldLine: string,
+  newLine: string,
+  budget?: EditBudget,
+): Array<[number, number]> | null {
   if (oldLine.length > LINE_EDIT_RULE.maxLineChars || newLine.length > LINE_EDIT_RULE.maxLineChars) return null;
   const size = oldLine.length + newLine.length;
   if (!spend(budget, size)) return null;
@@ -97,8 +101,8 @@ export function inPlaceInsertions(oldLine: string, newLine: string, budget?: Edi
   }
 
   const survives = deleted <= oldChars * LINE_EDIT_RULE.maxDeletedShare;
-  const mostlyOld = kept >= newChars * LINE_EDIT_RULE.minKeptShare
-    || (deleted === 0 && kept >= LINE_EDIT_RULE.minKeptForPureInsert);
+  const mostlyOld =
+    kept >= newChars * LINE_EDIT_RULE.minKeptShare || (deleted === 0 && kept >= LINE_EDIT_RULE.minKeptForPureInsert);
   if (!survives || !mostlyOld) return null;
   return inserted.map(([s, e]) => trimRange(newLine, s, e)).filter((r): r is [number, number] => r !== undefined);
 }

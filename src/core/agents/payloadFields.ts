@@ -90,7 +90,12 @@ export interface PhaseEvents {
  * wrong event still records the truth); without an event name the caller's hint decides. A known agent event that is
  * not about a tool (Stop, SessionStart...) is an error: there is nothing to snapshot.
  */
-export function resolvePhase(agent: AgentId, event: string | undefined, events: PhaseEvents, hint?: HookPhase): HookPhase {
+export function resolvePhase(
+  agent: AgentId,
+  event: string | undefined,
+  events: PhaseEvents,
+  hint?: HookPhase,
+): HookPhase {
   if (event !== undefined) {
     if (events.pre.includes(event)) return 'pre';
     if (events.post.includes(event)) return 'post';

@@ -32,7 +32,8 @@ export function isAgentId(value: unknown): value is AgentId {
  * name wins when it has one (see `resolvePhase`). Unknown fields are ignored; unusable fields are dropped.
  */
 export function parseHookPayload(agent: AgentId, phaseHint: HookPhase | undefined, json: unknown): HookPayload {
-  if (!isAgentId(agent)) throw new HookPayloadError(`unknown agent ${quoteForError(agent)}; expected one of ${AGENT_IDS.join(', ')}`);
+  if (!isAgentId(agent))
+    throw new HookPayloadError(`unknown agent ${quoteForError(agent)}; expected one of ${AGENT_IDS.join(', ')}`);
   if (phaseHint !== undefined && phaseHint !== 'pre' && phaseHint !== 'post') {
     throw new HookPayloadError(`unknown hook phase ${quoteForError(phaseHint)}; expected 'pre' or 'post'`);
   }
@@ -73,7 +74,12 @@ export function isCopilotPayload(json: unknown): boolean {
   const obj = asObject(json);
   if (obj === undefined) return false;
   const id = own(obj, 'tool_use_id');
-  if (own(obj, 'hookEventName') !== undefined || own(obj, 'sessionId') !== undefined || own(obj, 'toolName') !== undefined) return true;
+  if (
+    own(obj, 'hookEventName') !== undefined ||
+    own(obj, 'sessionId') !== undefined ||
+    own(obj, 'toolName') !== undefined
+  )
+    return true;
   if (typeof id === 'string' && id.includes('__vscode')) return true;
   return own(obj, 'timestamp') !== undefined && own(obj, 'transcript_path') === undefined && id === undefined;
 }
@@ -89,9 +95,17 @@ export function toolCallMaterial(json: unknown): string {
   const raw = own(obj, 'tool_input') ?? own(obj, 'toolInput') ?? own(obj, 'toolArgs');
   const info = asObject(own(obj, 'tool_info'));
   // Windsurf: only the arguments, not what a POST adds (output, timing).
-  const windsurf = info === undefined ? undefined
-    : { command_line: own(info, 'command_line') ?? null, file_path: own(info, 'file_path') ?? null, edits: own(info, 'edits') ?? null, mcp: own(info, 'mcp_tool_arguments') ?? null };
-  const input = windsurf ?? (raw === undefined ? { command: own(obj, 'command') ?? null } : (toolInputObject(raw) ?? raw));
+  const windsurf =
+    info === undefined
+      ? undefined
+      : {
+          command_line: own(info, 'command_line') ?? null,
+          file_path: own(info, 'file_path') ?? null,
+          edits: own(info, 'edits') ?? null,
+          mcp: own(info, 'mcp_tool_arguments') ?? null,
+        };
+  const input =
+    windsurf ?? (raw === undefined ? { command: own(obj, 'command') ?? null } : (toolInputObject(raw) ?? raw));
   return canonicalJson(input);
 }
 
@@ -99,7 +113,10 @@ function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   const obj = asObject(value);
   if (obj !== undefined) {
-    return `{${Object.keys(obj).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+    return `{${Object.keys(obj)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(value ?? null) ?? 'null';
 }

@@ -16,7 +16,10 @@ interface SecretPattern {
 
 const SECRET_PATTERNS: readonly SecretPattern[] = [
   // Unterminated blocks are redacted to the end of the text: a truncated key is still a key.
-  { kind: 'private-key', re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g },
+  {
+    kind: 'private-key',
+    re: /-----BEGIN [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----[\s\S]*?(?:-----END [A-Z0-9 ]{0,40}PRIVATE KEY(?: BLOCK)?-----|$)/g,
+  },
   { kind: 'aws-access-key-id', re: /\b(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|ANPA|ANVA|AIPA)[A-Z0-9]{16}\b/g },
   { kind: 'github-token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})\b/g },
   { kind: 'gitlab-token', re: /\bglpat-[A-Za-z0-9_-]{20,255}/g },
@@ -60,7 +63,8 @@ export function redactSecrets(text: string): string {
   if (typeof text !== 'string') return '';
   let out = text;
   for (const { re, keep } of SECRET_PATTERNS) {
-    out = keep === undefined ? out.replace(re, REDACTED) : out.replace(re, keep as (m: string, ...g: string[]) => string);
+    out =
+      keep === undefined ? out.replace(re, REDACTED) : out.replace(re, keep as (m: string, ...g: string[]) => string);
   }
   return out;
 }
@@ -82,7 +86,11 @@ const MAX_HASH_CHARS = 256;
  * confirm a guessed secret. `first-line`: the first non-blank line of the redacted prompt, control characters
  * removed, whitespace collapsed, at most PROMPT_SUMMARY_MAX_CHARS code points. Never returns a detected secret.
  */
-export function promptSummary(prompt: string, mode: PromptSummaryMode, hash: (s: string) => string): string | undefined {
+export function promptSummary(
+  prompt: string,
+  mode: PromptSummaryMode,
+  hash: (s: string) => string,
+): string | undefined {
   if (typeof prompt !== 'string') throw new Error('prompt must be a string');
   switch (mode) {
     case 'none':
@@ -96,17 +104,25 @@ export function promptSummary(prompt: string, mode: PromptSummaryMode, hash: (s:
     case 'first-line':
       return firstLine(redactSecrets(prompt));
     default:
-      throw new Error(`unknown prompt summary mode ${JSON.stringify(String(mode)).slice(0, 40)}; expected none, hash or first-line`);
+      throw new Error(
+        `unknown prompt summary mode ${JSON.stringify(String(mode)).slice(0, 40)}; expected none, hash or first-line`,
+      );
   }
 }
 
 function firstLine(text: string): string {
   for (const raw of text.split(/\r\n|\r|\n/)) {
-    // eslint-disable-next-line no-control-regex -- stripping control characters (terminal escapes) is the point
-    const line = raw.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').replace(/\s+/g, ' ').trim();
+    const line = raw
+      // eslint-disable-next-line no-control-regex -- stripping control characters (terminal escapes) is the point
+      .replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
     if (line === '') continue;
     const points = Array.from(line);
-    const short = points.length > PROMPT_SUMMARY_MAX_CHARS ? points.slice(0, PROMPT_SUMMARY_MAX_CHARS).join('').trimEnd() + '…' : line;
+    const short =
+      points.length > PROMPT_SUMMARY_MAX_CHARS
+        ? points.slice(0, PROMPT_SUMMARY_MAX_CHARS).join('').trimEnd() + '…'
+        : line;
     // Redaction already ran on the whole text; a second pass over the cut line is a cheap guard.
     return redactSecrets(short);
   }

@@ -6,13 +6,26 @@
 import { HOOK_LIMITS, type ReportedEdit } from './types';
 import { asObject, own, pathField, PathSet, type JsonObject } from './payloadFields';
 
-const SINGLE_PATH_KEYS = ['file_path', 'filePath', 'notebook_path', 'notebookPath', 'target_file', 'targetFile', 'absolute_path', 'path'];
+const SINGLE_PATH_KEYS = [
+  'file_path',
+  'filePath',
+  'notebook_path',
+  'notebookPath',
+  'target_file',
+  'targetFile',
+  'absolute_path',
+  'path',
+];
 const PATH_LIST_KEYS = ['files', 'paths', 'file_paths', 'filePaths'];
 const EDIT_LIST_KEYS = ['edits', 'replacements'];
 const PATCH_TEXT_KEYS = ['input', 'patch', 'command'];
 
 /** Every path a tool input names for writing. `pathKeys` narrows the single-path keys (e.g. excludes `path`). */
-export function collectToolPaths(input: JsonObject | undefined, into: PathSet, pathKeys: readonly string[] = SINGLE_PATH_KEYS): void {
+export function collectToolPaths(
+  input: JsonObject | undefined,
+  into: PathSet,
+  pathKeys: readonly string[] = SINGLE_PATH_KEYS,
+): void {
   if (input === undefined) return;
   for (const key of pathKeys) into.add(own(input, key));
   for (const key of PATH_LIST_KEYS) {
@@ -25,7 +38,8 @@ export function collectToolPaths(input: JsonObject | undefined, into: PathSet, p
   for (const key of EDIT_LIST_KEYS) {
     const list = own(input, key);
     if (!Array.isArray(list)) continue;
-    for (const item of list.slice(0, HOOK_LIMITS.maxFiles)) into.add(pathField(asObject(item), 'file_path', 'filePath'));
+    for (const item of list.slice(0, HOOK_LIMITS.maxFiles))
+      into.add(pathField(asObject(item), 'file_path', 'filePath'));
   }
   for (const key of PATCH_TEXT_KEYS) {
     const text = own(input, key);
@@ -82,6 +96,10 @@ export function collectEdits(input: JsonObject | undefined): ReportedEdit[] | un
 }
 
 function hasPair(obj: JsonObject): boolean {
-  return (own(obj, 'old_string') !== undefined || own(obj, 'oldString') !== undefined || own(obj, 'old_str') !== undefined)
-    && (own(obj, 'new_string') !== undefined || own(obj, 'newString') !== undefined || own(obj, 'new_str') !== undefined);
+  return (
+    (own(obj, 'old_string') !== undefined ||
+      own(obj, 'oldString') !== undefined ||
+      own(obj, 'old_str') !== undefined) &&
+    (own(obj, 'new_string') !== undefined || own(obj, 'newString') !== undefined || own(obj, 'new_str') !== undefined)
+  );
 }

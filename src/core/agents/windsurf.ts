@@ -31,15 +31,23 @@ export function parseWindsurfPayload(obj: JsonObject, phaseHint?: HookPhase): Ho
   const info = asObject(own(obj, 'tool_info'));
   const kind = event !== undefined ? EVENT_KINDS[event] : undefined;
   // MCP tools: their arguments decide (paths named => an edit the before/after diff checks).
-  const input = kind === 'shell' ? { command: own(info, 'command_line') } : kind === undefined ? asObject(own(info, 'mcp_tool_arguments')) : info;
-  return assemble({
-    agent: 'windsurf',
-    phase: resolvePhase('windsurf', event, EVENTS, phaseHint),
-    event,
-    sessionId: idField(obj, 'trajectory_id'),
-    cwd: pathField(info, 'cwd'),
-    toolName: event,
-    input,
-    kind,
-  }, TOOLS);
+  const input =
+    kind === 'shell'
+      ? { command: own(info, 'command_line') }
+      : kind === undefined
+        ? asObject(own(info, 'mcp_tool_arguments'))
+        : info;
+  return assemble(
+    {
+      agent: 'windsurf',
+      phase: resolvePhase('windsurf', event, EVENTS, phaseHint),
+      event,
+      sessionId: idField(obj, 'trajectory_id'),
+      cwd: pathField(info, 'cwd'),
+      toolName: event,
+      input,
+      kind,
+    },
+    TOOLS,
+  );
 }

@@ -86,7 +86,8 @@ class Aligner {
   readonly add: Adder = (oldStart, newStart, length) => {
     if (length <= 0) return;
     const last = this.last;
-    if (last && last.oldStart + last.length === oldStart && last.newStart + last.length === newStart) last.length += length;
+    if (last && last.oldStart + last.length === oldStart && last.newStart + last.length === newStart)
+      last.length += length;
     else this.blocks.push((this.last = { oldStart, newStart, length }));
   };
 
@@ -210,11 +211,16 @@ class Aligner {
     if (ob <= oa || nb <= na) return;
     const aLen = A.offsets[ob] - A.offsets[oa];
     const bLen = B.offsets[nb] - B.offsets[na];
-    if (aLen + bLen <= this.lim.regionCharDiffMax && this.charDiff(A.text(oa, ob), B.text(na, nb), A.offsets[oa], B.offsets[na])) return;
+    if (
+      aLen + bLen <= this.lim.regionCharDiffMax &&
+      this.charDiff(A.text(oa, ob), B.text(na, nb), A.offsets[oa], B.offsets[na])
+    )
+      return;
     if (ob - oa !== nb - na || ob - oa < 2) return;
     for (let i = oa, j = na; i < ob; i++, j++) {
       if (A.keys[i] === B.keys[j]) this.sameLine(A, B, i, j);
-      else if (A.lines[i].length + B.lines[j].length <= this.lim.regionCharDiffMax) this.charDiff(A.lines[i], B.lines[j], A.offsets[i], B.offsets[j]);
+      else if (A.lines[i].length + B.lines[j].length <= this.lim.regionCharDiffMax)
+        this.charDiff(A.lines[i], B.lines[j], A.offsets[i], B.offsets[j]);
     }
   }
 }
@@ -275,7 +281,12 @@ function uniqueAnchors(aKeys: readonly string[], bKeys: readonly string[]): Arra
 }
 
 /** Matched blocks of `oldText` in `newText`, ascending and non-overlapping on both sides. */
-export function alignTexts(oldText: string, newText: string, limits: Partial<DiffLimits> = {}, stats?: AlignStats): MatchBlock[] {
+export function alignTexts(
+  oldText: string,
+  newText: string,
+  limits: Partial<DiffLimits> = {},
+  stats?: AlignStats,
+): MatchBlock[] {
   const lim: DiffLimits = { ...DEFAULT_DIFF_LIMITS, ...limits };
   const al = new Aligner(lim, lim.stepBudget + lim.stepsPerChar * (oldText.length + newText.length));
   const [prefix, suffix] = commonEnds(oldText, newText);
@@ -346,7 +357,8 @@ export function alignSameContent(x: string, y: string, xBase: number, yBase: num
     while (i + head < i2 && j + head < j2 && x.charCodeAt(i + head) === y.charCodeAt(j + head)) head++;
     add(xBase + i, yBase + j, head);
     let tail = 0;
-    while (i + head + tail < i2 && j + head + tail < j2 && x.charCodeAt(i2 - 1 - tail) === y.charCodeAt(j2 - 1 - tail)) tail++;
+    while (i + head + tail < i2 && j + head + tail < j2 && x.charCodeAt(i2 - 1 - tail) === y.charCodeAt(j2 - 1 - tail))
+      tail++;
     add(xBase + i2 - tail, yBase + j2 - tail, tail);
     // Callers promise equal non-whitespace content; stop rather than emit a false match if they break it.
     if (i2 >= x.length || j2 >= y.length || x.charCodeAt(i2) !== y.charCodeAt(j2)) return;

@@ -22,7 +22,10 @@ export function readEditSource(event: unknown): EditSource | undefined {
   const source = str((reason as { source?: unknown }).source);
   if (!source) return undefined;
   const metadata = (reason as { metadata?: unknown }).metadata;
-  return { source, ...(typeof metadata === 'object' && metadata !== null ? { metadata: metadata as Record<string, unknown> } : {}) };
+  return {
+    source,
+    ...(typeof metadata === 'object' && metadata !== null ? { metadata: metadata as Record<string, unknown> } : {}),
+  };
 }
 
 export function originFromEditSource(edit: EditSource, time: number): Origin | undefined {

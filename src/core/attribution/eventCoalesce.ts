@@ -44,7 +44,11 @@ export function coalesceSplitEdit(oldText: string, changes: readonly EventChange
   return wholeReplace(oldText, changes, true);
 }
 
-function wholeReplace(oldText: string, changes: readonly EventChange[], wholeWords: boolean): CoalescedChange | undefined {
+function wholeReplace(
+  oldText: string,
+  changes: readonly EventChange[],
+  wholeWords: boolean,
+): CoalescedChange | undefined {
   if (changes.length < 2) return undefined;
   let text = oldText;
   for (const c of changes) {
@@ -56,7 +60,11 @@ function wholeReplace(oldText: string, changes: readonly EventChange[], wholeWor
   const max = Math.min(oldText.length, text.length);
   while (prefix < max && oldText.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++;
   let suffix = 0;
-  while (suffix < max - prefix && oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++;
+  while (
+    suffix < max - prefix &&
+    oldText.charCodeAt(oldText.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)
+  )
+    suffix++;
   if (wholeWords) {
     // The shared prefix and suffix are equal on both sides, so widening keeps old and new aligned.
     while (prefix > 0 && isWordCode(oldText.charCodeAt(prefix - 1))) prefix--;

@@ -54,7 +54,8 @@ export interface InstalledExtension {
 export function inlineProviderName(ext: InstalledExtension): string | undefined {
   const known = KNOWN_AI_EXTENSIONS[ext.id.toLowerCase()];
   if (known) return known.inline ? known.name : undefined;
-  const manifest = ext.packageJSON !== null && typeof ext.packageJSON === 'object' ? (ext.packageJSON as Record<string, unknown>) : {};
+  const manifest =
+    ext.packageJSON !== null && typeof ext.packageJSON === 'object' ? (ext.packageJSON as Record<string, unknown>) : {};
   const categories = Array.isArray(manifest.categories) ? manifest.categories : [];
   if (!categories.some((c) => typeof c === 'string' && c.trim().toLowerCase() === 'ai')) return undefined;
   const display = typeof manifest.displayName === 'string' ? cleanName(manifest.displayName) : '';
@@ -93,6 +94,11 @@ export function chooseInlineTool(providers: readonly string[], configured: strin
 
 /** Names come from other extensions' manifests and settings: no control characters, bounded. */
 function cleanName(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').trim().slice(0, 80);
+  return (
+    text
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+      .trim()
+      .slice(0, 80)
+  );
 }

@@ -58,11 +58,20 @@ export function lineView(text: string, spans: readonly SpanTuple[]): LineAttribu
 export interface AttributionSummary {
   readonly lines: { readonly total: number; readonly ai: number; readonly mixed: number; readonly human: number };
   /** Non-whitespace UTF-16 code units: all, human, AI, and AI per origin kind. */
-  readonly chars: { readonly total: number; readonly human: number; readonly ai: number; readonly byKind: Readonly<Record<OriginKind, number>> };
+  readonly chars: {
+    readonly total: number;
+    readonly human: number;
+    readonly ai: number;
+    readonly byKind: Readonly<Record<OriginKind, number>>;
+  };
 }
 
 /** Line and character counts of a document's attribution. Throws on spans invalid for `text` or `origins`. */
-export function summarizeAttribution(text: string, spans: readonly SpanTuple[], origins: OriginTable): AttributionSummary {
+export function summarizeAttribution(
+  text: string,
+  spans: readonly SpanTuple[],
+  origins: OriginTable,
+): AttributionSummary {
   validateSpans(spans, text.length, origins);
   const view = lineView(text, spans);
   const lines = { total: view.length, ai: 0, mixed: 0, human: 0 };

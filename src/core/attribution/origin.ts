@@ -6,7 +6,15 @@
 /** How the text arrived. `manual` is a user's explicit "this is AI" mark. Unattributed text is human. */
 export type OriginKind = 'inline' | 'inline-partial' | 'next-edit' | 'chat' | 'agent' | 'paste-ai' | 'manual';
 
-export const ORIGIN_KINDS: readonly OriginKind[] = ['inline', 'inline-partial', 'next-edit', 'chat', 'agent', 'paste-ai', 'manual'];
+export const ORIGIN_KINDS: readonly OriginKind[] = [
+  'inline',
+  'inline-partial',
+  'next-edit',
+  'chat',
+  'agent',
+  'paste-ai',
+  'manual',
+];
 
 export interface Origin {
   readonly kind: OriginKind;
@@ -89,7 +97,15 @@ function originKey(o: Origin): string {
   // Interning walks every span or line of a document; its origins are a few shared objects (never mutated).
   let key = originKeys.get(o);
   if (key === undefined) {
-    key = JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null, o.evidence ?? null]);
+    key = JSON.stringify([
+      o.kind,
+      o.tool,
+      o.model ?? null,
+      o.session ?? null,
+      o.time,
+      o.candidates ?? null,
+      o.evidence ?? null,
+    ]);
     originKeys.set(o, key);
   }
   return key;

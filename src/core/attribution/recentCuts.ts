@@ -50,7 +50,9 @@ export class RecentCuts {
   /** A change removed `range` (`length` UTF-16 code units) from `doc` and inserted nothing. */
   noteDeletion(doc: string, range: LineRange, length: number, time: number): void {
     this.prune(time);
-    const i = this.copies.findIndex((c) => c.doc === doc && sameCut(c.range, range) && Math.abs(time - c.time) <= this.pairMs);
+    const i = this.copies.findIndex(
+      (c) => c.doc === doc && sameCut(c.range, range) && Math.abs(time - c.time) <= this.pairMs,
+    );
     if (i >= 0) {
       this.copies.splice(i, 1);
       this.push(this.cuts, { doc, length, time });
@@ -60,7 +62,9 @@ export class RecentCuts {
   /** The copy hook ran for `range` of `doc` (a copy, or a cut whose text may already be gone). */
   noteCopy(doc: string, range: LineRange, time: number): void {
     this.prune(time);
-    const i = this.deletions.findIndex((d) => d.doc === doc && sameCut(range, d.range) && Math.abs(time - d.time) <= this.pairMs);
+    const i = this.deletions.findIndex(
+      (d) => d.doc === doc && sameCut(range, d.range) && Math.abs(time - d.time) <= this.pairMs,
+    );
     if (i >= 0) {
       const [d] = this.deletions.splice(i, 1);
       this.push(this.cuts, { doc, length: d.length, time });
@@ -92,5 +96,12 @@ export class RecentCuts {
 function sameCut(copied: LineRange, removed: LineRange): boolean {
   if (copied.every((v, i) => v === removed[i])) return true;
   const [line, char, endLine] = copied;
-  return char === 0 && endLine === line && removed[0] === line && removed[1] === 0 && removed[2] === line + 1 && removed[3] === 0;
+  return (
+    char === 0 &&
+    endLine === line &&
+    removed[0] === line &&
+    removed[1] === 0 &&
+    removed[2] === line + 1 &&
+    removed[3] === 0
+  );
 }

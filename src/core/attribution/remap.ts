@@ -19,7 +19,12 @@ import { keepWholeWords } from './tokenMatch';
  *   indentation or a space before AI code.
  * - Otherwise human. Plain typing passes `besideAllowed = false`, so typing at the edge of a span never grows it.
  */
-export function inheritedWhitespaceOrigin(before: number, after: number, pieceHasLineBreak: boolean, besideAllowed: boolean): number {
+export function inheritedWhitespaceOrigin(
+  before: number,
+  after: number,
+  pieceHasLineBreak: boolean,
+  besideAllowed: boolean,
+): number {
   if (before !== HUMAN && before === after) return before;
   if (besideAllowed && !pieceHasLineBreak) {
     if (before !== HUMAN && after === HUMAN) return before;
@@ -75,7 +80,12 @@ class RunCursor {
 }
 
 /** Runs for `newText` given runs covering `oldText`. */
-export function remapRuns(oldText: string, newText: string, oldRuns: readonly Run[], options: RemapOptions = {}): Run[] {
+export function remapRuns(
+  oldText: string,
+  newText: string,
+  oldRuns: readonly Run[],
+  options: RemapOptions = {},
+): Run[] {
   const inserted = options.insertedOrigin ?? HUMAN;
   const before = options.before ?? HUMAN;
   const after = options.after ?? HUMAN;
@@ -124,7 +134,12 @@ export function remapRuns(oldText: string, newText: string, oldRuns: readonly Ru
  * working-copy spans onto a staged blob). Text only in `newText` is human, except inherited whitespace.
  * Throws an Error when `spans` are not valid for `oldText`.
  */
-export function remapSpans(oldText: string, newText: string, spans: readonly SpanTuple[], limits?: Partial<DiffLimits>): SpanTuple[] {
+export function remapSpans(
+  oldText: string,
+  newText: string,
+  spans: readonly SpanTuple[],
+  limits?: Partial<DiffLimits>,
+): SpanTuple[] {
   validateSpans(spans, oldText.length);
   if (oldText === newText) return spans.map(([s, e, o]) => [s, e, o]);
   return spansFromRuns(remapRuns(oldText, newText, runsFromSpans(spans, oldText.length), { limits }));

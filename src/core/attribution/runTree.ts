@@ -112,7 +112,9 @@ export class RunTree {
       this.root = new BNode(true, lens, labels, []);
       return;
     }
-    let level = chunks(lens.length, BUILD_LEAF).map(([a, b]) => new BNode(true, lens.slice(a, b), labels.slice(a, b), []));
+    let level = chunks(lens.length, BUILD_LEAF).map(
+      ([a, b]) => new BNode(true, lens.slice(a, b), labels.slice(a, b), []),
+    );
     let levelLens = level.map((n) => sum(n.lens));
     while (level.length > BRANCH_MAX) {
       const parts = chunks(level.length, BUILD_BRANCH);
@@ -126,7 +128,8 @@ export class RunTree {
 
   /** Label of the character at `offset` (0 <= offset < length). */
   labelAt(offset: number): number {
-    if (!(offset >= 0 && offset < this.total)) throw new RangeError(`offset ${offset} is outside the document (length ${this.total})`);
+    if (!(offset >= 0 && offset < this.total))
+      throw new RangeError(`offset ${offset} is outside the document (length ${this.total})`);
     this.locate(offset);
     return this.leaf().labels[this.runIndex()];
   }
@@ -184,7 +187,8 @@ export class RunTree {
   /** Deletes `[start, start + len)`; returns the removed runs when `collect` is set. */
   delete(start: number, len: number, collect: boolean): Run[] | undefined {
     if (len <= 0) return collect ? [] : undefined;
-    if (start < 0 || start + len > this.total) throw new RangeError(`delete [${start}, ${start + len}) is outside the document (length ${this.total})`);
+    if (start < 0 || start + len > this.total)
+      throw new RangeError(`delete [${start}, ${start + len}) is outside the document (length ${this.total})`);
     if (len === this.total) {
       // Everything goes (select-all delete, whole-document replace): no need to remove runs one by one.
       const all = collect ? this.runsIn(0, this.total) : undefined;
@@ -285,7 +289,8 @@ export class RunTree {
         }
         return sum(n.lens);
       }
-      if ((isRoot ? count < 2 : count < BRANCH_MIN) || count > BRANCH_MAX) throw new Error(`branch holds ${count} children`);
+      if ((isRoot ? count < 2 : count < BRANCH_MIN) || count > BRANCH_MAX)
+        throw new Error(`branch holds ${count} children`);
       if (n.kids.length !== count || n.labels.length !== 0) throw new Error('branch arrays disagree');
       n.kids.forEach((k, i) => {
         const got = walk(k, level + 1, false);
@@ -295,7 +300,8 @@ export class RunTree {
     };
     const total = walk(this.root, 1, true);
     if (total !== this.total) throw new Error(`length ${this.total} != ${total}`);
-    if (runs !== this.runs || ai !== this.aiRuns) throw new Error(`run counters ${this.runs}/${this.aiRuns} != ${runs}/${ai}`);
+    if (runs !== this.runs || ai !== this.aiRuns)
+      throw new Error(`run counters ${this.runs}/${this.aiRuns} != ${runs}/${ai}`);
   }
 
   // ---- internals ----
@@ -464,7 +470,13 @@ export class RunTree {
     if (label !== HUMAN) this.aiRuns += delta;
   }
 
-  private visit(node: BNode, base: number, start: number, end: number, fn: (length: number, label: number, at: number) => void): void {
+  private visit(
+    node: BNode,
+    base: number,
+    start: number,
+    end: number,
+    fn: (length: number, label: number, at: number) => void,
+  ): void {
     let pos = base;
     for (let i = 0; i < node.lens.length && pos < end; i++) {
       const next = pos + node.lens[i];

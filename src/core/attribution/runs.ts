@@ -84,16 +84,22 @@ export function runsHoldAi(runs: readonly Run[]): boolean {
  * Throws an Error naming the first bad entry.
  */
 export function validateSpans(spans: unknown, length: number, origins?: OriginTable): asserts spans is SpanTuple[] {
-  if (!Number.isSafeInteger(length) || length < 0) throw new Error(`attribution: invalid document length ${String(length)}`);
+  if (!Number.isSafeInteger(length) || length < 0)
+    throw new Error(`attribution: invalid document length ${String(length)}`);
   if (!Array.isArray(spans)) throw new Error('attribution: spans must be an array of [start, end, originId]');
   let prevEnd = 0;
   spans.forEach((span: unknown, i) => {
     if (!Array.isArray(span) || span.length !== 3 || !span.every((n) => Number.isSafeInteger(n))) {
-      throw new Error(`attribution: span ${i} is not an integer triple [start, end, originId]: ${JSON.stringify(span)}`);
+      throw new Error(
+        `attribution: span ${i} is not an integer triple [start, end, originId]: ${JSON.stringify(span)}`,
+      );
     }
     const [start, end, origin] = span as number[];
     if (start < 0 || end <= start) throw new Error(`attribution: span ${i} [${start}, ${end}) is empty or negative`);
-    if (start < prevEnd) throw new Error(`attribution: span ${i} starts at ${start}, before the previous span ends (${prevEnd}): spans must be sorted and non-overlapping`);
+    if (start < prevEnd)
+      throw new Error(
+        `attribution: span ${i} starts at ${start}, before the previous span ends (${prevEnd}): spans must be sorted and non-overlapping`,
+      );
     if (end > length) throw new Error(`attribution: span ${i} ends at ${end}, past the document length ${length}`);
     if (origin < 0 || (origins !== undefined && origin >= origins.size)) {
       throw new Error(`attribution: span ${i} names unknown origin id ${origin}`);

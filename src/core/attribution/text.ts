@@ -16,7 +16,6 @@ export function isWhitespaceCode(c: number): boolean {
   );
 }
 
-
 /** True for a non-empty string made only of whitespace. */
 export function isAllWhitespace(text: string, from = 0, to = text.length): boolean {
   if (to <= from) return false;
@@ -63,7 +62,8 @@ const WORD_PATTERN = /[\p{L}\p{N}\p{M}]/u;
  * tokens (agents/lineEdit.ts).
  */
 export function isWordCode(c: number): boolean {
-  if (c < 0x80) return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24;
+  if (c < 0x80)
+    return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f || c === 0x24;
   if (c >= 0xd800 && c <= 0xdfff) return true;
   return WORD_PATTERN.test(String.fromCharCode(c));
 }

@@ -19,14 +19,16 @@ export function keepWholeWords(oldText: string, newText: string, blocks: readonl
     const { oldStart: os, newStart: ns } = blocks[i];
     let len = blocks[i].length;
     // Blocks contiguous on both sides are one match (the aligner usually joins them already).
-    while (i + 1 < blocks.length && blocks[i + 1].oldStart === os + len && blocks[i + 1].newStart === ns + len) len += blocks[++i].length;
+    while (i + 1 < blocks.length && blocks[i + 1].oldStart === os + len && blocks[i + 1].newStart === ns + len)
+      len += blocks[++i].length;
     i++;
     let l = ns;
     let r = ns + len;
     // Inside the block old and new characters are equal, so only a word touching an end can differ: it continues
     // past the block on the new side (unmatched or matched elsewhere) or on the old side (it was part of a longer word).
     if (word(newText, l) && (word(newText, l - 1) || word(oldText, os - 1))) while (l < r && word(newText, l)) l++;
-    if (r > l && word(newText, r - 1) && (word(newText, r) || word(oldText, os + len))) while (r > l && word(newText, r - 1)) r--;
+    if (r > l && word(newText, r - 1) && (word(newText, r) || word(oldText, os + len)))
+      while (r > l && word(newText, r - 1)) r--;
     if (r > l) out.push({ oldStart: os + (l - ns), newStart: l, length: r - l });
   }
   return out;

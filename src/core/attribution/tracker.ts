@@ -62,7 +62,8 @@ export class AttributionTracker {
 
   /** An all-human document of `length` characters. */
   constructor(length = 0, options: TrackerOptions = {}) {
-    if (!Number.isSafeInteger(length) || length < 0) throw new Error(`attribution: invalid document length ${String(length)}`);
+    if (!Number.isSafeInteger(length) || length < 0)
+      throw new Error(`attribution: invalid document length ${String(length)}`);
     this.undoCache = new RemovedTextCache(options.undoCache);
     this.diffLimits = options.diffLimits;
     this.origins = options.origins;
@@ -210,7 +211,9 @@ export class AttributionTracker {
 
   private checkOrigin(id: number): void {
     if (!Number.isSafeInteger(id) || id < 0 || (this.origins !== undefined && id >= this.origins.size)) {
-      throw new RangeError(`attribution: unknown origin id ${id}${this.origins ? ` (the table has ${this.origins.size})` : ''}`);
+      throw new RangeError(
+        `attribution: unknown origin id ${id}${this.origins ? ` (the table has ${this.origins.size})` : ''}`,
+      );
     }
   }
 

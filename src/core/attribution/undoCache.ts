@@ -30,15 +30,20 @@ export class RemovedTextCache {
   constructor(options: RemovedTextCacheOptions = {}) {
     this.maxEntries = options.maxEntries ?? 64;
     this.maxChars = options.maxChars ?? 1_000_000;
-    if (!Number.isSafeInteger(this.maxEntries) || this.maxEntries < 0) throw new Error(`attribution: invalid maxEntries ${this.maxEntries}`);
-    if (!Number.isSafeInteger(this.maxChars) || this.maxChars < 0) throw new Error(`attribution: invalid maxChars ${this.maxChars}`);
+    if (!Number.isSafeInteger(this.maxEntries) || this.maxEntries < 0)
+      throw new Error(`attribution: invalid maxEntries ${this.maxEntries}`);
+    if (!Number.isSafeInteger(this.maxChars) || this.maxChars < 0)
+      throw new Error(`attribution: invalid maxChars ${this.maxChars}`);
   }
 
   /** Records that `text`, attributed as `runs` (covering it exactly), was removed. */
   remember(text: string, runs: readonly Run[]): void {
     this.forget(text);
     if (text.length === 0 || text.length > this.maxChars || this.maxEntries === 0 || !runsHoldAi(runs)) return;
-    this.entries.set(text, runs.map((r) => ({ length: r.length, origin: r.origin })));
+    this.entries.set(
+      text,
+      runs.map((r) => ({ length: r.length, origin: r.origin })),
+    );
     this.chars += text.length;
     for (const key of this.entries.keys()) {
       if (this.entries.size <= this.maxEntries && this.chars <= this.maxChars) break;

@@ -70,7 +70,9 @@ export class BlameAttribution {
 
   /** Commit versions of files whose whole text would let unverified ranges be re-found. */
   needsText(): { commit: string; path: string }[] {
-    return this.groups.filter((g) => g.unplaced.some((u) => u.reason === 'unverified')).map((g) => ({ commit: g.commit, path: g.path }));
+    return this.groups
+      .filter((g) => g.unplaced.some((u) => u.reason === 'unverified'))
+      .map((g) => ({ commit: g.commit, path: g.path }));
   }
 
   /** Re-places a group's ranges against the whole file text at its commit. */
@@ -85,7 +87,9 @@ export class BlameAttribution {
     for (const g of this.groups) {
       if (g.unplaced.length === 0) continue;
       const reasons = [...new Set(g.unplaced.map((u) => u.reason))].join(', ');
-      out.push(`${g.commit.slice(0, 12)} ${cleanLabel(g.path, 200)}: ${g.unplaced.length} recorded range(s) not found in the file (${reasons}); those lines show as human`);
+      out.push(
+        `${g.commit.slice(0, 12)} ${cleanLabel(g.path, 200)}: ${g.unplaced.length} recorded range(s) not found in the file (${reasons}); those lines show as human`,
+      );
     }
     return out;
   }
@@ -93,12 +97,23 @@ export class BlameAttribution {
   /** Per line, in file order. `working[i]` overlays line i + 1 when it is not committed yet. */
   lines(working?: readonly (LineSource | undefined)[]): BlameLine[] {
     // Per commit, once: its people (labels cleaned) and what its lines need.
-    type Who = Pick<BlameLine, 'boundary' | 'author' | 'authorEmail' | 'authorTime' | 'summary'> & { uncommitted: boolean; provenance: CommitProvenance | undefined };
+    type Who = Pick<BlameLine, 'boundary' | 'author' | 'authorEmail' | 'authorTime' | 'summary'> & {
+      uncommitted: boolean;
+      provenance: CommitProvenance | undefined;
+    };
     const people = new Map<string, Who>();
     for (const [commit, info] of this.blame.commits) {
       const uncommitted = NOT_COMMITTED.test(commit);
       const provenance = uncommitted ? undefined : this.provenance.get(commit);
-      people.set(commit, { boundary: info.boundary, author: cleanLabel(info.author), authorEmail: cleanLabel(info.authorEmail, 254), authorTime: info.authorTime, summary: cleanLabel(info.summary, 200), uncommitted, provenance });
+      people.set(commit, {
+        boundary: info.boundary,
+        author: cleanLabel(info.author),
+        authorEmail: cleanLabel(info.authorEmail, 254),
+        authorTime: info.authorTime,
+        summary: cleanLabel(info.summary, 200),
+        uncommitted,
+        provenance,
+      });
     }
     return this.blame.entries.map((e, i) => {
       const who = people.get(e.commit)!;
@@ -128,7 +143,11 @@ export class BlameAttribution {
     const provenance = this.provenance.get(group.commit);
     const ranges = provenance?.ranges?.get(group.path) ?? [];
     if (ranges.length === 0) return;
-    const result = placeRecordRanges(ranges, group.known, { trusted: provenance?.trusted ?? false, ...(text ? { text } : {}), maxWork: this.budget });
+    const result = placeRecordRanges(ranges, group.known, {
+      trusted: provenance?.trusted ?? false,
+      ...(text ? { text } : {}),
+      maxWork: this.budget,
+    });
     this.budget = Math.max(0, this.budget - result.work);
     group.placed = result.lines;
     group.unplaced = result.unplaced;

@@ -21,8 +21,17 @@ export function aiShareClaim(counts: AuthorshipCounts, options: { mixedCommitLin
   if (counts.mixed > 0) parts.push(`${counts.mixed} mixed (AI text edited by a person)`);
   if (counts.aiAssisted > 0) {
     const mixed = options.mixedCommitLines ?? 0;
-    parts.push(`${counts.aiAssisted} in AI-assisted commits (no line record${mixed > 0 ? `; ${mixed} of them in commits with a human co-author too` : ''})`);
+    parts.push(
+      `${counts.aiAssisted} in AI-assisted commits (no line record${mixed > 0 ? `; ${mixed} of them in commits with a human co-author too` : ''})`,
+    );
   }
-  const verb = counts.aiAssisted === 0 ? 'AI-written' : counts.ai + counts.mixed === 0 ? 'in AI-assisted commits' : 'AI-written or in AI-assisted commits';
-  return parts.length === 1 && counts.mixed === 0 ? `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}` : `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}: ${parts.join(', ')}`;
+  const verb =
+    counts.aiAssisted === 0
+      ? 'AI-written'
+      : counts.ai + counts.mixed === 0
+        ? 'in AI-assisted commits'
+        : 'AI-written or in AI-assisted commits';
+  return parts.length === 1 && counts.mixed === 0
+    ? `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}`
+    : `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}: ${parts.join(', ')}`;
 }

@@ -19,7 +19,11 @@ export interface CommitAddedLines {
 }
 
 /** Every added line of the patch's files with its source; deleted and binary files have none. */
-export function commitAddedLines(patch: CommitPatch, provenance: CommitProvenance | undefined, options: { maxWork?: number } = {}): CommitAddedLines {
+export function commitAddedLines(
+  patch: CommitPatch,
+  provenance: CommitProvenance | undefined,
+  options: { maxWork?: number } = {},
+): CommitAddedLines {
   const files: AddedLines[] = [];
   const budget = options.maxWork ?? DEFAULT_REFIND_WORK;
   let work = 0;
@@ -38,7 +42,10 @@ export function commitAddedLines(patch: CommitPatch, provenance: CommitProvenanc
       }
       // Without the added text nothing can be verified: line numbers are all there is.
       const usable = texts ? ranges : ranges.map((r) => ({ ...r, content_hash: undefined }));
-      const result = placeRecordRanges(usable, known, { trusted: provenance?.trusted ?? false, maxWork: Math.max(0, budget - work) });
+      const result = placeRecordRanges(usable, known, {
+        trusted: provenance?.trusted ?? false,
+        maxWork: Math.max(0, budget - work),
+      });
       work += result.work;
       // Ranges left unplaced are expected: records describe whole files, and only added lines are known here.
       placed = result.lines;

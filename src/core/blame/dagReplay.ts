@@ -47,7 +47,8 @@ export function replayDag<T>(commits: Iterable<DagCommit<T>>, head: string): Dag
   for (const c of commits) byId.set(c.commit, c);
   const order = parentsFirst(byId, head);
   const children = new Map<string, number>();
-  for (const c of order) for (const p of new Set(c.parents)) if (byId.has(p)) children.set(p, (children.get(p) ?? 0) + 1);
+  for (const c of order)
+    for (const p of new Set(c.parents)) if (byId.has(p)) children.set(p, (children.get(p) ?? 0) + 1);
   const states = new Map<string, State<T>>();
 
   /** The parent's state for a child to change: handed over when it is the last child, otherwise shared. */
@@ -111,7 +112,14 @@ function forget<T>(state: State<T>, path: string): void {
 }
 
 /** Sets `path` to a copy of `from` with `hunks` applied; `added(line)` gives each added line's value. */
-function setPatched<T>(state: State<T>, path: string, from: Lines<T> | undefined, fromOwned: boolean, hunks: readonly PatchHunk[], added: (line: number) => T | undefined): Lines<T> {
+function setPatched<T>(
+  state: State<T>,
+  path: string,
+  from: Lines<T> | undefined,
+  fromOwned: boolean,
+  hunks: readonly PatchHunk[],
+  added: (line: number) => T | undefined,
+): Lines<T> {
   const lines = from === undefined ? [] : fromOwned ? from : from.slice();
   for (const h of hunks) {
     // -U0 hunks come in order; new-side numbers already account for the hunks applied before this one.
@@ -165,8 +173,12 @@ function applyMerge<T>(state: State<T>, c: DagCommit<T>, others: readonly (State
       const patch = otherPatches[i]?.find((p) => p.newPath === path);
       const other = others[i];
       if (!patch) whole = { lines: other?.files.get(path), state: other, path };
-      else if (!patch.binary && patch.hunks.length === 0 && patch.oldPath !== null) whole = { lines: other?.files.get(patch.oldPath), state: other, path: patch.oldPath };
-      else diffs.push(patch.oldPath === null || patch.binary ? undefined : { patch, lines: other?.files.get(patch.oldPath) });
+      else if (!patch.binary && patch.hunks.length === 0 && patch.oldPath !== null)
+        whole = { lines: other?.files.get(patch.oldPath), state: other, path: patch.oldPath };
+      else
+        diffs.push(
+          patch.oldPath === null || patch.binary ? undefined : { patch, lines: other?.files.get(patch.oldPath) },
+        );
     }
     const { from, owned } = takeOld(state, f);
     if (whole) {

@@ -2,13 +2,54 @@
 export { HUMAN_LINE, isAiAuthorship, type Authorship, type Evidence, type LineOrigin, type LineSource } from './types';
 export { LABEL_MAX, cleanLabel, cleanSourceLine } from './labels';
 export { diffHeaderPath, unquoteGitPath } from './quote';
-export { BlameParseError, NOT_COMMITTED, parseBlamePorcelain, type BlameCommitInfo, type BlameEntry, type BlamePorcelain } from './porcelain';
-export { NOTE_LIMITS, interpretNote, noRecord, revisionMatches, withIdentityRecognition, type CommitProvenance, type NoteContent } from './provenance';
-export { PlacementMap, placeRecordRanges, type PlaceOptions, type PlaceResult, type PlacedLine, type UnplacedRange } from './place';
-export { LineTally, aiShare, commitLineSource, emptyCounts, lineOrigin, placedSource, type AuthorshipCounts, type ModelCount, type ToolCount } from './sources';
+export {
+  BlameParseError,
+  NOT_COMMITTED,
+  parseBlamePorcelain,
+  type BlameCommitInfo,
+  type BlameEntry,
+  type BlamePorcelain,
+} from './porcelain';
+export {
+  NOTE_LIMITS,
+  interpretNote,
+  noRecord,
+  revisionMatches,
+  withIdentityRecognition,
+  type CommitProvenance,
+  type NoteContent,
+} from './provenance';
+export {
+  PlacementMap,
+  placeRecordRanges,
+  type PlaceOptions,
+  type PlaceResult,
+  type PlacedLine,
+  type UnplacedRange,
+} from './place';
+export {
+  LineTally,
+  aiShare,
+  commitLineSource,
+  emptyCounts,
+  lineOrigin,
+  placedSource,
+  type AuthorshipCounts,
+  type ModelCount,
+  type ToolCount,
+} from './sources';
 export { BlameAttribution, type BlameLine } from './attribute';
 export { workingOverlay, type WorkingOverlay } from './working';
-export { COMMIT_MARKER, IDENTITY_FORMAT, LOG_FORMAT, LogPatchParser, identityLine, type CommitPatch, type FilePatch, type PatchHunk } from './logPatch';
+export {
+  COMMIT_MARKER,
+  IDENTITY_FORMAT,
+  LOG_FORMAT,
+  LogPatchParser,
+  identityLine,
+  type CommitPatch,
+  type FilePatch,
+  type PatchHunk,
+} from './logPatch';
 export { commitAddedLines, tallyCommit, type AddedLines, type CommitAddedLines } from './commitLines';
 export { replayDag, type DagCommit, type DagReplayResult } from './dagReplay';
 export { aiShareClaim } from './claims';

@@ -6,15 +6,20 @@
 
 // C0 and C1 controls, DEL, bidi embeddings/overrides/isolates, zero-width and other invisible format characters,
 // line/paragraph separators, variation selectors and the BOM.
-// eslint-disable-next-line no-control-regex, no-misleading-character-class
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/g;
+const UNSAFE =
+  // eslint-disable-next-line no-control-regex, no-misleading-character-class
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 export const LABEL_MAX = 120;
 
 /** Unsafe characters become U+FFFD, whitespace runs one space, and the result is cut to `max` characters. */
 export function cleanLabel(text: string, max = LABEL_MAX): string {
-  const cleaned = String(text).replace(UNSAFE, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : '\ufffd')).replace(LONE_SURROGATE, '\ufffd').replace(/\s+/g, ' ').trim();
+  const cleaned = String(text)
+    .replace(UNSAFE, (c) => (c === '\t' || c === '\n' || c === '\r' ? ' ' : '\ufffd'))
+    .replace(LONE_SURROGATE, '\ufffd')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (cleaned.length <= max) return cleaned;
   let cut = cleaned.slice(0, Math.max(0, max - 1));
   if (/[\ud800-\udbff]$/.test(cut)) cut = cut.slice(0, -1);

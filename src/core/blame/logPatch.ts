@@ -57,7 +57,9 @@ const COMMIT_IDS = /^([0-9a-f]{40,64})((?: [0-9a-f]{40,64})*)\s*$/;
 const HUNK = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/;
 
 export class LogPatchParser {
-  private commit: { commit: string; parents: string[]; files: FilePatch[]; keep: boolean; identity?: CommitIdentityInput } | undefined;
+  private commit:
+    | { commit: string; parents: string[]; files: FilePatch[]; keep: boolean; identity?: CommitIdentityInput }
+    | undefined;
   private file: OpenFile | undefined;
   /** Body lines still expected in the current hunk. */
   private remaining = 0;
@@ -115,7 +117,9 @@ export class LogPatchParser {
     const parents = m[2].trim() === '' ? [] : m[2].trim().split(' ');
     const identity = fields.length >= 6 ? identityFields(fields) : undefined;
     const keep = this.keepText(m[1]);
-    this.commit = identity ? { commit: m[1], parents, files: [], keep, identity } : { commit: m[1], parents, files: [], keep };
+    this.commit = identity
+      ? { commit: m[1], parents, files: [], keep, identity }
+      : { commit: m[1], parents, files: [], keep };
   }
 
   private startFile(rest: string): void {
@@ -131,7 +135,11 @@ export class LogPatchParser {
     this.added = this.commit?.keep && newCount > 0 ? [] : undefined;
     const oldStart = Number(m[1]);
     const newStart = Number(m[3]);
-    f.hunks.push(this.added ? { oldStart, oldCount, newStart, newCount, added: this.added } : { oldStart, oldCount, newStart, newCount });
+    f.hunks.push(
+      this.added
+        ? { oldStart, oldCount, newStart, newCount, added: this.added }
+        : { oldStart, oldCount, newStart, newCount },
+    );
     this.remaining = oldCount + newCount;
   }
 
@@ -159,7 +167,11 @@ export class LogPatchParser {
     const c = this.commit;
     this.commit = undefined;
     if (!c) return;
-    this.onCommit(c.identity ? { commit: c.commit, parents: c.parents, files: c.files, identity: c.identity } : { commit: c.commit, parents: c.parents, files: c.files });
+    this.onCommit(
+      c.identity
+        ? { commit: c.commit, parents: c.parents, files: c.files, identity: c.identity }
+        : { commit: c.commit, parents: c.parents, files: c.files },
+    );
   }
 
   private warn(message: string): void {
@@ -203,7 +215,9 @@ function headerPaths(rest: string): { headerPaths?: [string, string] } {
   if (!Number.isInteger(len) || len < 1) return {};
   const a = rest.slice(0, len + 2);
   const b = rest.slice(len + 3);
-  return a.startsWith('a/') && b === `b/${a.slice(2)}` && rest[len + 2] === ' ' ? { headerPaths: [a.slice(2), b.slice(2)] } : {};
+  return a.startsWith('a/') && b === `b/${a.slice(2)}` && rest[len + 2] === ' '
+    ? { headerPaths: [a.slice(2), b.slice(2)] }
+    : {};
 }
 
 function closingQuote(text: string): number {

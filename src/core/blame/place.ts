@@ -52,7 +52,8 @@ export class PlacementMap {
   }
 
   toMap(into = new Map<number, PlacedLine>()): Map<number, PlacedLine> {
-    for (const [line, entry] of this.map) into.set(line, { cls: entry.mixed ? 'mixed' : 'ai', origins: [...entry.origins.values()] });
+    for (const [line, entry] of this.map)
+      into.set(line, { cls: entry.mixed ? 'mixed' : 'ai', origins: [...entry.origins.values()] });
     return into;
   }
 }
@@ -62,7 +63,11 @@ function hashAt(text: readonly string[], start: number, end: number): string | u
 }
 
 /** `known`: line number -> text at the commit, for the lines the caller wants attributed. */
-export function placeRecordRanges(ranges: readonly RecordRange[], known: ReadonlyMap<number, string>, options: PlaceOptions): PlaceResult {
+export function placeRecordRanges(
+  ranges: readonly RecordRange[],
+  known: ReadonlyMap<number, string>,
+  options: PlaceOptions,
+): PlaceResult {
   const acc = new PlacementMap();
   const place = (range: RecordRange, start: number, end: number): void => {
     for (let line = start; line <= end; line++) if (known.has(line)) acc.add(line, range.cls, range.origin);
@@ -91,7 +96,8 @@ export function placeRecordRanges(ranges: readonly RecordRange[], known: Readonl
     const result = refindRanges(pending, lines, { maxWork: options.maxWork ?? DEFAULT_REFIND_WORK });
     work = result.work;
     for (const found of result.found) place(found.range, found.start_line, found.end_line);
-    for (const miss of result.missing) unplaced.push({ range: miss.range, reason: options.text ? miss.reason : 'unverified' });
+    for (const miss of result.missing)
+      unplaced.push({ range: miss.range, reason: options.text ? miss.reason : 'unverified' });
   }
   return { lines: acc.toMap(), unplaced, work };
 }

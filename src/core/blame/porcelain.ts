@@ -72,10 +72,22 @@ export function parseBlamePorcelain(output: string): BlamePorcelain {
     }
     if (!commit) {
       const header = parseHeader(text, commits);
-      if (!header) throw new BlameParseError(i + 1, `expected "<commit> <orig> <final>", got ${JSON.stringify(text.slice(0, 80))}`);
+      if (!header)
+        throw new BlameParseError(
+          i + 1,
+          `expected "<commit> <orig> <final>", got ${JSON.stringify(text.slice(0, 80))}`,
+        );
       commit = commits.get(header.id);
       if (!commit) {
-        commit = { commit: header.id, author: '', authorEmail: '', authorTime: 0, summary: '', boundary: false, filename: '' };
+        commit = {
+          commit: header.id,
+          author: '',
+          authorEmail: '',
+          authorTime: 0,
+          summary: '',
+          boundary: false,
+          filename: '',
+        };
         commits.set(header.id, commit);
       }
       origLine = header.orig;
@@ -123,7 +135,10 @@ const HEX_ID = /^(?:[0-9a-f]{40}|[0-9a-f]{64})$/;
  * A group header `<commit> <orig> <final>[ <count>]` (decimal numbers), read without a regular expression: there is
  * one per line of the file. A commit id already in `known` was checked when first seen.
  */
-function parseHeader(text: string, known: ReadonlyMap<string, unknown>): { id: string; orig: number; final: number; counted: boolean } | undefined {
+function parseHeader(
+  text: string,
+  known: ReadonlyMap<string, unknown>,
+): { id: string; orig: number; final: number; counted: boolean } | undefined {
   const idEnd = text.indexOf(' ');
   if (idEnd !== 40 && idEnd !== 64) return undefined;
   const id = text.slice(0, idEnd);
@@ -134,7 +149,12 @@ function parseHeader(text: string, known: ReadonlyMap<string, unknown>): { id: s
   const counted = finalEnd !== -1;
   if (!isDigits(text, origEnd + 1, counted ? finalEnd : text.length)) return undefined;
   if (counted && !isDigits(text, finalEnd + 1, text.length)) return undefined;
-  return { id, orig: Number(text.slice(idEnd + 1, origEnd)), final: Number(text.slice(origEnd + 1, counted ? finalEnd : text.length)), counted };
+  return {
+    id,
+    orig: Number(text.slice(idEnd + 1, origEnd)),
+    final: Number(text.slice(origEnd + 1, counted ? finalEnd : text.length)),
+    counted,
+  };
 }
 
 /** `text[start, end)` is one or more ASCII digits. */

@@ -41,19 +41,34 @@ export function revisionMatches(revision: string | undefined, commit: string): b
 
 /** Interprets a commit's note. Never throws: problems become `rejected`. */
 export function interpretNote(commit: string, note: NoteContent): CommitProvenance {
-  if ('oversized' in note) return { commit, trusted: false, rejected: `note of ${note.oversized} bytes exceeds the read limit` };
-  if (note.text.length > NOTE_LIMITS.maxChars) return { commit, trusted: false, rejected: `note of ${note.text.length} characters exceeds ${NOTE_LIMITS.maxChars}` };
+  if ('oversized' in note)
+    return { commit, trusted: false, rejected: `note of ${note.oversized} bytes exceeds the read limit` };
+  if (note.text.length > NOTE_LIMITS.maxChars)
+    return {
+      commit,
+      trusted: false,
+      rejected: `note of ${note.text.length} characters exceeds ${NOTE_LIMITS.maxChars}`,
+    };
   let record: AgentTraceRecord;
   const leftOut: string[] = [];
   try {
     record = parseAgentTrace(note.text, NOTE_LIMITS, leftOut);
   } catch (err) {
-    const reason = err instanceof AgentTraceParseError ? err.message : `unreadable note (${err instanceof Error ? err.message : String(err)})`;
+    const reason =
+      err instanceof AgentTraceParseError
+        ? err.message
+        : `unreadable note (${err instanceof Error ? err.message : String(err)})`;
     return { commit, trusted: false, rejected: reason.length > 300 ? reason.slice(0, 299) + '…' : reason };
   }
   const ranges = new Map<string, readonly RecordRange[]>();
   for (const file of recordRanges(record)) ranges.set(file.path, file.ranges);
-  return { commit, record, ranges, trusted: revisionMatches(record.vcs?.revision, commit), ...(leftOut.length > 0 ? { leftOut } : {}) };
+  return {
+    commit,
+    record,
+    ranges,
+    trusted: revisionMatches(record.vcs?.revision, commit),
+    ...(leftOut.length > 0 ? { leftOut } : {}),
+  };
 }
 
 // Over a long history the same few identities recur: recognition is memoised per identity and trailer set.
@@ -64,7 +79,11 @@ const RECOGNITION_CACHE_MAX = 4096;
  * Adds commit-level evidence from identities and already parsed trailers (e.g. from a log header); `extra` is the
  * project's own list of AI identities.
  */
-export function withIdentityRecognition(provenance: CommitProvenance, identity: CommitIdentityInput, extra?: ExtraIdentities): CommitProvenance {
+export function withIdentityRecognition(
+  provenance: CommitProvenance,
+  identity: CommitIdentityInput,
+  extra?: ExtraIdentities,
+): CommitProvenance {
   if (provenance.record) return provenance;
   const trailers = identity.trailers ?? [];
   let key = `${extra?.key ?? ''}\u0000${identity.author?.name}\u0000${identity.author?.email}\u0000${identity.committer?.name}\u0000${identity.committer?.email}`;

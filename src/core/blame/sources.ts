@@ -40,10 +40,21 @@ export function lineOrigin(origin: Origin): LineOrigin {
 export function placedSource(placed: PlacedLine, evidence: 'record' | 'working-state' = 'record'): LineSource {
   let key = `${placed.cls}\u0002${evidence}`;
   for (const o of placed.origins) key += `\u0002${originKey(o)}`;
-  return sourceCache.get(key) ?? remember(sourceCache, key, Object.freeze({ authorship: placed.cls, evidence, origins: Object.freeze(placed.origins.map(lineOrigin)) }));
+  return (
+    sourceCache.get(key) ??
+    remember(
+      sourceCache,
+      key,
+      Object.freeze({ authorship: placed.cls, evidence, origins: Object.freeze(placed.origins.map(lineOrigin)) }),
+    )
+  );
 }
 
-const RECORD_HUMAN: LineSource = Object.freeze({ authorship: 'human', evidence: 'record', origins: Object.freeze([]) as readonly LineOrigin[] });
+const RECORD_HUMAN: LineSource = Object.freeze({
+  authorship: 'human',
+  evidence: 'record',
+  origins: Object.freeze([]) as readonly LineOrigin[],
+});
 const commitLevel = new WeakMap<CommitProvenance, LineSource>();
 
 /**

@@ -33,11 +33,23 @@ export class StatsBuilder {
     this.total.merge(tally);
     const evidence = provenance?.record ? 'record' : provenance?.recognition?.aiAssisted ? 'commit' : 'none';
     if (provenance?.rejected) this.ignored.push({ commit: patch.commit, reason: provenance.rejected });
-    this.commits.push({ commit: patch.commit, counts: { ...tally.counts }, evidence, ...(provenance?.rejected ? { rejected: provenance.rejected } : {}) });
+    this.commits.push({
+      commit: patch.commit,
+      counts: { ...tally.counts },
+      evidence,
+      ...(provenance?.rejected ? { rejected: provenance.rejected } : {}),
+    });
   }
 
   result(): StatsReport {
     const totals = { ...this.total.counts };
-    return { commits: this.commits, totals, share: aiShare(totals), byTool: this.total.byTool(), byModel: this.total.byModel(), ignoredNotes: this.ignored };
+    return {
+      commits: this.commits,
+      totals,
+      share: aiShare(totals),
+      byTool: this.total.byTool(),
+      byModel: this.total.byModel(),
+      ignoredNotes: this.ignored,
+    };
   }
 }

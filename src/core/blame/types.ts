@@ -30,7 +30,11 @@ export interface LineSource {
   readonly commitMixed?: boolean;
 }
 
-export const HUMAN_LINE: LineSource = Object.freeze({ authorship: 'human', evidence: 'none', origins: Object.freeze([]) as readonly LineOrigin[] });
+export const HUMAN_LINE: LineSource = Object.freeze({
+  authorship: 'human',
+  evidence: 'none',
+  origins: Object.freeze([]) as readonly LineOrigin[],
+});
 
 /** A line counts towards the AI share when AI wrote any of it, at line or commit level. */
 export function isAiAuthorship(a: Authorship): boolean {

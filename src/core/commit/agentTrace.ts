@@ -115,7 +115,11 @@ function buildFile(file: AttributedFile, lines: readonly string[]): Conversation
   const close = (d: ConversationDraft) => {
     if (!d.open) return;
     const { start, end, type } = d.open;
-    const range: AgentTraceRange = { start_line: start + 1, end_line: end + 1, content_hash: rangeContentHash(lines, start, end + 1) };
+    const range: AgentTraceRange = {
+      start_line: start + 1,
+      end_line: end + 1,
+      content_hash: rangeContentHash(lines, start, end + 1),
+    };
     d.ranges.push(type === 'mixed' ? { ...range, contributor: modelContributor('mixed', d.origin.model) } : range);
     d.open = undefined;
   };
@@ -126,7 +130,8 @@ function buildFile(file: AttributedFile, lines: readonly string[]): Conversation
     }
     const type = line.cls === 'mixed' ? 'mixed' : 'ai';
     for (const origin of line.origins) {
-      if (!Number.isFinite(origin.time)) throw new RangeError(`${file.path}:${i + 1} has an origin without a finite time`);
+      if (!Number.isFinite(origin.time))
+        throw new RangeError(`${file.path}:${i + 1} has an origin without a finite time`);
       const key = conversationKey(origin);
       let d = drafts.get(key);
       if (!d) {
@@ -170,13 +175,23 @@ export function buildAgentTrace(files: readonly AttributedFile[], options: Build
     if (problem) throw new RangeError(`${problem}: ${JSON.stringify(file.path.slice(0, 200))}`);
     if (seenPaths.has(file.path)) throw new RangeError(`file listed twice: ${file.path}`);
     seenPaths.add(file.path);
-    const drafts = buildFile(file, file.lines.map((l) => l.text));
+    const drafts = buildFile(
+      file,
+      file.lines.map((l) => l.text),
+    );
     if (drafts.length === 0) continue;
     const fileIndex = outFiles.length;
     const conversations = drafts.map((d, conversation): AgentTraceConversation => {
       const { origin } = d;
       const session = origin.session ? bounded(origin.session, SESSION_MAX) : undefined;
-      facts.push({ file: fileIndex, conversation, kind: origin.kind, tool: bounded(origin.tool, TOOL_MAX), ...(session ? { session } : {}), time: origin.time });
+      facts.push({
+        file: fileIndex,
+        conversation,
+        kind: origin.kind,
+        tool: bounded(origin.tool, TOOL_MAX),
+        ...(session ? { session } : {}),
+        time: origin.time,
+      });
       const url = sessionUrl(session);
       return { ...(url ? { url } : {}), contributor: modelContributor('ai', origin.model), ranges: d.ranges };
     });

@@ -45,7 +45,8 @@ export function combineAgentTraces(
   const missing: CombineMiss[] = [];
   perRecord.forEach((files, record) => {
     for (const path of files.keys()) {
-      if (!finalPaths.has(path) && (files.get(path)?.length ?? 0) > 0) missing.push({ record, path, reason: 'file-absent' });
+      if (!finalPaths.has(path) && (files.get(path)?.length ?? 0) > 0)
+        missing.push({ record, path, reason: 'file-absent' });
     }
   });
 
@@ -58,7 +59,8 @@ export function combineAgentTraces(
       const ranges = perRecord[record].get(file.path);
       if (!ranges || ranges.length === 0) continue;
       const result = refindRanges(ranges, lines, { maxWork: budget });
-      for (const miss of result.missing) missing.push({ record, path: file.path, range: miss.range, reason: miss.reason });
+      for (const miss of result.missing)
+        missing.push({ record, path: file.path, range: miss.range, reason: miss.reason });
       // Lines claimed by a newer record stay with it; within one record, every conversation on a line counts.
       const claimedBefore = new Set<number>();
       for (const found of result.found) {

@@ -73,7 +73,17 @@ export function isRfc3339(text: string): boolean {
   if (!m) return false;
   const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));
   const daysInMonth = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth && hour <= 23 && minute <= 59 && second <= 60 && offH <= 23 && offM <= 59;
+  return (
+    month >= 1 &&
+    month <= 12 &&
+    day >= 1 &&
+    day <= daysInMonth &&
+    hour <= 23 &&
+    minute <= 59 &&
+    second <= 60 &&
+    offH <= 23 &&
+    offM <= 59
+  );
 }
 
 class Reader {
@@ -112,7 +122,8 @@ class Reader {
   }
 
   line(value: unknown, where: string): number {
-    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) this.fail(where, 'expected an integer >= 1');
+    if (typeof value !== 'number' || !Number.isInteger(value) || value < 1)
+      this.fail(where, 'expected an integer >= 1');
     if (value > this.limits.maxLine) this.fail(where, `line beyond ${this.limits.maxLine}`);
     return value;
   }
@@ -127,7 +138,8 @@ class Reader {
   contributor(value: unknown, where: string): AgentTraceContributor {
     const c = this.object(value, where);
     const type = c.type;
-    if (!CONTRIBUTOR_TYPES.includes(type as ContributorType)) this.fail(`${where}.type`, `expected one of ${CONTRIBUTOR_TYPES.join(', ')}`);
+    if (!CONTRIBUTOR_TYPES.includes(type as ContributorType))
+      this.fail(`${where}.type`, `expected one of ${CONTRIBUTOR_TYPES.join(', ')}`);
     const model = this.optionalString(c.model_id, `${where}.model_id`, MODEL_ID_MAX);
     return model === undefined ? { type: type as ContributorType } : { type: type as ContributorType, model_id: model };
   }
@@ -138,29 +150,47 @@ class Reader {
     const end = this.line(r.end_line, `${where}.end_line`);
     if (end < start) this.fail(where, `end_line ${end} before start_line ${start}`);
     this.totalLines += end - start + 1;
-    if (this.totalLines > this.limits.maxTotalLines) this.limit(where, `ranges cover more than ${this.limits.maxTotalLines} lines`);
+    if (this.totalLines > this.limits.maxTotalLines)
+      this.limit(where, `ranges cover more than ${this.limits.maxTotalLines} lines`);
     const hash = this.optionalString(r.content_hash, `${where}.content_hash`, 256);
-    const contributor = r.contributor === undefined ? undefined : this.contributor(r.contributor, `${where}.contributor`);
-    return { start_line: start, end_line: end, ...(hash !== undefined ? { content_hash: hash } : {}), ...(contributor ? { contributor } : {}) };
+    const contributor =
+      r.contributor === undefined ? undefined : this.contributor(r.contributor, `${where}.contributor`);
+    return {
+      start_line: start,
+      end_line: end,
+      ...(hash !== undefined ? { content_hash: hash } : {}),
+      ...(contributor ? { contributor } : {}),
+    };
   }
 
   conversation(value: unknown, where: string): AgentTraceConversation {
-    if (++this.conversations > this.limits.maxConversations) this.limit(where, `more than ${this.limits.maxConversations} conversations`);
+    if (++this.conversations > this.limits.maxConversations)
+      this.limit(where, `more than ${this.limits.maxConversations} conversations`);
     const c = this.object(value, where);
     const url = c.url === undefined ? undefined : this.uri(c.url, `${where}.url`);
-    const contributor = c.contributor === undefined ? undefined : this.contributor(c.contributor, `${where}.contributor`);
+    const contributor =
+      c.contributor === undefined ? undefined : this.contributor(c.contributor, `${where}.contributor`);
     const rawRanges = this.array(c.ranges, `${where}.ranges`, this.limits.maxRanges);
     this.ranges += rawRanges.length;
-    if (this.ranges > this.limits.maxRanges) this.limit(`${where}.ranges`, `more than ${this.limits.maxRanges} ranges in the record`);
+    if (this.ranges > this.limits.maxRanges)
+      this.limit(`${where}.ranges`, `more than ${this.limits.maxRanges} ranges in the record`);
     const ranges = rawRanges.map((r, i) => this.range(r, `${where}.ranges[${i}]`));
     const related =
       c.related === undefined
         ? undefined
         : this.array(c.related, `${where}.related`, 1000).map((rel, i) => {
             const o = this.object(rel, `${where}.related[${i}]`);
-            return { type: this.string(o.type, `${where}.related[${i}].type`, 256), url: this.uri(o.url, `${where}.related[${i}].url`) };
+            return {
+              type: this.string(o.type, `${where}.related[${i}].type`, 256),
+              url: this.uri(o.url, `${where}.related[${i}].url`),
+            };
           });
-    return { ...(url ? { url } : {}), ...(contributor ? { contributor } : {}), ranges, ...(related ? { related } : {}) };
+    return {
+      ...(url ? { url } : {}),
+      ...(contributor ? { contributor } : {}),
+      ranges,
+      ...(related ? { related } : {}),
+    };
   }
 
   file(value: unknown, where: string): AgentTraceFile {
@@ -168,8 +198,8 @@ class Reader {
     const path = this.string(f.path, `${where}.path`, 4096);
     const problem = repoPathProblem(path);
     if (problem) this.fail(`${where}.path`, problem);
-    const conversations = this.array(f.conversations, `${where}.conversations`, this.limits.maxConversations).map((c, i) =>
-      this.conversation(c, `${where}.conversations[${i}]`),
+    const conversations = this.array(f.conversations, `${where}.conversations`, this.limits.maxConversations).map(
+      (c, i) => this.conversation(c, `${where}.conversations[${i}]`),
     );
     return { path, conversations };
   }
@@ -187,10 +217,19 @@ class Reader {
       const at = `${where}.conversations[${i}]`;
       const f = this.object(raw, at);
       const original = f.file;
-      const file = typeof original === 'number' && Number.isInteger(original) && original >= 0 && original < kept.length ? kept[original] : -1;
+      const file =
+        typeof original === 'number' && Number.isInteger(original) && original >= 0 && original < kept.length
+          ? kept[original]
+          : -1;
       const conversation = f.conversation;
-      if (typeof file !== 'number' || !Number.isInteger(file) || file < 0 || file >= files.length) this.fail(`${at}.file`, 'no such file');
-      if (typeof conversation !== 'number' || !Number.isInteger(conversation) || conversation < 0 || conversation >= files[file].conversations.length) {
+      if (typeof file !== 'number' || !Number.isInteger(file) || file < 0 || file >= files.length)
+        this.fail(`${at}.file`, 'no such file');
+      if (
+        typeof conversation !== 'number' ||
+        !Number.isInteger(conversation) ||
+        conversation < 0 ||
+        conversation >= files[file].conversations.length
+      ) {
         this.fail(`${at}.conversation`, 'no such conversation');
       }
       if (seen.has(`${file}/${conversation}`)) this.fail(at, 'conversation described twice');
@@ -210,11 +249,16 @@ class Reader {
  * left out with its metadata, and its problem pushed to `problems`, so one bad entry does not cost the others.
  * Accepts spec versions 0.1.x.
  */
-export function parseAgentTrace(input: unknown, limits: Partial<ParseLimits> = {}, problems?: string[]): AgentTraceRecord {
+export function parseAgentTrace(
+  input: unknown,
+  limits: Partial<ParseLimits> = {},
+  problems?: string[],
+): AgentTraceRecord {
   const reader: Reader = new Reader({ ...DEFAULT_PARSE_LIMITS, ...limits });
   let value = input;
   if (typeof input === 'string') {
-    if (input.length > reader.limits.maxChars) reader.fail('$', `text longer than ${reader.limits.maxChars} characters`);
+    if (input.length > reader.limits.maxChars)
+      reader.fail('$', `text longer than ${reader.limits.maxChars} characters`);
     try {
       value = JSON.parse(input);
     } catch (err) {
@@ -223,7 +267,8 @@ export function parseAgentTrace(input: unknown, limits: Partial<ParseLimits> = {
   }
   const r = reader.object(value, '$');
   const version = reader.string(r.version, 'version', 32);
-  if (!SUPPORTED_VERSION.test(version)) reader.fail('version', `unsupported version ${JSON.stringify(version)} (expected 0.1.x)`);
+  if (!SUPPORTED_VERSION.test(version))
+    reader.fail('version', `unsupported version ${JSON.stringify(version)} (expected 0.1.x)`);
   const id = reader.string(r.id, 'id', 64);
   if (!UUID.test(id)) reader.fail('id', 'expected a UUID');
   const timestamp = reader.string(r.timestamp, 'timestamp', 64);

@@ -131,5 +131,8 @@ export function lineClassifications(file: RecordFileLines, lineCount: number): L
 /** Pairs a file's attributions with its text at the record's revision (e.g. to rebuild a record from it). */
 export function attributeLines(file: RecordFileLines, lines: readonly string[]): AttributedFile {
   const classes = lineClassifications(file, lines.length);
-  return { path: file.path, lines: lines.map((text, i) => ({ text, cls: classes[i].cls, origins: classes[i].origins })) };
+  return {
+    path: file.path,
+    lines: lines.map((text, i) => ({ text, cls: classes[i].cls, origins: classes[i].origins })),
+  };
 }

@@ -50,7 +50,11 @@ export interface RefindOptions {
 export const DEFAULT_REFIND_WORK = 50_000_000;
 
 /** Locates each range in `text` (content or already split lines). */
-export function refindRanges<T extends HashedRange>(ranges: readonly T[], text: string | readonly string[], options: RefindOptions = {}): RefindResult<T> {
+export function refindRanges<T extends HashedRange>(
+  ranges: readonly T[],
+  text: string | readonly string[],
+  options: RefindOptions = {},
+): RefindResult<T> {
   const lines = typeof text === 'string' ? splitLines(text) : text;
   const n = lines.length;
   const prefix = new Array<number>(n + 1);

@@ -50,7 +50,11 @@ function clip(text: string): string {
   return flat.length > MAX_DETAIL ? flat.slice(0, MAX_DETAIL) + '...' : flat;
 }
 
-function identityEvidence(source: 'author' | 'committer', who: Identity | undefined, extra: ExtraIdentities | undefined): AiEvidence[] {
+function identityEvidence(
+  source: 'author' | 'committer',
+  who: Identity | undefined,
+  extra: ExtraIdentities | undefined,
+): AiEvidence[] {
   if (!who) return [];
   const out: AiEvidence[] = [];
   const byEmail = aiAgentForEmail(who.email ?? '') ?? extraToolForEmail(extra, who.email ?? '');
@@ -75,7 +79,13 @@ function splitNameEmail(value: string): { name: string; email?: string } {
 /** By email when there is one (a person may be called Claude); by an unmistakable name only without an email. */
 function coAuthorTool(value: string, extra: ExtraIdentities | undefined): string | undefined {
   const { name, email } = splitNameEmail(value);
-  if (email) return aiAgentForEmail(email) ?? extraToolForEmail(extra, email) ?? aiAgentForBotName(name) ?? extraToolForName(extra, name);
+  if (email)
+    return (
+      aiAgentForEmail(email) ??
+      extraToolForEmail(extra, email) ??
+      aiAgentForBotName(name) ??
+      extraToolForName(extra, name)
+    );
   return knownToolForCoAuthorName(name)?.agent ?? aiAgentForBotName(name) ?? extraToolForName(extra, name);
 }
 
@@ -133,7 +143,10 @@ function byTextCaseless(a: string, b: string): number {
  * identities (`.ai-provenance.json`), added to the built-in ones.
  */
 export function recognizeCommitAi(input: CommitIdentityInput, extra?: ExtraIdentities): CommitAiRecognition {
-  const evidence: AiEvidence[] = [...identityEvidence('author', input.author, extra), ...identityEvidence('committer', input.committer, extra)];
+  const evidence: AiEvidence[] = [
+    ...identityEvidence('author', input.author, extra),
+    ...identityEvidence('committer', input.committer, extra),
+  ];
   const trailers = input.trailers ?? (input.message !== undefined ? parseTrailers(input.message, '') : []);
   const humans: string[] = [];
   const authorEmail = input.author?.email?.trim().toLowerCase();
@@ -146,8 +159,21 @@ export function recognizeCommitAi(input: CommitIdentityInput, extra?: ExtraIdent
     }
   }
   const bodyMatch = input.message !== undefined ? AGENT_BODY.exec(input.message) : null;
-  if (bodyMatch) evidence.push({ source: 'message', tool: bodyMatch[1] === 'Devin' ? 'Devin' : 'Claude', detail: clip(bodyMatch[0]) });
-  const tools = [...new Set(evidence.map((e) => e.tool).filter((t): t is string => t !== undefined))].sort(byTextCaseless);
+  if (bodyMatch)
+    evidence.push({
+      source: 'message',
+      tool: bodyMatch[1] === 'Devin' ? 'Devin' : 'Claude',
+      detail: clip(bodyMatch[0]),
+    });
+  const tools = [...new Set(evidence.map((e) => e.tool).filter((t): t is string => t !== undefined))].sort(
+    byTextCaseless,
+  );
   const humanCoAuthors = [...new Set(humans)];
-  return { aiAssisted: evidence.length > 0, tools, evidence, humanCoAuthors, mixed: evidence.length > 0 && humanCoAuthors.length > 0 };
+  return {
+    aiAssisted: evidence.length > 0,
+    tools,
+    evidence,
+    humanCoAuthors,
+    mixed: evidence.length > 0 && humanCoAuthors.length > 0,
+  };
 }

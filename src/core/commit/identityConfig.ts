@@ -42,7 +42,8 @@ export function parseIdentityConfig(text: string): ExtraIdentities | undefined {
   } catch (err) {
     throw new IdentityConfigError('$', `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (typeof top !== 'object' || top === null || Array.isArray(top)) throw new IdentityConfigError('$', 'expected an object');
+  if (typeof top !== 'object' || top === null || Array.isArray(top))
+    throw new IdentityConfigError('$', 'expected an object');
   const value = (top as Record<string, unknown>)[IDENTITIES_KEY];
   if (value === undefined) return undefined;
   return extraIdentities(value);
@@ -50,17 +51,22 @@ export function parseIdentityConfig(text: string): ExtraIdentities | undefined {
 
 /** Validates a list of extra identities (the value of `aiIdentities`). */
 export function extraIdentities(value: unknown): ExtraIdentities {
-  if (!Array.isArray(value)) throw new IdentityConfigError(IDENTITIES_KEY, 'expected an array of { tool, email | name | trailer }');
+  if (!Array.isArray(value))
+    throw new IdentityConfigError(IDENTITIES_KEY, 'expected an array of { tool, email | name | trailer }');
   if (value.length > MAX_ENTRIES) throw new IdentityConfigError(IDENTITIES_KEY, `more than ${MAX_ENTRIES} entries`);
   const entries = value.map((item, i): ExtraIdentity => {
     const where = `${IDENTITIES_KEY}[${i}]`;
-    if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new IdentityConfigError(where, 'expected an object');
+    if (typeof item !== 'object' || item === null || Array.isArray(item))
+      throw new IdentityConfigError(where, 'expected an object');
     const o = item as Record<string, unknown>;
-    for (const key of Object.keys(o)) if (!['tool', 'email', 'name', 'trailer'].includes(key)) throw new IdentityConfigError(`${where}.${key}`, 'unknown key; allowed: tool, email, name, trailer');
+    for (const key of Object.keys(o))
+      if (!['tool', 'email', 'name', 'trailer'].includes(key))
+        throw new IdentityConfigError(`${where}.${key}`, 'unknown key; allowed: tool, email, name, trailer');
     const text = (key: string, max: number): string | undefined => {
       const v = o[key];
       if (v === undefined) return undefined;
-      if (typeof v !== 'string' || v.trim() === '' || v.length > max) throw new IdentityConfigError(`${where}.${key}`, `expected a non-empty string of at most ${max} characters`);
+      if (typeof v !== 'string' || v.trim() === '' || v.length > max)
+        throw new IdentityConfigError(`${where}.${key}`, `expected a non-empty string of at most ${max} characters`);
       return v.trim();
     };
     const tool = text('tool', 80);
@@ -68,9 +74,12 @@ export function extraIdentities(value: unknown): ExtraIdentities {
     const email = text('email', 254);
     const name = text('name', 200);
     const trailer = text('trailer', 80);
-    if ([email, name, trailer].filter((x) => x !== undefined).length !== 1) throw new IdentityConfigError(where, 'give exactly one of email, name or trailer');
-    if (email !== undefined && !/^[^\s<>@]+@[^\s<>@]+$/.test(email)) throw new IdentityConfigError(`${where}.email`, `not an email address: ${JSON.stringify(email)}`);
-    if (trailer !== undefined && !TRAILER_KEY.test(trailer)) throw new IdentityConfigError(`${where}.trailer`, `not a trailer key: ${JSON.stringify(trailer)}`);
+    if ([email, name, trailer].filter((x) => x !== undefined).length !== 1)
+      throw new IdentityConfigError(where, 'give exactly one of email, name or trailer');
+    if (email !== undefined && !/^[^\s<>@]+@[^\s<>@]+$/.test(email))
+      throw new IdentityConfigError(`${where}.email`, `not an email address: ${JSON.stringify(email)}`);
+    if (trailer !== undefined && !TRAILER_KEY.test(trailer))
+      throw new IdentityConfigError(`${where}.trailer`, `not a trailer key: ${JSON.stringify(trailer)}`);
     return { tool, ...(email ? { email } : {}), ...(name ? { name } : {}), ...(trailer ? { trailer } : {}) };
   });
   return { entries, key: JSON.stringify(entries) };
@@ -81,7 +90,17 @@ const compiled = new WeakMap<ExtraIdentities, RegExp[]>();
 function emailPatterns(extra: ExtraIdentities): RegExp[] {
   let list = compiled.get(extra);
   if (!list) {
-    list = extra.entries.map((e) => (e.email ? new RegExp(`^${e.email.split('*').map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[^@]*')}$`, 'i') : /(?!)/));
+    list = extra.entries.map((e) =>
+      e.email
+        ? new RegExp(
+            `^${e.email
+              .split('*')
+              .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+              .join('[^@]*')}$`,
+            'i',
+          )
+        : /(?!)/,
+    );
     compiled.set(extra, list);
   }
   return list;

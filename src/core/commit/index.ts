@@ -11,7 +11,14 @@ export {
   type LineAttribution,
   type LineClass,
 } from './lines';
-export { isMessageEmpty, parseTrailers, removeTrailers, resolveCommentChar, sameTrailer, type Trailer } from './message';
+export {
+  isMessageEmpty,
+  parseTrailers,
+  removeTrailers,
+  resolveCommentChar,
+  sameTrailer,
+  type Trailer,
+} from './message';
 export {
   ASSISTED_BY,
   CO_AUTHORED_BY,

@@ -84,11 +84,23 @@ export const AI_ACCOUNTS: readonly AiAccount[] = [
   { agent: 'Claude', ...bot('claude|anthropic-claude|claude-code-action') },
   // The coding agent commits as `copilot-swe-agent[bot] <198982749+Copilot@...>` (covered by KNOWN_TOOLS' email) or
   // as `Copilot <...>`; Copilot chat and CLI trailers use 175728472+/223556219+Copilot or copilot@github.com.
-  { agent: 'Copilot', email: /^(?:\d+\+copilot\[bot\]@users\.noreply\.github\.com|copilot@github\.com)$/i, name: /^(?:copilot-swe-agent|copilot)\[bot\]$/i },
+  {
+    agent: 'Copilot',
+    email: /^(?:\d+\+copilot\[bot\]@users\.noreply\.github\.com|copilot@github\.com)$/i,
+    name: /^(?:copilot-swe-agent|copilot)\[bot\]$/i,
+  },
   { agent: 'Codex', ...bot('chatgpt-codex-connector|openai-codex') },
   { agent: 'Cursor', ...bot('cursor|cursoragent') },
-  { agent: 'Devin', email: /^(?:\d+\+devin-ai-integration\[bot\]@users\.noreply\.github\.com|devin@cognition\.ai)$/i, name: /^devin-ai-integration\[bot\]$/i },
-  { agent: 'Gemini', email: /^(?:\d+\+gemini-code-assist\[bot\]@users\.noreply\.github\.com|gemini-cli@google\.com)$/i, name: /^gemini-code-assist\[bot\]$/i },
+  {
+    agent: 'Devin',
+    email: /^(?:\d+\+devin-ai-integration\[bot\]@users\.noreply\.github\.com|devin@cognition\.ai)$/i,
+    name: /^devin-ai-integration\[bot\]$/i,
+  },
+  {
+    agent: 'Gemini',
+    email: /^(?:\d+\+gemini-code-assist\[bot\]@users\.noreply\.github\.com|gemini-cli@google\.com)$/i,
+    name: /^gemini-code-assist\[bot\]$/i,
+  },
   { agent: 'Jules', ...bot('google-labs-jules') },
   { agent: 'Amazon Q', ...bot('amazon-q-developer') },
   { agent: 'Cline', ...bot('cline') },

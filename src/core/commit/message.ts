@@ -84,7 +84,9 @@ function messageLines(message: string, commentChar: string): string[] {
  * `commentChar` '' means the text has no comments (a stored commit message).
  */
 export function isMessageEmpty(message: string, commentChar: string): boolean {
-  return messageLines(message, commentChar).every((line) => (commentChar !== '' && line.startsWith(commentChar)) || line.trim() === '');
+  return messageLines(message, commentChar).every(
+    (line) => (commentChar !== '' && line.startsWith(commentChar)) || line.trim() === '',
+  );
 }
 
 interface LocatedTrailer extends Trailer {
@@ -149,7 +151,8 @@ function locateTrailers(message: string, commentChar: string): LocatedTrailer[] 
     }
   }
   flush();
-  const isBlock = found.length > 0 && (nonTrailerLines === 0 || (recognizedPrefix && found.length * 3 >= nonTrailerLines));
+  const isBlock =
+    found.length > 0 && (nonTrailerLines === 0 || (recognizedPrefix && found.length * 3 >= nonTrailerLines));
   return isBlock ? found : [];
 }
 

@@ -3,7 +3,14 @@
  * touched file say nothing about this commit. Never writes `Signed-off-by` (an AI must not sign off).
  */
 import { ORIGIN_KINDS, type Origin, type OriginKind } from '../attribution/origin';
-import { GENERIC_CO_AUTHOR_EMAIL, KNOWN_TOOLS, knownToolForCoAuthorName, knownToolForEmail, knownToolForOriginTool, type KnownTool } from './knownTools';
+import {
+  GENERIC_CO_AUTHOR_EMAIL,
+  KNOWN_TOOLS,
+  knownToolForCoAuthorName,
+  knownToolForEmail,
+  knownToolForOriginTool,
+  type KnownTool,
+} from './knownTools';
 import { isAiClass, uniqueOrigins, type CommittedFile } from './lines';
 import { parseTrailers, sameTrailer, type Trailer } from './message';
 
@@ -51,7 +58,10 @@ export function summarizeAddedLines(files: readonly CommittedFile[]): AddedLineS
 function latestOrigin(origins: readonly Origin[]): Origin {
   let best = origins[0];
   for (const o of origins) {
-    if (o.time > best.time || (o.time === best.time && ORIGIN_KINDS.indexOf(o.kind) < ORIGIN_KINDS.indexOf(best.kind))) {
+    if (
+      o.time > best.time ||
+      (o.time === best.time && ORIGIN_KINDS.indexOf(o.kind) < ORIGIN_KINDS.indexOf(best.kind))
+    ) {
       best = o;
     }
   }
@@ -75,14 +85,21 @@ const SUMMARY_VALUE = /^(?:100|[1-9]?\d)% of added lines \(\d+\/\d+(?:; [^)]*)?\
 
 /** Replaces newlines and control characters, collapses whitespace and bounds the length. */
 export function sanitizeTrailerValue(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = value.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = value
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > TRAILER_VALUE_MAX ? flat.slice(0, TRAILER_VALUE_MAX - 3).trimEnd() + '...' : flat;
 }
 
 /** A token for the kernel `AGENT:MODEL` form: no spaces or colons (spaces separate extra tools there). */
 function kernelToken(text: string): string {
-  return text.trim().replace(/[\s:]+/g, '-').replace(/[^A-Za-z0-9._+-]/g, '').slice(0, 80);
+  return text
+    .trim()
+    .replace(/[\s:]+/g, '-')
+    .replace(/[^A-Za-z0-9._+-]/g, '')
+    .slice(0, 80);
 }
 
 function agentName(tool: string): string {
@@ -116,7 +133,10 @@ function kernelTrailers(origins: readonly Origin[]): Trailer[] {
 function claudeModelName(model: string): string | undefined {
   const id = model.slice(model.lastIndexOf('/') + 1).toLowerCase();
   if (!id.startsWith('claude-')) return undefined;
-  const tokens = id.slice('claude-'.length).split('-').filter((t) => t !== '' && !/^\d{8}$/.test(t) && t !== 'latest');
+  const tokens = id
+    .slice('claude-'.length)
+    .split('-')
+    .filter((t) => t !== '' && !/^\d{8}$/.test(t) && t !== 'latest');
   const words: string[] = [];
   for (const token of tokens) {
     if (!/^[a-z0-9]+$/.test(token)) return undefined;
@@ -165,7 +185,10 @@ function sortValues(values: string[]): string[] {
  * The trailers for a commit, in preset order then sorted within a preset, deduplicated. `none` anywhere in the list
  * wins: it is an explicit opt-out (e.g. projects that forbid AI trailers). No added AI line -> no trailers.
  */
-export function buildTrailers(files: readonly CommittedFile[], presets: readonly TrailerPreset[] = DEFAULT_TRAILER_PRESETS): Trailer[] {
+export function buildTrailers(
+  files: readonly CommittedFile[],
+  presets: readonly TrailerPreset[] = DEFAULT_TRAILER_PRESETS,
+): Trailer[] {
   if (presets.includes('none')) return [];
   const summary = summarizeAddedLines(files);
   if (summary.ai === 0) return [];
@@ -175,10 +198,13 @@ export function buildTrailers(files: readonly CommittedFile[], presets: readonly
   const out: Trailer[] = [];
   for (const preset of presets) {
     const made =
-      preset === 'kernel' ? kernelTrailers(origins)
-      : preset === 'co-authored-by' ? coAuthorTrailers(origins)
-      : preset === 'summary' ? [{ key: SUMMARY_KEY, value: formatSummary(summary) }]
-      : [];
+      preset === 'kernel'
+        ? kernelTrailers(origins)
+        : preset === 'co-authored-by'
+          ? coAuthorTrailers(origins)
+          : preset === 'summary'
+            ? [{ key: SUMMARY_KEY, value: formatSummary(summary) }]
+            : [];
     for (const t of made) {
       const clean = { key: t.key, value: sanitizeTrailerValue(t.value) };
       if (clean.value !== '' && !out.some((o) => sameTrailer(o, clean))) out.push(clean);
@@ -192,12 +218,16 @@ export function parseTrailerPresets(setting: unknown): TrailerPreset[] {
   if (setting === undefined || setting === null) return [...DEFAULT_TRAILER_PRESETS];
   const items = typeof setting === 'string' ? setting.split(/[\s,]+/) : setting;
   if (!Array.isArray(items)) throw new TypeError('trailer presets must be a list or a comma-separated string');
-  const names = items.map((item) => (typeof item === 'string' ? item.trim().toLowerCase() : item)).filter((n) => n !== '');
+  const names = items
+    .map((item) => (typeof item === 'string' ? item.trim().toLowerCase() : item))
+    .filter((n) => n !== '');
   if (names.length === 0) return [...DEFAULT_TRAILER_PRESETS];
   const out: TrailerPreset[] = [];
   for (const name of names) {
     if (!(TRAILER_PRESETS as readonly unknown[]).includes(name)) {
-      throw new RangeError(`unknown trailer preset ${JSON.stringify(name)} (expected one of ${TRAILER_PRESETS.join(', ')})`);
+      throw new RangeError(
+        `unknown trailer preset ${JSON.stringify(name)} (expected one of ${TRAILER_PRESETS.join(', ')})`,
+      );
     }
     if (!out.includes(name as TrailerPreset)) out.push(name as TrailerPreset);
   }
@@ -234,7 +264,9 @@ function coAuthorTool(t: Trailer): KnownTool | undefined {
   if (byEmail !== undefined) return byEmail;
   const byName = knownToolForCoAuthorName(name);
   if (byName !== undefined) return byName;
-  return /^noreply@openai\.com$/i.test(email) && /codex/i.test(name) ? KNOWN_TOOLS.find((k) => k.id === 'codex') : undefined;
+  return /^noreply@openai\.com$/i.test(email) && /codex/i.test(name)
+    ? KNOWN_TOOLS.find((k) => k.id === 'codex')
+    : undefined;
 }
 
 export interface TrailerUpdate {
@@ -253,7 +285,9 @@ export function planTrailerUpdate(message: string, generated: readonly Trailer[]
   // An agent that writes its own co-author line (Codex, Claude Code, Copilot CLI) has said it: ours for the same tool
   // would be a second line for one co-author, whatever name or model each spells.
   const coAuthoredBy = new Set(existing.map(coAuthorTool).filter((t): t is KnownTool => t !== undefined));
-  const add = generated.filter((g) => !existing.some((e) => sameTrailer(e, g)) && !coAuthoredBy.has(coAuthorTool(g) as KnownTool));
+  const add = generated.filter(
+    (g) => !existing.some((e) => sameTrailer(e, g)) && !coAuthoredBy.has(coAuthorTool(g) as KnownTool),
+  );
   const remove = existing.filter((e) => isOwnSummaryTrailer(e) && !generated.some((g) => sameTrailer(e, g)));
   return { add, remove };
 }

@@ -75,7 +75,11 @@ export function signerMatches(allowed: string, email: string): boolean {
   return local === handle || new RegExp(`^\\d+\\+${handle.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')}$`).test(local);
 }
 
-function eligibility(policy: Policy | undefined, owners: readonly string[], email: string): { eligible: boolean; why: string } {
+function eligibility(
+  policy: Policy | undefined,
+  owners: readonly string[],
+  email: string,
+): { eligible: boolean; why: string } {
   const allowed = [...(policy?.signers ?? []), ...(policy?.useCodeOwners ? owners : [])];
   if (allowed.length === 0) return { eligible: true, why: 'the policy does not restrict signers' };
   const match = allowed.find((a) => signerMatches(a, email));
@@ -106,7 +110,13 @@ export function judgeSignoffs(policy: Policy | undefined, facts: PolicyFacts): J
         why = `signed ${entry.head.slice(0, 12)}; still covers every AI hunk at ${facts.tier}`;
       }
     }
-    return { ...found, status, eligible, accepted: eligible && status !== 'stale', why: eligible ? why : `${why}; ${whoWhy}` };
+    return {
+      ...found,
+      status,
+      eligible,
+      accepted: eligible && status !== 'stale',
+      why: eligible ? why : `${why}; ${whoWhy}`,
+    };
   });
 }
 
@@ -115,8 +125,10 @@ function signoffReasons(policy: Policy, facts: PolicyFacts): string[] {
   if (!req) return [];
   const reasons: string[] = [];
   if (req.always) reasons.push('the policy requires a sign-off for every change');
-  if (req.aiShareAbove !== undefined && facts.share > req.aiShareAbove) reasons.push(`AI share ${pct(facts.share)} is above ${pct(req.aiShareAbove)}`);
-  if (req.tierAtLeast && tierRank(facts.tier) >= tierRank(req.tierAtLeast)) reasons.push(`tier ${facts.tier} is at or above ${req.tierAtLeast}`);
+  if (req.aiShareAbove !== undefined && facts.share > req.aiShareAbove)
+    reasons.push(`AI share ${pct(facts.share)} is above ${pct(req.aiShareAbove)}`);
+  if (req.tierAtLeast && tierRank(facts.tier) >= tierRank(req.tierAtLeast))
+    reasons.push(`tier ${facts.tier} is at or above ${req.tierAtLeast}`);
   return reasons;
 }
 
@@ -127,16 +139,24 @@ export function evaluatePolicy(policy: Policy, facts: PolicyFacts): PolicyOutcom
   const accepted = signoffs.filter((s) => s.accepted);
 
   if (policy.maxAiShare !== undefined) {
-    if (facts.share > policy.maxAiShare) failures.push(`AI share of added lines is ${pct(facts.share)}, above the policy's maximum of ${pct(policy.maxAiShare)}.`);
+    if (facts.share > policy.maxAiShare)
+      failures.push(
+        `AI share of added lines is ${pct(facts.share)}, above the policy's maximum of ${pct(policy.maxAiShare)}.`,
+      );
     else satisfied.push(`AI share ${pct(facts.share)} is within the maximum of ${pct(policy.maxAiShare)}.`);
   }
 
   const requiredBecause = signoffReasons(policy, facts);
   if (requiredBecause.length > 0) {
     if (accepted.length > 0) {
-      satisfied.push(`Sign-off required (${requiredBecause.join('; ')}) and given by ${accepted.map((s) => s.entry.reviewer.email).join(', ')}.`);
+      satisfied.push(
+        `Sign-off required (${requiredBecause.join('; ')}) and given by ${accepted.map((s) => s.entry.reviewer.email).join(', ')}.`,
+      );
     } else {
-      const others = signoffs.length > 0 ? ` Sign-offs found but not accepted: ${signoffs.map((s) => `${s.entry.reviewer.email} (${s.why})`).join('; ')}.` : '';
+      const others =
+        signoffs.length > 0
+          ? ` Sign-offs found but not accepted: ${signoffs.map((s) => `${s.entry.reviewer.email} (${s.why})`).join('; ')}.`
+          : '';
       const who = allowedSigners(policy, facts.owners);
       failures.push(
         `A sign-off is required (${requiredBecause.join('; ')}) but none is accepted.${others} ` +
@@ -151,7 +171,10 @@ export function evaluatePolicy(policy: Policy, facts: PolicyFacts): PolicyOutcom
     if (unreviewed.length === 0) {
       satisfied.push(`All ${facts.aiHunks.length} AI hunk(s) reviewed.`);
     } else {
-      const list = unreviewed.slice(0, 10).map((h) => `${h.path}:${h.startLine}-${h.endLine}`).join(', ');
+      const list = unreviewed
+        .slice(0, 10)
+        .map((h) => `${h.path}:${h.startLine}-${h.endLine}`)
+        .join(', ');
       const more = unreviewed.length > 10 ? ` and ${unreviewed.length - 10} more` : '';
       failures.push(
         `${unreviewed.length} of ${facts.aiHunks.length} AI hunk(s) have no review in an accepted sign-off: ${list}${more}. ` +

@@ -51,7 +51,8 @@ export function addedBlocks(diff: ParsedDiff): AddedBlock[] {
       let start = 0;
       let lines: string[] = [];
       const close = (): void => {
-        if (lines.length > 0) blocks.push({ path: file.newPath!, startLine: start, endLine: start + lines.length - 1, lines });
+        if (lines.length > 0)
+          blocks.push({ path: file.newPath!, startLine: start, endLine: start + lines.length - 1, lines });
         lines = [];
       };
       for (const line of hunk.lines) {

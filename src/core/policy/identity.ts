@@ -13,7 +13,8 @@ export function emailProblem(email: unknown): string | undefined {
   if (typeof email !== 'string' || email.trim() === '') return 'email is empty';
   if (email.length > EMAIL_MAX) return `email longer than ${EMAIL_MAX} characters`;
   // eslint-disable-next-line no-control-regex
-  if (/[\s<>"\u0000-\u001f\u007f-\u009f]/.test(email)) return 'email contains spaces, quotes, angle brackets or control characters';
+  if (/[\s<>"\u0000-\u001f\u007f-\u009f]/.test(email))
+    return 'email contains spaces, quotes, angle brackets or control characters';
   if (!/^[^@]+@[^@]+$/.test(email)) return 'email is not of the form name@host';
   return undefined;
 }
@@ -23,7 +24,8 @@ export function nameProblem(name: unknown): string | undefined {
   if (typeof name !== 'string' || name.trim() === '') return 'name is empty';
   if (name.length > NAME_MAX) return `name longer than ${NAME_MAX} characters`;
   // eslint-disable-next-line no-control-regex
-  if (/[<>\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name)) return 'name contains angle brackets or control characters';
+  if (/[<>\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name))
+    return 'name contains angle brackets or control characters';
   return undefined;
 }
 

@@ -1,5 +1,13 @@
 /** Public API of the repository policy, sign-off records, reviewer identities and review hunks (pure). */
-export { POLICY_FILE, POLICY_KEY, PolicyError, parsePolicyFile, type Policy, type ReviewSettings, type SignoffRequirement } from './policy';
+export {
+  POLICY_FILE,
+  POLICY_KEY,
+  PolicyError,
+  parsePolicyFile,
+  type Policy,
+  type ReviewSettings,
+  type SignoffRequirement,
+} from './policy';
 export {
   SIGNOFF_LIMITS,
   SIGNOFF_VERSION,
@@ -12,8 +20,26 @@ export {
   type SignoffEntry,
   type SignoffNote,
 } from './signoff';
-export { EMAIL_MAX, NAME_MAX, emailProblem, nameProblem, reviewedByTrailer, reviewerKey, type Reviewer } from './identity';
-export { HUNK_KEY, HUNK_KEY_PREFIX, addedBlocks, hunkKey, isHunkKey, normalizeHunkLines, reviewHunks, type AddedBlock, type ReviewHunk } from './hunks';
+export {
+  EMAIL_MAX,
+  NAME_MAX,
+  emailProblem,
+  nameProblem,
+  reviewedByTrailer,
+  reviewerKey,
+  type Reviewer,
+} from './identity';
+export {
+  HUNK_KEY,
+  HUNK_KEY_PREFIX,
+  addedBlocks,
+  hunkKey,
+  isHunkKey,
+  normalizeHunkLines,
+  reviewHunks,
+  type AddedBlock,
+  type ReviewHunk,
+} from './hunks';
 export {
   evaluatePolicy,
   judgeSignoffs,

@@ -52,7 +52,14 @@ export class PolicyError extends Error {
 
 type Json = Record<string, unknown>;
 
-const POLICY_KEYS = ['requireSignoff', 'signers', 'useCodeOwners', 'requireAllAiHunksReviewed', 'maxAiShare', 'review'] as const;
+const POLICY_KEYS = [
+  'requireSignoff',
+  'signers',
+  'useCodeOwners',
+  'requireAllAiHunksReviewed',
+  'maxAiShare',
+  'review',
+] as const;
 const SIGNOFF_KEYS = ['always', 'aiShareAbove', 'tierAtLeast'] as const;
 const REVIEW_KEYS = ['criticalPaths', 'disabledRules', 'thresholds'] as const;
 /** An ingested analyser's rules (`sarif/<tool>` or `sarif/<tool>/<rule>`, see sarifInput.ts): not ours to know in advance. */
@@ -67,11 +74,15 @@ class Checker {
   }
 
   object(value: unknown, where: string, keys: readonly string[]): Json {
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) this.fail(where, `expected an object, got ${describe(value)}`);
+    if (typeof value !== 'object' || value === null || Array.isArray(value))
+      this.fail(where, `expected an object, got ${describe(value)}`);
     for (const key of Object.keys(value)) {
       if (!keys.includes(key)) {
         const near = closest(key, keys);
-        this.fail(`${where}.${key}`, `unknown key${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${keys.join(', ')}`);
+        this.fail(
+          `${where}.${key}`,
+          `unknown key${near ? ` (did you mean "${near}"?)` : ''}; allowed: ${keys.join(', ')}`,
+        );
       }
     }
     return value as Json;
@@ -123,7 +134,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
+    for (let j = 1; j <= b.length; j++)
+      cur.push(Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1)));
     prev = cur;
   }
   return prev[b.length];
@@ -138,11 +150,15 @@ function signoffRequirement(c: Checker, value: unknown): SignoffRequirement | un
   const aiShareAbove = o.aiShareAbove === undefined ? undefined : c.share(o.aiShareAbove, `${where}.aiShareAbove`);
   let tierAtLeast: Tier | undefined;
   if (o.tierAtLeast !== undefined) {
-    if (!TIERS.includes(o.tierAtLeast as Tier)) c.fail(`${where}.tierAtLeast`, `expected one of ${TIERS.join(', ')}, got ${describe(o.tierAtLeast)}`);
+    if (!TIERS.includes(o.tierAtLeast as Tier))
+      c.fail(`${where}.tierAtLeast`, `expected one of ${TIERS.join(', ')}, got ${describe(o.tierAtLeast)}`);
     tierAtLeast = o.tierAtLeast as Tier;
   }
   if (!always && aiShareAbove === undefined && tierAtLeast === undefined) {
-    c.fail(where, 'names no condition: give aiShareAbove and/or tierAtLeast, or write true to always require a sign-off');
+    c.fail(
+      where,
+      'names no condition: give aiShareAbove and/or tierAtLeast, or write true to always require a sign-off',
+    );
   }
   return { always, ...(aiShareAbove !== undefined ? { aiShareAbove } : {}), ...(tierAtLeast ? { tierAtLeast } : {}) };
 }
@@ -152,10 +168,14 @@ function reviewSettings(c: Checker, value: unknown): ReviewSettings {
   const o = c.object(value, where, REVIEW_KEYS);
   const out: { -readonly [K in keyof ReviewSettings]: ReviewSettings[K] } = {};
   if (o.criticalPaths !== undefined) {
-    out.criticalPaths = c.strings(o.criticalPaths, `${where}.criticalPaths`, 500, (s) => (s.trim() === '' || s.length > 500 ? 'expected a non-empty glob of at most 500 characters' : undefined));
+    out.criticalPaths = c.strings(o.criticalPaths, `${where}.criticalPaths`, 500, (s) =>
+      s.trim() === '' || s.length > 500 ? 'expected a non-empty glob of at most 500 characters' : undefined,
+    );
   }
   if (o.disabledRules !== undefined) {
-    out.disabledRules = c.strings(o.disabledRules, `${where}.disabledRules`, 500, (s) => (ruleById(s) || ANALYZER_RULE.test(s) ? undefined : `unknown rule id ${describe(s)}`));
+    out.disabledRules = c.strings(o.disabledRules, `${where}.disabledRules`, 500, (s) =>
+      ruleById(s) || ANALYZER_RULE.test(s) ? undefined : `unknown rule id ${describe(s)}`,
+    );
   }
   if (o.thresholds !== undefined) {
     const keys = Object.keys(DEFAULT_THRESHOLDS);
@@ -164,7 +184,8 @@ function reviewSettings(c: Checker, value: unknown): ReviewSettings {
     for (const [key, v] of Object.entries(t)) {
       const at = `${where}.thresholds.${key}`;
       if (key === 'aiShareHigh') thresholds[key] = c.share(v, at);
-      else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10_000_000) c.fail(at, `expected a whole number >= 0, got ${describe(v)}`);
+      else if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10_000_000)
+        c.fail(at, `expected a whole number >= 0, got ${describe(v)}`);
       else thresholds[key] = v;
     }
     out.thresholds = thresholds as Partial<Thresholds>;
@@ -185,7 +206,8 @@ export function parsePolicyFile(text: string, source = POLICY_FILE): Policy | un
   } catch (err) {
     c.fail('$', `not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) c.fail('$', `expected an object, got ${describe(value)}`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    c.fail('$', `expected an object, got ${describe(value)}`);
   const top = value as Json;
   if (!Object.prototype.hasOwnProperty.call(top, POLICY_KEY)) {
     const near = Object.keys(top).find((k) => closest(k, [POLICY_KEY]));
@@ -198,12 +220,20 @@ export function parsePolicyFile(text: string, source = POLICY_FILE): Policy | un
 function parsePolicy(value: unknown, c: Checker): Policy {
   const o = c.object(value, POLICY_KEY, POLICY_KEYS);
   const requireSignoff = o.requireSignoff === undefined ? undefined : signoffRequirement(c, o.requireSignoff);
-  const signers = o.signers === undefined ? [] : c.strings(o.signers, 'policy.signers', 1000, (s) => (SIGNER.test(s) ? undefined : `expected an email or a GitHub @handle, got ${describe(s)}`));
+  const signers =
+    o.signers === undefined
+      ? []
+      : c.strings(o.signers, 'policy.signers', 1000, (s) =>
+          SIGNER.test(s) ? undefined : `expected an email or a GitHub @handle, got ${describe(s)}`,
+        );
   return {
     ...(requireSignoff ? { requireSignoff } : {}),
     signers,
     useCodeOwners: o.useCodeOwners === undefined ? false : c.boolean(o.useCodeOwners, 'policy.useCodeOwners'),
-    requireAllAiHunksReviewed: o.requireAllAiHunksReviewed === undefined ? false : c.boolean(o.requireAllAiHunksReviewed, 'policy.requireAllAiHunksReviewed'),
+    requireAllAiHunksReviewed:
+      o.requireAllAiHunksReviewed === undefined
+        ? false
+        : c.boolean(o.requireAllAiHunksReviewed, 'policy.requireAllAiHunksReviewed'),
     ...(o.maxAiShare !== undefined ? { maxAiShare: c.share(o.maxAiShare, 'policy.maxAiShare') } : {}),
     ...(o.review !== undefined ? { review: reviewSettings(c, o.review) } : {}),
   };

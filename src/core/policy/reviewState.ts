@@ -7,7 +7,12 @@ import { emailProblem, reviewerKey } from './identity';
 import { isHunkKey } from './hunks';
 
 export const REVIEW_STATE_VERSION = 1;
-export const REVIEW_STATE_LIMITS = { maxChars: 32 * 1024 * 1024, maxHunks: 200_000, maxScopes: 1000, maxItems: 200 } as const;
+export const REVIEW_STATE_LIMITS = {
+  maxChars: 32 * 1024 * 1024,
+  maxHunks: 200_000,
+  maxScopes: 1000,
+  maxItems: 200,
+} as const;
 export const CHECKLIST_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 
 export interface ReviewState {
@@ -49,7 +54,8 @@ function plainObject(v: unknown, what: string): Record<string, unknown> {
 }
 
 export function parseReviewState(text: string): ReviewState {
-  if (text.length > REVIEW_STATE_LIMITS.maxChars) throw new ReviewStateError(`longer than ${REVIEW_STATE_LIMITS.maxChars} characters`);
+  if (text.length > REVIEW_STATE_LIMITS.maxChars)
+    throw new ReviewStateError(`longer than ${REVIEW_STATE_LIMITS.maxChars} characters`);
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -64,18 +70,21 @@ export function parseReviewState(text: string): ReviewState {
   const rawHunks = plainObject(o.hunks, 'hunks');
   if (Object.keys(rawHunks).length > REVIEW_STATE_LIMITS.maxHunks) throw new ReviewStateError('too many hunks');
   for (const [key, time] of Object.entries(rawHunks)) {
-    if (!isHunkKey(key) || !isTime(time)) throw new ReviewStateError(`bad hunk entry ${JSON.stringify(key.slice(0, 40))}`);
+    if (!isHunkKey(key) || !isTime(time))
+      throw new ReviewStateError(`bad hunk entry ${JSON.stringify(key.slice(0, 40))}`);
     hunks[key] = time;
   }
   const checklist: Record<string, Record<string, number>> = Object.create(null);
   const rawScopes = plainObject(o.checklist, 'checklist');
-  if (Object.keys(rawScopes).length > REVIEW_STATE_LIMITS.maxScopes) throw new ReviewStateError('too many checklist scopes');
+  if (Object.keys(rawScopes).length > REVIEW_STATE_LIMITS.maxScopes)
+    throw new ReviewStateError('too many checklist scopes');
   for (const [scope, items] of Object.entries(rawScopes)) {
     if (scopeProblem(scope)) throw new ReviewStateError(`bad checklist scope ${JSON.stringify(scope.slice(0, 40))}`);
     const raw = plainObject(items, `checklist[${JSON.stringify(scope.slice(0, 40))}]`);
     const out: Record<string, number> = Object.create(null);
     for (const [id, time] of Object.entries(raw).slice(0, REVIEW_STATE_LIMITS.maxItems)) {
-      if (!CHECKLIST_ID.test(id) || !isTime(time)) throw new ReviewStateError(`bad checklist item ${JSON.stringify(id.slice(0, 40))}`);
+      if (!CHECKLIST_ID.test(id) || !isTime(time))
+        throw new ReviewStateError(`bad checklist item ${JSON.stringify(id.slice(0, 40))}`);
       out[id] = time;
     }
     checklist[scope] = out;
@@ -86,6 +95,14 @@ export function parseReviewState(text: string): ReviewState {
 /** JSON for disk; the oldest hunk marks are dropped beyond the limit. */
 export function serializeReviewState(state: ReviewState): string {
   let hunks = Object.entries(state.hunks);
-  if (hunks.length > REVIEW_STATE_LIMITS.maxHunks) hunks = hunks.sort((a, b) => b[1] - a[1]).slice(0, REVIEW_STATE_LIMITS.maxHunks);
-  return JSON.stringify({ version: state.version, reviewer: state.reviewer, hunks: Object.fromEntries(hunks), checklist: state.checklist }) + '\n';
+  if (hunks.length > REVIEW_STATE_LIMITS.maxHunks)
+    hunks = hunks.sort((a, b) => b[1] - a[1]).slice(0, REVIEW_STATE_LIMITS.maxHunks);
+  return (
+    JSON.stringify({
+      version: state.version,
+      reviewer: state.reviewer,
+      hunks: Object.fromEntries(hunks),
+      checklist: state.checklist,
+    }) + '\n'
+  );
 }

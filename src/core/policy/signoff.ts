@@ -8,7 +8,12 @@ import { emailProblem, nameProblem, reviewerKey, type Reviewer } from './identit
 import { isHunkKey } from './hunks';
 
 export const SIGNOFF_VERSION = 1;
-export const SIGNOFF_LIMITS = { maxChars: 4 * 1024 * 1024, maxEntries: 50, maxHunks: 100_000, maxChecklist: 200 } as const;
+export const SIGNOFF_LIMITS = {
+  maxChars: 4 * 1024 * 1024,
+  maxEntries: 50,
+  maxHunks: 100_000,
+  maxChecklist: 200,
+} as const;
 export const TIERS: readonly Tier[] = ['T0', 'T1', 'T2', 'T3'];
 
 export interface ChecklistState {
@@ -61,7 +66,8 @@ function array(value: unknown, where: string, max: number): unknown[] {
 }
 
 function commitId(value: unknown, where: string): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(value)) fail(where, 'expected a full commit id');
+  if (typeof value !== 'string' || !/^[0-9a-f]{40}(?:[0-9a-f]{24})?$/.test(value))
+    fail(where, 'expected a full commit id');
   return value;
 }
 
@@ -72,18 +78,21 @@ function entry(value: unknown, where: string): SignoffEntry {
   if (nameIssue) fail(`${where}.reviewer.name`, nameIssue);
   const emailIssue = emailProblem(r.email);
   if (emailIssue) fail(`${where}.reviewer.email`, emailIssue);
-  if (typeof e.time !== 'string' || e.time.length > 40 || !Number.isFinite(Date.parse(e.time))) fail(`${where}.time`, 'expected a date-time');
+  if (typeof e.time !== 'string' || e.time.length > 40 || !Number.isFinite(Date.parse(e.time)))
+    fail(`${where}.time`, 'expected a date-time');
   if (!TIERS.includes(e.tier as Tier)) fail(`${where}.tier`, `expected one of ${TIERS.join(', ')}`);
   const checklist = array(e.checklist, `${where}.checklist`, SIGNOFF_LIMITS.maxChecklist).map((raw, i) => {
     const at = `${where}.checklist[${i}]`;
     const c = object(raw, at);
-    if (typeof c.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(c.id)) fail(`${at}.id`, 'expected a checklist item id');
+    if (typeof c.id !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(c.id))
+      fail(`${at}.id`, 'expected a checklist item id');
     if (c.status !== 'triggered' && c.status !== 'folded') fail(`${at}.status`, 'expected "triggered" or "folded"');
     if (typeof c.checked !== 'boolean') fail(`${at}.checked`, 'expected a boolean');
     return { id: c.id, status: c.status, checked: c.checked } as ChecklistState;
   });
   const h = object(e.aiHunks, `${where}.aiHunks`);
-  if (typeof h.total !== 'number' || !Number.isInteger(h.total) || h.total < 0 || h.total > SIGNOFF_LIMITS.maxHunks) fail(`${where}.aiHunks.total`, 'expected a count');
+  if (typeof h.total !== 'number' || !Number.isInteger(h.total) || h.total < 0 || h.total > SIGNOFF_LIMITS.maxHunks)
+    fail(`${where}.aiHunks.total`, 'expected a count');
   const reviewed = array(h.reviewed, `${where}.aiHunks.reviewed`, SIGNOFF_LIMITS.maxHunks).map((k, i) => {
     if (!isHunkKey(k)) fail(`${where}.aiHunks.reviewed[${i}]`, 'expected a hunk key');
     return k;

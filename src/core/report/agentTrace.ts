@@ -5,15 +5,31 @@
  */
 import type { Origin } from '../attribution/origin';
 import type { LineOrigin } from '../blame';
-import { buildAgentTrace, repoPathProblem, type AgentTraceRecord, type AttributedFile, type AttributedLine, type BuildOptions } from '../commit';
+import {
+  buildAgentTrace,
+  repoPathProblem,
+  type AgentTraceRecord,
+  type AttributedFile,
+  type AttributedLine,
+  type BuildOptions,
+} from '../commit';
 import type { BranchFacts } from './build';
 
 function toOrigin(o: LineOrigin): Origin | undefined {
   if (!o.kind) return undefined;
-  return { kind: o.kind, tool: o.tool, ...(o.model !== undefined ? { model: o.model } : {}), ...(o.session !== undefined ? { session: o.session } : {}), time: o.time ?? 0 };
+  return {
+    kind: o.kind,
+    tool: o.tool,
+    ...(o.model !== undefined ? { model: o.model } : {}),
+    ...(o.session !== undefined ? { session: o.session } : {}),
+    time: o.time ?? 0,
+  };
 }
 
-export function combinedAgentTrace(facts: BranchFacts, options: Omit<BuildOptions, 'revision'>): { record: AgentTraceRecord; skipped: string[] } {
+export function combinedAgentTrace(
+  facts: BranchFacts,
+  options: Omit<BuildOptions, 'revision'>,
+): { record: AgentTraceRecord; skipped: string[] } {
   const files: AttributedFile[] = [];
   const skipped: string[] = [];
   for (const file of facts.diff.files) {

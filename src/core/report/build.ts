@@ -1,6 +1,28 @@
 /** Assembles the branch report from git facts, the review summary and the policy: the one model every format renders. */
-import { LineTally, aiShare, aiShareClaim, cleanLabel, isAiAuthorship, type AuthorshipCounts, type CommitProvenance, type LineSource, type ModelCount, type ToolCount } from '../blame';
-import { addedBlocks, evaluatePolicy, hunkKey, judgeSignoffs, type JudgedSignoff, type ReviewHunk, type Policy, type PolicyFacts, type PolicyOutcome, type SignoffFound } from '../policy';
+import {
+  LineTally,
+  aiShare,
+  aiShareClaim,
+  cleanLabel,
+  isAiAuthorship,
+  type AuthorshipCounts,
+  type CommitProvenance,
+  type LineSource,
+  type ModelCount,
+  type ToolCount,
+} from '../blame';
+import {
+  addedBlocks,
+  evaluatePolicy,
+  hunkKey,
+  judgeSignoffs,
+  type JudgedSignoff,
+  type ReviewHunk,
+  type Policy,
+  type PolicyFacts,
+  type PolicyOutcome,
+  type SignoffFound,
+} from '../policy';
 import type { ParsedDiff, Tier } from '../review';
 import type { ReviewSummary } from './review';
 
@@ -57,14 +79,23 @@ export interface BranchReport {
   readonly files: readonly ReportFile[];
   /** null when no review summary was given (the engine did not run). */
   readonly review: ReviewSummary | null;
-  readonly hunks: { readonly total: number; readonly ai: number; readonly aiReviewed: number; readonly list: readonly ReportHunk[] };
+  readonly hunks: {
+    readonly total: number;
+    readonly ai: number;
+    readonly aiReviewed: number;
+    readonly list: readonly ReportHunk[];
+  };
   readonly signoffs: readonly JudgedSignoff[];
   /** Present when a policy was evaluated. */
   readonly policy: PolicyOutcome | null;
   readonly warnings: readonly string[];
 }
 
-export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | null, options: { policy?: Policy } = {}): BranchReport {
+export function buildBranchReport(
+  facts: BranchFacts,
+  review: ReviewSummary | null,
+  options: { policy?: Policy } = {},
+): BranchReport {
   const warnings = [...facts.warnings];
   const total = new LineTally();
   const files: ReportFile[] = [];
@@ -91,11 +122,13 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
   const aiOnly: (ReviewHunk & { aiLines: number })[] = [];
   for (const b of blocks) {
     let aiLines = 0;
-    for (let line = b.startLine; line <= b.endLine; line++) if (isAiAuthorship(facts.lineSource(b.path, line).authorship)) aiLines++;
+    for (let line = b.startLine; line <= b.endLine; line++)
+      if (isAiAuthorship(facts.lineSource(b.path, line).authorship)) aiLines++;
     if (aiLines > 0) aiOnly.push({ ...b, key: hunkKey(b.path, b.lines), aiLines });
   }
   const tier: Tier = review?.tier ?? 'T3';
-  if (!review) warnings.push('the checklist engine did not run: no findings, and the tier is taken as T3 for the policy');
+  if (!review)
+    warnings.push('the checklist engine did not run: no findings, and the tier is taken as T3 for the policy');
   const policyFacts: PolicyFacts = {
     head: facts.head.commit,
     share: aiShare(total.counts),
@@ -114,7 +147,9 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
     endLine: h.endLine,
     lines: h.lines.length,
     aiLines: h.aiLines,
-    reviewedBy: accepted.filter((s) => s.entry.aiHunks.reviewed.includes(h.key)).map((s) => cleanLabel(s.entry.reviewer.email, 254)),
+    reviewedBy: accepted
+      .filter((s) => s.entry.aiHunks.reviewed.includes(h.key))
+      .map((s) => cleanLabel(s.entry.reviewer.email, 254)),
   }));
   const ignoredNotes = facts.commits.filter((c) => c.rejected).map((c) => ({ commit: c.commit, reason: c.rejected! }));
   return {
@@ -136,7 +171,12 @@ export function buildBranchReport(facts: BranchFacts, review: ReviewSummary | nu
     byModel: total.byModel(),
     files,
     review,
-    hunks: { total: blocks.length, ai: list.length, aiReviewed: list.filter((h) => h.reviewedBy.length > 0).length, list },
+    hunks: {
+      total: blocks.length,
+      ai: list.length,
+      aiReviewed: list.filter((h) => h.reviewedBy.length > 0).length,
+      list,
+    },
     signoffs,
     policy,
     warnings,

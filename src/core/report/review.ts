@@ -3,7 +3,16 @@
  * one computed elsewhere, or none. reviewBranch fills it from the engine's public API.
  */
 import { cleanLabel, type LineSource } from '../blame';
-import { reviewChange, type ChecklistItem, type Finding, type LineProvenance, type ParsedDiff, type ReviewContext, type ReviewHeader, type Tier } from '../review';
+import {
+  reviewChange,
+  type ChecklistItem,
+  type Finding,
+  type LineProvenance,
+  type ParsedDiff,
+  type ReviewContext,
+  type ReviewHeader,
+  type Tier,
+} from '../review';
 
 export interface ReviewSummary {
   readonly tier: Tier;
@@ -32,7 +41,11 @@ export function lineProvenance(source: LineSource): LineProvenance {
   if (source.authorship === 'human') return { authorship: 'human' };
   const first = source.origins[0];
   if (source.authorship === 'ai-assisted') {
-    return { authorship: source.commitMixed ? 'mixed' : 'ai', evidence: 'commit', ...(first?.tool ? { tool: first.tool } : {}) };
+    return {
+      authorship: source.commitMixed ? 'mixed' : 'ai',
+      evidence: 'commit',
+      ...(first?.tool ? { tool: first.tool } : {}),
+    };
   }
   return {
     authorship: source.authorship === 'mixed' ? 'mixed' : 'ai',
@@ -42,7 +55,11 @@ export function lineProvenance(source: LineSource): LineProvenance {
 }
 
 /** Runs the checklist engine over the branch diff with per-line provenance. */
-export function reviewBranch(diff: ParsedDiff, lineSource: (path: string, line: number) => LineSource, context: ReviewContext = {}): ReviewSummary {
+export function reviewBranch(
+  diff: ParsedDiff,
+  lineSource: (path: string, line: number) => LineSource,
+  context: ReviewContext = {},
+): ReviewSummary {
   const report = reviewChange({ diff, provenance: (path, line) => lineProvenance(lineSource(path, line)), context });
   // Evidence quotes the change's own text: make it inert once for every consumer (JSON readers included).
   return {

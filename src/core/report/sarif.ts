@@ -12,7 +12,12 @@ import type { Finding, Severity } from '../review';
 import type { BranchReport } from './build';
 
 export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { high: 'error', medium: 'warning', low: 'note', info: 'note' };
+const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
+  high: 'error',
+  medium: 'warning',
+  low: 'note',
+  info: 'note',
+};
 
 /** A repository path as a relative URI reference (each segment percent-encoded), or undefined. */
 export function pathToUri(path: string): string | undefined {
@@ -25,18 +30,31 @@ function location(f: Finding): object[] {
   if (!uri) return [];
   const artifactLocation = { uri, uriBaseId: '%SRCROOT%' };
   if (!f.range || f.range.side !== 'new') return [{ physicalLocation: { artifactLocation } }];
-  return [{ physicalLocation: { artifactLocation, region: { startLine: f.range.start, endLine: Math.max(f.range.start, f.range.end) } } }];
+  return [
+    {
+      physicalLocation: {
+        artifactLocation,
+        region: { startLine: f.range.start, endLine: Math.max(f.range.start, f.range.end) },
+      },
+    },
+  ];
 }
 
 /** The other places of a folded finding (its first place is `locations`), for code scanning's "related locations". */
 function relatedLocations(f: Finding): object[] {
   const uri = f.file ? pathToUri(f.file) : undefined;
   if (!uri || !f.locations || f.locations.length < 2) return [];
-  return f.locations.slice(1).filter((r) => r.side === 'new').map((r, i) => ({
-    id: i + 1,
-    message: { text: 'also here' },
-    physicalLocation: { artifactLocation: { uri, uriBaseId: '%SRCROOT%' }, region: { startLine: r.start, endLine: Math.max(r.start, r.end) } },
-  }));
+  return f.locations
+    .slice(1)
+    .filter((r) => r.side === 'new')
+    .map((r, i) => ({
+      id: i + 1,
+      message: { text: 'also here' },
+      physicalLocation: {
+        artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+        region: { startLine: r.start, endLine: Math.max(r.start, r.end) },
+      },
+    }));
 }
 
 function analyzerProperties(f: Finding): { tool?: string; toolRuleId?: string } {
@@ -64,10 +82,21 @@ export function renderSarif(report: BranchReport, toolVersion: string): object {
       ruleId: cleanLabel(f.ruleId, 300),
       ruleIndex: ruleIds.indexOf(f.ruleId),
       level: LEVEL[f.severity],
-      message: { text: cleanLabel(`${f.title}: ${f.why}${removed}${count > 1 ? ` (${count} places in this file)` : ''}${f.inAi ? ' [in AI-written lines]' : ''}`, 2000) },
+      message: {
+        text: cleanLabel(
+          `${f.title}: ${f.why}${removed}${count > 1 ? ` (${count} places in this file)` : ''}${f.inAi ? ' [in AI-written lines]' : ''}`,
+          2000,
+        ),
+      },
       locations: location(f),
       ...(related.length > 0 ? { relatedLocations: related } : {}),
-      properties: { severity: f.severity, category: f.category, inAi: f.inAi, ...(count > 1 ? { count } : {}), ...analyzerProperties(f) },
+      properties: {
+        severity: f.severity,
+        category: f.category,
+        inAi: f.inAi,
+        ...(count > 1 ? { count } : {}),
+        ...analyzerProperties(f),
+      },
     };
   });
   return {

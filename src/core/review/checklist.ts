@@ -26,30 +26,154 @@ interface ItemDef {
 }
 
 export const CHECKLIST: readonly ItemDef[] = [
-  { id: 'secrets', title: 'No secrets in the change', whatToDo: 'Rotate anything committed; load credentials from the environment or a secret store.', categories: ['secrets'] },
-  { id: 'hidden', title: 'No hidden characters; agent instructions read in full', whatToDo: 'Escape or remove invisible characters; read every agent-config change.', categories: ['hidden-characters', 'agent-config'] },
-  { id: 'sinks', title: 'Untrusted input cannot reach eval, shells, SQL or raw HTML', whatToDo: 'Trace each sink\'s inputs; use parameterised and escaped APIs.', categories: ['dangerous-sinks'] },
-  { id: 'security-settings', title: 'TLS, crypto, CORS and debug settings stay strict', whatToDo: 'Keep verification on, strong algorithms, explicit origins, debug off.', categories: ['weakened-security'] },
-  { id: 'auth', title: 'Authentication and authorization intact', whatToDo: 'Confirm who can reach changed code; test that unauthorised callers are refused.', categories: ['auth', 'critical-paths'] },
-  { id: 'destructive', title: 'Destructive operations, migrations and infrastructure are guarded', whatToDo: 'Scope, back up, dry-run and make reversible.', categories: ['destructive', 'infrastructure'] },
-  { id: 'dependencies', title: 'New dependencies are real, needed and pinned', whatToDo: 'Check each package\'s name, publisher and lockfile entry.', categories: ['dependencies'] },
-  { id: 'tests', title: 'Tests still test', whatToDo: 'Nothing skipped, weakened, deleted or special-cased to pass.', categories: ['tests', 'test-gaming'] },
-  { id: 'errors', title: 'Errors are handled, not hidden', whatToDo: 'No empty catches or catch-alls; failure paths keep their handling.', categories: ['error-handling'] },
-  { id: 'checks', title: 'Lint and type checks not silenced', whatToDo: 'Fix the reported problem instead of suppressing it.', categories: ['suppressed-checks'] },
-  { id: 'placeholders', title: 'No placeholder or stub code ships', whatToDo: 'Finish it or track it in an issue.', categories: ['placeholders'] },
-  { id: 'resilience', title: 'Timeouts and retries stay bounded', whatToDo: 'Every remote call has a deadline; every retry loop a cap.', categories: ['resilience'] },
-  { id: 'concurrency', title: 'Concurrency reviewed', whatToDo: 'Check races, deadlocks, cancellation and error propagation.', categories: ['concurrency'] },
-  { id: 'api', title: 'Public API changes are intended', whatToDo: 'Removed, renamed or reordered public functions break callers: check the changelog, a deprecation path, and callers that only tests use.', categories: ['api'] },
-  { id: 'logging', title: 'Log levels still fit', whatToDo: 'Errors need action; a failure\'s only diagnostic stays visible at the default level.', categories: ['observability'] },
-  { id: 'claims', title: 'Claims in comments verified', whatToDo: 'Check AI-written statements about APIs against their documentation.', categories: ['api-claims'] },
-  { id: 'endpoints', title: 'Endpoints come from configuration', whatToDo: 'No hard-coded hosts or addresses; TLS for remote calls.', categories: ['endpoints'] },
-  { id: 'ci', title: 'CI, ownership and configuration changes justified', whatToDo: 'Every check still runs; permissions did not grow.', categories: ['ci-config'] },
-  { id: 'size', title: 'Change is reviewable', whatToDo: 'Small enough to read; no duplicated blocks; generated files reviewed at the source.', categories: ['size', 'generated', 'duplication'] },
-  { id: 'analyzers', title: 'Analyser findings on changed lines resolved', whatToDo: 'Fix each one, or suppress it in the analyser\'s own configuration with a reason.', categories: ['analyzer'] },
-  { id: 'provenance', title: 'AI-written lines understood by the author', whatToDo: 'The author can explain the AI-written parts and has read all of them.', categories: ['provenance'] },
-  { id: 'explain', title: 'Author explains the riskiest hunks without the AI', whatToDo: 'Walk through them in the review, in the author\'s own words.', categories: [], fromTier: 'T3' },
-  { id: 'fail-before', title: 'A test fails before the change and passes after', whatToDo: 'Show the failing run, then the passing one.', categories: [], fromTier: 'T3' },
-  { id: 'intent', title: 'Behaviour matches the description', whatToDo: 'Compare what the change does with what the PR says it does.', categories: [], fromTier: 'T2' },
+  {
+    id: 'secrets',
+    title: 'No secrets in the change',
+    whatToDo: 'Rotate anything committed; load credentials from the environment or a secret store.',
+    categories: ['secrets'],
+  },
+  {
+    id: 'hidden',
+    title: 'No hidden characters; agent instructions read in full',
+    whatToDo: 'Escape or remove invisible characters; read every agent-config change.',
+    categories: ['hidden-characters', 'agent-config'],
+  },
+  {
+    id: 'sinks',
+    title: 'Untrusted input cannot reach eval, shells, SQL or raw HTML',
+    whatToDo: "Trace each sink's inputs; use parameterised and escaped APIs.",
+    categories: ['dangerous-sinks'],
+  },
+  {
+    id: 'security-settings',
+    title: 'TLS, crypto, CORS and debug settings stay strict',
+    whatToDo: 'Keep verification on, strong algorithms, explicit origins, debug off.',
+    categories: ['weakened-security'],
+  },
+  {
+    id: 'auth',
+    title: 'Authentication and authorization intact',
+    whatToDo: 'Confirm who can reach changed code; test that unauthorised callers are refused.',
+    categories: ['auth', 'critical-paths'],
+  },
+  {
+    id: 'destructive',
+    title: 'Destructive operations, migrations and infrastructure are guarded',
+    whatToDo: 'Scope, back up, dry-run and make reversible.',
+    categories: ['destructive', 'infrastructure'],
+  },
+  {
+    id: 'dependencies',
+    title: 'New dependencies are real, needed and pinned',
+    whatToDo: "Check each package's name, publisher and lockfile entry.",
+    categories: ['dependencies'],
+  },
+  {
+    id: 'tests',
+    title: 'Tests still test',
+    whatToDo: 'Nothing skipped, weakened, deleted or special-cased to pass.',
+    categories: ['tests', 'test-gaming'],
+  },
+  {
+    id: 'errors',
+    title: 'Errors are handled, not hidden',
+    whatToDo: 'No empty catches or catch-alls; failure paths keep their handling.',
+    categories: ['error-handling'],
+  },
+  {
+    id: 'checks',
+    title: 'Lint and type checks not silenced',
+    whatToDo: 'Fix the reported problem instead of suppressing it.',
+    categories: ['suppressed-checks'],
+  },
+  {
+    id: 'placeholders',
+    title: 'No placeholder or stub code ships',
+    whatToDo: 'Finish it or track it in an issue.',
+    categories: ['placeholders'],
+  },
+  {
+    id: 'resilience',
+    title: 'Timeouts and retries stay bounded',
+    whatToDo: 'Every remote call has a deadline; every retry loop a cap.',
+    categories: ['resilience'],
+  },
+  {
+    id: 'concurrency',
+    title: 'Concurrency reviewed',
+    whatToDo: 'Check races, deadlocks, cancellation and error propagation.',
+    categories: ['concurrency'],
+  },
+  {
+    id: 'api',
+    title: 'Public API changes are intended',
+    whatToDo:
+      'Removed, renamed or reordered public functions break callers: check the changelog, a deprecation path, and callers that only tests use.',
+    categories: ['api'],
+  },
+  {
+    id: 'logging',
+    title: 'Log levels still fit',
+    whatToDo: "Errors need action; a failure's only diagnostic stays visible at the default level.",
+    categories: ['observability'],
+  },
+  {
+    id: 'claims',
+    title: 'Claims in comments verified',
+    whatToDo: 'Check AI-written statements about APIs against their documentation.',
+    categories: ['api-claims'],
+  },
+  {
+    id: 'endpoints',
+    title: 'Endpoints come from configuration',
+    whatToDo: 'No hard-coded hosts or addresses; TLS for remote calls.',
+    categories: ['endpoints'],
+  },
+  {
+    id: 'ci',
+    title: 'CI, ownership and configuration changes justified',
+    whatToDo: 'Every check still runs; permissions did not grow.',
+    categories: ['ci-config'],
+  },
+  {
+    id: 'size',
+    title: 'Change is reviewable',
+    whatToDo: 'Small enough to read; no duplicated blocks; generated files reviewed at the source.',
+    categories: ['size', 'generated', 'duplication'],
+  },
+  {
+    id: 'analyzers',
+    title: 'Analyser findings on changed lines resolved',
+    whatToDo: "Fix each one, or suppress it in the analyser's own configuration with a reason.",
+    categories: ['analyzer'],
+  },
+  {
+    id: 'provenance',
+    title: 'AI-written lines understood by the author',
+    whatToDo: 'The author can explain the AI-written parts and has read all of them.',
+    categories: ['provenance'],
+  },
+  {
+    id: 'explain',
+    title: 'Author explains the riskiest hunks without the AI',
+    whatToDo: "Walk through them in the review, in the author's own words.",
+    categories: [],
+    fromTier: 'T3',
+  },
+  {
+    id: 'fail-before',
+    title: 'A test fails before the change and passes after',
+    whatToDo: 'Show the failing run, then the passing one.',
+    categories: [],
+    fromTier: 'T3',
+  },
+  {
+    id: 'intent',
+    title: 'Behaviour matches the description',
+    whatToDo: 'Compare what the change does with what the PR says it does.',
+    categories: [],
+    fromTier: 'T2',
+  },
 ];
 
 /**
@@ -60,7 +184,8 @@ export function buildChecklist(findings: readonly Finding[], tier: Tier, mostlyA
   return CHECKLIST.map((item) => {
     const hits = findings.filter((f) => item.categories.includes(f.category));
     let severity: Severity | null = null;
-    for (const f of hits) if (severity === null || severityRank(f.severity) > severityRank(severity)) severity = f.severity;
+    for (const f of hits)
+      if (severity === null || severityRank(f.severity) > severityRank(severity)) severity = f.severity;
     const byTier = (item.fromTier !== undefined && tier >= item.fromTier) || (item.id === 'provenance' && mostlyAi);
     return {
       id: item.id,

@@ -6,7 +6,13 @@
 import type { Change } from './model/change';
 import { Finding, Severity, severityRank } from './types';
 
-const TEST_WEAKENING = new Set(['assertion-weakened', 'expectation-changed', 'assertion-cannot-fail', 'test-skipped', 'test-deleted']);
+const TEST_WEAKENING = new Set([
+  'assertion-weakened',
+  'expectation-changed',
+  'assertion-cannot-fail',
+  'test-skipped',
+  'test-deleted',
+]);
 
 export function combineFindings(findings: readonly Finding[], change: Change): Finding[] {
   const sourceByUnit = new Map<string, string>();

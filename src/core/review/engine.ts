@@ -12,7 +12,15 @@ import { ChecklistItem, buildChecklist } from './checklist';
 import { changeAiClaim } from './claim';
 import { combineFindings } from './combine';
 import { BlastRadius, blastRadius } from './tier';
-import { AnalyzerResult, Finding, LineRange, MAX_LOCATIONS, ProvenanceSource, ReviewContext, severityRank } from './types';
+import {
+  AnalyzerResult,
+  Finding,
+  LineRange,
+  MAX_LOCATIONS,
+  ProvenanceSource,
+  ReviewContext,
+  severityRank,
+} from './types';
 
 export interface ReviewInput {
   /** `git diff` text, or a diff already parsed with parseUnifiedDiff. */
@@ -76,7 +84,11 @@ export function reviewChange(input: ReviewInput): ReviewReport {
     findings: kept,
     header,
     omitted,
-    checklist: buildChecklist(kept, radius.tier, header.provenanceKnown && header.aiLines >= t.aiLinesMin && header.aiShare >= t.aiShareHigh),
+    checklist: buildChecklist(
+      kept,
+      radius.tier,
+      header.provenanceKnown && header.aiLines >= t.aiLinesMin && header.aiShare >= t.aiShareHigh,
+    ),
     blastRadius: radius,
     stats: change.stats,
     warnings,
@@ -89,7 +101,10 @@ export function reviewChange(input: ReviewInput): ReviewReport {
  * needs the file to have any), since the reviewer checks this change; the rest are counted. They go through the same
  * merging, AI escalation and tiering as our own findings. Disabled by exact rule id or by `sarif/<tool>`.
  */
-export function analyzerFindings(change: Change, results: readonly AnalyzerResult[]): { findings: Finding[]; outsideChange: number } {
+export function analyzerFindings(
+  change: Change,
+  results: readonly AnalyzerResult[],
+): { findings: Finding[]; outsideChange: number } {
   const files = new Map(change.files.map((f) => [f.path, f]));
   const disabled = new Set(change.options.disabledRules);
   const findings: Finding[] = [];
@@ -139,7 +154,13 @@ function touchesAdded(file: ChangeFile, range: LineRange | null): boolean {
 
 /** A tool name as a rule id segment: "Semgrep OSS" -> "semgrep-oss". */
 export function toolSlug(tool: string): string {
-  return tool.toLowerCase().replace(/[^a-z0-9._-]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40) || 'tool';
+  return (
+    tool
+      .toLowerCase()
+      .replace(/[^a-z0-9._-]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 40) || 'tool'
+  );
 }
 
 function headerOf(change: Change): ReviewHeader {
@@ -156,12 +177,17 @@ function headerOf(change: Change): ReviewHeader {
     aiShare: s.additions > 0 ? s.aiLines / s.additions : 0,
     provenanceKnown: change.hasProvenance,
     aiClaim: change.hasProvenance ? changeAiClaim(s) : null,
-    analysis: 'language-aware line rules for TypeScript/JavaScript, Python, Rust, Go and Java (tests, assertions and public signatures recognised per language; no syntax trees), generic line rules for other languages',
+    analysis:
+      'language-aware line rules for TypeScript/JavaScript, Python, Rust, Go and Java (tests, assertions and public signatures recognised per language; no syntax trees), generic line rules for other languages',
   };
 }
 
 /** Runs rule families over a built change; a family that throws is reported in `warnings`, never fatal. */
-export function runRules(change: Change, families: readonly RuleFamily[] = RULE_FAMILIES, warnings: string[] = []): Finding[] {
+export function runRules(
+  change: Change,
+  families: readonly RuleFamily[] = RULE_FAMILIES,
+  warnings: string[] = [],
+): Finding[] {
   const disabled = new Set(change.options.disabledRules);
   const sink = new FindingSink();
   for (const family of families) {
@@ -170,7 +196,9 @@ export function runRules(change: Change, families: readonly RuleFamily[] = RULE_
     try {
       family.run(change, sink);
     } catch (err) {
-      warnings.push(`rule family "${family.name}" failed and was skipped: ${err instanceof Error ? err.message : String(err)}`);
+      warnings.push(
+        `rule family "${family.name}" failed and was skipped: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
   return disabled.size > 0 ? sink.findings.filter((f) => !disabled.has(f.ruleId)) : sink.findings;
@@ -254,11 +282,16 @@ export function foldPerFile(findings: readonly Finding[]): Finding[] {
       out.push(list[0]);
       continue;
     }
-    const ordered = [...list].sort((a, b) => sideRank(a) - sideRank(b) || (a.range?.start ?? 0) - (b.range?.start ?? 0));
+    const ordered = [...list].sort(
+      (a, b) => sideRank(a) - sideRank(b) || (a.range?.start ?? 0) - (b.range?.start ?? 0),
+    );
     let top = ordered[0];
     for (const f of ordered) if (severityRank(f.severity) > severityRank(top.severity)) top = f;
     const count = ordered.reduce((n, f) => n + (f.count ?? 1), 0);
-    const locations = ordered.filter((f) => f.range).map((f) => f.range!).slice(0, MAX_LOCATIONS);
+    const locations = ordered
+      .filter((f) => f.range)
+      .map((f) => f.range!)
+      .slice(0, MAX_LOCATIONS);
     out.push({ ...top, range: ordered[0].range, inAi: ordered.some((f) => f.inAi), count, locations });
   }
   return out;

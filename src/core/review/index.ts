@@ -15,7 +15,16 @@
  */
 export { parseUnifiedDiff } from './diff/parse';
 export { DiffParseError } from './diff/types';
-export type { DiffFile, DiffFileStatus, DiffHunk, DiffLine, DiffLineKind, DiffParseLimits, DiffWarning, ParsedDiff } from './diff/types';
+export type {
+  DiffFile,
+  DiffFileStatus,
+  DiffHunk,
+  DiffLine,
+  DiffLineKind,
+  DiffParseLimits,
+  DiffWarning,
+  ParsedDiff,
+} from './diff/types';
 export { reviewChange, runRules, mergeAdjacent, foldPerFile, sortFindings, analyzerFindings, toolSlug } from './engine';
 export { parseSarif, SarifInputError, DEFAULT_SARIF_LIMITS } from './sarifInput';
 export type { SarifIngest, SarifLimits, SarifSkipped } from './sarifInput';

@@ -22,7 +22,12 @@ export interface SarifLimits {
   readonly maxMessage: number;
 }
 
-export const DEFAULT_SARIF_LIMITS: SarifLimits = { maxChars: 64 * 1024 * 1024, maxRuns: 100, maxResults: 10_000, maxMessage: 1000 };
+export const DEFAULT_SARIF_LIMITS: SarifLimits = {
+  maxChars: 64 * 1024 * 1024,
+  maxRuns: 100,
+  maxResults: 10_000,
+  maxMessage: 1000,
+};
 
 export interface SarifSkipped {
   /** Suppressed (status accepted) or absent from the current run (`baselineState: "absent"`). */
@@ -45,15 +50,23 @@ export interface SarifIngest {
 }
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
 const arr = (v: unknown): readonly unknown[] => (Array.isArray(v) ? v : []);
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
-const int = (v: unknown, min: number): number | undefined => (typeof v === 'number' && Number.isInteger(v) && v >= min ? v : undefined);
+const int = (v: unknown, min: number): number | undefined =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min ? v : undefined;
 /** Own properties only, for keys taken from the log: "constructor" or "__proto__" must not reach Object.prototype. */
-const own = (o: Json | undefined, key: string): unknown => (o && Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined);
+const own = (o: Json | undefined, key: string): unknown =>
+  o && Object.prototype.hasOwnProperty.call(o, key) ? o[key] : undefined;
 const textOf = (m: unknown): string | undefined => str(obj(m)?.text);
 
-const LEVEL_SEVERITY: ReadonlyMap<string, Severity> = new Map([['error', 'high'], ['warning', 'medium'], ['note', 'low'], ['none', 'info']]);
+const LEVEL_SEVERITY: ReadonlyMap<string, Severity> = new Map([
+  ['error', 'high'],
+  ['warning', 'medium'],
+  ['note', 'low'],
+  ['none', 'info'],
+]);
 const MAX_RULES = 50_000;
 const MAX_LINE = 100_000_000;
 
@@ -62,14 +75,22 @@ const MAX_LINE = 100_000_000;
  * artifact URIs must lie inside it, relative ones (and `%SRCROOT%`-style base ids) are taken relative to it.
  * Throws SarifInputError when the input is not a SARIF 2.1.0 log at all.
  */
-export function parseSarif(input: string | unknown, options: { readonly repoRoot: string; readonly limits?: Partial<SarifLimits> }): SarifIngest {
+export function parseSarif(
+  input: string | unknown,
+  options: { readonly repoRoot: string; readonly limits?: Partial<SarifLimits> },
+): SarifIngest {
   const limits = { ...DEFAULT_SARIF_LIMITS, ...(options.limits ?? {}) };
   const root = options.repoRoot.replace(/\\/g, '/').replace(/\/+$/, '');
-  if (!/^(?:\/|[A-Za-z]:\/)/.test(root + '/')) throw new Error(`repoRoot must be an absolute path, got ${JSON.stringify(options.repoRoot)}`);
+  if (!/^(?:\/|[A-Za-z]:\/)/.test(root + '/'))
+    throw new Error(`repoRoot must be an absolute path, got ${JSON.stringify(options.repoRoot)}`);
   const log = obj(typeof input === 'string' ? parseJson(input, limits.maxChars) : input);
   if (!log) throw new SarifInputError('not a SARIF log: expected a JSON object');
   if (log.version !== '2.1.0') {
-    throw new SarifInputError(log.version === undefined ? 'not a SARIF log: no "version"' : `unsupported SARIF version ${cleanLabel(JSON.stringify(log.version) ?? '', 40)}; expected "2.1.0"`);
+    throw new SarifInputError(
+      log.version === undefined
+        ? 'not a SARIF log: no "version"'
+        : `unsupported SARIF version ${cleanLabel(JSON.stringify(log.version) ?? '', 40)}; expected "2.1.0"`,
+    );
   }
   if (!Array.isArray(log.runs)) throw new SarifInputError('not a SARIF log: "runs" is not an array');
   const out = new Collector(root, limits);
@@ -163,7 +184,8 @@ class Collector {
     const id = cleanLabel(ruleId ?? '', 200) || 'no-rule';
     const text = plainMessage(messageText(obj(result.message), rule, component), this.limits.maxMessage);
     // Rule-less results (e.g. ESLint parse errors) are titled by their message.
-    const title = cleanLabel(textOf(rule?.shortDescription) ?? str(rule?.name) ?? ruleId ?? text, 200) || 'analyser result';
+    const title =
+      cleanLabel(textOf(rule?.shortDescription) ?? str(rule?.name) ?? ruleId ?? text, 200) || 'analyser result';
     const message = text || title;
     const advice = textOf(rule?.help) ?? textOf(rule?.fullDescription);
     this.results.push({
@@ -171,7 +193,9 @@ class Collector {
       ruleId: id,
       title,
       message,
-      whatToDo: advice ? cleanLabel(advice, 500) : `Fix what ${tool} reports here, or suppress it in ${tool}'s own configuration with a reason.`,
+      whatToDo: advice
+        ? cleanLabel(advice, 500)
+        : `Fix what ${tool} reports here, or suppress it in ${tool}'s own configuration with a reason.`,
       severity: severityOf(result, rule, kind),
       file,
       lines: linesOf(obj(at.region)),
@@ -179,9 +203,11 @@ class Collector {
   }
 
   finish(): SarifIngest {
-    for (const [problem, [count, example]] of this.pathProblems) this.warn(`${count} result(s) skipped: ${problem} (e.g. ${JSON.stringify(cleanLabel(example, 200))})`);
+    for (const [problem, [count, example]] of this.pathProblems)
+      this.warn(`${count} result(s) skipped: ${problem} (e.g. ${JSON.stringify(cleanLabel(example, 200))})`);
     if (this.skipped.noLocation > 0) this.warn(`${this.skipped.noLocation} result(s) skipped: no file location`);
-    if (this.skipped.overLimit > 0) this.warn(`${this.skipped.overLimit} result(s) skipped: more than ${this.limits.maxResults} results`);
+    if (this.skipped.overLimit > 0)
+      this.warn(`${this.skipped.overLimit} result(s) skipped: more than ${this.limits.maxResults} results`);
     return { results: this.results, tools: this.tools, skipped: { ...this.skipped }, warnings: this.warnings };
   }
 }
@@ -190,10 +216,13 @@ class Collector {
 function isSuppressed(result: Json): boolean {
   if (result.baselineState === 'absent') return true;
   const list = arr(result.suppressions);
-  return list.length > 0 && list.every((s) => {
-    const status = obj(s)?.status;
-    return status === undefined || status === 'accepted';
-  });
+  return (
+    list.length > 0 &&
+    list.every((s) => {
+      const status = obj(s)?.status;
+      return status === undefined || status === 'accepted';
+    })
+  );
 }
 
 /** Rules of the driver (component 0) and of extensions (component i + 1), looked up by index or id. */
@@ -208,13 +237,18 @@ class RuleTable {
     let c = 0;
     const tcIndex = int(tc?.index, 0);
     if (tcIndex !== undefined) c = tcIndex + 1;
-    else if (str(tc?.name)) c = Math.max(0, this.components.findIndex((x, i) => i > 0 && x?.name === tc?.name));
+    else if (str(tc?.name))
+      c = Math.max(
+        0,
+        this.components.findIndex((x, i) => i > 0 && x?.name === tc?.name),
+      );
     const component = this.components[c];
     const index = int(ref?.index, 0) ?? int(result.ruleIndex, 0);
     let rule = index !== undefined ? obj(arr(component?.rules)[index]) : undefined;
     const ruleId = str(result.ruleId) ?? str(ref?.id) ?? str(rule?.id);
     if (rule && ruleId && str(rule.id) && rule.id !== ruleId) rule = undefined; // inconsistent index: trust the id
-    if (!rule && ruleId) rule = this.lookup(c, ruleId) ?? this.components.map((_, i) => this.lookup(i, ruleId)).find((r) => r);
+    if (!rule && ruleId)
+      rule = this.lookup(c, ruleId) ?? this.components.map((_, i) => this.lookup(i, ruleId)).find((r) => r);
     return { ruleId, rule, component: component ?? this.components[0] };
   }
 
@@ -237,10 +271,18 @@ function messageText(message: Json | undefined, rule: Json | undefined, componen
   const text = str(message?.text);
   if (text) return text;
   const id = str(message?.id);
-  const template = id ? (textOf(own(obj(rule?.messageStrings), id)) ?? textOf(own(obj(component?.globalMessageStrings), id))) : undefined;
+  const template = id
+    ? (textOf(own(obj(rule?.messageStrings), id)) ?? textOf(own(obj(component?.globalMessageStrings), id)))
+    : undefined;
   if (!template) return '';
-  const args = arr(message?.arguments).slice(0, 50).map((a) => (typeof a === 'string' ? a : JSON.stringify(a) ?? '').slice(0, 1000));
-  return template.slice(0, 10_000).replace(/\{\{|\}\}|\{(\d{1,2})\}/g, (all, n?: string) => (all === '{{' ? '{' : all === '}}' ? '}' : (args[Number(n)] ?? all)));
+  const args = arr(message?.arguments)
+    .slice(0, 50)
+    .map((a) => (typeof a === 'string' ? a : (JSON.stringify(a) ?? '')).slice(0, 1000));
+  return template
+    .slice(0, 10_000)
+    .replace(/\{\{|\}\}|\{(\d{1,2})\}/g, (all, n?: string) =>
+      all === '{{' ? '{' : all === '}}' ? '}' : (args[Number(n)] ?? all),
+    );
 }
 
 /** Plain text: embedded links `[text](target)` keep their text only, escaped brackets lose the escape, controls go. */

@@ -6,7 +6,8 @@ import { cleanLabel } from '../blame/labels';
 import { repoPathProblem } from '../commit/lines';
 
 type Json = Record<string, unknown>;
-const obj = (v: unknown): Json | undefined => (typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined);
+const obj = (v: unknown): Json | undefined =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 ? v : undefined);
 
 /** Why a location was not taken, and the URI that showed it. */
@@ -24,7 +25,9 @@ export function resolveArtifact(loc: Json, run: Json, root: string): string | Un
   if (uri === undefined) {
     const index = loc.index;
     const artifacts = Array.isArray(run.artifacts) ? run.artifacts : [];
-    const artifact = obj(obj(typeof index === 'number' && Number.isInteger(index) && index >= 0 ? artifacts[index] : undefined)?.location);
+    const artifact = obj(
+      obj(typeof index === 'number' && Number.isInteger(index) && index >= 0 ? artifacts[index] : undefined)?.location,
+    );
     uri = str(artifact?.uri);
     base = str(artifact?.uriBaseId);
   }

@@ -33,18 +33,47 @@ export const SIGN_OFF: Readonly<Record<Tier, string>> = {
 };
 
 /** Signals of irreversible or trust-changing work: T3 whoever wrote them. */
-const T3_RULES = new Set(['destructive-operation', 'migration-changed', 'ownership-changed', 'agent-config-changed', 'secret', 'auth-check-removed']);
+const T3_RULES = new Set([
+  'destructive-operation',
+  'migration-changed',
+  'ownership-changed',
+  'agent-config-changed',
+  'secret',
+  'auth-check-removed',
+]);
 /** Signals that block on their own when high: they are rarely wrong and costly when missed. */
-const BLOCKERS = new Set(['hidden-characters', 'tls-verification-off', 'dependency-typosquat', 'auth-weakened', 'test-special-case']);
+const BLOCKERS = new Set([
+  'hidden-characters',
+  'tls-verification-off',
+  'dependency-typosquat',
+  'auth-weakened',
+  'test-special-case',
+]);
 /** Signals that ask for an owner's review even when not high. */
-const T2_RULES = new Set(['new-dependency', 'dependency-typosquat', 'dependency-source', 'ci-risky-step', 'assertion-weakened', 'test-skipped', 'test-deleted', 'test-special-case', 'infra-exposure']);
+const T2_RULES = new Set([
+  'new-dependency',
+  'dependency-typosquat',
+  'dependency-source',
+  'ci-risky-step',
+  'assertion-weakened',
+  'test-skipped',
+  'test-deleted',
+  'test-special-case',
+  'infra-exposure',
+]);
 /**
  * Findings that restate the change's shape (that a path or a pipeline was touched, the formatting): the shape
  * is tiered once below, so these neither tier on their own nor carry the AI step.
  */
 const SHAPE_RULES = new Set([
-  'whitespace-churn', 'generated-or-vendored', 'critical-path-touched', 'ai-in-critical-path',
-  'ci-changed', 'config-changed', 'lockfile-only-change', 'test-edited-with-code',
+  'whitespace-churn',
+  'generated-or-vendored',
+  'critical-path-touched',
+  'ai-in-critical-path',
+  'ci-changed',
+  'config-changed',
+  'lockfile-only-change',
+  'test-edited-with-code',
 ]);
 /** Signals that still lift a test-only or docs-only change to T2: a committed key or hidden text is real anywhere. */
 const ANYWHERE = new Set(['secret', 'hidden-characters']);
@@ -57,11 +86,17 @@ const STORIES = /\.stories\.[a-z]+$|\.story\.[a-z]+$/i;
 /** Lines a file must lose to count towards a rework. */
 const REWORK_FILE_MIN = 20;
 /** CI lines that give a pipeline write access, secrets or a publishing step. */
-const CI_WRITE = /\bpermissions\s*:\s*write-all\b|\b(?:contents|packages|id-token|pull-requests|issues|actions|deployments|statuses|checks|security-events|pages)\s*:\s*write\b|\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+|\bsecrets\s*:\s*inherit\b|\bpull_request_target\b|\bworkflow_run\b|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\b|\bdeploy\b/i;
+const CI_WRITE =
+  /\bpermissions\s*:\s*write-all\b|\b(?:contents|packages|id-token|pull-requests|issues|actions|deployments|statuses|checks|security-events|pages)\s*:\s*write\b|\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+|\bsecrets\s*:\s*inherit\b|\bpull_request_target\b|\bworkflow_run\b|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\b|\bdeploy\b/i;
 /** Untrusted event text (issue, PR, comment bodies) in a pipeline. */
-const CI_UNTRUSTED = /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|discussion|head_commit)\.[\w.]*(?:title|body|message|head_ref)\b/;
+const CI_UNTRUSTED =
+  /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|discussion|head_commit)\.[\w.]*(?:title|body|message|head_ref)\b/;
 
-const LABEL: Readonly<Record<SurfaceKind, string>> = { auth: 'credential/permission', crypto: 'cryptography', process: 'process-execution' };
+const LABEL: Readonly<Record<SurfaceKind, string>> = {
+  auth: 'credential/permission',
+  crypto: 'cryptography',
+  process: 'process-execution',
+};
 
 export function blastRadius(change: Change, findings: readonly Finding[]): BlastRadius {
   const t = change.options.thresholds;
@@ -74,7 +109,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   const review = change.files.filter((f) => !f.cls.lockfile && !f.cls.generated && !f.cls.vendored && !f.diff.binary);
   const testOnly = review.length > 0 && review.every(isTestish);
   const docsOnly = !testOnly && review.length > 0 && review.every((f) => f.cls.docs && !f.cls.agentConfig);
-  if (testOnly) add('T0', `test-only change (${review.length} file${review.length === 1 ? '' : 's'}): at most T1 unless a secret or hidden text`, 'test-only');
+  if (testOnly)
+    add(
+      'T0',
+      `test-only change (${review.length} file${review.length === 1 ? '' : 's'}): at most T1 unless a secret or hidden text`,
+      'test-only',
+    );
   if (docsOnly) add('T0', 'documentation-only change: at most T1 unless a secret or hidden text', 'docs-only');
   for (const f of change.files) {
     if (f.criticalByPath.length > 0) add('T3', `touches ${f.criticalByPath.join('/')} path ${f.path}`, 'critical-path');
@@ -82,8 +122,14 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
     const shipped = !NOT_CORE.test(f.path);
     for (const hit of f.surfaces) {
       const where = `${f.path}:${hit.line} (${hit.evidence})${shipped ? '' : ', outside shipped code'}`;
-      if (modifiesSurface(hit)) add(shipped ? 'T3' : 'T2', `changes existing ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
-      else add(shipped ? 'T2' : 'T1', `${hit.added > 0 ? 'adds' : 'removes'} ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
+      if (modifiesSurface(hit))
+        add(shipped ? 'T3' : 'T2', `changes existing ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
+      else
+        add(
+          shipped ? 'T2' : 'T1',
+          `${hit.added > 0 ? 'adds' : 'removes'} ${LABEL[hit.kind]} code in ${where}`,
+          'security-surface',
+        );
     }
     if (f.cls.ci) ciTier(f, add);
   }
@@ -94,7 +140,8 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   if (reviewLines > t.largeLines) add('T2', `${reviewLines} changed lines (over ${t.largeLines})`, 'size');
   else if (reviewLines > t.t1Lines) add('T1', `${reviewLines} changed lines (over ${t.t1Lines})`, 'size');
   if (files > t.manyFiles) add('T2', `${files} files (over ${t.manyFiles})`, 'size');
-  if (change.diff.truncated) add('T2', 'the diff was truncated by parser limits: part of the change was not checked', 'truncated');
+  if (change.diff.truncated)
+    add('T2', 'the diff was truncated by parser limits: part of the change was not checked', 'truncated');
 
   // 3. Signals.
   const seen = new Set<string>();
@@ -109,17 +156,28 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
 
   let tier = highest(reasons.map(([r]) => r));
   // 4. AI: one step, only with a real signal inside AI-written lines.
-  const aiSignal = findings.find((f) => f.inAi && severityRank(f.severity) >= severityRank('medium') && !SHAPE_RULES.has(f.ruleId));
+  const aiSignal = findings.find(
+    (f) => f.inAi && severityRank(f.severity) >= severityRank('medium') && !SHAPE_RULES.has(f.ruleId),
+  );
   if (aiSignal && tier !== 'T3') {
     tier = TIERS[TIERS.indexOf(tier) + 1];
-    add(tier, `one step up: ${aiSignal.severity} signal inside AI-written lines: ${aiSignal.title}${where(aiSignal)}`, `ai-step/${aiSignal.ruleId}`);
+    add(
+      tier,
+      `one step up: ${aiSignal.severity} signal inside AI-written lines: ${aiSignal.title}${where(aiSignal)}`,
+      `ai-step/${aiSignal.ruleId}`,
+    );
   }
   // 5. A test-only or docs-only change ships no product code: T1 at most, T2 when it commits a secret or hidden text.
   if ((testOnly || docsOnly) && tier > 'T1') {
     const anywhere = findings.find((f) => ANYWHERE.has(f.ruleId) && severityRank(f.severity) >= severityRank('medium'));
     tier = anywhere ? 'T2' : 'T1';
     const what = testOnly ? 'test' : 'documentation';
-    if (anywhere) add('T2', `capped: a ${what}-only change, but ${anywhere.title.toLowerCase()}${where(anywhere)}: confirm it is a throwaway`, anywhere.ruleId);
+    if (anywhere)
+      add(
+        'T2',
+        `capped: a ${what}-only change, but ${anywhere.title.toLowerCase()}${where(anywhere)}: confirm it is a throwaway`,
+        anywhere.ruleId,
+      );
     else add('T1', `capped: a ${what}-only change ships no product code`, testOnly ? 'test-only' : 'docs-only');
   }
 
@@ -133,7 +191,10 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   // Reasons above a capped tier are kept below it, marked, so the reviewer still sees them.
   const capped = reasons.filter(([r]) => r > tier).map(([r, text]) => `${tier}: (${r} capped) ${text}`);
   const unique = [...new Set([...sorted, ...capped])];
-  const shown = unique.length > MAX_REASONS ? [...unique.slice(0, MAX_REASONS - 1), `... and ${unique.length - MAX_REASONS + 1} more reasons`] : unique;
+  const shown =
+    unique.length > MAX_REASONS
+      ? [...unique.slice(0, MAX_REASONS - 1), `... and ${unique.length - MAX_REASONS + 1} more reasons`]
+      : unique;
   return {
     tier,
     reasons: shown.length > 0 ? shown : ['T0: small change with no risk signals [none]'],
@@ -163,8 +224,14 @@ function ciTier(f: ChangeFile, add: (tier: Tier, reason: string, rule: string) =
   for (const h of f.diff.hunks) for (const l of h.lines) if (l.kind !== 'del') lines.push(l.text);
   const write = lines.find((l) => CI_WRITE.test(l));
   const untrusted = lines.find((l) => CI_UNTRUSTED.test(l));
-  if (write && untrusted) add('T3', `pipeline ${f.path} holds write access or secrets and reads untrusted event text`, 'ci-write-untrusted');
-  else if (write) add('T2', `pipeline ${f.path} has write access, secrets or a publishing step (${write.trim().slice(0, 60)})`, 'ci-write');
+  if (write && untrusted)
+    add('T3', `pipeline ${f.path} holds write access or secrets and reads untrusted event text`, 'ci-write-untrusted');
+  else if (write)
+    add(
+      'T2',
+      `pipeline ${f.path} has write access, secrets or a publishing step (${write.trim().slice(0, 60)})`,
+      'ci-write',
+    );
   else add('T1', `read-only pipeline ${f.path} changed`, 'ci-read-only');
 }
 
@@ -175,7 +242,14 @@ function rework(change: Change, add: (tier: Tier, reason: string, rule: string) 
   const paths: string[] = [];
   for (const f of change.files) {
     // Only files substantially rewritten count: a few lines edited in many files is a sweep, not a rework.
-    if (!f.cls.source || f.diff.status !== 'modified' || NOT_CORE.test(f.path) || STORIES.test(f.path) || f.diff.deletions < REWORK_FILE_MIN) continue;
+    if (
+      !f.cls.source ||
+      f.diff.status !== 'modified' ||
+      NOT_CORE.test(f.path) ||
+      STORIES.test(f.path) ||
+      f.diff.deletions < REWORK_FILE_MIN
+    )
+      continue;
     removed += f.diff.deletions;
     added += f.diff.additions;
     if (f.diff.deletions > 0) paths.push(f.path);

@@ -176,7 +176,10 @@ export interface ReviewContext {
    * Where names of functions the change touched are used at the head (`git grep -w`), by name: each hit's path and
    * line. Lets rules see a changed function whose only remaining callers are tests.
    */
-  readonly references?: ReadonlyMap<string, readonly { readonly path: string; readonly line: number; readonly text: string }[]>;
+  readonly references?: ReadonlyMap<
+    string,
+    readonly { readonly path: string; readonly line: number; readonly text: string }[]
+  >;
   /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
   readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };

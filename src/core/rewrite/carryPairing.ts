@@ -32,7 +32,11 @@ export interface CarryPlan {
  * `squashTarget`: the one commit that is the squash when nothing pairs with it (GitHub's merge_commit_sha); without
  * it, an unpaired target is the squash only when it is the sole unpaired one.
  */
-export function planCarry(sources: readonly CarryCommit[], targets: readonly CarryCommit[], squashTarget?: string): CarryPlan {
+export function planCarry(
+  sources: readonly CarryCommit[],
+  targets: readonly CarryCommit[],
+  squashTarget?: string,
+): CarryPlan {
   const sourceIds = new Set(sources.map((s) => s.id));
   const unusedByPatch = new Map<string, string[]>();
   const unusedByAuthor = new Map<string, string[]>();
@@ -55,14 +59,23 @@ export function planCarry(sources: readonly CarryCommit[], targets: readonly Car
   const unpaired: string[] = [];
   for (const t of targets) {
     if (sourceIds.has(t.id)) continue; // already one of the pull request's own commits: its note applies as it is
-    const source = (t.patchId !== undefined ? take(unusedByPatch.get(t.patchId)) : undefined) ?? take(unusedByAuthor.get(t.authorKey));
+    const source =
+      (t.patchId !== undefined ? take(unusedByPatch.get(t.patchId)) : undefined) ??
+      take(unusedByAuthor.get(t.authorKey));
     if (source !== undefined) paired.set(t.id, { kind: 'rebase', sources: [source] });
     else unpaired.push(t.id);
   }
   const all = sources.map((s) => s.id);
   const out = new Map<string, CarrySource>();
   const skipped: string[] = [];
-  const squash = squashTarget !== undefined ? (unpaired.includes(squashTarget) ? squashTarget : undefined) : unpaired.length === 1 ? unpaired[0] : undefined;
+  const squash =
+    squashTarget !== undefined
+      ? unpaired.includes(squashTarget)
+        ? squashTarget
+        : undefined
+      : unpaired.length === 1
+        ? unpaired[0]
+        : undefined;
   for (const t of targets) {
     const p = paired.get(t.id);
     if (p) out.set(t.id, p);

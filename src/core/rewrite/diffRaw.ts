@@ -40,10 +40,19 @@ export function parseDiffRawNumstat(output: string): ChangedFile[] {
       const twoPaths = status === 'R' || status === 'C';
       const first = tokens[i + 1];
       const second = twoPaths ? tokens[i + 2] : undefined;
-      if (first === undefined || (twoPaths && second === undefined)) throw new DiffParseError('raw diff entry without its path');
+      if (first === undefined || (twoPaths && second === undefined))
+        throw new DiffParseError('raw diff entry without its path');
       const path = twoPaths ? (second as string) : first;
       byPath.set(path, files.length);
-      files.push({ status, path, ...(twoPaths ? { fromPath: first } : {}), oldMode: m[1], newMode: m[2], oldBlob: m[3], newBlob: m[4] });
+      files.push({
+        status,
+        path,
+        ...(twoPaths ? { fromPath: first } : {}),
+        oldMode: m[1],
+        newMode: m[2],
+        oldBlob: m[3],
+        newBlob: m[4],
+      });
       i += twoPaths ? 3 : 2;
       continue;
     }

@@ -35,7 +35,12 @@ export function parseRewriteList(text: string): Rewrite[] {
  * and the commits `rebase-merge/current-fixups` lists. Empty when this step is no squash or fixup.
  */
 export function parseSquashGroup(done: string, currentFixups: string): string[] {
-  const fixups = currentFixups.split('\n').map((l) => l.trim().split(/\s+/)).filter((w) => w.length >= 2 && /^(fixup|squash)$/.test(w[0])).map((w) => w[w.length - 1]).filter(isObjectId);
+  const fixups = currentFixups
+    .split('\n')
+    .map((l) => l.trim().split(/\s+/))
+    .filter((w) => w.length >= 2 && /^(fixup|squash)$/.test(w[0]))
+    .map((w) => w[w.length - 1])
+    .filter(isObjectId);
   if (fixups.length === 0) return [];
   let pick: string | undefined;
   for (const line of done.split('\n')) {
@@ -83,7 +88,12 @@ export function resetAwayTips(newestFirst: readonly ReflogEntry[], head: string 
   const tips: string[] = [];
   let i = 0;
   let expected = head;
-  while (i < newestFirst.length && i < MAX_COMMITS_SINCE_RESET && newestFirst[i].message.startsWith('commit: ') && newestFirst[i].new === expected) {
+  while (
+    i < newestFirst.length &&
+    i < MAX_COMMITS_SINCE_RESET &&
+    newestFirst[i].message.startsWith('commit: ') &&
+    newestFirst[i].new === expected
+  ) {
     expected = newestFirst[i].old;
     i++;
   }
@@ -123,7 +133,26 @@ export function isZeroId(id: string): boolean {
 }
 
 /** `git commit` options whose value is the next argument (so a following `--amend` is that value, not the flag). */
-const VALUED_COMMIT_OPTIONS = new Set(['-m', '--message', '-F', '--file', '-C', '--reuse-message', '-c', '--reedit-message', '--author', '--date', '-t', '--template', '--trailer', '--cleanup', '--fixup', '--squash', '-S', '--pathspec-from-file']);
+const VALUED_COMMIT_OPTIONS = new Set([
+  '-m',
+  '--message',
+  '-F',
+  '--file',
+  '-C',
+  '--reuse-message',
+  '-c',
+  '--reedit-message',
+  '--author',
+  '--date',
+  '-t',
+  '--template',
+  '--trailer',
+  '--cleanup',
+  '--fixup',
+  '--squash',
+  '-S',
+  '--pathspec-from-file',
+]);
 
 /**
  * Whether the command line of the git process running the hook is an amending `git commit`: true/false, or

@@ -1,7 +1,20 @@
 /** Public API of the rewrite core: carrying line attribution through commits, rewrites and note merges. */
-export { DEFAULT_LINE_MAX_EDITS, addedLineFlags, longestIncreasing, matchLines, type LineMatch, type LineMatchOptions } from './lineMatch';
+export {
+  DEFAULT_LINE_MAX_EDITS,
+  addedLineFlags,
+  longestIncreasing,
+  matchLines,
+  type LineMatch,
+  type LineMatchOptions,
+} from './lineMatch';
 export { mapLineAttributions, overlayLineMaps, type LineMap, type MapLinesOptions, type MappedLines } from './mapLines';
-export { MAX_RECORDS_PER_NOTE, formatNoteRecord, parseNoteRecords, splitJsonObjects, type NoteRecords } from './noteRecords';
+export {
+  MAX_RECORDS_PER_NOTE,
+  formatNoteRecord,
+  parseNoteRecords,
+  splitJsonObjects,
+  type NoteRecords,
+} from './noteRecords';
 export { unionNoteRecords } from './recordUnion';
 export { attributeLinesOf, reanchorSpans, uncommittedSpans, type SpanSource } from './stagedLines';
 export {

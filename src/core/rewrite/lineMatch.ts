@@ -29,7 +29,11 @@ export interface LineMatch {
 }
 
 /** Matches lines of `oldLines` to `newLines`; matches never cross (both sides ascend together). */
-export function matchLines(oldLines: readonly string[], newLines: readonly string[], options: LineMatchOptions = {}): LineMatch {
+export function matchLines(
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  options: LineMatchOptions = {},
+): LineMatch {
   const newToOld = new Int32Array(newLines.length).fill(-1);
   const oldToNew = new Int32Array(oldLines.length).fill(-1);
   const pair = (o: number, n: number) => {
@@ -69,7 +73,13 @@ function intern(a: readonly string[], b: readonly string[]): [number[], number[]
   return [a.map(id), b.map(id)];
 }
 
-function myersMiddle(a: readonly string[], b: readonly string[], base: number, maxEdits: number, pair: (o: number, n: number) => void): boolean {
+function myersMiddle(
+  a: readonly string[],
+  b: readonly string[],
+  base: number,
+  maxEdits: number,
+  pair: (o: number, n: number) => void,
+): boolean {
   const [ia, ib] = intern(a, b);
   const changes = diffArrays(ia, ib, { maxEditLength: maxEdits });
   if (changes === undefined) return false;
@@ -89,7 +99,12 @@ function myersMiddle(a: readonly string[], b: readonly string[], base: number, m
 }
 
 /** Lines that occur exactly once on each side, kept where they form the longest increasing run (patience diff). */
-function uniqueLineMiddle(a: readonly string[], b: readonly string[], base: number, pair: (o: number, n: number) => void): void {
+function uniqueLineMiddle(
+  a: readonly string[],
+  b: readonly string[],
+  base: number,
+  pair: (o: number, n: number) => void,
+): void {
   const countA = new Map<string, number>();
   for (const l of a) countA.set(l, (countA.get(l) ?? 0) + 1);
   const countB = new Map<string, number>();
@@ -126,7 +141,12 @@ export function longestIncreasing(pairs: ReadonlyArray<readonly [number, number]
 }
 
 /** Inside each block between matched lines, pairs old and new lines equal once whitespace is removed, in order. */
-function pairWhitespaceChanges(oldLines: readonly string[], newLines: readonly string[], newToOld: Int32Array, oldToNew: Int32Array): void {
+function pairWhitespaceChanges(
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  newToOld: Int32Array,
+  oldToNew: Int32Array,
+): void {
   let o = 0;
   let n = 0;
   while (o < oldLines.length || n < newLines.length) {
@@ -176,7 +196,11 @@ function pairWhitespaceChanges(oldLines: readonly string[], newLines: readonly s
  * Which lines of `newLines` this version added: lines that continue no line of any parent (a merge adds only what
  * is in none of its parents). No parents = everything is added (a root commit).
  */
-export function addedLineFlags(newLines: readonly string[], parents: ReadonlyArray<readonly string[]>, options: { maxEdits?: number } = {}): boolean[] {
+export function addedLineFlags(
+  newLines: readonly string[],
+  parents: ReadonlyArray<readonly string[]>,
+  options: { maxEdits?: number } = {},
+): boolean[] {
   const added = new Array<boolean>(newLines.length).fill(true);
   for (const parent of parents) {
     const m = matchLines(parent, newLines, { maxEdits: options.maxEdits });

@@ -22,10 +22,18 @@ export interface MapLinesOptions extends LineMatchOptions {
   readonly maxRefindWork?: number;
 }
 
-export function mapLineAttributions(oldLines: readonly string[], newLines: readonly string[], attributions: LineMap, options: MapLinesOptions = {}): MappedLines {
+export function mapLineAttributions(
+  oldLines: readonly string[],
+  newLines: readonly string[],
+  attributions: LineMap,
+  options: MapLinesOptions = {},
+): MappedLines {
   const out = new Map<number, LineAttribution>();
   if (attributions.size === 0) return { lines: out, dropped: 0 };
-  const match = matchLines(oldLines, newLines, { maxEdits: options.maxEdits, whitespaceInsensitive: options.whitespaceInsensitive ?? true });
+  const match = matchLines(oldLines, newLines, {
+    maxEdits: options.maxEdits,
+    whitespaceInsensitive: options.whitespaceInsensitive ?? true,
+  });
   const unplaced: number[] = [];
   for (const [line, attribution] of attributions) {
     const oldIndex = line - 1;
@@ -39,12 +47,16 @@ export function mapLineAttributions(oldLines: readonly string[], newLines: reado
   // Runs of consecutive unplaced old lines, looked for as blocks among new lines the diff left unmatched.
   unplaced.sort((a, b) => a - b);
   const ranges: Array<{ start_line: number; end_line: number; content_hash: string }> = [];
-  for (let k = 0; k < unplaced.length; ) {
+  for (let k = 0; k < unplaced.length;) {
     let end = k;
     while (end + 1 < unplaced.length && unplaced[end + 1] === unplaced[end] + 1) end++;
     const first = unplaced[k];
     const last = unplaced[end];
-    ranges.push({ start_line: first + 1, end_line: last + 1, content_hash: rangeContentHash(oldLines, first, last + 1) });
+    ranges.push({
+      start_line: first + 1,
+      end_line: last + 1,
+      content_hash: rangeContentHash(oldLines, first, last + 1),
+    });
     k = end + 1;
   }
   const found = refindRanges(ranges, newLines, { maxWork: options.maxRefindWork });

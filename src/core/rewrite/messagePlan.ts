@@ -37,7 +37,11 @@ export function trailerStage(facts: StageFacts): TrailerStage {
  * The comment prefix that applies to the message, or '' when git will keep comment-looking lines as content:
  * `--cleanup` / commit.cleanup `default` strips comments only when an editor runs; `whitespace` and `verbatim` never.
  */
-export function commentCharFor(setting: string | undefined, message: string, options: { editorUsed: boolean; cleanup?: string }): string {
+export function commentCharFor(
+  setting: string | undefined,
+  message: string,
+  options: { editorUsed: boolean; cleanup?: string },
+): string {
   const mode = (options.cleanup ?? 'default').toLowerCase();
   const strips = mode === 'strip' || mode === 'scissors' || (mode === 'default' && options.editorUsed);
   return strips ? resolveCommentChar(setting, message) : '';
@@ -86,7 +90,8 @@ export function planMessageUpdate(input: PlanInput): MessageUpdate | undefined {
   const { message, commentChar, generated } = input;
   // git aborts an empty message and an untouched template; trailers must not make it go through.
   if (isMessageEmpty(message, commentChar)) return undefined;
-  if (input.templateDigest !== undefined && messageDigest(message, commentChar) === input.templateDigest) return undefined;
+  if (input.templateDigest !== undefined && messageDigest(message, commentChar) === input.templateDigest)
+    return undefined;
   if (generated.length === 0 && !input.amend) return undefined;
   const plan = planTrailerUpdate(message, generated, commentChar);
   const remove = input.amend || generated.length > 0 ? plan.remove.filter(isOwnSummaryTrailer) : [];
@@ -98,7 +103,11 @@ export function planMessageUpdate(input: PlanInput): MessageUpdate | undefined {
  * A rebase squash/fixup message: our summaries out of every block, our other trailers moved to the end once, the
  * recomputed ones added; undefined when nothing changes.
  */
-export function planSquashUpdate(message: string, commentChar: string, generated: readonly Trailer[]): MessageUpdate | undefined {
+export function planSquashUpdate(
+  message: string,
+  commentChar: string,
+  generated: readonly Trailer[],
+): MessageUpdate | undefined {
   if (isMessageEmpty(message, commentChar)) return undefined;
   const cleaned = cleanSquashedMessage(message, commentChar);
   const add = [...generated];
@@ -108,7 +117,12 @@ export function planSquashUpdate(message: string, commentChar: string, generated
 }
 
 /** `message` with `remove` taken out of its trailer block (see removeTrailers); a squash's cleaned first. */
-export function withoutTrailers(message: string, remove: readonly Trailer[], commentChar: string, squash = false): string {
+export function withoutTrailers(
+  message: string,
+  remove: readonly Trailer[],
+  commentChar: string,
+  squash = false,
+): string {
   return removeTrailers(squash ? cleanSquashedMessage(message, commentChar).message : message, remove, commentChar);
 }
 

@@ -5,7 +5,14 @@
  */
 // Specific files, not the policy index: the hook bundle must not pull in the review rules.
 import { reviewerKey } from '../policy/identity';
-import { SIGNOFF_LIMITS, SIGNOFF_VERSION, parseSignoffNote, serializeSignoffNote, type SignoffEntry, type SignoffNote } from '../policy/signoff';
+import {
+  SIGNOFF_LIMITS,
+  SIGNOFF_VERSION,
+  parseSignoffNote,
+  serializeSignoffNote,
+  type SignoffEntry,
+  type SignoffNote,
+} from '../policy/signoff';
 import { formatNoteRecord, parseNoteRecords } from './noteRecords';
 import { unionNoteRecords } from './recordUnion';
 
@@ -17,7 +24,9 @@ export function mergeNoteTexts(local: string, remote: string): string {
     // Something we cannot read: keep both texts whole rather than drop a byte.
     return [local.trimEnd(), remote.trimEnd()].filter((t) => t !== '').join('\n\n') + '\n';
   }
-  return unionNoteRecords([...a.records, ...b.records]).map(formatNoteRecord).join('\n');
+  return unionNoteRecords([...a.records, ...b.records])
+    .map(formatNoteRecord)
+    .join('\n');
 }
 
 function readSignoff(text: string): SignoffNote | undefined {
@@ -54,4 +63,3 @@ function compareEntries(x: SignoffEntry, y: SignoffEntry): number {
   const [sx, sy] = [JSON.stringify(x), JSON.stringify(y)];
   return sx < sy ? -1 : sx > sy ? 1 : 0;
 }
-

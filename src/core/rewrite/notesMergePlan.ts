@@ -31,7 +31,11 @@ function same(a: NotesEntry | undefined, b: NotesEntry | undefined): boolean {
  * note changed on one side and deleted on the other is kept: losing it would lose attribution); different
  * versions on both sides are conflicts.
  */
-export function planNotesMerge(base: NotesTreeEntries, ours: NotesTreeEntries, theirs: NotesTreeEntries): NotesMergePlan {
+export function planNotesMerge(
+  base: NotesTreeEntries,
+  ours: NotesTreeEntries,
+  theirs: NotesTreeEntries,
+): NotesMergePlan {
   const merged = new Map<string, NotesEntry>();
   const conflicts: Array<{ key: string; ours: NotesEntry; theirs: NotesEntry }> = [];
   const keys = new Set([...base.keys(), ...ours.keys(), ...theirs.keys()]);
@@ -41,10 +45,14 @@ export function planNotesMerge(base: NotesTreeEntries, ours: NotesTreeEntries, t
     const t = theirs.get(key);
     let result: NotesEntry | undefined;
     if (same(o, t)) result = o;
-    else if (same(o, b)) result = t; // only they changed it (or deleted it)
-    else if (same(t, b)) result = o; // only we did
-    else if (o === undefined) result = t; // we deleted, they changed: keep theirs
-    else if (t === undefined) result = o; // they deleted, we changed: keep ours
+    else if (same(o, b))
+      result = t; // only they changed it (or deleted it)
+    else if (same(t, b))
+      result = o; // only we did
+    else if (o === undefined)
+      result = t; // we deleted, they changed: keep theirs
+    else if (t === undefined)
+      result = o; // they deleted, we changed: keep ours
     else {
       conflicts.push({ key, ours: o, theirs: t });
       continue;
@@ -66,7 +74,11 @@ export type ConflictResolution =
   | { readonly kind: 'kept'; readonly side: 'ours' | 'theirs'; readonly why: string };
 
 function describe(state: NoteBlobState, limit: number): string {
-  return state.kind === 'oversized' ? `${(state.size / (1024 * 1024)).toFixed(1)} MB, over the ${(limit / (1024 * 1024)).toFixed(0)} MB limit` : state.kind === 'unreadable' ? state.why : 'readable';
+  return state.kind === 'oversized'
+    ? `${(state.size / (1024 * 1024)).toFixed(1)} MB, over the ${(limit / (1024 * 1024)).toFixed(0)} MB limit`
+    : state.kind === 'unreadable'
+      ? state.why
+      : 'readable';
 }
 
 /**
@@ -85,11 +97,19 @@ export function resolveNoteConflict(
   if (ours.kind === 'text' && theirs.kind === 'text') {
     const text = combine(ours.text, theirs.text);
     if (byteLength(text) <= limitBytes) return { kind: 'combined', text };
-    return { kind: 'kept', side: 'ours', why: `the combined note would be over the ${(limitBytes / (1024 * 1024)).toFixed(0)} MB limit` };
+    return {
+      kind: 'kept',
+      side: 'ours',
+      why: `the combined note would be over the ${(limitBytes / (1024 * 1024)).toFixed(0)} MB limit`,
+    };
   }
   if (ours.kind === 'text') return { kind: 'kept', side: 'ours', why: `their note is ${describe(theirs, limitBytes)}` };
   if (theirs.kind === 'text') return { kind: 'kept', side: 'theirs', why: `our note is ${describe(ours, limitBytes)}` };
-  return { kind: 'kept', side: 'ours', why: `neither note can be read (ours: ${describe(ours, limitBytes)}; theirs: ${describe(theirs, limitBytes)})` };
+  return {
+    kind: 'kept',
+    side: 'ours',
+    why: `neither note can be read (ours: ${describe(ours, limitBytes)}; theirs: ${describe(theirs, limitBytes)})`,
+  };
 }
 
 /** A notes tree path (`ab/cdef...` with any fanout) -> the annotated object id, or undefined for other files. */

@@ -20,12 +20,28 @@ interface ConversationDraft {
   facts?: Omit<ProvenanceConversationFacts, 'file' | 'conversation'>;
 }
 
-function conversationKey(c: AgentTraceConversation, facts: Omit<ProvenanceConversationFacts, 'file' | 'conversation'> | undefined): string {
-  return JSON.stringify([c.url ?? null, c.contributor?.type ?? null, c.contributor?.model_id ?? null, facts?.kind ?? null, facts?.tool ?? null, facts?.session ?? null]);
+function conversationKey(
+  c: AgentTraceConversation,
+  facts: Omit<ProvenanceConversationFacts, 'file' | 'conversation'> | undefined,
+): string {
+  return JSON.stringify([
+    c.url ?? null,
+    c.contributor?.type ?? null,
+    c.contributor?.model_id ?? null,
+    facts?.kind ?? null,
+    facts?.tool ?? null,
+    facts?.session ?? null,
+  ]);
 }
 
 function rangeKey(r: AgentTraceRange): string {
-  return JSON.stringify([r.start_line, r.end_line, r.content_hash ?? null, r.contributor?.type ?? null, r.contributor?.model_id ?? null]);
+  return JSON.stringify([
+    r.start_line,
+    r.end_line,
+    r.content_hash ?? null,
+    r.contributor?.type ?? null,
+    r.contributor?.model_id ?? null,
+  ]);
 }
 
 /** Merges records that describe the same revision; the result lists one record per revision, in first-seen order. */
@@ -50,7 +66,14 @@ function mergeSameRevision(group: readonly AgentTraceRecord[]): AgentTraceRecord
       files.set(file.path, drafts);
       file.conversations.forEach((conversation, conversationIndex) => {
         const fact = facts.get(`${fileIndex}/${conversationIndex}`);
-        const own = fact ? { kind: fact.kind, tool: fact.tool, ...(fact.session !== undefined ? { session: fact.session } : {}), time: fact.time } : undefined;
+        const own = fact
+          ? {
+              kind: fact.kind,
+              tool: fact.tool,
+              ...(fact.session !== undefined ? { session: fact.session } : {}),
+              time: fact.time,
+            }
+          : undefined;
         const key = conversationKey(conversation, own);
         let draft = drafts.get(key);
         if (!draft) {
@@ -92,6 +115,8 @@ function mergeSameRevision(group: readonly AgentTraceRecord[]): AgentTraceRecord
     ...(base.vcs ? { vcs: base.vcs } : {}),
     ...(base.tool ? { tool: base.tool } : {}),
     files: outFiles,
-    ...(outFacts.length > 0 || group.some((r) => provenanceMetadata(r)) ? { metadata: { [METADATA_KEY]: { conversations: outFacts } } } : {}),
+    ...(outFacts.length > 0 || group.some((r) => provenanceMetadata(r))
+      ? { metadata: { [METADATA_KEY]: { conversations: outFacts } } }
+      : {}),
   };
 }

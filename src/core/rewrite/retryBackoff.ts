@@ -24,6 +24,11 @@ export function pushRejection(stderr: string): 'moved' | 'final' {
   // `[rejected] ... (fetch first|non-fast-forward)`: someone pushed first. A race lost on the server itself shows
   // as `[remote rejected] ... (cannot lock ref|failed to update ref|incorrect old value)`; with --atomic the other
   // refs of that push say `(atomic push failed)`.
-  if (/\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to lock|failed to update ref|incorrect old value|is at [0-9a-f]+ but expected/i.test(stderr)) return 'moved';
+  if (
+    /\[rejected\]|non-fast-forward|fetch first|stale info|cannot lock ref|failed to lock|failed to update ref|incorrect old value|is at [0-9a-f]+ but expected/i.test(
+      stderr,
+    )
+  )
+    return 'moved';
   return 'final';
 }

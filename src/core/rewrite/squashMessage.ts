@@ -49,7 +49,7 @@ export function cleanSquashedMessage(message: string, commentChar: string): Squa
   const isComment = (i: number) => commentChar !== '' && lines[i].startsWith(commentChar);
   const isBlank = (i: number) => lines[i].trim() === '';
   const paragraphs: Array<[number, number]> = [];
-  for (let i = 0; i < lines.length; ) {
+  for (let i = 0; i < lines.length;) {
     if (isBlank(i) || isComment(i)) {
       i++;
       continue;
@@ -70,7 +70,11 @@ export function cleanSquashedMessage(message: string, commentChar: string): Squa
     for (const t of trailers) {
       const own = isOwnSummaryTrailer(t) || (!final && isOwnTrailer(t));
       if (!own) continue;
-      if (!isOwnSummaryTrailer(t) && !moved.some((m) => m.key.toLowerCase() === t.key.toLowerCase() && m.value === t.value)) moved.push({ key: t.key, value: t.value });
+      if (
+        !isOwnSummaryTrailer(t) &&
+        !moved.some((m) => m.key.toLowerCase() === t.key.toLowerCase() && m.value === t.value)
+      )
+        moved.push({ key: t.key, value: t.value });
       for (let i = t.first; i <= t.last; i++) doomed.add(i);
       kept--;
     }

@@ -55,7 +55,13 @@ export class StagedAttributionError extends Error {
 }
 
 /** A StagedFile for `lines`, interning their origins into `table`. */
-export function toStagedFile(path: string, blob: string, lines: ReadonlyMap<number, LineAttribution>, table: OriginTable, recordPath?: string): StagedFile {
+export function toStagedFile(
+  path: string,
+  blob: string,
+  lines: ReadonlyMap<number, LineAttribution>,
+  table: OriginTable,
+  recordPath?: string,
+): StagedFile {
   const out: StagedLine[] = [];
   for (const [line, a] of [...lines].sort((x, y) => x[0] - y[0])) {
     if (a.cls === 'human') continue;
@@ -79,12 +85,14 @@ export function serializeStagedAttribution(value: StagedAttribution): string {
 /** Validates a parsed JSON value; throws StagedAttributionError naming the first problem. */
 export function parseStagedAttribution(json: unknown): StagedAttribution {
   const o = object(json, 'root');
-  if (o.version !== STAGED_ATTRIBUTION_VERSION) throw new StagedAttributionError(`unsupported version ${String(o.version)}`);
+  if (o.version !== STAGED_ATTRIBUTION_VERSION)
+    throw new StagedAttributionError(`unsupported version ${String(o.version)}`);
   if (typeof o.tree !== 'string' || !OID.test(o.tree)) throw new StagedAttributionError('tree is not an object id');
   const created = integer(o.created, 'created', 0, Number.MAX_SAFE_INTEGER);
   const source = string(o.source, 'source');
   if (typeof o.amend !== 'boolean') throw new StagedAttributionError('amend is not a boolean');
-  if (o.trailerStage !== 'prepare' && o.trailerStage !== 'commit-msg' && o.trailerStage !== 'never') throw new StagedAttributionError('bad trailerStage');
+  if (o.trailerStage !== 'prepare' && o.trailerStage !== 'commit-msg' && o.trailerStage !== 'never')
+    throw new StagedAttributionError('bad trailerStage');
   const trailers = array(o.trailers, 'trailers', LIMITS.trailers).map((t, i) => {
     const to = object(t, `trailers[${i}]`);
     return { key: string(to.key, `trailers[${i}].key`), value: string(to.value, `trailers[${i}].value`) };
@@ -94,7 +102,8 @@ export function parseStagedAttribution(json: unknown): StagedAttribution {
   const files = array(o.files, 'files', LIMITS.files).map((v, i) => {
     const f = object(v, `files[${i}]`);
     const path = repoPath(f.path, `files[${i}].path`);
-    if (typeof f.blob !== 'string' || !OID.test(f.blob)) throw new StagedAttributionError(`files[${i}].blob is not an object id`);
+    if (typeof f.blob !== 'string' || !OID.test(f.blob))
+      throw new StagedAttributionError(`files[${i}].blob is not an object id`);
     const recordPath = f.recordPath === undefined ? undefined : repoPath(f.recordPath, `files[${i}].recordPath`);
     const lines = array(f.lines, `files[${i}].lines`, LIMITS.lines).map((l, j): StagedLine => {
       const where = `files[${i}].lines[${j}]`;
@@ -110,7 +119,8 @@ export function parseStagedAttribution(json: unknown): StagedAttribution {
     return { path, blob: f.blob, ...(recordPath !== undefined ? { recordPath } : {}), lines };
   });
   const settle = array(o.settle, 'settle', LIMITS.files).map((p, i): readonly [string, string] => {
-    if (!Array.isArray(p) || p.length !== 2) throw new StagedAttributionError(`settle[${i}] is not [record path, committed path]`);
+    if (!Array.isArray(p) || p.length !== 2)
+      throw new StagedAttributionError(`settle[${i}] is not [record path, committed path]`);
     return [repoPath(p[0], `settle[${i}][0]`), repoPath(p[1], `settle[${i}][1]`)];
   });
   const preparedDigest = o.preparedDigest === undefined ? undefined : string(o.preparedDigest, 'preparedDigest');
@@ -130,7 +140,8 @@ export function parseStagedAttribution(json: unknown): StagedAttribution {
 }
 
 function object(v: unknown, where: string): Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new StagedAttributionError(`${where} is not an object`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new StagedAttributionError(`${where} is not an object`);
   return v as Record<string, unknown>;
 }
 
@@ -141,12 +152,14 @@ function array(v: unknown, where: string, max: number): unknown[] {
 }
 
 function string(v: unknown, where: string): string {
-  if (typeof v !== 'string' || v.length > LIMITS.string) throw new StagedAttributionError(`${where} is not a string of at most ${LIMITS.string} characters`);
+  if (typeof v !== 'string' || v.length > LIMITS.string)
+    throw new StagedAttributionError(`${where} is not a string of at most ${LIMITS.string} characters`);
   return v;
 }
 
 function integer(v: unknown, where: string, min: number, max: number): number {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max) throw new StagedAttributionError(`${where} is not an integer in [${min}, ${max}]`);
+  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < min || v > max)
+    throw new StagedAttributionError(`${where} is not an integer in [${min}, ${max}]`);
   return v;
 }
 
@@ -159,11 +172,19 @@ function repoPath(v: unknown, where: string): string {
 function origin(v: unknown, where: string): Origin {
   const o = object(v, where);
   if (!isOriginKind(o.kind)) throw new StagedAttributionError(`${where}.kind is not an origin kind`);
-  if (typeof o.time !== 'number' || !Number.isFinite(o.time) || o.time < 0) throw new StagedAttributionError(`${where}.time is not a time`);
-  const out: { -readonly [K in keyof Origin]: Origin[K] } = { kind: o.kind, tool: string(o.tool, `${where}.tool`), time: o.time };
+  if (typeof o.time !== 'number' || !Number.isFinite(o.time) || o.time < 0)
+    throw new StagedAttributionError(`${where}.time is not a time`);
+  const out: { -readonly [K in keyof Origin]: Origin[K] } = {
+    kind: o.kind,
+    tool: string(o.tool, `${where}.tool`),
+    time: o.time,
+  };
   if (o.model !== undefined) out.model = string(o.model, `${where}.model`);
   if (o.session !== undefined) out.session = string(o.session, `${where}.session`);
-  if (o.candidates !== undefined) out.candidates = array(o.candidates, `${where}.candidates`, 64).map((c, i) => string(c, `${where}.candidates[${i}]`));
+  if (o.candidates !== undefined)
+    out.candidates = array(o.candidates, `${where}.candidates`, 64).map((c, i) =>
+      string(c, `${where}.candidates[${i}]`),
+    );
   if (o.evidence !== undefined) out.evidence = string(o.evidence, `${where}.evidence`);
   return out;
 }

@@ -26,7 +26,12 @@ function tuples(spans: readonly StateSpan[]): SpanTuple[] {
  * Characters of the target that are not unchanged source characters are human (bar inherited whitespace).
  * Throws when the spans do not fit `sourceText`.
  */
-export function attributeLinesOf(sourceText: string, targetText: string, source: SpanSource, limits?: Partial<DiffLimits>): Map<number, LineAttribution> {
+export function attributeLinesOf(
+  sourceText: string,
+  targetText: string,
+  source: SpanSource,
+  limits?: Partial<DiffLimits>,
+): Map<number, LineAttribution> {
   const spans = remapSpans(sourceText, targetText, tuples(source.spans), limits);
   const out = new Map<number, LineAttribution>();
   if (spans.length === 0) return out;
@@ -53,7 +58,12 @@ function originAt(source: SpanSource, index: number): Origin {
  * The spans over `recordText` whose characters did NOT go into `committedText` (unstaged or partially staged
  * work): everything matched by the alignment was committed and leaves the working state.
  */
-export function uncommittedSpans(recordText: string, committedText: string, spans: readonly StateSpan[], limits?: Partial<DiffLimits>): StateSpan[] {
+export function uncommittedSpans(
+  recordText: string,
+  committedText: string,
+  spans: readonly StateSpan[],
+  limits?: Partial<DiffLimits>,
+): StateSpan[] {
   if (spans.length === 0) return [];
   if (recordText === committedText) return [];
   const blocks = alignTexts(recordText, committedText, limits);
@@ -75,7 +85,12 @@ export function uncommittedSpans(recordText: string, committedText: string, span
 }
 
 /** Spans over `fromText` moved onto `toText` (the working file changed since the record was written). */
-export function reanchorSpans(fromText: string, toText: string, spans: readonly StateSpan[], limits?: Partial<DiffLimits>): StateSpan[] {
+export function reanchorSpans(
+  fromText: string,
+  toText: string,
+  spans: readonly StateSpan[],
+  limits?: Partial<DiffLimits>,
+): StateSpan[] {
   if (fromText === toText || spans.length === 0) return spans.map(([s, e, o]) => [s, e, o]);
   return remapSpans(fromText, toText, tuples(spans), limits).map(([s, e, o]) => [s, e, o]);
 }
@@ -85,7 +100,10 @@ export function reanchorSpans(fromText: string, toText: string, spans: readonly 
  * committed before, with its own record or without (a commit whose hooks were killed): the working state does not
  * lend it to this commit. `unchanged` counts the lines left out, for the log.
  */
-export function addedLinesOnly(lines: ReadonlyMap<number, LineAttribution>, added: readonly boolean[]): { lines: Map<number, LineAttribution>; unchanged: number } {
+export function addedLinesOnly(
+  lines: ReadonlyMap<number, LineAttribution>,
+  added: readonly boolean[],
+): { lines: Map<number, LineAttribution>; unchanged: number } {
   const out = new Map<number, LineAttribution>();
   let unchanged = 0;
   for (const [line, attribution] of lines) {
@@ -100,7 +118,12 @@ export function addedLinesOnly(lines: ReadonlyMap<number, LineAttribution>, adde
  * `stash drop`): remapped by a diff, then only characters HEAD does not have are kept, so a dropped stash (work tree
  * back at HEAD) brings nothing back while a pop brings its AI text wherever the merge put it.
  */
-export function unstashedSpans(stashedText: string, workText: string, headText: string | undefined, spans: readonly StateSpan[]): StateSpan[] {
+export function unstashedSpans(
+  stashedText: string,
+  workText: string,
+  headText: string | undefined,
+  spans: readonly StateSpan[],
+): StateSpan[] {
   const onWork = reanchorSpans(stashedText, workText, spans);
   return headText === undefined ? onWork : uncommittedSpans(workText, headText, onWork);
 }

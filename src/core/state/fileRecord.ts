@@ -58,7 +58,10 @@ export class FileRecordError extends Error {
 export function parseFileRecord(json: unknown): FileRecord {
   const obj = expectObject(json, '');
   if (obj.version !== FILE_RECORD_VERSION) {
-    throw new FileRecordError('version', `unsupported version ${describeValue(obj.version)} (expected ${FILE_RECORD_VERSION})`);
+    throw new FileRecordError(
+      'version',
+      `unsupported version ${describeValue(obj.version)} (expected ${FILE_RECORD_VERSION})`,
+    );
   }
   const pathProblem = repoPathProblem(obj.path);
   if (pathProblem !== undefined) {
@@ -71,8 +74,18 @@ export function parseFileRecord(json: unknown): FileRecord {
   const updated = expectInteger(obj.updated, 'updated', 0, Number.MAX_SAFE_INTEGER);
   const origins = parseOrigins(obj.origins);
   const spans = parseSpans(obj.spans, length, origins.length);
-  if (obj.settled !== undefined && obj.settled !== true) throw new FileRecordError('settled', `expected true when present, got ${describeValue(obj.settled)}`);
-  return { version: FILE_RECORD_VERSION, path: obj.path as string, contentHash: obj.contentHash, length, origins, spans, updated, ...(obj.settled ? { settled: true as const } : {}) };
+  if (obj.settled !== undefined && obj.settled !== true)
+    throw new FileRecordError('settled', `expected true when present, got ${describeValue(obj.settled)}`);
+  return {
+    version: FILE_RECORD_VERSION,
+    path: obj.path as string,
+    contentHash: obj.contentHash,
+    length,
+    origins,
+    spans,
+    updated,
+    ...(obj.settled ? { settled: true as const } : {}),
+  };
 }
 
 /** Parses record JSON text (bounded in size); every failure is a FileRecordError with the reason. */
@@ -101,7 +114,16 @@ export function serializeFileRecord(record: FileRecord): string {
     if (o.evidence !== undefined) out.evidence = o.evidence;
     return out;
   });
-  const ordered = { version: r.version, path: r.path, contentHash: r.contentHash, length: r.length, updated: r.updated, ...(r.settled ? { settled: true } : {}), origins, spans: r.spans };
+  const ordered = {
+    version: r.version,
+    path: r.path,
+    contentHash: r.contentHash,
+    length: r.length,
+    updated: r.updated,
+    ...(r.settled ? { settled: true } : {}),
+    origins,
+    spans: r.spans,
+  };
   return JSON.stringify(ordered) + '\n';
 }
 
@@ -110,7 +132,10 @@ function parseOrigins(value: unknown): Origin[] {
     throw new FileRecordError('origins', `expected an array, got ${describeValue(value)}`);
   }
   if (value.length > FILE_RECORD_LIMITS.maxOrigins) {
-    throw new FileRecordError('origins', `${value.length} origins exceed the limit of ${FILE_RECORD_LIMITS.maxOrigins}`);
+    throw new FileRecordError(
+      'origins',
+      `${value.length} origins exceed the limit of ${FILE_RECORD_LIMITS.maxOrigins}`,
+    );
   }
   return value.map((item, i) => parseOrigin(item, `origins[${i}]`));
 }
@@ -138,7 +163,10 @@ function parseCandidates(value: unknown, field: string): string[] {
     throw new FileRecordError(field, `expected an array, got ${describeValue(value)}`);
   }
   if (value.length > FILE_RECORD_LIMITS.maxCandidates) {
-    throw new FileRecordError(field, `${value.length} candidates exceed the limit of ${FILE_RECORD_LIMITS.maxCandidates}`);
+    throw new FileRecordError(
+      field,
+      `${value.length} candidates exceed the limit of ${FILE_RECORD_LIMITS.maxCandidates}`,
+    );
   }
   return value.map((item, i) => expectString(item, `${field}[${i}]`));
 }
@@ -165,7 +193,10 @@ function parseSpans(value: unknown, length: number, originCount: number): StateS
       throw new FileRecordError(field, `empty or reversed span [${start}, ${end})`);
     }
     if (start < previousEnd) {
-      throw new FileRecordError(field, `starts at ${start}, before the previous span ends at ${previousEnd} (spans must be sorted and disjoint)`);
+      throw new FileRecordError(
+        field,
+        `starts at ${start}, before the previous span ends at ${previousEnd} (spans must be sorted and disjoint)`,
+      );
     }
     previousEnd = end;
     spans[i] = [start, end, originIndex];

@@ -1,4 +1,11 @@
-export { FILE_RECORD_LIMITS, FILE_RECORD_VERSION, FileRecordError, parseFileRecord, parseFileRecordText, serializeFileRecord } from './fileRecord';
+export {
+  FILE_RECORD_LIMITS,
+  FILE_RECORD_VERSION,
+  FileRecordError,
+  parseFileRecord,
+  parseFileRecordText,
+  serializeFileRecord,
+} from './fileRecord';
 export type { FileRecord, StateSpan } from './fileRecord';
 export { compactFileRecord, mergeFileRecords } from './mergeRecords';
 export { remapRecord } from './remapRecord';

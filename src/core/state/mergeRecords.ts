@@ -42,7 +42,14 @@ export function mergeFileRecords(a: FileRecord, b: FileRecord): FileRecord {
       builder.add(from, to, winner);
     }
   }
-  return { version: FILE_RECORD_VERSION, path: a.path, contentHash: a.contentHash, length: a.length, ...builder.finish(), updated: Math.max(a.updated, b.updated) };
+  return {
+    version: FILE_RECORD_VERSION,
+    path: a.path,
+    contentHash: a.contentHash,
+    length: a.length,
+    ...builder.finish(),
+    updated: Math.max(a.updated, b.updated),
+  };
 }
 
 /**
@@ -68,7 +75,15 @@ function pickOrigin(updatedA: number, oa: Origin, updatedB: number, ob: Origin):
 }
 
 function originKey(o: Origin): string {
-  return JSON.stringify([o.kind, o.tool, o.model ?? null, o.session ?? null, o.time, o.candidates ?? null, o.evidence ?? null]);
+  return JSON.stringify([
+    o.kind,
+    o.tool,
+    o.model ?? null,
+    o.session ?? null,
+    o.time,
+    o.candidates ?? null,
+    o.evidence ?? null,
+  ]);
 }
 
 /** Sorted, distinct span edges of both records. */

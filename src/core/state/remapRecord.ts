@@ -18,7 +18,12 @@ export const LINE_FIRST: Partial<DiffLimits> = Object.freeze({ directCharDiffMax
 /** `record` (whose text is `recordText`) carried onto `text`; `updated` stays, so a newer writer still wins. */
 export function remapRecord(record: FileRecord, recordText: string, text: string): FileRecord {
   if (recordText === text) return record;
-  const spans = remapSpans(recordText, text, record.spans.map(([s, e, o]) => [s, e, o]), LINE_FIRST);
+  const spans = remapSpans(
+    recordText,
+    text,
+    record.spans.map(([s, e, o]) => [s, e, o]),
+    LINE_FIRST,
+  );
   return {
     version: FILE_RECORD_VERSION,
     path: record.path,

@@ -8,7 +8,13 @@ import type { SpanTuple } from '../attribution/runs';
 import { FILE_RECORD_VERSION, type FileRecord, type StateSpan } from './fileRecord';
 import type { Origin } from '../attribution/origin';
 
-export function recordFromSpans(path: string, text: string, spans: readonly SpanTuple[], origins: OriginTable, updated: number): FileRecord {
+export function recordFromSpans(
+  path: string,
+  text: string,
+  spans: readonly SpanTuple[],
+  origins: OriginTable,
+  updated: number,
+): FileRecord {
   const used = new Map<number, number>();
   const list: Origin[] = [];
   const out: StateSpan[] = [];
@@ -21,7 +27,15 @@ export function recordFromSpans(path: string, text: string, spans: readonly Span
     }
     out.push([start, end, index]);
   }
-  return { version: FILE_RECORD_VERSION, path, contentHash: contentHash(text), length: text.length, origins: list, spans: out, updated };
+  return {
+    version: FILE_RECORD_VERSION,
+    path,
+    contentHash: contentHash(text),
+    length: text.length,
+    origins: list,
+    spans: out,
+    updated,
+  };
 }
 
 /** The record's spans with origins interned into `origins`. */

@@ -8,7 +8,20 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
 import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
-import { agentState, agentsStatus, installAgents, launcherPathFor, launcherTarget, readSession, startSession, stopSession, uninstallAgents, writeLauncher, type AgentStatusReport, type InstallContext } from '../../git/agents';
+import {
+  agentState,
+  agentsStatus,
+  installAgents,
+  launcherPathFor,
+  launcherTarget,
+  readSession,
+  startSession,
+  stopSession,
+  uninstallAgents,
+  writeLauncher,
+  type AgentStatusReport,
+  type InstallContext,
+} from '../../git/agents';
 import { Disposable } from '../lifecycle';
 import { deferStartup } from '../startupWork';
 
@@ -23,16 +36,25 @@ const AGENT_LABELS: Record<AgentId, string> = {
 };
 
 export class AgentsController extends Disposable {
-  private readonly indicator = this.register(vscode.window.createStatusBarItem('aiProvenance.agentSession', vscode.StatusBarAlignment.Left, 50));
+  private readonly indicator = this.register(
+    vscode.window.createStatusBarItem('aiProvenance.agentSession', vscode.StatusBarAlignment.Left, 50),
+  );
 
-  constructor(private readonly cliPath: string, private readonly log: (message: string) => void) {
+  constructor(
+    private readonly cliPath: string,
+    private readonly log: (message: string) => void,
+  ) {
     super();
     this.indicator.name = 'AI Provenance agent session';
     this.indicator.command = 'aiProvenance.stopAgentSession';
     this.register(vscode.commands.registerCommand('aiProvenance.connectAgents', () => this.connect()));
     this.register(vscode.commands.registerCommand('aiProvenance.disconnectAgents', () => this.disconnect()));
     // `{ agent }` skips the prompt (key bindings, tasks, tests).
-    this.register(vscode.commands.registerCommand('aiProvenance.startAgentSession', (opts?: { agent?: string }) => this.startSession(opts?.agent)));
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.startAgentSession', (opts?: { agent?: string }) =>
+        this.startSession(opts?.agent),
+      ),
+    );
     this.register(vscode.commands.registerCommand('aiProvenance.stopAgentSession', () => this.stopSession()));
     // Spawns git: after activation, never during it.
     deferStartup(() => this.startup());
@@ -47,7 +69,13 @@ export class AgentsController extends Disposable {
   }
 
   private context(repo: RepoInfo): InstallContext {
-    return { scope: 'project', root: repo.root, baseDir: path.join(repo.gitDir, STATE_DIR_NAME), home: os.homedir(), codexHome: process.env.CODEX_HOME || undefined };
+    return {
+      scope: 'project',
+      root: repo.root,
+      baseDir: path.join(repo.gitDir, STATE_DIR_NAME),
+      home: os.homedir(),
+      codexHome: process.env.CODEX_HOME || undefined,
+    };
   }
 
   private async startup(): Promise<void> {
@@ -57,7 +85,10 @@ export class AgentsController extends Disposable {
     // Extension updates move dist/cli.js and may change the script: rewrite an existing launcher when it differs
     // (a no-op when it is current), never create one unasked.
     const launcher = launcherPathFor(this.context(repo));
-    if ((await launcherTarget(launcher)) !== undefined && (await writeLauncher(path.dirname(launcher), this.cliPath, process.execPath)).changed) {
+    if (
+      (await launcherTarget(launcher)) !== undefined &&
+      (await writeLauncher(path.dirname(launcher), this.cliPath, process.execPath)).changed
+    ) {
       this.log(`agent hook launcher updated; it runs ${this.cliPath}`);
     }
     await this.showSession(repo);
@@ -69,22 +100,41 @@ export class AgentsController extends Disposable {
     const repo = await this.repo();
     if (!repo) return;
     const status = await agentsStatus(this.context(repo), AGENT_IDS);
-    const picks = await vscode.window.showQuickPick(AGENT_IDS.map((id) => ({
-      label: AGENT_LABELS[id], id, picked: true,
-      description: describe(status, id),
-    })), { canPickMany: true, title: 'Connect agents: their hooks report each edit to AI Provenance' });
+    const picks = await vscode.window.showQuickPick(
+      AGENT_IDS.map((id) => ({
+        label: AGENT_LABELS[id],
+        id,
+        picked: true,
+        description: describe(status, id),
+      })),
+      { canPickMany: true, title: 'Connect agents: their hooks report each edit to AI Provenance' },
+    );
     if (!picks?.length) return;
-    const { reports } = await installAgents(this.context(repo), picks.map((p) => p.id), this.cliPath, process.execPath);
+    const { reports } = await installAgents(
+      this.context(repo),
+      picks.map((p) => p.id),
+      this.cliPath,
+      process.execPath,
+    );
     const failed = reports.filter((r) => r.action === 'error');
     for (const r of failed) void vscode.window.showErrorMessage(`AI Provenance: ${r.label}: ${r.message ?? 'failed'}`);
     if (failed.length < reports.length) {
       void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', true);
-      void vscode.window.showInformationMessage(`AI Provenance: connected ${reports.filter((r) => r.action !== 'error').map((r) => r.label).join(', ')}.`);
+      void vscode.window.showInformationMessage(
+        `AI Provenance: connected ${reports
+          .filter((r) => r.action !== 'error')
+          .map((r) => r.label)
+          .join(', ')}.`,
+      );
       // Codex skips hooks nobody trusted yet: say so until its /hooks has them.
-      const after = await agentsStatus(this.context(repo), picks.map((p) => p.id));
+      const after = await agentsStatus(
+        this.context(repo),
+        picks.map((p) => p.id),
+      );
       for (const s of after) {
         const state = agentState(s);
-        if (state !== 'installed' && state !== 'not installed') void vscode.window.showWarningMessage(`AI Provenance: ${AGENT_LABELS[s.agent]}: ${state}.`);
+        if (state !== 'installed' && state !== 'not installed')
+          void vscode.window.showWarningMessage(`AI Provenance: ${AGENT_LABELS[s.agent]}: ${state}.`);
       }
     }
   }
@@ -95,13 +145,24 @@ export class AgentsController extends Disposable {
     const reports = await uninstallAgents(this.context(repo), AGENT_IDS);
     const changed = reports.filter((r) => r.action === 'restored' || r.action === 'removed');
     void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', false);
-    void vscode.window.showInformationMessage(changed.length ? `AI Provenance: disconnected ${changed.map((r) => r.label).join(', ')}.` : 'AI Provenance: no agent hooks were installed.');
+    void vscode.window.showInformationMessage(
+      changed.length
+        ? `AI Provenance: disconnected ${changed.map((r) => r.label).join(', ')}.`
+        : 'AI Provenance: no agent hooks were installed.',
+    );
   }
 
   private async startSession(given?: string): Promise<void> {
     const repo = await this.repo();
     if (!repo) return;
-    const agent = typeof given === 'string' && given.trim() ? given : await vscode.window.showInputBox({ title: 'Agent session', prompt: 'Which agent will edit files now? Changes on disk until you stop are attributed to it.', value: 'aider' });
+    const agent =
+      typeof given === 'string' && given.trim()
+        ? given
+        : await vscode.window.showInputBox({
+            title: 'Agent session',
+            prompt: 'Which agent will edit files now? Changes on disk until you stop are attributed to it.',
+            value: 'aider',
+          });
     if (!agent) return;
     try {
       await startSession(repo, path.join(repo.gitDir, STATE_DIR_NAME), agent.trim(), undefined);
@@ -116,7 +177,9 @@ export class AgentsController extends Disposable {
     if (!repo) return;
     try {
       const { session, reports } = await stopSession(repo, path.join(repo.gitDir, STATE_DIR_NAME));
-      void vscode.window.showInformationMessage(`AI Provenance: ${session.agent} session ended; ${reports.length} file(s) attributed.`);
+      void vscode.window.showInformationMessage(
+        `AI Provenance: ${session.agent} session ended; ${reports.length} file(s) attributed.`,
+      );
     } catch (err) {
       void vscode.window.showErrorMessage(`AI Provenance: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -4,7 +4,15 @@
  * `expectInsertion`; everything else is human.
  */
 import * as vscode from 'vscode';
-import { HUMAN, OriginTable, originFromEditSource, readEditSource, type Origin, type Run, type SpanTuple } from '../../core/attribution';
+import {
+  HUMAN,
+  OriginTable,
+  originFromEditSource,
+  readEditSource,
+  type Origin,
+  type Run,
+  type SpanTuple,
+} from '../../core/attribution';
 import { Disposable } from '../lifecycle';
 import { DocumentState } from './documentState';
 
@@ -34,7 +42,13 @@ export class AttributionService extends Disposable {
   private readonly leases = new Map<string, Lease>();
   private readonly _onDidChange = this.register(new vscode.EventEmitter<AttributionChange>());
   readonly onDidChange = this._onDidChange.event;
-  private readonly _onDidInsert = this.register(new vscode.EventEmitter<{ document: vscode.TextDocument; changes: readonly vscode.TextDocumentContentChangeEvent[]; attributed: boolean }>());
+  private readonly _onDidInsert = this.register(
+    new vscode.EventEmitter<{
+      document: vscode.TextDocument;
+      changes: readonly vscode.TextDocumentContentChangeEvent[];
+      attributed: boolean;
+    }>(),
+  );
   private readonly _onWillForget = this.register(new vscode.EventEmitter<vscode.TextDocument>());
   /** Fires while a closing document's spans still exist, so they can be saved. */
   readonly onWillForget = this._onWillForget.event;
@@ -115,7 +129,11 @@ export class AttributionService extends Disposable {
    * Attributes the next insertion into `doc` to `origin`, until `release()` is called plus a short grace period.
    * With `text`, only a change inserting exactly that text counts (and `runs` gives its exact attribution).
    */
-  expectInsertion(doc: vscode.TextDocument, origin: Origin, options: { text?: string; runs?: readonly Run[]; ttlMs?: number } = {}): { release(): void } {
+  expectInsertion(
+    doc: vscode.TextDocument,
+    origin: Origin,
+    options: { text?: string; runs?: readonly Run[]; ttlMs?: number } = {},
+  ): { release(): void } {
     if (!AttributionService.isTracked(doc)) return { release: () => undefined };
     this.ensure(doc);
     const lease: Lease = {
@@ -180,7 +198,12 @@ export class AttributionService extends Disposable {
     const state = sourced ? this.ensureBefore(e) : this.docs.get(key);
     this._onDidInsert.fire({ document: e.document, changes: e.contentChanges, attributed: lease !== undefined });
     if (!state) return;
-    const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
+    const reason =
+      e.reason === vscode.TextDocumentChangeReason.Undo
+        ? 'undo'
+        : e.reason === vscode.TextDocumentChangeReason.Redo
+          ? 'redo'
+          : undefined;
     const doc = e.document;
     const endOffset = () => doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
     let ok: boolean;

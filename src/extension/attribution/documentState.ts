@@ -3,7 +3,15 @@
  * only after applying it, so the mirror is what lets the tracker see the replaced text (needed to remap coarse
  * replaces such as reload-from-disk or a formatter, and to remember removed AI text for undo/redo).
  */
-import { AttributionTracker, coalesceSplitEdit, coalesceWhitespaceEvent, type OriginTable, type Run, type SpanTuple, type TextChange } from '../../core/attribution';
+import {
+  AttributionTracker,
+  coalesceSplitEdit,
+  coalesceWhitespaceEvent,
+  type OriginTable,
+  type Run,
+  type SpanTuple,
+  type TextChange,
+} from '../../core/attribution';
 
 export interface RawChange {
   readonly rangeOffset: number;
@@ -14,7 +22,10 @@ export interface RawChange {
 export class DocumentState {
   private mirror: string;
 
-  constructor(text: string, readonly tracker: AttributionTracker) {
+  constructor(
+    text: string,
+    readonly tracker: AttributionTracker,
+  ) {
     this.mirror = text;
   }
 
@@ -34,19 +45,44 @@ export class DocumentState {
    * Applies one event's changes in order. `origin` attributes the inserted text to AI; `reason` marks undo/redo.
    * Returns false when the mirror disagrees with the editor (a missed event): the caller then resynchronises.
    */
-  applyEvent(changes: readonly RawChange[], origin: number | undefined, reason: 'undo' | 'redo' | undefined, expectedLength: () => number): boolean {
+  applyEvent(
+    changes: readonly RawChange[],
+    origin: number | undefined,
+    reason: 'undo' | 'redo' | undefined,
+    expectedLength: () => number,
+  ): boolean {
     const extra = origin === undefined ? {} : { origin };
     // A formatter's event of many small edits that only moves whitespace is one replace (see eventCoalesce).
-    const whole = changes.length > 1 && reason === undefined && this.tracker.spanCount > 0
-      ? coalesceWhitespaceEvent(this.mirror, changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })))
-      : undefined;
-    if (whole) return this.applyEach([{ rangeOffset: whole.start, rangeLength: whole.deleteLength, text: whole.text }], { ...extra, remap: true }, undefined, expectedLength);
+    const whole =
+      changes.length > 1 && reason === undefined && this.tracker.spanCount > 0
+        ? coalesceWhitespaceEvent(
+            this.mirror,
+            changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })),
+          )
+        : undefined;
+    if (whole)
+      return this.applyEach(
+        [{ rangeOffset: whole.start, rangeLength: whole.deleteLength, text: whole.text }],
+        { ...extra, remap: true },
+        undefined,
+        expectedLength,
+      );
     // An extension's replace that VS Code split into small edits is one replace again (no known source only: an
     // attributed event is the tool's own text whatever its shape).
-    const split = changes.length > 1 && reason === undefined && origin === undefined && this.tracker.spanCount > 0
-      ? coalesceSplitEdit(this.mirror, changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })))
-      : undefined;
-    if (split) return this.applyEach([{ rangeOffset: split.start, rangeLength: split.deleteLength, text: split.text }], extra, undefined, expectedLength);
+    const split =
+      changes.length > 1 && reason === undefined && origin === undefined && this.tracker.spanCount > 0
+        ? coalesceSplitEdit(
+            this.mirror,
+            changes.map((c) => ({ start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text })),
+          )
+        : undefined;
+    if (split)
+      return this.applyEach(
+        [{ rangeOffset: split.start, rangeLength: split.deleteLength, text: split.text }],
+        extra,
+        undefined,
+        expectedLength,
+      );
     return this.applyEach(changes, extra, reason, expectedLength);
   }
 
@@ -55,12 +91,20 @@ export class DocumentState {
     return this.applyEach(changes, { insertedRuns: runs }, undefined, expectedLength);
   }
 
-  private applyEach(changes: readonly RawChange[], extra: Partial<TextChange>, reason: 'undo' | 'redo' | undefined, expectedLength: () => number): boolean {
+  private applyEach(
+    changes: readonly RawChange[],
+    extra: Partial<TextChange>,
+    reason: 'undo' | 'redo' | undefined,
+    expectedLength: () => number,
+  ): boolean {
     for (const c of changes) {
       const end = c.rangeOffset + c.rangeLength;
       if (end > this.mirror.length) return false;
       const oldText = this.mirror.slice(c.rangeOffset, end);
-      this.tracker.apply({ ...extra, start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text, oldText }, reason ? { reason } : {});
+      this.tracker.apply(
+        { ...extra, start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text, oldText },
+        reason ? { reason } : {},
+      );
       this.mirror = this.mirror.slice(0, c.rangeOffset) + c.text + this.mirror.slice(end);
     }
     // Cheap length check every event; comparing whole texts would cost as much as the edit itself.

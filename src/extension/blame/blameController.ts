@@ -15,7 +15,14 @@ import { Disposable, debounce } from '../lifecycle';
 import { blameHover, runAnnotation } from './blameHover';
 import { BlameSources, type BlameRequest } from './blameSource';
 import { mapToBuffer, type BufferLine, type LiveLine } from './bufferLines';
-import { LINE_MARKS, afterText, createAfterTextDecoration, createLineMarkDecoration, mergeLines, type LineMark } from './lineMarkStyles';
+import {
+  LINE_MARKS,
+  afterText,
+  createAfterTextDecoration,
+  createLineMarkDecoration,
+  mergeLines,
+  type LineMark,
+} from './lineMarkStyles';
 import { REVISION_SCHEME } from '../review/revisionContent';
 
 const UPDATE_DELAY_MS = 150;
@@ -53,28 +60,38 @@ export class BlameController extends Disposable {
     for (const mark of LINE_MARKS) this.types.set(mark, this.register(createLineMarkDecoration(mark, media)));
     const visible = (doc: vscode.TextDocument) => vscode.window.visibleTextEditors.some((e) => e.document === doc);
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.enabled && this.scheduleFull()));
-    this.register(vscode.workspace.onDidSaveTextDocument((doc) => {
-      this.saves.set(doc.uri.toString(), (this.saves.get(doc.uri.toString()) ?? 0) + 1);
-      if (this.enabled && visible(doc)) this.scheduleFull();
-    }));
-    this.register(vscode.workspace.onDidChangeTextDocument((e) => this.enabled && e.contentChanges.length > 0 && visible(e.document) && this.scheduleRemap()));
+    this.register(
+      vscode.workspace.onDidSaveTextDocument((doc) => {
+        this.saves.set(doc.uri.toString(), (this.saves.get(doc.uri.toString()) ?? 0) + 1);
+        if (this.enabled && visible(doc)) this.scheduleFull();
+      }),
+    );
+    this.register(
+      vscode.workspace.onDidChangeTextDocument(
+        (e) => this.enabled && e.contentChanges.length > 0 && visible(e.document) && this.scheduleRemap(),
+      ),
+    );
     this.register(attribution.onDidChange(({ document }) => this.enabled && visible(document) && this.scheduleRemap()));
     this.register(vscode.window.onDidChangeWindowState((s) => this.enabled && s.focused && this.scheduleFull()));
-    this.register(vscode.workspace.onDidCloseTextDocument((doc) => {
-      const key = doc.uri.toString();
-      this.cache.delete(key);
-      this.lines.delete(key);
-      this.painted.delete(key);
-      this.saves.delete(key);
-    }));
-    this.register(vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'git' }, { scheme: REVISION_SCHEME }], {
-      provideHover: (doc, position) => {
-        if (!this.enabled) return undefined;
-        const line = this.lines.get(doc.uri.toString())?.[position.line];
-        const md = line && blameHover(line);
-        return md ? new vscode.Hover(md, doc.lineAt(position.line).range) : undefined;
-      },
-    }));
+    this.register(
+      vscode.workspace.onDidCloseTextDocument((doc) => {
+        const key = doc.uri.toString();
+        this.cache.delete(key);
+        this.lines.delete(key);
+        this.painted.delete(key);
+        this.saves.delete(key);
+      }),
+    );
+    this.register(
+      vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'git' }, { scheme: REVISION_SCHEME }], {
+        provideHover: (doc, position) => {
+          if (!this.enabled) return undefined;
+          const line = this.lines.get(doc.uri.toString())?.[position.line];
+          const md = line && blameHover(line);
+          return md ? new vscode.Hover(md, doc.lineAt(position.line).range) : undefined;
+        },
+      }),
+    );
     this.register({
       dispose: () => {
         this.scheduleFull.cancel();
@@ -110,7 +127,9 @@ export class BlameController extends Disposable {
 
   private run(full: boolean): void {
     const generation = ++this.generation;
-    this.pending = this.paintVisible(full, generation).catch((err) => this.log(`AI blame failed: ${err instanceof Error ? err.message : String(err)}`));
+    this.pending = this.paintVisible(full, generation).catch((err) =>
+      this.log(`AI blame failed: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   private async paintVisible(full: boolean, generation: number): Promise<void> {
@@ -122,15 +141,21 @@ export class BlameController extends Disposable {
       return;
     }
     const stamps = new Map<string, Promise<string>>();
-    await Promise.all(editors.map(async (editor) => {
-      const lines = await this.linesOf(editor.document, full, stamps);
-      if (generation !== this.generation || !this.enabled) return;
-      if (lines) this.lines.set(editor.document.uri.toString(), lines);
-      this.apply(editor, lines ?? []);
-    }));
+    await Promise.all(
+      editors.map(async (editor) => {
+        const lines = await this.linesOf(editor.document, full, stamps);
+        if (generation !== this.generation || !this.enabled) return;
+        if (lines) this.lines.set(editor.document.uri.toString(), lines);
+        this.apply(editor, lines ?? []);
+      }),
+    );
   }
 
-  private async linesOf(doc: vscode.TextDocument, full: boolean, stamps: Map<string, Promise<string>>): Promise<BufferLine[] | undefined> {
+  private async linesOf(
+    doc: vscode.TextDocument,
+    full: boolean,
+    stamps: Map<string, Promise<string>>,
+  ): Promise<BufferLine[] | undefined> {
     const key = doc.uri.toString();
     let entry = this.cache.get(key);
     if (!entry || full) {
@@ -142,7 +167,10 @@ export class BlameController extends Disposable {
       }
       const stamp = lookup.rev ?? `${await this.repoStamp(lookup.repo, stamps)}|${this.saves.get(key) ?? 0}`;
       if (!entry || entry.stamp !== stamp) {
-        entry = { stamp, result: aiBlame(lookup.repo, lookup.relPath, blameOptions(lookup)).catch((err: Error) => err) };
+        entry = {
+          stamp,
+          result: aiBlame(lookup.repo, lookup.relPath, blameOptions(lookup)).catch((err: Error) => err),
+        };
         this.cache.set(key, entry);
       }
     }
@@ -150,7 +178,8 @@ export class BlameController extends Disposable {
     const buffer = Array.from({ length: doc.lineCount }, (_, i) => doc.lineAt(i).text);
     if (result instanceof Error) {
       // A file git does not track yet has no blame: every line is the live attribution's.
-      if (!/no such path|does not exist|not in HEAD|no such ref|bad revision/i.test(result.message)) this.reportOnce(key, result.message);
+      if (!/no such path|does not exist|not in HEAD|no such ref|bad revision/i.test(result.message))
+        this.reportOnce(key, result.message);
       return mapToBuffer([], buffer, this.live(doc));
     }
     for (const w of result.warnings) this.reportOnce(`${key}\u0000${w}`, w);
@@ -164,7 +193,10 @@ export class BlameController extends Disposable {
       stamp = Promise.all([
         runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo.root, okExitCodes: [1, 128] }),
         runGit(['for-each-ref', '--format=%(objectname)', 'refs/notes/ai-provenance'], { cwd: repo.root }),
-      ]).then(([head, notes]) => `${head.stdout.trim()}|${notes.stdout.trim()}`, () => `${Date.now()}`);
+      ]).then(
+        ([head, notes]) => `${head.stdout.trim()}|${notes.stdout.trim()}`,
+        () => `${Date.now()}`,
+      );
       stamps.set(repo.root, stamp);
     }
     return stamp;
@@ -173,7 +205,10 @@ export class BlameController extends Disposable {
   private live(doc: vscode.TextDocument): LiveLine[] | undefined {
     if (!this.attribution.has(doc)) return undefined;
     try {
-      return lineView(doc.getText(), this.attribution.spans(doc)).map((l) => ({ kind: l.kind, origins: l.origins.map((id) => lineOrigin(this.attribution.origins.get(id))) }));
+      return lineView(doc.getText(), this.attribution.spans(doc)).map((l) => ({
+        kind: l.kind,
+        origins: l.origins.map((id) => lineOrigin(this.attribution.origins.get(id))),
+      }));
     } catch {
       return undefined;
     }
@@ -196,7 +231,8 @@ export class BlameController extends Disposable {
         annotations.push({ range: new vscode.Range(end, end), renderOptions: { after: { contentText: text } } });
       }
     });
-    for (const mark of LINE_MARKS) editor.setDecorations(this.types.get(mark)!, mergeLines(byMark[mark].map((l) => l - 1)));
+    for (const mark of LINE_MARKS)
+      editor.setDecorations(this.types.get(mark)!, mergeLines(byMark[mark].map((l) => l - 1)));
     editor.setDecorations(this.annotationType, annotations);
     if (lines.length > 0) this.painted.set(editor.document.uri.toString(), byMark);
     else this.painted.delete(editor.document.uri.toString());

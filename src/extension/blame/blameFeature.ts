@@ -8,7 +8,11 @@ import { BlameController } from './blameController';
 /** Returns what blame painted in the visible editor of a URI, after painting now. Not in the command palette. */
 export const BLAME_LINES_COMMAND = 'aiProvenance.internal.blameLines';
 
-export function registerBlame(context: vscode.ExtensionContext, attribution: AttributionService, log: (message: string) => void): vscode.Disposable {
+export function registerBlame(
+  context: vscode.ExtensionContext,
+  attribution: AttributionService,
+  log: (message: string) => void,
+): vscode.Disposable {
   const controller = new BlameController(attribution, vscode.Uri.joinPath(context.extensionUri, 'media'), log);
   return vscode.Disposable.from(
     controller,

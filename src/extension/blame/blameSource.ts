@@ -43,7 +43,8 @@ export class BlameSources {
     }
     const { path: fsPath, ref } = (query ?? {}) as { path?: unknown; ref?: unknown };
     if (typeof fsPath !== 'string' || typeof ref !== 'string') return undefined;
-    if (ref === '~' || /^~\d$/.test(ref)) return { unsupported: 'AI blame shows committed versions and the work tree, not the staged version' };
+    if (ref === '~' || /^~\d$/.test(ref))
+      return { unsupported: 'AI blame shows committed versions and the work tree, not the staged version' };
     if (ref === '') return this.inRepo(fsPath, undefined);
     try {
       assertSafeRev(ref);

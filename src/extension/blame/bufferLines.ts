@@ -35,19 +35,32 @@ export function markOf(authorship: Authorship | LiveLine['kind']): LineMark | un
 }
 
 /** One entry per buffer line. `live` (per buffer line) overrides uncommitted and buffer-only lines. */
-export function mapToBuffer(blame: readonly BlameLine[], buffer: readonly string[], live?: readonly LiveLine[]): BufferLine[] {
+export function mapToBuffer(
+  blame: readonly BlameLine[],
+  buffer: readonly string[],
+  live?: readonly LiveLine[],
+): BufferLine[] {
   const same = blame.length === buffer.length && blame.every((b, i) => b.text === buffer[i]);
   // A file ending in a newline has one more (empty) line in the editor than in blame.
-  const trailing = !same && blame.length + 1 === buffer.length && buffer[buffer.length - 1] === '' && blame.every((b, i) => b.text === buffer[i]);
+  const trailing =
+    !same &&
+    blame.length + 1 === buffer.length &&
+    buffer[buffer.length - 1] === '' &&
+    blame.every((b, i) => b.text === buffer[i]);
   let newToOld: ArrayLike<number>;
   if (same || trailing) newToOld = Array.from(buffer, (_, i) => (i < blame.length ? i : -1));
-  else newToOld = matchLines(blame.map((b) => b.text), buffer).newToOld;
+  else
+    newToOld = matchLines(
+      blame.map((b) => b.text),
+      buffer,
+    ).newToOld;
   return Array.from(buffer, (_, i): BufferLine => {
     const o = newToOld[i];
     const b = o >= 0 ? blame[o] : undefined;
     const committed = b !== undefined && b.commit !== null;
     const liveLine = live?.[i];
-    if (!committed && liveLine) return { mark: markOf(liveLine.kind), blame: b, committed: false, origins: liveLine.origins };
+    if (!committed && liveLine)
+      return { mark: markOf(liveLine.kind), blame: b, committed: false, origins: liveLine.origins };
     if (!b) return { mark: undefined, blame: undefined, committed: false, origins: [] };
     return { mark: markOf(b.authorship), blame: b, committed, origins: b.origins };
   });

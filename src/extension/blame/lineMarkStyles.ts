@@ -8,7 +8,11 @@ import * as vscode from 'vscode';
 export type LineMark = 'ai' | 'mixed' | 'assisted';
 export const LINE_MARKS: readonly LineMark[] = ['ai', 'mixed', 'assisted'];
 
-const COLOR: Record<LineMark, string> = { ai: 'aiProvenance.blameAi', mixed: 'aiProvenance.blameMixed', assisted: 'aiProvenance.blameAssisted' };
+const COLOR: Record<LineMark, string> = {
+  ai: 'aiProvenance.blameAi',
+  mixed: 'aiProvenance.blameMixed',
+  assisted: 'aiProvenance.blameAssisted',
+};
 const BACKGROUND: Record<LineMark, string> = {
   ai: 'aiProvenance.reviewAiLineBackground',
   mixed: 'aiProvenance.reviewMixedLineBackground',
@@ -16,7 +20,11 @@ const BACKGROUND: Record<LineMark, string> = {
 };
 
 /** Gutter bar and ruler mark; with `background`, the whole line is tinted too (review diffs). */
-export function createLineMarkDecoration(mark: LineMark, media: vscode.Uri, options: { background?: boolean } = {}): vscode.TextEditorDecorationType {
+export function createLineMarkDecoration(
+  mark: LineMark,
+  media: vscode.Uri,
+  options: { background?: boolean } = {},
+): vscode.TextEditorDecorationType {
   return vscode.window.createTextEditorDecorationType({
     isWholeLine: true,
     gutterIconPath: vscode.Uri.joinPath(media, `blame-${mark}.svg`),
@@ -56,7 +64,10 @@ export function mergeLines(lines: readonly number[]): vscode.Range[] {
 
 /** One line of plain text for after-text decorations: no control characters, bounded. */
 export function afterText(text: string, max = 120): string {
-  // eslint-disable-next-line no-control-regex
-  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = text
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -26,7 +26,8 @@ export function currentInlineTool(): InlineTool {
  * answer goes into the setting. Until then accepts stay `unknown` with the candidates.
  */
 export async function offerInlineToolChoice(state: vscode.Memento | undefined, tool: InlineTool): Promise<void> {
-  if (!state || tool.tool !== 'unknown' || (tool.candidates?.length ?? 0) < 2 || state.get<boolean>(OFFERED_KEY)) return;
+  if (!state || tool.tool !== 'unknown' || (tool.candidates?.length ?? 0) < 2 || state.get<boolean>(OFFERED_KEY))
+    return;
   await state.update(OFFERED_KEY, true);
   const leave = 'Leave unknown (record the installed candidates)';
   const pick = await vscode.window.showQuickPick([...(tool.candidates ?? []), leave], {
@@ -34,5 +35,6 @@ export async function offerInlineToolChoice(state: vscode.Memento | undefined, t
     placeHolder: 'Several AI completion extensions are installed; VS Code does not say whose suggestion was accepted.',
     ignoreFocusOut: false,
   });
-  if (pick && pick !== leave) await vscode.workspace.getConfiguration('aiProvenance').update(SETTING, pick, vscode.ConfigurationTarget.Global);
+  if (pick && pick !== leave)
+    await vscode.workspace.getConfiguration('aiProvenance').update(SETTING, pick, vscode.ConfigurationTarget.Global);
 }

@@ -49,19 +49,28 @@ export class InlineCompletionCapture extends Disposable {
       this.register(vscode.commands.registerCommand(id, () => this.accept(BUILT_IN[id].command, BUILT_IN[id].kind)));
     }
     this.register({ dispose: () => this.removeInterceptors() });
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiProvenance.capture')) this.syncInterceptors();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aiProvenance.capture')) this.syncInterceptors();
+      }),
+    );
     this.syncInterceptors();
   }
 
   private syncInterceptors(): void {
-    if (!isEnabled() || !vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.interceptAcceptCommands', true)) {
+    if (
+      !isEnabled() ||
+      !vscode.workspace.getConfiguration('aiProvenance').get<boolean>('capture.interceptAcceptCommands', true)
+    ) {
       this.removeInterceptors();
       return;
     }
     for (const { command, kind } of INTERCEPTED) {
-      if (!this.interceptors.has(command)) this.interceptors.set(command, vscode.commands.registerCommand(command, () => this.accept(command, kind)));
+      if (!this.interceptors.has(command))
+        this.interceptors.set(
+          command,
+          vscode.commands.registerCommand(command, () => this.accept(command, kind)),
+        );
     }
   }
 

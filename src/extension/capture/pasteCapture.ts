@@ -31,24 +31,35 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
   /** Removals that were cuts (a deletion and the copy hook for one range): only their text is recognised on paste. */
   private readonly cuts = new RecentCuts();
 
-  constructor(private readonly attribution: AttributionService, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly attribution: AttributionService,
+    private readonly now: () => number = Date.now,
+  ) {
     super();
     const selector: vscode.DocumentSelector = [{ scheme: 'file' }, { scheme: 'untitled' }];
-    this.register(vscode.languages.registerDocumentPasteEditProvider(selector, this, {
-      providedPasteEditKinds: [PASTE_KIND],
-      copyMimeTypes: [ATTRIBUTION_MIME],
-      pasteMimeTypes: [ATTRIBUTION_MIME, 'text/plain'],
-    }));
-    this.register(attribution.onDidInsert(({ document, changes }) => {
-      this.observe(document, changes);
-      this.noteDeletions(document, changes);
-    }));
+    this.register(
+      vscode.languages.registerDocumentPasteEditProvider(selector, this, {
+        providedPasteEditKinds: [PASTE_KIND],
+        copyMimeTypes: [ATTRIBUTION_MIME],
+        pasteMimeTypes: [ATTRIBUTION_MIME, 'text/plain'],
+      }),
+    );
+    this.register(
+      attribution.onDidInsert(({ document, changes }) => {
+        this.observe(document, changes);
+        this.noteDeletions(document, changes);
+      }),
+    );
     this.register(vscode.commands.registerCommand('aiProvenance.pasteAsAi', () => this.pasteAsAi()));
     this.register(vscode.commands.registerCommand('aiProvenance.markLastPasteAsAi', () => this.markLastPaste()));
   }
 
   /** Copy or cut: remember the attribution of the copied text when any of it is AI. */
-  prepareDocumentPaste(document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer): void {
+  prepareDocumentPaste(
+    document: vscode.TextDocument,
+    ranges: readonly vscode.Range[],
+    dataTransfer: vscode.DataTransfer,
+  ): void {
     // On cut the range already points past the removed text; the paste side recovers it from recentlyRemoved.
     if (ranges.length === 1) this.cuts.noteCopy(document.uri.toString(), lineRange(ranges[0]), this.now());
     if (ranges.length !== 1 || ranges[0].end.isAfter(document.lineAt(document.lineCount - 1).range.end)) return;
@@ -66,7 +77,11 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
   }
 
   /** Runs just before a paste. Returns no edit (the normal paste goes ahead) but arms attribution for it. */
-  async provideDocumentPasteEdits(document: vscode.TextDocument, ranges: readonly vscode.Range[], dataTransfer: vscode.DataTransfer): Promise<undefined> {
+  async provideDocumentPasteEdits(
+    document: vscode.TextDocument,
+    ranges: readonly vscode.Range[],
+    dataTransfer: vscode.DataTransfer,
+  ): Promise<undefined> {
     const text = await dataTransfer.get('text/plain')?.asString();
     if (text === undefined) return undefined;
     this.expected = { uri: document.uri.toString(), text };
@@ -74,8 +89,11 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
     // A cut reaches the copy hook after the text is gone; what it removed is still known by its text. Only a cut's:
     // text pasted from outside that equals AI text deleted some other way stays human.
     const cutFrom = this.cuts.cutOf(text.length, this.now());
-    const carried = (raw === undefined ? undefined : this.parse(raw, text)) ?? (cutFrom === undefined ? undefined : this.attribution.recentlyRemoved(cutFrom, text));
-    if (carried && ranges.length === 1 && isEnabled()) this.attribution.expectInsertion(document, carried.origin, { text, runs: carried.runs, ttlMs: 5000 });
+    const carried =
+      (raw === undefined ? undefined : this.parse(raw, text)) ??
+      (cutFrom === undefined ? undefined : this.attribution.recentlyRemoved(cutFrom, text));
+    if (carried && ranges.length === 1 && isEnabled())
+      this.attribution.expectInsertion(document, carried.origin, { text, runs: carried.runs, ttlMs: 5000 });
     return undefined;
   }
 
@@ -85,7 +103,8 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
       if (data.text !== pasted || !Array.isArray(data.runs) || !Array.isArray(data.origins)) return undefined;
       const ids = data.origins.map((o) => this.attribution.origins.intern(o));
       const runs: Run[] = data.runs.map((r) => ({ length: r.length, origin: r.origin < 0 ? HUMAN : ids[r.origin] }));
-      if (runs.reduce((n, r) => n + r.length, 0) !== pasted.length || runs.some((r) => r.origin === undefined)) return undefined;
+      if (runs.reduce((n, r) => n + r.length, 0) !== pasted.length || runs.some((r) => r.origin === undefined))
+        return undefined;
       return { runs, origin: data.origins[0] };
     } catch {
       return undefined;
@@ -93,7 +112,10 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
   }
 
   /** Single-range removals that insert nothing may be the deletion half of a cut. */
-  private noteDeletions(document: vscode.TextDocument, changes: readonly vscode.TextDocumentContentChangeEvent[]): void {
+  private noteDeletions(
+    document: vscode.TextDocument,
+    changes: readonly vscode.TextDocumentContentChangeEvent[],
+  ): void {
     if (changes.length !== 1 || changes[0].text !== '' || changes[0].rangeLength === 0) return;
     this.cuts.noteDeletion(document.uri.toString(), lineRange(changes[0].range), changes[0].rangeLength, this.now());
   }
@@ -128,10 +150,16 @@ export class PasteCapture extends Disposable implements vscode.DocumentPasteEdit
     const last = this.last;
     const doc = last && vscode.workspace.textDocuments.find((d) => d.uri.toString() === last.uri);
     if (!last || !doc || doc.getText().slice(last.start, last.start + last.text.length) !== last.text) {
-      void vscode.window.showInformationMessage('AI Provenance: there is no recent paste to mark (or it was edited since).');
+      void vscode.window.showInformationMessage(
+        'AI Provenance: there is no recent paste to mark (or it was edited since).',
+      );
       return;
     }
-    this.attribution.mark(doc, new vscode.Range(doc.positionAt(last.start), doc.positionAt(last.start + last.text.length)), this.pasteOrigin());
+    this.attribution.mark(
+      doc,
+      new vscode.Range(doc.positionAt(last.start), doc.positionAt(last.start + last.text.length)),
+      this.pasteOrigin(),
+    );
   }
 
   private pasteOrigin(): Origin {

@@ -21,7 +21,12 @@ export function registerDoctorCommand(output: vscode.OutputChannel): vscode.Disp
       output.show(true);
       return undefined;
     }
-    const report = diagnose(await doctorFacts(repo, { home: os.homedir(), ...(process.env.CODEX_HOME ? { codexHome: process.env.CODEX_HOME } : {}) }));
+    const report = diagnose(
+      await doctorFacts(repo, {
+        home: os.homedir(),
+        ...(process.env.CODEX_HOME ? { codexHome: process.env.CODEX_HOME } : {}),
+      }),
+    );
     output.appendLine(`doctor: ${repo.root}`);
     for (const line of formatDoctorReport(report).trimEnd().split('\n')) output.appendLine(line);
     output.show(true);

@@ -31,7 +31,10 @@ export function registerShowFileProvenance(attribution: AttributionService): vsc
       detail: new Date(attribution.origins.get(id).time).toLocaleString(),
       first: e.first,
     }));
-    const picked = await vscode.window.showQuickPick(items, { title: `AI Provenance: ${ai} AI + ${mixed} mixed of ${lines.length} lines`, placeHolder: 'Pick an origin to reveal its text' });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: `AI Provenance: ${ai} AI + ${mixed} mixed of ${lines.length} lines`,
+      placeHolder: 'Pick an origin to reveal its text',
+    });
     if (picked) {
       const pos = doc.positionAt(picked.first);
       editor.selection = new vscode.Selection(pos, pos);

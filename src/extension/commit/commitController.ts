@@ -28,13 +28,26 @@ export class CommitController extends Disposable {
   ) {
     super();
     // `{ confirm: false }` skips the question (automation and tests; the workspace must still be trusted).
-    this.register(vscode.commands.registerCommand('aiProvenance.installGitHooks', (opts?: { confirm?: boolean }) => this.install(opts?.confirm !== false)));
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.installGitHooks', (opts?: { confirm?: boolean }) =>
+        this.install(opts?.confirm !== false),
+      ),
+    );
     this.register(vscode.commands.registerCommand('aiProvenance.uninstallGitHooks', () => this.uninstall()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiProvenance.commit.trailers')) void this.syncTrailerSetting();
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aiProvenance.commit.trailers')) void this.syncTrailerSetting();
+      }),
+    );
     this.register({ dispose: () => this.logWatcher?.close() });
-    this.sharing = this.register(new NotesSharing(context, () => this.repo(), (repo) => this.installIn(repo).then((r) => r !== undefined), log));
+    this.sharing = this.register(
+      new NotesSharing(
+        context,
+        () => this.repo(),
+        (repo) => this.installIn(repo).then((r) => r !== undefined),
+        log,
+      ),
+    );
     deferStartup(() => this.startup());
   }
 
@@ -53,7 +66,10 @@ export class CommitController extends Disposable {
     const consented = status?.hooks.some((h) => h.state === 'installed' || h.state === 'outdated') ?? false;
     if (consented) {
       const current = status?.hooks.every((h) => h.state === 'installed') && status.launcher.cliPath === this.cliPath;
-      if (!current && vscode.workspace.isTrusted) await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath }).catch((err) => this.log(`updating hooks failed: ${String(err)}`));
+      if (!current && vscode.workspace.isTrusted)
+        await installHooks(repo, { cliPath: this.cliPath, nodePath: process.execPath }).catch((err) =>
+          this.log(`updating hooks failed: ${String(err)}`),
+        );
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', true);
       return;
     }
@@ -61,7 +77,10 @@ export class CommitController extends Disposable {
     if (!vscode.workspace.isTrusted || this.context.workspaceState.get<boolean>(OFFER_DISMISSED)) return;
     const choice = await vscode.window.showInformationMessage(
       'AI Provenance can record which lines AI wrote in each commit of this repository (git hooks: trailers and a git note). Install the hooks?',
-      'Install Hooks', 'Not Now', "Don't Ask Again");
+      'Install Hooks',
+      'Not Now',
+      "Don't Ask Again",
+    );
     if (choice === 'Install Hooks') await this.install(false, true);
     else if (choice === "Don't Ask Again") await this.context.workspaceState.update(OFFER_DISMISSED, true);
   }
@@ -80,13 +99,17 @@ export class CommitController extends Disposable {
     if (ask) {
       const ok = await vscode.window.showInformationMessage(
         'Install AI Provenance git hooks (prepare-commit-msg, commit-msg, post-commit, post-rewrite, reference-transaction, pre-push)? Existing hooks keep running first; uninstalling restores them exactly.',
-        { modal: true }, 'Install');
+        { modal: true },
+        'Install',
+      );
       if (ok !== 'Install') return;
     }
     const report = await this.installIn(repo);
     if (!report) return;
     const chained = report.actions.filter((a) => a.action === 'chained').map((a) => a.hook);
-    void vscode.window.showInformationMessage(`AI Provenance: git hooks installed in ${report.hooksDir}${chained.length ? ` (your ${chained.join(', ')} keep running first)` : ''}.`);
+    void vscode.window.showInformationMessage(
+      `AI Provenance: git hooks installed in ${report.hooksDir}${chained.length ? ` (your ${chained.join(', ')} keep running first)` : ''}.`,
+    );
     // Only when a person installed them: automation ({ confirm: false }) gets no notification to wait on.
     if (offerSharing) void this.sharing.offer(repo);
   }
@@ -99,7 +122,9 @@ export class CommitController extends Disposable {
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', true);
       return report;
     } catch (err) {
-      void vscode.window.showErrorMessage(`AI Provenance: installing hooks failed: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(
+        `AI Provenance: installing hooks failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
       return undefined;
     }
   }
@@ -110,9 +135,13 @@ export class CommitController extends Disposable {
     try {
       const report = await uninstallHooks(repo);
       void vscode.commands.executeCommand('setContext', 'aiProvenance.hooksInstalled', false);
-      void vscode.window.showInformationMessage(`AI Provenance: hooks removed${report.restored.length ? `; restored ${report.restored.join(', ')}` : ''}.`);
+      void vscode.window.showInformationMessage(
+        `AI Provenance: hooks removed${report.restored.length ? `; restored ${report.restored.join(', ')}` : ''}.`,
+      );
     } catch (err) {
-      void vscode.window.showErrorMessage(`AI Provenance: uninstalling hooks failed: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(
+        `AI Provenance: uninstalling hooks failed: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 
@@ -122,7 +151,9 @@ export class CommitController extends Disposable {
     const presets = vscode.workspace.getConfiguration('aiProvenance').get<string[]>('commit.trailers');
     if (!repo || !presets) return;
     const value = presets.length === 0 ? 'none' : presets.join(',');
-    await runGit(['config', '--local', 'aiProvenance.trailers', value], { cwd: repo.root }).catch((err) => this.log(`setting trailers failed: ${String(err)}`));
+    await runGit(['config', '--local', 'aiProvenance.trailers', value], { cwd: repo.root }).catch((err) =>
+      this.log(`setting trailers failed: ${String(err)}`),
+    );
   }
 
   /** Hooks never fail a commit; they log. New problem lines in the log become one warning with a link to it. */
@@ -154,10 +185,18 @@ export class CommitController extends Disposable {
     fs.readSync(fd, buffer, 0, buffer.length, this.logSize);
     fs.closeSync(fd);
     this.logSize = size;
-    const problem = buffer.toString('utf8').split('\n').find((line) => PROBLEM.test(line));
+    const problem = buffer
+      .toString('utf8')
+      .split('\n')
+      .find((line) => PROBLEM.test(line));
     if (!problem) return;
-    void vscode.window.showWarningMessage(`AI Provenance: a git hook hit a problem (the commit itself went through): ${problem.slice(0, 200)}`, 'Open Log').then((choice) => {
-      if (choice === 'Open Log') void vscode.window.showTextDocument(vscode.Uri.file(file));
-    });
+    void vscode.window
+      .showWarningMessage(
+        `AI Provenance: a git hook hit a problem (the commit itself went through): ${problem.slice(0, 200)}`,
+        'Open Log',
+      )
+      .then((choice) => {
+        if (choice === 'Open Log') void vscode.window.showTextDocument(vscode.Uri.file(file));
+      });
   }
 }

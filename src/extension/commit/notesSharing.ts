@@ -28,8 +28,12 @@ export class NotesSharing extends Disposable {
     private readonly log: (message: string) => void,
   ) {
     super();
-    this.register(vscode.commands.registerCommand('aiProvenance.shareNotes', (args?: ShareArgs) => this.share(args ?? {})));
-    this.register(vscode.commands.registerCommand('aiProvenance.unshareNotes', (args?: ShareArgs) => this.unshare(args ?? {})));
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.shareNotes', (args?: ShareArgs) => this.share(args ?? {})),
+    );
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.unshareNotes', (args?: ShareArgs) => this.unshare(args ?? {})),
+    );
   }
 
   /** Sets the context key the walkthrough step waits for. */
@@ -47,7 +51,10 @@ export class NotesSharing extends Disposable {
     const remote = status.remotes.find((r) => r.name === 'origin')?.name ?? status.remotes[0].name;
     const choice = await vscode.window.showInformationMessage(
       `Share AI provenance notes with '${remote}', so teammates and CI see which lines AI wrote? They travel with your own git fetch and push; what git push pushes is unchanged.`,
-      'Share', 'Not Now', "Don't Ask Again");
+      'Share',
+      'Not Now',
+      "Don't Ask Again",
+    );
     if (choice === 'Share') await this.share({ remote, confirm: false });
     else if (choice === "Don't Ask Again") await this.context.workspaceState.update(OFFER_DISMISSED, true);
   }
@@ -56,7 +63,9 @@ export class NotesSharing extends Disposable {
     if (given !== undefined) return given;
     const remotes = await listRemotes(repo);
     if (remotes.length === 0) {
-      void vscode.window.showInformationMessage('AI Provenance: this repository has no remote to share notes with (git remote add ...).');
+      void vscode.window.showInformationMessage(
+        'AI Provenance: this repository has no remote to share notes with (git remote add ...).',
+      );
       return undefined;
     }
     if (remotes.length === 1) return remotes[0];
@@ -75,7 +84,9 @@ export class NotesSharing extends Disposable {
     if (args.confirm !== false) {
       const ok = await vscode.window.showInformationMessage(
         `Share AI provenance notes with '${remote}'? This adds a fetch refspec for refs/notes/ai-provenance* (merged into your notes after every fetch) and pushes the notes in the background after each git push to '${remote}'. What git push pushes is unchanged.`,
-        { modal: true }, 'Share');
+        { modal: true },
+        'Share',
+      );
       if (ok !== 'Share') return;
     }
     try {
@@ -86,8 +97,11 @@ export class NotesSharing extends Disposable {
         { location: vscode.ProgressLocation.Notification, title: `AI Provenance: pushing notes to ${remote}` },
         () => pushNotes(repo, remote),
       );
-      const merged = report.conflictsResolved > 0 ? ` (${report.conflictsResolved} commit(s) annotated on both sides combined)` : '';
-      void vscode.window.showInformationMessage(`AI Provenance: notes shared with '${remote}'${report.pushed ? ' and pushed' : ''}${merged}.`);
+      const merged =
+        report.conflictsResolved > 0 ? ` (${report.conflictsResolved} commit(s) annotated on both sides combined)` : '';
+      void vscode.window.showInformationMessage(
+        `AI Provenance: notes shared with '${remote}'${report.pushed ? ' and pushed' : ''}${merged}.`,
+      );
     } catch (err) {
       const message = err instanceof NotesSyncError || err instanceof Error ? err.message : String(err);
       this.log(`sharing notes with ${remote} failed: ${message}`);
@@ -100,12 +114,18 @@ export class NotesSharing extends Disposable {
     const repo = await this.repo();
     if (!repo) return;
     const shared = (await notesShareStatus(repo)).remotes.filter((r) => r.shared).map((r) => r.name);
-    const remote = args.remote ?? (shared.length <= 1 ? shared[0] : await vscode.window.showQuickPick(shared, { placeHolder: 'Stop sharing notes with which remote?' }));
+    const remote =
+      args.remote ??
+      (shared.length <= 1
+        ? shared[0]
+        : await vscode.window.showQuickPick(shared, { placeHolder: 'Stop sharing notes with which remote?' }));
     if (!remote) return;
     try {
       await unshareNotes(repo, remote);
       await this.refreshContext();
-      void vscode.window.showInformationMessage(`AI Provenance: notes no longer shared with '${remote}' (notes already pushed stay there).`);
+      void vscode.window.showInformationMessage(
+        `AI Provenance: notes no longer shared with '${remote}' (notes already pushed stay there).`,
+      );
     } catch (err) {
       void vscode.window.showErrorMessage(`AI Provenance: ${err instanceof Error ? err.message : String(err)}`);
     }

@@ -19,7 +19,9 @@ interface GitApi {
 }
 
 export class TrailerPreviewFeature extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('aiProvenance.trailerPreview', vscode.StatusBarAlignment.Left, 49));
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('aiProvenance.trailerPreview', vscode.StatusBarAlignment.Left, 49),
+  );
   private readonly refresh = debounce(() => void this.update(), 800);
   private current: { repo: GitRepository; preview: TrailerPreview } | undefined;
 
@@ -62,10 +64,12 @@ export class TrailerPreviewFeature extends Disposable {
     this.api = api;
     const watch = (repo: GitRepository) => this.register(repo.state.onDidChange(() => this.refresh()));
     api.repositories.forEach(watch);
-    this.register(api.onDidOpenRepository((repo) => {
-      watch(repo);
-      this.refresh();
-    }));
+    this.register(
+      api.onDidOpenRepository((repo) => {
+        watch(repo);
+        this.refresh();
+      }),
+    );
     this.register(vscode.workspace.onDidSaveTextDocument(() => this.refresh()));
     this.refresh();
   }
@@ -92,7 +96,9 @@ export class TrailerPreviewFeature extends Disposable {
       void vscode.window.showInformationMessage('AI Provenance: no trailers to add for the staged changes.');
       return;
     }
-    const lines = preview.trailers.map((t) => `${t.key}: ${t.value}`).filter((line) => !repo.inputBox.value.includes(line));
+    const lines = preview.trailers
+      .map((t) => `${t.key}: ${t.value}`)
+      .filter((line) => !repo.inputBox.value.includes(line));
     if (lines.length === 0) return;
     // Below a blank line, so the subject stays on the first line; the hook adds the same lines only if different.
     repo.inputBox.value = `${repo.inputBox.value.replace(/\s+$/, '')}\n\n${lines.join('\n')}`;

@@ -27,17 +27,19 @@ export class DecorationController extends Disposable {
     this.register({ dispose: () => this.types.forEach((t) => t.dispose()) });
     this.register(attribution.onDidChange(() => this.schedule()));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()));
-    this.register(vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('aiProvenance.annotations.style')) {
-        // Decoration types are fixed at creation: recreate them once per configuration change.
-        this.types.forEach((t) => t.dispose());
-        this.createTypes();
-        this.paintVisible();
-      }
-      if (e.affectsConfiguration('aiProvenance.annotations.enabled')) {
-        this.setEnabled(vscode.workspace.getConfiguration('aiProvenance').get<boolean>('annotations.enabled', true));
-      }
-    }));
+    this.register(
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('aiProvenance.annotations.style')) {
+          // Decoration types are fixed at creation: recreate them once per configuration change.
+          this.types.forEach((t) => t.dispose());
+          this.createTypes();
+          this.paintVisible();
+        }
+        if (e.affectsConfiguration('aiProvenance.annotations.enabled')) {
+          this.setEnabled(vscode.workspace.getConfiguration('aiProvenance').get<boolean>('annotations.enabled', true));
+        }
+      }),
+    );
     this.register({ dispose: () => this.schedule.cancel() });
     this.schedule();
   }
@@ -89,7 +91,10 @@ export class DecorationController extends Disposable {
       const ranges = byFamily[family].map(([s, e]) => new vscode.Range(doc.positionAt(s), doc.positionAt(e)));
       editor.setDecorations(this.types.get(family)!, ranges);
     }
-    editor.setDecorations(this.mixedType, byFamily.mixedLines.map((line) => new vscode.Range(line, 0, line, 0)));
+    editor.setDecorations(
+      this.mixedType,
+      byFamily.mixedLines.map((line) => new vscode.Range(line, 0, line, 0)),
+    );
     this.painted.set(doc.uri.toString(), byFamily);
   }
 }

@@ -18,13 +18,24 @@ export function annotationStyle(): AnnotationStyle {
   return value === 'underline' || value === 'ruler' ? value : 'background';
 }
 
-export function createFamilyDecoration(family: OriginFamily, style: AnnotationStyle = 'background'): vscode.TextEditorDecorationType {
+export function createFamilyDecoration(
+  family: OriginFamily,
+  style: AnnotationStyle = 'background',
+): vscode.TextEditorDecorationType {
   const id = COLOR_ID[family];
   const look: vscode.DecorationRenderOptions =
     style === 'background'
-      ? { backgroundColor: new vscode.ThemeColor(`aiProvenance.${id}Background`), border: '1px solid', borderColor: new vscode.ThemeColor('aiProvenance.border') }
+      ? {
+          backgroundColor: new vscode.ThemeColor(`aiProvenance.${id}Background`),
+          border: '1px solid',
+          borderColor: new vscode.ThemeColor('aiProvenance.border'),
+        }
       : style === 'underline'
-        ? { borderStyle: 'none none dotted none', borderWidth: '0 0 1px 0', borderColor: new vscode.ThemeColor(`aiProvenance.${id}Ruler`) }
+        ? {
+            borderStyle: 'none none dotted none',
+            borderWidth: '0 0 1px 0',
+            borderColor: new vscode.ThemeColor(`aiProvenance.${id}Ruler`),
+          }
         : {};
   return vscode.window.createTextEditorDecorationType({
     ...look,

@@ -34,7 +34,11 @@ export class PersistenceController extends Disposable {
   private readonly _onDidRestore = this.register(new vscode.EventEmitter<vscode.TextDocument>());
   readonly onDidRestore = this._onDidRestore.event;
 
-  constructor(private readonly attribution: AttributionService, private readonly log: (message: string) => void, private readonly now: () => number = Date.now) {
+  constructor(
+    private readonly attribution: AttributionService,
+    private readonly log: (message: string) => void,
+    private readonly now: () => number = Date.now,
+  ) {
     super();
     this.repos = this.register(new RepoRegistry(log));
     this.register(vscode.workspace.onDidOpenTextDocument((doc) => void this.restore(doc)));
@@ -42,10 +46,12 @@ export class PersistenceController extends Disposable {
     this.register(vscode.workspace.onWillSaveTextDocument(() => void this.flush()));
     this.register(vscode.workspace.onDidChangeTextDocument((e) => this.dirtyChanged(e)));
     this.register(attribution.onWillForget((doc) => this.closing(doc)));
-    this.register(vscode.workspace.onWillRenameFiles((e) => {
-      this.carryAcrossRename(e.files);
-      e.waitUntil(this.flush());
-    }));
+    this.register(
+      vscode.workspace.onWillRenameFiles((e) => {
+        this.carryAcrossRename(e.files);
+        e.waitUntil(this.flush());
+      }),
+    );
     this.register(vscode.workspace.onDidRenameFiles((e) => void this.renamed(e.files)));
     this.register({ dispose: () => this.watchers.forEach((w) => w.close()) });
     this.register({ dispose: () => void this.flush() });
@@ -71,7 +77,12 @@ export class PersistenceController extends Disposable {
     // reports the dirty flag in a separate, later event, so a typed edit is only known as such when that arrives.
     if (cause === 'edit' && doc.uri.scheme === 'file' && !doc.isDirty) {
       this.undecided.add(doc.uri.toString());
-      void this.repos.forUri(doc.uri).then((found) => found && setTimeout(() => void this.adopt(doc, found.handle, found.relPath, false), WATCH_DEBOUNCE_MS));
+      void this.repos
+        .forUri(doc.uri)
+        .then(
+          (found) =>
+            found && setTimeout(() => void this.adopt(doc, found.handle, found.relPath, false), WATCH_DEBOUNCE_MS),
+        );
       return;
     }
     this.undecided.delete(doc.uri.toString());
@@ -81,7 +92,8 @@ export class PersistenceController extends Disposable {
   /** The dirty flag arrived: an edit we held back was typed (or accepted) in the editor after all. */
   private dirtyChanged(e: vscode.TextDocumentChangeEvent): void {
     const key = e.document.uri.toString();
-    if (e.contentChanges.length === 0 && e.document.isDirty && this.undecided.delete(key)) this.scheduleSave(e.document);
+    if (e.contentChanges.length === 0 && e.document.isDirty && this.undecided.delete(key))
+      this.scheduleSave(e.document);
     const waiting = e.contentChanges.length > 0 ? this.awaitingReload.get(key) : undefined;
     if (waiting) {
       this.awaitingReload.delete(key);
@@ -141,7 +153,9 @@ export class PersistenceController extends Disposable {
         return;
       }
       if (old === undefined || contentHash(old) !== record.contentHash) {
-        this.log(`${relPath} changed since its attribution was saved and no copy of the old text is kept: not restored`);
+        this.log(
+          `${relPath} changed since its attribution was saved and no copy of the old text is kept: not restored`,
+        );
         return;
       }
       spans = remapSpans(old, text, spans);
@@ -149,7 +163,13 @@ export class PersistenceController extends Disposable {
     // A settled record (post-commit) says which spans are still uncommitted: merging would bring the committed back.
     const settledHere = record.settled === true && record.contentHash === hash && record.length === text.length;
     if (!replace && !settledHere && this.attribution.has(doc)) {
-      const live = recordFromSpans(relPath, text, this.attribution.spans(doc), this.attribution.origins, this.synced.get(key) ?? 0);
+      const live = recordFromSpans(
+        relPath,
+        text,
+        this.attribution.spans(doc),
+        this.attribution.origins,
+        this.synced.get(key) ?? 0,
+      );
       const theirs = recordFromSpans(relPath, text, spans, this.attribution.origins, record.updated);
       spans = spansFromRecord(mergeFileRecords(live, theirs), this.attribution.origins);
     }
@@ -184,7 +204,9 @@ export class PersistenceController extends Disposable {
     this.synced.set(key, updated);
     if (spans.length > 0) {
       // The text is what lets these spans be remapped if the file changes while nobody watches.
-      await saveTextSnapshot(found.handle.store.stateDir, record.contentHash, text).catch((err) => this.log(`snapshot of ${found.relPath} failed: ${String(err)}`));
+      await saveTextSnapshot(found.handle.store.stateDir, record.contentHash, text).catch((err) =>
+        this.log(`snapshot of ${found.relPath} failed: ${String(err)}`),
+      );
     }
     // The editor holds the whole truth for an open document: replace, so clears stay cleared.
     found.handle.writer.scheduleWrite(record, { mode: 'replace' });
@@ -208,7 +230,8 @@ export class PersistenceController extends Disposable {
   private carryAcrossRename(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): void {
     for (const { oldUri, newUri } of files) {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === oldUri.toString());
-      if (doc && this.attribution.has(doc)) this.carried.set(newUri.toString(), { text: doc.getText(), spans: [...this.attribution.spans(doc)] });
+      if (doc && this.attribution.has(doc))
+        this.carried.set(newUri.toString(), { text: doc.getText(), spans: [...this.attribution.spans(doc)] });
     }
   }
 
@@ -223,7 +246,9 @@ export class PersistenceController extends Disposable {
     return true;
   }
 
-  private async renamed(files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>): Promise<void> {
+  private async renamed(
+    files: ReadonlyArray<{ readonly oldUri: vscode.Uri; readonly newUri: vscode.Uri }>,
+  ): Promise<void> {
     for (const { oldUri, newUri } of files) {
       const from = await this.repos.forUri(oldUri);
       const to = await this.repos.forUri(newUri);

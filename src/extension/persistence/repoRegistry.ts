@@ -47,7 +47,9 @@ export class RepoRegistry implements vscode.Disposable {
         handle = WorkingStateStore.open(repo.root).then((store) => ({
           repo,
           store,
-          writer: new DebouncedStateWriter(store, { onError: (err, rel) => this.log(`saving attribution of ${rel} failed: ${err.message}`) }),
+          writer: new DebouncedStateWriter(store, {
+            onError: (err, rel) => this.log(`saving attribution of ${rel} failed: ${err.message}`),
+          }),
         }));
         this.byRoot.set(repo.root, handle);
       }

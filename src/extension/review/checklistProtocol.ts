@@ -55,8 +55,7 @@ export interface ChecklistState {
 }
 
 export type HostMessage =
-  | { readonly type: 'state'; readonly state: ChecklistState }
-  | { readonly type: 'status'; readonly text: string };
+  { readonly type: 'state'; readonly state: ChecklistState } | { readonly type: 'status'; readonly text: string };
 
 export type WebviewMessage =
   | { readonly type: 'ready' }
@@ -79,13 +78,22 @@ export function parseWebviewMessage(raw: unknown): WebviewMessage | undefined {
     case 'nextHunk':
       return { type: m.type };
     case 'toggle':
-      return typeof m.itemId === 'string' && ITEM_ID.test(m.itemId) && typeof m.checked === 'boolean' ? { type: 'toggle', itemId: m.itemId, checked: m.checked } : undefined;
+      return typeof m.itemId === 'string' && ITEM_ID.test(m.itemId) && typeof m.checked === 'boolean'
+        ? { type: 'toggle', itemId: m.itemId, checked: m.checked }
+        : undefined;
     case 'note':
-      return typeof m.itemId === 'string' && ITEM_ID.test(m.itemId) && typeof m.text === 'string' && m.text.length <= NOTE_LIMIT ? { type: 'note', itemId: m.itemId, text: m.text } : undefined;
+      return typeof m.itemId === 'string' &&
+        ITEM_ID.test(m.itemId) &&
+        typeof m.text === 'string' &&
+        m.text.length <= NOTE_LIMIT
+        ? { type: 'note', itemId: m.itemId, text: m.text }
+        : undefined;
     case 'reveal':
       if (typeof m.findingId !== 'number' || !Number.isSafeInteger(m.findingId) || m.findingId < 0) return undefined;
       if (m.place === undefined) return { type: 'reveal', findingId: m.findingId };
-      return typeof m.place === 'number' && Number.isSafeInteger(m.place) && m.place >= 0 && m.place < 1000 ? { type: 'reveal', findingId: m.findingId, place: m.place } : undefined;
+      return typeof m.place === 'number' && Number.isSafeInteger(m.place) && m.place >= 0 && m.place < 1000
+        ? { type: 'reveal', findingId: m.findingId, place: m.place }
+        : undefined;
     default:
       return undefined;
   }

@@ -44,7 +44,9 @@ export function checklistState(review: LoadedReview, marks: ChecklistMarks): Che
   const order = new Map(CHECKLIST.map((def, i) => [def.id, i]));
   const item = (c: ChecklistItem): ItemView => {
     const cats = categories.get(c.id) ?? [];
-    const findings = review.model.findings.filter((e) => cats.includes(e.finding.category)).map((e) => findingView(e.id, e.finding));
+    const findings = review.model.findings
+      .filter((e) => cats.includes(e.finding.category))
+      .map((e) => findingView(e.id, e.finding));
     // Findings in AI-written lines first, then the most severe.
     findings.sort((a, b) => Number(b.inAi) - Number(a.inAi) || rank(b.severity) - rank(a.severity) || a.id - b.id);
     return {
@@ -60,7 +62,12 @@ export function checklistState(review: LoadedReview, marks: ChecklistMarks): Che
   };
   const all = review.review.checklist.map(item);
   const triggered = all.filter((_, i) => review.review.checklist[i].status === 'triggered');
-  triggered.sort((a, b) => Number(b.inAi) - Number(a.inAi) || rank(b.severity) - rank(a.severity) || (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  triggered.sort(
+    (a, b) =>
+      Number(b.inAi) - Number(a.inAi) ||
+      rank(b.severity) - rank(a.severity) ||
+      (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0),
+  );
   const folded = all.filter((_, i) => review.review.checklist[i].status === 'folded');
   return {
     label: cleanLabel(review.label, 200),
@@ -72,7 +79,8 @@ export function checklistState(review: LoadedReview, marks: ChecklistMarks): Che
     triggered,
     folded,
     reviewer: marks.reviewer,
-    signOffBlocked: review.headCommit === null ? 'Sign-off records on a commit: commit the work, then review the branch.' : null,
+    signOffBlocked:
+      review.headCommit === null ? 'Sign-off records on a commit: commit the work, then review the branch.' : null,
     noteMax: marks.noteMax,
   };
 }

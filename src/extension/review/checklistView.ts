@@ -115,7 +115,10 @@ export class ChecklistViewProvider extends Disposable implements vscode.WebviewV
     } else if (s.status === 'error') {
       message = { type: 'status', text: s.message };
     } else {
-      message = { type: 'status', text: s.status === 'loading' ? 'Loading the review…' : 'Choose what to review in the AI Review view.' };
+      message = {
+        type: 'status',
+        text: s.status === 'loading' ? 'Loading the review…' : 'Choose what to review in the AI Review view.',
+      };
     }
     this.lastPosted = message;
     void this.view.webview.postMessage(message);
@@ -125,7 +128,13 @@ export class ChecklistViewProvider extends Disposable implements vscode.WebviewV
     const nonce = randomBytes(18).toString('base64');
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'checklist.js'));
     const style = webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'checklist.css'));
-    const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `img-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+    const csp = [
+      `default-src 'none'`,
+      `style-src ${webview.cspSource}`,
+      `img-src ${webview.cspSource}`,
+      `font-src ${webview.cspSource}`,
+      `script-src 'nonce-${nonce}'`,
+    ].join('; ');
     return `<!DOCTYPE html>
 <html lang="en">
 <head>

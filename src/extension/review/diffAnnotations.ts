@@ -7,7 +7,14 @@
 import * as vscode from 'vscode';
 import { isAiAuthorship } from '../../core/blame';
 import { toRepoRelativePath } from '../../git';
-import { LINE_MARKS, afterText, createAfterTextDecoration, createLineMarkDecoration, mergeLines, type LineMark } from '../blame/lineMarkStyles';
+import {
+  LINE_MARKS,
+  afterText,
+  createAfterTextDecoration,
+  createLineMarkDecoration,
+  mergeLines,
+  type LineMark,
+} from '../blame/lineMarkStyles';
 import { markOf } from '../blame/bufferLines';
 import { Disposable, debounce } from '../lifecycle';
 import type { LoadedReview } from './reviewLoader';
@@ -57,7 +64,12 @@ export function reviewSideOf(review: LoadedReview, uri: vscode.Uri): ReviewSide 
 function inOurDiff(uri: vscode.Uri): boolean {
   const key = uri.toString();
   return vscode.window.tabGroups.all.some((g) =>
-    g.tabs.some((t) => t.input instanceof vscode.TabInputTextDiff && t.input.modified.toString() === key && t.input.original.scheme === REVISION_SCHEME),
+    g.tabs.some(
+      (t) =>
+        t.input instanceof vscode.TabInputTextDiff &&
+        t.input.modified.toString() === key &&
+        t.input.original.scheme === REVISION_SCHEME,
+    ),
   );
 }
 
@@ -68,15 +80,21 @@ export class DiffAnnotations extends Disposable {
   private readonly painted = new Map<string, PaintedReview>();
   private readonly schedule = debounce(() => this.paintVisible(), UPDATE_DELAY_MS);
 
-  constructor(private readonly session: ReviewSession, media: vscode.Uri) {
+  constructor(
+    private readonly session: ReviewSession,
+    media: vscode.Uri,
+  ) {
     super();
-    for (const mark of LINE_MARKS) this.marks.set(mark, this.register(createLineMarkDecoration(mark, media, { background: true })));
+    for (const mark of LINE_MARKS)
+      this.marks.set(mark, this.register(createLineMarkDecoration(mark, media, { background: true })));
     this.register(vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()));
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.syncContext()));
-    this.register(session.onDidChange(() => {
-      this.schedule();
-      this.syncContext();
-    }));
+    this.register(
+      session.onDidChange(() => {
+        this.schedule();
+        this.syncContext();
+      }),
+    );
     this.register({ dispose: () => this.schedule.cancel() });
   }
 
@@ -135,7 +153,9 @@ export class DiffAnnotations extends Disposable {
         hunkOptions.push(endOfLine(doc, h.startLine, text));
       }
     }
-    const findings: FindingEntry[] = review.model.findings.filter(({ finding: f }) => f.range && f.range.side === (side === 'head' ? 'new' : 'old') && f.file === path);
+    const findings: FindingEntry[] = review.model.findings.filter(
+      ({ finding: f }) => f.range && f.range.side === (side === 'head' ? 'new' : 'old') && f.file === path,
+    );
     const findingOptions: vscode.DecorationOptions[] = [];
     for (const { finding: f } of findings) {
       const line = f.range!.start;
@@ -152,9 +172,14 @@ export class DiffAnnotations extends Disposable {
       hover.appendMarkdown('\n\n');
       hover.appendText(`What to do: ${f.whatToDo}`);
       // The whole first line carries the hover; the text sits after its end.
-      findingOptions.push({ range: doc.lineAt(line - 1).range, hoverMessage: hover, renderOptions: { after: { contentText: text } } });
+      findingOptions.push({
+        range: doc.lineAt(line - 1).range,
+        hoverMessage: hover,
+        renderOptions: { after: { contentText: text } },
+      });
     }
-    for (const mark of LINE_MARKS) editor.setDecorations(this.marks.get(mark)!, mergeLines(out[mark].map((l) => l - 1)));
+    for (const mark of LINE_MARKS)
+      editor.setDecorations(this.marks.get(mark)!, mergeLines(out[mark].map((l) => l - 1)));
     editor.setDecorations(this.findingType, findingOptions);
     editor.setDecorations(this.hunkType, hunkOptions);
     this.painted.set(doc.uri.toString(), out);

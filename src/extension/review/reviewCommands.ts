@@ -12,7 +12,14 @@ import { listRefs } from './reviewGit';
 import type { LoadedReview, ReviewTarget } from './reviewLoader';
 import { hunkAt, nextUnreviewed, type HunkEntry } from './reviewModel';
 import type { ReviewSession } from './reviewSession';
-import { OPEN_FILE_COMMAND, OPEN_HUNK_COMMAND, REVEAL_FINDING_COMMAND, REVIEW_VIEW_ID, type ReviewNode, type ReviewTree } from './reviewTree';
+import {
+  OPEN_FILE_COMMAND,
+  OPEN_HUNK_COMMAND,
+  REVEAL_FINDING_COMMAND,
+  REVIEW_VIEW_ID,
+  type ReviewNode,
+  type ReviewTree,
+} from './reviewTree';
 import { CHECKLIST_VIEW_ID } from './checklistView';
 
 export class ReviewActions {
@@ -77,13 +84,17 @@ export class ReviewActions {
       return [hunk];
     }
     const selected = this.tree.view.selection.flatMap((n) => (n.type === 'hunk' ? [n.hunk] : []));
-    if (selected.length === 0) throw new Error('put the cursor in a hunk of a review diff, or select hunks in the AI Review view');
+    if (selected.length === 0)
+      throw new Error('put the cursor in a hunk of a review diff, or select hunks in the AI Review view');
     return selected;
   }
 
   async markReviewed(node?: ReviewNode, fromView = false): Promise<HunkEntry[]> {
     const hunks = await this.targetHunks(node, fromView);
-    await this.session.setReviewed(hunks.map((h) => h.key), true);
+    await this.session.setReviewed(
+      hunks.map((h) => h.key),
+      true,
+    );
     const { reviewed, total } = this.session.progress();
     vscode.window.setStatusBarMessage(`$(check) AI Review: ${reviewed} of ${total} AI hunks reviewed`, 4000);
     return hunks;
@@ -96,12 +107,17 @@ export class ReviewActions {
     const from = side?.side === 'head' ? { path: side.path, line: editor!.selection.active.line + 1 } : undefined;
     const hunk = nextUnreviewed(review.model, this.session.reviewedKeys, from);
     if (!hunk) {
-      void vscode.window.showInformationMessage(review.model.aiHunks.length === 0 ? 'AI Review: this change has no AI hunks.' : 'AI Review: every AI hunk is reviewed.');
+      void vscode.window.showInformationMessage(
+        review.model.aiHunks.length === 0
+          ? 'AI Review: this change has no AI hunks.'
+          : 'AI Review: every AI hunk is reviewed.',
+      );
       return undefined;
     }
     await this.openHunk(hunk.path, hunk.startLine);
     const node = this.tree.hunkNode(hunk);
-    if (node && this.tree.view.visible) await this.tree.view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+    if (node && this.tree.view.visible)
+      await this.tree.view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
     return hunk;
   }
 
@@ -128,11 +144,18 @@ export function parseTarget(arg: unknown): ReviewTarget {
 async function pickTarget(session: ReviewSession): Promise<ReviewTarget | undefined> {
   type Item = vscode.QuickPickItem & { target?: ReviewTarget; refs?: true };
   const items: Item[] = [
-    { label: '$(git-branch) Current branch', description: 'against its merge base with the default branch', target: { kind: 'branch' } },
+    {
+      label: '$(git-branch) Current branch',
+      description: 'against its merge base with the default branch',
+      target: { kind: 'branch' },
+    },
     { label: '$(git-compare) Two refs…', description: 'BASE..HEAD', refs: true },
     { label: '$(edit) Working tree', description: 'uncommitted changes against HEAD', target: { kind: 'worktree' } },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: 'AI Review: what to review', placeHolder: 'Choose the change to review' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'AI Review: what to review',
+    placeHolder: 'Choose the change to review',
+  });
   if (!picked) return undefined;
   if (picked.target) return picked.target;
   const review = session.review;
@@ -170,21 +193,48 @@ function guarded<A extends unknown[], R>(fn: (...args: A) => Promise<R>): (...ar
 
 export function registerReviewCommands(actions: ReviewActions, session: ReviewSession): vscode.Disposable {
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.ReviewChooseTarget, guarded((arg?: unknown) => actions.chooseTarget(arg))),
-    vscode.commands.registerCommand(CommandId.ReviewRefresh, guarded(() => session.reload())),
-    vscode.commands.registerCommand(OPEN_FILE_COMMAND, guarded((p: string) => actions.openFile(String(p)))),
-    vscode.commands.registerCommand(OPEN_HUNK_COMMAND, guarded((p: string, line: number) => actions.openHunk(String(p), Number(line)))),
-    vscode.commands.registerCommand(REVEAL_FINDING_COMMAND, guarded((id: number) => actions.revealFinding(Number(id)))),
+    vscode.commands.registerCommand(
+      CommandId.ReviewChooseTarget,
+      guarded((arg?: unknown) => actions.chooseTarget(arg)),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.ReviewRefresh,
+      guarded(() => session.reload()),
+    ),
+    vscode.commands.registerCommand(
+      OPEN_FILE_COMMAND,
+      guarded((p: string) => actions.openFile(String(p))),
+    ),
+    vscode.commands.registerCommand(
+      OPEN_HUNK_COMMAND,
+      guarded((p: string, line: number) => actions.openHunk(String(p), Number(line))),
+    ),
+    vscode.commands.registerCommand(
+      REVEAL_FINDING_COMMAND,
+      guarded((id: number) => actions.revealFinding(Number(id))),
+    ),
     // The keybinding in the view passes { fromView: true }; the view's inline action passes its node.
-    vscode.commands.registerCommand(CommandId.ReviewMarkHunkReviewed, guarded((arg?: unknown) => actions.markReviewed(isNode(arg) ? arg : undefined, isFromView(arg)))),
-    vscode.commands.registerCommand(CommandId.ReviewNextUnreviewedHunk, guarded(() => actions.nextUnreviewed())),
-    vscode.commands.registerCommand(CommandId.ReviewOpenChecklist, guarded(async () => {
-      await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
-    })),
-    vscode.commands.registerCommand(CommandId.ReviewShow, guarded(async () => {
-      await vscode.commands.executeCommand(`${REVIEW_VIEW_ID}.focus`);
-      await session.ensureLoaded();
-    })),
+    vscode.commands.registerCommand(
+      CommandId.ReviewMarkHunkReviewed,
+      guarded((arg?: unknown) => actions.markReviewed(isNode(arg) ? arg : undefined, isFromView(arg))),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.ReviewNextUnreviewedHunk,
+      guarded(() => actions.nextUnreviewed()),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.ReviewOpenChecklist,
+      guarded(async () => {
+        await vscode.commands.executeCommand(`${CHECKLIST_VIEW_ID}.focus`);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.ReviewShow,
+      guarded(async () => {
+        await vscode.commands.executeCommand(`${REVIEW_VIEW_ID}.focus`);
+        await session.ensureLoaded();
+      }),
+    ),
   );
 }
 

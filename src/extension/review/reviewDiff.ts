@@ -18,7 +18,11 @@ export interface DiffSelection {
 
 export function diffUris(review: LoadedReview, file: FileEntry): { left: vscode.Uri; right: vscode.Uri } {
   const root = review.repo.root;
-  const left = revisionUri({ root, rev: file.oldPath === null ? '' : review.baseCommit, path: file.oldPath ?? file.path });
+  const left = revisionUri({
+    root,
+    rev: file.oldPath === null ? '' : review.baseCommit,
+    path: file.oldPath ?? file.path,
+  });
   let right: vscode.Uri;
   if (file.newPath === null) right = revisionUri({ root, rev: '', path: file.path });
   else if (review.headCommit === null) right = vscode.Uri.file(path.join(root, ...file.newPath.split('/')));
@@ -27,11 +31,18 @@ export function diffUris(review: LoadedReview, file: FileEntry): { left: vscode.
 }
 
 /** Opens the diff of `file` and selects `selection`; resolves to the editor holding the selection. */
-export async function openReviewDiff(review: LoadedReview, file: FileEntry, selection?: DiffSelection): Promise<vscode.TextEditor | undefined> {
+export async function openReviewDiff(
+  review: LoadedReview,
+  file: FileEntry,
+  selection?: DiffSelection,
+): Promise<vscode.TextEditor | undefined> {
   const { left, right } = diffUris(review, file);
   const title = `${path.posix.basename(file.path)} (AI review: ${review.label})`;
   const range = selection && new vscode.Range(selection.start - 1, 0, selection.end - 1, Number.MAX_SAFE_INTEGER);
-  const options: vscode.TextDocumentShowOptions = { preview: true, ...(range && selection?.side === 'new' ? { selection: range } : {}) };
+  const options: vscode.TextDocumentShowOptions = {
+    preview: true,
+    ...(range && selection?.side === 'new' ? { selection: range } : {}),
+  };
   await vscode.commands.executeCommand('vscode.diff', left, right, title, options);
   const target = selection?.side === 'old' ? left : right;
   const editor = await visibleEditor(target);

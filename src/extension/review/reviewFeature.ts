@@ -26,11 +26,22 @@ export const CHECKLIST_STATE_COMMAND = 'aiProvenance.internal.checklistState';
 export class ReviewFeature extends Disposable {
   readonly session: ReviewSession;
 
-  constructor(context: vscode.ExtensionContext, attribution: AttributionService, flush: () => Promise<void>, log: (message: string) => void) {
+  constructor(
+    context: vscode.ExtensionContext,
+    attribution: AttributionService,
+    flush: () => Promise<void>,
+    log: (message: string) => void,
+  ) {
     super();
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
     this.register(registerRevisionContent());
-    const session = (this.session = this.register(new ReviewSession(context.workspaceState, { flush, liveLines: liveLinesOf(attribution), sarifFiles: configuredSarifFiles }, log)));
+    const session = (this.session = this.register(
+      new ReviewSession(
+        context.workspaceState,
+        { flush, liveLines: liveLinesOf(attribution), sarifFiles: configuredSarifFiles },
+        log,
+      ),
+    ));
     const tree = this.register(new ReviewTree(session));
     const annotations = this.register(new DiffAnnotations(session, media));
     const actions = new ReviewActions(session, tree, annotations);
@@ -43,20 +54,36 @@ export class ReviewFeature extends Disposable {
       }
     };
     const checklist = this.register(
-      new ChecklistViewProvider(session, media, {
-        revealFinding: (id, place) => actions.revealFinding(id, place),
-        signOff: async () => void (await runSignOff()),
-        nextHunk: async () => void (await actions.nextUnreviewed()),
-      }, log),
+      new ChecklistViewProvider(
+        session,
+        media,
+        {
+          revealFinding: (id, place) => actions.revealFinding(id, place),
+          signOff: async () => void (await runSignOff()),
+          nextHunk: async () => void (await actions.nextUnreviewed()),
+        },
+        log,
+      ),
     );
     this.register(registerReviewCommands(actions, session));
-    this.register(vscode.commands.registerCommand(CommandId.ReviewSignOff, (options?: SignOffOptions) => runSignOff(isOptions(options) ? options : undefined)));
+    this.register(
+      vscode.commands.registerCommand(CommandId.ReviewSignOff, (options?: SignOffOptions) =>
+        runSignOff(isOptions(options) ? options : undefined),
+      ),
+    );
     this.register(registerInspectionCommand(REVIEW_SNAPSHOT_COMMAND, () => snapshot(session, tree)));
-    this.register(registerInspectionCommand(REVIEW_ANNOTATIONS_COMMAND, (uri: vscode.Uri) => {
-      annotations.flush();
-      return uri ? annotations.paintedFor(uri) : undefined;
-    }));
-    this.register(registerInspectionCommand(CHECKLIST_STATE_COMMAND, () => ({ ready: checklist.isReady, message: checklist.lastMessage })));
+    this.register(
+      registerInspectionCommand(REVIEW_ANNOTATIONS_COMMAND, (uri: vscode.Uri) => {
+        annotations.flush();
+        return uri ? annotations.paintedFor(uri) : undefined;
+      }),
+    );
+    this.register(
+      registerInspectionCommand(CHECKLIST_STATE_COMMAND, () => ({
+        ready: checklist.isReady,
+        message: checklist.lastMessage,
+      })),
+    );
   }
 }
 
@@ -70,7 +97,13 @@ function liveLinesOf(attribution: AttributionService) {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.scheme === 'file' && d.uri.fsPath === absPath);
     if (!doc || !attribution.has(doc) || doc.getText() !== diskText) return undefined;
     return lineView(diskText, attribution.spans(doc)).map((l) =>
-      l.kind === 'human' ? HUMAN_LINE : { authorship: l.kind, evidence: 'working-state', origins: l.origins.map((id) => lineOrigin(attribution.origins.get(id))) },
+      l.kind === 'human'
+        ? HUMAN_LINE
+        : {
+            authorship: l.kind,
+            evidence: 'working-state',
+            origins: l.origins.map((id) => lineOrigin(attribution.origins.get(id))),
+          },
     );
   };
 }
@@ -96,17 +129,39 @@ function snapshot(session: ReviewSession, tree: ReviewTree) {
       share: f.share,
       addedLines: f.addedLines,
       aiLines: f.aiLines,
-      hunks: f.hunks.map((h) => ({ key: h.key, startLine: h.startLine, endLine: h.endLine, kind: h.kind, aiLines: h.aiLines, reviewed: session.reviewedKeys.has(h.key), findings: h.findings.map((e) => e.finding.ruleId) })),
+      hunks: f.hunks.map((h) => ({
+        key: h.key,
+        startLine: h.startLine,
+        endLine: h.endLine,
+        kind: h.kind,
+        aiLines: h.aiLines,
+        reviewed: session.reviewedKeys.has(h.key),
+        findings: h.findings.map((e) => e.finding.ruleId),
+      })),
       otherFindings: f.otherFindings.map((e) => e.finding.ruleId),
     })),
-    findings: review.model.findings.map((e) => ({ id: e.id, ruleId: e.finding.ruleId, file: e.finding.file, range: e.finding.range, inAi: e.finding.inAi })),
-    checklist: review.review.checklist.map((c) => ({ id: c.id, status: c.status, checked: session.checkedItems.has(c.id) })),
+    findings: review.model.findings.map((e) => ({
+      id: e.id,
+      ruleId: e.finding.ruleId,
+      file: e.finding.file,
+      range: e.finding.range,
+      inAi: e.finding.inAi,
+    })),
+    checklist: review.review.checklist.map((c) => ({
+      id: c.id,
+      status: c.status,
+      checked: session.checkedItems.has(c.id),
+    })),
     warnings: review.warnings,
   };
 }
 
 /** `aiProvenance.review.sarifFiles` for the repository (resource-scoped: a multi-root workspace may differ per folder). */
 function configuredSarifFiles(repo: RepoInfo): readonly string[] {
-  const value = vscode.workspace.getConfiguration('aiProvenance.review', vscode.Uri.file(repo.root)).get<unknown>('sarifFiles');
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 50) : [];
+  const value = vscode.workspace
+    .getConfiguration('aiProvenance.review', vscode.Uri.file(repo.root))
+    .get<unknown>('sarifFiles');
+  return Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string' && v.trim() !== '').slice(0, 50)
+    : [];
 }

@@ -13,7 +13,11 @@ export const MAX_UNTRACKED_FILES = 200;
 export const MAX_UNTRACKED_BYTES = 1024 * 1024;
 
 async function verify(repo: RepoInfo, ref: string): Promise<boolean> {
-  const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd: repo.root, okExitCodes: [1, 128], env: STABLE_MESSAGES_ENV });
+  const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+    cwd: repo.root,
+    okExitCodes: [1, 128],
+    env: STABLE_MESSAGES_ENV,
+  });
   return r.code === 0;
 }
 
@@ -29,10 +33,15 @@ export async function currentBranch(repo: RepoInfo): Promise<string | undefined>
  * master, trunk, develop that exists. undefined when none does.
  */
 export async function defaultBranch(repo: RepoInfo): Promise<string | undefined> {
-  const remote = await runGit(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], { cwd: repo.root, okExitCodes: [1, 128] });
+  const remote = await runGit(['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], {
+    cwd: repo.root,
+    okExitCodes: [1, 128],
+  });
   const remoteHead = remote.stdout.trim();
   if (remote.code === 0 && remoteHead && (await verify(repo, remoteHead))) return remoteHead;
-  const configured = (await runGit(['config', '--get', 'init.defaultBranch'], { cwd: repo.root, okExitCodes: [1] })).stdout.trim();
+  const configured = (
+    await runGit(['config', '--get', 'init.defaultBranch'], { cwd: repo.root, okExitCodes: [1] })
+  ).stdout.trim();
   const candidates = [...(configured ? [configured] : []), 'main', 'master', 'trunk', 'develop'];
   for (const name of candidates) {
     try {
@@ -47,8 +56,22 @@ export async function defaultBranch(repo: RepoInfo): Promise<string | undefined>
 
 /** Local branches, remote branches and tags, newest first (for the "two refs" picker). */
 export async function listRefs(repo: RepoInfo, max = 200): Promise<string[]> {
-  const r = await runGit(['for-each-ref', '--sort=-committerdate', `--count=${max}`, '--format=%(refname:short)', 'refs/heads', 'refs/remotes', 'refs/tags'], { cwd: repo.root });
-  return r.stdout.split('\n').map((l) => l.trim()).filter((l) => l !== '' && !l.endsWith('/HEAD'));
+  const r = await runGit(
+    [
+      'for-each-ref',
+      '--sort=-committerdate',
+      `--count=${max}`,
+      '--format=%(refname:short)',
+      'refs/heads',
+      'refs/remotes',
+      'refs/tags',
+    ],
+    { cwd: repo.root },
+  );
+  return r.stdout
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.endsWith('/HEAD'));
 }
 
 /** The id of the empty tree in this repository's hash (the base of a review on an unborn branch). */

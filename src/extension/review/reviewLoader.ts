@@ -7,15 +7,31 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { HUMAN_LINE, workingOverlay, type LineSource } from '../../core/blame';
-import { buildBranchReport, reviewBranch, type BranchFacts, type BranchReport, type ReviewSummary } from '../../core/report';
+import {
+  buildBranchReport,
+  reviewBranch,
+  type BranchFacts,
+  type BranchReport,
+  type ReviewSummary,
+} from '../../core/report';
 import type { Policy } from '../../core/policy';
 import { parseUnifiedDiff, type AnalyzerResult, type ReviewContext } from '../../core/review';
 import { WorkingStateStore, headCommit, type RepoInfo } from '../../git';
-import { analyzeBranch, mergeBase, readCodeownersAt, readPolicyAt, readSarifFiles, reviewScope } from '../../git/review';
+import {
+  analyzeBranch,
+  mergeBase,
+  readCodeownersAt,
+  readPolicyAt,
+  readSarifFiles,
+  reviewScope,
+} from '../../git/review';
 import { buildReviewModel, type ReviewModel } from './reviewModel';
 import { currentBranch, defaultBranch, emptyTree, worktreeDiff } from './reviewGit';
 
-export type ReviewTarget = { readonly kind: 'branch' } | { readonly kind: 'refs'; readonly base: string; readonly head: string } | { readonly kind: 'worktree' };
+export type ReviewTarget =
+  | { readonly kind: 'branch' }
+  | { readonly kind: 'refs'; readonly base: string; readonly head: string }
+  | { readonly kind: 'worktree' };
 
 export interface LoadedReview {
   readonly repo: RepoInfo;
@@ -51,7 +67,11 @@ export async function loadReview(repo: RepoInfo, target: ReviewTarget, deps: Loa
   return target.kind === 'worktree' ? loadWorktree(repo, deps) : loadRange(repo, target, deps);
 }
 
-async function loadRange(repo: RepoInfo, target: Exclude<ReviewTarget, { kind: 'worktree' }>, deps: LoadDeps): Promise<LoadedReview> {
+async function loadRange(
+  repo: RepoInfo,
+  target: Exclude<ReviewTarget, { kind: 'worktree' }>,
+  deps: LoadDeps,
+): Promise<LoadedReview> {
   let spec: string;
   let label: string;
   let scope: string;
@@ -59,7 +79,9 @@ async function loadRange(repo: RepoInfo, target: Exclude<ReviewTarget, { kind: '
     const [branch, main] = await Promise.all([currentBranch(repo), defaultBranch(repo)]);
     if (!main) throw new Error('no default branch found (no origin/HEAD, main or master): choose two refs to compare');
     if (branch !== undefined && (branch === main || `origin/${branch}` === main)) {
-      throw new Error(`${branch} is the default branch: check out a feature branch, or choose two refs or the working tree`);
+      throw new Error(
+        `${branch} is the default branch: check out a feature branch, or choose two refs or the working tree`,
+      );
     }
     spec = `${main}..HEAD`;
     label = `${branch ?? 'HEAD'} vs merge base with ${main}`;
@@ -111,7 +133,9 @@ async function loadWorktree(repo: RepoInfo, deps: LoadDeps): Promise<LoadedRevie
     worktreeDiff(repo, base),
     WorkingStateStore.open(repo.root),
     currentBranch(repo),
-    head ? readPolicyAt(repo, head, 'HEAD').catch((err: Error) => void warnings.push(`policy ignored: ${err.message}`)) : undefined,
+    head
+      ? readPolicyAt(repo, head, 'HEAD').catch((err: Error) => void warnings.push(`policy ignored: ${err.message}`))
+      : undefined,
     head ? readCodeownersAt(repo, head).catch(() => undefined) : undefined,
     analyzerResultsFor(repo, deps, warnings),
   ]);
@@ -134,7 +158,10 @@ async function loadWorktree(repo: RepoInfo, deps: LoadDeps): Promise<LoadedRevie
     signoffs: [],
     warnings,
   };
-  const review = reviewBranch(diff, lineSource, { ...reviewContext(policy?.policy, codeowners), ...(analyzerResults ? { analyzerResults } : {}) });
+  const review = reviewBranch(diff, lineSource, {
+    ...reviewContext(policy?.policy, codeowners),
+    ...(analyzerResults ? { analyzerResults } : {}),
+  });
   const report = buildBranchReport(facts, review, policy?.policy ? { policy: policy.policy } : {});
   return {
     repo,
@@ -152,7 +179,12 @@ async function loadWorktree(repo: RepoInfo, deps: LoadDeps): Promise<LoadedRevie
 }
 
 /** Sources of every line of the file on disk: the live editor's when it shows exactly that text, else the store's. */
-async function worktreeLines(repo: RepoInfo, rel: string, store: WorkingStateStore, live: LiveLines): Promise<{ lines: readonly LineSource[] } | { reason: string }> {
+async function worktreeLines(
+  repo: RepoInfo,
+  rel: string,
+  store: WorkingStateStore,
+  live: LiveLines,
+): Promise<{ lines: readonly LineSource[] } | { reason: string }> {
   const abs = path.join(repo.root, ...rel.split('/'));
   let text: string;
   try {
@@ -168,7 +200,11 @@ async function worktreeLines(repo: RepoInfo, rel: string, store: WorkingStateSto
 }
 
 /** The configured analysers' results (undefined when none is configured); unreadable files become warnings. */
-async function analyzerResultsFor(repo: RepoInfo, deps: LoadDeps, warnings: string[]): Promise<AnalyzerResult[] | undefined> {
+async function analyzerResultsFor(
+  repo: RepoInfo,
+  deps: LoadDeps,
+  warnings: string[],
+): Promise<AnalyzerResult[] | undefined> {
   const files = deps.sarifFiles(repo);
   if (files.length === 0) return undefined;
   return readSarifFiles(files, repo.root, repo.root, (message) => warnings.push(`SARIF ${message}`));
@@ -180,6 +216,9 @@ function reviewContext(policy: Policy | undefined, codeowners: string | undefine
   return {
     ...(codeowners !== undefined ? { codeowners } : {}),
     ...(r?.criticalPaths ? { criticalPaths: r.criticalPaths } : {}),
-    options: { ...(r?.disabledRules ? { disabledRules: r.disabledRules } : {}), ...(r?.thresholds ? { thresholds: r.thresholds } : {}) },
+    options: {
+      ...(r?.disabledRules ? { disabledRules: r.disabledRules } : {}),
+      ...(r?.thresholds ? { thresholds: r.thresholds } : {}),
+    },
   };
 }

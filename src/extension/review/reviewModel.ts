@@ -66,7 +66,11 @@ function overlaps(f: Finding, path: string, start: number, end: number): boolean
   return f.file === path && f.range !== null && f.range.side === 'new' && f.range.start <= end && f.range.end >= start;
 }
 
-export function buildReviewModel(diff: ParsedDiff, lineSource: (path: string, line: number) => LineSource, findings: readonly Finding[]): ReviewModel {
+export function buildReviewModel(
+  diff: ParsedDiff,
+  lineSource: (path: string, line: number) => LineSource,
+  findings: readonly Finding[],
+): ReviewModel {
   const entries: FindingEntry[] = findings.map((finding, id) => ({ id, finding }));
   const placed = new Set<number>();
   const addedLines = new Map<string, Map<number, LineSource>>();
@@ -84,14 +88,28 @@ export function buildReviewModel(diff: ParsedDiff, lineSource: (path: string, li
     for (const e of inHunk) placed.add(e.id);
     const tools = [...new Set(sources.flatMap((s) => s.origins.map((o) => o.tool)))];
     const list = hunksByPath.get(h.path) ?? [];
-    list.push({ key: h.key, path: h.path, startLine: h.startLine, endLine: h.endLine, aiLines: sources.filter((s) => isAiAuthorship(s.authorship)).length, kind: hunkKind(sources), tools, findings: inHunk });
+    list.push({
+      key: h.key,
+      path: h.path,
+      startLine: h.startLine,
+      endLine: h.endLine,
+      aiLines: sources.filter((s) => isAiAuthorship(s.authorship)).length,
+      kind: hunkKind(sources),
+      tools,
+      findings: inHunk,
+    });
     hunksByPath.set(h.path, list);
   }
   const files: FileEntry[] = diff.files.map((file) => {
     const hunks = file.newPath === null ? [] : (hunksByPath.get(file.newPath) ?? []);
     const addedCount = hunks.reduce((n, h) => n + h.endLine - h.startLine + 1, 0);
     const aiCount = hunks.reduce((n, h) => n + h.aiLines, 0);
-    const other = entries.filter((e) => !placed.has(e.id) && e.finding.file !== null && (e.finding.file === file.newPath || e.finding.file === file.oldPath || e.finding.file === file.path));
+    const other = entries.filter(
+      (e) =>
+        !placed.has(e.id) &&
+        e.finding.file !== null &&
+        (e.finding.file === file.newPath || e.finding.file === file.oldPath || e.finding.file === file.path),
+    );
     for (const e of other) placed.add(e.id);
     return {
       path: file.path,
@@ -107,7 +125,9 @@ export function buildReviewModel(diff: ParsedDiff, lineSource: (path: string, li
     };
   });
   // Most AI first, as the report orders them: that is where review attention goes.
-  files.sort((a, b) => b.share - a.share || b.addedLines - a.addedLines || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  files.sort(
+    (a, b) => b.share - a.share || b.addedLines - a.addedLines || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+  );
   const changeFindings = entries.filter((e) => !placed.has(e.id));
   const aiHunks = files.flatMap((f) => f.hunks.filter((h) => h.kind !== 'human'));
   return { files, findings: entries, changeFindings, aiHunks, addedLines };
@@ -127,7 +147,11 @@ export function hunkAt(model: ReviewModel, path: string, line: number): HunkEntr
  * The next AI hunk not reviewed, in view order, after `from` (a path and new-side line) and wrapping around; from the
  * start without `from`. undefined when every AI hunk is reviewed.
  */
-export function nextUnreviewed(model: ReviewModel, reviewed: ReadonlySet<string>, from?: { path: string; line: number }): HunkEntry | undefined {
+export function nextUnreviewed(
+  model: ReviewModel,
+  reviewed: ReadonlySet<string>,
+  from?: { path: string; line: number },
+): HunkEntry | undefined {
   const open = model.aiHunks.filter((h) => !reviewed.has(h.key));
   if (open.length === 0) return undefined;
   if (!from) return open[0];
@@ -145,5 +169,7 @@ export function findingWhere(f: Finding): string {
   if (f.file === null) return 'whole change';
   if (!f.range) return f.file;
   const lines = f.range.start === f.range.end ? `${f.range.start}` : `${f.range.start}-${f.range.end}`;
-  return f.range.side === 'new' ? `${f.file}:${lines}` : `${f.file} (removed line${f.range.start === f.range.end ? '' : 's'} ${lines})`;
+  return f.range.side === 'new'
+    ? `${f.file}:${lines}`
+    : `${f.file} (removed line${f.range.start === f.range.end ? '' : 's'} ${lines})`;
 }

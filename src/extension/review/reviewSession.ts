@@ -77,14 +77,15 @@ export class ReviewSession extends Disposable {
   /** Loads the review once; later calls return the loaded one (use reload to refresh). */
   async ensureLoaded(): Promise<LoadedReview | undefined> {
     if (this.state.status === 'idle') await this.reload();
-    else if (this.state.status === 'loading') await new Promise<void>((resolve) => {
-      const sub = this.onDidChange(() => {
-        if (this.state.status !== 'loading') {
-          sub.dispose();
-          resolve();
-        }
+    else if (this.state.status === 'loading')
+      await new Promise<void>((resolve) => {
+        const sub = this.onDidChange(() => {
+          if (this.state.status !== 'loading') {
+            sub.dispose();
+            resolve();
+          }
+        });
       });
-    });
     return this.review;
   }
 
@@ -109,7 +110,10 @@ export class ReviewSession extends Disposable {
           return undefined;
         }),
       ]);
-      const readMarks = () => (reviewer ? Promise.all([store.reviewedHunks(reviewer.email), store.checkedItems(review.scope, reviewer.email)]) : Promise.resolve([new Map<string, number>(), new Set<string>()] as const));
+      const readMarks = () =>
+        reviewer
+          ? Promise.all([store.reviewedHunks(reviewer.email), store.checkedItems(review.scope, reviewer.email)])
+          : Promise.resolve([new Map<string, number>(), new Set<string>()] as const);
       let writes = this.writes;
       let [reviewed, checked] = await readMarks();
       // A mark written while the marks were read would be lost: read them again.
@@ -180,7 +184,9 @@ export class ReviewSession extends Disposable {
 
   private requireReviewer(): { store: ReviewStateStore; reviewer: Reviewer } {
     if (!this.store || !this.reviewer) {
-      throw new Error('set git user.name and user.email to record review marks (git config user.email you@example.com)');
+      throw new Error(
+        'set git user.name and user.email to record review marks (git config user.email you@example.com)',
+      );
     }
     return { store: this.store, reviewer: this.reviewer };
   }

@@ -40,7 +40,13 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
 
   constructor(private readonly session: ReviewSession) {
     super();
-    this.view = this.register(vscode.window.createTreeView(REVIEW_VIEW_ID, { treeDataProvider: this, showCollapseAll: true, manageCheckboxStateManually: true }));
+    this.view = this.register(
+      vscode.window.createTreeView(REVIEW_VIEW_ID, {
+        treeDataProvider: this,
+        showCollapseAll: true,
+        manageCheckboxStateManually: true,
+      }),
+    );
     this.register(this.view.onDidChangeCheckboxState((e) => void this.checkboxes(e)));
     this.register(session.onDidChange(() => this.refresh()));
     // The review loads when the view first shows: activation itself runs no git.
@@ -100,7 +106,8 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
       const counts = total === 0 ? 'no AI hunks' : `${reviewed} of ${total} AI hunks reviewed`;
       this.view.message = `${review.label}: ${counts} · tier ${review.review.tier}`;
       this.view.description = total === 0 ? undefined : `${reviewed}/${total} reviewed`;
-      this.view.badge = total > reviewed ? { value: total - reviewed, tooltip: `${total - reviewed} AI hunks to review` } : undefined;
+      this.view.badge =
+        total > reviewed ? { value: total - reviewed, tooltip: `${total - reviewed} AI hunks to review` } : undefined;
     } else {
       this.view.message = s.status === 'idle' ? 'Choose what to review.' : undefined;
       this.view.description = undefined;
@@ -123,7 +130,10 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
     };
     if (review.model.changeFindings.length > 0) {
       const change: ReviewNode = { type: 'change', findings: review.model.changeFindings };
-      add(change, review.model.changeFindings.map((entry) => ({ type: 'finding', entry, parent: change })));
+      add(
+        change,
+        review.model.changeFindings.map((entry) => ({ type: 'finding', entry, parent: change })),
+      );
       this.roots.push(change);
     }
     for (const file of review.model.files) {
@@ -132,7 +142,10 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
       for (const hunk of file.hunks) {
         const hunkNode: ReviewNode = { type: 'hunk', file, hunk };
         this.hunkNodes.set(hunkId(hunk), hunkNode);
-        add(hunkNode, hunk.findings.map((entry) => ({ type: 'finding', entry, parent: hunkNode })));
+        add(
+          hunkNode,
+          hunk.findings.map((entry) => ({ type: 'finding', entry, parent: hunkNode })),
+        );
         kids.push(hunkNode);
       }
       for (const entry of file.otherFindings) kids.push({ type: 'finding', entry, parent: fileNode });
@@ -145,7 +158,14 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
   private fileItem(file: FileEntry): vscode.TreeItem {
     const review = this.session.review!;
     const hasKids = file.hunks.length > 0 || file.otherFindings.length > 0;
-    const item = new vscode.TreeItem({ label: path.posix.basename(file.path) }, hasKids ? (file.aiLines > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed) : vscode.TreeItemCollapsibleState.None);
+    const item = new vscode.TreeItem(
+      { label: path.posix.basename(file.path) },
+      hasKids
+        ? file.aiLines > 0
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `file:${file.path}`;
     item.resourceUri = vscode.Uri.file(path.join(review.repo.root, ...file.path.split('/')));
     item.iconPath = vscode.ThemeIcon.File;
@@ -161,24 +181,36 @@ export class ReviewTree extends Disposable implements vscode.TreeDataProvider<Re
 
   private hunkItem(file: FileEntry, hunk: HunkEntry): vscode.TreeItem {
     const reviewed = this.session.reviewedKeys.has(hunk.key);
-    const lines = hunk.startLine === hunk.endLine ? `Line ${hunk.startLine}` : `Lines ${hunk.startLine}–${hunk.endLine}`;
-    const item = new vscode.TreeItem(lines, hunk.findings.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+    const lines =
+      hunk.startLine === hunk.endLine ? `Line ${hunk.startLine}` : `Lines ${hunk.startLine}–${hunk.endLine}`;
+    const item = new vscode.TreeItem(
+      lines,
+      hunk.findings.length > 0 ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+    );
     item.id = `hunk:${hunkId(hunk)}`;
     const parts: string[] = [KIND_LABEL[hunk.kind]];
     if (hunk.tools.length > 0) parts.push(hunk.tools.slice(0, 2).join(', '));
     if (hunk.findings.length > 0) parts.push(`${hunk.findings.length} finding${hunk.findings.length === 1 ? '' : 's'}`);
     item.description = parts.join(' · ');
-    item.iconPath = hunk.kind === 'human' ? new vscode.ThemeIcon('person') : new vscode.ThemeIcon('sparkle', new vscode.ThemeColor(KIND_COLOR[hunk.kind]));
+    item.iconPath =
+      hunk.kind === 'human'
+        ? new vscode.ThemeIcon('person')
+        : new vscode.ThemeIcon('sparkle', new vscode.ThemeColor(KIND_COLOR[hunk.kind]));
     item.checkboxState = reviewed ? vscode.TreeItemCheckboxState.Checked : vscode.TreeItemCheckboxState.Unchecked;
     item.tooltip = `${file.path} ${lines.toLowerCase()}: ${hunk.aiLines} of ${hunk.endLine - hunk.startLine + 1} lines written by AI${reviewed ? ' (reviewed)' : ''}`;
-    item.accessibilityInformation = { label: `${KIND_LABEL[hunk.kind]} hunk, ${lines.toLowerCase()}, ${reviewed ? 'reviewed' : 'not reviewed'}` };
+    item.accessibilityInformation = {
+      label: `${KIND_LABEL[hunk.kind]} hunk, ${lines.toLowerCase()}, ${reviewed ? 'reviewed' : 'not reviewed'}`,
+    };
     item.contextValue = reviewed ? 'aiReviewHunk.reviewed' : 'aiReviewHunk';
     item.command = { command: OPEN_HUNK_COMMAND, title: 'Open Hunk', arguments: [file.path, hunk.startLine] };
     return item;
   }
 
   private async checkboxes(e: vscode.TreeCheckboxChangeEvent<ReviewNode>): Promise<void> {
-    const marks = new Map<boolean, string[]>([[true, []], [false, []]]);
+    const marks = new Map<boolean, string[]>([
+      [true, []],
+      [false, []],
+    ]);
     for (const [node, state] of e.items) {
       if (node.type === 'hunk') marks.get(state === vscode.TreeItemCheckboxState.Checked)!.push(node.hunk.key);
     }
@@ -211,6 +243,7 @@ function findingItem(entry: FindingEntry, parent: string): vscode.TreeItem {
   // A plain string tooltip: findings quote code from the change, which is never rendered as markdown.
   item.tooltip = `${f.title} (${f.severity}${f.inAi ? ', in AI-written lines' : ''})\n${f.why}\nWhat to do: ${f.whatToDo}`;
   item.contextValue = 'aiReviewFinding';
-  if (f.file !== null && f.range !== null) item.command = { command: REVEAL_FINDING_COMMAND, title: 'Show in Diff', arguments: [entry.id] };
+  if (f.file !== null && f.range !== null)
+    item.command = { command: REVEAL_FINDING_COMMAND, title: 'Show in Diff', arguments: [entry.id] };
   return item;
 }

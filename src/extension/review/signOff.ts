@@ -22,8 +22,15 @@ export interface SignOffResult {
 }
 
 /** The sign-off entry for the review as it stands. Throws when it cannot be signed. */
-export function signoffEntry(review: LoadedReview, reviewer: { name: string; email: string }, reviewed: ReadonlySet<string>, checked: ReadonlySet<string>, now = new Date()): SignoffEntry {
-  if (review.headCommit === null) throw new Error('the working tree has no commit to sign off: commit, then review the branch');
+export function signoffEntry(
+  review: LoadedReview,
+  reviewer: { name: string; email: string },
+  reviewed: ReadonlySet<string>,
+  checked: ReadonlySet<string>,
+  now = new Date(),
+): SignoffEntry {
+  if (review.headCommit === null)
+    throw new Error('the working tree has no commit to sign off: commit, then review the branch');
   const aiKeys = [...new Set(review.model.aiHunks.map((h) => h.key))];
   return {
     reviewer: { name: reviewer.name, email: reviewer.email },
@@ -31,27 +38,43 @@ export function signoffEntry(review: LoadedReview, reviewer: { name: string; ema
     head: review.headCommit,
     base: review.baseCommit,
     tier: review.review.tier,
-    checklist: review.review.checklist.map((item) => ({ id: item.id, status: item.status, checked: checked.has(item.id) })),
+    checklist: review.review.checklist.map((item) => ({
+      id: item.id,
+      status: item.status,
+      checked: checked.has(item.id),
+    })),
     aiHunks: { total: aiKeys.length, reviewed: aiKeys.filter((k) => reviewed.has(k)) },
   };
 }
 
-export async function signOff(session: ReviewSession, options: SignOffOptions = {}): Promise<SignOffResult | undefined> {
+export async function signOff(
+  session: ReviewSession,
+  options: SignOffOptions = {},
+): Promise<SignOffResult | undefined> {
   const review = await session.ensureLoaded();
   if (!review) throw new Error('no review is loaded');
   const reviewer = session.identity;
-  if (!reviewer) throw new Error('set git user.name and user.email to sign off (git config user.email you@example.com)');
+  if (!reviewer)
+    throw new Error('set git user.name and user.email to sign off (git config user.email you@example.com)');
   const trailer = reviewedByTrailer(reviewer);
   const entry = signoffEntry(review, reviewer, session.reviewedKeys, session.checkedItems);
   const openItems = entry.checklist.filter((c) => c.status === 'triggered' && !c.checked).length;
   const openHunks = entry.aiHunks.total - entry.aiHunks.reviewed.length;
   if ((openItems > 0 || openHunks > 0) && !options.confirm) {
-    const parts = [openItems > 0 ? `${openItems} triggered checklist item${openItems === 1 ? '' : 's'} unchecked` : '', openHunks > 0 ? `${openHunks} of ${entry.aiHunks.total} AI hunks not reviewed` : ''].filter(Boolean);
-    const go = await vscode.window.showWarningMessage(`Sign off ${review.headCommit!.slice(0, 10)} at ${entry.tier} with ${parts.join(' and ')}?`, { modal: true, detail: `The sign-off note records exactly what you checked. ${review.review.signOff}.` }, 'Sign Off Anyway');
+    const parts = [
+      openItems > 0 ? `${openItems} triggered checklist item${openItems === 1 ? '' : 's'} unchecked` : '',
+      openHunks > 0 ? `${openHunks} of ${entry.aiHunks.total} AI hunks not reviewed` : '',
+    ].filter(Boolean);
+    const go = await vscode.window.showWarningMessage(
+      `Sign off ${review.headCommit!.slice(0, 10)} at ${entry.tier} with ${parts.join(' and ')}?`,
+      { modal: true, detail: `The sign-off note records exactly what you checked. ${review.review.signOff}.` },
+      'Sign Off Anyway',
+    );
     if (go !== 'Sign Off Anyway') return undefined;
   }
   const { replacedInvalid } = await writeSignoff(review.repo, entry);
-  if (replacedInvalid) void vscode.window.showWarningMessage(`AI Review: replaced an unreadable sign-off note (${replacedInvalid}).`);
+  if (replacedInvalid)
+    void vscode.window.showWarningMessage(`AI Review: replaced an unreadable sign-off note (${replacedInvalid}).`);
   const action = options.trailer ?? (await askTrailer(review, entry));
   if (action === 'copy') await vscode.env.clipboard.writeText(trailer);
   else if (action === 'insert') await insertTrailer(review.repo.root, trailer);

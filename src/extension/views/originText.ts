@@ -23,7 +23,8 @@ export function clean(text: string, max = 120): string {
 }
 
 export function toolLabel(origin: Origin): string {
-  if (origin.tool !== 'unknown') return origin.evidence ? `${clean(origin.tool)} (${clean(origin.evidence, 40)})` : clean(origin.tool);
+  if (origin.tool !== 'unknown')
+    return origin.evidence ? `${clean(origin.tool)} (${clean(origin.evidence, 40)})` : clean(origin.tool);
   if (origin.candidates?.length) return `unknown (installed: ${origin.candidates.map((c) => clean(c, 40)).join(', ')})`;
   return 'unknown';
 }

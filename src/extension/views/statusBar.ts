@@ -6,16 +6,20 @@ import { Disposable, debounce } from '../lifecycle';
 import { CommandId } from '../commandIds';
 
 export class AttributionStatusBar extends Disposable {
-  private readonly item = this.register(vscode.window.createStatusBarItem('aiProvenance.share', vscode.StatusBarAlignment.Right, 100));
+  private readonly item = this.register(
+    vscode.window.createStatusBarItem('aiProvenance.share', vscode.StatusBarAlignment.Right, 100),
+  );
   private readonly update = debounce(() => this.render(), 200);
 
   constructor(private readonly attribution: AttributionService) {
     super();
     this.item.name = 'AI Provenance';
     this.item.command = CommandId.ShowFileProvenance;
-    this.register(attribution.onDidChange(({ document }) => {
-      if (document === vscode.window.activeTextEditor?.document) this.update();
-    }));
+    this.register(
+      attribution.onDidChange(({ document }) => {
+        if (document === vscode.window.activeTextEditor?.document) this.update();
+      }),
+    );
     this.register(vscode.window.onDidChangeActiveTextEditor(() => this.update()));
     this.register({ dispose: () => this.update.cancel() });
     this.render();

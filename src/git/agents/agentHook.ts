@@ -128,7 +128,12 @@ class HookCall {
         files.push([rel, state]);
       }
       if (files.length === 0) return [];
-      await this.snapshots.save(this.session, this.key, { version: SNAPSHOT_VERSION, taken: this.now(), scope: 'files', files });
+      await this.snapshots.save(this.session, this.key, {
+        version: SNAPSHOT_VERSION,
+        taken: this.now(),
+        scope: 'files',
+        files,
+      });
     }
     await this.snapshots.pruneIfDue(this.now());
     return [];
@@ -138,13 +143,17 @@ class HookCall {
     // A PRE done by node and one done by the launcher for the same call (a retried PRE): the newer one counts. The
     // launcher's is always taken, so it never lingers.
     const newer = (stored: Snapshot | undefined, fromLauncher: Snapshot | undefined): Snapshot | undefined =>
-      stored !== undefined && (fromLauncher === undefined || stored.taken >= fromLauncher.taken) ? stored : fromLauncher;
+      stored !== undefined && (fromLauncher === undefined || stored.taken >= fromLauncher.taken)
+        ? stored
+        : fromLauncher;
     let snapshot: Snapshot | undefined;
     if (this.payload.toolUseId === undefined) {
       // No tool-use id (Copilot): two of our hook files may fire for one call; the first POST claims it.
       const claim = await this.snapshots.claim(this.session, this.key);
       if (claim.duplicate) {
-        this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: already recorded by another of our hook files for this call`);
+        this.problems.push(
+          `${this.payload.toolName ?? this.payload.event ?? 'tool'}: already recorded by another of our hook files for this call`,
+        );
         return [];
       }
       snapshot = newer(claim.snapshot, await this.launcherSnapshot());
@@ -159,11 +168,15 @@ class HookCall {
       if (snapshot?.scope === 'repo') {
         const before = await repoChangesSince(this.repo, snapshot, this.runner);
         for (const [rel, entry] of before) {
-          const report = await applyAgentChange(store, rel, entry, await readWorkFile(absPathOf(this.repo, rel)), { ...options, keepRecordsWrittenAfter: snapshot.taken });
+          const report = await applyAgentChange(store, rel, entry, await readWorkFile(absPathOf(this.repo, rel)), {
+            ...options,
+            keepRecordsWrittenAfter: snapshot.taken,
+          });
           if (report.action !== 'unchanged') reports.push(report);
         }
       } else {
-        if (snapshot === undefined && this.payload.kind === 'shell') this.problems.push('no PRE snapshot for this shell command; nothing attributed');
+        if (snapshot === undefined && this.payload.kind === 'shell')
+          this.problems.push('no PRE snapshot for this shell command; nothing attributed');
         const before = new Map<string, SnapshotEntry | undefined>(snapshot?.files ?? []);
         for (const rel of await this.repoPaths(this.payload.files)) if (!before.has(rel)) before.set(rel, undefined);
         for (const [rel, entry] of before) {
@@ -173,9 +186,11 @@ class HookCall {
         }
       }
     } finally {
-      if (snapshot !== undefined && this.payload.toolUseId !== undefined) await this.snapshots.remove(this.session, this.key);
+      if (snapshot !== undefined && this.payload.toolUseId !== undefined)
+        await this.snapshots.remove(this.session, this.key);
     }
-    if (reports.length > 0) this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
+    if (reports.length > 0)
+      this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
     if (reports.some((r) => r.action === 'attributed')) await this.recordPrompt(reports);
     return reports;
   }
@@ -186,7 +201,11 @@ class HookCall {
       try {
         const raw = parseHookJson(json);
         const pre = parseHookPayload(effectiveAgent(this.payload.agent, raw), 'pre', raw);
-        return pre.agent === this.payload.agent && (pre.sessionId ?? 'no-session') === this.session && (pre.toolUseId ?? callKey(pre, raw)) === this.key;
+        return (
+          pre.agent === this.payload.agent &&
+          (pre.sessionId ?? 'no-session') === this.session &&
+          (pre.toolUseId ?? callKey(pre, raw)) === this.key
+        );
       } catch {
         return false;
       }
@@ -199,12 +218,17 @@ class HookCall {
     const response = asObject(own(asObject(this.raw), 'tool_response'));
     const original = own(response, 'originalFile');
     const responsePath = own(response, 'filePath');
-    if (this.payload.agent === 'claude' && typeof original === 'string' && typeof responsePath === 'string'
-      && (await repoPathOf(this.repo, this.cwd, responsePath)) === rel) {
+    if (
+      this.payload.agent === 'claude' &&
+      typeof original === 'string' &&
+      typeof responsePath === 'string' &&
+      (await repoPathOf(this.repo, this.cwd, responsePath)) === rel
+    ) {
       return { kind: 'text', text: original };
     }
     const edits = [];
-    for (const edit of this.payload.edits ?? []) if ((await repoPathOf(this.repo, this.cwd, edit.filePath)) === rel) edits.push(edit);
+    for (const edit of this.payload.edits ?? [])
+      if ((await repoPathOf(this.repo, this.cwd, edit.filePath)) === rel) edits.push(edit);
     if (edits.length === 0) return undefined;
     const before = textBeforeEdits(after, edits);
     if (before === undefined) this.problems.push(`${rel}: the reported edits do not locate the old text unambiguously`);
@@ -228,7 +252,11 @@ class HookCall {
     }
     const provider = PROVIDERS[agent];
     if (model !== undefined && provider !== undefined && !model.includes('/')) model = `${provider}/${model}`;
-    const origin: { -readonly [K in keyof Origin]: Origin[K] } = { kind: 'agent', tool: AGENT_TOOL_NAMES[agent], time: this.now() };
+    const origin: { -readonly [K in keyof Origin]: Origin[K] } = {
+      kind: 'agent',
+      tool: AGENT_TOOL_NAMES[agent],
+      time: this.now(),
+    };
     if (model !== undefined) origin.model = model.slice(0, 512);
     if (this.payload.sessionId !== undefined) origin.session = this.payload.sessionId;
     return origin;
@@ -258,7 +286,10 @@ function callKey(payload: HookPayload, raw: unknown): string {
 }
 
 async function usableDir(dir: string, fallback: string): Promise<string> {
-  const ok = await fs.stat(dir).then((s) => s.isDirectory(), () => false);
+  const ok = await fs.stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
   return ok ? dir : fallback;
 }
 

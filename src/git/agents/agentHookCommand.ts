@@ -19,7 +19,10 @@ export async function callAgentHook(call: AgentHookCall): Promise<{ out: string;
   const [agent, phaseArg] = call.args;
   if (!isAgentId(agent)) {
     // Still exit 0: a hook misconfigured by hand must not block the agent.
-    return { out: '', err: `ai-provenance hook: unknown agent ${JSON.stringify(String(agent ?? '')).slice(0, 40)}; expected ${AGENT_IDS.join(', ')}\n` };
+    return {
+      out: '',
+      err: `ai-provenance hook: unknown agent ${JSON.stringify(String(agent ?? '')).slice(0, 40)}; expected ${AGENT_IDS.join(', ')}\n`,
+    };
   }
   const phaseHint: HookPhase | undefined = phaseArg === 'pre' || phaseArg === 'post' ? phaseArg : undefined;
   let phase: HookPhase = phaseHint ?? 'post';

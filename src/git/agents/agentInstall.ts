@@ -7,8 +7,20 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../core/agentConfig/agentHooks';
-import { codexHookEntries, codexHookStates, codexProjectTrusted, codexTrust, type CodexTrust } from '../../core/agentConfig/codexTrust';
-import { AgentConfigError, projectHookCommandsFor, userHookCommandsFor, type HookCommands, type HookInspection } from '../../core/agentConfig/types';
+import {
+  codexHookEntries,
+  codexHookStates,
+  codexProjectTrusted,
+  codexTrust,
+  type CodexTrust,
+} from '../../core/agentConfig/codexTrust';
+import {
+  AgentConfigError,
+  projectHookCommandsFor,
+  userHookCommandsFor,
+  type HookCommands,
+  type HookInspection,
+} from '../../core/agentConfig/types';
 import { hookResponse } from '../../core/agents/hookResponse';
 import type { AgentId } from '../../core/agents/types';
 import { InstallManifest, sha256, type InstalledFile } from './installManifest';
@@ -50,7 +62,12 @@ export interface AgentStatusReport {
   readonly codex?: { readonly trust: CodexTrust; readonly projectTrusted?: boolean };
   readonly error?: string;
   /** For each launcher our commands run: does it exist, and does the CLI it runs? */
-  readonly launchers: ReadonlyArray<{ readonly path: string; readonly exists: boolean; readonly cli?: string; readonly cliExists: boolean }>;
+  readonly launchers: ReadonlyArray<{
+    readonly path: string;
+    readonly exists: boolean;
+    readonly cli?: string;
+    readonly cliExists: boolean;
+  }>;
 }
 
 const PROJECT_FILES: Readonly<Record<AgentId, string>> = {
@@ -90,7 +107,12 @@ export function launcherPathFor(ctx: InstallContext): string {
   return path.join(ctx.baseDir, 'bin', LAUNCHER_NAME);
 }
 
-export async function installAgents(ctx: InstallContext, agents: readonly AgentId[], cliPath: string, nodePath: string): Promise<{ launcher: string; reports: AgentFileReport[] }> {
+export async function installAgents(
+  ctx: InstallContext,
+  agents: readonly AgentId[],
+  cliPath: string,
+  nodePath: string,
+): Promise<{ launcher: string; reports: AgentFileReport[] }> {
   const launcher = await writeLauncher(path.join(ctx.baseDir, 'bin'), cliPath, nodePath);
   const manifest = await InstallManifest.load(ctx.baseDir);
   const reports: AgentFileReport[] = [];
@@ -107,9 +129,19 @@ export async function installAgents(ctx: InstallContext, agents: readonly AgentI
       const previous = manifest.get(file);
       const entry = await nextEntry(manifest, previous, agent, file, current);
       const createdDirs = await writeConfig(file, Buffer.from(edit.text, 'utf8'));
-      manifest.set({ ...entry, written: sha256(Buffer.from(edit.text, 'utf8')), createdDirs: [...createdDirs, ...entry.createdDirs] });
+      manifest.set({
+        ...entry,
+        written: sha256(Buffer.from(edit.text, 'utf8')),
+        createdDirs: [...createdDirs, ...entry.createdDirs],
+      });
       await manifest.save();
-      reports.push({ agent, label, file, action: before.pre || before.post ? 'updated' : 'installed', warnings: [...edit.warnings, ...(await layerWarnings(agent, file))] });
+      reports.push({
+        agent,
+        label,
+        file,
+        action: before.pre || before.post ? 'updated' : 'installed',
+        warnings: [...edit.warnings, ...(await layerWarnings(agent, file))],
+      });
     } catch (err) {
       reports.push(errorReport(agent, label, file, err));
     }
@@ -148,17 +180,30 @@ export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId
       const inspection = inspectAgentHooks(agent, bytes?.toString('utf8'), label);
       const launchers = [];
       // Project commands find the launcher at run time: the one they find here is this clone's.
-      const named = inspection.commands.map((c) => (c.includes('--git-path') ? launcherPathFor(ctx) : execTarget(c) ?? firstShellWord(c)));
+      const named = inspection.commands.map((c) =>
+        c.includes('--git-path') ? launcherPathFor(ctx) : (execTarget(c) ?? firstShellWord(c)),
+      );
       for (const launcher of new Set(named)) {
         if (launcher === undefined || !path.isAbsolute(launcher)) continue;
         const exists = await isFile(launcher);
         const cli = exists ? await launcherTarget(launcher) : undefined;
         launchers.push({ path: launcher, exists, cli, cliExists: cli !== undefined && (await isFile(cli)) });
       }
-      const codex = agent === 'codex' && bytes !== undefined && (inspection.pre || inspection.post) ? await codexStatus(ctx, file, bytes.toString('utf8'), label) : undefined;
+      const codex =
+        agent === 'codex' && bytes !== undefined && (inspection.pre || inspection.post)
+          ? await codexStatus(ctx, file, bytes.toString('utf8'), label)
+          : undefined;
       const extra = bytes !== undefined && (inspection.pre || inspection.post) ? await layerWarnings(agent, file) : [];
       const withLayer = extra.length > 0 ? { ...inspection, warnings: [...inspection.warnings, ...extra] } : inspection;
-      reports.push({ agent, label, file, exists: bytes !== undefined, inspection: withLayer, launchers, ...(codex !== undefined ? { codex } : {}) });
+      reports.push({
+        agent,
+        label,
+        file,
+        exists: bytes !== undefined,
+        inspection: withLayer,
+        launchers,
+        ...(codex !== undefined ? { codex } : {}),
+      });
     } catch (err) {
       reports.push({ agent, label, file, exists: bytes !== undefined, error: (err as Error).message, launchers: [] });
     }
@@ -190,17 +235,30 @@ async function layerWarnings(agent: AgentId, file: string): Promise<string[]> {
   } catch {
     return [];
   }
-  return [`${json} also defines hooks: Codex warns when one folder mixes hooks.json and config.toml; keep your hooks in one of them`];
+  return [
+    `${json} also defines hooks: Codex warns when one folder mixes hooks.json and config.toml; keep your hooks in one of them`,
+  ];
 }
 
 /** Codex's verdict on our entries in `file`, from its trust store (read only). */
-async function codexStatus(ctx: InstallContext, file: string, text: string, label: string): Promise<{ trust: CodexTrust; projectTrusted?: boolean }> {
+async function codexStatus(
+  ctx: InstallContext,
+  file: string,
+  text: string,
+  label: string,
+): Promise<{ trust: CodexTrust; projectTrusted?: boolean }> {
   const home = ctx.codexHome ?? path.join(ctx.home ?? (ctx.scope === 'user' ? ctx.root : os.homedir()), '.codex');
   const storeFile = path.join(home, 'config.toml');
   const store = file === storeFile ? text : (await readBytes(storeFile))?.toString('utf8');
   const entries = codexHookEntries(text, path.resolve(file), label);
-  const trust = codexTrust(entries, (identity) => 'sha256:' + sha256(Buffer.from(identity, 'utf8')), codexHookStates(store, storeFile));
-  return ctx.scope === 'project' ? { trust, projectTrusted: codexProjectTrusted(store, path.resolve(ctx.root), storeFile) } : { trust };
+  const trust = codexTrust(
+    entries,
+    (identity) => 'sha256:' + sha256(Buffer.from(identity, 'utf8')),
+    codexHookStates(store, storeFile),
+  );
+  return ctx.scope === 'project'
+    ? { trust, projectTrusted: codexProjectTrusted(store, path.resolve(ctx.root), storeFile) }
+    : { trust };
 }
 
 /** One word-group per agent state, as `agents status` prints it and the VS Code command shows it. */
@@ -211,7 +269,8 @@ export function agentState(s: AgentStatusReport): string {
   if (!i.pre || !i.post) return `partial (${i.pre ? 'pre' : 'post'} only)`;
   if (i.disabled === true) return 'installed, disabled in its settings';
   if (s.codex !== undefined) {
-    if (s.codex.projectTrusted === false) return 'installed, project not trusted in Codex — trust it, then open /hooks in Codex';
+    if (s.codex.projectTrusted === false)
+      return 'installed, project not trusted in Codex — trust it, then open /hooks in Codex';
     if (s.codex.trust === 'untrusted') return 'installed, not trusted yet — open /hooks in Codex';
     if (s.codex.trust === 'modified') return 'installed, changed since Codex trusted it — review it in /hooks in Codex';
     if (s.codex.trust === 'disabled') return 'installed, disabled in Codex /hooks';
@@ -219,7 +278,12 @@ export function agentState(s: AgentStatusReport): string {
   return 'installed';
 }
 
-async function uninstallOne(manifest: InstallManifest, agent: AgentId, file: string, label: string): Promise<AgentFileReport['action']> {
+async function uninstallOne(
+  manifest: InstallManifest,
+  agent: AgentId,
+  file: string,
+  label: string,
+): Promise<AgentFileReport['action']> {
   const entry = manifest.get(file);
   const current = await readBytes(file);
   if (current === undefined) return 'not-installed';
@@ -244,10 +308,22 @@ async function uninstallOne(manifest: InstallManifest, agent: AgentId, file: str
 }
 
 /** The manifest entry for a file we are about to rewrite (the first install keeps the original bytes). */
-async function nextEntry(manifest: InstallManifest, previous: InstalledFile | undefined, agent: AgentId, file: string, current: Buffer | undefined): Promise<InstalledFile> {
+async function nextEntry(
+  manifest: InstallManifest,
+  previous: InstalledFile | undefined,
+  agent: AgentId,
+  file: string,
+  current: Buffer | undefined,
+): Promise<InstalledFile> {
   if (current === undefined) {
     await manifest.delete(file);
-    return { path: file, agent, original: 'absent', written: '', createdDirs: previous?.original === 'absent' ? previous.createdDirs : [] };
+    return {
+      path: file,
+      agent,
+      original: 'absent',
+      written: '',
+      createdDirs: previous?.original === 'absent' ? previous.createdDirs : [],
+    };
   }
   if (previous !== undefined) {
     if (sha256(current) === previous.written) return previous;
@@ -255,7 +331,14 @@ async function nextEntry(manifest: InstallManifest, previous: InstalledFile | un
     await manifest.delete(file);
     return { path: file, agent, original: 'unknown', written: '', createdDirs: [] };
   }
-  return { path: file, agent, original: 'backup', backup: await manifest.backup(file, current), written: '', createdDirs: [] };
+  return {
+    path: file,
+    agent,
+    original: 'backup',
+    backup: await manifest.backup(file, current),
+    written: '',
+    createdDirs: [],
+  };
 }
 
 /** Writes atomically, keeping an existing file's mode; returns the directories it had to create, deepest first. */
@@ -266,9 +349,15 @@ async function writeConfig(file: string, bytes: Buffer): Promise<string[]> {
     if (path.dirname(dir) === dir) break;
   }
   await fs.mkdir(path.dirname(file), { recursive: true });
-  const mode = await fs.stat(file).then((s) => s.mode & 0o7777, () => undefined);
+  const mode = await fs.stat(file).then(
+    (s) => s.mode & 0o7777,
+    () => undefined,
+  );
   // Raw bytes, not text: a restored backup must be byte-identical even if it is not valid UTF-8.
-  const temp = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = path.join(
+    path.dirname(file),
+    `.${path.basename(file)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   try {
     await fs.writeFile(temp, bytes, { flag: 'wx', mode: mode ?? 0o666 });
     await fs.rename(temp, file);
@@ -281,7 +370,8 @@ async function writeConfig(file: string, bytes: Buffer): Promise<string[]> {
 }
 
 function errorReport(agent: AgentId, label: string, file: string, err: unknown): AgentFileReport {
-  const message = err instanceof AgentConfigError ? err.message : `${label}: ${err instanceof Error ? err.message : String(err)}`;
+  const message =
+    err instanceof AgentConfigError ? err.message : `${label}: ${err instanceof Error ? err.message : String(err)}`;
   return { agent, label, file, action: 'error', message, warnings: [] };
 }
 
@@ -295,11 +385,17 @@ async function readBytes(file: string): Promise<Buffer | undefined> {
 }
 
 async function exists(p: string): Promise<boolean> {
-  return fs.stat(p).then(() => true, () => false);
+  return fs.stat(p).then(
+    () => true,
+    () => false,
+  );
 }
 
 async function isFile(p: string): Promise<boolean> {
-  return fs.stat(p).then((s) => s.isFile(), () => false);
+  return fs.stat(p).then(
+    (s) => s.isFile(),
+    () => false,
+  );
 }
 
 /** The single-quoted program a guarded command execs (`[ -x 'L' ] && exec 'L' hook …`). */

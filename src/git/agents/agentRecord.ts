@@ -33,7 +33,12 @@ export interface AgentRecordOptions {
 }
 
 export type AgentRecordOutcome =
-  | { readonly action: 'attributed'; readonly chars: number; readonly carried: 'remapped' | 'current' | 'none' | 'stale'; readonly dropped?: number }
+  | {
+      readonly action: 'attributed';
+      readonly chars: number;
+      readonly carried: 'remapped' | 'current' | 'none' | 'stale';
+      readonly dropped?: number;
+    }
   | { readonly action: 'kept'; readonly reason: string };
 
 export interface AgentRecordResult {
@@ -46,10 +51,17 @@ export function sameText(record: FileRecord, text: string): boolean {
 }
 
 /** What to store for `change`, given the stored record (read under the record's lock). */
-export function agentRecordFor(existing: FileRecord | undefined, change: AgentChange, options: AgentRecordOptions): AgentRecordResult {
+export function agentRecordFor(
+  existing: FileRecord | undefined,
+  change: AgentChange,
+  options: AgentRecordOptions,
+): AgentRecordResult {
   const since = options.keepRecordsWrittenAfter;
   if (since !== undefined && existing !== undefined && existing.updated > since && sameText(existing, change.after)) {
-    return { decision: undefined, outcome: { action: 'kept', reason: 'recorded by the editor or another hook during the capture' } };
+    return {
+      decision: undefined,
+      outcome: { action: 'kept', reason: 'recorded by the editor or another hook during the capture' },
+    };
   }
   const inserted = agentInsertedRanges(change.before ?? null, change.after);
   const origins: Origin[] = [];
@@ -58,12 +70,22 @@ export function agentRecordFor(existing: FileRecord | undefined, change: AgentCh
   if (existing !== undefined && change.before !== undefined) {
     if (sameText(existing, change.before)) {
       origins.push(...existing.origins);
-      spans = remapSpans(change.before, change.after, existing.spans.map(([s, e, o]) => [s, e, o]), LINE_FIRST);
+      spans = remapSpans(
+        change.before,
+        change.after,
+        existing.spans.map(([s, e, o]) => [s, e, o]),
+        LINE_FIRST,
+      );
       carried = 'remapped';
     } else if (earlierText(existing, change.earlier) !== undefined) {
       // Edited outside the editor since the record was written: carry the spans through that edit, then the agent's.
       origins.push(...existing.origins);
-      const throughEdit = remapSpans(earlierText(existing, change.earlier)!, change.before, existing.spans.map(([s, e, o]) => [s, e, o]), LINE_FIRST);
+      const throughEdit = remapSpans(
+        earlierText(existing, change.earlier)!,
+        change.before,
+        existing.spans.map(([s, e, o]) => [s, e, o]),
+        LINE_FIRST,
+      );
       spans = remapSpans(change.before, change.after, throughEdit, LINE_FIRST);
       carried = 'remapped';
     } else if (sameText(existing, change.after)) {

@@ -46,7 +46,13 @@ export function sessionFile(stateDir: string): string {
   return path.join(stateDir, SESSION_FILE);
 }
 
-export async function startSession(repo: RepoInfo, stateDir: string, agent: string, model: string | undefined, options: SessionOptions = {}): Promise<AgentSession> {
+export async function startSession(
+  repo: RepoInfo,
+  stateDir: string,
+  agent: string,
+  model: string | undefined,
+  options: SessionOptions = {},
+): Promise<AgentSession> {
   checkLabel(agent, 'agent name', 64);
   if (model !== undefined) checkLabel(model, 'model', 256);
   const now = options.now ?? Date.now;
@@ -55,29 +61,53 @@ export async function startSession(repo: RepoInfo, stateDir: string, agent: stri
   return withLock(`${file}.lock`, async () => {
     const active = await readSession(stateDir);
     if (active !== undefined) {
-      throw new SessionError(`a session for ${active.agent} is already active since ${new Date(active.started).toISOString()}; run \`ai-provenance session stop\` first`);
+      throw new SessionError(
+        `a session for ${active.agent} is already active since ${new Date(active.started).toISOString()}; run \`ai-provenance session stop\` first`,
+      );
     }
     const started = now();
     const snapshot = await takeRepoSnapshot(repo, started, options.runner ?? defaultGitRunner);
-    const session: AgentSession = { version: SESSION_VERSION, id: `s-${started.toString(36)}-${randomBytes(4).toString('hex')}`, agent, ...(model !== undefined ? { model } : {}), started, snapshot };
+    const session: AgentSession = {
+      version: SESSION_VERSION,
+      id: `s-${started.toString(36)}-${randomBytes(4).toString('hex')}`,
+      agent,
+      ...(model !== undefined ? { model } : {}),
+      started,
+      snapshot,
+    };
     await writeFileAtomic(file, JSON.stringify(session));
     return session;
   });
 }
 
-export async function stopSession(repo: RepoInfo, stateDir: string, options: SessionOptions = {}): Promise<{ session: AgentSession; reports: FileReport[] }> {
+export async function stopSession(
+  repo: RepoInfo,
+  stateDir: string,
+  options: SessionOptions = {},
+): Promise<{ session: AgentSession; reports: FileReport[] }> {
   const now = options.now ?? Date.now;
   const file = sessionFile(stateDir);
   return withLock(`${file}.lock`, async () => {
     const session = await readSession(stateDir);
-    if (session === undefined) throw new SessionError('no active session; start one with `ai-provenance session start --agent NAME`');
+    if (session === undefined)
+      throw new SessionError('no active session; start one with `ai-provenance session start --agent NAME`');
     const time = now();
-    const origin: Origin = { kind: 'agent', tool: session.agent, ...(session.model !== undefined ? { model: session.model } : {}), session: session.id, time };
+    const origin: Origin = {
+      kind: 'agent',
+      tool: session.agent,
+      ...(session.model !== undefined ? { model: session.model } : {}),
+      session: session.id,
+      time,
+    };
     const store = WorkingStateStore.at(stateDir);
     const reports: FileReport[] = [];
     for (const [rel, before] of await repoChangesSince(repo, session.snapshot, options.runner ?? defaultGitRunner)) {
       const after = await readWorkFile(absPathOf(repo, rel));
-      const report = await applyAgentChange(store, rel, before, after, { origin, now: time, keepRecordsWrittenAfter: session.started });
+      const report = await applyAgentChange(store, rel, before, after, {
+        origin,
+        now: time,
+        keepRecordsWrittenAfter: session.started,
+      });
       if (report.action !== 'unchanged') reports.push(report);
     }
     await fs.unlink(file);
@@ -92,8 +122,15 @@ export async function readSession(stateDir: string): Promise<AgentSession | unde
   try {
     const value = JSON.parse(text) as Partial<AgentSession>;
     const snapshot = parseSnapshot(value.snapshot);
-    if (value.version !== SESSION_VERSION || typeof value.id !== 'string' || typeof value.agent !== 'string' || typeof value.started !== 'number'
-      || (value.model !== undefined && typeof value.model !== 'string') || snapshot === undefined) return undefined;
+    if (
+      value.version !== SESSION_VERSION ||
+      typeof value.id !== 'string' ||
+      typeof value.agent !== 'string' ||
+      typeof value.started !== 'number' ||
+      (value.model !== undefined && typeof value.model !== 'string') ||
+      snapshot === undefined
+    )
+      return undefined;
     return { ...(value as AgentSession), snapshot };
   } catch {
     return undefined;

@@ -27,7 +27,13 @@ export interface ApplyOptions {
 }
 
 /** `before` undefined: the text before the tool is unknown (no snapshot and no way to rebuild it). */
-export async function applyAgentChange(store: WorkingStateStore, path: string, before: SnapshotEntry | undefined, after: FileState, options: ApplyOptions): Promise<FileReport> {
+export async function applyAgentChange(
+  store: WorkingStateStore,
+  path: string,
+  before: SnapshotEntry | undefined,
+  after: FileState,
+  options: ApplyOptions,
+): Promise<FileReport> {
   if (before === undefined) return { path, action: 'skipped', reason: 'no snapshot of the text before the tool ran' };
   if (before.kind === 'skipped') return { path, action: 'skipped', reason: `before: ${before.reason}` };
   if (after.kind === 'skipped') return { path, action: 'skipped', reason: after.reason };
@@ -43,7 +49,10 @@ export async function applyAgentChange(store: WorkingStateStore, path: string, b
   // The texts the stored record may describe when the file changed outside the editor since: the agent's last text
   // and the editor's (or post-commit's) snapshot of the record's text.
   const stored = await store.read(path).catch(() => undefined);
-  const earlier = [await texts.read(path), stored ? await loadTextSnapshot(store.stateDir, stored.contentHash) : undefined].filter((t): t is string => t !== undefined);
+  const earlier = [
+    await texts.read(path),
+    stored ? await loadTextSnapshot(store.stateDir, stored.contentHash) : undefined,
+  ].filter((t): t is string => t !== undefined);
   let outcome: AgentRecordOutcome | undefined;
   const done = await updateRecord(store, path, (existing) => {
     const result = agentRecordFor(existing, { path, before: beforeText, after: after.text, earlier }, options);
@@ -53,15 +62,28 @@ export async function applyAgentChange(store: WorkingStateStore, path: string, b
   // Best effort: without it a later edit outside the editor costs this file's older spans, nothing else.
   if (done === 'written') await texts.write(path, after.text).catch(() => undefined);
   if (outcome === undefined || outcome.action === 'kept') return { path, action: 'kept', reason: outcome?.reason };
-  if (outcome.dropped) await store.log(`agent hook: dropped ${outcome.dropped} AI/attributed character(s) of ${path}: its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text`);
-  return { path, action: 'attributed', chars: outcome.chars, reason: outcome.carried === 'stale' ? 'stored record was for another text; replaced' : undefined };
+  if (outcome.dropped)
+    await store.log(
+      `agent hook: dropped ${outcome.dropped} AI/attributed character(s) of ${path}: its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text`,
+    );
+  return {
+    path,
+    action: 'attributed',
+    chars: outcome.chars,
+    reason: outcome.carried === 'stale' ? 'stored record was for another text; replaced' : undefined,
+  };
 }
 
 /** One log-friendly line for a set of reports (paths and counts only, never file content). */
 export function describeReports(reports: readonly FileReport[]): string {
   if (reports.length === 0) return 'no files';
-  return reports
-    .filter((r) => r.action !== 'unchanged')
-    .map((r) => `${r.action} ${r.path}${r.chars !== undefined ? ` (+${r.chars})` : ''}${r.reason ? ` [${r.reason}]` : ''}`)
-    .join('; ') || 'nothing changed';
+  return (
+    reports
+      .filter((r) => r.action !== 'unchanged')
+      .map(
+        (r) =>
+          `${r.action} ${r.path}${r.chars !== undefined ? ` (+${r.chars})` : ''}${r.reason ? ` [${r.reason}]` : ''}`,
+      )
+      .join('; ') || 'nothing changed'
+  );
 }

@@ -12,7 +12,10 @@ const MAX_CANDIDATES = 64;
  * `after`; undefined when that cannot be known for certain: an edit whose new text is missing or appears at more
  * than one position that fits.
  */
-export function textBeforeEdits(after: string, edits: ReadonlyArray<Pick<ReportedEdit, 'oldString' | 'newString'>>): string | undefined {
+export function textBeforeEdits(
+  after: string,
+  edits: ReadonlyArray<Pick<ReportedEdit, 'oldString' | 'newString'>>,
+): string | undefined {
   let text = after;
   for (let i = edits.length - 1; i >= 0; i--) {
     const { oldString, newString } = edits[i];

@@ -4,7 +4,15 @@
  */
 export { AGENT_TOOL_NAMES, effectiveAgent, runAgentHook } from './agentHook';
 export type { AgentHookRequest, AgentHookResult } from './agentHook';
-export { agentState, agentsStatus, configFileFor, firstShellWord, installAgents, launcherPathFor, uninstallAgents } from './agentInstall';
+export {
+  agentState,
+  agentsStatus,
+  configFileFor,
+  firstShellWord,
+  installAgents,
+  launcherPathFor,
+  uninstallAgents,
+} from './agentInstall';
 export type { AgentFileReport, AgentStatusReport, InstallContext, InstallScope } from './agentInstall';
 export { agentRecordFor, overlaySpans, sameText } from './agentRecord';
 export type { AgentChange, AgentRecordOptions, AgentRecordOutcome } from './agentRecord';
@@ -13,13 +21,29 @@ export type { AgentSession, SessionOptions } from './agentSession';
 export { applyAgentChange, describeReports } from './applyChange';
 export type { ApplyOptions, FileReport } from './applyChange';
 export { textBeforeEdits } from './editReversal';
-export { LAUNCHER_NAME, LAUNCHER_TWINS, launcherCmd, launcherPowerShell, launcherScript, launcherTarget, removeLauncher, writeLauncher } from './launcher';
+export {
+  LAUNCHER_NAME,
+  LAUNCHER_TWINS,
+  launcherCmd,
+  launcherPowerShell,
+  launcherScript,
+  launcherTarget,
+  removeLauncher,
+  writeLauncher,
+} from './launcher';
 export { PROMPT_LOG_FILE, PROMPT_SUMMARY_ENV } from './promptLog';
 export { updateRecord } from './recordUpdate';
 export type { RecordDecision } from './recordUpdate';
 export { changedBetween, parseStatusV2, repoChangesSince, repoStatus, takeRepoSnapshot } from './repoChanges';
 export type { RepoStatus } from './repoChanges';
-export { SNAPSHOT_MAX_AGE_MS, SNAPSHOT_VERSION, SnapshotStore, parseSnapshot, readSnapshotFile, safeSegment } from './snapshots';
+export {
+  SNAPSHOT_MAX_AGE_MS,
+  SNAPSHOT_VERSION,
+  SnapshotStore,
+  parseSnapshot,
+  readSnapshotFile,
+  safeSegment,
+} from './snapshots';
 export type { Snapshot, SnapshotEntry } from './snapshots';
 export { RecordTextCache } from './textCache';
 export { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf, textState } from './workFiles';

@@ -28,7 +28,10 @@ export class InstallManifest {
   readonly file: string;
   readonly backupDir: string;
 
-  private constructor(readonly dir: string, private entries: InstalledFile[]) {
+  private constructor(
+    readonly dir: string,
+    private entries: InstalledFile[],
+  ) {
     this.file = path.join(dir, 'installed.json');
     this.backupDir = path.join(dir, 'backups');
   }
@@ -75,7 +78,9 @@ export class InstallManifest {
   }
 
   async readBackup(entry: InstalledFile): Promise<Buffer | undefined> {
-    return entry.backup === undefined ? undefined : fs.readFile(path.join(this.backupDir, entry.backup)).catch(() => undefined);
+    return entry.backup === undefined
+      ? undefined
+      : fs.readFile(path.join(this.backupDir, entry.backup)).catch(() => undefined);
   }
 
   async save(): Promise<void> {
@@ -86,7 +91,10 @@ export class InstallManifest {
       return;
     }
     await fs.mkdir(this.dir, { recursive: true });
-    await writeFileAtomic(this.file, JSON.stringify({ version: MANIFEST_VERSION, files: this.entries }, null, 2) + '\n');
+    await writeFileAtomic(
+      this.file,
+      JSON.stringify({ version: MANIFEST_VERSION, files: this.entries }, null, 2) + '\n',
+    );
   }
 }
 
@@ -96,8 +104,16 @@ export function sha256(bytes: Buffer): string {
 
 function isEntry(value: unknown): value is InstalledFile {
   const e = value as Partial<InstalledFile> | null;
-  return typeof e === 'object' && e !== null && typeof e.path === 'string' && path.isAbsolute(e.path) && typeof e.agent === 'string'
-    && (e.original === 'absent' || e.original === 'backup' || e.original === 'unknown') && typeof e.written === 'string'
-    && Array.isArray(e.createdDirs) && e.createdDirs.every((d) => typeof d === 'string' && path.isAbsolute(d))
-    && (e.backup === undefined || (typeof e.backup === 'string' && /^[0-9a-f]{32}\.orig$/.test(e.backup)));
+  return (
+    typeof e === 'object' &&
+    e !== null &&
+    typeof e.path === 'string' &&
+    path.isAbsolute(e.path) &&
+    typeof e.agent === 'string' &&
+    (e.original === 'absent' || e.original === 'backup' || e.original === 'unknown') &&
+    typeof e.written === 'string' &&
+    Array.isArray(e.createdDirs) &&
+    e.createdDirs.every((d) => typeof d === 'string' && path.isAbsolute(d)) &&
+    (e.backup === undefined || (typeof e.backup === 'string' && /^[0-9a-f]{32}\.orig$/.test(e.backup)))
+  );
 }

@@ -16,7 +16,11 @@ export { LAUNCHER_NAME, launcherScript, launcherTarget };
 export const LAUNCHER_TWINS = [`${LAUNCHER_NAME}.ps1`, `${LAUNCHER_NAME}.cmd`] as const;
 
 /** Writes (or rewrites) the launcher and its Windows twins in `binDir`; returns the launcher's path and whether it changed. */
-export async function writeLauncher(binDir: string, cliPath: string, nodePath: string): Promise<{ path: string; changed: boolean }> {
+export async function writeLauncher(
+  binDir: string,
+  cliPath: string,
+  nodePath: string,
+): Promise<{ path: string; changed: boolean }> {
   const result = await writeLauncherFile(path.join(binDir, LAUNCHER_NAME), cliPath, nodePath);
   const twins = [launcherPowerShell(cliPath, nodePath), launcherCmd(cliPath, nodePath)];
   for (const [i, name] of LAUNCHER_TWINS.entries()) {
@@ -28,7 +32,8 @@ export async function writeLauncher(binDir: string, cliPath: string, nodePath: s
 
 /** Removes the launcher and its twins (the bin folder too when it is left empty). */
 export async function removeLauncher(binDir: string): Promise<void> {
-  for (const name of [LAUNCHER_NAME, ...LAUNCHER_TWINS]) await fs.unlink(path.join(binDir, name)).catch(() => undefined);
+  for (const name of [LAUNCHER_NAME, ...LAUNCHER_TWINS])
+    await fs.unlink(path.join(binDir, name)).catch(() => undefined);
   await fs.rmdir(binDir).catch(() => undefined);
 }
 
@@ -48,11 +53,11 @@ export function launcherPowerShell(cliPath: string, nodePath: string): string {
     'if ($env:AI_PROVENANCE_CLI) { $cli = $env:AI_PROVENANCE_CLI }',
     'if ($env:AI_PROVENANCE_NODE) { $node = $env:AI_PROVENANCE_NODE }',
     '$data = @($input) -join "`n"',
-    'if ($data -eq \'\' -and [Console]::IsInputRedirected) { $data = [Console]::In.ReadToEnd() }',
-    '$noop = ($args[0] -eq \'hook\') -and ($args[1] -eq \'cursor\' -or $args[1] -eq \'gemini\')',
-    'if (-not (Test-Path -LiteralPath $cli)) { if ($noop) { \'{}\' }; exit 0 }',
-    'if (-not (Test-Path -LiteralPath $node)) { $node = \'node\' }',
-    '$env:ELECTRON_RUN_AS_NODE = \'1\'',
+    "if ($data -eq '' -and [Console]::IsInputRedirected) { $data = [Console]::In.ReadToEnd() }",
+    "$noop = ($args[0] -eq 'hook') -and ($args[1] -eq 'cursor' -or $args[1] -eq 'gemini')",
+    "if (-not (Test-Path -LiteralPath $cli)) { if ($noop) { '{}' }; exit 0 }",
+    "if (-not (Test-Path -LiteralPath $node)) { $node = 'node' }",
+    "$env:ELECTRON_RUN_AS_NODE = '1'",
     '$data | & $node $cli @args',
     'exit 0',
     '',

@@ -29,7 +29,10 @@ export async function takeLauncherSnapshot(
   const own: Array<{ dir: string; taken: number }> = [];
   for (const name of names) {
     const dir = path.join(root, name);
-    const taken = await fs.stat(dir).then((s) => s.mtimeMs, () => undefined);
+    const taken = await fs.stat(dir).then(
+      (s) => s.mtimeMs,
+      () => undefined,
+    );
     if (taken === undefined) continue;
     if (now - taken > SNAPSHOT_MAX_AGE_MS) {
       await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
@@ -45,7 +48,11 @@ export async function takeLauncherSnapshot(
   return snapshot;
 }
 
-async function readLauncherSnapshot(dir: string, taken: number, repoPath: (absPath: string) => Promise<string | undefined>): Promise<Snapshot> {
+async function readLauncherSnapshot(
+  dir: string,
+  taken: number,
+  repoPath: (absPath: string) => Promise<string | undefined>,
+): Promise<Snapshot> {
   const listing = await fs.readFile(path.join(dir, 'paths'), 'utf8').catch(() => '');
   const files = new Map<string, SnapshotEntry>();
   const lines = listing.split('\n').filter((l) => l !== '');
@@ -58,5 +65,10 @@ async function readLauncherSnapshot(dir: string, taken: number, repoPath: (absPa
     else if (mark === 's') files.set(rel, { kind: 'skipped', reason: 'not a regular file' });
     // `u`: unknown; the POST rebuilds the old text as it does without a snapshot.
   }
-  return { version: SNAPSHOT_VERSION, taken, scope: 'files', files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) };
+  return {
+    version: SNAPSHOT_VERSION,
+    taken,
+    scope: 'files',
+    files: [...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+  };
 }

@@ -26,7 +26,8 @@ export async function recordPromptSummary(
 ): Promise<void> {
   const mode = env[PROMPT_SUMMARY_ENV];
   if (mode === undefined || mode === '' || mode === 'none') return;
-  if (mode !== 'hash' && mode !== 'first-line') throw new Error(`${PROMPT_SUMMARY_ENV} must be none, hash or first-line`);
+  if (mode !== 'hash' && mode !== 'first-line')
+    throw new Error(`${PROMPT_SUMMARY_ENV} must be none, hash or first-line`);
   let prompt = own(asObject(raw), 'prompt');
   if (typeof prompt !== 'string' && payload.agent === 'claude' && payload.transcriptPath !== undefined) {
     const tail = await readTail(payload.transcriptPath);
@@ -44,7 +45,11 @@ export async function recordPromptSummary(
     [mode === 'hash' ? 'promptHash' : 'promptFirstLine']: summary,
   };
   const file = path.join(stateDir, PROMPT_LOG_FILE);
-  const size = await fs.stat(file).then((s) => s.size, () => 0);
-  if (size > PROMPT_LOG_MAX_BYTES) await fs.rename(file, path.join(stateDir, 'agent-prompts.1.jsonl')).catch(() => undefined);
+  const size = await fs.stat(file).then(
+    (s) => s.size,
+    () => 0,
+  );
+  if (size > PROMPT_LOG_MAX_BYTES)
+    await fs.rename(file, path.join(stateDir, 'agent-prompts.1.jsonl')).catch(() => undefined);
   await fs.appendFile(file, JSON.stringify(entry) + '\n', 'utf8');
 }

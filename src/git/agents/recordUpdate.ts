@@ -27,18 +27,22 @@ export async function updateRecord(
 ): Promise<'written' | 'deleted' | 'kept'> {
   const file = store.recordFile(relPath);
   await fs.mkdir(store.filesDir, { recursive: true });
-  return withLock(`${file}.lock`, async () => {
-    const decision = decide(await loadRecord(store, file, relPath));
-    if (decision === undefined) return 'kept';
-    if (decision === null) {
-      await fs.unlink(file).catch((err: NodeJS.ErrnoException) => {
-        if (err.code !== 'ENOENT') throw err;
-      });
-      return 'deleted';
-    }
-    await writeFileAtomic(file, serializeFileRecord(compactFileRecord(decision)));
-    return 'written';
-  }, lock);
+  return withLock(
+    `${file}.lock`,
+    async () => {
+      const decision = decide(await loadRecord(store, file, relPath));
+      if (decision === undefined) return 'kept';
+      if (decision === null) {
+        await fs.unlink(file).catch((err: NodeJS.ErrnoException) => {
+          if (err.code !== 'ENOENT') throw err;
+        });
+        return 'deleted';
+      }
+      await writeFileAtomic(file, serializeFileRecord(compactFileRecord(decision)));
+      return 'written';
+    },
+    lock,
+  );
 }
 
 async function loadRecord(store: WorkingStateStore, file: string, relPath: string): Promise<FileRecord | undefined> {
@@ -57,7 +61,9 @@ async function loadRecord(store: WorkingStateStore, file: string, relPath: strin
   try {
     const record = parseFileRecordText(text);
     if (record.path === relPath) return record;
-    await store.log(`agent hook: record file for ${relPath} holds ${JSON.stringify(record.path)}; ignored and replaced`);
+    await store.log(
+      `agent hook: record file for ${relPath} holds ${JSON.stringify(record.path)}; ignored and replaced`,
+    );
   } catch (err) {
     await store.log(`agent hook: unreadable record for ${relPath} (${(err as Error).message}); ignored and replaced`);
   }

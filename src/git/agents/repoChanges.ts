@@ -21,7 +21,15 @@ export interface RepoStatus {
 const QUIET_ENV = { GIT_OPTIONAL_LOCKS: '0' };
 
 export async function repoStatus(repo: RepoInfo, runner: GitRunner = defaultGitRunner): Promise<RepoStatus> {
-  const args = ['status', '--porcelain=v2', '-z', '--branch', '--untracked-files=all', '--no-renames', '--ignore-submodules=all'];
+  const args = [
+    'status',
+    '--porcelain=v2',
+    '-z',
+    '--branch',
+    '--untracked-files=all',
+    '--no-renames',
+    '--ignore-submodules=all',
+  ];
   const result = await runner.run(args, { cwd: repo.root, env: QUIET_ENV });
   return parseStatusV2(result.stdout);
 }
@@ -64,7 +72,12 @@ function splitFields(rec: string, count: number): { fields: string[]; rest: stri
 }
 
 /** Files that differ between two commits (`from` undefined: everything in `to`). */
-export async function changedBetween(repo: RepoInfo, from: string | undefined, to: string, runner: GitRunner = defaultGitRunner): Promise<string[]> {
+export async function changedBetween(
+  repo: RepoInfo,
+  from: string | undefined,
+  to: string,
+  runner: GitRunner = defaultGitRunner,
+): Promise<string[]> {
   assertSafeRev(to);
   let args: string[];
   if (from === undefined) {
@@ -78,16 +91,26 @@ export async function changedBetween(repo: RepoInfo, from: string | undefined, t
 }
 
 /** Every changed and untracked file's text (bounded by AGENT_CAPTURE_LIMITS) and HEAD, taken now. */
-export async function takeRepoSnapshot(repo: RepoInfo, now: number, runner: GitRunner = defaultGitRunner): Promise<Snapshot> {
+export async function takeRepoSnapshot(
+  repo: RepoInfo,
+  now: number,
+  runner: GitRunner = defaultGitRunner,
+): Promise<Snapshot> {
   const status = await repoStatus(repo, runner);
-  const states = await mapLimited(status.paths.slice(0, AGENT_CAPTURE_LIMITS.maxRepoFiles), 8, (p) => readWorkFile(absPathOf(repo, p)));
+  const states = await mapLimited(status.paths.slice(0, AGENT_CAPTURE_LIMITS.maxRepoFiles), 8, (p) =>
+    readWorkFile(absPathOf(repo, p)),
+  );
   const files: Array<readonly [string, SnapshotEntry]> = [];
   let chars = 0;
   status.paths.forEach((p, i) => {
-    let state: FileState = states[i] ?? { kind: 'skipped', reason: `more than ${AGENT_CAPTURE_LIMITS.maxRepoFiles} changed files` };
+    let state: FileState = states[i] ?? {
+      kind: 'skipped',
+      reason: `more than ${AGENT_CAPTURE_LIMITS.maxRepoFiles} changed files`,
+    };
     if (state.kind === 'text') {
       chars += state.text.length;
-      if (chars > AGENT_CAPTURE_LIMITS.maxRepoBytes) state = { kind: 'skipped', reason: `changed files exceed ${AGENT_CAPTURE_LIMITS.maxRepoBytes} bytes` };
+      if (chars > AGENT_CAPTURE_LIMITS.maxRepoBytes)
+        state = { kind: 'skipped', reason: `changed files exceed ${AGENT_CAPTURE_LIMITS.maxRepoBytes} bytes` };
     }
     files.push([p, state]);
   });
@@ -98,7 +121,11 @@ export async function takeRepoSnapshot(repo: RepoInfo, now: number, runner: GitR
  * The "before" state of every file that may have changed since a repo-wide `snapshot`: its snapshot entry, or, for
  * files that were clean then, their blob at the snapshot's HEAD (absent when not there).
  */
-export async function repoChangesSince(repo: RepoInfo, snapshot: Snapshot, runner: GitRunner = defaultGitRunner): Promise<Map<string, SnapshotEntry>> {
+export async function repoChangesSince(
+  repo: RepoInfo,
+  snapshot: Snapshot,
+  runner: GitRunner = defaultGitRunner,
+): Promise<Map<string, SnapshotEntry>> {
   const before = new Map<string, SnapshotEntry>(snapshot.files.map(([p, e]) => [p, e]));
   const status = await repoStatus(repo, runner);
   const clean = new Set(status.paths.filter((p) => !before.has(p)));

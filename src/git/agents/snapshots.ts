@@ -83,7 +83,10 @@ export class SnapshotStore {
     try {
       await fs.rename(file, done);
     } catch {
-      const recent = await fs.stat(done).then((st) => Date.now() - st.mtimeMs < DUPLICATE_WINDOW_MS, () => false);
+      const recent = await fs.stat(done).then(
+        (st) => Date.now() - st.mtimeMs < DUPLICATE_WINDOW_MS,
+        () => false,
+      );
       return { duplicate: recent };
     }
     const snapshot = await readSnapshotFile(done);
@@ -104,7 +107,10 @@ export class SnapshotStore {
   async pruneIfDue(now = Date.now()): Promise<number> {
     const marker = path.join(this.dir, '.last-prune');
     try {
-      const last = await fs.stat(marker).then((s) => s.mtimeMs, () => 0);
+      const last = await fs.stat(marker).then(
+        (s) => s.mtimeMs,
+        () => 0,
+      );
       if (now - last < PRUNE_INTERVAL_MS) return 0;
       await fs.mkdir(this.dir, { recursive: true });
       await fs.writeFile(marker, '');
@@ -122,8 +128,18 @@ export class SnapshotStore {
       const sessionDir = path.join(this.dir, session.name);
       for (const name of await fs.readdir(sessionDir).catch(() => [] as string[])) {
         const file = path.join(sessionDir, name);
-        const mtime = await fs.stat(file).then((s) => s.mtimeMs, () => now);
-        if (now - mtime > SNAPSHOT_MAX_AGE_MS && (await fs.unlink(file).then(() => true, () => false))) removed++;
+        const mtime = await fs.stat(file).then(
+          (s) => s.mtimeMs,
+          () => now,
+        );
+        if (
+          now - mtime > SNAPSHOT_MAX_AGE_MS &&
+          (await fs.unlink(file).then(
+            () => true,
+            () => false,
+          ))
+        )
+          removed++;
       }
       await fs.rmdir(sessionDir).catch(() => undefined);
     }
@@ -152,10 +168,12 @@ export async function readSnapshotFile(file: string): Promise<Snapshot | undefin
 export function parseSnapshot(value: unknown): Snapshot | undefined {
   const obj = value as Partial<Snapshot> | null;
   if (typeof obj !== 'object' || obj === null || obj.version !== SNAPSHOT_VERSION) return undefined;
-  if (typeof obj.taken !== 'number' || (obj.scope !== 'files' && obj.scope !== 'repo') || !Array.isArray(obj.files)) return undefined;
+  if (typeof obj.taken !== 'number' || (obj.scope !== 'files' && obj.scope !== 'repo') || !Array.isArray(obj.files))
+    return undefined;
   if (obj.head !== undefined && (typeof obj.head !== 'string' || !/^[0-9a-f]{40,64}$/.test(obj.head))) return undefined;
   for (const item of obj.files as unknown[]) {
-    if (!Array.isArray(item) || item.length !== 2 || !isRepoRelativePath(item[0]) || !isEntry(item[1])) return undefined;
+    if (!Array.isArray(item) || item.length !== 2 || !isRepoRelativePath(item[0]) || !isEntry(item[1]))
+      return undefined;
   }
   return obj as Snapshot;
 }
@@ -163,5 +181,9 @@ export function parseSnapshot(value: unknown): Snapshot | undefined {
 function isEntry(value: unknown): value is SnapshotEntry {
   const e = value as { kind?: unknown; text?: unknown; reason?: unknown } | null;
   if (typeof e !== 'object' || e === null) return false;
-  return (e.kind === 'text' && typeof e.text === 'string') || e.kind === 'absent' || (e.kind === 'skipped' && typeof e.reason === 'string');
+  return (
+    (e.kind === 'text' && typeof e.text === 'string') ||
+    e.kind === 'absent' ||
+    (e.kind === 'skipped' && typeof e.reason === 'string')
+  );
 }

@@ -50,7 +50,10 @@ export function lastClaudePrompt(jsonl: string): string | undefined {
     const content = own(asObject(own(obj, 'message')), 'content');
     if (typeof content === 'string') return content;
     if (!Array.isArray(content) || content.some((b) => own(asObject(b), 'type') === 'tool_result')) continue;
-    const text = content.map((b) => own(asObject(b), 'text')).filter((t): t is string => typeof t === 'string').join('\n');
+    const text = content
+      .map((b) => own(asObject(b), 'text'))
+      .filter((t): t is string => typeof t === 'string')
+      .join('\n');
     if (text !== '') return text;
   }
   return undefined;

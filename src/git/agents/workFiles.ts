@@ -52,7 +52,8 @@ export async function readWorkFile(absPath: string, maxBytes = AGENT_CAPTURE_LIM
 
 /** The FileState of file content read some other way (a git blob). */
 export function textState(bytes: Buffer, maxBytes = AGENT_CAPTURE_LIMITS.maxFileBytes): FileState {
-  if (bytes.length > maxBytes) return { kind: 'skipped', reason: `${bytes.length} bytes, over the ${maxBytes}-byte limit` };
+  if (bytes.length > maxBytes)
+    return { kind: 'skipped', reason: `${bytes.length} bytes, over the ${maxBytes}-byte limit` };
   let text = bytes.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   if (isProbablyBinary(text)) return { kind: 'skipped', reason: 'binary' };

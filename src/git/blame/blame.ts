@@ -58,8 +58,15 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
   if (options.rev !== undefined) assertSafeRev(options.rev);
   const args = ['blame', '--porcelain', ...(options.rev !== undefined ? [options.rev] : []), '--', relPath];
   // Blame is the long pole: it starts first, and the notes and the file's history are read while it runs.
-  const blameRun = (options.runner ?? { run: runGit }).run(args, { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 });
-  const readerPromise = ProvenanceReader.open(repo, { ...(options.notesRef ? { notesRef: options.notesRef } : {}), ...(options.runner ? { runner: options.runner } : {}) });
+  const blameRun = (options.runner ?? { run: runGit }).run(args, {
+    cwd: repo.root,
+    maxOutputBytes: 512 * 1024 * 1024,
+    timeoutMs: 300_000,
+  });
+  const readerPromise = ProvenanceReader.open(repo, {
+    ...(options.notesRef ? { notesRef: options.notesRef } : {}),
+    ...(options.runner ? { runner: options.runner } : {}),
+  });
   readerPromise.catch(() => undefined); // awaited below; avoid an unhandled rejection while blame runs
   const prefetch = new HistoryPrefetch(repo, options.rev, relPath, readerPromise);
   let stdout: string;
@@ -67,8 +74,14 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
     stdout = (await blameRun).stdout;
   } catch (err) {
     await prefetch.settle();
-    await readerPromise.then((r) => r.close(), () => undefined);
-    if (err instanceof GitError && err.kind === 'exit') throw new Error(`cannot blame ${relPath}: ${err.stderr.trim().split('\n')[0] || 'git blame failed'}`, { cause: err });
+    await readerPromise.then(
+      (r) => r.close(),
+      () => undefined,
+    );
+    if (err instanceof GitError && err.kind === 'exit')
+      throw new Error(`cannot blame ${relPath}: ${err.stderr.trim().split('\n')[0] || 'git blame failed'}`, {
+        cause: err,
+      });
     throw err;
   }
   const early = prefetch.settle();
@@ -79,10 +92,16 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
   let ignoredNotes: { commit: string; reason: string }[];
   try {
     const commits = [...blame.commits.keys()].filter((c) => !NOT_COMMITTED.test(c));
-    const missed = await reader.provenance(commits.filter((c) => !prefetched.provenance.has(c)), { identities: prefetched.identities });
+    const missed = await reader.provenance(
+      commits.filter((c) => !prefetched.provenance.has(c)),
+      { identities: prefetched.identities },
+    );
     const provenance = new Map(commits.map((c) => [c, prefetched.provenance.get(c) ?? missed.get(c)!]));
-    ignoredNotes = [...provenance.values()].filter((p) => p.rejected).map((p) => ({ commit: p.commit, reason: p.rejected! }));
-    for (const p of provenance.values()) for (const problem of p.leftOut ?? []) warnings.push(`note of ${p.commit.slice(0, 12)}: ${problem}`);
+    ignoredNotes = [...provenance.values()]
+      .filter((p) => p.rejected)
+      .map((p) => ({ commit: p.commit, reason: p.rejected! }));
+    for (const p of provenance.values())
+      for (const problem of p.leftOut ?? []) warnings.push(`note of ${p.commit.slice(0, 12)}: ${problem}`);
     attribution = new BlameAttribution(blame, provenance);
     for (const { commit, path: p } of attribution.needsText()) {
       const text = await reader.fileLines(commit, p);
@@ -102,7 +121,17 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
   const lines = attribution.lines(working);
   const tally = new LineTally();
   for (const line of lines) tally.add(line);
-  return { path: relPath, rev: options.rev ?? null, lines, counts: { ...tally.counts }, share: aiShare(tally.counts), byTool: tally.byTool(), byModel: tally.byModel(), ignoredNotes, warnings };
+  return {
+    path: relPath,
+    rev: options.rev ?? null,
+    lines,
+    counts: { ...tally.counts },
+    share: aiShare(tally.counts),
+    byTool: tally.byTool(),
+    byModel: tally.byModel(),
+    ignoredNotes,
+    warnings,
+  };
 }
 
 async function readWorkingOverlay(repo: RepoInfo, relPath: string, store: WorkingStateStore | undefined) {

@@ -29,7 +29,14 @@ export function catFileAll(cwd: string, names: readonly string[]): Promise<Array
       try {
         entries.push(...parser.push(chunk));
       } catch (err) {
-        failed = new GitError('exit', args, cwd, null, stderr, `produced unreadable output (${(err as Error).message})`);
+        failed = new GitError(
+          'exit',
+          args,
+          cwd,
+          null,
+          stderr,
+          `produced unreadable output (${(err as Error).message})`,
+        );
         child.kill();
       }
     });
@@ -38,7 +45,14 @@ export function catFileAll(cwd: string, names: readonly string[]): Promise<Array
     });
     child.on('close', (code) => {
       if (!failed && (code !== 0 || entries.length !== requested.length)) {
-        failed = new GitError('exit', args, cwd, code, stderr, `answered ${entries.length} of ${requested.length} requests (exit code ${code})`);
+        failed = new GitError(
+          'exit',
+          args,
+          cwd,
+          code,
+          stderr,
+          `answered ${entries.length} of ${requested.length} requests (exit code ${code})`,
+        );
       }
       if (failed) return reject(failed);
       let next = 0;
@@ -49,11 +63,17 @@ export function catFileAll(cwd: string, names: readonly string[]): Promise<Array
 }
 
 /** Object sizes by name from one `git cat-file --batch-check`; missing objects are absent. */
-export async function objectSizes(cwd: string, names: readonly string[]): Promise<Map<string, { type: string; size: number }>> {
+export async function objectSizes(
+  cwd: string,
+  names: readonly string[],
+): Promise<Map<string, { type: string; size: number }>> {
   const out = new Map<string, { type: string; size: number }>();
   const requested = [...new Set(names.filter(usable))];
   if (requested.length === 0) return out;
-  const result = await runGit(['cat-file', '--batch-check=%(objecttype) %(objectsize)'], { cwd, input: requested.join('\n') + '\n' });
+  const result = await runGit(['cat-file', '--batch-check=%(objecttype) %(objectsize)'], {
+    cwd,
+    input: requested.join('\n') + '\n',
+  });
   const lines = result.stdout.split('\n');
   requested.forEach((name, i) => {
     const m = /^([a-z]+) (\d+)$/.exec(lines[i] ?? '');

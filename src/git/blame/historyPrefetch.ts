@@ -27,7 +27,14 @@ export class HistoryPrefetch {
   /** Starts reading at once; `rev` is what blame blames (undefined: the work tree, whose history is HEAD's). */
   constructor(repo: RepoInfo, rev: string | undefined, relPath: string, reader: Promise<ProvenanceReader>) {
     const identities = new Map<string, CommitIdentityInput>();
-    const args = ['log', `--format=${IDENTITY_FORMAT}`, `--max-count=${PREFETCH_MAX_COMMITS}`, rev ?? 'HEAD', '--', relPath];
+    const args = [
+      'log',
+      `--format=${IDENTITY_FORMAT}`,
+      `--max-count=${PREFETCH_MAX_COMMITS}`,
+      rev ?? 'HEAD',
+      '--',
+      relPath,
+    ];
     const log = streamGitLines(
       repo.root,
       args,
@@ -40,7 +47,10 @@ export class HistoryPrefetch {
     );
     // Every failure (no HEAD yet, a path git does not know, stopped) just leaves the work to the caller.
     this.result = log
-      .then(async () => ({ provenance: await (await reader).provenance(identities.keys(), { identities }), identities }))
+      .then(async () => ({
+        provenance: await (await reader).provenance(identities.keys(), { identities }),
+        identities,
+      }))
       .catch(() => ({ provenance: new Map<string, CommitProvenance>(), identities }));
   }
 

@@ -1,6 +1,13 @@
 /** Git side of AI blame and stats. */
 export { aiBlame, type AiBlameOptions, type AiBlameResult } from './blame';
-export { PLAIN_DIFF_ARGS, aiStats, logPatchArgs, readLogPatches, type AiStatsOptions, type LogPatchOptions } from './stats';
+export {
+  PLAIN_DIFF_ARGS,
+  aiStats,
+  logPatchArgs,
+  readLogPatches,
+  type AiStatsOptions,
+  type LogPatchOptions,
+} from './stats';
 export { MAX_BLOB_BYTES, ProvenanceReader, type ReaderOptions } from './provenanceReader';
 export { streamGitLines, type StreamOptions } from './stream';
 export { catFileAll, objectSizes } from './catFileAll';

@@ -3,7 +3,15 @@
  * hostile input) and identities plus trailers for commit-level evidence (skipped when the caller has them from a log
  * header); also file versions for re-finding ranges. Each is one git process for all the commits asked about.
  */
-import { IDENTITY_FORMAT, identityLine, interpretNote, noRecord, withIdentityRecognition, type CommitProvenance, type NoteContent } from '../../core/blame';
+import {
+  IDENTITY_FORMAT,
+  identityLine,
+  interpretNote,
+  noRecord,
+  withIdentityRecognition,
+  type CommitProvenance,
+  type NoteContent,
+} from '../../core/blame';
 import { parseIdentityConfig, splitLines, type CommitIdentityInput, type ExtraIdentities } from '../../core/commit';
 import { runGit, type GitRunner } from '../exec';
 import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
@@ -24,7 +32,11 @@ export interface ReaderOptions {
 const PROJECT_CONFIG = '.ai-provenance.json';
 
 /** The project's extra AI identities committed at HEAD, or why they were not used. Never throws. */
-export async function readProjectIdentities(repo: RepoInfo, rev = 'HEAD', runner?: GitRunner): Promise<{ identities?: ExtraIdentities; warning?: string }> {
+export async function readProjectIdentities(
+  repo: RepoInfo,
+  rev = 'HEAD',
+  runner?: GitRunner,
+): Promise<{ identities?: ExtraIdentities; warning?: string }> {
   let text: string | undefined;
   try {
     text = await readBlobAt(repo, rev, PROJECT_CONFIG, runner);
@@ -56,7 +68,9 @@ export class ProvenanceReader {
     const given = options.identities;
     const [notes, project] = await Promise.all([
       listNotesSized(repo, options.notesRef ?? PROVENANCE_NOTES_REF, options.runner),
-      given !== undefined ? { identities: given ?? undefined, warning: undefined } : readProjectIdentities(repo, 'HEAD', options.runner),
+      given !== undefined
+        ? { identities: given ?? undefined, warning: undefined }
+        : readProjectIdentities(repo, 'HEAD', options.runner),
     ]);
     return new ProvenanceReader(repo, notes, project.identities, project.warning);
   }
@@ -69,12 +83,18 @@ export class ProvenanceReader {
    * Per commit: its record or why its note was ignored, and commit-level evidence when there is no record (from
    * `identities` when given, e.g. log headers; otherwise read from git: identities and parsed trailers).
    */
-  async provenance(commits: Iterable<string>, options: { identities?: ReadonlyMap<string, CommitIdentityInput> } = {}): Promise<Map<string, CommitProvenance>> {
+  async provenance(
+    commits: Iterable<string>,
+    options: { identities?: ReadonlyMap<string, CommitIdentityInput> } = {},
+  ): Promise<Map<string, CommitProvenance>> {
     const wanted = [...new Set(commits)];
     const needsIdentity = (c: string) => !options.identities?.has(c);
     // Unannotated commits' identities are read alongside the notes; annotated commits whose note turns out unusable
     // are read afterwards (rare).
-    const [notes, read] = await Promise.all([this.notesOf(this.notes, wanted), this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.notes.has(c)))]);
+    const [notes, read] = await Promise.all([
+      this.notesOf(this.notes, wanted),
+      this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.notes.has(c))),
+    ]);
     const out = new Map<string, CommitProvenance>();
     for (const commit of wanted) {
       const note = notes.get(commit);
@@ -84,7 +104,8 @@ export class ProvenanceReader {
     }
     const late = wanted.filter((c) => needsIdentity(c) && this.notes.has(c) && !out.get(c)!.record);
     if (late.length > 0) for (const [c, identity] of await this.identitiesOf(late)) read.set(c, identity);
-    for (const [commit, identity] of read) if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity, this.identities));
+    for (const [commit, identity] of read)
+      if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity, this.identities));
     return out;
   }
 
@@ -92,7 +113,10 @@ export class ProvenanceReader {
   private async identitiesOf(commits: readonly string[]): Promise<Map<string, CommitIdentityInput>> {
     const out = new Map<string, CommitIdentityInput>();
     if (commits.length === 0) return out;
-    const result = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${IDENTITY_FORMAT}`], { cwd: this.repo.root, input: commits.join('\n') + '\n' });
+    const result = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${IDENTITY_FORMAT}`], {
+      cwd: this.repo.root,
+      input: commits.join('\n') + '\n',
+    });
     for (const line of result.stdout.split('\n')) {
       const parsed = identityLine(line);
       if (parsed) out.set(parsed.commit, parsed.identity);
@@ -106,7 +130,12 @@ export class ProvenanceReader {
     const out = new Map<string, NoteContent>();
     const small = wanted.filter((c) => index.get(c)!.size <= MAX_NOTE_BYTES);
     for (const c of wanted) if (index.get(c)!.size > MAX_NOTE_BYTES) out.set(c, { oversized: index.get(c)!.size });
-    (await catFileAll(this.repo.root, small.map((c) => index.get(c)!.blob))).forEach((entry, i) => {
+    (
+      await catFileAll(
+        this.repo.root,
+        small.map((c) => index.get(c)!.blob),
+      )
+    ).forEach((entry, i) => {
       if (entry?.found) out.set(small[i], { text: entry.object.content.toString('utf8') });
     });
     return out;

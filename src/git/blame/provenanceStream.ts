@@ -26,7 +26,16 @@ export class ProvenanceStream {
     const note = this.reader.notes.get(commit);
     const extra = this.reader.identities;
     if (!note) return withIdentityRecognition(noRecord(commit), identity, extra);
-    if (note.size > MAX_NOTE_BYTES) return withIdentityRecognition(interpretNote(commit, { oversized: note.size }), identity, extra);
-    return this.batch.read(note.blob).then((object) => withIdentityRecognition(object ? interpretNote(commit, { text: object.content.toString('utf8') }) : noRecord(commit), identity, extra));
+    if (note.size > MAX_NOTE_BYTES)
+      return withIdentityRecognition(interpretNote(commit, { oversized: note.size }), identity, extra);
+    return this.batch
+      .read(note.blob)
+      .then((object) =>
+        withIdentityRecognition(
+          object ? interpretNote(commit, { text: object.content.toString('utf8') }) : noRecord(commit),
+          identity,
+          extra,
+        ),
+      );
   }
 }

@@ -6,7 +6,18 @@
  * comes from `git diff-tree --stdin` running beside it, at tree level for most merges (see mergeDiffs). The log is
  * read newest first; the DAG is replayed parents first once all end (src/core/blame/dagReplay).
  */
-import { LogPatchParser, commitAddedLines, replayDag, unquoteGitPath, type AddedLines, type CommitPatch, type CommitProvenance, type DagCommit, type FilePatch, type LineSource } from '../../core/blame';
+import {
+  LogPatchParser,
+  commitAddedLines,
+  replayDag,
+  unquoteGitPath,
+  type AddedLines,
+  type CommitPatch,
+  type CommitProvenance,
+  type DagCommit,
+  type FilePatch,
+  type LineSource,
+} from '../../core/blame';
 import type { CatFileBatch } from '../catFileBatch';
 import type { RepoInfo } from '../repo';
 import type { ProvenanceReader } from './provenanceReader';
@@ -36,7 +47,13 @@ interface Placed {
  * Replays `span` (`BASE..HEAD`). `reader` is called once the log has started (listing notes need not delay it); the
  * lines that arrive before it answers are held back. Notes are read through `batch` (the caller closes it).
  */
-export async function replayRange(repo: RepoInfo, span: string, reader: () => Promise<ProvenanceReader>, batch: CatFileBatch, options: { timeoutMs?: number } = {}): Promise<RangeReplay> {
+export async function replayRange(
+  repo: RepoInfo,
+  span: string,
+  reader: () => Promise<ProvenanceReader>,
+  batch: CatFileBatch,
+  options: { timeoutMs?: number } = {},
+): Promise<RangeReplay> {
   const timeoutMs = options.timeoutMs ?? 300_000;
   const commits: Placed[] = [];
   // Note reads in flight. A failure is kept for the end: left unobserved until then it would count as unhandled.
@@ -49,19 +66,28 @@ export async function replayRange(repo: RepoInfo, span: string, reader: () => Pr
   let parser: LogPatchParser | undefined;
   // Which commits' added text to keep depends on the notes listing: lines that arrive before it are held back.
   const early: string[] = [];
-  const log = streamGitLines(repo.root, logPatchArgs([span]), (line) => (parser ? parser.line(line) : early.push(line)), { timeoutMs });
+  const log = streamGitLines(
+    repo.root,
+    logPatchArgs([span]),
+    (line) => (parser ? parser.line(line) : early.push(line)),
+    { timeoutMs },
+  );
   // Merges are asked about as the log names them; the requests end with the log (whether it succeeds or not).
   const merges = new MergeDiffs(repo, timeoutMs);
   const started = reader().then((r) => {
     const notes = new ProvenanceStream(r, batch);
-    parser = new LogPatchParser((patch) => {
-      const item: Placed = { patch };
-      commits.push(item);
-      if (patch.parents.length > 1) merges.add(patch.commit, patch.parents);
-      const provenance = notes.of(patch.commit, patch.identity);
-      if (provenance instanceof Promise) reads.push(provenance.then((p) => place(item, p)).catch((err: unknown) => void (failure ??= { err })));
-      else place(item, provenance);
-    }, (c) => r.hasNote(c));
+    parser = new LogPatchParser(
+      (patch) => {
+        const item: Placed = { patch };
+        commits.push(item);
+        if (patch.parents.length > 1) merges.add(patch.commit, patch.parents);
+        const provenance = notes.of(patch.commit, patch.identity);
+        if (provenance instanceof Promise)
+          reads.push(provenance.then((p) => place(item, p)).catch((err: unknown) => void (failure ??= { err })));
+        else place(item, provenance);
+      },
+      (c) => r.hasNote(c),
+    );
     for (const line of early.splice(0)) parser.line(line);
   });
   try {
@@ -74,7 +100,12 @@ export async function replayRange(repo: RepoInfo, span: string, reader: () => Pr
   await Promise.all(reads);
   if (failure) throw failure.err;
   const provenance = new Map(commits.map((c) => [c.patch.commit, c.provenance!]));
-  return { commits: commits.map((c) => c.patch.commit), provenance, warnings: [...parser!.warnings, ...otherParents.warnings], lines: replayPlaced(commits, otherParents.patches) };
+  return {
+    commits: commits.map((c) => c.patch.commit),
+    provenance,
+    warnings: [...parser!.warnings, ...otherParents.warnings],
+    lines: replayPlaced(commits, otherParents.patches),
+  };
 }
 
 /** What the replay needs of a merge: its patches against every parent (first parent's apart). */
@@ -121,10 +152,15 @@ class MergeDiffs {
   add(merge: string, parents: readonly string[]): void {
     this.merges.push([merge, ...parents]);
     if (!this.run) {
-      this.run = streamGitLines(this.repo.root, ['diff-tree', '--stdin', '--always', '-r', '--raw', '-M', '--no-abbrev', '--format=%x01%H'], (line) => this.rawLine(line), {
-        timeoutMs: this.timeoutMs,
-        input: (stdin) => (this.stdin = stdin),
-      });
+      this.run = streamGitLines(
+        this.repo.root,
+        ['diff-tree', '--stdin', '--always', '-r', '--raw', '-M', '--no-abbrev', '--format=%x01%H'],
+        (line) => this.rawLine(line),
+        {
+          timeoutMs: this.timeoutMs,
+          input: (stdin) => (this.stdin = stdin),
+        },
+      );
       this.run.catch(() => undefined); // awaited in result(); not left unhandled when the log fails first
     }
     this.stdin!.write(requests([[merge, ...parents]]));
@@ -140,7 +176,12 @@ class MergeDiffs {
     const m = RAW.exec(line);
     if (!m || this.raw.length === 0) return;
     const [a, b] = [unquoteGitPath(m[4]) ?? m[4], m[5] === undefined ? undefined : (unquoteGitPath(m[5]) ?? m[5])];
-    const change = m[3] === 'A' ? { oldPath: null, newPath: a } : m[3] === 'D' ? { oldPath: a, newPath: null } : { oldPath: a, newPath: b ?? a };
+    const change =
+      m[3] === 'A'
+        ? { oldPath: null, newPath: a }
+        : m[3] === 'D'
+          ? { oldPath: a, newPath: null }
+          : { oldPath: a, newPath: b ?? a };
     this.raw[this.raw.length - 1].push({ ...change, same: m[1] === m[2] });
   }
 
@@ -162,7 +203,12 @@ class MergeDiffs {
       const whole = (path: string): boolean => vs.slice(1).some((v) => !v.some((c) => c.newPath === path && !c.same));
       if (changed.every((c) => whole(c.newPath!))) {
         // Files, and the other parents' changes, without hunks: a changed file is marked binary, whose lines need not be known.
-        const asPatch = (c: RawChange): FilePatch => ({ oldPath: c.oldPath, newPath: c.newPath, binary: c.newPath !== null && !c.same, hunks: [] });
+        const asPatch = (c: RawChange): FilePatch => ({
+          oldPath: c.oldPath,
+          newPath: c.newPath,
+          binary: c.newPath !== null && !c.same,
+          hunks: [],
+        });
         patches.set(merge, {
           files: vs[0].map((c) => ({ ...asPatch(c), binary: false })),
           otherParents: vs.slice(1).map((v) => v.map(asPatch)),
@@ -173,14 +219,21 @@ class MergeDiffs {
     if (lineLevel.length > 0) {
       const answers: CommitPatch[] = [];
       const parser = new LogPatchParser((p) => answers.push(p));
-      await streamGitLines(repo.root, ['diff-tree', '--stdin', '--always', '-p', '-U0', '-M', '--format=%x01%H', ...PLAIN_DIFF_ARGS], (line) => parser.line(line), { timeoutMs, input: requests(lineLevel) });
+      await streamGitLines(
+        repo.root,
+        ['diff-tree', '--stdin', '--always', '-p', '-U0', '-M', '--format=%x01%H', ...PLAIN_DIFF_ARGS],
+        (line) => parser.line(line),
+        { timeoutMs, input: requests(lineLevel) },
+      );
       parser.end();
       warnings.push(...parser.warnings.map((w) => `merge diffs: ${w}`));
       let n = 0;
       for (const [merge, ...parents] of lineLevel) {
         const vs = parents.map(() => answers[n++]);
-        if (vs.every((v) => v?.commit === merge)) patches.set(merge, { files: vs[0].files, otherParents: vs.slice(1).map((v) => v.files) });
-        else warnings.push(`merge diffs: no answer for ${merge.slice(0, 12)} (its lines are taken from its first parent)`);
+        if (vs.every((v) => v?.commit === merge))
+          patches.set(merge, { files: vs[0].files, otherParents: vs.slice(1).map((v) => v.files) });
+        else
+          warnings.push(`merge diffs: no answer for ${merge.slice(0, 12)} (its lines are taken from its first parent)`);
       }
     }
     return { patches, warnings };
@@ -195,9 +248,17 @@ function replayPlaced(commits: readonly Placed[], merges: ReadonlyMap<string, Me
   const dag = commits.map((c): DagCommit<LineSource> => {
     const sources = new Map(c.added!.map((a) => [a.file, a.source]));
     const merge = merges.get(c.patch.commit);
-    if (!merge) return { commit: c.patch.commit, parents: c.patch.parents, files: c.patch.files, source: (file, line) => sources.get(file)!(line) };
+    if (!merge)
+      return {
+        commit: c.patch.commit,
+        parents: c.patch.parents,
+        files: c.patch.files,
+        source: (file, line) => sources.get(file)!(line),
+      };
     // The log shows merges without a diff: their patches, and the sources of the lines they wrote, come from here.
-    const own = new Map(commitAddedLines({ ...c.patch, files: merge.files }, c.provenance).files.map((a) => [a.file, a.source]));
+    const own = new Map(
+      commitAddedLines({ ...c.patch, files: merge.files }, c.provenance).files.map((a) => [a.file, a.source]),
+    );
     return {
       commit: c.patch.commit,
       parents: c.patch.parents,

@@ -6,7 +6,14 @@ import { ProvenanceReader } from './provenanceReader';
 import { streamGitLines } from './stream';
 
 /** Diff options that keep git's output in the shape the parsers expect whatever the user's config says. */
-export const PLAIN_DIFF_ARGS = ['--no-color', '--no-ext-diff', '--no-textconv', '--no-relative', '--src-prefix=a/', '--dst-prefix=b/'];
+export const PLAIN_DIFF_ARGS = [
+  '--no-color',
+  '--no-ext-diff',
+  '--no-textconv',
+  '--no-relative',
+  '--src-prefix=a/',
+  '--dst-prefix=b/',
+];
 
 export interface LogPatchOptions {
   /** Keep added lines' text for these commits (needed to verify records); default: all. */
@@ -18,18 +25,31 @@ export interface LogPatchOptions {
 }
 
 /** The `git log` arguments for zero-context patches of `revArgs` in the shape LogPatchParser reads. */
-export function logPatchArgs(revArgs: readonly string[], options: Pick<LogPatchOptions, 'mergeDiffs' | 'reverse'> = {}): string[] {
+export function logPatchArgs(
+  revArgs: readonly string[],
+  options: Pick<LogPatchOptions, 'mergeDiffs' | 'reverse'> = {},
+): string[] {
   for (const r of revArgs) assertSafeRev(r);
   return [
-    'log', '-p', '-U0', '-M', `--format=${LOG_FORMAT}`, ...PLAIN_DIFF_ARGS,
+    'log',
+    '-p',
+    '-U0',
+    '-M',
+    `--format=${LOG_FORMAT}`,
+    ...PLAIN_DIFF_ARGS,
     ...(options.mergeDiffs ? ['--diff-merges=first-parent'] : []),
     ...(options.reverse ? ['--reverse'] : []),
-    ...revArgs, '--',
+    ...revArgs,
+    '--',
   ];
 }
 
 /** Every commit of `revArgs` (e.g. ['A..B']) as a patch of zero-context hunks, streamed (any history size). */
-export async function readLogPatches(repo: RepoInfo, revArgs: readonly string[], options: LogPatchOptions = {}): Promise<{ patches: CommitPatch[]; warnings: string[] }> {
+export async function readLogPatches(
+  repo: RepoInfo,
+  revArgs: readonly string[],
+  options: LogPatchOptions = {},
+): Promise<{ patches: CommitPatch[]; warnings: string[] }> {
   const patches: CommitPatch[] = [];
   const parser = new LogPatchParser((p) => patches.push(p), options.keepText);
   await streamGitLines(repo.root, logPatchArgs(revArgs, options), (line) => parser.line(line));
@@ -43,12 +63,19 @@ export interface AiStatsOptions {
 }
 
 /** Stats over `range` (any rev-list argument, e.g. `main..HEAD`; default HEAD, i.e. all history). */
-export async function aiStats(repo: RepoInfo, range = 'HEAD', options: AiStatsOptions = {}): Promise<StatsReport & { readonly warnings: readonly string[] }> {
+export async function aiStats(
+  repo: RepoInfo,
+  range = 'HEAD',
+  options: AiStatsOptions = {},
+): Promise<StatsReport & { readonly warnings: readonly string[] }> {
   const reader = await ProvenanceReader.open(repo, options);
   try {
     const { patches, warnings } = await readLogPatches(repo, [range], { keepText: (c) => reader.hasNote(c) });
     const identities = new Map(patches.flatMap((p) => (p.identity ? [[p.commit, p.identity] as const] : [])));
-    const provenance = await reader.provenance(patches.map((p) => p.commit), { identities });
+    const provenance = await reader.provenance(
+      patches.map((p) => p.commit),
+      { identities },
+    );
     const builder = new StatsBuilder();
     for (const patch of patches) builder.add(patch, provenance.get(patch.commit));
     return { ...builder.result(), warnings: reader.identityWarning ? [...warnings, reader.identityWarning] : warnings };

@@ -22,7 +22,12 @@ export interface StreamOptions {
 const BATCH_BYTES = 32 * 1024;
 
 /** Resolves when git exits 0 and every line was delivered; rejects with a GitError otherwise. */
-export function streamGitLines(cwd: string, args: readonly string[], onLine: (line: string) => void, options: StreamOptions = {}): Promise<void> {
+export function streamGitLines(
+  cwd: string,
+  args: readonly string[],
+  onLine: (line: string) => void,
+  options: StreamOptions = {},
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawnGit(args, { cwd, ...(options.env ? { env: options.env } : {}) });
     const decoder = new StringDecoder('utf8');
@@ -34,7 +39,11 @@ export function streamGitLines(cwd: string, args: readonly string[], onLine: (li
       failed = err;
       child.kill();
     };
-    const timer = setTimeout(() => fail(new GitError('timeout', args, cwd, null, stderr, `timed out after ${options.timeoutMs ?? 600_000} ms`)), options.timeoutMs ?? 600_000);
+    const timer = setTimeout(
+      () =>
+        fail(new GitError('timeout', args, cwd, null, stderr, `timed out after ${options.timeoutMs ?? 600_000} ms`)),
+      options.timeoutMs ?? 600_000,
+    );
     const abort = (): void => fail(new GitError('signal', args, cwd, null, stderr, 'was stopped: no longer needed'));
     if (options.signal?.aborted) abort();
     options.signal?.addEventListener('abort', abort, { once: true });
@@ -86,7 +95,17 @@ export function streamGitLines(cwd: string, args: readonly string[], onLine: (li
       }
       if (failed) reject(failed);
       else if (code === 0) resolve();
-      else reject(new GitError(signal ? 'signal' : 'exit', args, cwd, code, stderr, signal ? `was killed by ${signal}` : `failed with exit code ${code}`));
+      else
+        reject(
+          new GitError(
+            signal ? 'signal' : 'exit',
+            args,
+            cwd,
+            code,
+            stderr,
+            signal ? `was killed by ${signal}` : `failed with exit code ${code}`,
+          ),
+        );
     });
   });
 }

@@ -18,7 +18,11 @@ export class BlobReader {
   private readonly batch: CatFileBatch;
   private readonly cache = new Map<string, Promise<BlobText>>();
 
-  constructor(cwd: string, env?: Readonly<Record<string, string | undefined>>, private readonly maxBytes = MAX_ATTRIBUTED_BYTES) {
+  constructor(
+    cwd: string,
+    env?: Readonly<Record<string, string | undefined>>,
+    private readonly maxBytes = MAX_ATTRIBUTED_BYTES,
+  ) {
     this.batch = new CatFileBatch(cwd, env ? { env } : {});
   }
 

@@ -27,13 +27,18 @@ export async function commitMsg(ctx: HookContext, args: readonly string[], cwd: 
   const message = await fs.readFile(messageFile, 'utf8');
   const config = await ctx.config();
   const cleanup = cleanupFromCommandLine((await gitCommandLine(ctx.env.AI_PROVENANCE_GIT_PID)) ?? []) ?? config.cleanup;
-  const commentChar = commentCharFor(config.commentChar, message, { editorUsed: ctx.env.GIT_EDITOR !== ':', ...(cleanup !== undefined ? { cleanup } : {}) });
+  const commentChar = commentCharFor(config.commentChar, message, {
+    editorUsed: ctx.env.GIT_EDITOR !== ':',
+    ...(cleanup !== undefined ? { cleanup } : {}),
+  });
   const update = planMessageUpdate({
     message,
     commentChar,
     generated: stash.trailers,
     amend: stash.amend,
-    ...(stash.source === 'template' && stash.preparedDigest !== undefined ? { templateDigest: stash.preparedDigest } : {}),
+    ...(stash.source === 'template' && stash.preparedDigest !== undefined
+      ? { templateDigest: stash.preparedDigest }
+      : {}),
   });
   if (update) await applyMessageUpdate(ctx, messageFile, update, commentChar);
 }

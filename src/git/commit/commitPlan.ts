@@ -8,7 +8,14 @@
  * - `reset --soft` (or --mixed) then recommit: the commits the latest resets moved HEAD away from.
  */
 import * as fs from 'node:fs';
-import { amendFromCommandLine, isObjectId, parseReflog, parseSquashGroup, parseSquashMessage, resetAwayTips } from '../../core/rewrite/gitText';
+import {
+  amendFromCommandLine,
+  isObjectId,
+  parseReflog,
+  parseSquashGroup,
+  parseSquashMessage,
+  resetAwayTips,
+} from '../../core/rewrite/gitText';
 import type { CommitSource } from '../../core/rewrite/messagePlan';
 import type { BlobReader } from './blobs';
 import { gitCommandLine } from './gitProcess';
@@ -35,7 +42,6 @@ export interface CommitPlan {
 /** Commits looked at when HEAD was reset away from a tip (bounded: a reset across a huge history is not a recommit). */
 const MAX_RESET_COMMITS = 200;
 const REFLOG_TAIL_BYTES = 64 * 1024;
-
 
 async function idsFromFile(file: string): Promise<string[]> {
   const text = await readOptionalFile(file, 1 << 20);
@@ -67,9 +73,26 @@ async function emptyTree(ctx: HookContext): Promise<string> {
   return (await ctx.git(['hash-object', '-t', 'tree', '--stdin'], { input: '' })).stdout.trim();
 }
 
-export async function planCommit(ctx: HookContext, blobs: BlobReader, source: CommitSource, sha: string | undefined): Promise<CommitPlan> {
+export async function planCommit(
+  ctx: HookContext,
+  blobs: BlobReader,
+  source: CommitSource,
+  sha: string | undefined,
+): Promise<CommitPlan> {
   // Independent reads, together: HEAD through cat-file (its first use starts the process) and git's state files.
-  const [headCommit, rebaseMerge, rebaseApply, cherryPicks, reverting, argv, mergeHeads, squashMsg, reflog, done, fixups] = await Promise.all([
+  const [
+    headCommit,
+    rebaseMerge,
+    rebaseApply,
+    cherryPicks,
+    reverting,
+    argv,
+    mergeHeads,
+    squashMsg,
+    reflog,
+    done,
+    fixups,
+  ] = await Promise.all([
     blobs.commit('HEAD'),
     pathExists(ctx.gitFile('rebase-merge')),
     pathExists(ctx.gitFile('rebase-apply')),
@@ -90,7 +113,10 @@ export async function planCommit(ctx: HookContext, blobs: BlobReader, source: Co
   // one (an alias, no /proc or ps), `commit <HEAD>` is taken as an amend (`-C HEAD` looks the same but is rare).
   // A squash/fixup step of a rebase amends the commit it squashes into, whatever the command line says.
   const squashOf = rebaseMerge && fixups !== undefined ? parseSquashGroup(done ?? '', fixups) : [];
-  const amend = head !== undefined && (squashOf.length > 0 || (amendFromCommandLine(argv ?? []) ?? (source === 'commit' && (sha === head || sha === 'HEAD'))));
+  const amend =
+    head !== undefined &&
+    (squashOf.length > 0 ||
+      (amendFromCommandLine(argv ?? []) ?? (source === 'commit' && (sha === head || sha === 'HEAD'))));
 
   const parents = amend ? headParents : [...(head ? [head] : []), ...mergeHeads];
   const base = parents[0] ?? (head && amend ? await emptyTree(ctx) : undefined);

@@ -72,7 +72,10 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
     runGit(args, { ...options, cwd: repo.root, env: { ...base.env, ...options.env } });
   let config: Promise<HookConfig> | undefined;
   const readConfig = async (): Promise<HookConfig> => {
-    const result = await git(['config', '-z', '--get-regexp', '^(core\\.commentchar|core\\.commentstring|commit\\.cleanup|aiprovenance\\.)'], { okExitCodes: [1] });
+    const result = await git(
+      ['config', '-z', '--get-regexp', '^(core\\.commentchar|core\\.commentstring|commit\\.cleanup|aiprovenance\\.)'],
+      { okExitCodes: [1] },
+    );
     const values = parseConfigZ(result.stdout);
     const commentChar = values.get('core.commentstring') ?? values.get('core.commentchar');
     return {
@@ -81,7 +84,9 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
       ...(values.has('aiprovenance.trailers') ? { trailers: values.get('aiprovenance.trailers') } : {}),
     };
   };
-  const runner: GitRunner = { run: (args, options) => runGit(args, { ...options, env: { ...base.env, ...options.env } }) };
+  const runner: GitRunner = {
+    run: (args, options) => runGit(args, { ...options, env: { ...base.env, ...options.env } }),
+  };
   return {
     repo,
     stateDir,
@@ -108,7 +113,10 @@ export function hookPathsFrom(cwd: string, value: string | undefined): HookPaths
 }
 
 async function askGit(cwd: string, env: Record<string, string | undefined>): Promise<HookPaths> {
-  const found = await runGit(['rev-parse', '--show-toplevel', '--git-dir', '--git-path', 'ai-provenance', '--git-common-dir'], { cwd, env });
+  const found = await runGit(
+    ['rev-parse', '--show-toplevel', '--git-dir', '--git-path', 'ai-provenance', '--git-common-dir'],
+    { cwd, env },
+  );
   const paths = hookPathsFrom(cwd, found.stdout);
   if (!paths) throw new Error(`unexpected rev-parse output: ${JSON.stringify(found.stdout.slice(0, 300))}`);
   return paths;

@@ -39,7 +39,12 @@ async function replaceFile(target: string, text: string): Promise<void> {
 }
 
 /** Applies `update` to the message file; true when it changed. Throws only before the message file is touched. */
-export async function applyMessageUpdate(ctx: HookContext, messageFile: string, update: MessageUpdate, commentChar: string): Promise<boolean> {
+export async function applyMessageUpdate(
+  ctx: HookContext,
+  messageFile: string,
+  update: MessageUpdate,
+  commentChar: string,
+): Promise<boolean> {
   const original = await fs.readFile(messageFile, 'utf8');
   const trimmed = withoutTrailers(original, update.remove, commentChar, update.squash === true);
   let result = trimmed;
@@ -50,15 +55,34 @@ export async function applyMessageUpdate(ctx: HookContext, messageFile: string, 
     try {
       await fs.writeFile(copy, trimmed);
       const gitComment = commentCharForGit(commentChar, trimmed);
-      const config = ['-c', 'trailer.separators=:', ...(gitComment !== undefined ? ['-c', `core.commentChar=${gitComment}`] : [])];
-      const args = [...config, 'interpret-trailers', '--in-place', '--no-divider', '--where', 'end', '--if-exists', 'addIfDifferent', '--if-missing', 'add', ...trailerArgs(update.add), copy];
+      const config = [
+        '-c',
+        'trailer.separators=:',
+        ...(gitComment !== undefined ? ['-c', `core.commentChar=${gitComment}`] : []),
+      ];
+      const args = [
+        ...config,
+        'interpret-trailers',
+        '--in-place',
+        '--no-divider',
+        '--where',
+        'end',
+        '--if-exists',
+        'addIfDifferent',
+        '--if-missing',
+        'add',
+        ...trailerArgs(update.add),
+        copy,
+      ];
       await ctx.git(args);
       result = await fs.readFile(copy, 'utf8');
     } finally {
       await fs.rm(copy, { force: true });
     }
     if (!onlyAddedTrailers(trimmed, result, update.add)) {
-      await ctx.log('git interpret-trailers changed more than our trailers (trailer.<key>.cmd in config?); message left as written');
+      await ctx.log(
+        'git interpret-trailers changed more than our trailers (trailer.<key>.cmd in config?); message left as written',
+      );
       return false;
     }
   }

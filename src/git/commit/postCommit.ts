@@ -27,7 +27,12 @@ interface CommitInfo {
 }
 
 /** The record for `commit` from per-file AI lines of blobs it contains; undefined when no line is AI. */
-export async function recordFor(blobs: BlobReader, commit: string, files: readonly StagedFile[], origins: readonly Origin[]): Promise<AgentTraceRecord | undefined> {
+export async function recordFor(
+  blobs: BlobReader,
+  commit: string,
+  files: readonly StagedFile[],
+  origins: readonly Origin[],
+): Promise<AgentTraceRecord | undefined> {
   const attributed: AttributedFile[] = [];
   // All blobs asked for at once: one cat-file round trip instead of one per file.
   const texts = await Promise.all(files.map((file) => (file.lines.length === 0 ? undefined : blobs.text(file.blob))));
@@ -43,18 +48,34 @@ export async function recordFor(blobs: BlobReader, commit: string, files: readon
       }),
     });
   }
-  const record = buildAgentTrace(attributed, { revision: commit, toolVersion: TOOL_VERSION, now: Date.now(), randomBytes: (n) => randomBytes(n) });
+  const record = buildAgentTrace(attributed, {
+    revision: commit,
+    toolVersion: TOOL_VERSION,
+    now: Date.now(),
+    randomBytes: (n) => randomBytes(n),
+  });
   return record.files.length > 0 ? record : undefined;
 }
 
 /** Attribution of the commit itself, for when prepare-commit-msg left nothing (it failed or timed out). */
-async function recompute(ctx: HookContext, blobs: BlobReader, info: CommitInfo): Promise<Pick<StagedAttribution, 'files' | 'origins' | 'settle'>> {
-  const first = info.parents[0] ?? (await ctx.git(['hash-object', '-t', 'tree', '--stdin'], { input: '' })).stdout.trim();
+async function recompute(
+  ctx: HookContext,
+  blobs: BlobReader,
+  info: CommitInfo,
+): Promise<Pick<StagedAttribution, 'files' | 'origins' | 'settle'>> {
+  const first =
+    info.parents[0] ?? (await ctx.git(['hash-object', '-t', 'tree', '--stdin'], { input: '' })).stdout.trim();
   const amended = amendedCommit(parseReflog(await reflogTail(ctx)), info.commit);
   const notes = amended ? await readProvenanceRecords(ctx, blobs, [amended]) : new Map();
-  const predecessors = amended ? (notes.get(amended) ?? []).map((record: AgentTraceRecord) => ({ record, commit: amended })) : [];
+  const predecessors = amended
+    ? (notes.get(amended) ?? []).map((record: AgentTraceRecord) => ({ record, commit: amended }))
+    : [];
   const { attributeChanges } = await import('./stagedCommit.js');
-  const result = await attributeChanges(ctx, blobs, { diffArgs: [first, info.commit], parents: info.parents, predecessors });
+  const result = await attributeChanges(ctx, blobs, {
+    diffArgs: [first, info.commit],
+    parents: info.parents,
+    predecessors,
+  });
   return { files: result.staged, origins: result.origins, settle: result.settle };
 }
 
@@ -72,11 +93,15 @@ export async function postCommit(ctx: HookContext): Promise<void> {
     }
     if (!stash) {
       stash = await recompute(ctx, blobs, info);
-      if (stash.files.length > 0) await ctx.log(`post-commit: no staged attribution for tree ${info.tree}; recomputed from the working state`);
+      if (stash.files.length > 0)
+        await ctx.log(`post-commit: no staged attribution for tree ${info.tree}; recomputed from the working state`);
     }
     const record = await recordFor(blobs, info.commit, stash.files, stash.origins);
     // The note and the working state are independent: write both at once.
-    await Promise.all([record ? writeProvenanceRecord(ctx, info.commit, record) : undefined, settleWorkingState(ctx, blobs, info.commit, stash.settle)]);
+    await Promise.all([
+      record ? writeProvenanceRecord(ctx, info.commit, record) : undefined,
+      settleWorkingState(ctx, blobs, info.commit, stash.settle),
+    ]);
     await removeStagedAttribution(ctx.stateDir, info.tree);
     await pruneStaleStashes(ctx.stateDir);
     if (record) await ctx.log(`post-commit: note written for ${info.commit}`);

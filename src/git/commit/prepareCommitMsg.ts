@@ -6,7 +6,14 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildTrailers } from '../../core/commit/trailers';
 import { cleanupFromCommandLine } from '../../core/rewrite/gitText';
-import { commentCharFor, messageDigest, parseCommitSource, planMessageUpdate, planSquashUpdate, trailerStage } from '../../core/rewrite/messagePlan';
+import {
+  commentCharFor,
+  messageDigest,
+  parseCommitSource,
+  planMessageUpdate,
+  planSquashUpdate,
+  trailerStage,
+} from '../../core/rewrite/messagePlan';
 import type { StagedAttribution } from '../../core/rewrite/stagedAttribution';
 import { readProvenanceRecords } from '../rewrite/noteStore';
 import type { RecordSource } from '../rewrite/mapRecords';
@@ -30,15 +37,23 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
   headDiff.catch(() => undefined);
   try {
     const plan = await planCommit(ctx, blobs, source, sha);
-    const diff = plan.head !== undefined && plan.diffArgs.length === 2 && plan.diffArgs[1] === plan.head ? headDiff : undefined;
+    const diff =
+      plan.head !== undefined && plan.diffArgs.length === 2 && plan.diffArgs[1] === plan.head ? headDiff : undefined;
     // Independent of the attribution: started now so their processes overlap with it.
     const choosing = choosePresets(ctx, blobs, plan.head);
     const writingTree = ctx.git(['write-tree']);
     writingTree.catch(() => undefined);
     choosing.catch(() => undefined);
     const notes = await readProvenanceRecords(ctx, blobs, plan.predecessors);
-    const predecessors: RecordSource[] = plan.predecessors.flatMap((commit) => (notes.get(commit) ?? []).map((record) => ({ record, commit })));
-    const attribution = await attributeChanges(ctx, blobs, { diffArgs: plan.diffArgs, parents: plan.parents, predecessors, ...(diff ? { diff } : {}) });
+    const predecessors: RecordSource[] = plan.predecessors.flatMap((commit) =>
+      (notes.get(commit) ?? []).map((record) => ({ record, commit })),
+    );
+    const attribution = await attributeChanges(ctx, blobs, {
+      diffArgs: plan.diffArgs,
+      parents: plan.parents,
+      predecessors,
+      ...(diff ? { diff } : {}),
+    });
     const editorUsed = ctx.env.GIT_EDITOR !== ':';
     const stage = trailerStage({ editorUsed, sequencer: plan.sequencer });
 
@@ -50,7 +65,10 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
     const message = await fs.readFile(messageFile, 'utf8');
     const config = await ctx.config();
     const cleanup = cleanupFromCommandLine(plan.argv ?? []) ?? config.cleanup;
-    const commentChar = commentCharFor(config.commentChar, message, { editorUsed, ...(cleanup !== undefined ? { cleanup } : {}) });
+    const commentChar = commentCharFor(config.commentChar, message, {
+      editorUsed,
+      ...(cleanup !== undefined ? { cleanup } : {}),
+    });
     const valid = !('invalid' in choice);
     const wantsCommitMsg = stage === 'commit-msg' && valid && (trailers.length > 0 || plan.amend);
     // The stash first: if the git dir cannot be written, the message is never touched either.
@@ -82,7 +100,10 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
       if (update) await applyMessageUpdate(ctx, messageFile, update, commentChar);
     }
     const ai = attribution.staged.reduce((n, f) => n + f.lines.length, 0);
-    if (ai > 0 || trailers.length > 0) await ctx.log(`prepare-commit-msg: ${ai} AI line(s) in ${attribution.staged.length} file(s), ${trailers.length} trailer(s) (${stage})`);
+    if (ai > 0 || trailers.length > 0)
+      await ctx.log(
+        `prepare-commit-msg: ${ai} AI line(s) in ${attribution.staged.length} file(s), ${trailers.length} trailer(s) (${stage})`,
+      );
   } finally {
     // Every read is answered by now; cat-file exits on its own once its input closes, and the hook need not wait.
     blobs.close().catch(() => undefined);

@@ -25,8 +25,14 @@ export async function previewTrailers(cwd: string, env: NodeJS.ProcessEnv = proc
   try {
     const plan = await planCommit(ctx, blobs, '', undefined);
     const notes = await readProvenanceRecords(ctx, blobs, plan.predecessors);
-    const predecessors: RecordSource[] = plan.predecessors.flatMap((commit) => (notes.get(commit) ?? []).map((record) => ({ record, commit })));
-    const attribution = await attributeChanges(ctx, blobs, { diffArgs: plan.diffArgs, parents: plan.parents, predecessors });
+    const predecessors: RecordSource[] = plan.predecessors.flatMap((commit) =>
+      (notes.get(commit) ?? []).map((record) => ({ record, commit })),
+    );
+    const attribution = await attributeChanges(ctx, blobs, {
+      diffArgs: plan.diffArgs,
+      parents: plan.parents,
+      predecessors,
+    });
     const aiLines = attribution.staged.reduce((n, f) => n + f.lines.length, 0);
     const choice = await choosePresets(ctx, blobs, plan.head);
     if ('invalid' in choice) return { trailers: [], aiLines, invalid: choice.invalid };

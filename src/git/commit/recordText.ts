@@ -16,7 +16,11 @@ import { MAX_ATTRIBUTED_BYTES } from './blobs';
  * only git hooks (short-lived processes with nothing else to do meanwhile) use this, and for them a direct read of a
  * source file is much cheaper than the thread-pool round trips of the promise API.
  */
-export async function readWorkingText(root: string, relPath: string, maxBytes = MAX_ATTRIBUTED_BYTES): Promise<string | undefined> {
+export async function readWorkingText(
+  root: string,
+  relPath: string,
+  maxBytes = MAX_ATTRIBUTED_BYTES,
+): Promise<string | undefined> {
   try {
     const file = path.join(root, ...relPath.split('/'));
     const stat = fsSync.lstatSync(file);
@@ -29,7 +33,10 @@ export async function readWorkingText(root: string, relPath: string, maxBytes = 
   }
 }
 
-export function describes(record: Pick<FileRecord, 'contentHash' | 'length'>, text: string | undefined): text is string {
+export function describes(
+  record: Pick<FileRecord, 'contentHash' | 'length'>,
+  text: string | undefined,
+): text is string {
   return text !== undefined && text.length === record.length && contentHash(text) === record.contentHash;
 }
 
@@ -37,7 +44,10 @@ export function describes(record: Pick<FileRecord, 'contentHash' | 'length'>, te
  * The text `record` describes from what the state dir keeps: the snapshot by content hash (the editor and post-commit
  * save one) or the last text an agent hook wrote the record for (agent-texts, by path). Undefined when neither is it.
  */
-export async function loadKnownText(stateDir: string, record: Pick<FileRecord, 'contentHash' | 'length' | 'path'>): Promise<string | undefined> {
+export async function loadKnownText(
+  stateDir: string,
+  record: Pick<FileRecord, 'contentHash' | 'length' | 'path'>,
+): Promise<string | undefined> {
   const snapshot = await loadTextSnapshot(stateDir, record.contentHash);
   if (describes(record, snapshot)) return snapshot;
   const agentText = await new RecordTextCache(stateDir).read(record.path);

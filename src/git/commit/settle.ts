@@ -32,7 +32,14 @@ export async function settleWorkingState(
   await Promise.all(Array.from({ length: Math.min(8, settle.length) }, worker));
 }
 
-async function settleOne(ctx: HookContext, blobs: BlobReader, store: WorkingStateStore, commit: string, recordPath: string, committedPath: string): Promise<void> {
+async function settleOne(
+  ctx: HookContext,
+  blobs: BlobReader,
+  store: WorkingStateStore,
+  commit: string,
+  recordPath: string,
+  committedPath: string,
+): Promise<void> {
   const record = await store.read(recordPath);
   if (!record) return;
   const committed = await blobs.text(`${commit}:${committedPath}`);

@@ -38,7 +38,17 @@ export interface ChangeSet {
 
 /** What changed between the two versions `diffArgs` select: raw entries with line counts, renames found. */
 export function changedFiles(ctx: HookContext, diffArgs: readonly string[]): Promise<GitResult> {
-  return ctx.git(['diff', '-z', '--raw', '--numstat', '-M', '--no-abbrev', '--no-ext-diff', '--no-textconv', ...diffArgs]);
+  return ctx.git([
+    'diff',
+    '-z',
+    '--raw',
+    '--numstat',
+    '-M',
+    '--no-abbrev',
+    '--no-ext-diff',
+    '--no-textconv',
+    ...diffArgs,
+  ]);
 }
 
 export interface ChangeAttribution {
@@ -51,7 +61,12 @@ export interface ChangeAttribution {
   readonly settle: Array<readonly [recordPath: string, committedPath: string]>;
 }
 
-const PLACEHOLDER: CommittedLine = Object.freeze({ text: '', cls: 'human', origins: Object.freeze([]) as readonly Origin[], added: true });
+const PLACEHOLDER: CommittedLine = Object.freeze({
+  text: '',
+  cls: 'human',
+  origins: Object.freeze([]) as readonly Origin[],
+  added: true,
+});
 const CONCURRENCY = 16;
 
 async function recordNames(store: WorkingStateStore): Promise<Set<string>> {
@@ -80,12 +95,23 @@ interface WorkingLines {
 }
 
 /** The working state's AI lines of the staged text of `file`, or undefined when it has no usable record. */
-async function workingLines(ctx: HookContext, store: WorkingStateStore, names: Set<string>, parked: boolean, blobs: BlobReader, file: ChangedFile, stagedText: string): Promise<WorkingLines | undefined> {
+async function workingLines(
+  ctx: HookContext,
+  store: WorkingStateStore,
+  names: Set<string>,
+  parked: boolean,
+  blobs: BlobReader,
+  file: ChangedFile,
+  stagedText: string,
+): Promise<WorkingLines | undefined> {
   const recordPaths = [file.path, ...(file.fromPath ? [file.fromPath] : [])];
   for (const recordPath of recordPaths) {
     const stored: FileRecord | undefined = names.has(recordName(recordPath)) ? await store.read(recordPath) : undefined;
     // Records parked by `git stash` come second: the live record may have been rewritten for other text meanwhile.
-    const candidates = [...(stored ? [stored] : []), ...(parked ? await parkedRecordsFor(ctx.stateDir, recordPath) : [])];
+    const candidates = [
+      ...(stored ? [stored] : []),
+      ...(parked ? await parkedRecordsFor(ctx.stateDir, recordPath) : []),
+    ];
     for (const record of candidates) {
       if (record.spans.length === 0) continue;
       // The staged text first: in memory already, and usually the very text the record describes (saved, then staged).
@@ -105,7 +131,9 @@ async function workingLines(ctx: HookContext, store: WorkingStateStore, names: S
 async function parentTexts(blobs: BlobReader, parents: readonly string[], file: ChangedFile): Promise<string[][]> {
   const out: string[][] = [];
   for (const parent of parents) {
-    const text = (await blobs.text(`${parent}:${file.fromPath ?? file.path}`)) ?? (file.fromPath ? await blobs.text(`${parent}:${file.path}`) : undefined);
+    const text =
+      (await blobs.text(`${parent}:${file.fromPath ?? file.path}`)) ??
+      (file.fromPath ? await blobs.text(`${parent}:${file.path}`) : undefined);
     if (text !== undefined) out.push(splitLines(text));
   }
   return out;
@@ -119,7 +147,11 @@ async function pool<T>(items: readonly T[], fn: (item: T) => Promise<void>): Pro
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, items.length) }, worker));
 }
 
-export async function attributeChanges(ctx: HookContext, blobs: BlobReader, changes: ChangeSet): Promise<ChangeAttribution> {
+export async function attributeChanges(
+  ctx: HookContext,
+  blobs: BlobReader,
+  changes: ChangeSet,
+): Promise<ChangeAttribution> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   // The state dir listings do not depend on the diff: read them while git computes it.
   const [diff, names, parked] = await Promise.all([
@@ -144,21 +176,34 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
       const f = byPath.get(p);
       return f && isRegularFileMode(f.newMode) ? blobs.text(f.newBlob) : undefined;
     },
-    renameDiffArgs: (revision) => [...changes.diffArgs.filter((a) => a === '--cached'), revision, ...changes.diffArgs.filter((a) => a !== '--cached').slice(1)],
+    renameDiffArgs: (revision) => [
+      ...changes.diffArgs.filter((a) => a === '--cached'),
+      revision,
+      ...changes.diffArgs.filter((a) => a !== '--cached').slice(1),
+    ],
   };
-  const carried: MappedByPath = changes.predecessors.length > 0 ? await mapRecordsOnto(ctx, blobs, changes.predecessors, target) : new Map();
+  const carried: MappedByPath =
+    changes.predecessors.length > 0 ? await mapRecordsOnto(ctx, blobs, changes.predecessors, target) : new Map();
 
   const table = new OriginTable();
-  const results = new Map<string, { committed: CommittedFile; staged?: StagedFile; settle?: readonly [string, string] }>();
+  const results = new Map<
+    string,
+    { committed: CommittedFile; staged?: StagedFile; settle?: readonly [string, string] }
+  >();
   await pool(changed, async (file) => {
-    const placeholder = (): CommittedFile => ({ path: file.path, lines: new Array<CommittedLine>(file.added ?? 0).fill(PLACEHOLDER) });
+    const placeholder = (): CommittedFile => ({
+      path: file.path,
+      lines: new Array<CommittedLine>(file.added ?? 0).fill(PLACEHOLDER),
+    });
     if (!isRegularFileMode(file.newMode) || (!mayHaveRecord(file) && !carried.has(file.path))) {
       results.set(file.path, { committed: placeholder() });
       return;
     }
     const stagedText = await blobs.text(file.newBlob);
     if (stagedText === undefined) {
-      await ctx.log(`${file.path}: staged content is binary, too large or unreadable; committed without line attribution`);
+      await ctx.log(
+        `${file.path}: staged content is binary, too large or unreadable; committed without line attribution`,
+      );
       results.set(file.path, { committed: placeholder() });
       return;
     }
@@ -169,16 +214,23 @@ export async function attributeChanges(ctx: HookContext, blobs: BlobReader, chan
     // parent's own record speaks for them, never this commit's.
     const fresh = working ? addedLinesOnly(working.lines, added) : undefined;
     if (fresh && fresh.unchanged > 0) {
-      await ctx.log(`${file.path}: ${fresh.unchanged} working-state AI line(s) are unchanged from the parent (committed before, perhaps by a commit whose hooks did not finish); not counted in this commit`);
+      await ctx.log(
+        `${file.path}: ${fresh.unchanged} working-state AI line(s) are unchanged from the parent (committed before, perhaps by a commit whose hooks did not finish); not counted in this commit`,
+      );
     }
     // Carried lines (amend, pick, squash, a reset-away commit) follow the same rule: a line the parent already has is
     // the parent's to describe (the first part of a split commit took it; an amend's parent has it).
-    const lines: LineMap = addedLinesOnly(overlayLineMaps([...(fresh ? [fresh.lines] : []), ...(carried.get(file.path) ?? [])]), added).lines;
+    const lines: LineMap = addedLinesOnly(
+      overlayLineMaps([...(fresh ? [fresh.lines] : []), ...(carried.get(file.path) ?? [])]),
+      added,
+    ).lines;
     const committed: CommittedFile = {
       path: file.path,
       lines: texts.map((text, i): CommittedLine => {
         const a: LineAttribution | undefined = lines.get(i + 1);
-        return a ? { text, cls: a.cls, origins: a.origins, added: added[i] } : { text, cls: 'human', origins: [], added: added[i] };
+        return a
+          ? { text, cls: a.cls, origins: a.origins, added: added[i] }
+          : { text, cls: 'human', origins: [], added: added[i] };
       }),
     };
     results.set(file.path, {

@@ -5,7 +5,11 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { parseStagedAttribution, serializeStagedAttribution, type StagedAttribution } from '../../core/rewrite/stagedAttribution';
+import {
+  parseStagedAttribution,
+  serializeStagedAttribution,
+  type StagedAttribution,
+} from '../../core/rewrite/stagedAttribution';
 import { writeFileAtomic } from '../atomicFile';
 import { readOptionalFile } from './hookContext';
 

@@ -11,16 +11,23 @@ import type { HookContext } from './hookContext';
 export const PROJECT_CONFIG_FILE = '.ai-provenance.json';
 const MAX_PROJECT_CONFIG_BYTES = 256 * 1024;
 
-export type PresetChoice = { readonly presets: TrailerPreset[]; readonly from: 'git-config' | 'project' | 'default' } | { readonly invalid: string };
+export type PresetChoice =
+  | { readonly presets: TrailerPreset[]; readonly from: 'git-config' | 'project' | 'default' }
+  | { readonly invalid: string };
 
 export function presetsFromProjectConfig(text: string): TrailerPreset[] | undefined {
   const value: unknown = JSON.parse(text);
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new TypeError(`${PROJECT_CONFIG_FILE} must hold a JSON object`);
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new TypeError(`${PROJECT_CONFIG_FILE} must hold a JSON object`);
   const trailers = (value as Record<string, unknown>).trailers;
   return trailers === undefined ? undefined : parseTrailerPresets(trailers);
 }
 
-export async function choosePresets(ctx: HookContext, blobs: BlobReader, head: string | undefined): Promise<PresetChoice> {
+export async function choosePresets(
+  ctx: HookContext,
+  blobs: BlobReader,
+  head: string | undefined,
+): Promise<PresetChoice> {
   const { trailers } = await ctx.config();
   if (trailers !== undefined) {
     try {
@@ -29,7 +36,10 @@ export async function choosePresets(ctx: HookContext, blobs: BlobReader, head: s
       return { invalid: `git config aiProvenance.trailers: ${(err as Error).message}` };
     }
   }
-  const text = await blobs.raw(head ? `${head}:${PROJECT_CONFIG_FILE}` : `:${PROJECT_CONFIG_FILE}`, MAX_PROJECT_CONFIG_BYTES);
+  const text = await blobs.raw(
+    head ? `${head}:${PROJECT_CONFIG_FILE}` : `:${PROJECT_CONFIG_FILE}`,
+    MAX_PROJECT_CONFIG_BYTES,
+  );
   if (text !== undefined) {
     try {
       const presets = presetsFromProjectConfig(text);

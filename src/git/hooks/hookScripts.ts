@@ -13,7 +13,14 @@
 /** The CLI commands hooks run (git hooks: `git-hook`, agents: `hook`): the launcher routes them to dist/hookMain.js. */
 export const HOOK_ENTRY_COMMANDS = ['git-hook', 'hook'] as const;
 
-export const MANAGED_HOOKS = ['prepare-commit-msg', 'commit-msg', 'post-commit', 'post-rewrite', 'reference-transaction', 'pre-push'] as const;
+export const MANAGED_HOOKS = [
+  'prepare-commit-msg',
+  'commit-msg',
+  'post-commit',
+  'post-rewrite',
+  'reference-transaction',
+  'pre-push',
+] as const;
 export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 
 /** First comment line of every script we write; how install/uninstall/status recognise our files. */
@@ -55,7 +62,9 @@ function earlyExit(hook: ManagedHook): string[] {
     case 'prepare-commit-msg':
       // Rebase picks carry their notes through post-rewrite; only working-state edits (an `edit` stop) and squash or
       // fixup steps (their trailers are redone for the combined commit) matter.
-      return [`if ${rebasing}; then ${hasRecords} || [ -s "$aip_git_dir/rebase-merge/current-fixups" ] || exit "$aip_status"; fi`];
+      return [
+        `if ${rebasing}; then ${hasRecords} || [ -s "$aip_git_dir/rebase-merge/current-fixups" ] || exit "$aip_status"; fi`,
+      ];
     case 'commit-msg':
       return ['[ -f "$aip_state_dir/commit/msg-pending" ] || exit "$aip_status"'];
     case 'post-commit':
@@ -113,7 +122,15 @@ export function hookScript(hook: ManagedHook): string {
     // reference-transaction fires for every ref update, twice: leave at once when it is not ours to look at.
     ...(hook === 'reference-transaction' ? ['[ "$1" = committed ] || [ -x "$aip_chained" ] || exit 0'] : []),
     // Keep stdin (git's lines) so both the original hook and we can read it; builtins only, no process.
-    ...(stdin ? ['aip_input=', 'while IFS= read -r aip_line || [ -n "$aip_line" ]; do', '  aip_input="$aip_input$aip_line', '"', 'done'] : []),
+    ...(stdin
+      ? [
+          'aip_input=',
+          'while IFS= read -r aip_line || [ -n "$aip_line" ]; do',
+          '  aip_input="$aip_input$aip_line',
+          '"',
+          'done',
+        ]
+      : []),
     'if [ -x "$aip_chained" ]; then',
     // A plain sh hook is sourced in a subshell so it sees the $0 git gave (husky's stubs find their script by it).
     '  IFS= read -r aip_first < "$aip_chained" || aip_first=',

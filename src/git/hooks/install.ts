@@ -64,7 +64,9 @@ function manifestFile(repo: RepoInfo): string {
 async function readManifest(repo: RepoInfo): Promise<Manifest | undefined> {
   try {
     const value = JSON.parse(await fs.readFile(manifestFile(repo), 'utf8')) as Manifest;
-    return value && value.version === 1 && typeof value.hooksDir === 'string' && Array.isArray(value.hooks) ? value : undefined;
+    return value && value.version === 1 && typeof value.hooksDir === 'string' && Array.isArray(value.hooks)
+      ? value
+      : undefined;
   } catch {
     return undefined;
   }
@@ -81,7 +83,10 @@ async function readText(file: string): Promise<string | undefined> {
 }
 
 async function exists(file: string): Promise<boolean> {
-  return fs.lstat(file).then(() => true, () => false);
+  return fs.lstat(file).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** Hook files tracked in the repository (core.hooksPath pointing into the work tree): replacing them edits the project. */
@@ -90,7 +95,12 @@ async function trackedFiles(repo: RepoInfo, dir: string, runner?: GitRunner): Pr
   if (rel.startsWith('..') || path.isAbsolute(rel)) return new Set();
   const args = ['ls-files', '-z', '--', rel === '' ? '.' : rel];
   const result = runner ? await runner.run(args, { cwd: repo.root }) : await runGit(args, { cwd: repo.root });
-  return new Set(result.stdout.split('\0').filter((p) => p !== '').map((p) => path.resolve(repo.root, p)));
+  return new Set(
+    result.stdout
+      .split('\0')
+      .filter((p) => p !== '')
+      .map((p) => path.resolve(repo.root, p)),
+  );
 }
 
 async function writeHook(file: string, content: string): Promise<void> {
@@ -107,7 +117,8 @@ export interface InstallReport {
 
 export async function installHooks(repo: RepoInfo, options: InstallOptions): Promise<InstallReport> {
   const runner = options.runner;
-  if (!path.isAbsolute(options.cliPath)) throw new HookInstallError(`the CLI path must be absolute: ${options.cliPath}`);
+  if (!path.isAbsolute(options.cliPath))
+    throw new HookInstallError(`the CLI path must be absolute: ${options.cliPath}`);
   const dir = await hooksDirOf(repo, runner);
   await fs.mkdir(dir, { recursive: true });
   const tracked = await trackedFiles(repo, dir, runner);
@@ -116,16 +127,23 @@ export async function installHooks(repo: RepoInfo, options: InstallOptions): Pro
     const file = path.join(dir, hook);
     const current = await readText(file);
     if (current !== undefined && !isOurHookScript(current) && tracked.has(file) && !options.force) {
-      throw new HookInstallError(`${file} is tracked in the repository; chaining it would change a project file (use --force to do it anyway)`);
+      throw new HookInstallError(
+        `${file} is tracked in the repository; chaining it would change a project file (use --force to do it anyway)`,
+      );
     }
     plans.push({ hook, file, current });
   }
   // The launcher first: a hook that finds no launcher does nothing, so a half-done install is harmless.
   const nodePath = options.nodePath ?? process.execPath;
-  const launcher = await writeLauncherFile(path.join(await gitPath(repo, STATE_DIR_NAME, runner), 'bin', LAUNCHER_NAME), options.cliPath, nodePath);
+  const launcher = await writeLauncherFile(
+    path.join(await gitPath(repo, STATE_DIR_NAME, runner), 'bin', LAUNCHER_NAME),
+    options.cliPath,
+    nodePath,
+  );
   const commonLauncher = path.join(repo.commonDir, STATE_DIR_NAME, 'bin', LAUNCHER_NAME);
   if (commonLauncher !== launcher.path) await writeLauncherFile(commonLauncher, options.cliPath, nodePath);
-  for (const binDir of new Set([path.dirname(launcher.path), path.dirname(commonLauncher)])) removeRetiredFiles(path.dirname(binDir));
+  for (const binDir of new Set([path.dirname(launcher.path), path.dirname(commonLauncher)]))
+    removeRetiredFiles(path.dirname(binDir));
 
   const previous = await readManifest(repo);
   const actions: Array<{ hook: ManagedHook; action: 'installed' | 'updated' | 'unchanged' | 'chained' }> = [];
@@ -199,7 +217,13 @@ export async function hooksStatus(repo: RepoInfo, runner?: GitRunner): Promise<H
     const file = path.join(dir, hook);
     const current = await readText(file);
     const state: HookState =
-      current === undefined ? 'missing' : current === hookScript(hook) ? 'installed' : isOurHookScript(current) ? 'outdated' : 'foreign';
+      current === undefined
+        ? 'missing'
+        : current === hookScript(hook)
+          ? 'installed'
+          : isOurHookScript(current)
+            ? 'outdated'
+            : 'foreign';
     hooks.push({ hook, file, state, chained: await exists(file + CHAINED_SUFFIX) });
   }
   const launcherFile = path.join(await gitPath(repo, STATE_DIR_NAME, runner), 'bin', LAUNCHER_NAME);
@@ -208,7 +232,11 @@ export async function hooksStatus(repo: RepoInfo, runner?: GitRunner): Promise<H
   return {
     hooksDir: dir,
     hooks,
-    launcher: { path: launcherFile, ...(cliPath !== undefined ? { cliPath } : {}), cliExists: cliPath !== undefined && (await exists(cliPath)) },
+    launcher: {
+      path: launcherFile,
+      ...(cliPath !== undefined ? { cliPath } : {}),
+      cliExists: cliPath !== undefined && (await exists(cliPath)),
+    },
     notesRewriteRef: config.rewriteRef,
     notesRewriteDisabled: config.disabled,
   };

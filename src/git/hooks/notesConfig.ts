@@ -59,7 +59,11 @@ export async function applyNotesConfig(repo: RepoInfo, runner?: GitRunner): Prom
   return { rewriteRefAdded, keysSet };
 }
 
-export async function revertNotesConfig(repo: RepoInfo, changes: NotesConfigChanges, runner?: GitRunner): Promise<void> {
+export async function revertNotesConfig(
+  repo: RepoInfo,
+  changes: NotesConfigChanges,
+  runner?: GitRunner,
+): Promise<void> {
   if (changes.rewriteRefAdded) {
     const pattern = `^${PROVENANCE_NOTES_REF.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}$`;
     await git(repo, ['config', '--unset-all', 'notes.rewriteRef', pattern], runner, [5]);

@@ -28,7 +28,12 @@ export function hookTimeoutMs(env: Readonly<Record<string, string | undefined>>)
 export type HookOutcome = { readonly ok: true } | { readonly ok: false; readonly error: string };
 
 /** Opens the repository once per run; a failure before that has nowhere to be logged but the caller's fallback. */
-export async function runGitHook(hook: string, args: readonly string[], run: HookRun, onContext?: (ctx: HookContext) => void): Promise<HookOutcome> {
+export async function runGitHook(
+  hook: string,
+  args: readonly string[],
+  run: HookRun,
+  onContext?: (ctx: HookContext) => void,
+): Promise<HookOutcome> {
   if (!isManagedHook(hook)) return { ok: false, error: `unknown hook ${JSON.stringify(hook)}` };
   let ctx: HookContext | undefined;
   try {
@@ -56,7 +61,8 @@ export async function runGitHook(hook: string, args: readonly string[], run: Hoo
         if (args[0] !== 'committed') break;
         const input = await run.stdin();
         if (/ refs\/stash$/m.test(input)) await (await import('../rewrite/stashPark.js')).onStashRefUpdates(ctx, input);
-        if (input.includes(' refs/notes/remotes/')) await (await import('../rewrite/notesHooks.js')).onRemoteNotesFetched(ctx, input);
+        if (input.includes(' refs/notes/remotes/'))
+          await (await import('../rewrite/notesHooks.js')).onRemoteNotesFetched(ctx, input);
         break;
       }
       case 'pre-push':

@@ -5,7 +5,13 @@
  */
 import { HUMAN_LINE, type CommitProvenance, type LineSource } from '../../core/blame';
 import type { Policy } from '../../core/policy';
-import { buildBranchReport, reviewBranch, type BranchFacts, type BranchReport, type ReviewSummary } from '../../core/report';
+import {
+  buildBranchReport,
+  reviewBranch,
+  type BranchFacts,
+  type BranchReport,
+  type ReviewSummary,
+} from '../../core/report';
 import { parseUnifiedDiff, type AnalyzerResult, type ReviewContext } from '../../core/review';
 import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, replayRange, type NoteBlob } from '../blame';
 import { CatFileBatch } from '../catFileBatch';
@@ -33,24 +39,38 @@ export interface BranchAnalysis {
   readonly report: BranchReport;
 }
 
-function reviewContext(policy: Policy | undefined, codeowners: string | undefined, analyzerResults?: readonly AnalyzerResult[]): ReviewContext {
+function reviewContext(
+  policy: Policy | undefined,
+  codeowners: string | undefined,
+  analyzerResults?: readonly AnalyzerResult[],
+): ReviewContext {
   const r = policy?.review;
   return {
     ...(codeowners !== undefined ? { codeowners } : {}),
     ...(analyzerResults ? { analyzerResults } : {}),
     ...(r?.criticalPaths ? { criticalPaths: r.criticalPaths } : {}),
-    options: { ...(r?.disabledRules ? { disabledRules: r.disabledRules } : {}), ...(r?.thresholds ? { thresholds: r.thresholds } : {}) },
+    options: {
+      ...(r?.disabledRules ? { disabledRules: r.disabledRules } : {}),
+      ...(r?.thresholds ? { thresholds: r.thresholds } : {}),
+    },
   };
 }
 
 /** Analyses `spec` (`BASE..HEAD`, `BASE...HEAD`, `BASE`, undefined for the upstream, or an already resolved range). */
-export async function analyzeBranch(repo: RepoInfo, spec: string | undefined | ResolvedRange, options: AnalyzeOptions = {}): Promise<BranchAnalysis> {
+export async function analyzeBranch(
+  repo: RepoInfo,
+  spec: string | undefined | ResolvedRange,
+  options: AnalyzeOptions = {},
+): Promise<BranchAnalysis> {
   const range = typeof spec === 'object' ? spec : await resolveRange(repo, spec);
   const read = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
   const headWarnings: string[] = [];
   const head = await readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m));
   const facts = headWarnings.length > 0 ? { ...read, warnings: [...read.warnings, ...headWarnings] } : read;
-  const review = reviewBranch(facts.diff, facts.lineSource, { ...reviewContext(options.policy, options.codeowners, options.analyzerResults), ...head });
+  const review = reviewBranch(facts.diff, facts.lineSource, {
+    ...reviewContext(options.policy, options.codeowners, options.analyzerResults),
+    ...head,
+  });
   const report = buildBranchReport(facts, review, options.policy ? { policy: options.policy } : {});
   return { range, facts, review, report };
 }
@@ -65,12 +85,20 @@ interface BranchNotes {
  * which runs anyway, and only an existing ref is listed (one git process fewer).
  */
 function listBranchNotes(repo: RepoInfo, notesRef: string | undefined, batch: CatFileBatch): Promise<BranchNotes> {
-  const signoffs = batch.read(SIGNOFF_NOTES_REF).then((ref) => (ref ? listNotesSized(repo, SIGNOFF_NOTES_REF) : new Map<string, NoteBlob>()));
-  return Promise.all([ProvenanceReader.open(repo, notesRef ? { notesRef } : {}), signoffs]).then(([reader, signoffIndex]) => ({ reader, signoffs: signoffIndex }));
+  const signoffs = batch
+    .read(SIGNOFF_NOTES_REF)
+    .then((ref) => (ref ? listNotesSized(repo, SIGNOFF_NOTES_REF) : new Map<string, NoteBlob>()));
+  return Promise.all([ProvenanceReader.open(repo, notesRef ? { notesRef } : {}), signoffs]).then(
+    ([reader, signoffIndex]) => ({ reader, signoffs: signoffIndex }),
+  );
 }
 
 /** The git facts of a resolved range (no review, no policy). */
-export async function branchFacts(repo: RepoInfo, range: ResolvedRange, options: { notesRef?: string } = {}): Promise<BranchFacts> {
+export async function branchFacts(
+  repo: RepoInfo,
+  range: ResolvedRange,
+  options: { notesRef?: string } = {},
+): Promise<BranchFacts> {
   // One cat-file for every object read on the way: notes as the log names their commits, and the sign-off ref.
   const batch = new CatFileBatch(repo.root);
   try {
@@ -80,7 +108,12 @@ export async function branchFacts(repo: RepoInfo, range: ResolvedRange, options:
   }
 }
 
-async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatFileBatch, notesRef: string | undefined): Promise<BranchFacts> {
+async function readBranchFacts(
+  repo: RepoInfo,
+  range: ResolvedRange,
+  batch: CatFileBatch,
+  notesRef: string | undefined,
+): Promise<BranchFacts> {
   const span = `${range.base}..${range.head}`;
   const big = { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 };
   // Independent reads run together. The log is the long one, so it starts first (each start blocks this thread for
@@ -88,7 +121,9 @@ async function readBranchFacts(repo: RepoInfo, range: ResolvedRange, batch: CatF
   let notes: Promise<BranchNotes> | undefined;
   const listNotes = (): Promise<BranchNotes> => (notes ??= listBranchNotes(repo, notesRef, batch));
   const log = replayRange(repo, span, () => listNotes().then((n) => n.reader), batch, { timeoutMs: big.timeoutMs });
-  const diff = runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big).then((r) => parseUnifiedDiff(r.stdout));
+  const diff = runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big).then((r) =>
+    parseUnifiedDiff(r.stdout),
+  );
   const [{ reader, signoffs: signoffIndex }, replayed, parsedDiff] = await Promise.all([listNotes(), log, diff]);
   try {
     const commits = replayed.commits;

@@ -15,22 +15,50 @@ const MAX_HITS_PER_NAME = 200;
 
 type HeadContext = Pick<ReviewContext, 'headText' | 'references'>;
 
-export async function readHeadContext(repo: RepoInfo, head: string, diff: ParsedDiff, log: (message: string) => void = () => {}): Promise<HeadContext> {
+export async function readHeadContext(
+  repo: RepoInfo,
+  head: string,
+  diff: ParsedDiff,
+  log: (message: string) => void = () => {},
+): Promise<HeadContext> {
   const names = changedFunctionNames(diff);
-  const [headText, references] = await Promise.all([readChangedSources(repo, head, diff, log), grepNames(repo, head, names, log)]);
+  const [headText, references] = await Promise.all([
+    readChangedSources(repo, head, diff, log),
+    grepNames(repo, head, names, log),
+  ]);
   // Rust files holding references need their text too, to tell their inline tests from their code.
-  const more = references ? [...new Set([...references.values()].flat().map((r) => r.path))].filter((p) => p.endsWith('.rs') && !headText.has(p)) : [];
-  if (more.length > 0) for (const [p, t] of await readBlobs(repo, head, more.slice(0, MAX_FILES), log)) headText.set(p, t);
+  const more = references
+    ? [...new Set([...references.values()].flat().map((r) => r.path))].filter(
+        (p) => p.endsWith('.rs') && !headText.has(p),
+      )
+    : [];
+  if (more.length > 0)
+    for (const [p, t] of await readBlobs(repo, head, more.slice(0, MAX_FILES), log)) headText.set(p, t);
   return { headText, ...(references ? { references } : {}) };
 }
 
-async function readChangedSources(repo: RepoInfo, head: string, diff: ParsedDiff, log: (message: string) => void): Promise<Map<string, string>> {
-  const paths = diff.files.filter((f) => f.newPath !== null && !f.binary && classifyPath(f.path).source).map((f) => f.path);
-  if (paths.length > MAX_FILES) log(`review: read ${MAX_FILES} of ${paths.length} changed source files at the head; the rest are judged from the diff alone`);
+async function readChangedSources(
+  repo: RepoInfo,
+  head: string,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<Map<string, string>> {
+  const paths = diff.files
+    .filter((f) => f.newPath !== null && !f.binary && classifyPath(f.path).source)
+    .map((f) => f.path);
+  if (paths.length > MAX_FILES)
+    log(
+      `review: read ${MAX_FILES} of ${paths.length} changed source files at the head; the rest are judged from the diff alone`,
+    );
   return readBlobs(repo, head, paths.slice(0, MAX_FILES), log);
 }
 
-async function readBlobs(repo: RepoInfo, head: string, paths: readonly string[], log: (message: string) => void): Promise<Map<string, string>> {
+async function readBlobs(
+  repo: RepoInfo,
+  head: string,
+  paths: readonly string[],
+  log: (message: string) => void,
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (paths.length === 0) return out;
   const batch = new CatFileBatch(repo.root);
@@ -40,7 +68,9 @@ async function readBlobs(repo: RepoInfo, head: string, paths: readonly string[],
       if (o && o.type === 'blob' && o.size <= MAX_FILE_BYTES) out.set(paths[i], o.content.toString('utf8'));
     });
   } catch (err) {
-    log(`review: could not read changed files at the head (${(err as Error).message}); tests inside production files are judged from the diff alone`);
+    log(
+      `review: could not read changed files at the head (${(err as Error).message}); tests inside production files are judged from the diff alone`,
+    );
   } finally {
     await batch.close();
   }
@@ -48,11 +78,21 @@ async function readBlobs(repo: RepoInfo, head: string, paths: readonly string[],
 }
 
 /** `git grep -n -w -F` of every name at the head, in one process; undefined when git fails. */
-async function grepNames(repo: RepoInfo, head: string, names: readonly string[], log: (message: string) => void): Promise<Map<string, { path: string; line: number; text: string }[]> | undefined> {
+async function grepNames(
+  repo: RepoInfo,
+  head: string,
+  names: readonly string[],
+  log: (message: string) => void,
+): Promise<Map<string, { path: string; line: number; text: string }[]> | undefined> {
   if (names.length === 0) return new Map();
   const args = ['grep', '-n', '-w', '-I', '-F', '--no-color', ...names.flatMap((n) => ['-e', n]), head, '--'];
   try {
-    const r = await runGit(args, { cwd: repo.root, okExitCodes: [1], timeoutMs: 30_000, maxOutputBytes: 32 * 1024 * 1024 });
+    const r = await runGit(args, {
+      cwd: repo.root,
+      okExitCodes: [1],
+      timeoutMs: 30_000,
+      maxOutputBytes: 32 * 1024 * 1024,
+    });
     const out = new Map<string, { path: string; line: number; text: string }[]>(names.map((n) => [n, []]));
     const prefix = `${head}:`;
     const patterns = names.map((n) => [n, new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`)] as const);

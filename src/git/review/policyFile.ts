@@ -44,7 +44,14 @@ export interface RangePolicy extends LoadedPolicy {
  * The policy and CODEOWNERS that govern a range: from `policyFile` when given, else committed at the range's BASE
  * (the branch being merged into), so the branch under check cannot relax them.
  */
-export async function loadRangePolicy(repo: RepoInfo, range: Pick<ResolvedRange, 'base' | 'baseRef'>, policyFile?: string): Promise<RangePolicy> {
-  const [loaded, codeowners] = await Promise.all([policyFile ? readPolicyFile(policyFile) : readPolicyAt(repo, range.base, range.baseRef), readCodeownersAt(repo, range.base)]);
+export async function loadRangePolicy(
+  repo: RepoInfo,
+  range: Pick<ResolvedRange, 'base' | 'baseRef'>,
+  policyFile?: string,
+): Promise<RangePolicy> {
+  const [loaded, codeowners] = await Promise.all([
+    policyFile ? readPolicyFile(policyFile) : readPolicyAt(repo, range.base, range.baseRef),
+    readCodeownersAt(repo, range.base),
+  ]);
   return { ...loaded, codeowners };
 }

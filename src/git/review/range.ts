@@ -26,7 +26,11 @@ export function splitRange(spec: string | undefined): { baseRef: string; headRef
 /** The commit `ref` names; throws a clear error when it names none. */
 export async function resolveCommit(repo: RepoInfo, ref: string): Promise<string> {
   assertSafeRev(ref);
-  const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { cwd: repo.root, okExitCodes: [1, 128], env: STABLE_MESSAGES_ENV });
+  const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+    cwd: repo.root,
+    okExitCodes: [1, 128],
+    env: STABLE_MESSAGES_ENV,
+  });
   const id = result.stdout.trim();
   if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(id)) {
     const hint = ref === '@{upstream}' ? ' (the current branch has no upstream: pass BASE..HEAD)' : '';
@@ -38,7 +42,11 @@ export async function resolveCommit(repo: RepoInfo, ref: string): Promise<string
 /** Several refs in one rev-parse; on failure each is resolved alone so the error names the bad one. */
 export async function resolveCommits(repo: RepoInfo, refs: readonly string[]): Promise<string[]> {
   for (const ref of refs) assertSafeRev(ref);
-  const result = await runGit(['rev-parse', '--end-of-options', ...refs.map((r) => `${r}^{commit}`)], { cwd: repo.root, okExitCodes: [128], env: STABLE_MESSAGES_ENV });
+  const result = await runGit(['rev-parse', '--end-of-options', ...refs.map((r) => `${r}^{commit}`)], {
+    cwd: repo.root,
+    okExitCodes: [128],
+    env: STABLE_MESSAGES_ENV,
+  });
   const ids = revParseIds(result.stdout);
   if (result.code === 0 && ids.length === refs.length && ids.every((id) => /^[0-9a-f]{40,64}$/.test(id))) return ids;
   return Promise.all(refs.map((r) => resolveCommit(repo, r)));
@@ -67,13 +75,17 @@ export async function resolveRange(repo: RepoInfo, spec: string | undefined): Pr
 export async function mergeBase(repo: RepoInfo, range: ResolvedRange): Promise<string> {
   const result = await runGit(['merge-base', range.base, range.head], { cwd: repo.root, okExitCodes: [1] });
   const id = result.stdout.trim();
-  if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(id)) throw new Error(`${range.baseRef} and ${range.headRef} have no common ancestor`);
+  if (result.code !== 0 || !/^[0-9a-f]{40,64}$/.test(id))
+    throw new Error(`${range.baseRef} and ${range.headRef} have no common ancestor`);
   return id;
 }
 
 /** A name for the review scope of checklist marks: the current branch, or the head commit when detached. */
 export async function reviewScope(repo: RepoInfo): Promise<string> {
-  const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: repo.root, okExitCodes: [1, 128] });
+  const result = await runGit(['symbolic-ref', '--quiet', '--short', 'HEAD'], {
+    cwd: repo.root,
+    okExitCodes: [1, 128],
+  });
   const branch = result.stdout.trim();
   if (result.code === 0 && branch) return `branch:${branch}`;
   const head = await runGit(['rev-parse', '--verify', '--quiet', 'HEAD'], { cwd: repo.root, okExitCodes: [1, 128] });
@@ -82,8 +94,10 @@ export async function reviewScope(repo: RepoInfo): Promise<string> {
 
 /** `user.name` and `user.email` from git config; throws when either is unset. */
 export async function gitIdentity(repo: RepoInfo): Promise<{ name: string; email: string }> {
-  const get = async (key: string): Promise<string> => (await runGit(['config', '--get', key], { cwd: repo.root, okExitCodes: [1] })).stdout.trim();
+  const get = async (key: string): Promise<string> =>
+    (await runGit(['config', '--get', key], { cwd: repo.root, okExitCodes: [1] })).stdout.trim();
   const [name, email] = await Promise.all([get('user.name'), get('user.email')]);
-  if (!name || !email) throw new Error('git user.name and user.email must be set to sign off (git config user.email you@example.com)');
+  if (!name || !email)
+    throw new Error('git user.name and user.email must be set to sign off (git config user.email you@example.com)');
   return { name, email };
 }

@@ -82,10 +82,17 @@ export class ReviewStateStore {
   }
 
   /** Confirms (or un-confirms) checklist item `itemId` in `scope` (see reviewScope). */
-  async setChecklistItem(scope: string, itemId: string, reviewer: string, checked: boolean, at = Date.now()): Promise<void> {
+  async setChecklistItem(
+    scope: string,
+    itemId: string,
+    reviewer: string,
+    checked: boolean,
+    at = Date.now(),
+  ): Promise<void> {
     const problem = scopeProblem(scope);
     if (problem) throw new RangeError(`invalid review scope: ${problem}`);
-    if (!CHECKLIST_ID.test(itemId)) throw new RangeError(`invalid checklist item id ${JSON.stringify(itemId.slice(0, 80))}`);
+    if (!CHECKLIST_ID.test(itemId))
+      throw new RangeError(`invalid checklist item id ${JSON.stringify(itemId.slice(0, 80))}`);
     await this.update(reviewer, (s) => {
       const items = (s.checklist[scope] ??= Object.create(null) as Record<string, number>);
       if (checked) items[itemId] = at;
@@ -127,7 +134,10 @@ export class ReviewStateStore {
       `${file}.lock`,
       async () => {
         const current = (await this.load(file, true)) ?? emptyReviewState(reviewer);
-        const next: Mutable = { hunks: { ...current.hunks }, checklist: Object.fromEntries(Object.entries(current.checklist).map(([k, v]) => [k, { ...v }])) };
+        const next: Mutable = {
+          hunks: { ...current.hunks },
+          checklist: Object.fromEntries(Object.entries(current.checklist).map(([k, v]) => [k, { ...v }])),
+        };
         change(next);
         await writeFileAtomic(file, serializeReviewState({ ...current, hunks: next.hunks, checklist: next.checklist }));
       },
@@ -153,6 +163,7 @@ export class ReviewStateStore {
 
 function checkKeys(keys: string | readonly string[]): string[] {
   const list = typeof keys === 'string' ? [keys] : [...keys];
-  for (const k of list) if (!isHunkKey(k)) throw new RangeError(`invalid hunk key ${JSON.stringify(String(k).slice(0, 80))}`);
+  for (const k of list)
+    if (!isHunkKey(k)) throw new RangeError(`invalid hunk key ${JSON.stringify(String(k).slice(0, 80))}`);
   return list;
 }

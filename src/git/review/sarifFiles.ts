@@ -11,7 +11,12 @@ import { DEFAULT_SARIF_LIMITS, SarifInputError, parseSarif, type AnalyzerResult 
  * The results of every file (paths relative to `cwd`), with their paths made repository-relative against `repoRoot`.
  * `warn` gets one line per problem, naming the file.
  */
-export async function readSarifFiles(files: readonly string[], repoRoot: string, cwd: string, warn: (message: string) => void): Promise<AnalyzerResult[]> {
+export async function readSarifFiles(
+  files: readonly string[],
+  repoRoot: string,
+  cwd: string,
+  warn: (message: string) => void,
+): Promise<AnalyzerResult[]> {
   const results: AnalyzerResult[] = [];
   for (const file of files) {
     const shown = JSON.stringify(cleanLabel(file, 300));
@@ -19,7 +24,8 @@ export async function readSarifFiles(files: readonly string[], repoRoot: string,
       const full = path.resolve(cwd, file);
       const stat = await fs.stat(full);
       if (!stat.isFile()) throw new SarifInputError('not a regular file');
-      if (stat.size > DEFAULT_SARIF_LIMITS.maxChars) throw new SarifInputError(`larger than ${DEFAULT_SARIF_LIMITS.maxChars} bytes`);
+      if (stat.size > DEFAULT_SARIF_LIMITS.maxChars)
+        throw new SarifInputError(`larger than ${DEFAULT_SARIF_LIMITS.maxChars} bytes`);
       const ingest = parseSarif(await fs.readFile(full, 'utf8'), { repoRoot });
       for (const w of ingest.warnings) warn(`${shown}: ${cleanLabel(w, 500)}`);
       results.push(...ingest.results);

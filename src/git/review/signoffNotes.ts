@@ -1,5 +1,13 @@
 /** Sign-off notes on refs/notes/ai-provenance-signoff: read for a range (hostile input), written for the head. */
-import { SignoffParseError, parseSignoffNote, serializeSignoffNote, upsertSignoff, type SignoffEntry, type SignoffFound, type SignoffNote } from '../../core/policy';
+import {
+  SignoffParseError,
+  parseSignoffNote,
+  serializeSignoffNote,
+  upsertSignoff,
+  type SignoffEntry,
+  type SignoffFound,
+  type SignoffNote,
+} from '../../core/policy';
 import type { NoteBlob, ProvenanceReader } from '../blame';
 import { SIGNOFF_NOTES_REF, readNote, writeNote } from '../notes';
 import type { RepoInfo } from '../repo';
@@ -18,7 +26,11 @@ function parse(text: string): SignoffNote | string {
 }
 
 /** Every sign-off entry on the notes of `commits` (`index`: listNotes of the sign-off ref), through `reader`'s batch. */
-export async function readSignoffs(index: ReadonlyMap<string, NoteBlob>, commits: readonly string[], reader: ProvenanceReader): Promise<SignoffsRead> {
+export async function readSignoffs(
+  index: ReadonlyMap<string, NoteBlob>,
+  commits: readonly string[],
+  reader: ProvenanceReader,
+): Promise<SignoffsRead> {
   const notes = await reader.notesOf(index, commits);
   const found: SignoffFound[] = [];
   const ignored: { commit: string; reason: string }[] = [];
@@ -35,7 +47,10 @@ export async function readSignoffs(index: ReadonlyMap<string, NoteBlob>, commits
 }
 
 /** Adds (or replaces) the reviewer's entry in the head commit's sign-off note. Returns what was replaced, if anything. */
-export async function writeSignoff(repo: RepoInfo, entry: SignoffEntry): Promise<{ note: SignoffNote; replacedInvalid?: string }> {
+export async function writeSignoff(
+  repo: RepoInfo,
+  entry: SignoffEntry,
+): Promise<{ note: SignoffNote; replacedInvalid?: string }> {
   const existing = await readNote(repo, entry.head, SIGNOFF_NOTES_REF);
   let current: SignoffNote | undefined;
   let replacedInvalid: string | undefined;

@@ -33,7 +33,7 @@ async function renamesFrom(ctx: HookContext, target: MapTarget, revision: string
   const result = await ctx.git(['diff', '-z', '--name-status', '-M', ...target.renameDiffArgs(revision)]);
   const tokens = result.stdout.split('\0');
   const out = new Map<string, string>();
-  for (let i = 0; i < tokens.length; ) {
+  for (let i = 0; i < tokens.length;) {
     const status = tokens[i];
     if (/^[RC]\d*$/.test(status)) {
       if (!out.has(tokens[i + 1])) out.set(tokens[i + 1], tokens[i + 2]);
@@ -43,7 +43,12 @@ async function renamesFrom(ctx: HookContext, target: MapTarget, revision: string
   return out;
 }
 
-export async function mapRecordsOnto(ctx: HookContext, blobs: BlobReader, sources: readonly RecordSource[], target: MapTarget): Promise<MappedByPath> {
+export async function mapRecordsOnto(
+  ctx: HookContext,
+  blobs: BlobReader,
+  sources: readonly RecordSource[],
+  target: MapTarget,
+): Promise<MappedByPath> {
   const out: MappedByPath = new Map();
   const renameCache = new Map<string, Promise<Map<string, string>>>();
   for (const { record, commit } of sources) {

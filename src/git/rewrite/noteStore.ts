@@ -32,7 +32,11 @@ async function noteBlobIds(ctx: HookContext, commits: readonly string[]): Promis
 }
 
 /** Records of each commit that has a note; unreadable parts are logged and skipped. */
-export async function readProvenanceRecords(ctx: HookContext, blobs: BlobReader, commits: readonly string[]): Promise<Map<string, AgentTraceRecord[]>> {
+export async function readProvenanceRecords(
+  ctx: HookContext,
+  blobs: BlobReader,
+  commits: readonly string[],
+): Promise<Map<string, AgentTraceRecord[]>> {
   const ids = await noteBlobIds(ctx, [...new Set(commits)]);
   const out = new Map<string, AgentTraceRecord[]>();
   for (const [commit, blob] of ids) {
@@ -49,7 +53,9 @@ export async function readProvenanceRecords(ctx: HookContext, blobs: BlobReader,
 }
 
 export async function writeProvenanceRecord(ctx: HookContext, commit: string, record: AgentTraceRecord): Promise<void> {
-  await ctx.git(['notes', '--ref', PROVENANCE_NOTES_REF, 'add', '-f', '-F', '-', commit], { input: formatNoteRecord(record) });
+  await ctx.git(['notes', '--ref', PROVENANCE_NOTES_REF, 'add', '-f', '-F', '-', commit], {
+    input: formatNoteRecord(record),
+  });
 }
 
 export async function removeProvenanceNote(ctx: HookContext, commit: string): Promise<void> {

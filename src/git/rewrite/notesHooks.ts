@@ -37,7 +37,10 @@ export function fetchedRemoteNotes(input: string): Map<string, string[]> {
 
 /** Pre-push input names only our notes refs: someone pushing the notes by hand, nothing to follow up. */
 export function pushesOnlyNotes(input: string): boolean {
-  const remoteRefs = input.split('\n').filter((l) => l.trim() !== '').map((l) => l.split(' ')[2] ?? '');
+  const remoteRefs = input
+    .split('\n')
+    .filter((l) => l.trim() !== '')
+    .map((l) => l.split(' ')[2] ?? '');
   return remoteRefs.length > 0 && remoteRefs.every((ref) => SHARED_NOTES_REFS.some((r) => r.ref === ref));
 }
 
@@ -58,7 +61,9 @@ export async function onRemoteNotesFetched(ctx: HookContext, input: string): Pro
     const changed = [report, report.signoff].filter((r) => r.merge === 'created' || r.merge === 'merged');
     if (changed.length > 0) {
       const combined = report.conflictsResolved + report.signoff.conflictsResolved;
-      await ctx.log(`reference-transaction: merged ${remote}'s notes${combined ? ` (${combined} commit(s) annotated on both sides combined)` : ''}`);
+      await ctx.log(
+        `reference-transaction: merged ${remote}'s notes${combined ? ` (${combined} commit(s) annotated on both sides combined)` : ''}`,
+      );
     }
   }
 }
@@ -71,7 +76,12 @@ export interface PrePushOptions {
 }
 
 /** pre-push: `args` are git's (remote name, URL), `input` its ref lines. Never throws: the push is not ours to fail. */
-export async function prePushNotes(ctx: HookContext, args: readonly string[], input: string, options: PrePushOptions): Promise<void> {
+export async function prePushNotes(
+  ctx: HookContext,
+  args: readonly string[],
+  input: string,
+  options: PrePushOptions,
+): Promise<void> {
   const [remote = '', url = ''] = args;
   if (ctx.env[NOTES_SYNC_ENV] || remote === url || !isValidRemoteName(remote) || pushesOnlyNotes(input)) return;
   const shared = await ctx.git(['config', '--get-all', SHARE_NOTES_KEY], { okExitCodes: [1] });
@@ -92,7 +102,12 @@ async function startDetached(ctx: HookContext, remote: string, url: string, opti
       detached: true,
       stdio: 'ignore',
       windowsHide: true,
-      env: { ...ctx.env, [NOTES_PUSH_ENV]: 'background', AI_PROVENANCE_HOOK_TIMEOUT_MS: String(BACKGROUND_PUSH_TIMEOUT_MS), GIT_TERMINAL_PROMPT: '0' },
+      env: {
+        ...ctx.env,
+        [NOTES_PUSH_ENV]: 'background',
+        AI_PROVENANCE_HOOK_TIMEOUT_MS: String(BACKGROUND_PUSH_TIMEOUT_MS),
+        GIT_TERMINAL_PROMPT: '0',
+      },
     });
     await new Promise<void>((resolve, reject) => {
       child.once('spawn', resolve);
@@ -107,7 +122,10 @@ async function startDetached(ctx: HookContext, remote: string, url: string, opti
 async function pushNow(ctx: HookContext, remote: string): Promise<void> {
   try {
     // --no-verify: the user's pre-push checks already ran for their push; a notes-only push must not run them again.
-    const report = await pushNotes(ctx.repo, remote, DEFAULT_PUSH_ATTEMPTS, { timeoutMs: GIT_CALL_TIMEOUT_MS, noVerify: true });
+    const report = await pushNotes(ctx.repo, remote, DEFAULT_PUSH_ATTEMPTS, {
+      timeoutMs: GIT_CALL_TIMEOUT_MS,
+      noVerify: true,
+    });
     const combined = report.conflictsResolved + report.signoff.conflictsResolved;
     const merged = `${combined ? `, ${combined} commit(s) annotated on both sides combined` : ''}`;
     await ctx.log(`pre-push: ${report.pushed ? `pushed notes to ${remote}` : 'no local notes to push'}${merged}`);

@@ -69,7 +69,12 @@ export async function fallbackIdentityEnv(git: Git): Promise<Record<string, stri
   const author = await git(['var', 'GIT_AUTHOR_IDENT'], { okExitCodes: [128, 1] });
   if (ident.code === 0 && author.code === 0) return {};
   const who = { name: 'ai-provenance', email: 'ai-provenance@users.noreply.invalid' };
-  return { GIT_COMMITTER_NAME: who.name, GIT_COMMITTER_EMAIL: who.email, GIT_AUTHOR_NAME: who.name, GIT_AUTHOR_EMAIL: who.email };
+  return {
+    GIT_COMMITTER_NAME: who.name,
+    GIT_COMMITTER_EMAIL: who.email,
+    GIT_AUTHOR_NAME: who.name,
+    GIT_AUTHOR_EMAIL: who.email,
+  };
 }
 
 interface TreeListing {
@@ -82,7 +87,8 @@ async function listTree(git: Git, commit: string | undefined): Promise<TreeListi
   const entries = new Map<string, NotesEntry>();
   const paths = new Map<string, string>();
   if (commit === undefined) return { entries, paths };
-  const out = (await git(['ls-tree', '-r', '-z', '--full-tree', commit], { maxOutputBytes: 1024 * 1024 * 1024 })).stdout;
+  const out = (await git(['ls-tree', '-r', '-z', '--full-tree', commit], { maxOutputBytes: 1024 * 1024 * 1024 }))
+    .stdout;
   for (const line of out.split('\0')) {
     const tab = line.indexOf('\t');
     if (tab < 0) continue;
@@ -96,7 +102,10 @@ async function listTree(git: Git, commit: string | undefined): Promise<TreeListi
 }
 
 /** Type and size of objects, without reading their content (`cat-file --batch-check`). */
-async function objectInfo(git: Git, oids: readonly string[]): Promise<Map<string, { type: string; size: number } | undefined>> {
+async function objectInfo(
+  git: Git,
+  oids: readonly string[],
+): Promise<Map<string, { type: string; size: number } | undefined>> {
   const out = new Map<string, { type: string; size: number } | undefined>();
   if (oids.length === 0) return out;
   const result = await git(['cat-file', '--batch-check'], { input: oids.join('\n') + '\n' });
@@ -108,8 +117,13 @@ async function objectInfo(git: Git, oids: readonly string[]): Promise<Map<string
   return out;
 }
 
-async function blobState(git: Git, entry: NotesEntry, info: { type: string; size: number } | undefined): Promise<NoteBlobState> {
-  if (entry.type !== 'blob' || (info !== undefined && info.type !== 'blob')) return { kind: 'unreadable', why: `not a note blob (${info?.type ?? entry.type})` };
+async function blobState(
+  git: Git,
+  entry: NotesEntry,
+  info: { type: string; size: number } | undefined,
+): Promise<NoteBlobState> {
+  if (entry.type !== 'blob' || (info !== undefined && info.type !== 'blob'))
+    return { kind: 'unreadable', why: `not a note blob (${info?.type ?? entry.type})` };
   if (info === undefined) return { kind: 'unreadable', why: `its blob ${entry.oid} is missing from this repository` };
   if (info.size > MAX_NOTE_BYTES) return { kind: 'oversized', size: info.size };
   const read = await git(['cat-file', 'blob', entry.oid], { okExitCodes: [128], maxOutputBytes: MAX_NOTE_BYTES + 1 });
@@ -121,18 +135,27 @@ async function blobState(git: Git, entry: NotesEntry, info: { type: string; size
  * Merges notes ref `theirs` into `ours` (created from it when we have none). Callers serialise merges per
  * repository (it would only cost a redone round otherwise: the ref moves by compare-and-swap).
  */
-export async function mergeNotesRef(git: Git, root: string, ours: string, theirs: string, combine: (local: string, remote: string) => string): Promise<RefMerge> {
+export async function mergeNotesRef(
+  git: Git,
+  root: string,
+  ours: string,
+  theirs: string,
+  combine: (local: string, remote: string) => string,
+): Promise<RefMerge> {
   for (let round = 1; round <= MAX_MERGE_ROUNDS; round++) {
     const theirsId = await resolveRef(git, theirs);
     if (theirsId === undefined) return NO_MERGE;
     const oursId = await resolveRef(git, ours);
     if (oursId === undefined) {
-      if ((await git(['update-ref', '--stdin'], { input: `create ${ours} ${theirsId}\n`, okExitCodes: [128] })).code === 0) {
+      if (
+        (await git(['update-ref', '--stdin'], { input: `create ${ours} ${theirsId}\n`, okExitCodes: [128] })).code === 0
+      ) {
         return { merge: 'created', conflictsResolved: 0, keptUnmerged: [] };
       }
       continue;
     }
-    if (oursId === theirsId || (await isAncestor(git, theirsId, oursId))) return { merge: 'up-to-date', conflictsResolved: 0, keptUnmerged: [] };
+    if (oursId === theirsId || (await isAncestor(git, theirsId, oursId)))
+      return { merge: 'up-to-date', conflictsResolved: 0, keptUnmerged: [] };
     let next: string;
     let report: Omit<RefMerge, 'merge'> = { conflictsResolved: 0, keptUnmerged: [] };
     if (await isAncestor(git, oursId, theirsId)) {
@@ -142,11 +165,16 @@ export async function mergeNotesRef(git: Git, root: string, ours: string, theirs
       next = built.commit;
       report = built;
     }
-    const moved = await git(['update-ref', '--stdin'], { input: `update ${ours} ${next} ${oursId}\n`, okExitCodes: [128] });
+    const moved = await git(['update-ref', '--stdin'], {
+      input: `update ${ours} ${next} ${oursId}\n`,
+      okExitCodes: [128],
+    });
     if (moved.code === 0) return { merge: 'merged', ...report };
     // Someone moved our ref meanwhile (a commit hook wrote a note): merge again from its new value.
   }
-  throw new Error(`${ours} kept moving during the notes merge; gave up after ${MAX_MERGE_ROUNDS} rounds (nothing was changed)`);
+  throw new Error(
+    `${ours} kept moving during the notes merge; gave up after ${MAX_MERGE_ROUNDS} rounds (nothing was changed)`,
+  );
 }
 
 async function isAncestor(git: Git, ancestor: string, of: string): Promise<boolean> {
@@ -163,7 +191,11 @@ async function buildMerge(
 ): Promise<{ commit: string; conflictsResolved: number; keptUnmerged: KeptUnmerged[] }> {
   const baseResult = await git(['merge-base', oursId, theirsId], { okExitCodes: [1] });
   const baseId = baseResult.code === 0 ? baseResult.stdout.trim() : undefined;
-  const [base, ours, theirs] = [await listTree(git, baseId), await listTree(git, oursId), await listTree(git, theirsId)];
+  const [base, ours, theirs] = [
+    await listTree(git, baseId),
+    await listTree(git, oursId),
+    await listTree(git, theirsId),
+  ];
   const plan = planNotesMerge(base.entries, ours.entries, theirs.entries);
   const merged = new Map(plan.merged);
   const keptUnmerged: KeptUnmerged[] = [];
@@ -182,7 +214,13 @@ async function buildMerge(
       conflictsResolved++;
     } else {
       merged.set(conflict.key, resolution.side === 'ours' ? conflict.ours : conflict.theirs);
-      keptUnmerged.push({ commit: conflict.key, kept: resolution.side, why: resolution.why, ours: conflict.ours.oid, theirs: conflict.theirs.oid });
+      keptUnmerged.push({
+        commit: conflict.key,
+        kept: resolution.side,
+        why: resolution.why,
+        ours: conflict.ours.oid,
+        theirs: conflict.theirs.oid,
+      });
     }
   }
   const fanout = fanoutOf(ours.paths.size > 0 ? ours.paths.values() : theirs.paths.values());
@@ -193,7 +231,9 @@ async function buildMerge(
   const tree = await writeTree(git, root, lines.join(''));
   const identity = await fallbackIdentityEnv(git);
   const message = `Notes merged by ai-provenance\n\n${conflictsResolved} commit(s) annotated on both sides combined, ${keptUnmerged.length} kept unmerged.\n`;
-  const commit = (await git(['commit-tree', tree, '-p', oursId, '-p', theirsId], { input: message, env: identity })).stdout.trim();
+  const commit = (
+    await git(['commit-tree', tree, '-p', oursId, '-p', theirsId], { input: message, env: identity })
+  ).stdout.trim();
   return { commit, conflictsResolved, keptUnmerged };
 }
 

@@ -13,7 +13,16 @@ import { NOTES_SYNC_ENV } from '../hooks/hookScripts';
 import { PROVENANCE_NOTES_REF, SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
 import { STATE_DIR_NAME, log } from '../stateLog';
-import { NO_MERGE, mergeNoteTexts, mergeNotesRef, mergeSignoffTexts, refExists, type Git, type KeptUnmerged, type RefMerge } from './notesMerge';
+import {
+  NO_MERGE,
+  mergeNoteTexts,
+  mergeNotesRef,
+  mergeSignoffTexts,
+  refExists,
+  type Git,
+  type KeptUnmerged,
+  type RefMerge,
+} from './notesMerge';
 
 export { mergeNoteTexts, mergeSignoffTexts, type KeptUnmerged } from './notesMerge';
 
@@ -43,7 +52,10 @@ export const DEFAULT_PUSH_ATTEMPTS = 8;
 export class NotesSyncError extends Error {}
 
 /** The notes refs we share, each with how two versions of one commit's note combine. */
-export const SHARED_NOTES_REFS: ReadonlyArray<{ readonly ref: string; readonly combine: (local: string, remote: string) => string }> = [
+export const SHARED_NOTES_REFS: ReadonlyArray<{
+  readonly ref: string;
+  readonly combine: (local: string, remote: string) => string;
+}> = [
   { ref: PROVENANCE_NOTES_REF, combine: mergeNoteTexts },
   { ref: SIGNOFF_NOTES_REF, combine: mergeSignoffTexts },
 ];
@@ -60,7 +72,12 @@ export function notesFetchRefspec(remote: string): string {
 
 /** A remote's name goes into ref names and config keys: never an option, a URL or `..`. */
 export function isValidRemoteName(remote: string): boolean {
-  return /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(remote) && !remote.includes('..') && !remote.endsWith('.lock') && remote.length <= 200;
+  return (
+    /^[A-Za-z0-9_][A-Za-z0-9._-]*(?:\/[A-Za-z0-9_][A-Za-z0-9._-]*)*$/.test(remote) &&
+    !remote.includes('..') &&
+    !remote.endsWith('.lock') &&
+    remote.length <= 200
+  );
 }
 
 /** Throws NotesSyncError unless `remote` is a valid name of a configured remote. */
@@ -74,14 +91,24 @@ export async function assertRemote(repo: RepoInfo, remote: string): Promise<void
 /** git in the work tree, with the marker that keeps our own hooks from reacting to these gits. */
 function gitIn(repo: RepoInfo, options: SyncOptions = {}): Git {
   return (args, run = {}) =>
-    runGit(args, { timeoutMs: options.timeoutMs ?? 120_000, ...run, cwd: repo.root, env: { LC_ALL: 'C', [NOTES_SYNC_ENV]: '1', ...run.env } });
+    runGit(args, {
+      timeoutMs: options.timeoutMs ?? 120_000,
+      ...run,
+      cwd: repo.root,
+      env: { LC_ALL: 'C', [NOTES_SYNC_ENV]: '1', ...run.env },
+    });
 }
 
 /**
  * Merges the already fetched `refs/notes/remotes/<remote>/...` refs into ours, one merge at a time per repository
  * (a plain fetch's hook and a background push may both get here).
  */
-export async function mergeRemoteNotes(repo: RepoInfo, remote: string, refs: readonly string[] = SHARED_NOTES_REFS.map((r) => r.ref), options: SyncOptions = {}): Promise<Omit<SyncReport, 'pushed'>> {
+export async function mergeRemoteNotes(
+  repo: RepoInfo,
+  remote: string,
+  refs: readonly string[] = SHARED_NOTES_REFS.map((r) => r.ref),
+  options: SyncOptions = {},
+): Promise<Omit<SyncReport, 'pushed'>> {
   if (!isValidRemoteName(remote)) throw new NotesSyncError(`invalid remote name ${JSON.stringify(remote)}`);
   const git = gitIn(repo, options);
   const lock = path.join(repo.commonDir, STATE_DIR_NAME, 'notes-merge.lock');
@@ -91,7 +118,9 @@ export async function mergeRemoteNotes(repo: RepoInfo, remote: string, refs: rea
     async () => {
       const results: RefMerge[] = [];
       for (const { ref, combine } of SHARED_NOTES_REFS) {
-        const result = refs.includes(ref) ? await mergeNotesRef(git, repo.root, ref, remoteNotesRef(remote, ref), combine) : NO_MERGE;
+        const result = refs.includes(ref)
+          ? await mergeNotesRef(git, repo.root, ref, remoteNotesRef(remote, ref), combine)
+          : NO_MERGE;
         for (const kept of result.keptUnmerged) await log(repo.gitDir, keptUnmergedMessage(ref, remote, kept));
         results.push(result);
       }
@@ -108,11 +137,19 @@ export function keptUnmergedMessage(ref: string, remote: string, kept: KeptUnmer
 }
 
 /** Fetches `remote`'s provenance and sign-off notes and merges them into ours. */
-export async function fetchNotes(repo: RepoInfo, remote = 'origin', options: SyncOptions = {}): Promise<Omit<SyncReport, 'pushed'>> {
+export async function fetchNotes(
+  repo: RepoInfo,
+  remote = 'origin',
+  options: SyncOptions = {},
+): Promise<Omit<SyncReport, 'pushed'>> {
   await assertRemote(repo, remote);
   const git = gitIn(repo, options);
-  const fetched = await git(['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, notesFetchRefspec(remote)], { okExitCodes: [1, 128] });
-  if (fetched.code !== 0) throw new GitError('exit', ['fetch', remote], repo.root, fetched.code, fetched.stderr, 'failed');
+  const fetched = await git(
+    ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', remote, notesFetchRefspec(remote)],
+    { okExitCodes: [1, 128] },
+  );
+  if (fetched.code !== 0)
+    throw new GitError('exit', ['fetch', remote], repo.root, fetched.code, fetched.stderr, 'failed');
   return mergeRemoteNotes(repo, remote, undefined, options);
 }
 
@@ -121,7 +158,12 @@ export async function fetchNotes(repo: RepoInfo, remote = 'origin', options: Syn
  * pushes again after a growing, jittered wait, at most `attempts` rounds. The push is atomic (both notes refs or
  * neither), and our local ref only ever holds complete merges, so a rejected round leaves nothing half-merged.
  */
-export async function pushNotes(repo: RepoInfo, remote = 'origin', attempts = DEFAULT_PUSH_ATTEMPTS, options: SyncOptions = {}): Promise<SyncReport> {
+export async function pushNotes(
+  repo: RepoInfo,
+  remote = 'origin',
+  attempts = DEFAULT_PUSH_ATTEMPTS,
+  options: SyncOptions = {},
+): Promise<SyncReport> {
   await assertRemote(repo, remote);
   const git = gitIn(repo, options);
   const random = options.random ?? Math.random;
@@ -139,17 +181,42 @@ export async function pushNotes(repo: RepoInfo, remote = 'origin', attempts = DE
     for (const { ref } of SHARED_NOTES_REFS) if (await refExists(git, ref)) refspecs.push(`${ref}:${ref}`);
     if (refspecs.length === 0) return { ...summary, pushed: false };
     const push = (withAtomic: boolean) =>
-      git(['push', '--quiet', '--porcelain', ...(withAtomic ? ['--atomic'] : []), ...(options.noVerify ? ['--no-verify'] : []), remote, ...refspecs], { okExitCodes: [1, 128] });
+      git(
+        [
+          'push',
+          '--quiet',
+          '--porcelain',
+          ...(withAtomic ? ['--atomic'] : []),
+          ...(options.noVerify ? ['--no-verify'] : []),
+          remote,
+          ...refspecs,
+        ],
+        { okExitCodes: [1, 128] },
+      );
     let pushed = await push(atomic);
-    if (atomic && pushed.code !== 0 && /does not support --atomic|atomic push/i.test(pushed.stderr) && !/\[rejected\]|\[remote rejected\]/.test(pushed.stdout + pushed.stderr)) {
+    if (
+      atomic &&
+      pushed.code !== 0 &&
+      /does not support --atomic|atomic push/i.test(pushed.stderr) &&
+      !/\[rejected\]|\[remote rejected\]/.test(pushed.stdout + pushed.stderr)
+    ) {
       atomic = false; // an old server: refs one by one (each still fast-forward only)
       pushed = await push(false);
     }
     if (pushed.code === 0) return { ...summary, pushed: true };
     // Only a ref that moved is worth another round; a server hook or missing permission is final.
     if (pushRejection(`${pushed.stdout}\n${pushed.stderr}`) === 'final') {
-      throw new GitError('exit', ['push', remote], repo.root, pushed.code, `${pushed.stderr}\n${pushed.stdout}`.trim(), 'failed');
+      throw new GitError(
+        'exit',
+        ['push', remote],
+        repo.root,
+        pushed.code,
+        `${pushed.stderr}\n${pushed.stdout}`.trim(),
+        'failed',
+      );
     }
   }
-  throw new NotesSyncError(`the remote's notes kept changing; gave up after ${attempts} attempts (local notes are merged and intact; push again later)`);
+  throw new NotesSyncError(
+    `the remote's notes kept changing; gave up after ${attempts} attempts (local notes are merged and intact; push again later)`,
+  );
 }

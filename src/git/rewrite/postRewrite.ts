@@ -25,8 +25,12 @@ export async function rewrittenRecord(
 ): Promise<AgentTraceRecord | undefined> {
   const { target } = rewrite;
   // Records already about the new commit (post-commit during an amend or an `edit` stop) saw the lines last.
-  const fresh = (notes.get(target) ?? []).filter((r) => r.vcs?.revision === target).map((record) => ({ record, commit: target }));
-  const olds: RecordSource[] = [...rewrite.olds].reverse().flatMap((commit) => (notes.get(commit) ?? []).map((record) => ({ record, commit })));
+  const fresh = (notes.get(target) ?? [])
+    .filter((r) => r.vcs?.revision === target)
+    .map((record) => ({ record, commit: target }));
+  const olds: RecordSource[] = [...rewrite.olds]
+    .reverse()
+    .flatMap((commit) => (notes.get(commit) ?? []).map((record) => ({ record, commit })));
   const mapTarget: MapTarget = {
     text: (path) => blobs.text(`${target}:${path}`),
     renameDiffArgs: (revision) => [revision, target],
@@ -45,7 +49,12 @@ export async function rewrittenRecord(
       }),
     });
   }
-  const record = buildAgentTrace(files, { revision: target, toolVersion: TOOL_VERSION, now: Date.now(), randomBytes: (n) => randomBytes(n) });
+  const record = buildAgentTrace(files, {
+    revision: target,
+    toolVersion: TOOL_VERSION,
+    now: Date.now(),
+    randomBytes: (n) => randomBytes(n),
+  });
   return record.files.length > 0 ? record : undefined;
 }
 

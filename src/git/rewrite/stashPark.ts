@@ -36,8 +36,18 @@ async function readParked(file: string): Promise<ParkedFile | undefined> {
   try {
     const stat = await fs.stat(file);
     if (stat.size > MAX_PARKED_BYTES) return undefined;
-    const value = JSON.parse(await fs.readFile(file, 'utf8')) as { version?: unknown; stash?: unknown; records?: unknown };
-    if (value.version !== 1 || typeof value.stash !== 'string' || !isObjectId(value.stash) || !Array.isArray(value.records)) return undefined;
+    const value = JSON.parse(await fs.readFile(file, 'utf8')) as {
+      version?: unknown;
+      stash?: unknown;
+      records?: unknown;
+    };
+    if (
+      value.version !== 1 ||
+      typeof value.stash !== 'string' ||
+      !isObjectId(value.stash) ||
+      !Array.isArray(value.records)
+    )
+      return undefined;
     const records: FileRecord[] = [];
     for (const r of value.records) {
       try {
@@ -54,7 +64,9 @@ async function readParked(file: string): Promise<ParkedFile | undefined> {
 
 async function parkedFiles(stateDir: string): Promise<string[]> {
   try {
-    return (await fs.readdir(parkedDir(stateDir))).filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n)).map((n) => path.join(parkedDir(stateDir), n));
+    return (await fs.readdir(parkedDir(stateDir)))
+      .filter((n) => /^[0-9a-f]{40,64}\.json$/.test(n))
+      .map((n) => path.join(parkedDir(stateDir), n));
   } catch {
     return [];
   }
@@ -80,7 +92,8 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
     for (const name of [`${stash}:${record.path}`, `${stash}^3:${record.path}`]) {
       const text = await blobs.text(name);
       // A record that lags behind the stashed text (edited outside the editor since) is carried onto it first.
-      const known = text !== undefined && !describes(record, text) ? await loadKnownText(ctx.stateDir, record) : undefined;
+      const known =
+        text !== undefined && !describes(record, text) ? await loadKnownText(ctx.stateDir, record) : undefined;
       const parked = known !== undefined && text !== undefined ? remapRecord(record, known, text) : record;
       if (describes(parked, text)) {
         records.push(parked);
@@ -99,7 +112,8 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   for (const record of records) {
     const live = await store.read(record.path);
-    if (live && live.updated <= record.updated && !describes(live, await readWorkingText(ctx.repo.root, record.path))) await store.delete(record.path);
+    if (live && live.updated <= record.updated && !describes(live, await readWorkingText(ctx.repo.root, record.path)))
+      await store.delete(record.path);
   }
   return records.length;
 }
@@ -109,7 +123,11 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
  * changed base, dropped) gets one last try: its spans remapped onto the work tree, keeping what HEAD does not have;
  * what cannot be placed is logged, then the park is pruned.
  */
-export async function restoreParked(ctx: HookContext, blobs: BlobReader, liveStashes: ReadonlySet<string>): Promise<number> {
+export async function restoreParked(
+  ctx: HookContext,
+  blobs: BlobReader,
+  liveStashes: ReadonlySet<string>,
+): Promise<number> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   let restored = 0;
   for (const file of await parkedFiles(ctx.stateDir)) {
@@ -135,16 +153,27 @@ export async function restoreParked(ctx: HookContext, blobs: BlobReader, liveSta
 }
 
 /** The parked record carried onto `work` (see unstashedSpans), or undefined; logs what could not be placed. */
-async function remapUnstashed(ctx: HookContext, blobs: BlobReader, stash: string, record: FileRecord, work: string | undefined): Promise<FileRecord | undefined> {
+async function remapUnstashed(
+  ctx: HookContext,
+  blobs: BlobReader,
+  stash: string,
+  record: FileRecord,
+  work: string | undefined,
+): Promise<FileRecord | undefined> {
   const total = spanChars(record.spans);
   const stashed = await loadKnownText(ctx.stateDir, record);
   if (work === undefined || stashed === undefined) {
-    await ctx.log(`stash ${stash.slice(0, 12)}: ${total} AI character(s) of ${record.path} dropped: ${work === undefined ? 'the file is gone from the work tree' : 'no copy of the stashed text is kept'}`);
+    await ctx.log(
+      `stash ${stash.slice(0, 12)}: ${total} AI character(s) of ${record.path} dropped: ${work === undefined ? 'the file is gone from the work tree' : 'no copy of the stashed text is kept'}`,
+    );
     return undefined;
   }
   const spans = unstashedSpans(stashed, work, await blobs.text(`HEAD:${record.path}`), record.spans);
   const kept = spanChars(spans);
-  if (kept < total) await ctx.log(`stash ${stash.slice(0, 12)}: ${total - kept} of ${total} AI character(s) of ${record.path} not in the work tree after the stash went (dropped, or changed when applied); dropped`);
+  if (kept < total)
+    await ctx.log(
+      `stash ${stash.slice(0, 12)}: ${total - kept} of ${total} AI character(s) of ${record.path} not in the work tree after the stash went (dropped, or changed when applied); dropped`,
+    );
   if (spans.length === 0) return undefined;
   return compactFileRecord({ ...record, contentHash: contentHash(work), length: work.length, spans });
 }

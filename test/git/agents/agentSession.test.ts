@@ -35,8 +35,13 @@ describe('session start / stop / status (agents without hooks)', () => {
     const stop = await session('stop');
     assert.equal(stop.code, 0, stop.err);
     assert.match(stop.out, /attributed to aider/);
-    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/util.py'), 'X = 1\nY = 2\nZ = 3\n', 'agent'), ['Z = 3\n']);
-    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/app.py'), 'def main():\n    print("hi")\n', 'agent'), ['    print("hi")\n']);
+    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/util.py'), 'X = 1\nY = 2\nZ = 3\n', 'agent'), [
+      'Z = 3\n',
+    ]);
+    assert.deepEqual(
+      piecesOfKind(await readRecord(repo.root, 'src/app.py'), 'def main():\n    print("hi")\n', 'agent'),
+      ['    print("hi")\n'],
+    );
     const created = await readRecord(repo.root, 'src/new.py');
     assert.deepEqual(created?.spans, [[0, 10, 0]]);
     assert.equal(created?.origins[0].tool, 'aider');
@@ -45,14 +50,22 @@ describe('session start / stop / status (agents without hooks)', () => {
     assert.equal((await session('status')).out, 'no active session\n');
   });
 
-  it('a file the editor recorded during the session keeps the editor\'s attribution', async () => {
+  it("a file the editor recorded during the session keeps the editor's attribution", async () => {
     await session('start', '--agent', 'aider');
     // The user types in VS Code; the extension records the file's new text (one inline completion in it).
     const typed = 'def main():\n    return 42\n';
     repo.write('src/app.py', typed);
     const store = await WorkingStateStore.open(repo.root);
     const at = typed.indexOf('42');
-    await store.write({ version: 1, path: 'src/app.py', contentHash: contentHash(typed), length: typed.length, origins: [{ kind: 'inline', tool: 'GitHub Copilot', time: Date.now() }], spans: [[at, at + 2, 0]], updated: Date.now() + 1 });
+    await store.write({
+      version: 1,
+      path: 'src/app.py',
+      contentHash: contentHash(typed),
+      length: typed.length,
+      origins: [{ kind: 'inline', tool: 'GitHub Copilot', time: Date.now() }],
+      spans: [[at, at + 2, 0]],
+      updated: Date.now() + 1,
+    });
     // Meanwhile the agent writes util.py.
     repo.write('src/util.py', 'X = 2\n');
     const stop = await session('stop');

@@ -31,8 +31,10 @@ const FIXTURES: Record<AgentId, { pre: string; post: string }> = {
   droid: { pre: 'droid/pre-tool-use-execute.json', post: 'droid/post-tool-use-edit.json' },
 };
 
-const sh = (command: string, stdin: string, cwd: string) => spawnSync('/bin/sh', ['-c', command], { cwd, input: stdin, encoding: 'utf8', timeout: 60_000 });
-const commandsIn = (root: string, agent: AgentId): readonly string[] => inspectAgentHooks(agent, fs.readFileSync(path.join(root, FILES[agent]), 'utf8'), FILES[agent]).commands;
+const sh = (command: string, stdin: string, cwd: string) =>
+  spawnSync('/bin/sh', ['-c', command], { cwd, input: stdin, encoding: 'utf8', timeout: 60_000 });
+const commandsIn = (root: string, agent: AgentId): readonly string[] =>
+  inspectAgentHooks(agent, fs.readFileSync(path.join(root, FILES[agent]), 'utf8'), FILES[agent]).commands;
 
 describe('committed hook files: never break a clone', () => {
   let repo: TempRepo;
@@ -55,7 +57,10 @@ describe('committed hook files: never break a clone', () => {
     repo.git(['commit', '--quiet', '-m', 'agent hooks']);
     for (const file of Object.values(FILES)) {
       const text = fs.readFileSync(path.join(repo.root, file), 'utf8');
-      assert.ok(!text.includes(repo.root) && !text.includes(path.dirname(compiledCli())) && !text.includes(process.execPath), `${file} names no path of this machine`);
+      assert.ok(
+        !text.includes(repo.root) && !text.includes(path.dirname(compiledCli())) && !text.includes(process.execPath),
+        `${file} names no path of this machine`,
+      );
     }
     const clone = path.join(elsewhere, 'clone');
     assert.equal(spawnSync('git', ['clone', '--quiet', repo.root, clone]).status, 0);
@@ -63,9 +68,16 @@ describe('committed hook files: never break a clone', () => {
     for (const agent of AGENT_IDS) {
       const commands = commandsIn(clone, agent);
       assert.equal(commands.length, 2, `${agent}: a pre and a post command`);
-      for (const [phase, command] of [['pre', commands[0]], ['post', commands[1]]] as const) {
+      for (const [phase, command] of [
+        ['pre', commands[0]],
+        ['post', commands[1]],
+      ] as const) {
         const res = sh(command, payload(FIXTURES[agent][phase], clone), clone);
-        assert.deepEqual([res.status, res.stdout, res.stderr], [0, hookResponse(agent, phase), ''], `${agent} ${phase} in the clone`);
+        assert.deepEqual(
+          [res.status, res.stdout, res.stderr],
+          [0, hookResponse(agent, phase), ''],
+          `${agent} ${phase} in the clone`,
+        );
         ran++;
       }
       // Outside any repository (an agent started elsewhere), too.
@@ -89,31 +101,54 @@ describe('committed hook files: never break a clone', () => {
     const codexHome = path.join(elsewhere, 'codex-home');
     fs.mkdirSync(codexHome);
     const env = { ...process.env, CODEX_HOME: codexHome };
-    const status = async (agent: AgentId) => (await runCli(['agents', 'status', '--agent', agent], { cwd: repo.root, env })).out.split('\n')[0];
-    for (const agent of AGENT_IDS) assert.match(await status(agent), new RegExp(`^${agent}\\s+not installed\\s+${FILES[agent].replace(/\./g, '\\.')} \\(no file\\)$`));
+    const status = async (agent: AgentId) =>
+      (await runCli(['agents', 'status', '--agent', agent], { cwd: repo.root, env })).out.split('\n')[0];
+    for (const agent of AGENT_IDS)
+      assert.match(
+        await status(agent),
+        new RegExp(`^${agent}\\s+not installed\\s+${FILES[agent].replace(/\./g, '\\.')} \\(no file\\)$`),
+      );
 
     assert.equal((await runCli(['agents', 'install', '--cli', compiledCli()], { cwd: repo.root, env })).code, 0);
-    for (const agent of ['claude', 'vscode', 'cursor', 'gemini', 'windsurf', 'droid'] as const) assert.match(await status(agent), new RegExp(`^${agent}\\s+installed\\s+${FILES[agent].replace(/\./g, '\\.')}$`));
-    assert.match(await status('codex'), /^codex\s+installed, project not trusted in Codex — trust it, then open \/hooks in Codex/);
+    for (const agent of ['claude', 'vscode', 'cursor', 'gemini', 'windsurf', 'droid'] as const)
+      assert.match(await status(agent), new RegExp(`^${agent}\\s+installed\\s+${FILES[agent].replace(/\./g, '\\.')}$`));
+    assert.match(
+      await status('codex'),
+      /^codex\s+installed, project not trusted in Codex — trust it, then open \/hooks in Codex/,
+    );
 
     const store = path.join(codexHome, 'config.toml');
     const projectTrust = `[projects."${repo.root}"]\ntrust_level = "trusted"\n`;
     fs.writeFileSync(store, projectTrust);
-    assert.match(await status('codex'), /^codex\s+installed, not trusted yet — open \/hooks in Codex\s+\.codex\/config\.toml$/);
+    assert.match(
+      await status('codex'),
+      /^codex\s+installed, not trusted yet — open \/hooks in Codex\s+\.codex\/config\.toml$/,
+    );
 
     // What Codex's /hooks writes when the user trusts both entries.
     const configFile = path.join(repo.root, '.codex', 'config.toml');
     const entries = codexHookEntries(fs.readFileSync(configFile, 'utf8'), configFile);
     const hash = (identity: string) => 'sha256:' + createHash('sha256').update(identity, 'utf8').digest('hex');
-    const trusted = entries.map((e) => `[hooks.state.${JSON.stringify(e.key)}]\ntrusted_hash = "${hash(e.identity)}"\n`).join('\n');
+    const trusted = entries
+      .map((e) => `[hooks.state.${JSON.stringify(e.key)}]\ntrusted_hash = "${hash(e.identity)}"\n`)
+      .join('\n');
     fs.writeFileSync(store, `${projectTrust}\n${trusted}`);
     assert.match(await status('codex'), /^codex\s+installed\s+\.codex\/config\.toml$/);
     fs.writeFileSync(store, `${projectTrust}\n${trusted.replace(/sha256:[0-9a-f]{8}/, 'sha256:00000000')}`);
-    assert.match(await status('codex'), /^codex\s+installed, changed since Codex trusted it — review it in \/hooks in Codex/);
+    assert.match(
+      await status('codex'),
+      /^codex\s+installed, changed since Codex trusted it — review it in \/hooks in Codex/,
+    );
     assert.equal(fs.readFileSync(store, 'utf8').includes('00000000'), true, 'the trust store is read, never written');
 
-    fs.writeFileSync(path.join(repo.root, '.codex', 'hooks.json'), '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "notify"}]}]}}');
-    assert.match((await runCli(['agents', 'status', '--agent', 'codex'], { cwd: repo.root, env })).out, /warning: .*hooks\.json also defines hooks: Codex warns when one folder mixes/);
+    fs.writeFileSync(
+      path.join(repo.root, '.codex', 'hooks.json'),
+      '{"hooks": {"Stop": [{"hooks": [{"type": "command", "command": "notify"}]}]}}',
+    );
+    assert.match(
+      (await runCli(['agents', 'status', '--agent', 'codex'], { cwd: repo.root, env })).out,
+      /warning: .*hooks\.json also defines hooks: Codex warns when one folder mixes/,
+    );
 
     const gemini = path.join(repo.root, FILES.gemini);
     const settings = JSON.parse(fs.readFileSync(gemini, 'utf8')) as Record<string, unknown>;
@@ -127,13 +162,30 @@ describe('committed hook files: never break a clone', () => {
     const home = path.join(elsewhere, 'home');
     fs.mkdirSync(home);
     const env = { ...process.env, HOME: home, COPILOT_HOME: path.join(home, 'copilot-home') };
-    assert.equal((await runCli(['agents', 'install', '--scope', 'user', '--agent', 'copilot', '--cli', compiledCli()], { cwd: home, env })).code, 0);
+    assert.equal(
+      (
+        await runCli(['agents', 'install', '--scope', 'user', '--agent', 'copilot', '--cli', compiledCli()], {
+          cwd: home,
+          env,
+        })
+      ).code,
+      0,
+    );
     const file = path.join(home, 'copilot-home', 'hooks', 'ai-provenance.json');
-    const config = JSON.parse(fs.readFileSync(file, 'utf8')) as { version: number; hooks: Record<string, Array<{ bash: string }>> };
+    const config = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      version: number;
+      hooks: Record<string, Array<{ bash: string }>>;
+    };
     assert.equal(config.version, 1);
-    assert.match(config.hooks.preToolUse[0].bash, /^\[ -x '.*\/\.ai-provenance\/bin\/ai-provenance' \] && exec '.*' hook vscode pre; cat >\/dev\/null 2>&1; exit 0$/);
+    assert.match(
+      config.hooks.preToolUse[0].bash,
+      /^\[ -x '.*\/\.ai-provenance\/bin\/ai-provenance' \] && exec '.*' hook vscode pre; cat >\/dev\/null 2>&1; exit 0$/,
+    );
     const status = await runCli(['agents', 'status', '--scope', 'user', '--agent', 'copilot'], { cwd: home, env });
-    assert.match(status.out, /^vscode\s+installed\s+.*copilot-home\/hooks\/ai-provenance\.json\n\s+launcher .*\.ai-provenance\/bin\/ai-provenance: ok/);
+    assert.match(
+      status.out,
+      /^vscode\s+installed\s+.*copilot-home\/hooks\/ai-provenance\.json\n\s+launcher .*\.ai-provenance\/bin\/ai-provenance: ok/,
+    );
     // The launcher removed by hand: the entry still exits 0 without output (Copilot would deny the call otherwise).
     fs.rmSync(path.join(home, '.ai-provenance', 'bin'), { recursive: true });
     const res = sh(config.hooks.preToolUse[0].bash, payload('copilot/pre-tool-use-camel-bash.json', home), home);

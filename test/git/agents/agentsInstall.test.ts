@@ -26,30 +26,31 @@ const EXISTING: Record<AgentId, { file: string; text: string; theirs: string }> 
   },
   codex: {
     file: '.codex/config.toml',
-    text: [
-      '# my codex config',
-      'model = "gpt-5-codex"   # the default',
-      'notes = """',
-      '[hooks]',
-      'not a table: inside a string',
-      '"""',
-      '',
-      '[features]',
-      'web_search = true',
-      '',
-      '[[hooks.PreToolUse]]',
-      'matcher = "Bash"',
-      '[[hooks.PreToolUse.hooks]]',
-      'type = "command"',
-      'command = "/usr/local/bin/guard"',
-      '',
-      '[mcp_servers.docs]',
-      'command = "npx"',
-      'args = [',
-      '  "-y", # comment inside an array',
-      '  "docs-server",',
-      ']',
-    ].join('\n') + '\n',
+    text:
+      [
+        '# my codex config',
+        'model = "gpt-5-codex"   # the default',
+        'notes = """',
+        '[hooks]',
+        'not a table: inside a string',
+        '"""',
+        '',
+        '[features]',
+        'web_search = true',
+        '',
+        '[[hooks.PreToolUse]]',
+        'matcher = "Bash"',
+        '[[hooks.PreToolUse.hooks]]',
+        'type = "command"',
+        'command = "/usr/local/bin/guard"',
+        '',
+        '[mcp_servers.docs]',
+        'command = "npx"',
+        'args = [',
+        '  "-y", # comment inside an array',
+        '  "docs-server",',
+        ']',
+      ].join('\n') + '\n',
     theirs: '/usr/local/bin/guard',
   },
   gemini: {
@@ -95,8 +96,18 @@ describe('agents install / uninstall / status', () => {
       assert.ok(inspection.pre && inspection.post, 'ours runs before and after');
       const launcher = path.join(repo.root, '.git', 'ai-provenance', 'bin', 'ai-provenance');
       // Project files may be committed: the commands find the launcher at run time and name no path of this machine.
-      assert.ok(inspection.commands.every((c) => c.startsWith('l="$(git rev-parse --git-path ai-provenance/bin/ai-provenance ') && c.includes(`hook ${agent} `)), inspection.commands.join('\n'));
-      assert.ok(!installed.includes(repo.root) && !installed.includes(path.dirname(cli)), 'no machine path in the file');
+      assert.ok(
+        inspection.commands.every(
+          (c) =>
+            c.startsWith('l="$(git rev-parse --git-path ai-provenance/bin/ai-provenance ') &&
+            c.includes(`hook ${agent} `),
+        ),
+        inspection.commands.join('\n'),
+      );
+      assert.ok(
+        !installed.includes(repo.root) && !installed.includes(path.dirname(cli)),
+        'no machine path in the file',
+      );
       assert.ok((fs.statSync(launcher).mode & 0o111) !== 0, 'launcher is executable');
 
       const again = await agentsCli('install', '--agent', agent, '--cli', cli);
@@ -120,17 +131,29 @@ describe('agents install / uninstall / status', () => {
     const install = await agentsCli('install', '--cli', cli);
     assert.equal(install.code, 0, install.err);
     for (const agent of AGENTS) assert.ok(fs.existsSync(path.join(repo.root, EXISTING[agent].file)), agent);
-    const cursor = JSON.parse(read('.cursor/hooks.json').toString('utf8')) as { version: number; hooks: Record<string, unknown[]> };
+    const cursor = JSON.parse(read('.cursor/hooks.json').toString('utf8')) as {
+      version: number;
+      hooks: Record<string, unknown[]>;
+    };
     assert.equal(cursor.version, 1);
     assert.deepEqual(Object.keys(cursor.hooks), ['preToolUse', 'postToolUse', 'afterFileEdit']);
     assert.doesNotMatch(read('.codex/config.toml').toString('utf8'), /features/, 'no feature flag on current Codex');
     const bin = path.join(repo.root, '.git', 'ai-provenance', 'bin');
-    assert.deepEqual(fs.readdirSync(bin).sort(), ['ai-provenance', 'ai-provenance.cmd', 'ai-provenance.ps1'], 'the launcher and its Windows twins');
+    assert.deepEqual(
+      fs.readdirSync(bin).sort(),
+      ['ai-provenance', 'ai-provenance.cmd', 'ai-provenance.ps1'],
+      'the launcher and its Windows twins',
+    );
     const uninstall = await agentsCli('uninstall');
     assert.equal(uninstall.code, 0, uninstall.err);
-    for (const dir of ['.claude', '.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory']) assert.equal(fs.existsSync(path.join(repo.root, dir)), false, dir);
+    for (const dir of ['.claude', '.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory'])
+      assert.equal(fs.existsSync(path.join(repo.root, dir)), false, dir);
     assert.equal(repo.git(['status', '--porcelain']), '');
-    assert.equal(fs.existsSync(path.join(repo.root, '.git', 'ai-provenance', 'agents')), false, 'manifest and backups gone');
+    assert.equal(
+      fs.existsSync(path.join(repo.root, '.git', 'ai-provenance', 'agents')),
+      false,
+      'manifest and backups gone',
+    );
   });
 
   it('a file changed after install: uninstall removes exactly our hooks and keeps the change', async () => {
@@ -148,7 +171,11 @@ describe('agents install / uninstall / status', () => {
   it('a corrupt or unmergeable config: clear message, exit 1, file untouched, the other agents still installed', async () => {
     const corrupt: Array<[string, string, RegExp]> = [
       ['.claude/settings.json', '{ "hooks": ', /\.claude\/settings\.json is not valid JSON.*left unchanged/],
-      ['.codex/config.toml', '[features\nhooks = true\n', /\.codex\/config\.toml could not be read \(line 1: .*left unchanged/],
+      [
+        '.codex/config.toml',
+        '[features\nhooks = true\n',
+        /\.codex\/config\.toml could not be read \(line 1: .*left unchanged/,
+      ],
       ['.cursor/hooks.json', '{"version": 2, "hooks": {}}', /version 2; only 1 is supported/],
       ['.gemini/settings.json', '{"hooks": []}', /"hooks" is not an object/],
     ];
@@ -170,12 +197,23 @@ describe('agents install / uninstall / status', () => {
     const home = makeTempDir('aiprov-userhome-');
     try {
       const env = { ...process.env, HOME: home, CODEX_HOME: path.join(home, 'codex-home') };
-      const install = await runCli(['agents', 'install', '--scope', 'user', '--agent', 'claude,codex,vscode', '--cli', cli], { cwd: home, env });
+      const install = await runCli(
+        ['agents', 'install', '--scope', 'user', '--agent', 'claude,codex,vscode', '--cli', cli],
+        { cwd: home, env },
+      );
       assert.equal(install.code, 0, install.err);
-      for (const rel of ['.claude/settings.json', 'codex-home/config.toml', '.copilot/hooks/ai-provenance.json', '.ai-provenance/bin/ai-provenance']) {
+      for (const rel of [
+        '.claude/settings.json',
+        'codex-home/config.toml',
+        '.copilot/hooks/ai-provenance.json',
+        '.ai-provenance/bin/ai-provenance',
+      ]) {
         assert.ok(fs.existsSync(path.join(home, rel)), rel);
       }
-      assert.match(fs.readFileSync(path.join(home, '.claude/settings.json'), 'utf8'), /\.ai-provenance\/bin\/ai-provenance' hook claude pre/);
+      assert.match(
+        fs.readFileSync(path.join(home, '.claude/settings.json'), 'utf8'),
+        /\.ai-provenance\/bin\/ai-provenance' hook claude pre/,
+      );
       await runCli(['agents', 'uninstall', '--scope', 'user'], { cwd: home, env });
       assert.deepEqual(fs.readdirSync(home), []);
     } finally {
@@ -202,10 +240,12 @@ describe('the installed hook command, run by a shell like the agent runs it', ()
   });
   afterEach(() => repo.cleanup());
 
-  const commandsOf = (agent: AgentId, file: string) => inspectAgentHooks(agent, fs.readFileSync(path.join(repo.root, file), 'utf8'), file).commands;
-  const sh = (command: string, stdin: string) => spawnSync('/bin/sh', ['-c', command], { cwd: repo.root, input: stdin, encoding: 'utf8', timeout: 60_000 });
+  const commandsOf = (agent: AgentId, file: string) =>
+    inspectAgentHooks(agent, fs.readFileSync(path.join(repo.root, file), 'utf8'), file).commands;
+  const sh = (command: string, stdin: string) =>
+    spawnSync('/bin/sh', ['-c', command], { cwd: repo.root, input: stdin, encoding: 'utf8', timeout: 60_000 });
 
-  it('records the agent\'s edit through the launcher', async () => {
+  it("records the agent's edit through the launcher", async () => {
     await runCli(['agents', 'install', '--agent', 'claude', '--cli', compiledCli()], { cwd: repo.root });
     const [pre, post] = commandsOf('claude', '.claude/settings.json');
     assert.equal(sh(pre, payload('claude/pre-tool-use-edit.json', repo.root)).status, 0);
@@ -214,7 +254,9 @@ describe('the installed hook command, run by a shell like the agent runs it', ()
     const res = sh(post, payload('claude/post-tool-use-edit.json', repo.root));
     assert.equal(res.status, 0, res.stderr);
     assert.equal(res.stdout, '');
-    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), edited, 'agent'), ['  const s = a + b;\n  return s;\n']);
+    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), edited, 'agent'), [
+      '  const s = a + b;\n  return s;\n',
+    ]);
   });
 
   it('when the CLI has moved away: exits 0, prints the no-op response, logs why', async () => {
@@ -226,7 +268,10 @@ describe('the installed hook command, run by a shell like the agent runs it', ()
       const [, post] = commandsOf('cursor', '.cursor/hooks.json');
       const res = sh(post, payload('cursor/after-file-edit.json', repo.root));
       assert.deepEqual([res.status, res.stdout], [0, '{}\n']);
-      assert.match(fs.readFileSync(path.join(repo.root, '.git', 'ai-provenance', 'log.txt'), 'utf8'), /launcher: CLI not found at .*cli\.js/);
+      assert.match(
+        fs.readFileSync(path.join(repo.root, '.git', 'ai-provenance', 'log.txt'), 'utf8'),
+        /launcher: CLI not found at .*cli\.js/,
+      );
       const status = await runCli(['agents', 'status', '--agent', 'cursor'], { cwd: repo.root });
       assert.match(status.out, /CLI missing/);
     } finally {

@@ -22,13 +22,24 @@ function run(args: string[], cwd: string, stdin?: string): Promise<number> {
 }
 
 function edit(root: string, rel: string, id: string): Record<string, unknown> {
-  return { tool_use_id: id, tool_input: { file_path: path.join(root, rel), old_string: '  return a + b;', new_string: '  const s = a + b;\n  return s;' } };
+  return {
+    tool_use_id: id,
+    tool_input: {
+      file_path: path.join(root, rel),
+      old_string: '  return a + b;',
+      new_string: '  const s = a + b;\n  return s;',
+    },
+  };
 }
 
 function checkRecord(text: string, record: Awaited<ReturnType<typeof readRecord>>, writes: number): void {
   assert.deepEqual(piecesOfKind(record, text, 'agent'), ['  const s = a + b;\n  return s;\n']);
   const inline = record?.spans.filter(([, , o]) => record.origins[o].kind === 'inline').map(([s]) => s);
-  assert.deepEqual(inline, Array.from({ length: writes }, (_, j) => editorSpanStart(j)), 'every editor span survived');
+  assert.deepEqual(
+    inline,
+    Array.from({ length: writes }, (_, j) => editorSpanStart(j)),
+    'every editor span survived',
+  );
 }
 
 describe('hook: concurrent hook processes and editor writes lose no spans', function () {
@@ -44,13 +55,28 @@ describe('hook: concurrent hook processes and editor writes lose no spans', func
     for (let round = 0; round < 3; round++) {
       const files = [0, 1, 2].map((i) => `r${round}/f${i}.ts`);
       for (const rel of files) repo.write(rel, ORIGINAL);
-      for (const rel of files) await runHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', repo.root, edit(repo.root, rel, `t-${rel}`)), repo.root);
+      for (const rel of files)
+        await runHook(
+          'claude',
+          'pre',
+          payload('claude/pre-tool-use-edit.json', repo.root, edit(repo.root, rel, `t-${rel}`)),
+          repo.root,
+        );
       for (const rel of files) repo.write(rel, EDITED);
-      const codes = await Promise.all(files.flatMap((rel) => [
-        run([compiledCli(), 'hook', 'claude', 'post'], repo.root, payload('claude/post-tool-use-edit.json', repo.root, edit(repo.root, rel, `t-${rel}`), ['tool_response'])),
-        run([writer, repo.root, rel, String(WRITES)], repo.root),
-      ]));
-      assert.deepEqual(codes, codes.map(() => 0));
+      const codes = await Promise.all(
+        files.flatMap((rel) => [
+          run(
+            [compiledCli(), 'hook', 'claude', 'post'],
+            repo.root,
+            payload('claude/post-tool-use-edit.json', repo.root, edit(repo.root, rel, `t-${rel}`), ['tool_response']),
+          ),
+          run([writer, repo.root, rel, String(WRITES)], repo.root),
+        ]),
+      );
+      assert.deepEqual(
+        codes,
+        codes.map(() => 0),
+      );
       for (const rel of files) checkRecord(EDITED, await readRecord(repo.root, rel), WRITES);
     }
   });
@@ -60,13 +86,31 @@ describe('hook: concurrent hook processes and editor writes lose no spans', func
     for (let i = 0; i < 8; i++) {
       const rel = `loop/f${i}.ts`;
       repo.write(rel, ORIGINAL);
-      await runHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', repo.root, edit(repo.root, rel, `l-${i}`)), repo.root);
+      await runHook(
+        'claude',
+        'pre',
+        payload('claude/pre-tool-use-edit.json', repo.root, edit(repo.root, rel, `l-${i}`)),
+        repo.root,
+      );
       repo.write(rel, EDITED);
       await Promise.all([
-        runHook('claude', 'post', payload('claude/post-tool-use-edit.json', repo.root, edit(repo.root, rel, `l-${i}`), ['tool_response']), repo.root),
+        runHook(
+          'claude',
+          'post',
+          payload('claude/post-tool-use-edit.json', repo.root, edit(repo.root, rel, `l-${i}`), ['tool_response']),
+          repo.root,
+        ),
         ...Array.from({ length: WRITES }, (_, j) => {
           const start = editorSpanStart(j);
-          return store.write({ version: 1, path: rel, contentHash: contentHash(EDITED), length: EDITED.length, origins: [{ kind: 'inline', tool: 'GitHub Copilot', time: j }], spans: [[start, start + 1, 0]], updated: Date.now() });
+          return store.write({
+            version: 1,
+            path: rel,
+            contentHash: contentHash(EDITED),
+            length: EDITED.length,
+            origins: [{ kind: 'inline', tool: 'GitHub Copilot', time: j }],
+            spans: [[start, start + 1, 0]],
+            updated: Date.now(),
+          });
         }),
       ]);
       checkRecord(EDITED, await readRecord(repo.root, rel), WRITES);

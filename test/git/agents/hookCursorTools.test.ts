@@ -4,7 +4,6 @@ import * as path from 'node:path';
 import type { TempRepo } from '../helpers/tempRepo';
 import { cartRepo, EDITED, payload, piecesOfKind, readRecord, REWRITTEN, runHook } from './helpers/hookHarness';
 
-
 describe('hook cursor: preToolUse/postToolUse tools (real git, fixtures)', () => {
   let repo: TempRepo;
   beforeEach(() => {
@@ -12,12 +11,21 @@ describe('hook cursor: preToolUse/postToolUse tools (real git, fixtures)', () =>
   });
   afterEach(() => repo.cleanup());
 
-  const post = (name: string, extra: Record<string, unknown> = {}) => payload(name, repo.root, { hook_event_name: 'postToolUse', tool_output: '{"ok":true}', ...extra });
+  const post = (name: string, extra: Record<string, unknown> = {}) =>
+    payload(name, repo.root, { hook_event_name: 'postToolUse', tool_output: '{"ok":true}', ...extra });
 
   it('Write and StrReplace: exact characters, Cursor with its model, prints {}', async () => {
-    assert.deepEqual(await runHook('cursor', 'pre', payload('cursor/pre-tool-use-write.json', repo.root), repo.root), { code: 0, out: '{}\n', err: '' });
+    assert.deepEqual(await runHook('cursor', 'pre', payload('cursor/pre-tool-use-write.json', repo.root), repo.root), {
+      code: 0,
+      out: '{}\n',
+      err: '',
+    });
     repo.write('src/tax.ts', 'export const VAT = 0.2;\n');
-    assert.deepEqual(await runHook('cursor', 'post', post('cursor/pre-tool-use-write.json'), repo.root), { code: 0, out: '{}\n', err: '' });
+    assert.deepEqual(await runHook('cursor', 'post', post('cursor/pre-tool-use-write.json'), repo.root), {
+      code: 0,
+      out: '{}\n',
+      err: '',
+    });
     assert.deepEqual((await readRecord(repo.root, 'src/tax.ts'))?.spans, [[0, 24, 0]]);
 
     await runHook('cursor', 'pre', payload('cursor/pre-tool-use-str-replace.json', repo.root), repo.root);
@@ -41,12 +49,32 @@ describe('hook cursor: preToolUse/postToolUse tools (real git, fixtures)', () =>
     await runHook('cursor', 'pre', payload('cursor/pre-tool-use-write.json', repo.root), repo.root);
     repo.write('src/tax.ts', 'export const VAT = 0.2;\n');
     await runHook('cursor', 'post', post('cursor/pre-tool-use-write.json'), repo.root);
-    await runHook('cursor', 'pre', payload('cursor/pre-tool-use-delete.json', repo.root, { tool_input: { path: path.join(repo.root, 'src/tax.ts') } }), repo.root);
+    await runHook(
+      'cursor',
+      'pre',
+      payload('cursor/pre-tool-use-delete.json', repo.root, {
+        tool_input: { path: path.join(repo.root, 'src/tax.ts') },
+      }),
+      repo.root,
+    );
     fs.unlinkSync(path.join(repo.root, 'src/tax.ts'));
-    await runHook('cursor', 'post', post('cursor/pre-tool-use-delete.json', { tool_input: { path: path.join(repo.root, 'src/tax.ts') } }), repo.root);
+    await runHook(
+      'cursor',
+      'post',
+      post('cursor/pre-tool-use-delete.json', { tool_input: { path: path.join(repo.root, 'src/tax.ts') } }),
+      repo.root,
+    );
     assert.equal(await readRecord(repo.root, 'src/tax.ts'), undefined);
 
-    await runHook('cursor', 'pre', payload('cursor/post-tool-use-shell.json', repo.root, { hook_event_name: 'preToolUse' }, ['tool_output', 'duration']), repo.root);
+    await runHook(
+      'cursor',
+      'pre',
+      payload('cursor/post-tool-use-shell.json', repo.root, { hook_event_name: 'preToolUse' }, [
+        'tool_output',
+        'duration',
+      ]),
+      repo.root,
+    );
     repo.write('coverage.txt', '100%\n');
     await runHook('cursor', 'post', payload('cursor/post-tool-use-shell.json', repo.root), repo.root);
     assert.deepEqual((await readRecord(repo.root, 'coverage.txt'))?.spans, [[0, 5, 0]]);

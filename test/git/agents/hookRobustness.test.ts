@@ -6,8 +6,18 @@ import { AGENT_IDS } from '../../../src/core/agents/types';
 import { runAgentHook } from '../../../src/git/agents/agentHook';
 import { defaultGitRunner, type GitRunner } from '../../../src/git/exec';
 import { makeTempDir, type TempRepo } from '../helpers/tempRepo';
-import { cartRepo, EDITED, logText, ORIGINAL, payload, piecesOfKind, readRecord, runHook, sourceRoot, spawnHook } from './helpers/hookHarness';
-
+import {
+  cartRepo,
+  EDITED,
+  logText,
+  ORIGINAL,
+  payload,
+  piecesOfKind,
+  readRecord,
+  runHook,
+  sourceRoot,
+  spawnHook,
+} from './helpers/hookHarness';
 
 describe('hook never fails the agent', () => {
   let repo: TempRepo;
@@ -18,7 +28,12 @@ describe('hook never fails the agent', () => {
 
   for (const agent of AGENT_IDS) {
     it(`${agent}: garbage, empty and non-tool input exit 0 with the agent's no-op stdout, logged`, async () => {
-      for (const [phase, stdin] of [['pre', '{not json'], ['post', ''], ['pre', '[1,2]'], [undefined, '{"hook_event_name":"Stop"}']] as const) {
+      for (const [phase, stdin] of [
+        ['pre', '{not json'],
+        ['post', ''],
+        ['pre', '[1,2]'],
+        [undefined, '{"hook_event_name":"Stop"}'],
+      ] as const) {
         const run = await runHook(agent, phase, stdin, repo.root);
         assert.deepEqual(run, { code: 0, out: hookResponse(agent, phase ?? 'post'), err: '' }, `${phase} ${stdin}`);
       }
@@ -44,8 +59,16 @@ describe('hook never fails the agent', () => {
     fs.writeFileSync(path.join(repo.root, '.git', 'ai-provenance'), 'in the way');
     for (const agent of ['claude', 'gemini'] as const) {
       const fixture = agent === 'claude' ? 'claude/pre-tool-use-edit.json' : 'gemini/before-tool-write-file.json';
-      assert.deepEqual(await runHook(agent, 'pre', payload(fixture, repo.root), repo.root), { code: 0, out: hookResponse(agent, 'pre'), err: '' });
-      assert.deepEqual(await runHook(agent, 'post', payload('claude/post-tool-use-edit.json', repo.root), repo.root), { code: 0, out: hookResponse(agent, 'post'), err: '' });
+      assert.deepEqual(await runHook(agent, 'pre', payload(fixture, repo.root), repo.root), {
+        code: 0,
+        out: hookResponse(agent, 'pre'),
+        err: '',
+      });
+      assert.deepEqual(await runHook(agent, 'post', payload('claude/post-tool-use-edit.json', repo.root), repo.root), {
+        code: 0,
+        out: hookResponse(agent, 'post'),
+        err: '',
+      });
     }
     assert.equal(fs.readFileSync(path.join(repo.root, '.git', 'ai-provenance'), 'utf8'), 'in the way');
   });
@@ -64,9 +87,19 @@ describe('hook never fails the agent', () => {
     const request = { agent: 'claude' as const, cwd: repo.root, env: {}, runner };
     await runAgentHook({ ...request, phaseHint: 'pre', stdin: payload('claude/pre-tool-use-edit.json', repo.root) });
     repo.write('src/cart.ts', EDITED);
-    const post = await runAgentHook({ ...request, phaseHint: 'post', stdin: payload('claude/post-tool-use-edit.json', repo.root) });
-    assert.deepEqual(post.reports.map((r) => [r.path, r.action, r.chars]), [['src/cart.ts', 'attributed', 31]]);
-    assert.deepEqual(calls.map((c) => c[0]), ['rev-parse', 'rev-parse']);
+    const post = await runAgentHook({
+      ...request,
+      phaseHint: 'post',
+      stdin: payload('claude/post-tool-use-edit.json', repo.root),
+    });
+    assert.deepEqual(
+      post.reports.map((r) => [r.path, r.action, r.chars]),
+      [['src/cart.ts', 'attributed', 31]],
+    );
+    assert.deepEqual(
+      calls.map((c) => c[0]),
+      ['rev-parse', 'rev-parse'],
+    );
   });
 
   it('prunes snapshots whose POST never came', async () => {
@@ -82,13 +115,28 @@ describe('hook never fails the agent', () => {
 
   it('stores no prompt by default; AI_PROVENANCE_PROMPT_SUMMARY=first-line stores the redacted first line', async () => {
     const transcript = path.join(repo.root, '.git', 't.jsonl');
-    fs.copyFileSync(path.join(sourceRoot(), 'test', 'unit', 'agents', 'fixtures', 'claude', 'transcript.jsonl'), transcript);
+    fs.copyFileSync(
+      path.join(sourceRoot(), 'test', 'unit', 'agents', 'fixtures', 'claude', 'transcript.jsonl'),
+      transcript,
+    );
     const prompts = path.join(repo.root, '.git', 'ai-provenance', 'agent-prompts.jsonl');
     const edit = async (env?: NodeJS.ProcessEnv): Promise<void> => {
       repo.write('src/cart.ts', ORIGINAL);
-      await runHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', repo.root, { transcript_path: transcript }), repo.root, env);
+      await runHook(
+        'claude',
+        'pre',
+        payload('claude/pre-tool-use-edit.json', repo.root, { transcript_path: transcript }),
+        repo.root,
+        env,
+      );
       repo.write('src/cart.ts', EDITED);
-      await runHook('claude', 'post', payload('claude/post-tool-use-edit.json', repo.root, { transcript_path: transcript }), repo.root, env);
+      await runHook(
+        'claude',
+        'post',
+        payload('claude/post-tool-use-edit.json', repo.root, { transcript_path: transcript }),
+        repo.root,
+        env,
+      );
     };
     await edit();
     assert.equal(fs.existsSync(prompts), false);
@@ -106,11 +154,20 @@ describe('hook as a spawned process (node on the compiled CLI, payload on stdin)
   });
   afterEach(() => repo.cleanup());
 
-  it('claude Edit PRE and POST record the agent\'s characters; stdout empty, exit 0', async () => {
-    assert.deepEqual(spawnHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', repo.root), repo.root), { code: 0, out: '', err: '' });
+  it("claude Edit PRE and POST record the agent's characters; stdout empty, exit 0", async () => {
+    assert.deepEqual(spawnHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', repo.root), repo.root), {
+      code: 0,
+      out: '',
+      err: '',
+    });
     repo.write('src/cart.ts', EDITED);
-    assert.deepEqual(spawnHook('claude', 'post', payload('claude/post-tool-use-edit.json', repo.root), path.join(repo.root, 'src')), { code: 0, out: '', err: '' });
-    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), EDITED, 'agent'), ['  const s = a + b;\n  return s;\n']);
+    assert.deepEqual(
+      spawnHook('claude', 'post', payload('claude/post-tool-use-edit.json', repo.root), path.join(repo.root, 'src')),
+      { code: 0, out: '', err: '' },
+    );
+    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), EDITED, 'agent'), [
+      '  const s = a + b;\n  return s;\n',
+    ]);
   });
 
   it('cursor with garbage on stdin prints {} and exits 0', () => {
@@ -131,14 +188,16 @@ describe('hook in a linked worktree', () => {
     fs.rmSync(worktree, { recursive: true, force: true });
   });
 
-  it('records into that worktree\'s own `git rev-parse --git-path ai-provenance`', async () => {
+  it("records into that worktree's own `git rev-parse --git-path ai-provenance`", async () => {
     await runHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', worktree), worktree);
     fs.writeFileSync(path.join(worktree, 'src', 'cart.ts'), EDITED);
     await runHook('claude', 'post', payload('claude/post-tool-use-edit.json', worktree), worktree);
     const stateDir = path.resolve(worktree, repo.git(['rev-parse', '--git-path', 'ai-provenance'], worktree));
     assert.notEqual(stateDir, path.join(repo.root, '.git', 'ai-provenance'));
     assert.equal(fs.readdirSync(path.join(stateDir, 'files')).filter((n) => n.endsWith('.json')).length, 1);
-    assert.deepEqual(piecesOfKind(await readRecord(worktree, 'src/cart.ts'), EDITED, 'agent'), ['  const s = a + b;\n  return s;\n']);
+    assert.deepEqual(piecesOfKind(await readRecord(worktree, 'src/cart.ts'), EDITED, 'agent'), [
+      '  const s = a + b;\n  return s;\n',
+    ]);
     assert.equal(await readRecord(repo.root, 'src/cart.ts'), undefined, 'the main worktree has no record');
   });
 });

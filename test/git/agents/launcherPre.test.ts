@@ -36,7 +36,13 @@ describe('launcher: Claude Code PRE in plain sh', function () {
     repo = createTempRepo();
     repo.write('src/cart.ts', ORIGINAL);
     repo.commitAll('initial');
-    launcher = (await writeLauncherFile(path.join(repo.root, '.git', 'ai-provenance', 'bin', 'ai-provenance'), compiledCli(), process.execPath)).path;
+    launcher = (
+      await writeLauncherFile(
+        path.join(repo.root, '.git', 'ai-provenance', 'bin', 'ai-provenance'),
+        compiledCli(),
+        process.execPath,
+      )
+    ).path;
     noNode = { ...process.env, PATH: pathWithoutNode(), AI_PROVENANCE_NODE: '/nonexistent/node' };
     delete noNode.AI_PROVENANCE_CLI;
   });
@@ -50,12 +56,30 @@ describe('launcher: Claude Code PRE in plain sh', function () {
     assert.deepEqual([pre.status, pre.stdout], [0, '']);
     assert.doesNotMatch(logText(repo.root), /node not found/);
     const [dir] = fs.readdirSync(preDir());
-    assert.equal(fs.readFileSync(path.join(preDir(), dir, 'paths'), 'utf8'), `t\t${path.join(repo.root, 'src', 'cart.ts')}\n`);
+    assert.equal(
+      fs.readFileSync(path.join(preDir(), dir, 'paths'), 'utf8'),
+      `t\t${path.join(repo.root, 'src', 'cart.ts')}\n`,
+    );
 
     repo.write('src/cart.ts', EDITED);
     // A POST that could not rebuild the old text by itself (no originalFile, an old_string that is not there): only
     // the PRE snapshot lets it find the inserted characters.
-    const post = run('post', payload('claude/post-tool-use-edit.json', repo.root, { tool_input: { file_path: path.join(repo.root, 'src', 'cart.ts'), old_string: 'not in the file', new_string: 'x' } }, ['tool_response']), process.env);
+    const post = run(
+      'post',
+      payload(
+        'claude/post-tool-use-edit.json',
+        repo.root,
+        {
+          tool_input: {
+            file_path: path.join(repo.root, 'src', 'cart.ts'),
+            old_string: 'not in the file',
+            new_string: 'x',
+          },
+        },
+        ['tool_response'],
+      ),
+      process.env,
+    );
     assert.deepEqual([post.status, post.stdout], [0, '']);
     return readRecord(repo.root, 'src/cart.ts').then((record) => {
       assert.deepEqual(piecesOfKind(record, EDITED, 'agent'), ['  const s = a + b;\n  return s;\n']);
@@ -66,7 +90,14 @@ describe('launcher: Claude Code PRE in plain sh', function () {
   it('a PRE that ran twice (by node, then by the launcher): the newer snapshot counts and none is left behind', async () => {
     const pre = payload('claude/pre-tool-use-edit.json', repo.root);
     repo.write('src/cart.ts', '// an older text\n' + ORIGINAL);
-    assert.equal(spawnSync(process.execPath, [compiledCli(), 'hook', 'claude', 'pre'], { cwd: repo.root, input: pre, encoding: 'utf8' }).status, 0);
+    assert.equal(
+      spawnSync(process.execPath, [compiledCli(), 'hook', 'claude', 'pre'], {
+        cwd: repo.root,
+        input: pre,
+        encoding: 'utf8',
+      }).status,
+      0,
+    );
     run('pre', pre, noNode);
     repo.write('src/cart.ts', ORIGINAL);
     // mtime order is what tells them apart: make the first launcher PRE older than a second one.
@@ -75,21 +106,56 @@ describe('launcher: Claude Code PRE in plain sh', function () {
     fs.utimesSync(path.join(preDir(), first), old, old);
     run('pre', pre, { ...noNode });
     repo.write('src/cart.ts', EDITED);
-    run('post', payload('claude/post-tool-use-edit.json', repo.root, { tool_input: { file_path: path.join(repo.root, 'src', 'cart.ts'), old_string: 'not in the file', new_string: 'x' } }, ['tool_response']), process.env);
-    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), EDITED, 'agent'), ['  const s = a + b;\n  return s;\n']);
+    run(
+      'post',
+      payload(
+        'claude/post-tool-use-edit.json',
+        repo.root,
+        {
+          tool_input: {
+            file_path: path.join(repo.root, 'src', 'cart.ts'),
+            old_string: 'not in the file',
+            new_string: 'x',
+          },
+        },
+        ['tool_response'],
+      ),
+      process.env,
+    );
+    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/cart.ts'), EDITED, 'agent'), [
+      '  const s = a + b;\n  return s;\n',
+    ]);
     assert.deepEqual(fs.readdirSync(preDir()), []);
-    assert.deepEqual(fs.readdirSync(path.join(repo.root, '.git', 'ai-provenance', 'snapshots')).filter((n) => !n.startsWith('.')), []);
+    assert.deepEqual(
+      fs.readdirSync(path.join(repo.root, '.git', 'ai-provenance', 'snapshots')).filter((n) => !n.startsWith('.')),
+      [],
+    );
   });
 
-  it('a new file (Write) is recorded absent, so the whole file is the agent\'s', async () => {
+  it("a new file (Write) is recorded absent, so the whole file is the agent's", async () => {
     const file = path.join(repo.root, 'src', 'new.ts');
-    const pre = run('pre', payload('claude/pre-tool-use-write.json', repo.root, { tool_input: { file_path: file, content: 'export const n = 1;\n' } }), noNode);
+    const pre = run(
+      'pre',
+      payload('claude/pre-tool-use-write.json', repo.root, {
+        tool_input: { file_path: file, content: 'export const n = 1;\n' },
+      }),
+      noNode,
+    );
     assert.equal(pre.status, 0);
     const [dir] = fs.readdirSync(preDir());
     assert.equal(fs.readFileSync(path.join(preDir(), dir, 'paths'), 'utf8'), `a\t${file}\n`);
     fs.writeFileSync(file, 'export const n = 1;\n');
-    run('post', payload('claude/pre-tool-use-write.json', repo.root, { hook_event_name: 'PostToolUse', tool_input: { file_path: file, content: 'export const n = 1;\n' } }), process.env);
-    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/new.ts'), 'export const n = 1;\n', 'agent'), ['export const n = 1;\n']);
+    run(
+      'post',
+      payload('claude/pre-tool-use-write.json', repo.root, {
+        hook_event_name: 'PostToolUse',
+        tool_input: { file_path: file, content: 'export const n = 1;\n' },
+      }),
+      process.env,
+    );
+    assert.deepEqual(piecesOfKind(await readRecord(repo.root, 'src/new.ts'), 'export const n = 1;\n', 'agent'), [
+      'export const n = 1;\n',
+    ]);
   });
 
   it('a shell command goes to node (here: none, so the launcher logs it and steps aside) and leaves nothing behind', () => {
@@ -104,6 +170,10 @@ describe('launcher: Claude Code PRE in plain sh', function () {
     assert.deepEqual([pre.status, pre.stdout], [0, '']);
     assert.deepEqual(fs.readdirSync(preDir()), []);
     const snapshots = path.join(repo.root, '.git', 'ai-provenance', 'snapshots');
-    assert.equal(fs.readdirSync(snapshots).filter((n) => !n.startsWith('.')).length, 1, 'node saved the shell snapshot');
+    assert.equal(
+      fs.readdirSync(snapshots).filter((n) => !n.startsWith('.')).length,
+      1,
+      'node saved the shell snapshot',
+    );
   });
 });

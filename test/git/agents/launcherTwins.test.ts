@@ -9,11 +9,18 @@ describe('Windows hook entries and launcher twins (generation)', () => {
 
   it('the PowerShell twin quotes paths, forwards the piped hook JSON to node and never fails the agent', () => {
     const ps = launcherPowerShell(cli, node);
-    assert.ok(ps.includes("$cli = 'C:\\Users\\O''Brien\\.vscode\\extensions\\ai-provenance\\dist\\cli.js'"), 'single quotes doubled');
+    assert.ok(
+      ps.includes("$cli = 'C:\\Users\\O''Brien\\.vscode\\extensions\\ai-provenance\\dist\\cli.js'"),
+      'single quotes doubled',
+    );
     assert.ok(ps.includes("$node = 'C:\\Program Files\\Microsoft VS Code\\Code.exe'"));
     assert.match(ps, /\$data \| & \$node \$cli @args/);
     assert.match(ps, /ELECTRON_RUN_AS_NODE = '1'/);
-    assert.match(ps, /if \(-not \(Test-Path -LiteralPath \$cli\)\) \{ if \(\$noop\) \{ '\{\}' \}; exit 0 \}/, 'CLI gone: the no-op answer, exit 0');
+    assert.match(
+      ps,
+      /if \(-not \(Test-Path -LiteralPath \$cli\)\) \{ if \(\$noop\) \{ '\{\}' \}; exit 0 \}/,
+      'CLI gone: the no-op answer, exit 0',
+    );
     assert.ok(ps.trimEnd().endsWith('exit 0'));
     assert.ok(!/[^\r]\n/.test(ps), 'CRLF line endings');
   });
@@ -25,8 +32,11 @@ describe('Windows hook entries and launcher twins (generation)', () => {
     assert.throws(() => launcherCmd('C:\\a"b\\cli.js', node), /cannot contain/);
   });
 
-  it('Copilot\'s powershell entries run the twin found with git, else drain stdin and answer like the sh entry', () => {
+  it("Copilot's powershell entries run the twin found with git, else drain stdin and answer like the sh entry", () => {
     const { powershell } = projectHookCommandsFor('vscode', { pre: '', post: '' });
-    assert.equal(powershell?.pre, '$l = git rev-parse --git-path ai-provenance/bin/ai-provenance.ps1 2>$null; if ($l -and (Test-Path -LiteralPath $l)) { $input | & $l hook vscode pre; exit 0 }; $null = @($input); exit 0');
+    assert.equal(
+      powershell?.pre,
+      '$l = git rev-parse --git-path ai-provenance/bin/ai-provenance.ps1 2>$null; if ($l -and (Test-Path -LiteralPath $l)) { $input | & $l hook vscode pre; exit 0 }; $null = @($input); exit 0',
+    );
   });
 });

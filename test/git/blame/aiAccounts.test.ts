@@ -22,32 +22,72 @@ describe('AI accounts and agent trailers as commit-level AI', function () {
 
   before(() => {
     repo = createTempRepo();
-    repo.write('.ai-provenance.json', JSON.stringify({ policy: { maxAiShare: 0.5 }, aiIdentities: [{ tool: 'Acme Agent', name: 'acme-agent[bot]' }] }));
+    repo.write(
+      '.ai-provenance.json',
+      JSON.stringify({ policy: { maxAiShare: 0.5 }, aiIdentities: [{ tool: 'Acme Agent', name: 'acme-agent[bot]' }] }),
+    );
     repo.write('base.ts', 'export const base = 0;\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '-m', 'base']);
     repo.git(['checkout', '-q', '-b', 'feature']);
-    commitAs('copilot-swe-agent[bot]', '198982749+Copilot@users.noreply.github.com', 'bot.ts', 'export const a = 1;\nexport const b = 2;\n', 'Add constants\n\nCo-authored-by: octo <1+octo@users.noreply.github.com>\n');
-    commitAs('chatgpt-codex-connector[bot]', '199175422+chatgpt-codex-connector[bot]@users.noreply.github.com', 'codex.ts', 'export const c = 3;\n', 'Fix range check');
-    commitAs('Jane Doe', 'jane@example.com', 'paired.ts', 'export const d = 4;\n', 'Pair work\n\nCo-authored-by: Codex <codex@openai.com>\n');
+    commitAs(
+      'copilot-swe-agent[bot]',
+      '198982749+Copilot@users.noreply.github.com',
+      'bot.ts',
+      'export const a = 1;\nexport const b = 2;\n',
+      'Add constants\n\nCo-authored-by: octo <1+octo@users.noreply.github.com>\n',
+    );
+    commitAs(
+      'chatgpt-codex-connector[bot]',
+      '199175422+chatgpt-codex-connector[bot]@users.noreply.github.com',
+      'codex.ts',
+      'export const c = 3;\n',
+      'Fix range check',
+    );
+    commitAs(
+      'Jane Doe',
+      'jane@example.com',
+      'paired.ts',
+      'export const d = 4;\n',
+      'Pair work\n\nCo-authored-by: Codex <codex@openai.com>\n',
+    );
     commitAs('acme-agent[bot]', 'ci@acme.invalid', 'acme.ts', 'export const e = 5;\n', 'In-house agent change');
     commitAs('Jane Doe', 'jane@example.com', 'human.ts', 'export const f = 6;\n', 'Human change');
   });
   after(() => repo.cleanup());
 
-  it('blame marks a bot-authored commit\'s lines ai-assisted with the tool, and a human one human', async () => {
+  it("blame marks a bot-authored commit's lines ai-assisted with the tool, and a human one human", async () => {
     const r = await info(repo);
     const bot = await aiBlame(r, 'bot.ts', { rev: 'feature' });
-    assert.deepEqual(bot.lines.map((l) => [l.authorship, l.origins[0]?.tool]), [['ai-assisted', 'Copilot'], ['ai-assisted', 'Copilot']]);
-    assert.deepEqual((await aiBlame(r, 'codex.ts', { rev: 'feature' })).lines.map((l) => l.origins[0]?.tool), ['Codex']);
-    assert.deepEqual((await aiBlame(r, 'acme.ts', { rev: 'feature' })).lines.map((l) => l.origins[0]?.tool), ['Acme Agent'], 'the project list in .ai-provenance.json');
-    assert.deepEqual((await aiBlame(r, 'human.ts', { rev: 'feature' })).lines.map((l) => l.authorship), ['human']);
+    assert.deepEqual(
+      bot.lines.map((l) => [l.authorship, l.origins[0]?.tool]),
+      [
+        ['ai-assisted', 'Copilot'],
+        ['ai-assisted', 'Copilot'],
+      ],
+    );
+    assert.deepEqual(
+      (await aiBlame(r, 'codex.ts', { rev: 'feature' })).lines.map((l) => l.origins[0]?.tool),
+      ['Codex'],
+    );
+    assert.deepEqual(
+      (await aiBlame(r, 'acme.ts', { rev: 'feature' })).lines.map((l) => l.origins[0]?.tool),
+      ['Acme Agent'],
+      'the project list in .ai-provenance.json',
+    );
+    assert.deepEqual(
+      (await aiBlame(r, 'human.ts', { rev: 'feature' })).lines.map((l) => l.authorship),
+      ['human'],
+    );
   });
 
   it('stats count bot, trailer and project-listed commits as commit-level AI', async () => {
     const stats = await aiStats(await info(repo), 'main..feature');
     assert.deepEqual(stats.totals, { total: 6, ai: 0, mixed: 0, aiAssisted: 5, human: 1 });
-    assert.deepEqual(stats.commits.map((c) => c.evidence), ['none', 'commit', 'commit', 'commit', 'commit']);
+    assert.deepEqual(
+      stats.commits.map((c) => c.evidence),
+      ['none', 'commit', 'commit', 'commit', 'commit'],
+    );
     assert.deepEqual(stats.byTool.map((t) => t.tool).sort(), ['Acme Agent', 'Codex', 'Copilot']);
   });
 
@@ -55,7 +95,10 @@ describe('AI accounts and agent trailers as commit-level AI', function () {
     const json = await runCli(repo.root, ['report', 'main..feature', '--format', 'json']);
     assert.equal(json.code, 0, json.err);
     const report = JSON.parse(json.out);
-    assert.deepEqual([report.commits.commitLevelAi, report.commits.commitLevelMixed, report.mixedCommitLines], [4, 1, 2]);
+    assert.deepEqual(
+      [report.commits.commitLevelAi, report.commits.commitLevelMixed, report.mixedCommitLines],
+      [4, 1, 2],
+    );
     assert.match(report.aiClaim, /^83% of 6 added lines in AI-assisted commits/);
     assert.doesNotMatch(json.out, /never edited/);
     const md = await runCli(repo.root, ['report', 'main..feature']);
@@ -71,11 +114,21 @@ describe('AI accounts and agent trailers as commit-level AI', function () {
   });
 
   it('a broken project list is reported and the built-in identities still apply', async () => {
-    repo.write('.ai-provenance.json', JSON.stringify({ aiIdentities: [{ tool: 'Acme Agent', nmae: 'acme-agent[bot]' }] }));
+    repo.write(
+      '.ai-provenance.json',
+      JSON.stringify({ aiIdentities: [{ tool: 'Acme Agent', nmae: 'acme-agent[bot]' }] }),
+    );
     repo.git(['add', '.ai-provenance.json']);
     repo.git(['commit', '-q', '-m', 'typo in the list']);
     const stats = await aiStats(await info(repo), 'main..feature');
-    assert.ok(stats.warnings.some((w) => /aiIdentities\[0\]\.nmae: unknown key.*built-in AI identities are used/.test(w)), stats.warnings.join('\n'));
-    assert.equal(stats.totals.aiAssisted, 4, 'Copilot, Codex bot and the Codex trailer still count; the in-house agent does not');
+    assert.ok(
+      stats.warnings.some((w) => /aiIdentities\[0\]\.nmae: unknown key.*built-in AI identities are used/.test(w)),
+      stats.warnings.join('\n'),
+    );
+    assert.equal(
+      stats.totals.aiAssisted,
+      4,
+      'Copilot, Codex bot and the Codex trailer still count; the in-house agent does not',
+    );
   });
 });

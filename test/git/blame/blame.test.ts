@@ -15,7 +15,11 @@ describe('aiBlame', function () {
 
   it('maps lines to the records of the commits that introduced them', async () => {
     const c1 = await commitFiles(repo, { 'a.ts': ['one', { ai: 'two' }, 'three'] });
-    const c2 = await commitFiles(repo, { 'a.ts': ['one', { ai: 'two' }, { mixed: 'three!', origin: COPILOT }, 'four'] }, 'second');
+    const c2 = await commitFiles(
+      repo,
+      { 'a.ts': ['one', { ai: 'two' }, { mixed: 'three!', origin: COPILOT }, 'four'] },
+      'second',
+    );
     const result = await aiBlame(await info(repo), 'a.ts', { rev: 'HEAD' });
     assert.deepEqual(
       result.lines.map((l) => [l.line, l.authorship, l.commit, l.origins[0]?.tool]),
@@ -37,8 +41,14 @@ describe('aiBlame', function () {
   it('blames older revisions with --rev', async () => {
     await commitFiles(repo, { 'a.ts': [{ ai: 'x' }] });
     await commitFiles(repo, { 'a.ts': ['y'] });
-    assert.deepEqual((await aiBlame(await info(repo), 'a.ts', { rev: 'HEAD~1' })).lines.map((l) => l.authorship), ['ai']);
-    assert.deepEqual((await aiBlame(await info(repo), 'a.ts', { rev: 'HEAD' })).lines.map((l) => l.authorship), ['human']);
+    assert.deepEqual(
+      (await aiBlame(await info(repo), 'a.ts', { rev: 'HEAD~1' })).lines.map((l) => l.authorship),
+      ['ai'],
+    );
+    assert.deepEqual(
+      (await aiBlame(await info(repo), 'a.ts', { rev: 'HEAD' })).lines.map((l) => l.authorship),
+      ['human'],
+    );
   });
 
   it('follows a rename: lines keep the record of the commit that wrote them under the old name', async () => {
@@ -48,19 +58,26 @@ describe('aiBlame', function () {
     repo.write('new-name.ts', 'h1\nai one\nai two\nh2\nafter rename\n');
     repo.commitAll('append');
     const result = await aiBlame(await info(repo), 'new-name.ts', { rev: 'HEAD' });
-    assert.deepEqual(result.lines.map((l) => [l.authorship, l.origPath]), [
-      ['human', 'old/name.ts'],
-      ['ai', 'old/name.ts'],
-      ['ai', 'old/name.ts'],
-      ['human', 'old/name.ts'],
-      ['human', 'new-name.ts'],
-    ]);
+    assert.deepEqual(
+      result.lines.map((l) => [l.authorship, l.origPath]),
+      [
+        ['human', 'old/name.ts'],
+        ['ai', 'old/name.ts'],
+        ['ai', 'old/name.ts'],
+        ['human', 'old/name.ts'],
+        ['human', 'new-name.ts'],
+      ],
+    );
   });
 
   it('keeps attribution through a rebase whose notes were copied (notes.rewriteRef)', async () => {
     await commitFiles(repo, { 'a.ts': ['base 1', 'base 2'] }, 'base');
     repo.git(['checkout', '-q', '-b', 'feature']);
-    await commitFiles(repo, { 'a.ts': ['base 1', 'base 2', { ai: 'feature ai 1' }, { ai: 'feature ai 2' }, 'feature human'] }, 'feature');
+    await commitFiles(
+      repo,
+      { 'a.ts': ['base 1', 'base 2', { ai: 'feature ai 1' }, { ai: 'feature ai 2' }, 'feature human'] },
+      'feature',
+    );
     repo.git(['checkout', '-q', 'main']);
     await commitFiles(repo, { 'a.ts': ['upstream 0', 'upstream 00', 'base 1', 'base 2'] }, 'upstream');
     repo.git(['checkout', '-q', 'feature']);
@@ -68,7 +85,10 @@ describe('aiBlame', function () {
     repo.git(['rebase', '-q', 'main']);
     const result = await aiBlame(await info(repo), 'a.ts', { rev: 'HEAD' });
     // The copied record names the pre-rebase commit and its line numbers (3-4); the lines are now 5-6.
-    assert.deepEqual(result.lines.map((l) => l.authorship), ['human', 'human', 'human', 'human', 'ai', 'ai', 'human']);
+    assert.deepEqual(
+      result.lines.map((l) => l.authorship),
+      ['human', 'human', 'human', 'human', 'ai', 'ai', 'human'],
+    );
     assert.deepEqual(result.warnings, []);
   });
 
@@ -87,13 +107,24 @@ describe('aiBlame', function () {
     const text = 'kept\nfrom copilot\nby hand\n';
     repo.write('w.ts', text);
     const store = await WorkingStateStore.open(repo.root);
-    await store.write({ version: 1, path: 'w.ts', contentHash: contentHash(text), length: text.length, origins: [COPILOT], spans: [[5, 17, 0]], updated: Date.now() });
+    await store.write({
+      version: 1,
+      path: 'w.ts',
+      contentHash: contentHash(text),
+      length: text.length,
+      origins: [COPILOT],
+      spans: [[5, 17, 0]],
+      updated: Date.now(),
+    });
     const result = await aiBlame(await info(repo), 'w.ts');
-    assert.deepEqual(result.lines.map((l) => [l.authorship, l.evidence, l.commit === null]), [
-      ['human', 'none', false],
-      ['ai', 'working-state', true],
-      ['human', 'none', true],
-    ]);
+    assert.deepEqual(
+      result.lines.map((l) => [l.authorship, l.evidence, l.commit === null]),
+      [
+        ['human', 'none', false],
+        ['ai', 'working-state', true],
+        ['human', 'none', true],
+      ],
+    );
     repo.write('w.ts', text + 'edited since\n');
     const stale = await aiBlame(await info(repo), 'w.ts');
     assert.equal(stale.lines[1].authorship, 'human');

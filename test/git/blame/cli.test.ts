@@ -13,8 +13,17 @@ describe('ai-provenance blame and stats', function () {
   before(async () => {
     repo = createTempRepo();
     await commitFiles(repo, { 'src/a.ts': ['human', { ai: 'ai line' }, { mixed: 'mixed line' }] }, 'first');
-    const evil = await commitFiles(repo, { 'src/a.ts': ['human', { ai: 'ai line' }, { mixed: 'mixed line' }, 'evil \u001b[2J line'] }, 'evil', { note: false });
-    await writeNote(await info(repo), evil, evilRecord(evil, { 'src/a.ts': ['human', 'ai line', 'mixed line', { ai: 'evil \u001b[2J line' }] }));
+    const evil = await commitFiles(
+      repo,
+      { 'src/a.ts': ['human', { ai: 'ai line' }, { mixed: 'mixed line' }, 'evil \u001b[2J line'] },
+      'evil',
+      { note: false },
+    );
+    await writeNote(
+      await info(repo),
+      evil,
+      evilRecord(evil, { 'src/a.ts': ['human', 'ai line', 'mixed line', { ai: 'evil \u001b[2J line' }] }),
+    );
   });
   after(() => repo.cleanup());
 
@@ -27,7 +36,10 @@ describe('ai-provenance blame and stats', function () {
     assert.match(lines[1], /^AI \^?[0-9a-f]{7,8} .* claude-code anthropic\/claude-… 2\| ai line$/);
     assert.match(lines[2], /^Mx /);
     assert.match(lines[3], /^AI /);
-    assert.match(lines[4], /^# 4 lines: 2 AI, 1 mixed, 0 in AI-assisted commits without line records, 1 human \(75\.0% AI\)$/);
+    assert.match(
+      lines[4],
+      /^# 4 lines: 2 AI, 1 mixed, 0 in AI-assisted commits without line records, 1 human \(75\.0% AI\)$/,
+    );
     assert.doesNotMatch(out, /[\u001b\u202e]/); // eslint-disable-line no-control-regex
   });
 
@@ -35,7 +47,10 @@ describe('ai-provenance blame and stats', function () {
     const { code, out } = await runCli(repo.root, ['blame', 'src/a.ts', '--rev', 'HEAD~1', '--json']);
     assert.equal(code, 0);
     const result = JSON.parse(out);
-    assert.deepEqual(result.lines.map((l: { authorship: string }) => l.authorship), ['human', 'ai', 'mixed']);
+    assert.deepEqual(
+      result.lines.map((l: { authorship: string }) => l.authorship),
+      ['human', 'ai', 'mixed'],
+    );
     assert.equal(result.lines[1].evidence, 'record');
   });
 
@@ -62,12 +77,23 @@ describe('ai-provenance blame into a pipe that closes early', function () {
   it('stops quietly with status 141, as git does (`ai-provenance blame FILE | head`)', async () => {
     const repo = createTempRepo();
     try {
-      await commitFiles(repo, { 'src/big.ts': Array.from({ length: 6000 }, (_, i) => (i % 3 === 0 ? { ai: `export const a${i} = ${i};` } : `const h${i} = ${i};`)) }, 'big');
+      await commitFiles(
+        repo,
+        {
+          'src/big.ts': Array.from({ length: 6000 }, (_, i) =>
+            i % 3 === 0 ? { ai: `export const a${i} = ${i};` } : `const h${i} = ${i};`,
+          ),
+        },
+        'big',
+      );
       const cli = path.resolve(__dirname, '..', '..', '..', 'src', 'cli', 'main.js');
       const status = path.join(repo.root, '.git', 'blame-status');
       // The reader takes two lines and goes away while blame still has most of its 6,000 lines to write.
       const script = '{ "$0" "$1" blame src/big.ts; echo $? > "$2"; } | head -n 2';
-      const result = spawnSync('sh', ['-c', script, process.execPath, cli, status], { cwd: repo.root, encoding: 'utf8' });
+      const result = spawnSync('sh', ['-c', script, process.execPath, cli, status], {
+        cwd: repo.root,
+        encoding: 'utf8',
+      });
       assert.equal(result.stdout.trimEnd().split('\n').length, 2, result.stdout);
       assert.equal(result.stderr, '', 'nothing on stderr: no EPIPE stack trace');
       assert.equal(fs.readFileSync(status, 'utf8').trim(), '141');

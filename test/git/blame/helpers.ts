@@ -4,11 +4,23 @@ import { buildAgentTrace, type AttributedFile } from '../../../src/core/commit';
 import { findRepo, writeNote, type RepoInfo } from '../../../src/git';
 import type { TempRepo } from '../helpers/tempRepo';
 
-export const CLAUDE: Origin = { kind: 'agent', tool: 'claude-code', model: 'anthropic/claude-sonnet-4', session: 's1', time: 1_700_000_000_000 };
-export const COPILOT: Origin = { kind: 'inline', tool: 'GitHub Copilot', model: 'openai/gpt-4o', time: 1_700_000_100_000 };
+export const CLAUDE: Origin = {
+  kind: 'agent',
+  tool: 'claude-code',
+  model: 'anthropic/claude-sonnet-4',
+  session: 's1',
+  time: 1_700_000_000_000,
+};
+export const COPILOT: Origin = {
+  kind: 'inline',
+  tool: 'GitHub Copilot',
+  model: 'openai/gpt-4o',
+  time: 1_700_000_100_000,
+};
 
 /** A line of a test file: plain text is human; `{ ai }` / `{ mixed }` lines carry an origin (default CLAUDE). */
-export type Line = string | { readonly ai: string; readonly origin?: Origin } | { readonly mixed: string; readonly origin?: Origin };
+export type Line =
+  string | { readonly ai: string; readonly origin?: Origin } | { readonly mixed: string; readonly origin?: Origin };
 
 export function lineText(l: Line): string {
   return typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed;
@@ -22,15 +34,25 @@ export function recordFor(revision: string, files: Record<string, readonly Line[
   const attributed: AttributedFile[] = Object.entries(files).map(([path, lines]) => ({
     path,
     lines: lines.map((l) =>
-      typeof l === 'string' ? { text: l, cls: 'human' as const, origins: [] } : { text: lineText(l), cls: 'ai' in l ? ('ai' as const) : ('mixed' as const), origins: [l.origin ?? CLAUDE] },
+      typeof l === 'string'
+        ? { text: l, cls: 'human' as const, origins: [] }
+        : { text: lineText(l), cls: 'ai' in l ? ('ai' as const) : ('mixed' as const), origins: [l.origin ?? CLAUDE] },
     ),
   }));
-  return JSON.stringify(buildAgentTrace(attributed, { revision, toolVersion: '0.1.0', now: Date.UTC(2026, 0, 2), randomBytes: bytes }));
+  return JSON.stringify(
+    buildAgentTrace(attributed, { revision, toolVersion: '0.1.0', now: Date.UTC(2026, 0, 2), randomBytes: bytes }),
+  );
 }
 
 /** Writes the files, commits them, and (when any line is AI, or `note` is forced) attaches the record as a note. */
-export async function commitFiles(repo: TempRepo, files: Record<string, readonly Line[]>, message = 'change', options: { note?: boolean } = {}): Promise<string> {
-  for (const [path, lines] of Object.entries(files)) repo.write(path, lines.map(lineText).join('\n') + (lines.length > 0 ? '\n' : ''));
+export async function commitFiles(
+  repo: TempRepo,
+  files: Record<string, readonly Line[]>,
+  message = 'change',
+  options: { note?: boolean } = {},
+): Promise<string> {
+  for (const [path, lines] of Object.entries(files))
+    repo.write(path, lines.map(lineText).join('\n') + (lines.length > 0 ? '\n' : ''));
   const commit = repo.commitAll(message);
   const hasAi = Object.values(files).some((lines) => lines.some((l) => typeof l !== 'string'));
   if (options.note ?? hasAi) await writeNote(await info(repo), commit, recordFor(commit, files));

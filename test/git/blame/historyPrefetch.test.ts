@@ -39,7 +39,10 @@ describe('HistoryPrefetch (provenance read while blame runs)', function () {
     const empty = createTempRepo();
     try {
       const e = await info(empty);
-      assert.equal((await new HistoryPrefetch(e, undefined, 'a.ts', ProvenanceReader.open(e)).finished()).identities.size, 0);
+      assert.equal(
+        (await new HistoryPrefetch(e, undefined, 'a.ts', ProvenanceReader.open(e)).finished()).identities.size,
+        0,
+      );
     } finally {
       empty.cleanup();
     }
@@ -47,6 +50,14 @@ describe('HistoryPrefetch (provenance read while blame runs)', function () {
 
   it('leaves blame to read what it missed: lines written before a rename keep their record', async () => {
     const result = await aiBlame(r, 'new.ts', { rev: 'HEAD' });
-    assert.deepEqual(result.lines.map((l) => [l.authorship, l.commit === beforeRename]), [['human', true], ['ai', true], ['ai', false], ['human', false]]);
+    assert.deepEqual(
+      result.lines.map((l) => [l.authorship, l.commit === beforeRename]),
+      [
+        ['human', true],
+        ['ai', true],
+        ['ai', false],
+        ['human', false],
+      ],
+    );
   });
 });

@@ -20,18 +20,31 @@ describe('hostile notes in blame and stats', function () {
     const huge = await commitFiles(repo, { 'a.ts': ['1', '2'] }, 'huge');
     await writeNote(r, huge, `{"pad":"${'x'.repeat(50 * 1024 * 1024)}"}`);
     const escaping = await commitFiles(repo, { 'a.ts': ['1', '2', '3'] }, 'escaping');
-    await writeNote(r, escaping, recordFor(escaping, { 'a.ts': ['1', '2', { ai: '3' }] }).replace('"path":"a.ts"', '"path":"../../a.ts"'));
+    await writeNote(
+      r,
+      escaping,
+      recordFor(escaping, { 'a.ts': ['1', '2', { ai: '3' }] }).replace('"path":"a.ts"', '"path":"../../a.ts"'),
+    );
     const evil = await commitFiles(repo, { 'a.ts': ['1', '2', '3', '4'] }, 'evil', { note: false });
     await writeNote(r, evil, evilRecord(evil, { 'a.ts': ['1', '2', '3', { ai: '4' }] }));
 
     const result = await aiBlame(r, 'a.ts', { rev: 'HEAD' });
-    assert.deepEqual(result.lines.map((l) => l.authorship), ['human', 'human', 'human', 'ai']);
+    assert.deepEqual(
+      result.lines.map((l) => l.authorship),
+      ['human', 'human', 'human', 'ai'],
+    );
     const reasons = new Map(result.ignoredNotes.map((n) => [n.commit, n.reason]));
     assert.match(reasons.get(invalid)!, /not JSON/);
     assert.match(reasons.get(huge)!, /exceeds the read limit/);
     // One bad file entry costs that entry, not the note: said in the warnings instead.
     assert.equal(reasons.get(escaping), undefined);
-    assert.ok(result.warnings.some((w) => w.startsWith(`note of ${escaping.slice(0, 12)}: file entry left out`) && /"\." or "\.\." segment/.test(w)), result.warnings.join('\n'));
+    assert.ok(
+      result.warnings.some(
+        (w) =>
+          w.startsWith(`note of ${escaping.slice(0, 12)}: file entry left out`) && /"\." or "\.\." segment/.test(w),
+      ),
+      result.warnings.join('\n'),
+    );
     const tool = result.lines[3].origins[0].tool;
     // eslint-disable-next-line no-control-regex
     assert.doesNotMatch(tool, /[\u0000-\u001f\u202e]/);

@@ -5,10 +5,23 @@
  */
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { commitAddedLines, replayDag, type CommitProvenance, type DagCommit, type LineSource } from '../../../src/core/blame';
+import {
+  commitAddedLines,
+  replayDag,
+  type CommitProvenance,
+  type DagCommit,
+  type LineSource,
+} from '../../../src/core/blame';
 import { LogPatchParser, type CommitPatch } from '../../../src/core/blame/logPatch';
 import { CatFileBatch, GitError, MAX_NOTE_BYTES, writeNote, type RepoInfo } from '../../../src/git';
-import { PLAIN_DIFF_ARGS, ProvenanceReader, ProvenanceStream, readLogPatches, replayRange, type RangeReplay } from '../../../src/git/blame';
+import {
+  PLAIN_DIFF_ARGS,
+  ProvenanceReader,
+  ProvenanceStream,
+  readLogPatches,
+  replayRange,
+  type RangeReplay,
+} from '../../../src/git/blame';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { commitFiles, info } from './helpers';
 
@@ -26,16 +39,32 @@ function parsePatch(text: string): CommitPatch {
 
 async function replayInMemory(repo: RepoInfo, span: string): Promise<RangeReplay> {
   const reader = await ProvenanceReader.open(repo);
-  const { patches, warnings } = await readLogPatches(repo, [span], { mergeDiffs: true, reverse: true, keepText: (c) => reader.hasNote(c) });
+  const { patches, warnings } = await readLogPatches(repo, [span], {
+    mergeDiffs: true,
+    reverse: true,
+    keepText: (c) => reader.hasNote(c),
+  });
   const identities = new Map(patches.flatMap((p) => (p.identity ? [[p.commit, p.identity] as const] : [])));
-  const provenance = await reader.provenance(patches.map((p) => p.commit), { identities });
+  const provenance = await reader.provenance(
+    patches.map((p) => p.commit),
+    { identities },
+  );
   const dag = patches.map((patch): DagCommit<LineSource> => {
     const sources = new Map(commitAddedLines(patch, provenance.get(patch.commit)).files.map((a) => [a.file, a.source]));
     const otherParents = patch.parents.slice(1).map((p) => {
-      const out = execFileSync('git', ['diff-tree', '-p', '-U0', '-M', ...PLAIN_DIFF_ARGS, p, patch.commit], { cwd: repo.root, encoding: 'utf8' });
+      const out = execFileSync('git', ['diff-tree', '-p', '-U0', '-M', ...PLAIN_DIFF_ARGS, p, patch.commit], {
+        cwd: repo.root,
+        encoding: 'utf8',
+      });
       return parsePatch(`\u0001${patch.commit}\n${out}`).files;
     });
-    return { commit: patch.commit, parents: patch.parents, files: patch.files, source: (f, line) => sources.get(f)!(line), ...(otherParents.length > 0 ? { otherParents } : {}) };
+    return {
+      commit: patch.commit,
+      parents: patch.parents,
+      files: patch.files,
+      source: (f, line) => sources.get(f)!(line),
+      ...(otherParents.length > 0 ? { otherParents } : {}),
+    };
   });
   const head = patches[patches.length - 1].commit;
   return { commits: patches.map((p) => p.commit).reverse(), provenance, warnings, lines: replayDag(dag, head) };
@@ -97,20 +126,36 @@ describe('replayRange', function () {
   it('gives what the in-memory replay gives', async () => {
     const replayed = await replay('main..feature', () => ProvenanceReader.open(r));
     await assertSameAsInMemory(replayed, 'main..feature');
-    const reasons = [...replayed.provenance.values()].flatMap((p: CommitProvenance) => (p.rejected ? [p.rejected] : []));
+    const reasons = [...replayed.provenance.values()].flatMap((p: CommitProvenance) =>
+      p.rejected ? [p.rejected] : [],
+    );
     assert.equal(reasons.length, 2);
-    assert.ok([...replayed.provenance.values()].some((p) => p.recognition?.aiAssisted), 'commit-level AI is recognised from the log header');
-    assert.deepEqual(replayed.lines.get('a.ts')?.map((s) => s?.authorship), [undefined, 'ai', 'mixed', 'ai-assisted']);
-    assert.deepEqual(replayed.lines.get('renamed.ts')?.map((s) => s?.authorship), [undefined, 'ai', 'human', 'human'], 'lines of commits with ignored notes are human');
+    assert.ok(
+      [...replayed.provenance.values()].some((p) => p.recognition?.aiAssisted),
+      'commit-level AI is recognised from the log header',
+    );
+    assert.deepEqual(
+      replayed.lines.get('a.ts')?.map((s) => s?.authorship),
+      [undefined, 'ai', 'mixed', 'ai-assisted'],
+    );
+    assert.deepEqual(
+      replayed.lines.get('renamed.ts')?.map((s) => s?.authorship),
+      [undefined, 'ai', 'human', 'human'],
+      'lines of commits with ignored notes are human',
+    );
   });
 
   it('holds back the log until a late notes listing arrives', async () => {
-    const late = () => new Promise<ProvenanceReader>((resolve) => setTimeout(() => resolve(ProvenanceReader.open(r)), 300));
+    const late = () =>
+      new Promise<ProvenanceReader>((resolve) => setTimeout(() => resolve(ProvenanceReader.open(r)), 300));
     await assertSameAsInMemory(await replay('main..feature', late), 'main..feature');
   });
 
-  it('rejects with git\'s error when the range does not exist', async () => {
-    await assert.rejects(replay('main..no-such-branch', () => ProvenanceReader.open(r)), (err: unknown) => err instanceof GitError);
+  it("rejects with git's error when the range does not exist", async () => {
+    await assert.rejects(
+      replay('main..no-such-branch', () => ProvenanceReader.open(r)),
+      (err: unknown) => err instanceof GitError,
+    );
   });
 
   it('answers each commit as the batch reader does, reading identities itself when none are given', async () => {

@@ -40,12 +40,23 @@ describe('line replay agrees with blame', function () {
         const lines = files[path];
         const ai = rand() < 0.5;
         const at = Math.floor(rand() * (lines.length + 1));
-        const add: Line[] = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => (ai ? { ai: `ai line ${++n}` } : `human line ${++n}`));
+        const add: Line[] = Array.from({ length: 1 + Math.floor(rand() * 3) }, () =>
+          ai ? { ai: `ai line ${++n}` } : `human line ${++n}`,
+        );
         const remove = Math.floor(rand() * 2);
         lines.splice(at, remove, ...add);
         // Only the commit's own added lines are AI in its record; earlier AI lines stay as text.
-        const recorded = Object.fromEntries(Object.entries(files).map(([p, ls]) => [p, ls.map((l) => (add.includes(l) ? l : typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed))]));
-        await commitFiles(repo, ai ? recorded : { [path]: lines.map((l) => (typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed)) }, `c${c}`);
+        const recorded = Object.fromEntries(
+          Object.entries(files).map(([p, ls]) => [
+            p,
+            ls.map((l) => (add.includes(l) ? l : typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed)),
+          ]),
+        );
+        await commitFiles(
+          repo,
+          ai ? recorded : { [path]: lines.map((l) => (typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed)) },
+          `c${c}`,
+        );
       }
       const r = await info(repo);
       const facts = await branchFacts(r, await resolveRange(r, 'main..feature'));

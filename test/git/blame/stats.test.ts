@@ -14,7 +14,11 @@ describe('aiStats', function () {
   it('counts added lines per commit range by authorship, tool and model', async () => {
     await commitFiles(repo, { 'a.ts': ['h1', 'h2'] }, 'base');
     repo.git(['checkout', '-q', '-b', 'feature']);
-    await commitFiles(repo, { 'a.ts': ['h1', { ai: 'ai 1' }, { ai: 'ai 2' }, 'h2'], 'b.ts': [{ mixed: 'm', origin: COPILOT }] }, 'ai');
+    await commitFiles(
+      repo,
+      { 'a.ts': ['h1', { ai: 'ai 1' }, { ai: 'ai 2' }, 'h2'], 'b.ts': [{ mixed: 'm', origin: COPILOT }] },
+      'ai',
+    );
     repo.write('c.ts', 'x\ny\nz\n');
     repo.git(['add', '-A']);
     repo.git(['commit', '-q', '-m', 'agent commit\n\nAssisted-by: Claude:claude-opus-4']);
@@ -23,7 +27,11 @@ describe('aiStats', function () {
     const branch = await aiStats(r, 'main..feature');
     assert.equal(branch.commits.length, 3);
     assert.deepEqual(branch.totals, { total: 7, ai: 2, mixed: 1, aiAssisted: 3, human: 1 });
-    assert.deepEqual(branch.byTool, [{ tool: 'Claude', lines: 3 }, { tool: 'claude-code', lines: 2 }, { tool: 'GitHub Copilot', lines: 1 }]);
+    assert.deepEqual(branch.byTool, [
+      { tool: 'Claude', lines: 3 },
+      { tool: 'claude-code', lines: 2 },
+      { tool: 'GitHub Copilot', lines: 1 },
+    ]);
     assert.ok(branch.byModel.some((m) => m.model === 'openai/gpt-4o' && m.lines === 1));
     const all = await aiStats(r);
     assert.equal(all.commits.length, 4);

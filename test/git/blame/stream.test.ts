@@ -25,15 +25,26 @@ describe('streamGitLines', function () {
 
   it('stops git when aborted, and rejects', async () => {
     const stop = new AbortController();
-    const run = streamGitLines(repo.root, ['cat-file', 'blob', 'HEAD:big.txt'], () => undefined, { signal: stop.signal });
+    const run = streamGitLines(repo.root, ['cat-file', 'blob', 'HEAD:big.txt'], () => undefined, {
+      signal: stop.signal,
+    });
     stop.abort();
-    await assert.rejects(run, (err: unknown) => err instanceof GitError && err.kind === 'signal' && /no longer needed/.test(err.message));
+    await assert.rejects(
+      run,
+      (err: unknown) => err instanceof GitError && err.kind === 'signal' && /no longer needed/.test(err.message),
+    );
     const aborted = new AbortController();
     aborted.abort();
-    await assert.rejects(streamGitLines(repo.root, ['--version'], () => undefined, { signal: aborted.signal }), (err: unknown) => err instanceof GitError && err.kind === 'signal');
+    await assert.rejects(
+      streamGitLines(repo.root, ['--version'], () => undefined, { signal: aborted.signal }),
+      (err: unknown) => err instanceof GitError && err.kind === 'signal',
+    );
   });
 
   it('rejects with the exit status when git fails', async () => {
-    await assert.rejects(streamGitLines(repo.root, ['cat-file', 'blob', 'HEAD:missing.txt'], () => undefined), (err: unknown) => err instanceof GitError && err.kind === 'exit');
+    await assert.rejects(
+      streamGitLines(repo.root, ['cat-file', 'blob', 'HEAD:missing.txt'], () => undefined),
+      (err: unknown) => err instanceof GitError && err.kind === 'exit',
+    );
   });
 });

@@ -15,7 +15,14 @@ import { pushNotes } from '../../../src/git/rewrite/notesSync';
 import { initRepoAt, makeTempDir, type TempRepo } from '../helpers/tempRepo';
 import { CLI_PATH, COPILOT, hookEnv, lines, numbered } from '../commit/helpers/hookRepo';
 import { originWithClones, type Clone } from '../rewrite/notesHelpers';
-import { SERVER_COMMITTER_AND_AUTHOR, gitlabSquashMerge, openPullRequest, rebaseMerge, serverGit, squashMerge } from './serverMerge';
+import {
+  SERVER_COMMITTER_AND_AUTHOR,
+  gitlabSquashMerge,
+  openPullRequest,
+  rebaseMerge,
+  serverGit,
+  squashMerge,
+} from './serverMerge';
 
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 /** The hooks' time limit is not under test here: a loaded machine must not cost a commit its note. */
@@ -56,16 +63,34 @@ interface BlameRow {
 }
 
 function blame(repo: TempRepo, file: string, rev: string): BlameRow[] {
-  const r = spawnSync(process.execPath, [CLI_PATH, 'blame', file, '--rev', rev, '--json'], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI_PATH, 'blame', file, '--rev', rev, '--json'], {
+    cwd: repo.root,
+    env: hookEnv(),
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
-  const result = JSON.parse(r.stdout) as { lines: Array<{ text: string; authorship: string; origins: Array<{ tool?: string; model?: string }> }> };
-  return result.lines.map((l) => ({ text: l.text, authorship: l.authorship, tools: l.origins.map((o) => `${o.tool}/${o.model}`).join(',') }));
+  const result = JSON.parse(r.stdout) as {
+    lines: Array<{ text: string; authorship: string; origins: Array<{ tool?: string; model?: string }> }>;
+  };
+  return result.lines.map((l) => ({
+    text: l.text,
+    authorship: l.authorship,
+    tools: l.origins.map((o) => `${o.tool}/${o.model}`).join(','),
+  }));
 }
 
 function reportTotals(repo: TempRepo, range: string): unknown {
-  const r = spawnSync(process.execPath, [CLI_PATH, 'report', range, '--format', 'json'], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI_PATH, 'report', range, '--format', 'json'], {
+    cwd: repo.root,
+    env: hookEnv(),
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
-  const report = JSON.parse(r.stdout) as { totals: unknown; files: Array<{ path: string; counts: unknown }>; byTool: unknown };
+  const report = JSON.parse(r.stdout) as {
+    totals: unknown;
+    files: Array<{ path: string; counts: unknown }>;
+    byTool: unknown;
+  };
   return { totals: report.totals, files: report.files.map((f) => [f.path, f.counts]), byTool: report.byTool };
 }
 
@@ -84,7 +109,10 @@ describe('ci carry: server-side squash and rebase merges', function () {
 
   beforeEach(async () => {
     dir = makeTempDir('aiprov-carry-');
-    ({ origin: server, clones: [dev, other] } = await originWithClones(dir, ['dev', 'other']));
+    ({
+      origin: server,
+      clones: [dev, other],
+    } = await originWithClones(dir, ['dev', 'other']));
     // The pull request: three commits by the developer, with the hooks writing real notes.
     dev.run(['checkout', '-q', '-b', 'feature']);
     dev.writeAi('app.js', numbered('app', 12), lines(3, 7));
@@ -93,7 +121,11 @@ describe('ci carry: server-side squash and rebase merges', function () {
     dev.write('app.js', numbered('app', 12).replace('app 10\n', 'app 10 edited by hand\n') + 'app tail\n');
     dev.commitHooked('feature: util', SLOW_OK);
     // An AI line (5) fixed by hand, and four new AI lines.
-    const app = (numbered('app', 12).replace('app 10\n', 'app 10 edited by hand\n') + 'app tail\n' + numbered('more', 4)).replace('app 5\n', 'app 5 fixed by hand\n');
+    const app = (
+      numbered('app', 12).replace('app 10\n', 'app 10 edited by hand\n') +
+      'app tail\n' +
+      numbered('more', 4)
+    ).replace('app 5\n', 'app 5 fixed by hand\n');
     dev.writeAi('app.js', app, lines(14, 17));
     dev.commitHooked('feature: more', SLOW_OK);
     dev.run(['push', '-q', 'origin', 'feature']);
@@ -143,10 +175,11 @@ describe('ci carry: server-side squash and rebase merges', function () {
       assert.ok(aiCount(onBranch) > 0, `${file} has AI lines on the branch`);
       assert.deepEqual(onMain, onBranch, `${file}: main's blame equals the branch's`);
     }
-    if (mainRange !== null) assert.deepEqual(reportTotals(fresh, mainRange), reportTotals(fresh, `${baseBefore}..origin/pr-1`));
+    if (mainRange !== null)
+      assert.deepEqual(reportTotals(fresh, mainRange), reportTotals(fresh, `${baseBefore}..origin/pr-1`));
   }
 
-  it('squash and merge: the squash commit gets the AI lines of all the pull request\'s commits', async () => {
+  it("squash and merge: the squash commit gets the AI lines of all the pull request's commits", async () => {
     const squash = squashMerge(server, 'main', prHead, 'Feature (#1)');
     // Before the carry, main shows the merged AI code as human.
     const before = clone('before');
@@ -154,26 +187,43 @@ describe('ci carry: server-side squash and rebase merges', function () {
     assert.equal(aiCount(blame(before, 'app.js', 'origin/main')), 0);
 
     const out = runCarryStep(squash);
-    assert.match(out, new RegExp(`${squash.slice(0, 12)}: 11 AI line\\(s\\) in 2 file\\(s\\) from 3 commit\\(s\\) \\(squash\\)`));
+    assert.match(
+      out,
+      new RegExp(`${squash.slice(0, 12)}: 11 AI line\\(s\\) in 2 file\\(s\\) from 3 commit\\(s\\) \\(squash\\)`),
+    );
     assert.match(out, /pushed refs\/notes\/ai-provenance to origin/);
     assertSameAsBranch();
     // Carrying again changes nothing.
-    const again = (await carryNotes((await findRepo(path.join(dir, 'ci')))!, { head: prHead, onto: squash, remote: 'origin' })).targets;
-    assert.deepEqual(again.map((t) => t.written), [false]);
+    const again = (
+      await carryNotes((await findRepo(path.join(dir, 'ci')))!, { head: prHead, onto: squash, remote: 'origin' })
+    ).targets;
+    assert.deepEqual(
+      again.map((t) => t.written),
+      [false],
+    );
   });
 
-  it('rebase and merge: each re-created commit gets its own original\'s lines', () => {
+  it("rebase and merge: each re-created commit gets its own original's lines", () => {
     const created = rebaseMerge(server, 'main', prHead);
     assert.equal(created.length, 3);
     const out = runCarryStep(created[2]);
-    for (const c of created) assert.match(out, new RegExp(`${c.slice(0, 12)}: \\d+ AI line\\(s\\) in 1 file\\(s\\) from [0-9a-f]{12} \\(rebase\\)`));
+    for (const c of created)
+      assert.match(
+        out,
+        new RegExp(`${c.slice(0, 12)}: \\d+ AI line\\(s\\) in 1 file\\(s\\) from [0-9a-f]{12} \\(rebase\\)`),
+      );
     assertSameAsBranch();
   });
 
-  it('a plain merge commit: nothing to carry, the pull request\'s own notes apply', () => {
+  it("a plain merge commit: nothing to carry, the pull request's own notes apply", () => {
     const tip = serverGit(server, ['rev-parse', 'main']);
     const tree = serverGit(server, ['merge-tree', '--write-tree', tip, prHead]).split('\n')[0];
-    const merge = serverGit(server, ['commit-tree', tree, '-p', tip, '-p', prHead], SERVER_COMMITTER_AND_AUTHOR, 'Merge pull request #1\n');
+    const merge = serverGit(
+      server,
+      ['commit-tree', tree, '-p', tip, '-p', prHead],
+      SERVER_COMMITTER_AND_AUTHOR,
+      'Merge pull request #1\n',
+    );
     serverGit(server, ['update-ref', 'refs/heads/main', merge, tip]);
     assert.match(runCarryStep(merge), /nothing to carry/);
     // Blame only: a report across a merge commit is the merge-aware range replay's business (#12.2), not the carry's.
@@ -184,11 +234,21 @@ describe('ci carry: server-side squash and rebase merges', function () {
     const { squash, merge } = gitlabSquashMerge(server, 'main', prHead, 'Feature');
     serverGit(server, ['update-ref', 'refs/merge-requests/1/head', prHead]);
     const ci = clone('ci');
-    const template = yaml.load(fs.readFileSync(path.join(ROOT, 'docs', 'examples', 'gitlab-ci.yml'), 'utf8')) as Record<string, { script: string[]; rules: unknown[] }>;
+    const template = yaml.load(fs.readFileSync(path.join(ROOT, 'docs', 'examples', 'gitlab-ci.yml'), 'utf8')) as Record<
+      string,
+      { script: string[]; rules: unknown[] }
+    >;
     const job = template['ai-provenance-carry'];
     assert.ok(job.rules.length > 0);
-    const out = bash(ci.root, job.script.join('\n'), { CI_COMMIT_BEFORE_SHA: baseBefore, CI_COMMIT_SHA: merge, AIP_CLI: CLI_PATH });
-    assert.match(out, new RegExp(`${squash.slice(0, 12)}: 11 AI line\\(s\\) in 2 file\\(s\\) from 3 commit\\(s\\) \\(squash\\)`));
+    const out = bash(ci.root, job.script.join('\n'), {
+      CI_COMMIT_BEFORE_SHA: baseBefore,
+      CI_COMMIT_SHA: merge,
+      AIP_CLI: CLI_PATH,
+    });
+    assert.match(
+      out,
+      new RegExp(`${squash.slice(0, 12)}: 11 AI line\\(s\\) in 2 file\\(s\\) from 3 commit\\(s\\) \\(squash\\)`),
+    );
     // The report over the squash commit itself (a report across the merge commit is #12.2's merge-aware replay).
     assertSameAsBranch(`${squash}^..${squash}`);
   });

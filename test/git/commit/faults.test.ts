@@ -70,7 +70,10 @@ describe('commit: fault injection (every commit lands, message intact)', functio
 
   it('3. node missing: the launcher does nothing', () => {
     repo.writeAi('c.js', 'c();\n', [1]);
-    assert.equal(commitLands('no node', { PATH: pathWithoutNode(), AI_PROVENANCE_NODE: '/nonexistent/node' }), 'no node');
+    assert.equal(
+      commitLands('no node', { PATH: pathWithoutNode(), AI_PROVENANCE_NODE: '/nonexistent/node' }),
+      'no node',
+    );
     assert.match(repo.logText(), /node not found/);
   });
 
@@ -82,7 +85,10 @@ describe('commit: fault injection (every commit lands, message intact)', functio
 
   it('5. a hung hook is stopped by the time limit', () => {
     repo.writeAi('e.js', 'e();\n', [1]);
-    const message = commitLands('hung', { AI_PROVENANCE_FAULT: 'hang:prepare-commit-msg', AI_PROVENANCE_HOOK_TIMEOUT_MS: '1500' });
+    const message = commitLands('hung', {
+      AI_PROVENANCE_FAULT: 'hang:prepare-commit-msg',
+      AI_PROVENANCE_HOOK_TIMEOUT_MS: '1500',
+    });
     assert.equal(message, 'hung');
     assert.match(repo.logText(), /prepare-commit-msg stopped after 1500 ms/);
   });
@@ -163,7 +169,9 @@ describe('commit: fault injection (every commit lands, message intact)', functio
 
   it('14. the chained original hooks fail (post-commit, post-rewrite); ours still run', () => {
     const hooks = path.join(repo.root, '.git', 'hooks');
-    fs.writeFileSync(path.join(hooks, 'post-commit.pre-ai-provenance'), '#!/bin/sh\necho broken >&2\nexit 1\n', { mode: 0o755 });
+    fs.writeFileSync(path.join(hooks, 'post-commit.pre-ai-provenance'), '#!/bin/sh\necho broken >&2\nexit 1\n', {
+      mode: 0o755,
+    });
     fs.writeFileSync(path.join(hooks, 'post-rewrite.pre-ai-provenance'), '#!/bin/bash\nexit 7\n', { mode: 0o755 });
     repo.writeAi('l.js', 'l();\n', [1]);
     assert.match(commitLands('chain fails'), /^chain fails\n\nAssisted-by/);
@@ -175,7 +183,11 @@ describe('commit: fault injection (every commit lands, message intact)', functio
 
   it('15. the stash corrupted between prepare-commit-msg and post-commit: post-commit recomputes', () => {
     const hooks = path.join(repo.root, '.git', 'hooks');
-    fs.writeFileSync(path.join(hooks, 'post-commit.pre-ai-provenance'), `#!/bin/sh\nfor f in .git/ai-provenance/commit/staged-*.json; do echo garbage > "$f"; done\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(hooks, 'post-commit.pre-ai-provenance'),
+      `#!/bin/sh\nfor f in .git/ai-provenance/commit/staged-*.json; do echo garbage > "$f"; done\n`,
+      { mode: 0o755 },
+    );
     repo.writeAi('m.js', 'm();\nhuman();\n', [1]);
     commitLands('stash corrupted');
     assert.deepEqual(repo.noteLines().get('m.js'), [1]);
@@ -185,7 +197,10 @@ describe('commit: fault injection (every commit lands, message intact)', functio
   it('16. a working-state lock held by a live process: the time limit ends the wait', () => {
     repo.writeAi('n.js', 'n();\n', [1]);
     const record = fs.readdirSync(state('files')).find((n) => n.endsWith('.json'))!;
-    fs.writeFileSync(state('files', `${record}.lock`), JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now(), nonce: 'held' }));
+    fs.writeFileSync(
+      state('files', `${record}.lock`),
+      JSON.stringify({ pid: process.pid, host: os.hostname(), time: Date.now(), nonce: 'held' }),
+    );
     const message = commitLands('locked', { AI_PROVENANCE_HOOK_TIMEOUT_MS: '1500' });
     assert.match(message, /^locked\n\nAssisted-by/);
     assert.deepEqual(repo.noteLines().get('n.js'), [1], 'the note is written before the working state is settled');

@@ -57,7 +57,11 @@ describe('hook code cache (built bundle, this Node)', function () {
 
   /** What a git hook runs, through the installed launcher; returns its output. */
   function hookRun(): string {
-    const r = spawnSync(launcher, ['git-hook', '--help'], { cwd: repo.root, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' } });
+    const r = spawnSync(launcher, ['git-hook', '--help'], {
+      cwd: repo.root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '' },
+    });
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /usage: ai-provenance git-hook/);
     return r.stdout;
@@ -73,7 +77,11 @@ describe('hook code cache (built bundle, this Node)', function () {
     assert.equal(hookRun(), output);
     const after = filesUnder(stateDir);
     for (const [rel, seen] of cache) assert.deepEqual(after.get(rel), seen, `${rel} was used, not rebuilt`);
-    assert.deepEqual([...after.keys()].sort(), [...installed.keys(), ...cache.map(([rel]) => rel)].sort(), 'no further files');
+    assert.deepEqual(
+      [...after.keys()].sort(),
+      [...installed.keys(), ...cache.map(([rel]) => rel)].sort(),
+      'no further files',
+    );
   });
 
   it('is written again where it is broken, and the hook still runs', () => {
@@ -85,7 +93,15 @@ describe('hook code cache (built bundle, this Node)', function () {
     assert.equal(hookRun(), output);
     const after = [...filesUnder(stateDir)].filter(([rel]) => !installed.has(rel));
     assert.ok(after.length > 0, 'there is a cache again');
-    assert.deepEqual(after.filter(([, f]) => f.content === GARBAGE).map(([rel]) => rel), [], 'no broken cache file is left');
-    assert.deepEqual(after.filter(([rel]) => rel.endsWith('.tmp')).map(([rel]) => rel), [], 'no temp files are left');
+    assert.deepEqual(
+      after.filter(([, f]) => f.content === GARBAGE).map(([rel]) => rel),
+      [],
+      'no broken cache file is left',
+    );
+    assert.deepEqual(
+      after.filter(([rel]) => rel.endsWith('.tmp')).map(([rel]) => rel),
+      [],
+      'no temp files are left',
+    );
   });
 });

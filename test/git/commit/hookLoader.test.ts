@@ -24,18 +24,29 @@ function hasCompileCache(node: string): boolean {
 }
 
 function run(node: string, env: Record<string, string>): { status: number | null; stdout: string } {
-  const r = spawnSync(node, [LOADER, 'git-hook', '--help'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', ...env } });
+  const r = spawnSync(node, [LOADER, 'git-hook', '--help'], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH ?? '', ...env },
+  });
   return { status: r.status, stdout: r.stdout };
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.existsSync(dir) ? fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => path.join(e.parentPath, e.name))
+    : [];
 }
 
 describe('hook loader', () => {
-  it('keeps node\'s compile cache in the state dir, and a corrupt cache cannot break the hook', function () {
+  it("keeps node's compile cache in the state dir, and a corrupt cache cannot break the hook", function () {
     const cached = runtimes().filter(hasCompileCache);
-    assert.ok(cached.length > 0, `no node with module.enableCompileCache among ${runtimes().join(', ')}: the cache branch would go untested`);
+    assert.ok(
+      cached.length > 0,
+      `no node with module.enableCompileCache among ${runtimes().join(', ')}: the cache branch would go untested`,
+    );
     for (const node of cached) {
       const dir = makeTempDir('aiprov-cache-');
       const first = run(node, { AI_PROVENANCE_CACHE_DIR: dir });

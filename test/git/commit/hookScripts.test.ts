@@ -6,7 +6,13 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { CHAINED_SUFFIX, HOOK_MARKER, MANAGED_HOOKS, hookScript, isOurHookScript } from '../../../src/git/hooks/hookScripts';
+import {
+  CHAINED_SUFFIX,
+  HOOK_MARKER,
+  MANAGED_HOOKS,
+  hookScript,
+  isOurHookScript,
+} from '../../../src/git/hooks/hookScripts';
 import { hookPathsFrom } from '../../../src/git/commit/hookContext';
 import { launcherScript, shQuote } from '../../../src/git/launcher';
 import { makeTempDir } from '../helpers/tempRepo';
@@ -29,9 +35,16 @@ describe('hook scripts', () => {
     const hook = path.join(dir, 'post-rewrite');
     fs.writeFileSync(hook, hookScript('post-rewrite'), { mode: 0o755 });
     const out = path.join(dir, 'seen');
-    fs.writeFileSync(hook + CHAINED_SUFFIX, `#!/bin/sh\nprintf '%s|' "$0" "$@" > '${out}'\ncat >> '${out}'\nexit 4\n`, { mode: 0o755 });
+    fs.writeFileSync(hook + CHAINED_SUFFIX, `#!/bin/sh\nprintf '%s|' "$0" "$@" > '${out}'\ncat >> '${out}'\nexit 4\n`, {
+      mode: 0o755,
+    });
     // Outside any repository the hook stops after the chained one: exactly what git would have seen.
-    const r = spawnSync(hook, ['amend'], { cwd: dir, input: 'old1 new1\nold2 new2\n', encoding: 'utf8', env: { PATH: process.env.PATH } });
+    const r = spawnSync(hook, ['amend'], {
+      cwd: dir,
+      input: 'old1 new1\nold2 new2\n',
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH },
+    });
     assert.equal(r.status, 4);
     assert.equal(fs.readFileSync(out, 'utf8'), `${hook}|amend|old1 new1\nold2 new2\n`);
   });
@@ -42,7 +55,10 @@ describe('hook scripts', () => {
     fs.writeFileSync(hook, hookScript('reference-transaction'), { mode: 0o755 });
     // No git on PATH: reaching the repository lookup would show as a failure to run `git`.
     const env = { PATH: '/nonexistent' };
-    for (const [state, input] of [['prepared', 'a b refs/stash\n'], ['committed', 'a b refs/heads/main\n']]) {
+    for (const [state, input] of [
+      ['prepared', 'a b refs/stash\n'],
+      ['committed', 'a b refs/heads/main\n'],
+    ]) {
       const r = spawnSync('/bin/sh', [hook, state], { cwd: dir, input, encoding: 'utf8', env });
       assert.equal(r.status, 0, `${state}: ${r.stderr}`);
       assert.equal(r.stderr, '');
@@ -65,12 +81,20 @@ describe('hook scripts', () => {
     run('git-hook', 'post-commit');
     run('hook', 'claude-code');
     run('blame', 'a.ts');
-    assert.deepEqual(fs.readFileSync(seen, 'utf8').trim().split('\n'), [cli, path.join(dir, 'hookLoader.js'), path.join(dir, 'hookLoader.js'), cli]);
+    assert.deepEqual(fs.readFileSync(seen, 'utf8').trim().split('\n'), [
+      cli,
+      path.join(dir, 'hookLoader.js'),
+      path.join(dir, 'hookLoader.js'),
+      cli,
+    ]);
   });
 
   it('node takes the paths the hook script found; malformed ones are ignored', () => {
     const paths = hookPathsFrom('/repo', '/repo\n.git\n.git/ai-provenance\n.git\n');
-    assert.deepEqual(paths, { repo: { root: '/repo', gitDir: '/repo/.git', commonDir: '/repo/.git' }, stateDir: '/repo/.git/ai-provenance' });
+    assert.deepEqual(paths, {
+      repo: { root: '/repo', gitDir: '/repo/.git', commonDir: '/repo/.git' },
+      stateDir: '/repo/.git/ai-provenance',
+    });
     assert.equal(hookPathsFrom('/repo', undefined), undefined);
     assert.equal(hookPathsFrom('/repo', '/repo\n.git\n'), undefined);
     assert.equal(hookPathsFrom('/repo', '/repo\n\n.git/ai-provenance\n.git'), undefined);

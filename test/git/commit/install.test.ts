@@ -40,7 +40,10 @@ describe('hooks install / uninstall / status', function () {
 
   it('installs every hook, the launcher and the notes config; a second install changes nothing', async () => {
     const first = await installHooks(info, { cliPath: CLI_PATH });
-    assert.deepEqual(first.actions.map((a) => a.action), MANAGED_HOOKS.map(() => 'installed'));
+    assert.deepEqual(
+      first.actions.map((a) => a.action),
+      MANAGED_HOOKS.map(() => 'installed'),
+    );
     const hooksDir = path.join(repo.root, '.git', 'hooks');
     const after = snapshot(hooksDir);
     for (const hook of MANAGED_HOOKS) {
@@ -48,12 +51,18 @@ describe('hooks install / uninstall / status', function () {
       assert.ok(Buffer.from(after.get(hook)!.bytes, 'base64').toString().includes(HOOK_MARKER));
     }
     const status = await hooksStatus(info);
-    assert.deepEqual(status.hooks.map((h) => h.state), MANAGED_HOOKS.map(() => 'installed'));
+    assert.deepEqual(
+      status.hooks.map((h) => h.state),
+      MANAGED_HOOKS.map(() => 'installed'),
+    );
     assert.equal(status.launcher.cliPath, CLI_PATH);
     assert.equal(status.launcher.cliExists, true);
     assert.equal(status.notesRewriteRef, true);
     const second = await installHooks(info, { cliPath: CLI_PATH });
-    assert.deepEqual(second.actions.map((a) => a.action), MANAGED_HOOKS.map(() => 'unchanged'));
+    assert.deepEqual(
+      second.actions.map((a) => a.action),
+      MANAGED_HOOKS.map(() => 'unchanged'),
+    );
     assert.deepEqual(snapshot(hooksDir), after);
     assert.deepEqual(repo.run(['config', '--get-all', 'notes.rewriteRef']).split('\n'), ['refs/notes/ai-provenance']);
   });
@@ -85,9 +94,11 @@ describe('hooks install / uninstall / status', function () {
     assert.equal(repo.tryRun(['config', 'notes.rewrite.amend']).status, 1, 'only what install set is unset');
   });
 
-  it("a failing original prepare-commit-msg still aborts the commit with its exit code", async () => {
+  it('a failing original prepare-commit-msg still aborts the commit with its exit code', async () => {
     const log = path.join(repo.root, '..', `${path.basename(repo.root)}-hooklog`);
-    fs.writeFileSync(path.join(repo.root, '.git', 'hooks', 'prepare-commit-msg'), recordingHook(log, 'pcm', 3), { mode: 0o755 });
+    fs.writeFileSync(path.join(repo.root, '.git', 'hooks', 'prepare-commit-msg'), recordingHook(log, 'pcm', 3), {
+      mode: 0o755,
+    });
     await installHooks(info, { cliPath: CLI_PATH });
     repo.writeAi('y.js', 'y();\n', [1]);
     repo.run(['add', '-A']);
@@ -115,9 +126,13 @@ describe('hooks install / uninstall / status', function () {
     fs.mkdirSync(underscore, { recursive: true });
     fs.writeFileSync(path.join(underscore, '.gitignore'), '*\n');
     // husky v9: each stub sources `h`, which runs the user's script `.husky/<hook>`.
-    fs.writeFileSync(path.join(underscore, 'h'), '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n');
+    fs.writeFileSync(
+      path.join(underscore, 'h'),
+      '#!/usr/bin/env sh\nn=$(basename "$0")\ns=$(dirname "$(dirname "$0")")/$n\n[ ! -f "$s" ] && exit 0\nsh -e "$s" "$@"\n',
+    );
     const stub = '#!/usr/bin/env sh\n. "$(dirname "$0")/h"\n';
-    for (const hook of ['prepare-commit-msg', 'post-commit']) fs.writeFileSync(path.join(underscore, hook), stub, { mode: 0o755 });
+    for (const hook of ['prepare-commit-msg', 'post-commit'])
+      fs.writeFileSync(path.join(underscore, hook), stub, { mode: 0o755 });
     fs.writeFileSync(path.join(repo.root, '.husky', 'post-commit'), `echo husky-post-commit >> '${log}'\n`);
     repo.run(['config', 'core.hooksPath', '.husky/_']);
     await installHooks(info, { cliPath: CLI_PATH });
@@ -151,7 +166,10 @@ describe('hooks install / uninstall / status', function () {
         cleanup: () => undefined,
       });
       wt.writeAi('w.js', 'w();\n', [1]);
-      assert.ok(fs.readdirSync(path.join(repo.root, '.git', 'worktrees', path.basename(wtRoot), 'ai-provenance', 'files')).length === 1);
+      assert.ok(
+        fs.readdirSync(path.join(repo.root, '.git', 'worktrees', path.basename(wtRoot), 'ai-provenance', 'files'))
+          .length === 1,
+      );
       wt.commitHooked('in the worktree');
       assert.match(wt.message(), /^AI-Assisted: 100% of added lines \(1\/1; agent 1\)$/m);
       assert.deepEqual([...repo.noteLines('wt')], [['w.js', [1]]], 'notes are shared with the main worktree');
@@ -170,7 +188,8 @@ describe('hooks install / uninstall / status', function () {
   });
 
   it('the CLI: install, status (exit 0 when healthy, 1 when not), uninstall', () => {
-    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI_PATH, 'hooks', ...args], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI_PATH, 'hooks', ...args], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
     assert.equal(cli('status').status, 1);
     const installed = cli('install', '--cli', CLI_PATH);
     assert.equal(installed.status, 0, installed.stderr);

@@ -20,7 +20,10 @@ describe('trailer preview for the Source Control input', () => {
     const store = await WorkingStateStore.open(repo.root);
     const origins = new OriginTable();
     const id = origins.intern({ kind: 'agent', tool: 'Claude Code', model: 'anthropic/claude-sonnet-4', time: 1 });
-    await store.write(recordFromSpans('src/ai.ts', text, [[text.indexOf('export const b'), text.length, id]], origins, Date.now()), { mode: 'replace' });
+    await store.write(
+      recordFromSpans('src/ai.ts', text, [[text.indexOf('export const b'), text.length, id]], origins, Date.now()),
+      { mode: 'replace' },
+    );
     repo.git(['add', 'src/ai.ts']);
   }
 
@@ -30,7 +33,10 @@ describe('trailer preview for the Source Control input', () => {
     const before = fs.readdirSync(stateDir).sort();
     const preview = await previewTrailers(repo.root);
     assert.equal(preview.aiLines, 1);
-    assert.deepEqual(preview.trailers.map((t) => `${t.key}: ${t.value}`), ['Assisted-by: Claude:claude-sonnet-4', 'AI-Assisted: 50% of added lines (1/2; agent 1)']);
+    assert.deepEqual(
+      preview.trailers.map((t) => `${t.key}: ${t.value}`),
+      ['Assisted-by: Claude:claude-sonnet-4', 'AI-Assisted: 50% of added lines (1/2; agent 1)'],
+    );
     assert.deepEqual(fs.readdirSync(stateDir).sort(), before, 'a preview leaves the git dir as it was');
   });
 

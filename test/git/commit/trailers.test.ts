@@ -16,7 +16,11 @@ const SUMMARY_ALL = 'AI-Assisted: 100% of added lines (2/2; agent 2)';
 /** An editor that writes `text` above whatever git put in the file. */
 function prependingEditor(text: string): string {
   const file = path.join(makeTempDir('aiprov-editor-'), 'editor.sh');
-  fs.writeFileSync(file, `#!/bin/sh\n{ printf '%s' '${text.replace(/'/g, `'\\''`)}'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`, { mode: 0o755 });
+  fs.writeFileSync(
+    file,
+    `#!/bin/sh\n{ printf '%s' '${text.replace(/'/g, `'\\''`)}'; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n`,
+    { mode: 0o755 },
+  );
   return file;
 }
 
@@ -66,7 +70,10 @@ describe('commit: trailers through the real hooks', function () {
     repo.commitAll('config');
     stageAi(COPILOT);
     repo.run(['commit', '-q', '-m', 'from project']);
-    assert.equal(repo.message(), 'from project\n\nCo-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>');
+    assert.equal(
+      repo.message(),
+      'from project\n\nCo-authored-by: Copilot <223556219+Copilot@users.noreply.github.com>',
+    );
     repo.run(['config', 'aiProvenance.trailers', 'summary']);
     stageAi(COPILOT);
     repo.run(['commit', '-q', '-m', 'from git config']);
@@ -81,10 +88,13 @@ describe('commit: trailers through the real hooks', function () {
     assert.equal(repo.message(), `Subject\n\nBody line one.\nBody line two.\n\n${CLAUDE_KERNEL}\n${SUMMARY_ALL}`);
   });
 
-  it('an existing trailer block is extended, a person\'s own Assisted-by kept', () => {
+  it("an existing trailer block is extended, a person's own Assisted-by kept", () => {
     stageAi();
     repo.run(['commit', '-q', '-m', 'Subject\n\nAssisted-by: GPT-4\nReviewed-by: A Person <a@example.invalid>']);
-    assert.equal(repo.message(), `Subject\n\nAssisted-by: GPT-4\nReviewed-by: A Person <a@example.invalid>\n${CLAUDE_KERNEL}\n${SUMMARY_ALL}`);
+    assert.equal(
+      repo.message(),
+      `Subject\n\nAssisted-by: GPT-4\nReviewed-by: A Person <a@example.invalid>\n${CLAUDE_KERNEL}\n${SUMMARY_ALL}`,
+    );
   });
 
   it('the editor: trailers are added after the user wrote the message (commit-msg)', () => {
@@ -153,7 +163,10 @@ describe('commit: trailers through the real hooks', function () {
     repo.run(['commit', '-q', '--no-edit']);
     assert.match(repo.message(), /^Merge branch 'side'/);
     // No editor ran, so git keeps the `# Conflicts:` lines as message text: the trailers go after them.
-    assert.match(repo.message(), /\n# Conflicts:\n#\tm\.js\n\nAssisted-by: Claude:claude-opus-4-5\nAI-Assisted: 100% of added lines \(1\/1; agent 1\)$/);
+    assert.match(
+      repo.message(),
+      /\n# Conflicts:\n#\tm\.js\n\nAssisted-by: Claude:claude-opus-4-5\nAI-Assisted: 100% of added lines \(1\/1; agent 1\)$/,
+    );
     repo.run(['checkout', '-q', '-b', 'other']);
     repo.write('o.txt', 'o\n');
     repo.commitAll('other');
@@ -171,8 +184,15 @@ describe('commit: trailers through the real hooks', function () {
     repo.run(['commit', '-q'], { GIT_EDITOR: 'true' });
     const message = repo.message();
     assert.match(message, /^Squashed commit of the following:/);
-    assert.match(message, /\n\nAssisted-by: Claude:claude-opus-4-5\nAI-Assisted: 100% of added lines \(2\/2; agent 2\)$/);
-    assert.equal(message.match(/^AI-Assisted:/gm)?.length, 1, 'the squashed message\'s own trailers are indented, ours appear once');
+    assert.match(
+      message,
+      /\n\nAssisted-by: Claude:claude-opus-4-5\nAI-Assisted: 100% of added lines \(2\/2; agent 2\)$/,
+    );
+    assert.equal(
+      message.match(/^AI-Assisted:/gm)?.length,
+      1,
+      "the squashed message's own trailers are indented, ours appear once",
+    );
   });
 
   it('part of a file staged: the committed AI line leaves the record, the unstaged one stays, marked settled', async () => {
@@ -186,7 +206,10 @@ describe('commit: trailers through the real hooks', function () {
     const record = await WorkingStateStore.at(path.join(repo.root, '.git', 'ai-provenance')).read('r.js');
     assert.equal(record?.settled, true, 'an editor holding this text replaces its spans with these');
     const text = fs.readFileSync(path.join(repo.root, 'r.js'), 'utf8');
-    assert.deepEqual(record?.spans.map(([s, e]) => text.slice(s, e)), ['r3();']);
+    assert.deepEqual(
+      record?.spans.map(([s, e]) => text.slice(s, e)),
+      ['r3();'],
+    );
   });
 
   it('a partial commit (`git commit <path>`) and `commit -a` use the index git commits; unstaged AI stays in the working state', () => {
@@ -198,7 +221,10 @@ describe('commit: trailers through the real hooks', function () {
     repo.run(['add', 'q.js']);
     repo.run(['commit', '-q', '-m', 'only p', 'p.js']);
     assert.deepEqual([...repo.noteLines()], [['p.js', [2]]]);
-    assert.ok(fs.readdirSync(path.join(repo.root, '.git', 'ai-provenance', 'files')).length === 1, 'q.js keeps its record');
+    assert.ok(
+      fs.readdirSync(path.join(repo.root, '.git', 'ai-provenance', 'files')).length === 1,
+      'q.js keeps its record',
+    );
     repo.run(['commit', '-q', '-a', '-m', 'the rest']);
     assert.deepEqual([...repo.noteLines()], [['q.js', [2]]]);
     assert.match(repo.message(), /^AI-Assisted: 100% of added lines \(1\/1; agent 1\)$/m);

@@ -26,14 +26,18 @@ function installPreviousVersion(repo: HookRepo): string {
     assert.ok(text.includes(HOOK_MARKER) && (hook !== 'post-commit' || text.includes('/server')), `fixture ${hook}`);
     fs.writeFileSync(path.join(hooks, hook), text, { mode: 0o755 });
   }
-  const launcher = fs.readFileSync(path.join(FIXTURES, 'launcher'), 'utf8').replace('@CLI@', CLI_PATH).replace('@NODE@', process.execPath);
+  const launcher = fs
+    .readFileSync(path.join(FIXTURES, 'launcher'), 'utf8')
+    .replace('@CLI@', CLI_PATH)
+    .replace('@NODE@', process.execPath);
   fs.mkdirSync(path.join(state, 'bin'), { recursive: true });
   fs.writeFileSync(path.join(state, 'bin', 'ai-provenance'), launcher, { mode: 0o755 });
   // What a server that died (a killed window) leaves: its pid file naming a descriptor, the FIFOs, a saved payload.
   const server = path.join(state, 'server');
   fs.mkdirSync(server, { recursive: true });
   fs.writeFileSync(path.join(server, 'pid'), '2147483 7\n');
-  for (const fifo of ['requests', 'reply.4242']) assert.equal(spawnSync('mkfifo', ['-m', '600', path.join(server, fifo)]).status, 0);
+  for (const fifo of ['requests', 'reply.4242'])
+    assert.equal(spawnSync('mkfifo', ['-m', '600', path.join(server, fifo)]).status, 0);
   fs.writeFileSync(path.join(server, 'in.4243'), '{"hook_event_name":"PreToolUse"}');
   fs.mkdirSync(path.join(state, 'cache', 'node'), { recursive: true });
   fs.writeFileSync(path.join(state, 'cache', 'hookMain-1234-1700000000000-v20.20.2-x64.v8'), 'old code cache');
@@ -41,7 +45,9 @@ function installPreviousVersion(repo: HookRepo): string {
 }
 
 function leftovers(state: string): string[] {
-  const cache = fs.existsSync(path.join(state, 'cache')) ? fs.readdirSync(path.join(state, 'cache')).filter((n) => n.startsWith('hookMain-')) : [];
+  const cache = fs.existsSync(path.join(state, 'cache'))
+    ? fs.readdirSync(path.join(state, 'cache')).filter((n) => n.startsWith('hookMain-'))
+    : [];
   return [...(fs.existsSync(path.join(state, 'server')) ? ['server'] : []), ...cache];
 }
 
@@ -53,15 +59,26 @@ describe('upgrading an install of the version with the hook server', () => {
     // The three hooks that talked to the server are outdated; the others were written the same then as now.
     const served = ['prepare-commit-msg', 'commit-msg', 'post-commit'];
     const expected = (hook: string, then: string, now: string) => (served.includes(hook) ? then : now);
-    assert.deepEqual((await hooksStatus(info)).hooks.map((h) => [h.hook, h.state]), MANAGED_HOOKS.map((h) => [h, expected(h, 'outdated', 'installed')]));
+    assert.deepEqual(
+      (await hooksStatus(info)).hooks.map((h) => [h.hook, h.state]),
+      MANAGED_HOOKS.map((h) => [h, expected(h, 'outdated', 'installed')]),
+    );
     const report = await installHooks(info, { cliPath: CLI_PATH });
-    assert.deepEqual(report.actions.map((a) => [a.hook, a.action]), MANAGED_HOOKS.map((h) => [h, expected(h, 'updated', 'unchanged')]));
-    for (const hook of MANAGED_HOOKS) assert.equal(fs.readFileSync(path.join(repo.root, '.git', 'hooks', hook), 'utf8'), hookScript(hook));
-    assert.equal(fs.readFileSync(path.join(state, 'bin', 'ai-provenance'), 'utf8'), launcherScript(CLI_PATH, process.execPath));
+    assert.deepEqual(
+      report.actions.map((a) => [a.hook, a.action]),
+      MANAGED_HOOKS.map((h) => [h, expected(h, 'updated', 'unchanged')]),
+    );
+    for (const hook of MANAGED_HOOKS)
+      assert.equal(fs.readFileSync(path.join(repo.root, '.git', 'hooks', hook), 'utf8'), hookScript(hook));
+    assert.equal(
+      fs.readFileSync(path.join(state, 'bin', 'ai-provenance'), 'utf8'),
+      launcherScript(CLI_PATH, process.execPath),
+    );
     assert.deepEqual(leftovers(state), []);
     assert.ok(fs.existsSync(path.join(state, 'cache', 'node')), 'the current cache stays');
     // No hook file or launcher mentions the server any more.
-    for (const hook of MANAGED_HOOKS) assert.ok(!fs.readFileSync(path.join(repo.root, '.git', 'hooks', hook), 'utf8').includes('server'), hook);
+    for (const hook of MANAGED_HOOKS)
+      assert.ok(!fs.readFileSync(path.join(repo.root, '.git', 'hooks', hook), 'utf8').includes('server'), hook);
   });
 
   it('a commit through the old scripts still records provenance, and its hook run clears the dead files', async () => {

@@ -15,7 +15,11 @@ import { CLI_PATH, createHookedRepo, hookEnv, type HookRepo } from '../commit/he
 import { makeTempDir } from '../helpers/tempRepo';
 
 function doctor(repo: HookRepo, ...args: string[]) {
-  const r = spawnSync(process.execPath, [CLI_PATH, 'doctor', ...args], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, [CLI_PATH, 'doctor', ...args], {
+    cwd: repo.root,
+    env: hookEnv(),
+    encoding: 'utf8',
+  });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -65,7 +69,10 @@ describe('ai-provenance doctor', function () {
     const r = doctor(repo);
     assert.equal(r.status, 1, r.stdout + r.stderr);
     assert.match(r.stdout, /^git hooks: not installed$/m);
-    assert.match(r.stdout, /^1 problem\(s\):\n {2}git hooks not installed: commits get no provenance: run `ai-provenance hooks install`$/m);
+    assert.match(
+      r.stdout,
+      /^1 problem\(s\):\n {2}git hooks not installed: commits get no provenance: run `ai-provenance hooks install`$/m,
+    );
   });
 
   it('an outdated hook: exit 1 naming it; hooks install makes it healthy again', async () => {
@@ -88,7 +95,10 @@ describe('ai-provenance doctor', function () {
     assert.match(r.stdout, /^notes: origin not shared$/m);
     assert.match(r.stdout, /: run `ai-provenance notes share origin`$/m);
     const json = JSON.parse(doctor(repo, '--json').stdout) as DoctorReport;
-    assert.deepEqual(json.problems.map((p) => p.run), ['ai-provenance notes share origin']);
+    assert.deepEqual(
+      json.problems.map((p) => p.run),
+      ['ai-provenance notes share origin'],
+    );
   });
 
   it('lists the last dropped-attribution lines of the log with their time, and no other lines', async () => {
@@ -96,17 +106,35 @@ describe('ai-provenance doctor', function () {
     cli(repo, 'notes', 'share', 'origin');
     const info = (await findRepo(repo.root))!;
     await log(info.gitDir, 'post-commit: an ordinary line');
-    await log(info.gitDir, 'agent hook: dropped 7 AI/attributed character(s) of src/a.ts: its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text');
-    await log(info.gitDir, keptUnmergedMessage('refs/notes/ai-provenance', 'origin', { commit: 'c0ffee', kept: 'ours', ours: 'aaa', theirs: 'bbb', why: 'note too large' }));
+    await log(
+      info.gitDir,
+      'agent hook: dropped 7 AI/attributed character(s) of src/a.ts: its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text',
+    );
+    await log(
+      info.gitDir,
+      keptUnmergedMessage('refs/notes/ai-provenance', 'origin', {
+        commit: 'c0ffee',
+        kept: 'ours',
+        ours: 'aaa',
+        theirs: 'bbb',
+        why: 'note too large',
+      }),
+    );
     await log(info.gitDir, 'cannot read src/b.ts at 1234567; its attribution is not carried over');
     const r = doctor(repo, '--last', '2');
     assert.equal(r.status, 0, 'dropped lines are reported, not a problem to fix');
     const shown = r.stdout.split('\n').filter((l) => /^ {2}\d{4}-\d\d-\d\dT/.test(l));
     assert.equal(shown.length, 2, r.stdout);
-    assert.match(shown[0]!, /^ {2}\S+Z notes merge refs\/notes\/ai-provenance: commit c0ffee: kept our note as it is, not merged with origin's note/);
+    assert.match(
+      shown[0]!,
+      /^ {2}\S+Z notes merge refs\/notes\/ai-provenance: commit c0ffee: kept our note as it is, not merged with origin's note/,
+    );
     assert.match(shown[1]!, /^ {2}\S+Z cannot read src\/b\.ts at 1234567; its attribution is not carried over$/);
     const json = JSON.parse(doctor(repo, '--json').stdout) as DoctorReport;
-    assert.deepEqual(json.dropped.map((d) => d.message.slice(0, 20)), ['agent hook: dropped ', 'notes merge refs/not', 'cannot read src/b.ts']);
+    assert.deepEqual(
+      json.dropped.map((d) => d.message.slice(0, 20)),
+      ['agent hook: dropped ', 'notes merge refs/not', 'cannot read src/b.ts'],
+    );
     assert.ok(json.dropped.every((d) => !Number.isNaN(Date.parse(d.time))));
   });
 });

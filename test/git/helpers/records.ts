@@ -8,6 +8,12 @@ export function agentOrigin(session: string, time = 1_700_000_000_000): Origin {
 }
 
 /** A record of `text` at `path` whose spans all point at origins by index. */
-export function makeRecord(path: string, text: string, origins: Origin[], spans: StateSpan[], updated = 1000): FileRecord {
+export function makeRecord(
+  path: string,
+  text: string,
+  origins: Origin[],
+  spans: StateSpan[],
+  updated = 1000,
+): FileRecord {
   return { version: 1, path, contentHash: contentHash(text), length: text.length, origins, spans, updated };
 }

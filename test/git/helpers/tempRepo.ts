@@ -10,7 +10,18 @@ import * as path from 'node:path';
 let isolatedHome: string | undefined;
 
 /** Variables that would point git somewhere other than the repo a test is in (e.g. when tests run from a hook). */
-const REDIRECTING_VARS = ['GIT_DIR', 'GIT_WORK_TREE', 'GIT_INDEX_FILE', 'GIT_COMMON_DIR', 'GIT_OBJECT_DIRECTORY', 'GIT_ALTERNATE_OBJECT_DIRECTORIES', 'GIT_NAMESPACE', 'GIT_CONFIG', 'GIT_CONFIG_PARAMETERS', 'GIT_CONFIG_COUNT'];
+const REDIRECTING_VARS = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_COMMON_DIR',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_NAMESPACE',
+  'GIT_CONFIG',
+  'GIT_CONFIG_PARAMETERS',
+  'GIT_CONFIG_COUNT',
+];
 
 /**
  * Points this process, and so every git it starts, at an empty temp HOME with no system or global config.
@@ -69,7 +80,12 @@ export function initRepoAt(dir: string): TempRepo {
   const git = (args: readonly string[], cwd = root): string =>
     execFileSync('git', [...args], { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).replace(/\n$/, '');
   git(['init', '--quiet', '--initial-branch=main']);
-  for (const [key, value] of [['user.name', 'Test User'], ['user.email', 'test@example.invalid'], ['commit.gpgsign', 'false'], ['core.autocrlf', 'false']]) {
+  for (const [key, value] of [
+    ['user.name', 'Test User'],
+    ['user.email', 'test@example.invalid'],
+    ['commit.gpgsign', 'false'],
+    ['core.autocrlf', 'false'],
+  ]) {
     git(['config', '--local', key, value]);
   }
   return {

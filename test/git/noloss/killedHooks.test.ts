@@ -29,12 +29,16 @@ describe('no loss: a commit whose hooks were killed lends no lines to the next (
 
   for (const [name, env] of [
     ['every hook killed by SIGKILL', () => ({ AI_PROVENANCE_NODE: killedNode() })],
-    ['prepare-commit-msg stopped by its time limit', () => ({ AI_PROVENANCE_FAULT: 'hang:prepare-commit-msg', AI_PROVENANCE_HOOK_TIMEOUT_MS: '1500' })],
+    [
+      'prepare-commit-msg stopped by its time limit',
+      () => ({ AI_PROVENANCE_FAULT: 'hang:prepare-commit-msg', AI_PROVENANCE_HOOK_TIMEOUT_MS: '1500' }),
+    ],
   ] as const) {
     it(`${name}: the next commit's note has only its own AI line (5), not line 2`, () => {
       repo.writeAi('a.js', FIRST, [2]);
       repo.commitHooked('killed', env());
-      if (name.startsWith('every')) assert.equal(repo.noteLines().get('a.js'), undefined, 'the killed commit has no note');
+      if (name.startsWith('every'))
+        assert.equal(repo.noteLines().get('a.js'), undefined, 'the killed commit has no note');
       // The editor still holds its live spans (line 2) and adds an AI line 5, then the next commit.
       repo.writeAi('a.js', SECOND, [2, 5]);
       repo.commitHooked('next');
@@ -47,7 +51,7 @@ describe('no loss: a commit whose hooks were killed lends no lines to the next (
     });
   }
 
-  it('an amend of the killed commit still takes its AI line (it is added relative to the amend\'s parent)', () => {
+  it("an amend of the killed commit still takes its AI line (it is added relative to the amend's parent)", () => {
     repo.writeAi('a.js', FIRST, [2]);
     repo.commitHooked('killed', { AI_PROVENANCE_NODE: killedNode() });
     repo.run(['commit', '-q', '--amend', '-m', 'amended']);

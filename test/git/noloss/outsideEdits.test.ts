@@ -18,10 +18,20 @@ const EDITED = 'export function add(a: number, b: number): number {\n  const s =
 
 /** The Claude Code Edit fixture (pre, the edit, post) through the real hook command; `prefix` stays in front. */
 async function agentEdit(repo: HookRepo, prefix = ''): Promise<void> {
-  const pre = await runHook('claude', 'pre', payload('claude/pre-tool-use-edit.json', repo.root, {}, ['transcript_path']), repo.root);
+  const pre = await runHook(
+    'claude',
+    'pre',
+    payload('claude/pre-tool-use-edit.json', repo.root, {}, ['transcript_path']),
+    repo.root,
+  );
   assert.equal(pre.code, 0);
   repo.write('src/cart.ts', prefix + EDITED);
-  const post = await runHook('claude', 'post', payload('claude/post-tool-use-edit.json', repo.root, {}, ['transcript_path']), repo.root);
+  const post = await runHook(
+    'claude',
+    'post',
+    payload('claude/post-tool-use-edit.json', repo.root, {}, ['transcript_path']),
+    repo.root,
+  );
   assert.equal(post.code, 0);
 }
 
@@ -36,7 +46,15 @@ async function editorRecord(repo: HookRepo, text: string): Promise<WorkingStateS
   const store = await WorkingStateStore.open(repo.root);
   repo.write('src/cart.ts', text);
   const firstLine = text.indexOf('\n');
-  await store.write({ version: 1, path: 'src/cart.ts', contentHash: contentHash(text), length: text.length, origins: [{ kind: 'inline', tool: 'GitHub Copilot', time: 1 }], spans: [[0, firstLine, 0]], updated: Date.now() });
+  await store.write({
+    version: 1,
+    path: 'src/cart.ts',
+    contentHash: contentHash(text),
+    length: text.length,
+    origins: [{ kind: 'inline', tool: 'GitHub Copilot', time: 1 }],
+    spans: [[0, firstLine, 0]],
+    updated: Date.now(),
+  });
   fs.mkdirSync(path.join(store.stateDir, 'texts'), { recursive: true });
   fs.writeFileSync(path.join(store.stateDir, 'texts', contentHash(text).replace(':', '-') + '.txt'), text);
   return store;
@@ -113,7 +131,10 @@ describe('no loss: edits made outside the editor after an agent edit (issue 13 c
     repo.write('src/cart.ts', '\n// helper\n' + ORIGINAL);
     await agentEdit(repo, '\n// helper\n');
     const record = await store.read('src/cart.ts');
-    assert.deepEqual(record?.origins.map((o) => o.kind), ['inline', 'agent']);
+    assert.deepEqual(
+      record?.origins.map((o) => o.kind),
+      ['inline', 'agent'],
+    );
     assert.deepEqual(await workingAiLines(repo, 'src/cart.ts'), [2, 4, 5]);
     repo.commitHooked('editor, outside, agent');
     assert.deepEqual(repo.noteLines().get('src/cart.ts'), [2, 4, 5]);

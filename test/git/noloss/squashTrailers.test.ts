@@ -23,8 +23,15 @@ describe('no loss: trailers after squash and fixup (issue 13 case 6)', function 
 
   /** Commits `file` with `ai` AI lines then `human` human lines; `message` as given (-m). */
   function commit(file: string, ai: number, human: number, message: string): void {
-    const lines = [...Array.from({ length: ai }, (_, i) => `${file}_ai${i}();`), ...Array.from({ length: human }, (_, i) => `${file}_h${i}();`)];
-    repo.writeAi(file, lines.join('\n') + '\n', Array.from({ length: ai }, (_, i) => i + 1));
+    const lines = [
+      ...Array.from({ length: ai }, (_, i) => `${file}_ai${i}();`),
+      ...Array.from({ length: human }, (_, i) => `${file}_h${i}();`),
+    ];
+    repo.writeAi(
+      file,
+      lines.join('\n') + '\n',
+      Array.from({ length: ai }, (_, i) => i + 1),
+    );
     repo.commitHooked(message);
   }
 
@@ -47,8 +54,14 @@ describe('no loss: trailers after squash and fixup (issue 13 case 6)', function 
     assert.equal(message.split('\n').filter((l) => l === KERNEL).length, 1, message);
     // Ours are git trailers of the final block (git parses them), not stranded mid-message.
     const trailers = parseTrailers(message, '');
-    assert.ok(trailers.some((t) => t.key === 'AI-Assisted' && t.value.startsWith('67%')), message);
-    assert.ok(trailers.some((t) => `${t.key}: ${t.value}` === KERNEL), message);
+    assert.ok(
+      trailers.some((t) => t.key === 'AI-Assisted' && t.value.startsWith('67%')),
+      message,
+    );
+    assert.ok(
+      trailers.some((t) => `${t.key}: ${t.value}` === KERNEL),
+      message,
+    );
     assert.deepEqual(repo.noteLines().get('a.js'), [1, 2]);
     assert.deepEqual(repo.noteLines().get('b.js'), [1, 2]);
   });
@@ -57,7 +70,10 @@ describe('no loss: trailers after squash and fixup (issue 13 case 6)', function 
     commit('a.js', 2, 0, 'feature\n\nReviewed-by: Ann <ann@example.com>');
     commit('b.js', 0, 2, 'fixup! feature');
     rebase('2s/^pick/fixup/');
-    assert.equal(repo.message(), `feature\n\nReviewed-by: Ann <ann@example.com>\n${KERNEL}\nAI-Assisted: 50% of added lines (2/4; agent 2)`);
+    assert.equal(
+      repo.message(),
+      `feature\n\nReviewed-by: Ann <ann@example.com>\n${KERNEL}\nAI-Assisted: 50% of added lines (2/4; agent 2)`,
+    );
   });
 
   it('--autosquash of a fixup! commit made with AI: no duplicate trailers', () => {

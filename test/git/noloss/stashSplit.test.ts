@@ -46,7 +46,10 @@ describe('no loss: stash onto a changed base, stash drop, split commits (issue 1
     repo.writeAi('f.js', insertAt(BASE, 3, ['ai(1);']), [4]);
     repo.run(['stash', '-q']);
     repo.run(['stash', 'drop', '-q']);
-    assert.match(repo.logText(), /stash [0-9a-f]{12}: \d+ of \d+ AI character\(s\) of f\.js not in the work tree after the stash went/);
+    assert.match(
+      repo.logText(),
+      /stash [0-9a-f]{12}: \d+ of \d+ AI character\(s\) of f\.js not in the work tree after the stash went/,
+    );
     assert.deepEqual(await workingAiLines(repo, 'f.js'), []);
     repo.writeAi('f.js', insertAt(BASE, 5, ['later(1);']), [6]);
     repo.commitHooked('later');
@@ -57,7 +60,10 @@ describe('no loss: stash onto a changed base, stash drop, split commits (issue 1
     repo.writeAi('a.js', 'a_ai();\na_h();\n', [1]);
     repo.writeAi('b.js', 'b_h();\nb_ai(1);\nb_ai(2);\n', [2, 3]);
     repo.commitHooked('both');
-    assert.deepEqual([...repo.noteLines()].sort(), [['a.js', [1]], ['b.js', [2, 3]]]);
+    assert.deepEqual([...repo.noteLines()].sort(), [
+      ['a.js', [1]],
+      ['b.js', [2, 3]],
+    ]);
     repo.run(['reset', '-q', 'HEAD~1']);
     repo.run(['add', 'a.js']);
     repo.run(['commit', '-q', '-m', 'part a']);
@@ -65,7 +71,10 @@ describe('no loss: stash onto a changed base, stash drop, split commits (issue 1
     repo.run(['add', 'b.js']);
     repo.run(['commit', '-q', '-m', 'part b']);
     assert.deepEqual([...repo.noteLines()], [['b.js', [2, 3]]]);
-    assert.deepEqual(repo.aiLinesByBlame().map((l) => `${l.path}:${l.line}`), ['a.js:1', 'b.js:2', 'b.js:3']);
+    assert.deepEqual(
+      repo.aiLinesByBlame().map((l) => `${l.path}:${l.line}`),
+      ['a.js:1', 'b.js:2', 'b.js:3'],
+    );
   });
 
   it('split inside one file: the second part gets exactly its lines (11-12) after the first took lines 1-2', () => {

@@ -21,7 +21,11 @@ function authorshipOf(line: Line | undefined): Authorship {
 
 /** Per path at `head`, the authorship of each line by blame (index = line - 1). */
 export function blameReference(root: string, base: string, head: string, written: Written): Map<string, Authorship[]> {
-  const inRange = new Set(git(root, ['rev-list', `${base}..${head}`, '--']).split('\n').filter(Boolean));
+  const inRange = new Set(
+    git(root, ['rev-list', `${base}..${head}`, '--'])
+      .split('\n')
+      .filter(Boolean),
+  );
   const result = new Map<string, Authorship[]>();
   for (const path of git(root, ['ls-tree', '-r', '--name-only', '-z', head]).split('\0').filter(Boolean)) {
     const lines: Authorship[] = [];
@@ -55,7 +59,12 @@ export function disagreements(facts: BranchFacts, reference: ReadonlyMap<string,
 }
 
 /** Counts of the lines `git diff BASE...HEAD` adds, by blame's authorship. */
-export function referenceTotals(root: string, base: string, head: string, reference: ReadonlyMap<string, readonly Authorship[]>): { total: number; ai: number; mixed: number; aiAssisted: number; human: number } {
+export function referenceTotals(
+  root: string,
+  base: string,
+  head: string,
+  reference: ReadonlyMap<string, readonly Authorship[]>,
+): { total: number; ai: number; mixed: number; aiAssisted: number; human: number } {
   const totals = { total: 0, ai: 0, mixed: 0, aiAssisted: 0, human: 0 };
   let path: string | undefined;
   for (const l of git(root, ['diff', '-U0', '--no-color', '--no-renames', `${base}...${head}`, '--']).split('\n')) {

@@ -5,7 +5,9 @@ import { commitFiles } from '../blame/helpers';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { runCli } from './helpers';
 
-const POLICY = { policy: { requireSignoff: { aiShareAbove: 0.3 }, signers: ['test@example.invalid'], requireAllAiHunksReviewed: true } };
+const POLICY = {
+  policy: { requireSignoff: { aiShareAbove: 0.3 }, signers: ['test@example.invalid'], requireAllAiHunksReviewed: true },
+};
 
 /** main with the policy committed; feature adds two AI lines and one human line to a.ts. */
 async function branchRepo(policy: unknown = POLICY): Promise<TempRepo> {
@@ -37,7 +39,9 @@ describe('ai-provenance check', function () {
     assert.match(stillFailing.out, /✓ Sign-off required .* given by test@example\.invalid/);
     assert.match(stillFailing.out, /✗ 1 of 1 AI hunk/);
 
-    await (await ReviewStateStore.open(repo.root)).markReviewed(hunkKey('a.ts', ['ai one', 'ai two', 'human']), 'test@example.invalid');
+    await (
+      await ReviewStateStore.open(repo.root)
+    ).markReviewed(hunkKey('a.ts', ['ai one', 'ai two', 'human']), 'test@example.invalid');
     assert.equal((await runCli(repo.root, ['signoff', 'main..feature'])).code, 0);
     const passed = await runCli(repo.root, ['check', 'main..feature']);
     assert.equal(passed.code, 0, passed.out);
@@ -73,7 +77,9 @@ describe('ai-provenance check', function () {
 
   it('keeps a sign-off through a rebase (notes copied) but not through new AI code', async () => {
     repo = await branchRepo({ policy: { requireSignoff: true, requireAllAiHunksReviewed: true } });
-    await (await ReviewStateStore.open(repo.root)).markReviewed(hunkKey('a.ts', ['ai one', 'ai two', 'human']), 'test@example.invalid');
+    await (
+      await ReviewStateStore.open(repo.root)
+    ).markReviewed(hunkKey('a.ts', ['ai one', 'ai two', 'human']), 'test@example.invalid');
     assert.equal((await runCli(repo.root, ['signoff', 'main..feature'])).code, 0);
     repo.git(['checkout', '-q', 'main']);
     await commitFiles(repo, { 'other.ts': ['upstream work'] }, 'upstream');
@@ -85,7 +91,11 @@ describe('ai-provenance check', function () {
     assert.equal(carried.code, 0, carried.out);
     assert.equal(JSON.parse(carried.out).signoffs[0].status, 'carried');
 
-    await commitFiles(repo, { 'a.ts': ['base', { ai: 'ai one' }, { ai: 'ai two' }, 'human', { ai: 'new ai' }] }, 'more ai');
+    await commitFiles(
+      repo,
+      { 'a.ts': ['base', { ai: 'ai one' }, { ai: 'ai two' }, 'human', { ai: 'new ai' }] },
+      'more ai',
+    );
     const stale = await runCli(repo.root, ['check', 'main..feature']);
     assert.equal(stale.code, 1);
     assert.match(stale.out, /AI hunk\(s\) are new or changed since/);
@@ -95,7 +105,10 @@ describe('ai-provenance check', function () {
     repo = await branchRepo({ policy: { requireSignoff: { aiShareAbove: 30 } } });
     const bad = await runCli(repo.root, ['check', 'main..feature']);
     assert.equal(bad.code, 1);
-    assert.match(bad.err, /\.ai-provenance\.json at main: policy\.requireSignoff\.aiShareAbove: expected a share between 0 and 1/);
+    assert.match(
+      bad.err,
+      /\.ai-provenance\.json at main: policy\.requireSignoff\.aiShareAbove: expected a share between 0 and 1/,
+    );
     assert.equal((await runCli(repo.root, ['check'])).code, 2);
     assert.equal((await runCli(repo.root, ['check', '--bogus', 'main..feature'])).code, 2);
     const unknown = await runCli(repo.root, ['check', 'nope..feature']);

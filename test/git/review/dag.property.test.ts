@@ -68,7 +68,9 @@ class History {
   }
 
   async init(): Promise<void> {
-    const files = Object.fromEntries(FILES.map((f) => [f, Array.from({ length: 6 }, (_, i) => (i % 3 === 2 ? '}' : `base ${++this.counter}`))]));
+    const files = Object.fromEntries(
+      FILES.map((f) => [f, Array.from({ length: 6 }, (_, i) => (i % 3 === 2 ? '}' : `base ${++this.counter}`))]),
+    );
     this.written.set(await commitFiles(this.repo, files, 'base', { note: false }), files);
     this.repo.git(['tag', 'base']);
   }
@@ -89,7 +91,8 @@ class History {
     const others = this.branches.filter((b) => b !== branch);
     if (others.length === 0) return;
     const first = others[op.other % others.length];
-    const sources = op.kind === 'octopus' && others.length > 1 ? [first, others[(op.other + 1) % others.length]] : [first];
+    const sources =
+      op.kind === 'octopus' && others.length > 1 ? [first, others[(op.other + 1) % others.length]] : [first];
     try {
       this.repo.git(['merge', '-q', '--no-edit', ...(op.noFf ? ['--no-ff'] : []), ...sources]);
       return;
@@ -136,13 +139,18 @@ class History {
         else out.push(l);
       }
       files[file] = out;
-      this.repo.write(file, out.map((l) => (typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed)).join('\n') + (out.length > 0 ? '\n' : ''));
+      this.repo.write(
+        file,
+        out.map((l) => (typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed)).join('\n') +
+          (out.length > 0 ? '\n' : ''),
+      );
     }
     this.repo.git(['add', '-A']);
     this.repo.git(['commit', '-q', '--no-edit']);
     const merge = this.repo.git(['rev-parse', 'HEAD']);
     this.written.set(merge, files);
-    if (Object.values(files).some((ls) => ls.some((l) => typeof l !== 'string'))) await writeNote(await info(this.repo), merge, recordFor(merge, files));
+    if (Object.values(files).some((ls) => ls.some((l) => typeof l !== 'string')))
+      await writeNote(await info(this.repo), merge, recordFor(merge, files));
   }
 }
 

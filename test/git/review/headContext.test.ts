@@ -8,27 +8,28 @@ describe('review reads the tree at the head', function () {
   this.timeout(60_000);
   let repo: TempRepo;
   const code = (n: number): string[] => Array.from({ length: n }, (_, i) => `    let v${i} = ${i};`);
-  const lib = (expected: string, body: string): string => [
-    'pub fn legacy_parse(text: &str) -> usize {',
-    body,
-    '}',
-    '',
-    'pub fn used(text: &str) -> usize {',
-    '    legacy_parse(text) + 1',
-    '}',
-    '',
-    '#[cfg(test)]',
-    'mod tests {',
-    '    use super::*;',
-    '',
-    '    #[test]',
-    '    fn counts() {',
-    ...code(12),
-    `        assert_eq!(detect("x"), "${expected}");`,
-    '    }',
-    '}',
-    '',
-  ].join('\n');
+  const lib = (expected: string, body: string): string =>
+    [
+      'pub fn legacy_parse(text: &str) -> usize {',
+      body,
+      '}',
+      '',
+      'pub fn used(text: &str) -> usize {',
+      '    legacy_parse(text) + 1',
+      '}',
+      '',
+      '#[cfg(test)]',
+      'mod tests {',
+      '    use super::*;',
+      '',
+      '    #[test]',
+      '    fn counts() {',
+      ...code(12),
+      `        assert_eq!(detect("x"), "${expected}");`,
+      '    }',
+      '}',
+      '',
+    ].join('\n');
 
   before(() => {
     repo = createTempRepo();
@@ -36,7 +37,10 @@ describe('review reads the tree at the head', function () {
     repo.write('src/other.rs', 'pub fn other_thing() -> usize { 1 }\n');
     repo.commitAll('base');
     repo.git(['checkout', '-q', '-b', 'feature']);
-    repo.write('src/lib.rs', lib('unknown', '    text.trim().len()').replace('    legacy_parse(text) + 1', '    text.len() + 1'));
+    repo.write(
+      'src/lib.rs',
+      lib('unknown', '    text.trim().len()').replace('    legacy_parse(text) + 1', '    text.len() + 1'),
+    );
     repo.write('tests/parse.rs', 'use lib::*;\n#[test]\nfn parses() { assert_eq!(legacy_parse("a"), 1); }\n');
     repo.commitAll('feature');
   });

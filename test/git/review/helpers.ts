@@ -10,6 +10,12 @@ export interface CliRun {
 export async function runCli(cwd: string, args: readonly string[]): Promise<CliRun> {
   let out = '';
   let err = '';
-  const code = await main(args, { cwd, env: process.env, stdin: async () => '', out: (t) => (out += t), err: (t) => (err += t) });
+  const code = await main(args, {
+    cwd,
+    env: process.env,
+    stdin: async () => '',
+    out: (t) => (out += t),
+    err: (t) => (err += t),
+  });
   return { code, out, err };
 }

@@ -76,7 +76,7 @@ describe('ranges with merges agree with blame', function () {
     await assertAgrees('base', 'main');
     const stats = await runCli(repo.root, ['stats', 'base..main', '--json']);
     assert.equal(stats.code, 0, stats.err);
-    assert.equal(JSON.parse(stats.out).totals.ai, 1, 'stats counts the merged branch\'s commits too');
+    assert.equal(JSON.parse(stats.out).totals.ai, 1, "stats counts the merged branch's commits too");
   });
 
   it('criss-cross merges', async () => {
@@ -117,7 +117,10 @@ describe('ranges with merges agree with blame', function () {
     await commit({ 'a.ts': ['1', 'shared', '3'], 'b.ts': ['1', 'shared', '3'] }, 'base');
     repo.git(['tag', 'base']);
     repo.git(['checkout', '-q', '-b', 'feature']);
-    await commit({ 'a.ts': ['1', { ai: 'feature ai' }, { ai: 'feature ai 2' }, '3'], 'b.ts': ['1', { ai: 'feature b' }, '3'] }, 'feature');
+    await commit(
+      { 'a.ts': ['1', { ai: 'feature ai' }, { ai: 'feature ai 2' }, '3'], 'b.ts': ['1', { ai: 'feature b' }, '3'] },
+      'feature',
+    );
     repo.git(['checkout', '-q', 'main']);
     await commit({ 'a.ts': ['1', 'main human', '3'], 'b.ts': ['1', 'main b', '3'] }, 'main');
     assert.throws(() => merge('feature'));
@@ -126,7 +129,10 @@ describe('ranges with merges agree with blame', function () {
     repo.git(['add', 'a.ts', 'b.ts']);
     repo.git(['commit', '-q', '--no-edit']);
     const { facts } = await analyzeBranch(await info(repo), 'base..main');
-    assert.deepEqual([1, 2, 3, 4].map((l) => facts.lineSource('a.ts', l).authorship), ['human', 'human', 'ai', 'human']);
+    assert.deepEqual(
+      [1, 2, 3, 4].map((l) => facts.lineSource('a.ts', l).authorship),
+      ['human', 'human', 'ai', 'human'],
+    );
     assert.equal(facts.lineSource('b.ts', 2).authorship, 'ai');
     await assertAgrees('base', 'main');
   });

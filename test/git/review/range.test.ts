@@ -21,7 +21,10 @@ describe('range resolution', function () {
   });
 
   it('names the ref that does not resolve', async () => {
-    await assert.rejects(resolveCommits(await info(repo), ['main', 'no-such-branch']), /unknown revision "no-such-branch"/);
+    await assert.rejects(
+      resolveCommits(await info(repo), ['main', 'no-such-branch']),
+      /unknown revision "no-such-branch"/,
+    );
   });
 
   it('drops the --end-of-options line some git versions echo (else every range took three rev-parses)', () => {

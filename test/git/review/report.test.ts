@@ -16,7 +16,18 @@ describe('ai-provenance report', function () {
     repo = createTempRepo();
     await commitFiles(repo, { 'src/app.ts': ['export function main() {', '}'] }, 'base');
     repo.git(['checkout', '-q', '-b', 'feature']);
-    await commitFiles(repo, { 'src/app.ts': ['export function main() {', { ai: '  const key = "AKIAIOSFODNN7EXAMPLE";' }, { ai: '  eval(process.argv[2]);' }, '}'] }, 'ai change');
+    await commitFiles(
+      repo,
+      {
+        'src/app.ts': [
+          'export function main() {',
+          { ai: '  const key = "AKIAIOSFODNN7EXAMPLE";' },
+          { ai: '  eval(process.argv[2]);' },
+          '}',
+        ],
+      },
+      'ai change',
+    );
     await commitFiles(repo, { 'src/util.ts': ['export const x = 1;'] }, 'human change');
     // A hostile note from another clone: markup, links, mentions and terminal controls in tool and model.
     const evil = await commitFiles(repo, { 'src/evil.ts': ['export const y = 2;'] }, 'evil', { note: false });
@@ -50,7 +61,10 @@ describe('ai-provenance report', function () {
     const tools = report.byTool.map((t: { tool: string }) => t.tool);
     assert.ok(tools.includes('claude-code'));
     for (const t of tools) assert.doesNotMatch(t, /[\u0000-\u001f\u202e]/); // eslint-disable-line no-control-regex
-    assert.notEqual(tools.find((t: string) => t !== 'claude-code'), EVIL_LABEL);
+    assert.notEqual(
+      tools.find((t: string) => t !== 'claude-code'),
+      EVIL_LABEL,
+    );
   });
 
   it('sarif: valid 2.1.0 with locations on the head version', async () => {
@@ -72,7 +86,13 @@ describe('ai-provenance report', function () {
     fs.rmSync(file);
     assert.equal(record.vcs?.revision, repo.git(['rev-parse', 'feature']));
     const lines = recordLineAttributions(record);
-    assert.deepEqual(lines.map((f) => [f.path, [...f.lines.keys()]]), [['src/app.ts', [2, 3]], ['src/evil.ts', [1]]]);
+    assert.deepEqual(
+      lines.map((f) => [f.path, [...f.lines.keys()]]),
+      [
+        ['src/app.ts', [2, 3]],
+        ['src/evil.ts', [1]],
+      ],
+    );
     assert.doesNotMatch(JSON.stringify(record), /\\u001b|\\u202e|\u202e/);
   });
 

@@ -36,7 +36,7 @@ describe('ai-provenance signoff', function () {
     assert.equal(entry.checklist.find((c) => c.id === 'provenance')?.checked, true);
   });
 
-  it('replaces the reviewer\'s earlier entry, keeps other reviewers, and accepts --checked', async () => {
+  it("replaces the reviewer's earlier entry, keeps other reviewers, and accepts --checked", async () => {
     await runCli(repo.root, ['signoff', 'main..feature']);
     repo.git(['config', 'user.email', 'second@example.invalid']);
     await runCli(repo.root, ['signoff', 'main..feature']);
@@ -45,7 +45,10 @@ describe('ai-provenance signoff', function () {
     assert.equal(json.code, 0, json.err);
     assert.equal(JSON.parse(json.out).entry.checklist.find((c: { id: string }) => c.id === 'provenance').checked, true);
     const note = await readNote(await info(repo), repo.git(['rev-parse', 'HEAD']), SIGNOFF_NOTES_REF);
-    assert.deepEqual(parseSignoffNote((note as { text: string }).text).signoffs.map((s) => s.reviewer.email), ['second@example.invalid', 'test@example.invalid']);
+    assert.deepEqual(
+      parseSignoffNote((note as { text: string }).text).signoffs.map((s) => s.reviewer.email),
+      ['second@example.invalid', 'test@example.invalid'],
+    );
   });
 
   it('--reviewed-all marks every AI hunk reviewed before signing', async () => {

@@ -6,7 +6,12 @@ import { makeTempDir } from '../helpers/tempRepo';
 import type { HookRepo } from '../commit/helpers/hookRepo';
 
 /** Runs `git rebase -i <upstream>` with the todo replaced by `todo` (lines like `pick <sha>`). */
-export function rebaseWith(repo: HookRepo, upstream: string, todo: readonly string[], env: Record<string, string> = {}): void {
+export function rebaseWith(
+  repo: HookRepo,
+  upstream: string,
+  todo: readonly string[],
+  env: Record<string, string> = {},
+): void {
   const file = path.join(makeTempDir('aiprov-todo-'), 'todo');
   fs.writeFileSync(file, todo.join('\n') + '\n');
   repo.run(['rebase', '-q', '-i', upstream], { GIT_SEQUENCE_EDITOR: `cp '${file}'`, ...env });
@@ -25,7 +30,10 @@ export function assertSameAiLines(actual: readonly AiLine[], expected: readonly 
 
 /** Every note on the commits of `range` is one record about that very commit. */
 export function assertNormalizedNotes(repo: HookRepo, range: string): void {
-  for (const sha of repo.run(['rev-list', range]).split('\n').filter((s) => s !== '')) {
+  for (const sha of repo
+    .run(['rev-list', range])
+    .split('\n')
+    .filter((s) => s !== '')) {
     const records = repo.records(sha);
     if (records.length === 0) continue;
     assert.equal(records.length, 1, `note of ${sha} holds ${records.length} records`);

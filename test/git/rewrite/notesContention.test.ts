@@ -18,7 +18,9 @@ const ROUNDS = 3;
 const SLOW_OK = { AI_PROVENANCE_HOOK_TIMEOUT_MS: '120000' };
 
 function originNoteLines(origin: string, commit: string): string {
-  return spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'show', commit], { encoding: 'utf8' }).stdout;
+  return spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'show', commit], {
+    encoding: 'utf8',
+  }).stdout;
 }
 
 describe('notes under contention: four pushers', function () {
@@ -47,15 +49,36 @@ describe('notes under contention: four pushers', function () {
         written.set(commit, { clone: i, line });
         if (round === 1) {
           const origin: Origin = { ...CLAUDE, session: `clone-${i + 1}` };
-          c.run(['notes', '--ref', 'ai-provenance', 'add', '-f', '-m', noteRecord(shared, 'f.txt', [i + 1], origin), shared]);
-          c.run(['notes', '--ref', 'ai-provenance-signoff', 'add', '-f', '-m', signoffNote(shared, `Reviewer${i + 1}`, `2025-01-0${i + 1}T10:00:00Z`), shared]);
+          c.run([
+            'notes',
+            '--ref',
+            'ai-provenance',
+            'add',
+            '-f',
+            '-m',
+            noteRecord(shared, 'f.txt', [i + 1], origin),
+            shared,
+          ]);
+          c.run([
+            'notes',
+            '--ref',
+            'ai-provenance-signoff',
+            'add',
+            '-f',
+            '-m',
+            signoffNote(shared, `Reviewer${i + 1}`, `2025-01-0${i + 1}T10:00:00Z`),
+            shared,
+          ]);
         }
       });
       // All at once: each clone pushes its branch and its notes concurrently with the others.
       const results = await Promise.all(
         clones.map(async (c, i) => {
           const branch = new Promise<number>((resolve) => {
-            const child = spawn('git', ['push', '-q', '--no-verify', 'origin', `HEAD:refs/heads/p${i + 1}`], { cwd: c.root, stdio: 'ignore' });
+            const child = spawn('git', ['push', '-q', '--no-verify', 'origin', `HEAD:refs/heads/p${i + 1}`], {
+              cwd: c.root,
+              stdio: 'ignore',
+            });
             child.on('exit', (code) => resolve(code ?? -1));
           });
           const notes = await pushNotes(c.info, 'origin', undefined, { noVerify: true });
@@ -72,16 +95,26 @@ describe('notes under contention: four pushers', function () {
     for (const [commit, { clone, line }] of written) {
       assert.match(originNoteLines(origin, commit), new RegExp(`"path":"p${clone + 1}\\.txt"`), `note of ${commit}`);
       const check = clones[0];
-      check.run(['fetch', '-q', 'origin', '+refs/notes/ai-provenance:refs/notes/ai-provenance', `+refs/heads/p${clone + 1}:refs/remotes/origin/p${clone + 1}`]);
+      check.run([
+        'fetch',
+        '-q',
+        'origin',
+        '+refs/notes/ai-provenance:refs/notes/ai-provenance',
+        `+refs/heads/p${clone + 1}:refs/remotes/origin/p${clone + 1}`,
+      ]);
       assert.deepEqual(aiLinesOf(check, commit), { [`p${clone + 1}.txt`]: [line] });
     }
     // The shared commit holds all four clones' records, and all four reviewers' sign-offs.
     const check = clones[3];
     check.run(['fetch', '-q', 'origin', '+refs/notes/*:refs/notes/*']);
     assert.deepEqual(aiLinesOf(check, shared), { 'f.txt': [1, 2, 3, 4] });
-    const signoffs = JSON.parse(check.run(['notes', '--ref', 'ai-provenance-signoff', 'show', shared])).signoffs as Array<{ reviewer: { name: string } }>;
+    const signoffs = JSON.parse(check.run(['notes', '--ref', 'ai-provenance-signoff', 'show', shared]))
+      .signoffs as Array<{ reviewer: { name: string } }>;
     assert.deepEqual(signoffs.map((s) => s.reviewer.name).sort(), ['Reviewer1', 'Reviewer2', 'Reviewer3', 'Reviewer4']);
-    assert.ok(attempts.some((n) => n > 1), `the pushers did contend (attempts per push: ${attempts.join(',')})`);
+    assert.ok(
+      attempts.some((n) => n > 1),
+      `the pushers did contend (attempts per push: ${attempts.join(',')})`,
+    );
   });
 
   it('a push the server refuses leaves no half-merged ref, locally or on the remote', async () => {
@@ -92,7 +125,11 @@ describe('notes under contention: four pushers', function () {
     const originBefore = originRef(origin, 'refs/notes/ai-provenance');
     // The server refuses the sign-off ref only: with an atomic push, the provenance ref must not move either.
     const hook = path.join(origin, 'hooks', 'pre-receive');
-    fs.writeFileSync(hook, '#!/bin/sh\nwhile read old new ref; do case "$ref" in *signoff) echo "sign-offs are frozen" >&2; exit 1;; esac; done\nexit 0\n', { mode: 0o755 });
+    fs.writeFileSync(
+      hook,
+      '#!/bin/sh\nwhile read old new ref; do case "$ref" in *signoff) echo "sign-offs are frozen" >&2; exit 1;; esac; done\nexit 0\n',
+      { mode: 0o755 },
+    );
     b.run(['notes', '--ref', 'ai-provenance', 'add', '-m', noteRecord(c1, 'f.txt', [2], CLAUDE), c1]);
     b.run(['notes', '--ref', 'ai-provenance-signoff', 'add', '-m', signoffNote(c1, 'Bob', '2025-01-02T10:00:00Z'), c1]);
     await assert.rejects(pushNotes(b.info), /sign-offs are frozen|declined/);
@@ -104,7 +141,11 @@ describe('notes under contention: four pushers', function () {
     for (const leftover of ['NOTES_MERGE_PARTIAL', 'NOTES_MERGE_REF', 'NOTES_MERGE_WORKTREE']) {
       assert.equal(fs.existsSync(path.join(b.root, '.git', leftover)), false, leftover);
     }
-    assert.deepEqual(fs.readdirSync(path.join(b.root, '.git', 'ai-provenance')).filter((f) => f.includes('.index')), [], 'no temporary index left');
+    assert.deepEqual(
+      fs.readdirSync(path.join(b.root, '.git', 'ai-provenance')).filter((f) => f.includes('.index')),
+      [],
+      'no temporary index left',
+    );
     // Once the server accepts again, the next push carries everything.
     fs.rmSync(hook);
     assert.equal((await pushNotes(b.info)).pushed, true);

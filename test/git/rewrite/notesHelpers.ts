@@ -25,21 +25,30 @@ export function noteRecord(revision: string, file: string, aiLines: number[], or
   }));
   let seed = aiLines.reduce((a, b) => a * 31 + b, 7);
   const randomBytes = (n: number) => Uint8Array.from({ length: n }, () => (seed = (seed * 1103515245 + 12345) % 256));
-  const record: AgentTraceRecord = buildAgentTrace([{ path: file, lines }], { revision, toolVersion: 'test', now: 1_700_000_000_000, randomBytes });
+  const record: AgentTraceRecord = buildAgentTrace([{ path: file, lines }], {
+    revision,
+    toolVersion: 'test',
+    now: 1_700_000_000_000,
+    randomBytes,
+  });
   return formatNoteRecord(record);
 }
 
 /** A valid sign-off note on `head` by one reviewer. */
 export function signoffNote(head: string, name: string, time: string): string {
   const reviewer = { name, email: `${name.toLowerCase()}@example.com` };
-  return serializeSignoffNote({ version: 1, signoffs: [{ reviewer, time, head, base: head, tier: 'T1', checklist: [], aiHunks: { total: 0, reviewed: [] } }] });
+  return serializeSignoffNote({
+    version: 1,
+    signoffs: [{ reviewer, time, head, base: head, tier: 'T1', checklist: [], aiHunks: { total: 0, reviewed: [] } }],
+  });
 }
 
 /** path -> AI line numbers in `repo`'s provenance note on `commit`. */
 export function aiLinesOf(repo: TempRepo, commit: string): Record<string, number[]> {
   const out: Record<string, number[]> = {};
   for (const r of parseNoteRecords(repo.git(['notes', '--ref', 'ai-provenance', 'show', commit])).records) {
-    for (const f of recordLineAttributions(r)) out[f.path] = [...new Set([...(out[f.path] ?? []), ...f.lines.keys()])].sort((a, b) => a - b);
+    for (const f of recordLineAttributions(r))
+      out[f.path] = [...new Set([...(out[f.path] ?? []), ...f.lines.keys()])].sort((a, b) => a - b);
   }
   return out;
 }
@@ -51,11 +60,16 @@ export function originRef(originDir: string, ref: string): string | undefined {
 }
 
 export function originRefs(originDir: string): string {
-  return spawnSync('git', ['--git-dir', originDir, 'for-each-ref', '--format=%(objectname) %(refname)'], { encoding: 'utf8' }).stdout;
+  return spawnSync('git', ['--git-dir', originDir, 'for-each-ref', '--format=%(objectname) %(refname)'], {
+    encoding: 'utf8',
+  }).stdout;
 }
 
 /** `dir/origin.git` (bare, main with one commit) and clones `names` of it, each with the hooks installed. */
-export async function originWithClones(dir: string, names: readonly string[]): Promise<{ origin: string; clones: Clone[] }> {
+export async function originWithClones(
+  dir: string,
+  names: readonly string[],
+): Promise<{ origin: string; clones: Clone[] }> {
   const origin = path.join(dir, 'origin.git');
   spawnSync('git', ['init', '-q', '--bare', '--initial-branch=main', origin]);
   const seed = initRepoAt(path.join(dir, 'seed'));
@@ -92,5 +106,9 @@ export function hookLog(repo: TempRepo): string {
 }
 
 export function cli(repo: TempRepo, ...args: string[]) {
-  return spawnSync(process.execPath, [CLI_PATH, 'notes', ...args], { cwd: repo.root, env: hookEnv(), encoding: 'utf8' });
+  return spawnSync(process.execPath, [CLI_PATH, 'notes', ...args], {
+    cwd: repo.root,
+    env: hookEnv(),
+    encoding: 'utf8',
+  });
 }

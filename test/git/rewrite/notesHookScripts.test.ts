@@ -18,29 +18,68 @@ describe('notes sharing in the hook scripts', () => {
   let dir: string;
   let calls: string;
   /** Runs hook `name` with a fake git that logs its arguments, prints `shared` for `config`, and fails otherwise. */
-  const run = (name: 'reference-transaction' | 'pre-push', args: string[], input: string, env: Record<string, string> = {}, shared = '') => {
+  const run = (
+    name: 'reference-transaction' | 'pre-push',
+    args: string[],
+    input: string,
+    env: Record<string, string> = {},
+    shared = '',
+  ) => {
     const hook = path.join(dir, name);
     fs.writeFileSync(hook, hookScript(name), { mode: 0o755 });
     fs.writeFileSync(calls, '');
-    const r = spawnSync('/bin/sh', [hook, ...args], { cwd: dir, input, encoding: 'utf8', env: { PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin`, FAKE_SHARED: shared, ...env } });
+    const r = spawnSync('/bin/sh', [hook, ...args], {
+      cwd: dir,
+      input,
+      encoding: 'utf8',
+      env: { PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin`, FAKE_SHARED: shared, ...env },
+    });
     assert.equal(r.status, 0, r.stderr);
-    return fs.readFileSync(calls, 'utf8').split('\n').filter((l) => l !== '').map((l) => l.split(' ')[0]);
+    return fs
+      .readFileSync(calls, 'utf8')
+      .split('\n')
+      .filter((l) => l !== '')
+      .map((l) => l.split(' ')[0]);
   };
 
   beforeEach(() => {
     dir = makeTempDir('aiprov-notes-hook-');
     calls = path.join(dir, 'calls');
     fs.mkdirSync(path.join(dir, 'bin'));
-    fs.writeFileSync(path.join(dir, 'bin', 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\n[ "$1" = config ] && printf '%s' "$FAKE_SHARED" && exit 0\nexit 1\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dir, 'bin', 'git'),
+      `#!/bin/sh\necho "$*" >> '${calls}'\n[ "$1" = config ] && printf '%s' "$FAKE_SHARED" && exit 0\nexit 1\n`,
+      { mode: 0o755 },
+    );
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('reference-transaction: only committed updates under refs/notes/remotes/ (or refs/stash) go on, not our own sync', () => {
-    assert.deepEqual(run('reference-transaction', ['committed'], `${A} ${B} refs/remotes/origin/main\n${A} ${B} refs/notes/ai-provenance\n`), []);
-    assert.deepEqual(run('reference-transaction', ['prepared'], `${ZERO} ${B} refs/notes/remotes/origin/ai-provenance\n`), []);
-    assert.deepEqual(run('reference-transaction', ['committed'], `${ZERO} ${B} refs/notes/remotes/origin/ai-provenance\n`), ['rev-parse']);
-    assert.deepEqual(run('reference-transaction', ['committed'], `${ZERO} ${B} refs/notes/remotes/origin/ai-provenance\n`, { [NOTES_SYNC_ENV]: '1' }), []);
-    assert.deepEqual(run('reference-transaction', ['committed'], `${A} ${B} refs/stash\n`, { [NOTES_SYNC_ENV]: '1' }), ['rev-parse']);
+    assert.deepEqual(
+      run(
+        'reference-transaction',
+        ['committed'],
+        `${A} ${B} refs/remotes/origin/main\n${A} ${B} refs/notes/ai-provenance\n`,
+      ),
+      [],
+    );
+    assert.deepEqual(
+      run('reference-transaction', ['prepared'], `${ZERO} ${B} refs/notes/remotes/origin/ai-provenance\n`),
+      [],
+    );
+    assert.deepEqual(
+      run('reference-transaction', ['committed'], `${ZERO} ${B} refs/notes/remotes/origin/ai-provenance\n`),
+      ['rev-parse'],
+    );
+    assert.deepEqual(
+      run('reference-transaction', ['committed'], `${ZERO} ${B} refs/notes/remotes/origin/ai-provenance\n`, {
+        [NOTES_SYNC_ENV]: '1',
+      }),
+      [],
+    );
+    assert.deepEqual(run('reference-transaction', ['committed'], `${A} ${B} refs/stash\n`, { [NOTES_SYNC_ENV]: '1' }), [
+      'rev-parse',
+    ]);
   });
 
   it('pre-push: nothing for URLs, our own pushes and remotes not shared; one config read before that', () => {
@@ -49,15 +88,27 @@ describe('notes sharing in the hook scripts', () => {
     assert.deepEqual(run('pre-push', ['origin', '/srv/x.git'], lines, { [NOTES_SYNC_ENV]: '1' }, 'origin\n'), []);
     assert.deepEqual(run('pre-push', ['origin', '/srv/x.git'], lines, {}, 'origin2\nmy origin\n'), ['config']);
     assert.deepEqual(run('pre-push', ['origin', '/srv/x.git'], lines, {}, ''), ['config']);
-    assert.deepEqual(run('pre-push', ['origin', '/srv/x.git'], lines, {}, 'upstream\norigin\n'), ['config', 'rev-parse']);
+    assert.deepEqual(run('pre-push', ['origin', '/srv/x.git'], lines, {}, 'upstream\norigin\n'), [
+      'config',
+      'rev-parse',
+    ]);
   });
 
   it('pre-push: the chained hook gets the ref lines and its failure is the result', () => {
-    fs.writeFileSync(path.join(dir, 'pre-push.pre-ai-provenance'), `#!/bin/sh\ncat > '${path.join(dir, 'stdin')}'\nexit 7\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(dir, 'pre-push.pre-ai-provenance'),
+      `#!/bin/sh\ncat > '${path.join(dir, 'stdin')}'\nexit 7\n`,
+      { mode: 0o755 },
+    );
     const hook = path.join(dir, 'pre-push');
     fs.writeFileSync(hook, hookScript('pre-push'), { mode: 0o755 });
     const lines = `refs/heads/main ${B} refs/heads/main ${A}\n`;
-    const r = spawnSync('/bin/sh', [hook, 'origin', '/srv/x.git'], { cwd: dir, input: lines, encoding: 'utf8', env: { PATH: '/usr/bin:/bin' } });
+    const r = spawnSync('/bin/sh', [hook, 'origin', '/srv/x.git'], {
+      cwd: dir,
+      input: lines,
+      encoding: 'utf8',
+      env: { PATH: '/usr/bin:/bin' },
+    });
     assert.equal(r.status, 7);
     assert.equal(fs.readFileSync(path.join(dir, 'stdin'), 'utf8'), lines);
   });
@@ -75,15 +126,28 @@ describe('hook input parsers for notes sharing', () => {
       `${A} ${B} refs/notes/ai-provenance`,
       'garbage line',
     ].join('\n');
-    assert.deepEqual([...fetchedRemoteNotes(input)], [
-      ['origin', ['refs/notes/ai-provenance', 'refs/notes/ai-provenance-signoff']],
-      ['team/a', ['refs/notes/ai-provenance']],
-    ]);
+    assert.deepEqual(
+      [...fetchedRemoteNotes(input)],
+      [
+        ['origin', ['refs/notes/ai-provenance', 'refs/notes/ai-provenance-signoff']],
+        ['team/a', ['refs/notes/ai-provenance']],
+      ],
+    );
   });
 
   it('pushesOnlyNotes: every ref line is one of our notes refs', () => {
-    assert.equal(pushesOnlyNotes(`refs/notes/ai-provenance ${A} refs/notes/ai-provenance ${B}\nrefs/notes/ai-provenance-signoff ${A} refs/notes/ai-provenance-signoff ${ZERO}\n`), true);
-    assert.equal(pushesOnlyNotes(`refs/notes/ai-provenance ${A} refs/notes/ai-provenance ${B}\nrefs/heads/main ${A} refs/heads/main ${B}\n`), false);
+    assert.equal(
+      pushesOnlyNotes(
+        `refs/notes/ai-provenance ${A} refs/notes/ai-provenance ${B}\nrefs/notes/ai-provenance-signoff ${A} refs/notes/ai-provenance-signoff ${ZERO}\n`,
+      ),
+      true,
+    );
+    assert.equal(
+      pushesOnlyNotes(
+        `refs/notes/ai-provenance ${A} refs/notes/ai-provenance ${B}\nrefs/heads/main ${A} refs/heads/main ${B}\n`,
+      ),
+      false,
+    );
     assert.equal(pushesOnlyNotes(''), false, 'an up-to-date push still carries notes that changed');
   });
 });

@@ -12,7 +12,17 @@ import { shareNotes } from '../../../src/git/rewrite/notesShare';
 import { pushNotes } from '../../../src/git/rewrite/notesSync';
 import { makeTempDir } from '../helpers/tempRepo';
 import { CLAUDE, CLI_PATH, COPILOT } from '../commit/helpers/hookRepo';
-import { aiLinesOf, eventually, hookLog, noteRecord, originRef, originRefs, originWithClones, signoffNote, type Clone } from './notesHelpers';
+import {
+  aiLinesOf,
+  eventually,
+  hookLog,
+  noteRecord,
+  originRef,
+  originRefs,
+  originWithClones,
+  signoffNote,
+  type Clone,
+} from './notesHelpers';
 
 describe('shared notes with plain git fetch and push', function () {
   this.timeout(120_000);
@@ -24,7 +34,10 @@ describe('shared notes with plain git fetch and push', function () {
 
   beforeEach(async () => {
     dir = makeTempDir('aiprov-share-');
-    ({ origin, clones: [a, b] } = await originWithClones(dir, ['a', 'b']));
+    ({
+      origin,
+      clones: [a, b],
+    } = await originWithClones(dir, ['a', 'b']));
     c1 = a.run(['rev-parse', 'HEAD']);
     await shareNotes(a.info, 'origin');
     await shareNotes(b.info, 'origin');
@@ -34,7 +47,15 @@ describe('shared notes with plain git fetch and push', function () {
 
   it('a plain git fetch merges the remote notes; concurrent notes on one commit are unioned, sign-offs too', async () => {
     a.run(['notes', '--ref', 'ai-provenance', 'add', '-m', noteRecord(c1, 'f.txt', [1, 2], CLAUDE), c1]);
-    a.run(['notes', '--ref', 'ai-provenance-signoff', 'add', '-m', signoffNote(c1, 'Alice', '2025-01-01T10:00:00Z'), c1]);
+    a.run([
+      'notes',
+      '--ref',
+      'ai-provenance-signoff',
+      'add',
+      '-m',
+      signoffNote(c1, 'Alice', '2025-01-01T10:00:00Z'),
+      c1,
+    ]);
     b.run(['notes', '--ref', 'ai-provenance', 'add', '-m', noteRecord(c1, 'f.txt', [2, 5], COPILOT), c1]);
     b.run(['notes', '--ref', 'ai-provenance-signoff', 'add', '-m', signoffNote(c1, 'Bob', '2025-01-02T10:00:00Z'), c1]);
     assert.equal((await pushNotes(a.info)).pushed, true);
@@ -43,7 +64,10 @@ describe('shared notes with plain git fetch and push', function () {
     assert.equal(fetched.status, 0, fetched.stderr);
     assert.deepEqual(aiLinesOf(b, c1), { 'f.txt': [1, 2, 5] });
     const signoffs = parseSignoffNote(b.run(['notes', '--ref', 'ai-provenance-signoff', 'show', c1])).signoffs;
-    assert.deepEqual(signoffs.map((s) => s.reviewer.name), ['Alice', 'Bob']);
+    assert.deepEqual(
+      signoffs.map((s) => s.reviewer.name),
+      ['Alice', 'Bob'],
+    );
     assert.match(hookLog(b), /merged origin's notes \(1 commit\(s\) annotated on both sides combined\)/);
     // B's merge includes A's notes commit: A's next fetch is a fast-forward to the same union.
     b.run(['push', '-q', 'origin', 'refs/notes/ai-provenance*:refs/notes/ai-provenance*']);
@@ -68,7 +92,9 @@ describe('shared notes with plain git fetch and push', function () {
     a.run(['commit', '-q', '--allow-empty', '-m', 'other 2 (not pushed)']);
     a.run(['checkout', '-q', 'main']);
     // The push above was to a shared remote: wait for its notes push (nothing to push yet) to finish.
-    await eventually('the first background run', () => (/pre-push: no local notes to push/.test(hookLog(a)) ? true : undefined));
+    await eventually('the first background run', () =>
+      /pre-push: no local notes to push/.test(hookLog(a)) ? true : undefined,
+    );
     a.writeAi('ai.js', 'one();\ntwo();\n', [2]);
     const commit = a.commitHooked('ai commit');
     assert.deepEqual([...a.noteLines(commit)], [['ai.js', [2]]]);
@@ -79,23 +105,33 @@ describe('shared notes with plain git fetch and push', function () {
     assert.equal(pushed.status, 0, pushed.stderr);
     assert.equal(pushed.stderr, '', 'nothing of ours on the push output');
     const notes = await eventually('the notes on origin', () => originRef(origin, 'refs/notes/ai-provenance'));
-    await eventually('the background push to log its outcome', () => (/pre-push: pushed notes to origin/.test(hookLog(a)) ? true : undefined));
+    await eventually('the background push to log its outcome', () =>
+      /pre-push: pushed notes to origin/.test(hookLog(a)) ? true : undefined,
+    );
     assert.equal(notes, a.run(['rev-parse', 'refs/notes/ai-provenance']));
     assert.equal(originRef(origin, 'refs/heads/main'), commit);
     assert.equal(originRef(origin, 'refs/heads/other'), otherOnOrigin, 'other branch not pushed');
-    const changed = originRefs(origin).split('\n').filter((line) => line !== '' && !before.includes(line));
+    const changed = originRefs(origin)
+      .split('\n')
+      .filter((line) => line !== '' && !before.includes(line));
     assert.deepEqual(changed.map((l) => l.split(' ')[1]).sort(), ['refs/heads/main', 'refs/notes/ai-provenance']);
     assert.equal(a.tryRun(['config', '--get-all', 'remote.origin.push']).status, 1);
   });
 
   it('the notes push failing (the remote refuses notes) leaves the push result alone and is logged', async () => {
-    fs.writeFileSync(path.join(origin, 'hooks', 'pre-receive'), '#!/bin/sh\nif grep -q " refs/notes/"; then echo "no notes here" >&2; exit 1; fi\nexit 0\n', { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(origin, 'hooks', 'pre-receive'),
+      '#!/bin/sh\nif grep -q " refs/notes/"; then echo "no notes here" >&2; exit 1; fi\nexit 0\n',
+      { mode: 0o755 },
+    );
     a.writeAi('ai.js', 'one();\n', [1]);
     const commit = a.commitHooked('ai commit');
     const pushed = a.tryRun(['push', '-q', 'origin', 'main']);
     assert.equal(pushed.status, 0, pushed.stderr);
     assert.equal(originRef(origin, 'refs/heads/main'), commit);
-    await eventually('the failure to be logged', () => (/pre-push: could not push notes to origin \(the push itself is unaffected\)/.test(hookLog(a)) ? true : undefined));
+    await eventually('the failure to be logged', () =>
+      /pre-push: could not push notes to origin \(the push itself is unaffected\)/.test(hookLog(a)) ? true : undefined,
+    );
     assert.equal(originRef(origin, 'refs/notes/ai-provenance'), undefined);
   });
 
@@ -112,10 +148,14 @@ describe('shared notes with plain git fetch and push', function () {
     assert.equal(untimed(withHooks.stderr), untimed(without.stderr));
   });
 
-  it('a failing original pre-push still aborts the push; it saw git\'s arguments and ref lines', async () => {
+  it("a failing original pre-push still aborts the push; it saw git's arguments and ref lines", async () => {
     const seen = path.join(dir, 'seen');
     await uninstallHooks(a.info);
-    fs.writeFileSync(path.join(a.root, '.git', 'hooks', 'pre-push'), `#!/bin/sh\necho "$@" > '${seen}'\ncat >> '${seen}'\nexit 3\n`, { mode: 0o755 });
+    fs.writeFileSync(
+      path.join(a.root, '.git', 'hooks', 'pre-push'),
+      `#!/bin/sh\necho "$@" > '${seen}'\ncat >> '${seen}'\nexit 3\n`,
+      { mode: 0o755 },
+    );
     await installHooks(a.info, { cliPath: CLI_PATH });
     a.run(['commit', '-q', '--allow-empty', '-m', 'blocked']);
     const commit = a.run(['rev-parse', 'HEAD']);
@@ -123,7 +163,10 @@ describe('shared notes with plain git fetch and push', function () {
     const pushed = a.tryRun(['push', '-q', 'origin', 'main']);
     assert.notEqual(pushed.status, 0);
     assert.equal(originRef(origin, 'refs/heads/main'), before);
-    assert.match(fs.readFileSync(seen, 'utf8'), new RegExp(`^origin ${origin}\\nrefs/heads/main ${commit} refs/heads/main ${before}\\n$`));
+    assert.match(
+      fs.readFileSync(seen, 'utf8'),
+      new RegExp(`^origin ${origin}\\nrefs/heads/main ${commit} refs/heads/main ${before}\\n$`),
+    );
     assert.equal(hookLog(a), '', 'our part did not run');
   });
 });

@@ -11,7 +11,16 @@ import { shareNotes } from '../../../src/git/rewrite/notesShare';
 import { fetchNotes, pushNotes } from '../../../src/git/rewrite/notesSync';
 import { makeTempDir } from '../helpers/tempRepo';
 import { CLAUDE, COPILOT } from '../commit/helpers/hookRepo';
-import { aiLinesOf, cli, eventually, hookLog, noteRecord, originRef, originWithClones, type Clone } from './notesHelpers';
+import {
+  aiLinesOf,
+  cli,
+  eventually,
+  hookLog,
+  noteRecord,
+  originRef,
+  originWithClones,
+  type Clone,
+} from './notesHelpers';
 import { spawnSync } from 'node:child_process';
 
 const BIG = 50 * 1024 * 1024;
@@ -26,13 +35,20 @@ function addNote(repo: Clone, commit: string, text: string | Buffer, dir: string
 }
 
 function originNoteSize(origin: string, commit: string): number | undefined {
-  const r = spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'list', commit], { encoding: 'utf8' });
+  const r = spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'list', commit], {
+    encoding: 'utf8',
+  });
   if (r.status !== 0) return undefined;
-  return Number(spawnSync('git', ['--git-dir', origin, 'cat-file', '-s', r.stdout.trim()], { encoding: 'utf8' }).stdout.trim());
+  return Number(
+    spawnSync('git', ['--git-dir', origin, 'cat-file', '-s', r.stdout.trim()], { encoding: 'utf8' }).stdout.trim(),
+  );
 }
 
 function originAiLines(origin: string, commit: string): string {
-  return spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'show', commit], { encoding: 'utf8', maxBuffer: 1 << 20 }).stdout;
+  return spawnSync('git', ['--git-dir', origin, 'notes', '--ref', 'ai-provenance', 'show', commit], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 20,
+  }).stdout;
 }
 
 describe('notes merge with a 50 MB conflicting note on each side', function () {
@@ -46,7 +62,10 @@ describe('notes merge with a 50 MB conflicting note on each side', function () {
 
   beforeEach(async () => {
     dir = makeTempDir('aiprov-bignote-');
-    ({ origin, clones: [a, b] } = await originWithClones(dir, ['a', 'b']));
+    ({
+      origin,
+      clones: [a, b],
+    } = await originWithClones(dir, ['a', 'b']));
     x = a.run(['rev-parse', 'HEAD']);
     a.run(['commit', '-q', '--allow-empty', '-m', 'y']);
     y = a.run(['rev-parse', 'HEAD']);
@@ -69,16 +88,34 @@ describe('notes merge with a 50 MB conflicting note on each side', function () {
     assert.deepEqual(aiLinesOf(a, x), { 'f.txt': [1] }, 'their readable note replaces our 50 MB one at the tip');
     assert.deepEqual(aiLinesOf(a, y), { 'f.txt': [2, 3] }, 'our own note is kept');
     const log = hookLog(a);
-    assert.match(log, new RegExp(`commit ${x}: kept origin's note as it is, not merged with our note \\(blob [0-9a-f]+\\): our note is 50\\.0 MB, over the 8 MB limit`));
-    assert.match(log, new RegExp(`commit ${y}: kept our note as it is, not merged with origin's note \\(blob [0-9a-f]+\\): their note is 50\\.0 MB, over the 8 MB limit`));
+    assert.match(
+      log,
+      new RegExp(
+        `commit ${x}: kept origin's note as it is, not merged with our note \\(blob [0-9a-f]+\\): our note is 50\\.0 MB, over the 8 MB limit`,
+      ),
+    );
+    assert.match(
+      log,
+      new RegExp(
+        `commit ${y}: kept our note as it is, not merged with origin's note \\(blob [0-9a-f]+\\): their note is 50\\.0 MB, over the 8 MB limit`,
+      ),
+    );
     // Neither 50 MB note is lost: both are in the notes history (the merge's parents).
     const parents = a.run(['rev-list', '--parents', '-n', '1', 'refs/notes/ai-provenance']).split(' ');
     assert.equal(parents.length, 3, 'a merge commit');
-    assert.equal(Number(a.run(['cat-file', '-s', `${parents[1]}:${notePathIn(a, parents[1], x)}`])), BIG + 1, 'our 50 MB note (and the newline git adds), in our parent');
-    assert.equal(Number(a.run(['cat-file', '-s', `${parents[2]}:${notePathIn(a, parents[2], y)}`])), BIG + 1, 'theirs, in theirs');
+    assert.equal(
+      Number(a.run(['cat-file', '-s', `${parents[1]}:${notePathIn(a, parents[1], x)}`])),
+      BIG + 1,
+      'our 50 MB note (and the newline git adds), in our parent',
+    );
+    assert.equal(
+      Number(a.run(['cat-file', '-s', `${parents[2]}:${notePathIn(a, parents[2], y)}`])),
+      BIG + 1,
+      'theirs, in theirs',
+    );
   });
 
-  it('git pull, notes fetch and notes push complete; the user\'s note reaches the remote', async () => {
+  it("git pull, notes fetch and notes push complete; the user's note reaches the remote", async () => {
     a.run(['commit', '-q', '--allow-empty', '-m', 'z']);
     const z = a.run(['rev-parse', 'HEAD']);
     addNote(a, z, noteRecord(z, 'f.txt', [4], CLAUDE), dir);
@@ -89,7 +126,7 @@ describe('notes merge with a 50 MB conflicting note on each side', function () {
     const pushed = cli(a, 'push');
     assert.equal(pushed.status, 0, pushed.stderr);
     assert.match(pushed.stdout, /pushed refs\/notes\/ai-provenance to origin/);
-    assert.match(originAiLines(origin, y), /"start_line":2/, 'the user\'s note on y is on the remote');
+    assert.match(originAiLines(origin, y), /"start_line":2/, "the user's note on y is on the remote");
     assert.match(originAiLines(origin, z), /"start_line":4/, 'and the new one on z');
     assert.ok((originNoteSize(origin, x) ?? 0) < 1024 * 1024, 'x carries the readable note');
     // b fetches it all back: both sides converge.
@@ -104,7 +141,11 @@ describe('notes merge with a 50 MB conflicting note on each side', function () {
     addNote(a, w, noteRecord(w, 'f.txt', [5], CLAUDE), dir);
     const pushed = a.tryRun(['push', '-q', 'origin', 'main']);
     assert.equal(pushed.status, 0, pushed.stderr);
-    await eventually('the background notes push', () => (/pre-push: pushed notes to origin/.test(hookLog(a)) ? true : undefined), 120_000);
+    await eventually(
+      'the background notes push',
+      () => (/pre-push: pushed notes to origin/.test(hookLog(a)) ? true : undefined),
+      120_000,
+    );
     assert.match(originAiLines(origin, w), /"start_line":5/);
     assert.match(originAiLines(origin, y), /"start_line":2/);
     assert.ok(originRef(origin, 'refs/notes/ai-provenance'));
@@ -113,5 +154,10 @@ describe('notes merge with a 50 MB conflicting note on each side', function () {
 
 /** The path of `commit`'s note inside notes commit `notes` (any fanout). */
 function notePathIn(repo: Clone, notes: string, commit: string): string {
-  return repo.run(['ls-tree', '-r', '--name-only', notes]).split('\n').find((p) => p.replace(/\//g, '') === commit) ?? '';
+  return (
+    repo
+      .run(['ls-tree', '-r', '--name-only', notes])
+      .split('\n')
+      .find((p) => p.replace(/\//g, '') === commit) ?? ''
+  );
 }

@@ -8,7 +8,13 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSignoffNote } from '../../../src/core/policy';
 import { NotesSyncError, mergeSignoffTexts } from '../../../src/git/rewrite/notesSync';
-import { listRemotes, notesShareStatus, sharedRemotes, shareNotes, unshareNotes } from '../../../src/git/rewrite/notesShare';
+import {
+  listRemotes,
+  notesShareStatus,
+  sharedRemotes,
+  shareNotes,
+  unshareNotes,
+} from '../../../src/git/rewrite/notesShare';
 import { findRepo, type RepoInfo } from '../../../src/git/repo';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { cli, signoffNote } from './notesHelpers';
@@ -60,7 +66,9 @@ describe('notes share / unshare', function () {
     assert.deepEqual(await shareNotes(info, 'origin'), { fetchRefspecAdded: false, remoteAdded: true });
     assert.deepEqual(await sharedRemotes(info), ['up.stream', 'origin']);
     // A remote name with a regex metacharacter is matched exactly on removal.
-    assert.deepEqual(all('remote.up.stream.fetch').slice(-1), ['+refs/notes/ai-provenance*:refs/notes/remotes/up.stream/ai-provenance*']);
+    assert.deepEqual(all('remote.up.stream.fetch').slice(-1), [
+      '+refs/notes/ai-provenance*:refs/notes/remotes/up.stream/ai-provenance*',
+    ]);
     await unshareNotes(info, 'origin');
     assert.equal(fs.readFileSync(configFile, 'utf8'), withUpstream, 'the refspec the user had stays');
     assert.deepEqual(all('remote.origin.push'), ['refs/heads/main:refs/heads/main']);
@@ -70,7 +78,15 @@ describe('notes share / unshare', function () {
   });
 
   it('rejects names that are not configured remotes or could be options and paths', async () => {
-    for (const bad of ['nowhere', '--upload-pack=evil', '../x', 'a..b', 'x.lock', '', 'https://example.invalid/x.git']) {
+    for (const bad of [
+      'nowhere',
+      '--upload-pack=evil',
+      '../x',
+      'a..b',
+      'x.lock',
+      '',
+      'https://example.invalid/x.git',
+    ]) {
       await assert.rejects(shareNotes(info, bad), NotesSyncError, bad);
     }
     await assert.rejects(unshareNotes(info, '-x'), NotesSyncError);
@@ -108,7 +124,7 @@ describe('sign-off note merge', () => {
   const aliceLater = signoffNote(head, 'Alice', '2025-01-03T10:00:00Z');
   const names = (text: string) => parseSignoffNote(text).signoffs.map((s) => `${s.reviewer.name}@${s.time}`);
 
-  it('unions reviewers, keeps each reviewer\'s newest entry, and does not depend on the side', () => {
+  it("unions reviewers, keeps each reviewer's newest entry, and does not depend on the side", () => {
     assert.deepEqual(names(mergeSignoffTexts(alice, bob)), ['Alice@2025-01-01T10:00:00Z', 'Bob@2025-01-02T10:00:00Z']);
     assert.equal(mergeSignoffTexts(alice, bob), mergeSignoffTexts(bob, alice));
     const three = mergeSignoffTexts(mergeSignoffTexts(alice, bob), aliceLater);

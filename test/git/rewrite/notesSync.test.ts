@@ -31,7 +31,8 @@ function aiLines(repo: TempRepo, commit: string): Record<string, number[]> {
   const text = repo.git(['notes', '--ref', 'ai-provenance', 'show', commit]);
   const out: Record<string, number[]> = {};
   for (const r of parseNoteRecords(text).records) {
-    for (const f of recordLineAttributions(r)) out[f.path] = [...new Set([...(out[f.path] ?? []), ...f.lines.keys()])].sort((a, b) => a - b);
+    for (const f of recordLineAttributions(r))
+      out[f.path] = [...new Set([...(out[f.path] ?? []), ...f.lines.keys()])].sort((a, b) => a - b);
   }
   return out;
 }
@@ -76,7 +77,11 @@ describe('notes push / fetch', function () {
       assert.deepEqual(aiLines(repo, c1), { 'f.txt': [1, 2, 5] });
       assert.deepEqual(aiLines(repo, c2), { 'g.txt': [3] });
     }
-    assert.equal(parseNoteRecords(a.git(['notes', '--ref', 'ai-provenance', 'show', c1])).records.length, 1, 'one merged record');
+    assert.equal(
+      parseNoteRecords(a.git(['notes', '--ref', 'ai-provenance', 'show', c1])).records.length,
+      1,
+      'one merged record',
+    );
     assert.equal((await fetchNotes(repoA)).merge, 'up-to-date');
   });
 
@@ -92,7 +97,8 @@ describe('notes push / fetch', function () {
 
   it('the CLI; a remote that is not configured is a usage error', async () => {
     annotate(a, c1, formatNoteRecord(record(c1, 'f.txt', [1], CLAUDE)));
-    const cli = (...args: string[]) => spawnSync(process.execPath, [CLI_PATH, 'notes', ...args], { cwd: a.root, env: hookEnv(), encoding: 'utf8' });
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, [CLI_PATH, 'notes', ...args], { cwd: a.root, env: hookEnv(), encoding: 'utf8' });
     const pushed = cli('push');
     assert.equal(pushed.status, 0, pushed.stderr);
     assert.match(pushed.stdout, /pushed refs\/notes\/ai-provenance to origin/);

@@ -44,7 +44,10 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     repo.run(['commit', '-q', '--amend', '-m', repo.message()]);
     const after = repo.aiLinesByBlame();
     assert.deepEqual(texts(after), texts(before));
-    assert.deepEqual(after.map((l) => l.line), [8, 9]);
+    assert.deepEqual(
+      after.map((l) => l.line),
+      [8, 9],
+    );
     const message = repo.message();
     assert.equal(message.match(/^AI-Assisted:/gm)?.length, 1);
     assert.match(message, /^AI-Assisted: 67% of added lines \(2\/3; agent 2\)$/m);
@@ -75,7 +78,10 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     local.run(['pull', '-q', '--rebase']);
     const after = local.aiLinesByBlame();
     assert.deepEqual(texts(after), texts(before));
-    assert.deepEqual(after.map((l) => l.line), [11, 12, 13]);
+    assert.deepEqual(
+      after.map((l) => l.line),
+      [11, 12, 13],
+    );
     assertNormalizedNotes(local, 'HEAD~1..HEAD');
   });
 
@@ -94,7 +100,10 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     repo.run(['cherry-pick', pickMe]);
     const after = repo.aiLinesByBlame();
     assert.deepEqual(texts(after), texts(before));
-    assert.deepEqual(after.map((l) => l.line), [14, 15]);
+    assert.deepEqual(
+      after.map((l) => l.line),
+      [14, 15],
+    );
     assert.deepEqual([...repo.noteLines().keys()], ['f.js']);
     assertNormalizedNotes(repo, 'HEAD~1..HEAD');
   });
@@ -108,7 +117,18 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     assert.equal(fs.readFileSync(path.join(repo.root, 'f.js'), 'utf8'), BASE);
     // What an editor watching the file does: record the reverted text, with no AI in it.
     const store = WorkingStateStore.at(path.join(repo.root, '.git', 'ai-provenance'));
-    fs.writeFileSync(store.recordFile('f.js'), serializeFileRecord({ version: 1, path: 'f.js', contentHash: contentHash(BASE), length: BASE.length, origins: [], spans: [], updated: Date.now() }));
+    fs.writeFileSync(
+      store.recordFile('f.js'),
+      serializeFileRecord({
+        version: 1,
+        path: 'f.js',
+        contentHash: contentHash(BASE),
+        length: BASE.length,
+        origins: [],
+        spans: [],
+        updated: Date.now(),
+      }),
+    );
     repo.run(['stash', 'pop', '-q']);
     const record = await store.read('f.js');
     assert.equal(record?.contentHash, contentHash(text));
@@ -131,7 +151,7 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     assert.deepEqual(repo.noteLines().get('f.js'), [4]);
   });
 
-  it('merge --squash: the squash commit carries every squashed commit\'s lines', async () => {
+  it("merge --squash: the squash commit carries every squashed commit's lines", async () => {
     const { repo } = await repoWithBase();
     cleanups.push(repo.cleanup);
     repo.run(['checkout', '-q', '-b', 'feature']);
@@ -144,12 +164,15 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     repo.run(['merge', '-q', '--squash', 'feature']);
     repo.run(['commit', '-q', '-m', 'squashed feature']);
     assertSameAiLines(repo.aiLinesByBlame(), before);
-    assert.deepEqual([...repo.noteLines()].sort(), [['f.js', [3]], ['h.js', [1]]]);
+    assert.deepEqual([...repo.noteLines()].sort(), [
+      ['f.js', [3]],
+      ['h.js', [1]],
+    ]);
     assert.match(repo.message(), /^AI-Assisted: 67% of added lines \(2\/3; inline 1, agent 1\)$/m);
     assertNormalizedNotes(repo, 'HEAD~1..HEAD');
   });
 
-  it('reset --soft then recommit: the new commit carries the reset commits\' lines', async () => {
+  it("reset --soft then recommit: the new commit carries the reset commits' lines", async () => {
     const { repo } = await repoWithBase();
     cleanups.push(repo.cleanup);
     repo.writeAi('f.js', insertAt(BASE, 2, ['r1();']), [3]);
@@ -174,8 +197,14 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     repo.write('b.js', '// moved\n' + fs.readFileSync(path.join(repo.root, 'b.js'), 'utf8'));
     repo.commitHooked('rename with edit');
     const after = repo.aiLinesByBlame();
-    assert.deepEqual(after.map((l) => l.text), before.map((l) => l.text));
-    assert.deepEqual(after.map((l) => `${l.path}:${l.line}`), ['b.js:2', 'b.js:3']);
+    assert.deepEqual(
+      after.map((l) => l.text),
+      before.map((l) => l.text),
+    );
+    assert.deepEqual(
+      after.map((l) => `${l.path}:${l.line}`),
+      ['b.js:2', 'b.js:3'],
+    );
     // Uncommitted AI text renamed before its first commit: the record under the old path is used.
     const cText = 'gamma();\ndelta();\n';
     repo.writeAi('c.js', cText, [2]);
@@ -185,6 +214,9 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     repo.run(['mv', 'c.js', 'd.js']);
     repo.commitHooked('rename c');
     assert.deepEqual(repo.noteLines().get('d.js'), [3]);
-    assert.deepEqual(texts(repo.aiLinesByBlame().filter((l) => l.path === 'd.js')), ['d.js: delta();', 'd.js: epsilon();']);
+    assert.deepEqual(texts(repo.aiLinesByBlame().filter((l) => l.path === 'd.js')), [
+      'd.js: delta();',
+      'd.js: epsilon();',
+    ]);
   });
 });

@@ -17,7 +17,14 @@ async function twoAiCommits(): Promise<{ repo: HookRepo; base: string; a: string
   const withA = [...baseLines.slice(0, 15), 'const a1 = 1;', 'const a2 = 2;', 'const a3 = 3;', ...baseLines.slice(15)];
   repo.writeAi('f.js', withA.join('\n') + '\n', lines(16, 18));
   const a = repo.commitHooked('A');
-  const withB = [...withA.slice(0, 5), 'const b1 = 1;', 'const b2 = 2;', 'const b3 = 3;', 'const b4 = 4;', ...withA.slice(5)];
+  const withB = [
+    ...withA.slice(0, 5),
+    'const b1 = 1;',
+    'const b2 = 2;',
+    'const b3 = 3;',
+    'const b4 = 4;',
+    ...withA.slice(5),
+  ];
   repo.writeAi('f.js', withB.join('\n') + '\n', lines(6, 9));
   const b = repo.commitHooked('B');
   return { repo, base, a, b };
@@ -33,7 +40,15 @@ describe('rewrite: rebase -i', function () {
     repo = s.repo;
     assert.deepEqual(repo.noteLines(s.a).get('f.js'), lines(16, 18));
     assert.deepEqual(repo.noteLines(s.b).get('f.js'), lines(6, 9));
-    assert.deepEqual(texts(repo.aiLinesByBlame()), ['f.js: const b1 = 1;', 'f.js: const b2 = 2;', 'f.js: const b3 = 3;', 'f.js: const b4 = 4;', 'f.js: const a1 = 1;', 'f.js: const a2 = 2;', 'f.js: const a3 = 3;']);
+    assert.deepEqual(texts(repo.aiLinesByBlame()), [
+      'f.js: const b1 = 1;',
+      'f.js: const b2 = 2;',
+      'f.js: const b3 = 3;',
+      'f.js: const b4 = 4;',
+      'f.js: const a1 = 1;',
+      'f.js: const a2 = 2;',
+      'f.js: const a3 = 3;',
+    ]);
   });
 
   it('reorder: line numbers are recomputed for the moved commit', async () => {
@@ -48,7 +63,7 @@ describe('rewrite: rebase -i', function () {
     assertNormalizedNotes(repo, `${s.base}..HEAD`);
   });
 
-  it('squash: one record with both commits\' lines', async () => {
+  it("squash: one record with both commits' lines", async () => {
     const s = await twoAiCommits();
     repo = s.repo;
     const before = repo.aiLinesByBlame();
@@ -81,8 +96,14 @@ describe('rewrite: rebase -i', function () {
     const before = repo.aiLinesByBlame();
     rebaseWith(repo, s.base, [`pick ${s.a}`]);
     const after = repo.aiLinesByBlame();
-    assert.deepEqual(texts(after), texts(before).filter((t) => t.includes('const a')));
-    assert.deepEqual(after.map((l) => l.line), [16, 17, 18]);
+    assert.deepEqual(
+      texts(after),
+      texts(before).filter((t) => t.includes('const a')),
+    );
+    assert.deepEqual(
+      after.map((l) => l.line),
+      [16, 17, 18],
+    );
     assertNormalizedNotes(repo, `${s.base}..HEAD`);
   });
 

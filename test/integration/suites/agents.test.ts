@@ -25,10 +25,17 @@ function runHook(phase: 'pre' | 'post', filePath: string): void {
     hook_event_name: phase === 'pre' ? 'PreToolUse' : 'PostToolUse',
     tool_name: 'Edit',
     tool_input: { file_path: filePath, old_string: OLD, new_string: NEW, replace_all: false },
-    ...(phase === 'post' ? { tool_response: { filePath, oldString: OLD, newString: NEW, userModified: false, replaceAll: false } } : {}),
+    ...(phase === 'post'
+      ? { tool_response: { filePath, oldString: OLD, newString: NEW, userModified: false, replaceAll: false } }
+      : {}),
     tool_use_id: 'toolu_it_1',
   };
-  const res = spawnSync(process.execPath, [CLI, 'hook', 'claude', phase], { input: JSON.stringify(payload), encoding: 'utf8', cwd: workspaceRoot(), timeout: 20_000 });
+  const res = spawnSync(process.execPath, [CLI, 'hook', 'claude', phase], {
+    input: JSON.stringify(payload),
+    encoding: 'utf8',
+    cwd: workspaceRoot(),
+    timeout: 20_000,
+  });
   assert.equal(res.status, 0, `hook ${phase} exit code (stderr: ${res.stderr})`);
   assert.equal(res.stdout, '', 'the hook prints nothing Claude Code would read');
 }
@@ -44,7 +51,7 @@ async function typeAt(editor: vscode.TextEditor, offset: number, text: string): 
 describe('external agents', () => {
   afterEach(closeAll);
 
-  it('shows an agent edit made through its hook live, and keeps the user\'s typing human', async () => {
+  it("shows an agent edit made through its hook live, and keeps the user's typing human", async () => {
     const file = path.join(workspaceRoot(), FILE);
     fs.writeFileSync(file, 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
     const editor = await openFile(FILE);
@@ -58,7 +65,11 @@ describe('external agents', () => {
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(OLD, NEW)); // the agent's Edit tool
     runHook('post', file);
     // Nothing but the state-folder watcher brings the hook's record in (how fast is not a test's business).
-    await waitUntil('the agent lines in the editor', async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined), 20_000);
+    await waitUntil(
+      'the agent lines in the editor',
+      async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined),
+      20_000,
+    );
 
     // Character by character: the agent rewrote the line, so both new lines are its (line breaks included).
     const texts = await attributedTexts(editor);
@@ -68,7 +79,10 @@ describe('external agents', () => {
     assert.equal(span.origin.tool, 'Claude Code');
     assert.equal(span.origin.session, 'it-session-1');
     const painted = a.paintedRanges(doc.uri);
-    assert.deepEqual(painted?.['chat-agent'].map(([s, e]) => doc.getText().slice(s, e)), texts);
+    assert.deepEqual(
+      painted?.['chat-agent'].map(([s, e]) => doc.getText().slice(s, e)),
+      texts,
+    );
 
     await typeAt(editor, doc.getText().length, '// my own line\n');
     assert.ok(!(await attributedTexts(editor)).some((t) => t.includes('reviewed by me') || t.includes('my own line')));
@@ -83,21 +97,37 @@ describe('Copilot agent mode through VS Code agent hooks', () => {
     fs.writeFileSync(file, 'export const rate = 1;\n');
     const editor = await openFile('src/agentmode.ts');
     const payload = (phase: 'pre' | 'post') => ({
-      timestamp: new Date().toISOString(), cwd: workspaceRoot(), sessionId: 'copilot-session-7',
-      hookEventName: phase === 'pre' ? 'PreToolUse' : 'PostToolUse', transcript_path: '/nonexistent.jsonl',
+      timestamp: new Date().toISOString(),
+      cwd: workspaceRoot(),
+      sessionId: 'copilot-session-7',
+      hookEventName: phase === 'pre' ? 'PreToolUse' : 'PostToolUse',
+      transcript_path: '/nonexistent.jsonl',
       tool_name: 'replace_string_in_file',
-      tool_input: { filePath: file, oldString: 'export const rate = 1;', newString: 'export const rate = 1;\nexport const vat = 0.2;' },
+      tool_input: {
+        filePath: file,
+        oldString: 'export const rate = 1;',
+        newString: 'export const rate = 1;\nexport const vat = 0.2;',
+      },
       tool_use_id: 'call_it_vscode_1',
       ...(phase === 'post' ? { tool_response: 'ok' } : {}),
     });
     const run = (phase: 'pre' | 'post') => {
-      const res = spawnSync(process.execPath, [CLI, 'hook', 'vscode', phase], { input: JSON.stringify(payload(phase)), encoding: 'utf8', cwd: workspaceRoot(), timeout: 20_000 });
+      const res = spawnSync(process.execPath, [CLI, 'hook', 'vscode', phase], {
+        input: JSON.stringify(payload(phase)),
+        encoding: 'utf8',
+        cwd: workspaceRoot(),
+        timeout: 20_000,
+      });
       assert.equal(res.status, 0, res.stderr);
     };
     run('pre');
     fs.writeFileSync(file, 'export const rate = 1;\nexport const vat = 0.2;\n');
     run('post');
-    await waitUntil('agent-mode lines in the editor', async () => ((await attributedTexts(editor)).join('') === 'export const vat = 0.2;\n' ? true : undefined), 20_000);
+    await waitUntil(
+      'agent-mode lines in the editor',
+      async () => ((await attributedTexts(editor)).join('') === 'export const vat = 0.2;\n' ? true : undefined),
+      20_000,
+    );
     const span = (await api()).spans(editor.document.uri)[0];
     assert.equal(span.origin.kind, 'agent');
     assert.equal(span.origin.tool, 'GitHub Copilot');
@@ -117,7 +147,9 @@ describe('agent commands', () => {
     try {
       await openFile('README.md');
       const running = vscode.commands.executeCommand('aiProvenance.connectAgents');
-      await waitUntil('the agent picker', async () => ((await driver.domText('.quick-input-widget .monaco-list-row')).length > 0 ? true : undefined));
+      await waitUntil('the agent picker', async () =>
+        (await driver.domText('.quick-input-widget .monaco-list-row')).length > 0 ? true : undefined,
+      );
       await driver.press('Enter');
       await running;
       const installed = fs.readFileSync(settings, 'utf8');
@@ -128,7 +160,8 @@ describe('agent commands', () => {
       assert.equal(fs.readFileSync(settings, 'utf8'), original, 'byte-identical after disconnect');
     } finally {
       fs.rmSync(path.join(workspaceRoot(), '.claude'), { recursive: true, force: true });
-      for (const dir of ['.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory']) fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
+      for (const dir of ['.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory'])
+        fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
     }
   });
 
@@ -136,12 +169,18 @@ describe('agent commands', () => {
     if (!driverAvailable) skipBecause(this, NO_DRIVER);
     await openFile('README.md');
     await vscode.commands.executeCommand('aiProvenance.startAgentSession', { agent: 'aider' });
-    await waitUntil('the session indicator', async () => ((await driver.domText('.statusbar-item')).some((t) => t.includes('aider session')) ? true : undefined));
+    await waitUntil('the session indicator', async () =>
+      (await driver.domText('.statusbar-item')).some((t) => t.includes('aider session')) ? true : undefined,
+    );
     const file = path.join(workspaceRoot(), 'src', 'session.ts');
     fs.writeFileSync(file, 'export const fromAider = 1;\n');
     await vscode.commands.executeCommand('aiProvenance.stopAgentSession');
     const editor = await openFile('src/session.ts');
-    await waitUntil('session attribution', async () => ((await attributedTexts(editor)).join('') === 'export const fromAider = 1;\n' ? true : undefined), 8000);
+    await waitUntil(
+      'session attribution',
+      async () => ((await attributedTexts(editor)).join('') === 'export const fromAider = 1;\n' ? true : undefined),
+      8000,
+    );
     assert.equal((await api()).spans(editor.document.uri)[0].origin.tool, 'aider');
   });
 });

@@ -30,7 +30,11 @@ async function painted(uri: vscode.Uri): Promise<Painted | undefined> {
 }
 
 async function hoverText(uri: vscode.Uri, line: number): Promise<string> {
-  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(line, 3));
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+    'vscode.executeHoverProvider',
+    uri,
+    new vscode.Position(line, 3),
+  );
   // appendText escapes spaces as &nbsp; and markdown punctuation with a backslash.
   const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
   return text.replace(/&nbsp;/g, ' ').replace(/\\([\\`*_{}[\]()#+\-.!~<>|])/g, '$1');
@@ -53,7 +57,10 @@ describe('AI blame', () => {
     assert.equal(await vscode.commands.executeCommand('aiProvenance.toggleBlame', true), true);
     const marks = await waitUntil('blame marks', async () => (await painted(editor.document.uri)) ?? undefined);
     assert.deepEqual([marks.ai, marks.mixed, marks.assisted], [[2, 3], [4], []]);
-    assert.deepEqual(marks.annotations, [`AI · claude-code · ${commit.slice(0, 8)}`, `AI + human · claude-code · ${commit.slice(0, 8)}`]);
+    assert.deepEqual(marks.annotations, [
+      `AI · claude-code · ${commit.slice(0, 8)}`,
+      `AI + human · claude-code · ${commit.slice(0, 8)}`,
+    ]);
     const hover = await hoverText(editor.document.uri, 1);
     assert.match(hover, /AI-written line/);
     assert.match(hover, /agent edit/);
@@ -69,7 +76,9 @@ describe('AI blame', () => {
       await driver.screenshot('blame-annotations');
       editor.selection = new vscode.Selection(1, 4, 1, 4);
       await vscode.commands.executeCommand('editor.action.showHover');
-      await waitUntil('the hover widget', async () => ((await driver.domText('.monaco-hover-content')).some((t) => t.includes('AI-written')) ? true : undefined));
+      await waitUntil('the hover widget', async () =>
+        (await driver.domText('.monaco-hover-content')).some((t) => t.includes('AI-written')) ? true : undefined,
+      );
       await driver.screenshot('blame-hover');
     }
   });
@@ -103,18 +112,30 @@ describe('AI blame', () => {
 
   it('blames an old version of the file shown from a commit', async () => {
     const abs = path.join(workspaceRoot(), FILE);
-    const uri = vscode.Uri.from({ scheme: 'ai-provenance-rev', path: `/${FILE}`, query: new URLSearchParams({ root: workspaceRoot(), rev: commit, path: FILE }).toString() });
-    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+    const uri = vscode.Uri.from({
+      scheme: 'ai-provenance-rev',
+      path: `/${FILE}`,
+      query: new URLSearchParams({ root: workspaceRoot(), rev: commit, path: FILE }).toString(),
+    });
+    const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), {
+      preview: false,
+    });
     assert.equal(editor.document.getText(), LINES.map(([t]) => t).join('\n') + '\n');
     await vscode.commands.executeCommand('aiProvenance.toggleBlame', true);
     const marks = await waitUntil('blame marks', async () => (await painted(uri)) ?? undefined);
     assert.deepEqual([marks.ai, marks.mixed], [[2, 3], [4]]);
     // The built-in Git extension's documents (a diff's base side) carry { path, ref } in the query.
-    const gitUri = vscode.Uri.file(abs).with({ scheme: 'git', query: JSON.stringify({ path: abs, ref: git('rev-parse', 'HEAD').trim() }) });
+    const gitUri = vscode.Uri.file(abs).with({
+      scheme: 'git',
+      query: JSON.stringify({ path: abs, ref: git('rev-parse', 'HEAD').trim() }),
+    });
     if (!vscode.extensions.getExtension('vscode.git')?.isActive) return; // no Git extension in this host
     const gitDoc = await vscode.workspace.openTextDocument(gitUri);
     await vscode.window.showTextDocument(gitDoc, { preview: false });
-    const gitMarks = await waitUntil('blame marks on the git: document', async () => (await painted(gitUri)) ?? undefined);
+    const gitMarks = await waitUntil(
+      'blame marks on the git: document',
+      async () => (await painted(gitUri)) ?? undefined,
+    );
     assert.deepEqual([gitMarks.ai, gitMarks.mixed], [[2, 3], [4]]);
   });
 

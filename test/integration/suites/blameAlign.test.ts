@@ -34,18 +34,42 @@ describe('blame alignment', () => {
 
   it('maps an unchanged buffer line for line, the editor’s last empty line included', () => {
     const out = mapToBuffer(blame, ['a', 'b', 'c', '']);
-    assert.deepEqual(out.map((l) => [l.mark, l.committed, l.blame?.line]), [[undefined, true, 1], ['ai', true, 2], [undefined, false, 3], [undefined, false, undefined]]);
+    assert.deepEqual(
+      out.map((l) => [l.mark, l.committed, l.blame?.line]),
+      [
+        [undefined, true, 1],
+        ['ai', true, 2],
+        [undefined, false, 3],
+        [undefined, false, undefined],
+      ],
+    );
   });
 
   it('follows committed lines through inserted lines and takes the live view for the rest', () => {
     const live = [LIVE_HUMAN, LIVE_HUMAN, LIVE_HUMAN, LIVE_AI, LIVE_AI];
     const out = mapToBuffer(blame, ['new', 'a', 'b', 'c', 'typed'], live);
-    assert.deepEqual(out.map((l) => [l.mark, l.committed]), [[undefined, false], [undefined, true], ['ai', true], ['ai', false], ['ai', false]]);
-    assert.equal(out[2].origins[0].tool, 'claude-code', 'a committed line keeps its record, whatever the live view says');
+    assert.deepEqual(
+      out.map((l) => [l.mark, l.committed]),
+      [
+        [undefined, false],
+        [undefined, true],
+        ['ai', true],
+        ['ai', false],
+        ['ai', false],
+      ],
+    );
+    assert.equal(
+      out[2].origins[0].tool,
+      'claude-code',
+      'a committed line keeps its record, whatever the live view says',
+    );
   });
 
   it('shows nothing for buffer-only lines when the editor does not track the document', () => {
     const out = mapToBuffer(blame, ['a', 'x', 'b']);
-    assert.deepEqual(out.map((l) => l.mark), [undefined, undefined, 'ai']);
+    assert.deepEqual(
+      out.map((l) => l.mark),
+      [undefined, undefined, 'ai'],
+    );
   });
 });

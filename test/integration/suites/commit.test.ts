@@ -51,11 +51,17 @@ describe('commit provenance from the Source Control view', () => {
     const repo = await waitUntil('the git repository', () => gitApi.repositories[0], 15_000);
     await repo.add([doc.uri.fsPath]);
     // Before committing, the preview shows exactly what the hook will add.
-    const preview = await waitUntil('the trailer preview', async () => {
-      const p = await (await api()).previewTrailers();
-      return p && p.aiLines === 3 ? p : undefined;
-    }, 10_000);
-    assert.ok(preview.trailers.some((t) => t.key === 'AI-Assisted' && t.value === '75% of added lines (3/4; inline 3)'));
+    const preview = await waitUntil(
+      'the trailer preview',
+      async () => {
+        const p = await (await api()).previewTrailers();
+        return p && p.aiLines === 3 ? p : undefined;
+      },
+      10_000,
+    );
+    assert.ok(
+      preview.trailers.some((t) => t.key === 'AI-Assisted' && t.value === '75% of added lines (3/4; inline 3)'),
+    );
     repo.inputBox.value = 'Add square';
     const before = git('rev-parse', 'HEAD').trim();
     await vscode.commands.executeCommand('git.commit');
@@ -68,32 +74,55 @@ describe('commit provenance from the Source Control view', () => {
     assert.match(message, /^Assisted-by: /m);
     assert.ok(!/Signed-off-by/.test(message));
 
-    const note = JSON.parse(await waitUntil('the note', () => {
-      try {
-        return git('notes', '--ref', 'refs/notes/ai-provenance', 'show', 'HEAD');
-      } catch {
-        return undefined;
-      }
-    }, 10_000)) as { files: Array<{ path: string; conversations: Array<{ ranges: Array<{ start_line: number; end_line: number }> }> }> };
+    const note = JSON.parse(
+      await waitUntil(
+        'the note',
+        () => {
+          try {
+            return git('notes', '--ref', 'refs/notes/ai-provenance', 'show', 'HEAD');
+          } catch {
+            return undefined;
+          }
+        },
+        10_000,
+      ),
+    ) as {
+      files: Array<{ path: string; conversations: Array<{ ranges: Array<{ start_line: number; end_line: number }> }> }>;
+    };
     const file = note.files.find((f) => f.path === 'src/math.ts');
     assert.ok(file, 'the note covers src/math.ts');
     const lines = file.conversations.flatMap((c) => c.ranges).map((r) => [r.start_line, r.end_line]);
-    const first = git('show', 'HEAD:src/math.ts').split('\n').indexOf('export function square(x: number): number {') + 1;
+    const first =
+      git('show', 'HEAD:src/math.ts').split('\n').indexOf('export function square(x: number): number {') + 1;
     assert.deepEqual(lines, [[first, first + 2]]);
     // The installed hook did the work, in a process of its own (no helper process of the editor's).
-    const logLines = fs.readFileSync(path.join(workspaceRoot(), '.git', 'ai-provenance', 'log.txt'), 'utf8').split('\n');
-    assert.ok(logLines.some((l) => l.includes('prepare-commit-msg: 3 AI line(s) in 1 file(s)')), logLines.slice(-5).join('\n'));
+    const logLines = fs
+      .readFileSync(path.join(workspaceRoot(), '.git', 'ai-provenance', 'log.txt'), 'utf8')
+      .split('\n');
+    assert.ok(
+      logLines.some((l) => l.includes('prepare-commit-msg: 3 AI line(s) in 1 file(s)')),
+      logLines.slice(-5).join('\n'),
+    );
 
     // The committed spans leave the working state, in the editor too: a later save must not write them back (else the
     // next commit's note would list lines this commit already recorded).
-    await waitUntil('the committed spans leaving the editor', async () => ((await api()).spans(doc.uri).length === 0 ? true : undefined), 10_000);
+    await waitUntil(
+      'the committed spans leaving the editor',
+      async () => ((await api()).spans(doc.uri).length === 0 ? true : undefined),
+      10_000,
+    );
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '// reviewed\n'));
     await doc.save();
     await (await api()).flush();
     assert.deepEqual((await api()).spans(doc.uri), []);
     const recordDir = path.join(workspaceRoot(), '.git', 'ai-provenance', 'files');
-    const records = fs.readdirSync(recordDir).map((n) => JSON.parse(fs.readFileSync(path.join(recordDir, n), 'utf8')) as { path: string; spans: unknown[] });
-    assert.deepEqual(records.filter((r) => r.path === 'src/math.ts').map((r) => r.spans), [[]]);
+    const records = fs
+      .readdirSync(recordDir)
+      .map((n) => JSON.parse(fs.readFileSync(path.join(recordDir, n), 'utf8')) as { path: string; spans: unknown[] });
+    assert.deepEqual(
+      records.filter((r) => r.path === 'src/math.ts').map((r) => r.spans),
+      [[]],
+    );
     git('checkout', '--', 'src/math.ts');
   });
 });

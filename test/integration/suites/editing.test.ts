@@ -7,7 +7,12 @@ import * as vscode from 'vscode';
 import { api, attributedTexts, closeAll, scratch, waitUntil } from '../helpers';
 import { TestInlineProvider } from '../inlineProvider';
 
-async function acceptInline(editor: vscode.TextEditor, provider: TestInlineProvider, offset: number, text: string): Promise<void> {
+async function acceptInline(
+  editor: vscode.TextEditor,
+  provider: TestInlineProvider,
+  offset: number,
+  text: string,
+): Promise<void> {
   const pos = editor.document.positionAt(offset);
   await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(pos, pos), preview: false });
   await provider.show(text);
@@ -45,7 +50,9 @@ describe('editing AI text', () => {
     await acceptInline(editor, provider, 'let total = '.length, 'items.length * price;');
     const doc = editor.document;
     const start = doc.getText().indexOf('items');
-    await editor.edit((b) => b.delete(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 'items.length * price;'.length))));
+    await editor.edit((b) =>
+      b.delete(new vscode.Range(doc.positionAt(start), doc.positionAt(start + 'items.length * price;'.length))),
+    );
     assert.deepEqual(await attributedTexts(editor), []);
     await vscode.commands.executeCommand('undo');
     await waitUntil('undo', () => (doc.getText().includes('items.length') ? true : undefined));
@@ -56,14 +63,23 @@ describe('editing AI text', () => {
     const messy = 'function   f( a,b ){\nreturn a+b;\n}\n';
     const editor = await scratch('\n');
     await acceptInline(editor, provider, 0, messy);
-    const formatter = vscode.languages.registerDocumentFormattingEditProvider({ scheme: 'untitled' }, {
-      // Like many formatters: one edit replacing the whole text.
-      provideDocumentFormattingEdits: (doc) => [vscode.TextEdit.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
-        'function f(a, b) {\n  return a + b;\n}\n\n')],
-    });
+    const formatter = vscode.languages.registerDocumentFormattingEditProvider(
+      { scheme: 'untitled' },
+      {
+        // Like many formatters: one edit replacing the whole text.
+        provideDocumentFormattingEdits: (doc) => [
+          vscode.TextEdit.replace(
+            new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)),
+            'function f(a, b) {\n  return a + b;\n}\n\n',
+          ),
+        ],
+      },
+    );
     try {
       await vscode.commands.executeCommand('editor.action.formatDocument');
-      await waitUntil('formatting', () => (editor.document.getText().startsWith('function f(a, b)') ? true : undefined));
+      await waitUntil('formatting', () =>
+        editor.document.getText().startsWith('function f(a, b)') ? true : undefined,
+      );
     } finally {
       formatter.dispose();
     }
@@ -95,7 +111,8 @@ describe('editing AI text', () => {
     const labels = (from: number, len: number): boolean[] => Array.from({ length: len }, (_, k) => ai.has(from + k));
     assert.deepEqual(labels(at('const'), 5), [false, false, false, false, false], 'no letter of the new `const` is AI');
     assert.deepEqual(labels(at('=>'), 2), [false, false], 'the new arrow is human');
-    for (const kept of ['add', '(a, b)', 'return a + b;']) assert.ok(labels(at(kept), kept.length).every(Boolean), `${kept} stays AI`);
+    for (const kept of ['add', '(a, b)', 'return a + b;'])
+      assert.ok(labels(at(kept), kept.length).every(Boolean), `${kept} stays AI`);
   });
 
   it('workspace edits and code actions (refactorings) stay human', async () => {
@@ -106,16 +123,24 @@ describe('editing AI text', () => {
       rename.replace(doc.uri, new vscode.Range(doc.positionAt(m.index), doc.positionAt(m.index + 7)), 'renamedValue');
     }
     assert.ok(await vscode.workspace.applyEdit(rename));
-    const actions = vscode.languages.registerCodeActionsProvider({ scheme: 'untitled' }, {
-      provideCodeActions: (d) => {
-        const fix = new vscode.CodeAction('Add semicolon comment', vscode.CodeActionKind.QuickFix);
-        fix.edit = new vscode.WorkspaceEdit();
-        fix.edit.insert(d.uri, new vscode.Position(0, 0), '// organised\n');
-        return [fix];
+    const actions = vscode.languages.registerCodeActionsProvider(
+      { scheme: 'untitled' },
+      {
+        provideCodeActions: (d) => {
+          const fix = new vscode.CodeAction('Add semicolon comment', vscode.CodeActionKind.QuickFix);
+          fix.edit = new vscode.WorkspaceEdit();
+          fix.edit.insert(d.uri, new vscode.Position(0, 0), '// organised\n');
+          return [fix];
+        },
       },
-    });
+    );
     try {
-      const [action] = (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(0, 0, 0, 1))) ?? [];
+      const [action] =
+        (await vscode.commands.executeCommand<vscode.CodeAction[]>(
+          'vscode.executeCodeActionProvider',
+          doc.uri,
+          new vscode.Range(0, 0, 0, 1),
+        )) ?? [];
       assert.ok(action?.edit);
       assert.ok(await vscode.workspace.applyEdit(action.edit));
     } finally {

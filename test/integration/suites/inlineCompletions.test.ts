@@ -88,7 +88,10 @@ describe('inline completion capture', () => {
     await provider.show('hello.world.again;');
     await press('Control+ArrowRight', 'aiProvenance.inlineSuggest.acceptNextWord');
     await waitUntil('a partial accept', () => (editor.document.getText() !== text ? true : undefined));
-    const inserted = editor.document.getText().slice(text.indexOf('= ') + 2).replace(/\n$/, '');
+    const inserted = editor.document
+      .getText()
+      .slice(text.indexOf('= ') + 2)
+      .replace(/\n$/, '');
     assert.ok(inserted.length > 0 && 'hello.world.again;'.startsWith(inserted), `inserted ${JSON.stringify(inserted)}`);
     assert.deepEqual(await attributedTexts(editor), [inserted]);
     assert.equal((await api()).spans(editor.document.uri)[0].origin.kind, 'inline-partial');
@@ -166,17 +169,23 @@ describe('inline completion capture', () => {
   it('keeps snippet tab stops and suggest-widget accepts human', async function () {
     if (!driverAvailable) skipBecause(this, NO_DRIVER);
     const editor = await scratch('\n');
-    await editor.insertSnippet(new vscode.SnippetString('for (let ${1:i} = 0; ${1:i} < ${2:n}; ${1:i}++) {}'), new vscode.Position(0, 0));
+    await editor.insertSnippet(
+      new vscode.SnippetString('for (let ${1:i} = 0; ${1:i} < ${2:n}; ${1:i}++) {}'),
+      new vscode.Position(0, 0),
+    );
     await driver.press('Tab'); // jump to the next tab stop: inserts nothing
     await driver.type('count');
     await waitUntil('typing in the tab stop', () => (editor.document.getText().includes('count') ? true : undefined));
     let asked = 0;
-    const completion = vscode.languages.registerCompletionItemProvider({ scheme: 'untitled' }, {
-      provideCompletionItems: () => {
-        asked++;
-        return [new vscode.CompletionItem('suggestedName')];
+    const completion = vscode.languages.registerCompletionItemProvider(
+      { scheme: 'untitled' },
+      {
+        provideCompletionItems: () => {
+          asked++;
+          return [new vscode.CompletionItem('suggestedName')];
+        },
       },
-    });
+    );
     try {
       const end = editor.document.lineAt(1).range.end;
       await vscode.window.showTextDocument(editor.document, { selection: new vscode.Range(end, end), preview: false });
@@ -185,7 +194,9 @@ describe('inline completion capture', () => {
         if (asked === 0) await vscode.commands.executeCommand('editor.action.triggerSuggest');
         return asked > 0 ? true : undefined;
       });
-      await waitUntil('suggest widget', async () => ((await driver.domText('.suggest-widget .monaco-list-row')).length > 0 ? true : undefined));
+      await waitUntil('suggest widget', async () =>
+        (await driver.domText('.suggest-widget .monaco-list-row')).length > 0 ? true : undefined,
+      );
       await driver.press('Tab');
       await waitUntil('suggest accept', () => (editor.document.getText().includes('suggestedName') ? true : undefined));
     } finally {

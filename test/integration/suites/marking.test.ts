@@ -48,13 +48,17 @@ describe('manual AI marking', () => {
     const start = TEXT.indexOf(AI);
     await markAi(editor, start, start + AI.length);
 
-    await typeAt(editor, start, 'Q');             // left edge
+    await typeAt(editor, start, 'Q'); // left edge
     await typeAt(editor, start + 1 + AI.length, 'Z'); // right edge
     assert.deepEqual(await attributedTexts(editor), [AI], 'typing at the edges must not grow the AI region');
 
     const inside = start + 1 + 'items.reduce('.length;
     await typeAt(editor, inside, 'HUMAN');
-    assert.deepEqual(await attributedTexts(editor), ['items.reduce(', '(s, x) => s + x, 0)'], editor.document.getText());
+    assert.deepEqual(
+      await attributedTexts(editor),
+      ['items.reduce(', '(s, x) => s + x, 0)'],
+      editor.document.getText(),
+    );
 
     const text = editor.document.getText();
     const painted = await waitUntil('decorations', async () => (await api()).paintedRanges(editor.document.uri));

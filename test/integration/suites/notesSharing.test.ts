@@ -33,7 +33,10 @@ describe('sharing provenance notes with a remote', () => {
   });
   after(() => {
     git(root, 'remote', 'remove', 'origin');
-    for (const ref of git(root, 'for-each-ref', '--format=%(refname)', 'refs/notes/remotes/').split('\n').filter(Boolean)) git(root, 'update-ref', '-d', ref);
+    for (const ref of git(root, 'for-each-ref', '--format=%(refname)', 'refs/notes/remotes/')
+      .split('\n')
+      .filter(Boolean))
+      git(root, 'update-ref', '-d', ref);
     fs.rmSync(bare, { recursive: true, force: true });
   });
 
@@ -48,11 +51,24 @@ describe('sharing provenance notes with a remote', () => {
       '+refs/heads/*:refs/remotes/origin/*',
       '+refs/notes/ai-provenance*:refs/notes/remotes/origin/ai-provenance*',
     ]);
-    assert.equal(tryGit(root, 'config', '--get-all', 'remote.origin.push'), undefined, 'no push refspec: git push is unchanged');
+    assert.equal(
+      tryGit(root, 'config', '--get-all', 'remote.origin.push'),
+      undefined,
+      'no push refspec: git push is unchanged',
+    );
     assert.equal(git(root, 'config', '--get-all', 'aiprovenance.sharenotes').trim(), 'origin');
     // The hooks that carry the notes from now on are in place.
-    for (const hook of ['pre-push', 'reference-transaction']) assert.match(fs.readFileSync(path.join(root, '.git', 'hooks', hook), 'utf8'), /ai-provenance-hook/);
-    if (local) assert.equal(await waitUntil('the notes on the remote', () => tryGit(bare, 'rev-parse', '-q', '--verify', 'refs/notes/ai-provenance') || undefined, 20_000), local);
+    for (const hook of ['pre-push', 'reference-transaction'])
+      assert.match(fs.readFileSync(path.join(root, '.git', 'hooks', hook), 'utf8'), /ai-provenance-hook/);
+    if (local)
+      assert.equal(
+        await waitUntil(
+          'the notes on the remote',
+          () => tryGit(bare, 'rev-parse', '-q', '--verify', 'refs/notes/ai-provenance') || undefined,
+          20_000,
+        ),
+        local,
+      );
     else assert.equal(tryGit(bare, 'rev-parse', '-q', '--verify', 'refs/notes/ai-provenance'), undefined);
 
     await vscode.commands.executeCommand('aiProvenance.unshareNotes', { remote: 'origin' });

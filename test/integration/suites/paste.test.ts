@@ -10,7 +10,10 @@ import { skipBecause } from '../../skip';
 
 async function select(editor: vscode.TextEditor, start: number, end: number): Promise<void> {
   const doc = editor.document;
-  await vscode.window.showTextDocument(doc, { selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)), preview: false });
+  await vscode.window.showTextDocument(doc, {
+    selection: new vscode.Range(doc.positionAt(start), doc.positionAt(end)),
+    preview: false,
+  });
 }
 
 async function markAi(editor: vscode.TextEditor, needle: string): Promise<void> {
@@ -36,7 +39,10 @@ describe('paste capture', function () {
     await driver.press('Control+V');
     await waitUntil('the paste', () => (editor.document.getText().split('compute()').length === 3 ? true : undefined));
     assert.deepEqual(await attributedTexts(editor), ['compute()', 'compute()']);
-    assert.deepEqual((await api()).spans(editor.document.uri).map((s) => s.origin.kind), ['manual', 'manual']);
+    assert.deepEqual(
+      (await api()).spans(editor.document.uri).map((s) => s.origin.kind),
+      ['manual', 'manual'],
+    );
   });
 
   it('keeps AI text AI through cut and paste within a file', async () => {

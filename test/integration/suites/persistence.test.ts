@@ -23,28 +23,47 @@ async function markText(editor: vscode.TextEditor, needle: string): Promise<void
 
 function stateFiles(): string[] {
   const dir = path.join(workspaceRoot(), '.git', 'ai-provenance', 'files');
-  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => fs.readFileSync(path.join(dir, f), 'utf8')) : [];
+  return fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'))
+    : [];
 }
 
 /** Opens `rel` and waits for its attribution; whitespace at span edges may join a span (the remap rule), so trim. */
 async function reopenAndWait(rel: string, expected: string[]): Promise<vscode.TextEditor> {
   const editor = await openFile(rel);
-  await waitUntil(`restored spans ${JSON.stringify(expected)}`, async () => {
-    const texts = (await attributedTexts(editor)).map((t) => t.trim());
-    return JSON.stringify(texts) === JSON.stringify(expected) ? true : undefined;
-  }, 15_000);
+  await waitUntil(
+    `restored spans ${JSON.stringify(expected)}`,
+    async () => {
+      const texts = (await attributedTexts(editor)).map((t) => t.trim());
+      return JSON.stringify(texts) === JSON.stringify(expected) ? true : undefined;
+    },
+    15_000,
+  );
   return editor;
 }
 
 /** Writes a record (as another window or a hook would) describing `recordedText`, then puts `diskText` on disk. */
-async function writeRecordFor(rel: string, recordedText: string, start: number, length: number, diskText: string): Promise<void> {
+async function writeRecordFor(
+  rel: string,
+  recordedText: string,
+  start: number,
+  length: number,
+  diskText: string,
+): Promise<void> {
   const store = await WorkingStateStore.open(workspaceRoot());
   const hash = contentHash(recordedText);
   await saveTextSnapshot(store.stateDir, hash, recordedText);
   await store.write({
-    version: FILE_RECORD_VERSION, path: rel, contentHash: hash, length: recordedText.length,
+    version: FILE_RECORD_VERSION,
+    path: rel,
+    contentHash: hash,
+    length: recordedText.length,
     origins: [{ kind: 'agent', tool: 'Claude Code', model: 'anthropic/claude-sonnet-4', time: 1 }],
-    spans: [[start, start + length, 0]], updated: Date.now(),
+    spans: [[start, start + length, 0]],
+    updated: Date.now(),
   });
   fs.writeFileSync(path.join(workspaceRoot(), rel), diskText);
 }
@@ -52,7 +71,8 @@ async function writeRecordFor(rel: string, recordedText: string, start: number, 
 describe('working-state persistence', () => {
   const original = new Map<string, string>();
   before(() => {
-    for (const rel of [FILE, 'src/greet.ts']) original.set(rel, fs.readFileSync(path.join(workspaceRoot(), rel), 'utf8'));
+    for (const rel of [FILE, 'src/greet.ts'])
+      original.set(rel, fs.readFileSync(path.join(workspaceRoot(), rel), 'utf8'));
   });
   afterEach(async () => {
     await closeAll();
@@ -63,13 +83,18 @@ describe('working-state persistence', () => {
     const editor = await openFile(FILE);
     await markText(editor, 'a + b');
     await (await api()).flush();
-    const record = stateFiles().map((t) => JSON.parse(t)).find((r) => r.path === FILE);
+    const record = stateFiles()
+      .map((t) => JSON.parse(t))
+      .find((r) => r.path === FILE);
     assert.ok(record, 'a record for src/math.ts is in .git/ai-provenance/files');
     const start = editor.document.getText().indexOf('a + b');
     // Only spans holding code count: an earlier suite may leave a lone AI line break behind (whitespace says nothing).
     const text = editor.document.getText();
     const code = (record.spans as Array<[number, number, number]>).filter(([s, e]) => /\S/.test(text.slice(s, e)));
-    assert.deepEqual(code.map(([s, e]) => [s, e]), [[start, start + 5]]);
+    assert.deepEqual(
+      code.map(([s, e]) => [s, e]),
+      [[start, start + 5]],
+    );
     assert.equal(record.origins[code[0][2]].kind, 'manual');
     assert.equal(record.contentHash, contentHash(editor.document.getText()));
     assert.equal(fs.existsSync(path.join(workspaceRoot(), 'ai-provenance')), false);
@@ -95,8 +120,15 @@ describe('working-state persistence', () => {
     await vscode.commands.executeCommand('aiProvenance.clearSelection');
     await markText(editor, 'values.reduce((s, v) => s + v, 0)');
     const file = path.join(workspaceRoot(), FILE);
-    fs.writeFileSync(file, '// header added by a tool\n' + fs.readFileSync(file, 'utf8').replace('return 0;', 'return NaN;'));
-    await waitUntil('the reload from disk', () => (editor.document.getText().includes('header added') ? true : undefined), 10_000);
+    fs.writeFileSync(
+      file,
+      '// header added by a tool\n' + fs.readFileSync(file, 'utf8').replace('return 0;', 'return NaN;'),
+    );
+    await waitUntil(
+      'the reload from disk',
+      () => (editor.document.getText().includes('header added') ? true : undefined),
+      10_000,
+    );
     assert.deepEqual(await attributedTexts(editor), ['values.reduce((s, v) => s + v, 0)']);
   });
 

@@ -35,7 +35,8 @@ async function states(): Promise<Record<string, string>> {
 
 describe('hooks of an older version', () => {
   it(`are installed, then one turns outdated and one goes missing ${BEFORE_RESTART}`, async function () {
-    if (!process.env.AIP_RUN_DIR) skipBecause(this, 'a restart needs the harness (scripts/run-integration.mjs), which kills and restarts VS Code');
+    if (!process.env.AIP_RUN_DIR)
+      skipBecause(this, 'a restart needs the harness (scripts/run-integration.mjs), which kills and restarts VS Code');
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
     // What an install by an earlier version looks like: its post-commit script, no pre-push at all, and the files of
     // the hook server it ran (a pid file naming a process that is gone, the request FIFO).
@@ -52,7 +53,11 @@ describe('hooks of an older version', () => {
   it(`are brought up to date when VS Code starts, leaving no hook server files ${AFTER_RESTART}`, async function () {
     this.timeout(30_000);
     try {
-      await waitUntil('the hooks to be current', async () => (Object.values(await states()).every((s) => s === 'installed') ? true : undefined), 15_000);
+      await waitUntil(
+        'the hooks to be current',
+        async () => (Object.values(await states()).every((s) => s === 'installed') ? true : undefined),
+        15_000,
+      );
       await waitUntil('the server files to be gone', () => (fs.existsSync(serverDir()) ? undefined : true), 5_000);
       assert.ok(!fs.readFileSync(path.join(hooksDir(), 'post-commit'), 'utf8').includes('/server'));
     } finally {

@@ -86,12 +86,19 @@ describe('AI review view', () => {
     const session = fileOf(snap, SESSION_FILE);
     assert.deepEqual([session.status, session.addedLines, session.aiLines], ['added', 6, 4]);
     assert.ok(Math.abs(session.share - 4 / 6) < 1e-9);
-    assert.deepEqual(session.hunks.map((h) => [h.startLine, h.endLine, h.kind, h.aiLines]), [[1, 6, 'mixed', 4]]);
+    assert.deepEqual(
+      session.hunks.map((h) => [h.startLine, h.endLine, h.kind, h.aiLines]),
+      [[1, 6, 'mixed', 4]],
+    );
     assert.ok(session.hunks[0].findings.includes('swallowed-error'), JSON.stringify(session.hunks[0].findings));
     // "Assisted-by" in the commit message makes every line of the greeting commit AI-assisted.
     const greet = fileOf(snap, 'src/greet.ts');
     assert.deepEqual([greet.share, greet.hunks.map((h) => h.kind)], [1, ['ai']]);
-    assert.equal(snap.files.some((f) => f.path === 'README.md'), false, 'files only main changed are not part of the branch');
+    assert.equal(
+      snap.files.some((f) => f.path === 'README.md'),
+      false,
+      'files only main changed are not part of the branch',
+    );
     if (!driverAvailable) return;
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('aiProvenance.review.focus');
@@ -99,9 +106,18 @@ describe('AI review view', () => {
       const texts = await driver.domText('.monaco-list-row');
       return texts.some((t) => t.includes('Lines 1–6')) ? texts : undefined;
     });
-    assert.ok(rows.some((t) => t.includes('session.ts') && t.includes('67% AI')), JSON.stringify(rows));
-    assert.ok(rows.some((t) => t.includes('greet.ts') && t.includes('100% AI')), JSON.stringify(rows));
-    assert.ok(rows.some((t) => t.includes('Lines 1–6') && t.includes('mixed')), JSON.stringify(rows));
+    assert.ok(
+      rows.some((t) => t.includes('session.ts') && t.includes('67% AI')),
+      JSON.stringify(rows),
+    );
+    assert.ok(
+      rows.some((t) => t.includes('greet.ts') && t.includes('100% AI')),
+      JSON.stringify(rows),
+    );
+    assert.ok(
+      rows.some((t) => t.includes('Lines 1–6') && t.includes('mixed')),
+      JSON.stringify(rows),
+    );
     await driver.screenshot('review-view');
   });
 
@@ -110,7 +126,9 @@ describe('AI review view', () => {
     await vscode.commands.executeCommand('aiProvenance.review.openFile', SESSION_FILE);
     const editor = await waitUntil('the review diff', async () => {
       const e = vscode.window.activeTextEditor;
-      return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE) ? e : undefined;
+      return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE)
+        ? e
+        : undefined;
     });
     assert.equal(new URLSearchParams(editor.document.uri.query).get('rev'), snap.headCommit);
     const right = await waitUntil('annotations', () => annotations(editor.document.uri));
@@ -124,7 +142,9 @@ describe('AI review view', () => {
     if (driverAvailable) {
       await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
       await vscode.commands.executeCommand('aiProvenance.review.focus');
-      await waitUntil('the review tree rows', async () => ((await driver.domText('.monaco-list-row')).some((t) => t.includes('Lines 1–6')) ? true : undefined));
+      await waitUntil('the review tree rows', async () =>
+        (await driver.domText('.monaco-list-row')).some((t) => t.includes('Lines 1–6')) ? true : undefined,
+      );
       await driver.screenshot('review-diff');
     }
   });
@@ -132,7 +152,11 @@ describe('AI review view', () => {
   it('marks hunks reviewed per reviewer in the git dir; the marks survive a reload and a rewritten commit', async () => {
     await reviewBranch();
     await vscode.commands.executeCommand('aiProvenance.review.openHunk', SESSION_FILE, 1);
-    const editor = await waitUntil('the review diff', async () => (vscode.window.activeTextEditor?.document.uri.scheme === 'ai-provenance-rev' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitUntil('the review diff', async () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'ai-provenance-rev'
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
     editor.selection = new vscode.Selection(2, 2, 2, 2);
     await vscode.commands.executeCommand('aiProvenance.review.markHunkReviewed');
     let snap = await snapshot();
@@ -165,30 +189,53 @@ describe('AI review view', () => {
   it('goes to the next unreviewed AI hunk', async () => {
     const snap = await reviewBranch();
     const store = await ReviewStateStore.open(workspaceRoot());
-    const aiHunks = snap.files.flatMap((f) => f.hunks.filter((h) => h.kind !== 'human').map((h) => ({ ...h, path: f.path })));
-    await store.unmarkReviewed(aiHunks.map((h) => h.key), REVIEWER.email);
+    const aiHunks = snap.files.flatMap((f) =>
+      f.hunks.filter((h) => h.kind !== 'human').map((h) => ({ ...h, path: f.path })),
+    );
+    await store.unmarkReviewed(
+      aiHunks.map((h) => h.key),
+      REVIEWER.email,
+    );
     await store.markReviewed(aiHunks[0].key, REVIEWER.email);
     await vscode.commands.executeCommand('aiProvenance.review.refresh');
     const next = aiHunks[1];
-    const hunk = await vscode.commands.executeCommand<{ path: string; startLine: number } | undefined>('aiProvenance.review.nextUnreviewedHunk');
+    const hunk = await vscode.commands.executeCommand<{ path: string; startLine: number } | undefined>(
+      'aiProvenance.review.nextUnreviewedHunk',
+    );
     assert.deepEqual([hunk?.path, hunk?.startLine], [next.path, next.startLine]);
-    const editor = await waitUntil('the next hunk', async () => (vscode.window.activeTextEditor?.document.uri.path.endsWith(next.path) ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitUntil('the next hunk', async () =>
+      vscode.window.activeTextEditor?.document.uri.path.endsWith(next.path)
+        ? vscode.window.activeTextEditor
+        : undefined,
+    );
     assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [next.startLine - 1, next.endLine - 1]);
     await store.unmarkReviewed(aiHunks[0].key, REVIEWER.email);
   });
 
   it('compares any two refs, and says clearly when a ref does not exist', async () => {
-    await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', { kind: 'refs', base: 'main', head: 'HEAD' });
+    await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', {
+      kind: 'refs',
+      base: 'main',
+      head: 'HEAD',
+    });
     const snap = await snapshot();
     assert.equal(snap.status, 'ready', snap.message);
     assert.deepEqual([snap.label, snap.scope], ['HEAD vs merge base with main', 'range:main..HEAD']);
     assert.equal(fileOf(snap, SESSION_FILE).aiLines, 4);
-    await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', { kind: 'refs', base: 'no-such-branch', head: 'HEAD' });
+    await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', {
+      kind: 'refs',
+      base: 'no-such-branch',
+      head: 'HEAD',
+    });
     const bad = await snapshot();
     assert.equal(bad.status, 'error');
     assert.match(bad.message ?? '', /unknown revision "no-such-branch"/);
     // A ref git would read as an option is refused before git runs; the review stays as it was.
-    await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', { kind: 'refs', base: '--output=/tmp/x', head: 'HEAD' });
+    await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', {
+      kind: 'refs',
+      base: '--output=/tmp/x',
+      head: 'HEAD',
+    });
     assert.deepEqual(await snapshot(), bad);
   });
 
@@ -205,7 +252,10 @@ describe('AI review view', () => {
       assert.equal(snap.status, 'ready', snap.message);
       assert.equal(snap.headCommit, null);
       const draft = fileOf(snap, rel);
-      assert.deepEqual([draft.status, draft.addedLines, draft.aiLines, draft.hunks.map((h) => h.kind)], ['added', 2, 1, ['mixed']]);
+      assert.deepEqual(
+        [draft.status, draft.addedLines, draft.aiLines, draft.hunks.map((h) => h.kind)],
+        ['added', 2, 1, ['mixed']],
+      );
     } finally {
       await closeAll();
       fs.rmSync(abs, { force: true });
@@ -219,20 +269,37 @@ describe('AI review view', () => {
     await store.markReviewed(key, REVIEWER.email);
     await store.setChecklistItem(snap.scope, 'errors', REVIEWER.email, true);
     await vscode.commands.executeCommand('aiProvenance.review.refresh');
-    const result = await vscode.commands.executeCommand<{ trailer: string } | undefined>('aiProvenance.review.signOff', { confirm: true, trailer: 'insert' });
+    const result = await vscode.commands.executeCommand<{ trailer: string } | undefined>(
+      'aiProvenance.review.signOff',
+      { confirm: true, trailer: 'insert' },
+    );
     assert.equal(result?.trailer, 'AI-Reviewed-by: Sample Dev <dev@example.com>');
     const note = await readNote(await repo(), snap.headCommit!, SIGNOFF_NOTES_REF);
     assert.ok(note && 'text' in note, 'a sign-off note is on the head commit');
     const [entry] = parseSignoffNote(note.text).signoffs;
-    assert.deepEqual([entry.reviewer.email, entry.tier, entry.base, entry.aiHunks.reviewed], [REVIEWER.email, 'T2', snap.baseCommit, [key]]);
+    assert.deepEqual(
+      [entry.reviewer.email, entry.tier, entry.base, entry.aiHunks.reviewed],
+      [REVIEWER.email, 'T2', snap.baseCommit, [key]],
+    );
     assert.equal(entry.aiHunks.total, snap.progress.total);
-    assert.deepEqual(entry.checklist.find((c) => c.id === 'errors'), { id: 'errors', status: 'triggered', checked: true });
+    assert.deepEqual(
+      entry.checklist.find((c) => c.id === 'errors'),
+      { id: 'errors', status: 'triggered', checked: true },
+    );
     // Nothing in the change handles credentials (src/session.ts only parses JSON): the auth item stays folded.
-    assert.deepEqual(entry.checklist.find((c) => c.id === 'auth'), { id: 'auth', status: 'folded', checked: false });
-    const gitApi = vscode.extensions.getExtension<{ getAPI(v: 1): { repositories: Array<{ inputBox: { value: string } }> } }>('vscode.git');
+    assert.deepEqual(
+      entry.checklist.find((c) => c.id === 'auth'),
+      { id: 'auth', status: 'folded', checked: false },
+    );
+    const gitApi = vscode.extensions.getExtension<{
+      getAPI(v: 1): { repositories: Array<{ inputBox: { value: string } }> };
+    }>('vscode.git');
     if (gitApi?.isActive) {
       const box = gitApi.exports.getAPI(1).repositories[0]?.inputBox;
-      assert.ok(box?.value.includes(result!.trailer), `the SCM message holds the trailer: ${JSON.stringify(box?.value)}`);
+      assert.ok(
+        box?.value.includes(result!.trailer),
+        `the SCM message holds the trailer: ${JSON.stringify(box?.value)}`,
+      );
       box!.value = '';
     }
     await store.unmarkReviewed(key, REVIEWER.email);

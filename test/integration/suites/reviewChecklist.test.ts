@@ -16,7 +16,18 @@ import { fileOf, reviewBranch } from './review.test';
 
 interface ChecklistProbe {
   ready: boolean;
-  message?: { type: string; state?: { triggered: Array<{ id: string; inAi: boolean; findings: Array<{ id: number; where: string; title: string; count: number; places: string[] }> }>; folded: Array<{ id: string }>; tier: string } };
+  message?: {
+    type: string;
+    state?: {
+      triggered: Array<{
+        id: string;
+        inAi: boolean;
+        findings: Array<{ id: number; where: string; title: string; count: number; places: string[] }>;
+      }>;
+      folded: Array<{ id: string }>;
+      tier: string;
+    };
+  };
 }
 
 async function probe(): Promise<ChecklistProbe> {
@@ -25,10 +36,14 @@ async function probe(): Promise<ChecklistProbe> {
 
 async function showChecklist(): Promise<NonNullable<ChecklistProbe['message']>['state'] & object> {
   await vscode.commands.executeCommand('aiProvenance.review.openChecklist');
-  const p = await waitUntil('the checklist webview to be ready', async () => {
-    const x = await probe();
-    return x.ready && x.message?.type === 'state' ? x : undefined;
-  }, 15_000);
+  const p = await waitUntil(
+    'the checklist webview to be ready',
+    async () => {
+      const x = await probe();
+      return x.ready && x.message?.type === 'state' ? x : undefined;
+    },
+    15_000,
+  );
   return p.message!.state!;
 }
 
@@ -54,27 +69,48 @@ describe('AI review checklist', function () {
     });
     assert.equal(titles.length, state.triggered.length);
     const firstPlain = state.triggered.findIndex((i) => !i.inAi);
-    assert.ok(state.triggered.slice(firstPlain === -1 ? state.triggered.length : firstPlain).every((i) => !i.inAi), 'AI items come first');
+    assert.ok(
+      state.triggered.slice(firstPlain === -1 ? state.triggered.length : firstPlain).every((i) => !i.inAi),
+      'AI items come first',
+    );
     assert.ok(titles.includes('Errors are handled, not hidden'), JSON.stringify(titles));
     assert.ok(titles.indexOf('Errors are handled, not hidden') < titles.indexOf('Behaviour matches the description'));
     assert.deepEqual(await texts('.tier-name'), ['Tier T2']);
     // "Why T2" names the rule; a file called session.ts that parses JSON is not an auth path.
-    assert.match((await texts('.change-size'))[0] ?? '', /^\d+ changed lines? to review in \d+ files?, \d+% of added lines with AI provenance/);
+    assert.match(
+      (await texts('.change-size'))[0] ?? '',
+      /^\d+ changed lines? to review in \d+ files?, \d+% of added lines with AI provenance/,
+    );
     const reasons = await texts('.reason');
-    assert.ok(reasons.some((r) => /^T2: one step up: medium signal inside AI-written lines: .* in src\/session\.ts:\d+ \[ai-step\/[a-z-]+\]$/.test(r)), JSON.stringify(reasons));
+    assert.ok(
+      reasons.some((r) =>
+        /^T2: one step up: medium signal inside AI-written lines: .* in src\/session\.ts:\d+ \[ai-step\/[a-z-]+\]$/.test(
+          r,
+        ),
+      ),
+      JSON.stringify(reasons),
+    );
     assert.ok(!reasons.some((r) => r.includes('auth path')), JSON.stringify(reasons));
     const whys = await texts('.finding-why');
-    assert.ok(whys.some((w) => w.includes('empty catch block')), JSON.stringify(whys));
+    assert.ok(
+      whys.some((w) => w.includes('empty catch block')),
+      JSON.stringify(whys),
+    );
     const folded = await texts('details.folded > summary');
     assert.deepEqual(folded, [`${state.folded.length} more checks nothing triggered`]);
-    assert.ok(state.folded.some((i) => i.id === 'secrets'), 'untriggered generic items are kept, folded');
+    assert.ok(
+      state.folded.some((i) => i.id === 'secrets'),
+      'untriggered generic items are kept, folded',
+    );
     assert.match((await texts('.progress'))[0] ?? '', /^\d+ of \d+ AI hunks reviewed$/);
     // The picture: the annotated diff beside the checklist, with the Changes view folded (unfolded after).
     await vscode.commands.executeCommand('workbench.action.closeAuxiliaryBar');
     await vscode.commands.executeCommand('aiProvenance.review.openFile', SESSION_FILE);
     await vscode.commands.executeCommand('aiProvenance.review.openChecklist');
     const paneFolded = await driver.click('.pane-header[aria-label^="Changes"][aria-expanded="true"]');
-    await waitUntil('the checklist after the layout change', async () => ((await texts('.item-title')).length > 0 ? true : undefined));
+    await waitUntil('the checklist after the layout change', async () =>
+      (await texts('.item-title')).length > 0 ? true : undefined,
+    );
     await driver.screenshot('review-checklist');
     if (paneFolded) await driver.click('.pane-header[aria-label^="Changes"][aria-expanded="false"]');
   });
@@ -87,7 +123,9 @@ describe('AI review checklist', function () {
     assert.ok(quoted, 'the markup in the fixture line is shown literally');
     assert.deepEqual(await texts('.finding-why b'), [], 'no element was created from it');
     // The workbench's own webview frames declare policies too; ours is the one with a script nonce.
-    const csp = (await driver.html('meta[http-equiv="Content-Security-Policy"]')).find((m) => m.includes("script-src 'nonce-"));
+    const csp = (await driver.html('meta[http-equiv="Content-Security-Policy"]')).find((m) =>
+      m.includes("script-src 'nonce-"),
+    );
     assert.ok(csp, 'the page declares the CSP');
     assert.match(csp, /default-src 'none'/);
     // Scripts only by nonce; styles, images and fonts only from the webview's own resource origin (cspSource).
@@ -101,12 +139,20 @@ describe('AI review checklist', function () {
     const finding = state.triggered.flatMap((i) => i.findings).find((f) => f.title === 'Error swallowed');
     assert.ok(finding, JSON.stringify(state.triggered));
     assert.equal(finding.where, `${SESSION_FILE}:4`);
-    await waitUntil('the finding link', async () => ((await texts(`.finding[data-finding-id="${finding.id}"] .finding-where`)).length > 0 ? true : undefined));
+    await waitUntil('the finding link', async () =>
+      (await texts(`.finding[data-finding-id="${finding.id}"] .finding-where`)).length > 0 ? true : undefined,
+    );
     assert.equal(await driver.click(`.finding[data-finding-id="${finding.id}"] .finding-where`), true);
-    const editor = await waitUntil('the revealed lines', async () => {
-      const e = vscode.window.activeTextEditor;
-      return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE) ? e : undefined;
-    }, 10_000);
+    const editor = await waitUntil(
+      'the revealed lines',
+      async () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE)
+          ? e
+          : undefined;
+      },
+      10_000,
+    );
     assert.equal(new URLSearchParams(editor.document.uri.query).get('rev'), snap.headCommit);
     assert.deepEqual([editor.selection.start.line, editor.selection.end.line], [3, 3]);
     assert.equal(fileOf(snap, SESSION_FILE).hunks[0].findings.includes('swallowed-error'), true);
@@ -117,9 +163,13 @@ describe('AI review checklist', function () {
     await showChecklist();
     const store = await ReviewStateStore.open(workspaceRoot());
     await store.setChecklistItem(snap.scope, 'errors', REVIEWER.email, false);
-    await waitUntil('the errors checkbox', async () => ((await driver.html('#check-errors')).length > 0 ? true : undefined));
+    await waitUntil('the errors checkbox', async () =>
+      (await driver.html('#check-errors')).length > 0 ? true : undefined,
+    );
     assert.equal(await driver.click('#check-errors'), true);
-    await waitUntil('the stored mark', async () => ((await store.checkedItems(snap.scope, REVIEWER.email)).has('errors') ? true : undefined));
+    await waitUntil('the stored mark', async () =>
+      (await store.checkedItems(snap.scope, REVIEWER.email)).has('errors') ? true : undefined,
+    );
     const after = await waitUntil('the re-rendered state', async () => {
       const p = await probe();
       const item = p.message?.state?.triggered.find((i) => i.id === 'errors') as { checked?: boolean } | undefined;
@@ -128,28 +178,48 @@ describe('AI review checklist', function () {
     assert.equal(after.checked, true);
     // The re-rendered page keeps the focus on the box, so the keyboard can undo the click.
     await driver.press('Space');
-    await waitUntil('the mark removed with the keyboard', async () => (!(await store.checkedItems(snap.scope, REVIEWER.email)).has('errors') ? true : undefined));
-    await waitUntil('the page re-rendered unchecked', async () => ((await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as { checked?: boolean } | undefined)?.checked === false ? true : undefined);
+    await waitUntil('the mark removed with the keyboard', async () =>
+      !(await store.checkedItems(snap.scope, REVIEWER.email)).has('errors') ? true : undefined,
+    );
+    await waitUntil('the page re-rendered unchecked', async () =>
+      ((await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as { checked?: boolean } | undefined)
+        ?.checked === false
+        ? true
+        : undefined,
+    );
     // A note typed under the item is kept for the reviewer and comes back with the next state.
     assert.equal(await driver.click('.item[data-item-id="errors"] .item-note'), true);
     await driver.type('caller logs it');
     await waitUntil('the saved note', async () => {
       await vscode.commands.executeCommand('aiProvenance.review.refresh');
-      const item = (await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as { note?: string } | undefined;
+      const item = (await probe()).message?.state?.triggered.find((i) => i.id === 'errors') as
+        { note?: string } | undefined;
       return item?.note === 'caller logs it' ? true : undefined;
     });
   });
 
-  it('lists an analyser\'s SARIF results on the change as checklist findings (aiProvenance.review.sarifFiles)', async () => {
+  it("lists an analyser's SARIF results on the change as checklist findings (aiProvenance.review.sarifFiles)", async () => {
     const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
     const log = {
       version: '2.1.0',
-      runs: [{
-        tool: { driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.swallowed', shortDescription: { text: 'Swallowed error' } }] } },
-        results: [
-          { ruleId: 'ts.swallowed', level: 'warning', message: { text: 'catch block drops the error' }, locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: 4 } } }] },
-        ],
-      }],
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: 'Semgrep OSS',
+              rules: [{ id: 'ts.swallowed', shortDescription: { text: 'Swallowed error' } }],
+            },
+          },
+          results: [
+            {
+              ruleId: 'ts.swallowed',
+              level: 'warning',
+              message: { text: 'catch block drops the error' },
+              locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: 4 } } }],
+            },
+          ],
+        },
+      ],
     };
     fs.writeFileSync(sarifPath, JSON.stringify(log));
     const config = vscode.workspace.getConfiguration('aiProvenance.review');
@@ -160,7 +230,10 @@ describe('AI review checklist', function () {
       const item = state.triggered.find((i) => i.id === 'analyzers');
       assert.ok(item, JSON.stringify(state.triggered.map((i) => i.id)));
       assert.equal(item.inAi, true, 'the result is inside the AI-written lines');
-      assert.deepEqual(item.findings.map((f) => [f.title, f.where]), [['Semgrep OSS: Swallowed error', `${SESSION_FILE}:4`]]);
+      assert.deepEqual(
+        item.findings.map((f) => [f.title, f.where]),
+        [['Semgrep OSS: Swallowed error', `${SESSION_FILE}:4`]],
+      );
       const whys = await waitUntil('the analyser finding rendered', async () => {
         const t = await texts('.finding-why');
         return t.some((w) => w.includes('catch block drops the error')) ? t : undefined;
@@ -174,8 +247,23 @@ describe('AI review checklist', function () {
 
   it('folds one rule\'s places in one file into one finding: its count, the first place, and "show all" to reveal each', async () => {
     const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
-    const at = (line: number): object => ({ ruleId: 'ts.parse', level: 'warning', message: { text: `unchecked parse at ${line}` }, locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: line } } }] });
-    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] } }, results: [at(2), at(4)] }] };
+    const at = (line: number): object => ({
+      ruleId: 'ts.parse',
+      level: 'warning',
+      message: { text: `unchecked parse at ${line}` },
+      locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: line } } }],
+    });
+    const log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] },
+          },
+          results: [at(2), at(4)],
+        },
+      ],
+    };
     fs.writeFileSync(sarifPath, JSON.stringify(log));
     const config = vscode.workspace.getConfiguration('aiProvenance.review');
     await config.update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
@@ -191,17 +279,31 @@ describe('AI review checklist', function () {
       assert.equal(finding.where, `${SESSION_FILE}:2`);
       assert.deepEqual(finding.places, [`${SESSION_FILE}:2`, `${SESSION_FILE}:4`]);
       const sel = `.finding[data-finding-id="${finding.id}"]`;
-      await waitUntil('the count badge', async () => ((await texts(`${sel} .finding-count`)).includes('2 places') ? true : undefined));
+      await waitUntil('the count badge', async () =>
+        (await texts(`${sel} .finding-count`)).includes('2 places') ? true : undefined,
+      );
       assert.equal(await driver.click(`${sel} .finding-places > summary`), true);
-      await waitUntil('the places listed', async () => ((await texts(`${sel} .place-where`)).length === 2 ? true : undefined));
+      await waitUntil('the places listed', async () =>
+        (await texts(`${sel} .place-where`)).length === 2 ? true : undefined,
+      );
       assert.deepEqual(await texts(`${sel} .place-where`), [`${SESSION_FILE}:2`, `${SESSION_FILE}:4`]);
       assert.equal(await driver.click(`${sel} .place-where[data-place="1"]`), true);
-      const editor = await waitUntil('the second place revealed', async () => {
+      const editor = await waitUntil(
+        'the second place revealed',
+        async () => {
+          const e = vscode.window.activeTextEditor;
+          return e?.document.uri.scheme === 'ai-provenance-rev' &&
+            e.document.uri.path.endsWith(SESSION_FILE) &&
+            e.selection.start.line === 3
+            ? e
+            : undefined;
+        },
+        10_000,
+      ).catch((err: Error) => {
         const e = vscode.window.activeTextEditor;
-        return e?.document.uri.scheme === 'ai-provenance-rev' && e.document.uri.path.endsWith(SESSION_FILE) && e.selection.start.line === 3 ? e : undefined;
-      }, 10_000).catch((err: Error) => {
-        const e = vscode.window.activeTextEditor;
-        throw new Error(`${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`);
+        throw new Error(
+          `${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`,
+        );
       });
       assert.equal(new URLSearchParams(editor.document.uri.query).get('rev'), snap.headCommit);
       await driver.screenshot('review-checklist-folded');

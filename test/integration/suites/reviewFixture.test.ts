@@ -13,7 +13,13 @@ import { workspaceRoot } from '../helpers';
 
 export const SESSION_FILE = 'src/session.ts';
 export const REVIEWER = { name: 'Sample Dev', email: 'dev@example.com' };
-export const AGENT: Origin = { kind: 'agent', tool: 'claude-code', model: 'anthropic/claude-sonnet-4', session: 'fixture-session', time: Date.UTC(2026, 0, 2, 9) };
+export const AGENT: Origin = {
+  kind: 'agent',
+  tool: 'claude-code',
+  model: 'anthropic/claude-sonnet-4',
+  session: 'fixture-session',
+  time: Date.UTC(2026, 0, 2, 9),
+};
 
 /** `[text, class]`: lines 2-5 are the agent's; line 4 swallows the error and quotes markup the page must not run. */
 export const SESSION_LINES: ReadonlyArray<readonly [string, 'ai' | 'human']> = [
@@ -26,7 +32,11 @@ export const SESSION_LINES: ReadonlyArray<readonly [string, 'ai' | 'human']> = [
 ];
 
 export function git(...args: string[]): string {
-  return execFileSync('git', args, { cwd: workspaceRoot(), encoding: 'utf8', env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' } });
+  return execFileSync('git', args, {
+    cwd: workspaceRoot(),
+    encoding: 'utf8',
+    env: { ...process.env, GIT_CONFIG_NOSYSTEM: '1' },
+  });
 }
 
 export async function repo(): Promise<RepoInfo> {
@@ -36,16 +46,30 @@ export async function repo(): Promise<RepoInfo> {
 }
 
 /** Commits `lines` as `rel` with an Agent Trace note recording the AI lines; returns the commit. */
-export async function commitWithNote(rel: string, lines: ReadonlyArray<readonly [string, 'ai' | 'mixed' | 'human']>, message: string, origin = AGENT): Promise<string> {
+export async function commitWithNote(
+  rel: string,
+  lines: ReadonlyArray<readonly [string, 'ai' | 'mixed' | 'human']>,
+  message: string,
+  origin = AGENT,
+): Promise<string> {
   const abs = path.join(workspaceRoot(), ...rel.split('/'));
   fs.mkdirSync(path.dirname(abs), { recursive: true });
   fs.writeFileSync(abs, lines.map(([text]) => text).join('\n') + '\n');
   git('add', '--', rel);
   git('commit', '-q', '-m', message, '--', rel);
   const commit = git('rev-parse', 'HEAD').trim();
-  const attributed: AttributedLine[] = lines.map(([text, cls]) => ({ text, cls, origins: cls === 'human' ? [] : [origin] }));
+  const attributed: AttributedLine[] = lines.map(([text, cls]) => ({
+    text,
+    cls,
+    origins: cls === 'human' ? [] : [origin],
+  }));
   let n = 1;
-  const record = buildAgentTrace([{ path: rel, lines: attributed }], { revision: commit, toolVersion: 'test', now: Date.UTC(2026, 0, 2, 10), randomBytes: (len) => Uint8Array.from({ length: len }, () => n++ & 0xff) });
+  const record = buildAgentTrace([{ path: rel, lines: attributed }], {
+    revision: commit,
+    toolVersion: 'test',
+    now: Date.UTC(2026, 0, 2, 10),
+    randomBytes: (len) => Uint8Array.from({ length: len }, () => n++ & 0xff),
+  });
   await writeNote(await repo(), commit, JSON.stringify(record));
   return commit;
 }

@@ -19,12 +19,23 @@ describe('attribution views', () => {
   it('hovers AI text with its origin as plain text', async () => {
     const editor = await marked();
     const pos = editor.document.positionAt(editor.document.getText().indexOf('fetchAll') + 2);
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      pos,
+    );
     // appendText escapes spaces as &nbsp; for the renderer.
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/&nbsp;/g, ' ');
+    const text = hovers
+      .flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value)))
+      .join('\n')
+      .replace(/&nbsp;/g, ' ');
     assert.match(text, /AI-written/);
     assert.match(text, /marked as AI by hand/);
-    const none = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, new vscode.Position(0, 2));
+    const none = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      editor.document.uri,
+      new vscode.Position(0, 2),
+    );
     assert.ok(!none.some((h) => h.contents.some((c) => (typeof c === 'string' ? c : c.value).includes('AI-written'))));
   });
 
@@ -36,7 +47,10 @@ describe('attribution views', () => {
       const found = (await driver.domText('.statusbar-item')).filter((t) => t.includes('AI '));
       return found.length ? found : undefined;
     });
-    assert.ok(texts.some((t) => t.includes('AI 1/4')), JSON.stringify(texts));
+    assert.ok(
+      texts.some((t) => t.includes('AI 1/4')),
+      JSON.stringify(texts),
+    );
   });
 
   it('keeps painting after the annotation style changes', async () => {

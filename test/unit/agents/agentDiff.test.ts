@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { AGENT_DIFF_MAX_CHARS, agentInsertedRanges, isProbablyBinary, splitLines, type CharRange } from '../../../src/core/agents';
+import {
+  AGENT_DIFF_MAX_CHARS,
+  agentInsertedRanges,
+  isProbablyBinary,
+  splitLines,
+  type CharRange,
+} from '../../../src/core/agents';
 
 /** `after` with the agent's characters wrapped in «», so expectations read character by character. */
 function mark(before: string | null, after: string): string {
@@ -15,13 +21,17 @@ function mark(before: string | null, after: string): string {
 
 describe('agentInsertedRanges: whole lines', () => {
   it('gives a rewritten line to the agent entirely (return a + b; -> const s = a + b;)', () => {
-    assert.equal(mark('function f(a, b) {\n  return a + b;\n}\n', 'function f(a, b) {\n  const s = a + b;\n}\n'),
-      'function f(a, b) {\n«  const s = a + b;\n»}\n');
+    assert.equal(
+      mark('function f(a, b) {\n  return a + b;\n}\n', 'function f(a, b) {\n  const s = a + b;\n}\n'),
+      'function f(a, b) {\n«  const s = a + b;\n»}\n',
+    );
   });
 
   it('gives both lines of a rewrite into two lines to the agent', () => {
-    assert.equal(mark('function f(a, b) {\n  return a + b;\n}\n', 'function f(a, b) {\n  const s = a + b;\n  return s;\n}\n'),
-      'function f(a, b) {\n«  const s = a + b;\n  return s;\n»}\n');
+    assert.equal(
+      mark('function f(a, b) {\n  return a + b;\n}\n', 'function f(a, b) {\n  const s = a + b;\n  return s;\n}\n'),
+      'function f(a, b) {\n«  const s = a + b;\n  return s;\n»}\n',
+    );
   });
 
   it('gives inserted lines with their line endings, at the start, middle and end', () => {
@@ -46,12 +56,17 @@ describe('agentInsertedRanges: in-place edits', () => {
 
   it('gives only the replaced token of a small in-place substitution', () => {
     assert.equal(mark('const x = foo(1, 2);\n', 'const x = foo(1, 3);\n'), 'const x = foo(1, «3»);\n');
-    assert.equal(mark('const total = sum(items);\n', 'const grandTotal = sum(items);\n'), 'const «grandTotal» = sum(items);\n');
+    assert.equal(
+      mark('const total = sum(items);\n', 'const grandTotal = sum(items);\n'),
+      'const «grandTotal» = sum(items);\n',
+    );
   });
 
   it('pairs an edited line inside a block of new lines', () => {
-    assert.equal(mark('start();\ncall(a);\nend();\n', 'start();\nsetup();\ncall(a, b);\nend();\n'),
-      'start();\n«setup();\n»call(a«, b»);\nend();\n');
+    assert.equal(
+      mark('start();\ncall(a);\nend();\n', 'start();\nsetup();\ncall(a, b);\nend();\n'),
+      'start();\n«setup();\n»call(a«, b»);\nend();\n',
+    );
   });
 
   it('judges a short line whose edit dominates it as a rewrite', () => {
@@ -82,7 +97,11 @@ describe('agentInsertedRanges: whitespace and line endings', () => {
 
   it('keeps CRLF with the inserted line in a CRLF file', () => {
     assert.equal(mark('a\r\nc\r\n', 'a\r\nb\r\nc\r\n'), 'a\r\n«b\r\n»c\r\n');
-    assert.equal(mark('a\r\nc\r\n', 'a\nb\nc\n'), 'a\n«b\n»c\n', 'a line-ending switch plus an insertion: only the insertion');
+    assert.equal(
+      mark('a\r\nc\r\n', 'a\nb\nc\n'),
+      'a\n«b\n»c\n',
+      'a line-ending switch plus an insertion: only the insertion',
+    );
   });
 });
 
@@ -129,8 +148,13 @@ describe('agentInsertedRanges: empty, created, deleted files', () => {
 
 describe('agentInsertedRanges: moves', () => {
   it('does not give a moved line to the agent, even reindented', () => {
-    assert.equal(mark('  const longLineHere = compute(1);\nother();\n', 'other();\nfunction g() {\n    const longLineHere = compute(1);\n}\n'),
-      'other();\n«function g() {\n»    const longLineHere = compute(1);\n«}\n»');
+    assert.equal(
+      mark(
+        '  const longLineHere = compute(1);\nother();\n',
+        'other();\nfunction g() {\n    const longLineHere = compute(1);\n}\n',
+      ),
+      'other();\n«function g() {\n»    const longLineHere = compute(1);\n«}\n»',
+    );
   });
 
   it('still gives short re-appearing lines to the agent (below MIN_MOVED_LINE_CHARS)', () => {
@@ -138,8 +162,10 @@ describe('agentInsertedRanges: moves', () => {
   });
 
   it('counts a moved line once: a duplicate is new text', () => {
-    assert.equal(mark('a\nconst value = 42;\nb\n', 'a\nb\nconst value = 42;\nconst value = 42;\n'),
-      'a\nb\nconst value = 42;\n«const value = 42;\n»');
+    assert.equal(
+      mark('a\nconst value = 42;\nb\n', 'a\nb\nconst value = 42;\nconst value = 42;\n'),
+      'a\nb\nconst value = 42;\n«const value = 42;\n»',
+    );
   });
 });
 
@@ -186,9 +212,17 @@ describe('isProbablyBinary and splitLines', () => {
 
   it('splits on LF, CRLF and lone CR, with no empty line after a final line ending', () => {
     const ranges = (t: string): CharRange[] => splitLines(t).map((l) => [l.start, l.next]);
-    assert.deepEqual(ranges('a\r\nb\rc\nd'), [[0, 3], [3, 5], [5, 7], [7, 8]]);
+    assert.deepEqual(ranges('a\r\nb\rc\nd'), [
+      [0, 3],
+      [3, 5],
+      [5, 7],
+      [7, 8],
+    ]);
     assert.deepEqual(ranges('a\n'), [[0, 2]]);
-    assert.deepEqual(ranges('\n\n'), [[0, 1], [1, 2]]);
+    assert.deepEqual(ranges('\n\n'), [
+      [0, 1],
+      [1, 2],
+    ]);
     assert.deepEqual(ranges(''), []);
   });
 });

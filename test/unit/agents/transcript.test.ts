@@ -8,8 +8,13 @@ describe('modelFromClaudeTranscript', () => {
   });
 
   it('tolerates CRLF, a partial last line and garbage lines', () => {
-    const line = (model: string): string => JSON.stringify({ type: 'assistant', message: { role: 'assistant', model } });
-    const text = [line('claude-opus-4-1-20250805'), 'not json "assistant" "model"', '{"type":"assistant","message":{"model":"claude-x'].join('\r\n');
+    const line = (model: string): string =>
+      JSON.stringify({ type: 'assistant', message: { role: 'assistant', model } });
+    const text = [
+      line('claude-opus-4-1-20250805'),
+      'not json "assistant" "model"',
+      '{"type":"assistant","message":{"model":"claude-x',
+    ].join('\r\n');
     assert.equal(modelFromClaudeTranscript(text), 'claude-opus-4-1-20250805');
   });
 
@@ -17,7 +22,10 @@ describe('modelFromClaudeTranscript', () => {
     assert.equal(modelFromClaudeTranscript(''), undefined);
     assert.equal(modelFromClaudeTranscript('{"type":"user","message":{"role":"user","content":"hi"}}\n'), undefined);
     assert.equal(modelFromClaudeTranscript(JSON.stringify({ type: 'assistant', message: { model: 42 } })), undefined);
-    assert.equal(modelFromClaudeTranscript(JSON.stringify({ type: 'assistant', message: { model: 'a\nb' } })), undefined);
+    assert.equal(
+      modelFromClaudeTranscript(JSON.stringify({ type: 'assistant', message: { model: 'a\nb' } })),
+      undefined,
+    );
     assert.equal(modelFromClaudeTranscript(undefined as unknown as string), undefined);
   });
 

@@ -39,8 +39,14 @@ describe('lineView', () => {
 
   it('splits lines at \\n, \\r\\n and \\r, and a trailing break starts an empty line', () => {
     const { text, spans } = doc('[a]0\r\nb\r[c]1\n');
-    assert.deepEqual(lineView(text, spans).map((l) => l.kind), ['ai', 'human', 'ai', 'human']);
-    assert.deepEqual(lineView('', []).map((l) => l.kind), ['human']);
+    assert.deepEqual(
+      lineView(text, spans).map((l) => l.kind),
+      ['ai', 'human', 'ai', 'human'],
+    );
+    assert.deepEqual(
+      lineView('', []).map((l) => l.kind),
+      ['human'],
+    );
   });
 
   it('rejects spans that do not fit the text', () => {

@@ -43,7 +43,13 @@ export class ReferenceModel {
       const label = c.origin ?? H;
       const holdsAi = removed.some((l) => l !== H);
       const strip = (t: string) => [...t].filter((ch) => !WS.test(ch)).join('');
-      const whitespaceOnly = c.oldText !== undefined && del > 0 && text.length > 0 && holdsAi && c.oldText !== text && strip(c.oldText) === strip(text);
+      const whitespaceOnly =
+        c.oldText !== undefined &&
+        del > 0 &&
+        text.length > 0 &&
+        holdsAi &&
+        c.oldText !== text &&
+        strip(c.oldText) === strip(text);
       const remap =
         c.oldText !== undefined &&
         (c.remap !== undefined
@@ -52,7 +58,15 @@ export class ReferenceModel {
       const before = start > 0 ? this.labels[start - 1] : H;
       const after = start + del < this.labels.length ? this.labels[start + del] : H;
       if (remap) inserted = this.remapLabels(c.oldText as string, text, removed, label, before, after);
-      else if (label === H && text.length > 0 && [...text].every((ch) => WS.test(ch)) && start > 0 && start + del < this.labels.length && before !== H && before === after) {
+      else if (
+        label === H &&
+        text.length > 0 &&
+        [...text].every((ch) => WS.test(ch)) &&
+        start > 0 &&
+        start + del < this.labels.length &&
+        before !== H &&
+        before === after
+      ) {
         inserted = Array<number>(text.length).fill(before);
       } else inserted = Array<number>(text.length).fill(label);
     }
@@ -89,14 +103,24 @@ export class ReferenceModel {
         if (this.labels[pos + k] !== H) own.push(this.labels[pos + k]);
       }
       const origins = [...new Set(own)].sort((a, b) => a - b);
-      out.push({ kind: own.length === 0 ? 'human' : own.length === significant ? 'ai' : 'mixed', origins: own.length ? origins : [] });
+      out.push({
+        kind: own.length === 0 ? 'human' : own.length === significant ? 'ai' : 'mixed',
+        origins: own.length ? origins : [],
+      });
       pos += line.length;
       pos += this.text.startsWith('\r\n', pos) ? 2 : pos < this.text.length ? 1 : 0;
     }
     return out;
   }
 
-  private remapLabels(oldText: string, newText: string, oldLabels: number[], insertedLabel: number, before: number, after: number): number[] {
+  private remapLabels(
+    oldText: string,
+    newText: string,
+    oldLabels: number[],
+    insertedLabel: number,
+    before: number,
+    after: number,
+  ): number[] {
     const blocks = alignTexts(oldText, newText, this.diffLimits);
     checkAlignment(oldText, newText, blocks, this.optimalDiff);
     const labels = Array<number>(newText.length).fill(insertedLabel);
@@ -111,7 +135,7 @@ export class ReferenceModel {
     }
     // With a human insertion, words count whole: a new word keeps its matches only when it is an old word, unchanged,
     // matched in one piece. An AI insertion keeps character matches.
-    for (let a = 0; insertedLabel === H && a < newText.length; ) {
+    for (let a = 0; insertedLabel === H && a < newText.length;) {
       if (!isWordChar(newText[a])) {
         a++;
         continue;
@@ -130,7 +154,7 @@ export class ReferenceModel {
     }
     if (insertedLabel !== H) return labels;
     const result = labels.slice();
-    for (let j = 0; j < newText.length; ) {
+    for (let j = 0; j < newText.length;) {
       if (!isInserted[j] || !WS.test(newText[j])) {
         j++;
         continue;
@@ -174,8 +198,10 @@ export function checkAlignment(a: string, b: string, blocks: readonly MatchBlock
   let matched = 0;
   for (const blk of blocks) {
     // Messages are built only on failure: these loops run over thousands of blocks.
-    if (!(blk.length > 0 && blk.oldStart >= i && blk.newStart >= j)) assert.fail(`blocks out of order: ${JSON.stringify(blocks)}`);
-    if (blk.oldStart + blk.length > a.length || blk.newStart + blk.length > b.length) assert.fail(`block out of bounds: ${JSON.stringify(blk)}`);
+    if (!(blk.length > 0 && blk.oldStart >= i && blk.newStart >= j))
+      assert.fail(`blocks out of order: ${JSON.stringify(blocks)}`);
+    if (blk.oldStart + blk.length > a.length || blk.newStart + blk.length > b.length)
+      assert.fail(`block out of bounds: ${JSON.stringify(blk)}`);
     if (a.slice(blk.oldStart, blk.oldStart + blk.length) !== b.slice(blk.newStart, blk.newStart + blk.length)) {
       assert.fail(`block ${JSON.stringify(blk)} pairs different text`);
     }
@@ -186,9 +212,16 @@ export function checkAlignment(a: string, b: string, blocks: readonly MatchBlock
   const strip = (t: string) => t.replace(/\s/g, '');
   if (a !== b && strip(a) === strip(b)) {
     // Whitespace-only changes pair every other character with its twin instead of seeking a longest subsequence.
-    assert.ok(matched >= strip(a).length, `whitespace-only change ${JSON.stringify(a)} -> ${JSON.stringify(b)} left code unmatched`);
+    assert.ok(
+      matched >= strip(a).length,
+      `whitespace-only change ${JSON.stringify(a)} -> ${JSON.stringify(b)} left code unmatched`,
+    );
   } else if (optimal) {
-    assert.equal(matched, lcsLength(a, b), `alignment of ${JSON.stringify(a)} -> ${JSON.stringify(b)} is not a longest common subsequence`);
+    assert.equal(
+      matched,
+      lcsLength(a, b),
+      `alignment of ${JSON.stringify(a)} -> ${JSON.stringify(b)} is not a longest common subsequence`,
+    );
   }
 }
 
@@ -196,7 +229,8 @@ export function lcsLength(a: string, b: string): number {
   let prev = Array<number>(b.length + 1).fill(0);
   for (let x = 1; x <= a.length; x++) {
     const cur = Array<number>(b.length + 1).fill(0);
-    for (let y = 1; y <= b.length; y++) cur[y] = a[x - 1] === b[y - 1] ? prev[y - 1] + 1 : Math.max(prev[y], cur[y - 1]);
+    for (let y = 1; y <= b.length; y++)
+      cur[y] = a[x - 1] === b[y - 1] ? prev[y - 1] + 1 : Math.max(prev[y], cur[y - 1]);
     prev = cur;
   }
   return prev[b.length];

@@ -28,7 +28,10 @@ describe('alignTexts', () => {
   it('matches common prefix, suffix and the unchanged middle', () => {
     const blocks = alignTexts('let a=b;', 'let a = b;');
     checkAlignment('let a=b;', 'let a = b;', blocks, true);
-    assert.equal(blocks.reduce((n, b) => n + b.length, 0), 8);
+    assert.equal(
+      blocks.reduce((n, b) => n + b.length, 0),
+      8,
+    );
     assert.deepEqual(alignTexts('same', 'same'), [{ oldStart: 0, newStart: 0, length: 4 }]);
     assert.deepEqual(alignTexts('', 'new'), []);
   });
@@ -36,7 +39,8 @@ describe('alignTexts', () => {
   it('never splits a surrogate pair', () => {
     const blocks = alignTexts('a😀b', 'a😁b');
     checkAlignment('a😀b', 'a😁b', blocks, false);
-    for (const b of blocks) assert.ok(!(b.oldStart <= 1 && b.oldStart + b.length > 1 && b.oldStart + b.length < 3), JSON.stringify(blocks));
+    for (const b of blocks)
+      assert.ok(!(b.oldStart <= 1 && b.oldStart + b.length > 1 && b.oldStart + b.length < 3), JSON.stringify(blocks));
   });
 
   it('aligns a big re-indented file line by line in bounded time and keeps every code character', () => {
@@ -46,7 +50,10 @@ describe('alignTexts', () => {
     const blocks = alignTexts(oldText, newText);
     checkAlignment(oldText, newText, blocks, false);
     // Every old character survives: the new text only adds whitespace.
-    assert.equal(blocks.reduce((n, b) => n + b.length, 0), oldText.length);
+    assert.equal(
+      blocks.reduce((n, b) => n + b.length, 0),
+      oldText.length,
+    );
   });
 
   it('leaves a changed block unmatched when it exceeds the character diff bound', () => {
@@ -71,7 +78,11 @@ describe('alignTexts', () => {
     const newText = lines.map((l) => l.replace(/'/g, '"')).join('');
     const blocks = alignTexts(oldText, newText);
     checkAlignment(oldText, newText, blocks, false);
-    assert.equal(blocks.reduce((n, b) => n + b.length, 0), oldText.length - 2 * 2000, 'everything but the quotes matches');
+    assert.equal(
+      blocks.reduce((n, b) => n + b.length, 0),
+      oldText.length - 2 * 2000,
+      'everything but the quotes matches',
+    );
   });
 
   it('anchors on unique lines so scattered edits in a big file stay cheap and exact', () => {
@@ -83,7 +94,10 @@ describe('alignTexts', () => {
     checkAlignment(lines.join(''), changed.join(''), blocks, false);
     // Each changed line keeps exactly its longest common subsequence with the new line.
     const lost = [7, 1200, 3333, 4999].reduce((n, i) => n + lines[i].length - lcsLength(lines[i], changed[i]), 0);
-    assert.equal(blocks.reduce((n, b) => n + b.length, 0), lines.join('').length - lost);
+    assert.equal(
+      blocks.reduce((n, b) => n + b.length, 0),
+      lines.join('').length - lost,
+    );
     assert.ok(stats.steps < 2000, `steps ${stats.steps}`);
   });
 
@@ -142,7 +156,11 @@ describe('coarse replaces are remapped', () => {
     const t = new AttributionTracker(oldText.length);
     const marked: number[] = [];
     for (let i = 20; i < 580; i += 7) marked.push(i);
-    const lineSpan = (text: string, i: number): SpanTuple => [text.indexOf(`line ${i} `), text.indexOf(`line ${i + 1} `), 0];
+    const lineSpan = (text: string, i: number): SpanTuple => [
+      text.indexOf(`line ${i} `),
+      text.indexOf(`line ${i + 1} `),
+      0,
+    ];
     for (const i of marked) t.mark(...lineSpan(oldText, i));
     // The editor sends one replace from the first changed line (10) to the last (503).
     const changed = lines.slice();
@@ -151,11 +169,23 @@ describe('coarse replaces are remapped', () => {
     const newText = changed.join('');
     const from = oldText.indexOf('line 10 ');
     const to = oldText.indexOf('line 504 ');
-    t.apply({ start: from, deleteLength: to - from, text: newText.slice(from, newText.indexOf('line 504 ')), oldText: oldText.slice(from, to) });
+    t.apply({
+      start: from,
+      deleteLength: to - from,
+      text: newText.slice(from, newText.indexOf('line 504 ')),
+      oldText: oldText.slice(from, to),
+    });
     const spans = t.toSpans();
-    for (const i of marked.filter((m) => m !== 503)) assert.ok(spans.some((s) => s.join() === lineSpan(newText, i).join()), `line ${i} kept`);
+    for (const i of marked.filter((m) => m !== 503))
+      assert.ok(
+        spans.some((s) => s.join() === lineSpan(newText, i).join()),
+        `line ${i} kept`,
+      );
     const [s503, e503] = lineSpan(newText, 503);
-    const ai503 = spans.filter(([s, e]) => s >= s503 && e <= e503).map(([s, e]) => newText.slice(s, e)).join('');
+    const ai503 = spans
+      .filter(([s, e]) => s >= s503 && e <= e503)
+      .map(([s, e]) => newText.slice(s, e))
+      .join('');
     assert.ok(ai503.startsWith('line 503 = '), 'the unchanged start of the changed AI line stays AI');
     assert.ok(!ai503.includes('h'), 'the new word is human');
     t.checkInvariants();
@@ -171,7 +201,10 @@ describe('coarse replaces are remapped', () => {
   it('treats typing, one-character replaces and pure inserts as plain edits', () => {
     const t = docWithAi('', 'abcdef', '');
     t.apply({ start: 2, deleteLength: 1, text: 'c', oldText: 'c' }); // retyping one char: human
-    assert.deepEqual(t.toSpans(), [[0, 2, 0], [3, 6, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 2, 0],
+      [3, 6, 0],
+    ]);
     t.apply({ start: 0, deleteLength: 2, text: 'ab', oldText: 'ab', remap: false }); // caller says: typed over
     assert.deepEqual(t.toSpans(), [[3, 6, 0]]);
   });
@@ -211,7 +244,8 @@ describe('refactorings with no known source: words count whole', () => {
 
   it('reorder parameters: each unchanged parameter stays AI wherever it lands, nothing is cut mid-word', () => {
     const { ai, doc } = refactor('function f(alpha, beta) {}', 'function f(beta, alpha) {}');
-    for (const word of ai.match(/[A-Za-z]+/g) ?? []) assert.ok(['function', 'f', 'alpha', 'beta'].includes(word), `whole words only: ${word}`);
+    for (const word of ai.match(/[A-Za-z]+/g) ?? [])
+      assert.ok(['function', 'f', 'alpha', 'beta'].includes(word), `whole words only: ${word}`);
     assert.ok(doc.includes('function f('));
   });
 
@@ -225,7 +259,10 @@ describe('refactorings with no known source: words count whole', () => {
     t.apply({ start: 0, deleteLength: 0, text: 'fooBar(x)', origin: 0 });
     // An edit replacing only `Bar(x)` with `Baz(x)`: `Ba` is part of a new word.
     t.apply({ start: 3, deleteLength: 6, text: 'Baz(x)', oldText: 'Bar(x)' });
-    assert.deepEqual(t.toSpans(), [[0, 3, 0], [6, 9, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 3, 0],
+      [6, 9, 0],
+    ]);
   });
 });
 
@@ -249,7 +286,13 @@ describe('whitespace inheritance', () => {
 });
 
 describe('chooseReplaceStrategy', () => {
-  const base: ReplaceFacts = { deleteLength: 10, insertLength: 12, oldTextKnown: true, deletedHoldsAi: true, insertsAi: false };
+  const base: ReplaceFacts = {
+    deleteLength: 10,
+    insertLength: 12,
+    oldTextKnown: true,
+    deletedHoldsAi: true,
+    insertsAi: false,
+  };
   const cases: Array<[string, Partial<ReplaceFacts>, 'plain' | 'remap']> = [
     ['coarse replace over AI', {}, 'remap'],
     ['old text unknown', { oldTextKnown: false }, 'plain'],
@@ -260,11 +303,19 @@ describe('chooseReplaceStrategy', () => {
     ['human over human', { deletedHoldsAi: false }, 'plain'],
     ['AI rewrite of human text', { deletedHoldsAi: false, insertsAi: true }, 'remap'],
     ['override plain', { override: false }, 'plain'],
-    ['override remap of a single char', { deleteLength: 1, insertLength: 1, deletedHoldsAi: false, override: true }, 'remap'],
+    [
+      'override remap of a single char',
+      { deleteLength: 1, insertLength: 1, deletedHoldsAi: false, override: true },
+      'remap',
+    ],
     ['override remap without old text', { oldTextKnown: false, override: true }, 'plain'],
     ['override remap of a pure insert', { deleteLength: 0, override: true }, 'plain'],
     ['formatter edit " )" -> ")" over AI', { deleteLength: 2, insertLength: 1, whitespaceOnly: true }, 'remap'],
-    ['whitespace-only edit over human text', { deleteLength: 2, insertLength: 1, whitespaceOnly: true, deletedHoldsAi: false }, 'plain'],
+    [
+      'whitespace-only edit over human text',
+      { deleteLength: 2, insertLength: 1, whitespaceOnly: true, deletedHoldsAi: false },
+      'plain',
+    ],
   ];
   for (const [name, facts, expected] of cases) {
     it(`${name} -> ${expected}`, () => assert.equal(chooseReplaceStrategy({ ...base, ...facts }), expected));
@@ -283,6 +334,13 @@ describe('remapSpans', () => {
 
   it('rejects spans that do not fit the old text', () => {
     assert.throws(() => remapSpans('abc', 'abcd', [[0, 5, 0]]), /past the document length 3/);
-    assert.throws(() => remapSpans('abc', 'abcd', [[2, 3, 0], [0, 1, 0]]), /sorted and non-overlapping/);
+    assert.throws(
+      () =>
+        remapSpans('abc', 'abcd', [
+          [2, 3, 0],
+          [0, 1, 0],
+        ]),
+      /sorted and non-overlapping/,
+    );
   });
 });

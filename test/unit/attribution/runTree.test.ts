@@ -56,7 +56,8 @@ describe('RunTree (multi-level)', function () {
         }
         tree.checkInvariants();
         assert.equal(tree.length, model.length);
-        if (step % 20 === 0 || step === 399) assert.deepEqual(expand(tree.runsIn(0, tree.length)), model, `labels after step ${step}`);
+        if (step % 20 === 0 || step === 399)
+          assert.deepEqual(expand(tree.runsIn(0, tree.length)), model, `labels after step ${step}`);
       }
       // Empty it completely, then grow again.
       tree.delete(0, tree.length, false);
@@ -96,7 +97,8 @@ describe('RunTree (multi-level)', function () {
       const rand = prng(99);
       const tree = new RunTree();
       // Labels cycle so no neighbours merge: 9600 runs load as 100 leaves under 3 branches.
-      const cycling = (count: number): Run[] => Array.from({ length: count }, (_, i) => ({ length: 1 + rand(3), origin: (i % 4) - 1 }));
+      const cycling = (count: number): Run[] =>
+        Array.from({ length: count }, (_, i) => ({ length: 1 + rand(3), origin: (i % 4) - 1 }));
       const initial = cycling(9600);
       tree.reset(initial);
       const model = expand(initial);

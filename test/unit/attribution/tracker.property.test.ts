@@ -4,7 +4,13 @@
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { AttributionTracker, lineView, OriginTable, type DiffLimits, type TextChange } from '../../../src/core/attribution';
+import {
+  AttributionTracker,
+  lineView,
+  OriginTable,
+  type DiffLimits,
+  type TextChange,
+} from '../../../src/core/attribution';
 import { ReferenceModel } from './referenceModel';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 10_000);
@@ -40,7 +46,10 @@ const edit = fc.record({
   withOld: fc.boolean(),
   remap: fc.constantFrom<boolean | undefined>(undefined, undefined, undefined, true, false),
   // Explicit attribution of the inserted text: character i gets labels[i % labels.length] (-1 = human).
-  labels: fc.option(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 1, maxLength: 3 }), { nil: undefined, freq: 6 }),
+  labels: fc.option(fc.array(fc.integer({ min: -1, max: 2 }), { minLength: 1, maxLength: 3 }), {
+    nil: undefined,
+    freq: 6,
+  }),
 });
 type Edit = typeof edit extends fc.Arbitrary<infer T> ? T : never;
 
@@ -49,28 +58,48 @@ const op = fc.oneof(
   { arbitrary: fc.array(edit, { minLength: 2, maxLength: 3 }).map((es) => ({ t: 'event' as const, es })), weight: 2 },
   {
     // A coarse, formatter- or reload-like replace: the old range with whitespace and characters added or removed.
-    arbitrary: fc.record({
-      pos: fc.nat(),
-      del: fc.nat({ max: 24 }),
-      origin: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined, freq: 4 }),
-      muts: fc.array(fc.record({ at: fc.nat(), kind: fc.constantFrom('ws', 'ws', 'del', 'char'), s: fc.constantFrom(' ', '\n  ', '\t', 'x', ';') }), { maxLength: 6 }),
-    }).map((r) => ({ t: 'rewrite' as const, ...r })),
+    arbitrary: fc
+      .record({
+        pos: fc.nat(),
+        del: fc.nat({ max: 24 }),
+        origin: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined, freq: 4 }),
+        muts: fc.array(
+          fc.record({
+            at: fc.nat(),
+            kind: fc.constantFrom('ws', 'ws', 'del', 'char'),
+            s: fc.constantFrom(' ', '\n  ', '\t', 'x', ';'),
+          }),
+          { maxLength: 6 },
+        ),
+      })
+      .map((r) => ({ t: 'rewrite' as const, ...r })),
     weight: 4,
   },
   {
     // A refactoring another extension applies (workspace.applyEdit, no known source): AI code is inserted, then
     // replaced by its refactored form, optionally with neighbouring random text inside the replaced range.
-    arbitrary: fc.record({
-      pos: fc.nat(),
-      origin: fc.integer({ min: 0, max: 2 }),
-      pair: fc.constantFrom(...REFACTORINGS),
-      widen: fc.nat({ max: 3 }),
-    }).map((r) => ({ t: 'refactor' as const, ...r })),
+    arbitrary: fc
+      .record({
+        pos: fc.nat(),
+        origin: fc.integer({ min: 0, max: 2 }),
+        pair: fc.constantFrom(...REFACTORINGS),
+        widen: fc.nat({ max: 3 }),
+      })
+      .map((r) => ({ t: 'refactor' as const, ...r })),
     weight: 3,
   },
   { arbitrary: fc.constant({ t: 'undo' as const }), weight: 2 },
   { arbitrary: fc.constant({ t: 'redo' as const }), weight: 1 },
-  { arbitrary: fc.record({ pos: fc.nat(), len: fc.nat({ max: 8 }), origin: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }) }).map((m) => ({ t: 'mark' as const, ...m })), weight: 1 },
+  {
+    arbitrary: fc
+      .record({
+        pos: fc.nat(),
+        len: fc.nat({ max: 8 }),
+        origin: fc.option(fc.integer({ min: 0, max: 2 }), { nil: undefined }),
+      })
+      .map((m) => ({ t: 'mark' as const, ...m })),
+    weight: 1,
+  },
 );
 
 interface Done {
@@ -98,8 +127,17 @@ class Harness {
     const del = Math.min(e.del, len - start);
     const oldText = doc.slice(start, start + del);
     const labels = e.labels;
-    const insertedRuns = labels && Array.from({ length: e.text.length }, (_, i) => ({ length: 1, origin: labels[i % labels.length] }));
-    return { start, deleteLength: del, text: e.text, origin: e.origin, oldText: e.withOld ? oldText : undefined, remap: e.remap, insertedRuns };
+    const insertedRuns =
+      labels && Array.from({ length: e.text.length }, (_, i) => ({ length: 1, origin: labels[i % labels.length] }));
+    return {
+      start,
+      deleteLength: del,
+      text: e.text,
+      origin: e.origin,
+      oldText: e.withOld ? oldText : undefined,
+      remap: e.remap,
+      insertedRuns,
+    };
   }
 
   event(changes: TextChange[], reason?: 'undo' | 'redo'): void {
@@ -132,7 +170,11 @@ class Harness {
   check(step: string): void {
     this.tracker.checkInvariants();
     assert.equal(this.tracker.length, this.model.text.length, `length after ${step}`);
-    assert.deepEqual(this.tracker.toSpans(), this.model.spans(), `spans after ${step} (text ${JSON.stringify(this.model.text)})`);
+    assert.deepEqual(
+      this.tracker.toSpans(),
+      this.model.spans(),
+      `spans after ${step} (text ${JSON.stringify(this.model.text)})`,
+    );
   }
 }
 

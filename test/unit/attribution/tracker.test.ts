@@ -41,7 +41,10 @@ describe('AttributionTracker: plain edits', () => {
   it('splits a span when a human types inside it', () => {
     const t = sample();
     t.apply(ins(8, 'Z')); // "wo|rld"
-    assert.deepEqual(t.toSpans(), [[6, 8, 0], [9, 12, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [6, 8, 0],
+      [9, 12, 0],
+    ]);
     assert.equal(t.spanCount, 2);
     assert.equal(t.originAt(8), undefined);
     assert.equal(t.originAt(9), 0);
@@ -52,7 +55,10 @@ describe('AttributionTracker: plain edits', () => {
     t.apply(ins(11, '!!', 0));
     assert.deepEqual(t.toSpans(), [[6, 13, 0]]);
     t.apply(ins(6, 'ab', 1));
-    assert.deepEqual(t.toSpans(), [[6, 8, 1], [8, 15, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [6, 8, 1],
+      [8, 15, 0],
+    ]);
   });
 
   it('removes attribution with deleted text and re-merges neighbours', () => {
@@ -72,7 +78,10 @@ describe('AttributionTracker: plain edits', () => {
   it('types over a selection as human (plain replace without old text)', () => {
     const t = sample();
     t.apply({ start: 7, deleteLength: 3, text: 'ORL' });
-    assert.deepEqual(t.toSpans(), [[6, 7, 0], [10, 11, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [6, 7, 0],
+      [10, 11, 0],
+    ]);
   });
 
   it('applies the changes of one event in order, each in the coordinates left by the previous ones', () => {
@@ -82,7 +91,10 @@ describe('AttributionTracker: plain edits', () => {
     assert.deepEqual(t.toSpans(), [[8, 13, 0]]);
     // Second entry's offset only makes sense after the first: insert "AB" (AI) then delete its "B".
     t.applyChanges([ins(0, 'AB', 1), del(1, 1)]);
-    assert.deepEqual(t.toSpans(), [[0, 1, 1], [9, 14, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 1, 1],
+      [9, 14, 0],
+    ]);
   });
 
   it('lets whitespace typed strictly inside one AI span join it, but not at its edges', () => {
@@ -101,13 +113,27 @@ describe('AttributionTracker: plain edits', () => {
     t.apply(ins(0, 'aa', 0));
     t.apply(ins(2, 'bb', 1));
     t.apply(ins(2, ' '));
-    assert.deepEqual(t.toSpans(), [[0, 2, 0], [3, 5, 1]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 2, 0],
+      [3, 5, 1],
+    ]);
   });
 
   it('attributes inserted text exactly when given runs (e.g. a paste carrying attribution)', () => {
     const t = sample();
-    t.apply({ start: 0, deleteLength: 0, text: 'abcd', insertedRuns: [{ length: 1, origin: -1 }, { length: 3, origin: 1 }] });
-    assert.deepEqual(t.toSpans(), [[1, 4, 1], [10, 15, 0]]);
+    t.apply({
+      start: 0,
+      deleteLength: 0,
+      text: 'abcd',
+      insertedRuns: [
+        { length: 1, origin: -1 },
+        { length: 3, origin: 1 },
+      ],
+    });
+    assert.deepEqual(t.toSpans(), [
+      [1, 4, 1],
+      [10, 15, 0],
+    ]);
   });
 });
 
@@ -117,9 +143,16 @@ describe('AttributionTracker: mark, clear, queries', () => {
     t.mark(0, 6, 0);
     assert.deepEqual(t.toSpans(), [[0, 11, 0]]);
     t.clear(2, 8);
-    assert.deepEqual(t.toSpans(), [[0, 2, 0], [8, 11, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 2, 0],
+      [8, 11, 0],
+    ]);
     t.mark(1, 9, 1);
-    assert.deepEqual(t.toSpans(), [[0, 1, 0], [1, 9, 1], [9, 11, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 1, 0],
+      [1, 9, 1],
+      [9, 11, 0],
+    ]);
     t.mark(3, 3, 0); // empty: no-op
     t.clear(0, t.length);
     assert.deepEqual(t.toSpans(), []);
@@ -130,7 +163,11 @@ describe('AttributionTracker: mark, clear, queries', () => {
     const t = sample();
     assert.deepEqual(t.spansIn(8, 13), [[8, 11, 0]]);
     assert.deepEqual(t.spansIn(0, 7), [[6, 7, 0]]);
-    assert.deepEqual(t.runsIn(4, 13), [{ length: 2, origin: -1 }, { length: 5, origin: 0 }, { length: 2, origin: -1 }]);
+    assert.deepEqual(t.runsIn(4, 13), [
+      { length: 2, origin: -1 },
+      { length: 5, origin: 0 },
+      { length: 2, origin: -1 },
+    ]);
   });
 });
 
@@ -146,7 +183,10 @@ describe('AttributionTracker: hostile input', () => {
     assert.throws(() => t.apply({ start: 0, deleteLength: 2, text: '', oldText: 'abc' }), /oldText has length 3/);
     assert.throws(() => t.apply(ins(0, 'x', 2)), /unknown origin id 2/);
     assert.throws(() => t.apply(ins(0, 'x', -3)), /unknown origin id -3/);
-    assert.throws(() => t.apply({ start: 0, deleteLength: 0, text: 'ab', insertedRuns: [{ length: 1, origin: 0 }] }), /cover 1 characters/);
+    assert.throws(
+      () => t.apply({ start: 0, deleteLength: 0, text: 'ab', insertedRuns: [{ length: 1, origin: 0 }] }),
+      /cover 1 characters/,
+    );
     assert.throws(() => t.mark(2, 1, 0), /outside the document/);
     assert.throws(() => t.mark(0, 1, 9), /unknown origin id 9/);
     assert.throws(() => t.originAt(t.length), /outside the document/);
@@ -191,6 +231,9 @@ describe('AttributionTracker: formatter edits', () => {
     const t = new AttributionTracker(3);
     t.mark(0, 3, 0);
     t.apply({ start: 1, deleteLength: 1, text: 'x', oldText: 'b' });
-    assert.deepEqual(t.toSpans(), [[0, 1, 0], [2, 3, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [0, 1, 0],
+      [2, 3, 0],
+    ]);
   });
 });

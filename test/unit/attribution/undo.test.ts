@@ -44,7 +44,7 @@ describe('RemovedTextCache', () => {
     assert.throws(() => new RemovedTextCache({ maxEntries: -1 }), /invalid maxEntries/);
   });
 
-  it('stores a copy, so later changes to the caller\'s runs do not leak in', () => {
+  it("stores a copy, so later changes to the caller's runs do not leak in", () => {
     const c = new RemovedTextCache();
     const runs = [ai(2)];
     c.remember('ab', runs);
@@ -81,7 +81,10 @@ describe('AttributionTracker undo/redo', () => {
     t.apply({ start: 11, deleteLength: removed.length, text: '', oldText: removed });
     assert.deepEqual(t.toSpans(), []);
     t.apply({ start: 11, deleteLength: 0, text: removed }, { reason: 'undo' });
-    assert.deepEqual(t.toSpans(), [[11, 18, 0], [19, 27, 0]]);
+    assert.deepEqual(t.toSpans(), [
+      [11, 18, 0],
+      [19, 27, 0],
+    ]);
   });
 
   it('the same insertion without an undo/redo reason stays human', () => {

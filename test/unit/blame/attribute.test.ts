@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { BlameAttribution, interpretNote, noRecord, parseBlamePorcelain, workingOverlay, type CommitProvenance } from '../../../src/core/blame';
+import {
+  BlameAttribution,
+  interpretNote,
+  noRecord,
+  parseBlamePorcelain,
+  workingOverlay,
+  type CommitProvenance,
+} from '../../../src/core/blame';
 import { buildAgentTrace } from '../../../src/core/commit';
 import { contentHash } from '../../../src/core/hash';
 import type { FileRecord } from '../../../src/core/state';
@@ -10,13 +17,30 @@ const B = 'b'.repeat(40);
 const ZERO = '0'.repeat(40);
 
 function group(commit: string, orig: number, final: number, text: string, file = 'f.ts'): string[] {
-  return [`${commit} ${orig} ${final} 1`, `author X`, 'author-mail <x@example.com>', 'author-time 1700000000', 'summary s', `filename ${file}`, `\t${text}`];
+  return [
+    `${commit} ${orig} ${final} 1`,
+    `author X`,
+    'author-mail <x@example.com>',
+    'author-time 1700000000',
+    'summary s',
+    `filename ${file}`,
+    `\t${text}`,
+  ];
 }
 
 /** A's record: its lines 1-3 = ['one', 'two', 'three'], lines 2-3 AI (one range). */
 const recordA = JSON.stringify(
   buildAgentTrace(
-    [{ path: 'f.ts', lines: [{ text: 'one', cls: 'human', origins: [] }, { text: 'two', cls: 'ai', origins: [CLAUDE] }, { text: 'three', cls: 'ai', origins: [CLAUDE] }] }],
+    [
+      {
+        path: 'f.ts',
+        lines: [
+          { text: 'one', cls: 'human', origins: [] },
+          { text: 'two', cls: 'ai', origins: [CLAUDE] },
+          { text: 'three', cls: 'ai', origins: [CLAUDE] },
+        ],
+      },
+    ],
     { revision: 'c'.repeat(40), toolVersion: '1', now: 0, randomBytes: (n) => new Uint8Array(n).fill(3) },
   ),
 );
@@ -51,36 +75,67 @@ describe('BlameAttribution', () => {
     // A wrote f.ts lines under two names (a rename blame followed); B's lines sit between them.
     const both = JSON.parse(recordA);
     both.files.push({ ...both.files[0], path: 'g.ts' });
-    const blame = parseBlamePorcelain([...group(A, 2, 1, 'two'), ...group(B, 2, 2, 'two', 'f.ts'), ...group(A, 3, 3, 'three', 'g.ts')].join('\n'));
+    const blame = parseBlamePorcelain(
+      [...group(A, 2, 1, 'two'), ...group(B, 2, 2, 'two', 'f.ts'), ...group(A, 3, 3, 'three', 'g.ts')].join('\n'),
+    );
     const provenance = new Map<string, CommitProvenance>([
       [A, interpretNote(A, { text: JSON.stringify(both) })],
       [B, interpretNote(B, { text: recordA })],
     ]);
     const attribution = new BlameAttribution(blame, provenance);
-    assert.deepEqual(attribution.needsText(), [{ commit: A, path: 'f.ts' }, { commit: B, path: 'f.ts' }, { commit: A, path: 'g.ts' }]);
+    assert.deepEqual(attribution.needsText(), [
+      { commit: A, path: 'f.ts' },
+      { commit: B, path: 'f.ts' },
+      { commit: A, path: 'g.ts' },
+    ]);
     attribution.supplyText(A, 'g.ts', ['one', 'two', 'three']);
-    assert.deepEqual(attribution.lines().map((l) => l.authorship), ['human', 'human', 'ai']);
+    assert.deepEqual(
+      attribution.lines().map((l) => l.authorship),
+      ['human', 'human', 'ai'],
+    );
     attribution.supplyText(A, 'f.ts', ['x', 'y']);
     attribution.supplyText(B, 'f.ts', ['z']);
-    assert.deepEqual(attribution.warnings().map((w) => w.slice(0, 17)), [`${A.slice(0, 12)} f.ts`, `${B.slice(0, 12)} f.ts`]);
+    assert.deepEqual(
+      attribution.warnings().map((w) => w.slice(0, 17)),
+      [`${A.slice(0, 12)} f.ts`, `${B.slice(0, 12)} f.ts`],
+    );
   });
 
   it('overlays the working state on uncommitted lines only', () => {
     const text = 'committed\nfresh ai\n';
-    const record: FileRecord = { version: 1, path: 'f.ts', contentHash: contentHash(text), length: text.length, origins: [COPILOT], spans: [[10, 18, 0]], updated: 1 };
+    const record: FileRecord = {
+      version: 1,
+      path: 'f.ts',
+      contentHash: contentHash(text),
+      length: text.length,
+      origins: [COPILOT],
+      spans: [[10, 18, 0]],
+      updated: 1,
+    };
     const overlay = workingOverlay(text, record);
     assert.ok('lines' in overlay);
     const blame = parseBlamePorcelain([...group(A, 1, 1, 'committed'), ...group(ZERO, 2, 2, 'fresh ai')].join('\n'));
     const lines = new BlameAttribution(blame, new Map([[A, noRecord(A)]])).lines(overlay.lines);
-    assert.deepEqual(lines.map((l) => [l.authorship, l.evidence, l.commit]), [
-      ['human', 'none', A],
-      ['ai', 'working-state', null],
-    ]);
+    assert.deepEqual(
+      lines.map((l) => [l.authorship, l.evidence, l.commit]),
+      [
+        ['human', 'none', A],
+        ['ai', 'working-state', null],
+      ],
+    );
     assert.equal(lines[1].origins[0].tool, 'GitHub Copilot');
   });
 
   it('refuses a working state that describes another text', () => {
-    const record: FileRecord = { version: 1, path: 'f.ts', contentHash: contentHash('old'), length: 3, origins: [COPILOT], spans: [[0, 3, 0]], updated: 1 };
+    const record: FileRecord = {
+      version: 1,
+      path: 'f.ts',
+      contentHash: contentHash('old'),
+      length: 3,
+      origins: [COPILOT],
+      spans: [[0, 3, 0]],
+      updated: 1,
+    };
     assert.ok('reason' in workingOverlay('new', record));
     assert.ok('reason' in workingOverlay('a\rb', { ...record, contentHash: contentHash('a\rb') }));
     assert.ok('reason' in workingOverlay('x', undefined));

@@ -48,10 +48,13 @@ describe('LogPatchParser', () => {
       { key: 'Assisted-by', value: 'Claude:opus' },
     ]);
     assert.equal(c.files.length, 2);
-    assert.deepEqual(c.files[0].hunks.map((h) => [h.oldStart, h.oldCount, h.newStart, h.newCount, h.added]), [
-      [2, 0, 3, 2, ['added one', 'added two']],
-      [10, 1, 12, 1, ['++ added line that looks like a header']],
-    ]);
+    assert.deepEqual(
+      c.files[0].hunks.map((h) => [h.oldStart, h.oldCount, h.newStart, h.newCount, h.added]),
+      [
+        [2, 0, 3, 2, ['added one', 'added two']],
+        [10, 1, 12, 1, ['++ added line that looks like a header']],
+      ],
+    );
     assert.equal(c.files[1].oldPath, null);
     assert.equal(c.files[1].newPath, 'new.ts');
   });
@@ -80,23 +83,41 @@ describe('LogPatchParser', () => {
       '+b',
     ]);
     const files = patches[0].files;
-    assert.deepEqual(files.map((f) => [f.oldPath, f.newPath, f.binary]), [
-      ['old name.ts', 'new name.ts', false],
-      ['gone.ts', null, false],
-      ['img.png', 'img.png', true],
-      ['café.ts', 'café.ts', false],
-    ]);
+    assert.deepEqual(
+      files.map((f) => [f.oldPath, f.newPath, f.binary]),
+      [
+        ['old name.ts', 'new name.ts', false],
+        ['gone.ts', null, false],
+        ['img.png', 'img.png', true],
+        ['café.ts', 'café.ts', false],
+      ],
+    );
   });
 
   it('keeps added text only for the commits asked for', () => {
-    const { patches } = parse([`\u0001${C1}`, 'diff --git a/a b/a', '--- a/a', '+++ b/a', '@@ -0,0 +1 @@', '+x'], () => false);
+    const { patches } = parse(
+      [`\u0001${C1}`, 'diff --git a/a b/a', '--- a/a', '+++ b/a', '@@ -0,0 +1 @@', '+x'],
+      () => false,
+    );
     assert.equal(patches[0].files[0].hunks[0].added, undefined);
     assert.equal(patches[0].files[0].hunks[0].newCount, 1);
   });
 
   it('warns about malformed input instead of misreading it', () => {
-    const { patches, warnings } = parse([`\u0001not-a-sha`, `\u0001${C1}`, 'diff --git a/a b/a', '--- a/a', '+++ b/a', '@@ -1,3 +1,3 @@', '-x', `\u0001${C2}`]);
-    assert.deepEqual(patches.map((p) => p.commit), [C1, C2]);
+    const { patches, warnings } = parse([
+      `\u0001not-a-sha`,
+      `\u0001${C1}`,
+      'diff --git a/a b/a',
+      '--- a/a',
+      '+++ b/a',
+      '@@ -1,3 +1,3 @@',
+      '-x',
+      `\u0001${C2}`,
+    ]);
+    assert.deepEqual(
+      patches.map((p) => p.commit),
+      [C1, C2],
+    );
     assert.ok(warnings.some((w) => /unreadable commit header/.test(w)));
     assert.ok(warnings.some((w) => /hunk ended/.test(w)));
   });

@@ -5,8 +5,21 @@ import { CLAUDE, COPILOT } from '../commit/fixtures';
 
 const FILE = ['import x', 'const a = 1;', 'const b = 2;', 'const c = 3;', 'export {}'];
 
-function range(lines: readonly string[], start: number, end: number, cls: 'ai' | 'mixed' = 'ai', origin = CLAUDE, hash = true): RecordRange {
-  return { start_line: start, end_line: end, cls, origin, ...(hash ? { content_hash: rangeContentHash(lines, start - 1, end) } : {}) };
+function range(
+  lines: readonly string[],
+  start: number,
+  end: number,
+  cls: 'ai' | 'mixed' = 'ai',
+  origin = CLAUDE,
+  hash = true,
+): RecordRange {
+  return {
+    start_line: start,
+    end_line: end,
+    cls,
+    origin,
+    ...(hash ? { content_hash: rangeContentHash(lines, start - 1, end) } : {}),
+  };
 }
 
 function known(lines: readonly string[], numbers: readonly number[]): Map<number, string> {
@@ -39,7 +52,10 @@ describe('placeRecordRanges', () => {
     const part = known(FILE, [3]);
     const first = placeRecordRanges([record], part, { trusted: false });
     assert.equal(first.lines.size, 0);
-    assert.deepEqual(first.unplaced.map((u) => u.reason), ['unverified']);
+    assert.deepEqual(
+      first.unplaced.map((u) => u.reason),
+      ['unverified'],
+    );
     const second = placeRecordRanges([record], part, { trusted: false, text: FILE });
     assert.deepEqual([...second.lines.keys()], [3]);
   });
@@ -57,14 +73,23 @@ describe('placeRecordRanges', () => {
   });
 
   it('mixed wins over ai and origins are unioned', () => {
-    const r = placeRecordRanges([range(FILE, 2, 3), range(FILE, 3, 3, 'mixed', COPILOT)], known(FILE, [2, 3]), { trusted: true });
+    const r = placeRecordRanges([range(FILE, 2, 3), range(FILE, 3, 3, 'mixed', COPILOT)], known(FILE, [2, 3]), {
+      trusted: true,
+    });
     assert.equal(r.lines.get(2)?.cls, 'ai');
     assert.equal(r.lines.get(3)?.cls, 'mixed');
-    assert.deepEqual(r.lines.get(3)?.origins.map((o) => o.tool), ['claude-code', 'GitHub Copilot']);
+    assert.deepEqual(
+      r.lines.get(3)?.origins.map((o) => o.tool),
+      ['claude-code', 'GitHub Copilot'],
+    );
   });
 
   it('ignores ranges beyond the end of the file', () => {
-    const r = placeRecordRanges([{ start_line: 90, end_line: 95, cls: 'ai', origin: CLAUDE, content_hash: 'fnv64:0000000000000001' }], known(FILE, [1, 2]), { trusted: false, text: FILE });
+    const r = placeRecordRanges(
+      [{ start_line: 90, end_line: 95, cls: 'ai', origin: CLAUDE, content_hash: 'fnv64:0000000000000001' }],
+      known(FILE, [1, 2]),
+      { trusted: false, text: FILE },
+    );
     assert.equal(r.lines.size, 0);
   });
 });

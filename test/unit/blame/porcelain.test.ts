@@ -6,15 +6,32 @@ const B = 'b'.repeat(40);
 const ZERO = '0'.repeat(40);
 
 function details(name: string, file: string, extra: string[] = []): string[] {
-  return [`author ${name}`, `author-mail <${name.toLowerCase()}@example.com>`, 'author-time 1700000000', 'author-tz +0000', `committer ${name}`, 'summary did things', ...extra, `filename ${file}`];
+  return [
+    `author ${name}`,
+    `author-mail <${name.toLowerCase()}@example.com>`,
+    'author-time 1700000000',
+    'author-tz +0000',
+    `committer ${name}`,
+    'summary did things',
+    ...extra,
+    `filename ${file}`,
+  ];
 }
 
 describe('parseBlamePorcelain', () => {
   it('reads groups, repeated commits, continuation lines and CRLF content', () => {
     const out = [
-      `${A} 1 1 2`, ...details('Ann', 'old.ts'), '\tfirst\r', `${A} 2 2`, '\tsecond',
-      `${B} 5 3 1`, ...details('Bob', 'new.ts', ['boundary']), '\tthird',
-      `${A} 9 4 1`, '\tfourth', '',
+      `${A} 1 1 2`,
+      ...details('Ann', 'old.ts'),
+      '\tfirst\r',
+      `${A} 2 2`,
+      '\tsecond',
+      `${B} 5 3 1`,
+      ...details('Bob', 'new.ts', ['boundary']),
+      '\tthird',
+      `${A} 9 4 1`,
+      '\tfourth',
+      '',
     ].join('\n');
     const { entries, commits } = parseBlamePorcelain(out);
     assert.deepEqual(
@@ -34,12 +51,28 @@ describe('parseBlamePorcelain', () => {
   });
 
   it('keeps the path of each group when one commit touched several paths', () => {
-    const out = [`${A} 1 1 2`, ...details('Ann', 'one.ts'), '\tx', `${A} 2 2`, '\ty', `${A} 7 3 2`, 'filename two.ts', '\tz', `${A} 8 4`, '\tw'].join('\n');
-    assert.deepEqual(parseBlamePorcelain(out).entries.map((e) => e.origPath), ['one.ts', 'one.ts', 'two.ts', 'two.ts']);
+    const out = [
+      `${A} 1 1 2`,
+      ...details('Ann', 'one.ts'),
+      '\tx',
+      `${A} 2 2`,
+      '\ty',
+      `${A} 7 3 2`,
+      'filename two.ts',
+      '\tz',
+      `${A} 8 4`,
+      '\tw',
+    ].join('\n');
+    assert.deepEqual(
+      parseBlamePorcelain(out).entries.map((e) => e.origPath),
+      ['one.ts', 'one.ts', 'two.ts', 'two.ts'],
+    );
   });
 
   it('decodes C-quoted filenames and tolerates uncommitted lines', () => {
-    const out = [`${ZERO} 1 1 1`, ...details('Not Committed Yet', '"d\\303\\251j\\303\\240 vu.ts"'), '\tnew line'].join('\n');
+    const out = [`${ZERO} 1 1 1`, ...details('Not Committed Yet', '"d\\303\\251j\\303\\240 vu.ts"'), '\tnew line'].join(
+      '\n',
+    );
     const { entries } = parseBlamePorcelain(out);
     assert.equal(entries[0].origPath, 'déjà vu.ts');
     assert.equal(entries[0].commit, ZERO);
@@ -55,8 +88,23 @@ describe('parseBlamePorcelain', () => {
     const group = (header: string) => [header, ...details('Ann', 'a.ts'), '\tx'].join('\n');
     const C = 'c'.repeat(64);
     assert.equal(parseBlamePorcelain(group(`${C} 7 3 1`)).entries[0].origLine, 7, 'SHA-256 ids');
-    assert.deepEqual(parseBlamePorcelain(group(`${A} 007 12`)).entries.map((e) => [e.origLine, e.line]), [[7, 12]]);
-    for (const bad of [`${A} 1`, `${A} 1 1 1 1`, `${A}  1 1`, `${A} 1 1 `, `${A} x 1`, `${A} 1 -1`, `${A} 1 1\r`, `${A.toUpperCase()} 1 1`, `${A.slice(1)} 1 1`, `${A}g 1 1`, ` ${A} 1 1`]) {
+    assert.deepEqual(
+      parseBlamePorcelain(group(`${A} 007 12`)).entries.map((e) => [e.origLine, e.line]),
+      [[7, 12]],
+    );
+    for (const bad of [
+      `${A} 1`,
+      `${A} 1 1 1 1`,
+      `${A}  1 1`,
+      `${A} 1 1 `,
+      `${A} x 1`,
+      `${A} 1 -1`,
+      `${A} 1 1\r`,
+      `${A.toUpperCase()} 1 1`,
+      `${A.slice(1)} 1 1`,
+      `${A}g 1 1`,
+      ` ${A} 1 1`,
+    ]) {
       assert.throws(() => parseBlamePorcelain(group(bad)), BlameParseError, JSON.stringify(bad));
     }
     // A known commit is not re-checked, but its header still is.

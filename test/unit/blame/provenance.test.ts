@@ -1,5 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { identityLine, interpretNote, noRecord, revisionMatches, withIdentityRecognition } from '../../../src/core/blame';
+import {
+  identityLine,
+  interpretNote,
+  noRecord,
+  revisionMatches,
+  withIdentityRecognition,
+} from '../../../src/core/blame';
 import { buildAgentTrace } from '../../../src/core/commit';
 import { CLAUDE } from '../commit/fixtures';
 
@@ -76,21 +82,32 @@ describe('interpretNote', () => {
 
 describe('commit-level recognition', () => {
   it('recognises AI trailers and identities only when there is no record', () => {
-    const line = identityLine(`${COMMIT}\u0000Ann\u0000ann@example.com\u0000Ann\u0000ann@example.com\u0000Co-authored-by: Claude <noreply@anthropic.com>`)!;
+    const line = identityLine(
+      `${COMMIT}\u0000Ann\u0000ann@example.com\u0000Ann\u0000ann@example.com\u0000Co-authored-by: Claude <noreply@anthropic.com>`,
+    )!;
     assert.equal(line.commit, COMMIT);
     assert.deepEqual(withIdentityRecognition(noRecord(COMMIT), line.identity).recognition?.tools, ['Claude']);
     const recorded = interpretNote(COMMIT, { text: noteFor(COMMIT) });
     assert.equal(withIdentityRecognition(recorded, line.identity).recognition, undefined);
-    const person = identityLine(`${COMMIT}\u0000Claude Shannon\u0000claude@example.com\u0000x\u0000x@example.com\u0000`)!;
+    const person = identityLine(
+      `${COMMIT}\u0000Claude Shannon\u0000claude@example.com\u0000x\u0000x@example.com\u0000`,
+    )!;
     assert.equal(withIdentityRecognition(noRecord(COMMIT), person.identity).recognition?.aiAssisted, false);
     assert.equal(identityLine('not a commit\u0000a\u0000b\u0000c\u0000d\u0000'), undefined);
     assert.equal(identityLine(`${COMMIT}\u0000too few`), undefined);
   });
 
   it('uses log-header identities and trailers', () => {
-    const p = withIdentityRecognition(noRecord(COMMIT), { author: { name: 'x', email: 'cursoragent@cursor.com' }, committer: { name: 'y', email: 'y@example.com' }, trailers: [] });
+    const p = withIdentityRecognition(noRecord(COMMIT), {
+      author: { name: 'x', email: 'cursoragent@cursor.com' },
+      committer: { name: 'y', email: 'y@example.com' },
+      trailers: [],
+    });
     assert.equal(p.recognition?.aiAssisted, true);
-    const q = withIdentityRecognition(noRecord(COMMIT), { author: { name: 'x', email: 'x@example.com' }, trailers: [{ key: 'Assisted-by', value: 'Claude:opus' }] });
+    const q = withIdentityRecognition(noRecord(COMMIT), {
+      author: { name: 'x', email: 'x@example.com' },
+      trailers: [{ key: 'Assisted-by', value: 'Claude:opus' }],
+    });
     assert.deepEqual(q.recognition?.tools, ['Claude']);
   });
 });

@@ -50,14 +50,20 @@ describe('action.yml', () => {
   });
 
   it('carries notes only when a pull request was merged, and reports on the others', () => {
-    assert.equal(step('carry').if, "github.event_name == 'pull_request' && github.event.action == 'closed' && github.event.pull_request.merged == true");
+    assert.equal(
+      step('carry').if,
+      "github.event_name == 'pull_request' && github.event.action == 'closed' && github.event.pull_request.merged == true",
+    );
     assert.match(step('carry').run ?? '', /ci carry --head "\$PR_HEAD" --onto "\$MERGED" --remote "\$AIP_REMOTE"/);
     assert.equal(step('report').if, "github.event_name == 'pull_request' && github.event.action != 'closed'");
     assert.match(step('report').run ?? '', /--format markdown/);
     assert.match(step('report').run ?? '', /--format sarif/);
     const comment = action.runs.steps.find((s) => s.name === 'Post or update the pull request comment');
     assert.ok(comment?.if?.includes("github.event.action != 'closed'"));
-    assert.ok(comment?.if?.includes('github.event.pull_request.head.repo.full_name == github.repository'), 'no comment attempt with a fork\'s read-only token');
+    assert.ok(
+      comment?.if?.includes('github.event.pull_request.head.repo.full_name == github.repository'),
+      "no comment attempt with a fork's read-only token",
+    );
     assert.match(comment?.run ?? '', /ai-provenance-report/, 'one comment, found again by its marker and updated');
     assert.match(comment?.run ?? '', /-X PATCH/);
     assert.equal(action.outputs['sarif-file'].value, '${{ steps.report.outputs.sarif-file }}');
@@ -73,11 +79,17 @@ describe('action.yml', () => {
 
 describe('docs/examples/gitlab-ci.yml', () => {
   it('runs on pushes to the default branch with full history and carries per merge request', () => {
-    const template = yaml.load(fs.readFileSync(path.join(ROOT, 'docs', 'examples', 'gitlab-ci.yml'), 'utf8')) as Record<string, { rules: Array<{ if: string }>; variables: Record<string, string>; script: string[] }>;
+    const template = yaml.load(fs.readFileSync(path.join(ROOT, 'docs', 'examples', 'gitlab-ci.yml'), 'utf8')) as Record<
+      string,
+      { rules: Array<{ if: string }>; variables: Record<string, string>; script: string[] }
+    >;
     const job = template['ai-provenance-carry'];
     assert.deepEqual(job.rules, [{ if: '$CI_PIPELINE_SOURCE == "push" && $CI_COMMIT_BRANCH == $CI_DEFAULT_BRANCH' }]);
     assert.equal(job.variables.GIT_DEPTH, '0');
     assert.match(job.script.join('\n'), /refs\/merge-requests\/\$mr\/head/);
-    assert.match(job.script.join('\n'), /ci carry --head "refs\/ai-provenance\/mr\/\$mr" --onto "\$commit" --remote origin/);
+    assert.match(
+      job.script.join('\n'),
+      /ci carry --head "refs\/ai-provenance\/mr\/\$mr" --onto "\$commit" --remote origin/,
+    );
   });
 });

@@ -30,15 +30,26 @@ describe('Agent Trace: builder', () => {
 
   it('groups consecutive lines per conversation, with mixed as a range-level override', () => {
     const r = buildAgentTrace(sample(), buildOptions());
-    assert.deepEqual(r.files.map((f) => f.path), ['src/a.ts', 'src/b.ts'], 'files without AI lines are left out');
+    assert.deepEqual(
+      r.files.map((f) => f.path),
+      ['src/a.ts', 'src/b.ts'],
+      'files without AI lines are left out',
+    );
     const [copilot, claude] = r.files[0].conversations;
     assert.deepEqual(copilot.contributor, { type: 'ai', model_id: 'openai/gpt-4o' });
     assert.deepEqual(
       copilot.ranges.map((x) => [x.start_line, x.end_line, x.contributor?.type ?? 'ai']),
-      [[2, 3, 'ai'], [4, 4, 'mixed'], [7, 7, 'ai']],
+      [
+        [2, 3, 'ai'],
+        [4, 4, 'mixed'],
+        [7, 7, 'ai'],
+      ],
     );
     assert.deepEqual(copilot.ranges[1].contributor, { type: 'mixed', model_id: 'openai/gpt-4o' });
-    assert.deepEqual(claude.ranges.map((x) => [x.start_line, x.end_line]), [[6, 8]]);
+    assert.deepEqual(
+      claude.ranges.map((x) => [x.start_line, x.end_line]),
+      [[6, 8]],
+    );
     assert.equal(claude.ranges[0].content_hash, contentHash('function f() {\n  return 1;\n}'));
     assert.equal(copilot.ranges[0].content_hash, contentHash('const a = 1;\nconst b = 2;'));
   });
@@ -56,22 +67,37 @@ describe('Agent Trace: builder', () => {
   it('one conversation per tool+model+session+kind, earliest time kept', () => {
     const other = { ...CLAUDE, session: 'sess-2' };
     const later = { ...CLAUDE, time: 1 };
-    const r = buildAgentTrace([file('a', [ai('1', CLAUDE), ai('2', other), ai('3', later), ai('4', [CLAUDE, CLAUDE])])], buildOptions());
+    const r = buildAgentTrace(
+      [file('a', [ai('1', CLAUDE), ai('2', other), ai('3', later), ai('4', [CLAUDE, CLAUDE])])],
+      buildOptions(),
+    );
     assert.equal(r.files[0].conversations.length, 2);
-    assert.deepEqual(r.files[0].conversations[0].ranges.map((x) => [x.start_line, x.end_line]), [[1, 1], [3, 4]]);
+    assert.deepEqual(
+      r.files[0].conversations[0].ranges.map((x) => [x.start_line, x.end_line]),
+      [
+        [1, 1],
+        [3, 4],
+      ],
+    );
     assert.equal(provenanceMetadata(r)?.conversations[0].time, 1);
   });
 
   it('sets the conversation url only from a session that is a URL', () => {
     const url = 'https://claude.ai/code/session_01AbC';
-    const r = buildAgentTrace([file('a', [ai('1', { ...CLAUDE, session: url }), ai('2', { ...CLAUDE, session: 'https://x y' })])], buildOptions());
+    const r = buildAgentTrace(
+      [file('a', [ai('1', { ...CLAUDE, session: url }), ai('2', { ...CLAUDE, session: 'https://x y' })])],
+      buildOptions(),
+    );
     assert.equal(r.files[0].conversations[0].url, url);
     assert.equal(r.files[0].conversations[1].url, undefined);
   });
 
   it('is deterministic for the same input and random bytes; ids differ with the bytes', () => {
     assert.deepEqual(buildAgentTrace(sample(), buildOptions()), buildAgentTrace(sample(), buildOptions()));
-    assert.notEqual(buildAgentTrace(sample(), buildOptions()).id, buildAgentTrace(sample(), buildOptions({ randomBytes: counterBytes(99) })).id);
+    assert.notEqual(
+      buildAgentTrace(sample(), buildOptions()).id,
+      buildAgentTrace(sample(), buildOptions({ randomBytes: counterBytes(99) })).id,
+    );
   });
 
   it('bounds model ids to the schema limit', () => {
@@ -89,7 +115,10 @@ describe('Agent Trace: builder', () => {
       assert.throws(() => buildAgentTrace([file(path, [ai('1', CLAUDE)])], buildOptions()), RangeError, path);
     }
     assert.throws(() => buildAgentTrace([file('a', []), file('a', [])], buildOptions()), /listed twice/);
-    assert.throws(() => buildAgentTrace([file('a', [{ text: 'x', cls: 'ai', origins: [], added: true }])], buildOptions()), /a:1 is classified ai but has no origin/);
+    assert.throws(
+      () => buildAgentTrace([file('a', [{ text: 'x', cls: 'ai', origins: [], added: true }])], buildOptions()),
+      /a:1 is classified ai but has no origin/,
+    );
     assert.throws(() => buildAgentTrace([], buildOptions({ revision: ' ' })), /invalid revision/);
     assert.throws(() => buildAgentTrace([], buildOptions({ now: NaN })), /finite/);
     assert.throws(() => uuidV4(() => new Uint8Array(3)), /16 bytes/);

@@ -13,7 +13,11 @@ function summary(record: AgentTraceRecord): Record<string, Record<number, string
   const out: Record<string, Record<number, string>> = {};
   for (const f of recordLineAttributions(parseAgentTrace(JSON.stringify(record)))) {
     out[f.path] = {};
-    for (const [line, a] of f.lines) out[f.path][line] = `${a.cls}:${a.origins.map((o) => o.tool).sort().join(',')}`;
+    for (const [line, a] of f.lines)
+      out[f.path][line] = `${a.cls}:${a.origins
+        .map((o) => o.tool)
+        .sort()
+        .join(',')}`;
   }
   return out;
 }
@@ -21,7 +25,14 @@ function summary(record: AgentTraceRecord): Record<string, Record<number, string
 describe('Agent Trace: combining records (squash / fixup)', () => {
   // Commit 1 adds a function by Copilot; commit 2 adds lines above it and a Claude block; commit 3 touches c.ts.
   const c1 = buildAgentTrace(
-    [file('a.ts', [human('// a'), ai('function add(a, b) {', COPILOT), ai('  return a + b;', COPILOT), ai('}', COPILOT)])],
+    [
+      file('a.ts', [
+        human('// a'),
+        ai('function add(a, b) {', COPILOT),
+        ai('  return a + b;', COPILOT),
+        ai('}', COPILOT),
+      ]),
+    ],
     buildOptions({ revision: 'c1' }),
   );
   const c2 = buildAgentTrace(
@@ -40,8 +51,15 @@ describe('Agent Trace: combining records (squash / fixup)', () => {
   const c3 = buildAgentTrace([file('c.ts', [ai('let c = 1;', CURSOR)])], buildOptions({ revision: 'c3' }));
   const finalA = '// a\nimport x from "x";\nfunction add(a, b) {\n  return a + b;\n}\nexport const sum = add;\n';
 
-  it('maps every commit\'s ranges onto the final content', () => {
-    const result = combineAgentTraces([c1, c2, c3], [{ path: 'a.ts', text: finalA }, { path: 'c.ts', text: 'let c = 1;\n' }], buildOptions({ revision: 'squashed' }));
+  it("maps every commit's ranges onto the final content", () => {
+    const result = combineAgentTraces(
+      [c1, c2, c3],
+      [
+        { path: 'a.ts', text: finalA },
+        { path: 'c.ts', text: 'let c = 1;\n' },
+      ],
+      buildOptions({ revision: 'squashed' }),
+    );
     assert.deepEqual(result.missing, []);
     assert.equal(result.record.vcs?.revision, 'squashed');
     assert.deepEqual(summary(result.record), {
@@ -58,13 +76,20 @@ describe('Agent Trace: combining records (squash / fixup)', () => {
   });
 
   it('keeps every conversation of one record on a shared line, and mixed wins', () => {
-    const one = buildAgentTrace([file('a.ts', [ai('x = 1', [COPILOT, CLAUDE]), { text: 'y = 2', cls: 'mixed', origins: [CURSOR], added: true }])], buildOptions());
+    const one = buildAgentTrace(
+      [file('a.ts', [ai('x = 1', [COPILOT, CLAUDE]), { text: 'y = 2', cls: 'mixed', origins: [CURSOR], added: true }])],
+      buildOptions(),
+    );
     const result = combineAgentTraces([one], [{ path: 'a.ts', text: 'top\nx = 1\ny = 2\n' }], buildOptions());
     assert.deepEqual(summary(result.record), { 'a.ts': { 2: 'ai:GitHub Copilot,claude-code', 3: 'mixed:Cursor' } });
   });
 
   it('reports ranges whose text changed and files that are gone', () => {
-    const result = combineAgentTraces([c1, c2, c3], [{ path: 'a.ts', text: '// a\nfunction add(a, b) {\n  return a - b;\n}\n' }], buildOptions());
+    const result = combineAgentTraces(
+      [c1, c2, c3],
+      [{ path: 'a.ts', text: '// a\nfunction add(a, b) {\n  return a - b;\n}\n' }],
+      buildOptions(),
+    );
     assert.deepEqual(summary(result.record), {});
     assert.deepEqual(result.files, []);
     assert.deepEqual(

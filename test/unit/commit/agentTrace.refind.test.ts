@@ -11,20 +11,32 @@ const OLD = ['import a', 'function one() {', '  return 1;', '}', '', 'function t
 describe('Agent Trace: re-finding ranges by content hash', () => {
   it('finds unmoved ranges in place', () => {
     const r = refindRanges([range(OLD, 2, 4)], OLD.join('\n') + '\n');
-    assert.deepEqual(r.found.map((f) => [f.start_line, f.end_line, f.moved]), [[2, 4, false]]);
+    assert.deepEqual(
+      r.found.map((f) => [f.start_line, f.end_line, f.moved]),
+      [[2, 4, false]],
+    );
     assert.deepEqual(r.missing, []);
   });
 
   it('follows a shift from lines inserted above, and CRLF content', () => {
     const text = ['// header', '// more', ...OLD].join('\r\n');
     const r = refindRanges([range(OLD, 2, 4), range(OLD, 6, 8)], text);
-    assert.deepEqual(r.found.map((f) => [f.start_line, f.end_line, f.moved]), [[4, 6, true], [8, 10, true]]);
+    assert.deepEqual(
+      r.found.map((f) => [f.start_line, f.end_line, f.moved]),
+      [
+        [4, 6, true],
+        [8, 10, true],
+      ],
+    );
   });
 
   it('finds a range moved anywhere in the file', () => {
     const moved = [...OLD.slice(5), ...Array.from({ length: 50 }, (_, i) => `filler ${i}`), ...OLD.slice(0, 5)];
     const r = refindRanges([range(OLD, 2, 4)], moved);
-    assert.deepEqual(r.found.map((f) => [f.start_line, f.end_line]), [[55, 57]]);
+    assert.deepEqual(
+      r.found.map((f) => [f.start_line, f.end_line]),
+      [[55, 57]],
+    );
   });
 
   it('prefers the copy nearest to where the range is expected', () => {
@@ -38,7 +50,11 @@ describe('Agent Trace: re-finding ranges by content hash', () => {
       ],
       ['new', 'new', 'new', 'new', 'x', 'same line', 'same line'],
     );
-    assert.deepEqual(shifted.found.map((f) => f.start_line), [5, 6], 'the displacement of the previous range carries over');
+    assert.deepEqual(
+      shifted.found.map((f) => f.start_line),
+      [5, 6],
+      'the displacement of the previous range carries over',
+    );
   });
 
   it('reports ranges it cannot find, with the reason', () => {
@@ -51,14 +67,29 @@ describe('Agent Trace: re-finding ranges by content hash', () => {
       ],
       ['function one() {', '  return 42;', '}', 'other', 'more', '}'],
     );
-    assert.deepEqual(r.found.map((f) => [f.start_line, f.range.start_line]), [[5, 2]]);
-    assert.deepEqual(r.missing.map((m) => m.reason), ['not-found', 'no-hash', 'not-found']);
+    assert.deepEqual(
+      r.found.map((f) => [f.start_line, f.range.start_line]),
+      [[5, 2]],
+    );
+    assert.deepEqual(
+      r.missing.map((m) => m.reason),
+      ['not-found', 'no-hash', 'not-found'],
+    );
   });
 
   it('does not trust punctuation-only text found away from its place', () => {
-    const r = refindRanges([{ start_line: 2, end_line: 3, content_hash: contentHash('}\n') }], ['a', 'b', 'c', 'd', '}', '', 'e']);
-    assert.deepEqual(r.missing.map((m) => m.reason), ['ambiguous']);
-    const inPlace = refindRanges([{ start_line: 5, end_line: 6, content_hash: contentHash('}\n') }], ['a', 'b', 'c', 'd', '}', '', 'e']);
+    const r = refindRanges(
+      [{ start_line: 2, end_line: 3, content_hash: contentHash('}\n') }],
+      ['a', 'b', 'c', 'd', '}', '', 'e'],
+    );
+    assert.deepEqual(
+      r.missing.map((m) => m.reason),
+      ['ambiguous'],
+    );
+    const inPlace = refindRanges(
+      [{ start_line: 5, end_line: 6, content_hash: contentHash('}\n') }],
+      ['a', 'b', 'c', 'd', '}', '', 'e'],
+    );
     assert.equal(inPlace.found.length, 1);
   });
 
@@ -67,13 +98,22 @@ describe('Agent Trace: re-finding ranges by content hash', () => {
     const gone = { start_line: 10, end_line: 12, content_hash: 'fnv64:0000000000000000' };
     const here = range(big, 1500, 1501);
     const r = refindRanges([gone, here], big, { maxWork: 5_000 });
-    assert.deepEqual(r.missing.map((m) => m.reason), ['budget']);
-    assert.deepEqual(r.found.map((f) => f.start_line), [1500]);
+    assert.deepEqual(
+      r.missing.map((m) => m.reason),
+      ['budget'],
+    );
+    assert.deepEqual(
+      r.found.map((f) => f.start_line),
+      [1500],
+    );
     assert.ok(r.work > 0);
   });
 
   it('copes with empty text and empty ranges lists', () => {
     assert.deepEqual(refindRanges([], 'a\n'), { found: [], missing: [], work: 0 });
-    assert.deepEqual(refindRanges([range(OLD, 1, 1)], '').missing.map((m) => m.reason), ['not-found']);
+    assert.deepEqual(
+      refindRanges([range(OLD, 1, 1)], '').missing.map((m) => m.reason),
+      ['not-found'],
+    );
   });
 });

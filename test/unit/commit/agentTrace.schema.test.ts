@@ -6,7 +6,13 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import type { Origin } from '../../../src/core/attribution/origin';
-import { buildAgentTrace, combineAgentTraces, parseAgentTrace, type AgentTraceRecord, type AttributedFile } from '../../../src/core/commit';
+import {
+  buildAgentTrace,
+  combineAgentTraces,
+  parseAgentTrace,
+  type AgentTraceRecord,
+  type AttributedFile,
+} from '../../../src/core/commit';
 import { loadOfficialValidator, officialValidator } from '../agentTraceSchema';
 import { ai, buildOptions, CLAUDE, COPILOT, CURSOR, file, human, mixed, OTHER } from './fixtures';
 
@@ -32,16 +38,25 @@ function structuralProblems(r: AgentTraceRecord): string[] {
       check(c.ranges.length > 0, `${f.path} ranges`);
       let previousEnd = 0;
       for (const range of c.ranges) {
-        check(Number.isInteger(range.start_line) && range.start_line >= 1 && range.end_line >= range.start_line, `${f.path} range bounds`);
+        check(
+          Number.isInteger(range.start_line) && range.start_line >= 1 && range.end_line >= range.start_line,
+          `${f.path} range bounds`,
+        );
         check(range.start_line > previousEnd, `${f.path} ranges ordered and disjoint`);
-        check(typeof range.content_hash === 'string' && range.content_hash.startsWith('fnv64:'), `${f.path} content_hash`);
+        check(
+          typeof range.content_hash === 'string' && range.content_hash.startsWith('fnv64:'),
+          `${f.path} content_hash`,
+        );
         check(range.contributor === undefined || range.contributor.type === 'mixed', `${f.path} range override`);
         previousEnd = range.end_line;
       }
     }
   }
   const metadataKeys = Object.keys(r.metadata ?? {});
-  check(metadataKeys.every((k) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(k)), 'metadata keys are reverse-DNS');
+  check(
+    metadataKeys.every((k) => /^[a-z0-9-]+(\.[a-z0-9-]+)+$/.test(k)),
+    'metadata keys are reverse-DNS',
+  );
   return problems;
 }
 
@@ -55,10 +70,20 @@ const ORIGINS: Origin[] = [
 ];
 
 function sampleRecords(): AgentTraceRecord[] {
-  const a = file('src/a.ts', [human('a'), ai('b', COPILOT), mixed('c', [COPILOT, CLAUDE]), ai('d', ORIGINS[4]), ai('e', OTHER)]);
+  const a = file('src/a.ts', [
+    human('a'),
+    ai('b', COPILOT),
+    mixed('c', [COPILOT, CLAUDE]),
+    ai('d', ORIGINS[4]),
+    ai('e', OTHER),
+  ]);
   const b = file('deep/dir/b.md', [mixed('x', CURSOR), human('y'), ai('z', ORIGINS[5])]);
   const single = buildAgentTrace([a, b], buildOptions());
-  const combined = combineAgentTraces([single], [{ path: 'src/a.ts', text: 'new\na\nb\nc\nd\ne\n' }], buildOptions()).record;
+  const combined = combineAgentTraces(
+    [single],
+    [{ path: 'src/a.ts', text: 'new\na\nb\nc\nd\ne\n' }],
+    buildOptions(),
+  ).record;
   return [single, buildAgentTrace([], buildOptions()), combined];
 }
 
@@ -125,13 +150,20 @@ describe('Agent Trace: schema conformance', () => {
     // The structural checks run everywhere; the official schema where it is present (the test above says when not).
     const validate = loadOfficialValidator();
     fc.assert(
-      fc.property(fc.uniqueArray(fileArb, { maxLength: 4, selector: (f) => f.path }), fc.string({ maxLength: 30 }), (files: AttributedFile[], session) => {
-        const withSession = files.map((f) => ({ ...f, lines: f.lines.map((l) => ({ ...l, origins: l.origins.map((o) => (o === OTHER ? { ...o, session } : o)) })) }));
-        const record = JSON.parse(JSON.stringify(buildAgentTrace(withSession, buildOptions())));
-        assert.deepEqual(structuralProblems(record), []);
-        if (validate) assert.ok(validate(record), JSON.stringify(validate.errors));
-        parseAgentTrace(record);
-      }),
+      fc.property(
+        fc.uniqueArray(fileArb, { maxLength: 4, selector: (f) => f.path }),
+        fc.string({ maxLength: 30 }),
+        (files: AttributedFile[], session) => {
+          const withSession = files.map((f) => ({
+            ...f,
+            lines: f.lines.map((l) => ({ ...l, origins: l.origins.map((o) => (o === OTHER ? { ...o, session } : o)) })),
+          }));
+          const record = JSON.parse(JSON.stringify(buildAgentTrace(withSession, buildOptions())));
+          assert.deepEqual(structuralProblems(record), []);
+          if (validate) assert.ok(validate(record), JSON.stringify(validate.errors));
+          parseAgentTrace(record);
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -89,7 +89,10 @@ describe('commit message: trailers', () => {
   it('rejects a mixed paragraph unless git-generated prefixes make it >= 25% trailers', () => {
     assert.deepEqual(parseTrailers('S\n\nsome text\nKey: v\n'), []);
     const withSob = 'S\n\nsome text\nSigned-off-by: A <a@b>\nKey: v\n';
-    assert.deepEqual(parseTrailers(withSob).map((t) => t.key), ['Signed-off-by', 'Key']);
+    assert.deepEqual(
+      parseTrailers(withSob).map((t) => t.key),
+      ['Signed-off-by', 'Key'],
+    );
     const tooMuchText = 'S\n\nt1\nt2\nt3\nt4\nSigned-off-by: A <a@b>\n';
     assert.deepEqual(parseTrailers(tooMuchText), []);
   });
@@ -107,7 +110,8 @@ describe('commit message: trailers', () => {
   });
 
   it('removes given trailers (case-insensitively) and leaves everything else byte for byte', () => {
-    const msg = 'S\n\nbody\n\nAssisted-by: Claude\nai-assisted: 5% of added lines (1/20; inline 1)\n  folded\nOther: x\n';
+    const msg =
+      'S\n\nbody\n\nAssisted-by: Claude\nai-assisted: 5% of added lines (1/20; inline 1)\n  folded\nOther: x\n';
     const out = removeTrailers(msg, [{ key: 'AI-Assisted', value: '5% of added lines (1/20; inline 1) folded' }]);
     assert.equal(out, 'S\n\nbody\n\nAssisted-by: Claude\nOther: x\n');
     assert.equal(removeTrailers(msg, []), msg);

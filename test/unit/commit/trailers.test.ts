@@ -18,7 +18,10 @@ import { AIDER, ai, CLAUDE, CODEX, COPILOT, COPILOT_NES, CURSOR, file, human, mi
 
 /** 135 added lines: 12 inline (Copilot), 34 agent (Claude), the rest human; plus old AI lines not added. */
 function sampleCommit(): CommittedFile[] {
-  const a = [...Array.from({ length: 12 }, (_, i) => ai(`c${i}`, COPILOT)), ...Array.from({ length: 50 }, (_, i) => human(`h${i}`))];
+  const a = [
+    ...Array.from({ length: 12 }, (_, i) => ai(`c${i}`, COPILOT)),
+    ...Array.from({ length: 50 }, (_, i) => human(`h${i}`)),
+  ];
   const b = [
     ...Array.from({ length: 34 }, (_, i) => ai(`a${i}`, CLAUDE)),
     ...Array.from({ length: 39 }, (_, i) => human(`g${i}`)),
@@ -37,8 +40,15 @@ describe('trailers: presets', () => {
   });
 
   it('kernel: one line per agent and model; an unknown model gives the bare agent', () => {
-    const f = file('x.ts', [ai('1', COPILOT_NES), ai('2', OTHER), ai('3', { kind: 'manual', tool: 'unknown', time: 1 })]);
-    assert.deepEqual(buildTrailers([f], ['kernel']).map((t) => t.value), ['Copilot', 'unknown', 'Windsurf-Cascade']);
+    const f = file('x.ts', [
+      ai('1', COPILOT_NES),
+      ai('2', OTHER),
+      ai('3', { kind: 'manual', tool: 'unknown', time: 1 }),
+    ]);
+    assert.deepEqual(
+      buildTrailers([f], ['kernel']).map((t) => t.value),
+      ['Copilot', 'unknown', 'Windsurf-Cascade'],
+    );
     const both = file('y.ts', [ai('1', COPILOT_NES), ai('2', COPILOT), ai('3', { ...COPILOT, model: 'openai/o3' })]);
     assert.deepEqual(
       buildTrailers([both], ['kernel']).map((t) => t.value),
@@ -76,15 +86,23 @@ describe('trailers: presets', () => {
     const summary = summarizeAddedLines([f]);
     assert.deepEqual(summary, { added: 3, ai: 2, mixed: 2, byKind: { inline: 1, agent: 1 } });
     assert.equal(formatSummary(summary), '67% of added lines (2/3; inline 1, agent 1)');
-    assert.deepEqual(buildTrailers([f], ['summary']), [{ key: 'AI-Assisted', value: '67% of added lines (2/3; inline 1, agent 1)' }]);
+    assert.deepEqual(buildTrailers([f], ['summary']), [
+      { key: 'AI-Assisted', value: '67% of added lines (2/3; inline 1, agent 1)' },
+    ]);
   });
 
   it('summary: never rounds some AI down to 0% or not-all up to 100%', () => {
     const many = (n: number) => Array.from({ length: n }, (_, i) => human(`h${i}`));
-    assert.match(buildTrailers([file('x', [ai('a', COPILOT), ...many(999)])], ['summary'])[0].value, /^1% of added lines \(1\/1000;/);
+    assert.match(
+      buildTrailers([file('x', [ai('a', COPILOT), ...many(999)])], ['summary'])[0].value,
+      /^1% of added lines \(1\/1000;/,
+    );
     const mostly = [...Array.from({ length: 999 }, (_, i) => ai(`a${i}`, COPILOT)), human('h')];
     assert.match(buildTrailers([file('x', mostly)], ['summary'])[0].value, /^99% /);
-    assert.match(buildTrailers([file('x', [ai('a', COPILOT)])], ['summary'])[0].value, /^100% of added lines \(1\/1; inline 1\)$/);
+    assert.match(
+      buildTrailers([file('x', [ai('a', COPILOT)])], ['summary'])[0].value,
+      /^100% of added lines \(1\/1; inline 1\)$/,
+    );
   });
 
   it('presets combine in the given order without duplicates', () => {
@@ -167,14 +185,20 @@ describe('trailers: amend handling', () => {
     assert.deepEqual(planTrailerUpdate(message, generated), { add: [], remove: [] });
   });
 
-  it('replaces a stale summary, keeps people\'s own Assisted-by lines, adds the new ones', () => {
+  it("replaces a stale summary, keeps people's own Assisted-by lines, adds the new ones", () => {
     const message =
       'Subject\n\nBody\n\nAssisted-by: Claude:claude-opus-4-5-20251101\nAssisted-by: coccinelle\n' +
       'AI-Assisted: 10% of added lines (3/30; inline 3)\n\n# Please enter the commit message\n';
     const plan = planTrailerUpdate(message, generated);
     assert.deepEqual(plan.remove, [{ key: 'AI-Assisted', value: '10% of added lines (3/30; inline 3)' }]);
-    assert.deepEqual(plan.add, generated.filter((t) => t.value !== 'Claude:claude-opus-4-5-20251101'));
+    assert.deepEqual(
+      plan.add,
+      generated.filter((t) => t.value !== 'Claude:claude-opus-4-5-20251101'),
+    );
     const cleaned = removeTrailers(message, plan.remove);
-    assert.deepEqual(parseTrailers(cleaned).map((t) => t.value), ['Claude:claude-opus-4-5-20251101', 'coccinelle']);
+    assert.deepEqual(
+      parseTrailers(cleaned).map((t) => t.value),
+      ['Claude:claude-opus-4-5-20251101', 'coccinelle'],
+    );
   });
 });

@@ -29,22 +29,53 @@ describe('layering lint rules', function () {
   ];
   for (const code of forbiddenInCore) {
     it(`rejects in src/core: ${code}`, async () => {
-      assert.ok((await ruleIds(`${code}\nexport const x = 1;\n`, 'src/core/attribution/probe.ts')).includes('no-restricted-imports'));
+      assert.ok(
+        (await ruleIds(`${code}\nexport const x = 1;\n`, 'src/core/attribution/probe.ts')).includes(
+          'no-restricted-imports',
+        ),
+      );
     });
   }
 
   it('rejects vscode in src/git and src/cli, and the CLI or adapters in src/git', async () => {
-    assert.ok((await ruleIds("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/git/probe.ts')).includes('no-restricted-imports'));
-    assert.ok((await ruleIds("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/cli/probe.ts')).includes('no-restricted-imports'));
-    assert.ok((await ruleIds("import { main } from '../cli/main';\nexport const x = main;\n", 'src/git/probe.ts')).includes('no-restricted-imports'));
+    assert.ok(
+      (await ruleIds("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/git/probe.ts')).includes(
+        'no-restricted-imports',
+      ),
+    );
+    assert.ok(
+      (await ruleIds("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/cli/probe.ts')).includes(
+        'no-restricted-imports',
+      ),
+    );
+    assert.ok(
+      (await ruleIds("import { main } from '../cli/main';\nexport const x = main;\n", 'src/git/probe.ts')).includes(
+        'no-restricted-imports',
+      ),
+    );
   });
 
   it('allows core imports in core and node + core in git', async () => {
-    assert.deepEqual(await ruleIds("import { contentHash } from '../hash';\nexport const x = contentHash('a');\n", 'src/core/attribution/probe.ts'), []);
-    assert.deepEqual(await ruleIds("import * as fs from 'node:fs';\nimport { contentHash } from '../core/hash';\nexport const x = [fs, contentHash];\n", 'src/git/probe.ts'), []);
+    assert.deepEqual(
+      await ruleIds(
+        "import { contentHash } from '../hash';\nexport const x = contentHash('a');\n",
+        'src/core/attribution/probe.ts',
+      ),
+      [],
+    );
+    assert.deepEqual(
+      await ruleIds(
+        "import * as fs from 'node:fs';\nimport { contentHash } from '../core/hash';\nexport const x = [fs, contentHash];\n",
+        'src/git/probe.ts',
+      ),
+      [],
+    );
   });
 
   it('allows vscode in src/extension', async () => {
-    assert.deepEqual(await ruleIds("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/extension/probe.ts'), []);
+    assert.deepEqual(
+      await ruleIds("import * as vscode from 'vscode';\nexport const x = vscode;\n", 'src/extension/probe.ts'),
+      [],
+    );
   });
 });

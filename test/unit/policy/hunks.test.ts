@@ -1,5 +1,13 @@
 import * as assert from 'node:assert/strict';
-import { addedBlocks, emptyReviewState, hunkKey, isHunkKey, parseReviewState, reviewHunks, serializeReviewState } from '../../../src/core/policy';
+import {
+  addedBlocks,
+  emptyReviewState,
+  hunkKey,
+  isHunkKey,
+  parseReviewState,
+  reviewHunks,
+  serializeReviewState,
+} from '../../../src/core/policy';
 import { parseUnifiedDiff } from '../../../src/core/review';
 
 const DIFF = [
@@ -23,10 +31,13 @@ const DIFF = [
 describe('review hunks', () => {
   it('splits added lines into blocks at unchanged lines; removed lines do not split', () => {
     const blocks = addedBlocks(parseUnifiedDiff(DIFF));
-    assert.deepEqual(blocks.map((b) => [b.path, b.startLine, b.endLine, b.lines]), [
-      ['src/a.ts', 2, 3, ['new one', 'new two']],
-      ['src/a.ts', 5, 5, ['after context']],
-    ]);
+    assert.deepEqual(
+      blocks.map((b) => [b.path, b.startLine, b.endLine, b.lines]),
+      [
+        ['src/a.ts', 2, 3, ['new one', 'new two']],
+        ['src/a.ts', 5, 5, ['after context']],
+      ],
+    );
   });
 
   it('keys hunks by path and normalised text, not position', () => {
@@ -42,9 +53,16 @@ describe('review hunks', () => {
 
 describe('review state records', () => {
   it('round-trips and rejects hostile content', () => {
-    const state = { ...emptyReviewState('Rita@Example.com'), hunks: { [hunkKey('a', ['x'])]: 5 }, checklist: { 'branch:main': { tests: 6 } } };
+    const state = {
+      ...emptyReviewState('Rita@Example.com'),
+      hunks: { [hunkKey('a', ['x'])]: 5 },
+      checklist: { 'branch:main': { tests: 6 } },
+    };
     assert.equal(state.reviewer, 'rita@example.com');
-    assert.deepEqual(JSON.parse(JSON.stringify(parseReviewState(serializeReviewState(state)))), JSON.parse(JSON.stringify(state)));
+    assert.deepEqual(
+      JSON.parse(JSON.stringify(parseReviewState(serializeReviewState(state)))),
+      JSON.parse(JSON.stringify(state)),
+    );
     const bad = [
       '{',
       JSON.stringify({ ...state, version: 2 }),

@@ -4,7 +4,11 @@ import { combinedAgentTrace } from '../../../src/core/report';
 import { officialValidator } from '../agentTraceSchema';
 import { HEAD, HOSTILE, facts } from './fixtures';
 
-const options = { toolVersion: '1.0.0', now: Date.UTC(2026, 0, 1), randomBytes: (n: number) => new Uint8Array(n).fill(9) };
+const options = {
+  toolVersion: '1.0.0',
+  now: Date.UTC(2026, 0, 1),
+  randomBytes: (n: number) => new Uint8Array(n).fill(9),
+};
 
 describe('combinedAgentTrace', () => {
   it('writes one record for HEAD with the AI lines the branch added', () => {
@@ -13,10 +17,25 @@ describe('combinedAgentTrace', () => {
     assert.equal(record.vcs?.revision, HEAD);
     const back = parseAgentTrace(JSON.stringify(record));
     const lines = recordLineAttributions(back);
-    assert.deepEqual(lines.map((f) => [f.path, [...f.lines].map(([n, a]) => [n, a.cls])]), [
-      ['src/a.ts', [[1, 'ai'], [2, 'mixed']]],
-      ['src/b.ts', [[1, 'ai'], [2, 'mixed']]],
-    ]);
+    assert.deepEqual(
+      lines.map((f) => [f.path, [...f.lines].map(([n, a]) => [n, a.cls])]),
+      [
+        [
+          'src/a.ts',
+          [
+            [1, 'ai'],
+            [2, 'mixed'],
+          ],
+        ],
+        [
+          'src/b.ts',
+          [
+            [1, 'ai'],
+            [2, 'mixed'],
+          ],
+        ],
+      ],
+    );
   });
 
   it('validates against the official Agent Trace schema, hostile labels included', function () {
@@ -30,7 +49,10 @@ describe('combinedAgentTrace', () => {
 
   it('leaves out files whose paths are not plain repository paths', () => {
     const f = facts('x', ['ok.ts']);
-    const evil = { ...f, diff: { ...f.diff, files: f.diff.files.map((d) => ({ ...d, newPath: '../../evil.ts', path: '../../evil.ts' })) } };
+    const evil = {
+      ...f,
+      diff: { ...f.diff, files: f.diff.files.map((d) => ({ ...d, newPath: '../../evil.ts', path: '../../evil.ts' })) },
+    };
     const { record, skipped } = combinedAgentTrace(evil, options);
     assert.deepEqual(skipped, ['../../evil.ts']);
     assert.deepEqual(record.files, []);

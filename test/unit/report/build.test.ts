@@ -16,18 +16,36 @@ describe('buildBranchReport', () => {
 
   it('marks AI hunks reviewed by accepted sign-offs and evaluates the policy', () => {
     const f = facts('claude-code', ['src/a.ts', 'src/b.ts'], [signoff('Rita', 'rita@example.com')]);
-    const r = buildBranchReport(f, review(), { policy: { signers: ['lead@example.com'], useCodeOwners: false, requireAllAiHunksReviewed: true, requireSignoff: { always: true } } });
+    const r = buildBranchReport(f, review(), {
+      policy: {
+        signers: ['lead@example.com'],
+        useCodeOwners: false,
+        requireAllAiHunksReviewed: true,
+        requireSignoff: { always: true },
+      },
+    });
     assert.equal(r.hunks.aiReviewed, 0, 'rita is not an allowed signer');
     assert.equal(r.policy?.pass, false);
-    const open = buildBranchReport(f, review(), { policy: { signers: [], useCodeOwners: false, requireAllAiHunksReviewed: true } });
-    assert.deepEqual(open.hunks.list.map((h) => [h.path, h.reviewedBy]), [['src/a.ts', ['rita@example.com']], ['src/b.ts', []]]);
+    const open = buildBranchReport(f, review(), {
+      policy: { signers: [], useCodeOwners: false, requireAllAiHunksReviewed: true },
+    });
+    assert.deepEqual(
+      open.hunks.list.map((h) => [h.path, h.reviewedBy]),
+      [
+        ['src/a.ts', ['rita@example.com']],
+        ['src/b.ts', []],
+      ],
+    );
     assert.equal(open.policy?.pass, false);
     assert.match(open.policy!.failures[0], /src\/b\.ts:1-3/);
   });
 
   it('keys each AI hunk by its text, and counts hunks without AI lines too', () => {
     const f = facts('claude-code', ['src/a.ts', 'src/human.ts']);
-    const oneHuman: BranchFacts = { ...f, lineSource: (path, line) => (path === 'src/human.ts' ? HUMAN_LINE : f.lineSource(path, line)) };
+    const oneHuman: BranchFacts = {
+      ...f,
+      lineSource: (path, line) => (path === 'src/human.ts' ? HUMAN_LINE : f.lineSource(path, line)),
+    };
     const r = buildBranchReport(oneHuman, review());
     assert.equal(r.hunks.total, 2);
     assert.deepEqual(
@@ -37,7 +55,14 @@ describe('buildBranchReport', () => {
   });
 
   it('works without a review summary (the seam) and says so', () => {
-    const r = buildBranchReport(facts(), null, { policy: { signers: [], useCodeOwners: false, requireAllAiHunksReviewed: false, requireSignoff: { always: false, tierAtLeast: 'T3' } } });
+    const r = buildBranchReport(facts(), null, {
+      policy: {
+        signers: [],
+        useCodeOwners: false,
+        requireAllAiHunksReviewed: false,
+        requireSignoff: { always: false, tierAtLeast: 'T3' },
+      },
+    });
     assert.equal(r.review, null);
     assert.ok(r.warnings.some((w) => /checklist engine did not run/.test(w)));
     assert.equal(r.policy?.signoffRequired, true);

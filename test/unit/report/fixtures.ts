@@ -28,17 +28,34 @@ export const BASE = 'b'.repeat(40);
 function diffFor(paths: readonly string[]): string {
   const out: string[] = [];
   for (const p of paths) {
-    out.push(`diff --git a/${p} b/${p}`, 'new file mode 100644', '--- /dev/null', `+++ b/${p}`, '@@ -0,0 +1,3 @@', '+const a = 1;', '+const b = 2;', '+const c = 3;');
+    out.push(
+      `diff --git a/${p} b/${p}`,
+      'new file mode 100644',
+      '--- /dev/null',
+      `+++ b/${p}`,
+      '@@ -0,0 +1,3 @@',
+      '+const a = 1;',
+      '+const b = 2;',
+      '+const c = 3;',
+    );
   }
   return out.join('\n') + '\n';
 }
 
 /** Facts for files `paths` (3 added lines each: AI, mixed, human) whose origins carry `label` as tool and model. */
-export function facts(label = 'claude-code', paths: readonly string[] = ['src/a.ts'], signoffs: SignoffFound[] = []): BranchFacts {
+export function facts(
+  label = 'claude-code',
+  paths: readonly string[] = ['src/a.ts'],
+  signoffs: SignoffFound[] = [],
+): BranchFacts {
   const diff = parseUnifiedDiff(diffFor(paths));
   const origins = [{ kind: 'agent' as const, tool: label, model: label, time: 1 }];
   const lineSource = (_path: string, line: number): LineSource =>
-    line === 1 ? { authorship: 'ai', evidence: 'record', origins } : line === 2 ? { authorship: 'mixed', evidence: 'record', origins } : { authorship: 'human', evidence: 'none', origins: [] };
+    line === 1
+      ? { authorship: 'ai', evidence: 'record', origins }
+      : line === 2
+        ? { authorship: 'mixed', evidence: 'record', origins }
+        : { authorship: 'human', evidence: 'none', origins: [] };
   return {
     base: { ref: 'main', commit: BASE },
     head: { ref: 'feature', commit: HEAD },
@@ -65,7 +82,10 @@ export function finding(overrides: Partial<Finding> = {}): Finding {
   };
 }
 
-export function review(findings: Finding[] = [finding()], reasons: string[] = ['T3: secret in src/a.ts:1']): ReviewSummary {
+export function review(
+  findings: Finding[] = [finding()],
+  reasons: string[] = ['T3: secret in src/a.ts:1'],
+): ReviewSummary {
   return {
     tier: 'T3',
     reasons,
@@ -73,7 +93,16 @@ export function review(findings: Finding[] = [finding()], reasons: string[] = ['
     owners: [],
     findings,
     omitted: {},
-    checklist: [{ id: 'secrets', title: 'No secrets in the change', whatToDo: 'Rotate anything committed.', status: 'triggered', findings: 1, severity: 'high' }],
+    checklist: [
+      {
+        id: 'secrets',
+        title: 'No secrets in the change',
+        whatToDo: 'Rotate anything committed.',
+        status: 'triggered',
+        findings: 1,
+        severity: 'high',
+      },
+    ],
     warnings: [],
   };
 }

@@ -36,8 +36,12 @@ function outsideCode(line: string): string {
 const OUR_TAGS = /<\/?(?:details|summary|sub)>/g;
 
 export function assertInert(md: string): void {
-  // eslint-disable-next-line no-control-regex
-  assert.doesNotMatch(md, /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/, 'control or bidi character in output');
+  assert.doesNotMatch(
+    md,
+    // eslint-disable-next-line no-control-regex
+    /[\u0000-\u0008\u000b-\u001f\u007f\u202a-\u202e\u2066-\u2069]/,
+    'control or bidi character in output',
+  );
   const lines = md.split('\n');
   let columns = 0;
   lines.forEach((line, i) => {

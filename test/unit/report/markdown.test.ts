@@ -7,7 +7,10 @@ import { skipBecause } from '../../skip';
 
 describe('renderMarkdown', () => {
   it('summarises share, tier, findings, review progress and sign-off', () => {
-    const report = buildBranchReport(facts('claude-code', ['src/a.ts'], [signoff('Rita', 'rita@example.com')]), review());
+    const report = buildBranchReport(
+      facts('claude-code', ['src/a.ts'], [signoff('Rita', 'rita@example.com')]),
+      review(),
+    );
     const md = renderMarkdown(report);
     assert.match(md, /\*\*66\.7%\*\* of added lines AI-written \(2 of 3\)/);
     assert.match(md, /tier \*\*T3\*\*/);
@@ -38,16 +41,43 @@ describe('renderMarkdown', () => {
       skipBecause(this, 'no markdown renderer to check with (the optional `marked` package is not installed)');
     }
     for (const payload of HOSTILE) {
-      const report = buildBranchReport(facts(payload, [`src/${payload.replace(/\n/g, ' ')}.ts`]), review([finding({ why: payload, title: payload })], [payload]));
+      const report = buildBranchReport(
+        facts(payload, [`src/${payload.replace(/\n/g, ' ')}.ts`]),
+        review([finding({ why: payload, title: payload })], [payload]),
+      );
       const html = await marked.parse(renderMarkdown(report), { gfm: true });
-      assert.doesNotMatch(html, /<(?:a|img|script|h1)\b/i, `payload ${JSON.stringify(payload)} produced markup:\n${html}`);
+      assert.doesNotMatch(
+        html,
+        /<(?:a|img|script|h1)\b/i,
+        `payload ${JSON.stringify(payload)} produced markup:\n${html}`,
+      );
       assert.doesNotMatch(html, /<[^>]*\b(?:href|src)=/i);
     }
   });
 
   it('shows a folded finding once: first place, its count, the other places under "show all", and the size header', () => {
-    const folded = finding({ count: 3, range: { side: 'new', start: 4, end: 4 }, locations: [{ side: 'new', start: 4, end: 4 }, { side: 'new', start: 9, end: 10 }, { side: 'old', start: 20, end: 20 }] });
-    const header = { files: 2, additions: 500, deletions: 20, reviewLines: 520, large: true, largeLines: 400, aiLines: 0, aiShare: 0, provenanceKnown: true, aiClaim: null, analysis: 'line rules' };
+    const folded = finding({
+      count: 3,
+      range: { side: 'new', start: 4, end: 4 },
+      locations: [
+        { side: 'new', start: 4, end: 4 },
+        { side: 'new', start: 9, end: 10 },
+        { side: 'old', start: 20, end: 20 },
+      ],
+    });
+    const header = {
+      files: 2,
+      additions: 500,
+      deletions: 20,
+      reviewLines: 520,
+      large: true,
+      largeLines: 400,
+      aiLines: 0,
+      aiShare: 0,
+      provenanceKnown: true,
+      aiClaim: null,
+      analysis: 'line rules',
+    };
     const md = renderMarkdown(buildBranchReport(facts(), { ...review([folded]), header }));
     assert.match(md, /`src\/a\.ts:4` <details><summary>3 places<\/summary>`9-10`, `20 \(removed\)`<\/details>/);
     assert.match(md, /Size: 520 changed line\(s\) to review in 2 file\(s\) — over 400/);
@@ -56,7 +86,9 @@ describe('renderMarkdown', () => {
 
   it('caps its size below GitHub comment limits', () => {
     const paths = Array.from({ length: 400 }, (_, i) => `src/${'deep/'.repeat(20)}file${i}.ts`);
-    const findings = Array.from({ length: 300 }, (_, i) => finding({ why: 'x'.repeat(250) + i, file: paths[i % paths.length] }));
+    const findings = Array.from({ length: 300 }, (_, i) =>
+      finding({ why: 'x'.repeat(250) + i, file: paths[i % paths.length] }),
+    );
     const md = renderMarkdown(buildBranchReport(facts('t', paths), review(findings)));
     assert.ok(md.length <= 60_000, `${md.length}`);
   });

@@ -8,15 +8,34 @@ describe('renderSarif', () => {
     const validate = await sarifValidator();
     const findings = [
       finding(),
-      finding({ ruleId: 'test-deleted', category: 'tests', severity: 'medium', range: { side: 'old', start: 4, end: 9 }, inAi: false }),
+      finding({
+        ruleId: 'test-deleted',
+        category: 'tests',
+        severity: 'medium',
+        range: { side: 'old', start: 4, end: 9 },
+        inAi: false,
+      }),
       finding({ ruleId: 'large-change', category: 'size', severity: 'low', file: null, range: null }),
     ];
     const sarif = renderSarif(buildBranchReport(facts(), review(findings)), '1.2.3') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     assert.ok(validate(sarif), JSON.stringify((validate as unknown as { errors: unknown }).errors));
     const [run] = sarif.runs;
-    assert.deepEqual(run.tool.driver.rules.map((r: { id: string }) => r.id), ['secret', 'test-deleted', 'large-change']);
-    assert.deepEqual(run.results.map((r: { level: string; ruleIndex: number }) => [r.level, r.ruleIndex]), [['error', 0], ['warning', 1], ['note', 2]]);
-    assert.deepEqual(run.results[0].locations[0].physicalLocation, { artifactLocation: { uri: 'src/a.ts', uriBaseId: '%SRCROOT%' }, region: { startLine: 1, endLine: 2 } });
+    assert.deepEqual(
+      run.tool.driver.rules.map((r: { id: string }) => r.id),
+      ['secret', 'test-deleted', 'large-change'],
+    );
+    assert.deepEqual(
+      run.results.map((r: { level: string; ruleIndex: number }) => [r.level, r.ruleIndex]),
+      [
+        ['error', 0],
+        ['warning', 1],
+        ['note', 2],
+      ],
+    );
+    assert.deepEqual(run.results[0].locations[0].physicalLocation, {
+      artifactLocation: { uri: 'src/a.ts', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 1, endLine: 2 },
+    });
     assert.equal(run.results[1].locations[0].physicalLocation.region, undefined);
     assert.match(run.results[1].message.text, /removed lines 4-9/);
     assert.deepEqual(run.results[2].locations, []);
@@ -25,7 +44,15 @@ describe('renderSarif', () => {
 
   it('shows a folded finding once, with its count and the other places as related locations', async () => {
     const validate = await sarifValidator();
-    const folded = finding({ count: 3, range: { side: 'new', start: 4, end: 4 }, locations: [{ side: 'new', start: 4, end: 4 }, { side: 'new', start: 9, end: 10 }, { side: 'new', start: 20, end: 20 }] });
+    const folded = finding({
+      count: 3,
+      range: { side: 'new', start: 4, end: 4 },
+      locations: [
+        { side: 'new', start: 4, end: 4 },
+        { side: 'new', start: 9, end: 10 },
+        { side: 'new', start: 20, end: 20 },
+      ],
+    });
     const sarif = renderSarif(buildBranchReport(facts(), review([folded])), '1.2.3') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
     assert.ok(validate(sarif), JSON.stringify((validate as unknown as { errors: unknown }).errors));
     const [result] = sarif.runs[0].results;
@@ -33,13 +60,29 @@ describe('renderSarif', () => {
     assert.equal(result.properties.count, 3);
     assert.match(result.message.text, /\(3 places in this file\)/);
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, endLine: 4 });
-    assert.deepEqual(result.relatedLocations.map((l: any) => l.physicalLocation.region.startLine), [9, 20]); // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.deepEqual(
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      result.relatedLocations.map((l: any) => l.physicalLocation.region.startLine),
+      [9, 20],
+    );
   });
 
   it('keeps hostile strings plain and paths inside the repository', async () => {
     const validate = await sarifValidator();
     for (const payload of HOSTILE) {
-      const sarif = renderSarif(buildBranchReport(facts(payload), review([finding({ why: payload, title: payload, file: payload.includes('\n') ? '../../etc/passwd' : `src/${payload}` })])), payload);
+      const sarif = renderSarif(
+        buildBranchReport(
+          facts(payload),
+          review([
+            finding({
+              why: payload,
+              title: payload,
+              file: payload.includes('\n') ? '../../etc/passwd' : `src/${payload}`,
+            }),
+          ]),
+        ),
+        payload,
+      );
       assert.ok(validate(sarif));
       const text = JSON.stringify(sarif);
       // eslint-disable-next-line no-control-regex

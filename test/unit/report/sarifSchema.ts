@@ -31,7 +31,11 @@ export const SARIF_SUBSET = {
                     items: {
                       type: 'object',
                       required: ['id'],
-                      properties: { id: { type: 'string' }, shortDescription: { $ref: '#/$defs/message' }, help: { $ref: '#/$defs/message' } },
+                      properties: {
+                        id: { type: 'string' },
+                        shortDescription: { $ref: '#/$defs/message' },
+                        help: { $ref: '#/$defs/message' },
+                      },
                     },
                   },
                 },
@@ -57,11 +61,21 @@ export const SARIF_SUBSET = {
                         type: 'object',
                         required: ['artifactLocation'],
                         properties: {
-                          artifactLocation: { type: 'object', required: ['uri'], properties: { uri: { type: 'string', format: 'uri-reference' }, uriBaseId: { type: 'string' } } },
+                          artifactLocation: {
+                            type: 'object',
+                            required: ['uri'],
+                            properties: {
+                              uri: { type: 'string', format: 'uri-reference' },
+                              uriBaseId: { type: 'string' },
+                            },
+                          },
                           region: {
                             type: 'object',
                             required: ['startLine'],
-                            properties: { startLine: { type: 'integer', minimum: 1 }, endLine: { type: 'integer', minimum: 1 } },
+                            properties: {
+                              startLine: { type: 'integer', minimum: 1 },
+                              endLine: { type: 'integer', minimum: 1 },
+                            },
                           },
                         },
                       },

@@ -42,17 +42,26 @@ describe('review corpus: precision and recall per language', () => {
   const noise: string[] = [];
   const tally = (k: CorpusLanguage | 'all'): Tally => {
     let t = tallies.get(k);
-    if (!t) tallies.set(k, (t = { findings: 0, correct: 0, expected: 0, found: 0, duplicates: 0, codeFindings: 0, codeCorrect: 0 }));
+    if (!t)
+      tallies.set(
+        k,
+        (t = { findings: 0, correct: 0, expected: 0, found: 0, duplicates: 0, codeFindings: 0, codeCorrect: 0 }),
+      );
     return t;
   };
 
   for (const c of CASES) {
     it(`${c.lang} ${c.id}: ${c.title} (near-misses stay silent)`, () => {
       const all = run(c);
-      for (const f of all) if (TIER_OWNED.has(f.ruleId) && !c.expect.includes(f.ruleId)) tierOwned.push(`${c.id}: ${f.ruleId} ${f.why}`);
+      for (const f of all)
+        if (TIER_OWNED.has(f.ruleId) && !c.expect.includes(f.ruleId)) tierOwned.push(`${c.id}: ${f.ruleId} ${f.why}`);
       const findings = all.filter((f) => !TIER_OWNED.has(f.ruleId) || c.expect.includes(f.ruleId));
       const fired = findings.map((f) => f.ruleId);
-      for (const rule of c.forbid) assert.ok(!fired.includes(rule), `${c.id}: ${rule} must stay silent; got ${JSON.stringify(findings.filter((f) => f.ruleId === rule).map((f) => f.why))}`);
+      for (const rule of c.forbid)
+        assert.ok(
+          !fired.includes(rule),
+          `${c.id}: ${rule} must stay silent; got ${JSON.stringify(findings.filter((f) => f.ruleId === rule).map((f) => f.why))}`,
+        );
       for (const k of [c.lang, 'all'] as const) {
         const t = tally(k);
         const seen = new Set<string>();
@@ -78,7 +87,8 @@ describe('review corpus: precision and recall per language', () => {
 
   it('has at least 40 cases in TypeScript/JavaScript, Python, Rust and Go, 10 or more each', () => {
     assert.ok(CASES.length >= 40, `${CASES.length} cases`);
-    for (const lang of ['ts', 'py', 'rust', 'go'] as const) assert.ok(CASES.filter((c) => c.lang === lang).length >= 10, lang);
+    for (const lang of ['ts', 'py', 'rust', 'go'] as const)
+      assert.ok(CASES.filter((c) => c.lang === lang).length >= 10, lang);
     assert.equal(new Set(CASES.map((c) => c.id)).size, CASES.length, 'case ids are unique');
   });
 
@@ -88,7 +98,18 @@ describe('review corpus: precision and recall per language', () => {
       const t = tally(k);
       return `  ${k.padEnd(5)} cases ${String(k === 'all' ? CASES.length : CASES.filter((c) => c.lang === k).length).padStart(3)}  findings ${String(t.findings).padStart(3)}  precision ${pct(t.correct, t.findings).padStart(6)}  recall ${pct(t.found, t.expected).padStart(6)}  duplicates ${pct(t.duplicates, t.findings).padStart(5)}  code precision ${pct(t.codeCorrect, t.codeFindings).padStart(6)}`;
     });
-    console.log(['', '  Review corpus (test/unit/review/corpus):', ...rows, ...misses.map((m) => `    ${m}`), ...noise.map((n) => `    noise ${n}`), `  critical-path findings left to the tier (not counted): ${tierOwned.length}`, ...tierOwned.map((n) => `    ${n}`), ''].join('\n'));
+    console.log(
+      [
+        '',
+        '  Review corpus (test/unit/review/corpus):',
+        ...rows,
+        ...misses.map((m) => `    ${m}`),
+        ...noise.map((n) => `    noise ${n}`),
+        `  critical-path findings left to the tier (not counted): ${tierOwned.length}`,
+        ...tierOwned.map((n) => `    ${n}`),
+        '',
+      ].join('\n'),
+    );
     for (const k of ['ts', 'py', 'rust', 'go'] as const) {
       const t = tally(k);
       assert.ok(t.correct / t.findings >= 0.8, `${k} precision ${pct(t.correct, t.findings)}`);

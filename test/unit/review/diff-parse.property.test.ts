@@ -26,27 +26,61 @@ function applyHunks(oldLines: readonly string[], file: DiffFile): { old: string[
   return { old: [...oldLines], neu };
 }
 
-const line = fc.constantFrom('a', 'b', 'c', '', ' ', '-x', '+y', '\\', '@@ -1 +1 @@', 'diff --git a b', '--- a', '+++ b');
+const line = fc.constantFrom(
+  'a',
+  'b',
+  'c',
+  '',
+  ' ',
+  '-x',
+  '+y',
+  '\\',
+  '@@ -1 +1 @@',
+  'diff --git a b',
+  '--- a',
+  '+++ b',
+);
 
 describe('review/diff parseUnifiedDiff properties', () => {
   it('round-trips jsdiff patches: rebuilt new side equals the new text', () => {
     fc.assert(
-      fc.property(fc.array(line, { minLength: 1, maxLength: 30 }), fc.array(line, { minLength: 1, maxLength: 30 }), (a, b) => {
-        const oldText = a.join('\n') + '\n';
-        const newText = b.join('\n') + '\n';
-        const p = parseUnifiedDiff(createTwoFilesPatch('a/f.txt', 'b/f.txt', oldText, newText, undefined, undefined, { context: 2 }));
-        assert.deepEqual(p.warnings, []);
-        if (oldText === newText) return;
-        assert.equal(p.files.length, 1);
-        const { neu } = applyHunks(a, p.files[0]);
-        assert.deepEqual(neu, b);
-      }),
+      fc.property(
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        fc.array(line, { minLength: 1, maxLength: 30 }),
+        (a, b) => {
+          const oldText = a.join('\n') + '\n';
+          const newText = b.join('\n') + '\n';
+          const p = parseUnifiedDiff(
+            createTwoFilesPatch('a/f.txt', 'b/f.txt', oldText, newText, undefined, undefined, { context: 2 }),
+          );
+          assert.deepEqual(p.warnings, []);
+          if (oldText === newText) return;
+          assert.equal(p.files.length, 1);
+          const { neu } = applyHunks(a, p.files[0]);
+          assert.deepEqual(neu, b);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('never throws on arbitrary text and keeps its invariants', () => {
-    const noise = fc.array(fc.oneof(line, fc.string({ maxLength: 12 }), fc.constantFrom('@@ -1,3 +1,2 @@', 'rename from x', 'new file mode 100644', 'Binary files a and b differ', 'GIT binary patch', '"\\377', 'diff --git "a/\\')), { maxLength: 60 });
+    const noise = fc.array(
+      fc.oneof(
+        line,
+        fc.string({ maxLength: 12 }),
+        fc.constantFrom(
+          '@@ -1,3 +1,2 @@',
+          'rename from x',
+          'new file mode 100644',
+          'Binary files a and b differ',
+          'GIT binary patch',
+          '"\\377',
+          'diff --git "a/\\',
+        ),
+      ),
+      { maxLength: 60 },
+    );
     fc.assert(
       fc.property(noise, (lines) => {
         const p = parseUnifiedDiff(lines.join('\n'));

@@ -11,7 +11,21 @@ describe('review/diff parseUnifiedDiff on real git output', () => {
   it('reads every file without warnings', () => {
     assert.deepEqual(parsed.warnings, []);
     assert.equal(parsed.truncated, false);
-    assert.deepEqual(parsed.files.map((f) => f.path), ['a\tb.txt', 'added.txt', 'deleted.txt', 'empty-new.txt', 'img.bin', 'keep.txt', 'nonl.txt', 'sub-renamed.txt', 'with space.txt', 'ü.txt']);
+    assert.deepEqual(
+      parsed.files.map((f) => f.path),
+      [
+        'a\tb.txt',
+        'added.txt',
+        'deleted.txt',
+        'empty-new.txt',
+        'img.bin',
+        'keep.txt',
+        'nonl.txt',
+        'sub-renamed.txt',
+        'with space.txt',
+        'ü.txt',
+      ],
+    );
   });
 
   it('decodes C-quoted paths (tab escape and UTF-8 octal bytes)', () => {
@@ -23,7 +37,13 @@ describe('review/diff parseUnifiedDiff on real git output', () => {
     const addedFile = byPath.get('added.txt')!;
     assert.equal(addedFile.status, 'added');
     assert.equal(addedFile.oldPath, null);
-    assert.deepEqual(addedFile.hunks[0].lines.map((l) => [l.kind, l.newLine, l.text]), [['add', 1, 'new'], ['add', 2, 'file']]);
+    assert.deepEqual(
+      addedFile.hunks[0].lines.map((l) => [l.kind, l.newLine, l.text]),
+      [
+        ['add', 1, 'new'],
+        ['add', 2, 'file'],
+      ],
+    );
     const deleted = byPath.get('deleted.txt')!;
     assert.equal(deleted.status, 'deleted');
     assert.equal(deleted.newPath, null);
@@ -39,16 +59,29 @@ describe('review/diff parseUnifiedDiff on real git output', () => {
     const keep = byPath.get('keep.txt')!;
     assert.equal(keep.oldMode, '100644');
     assert.equal(keep.newMode, '100755');
-    assert.deepEqual(keep.hunks[0].lines.map((l) => [l.kind, l.oldLine ?? null, l.newLine ?? null]), [
-      ['context', 1, 1], ['del', 2, null], ['add', null, 2], ['context', 3, 3], ['add', null, 4],
-    ]);
+    assert.deepEqual(
+      keep.hunks[0].lines.map((l) => [l.kind, l.oldLine ?? null, l.newLine ?? null]),
+      [
+        ['context', 1, 1],
+        ['del', 2, null],
+        ['add', null, 2],
+        ['context', 3, 3],
+        ['add', null, 4],
+      ],
+    );
     assert.equal(keep.additions, 2);
     assert.equal(keep.deletions, 1);
   });
 
   it('attaches "\\ No newline at end of file" to the line before it', () => {
     const lines = byPath.get('nonl.txt')!.hunks[0].lines;
-    assert.deepEqual(lines.map((l) => [l.kind, l.noNewlineAtEof ?? false]), [['del', true], ['add', true]]);
+    assert.deepEqual(
+      lines.map((l) => [l.kind, l.noNewlineAtEof ?? false]),
+      [
+        ['del', true],
+        ['add', true],
+      ],
+    );
   });
 
   it('reads renames with similarity and the hunk section', () => {
@@ -58,7 +91,13 @@ describe('review/diff parseUnifiedDiff on real git output', () => {
     assert.equal(r.similarity, 82);
     assert.equal(r.hunks[0].section, 'd');
     assert.equal(r.hunks[0].oldStart, 5);
-    assert.deepEqual(r.hunks[0].lines.filter((l) => l.kind !== 'context').map((l) => [l.kind, l.oldLine ?? l.newLine]), [['del', 8], ['add', 8]]);
+    assert.deepEqual(
+      r.hunks[0].lines.filter((l) => l.kind !== 'context').map((l) => [l.kind, l.oldLine ?? l.newLine]),
+      [
+        ['del', 8],
+        ['add', 8],
+      ],
+    );
   });
 
   it('strips the tab git appends after paths with spaces', () => {
@@ -70,11 +109,14 @@ describe('review/diff parseUnifiedDiff on real git output', () => {
   it('reads binary patches and pure renames (no ---/+++ lines)', () => {
     const p = parseUnifiedDiff(GIT_BINARY_AND_PURE_RENAMES);
     assert.deepEqual(p.warnings, []);
-    assert.deepEqual(p.files.map((f) => [f.status, f.oldPath, f.newPath, f.binary, f.hunks.length]), [
-      ['modified', 'img.bin', 'img.bin', true, 0],
-      ['renamed', 'keep.txt', 'moved/keep.txt', false, 0],
-      ['renamed', 'with space.txt', 'with space 2.txt', false, 0],
-    ]);
+    assert.deepEqual(
+      p.files.map((f) => [f.status, f.oldPath, f.newPath, f.binary, f.hunks.length]),
+      [
+        ['modified', 'img.bin', 'img.bin', true, 0],
+        ['renamed', 'keep.txt', 'moved/keep.txt', false, 0],
+        ['renamed', 'with space.txt', 'with space 2.txt', false, 0],
+      ],
+    );
     assert.equal(p.files[1].similarity, 100);
   });
 
@@ -97,41 +139,72 @@ describe('review/diff parseUnifiedDiff on real git output', () => {
 
 describe('review/diff parseUnifiedDiff edge cases', () => {
   it('parses plain diff -u output with timestamps and no git header', () => {
-    const text = '--- old/file.c\t2024-01-01 10:00:00.000000000 +0000\n+++ new/file.c\t2024-01-02 10:00:00.000000000 +0000\n@@ -1,2 +1,2 @@\n-int a;\n+int b;\n int c;\n';
+    const text =
+      '--- old/file.c\t2024-01-01 10:00:00.000000000 +0000\n+++ new/file.c\t2024-01-02 10:00:00.000000000 +0000\n@@ -1,2 +1,2 @@\n-int a;\n+int b;\n int c;\n';
     const p = parseUnifiedDiff(text);
-    assert.deepEqual(p.files.map((f) => [f.oldPath, f.newPath, f.status]), [['old/file.c', 'new/file.c', 'modified']]);
+    assert.deepEqual(
+      p.files.map((f) => [f.oldPath, f.newPath, f.status]),
+      [['old/file.c', 'new/file.c', 'modified']],
+    );
   });
 
   it('strips a/ b/ prefixes only when both sides carry them, and handles --no-prefix', () => {
-    const p = parseUnifiedDiff('diff --git src/x.ts src/x.ts\nindex 1..2 100644\n--- src/x.ts\n+++ src/x.ts\n@@ -1 +1 @@\n-a\n+b\n');
+    const p = parseUnifiedDiff(
+      'diff --git src/x.ts src/x.ts\nindex 1..2 100644\n--- src/x.ts\n+++ src/x.ts\n@@ -1 +1 @@\n-a\n+b\n',
+    );
     assert.equal(p.files[0].path, 'src/x.ts');
   });
 
   it('reads several files and several hunks, omitting counts of 1', () => {
-    const text = 'diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n+y\n@@ -10,2 +10,3 @@ fn\n k\n+z\n k2\ndiff --git a/b b/b\n--- a/b\n+++ b/b\n@@ -3 +3,0 @@\n-gone\n';
+    const text =
+      'diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1 +1 @@\n-x\n+y\n@@ -10,2 +10,3 @@ fn\n k\n+z\n k2\ndiff --git a/b b/b\n--- a/b\n+++ b/b\n@@ -3 +3,0 @@\n-gone\n';
     const p = parseUnifiedDiff(text);
     assert.equal(p.files.length, 2);
-    assert.deepEqual(p.files[0].hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines, h.section]), [[1, 1, 1, 1, ''], [10, 2, 10, 3, 'fn']]);
+    assert.deepEqual(
+      p.files[0].hunks.map((h) => [h.oldStart, h.oldLines, h.newStart, h.newLines, h.section]),
+      [
+        [1, 1, 1, 1, ''],
+        [10, 2, 10, 3, 'fn'],
+      ],
+    );
     assert.equal(p.files[0].hunks[1].lines[1].newLine, 11);
     assert.deepEqual(p.files[1].hunks[0].lines, [{ kind: 'del', text: 'gone', oldLine: 3 }]);
   });
 
   it('treats content lines that look like headers as content while the hunk counts say so', () => {
-    const text = 'diff --git a/m.md b/m.md\n--- a/m.md\n+++ b/m.md\n@@ -1,2 +1,2 @@\n---- heading\n+++ plus\n diff --git not a header\n';
+    const text =
+      'diff --git a/m.md b/m.md\n--- a/m.md\n+++ b/m.md\n@@ -1,2 +1,2 @@\n---- heading\n+++ plus\n diff --git not a header\n';
     const p = parseUnifiedDiff(text);
     assert.equal(p.files.length, 1);
-    assert.deepEqual(p.files[0].hunks[0].lines.map((l) => [l.kind, l.text]), [['del', '--- heading'], ['add', '++ plus'], ['context', 'diff --git not a header']]);
+    assert.deepEqual(
+      p.files[0].hunks[0].lines.map((l) => [l.kind, l.text]),
+      [
+        ['del', '--- heading'],
+        ['add', '++ plus'],
+        ['context', 'diff --git not a header'],
+      ],
+    );
   });
 
   it('accepts CRLF diffs and empty context lines', () => {
-    const text = 'diff --git a/w.txt b/w.txt\r\n--- a/w.txt\r\n+++ b/w.txt\r\n@@ -1,3 +1,3 @@\r\n a\r\n\r\n-b\r\n+c\r\n';
+    const text =
+      'diff --git a/w.txt b/w.txt\r\n--- a/w.txt\r\n+++ b/w.txt\r\n@@ -1,3 +1,3 @@\r\n a\r\n\r\n-b\r\n+c\r\n';
     const p = parseUnifiedDiff(text);
     assert.deepEqual(p.warnings, []);
-    assert.deepEqual(p.files[0].hunks[0].lines.map((l) => [l.kind, l.text]), [['context', 'a'], ['context', ''], ['del', 'b'], ['add', 'c']]);
+    assert.deepEqual(
+      p.files[0].hunks[0].lines.map((l) => [l.kind, l.text]),
+      [
+        ['context', 'a'],
+        ['context', ''],
+        ['del', 'b'],
+        ['add', 'c'],
+      ],
+    );
   });
 
   it('warns (and keeps going) when a hunk is shorter than its header says', () => {
-    const text = 'diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,5 +1,5 @@\n-x\n+y\ndiff --git a/b b/b\n--- a/b\n+++ b/b\n@@ -1 +1 @@\n-p\n+q\n';
+    const text =
+      'diff --git a/a b/a\n--- a/a\n+++ b/a\n@@ -1,5 +1,5 @@\n-x\n+y\ndiff --git a/b b/b\n--- a/b\n+++ b/b\n@@ -1 +1 @@\n-p\n+q\n';
     const p = parseUnifiedDiff(text);
     assert.equal(p.files.length, 2);
     assert.match(p.warnings[0].message, /hunk ended early: 1 of 5 old and 1 of 5 new lines/);
@@ -140,7 +213,9 @@ describe('review/diff parseUnifiedDiff edge cases', () => {
   });
 
   it('warns on malformed hunk headers, stray hunks and a diff cut inside a hunk', () => {
-    const p = parseUnifiedDiff('@@ -1 +1 @@\n-a\n+b\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -x +1 @@\n@@ -1,3 +1,3 @@\n a\n');
+    const p = parseUnifiedDiff(
+      '@@ -1 +1 @@\n-a\n+b\ndiff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -x +1 @@\n@@ -1,3 +1,3 @@\n a\n',
+    );
     const messages = p.warnings.map((w) => w.message);
     assert.ok(messages.includes('hunk outside any file header: skipped'), messages.join('|'));
     assert.ok(messages.some((m) => m.startsWith('malformed hunk header')));
@@ -156,13 +231,19 @@ describe('review/diff parseUnifiedDiff edge cases', () => {
 
   it('throws a DiffParseError naming the line in strict mode', () => {
     assert.throws(
-      () => parseUnifiedDiff('diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-a\nnot a diff line\n', { strict: true }),
+      () =>
+        parseUnifiedDiff('diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1,2 +1,2 @@\n-a\nnot a diff line\n', {
+          strict: true,
+        }),
       (e: unknown) => e instanceof DiffParseError && e.line === 6 && /diff line 6: hunk ended early/.test(e.message),
     );
   });
 
   it('throws a clear error for non-string input', () => {
-    assert.throws(() => parseUnifiedDiff(undefined as unknown as string), /expected the diff as a string, got undefined/);
+    assert.throws(
+      () => parseUnifiedDiff(undefined as unknown as string),
+      /expected the diff as a string, got undefined/,
+    );
     assert.throws(() => parseUnifiedDiff(null as unknown as string), /got null/);
   });
 
@@ -180,7 +261,10 @@ describe('review/diff parseUnifiedDiff edge cases', () => {
     assert.match(byFiles.warnings[0].message, /more than 10 files/);
     const byLines = parseUnifiedDiff(many, { maxLines: 7 });
     assert.equal(byLines.truncated, true);
-    assert.equal(byLines.files.reduce((n, f) => n + f.hunks.reduce((k, h) => k + h.lines.length, 0), 0), 7);
+    assert.equal(
+      byLines.files.reduce((n, f) => n + f.hunks.reduce((k, h) => k + h.lines.length, 0), 0),
+      7,
+    );
     const byChars = parseUnifiedDiff(many, { maxChars: 100 });
     assert.equal(byChars.truncated, true);
     assert.ok(byChars.files.length <= 2);

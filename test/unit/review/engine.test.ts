@@ -32,7 +32,11 @@ describe('review/engine registry', () => {
 describe('review/engine report', () => {
   const risky = diffOf(
     added('src/pay.ts', 'const v = eval(req.body.expr);', '// TODO: validate'),
-    removed('src/auth/session.ts', ['  return verifySignature(token, oldKey);'], ['  return verifySignature(token, publicKey);']),
+    removed(
+      'src/auth/session.ts',
+      ['  return verifySignature(token, oldKey);'],
+      ['  return verifySignature(token, publicKey);'],
+    ),
   );
 
   it('returns findings sorted by severity with line ranges and advice', () => {
@@ -79,13 +83,19 @@ describe('review/engine report', () => {
   });
 
   it('caps findings per rule and counts the rest', () => {
-    const r = review(diffOf(...Array.from({ length: 30 }, (_, i) => added(`src/x${i}.ts`, `eval(a${i});`))), undefined, { options: { maxFindingsPerRule: 5 } });
+    const r = review(
+      diffOf(...Array.from({ length: 30 }, (_, i) => added(`src/x${i}.ts`, `eval(a${i});`))),
+      undefined,
+      { options: { maxFindingsPerRule: 5 } },
+    );
     assert.equal(findingsOf(r, 'dangerous-sink').length, 5);
     assert.equal(r.omitted['dangerous-sink'], 25);
   });
 
   it('folds one rule in one file into one finding with a count and every place, first place first', () => {
-    const r = review(diffOf(added('src/x.ts', ...Array.from({ length: 30 }, (_, i) => [`eval(a${i});`, 'ok();']).flat())));
+    const r = review(
+      diffOf(added('src/x.ts', ...Array.from({ length: 30 }, (_, i) => [`eval(a${i});`, 'ok();']).flat())),
+    );
     const hits = findingsOf(r, 'dangerous-sink');
     assert.equal(hits.length, 1);
     assert.equal(hits[0].count, 30);
@@ -95,28 +105,51 @@ describe('review/engine report', () => {
   });
 
   it('puts size and AI share in the header, not in the findings', () => {
-    const r = review(diffOf(added('src/a.ts', ...Array.from({ length: 450 }, (_, i) => `export const v${i} = ${i};`))), ALL_AI);
+    const r = review(
+      diffOf(added('src/a.ts', ...Array.from({ length: 450 }, (_, i) => `export const v${i} = ${i};`))),
+      ALL_AI,
+    );
     assert.equal(r.header.large, true);
     assert.equal(r.header.reviewLines, 450);
     assert.equal(r.header.aiShare, 1);
     assert.equal(r.header.provenanceKnown, true);
     assert.equal(r.header.aiClaim, '100% of added lines are AI-written (450 of 450; 450 never edited by a person)');
-    assert.deepEqual(r.findings.filter((f) => f.category === 'size' || f.category === 'provenance'), []);
-    assert.equal(r.checklist.find((c) => c.id === 'provenance')?.status, 'triggered', 'a mostly AI-written change still raises the provenance item');
-    assert.equal(review(diffOf(added('src/a.ts', 'x();'))).checklist.find((c) => c.id === 'provenance')?.status, 'folded');
+    assert.deepEqual(
+      r.findings.filter((f) => f.category === 'size' || f.category === 'provenance'),
+      [],
+    );
+    assert.equal(
+      r.checklist.find((c) => c.id === 'provenance')?.status,
+      'triggered',
+      'a mostly AI-written change still raises the provenance item',
+    );
+    assert.equal(
+      review(diffOf(added('src/a.ts', 'x();'))).checklist.find((c) => c.id === 'provenance')?.status,
+      'folded',
+    );
   });
 
   it('words the header\'s AI share by its evidence: commit metadata alone is "in AI-assisted commits", never "never edited"', () => {
     const d = diffOf(added('src/a.ts', ...Array.from({ length: 30 }, (_, i) => `export const v${i} = ${i};`)));
-    const byCommit = (_: string, line: number): LineProvenance => (line <= 20 ? { authorship: line <= 5 ? 'mixed' : 'ai', evidence: 'commit' } : { authorship: 'human' });
+    const byCommit = (_: string, line: number): LineProvenance =>
+      line <= 20 ? { authorship: line <= 5 ? 'mixed' : 'ai', evidence: 'commit' } : { authorship: 'human' };
     const claim = review(d, byCommit).header.aiClaim!;
-    assert.equal(claim, '67% of added lines are in AI-assisted commits (20 of 30: 20 in AI-assisted commits, known from commit metadata only, 5 of them in commits with a human co-author too)');
+    assert.equal(
+      claim,
+      '67% of added lines are in AI-assisted commits (20 of 30: 20 in AI-assisted commits, known from commit metadata only, 5 of them in commits with a human co-author too)',
+    );
     assert.doesNotMatch(claim, /never edited/);
     assert.equal(review(d).header.aiClaim, null, 'without provenance the share is unknown, not zero');
   });
 
   it('reports a failing rule family as a warning instead of failing the review', () => {
-    const broken: RuleFamily = { name: 'broken', rules: [], run: () => { throw new Error('boom'); } };
+    const broken: RuleFamily = {
+      name: 'broken',
+      rules: [],
+      run: () => {
+        throw new Error('boom');
+      },
+    };
     const warnings: string[] = [];
     const change = buildChange(parseUnifiedDiff(diffOf(added('src/a.ts', 'eval(x);'))), undefined);
     const out = runRules(change, [broken, ...RULE_FAMILIES], warnings);
@@ -126,7 +159,20 @@ describe('review/engine report', () => {
 
   it('never throws on arbitrary diff-like input', () => {
     const piece = fc.oneof(
-      fc.constantFrom('diff --git a/src/a.ts b/src/a.ts', '--- a/src/a.ts', '+++ b/src/a.ts', '@@ -1,3 +1,3 @@', '@@ -1 +1,40 @@', '+eval(x) // TODO', '-throw e', '+} catch (e) {}', '+password = "hunter22x"', ' ctx', '+\u202E', '+' + 'a'.repeat(5000)),
+      fc.constantFrom(
+        'diff --git a/src/a.ts b/src/a.ts',
+        '--- a/src/a.ts',
+        '+++ b/src/a.ts',
+        '@@ -1,3 +1,3 @@',
+        '@@ -1 +1,40 @@',
+        '+eval(x) // TODO',
+        '-throw e',
+        '+} catch (e) {}',
+        '+password = "hunter22x"',
+        ' ctx',
+        '+\u202E',
+        '+' + 'a'.repeat(5000),
+      ),
       fc.string({ maxLength: 20 }).map((s) => '+' + s),
     );
     fc.assert(
@@ -143,7 +189,13 @@ describe('review/engine report', () => {
 
 describe('review/engine trigger index', () => {
   it('reports every group whose word occurs, case-insensitively, overlapping words included', () => {
-    const ix = new TriggerIndex(new Map([['a', ['he', 'she', 'hers']], ['b', ['eval', '://']], ['none', []]]));
+    const ix = new TriggerIndex(
+      new Map([
+        ['a', ['he', 'she', 'hers']],
+        ['b', ['eval', '://']],
+        ['none', []],
+      ]),
+    );
     assert.equal(ix.bits.has('none'), false);
     const a = ix.bits.get('a')!;
     const b = ix.bits.get('b')!;
@@ -156,18 +208,43 @@ describe('review/engine trigger index', () => {
 
   it('rejects non-ASCII words and too many groups', () => {
     assert.throws(() => new TriggerIndex(new Map([['x', ['é']]])), /printable ASCII/);
-    assert.throws(() => new TriggerIndex(new Map(Array.from({ length: 32 }, (_, i) => [`g${i}`, ['w']]))), /at most 31/);
+    assert.throws(
+      () => new TriggerIndex(new Map(Array.from({ length: 32 }, (_, i) => [`g${i}`, ['w']]))),
+      /at most 31/,
+    );
   });
 });
 
 describe('review/engine merging and combinations', () => {
   const finding = (start: number, end = start, extra: Partial<Finding> = {}): Finding => ({
-    ruleId: 'r', category: 'concurrency', title: 't', why: `w${start}`, file: 'a.ts', range: { side: 'new', start, end }, severity: 'low', inAi: false, whatToDo: 'd', ...extra,
+    ruleId: 'r',
+    category: 'concurrency',
+    title: 't',
+    why: `w${start}`,
+    file: 'a.ts',
+    range: { side: 'new', start, end },
+    severity: 'low',
+    inAi: false,
+    whatToDo: 'd',
+    ...extra,
   });
 
   it('merges touching and overlapping ranges, keeps distant ones apart', () => {
-    const merged = mergeAdjacent([finding(5), finding(1, 2), finding(3), finding(9, 12, { severity: 'high', inAi: true }), finding(10, 11)]);
-    assert.deepEqual(merged.map((f) => [f.range!.start, f.range!.end, f.severity, f.inAi]), [[1, 3, 'low', false], [5, 5, 'low', false], [9, 12, 'high', true]]);
+    const merged = mergeAdjacent([
+      finding(5),
+      finding(1, 2),
+      finding(3),
+      finding(9, 12, { severity: 'high', inAi: true }),
+      finding(10, 11),
+    ]);
+    assert.deepEqual(
+      merged.map((f) => [f.range!.start, f.range!.end, f.severity, f.inAi]),
+      [
+        [1, 3, 'low', false],
+        [5, 5, 'low', false],
+        [9, 12, 'high', true],
+      ],
+    );
     assert.equal(merged[0].why, 'w1');
     assert.equal(merged[0].count, 2);
   });
@@ -189,15 +266,25 @@ describe('review/engine merging and combinations', () => {
     assert.ok(!findingsOf(human, 'swallowed-error')[0].why.includes('AI'));
     assert.equal(human.blastRadius.tier, 'T1');
     assert.equal(ai.blastRadius.tier, 'T2');
-    assert.match(ai.blastRadius.reasons[0], /^T2: one step up: medium signal inside AI-written lines: Error swallowed in src\/io\.ts:1 \[ai-step\/swallowed-error\]$/);
+    assert.match(
+      ai.blastRadius.reasons[0],
+      /^T2: one step up: medium signal inside AI-written lines: Error swallowed in src\/io\.ts:1 \[ai-step\/swallowed-error\]$/,
+    );
   });
 });
 
 describe('review/engine blast radius', () => {
-  const tierOf = (d: string, ctx = {}, prov = undefined as never): { tier: string; reasons: readonly string[]; owners: readonly string[] } => review(d, prov, ctx).blastRadius;
+  const tierOf = (
+    d: string,
+    ctx = {},
+    prov = undefined as never,
+  ): { tier: string; reasons: readonly string[]; owners: readonly string[] } => review(d, prov, ctx).blastRadius;
 
   it('T3 for configured critical paths, with CODEOWNERS owners and sign-off', () => {
-    const br = review(diffOf(added('src/auth/login.ts', 'x();')), undefined, { codeowners: '* @all\n/src/auth/ @sec\n', criticalPaths: [{ glob: 'src/auth/', label: 'auth' }] }).blastRadius;
+    const br = review(diffOf(added('src/auth/login.ts', 'x();')), undefined, {
+      codeowners: '* @all\n/src/auth/ @sec\n',
+      criticalPaths: [{ glob: 'src/auth/', label: 'auth' }],
+    }).blastRadius;
     assert.equal(br.tier, 'T3');
     assert.ok(br.reasons.includes('T3: touches auth path src/auth/login.ts [critical-path]'), br.reasons.join('\n'));
     assert.deepEqual(br.owners, ['@sec']);
@@ -206,8 +293,21 @@ describe('review/engine blast radius', () => {
   });
 
   it('T3 for blocker signals even in human-written lines', () => {
-    assert.equal(tierOf(diffOf(added('src/http.ts', 'const a = new https.Agent({ rejectUnauthorized: false });'))).tier, 'T3');
-    assert.equal(tierOf(diffOf({ path: 'package.json', before: ['  "dependencies": {'], add: ['    "expresss": "^4.0.0",'], after: ['  }'] })).tier, 'T3');
+    assert.equal(
+      tierOf(diffOf(added('src/http.ts', 'const a = new https.Agent({ rejectUnauthorized: false });'))).tier,
+      'T3',
+    );
+    assert.equal(
+      tierOf(
+        diffOf({
+          path: 'package.json',
+          before: ['  "dependencies": {'],
+          add: ['    "expresss": "^4.0.0",'],
+          after: ['  }'],
+        }),
+      ).tier,
+      'T3',
+    );
   });
 
   it('T3 for irreversible operations, ownership and agent-config changes, secrets', () => {
@@ -221,9 +321,22 @@ describe('review/engine blast radius', () => {
     const big = tierOf(diffOf(added('src/a.ts', ...Array.from({ length: 450 }, (_, i) => `v(${i});`))));
     assert.equal(big.tier, 'T2');
     assert.ok(big.reasons.includes('T2: 450 changed lines (over 400) [size]'), big.reasons.join('\n'));
-    assert.equal(tierOf(diffOf({ path: 'package.json', before: ['  "dependencies": {'], add: ['    "left-pad": "^1.3.0",'], after: ['  }'] })).tier, 'T2');
+    assert.equal(
+      tierOf(
+        diffOf({
+          path: 'package.json',
+          before: ['  "dependencies": {'],
+          add: ['    "left-pad": "^1.3.0",'],
+          after: ['  }'],
+        }),
+      ).tier,
+      'T2',
+    );
     assert.equal(tierOf(diffOf(added('.github/workflows/ci.yml', '      - run: make'))).tier, 'T1');
-    assert.equal(tierOf(diffOf(added('.github/workflows/ci.yml', 'permissions:', '  contents: write', '      - run: make'))).tier, 'T2');
+    assert.equal(
+      tierOf(diffOf(added('.github/workflows/ci.yml', 'permissions:', '  contents: write', '      - run: make'))).tier,
+      'T2',
+    );
   });
 
   it('AI share alone does not raise the tier', () => {
@@ -234,12 +347,20 @@ describe('review/engine blast radius', () => {
 
   it('T1 for 100+ lines or a medium signal; reasons are ordered highest tier first', () => {
     assert.equal(tierOf(diffOf(added('src/a.ts', ...Array.from({ length: 150 }, (_, i) => `v(${i});`)))).tier, 'T1');
-    const mixed = review(diffOf(added('src/a.ts', 'try { f(); } catch (e) {}'), removed('src/auth/a.py', ['    subprocess.run(cmd, shell=True)'], ['    subprocess.run(shlex.split(cmd))']))).blastRadius.reasons;
+    const mixed = review(
+      diffOf(
+        added('src/a.ts', 'try { f(); } catch (e) {}'),
+        removed('src/auth/a.py', ['    subprocess.run(cmd, shell=True)'], ['    subprocess.run(shlex.split(cmd))']),
+      ),
+    ).blastRadius.reasons;
     assert.ok(mixed[0].startsWith('T3:') && mixed[mixed.length - 1].startsWith('T1:'), mixed.join('\n'));
   });
 
   it('T2 when the diff was truncated', () => {
-    const r = reviewChange({ diff: diffOf(added('src/a.ts', 'a();'), added('src/b.ts', 'b();')), parseLimits: { maxFiles: 1 } });
+    const r = reviewChange({
+      diff: diffOf(added('src/a.ts', 'a();'), added('src/b.ts', 'b();')),
+      parseLimits: { maxFiles: 1 },
+    });
     assert.equal(r.blastRadius.tier, 'T2');
     assert.ok(r.blastRadius.reasons.some((x) => /truncated/.test(x)));
   });
@@ -251,9 +372,15 @@ describe('review/engine blast radius', () => {
   });
 
   it('a test weakened alongside its code reaches T2 through the combination', () => {
-    const d = diffOf(removed('app/price.py', ['    return s * 1.2'], ['    return s * 1.1']), removed('tests/test_price.py', ['    assert total(c) == 42', '    assert tax(c) == 4'], ['    assert total(c)']));
+    const d = diffOf(
+      removed('app/price.py', ['    return s * 1.2'], ['    return s * 1.1']),
+      removed('tests/test_price.py', ['    assert total(c) == 42', '    assert tax(c) == 4'], ['    assert total(c)']),
+    );
     const r = review(d);
     assert.equal(r.blastRadius.tier, 'T2');
-    assert.ok(r.blastRadius.reasons.some((x) => x.startsWith('T2: Assertions removed or weakened in tests/test_price.py')), r.blastRadius.reasons.join('\n'));
+    assert.ok(
+      r.blastRadius.reasons.some((x) => x.startsWith('T2: Assertions removed or weakened in tests/test_price.py')),
+      r.blastRadius.reasons.join('\n'),
+    );
   });
 });

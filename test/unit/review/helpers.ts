@@ -5,7 +5,13 @@ import { reviewChange, runRules, triggerIndexFor } from '../../../src/core/revie
 import { buildChange } from '../../../src/core/review/model/change';
 import { RULE_FAMILIES } from '../../../src/core/review/registry';
 import type { ReviewReport } from '../../../src/core/review/engine';
-import type { Finding, LineProvenance, ProvenanceSource, ReviewContext, Severity } from '../../../src/core/review/types';
+import type {
+  Finding,
+  LineProvenance,
+  ProvenanceSource,
+  ReviewContext,
+  Severity,
+} from '../../../src/core/review/types';
 
 export interface FileSpec {
   readonly path: string;
@@ -31,13 +37,20 @@ export function fileDiff(spec: FileSpec): string {
   const oldCount = before.length + del.length + after.length;
   const newCount = before.length + add.length + after.length;
   const head = [`diff --git a/${spec.path} b/${spec.path}`];
-  if (status === 'added') head.push('new file mode 100644', 'index 0000000..1111111', '--- /dev/null', `+++ b/${spec.path}`);
-  else if (status === 'deleted') head.push('deleted file mode 100644', 'index 1111111..0000000', `--- a/${spec.path}`, '+++ /dev/null');
+  if (status === 'added')
+    head.push('new file mode 100644', 'index 0000000..1111111', '--- /dev/null', `+++ b/${spec.path}`);
+  else if (status === 'deleted')
+    head.push('deleted file mode 100644', 'index 1111111..0000000', `--- a/${spec.path}`, '+++ /dev/null');
   else head.push('index 1111111..2222222 100644', `--- a/${spec.path}`, `+++ b/${spec.path}`);
   const oldStart = oldCount === 0 ? 0 : start;
   const newStart = newCount === 0 ? 0 : start;
   head.push(`@@ -${oldStart},${oldCount} +${newStart},${newCount} @@`);
-  const body = [...before.map((l) => ' ' + l), ...del.map((l) => '-' + l), ...add.map((l) => '+' + l), ...after.map((l) => ' ' + l)];
+  const body = [
+    ...before.map((l) => ' ' + l),
+    ...del.map((l) => '-' + l),
+    ...add.map((l) => '+' + l),
+    ...after.map((l) => ' ' + l),
+  ];
   return [...head, ...body].join('\n') + '\n';
 }
 
@@ -82,12 +95,19 @@ export function check(cases: readonly Case[]): void {
       assertTriggersHideNothing(text, c.ai ? ALL_AI : undefined, c.context);
       if (c.fires) {
         const hits = findingsOf(report, c.fires);
-        assert.ok(hits.length > 0, `expected ${c.fires}; got ${JSON.stringify(report.findings.map((f) => `${f.ruleId}: ${f.why}`))}`);
+        assert.ok(
+          hits.length > 0,
+          `expected ${c.fires}; got ${JSON.stringify(report.findings.map((f) => `${f.ruleId}: ${f.why}`))}`,
+        );
         if (c.severity) assert.equal(hits[0].severity, c.severity, hits[0].why);
       }
       if (c.silent) {
         const hits = findingsOf(report, c.silent);
-        assert.deepEqual(hits.map((f) => f.why), [], `expected no ${c.silent}`);
+        assert.deepEqual(
+          hits.map((f) => f.why),
+          [],
+          `expected no ${c.silent}`,
+        );
       }
     });
   }
@@ -100,8 +120,12 @@ export function check(cases: readonly Case[]): void {
 export function assertTriggersHideNothing(text: string, provenance?: ProvenanceSource, context?: ReviewContext): void {
   const parsed = parseUnifiedDiff(text);
   const key = (f: Finding): string => `${f.ruleId}|${f.file}|${f.range?.side}${f.range?.start}|${f.severity}|${f.why}`;
-  const plain = runRules(buildChange(parsed, provenance, context)).map(key).sort();
-  const indexed = runRules(buildChange(parsed, provenance, context, triggerIndexFor(RULE_FAMILIES))).map(key).sort();
+  const plain = runRules(buildChange(parsed, provenance, context))
+    .map(key)
+    .sort();
+  const indexed = runRules(buildChange(parsed, provenance, context, triggerIndexFor(RULE_FAMILIES)))
+    .map(key)
+    .sort();
   assert.deepEqual(indexed, plain, 'trigger words hid a finding');
 }
 

@@ -12,7 +12,21 @@ import { diffOf } from './helpers';
 describe('review/model paths', () => {
   const kinds = (p: string): string[] => {
     const c = classifyPath(p);
-    return (['test', 'ci', 'iac', 'ownership', 'agentConfig', 'docs', 'vendored', 'generated', 'migration', 'config', 'source'] as const).filter((k) => c[k]);
+    return (
+      [
+        'test',
+        'ci',
+        'iac',
+        'ownership',
+        'agentConfig',
+        'docs',
+        'vendored',
+        'generated',
+        'migration',
+        'config',
+        'source',
+      ] as const
+    ).filter((k) => c[k]);
   };
   const cases: [string, string[]][] = [
     ['src/app/user.ts', ['source']],
@@ -51,7 +65,15 @@ describe('review/model paths', () => {
     assert.equal(languageOf('README'), 'other');
   });
   it('pairs tests with the unit they test', () => {
-    for (const p of ['src/user.ts', 'test/user.test.ts', 'user_test.go', 'tests/test_user.py', 'UserTest.java', 'UserTests.cs', 'user.spec.js']) {
+    for (const p of [
+      'src/user.ts',
+      'test/user.test.ts',
+      'user_test.go',
+      'tests/test_user.py',
+      'UserTest.java',
+      'UserTests.cs',
+      'user.spec.js',
+    ]) {
       assert.equal(unitKey(p), 'user', p);
     }
   });
@@ -75,7 +97,11 @@ describe('review/model lexer', () => {
     ]);
   });
   it('treats a hunk starting inside a block comment ("* text") as comment', () => {
-    assert.deepEqual(lex([' * Returns null if missing.', ' */', 'f();'], 'slash'), [['', '* Returns null if missing.'], ['', ''], ['f();', '']]);
+    assert.deepEqual(lex([' * Returns null if missing.', ' */', 'f();'], 'slash'), [
+      ['', '* Returns null if missing.'],
+      ['', ''],
+      ['f();', ''],
+    ]);
   });
   it('handles # comments, docstrings and "#" inside strings', () => {
     assert.deepEqual(lex(['x = "#not"  # yes', '"""Doc', 'string."""', 'y = 1'], 'hash'), [
@@ -108,7 +134,9 @@ describe('review/model globs, CODEOWNERS and critical paths', () => {
     assert.ok(m('lib', 'lib/x.js'));
   });
   it('resolves owners with the last matching rule winning', () => {
-    const rules = parseCodeowners('# owners\n*       @org/all\n/src/auth/ @sec-team @alice # security\n*.md\n[Section]\ndocs/my\\ file.md @docs\n');
+    const rules = parseCodeowners(
+      '# owners\n*       @org/all\n/src/auth/ @sec-team @alice # security\n*.md\n[Section]\ndocs/my\\ file.md @docs\n',
+    );
     assert.deepEqual(ownersOf(rules, 'src/app.ts'), ['@org/all']);
     assert.deepEqual(ownersOf(rules, 'src/auth/login.ts'), ['@sec-team', '@alice']);
     assert.deepEqual(ownersOf(rules, 'README.md'), []);
@@ -142,12 +170,34 @@ describe('review/model edit distance', () => {
 });
 
 describe('review/model buildChange', () => {
-  const diff = parseUnifiedDiff(diffOf({ path: 'src/a.ts', before: ['x'], del: ['old()'], add: ['neu(); // c', 'two()'], after: ['y'] }));
+  const diff = parseUnifiedDiff(
+    diffOf({ path: 'src/a.ts', before: ['x'], del: ['old()'], add: ['neu(); // c', 'two()'], after: ['y'] }),
+  );
   it('lexes added and removed lines with their line numbers and provenance', () => {
-    const change = buildChange(diff, new Map([['src/a.ts', new Map([[2, { authorship: 'ai' as const }], [3, { authorship: 'mixed' as const }]])]]));
+    const change = buildChange(
+      diff,
+      new Map([
+        [
+          'src/a.ts',
+          new Map([
+            [2, { authorship: 'ai' as const }],
+            [3, { authorship: 'mixed' as const }],
+          ]),
+        ],
+      ]),
+    );
     const f = change.files[0];
-    assert.deepEqual(f.added.map((l) => [l.line, l.code.trim(), l.comment.trim(), l.prov?.authorship]), [[2, 'neu();', 'c', 'ai'], [3, 'two()', '', 'mixed']]);
-    assert.deepEqual(f.removed.map((l) => [l.line, l.text]), [[2, 'old()']]);
+    assert.deepEqual(
+      f.added.map((l) => [l.line, l.code.trim(), l.comment.trim(), l.prov?.authorship]),
+      [
+        [2, 'neu();', 'c', 'ai'],
+        [3, 'two()', '', 'mixed'],
+      ],
+    );
+    assert.deepEqual(
+      f.removed.map((l) => [l.line, l.text]),
+      [[2, 'old()']],
+    );
     assert.equal(change.stats.aiLines, 2);
     assert.equal(change.stats.untouchedAiLines, 1);
     assert.deepEqual(aiKindsIn(f, { side: 'new', start: 3, end: 3 }), []);
@@ -171,13 +221,23 @@ describe('review/model buildChange', () => {
       '}',
     ];
     const rust = parseUnifiedDiff(diffOf({ path: 'src/runner.rs', status: 'added', add: text }));
-    const change = buildChange(rust, undefined, { headText: new Map([['src/runner.rs', text.join('\n') + '\n']]), criticalPaths: [{ glob: 'src/runner.rs', label: 'runner' }] });
+    const change = buildChange(rust, undefined, {
+      headText: new Map([['src/runner.rs', text.join('\n') + '\n']]),
+      criticalPaths: [{ glob: 'src/runner.rs', label: 'runner' }],
+    });
     const [code, tests] = change.files;
     assert.deepEqual([code.inlineTests, tests.inlineTests], [undefined, true]);
-    assert.deepEqual(code.surfaces.map((h) => [h.kind, h.line]), [['process', 2]]);
+    assert.deepEqual(
+      code.surfaces.map((h) => [h.kind, h.line]),
+      [['process', 2]],
+    );
     assert.deepEqual(code.criticalByPath, ['runner']);
     assert.deepEqual(code.critical, ['runner', 'process']);
-    assert.deepEqual([tests.surfaces, tests.criticalByPath, tests.critical], [[], [], []], 'tests guard nothing at run time');
+    assert.deepEqual(
+      [tests.surfaces, tests.criticalByPath, tests.critical],
+      [[], [], []],
+      'tests guard nothing at run time',
+    );
   });
   it('clips very long lines before rules see them', () => {
     const long = parseUnifiedDiff(diffOf({ path: 'a.js', add: ['x'.repeat(10_000)] }));

@@ -3,17 +3,73 @@ import { added, check, diffOf, findingsOf, removed, review } from './helpers';
 
 describe('review/rules skipped and focused tests', () => {
   check([
-    { lang: 'ts', name: 'it.only focuses the suite', files: added('test/user.test.ts', "it.only('creates a user', () => {"), fires: 'test-skipped', severity: 'medium' },
-    { lang: 'ts', name: 'describe.skip', files: added('test/user.test.ts', "describe.skip('users', () => {"), fires: 'test-skipped' },
-    { lang: 'py', name: '@pytest.mark.skip', files: added('tests/test_user.py', '@pytest.mark.skip(reason="flaky")'), fires: 'test-skipped' },
-    { lang: 'py', name: 'raise SkipTest', files: added('tests/test_user.py', '        raise unittest.SkipTest("later")'), fires: 'test-skipped' },
-    { lang: 'go', name: 't.Skip', files: added('user/user_test.go', '\tt.Skip("broken on CI")'), fires: 'test-skipped' },
-    { lang: 'java', name: '@Disabled', files: added('src/test/java/UserTest.java', '    @Disabled'), fires: 'test-skipped' },
-    { lang: 'cs', name: '[Fact(Skip = ...)]', files: added('Tests/UserTests.cs', '    [Fact(Skip = "later")]'), fires: 'test-skipped' },
-    { lang: 'ts', name: 'ordinary it()', files: added('test/user.test.ts', "it('creates a user', () => {"), silent: 'test-skipped' },
-    { lang: 'ts', name: '.only outside tests is not a test skip', files: added('src/list.ts', 'const only = items.only(x);'), silent: 'test-skipped' },
-    { lang: 'py', name: 'ordinary test function', files: added('tests/test_user.py', 'def test_create():'), silent: 'test-skipped' },
-    { lang: 'go', name: 't.Run', files: added('user/user_test.go', '\tt.Run("create", func(t *testing.T) {'), silent: 'test-skipped' },
+    {
+      lang: 'ts',
+      name: 'it.only focuses the suite',
+      files: added('test/user.test.ts', "it.only('creates a user', () => {"),
+      fires: 'test-skipped',
+      severity: 'medium',
+    },
+    {
+      lang: 'ts',
+      name: 'describe.skip',
+      files: added('test/user.test.ts', "describe.skip('users', () => {"),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'py',
+      name: '@pytest.mark.skip',
+      files: added('tests/test_user.py', '@pytest.mark.skip(reason="flaky")'),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'py',
+      name: 'raise SkipTest',
+      files: added('tests/test_user.py', '        raise unittest.SkipTest("later")'),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'go',
+      name: 't.Skip',
+      files: added('user/user_test.go', '\tt.Skip("broken on CI")'),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'java',
+      name: '@Disabled',
+      files: added('src/test/java/UserTest.java', '    @Disabled'),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'cs',
+      name: '[Fact(Skip = ...)]',
+      files: added('Tests/UserTests.cs', '    [Fact(Skip = "later")]'),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'ts',
+      name: 'ordinary it()',
+      files: added('test/user.test.ts', "it('creates a user', () => {"),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'ts',
+      name: '.only outside tests is not a test skip',
+      files: added('src/list.ts', 'const only = items.only(x);'),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'py',
+      name: 'ordinary test function',
+      files: added('tests/test_user.py', 'def test_create():'),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'go',
+      name: 't.Run',
+      files: added('user/user_test.go', '\tt.Run("create", func(t *testing.T) {'),
+      silent: 'test-skipped',
+    },
     { lang: 'java', name: '@Test', files: added('src/test/java/UserTest.java', '    @Test'), silent: 'test-skipped' },
     { lang: 'cs', name: '[Fact]', files: added('Tests/UserTests.cs', '    [Fact]'), silent: 'test-skipped' },
   ]);
@@ -21,26 +77,133 @@ describe('review/rules skipped and focused tests', () => {
 
 describe('review/rules weakened assertions', () => {
   check([
-    { lang: 'ts', name: 'strict matcher replaced by toBeTruthy', files: removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBeTruthy();']), fires: 'assertion-weakened', severity: 'low' },
-    { lang: 'ts', name: 'expected value changed to match output', files: removed('test/price.test.ts', ['  expect(total(cart)).toEqual(42);'], ['  expect(total(cart)).toEqual(41);']), fires: 'expectation-changed' },
-    { lang: 'py', name: 'assertions deleted', files: removed('tests/test_price.py', ['    assert total(cart) == 42', '    assert cart.items == 3'], ['    total(cart)']), fires: 'assertion-weakened' },
-    { lang: 'py', name: 'assert x is not None', files: removed('tests/test_price.py', ['    assert total(cart) == 42'], ['    assert result is not None']), fires: 'assertion-weakened' },
-    { lang: 'go', name: 't.Errorf removed', files: removed('price/price_test.go', ['\tif got != 42 {', '\t\tt.Errorf("got %d", got)', '\t}'], []), fires: 'assertion-weakened' },
-    { lang: 'java', name: 'assertEquals replaced by assertNotNull', files: removed('src/test/java/PriceTest.java', ['        assertEquals(42, total(cart));'], ['        assertNotNull(total(cart));']), fires: 'assertion-weakened' },
-    { lang: 'cs', name: 'Assert.Equal replaced by Assert.NotNull', files: removed('Tests/PriceTests.cs', ['        Assert.Equal(42, Total(cart));'], ['        Assert.NotNull(Total(cart));']), fires: 'assertion-weakened' },
-    { lang: 'ts', name: 'new tests that only print', files: { path: 'test/report.test.ts', status: 'added', add: ["it('renders', () => {", '  console.log(render(doc));', '});'] }, fires: 'assertion-weakened' },
-    { lang: 'ts', name: 'assertions added', files: removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBe(42);', '  expect(tax(cart)).toBe(4);']), silent: 'assertion-weakened' },
-    { lang: 'py', name: 'assertion reformatted', files: removed('tests/test_price.py', ['    assert total(cart)==42'], ['    assert total(cart) == 42']), silent: 'assertion-weakened' },
-    { lang: 'go', name: 'new strict test', files: added('price/price_test.go', 'func TestTax(t *testing.T) {', '\tif got := Tax(10); got != 1 {', '\t\tt.Fatalf("got %v", got)', '\t}', '}'), silent: 'assertion-weakened' },
-    { lang: 'java', name: 'assertion message edited', files: removed('src/test/java/PriceTest.java', ['        assertEquals(42, total(cart));'], ['        assertEquals(42, total(cart), "total");']), silent: 'assertion-weakened' },
-    { lang: 'cs', name: 'production code only', files: removed('Api/Price.cs', ['return 42;'], ['return 41;']), silent: 'assertion-weakened' },
+    {
+      lang: 'ts',
+      name: 'strict matcher replaced by toBeTruthy',
+      files: removed(
+        'test/price.test.ts',
+        ['  expect(total(cart)).toBe(42);'],
+        ['  expect(total(cart)).toBeTruthy();'],
+      ),
+      fires: 'assertion-weakened',
+      severity: 'low',
+    },
+    {
+      lang: 'ts',
+      name: 'expected value changed to match output',
+      files: removed(
+        'test/price.test.ts',
+        ['  expect(total(cart)).toEqual(42);'],
+        ['  expect(total(cart)).toEqual(41);'],
+      ),
+      fires: 'expectation-changed',
+    },
+    {
+      lang: 'py',
+      name: 'assertions deleted',
+      files: removed(
+        'tests/test_price.py',
+        ['    assert total(cart) == 42', '    assert cart.items == 3'],
+        ['    total(cart)'],
+      ),
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'py',
+      name: 'assert x is not None',
+      files: removed('tests/test_price.py', ['    assert total(cart) == 42'], ['    assert result is not None']),
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'go',
+      name: 't.Errorf removed',
+      files: removed('price/price_test.go', ['\tif got != 42 {', '\t\tt.Errorf("got %d", got)', '\t}'], []),
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'java',
+      name: 'assertEquals replaced by assertNotNull',
+      files: removed(
+        'src/test/java/PriceTest.java',
+        ['        assertEquals(42, total(cart));'],
+        ['        assertNotNull(total(cart));'],
+      ),
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'cs',
+      name: 'Assert.Equal replaced by Assert.NotNull',
+      files: removed(
+        'Tests/PriceTests.cs',
+        ['        Assert.Equal(42, Total(cart));'],
+        ['        Assert.NotNull(Total(cart));'],
+      ),
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'ts',
+      name: 'new tests that only print',
+      files: {
+        path: 'test/report.test.ts',
+        status: 'added',
+        add: ["it('renders', () => {", '  console.log(render(doc));', '});'],
+      },
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'ts',
+      name: 'assertions added',
+      files: removed(
+        'test/price.test.ts',
+        ['  expect(total(cart)).toBe(42);'],
+        ['  expect(total(cart)).toBe(42);', '  expect(tax(cart)).toBe(4);'],
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'py',
+      name: 'assertion reformatted',
+      files: removed('tests/test_price.py', ['    assert total(cart)==42'], ['    assert total(cart) == 42']),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'go',
+      name: 'new strict test',
+      files: added(
+        'price/price_test.go',
+        'func TestTax(t *testing.T) {',
+        '\tif got := Tax(10); got != 1 {',
+        '\t\tt.Fatalf("got %v", got)',
+        '\t}',
+        '}',
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'java',
+      name: 'assertion message edited',
+      files: removed(
+        'src/test/java/PriceTest.java',
+        ['        assertEquals(42, total(cart));'],
+        ['        assertEquals(42, total(cart), "total");'],
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'cs',
+      name: 'production code only',
+      files: removed('Api/Price.cs', ['return 42;'], ['return 41;']),
+      silent: 'assertion-weakened',
+    },
   ]);
 
   it('raises a weakened assertion to high when the code under test changed too', () => {
-    const r = review(diffOf(
-      removed('src/price.ts', ['  return sum * 1.2;'], ['  return sum * 1.1;']),
-      removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBeTruthy();']),
-    ));
+    const r = review(
+      diffOf(
+        removed('src/price.ts', ['  return sum * 1.2;'], ['  return sum * 1.1;']),
+        removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBeTruthy();']),
+      ),
+    );
     const weakened = findingsOf(r, 'assertion-weakened');
     assert.ok(weakened.length > 0);
     for (const f of weakened) {
@@ -54,7 +217,11 @@ describe('review/rules weakened assertions', () => {
   });
 
   it('keeps an isolated weakened assertion at low and the tier at T1', () => {
-    const r = review(diffOf(removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBeTruthy();'])));
+    const r = review(
+      diffOf(
+        removed('test/price.test.ts', ['  expect(total(cart)).toBe(42);'], ['  expect(total(cart)).toBeTruthy();']),
+      ),
+    );
     assert.ok(findingsOf(r, 'assertion-weakened').every((f) => f.severity === 'low'));
     assert.equal(r.blastRadius.tier, 'T1');
   });
@@ -62,40 +229,236 @@ describe('review/rules weakened assertions', () => {
 
 describe('review/rules deleted tests and tests edited with their code', () => {
   check([
-    { lang: 'ts', name: 'test file deleted', files: { path: 'test/user.test.ts', status: 'deleted', del: ["it('a', () => { expect(1).toBe(1); });"] }, fires: 'test-deleted' },
-    { lang: 'py', name: 'test function removed', files: removed('tests/test_user.py', ['def test_rejects_empty_name():', '    with pytest.raises(ValueError):', '        create("")'], []), fires: 'test-deleted' },
-    { lang: 'go', name: 'Test func removed', files: removed('user/user_test.go', ['func TestRejectsEmpty(t *testing.T) {', '\tif _, err := New(""); err == nil {', '\t\tt.Fatal("want error")', '\t}', '}'], []), fires: 'test-deleted' },
-    { lang: 'java', name: '@Test method removed', files: removed('src/test/java/UserTest.java', ['    @Test', '    void rejectsEmpty() { assertThrows(IllegalArgumentException.class, () -> new User("")); }'], []), fires: 'test-deleted' },
-    { lang: 'cs', name: '[Fact] removed', files: removed('Tests/UserTests.cs', ['    [Fact]', '    public void RejectsEmpty() => Assert.Throws<ArgumentException>(() => new User(""));'], []), fires: 'test-deleted' },
-    { lang: 'ts', name: 'test renamed', files: removed('test/user.test.ts', ["it('creates', () => {"], ["it('creates a user', () => {"]), silent: 'test-deleted' },
-    { lang: 'py', name: 'test added', files: added('tests/test_user.py', 'def test_more():', '    assert more() == 2'), silent: 'test-deleted' },
-    { lang: 'go', name: 'test body edited', files: removed('user/user_test.go', ['\twant := 1'], ['\twant := 2']), silent: 'test-deleted' },
-    { lang: 'java', name: '@Test method renamed', files: removed('src/test/java/UserTest.java', ['    @Test void a() {}'], ['    @Test void rejectsEmpty() {}']), silent: 'test-deleted' },
-    { lang: 'cs', name: 'source file deleted, not a test', files: { path: 'Api/User.cs', status: 'deleted', del: ['class User {}'] }, silent: 'test-deleted' },
+    {
+      lang: 'ts',
+      name: 'test file deleted',
+      files: { path: 'test/user.test.ts', status: 'deleted', del: ["it('a', () => { expect(1).toBe(1); });"] },
+      fires: 'test-deleted',
+    },
+    {
+      lang: 'py',
+      name: 'test function removed',
+      files: removed(
+        'tests/test_user.py',
+        ['def test_rejects_empty_name():', '    with pytest.raises(ValueError):', '        create("")'],
+        [],
+      ),
+      fires: 'test-deleted',
+    },
+    {
+      lang: 'go',
+      name: 'Test func removed',
+      files: removed(
+        'user/user_test.go',
+        [
+          'func TestRejectsEmpty(t *testing.T) {',
+          '\tif _, err := New(""); err == nil {',
+          '\t\tt.Fatal("want error")',
+          '\t}',
+          '}',
+        ],
+        [],
+      ),
+      fires: 'test-deleted',
+    },
+    {
+      lang: 'java',
+      name: '@Test method removed',
+      files: removed(
+        'src/test/java/UserTest.java',
+        ['    @Test', '    void rejectsEmpty() { assertThrows(IllegalArgumentException.class, () -> new User("")); }'],
+        [],
+      ),
+      fires: 'test-deleted',
+    },
+    {
+      lang: 'cs',
+      name: '[Fact] removed',
+      files: removed(
+        'Tests/UserTests.cs',
+        ['    [Fact]', '    public void RejectsEmpty() => Assert.Throws<ArgumentException>(() => new User(""));'],
+        [],
+      ),
+      fires: 'test-deleted',
+    },
+    {
+      lang: 'ts',
+      name: 'test renamed',
+      files: removed('test/user.test.ts', ["it('creates', () => {"], ["it('creates a user', () => {"]),
+      silent: 'test-deleted',
+    },
+    {
+      lang: 'py',
+      name: 'test added',
+      files: added('tests/test_user.py', 'def test_more():', '    assert more() == 2'),
+      silent: 'test-deleted',
+    },
+    {
+      lang: 'go',
+      name: 'test body edited',
+      files: removed('user/user_test.go', ['\twant := 1'], ['\twant := 2']),
+      silent: 'test-deleted',
+    },
+    {
+      lang: 'java',
+      name: '@Test method renamed',
+      files: removed('src/test/java/UserTest.java', ['    @Test void a() {}'], ['    @Test void rejectsEmpty() {}']),
+      silent: 'test-deleted',
+    },
+    {
+      lang: 'cs',
+      name: 'source file deleted, not a test',
+      files: { path: 'Api/User.cs', status: 'deleted', del: ['class User {}'] },
+      silent: 'test-deleted',
+    },
 
-    { lang: 'ts', name: 'test rewritten with its source', files: [removed('src/user.ts', ['return a;'], ['return b;']), removed('test/user.test.ts', ['expect(f()).toBe(1);'], ['expect(f()).toBe(2);'])], fires: 'test-edited-with-code' },
-    { lang: 'go', name: 'test rewritten with its source', files: [removed('user/user.go', ['\treturn a'], ['\treturn b']), removed('user/user_test.go', ['\twant := 1'], ['\twant := 2'])], fires: 'test-edited-with-code' },
-    { lang: 'py', name: 'test rewritten with its source', files: [removed('app/user.py', ['    return a'], ['    return b']), removed('tests/test_user.py', ['    assert f() == 1'], ['    assert f() == 2'])], fires: 'test-edited-with-code' },
-    { lang: 'cs', name: 'test rewritten with its source', files: [removed('Api/User.cs', ['return a;'], ['return b;']), removed('Tests/UserTests.cs', ['Assert.Equal(1, F());'], ['Assert.Equal(2, F());'])], fires: 'test-edited-with-code' },
-    { lang: 'ts', name: 'test edited, code untouched', files: removed('test/user.test.ts', ['expect(f()).toBe(1);'], ['expect(f()).toBe(2);']), silent: 'test-edited-with-code' },
-    { lang: 'go', name: 'new source file with its test edited', files: [{ path: 'user/user.go', status: 'added', add: ['package user'] }, removed('user/user_test.go', ['\twant := 1'], ['\twant := 2'])], silent: 'test-edited-with-code' },
-    { lang: 'py', name: 'test only grows', files: [removed('app/user.py', ['    return a'], ['    return b']), added('tests/test_user.py', 'def test_b():', '    assert f() == 2')], silent: 'test-edited-with-code' },
-    { lang: 'java', name: 'unrelated test edited', files: [removed('src/main/java/User.java', ['return a;'], ['return b;']), removed('src/test/java/OrderTest.java', ['assertEquals(1, f());'], ['assertEquals(2, f());'])], silent: 'test-edited-with-code' },
+    {
+      lang: 'ts',
+      name: 'test rewritten with its source',
+      files: [
+        removed('src/user.ts', ['return a;'], ['return b;']),
+        removed('test/user.test.ts', ['expect(f()).toBe(1);'], ['expect(f()).toBe(2);']),
+      ],
+      fires: 'test-edited-with-code',
+    },
+    {
+      lang: 'go',
+      name: 'test rewritten with its source',
+      files: [
+        removed('user/user.go', ['\treturn a'], ['\treturn b']),
+        removed('user/user_test.go', ['\twant := 1'], ['\twant := 2']),
+      ],
+      fires: 'test-edited-with-code',
+    },
+    {
+      lang: 'py',
+      name: 'test rewritten with its source',
+      files: [
+        removed('app/user.py', ['    return a'], ['    return b']),
+        removed('tests/test_user.py', ['    assert f() == 1'], ['    assert f() == 2']),
+      ],
+      fires: 'test-edited-with-code',
+    },
+    {
+      lang: 'cs',
+      name: 'test rewritten with its source',
+      files: [
+        removed('Api/User.cs', ['return a;'], ['return b;']),
+        removed('Tests/UserTests.cs', ['Assert.Equal(1, F());'], ['Assert.Equal(2, F());']),
+      ],
+      fires: 'test-edited-with-code',
+    },
+    {
+      lang: 'ts',
+      name: 'test edited, code untouched',
+      files: removed('test/user.test.ts', ['expect(f()).toBe(1);'], ['expect(f()).toBe(2);']),
+      silent: 'test-edited-with-code',
+    },
+    {
+      lang: 'go',
+      name: 'new source file with its test edited',
+      files: [
+        { path: 'user/user.go', status: 'added', add: ['package user'] },
+        removed('user/user_test.go', ['\twant := 1'], ['\twant := 2']),
+      ],
+      silent: 'test-edited-with-code',
+    },
+    {
+      lang: 'py',
+      name: 'test only grows',
+      files: [
+        removed('app/user.py', ['    return a'], ['    return b']),
+        added('tests/test_user.py', 'def test_b():', '    assert f() == 2'),
+      ],
+      silent: 'test-edited-with-code',
+    },
+    {
+      lang: 'java',
+      name: 'unrelated test edited',
+      files: [
+        removed('src/main/java/User.java', ['return a;'], ['return b;']),
+        removed('src/test/java/OrderTest.java', ['assertEquals(1, f());'], ['assertEquals(2, f());']),
+      ],
+      silent: 'test-edited-with-code',
+    },
   ]);
 });
 
 describe('review/rules tests special-cased by the code', () => {
   check([
-    { lang: 'ts', name: 'NODE_ENV === "test" branch', files: added('src/pay.ts', "if (process.env.NODE_ENV === 'test') return { ok: true };"), fires: 'test-special-case', severity: 'medium' },
-    { lang: 'py', name: 'PYTEST_CURRENT_TEST check', files: added('app/pay.py', 'if "PYTEST_CURRENT_TEST" in os.environ:'), fires: 'test-special-case' },
-    { lang: 'go', name: 'flag.Lookup("test.v")', files: added('pay/pay.go', '\tif flag.Lookup("test.v") != nil {'), fires: 'test-special-case' },
-    { lang: 'java', name: 'comment admits hard-coding', files: added('src/Pay.java', 'return 42; // hard-coded for the test'), fires: 'test-special-case' },
-    { lang: 'cs', name: 'Equals always true', files: added('Api/Money.cs', 'public override bool Equals(object obj) => true;'), fires: 'test-special-case', severity: 'high' },
-    { lang: 'py', name: '__eq__ returning True', files: added('app/money.py', '    def __eq__(self, other):', '        return True'), fires: 'test-special-case', severity: 'high' },
-    { lang: 'py', name: 'sys.exit(0) in a test', files: added('tests/test_pay.py', '    sys.exit(0)'), fires: 'test-special-case' },
-    { lang: 'ts', name: 'NODE_ENV production check', files: added('src/log.ts', "if (process.env.NODE_ENV === 'production') enableSentry();"), silent: 'test-special-case' },
-    { lang: 'py', name: 'real __eq__', files: added('app/money.py', '    def __eq__(self, other):', '        return self.cents == other.cents'), silent: 'test-special-case' },
-    { lang: 'go', name: 'os.Exit(1) on error', files: added('cmd/main.go', '\tos.Exit(1)'), silent: 'test-special-case' },
-    { lang: 'java', name: 'real equals', files: added('src/Money.java', 'public boolean equals(Object o) {', '    return o instanceof Money m && m.cents == cents;', '}'), silent: 'test-special-case' },
+    {
+      lang: 'ts',
+      name: 'NODE_ENV === "test" branch',
+      files: added('src/pay.ts', "if (process.env.NODE_ENV === 'test') return { ok: true };"),
+      fires: 'test-special-case',
+      severity: 'medium',
+    },
+    {
+      lang: 'py',
+      name: 'PYTEST_CURRENT_TEST check',
+      files: added('app/pay.py', 'if "PYTEST_CURRENT_TEST" in os.environ:'),
+      fires: 'test-special-case',
+    },
+    {
+      lang: 'go',
+      name: 'flag.Lookup("test.v")',
+      files: added('pay/pay.go', '\tif flag.Lookup("test.v") != nil {'),
+      fires: 'test-special-case',
+    },
+    {
+      lang: 'java',
+      name: 'comment admits hard-coding',
+      files: added('src/Pay.java', 'return 42; // hard-coded for the test'),
+      fires: 'test-special-case',
+    },
+    {
+      lang: 'cs',
+      name: 'Equals always true',
+      files: added('Api/Money.cs', 'public override bool Equals(object obj) => true;'),
+      fires: 'test-special-case',
+      severity: 'high',
+    },
+    {
+      lang: 'py',
+      name: '__eq__ returning True',
+      files: added('app/money.py', '    def __eq__(self, other):', '        return True'),
+      fires: 'test-special-case',
+      severity: 'high',
+    },
+    {
+      lang: 'py',
+      name: 'sys.exit(0) in a test',
+      files: added('tests/test_pay.py', '    sys.exit(0)'),
+      fires: 'test-special-case',
+    },
+    {
+      lang: 'ts',
+      name: 'NODE_ENV production check',
+      files: added('src/log.ts', "if (process.env.NODE_ENV === 'production') enableSentry();"),
+      silent: 'test-special-case',
+    },
+    {
+      lang: 'py',
+      name: 'real __eq__',
+      files: added('app/money.py', '    def __eq__(self, other):', '        return self.cents == other.cents'),
+      silent: 'test-special-case',
+    },
+    {
+      lang: 'go',
+      name: 'os.Exit(1) on error',
+      files: added('cmd/main.go', '\tos.Exit(1)'),
+      silent: 'test-special-case',
+    },
+    {
+      lang: 'java',
+      name: 'real equals',
+      files: added(
+        'src/Money.java',
+        'public boolean equals(Object o) {',
+        '    return o instanceof Money m && m.cents == cents;',
+        '}',
+      ),
+      silent: 'test-special-case',
+    },
   ]);
 });

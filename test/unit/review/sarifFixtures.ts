@@ -7,7 +7,13 @@
 export function semgrepLog(): object {
   const evalRule = 'javascript.lang.security.audit.eval-detected.eval-detected';
   const secretRule = 'generic.secrets.security.detected-aws-access-key-id-value.detected-aws-access-key-id-value';
-  const region = (line: number, text: string): object => ({ startLine: line, startColumn: 3, endLine: line, endColumn: 3 + text.length, snippet: { text } });
+  const region = (line: number, text: string): object => ({
+    startLine: line,
+    startColumn: 3,
+    endLine: line,
+    endColumn: 3 + text.length,
+    snippet: { text },
+  });
   return {
     $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/os/schemas/sarif-schema-2.1.0.json',
     version: '2.1.0',
@@ -23,8 +29,13 @@ export function semgrepLog(): object {
                 id: evalRule,
                 name: evalRule,
                 shortDescription: { text: `Semgrep Finding: ${evalRule}` },
-                fullDescription: { text: 'Detected the use of eval(). eval() can be dangerous if used to evaluate dynamic content.' },
-                help: { text: 'Do not evaluate dynamic content; parse it with a dedicated parser instead.', markdown: '**Do not** evaluate dynamic content.' },
+                fullDescription: {
+                  text: 'Detected the use of eval(). eval() can be dangerous if used to evaluate dynamic content.',
+                },
+                help: {
+                  text: 'Do not evaluate dynamic content; parse it with a dedicated parser instead.',
+                  markdown: '**Do not** evaluate dynamic content.',
+                },
                 helpUri: 'https://semgrep.dev/r/' + evalRule,
                 defaultConfiguration: { level: 'warning' },
                 properties: { precision: 'very-high', tags: ['CWE-95', 'OWASP-A03:2021 - Injection', 'security'] },
@@ -44,21 +55,44 @@ export function semgrepLog(): object {
         results: [
           {
             ruleId: evalRule,
-            message: { text: 'Detected the use of eval(). eval() can be dangerous if used to evaluate dynamic content.' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' }, region: region(3, 'eval(process.argv[2]);') } }],
+            message: {
+              text: 'Detected the use of eval(). eval() can be dangerous if used to evaluate dynamic content.',
+            },
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' },
+                  region: region(3, 'eval(process.argv[2]);'),
+                },
+              },
+            ],
             fingerprints: { 'matchBasedId/v1': 'f'.repeat(64) },
             properties: {},
           },
           {
             ruleId: secretRule,
             message: { text: 'AWS Access Key ID Value detected.' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' }, region: region(2, 'AKIAIOSFODNN7EXAMPLE') } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%' },
+                  region: region(2, 'AKIAIOSFODNN7EXAMPLE'),
+                },
+              },
+            ],
             properties: {},
           },
           {
             ruleId: evalRule,
             message: { text: 'Detected the use of eval().' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'src/legacy.ts', uriBaseId: '%SRCROOT%' }, region: region(9, 'eval(x)') } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'src/legacy.ts', uriBaseId: '%SRCROOT%' },
+                  region: region(9, 'eval(x)'),
+                },
+              },
+            ],
             suppressions: [{ kind: 'inSource' }],
             properties: {},
           },
@@ -74,16 +108,28 @@ export function codeqlLog(): object {
     id: 'js/code-injection',
     name: 'js/code-injection',
     shortDescription: { text: 'Code injection' },
-    fullDescription: { text: 'Interpreting unsanitized user input as code allows a malicious user arbitrary code execution.' },
+    fullDescription: {
+      text: 'Interpreting unsanitized user input as code allows a malicious user arbitrary code execution.',
+    },
     defaultConfiguration: { enabled: true, level: 'error' },
-    help: { text: '# Code injection\nDirectly evaluating user input as code allows arbitrary code execution.\n## Recommendation\nAvoid including user input in any expression which may be dynamically evaluated.' },
-    properties: { tags: ['security', 'external/cwe/cwe-094'], kind: 'path-problem', precision: 'high', 'security-severity': '9.3', 'problem.severity': 'error' },
+    help: {
+      text: '# Code injection\nDirectly evaluating user input as code allows arbitrary code execution.\n## Recommendation\nAvoid including user input in any expression which may be dynamically evaluated.',
+    },
+    properties: {
+      tags: ['security', 'external/cwe/cwe-094'],
+      kind: 'path-problem',
+      precision: 'high',
+      'security-severity': '9.3',
+      'problem.severity': 'error',
+    },
   };
   const unused = {
     id: 'js/unused-local-variable',
     name: 'js/unused-local-variable',
     shortDescription: { text: 'Unused variable, import, function or class' },
-    fullDescription: { text: 'Unused variables, imports, functions or classes may be a symptom of a bug and should be examined carefully.' },
+    fullDescription: {
+      text: 'Unused variables, imports, functions or classes may be a symptom of a bug and should be examined carefully.',
+    },
     defaultConfiguration: { enabled: true, level: 'note' },
     properties: { tags: ['maintainability'], kind: 'problem', precision: 'very-high' },
   };
@@ -97,21 +143,47 @@ export function codeqlLog(): object {
           extensions: [{ name: 'codeql/javascript-queries', semanticVersion: '0.8.8', rules: [unused, injection] }],
         },
         invocations: [{ toolExecutionNotifications: [], executionSuccessful: true }],
-        artifacts: [{ location: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%', index: 0 } }, { location: { uri: 'src/util.ts', uriBaseId: '%SRCROOT%', index: 1 } }],
+        artifacts: [
+          { location: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%', index: 0 } },
+          { location: { uri: 'src/util.ts', uriBaseId: '%SRCROOT%', index: 1 } },
+        ],
         results: [
           {
             ruleId: 'js/code-injection',
             rule: { id: 'js/code-injection', index: 1, toolComponent: { index: 0 } },
             message: { text: 'This code execution depends on a [user-provided value](1).' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%', index: 0 }, region: { startLine: 3, startColumn: 8, endColumn: 23 } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%', index: 0 },
+                  region: { startLine: 3, startColumn: 8, endColumn: 23 },
+                },
+              },
+            ],
             partialFingerprints: { primaryLocationLineHash: '0123456789abcdef:1' },
-            relatedLocations: [{ id: 1, physicalLocation: { artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%', index: 0 }, region: { startLine: 3, startColumn: 8, endColumn: 20 } }, message: { text: 'user-provided value' } }],
+            relatedLocations: [
+              {
+                id: 1,
+                physicalLocation: {
+                  artifactLocation: { uri: 'src/app.ts', uriBaseId: '%SRCROOT%', index: 0 },
+                  region: { startLine: 3, startColumn: 8, endColumn: 20 },
+                },
+                message: { text: 'user-provided value' },
+              },
+            ],
           },
           {
             // Location by artifact index only, rule by index only.
             rule: { index: 0, toolComponent: { index: 0 } },
             message: { text: 'Unused variable x.' },
-            locations: [{ physicalLocation: { artifactLocation: { index: 1 }, region: { startLine: 1, startColumn: 14, endColumn: 15 } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { index: 1 },
+                  region: { startLine: 1, startColumn: 14, endColumn: 15 },
+                },
+              },
+            ],
           },
         ],
         columnKind: 'utf16CodeUnits',
@@ -134,7 +206,14 @@ export function eslintLog(root: string): object {
             name: 'ESLint',
             informationUri: 'https://eslint.org',
             version: '8.57.0',
-            rules: [{ id: 'no-unused-vars', helpUri: 'https://eslint.org/docs/rules/no-unused-vars', properties: { category: 'Variables' }, shortDescription: { text: 'Disallow unused variables' } }],
+            rules: [
+              {
+                id: 'no-unused-vars',
+                helpUri: 'https://eslint.org/docs/rules/no-unused-vars',
+                properties: { category: 'Variables' },
+                shortDescription: { text: 'Disallow unused variables' },
+              },
+            ],
           },
         },
         artifacts: [{ location: { uri: uri('src/util.ts') } }, { location: { uri: uri('src/broken.ts') } }],
@@ -142,19 +221,40 @@ export function eslintLog(root: string): object {
           {
             level: 'warning',
             message: { text: "'x' is assigned a value but never used." },
-            locations: [{ physicalLocation: { artifactLocation: { uri: uri('src/util.ts'), index: 0 }, region: { startLine: 1, startColumn: 14, endLine: 1, endColumn: 15 } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uri('src/util.ts'), index: 0 },
+                  region: { startLine: 1, startColumn: 14, endLine: 1, endColumn: 15 },
+                },
+              },
+            ],
             ruleId: 'no-unused-vars',
             ruleIndex: 0,
           },
           {
             level: 'error',
             message: { text: 'Parsing error: Unexpected token }' },
-            locations: [{ physicalLocation: { artifactLocation: { uri: uri('src/broken.ts'), index: 1 }, region: { startLine: 4, startColumn: 1 } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uri('src/broken.ts'), index: 1 },
+                  region: { startLine: 4, startColumn: 1 },
+                },
+              },
+            ],
           },
           {
             level: 'warning',
             message: { text: "'y' is defined but never used." },
-            locations: [{ physicalLocation: { artifactLocation: { uri: uri('src/util.ts'), index: 0 }, region: { startLine: 7, startColumn: 5 } } }],
+            locations: [
+              {
+                physicalLocation: {
+                  artifactLocation: { uri: uri('src/util.ts'), index: 0 },
+                  region: { startLine: 7, startColumn: 5 },
+                },
+              },
+            ],
             ruleId: 'no-unused-vars',
             ruleIndex: 0,
             suppressions: [{ kind: 'inSource', justification: 'kept for the public API' }],

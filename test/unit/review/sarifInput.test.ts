@@ -5,11 +5,19 @@ import type { AnalyzerResult } from '../../../src/core/review/types';
 import { codeqlLog, eslintLog, semgrepLog } from './sarifFixtures';
 
 const ROOT = '/home/runner/work/app/app';
-const parse = (log: unknown, root = ROOT): ReturnType<typeof parseSarif> => parseSarif(typeof log === 'string' ? log : JSON.stringify(log), { repoRoot: root });
+const parse = (log: unknown, root = ROOT): ReturnType<typeof parseSarif> =>
+  parseSarif(typeof log === 'string' ? log : JSON.stringify(log), { repoRoot: root });
 /** A one-run log with the given results (and extra run properties). */
-const logOf = (results: unknown[], run: object = {}, driver: object = { name: 'Tool' }): object => ({ version: '2.1.0', runs: [{ tool: { driver }, results, ...run }] });
-const at = (uri: string, startLine = 1, extra: object = {}): object => ({ physicalLocation: { artifactLocation: { uri, ...extra }, region: { startLine } } });
-const one = (result: object, run?: object, driver?: object): AnalyzerResult[] => [...parse(logOf([{ message: { text: 'm' }, ...result }], run, driver)).results];
+const logOf = (results: unknown[], run: object = {}, driver: object = { name: 'Tool' }): object => ({
+  version: '2.1.0',
+  runs: [{ tool: { driver }, results, ...run }],
+});
+const at = (uri: string, startLine = 1, extra: object = {}): object => ({
+  physicalLocation: { artifactLocation: { uri, ...extra }, region: { startLine } },
+});
+const one = (result: object, run?: object, driver?: object): AnalyzerResult[] => [
+  ...parse(logOf([{ message: { text: 'm' }, ...result }], run, driver)).results,
+];
 
 describe('review/sarifInput: analyser logs', () => {
   it('reads Semgrep: level from the rule, advice from help, nosemgrep suppressions skipped', () => {
@@ -50,22 +58,40 @@ describe('review/sarifInput: analyser logs', () => {
     const ingest = parse(eslintLog(ROOT));
     assert.equal(ingest.skipped.suppressed, 1);
     const [unused, parseError] = ingest.results;
-    assert.deepEqual([unused.file, unused.ruleId, unused.title, unused.severity], ['src/util.ts', 'no-unused-vars', 'Disallow unused variables', 'medium']);
-    assert.deepEqual([parseError.file, parseError.ruleId, parseError.title, parseError.severity], ['src/broken.ts', 'no-rule', 'Parsing error: Unexpected token }', 'high']);
+    assert.deepEqual(
+      [unused.file, unused.ruleId, unused.title, unused.severity],
+      ['src/util.ts', 'no-unused-vars', 'Disallow unused variables', 'medium'],
+    );
+    assert.deepEqual(
+      [parseError.file, parseError.ruleId, parseError.title, parseError.severity],
+      ['src/broken.ts', 'no-rule', 'Parsing error: Unexpected token }', 'high'],
+    );
     assert.match(parseError.whatToDo, /Fix what ESLint reports here/);
   });
 
   it('resolves Windows roots and file URIs', () => {
     const [r] = parse(eslintLog('C:\\work\\app'), 'C:\\work\\app').results;
     assert.equal(r.file, 'src/util.ts');
-    assert.equal(one({ locations: [at('file:///c:/WORK/app/src/a.ts')] }).length, 0, 'a Windows URI under a POSIX root is outside');
+    assert.equal(
+      one({ locations: [at('file:///c:/WORK/app/src/a.ts')] }).length,
+      0,
+      'a Windows URI under a POSIX root is outside',
+    );
   });
 });
 
 describe('review/sarifInput: rules, messages and levels', () => {
   it('fills message templates from message strings, rule-level then global', () => {
-    const driver = { name: 'T', rules: [{ id: 'r1', messageStrings: { default: { text: 'Use {0} instead of {1} ({{literal}}) {5}' } } }], globalMessageStrings: { g: { text: 'global {0}' } } };
-    const [a] = one({ ruleId: 'r1', message: { id: 'default', arguments: ['const', 'var'] }, locations: [at('a.ts')] }, {}, driver);
+    const driver = {
+      name: 'T',
+      rules: [{ id: 'r1', messageStrings: { default: { text: 'Use {0} instead of {1} ({{literal}}) {5}' } } }],
+      globalMessageStrings: { g: { text: 'global {0}' } },
+    };
+    const [a] = one(
+      { ruleId: 'r1', message: { id: 'default', arguments: ['const', 'var'] }, locations: [at('a.ts')] },
+      {},
+      driver,
+    );
     assert.equal(a.message, 'Use const instead of var ({literal}) {5}');
     const [b] = one({ ruleId: 'r1', message: { id: 'g', arguments: [7] }, locations: [at('a.ts')] }, {}, driver);
     assert.equal(b.message, 'global 7');
@@ -74,8 +100,17 @@ describe('review/sarifInput: rules, messages and levels', () => {
   });
 
   it('maps levels, honours result over rule level, kind and security-severity', () => {
-    const driver = { name: 'T', rules: [{ id: 'r', defaultConfiguration: { level: 'error' } }, { id: 's', properties: { 'security-severity': '5.0' } }] };
-    const sev = (result: object): string[] => parse(logOf([{ message: { text: 'm' }, locations: [at('a.ts')], ...result }], {}, driver)).results.map((r) => r.severity);
+    const driver = {
+      name: 'T',
+      rules: [
+        { id: 'r', defaultConfiguration: { level: 'error' } },
+        { id: 's', properties: { 'security-severity': '5.0' } },
+      ],
+    };
+    const sev = (result: object): string[] =>
+      parse(logOf([{ message: { text: 'm' }, locations: [at('a.ts')], ...result }], {}, driver)).results.map(
+        (r) => r.severity,
+      );
     assert.deepEqual(sev({ ruleId: 'r' }), ['high']);
     assert.deepEqual(sev({ ruleId: 'r', level: 'note' }), ['low']);
     assert.deepEqual(sev({ level: 'none' }), ['info']);
@@ -89,11 +124,28 @@ describe('review/sarifInput: rules, messages and levels', () => {
   });
 
   it('trusts the rule id over an inconsistent index and finds rules in any component by id', () => {
-    const driver = { name: 'T', rules: [{ id: 'a', shortDescription: { text: 'Rule A' } }, { id: 'b', shortDescription: { text: 'Rule B' } }] };
+    const driver = {
+      name: 'T',
+      rules: [
+        { id: 'a', shortDescription: { text: 'Rule A' } },
+        { id: 'b', shortDescription: { text: 'Rule B' } },
+      ],
+    };
     assert.equal(one({ ruleId: 'b', ruleIndex: 0, locations: [at('x.ts')] }, {}, driver)[0].title, 'Rule B');
     assert.equal(one({ ruleIndex: 1, locations: [at('x.ts')] }, {}, driver)[0].ruleId, 'b');
-    const run = { tool: { driver: { name: 'T' }, extensions: [{ name: 'pack', rules: [{ id: 'c', shortDescription: { text: 'Rule C' } }] }] } };
-    assert.equal(parse({ version: '2.1.0', runs: [{ ...run, results: [{ ruleId: 'c', message: { text: 'm' }, locations: [at('x.ts')] }] }] }).results[0].title, 'Rule C');
+    const run = {
+      tool: {
+        driver: { name: 'T' },
+        extensions: [{ name: 'pack', rules: [{ id: 'c', shortDescription: { text: 'Rule C' } }] }],
+      },
+    };
+    assert.equal(
+      parse({
+        version: '2.1.0',
+        runs: [{ ...run, results: [{ ruleId: 'c', message: { text: 'm' }, locations: [at('x.ts')] }] }],
+      }).results[0].title,
+      'Rule C',
+    );
   });
 
   it('skips suppressed and absent results but keeps suppressions under review or rejected', () => {
@@ -110,21 +162,32 @@ describe('review/sarifInput: rules, messages and levels', () => {
   it('takes the first location inside the repository and whole-file results without a start line', () => {
     const [r] = one({ locations: [at('https://example.com/x.ts'), at('src/b.ts', 5)] });
     assert.deepEqual([r.file, r.lines], ['src/b.ts', { start: 5, end: 5 }]);
-    const [whole] = one({ locations: [{ physicalLocation: { artifactLocation: { uri: 'src/c.ts' }, region: { charOffset: 10 } } }] });
+    const [whole] = one({
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'src/c.ts' }, region: { charOffset: 10 } } }],
+    });
     assert.equal(whole.lines, null);
-    const [span] = one({ locations: [{ physicalLocation: { artifactLocation: { uri: 'a.ts' }, region: { startLine: 4, endLine: 2 } } }] });
+    const [span] = one({
+      locations: [{ physicalLocation: { artifactLocation: { uri: 'a.ts' }, region: { startLine: 4, endLine: 2 } } }],
+    });
     assert.deepEqual(span.lines, { start: 4, end: 4 }, 'an end before the start is the start line');
   });
 });
 
 describe('review/sarifInput: artifact paths', () => {
-  const path = (uri: string, extra: object = {}, run: object = {}): string | undefined => one({ locations: [at(uri, 1, extra)] }, run)[0]?.file;
+  const path = (uri: string, extra: object = {}, run: object = {}): string | undefined =>
+    one({ locations: [at(uri, 1, extra)] }, run)[0]?.file;
 
   it('resolves relative references, %SRCROOT% and declared base ids', () => {
     assert.equal(path('src/./x/../a%20b.ts'), 'src/a b.ts');
     assert.equal(path('src/a.ts', { uriBaseId: '%SRCROOT%' }), 'src/a.ts');
     assert.equal(path('src/a.ts', { uriBaseId: 'UNDECLARED' }), 'src/a.ts');
-    const bases = { originalUriBaseIds: { SRCROOT: { uri: `file://${ROOT}/` }, WEB: { uri: 'web/', uriBaseId: 'SRCROOT' }, LOOP: { uri: 'l/', uriBaseId: 'LOOP' } } };
+    const bases = {
+      originalUriBaseIds: {
+        SRCROOT: { uri: `file://${ROOT}/` },
+        WEB: { uri: 'web/', uriBaseId: 'SRCROOT' },
+        LOOP: { uri: 'l/', uriBaseId: 'LOOP' },
+      },
+    };
     assert.equal(path('a.ts', { uriBaseId: 'SRCROOT' }, bases), 'a.ts');
     assert.equal(path('app/a.ts', { uriBaseId: 'WEB' }, bases), 'web/app/a.ts');
     assert.equal(path('a.ts', { uriBaseId: 'LOOP' }, bases)?.startsWith('l/l/'), true, 'a cyclic chain stops');
@@ -135,7 +198,24 @@ describe('review/sarifInput: artifact paths', () => {
   });
 
   it('refuses escapes, absolute paths outside the repository, other hosts and schemes', () => {
-    const ingest = parse(logOf(['../x.ts', '%2e%2e/x.ts', 'a/..%2F..%2Fx.ts', '/etc/passwd', `file://${ROOT}/../other/a.ts`, `file://${ROOT}-evil/a.ts`, 'file://evil.example/a.ts', 'https://evil.example/a.ts', 'a%zz.ts', 'a\\b.ts', 'C:/x.ts', ''].map((u) => ({ message: { text: 'm' }, locations: [at(u)] }))));
+    const ingest = parse(
+      logOf(
+        [
+          '../x.ts',
+          '%2e%2e/x.ts',
+          'a/..%2F..%2Fx.ts',
+          '/etc/passwd',
+          `file://${ROOT}/../other/a.ts`,
+          `file://${ROOT}-evil/a.ts`,
+          'file://evil.example/a.ts',
+          'https://evil.example/a.ts',
+          'a%zz.ts',
+          'a\\b.ts',
+          'C:/x.ts',
+          '',
+        ].map((u) => ({ message: { text: 'm' }, locations: [at(u)] })),
+      ),
+    );
     assert.deepEqual(ingest.results, []);
     assert.equal(ingest.skipped.notInRepository, 12);
     assert.equal(ingest.skipped.noLocation, 0);
@@ -174,21 +254,38 @@ describe('review/sarifInput: hostile logs', () => {
     assert.match(err({ version: '2.0.0', runs: [] }), /unsupported SARIF version "2\.0\.0"; expected "2\.1\.0"/);
     assert.match(err({ version: '2.1.0', runs: {} }), /"runs" is not an array/);
     assert.match(err({ version: '\u001b[31m'.repeat(50), runs: [] }), /^unsupported SARIF version [^\u001b]*$/); // eslint-disable-line no-control-regex
-    assert.throws(() => parseSarif('x'.repeat(101), { repoRoot: ROOT, limits: { maxChars: 100 } }), /larger than 100 characters/);
+    assert.throws(
+      () => parseSarif('x'.repeat(101), { repoRoot: ROOT, limits: { maxChars: 100 } }),
+      /larger than 100 characters/,
+    );
     assert.throws(() => parseSarif('{}', { repoRoot: 'relative/root' }), /absolute path/);
   });
 
   it('accepts a BOM and ignores runs, results and fields of the wrong type', () => {
-    const log = { version: '2.1.0', runs: [null, 5, { tool: 'x', results: [null, 'x', { message: 7, locations: [at('a.ts', -3)], ruleId: 42 }] }, { results: {} }] };
+    const log = {
+      version: '2.1.0',
+      runs: [
+        null,
+        5,
+        { tool: 'x', results: [null, 'x', { message: 7, locations: [at('a.ts', -3)], ruleId: 42 }] },
+        { results: {} },
+      ],
+    };
     const ingest = parseSarif('\ufeff' + JSON.stringify(log), { repoRoot: ROOT });
     assert.deepEqual(ingest.tools, ['unknown analyser', 'unknown analyser', 'unknown analyser', 'unknown analyser']);
     assert.equal(ingest.results.length, 1);
-    assert.deepEqual([ingest.results[0].ruleId, ingest.results[0].lines, ingest.results[0].message], ['no-rule', null, 'analyser result']);
+    assert.deepEqual(
+      [ingest.results[0].ruleId, ingest.results[0].lines, ingest.results[0].message],
+      ['no-rule', null, 'analyser result'],
+    );
   });
 
   it('makes every string inert plain text and bounds it', () => {
     const evil = 'x\u001b[2J\u202egnp.exe\u0007 <script>alert(1)</script>\n# heading [link](https://evil.example)';
-    const driver = { name: `Sem\u0000grep\u200b ${'T'.repeat(200)}`, rules: [{ id: evil, shortDescription: { text: evil }, help: { text: evil.repeat(100) } }] };
+    const driver = {
+      name: `Sem\u0000grep\u200b ${'T'.repeat(200)}`,
+      rules: [{ id: evil, shortDescription: { text: evil }, help: { text: evil.repeat(100) } }],
+    };
     const [r] = one({ ruleId: evil, message: { text: evil.repeat(1000) }, locations: [at('a.ts')] }, {}, driver);
     for (const s of [r.tool, r.ruleId, r.title, r.message, r.whatToDo]) {
       assert.doesNotMatch(s, /[\u0000-\u001f\u007f\u200b\u202e]/); // eslint-disable-line no-control-regex
@@ -198,18 +295,35 @@ describe('review/sarifInput: hostile logs', () => {
   });
 
   it('bounds results and runs, counting what it leaves out', () => {
-    const results = Array.from({ length: 30 }, (_, i) => ({ message: { text: `m${i}` }, locations: [at('a.ts', i + 1)] }));
-    const log = { version: '2.1.0', runs: [{ tool: { driver: { name: 'A' } }, results }, { tool: { driver: { name: 'B' } }, results }, { tool: { driver: { name: 'C' } }, results }] };
+    const results = Array.from({ length: 30 }, (_, i) => ({
+      message: { text: `m${i}` },
+      locations: [at('a.ts', i + 1)],
+    }));
+    const log = {
+      version: '2.1.0',
+      runs: [
+        { tool: { driver: { name: 'A' } }, results },
+        { tool: { driver: { name: 'B' } }, results },
+        { tool: { driver: { name: 'C' } }, results },
+      ],
+    };
     const ingest = parseSarif(log, { repoRoot: ROOT, limits: { maxResults: 40, maxRuns: 2 } });
     assert.equal(ingest.results.length, 40);
     assert.equal(ingest.skipped.overLimit, 20);
     assert.deepEqual(ingest.tools, ['A', 'B']);
-    assert.match(ingest.warnings.join('\n'), /only the first 2 of 3 runs read[^]*20 result\(s\) skipped: more than 40 results/);
+    assert.match(
+      ingest.warnings.join('\n'),
+      /only the first 2 of 3 runs read[^]*20 result\(s\) skipped: more than 40 results/,
+    );
   });
 
   it('does not reach Object.prototype through keys taken from the log', () => {
     const driver = { name: 'T', rules: [{ id: 'constructor' }], globalMessageStrings: {} };
-    const [r] = one({ ruleId: 'constructor', message: { id: 'constructor' }, locations: [at('a.ts', 1, { uriBaseId: '__proto__' })] }, { originalUriBaseIds: {} }, driver);
+    const [r] = one(
+      { ruleId: 'constructor', message: { id: 'constructor' }, locations: [at('a.ts', 1, { uriBaseId: '__proto__' })] },
+      { originalUriBaseIds: {} },
+      driver,
+    );
     assert.deepEqual([r.ruleId, r.message, r.file], ['constructor', 'constructor', 'a.ts']);
     const [s] = one({ message: { id: 'toString' }, locations: [at('a.ts', 1, { uriBaseId: 'toString' })] });
     assert.deepEqual([s.message, s.file], ['analyser result', 'a.ts']);
@@ -221,7 +335,8 @@ describe('review/sarifInput: hostile logs', () => {
       for (const b of parts) {
         for (const c of parts) {
           for (const uri of [`${a}/${b}/${c}`, `file://${ROOT}/${a}/${b}/${c}`]) {
-            for (const r of one({ locations: [at(uri)] })) assert.equal(repoPathProblem(r.file), undefined, `${uri} -> ${r.file}`);
+            for (const r of one({ locations: [at(uri)] }))
+              assert.equal(repoPathProblem(r.file), undefined, `${uri} -> ${r.file}`);
           }
         }
       }

@@ -34,17 +34,37 @@ describe('review/tier: what the change touches', () => {
     for (const prov of [ALL_HUMAN, ALL_AI, TRAILER_ONLY]) {
       const br = tier(diffOf(LINT_JOB), prov);
       assert.equal(br.tier, 'T1', br.reasons.join('\n'));
-      assert.ok(br.reasons.includes('T1: read-only pipeline .github/workflows/push.yaml changed [ci-read-only]'), br.reasons.join('\n'));
+      assert.ok(
+        br.reasons.includes('T1: read-only pipeline .github/workflows/push.yaml changed [ci-read-only]'),
+        br.reasons.join('\n'),
+      );
     }
   });
 
   it('a pipeline with write access or secrets is T2; with untrusted issue text too, T3', () => {
-    const publish = { path: '.github/workflows/release.yml', before: ['jobs:'], add: ['  publish:', '    permissions:', '      contents: write', '    steps:', '      - run: cargo publish', '        env:', '          CARGO_REGISTRY_TOKEN: ${{ secrets.CRATES_TOKEN }}'] };
+    const publish = {
+      path: '.github/workflows/release.yml',
+      before: ['jobs:'],
+      add: [
+        '  publish:',
+        '    permissions:',
+        '      contents: write',
+        '    steps:',
+        '      - run: cargo publish',
+        '        env:',
+        '          CARGO_REGISTRY_TOKEN: ${{ secrets.CRATES_TOKEN }}',
+      ],
+    };
     assert.equal(tier(diffOf(publish)).tier, 'T2');
     const triage = {
       path: '.github/workflows/triage.yml',
       before: ['on: issues', 'permissions:', '  issues: write'],
-      add: ['    steps:', '      - uses: some-org/llm-agent@v1', '        with:', '          prompt: "Label this issue: ${{ github.event.issue.body }}"'],
+      add: [
+        '    steps:',
+        '      - uses: some-org/llm-agent@v1',
+        '        with:',
+        '          prompt: "Label this issue: ${{ github.event.issue.body }}"',
+      ],
     };
     const br = tier(diffOf(triage));
     assert.equal(br.tier, 'T3', br.reasons.join('\n'));
@@ -52,7 +72,10 @@ describe('review/tier: what the change touches', () => {
   });
 
   it('a test-only change is T0-T1 even with a Claude trailer on every line', () => {
-    const test = added('tests/test_transcript.py', ...lines(36, (i) => (i % 6 === 0 ? `def test_case_${i}():` : `    assert parse(${i}) == ${i}`)));
+    const test = added(
+      'tests/test_transcript.py',
+      ...lines(36, (i) => (i % 6 === 0 ? `def test_case_${i}():` : `    assert parse(${i}) == ${i}`)),
+    );
     const br = tier(diffOf(test), TRAILER_ONLY);
     assert.ok(br.tier <= 'T1', br.reasons.join('\n'));
     const big = added('crates/app/tests/rebase.rs', ...lines(500, (i) => `    assert_eq!(step(${i}), ${i});`));
@@ -60,23 +83,46 @@ describe('review/tier: what the change touches', () => {
   });
 
   it('a test-only change that commits a private key is T2, not T3', () => {
-    const fixture = added('tests/fixtures/scenario/shared.sh', 'echo "-----BEGIN OPENSSH PRIVATE KEY-----', 'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABFwAAAAdzc2gtcn', '-----END OPENSSH PRIVATE KEY-----" > "$1"');
+    const fixture = added(
+      'tests/fixtures/scenario/shared.sh',
+      'echo "-----BEGIN OPENSSH PRIVATE KEY-----',
+      'b3BlbnNzaC1rZXktdjEAAAAABG5vbmUAAAAEbm9uZQAAAAAAAAABAAABFwAAAAdzc2gtcn',
+      '-----END OPENSSH PRIVATE KEY-----" > "$1"',
+    );
     const br = tier(diffOf(fixture));
     assert.equal(br.tier, 'T2', br.reasons.join('\n'));
-    assert.ok(br.reasons.some((r) => /capped: a test-only change, but .*confirm it is a throwaway \[secret\]$/.test(r)), br.reasons.join('\n'));
+    assert.ok(
+      br.reasons.some((r) => /capped: a test-only change, but .*confirm it is a throwaway \[secret\]$/.test(r)),
+      br.reasons.join('\n'),
+    );
   });
 
   it('documentation-only changes stay at T1 however large', () => {
     assert.equal(tier(diffOf(added('docs/guide.md', ...lines(600, (i) => `Paragraph ${i}.`))), ALL_AI).tier, 'T1');
   });
 
-  it('a word in a path is not a critical path: chat transcripts under session/, a login modal\'s wording', () => {
-    const transcripts = diffOf(added('src/session/transcript.py', 'def render(messages):', '    return "\\n".join(m.text for m in messages)'), added('data/sessions/2026-01-05.jsonl', '{"role": "user", "text": "hi"}'));
+  it("a word in a path is not a critical path: chat transcripts under session/, a login modal's wording", () => {
+    const transcripts = diffOf(
+      added('src/session/transcript.py', 'def render(messages):', '    return "\\n".join(m.text for m in messages)'),
+      added('data/sessions/2026-01-05.jsonl', '{"role": "user", "text": "hi"}'),
+    );
     const br = tier(transcripts);
     assert.equal(br.tier, 'T0', br.reasons.join('\n'));
-    const modal = diffOf(removed('apps/desktop/src/components/onboarding/LoginConfirmationModal.svelte', ['  <p>Log in to continue</p>'], ['  <p>Confirm the sign-in in your browser, then come back here.</p>']));
+    const modal = diffOf(
+      removed(
+        'apps/desktop/src/components/onboarding/LoginConfirmationModal.svelte',
+        ['  <p>Log in to continue</p>'],
+        ['  <p>Confirm the sign-in in your browser, then come back here.</p>'],
+      ),
+    );
     assert.equal(tier(modal, ALL_AI).tier, 'T0');
-    const llm = diffOf(removed('src/llm/client.py', ['    max_tokens = 1024'], ['    max_tokens = 4096', '    count = count_tokens(prompt)']));
+    const llm = diffOf(
+      removed(
+        'src/llm/client.py',
+        ['    max_tokens = 1024'],
+        ['    max_tokens = 4096', '    count = count_tokens(prompt)'],
+      ),
+    );
     assert.equal(tier(llm).tier, 'T0', 'token counts of a language model are not credentials');
   });
 
@@ -96,44 +142,98 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
     );
     const br = tier(diffOf(fix), ALL_HUMAN);
     assert.equal(br.tier, 'T3', br.reasons.join('\n'));
-    assert.match(br.reasons[0], /^T3: changes existing process-execution code in src\/tools\/git_runner\.py:1 \(subprocess\.run\) \[security-surface\]$/);
-    const quoting = removed('src/editor.py', ['    cmd = editor + " " + filename'], ['    cmd = editor + " " + shlex.quote(filename)']);
+    assert.match(
+      br.reasons[0],
+      /^T3: changes existing process-execution code in src\/tools\/git_runner\.py:1 \(subprocess\.run\) \[security-surface\]$/,
+    );
+    const quoting = removed(
+      'src/editor.py',
+      ['    cmd = editor + " " + filename'],
+      ['    cmd = editor + " " + shlex.quote(filename)'],
+    );
     // Only the line building the command changed, next to the call that runs it: quoting added is a security fix.
-    assert.equal(tier(diffOf({ ...quoting, after: ['    os.system(cmd)'] })).tier, 'T3', 'adding quoting to a shell command line');
+    assert.equal(
+      tier(diffOf({ ...quoting, after: ['    os.system(cmd)'] })).tier,
+      'T3',
+      'adding quoting to a shell command line',
+    );
     const beside = added('src/editor.py', '    subprocess.run(["git", "status"], check=True)');
     assert.equal(tier(diffOf(beside)).tier, 'T2', 'a new process call beside existing code');
   });
 
   it('Rust and Go process building: Command::new / exec.Command argument changes are T3; a clap builder is not', () => {
-    const rust = removed('crates/but/src/editor.rs', ['    let status = Command::new("sh").arg("-c").arg(format!("{editor} {path}")).status()?;'], ['    let status = Command::new(editor).arg(path).status()?;']);
+    const rust = removed(
+      'crates/but/src/editor.rs',
+      ['    let status = Command::new("sh").arg("-c").arg(format!("{editor} {path}")).status()?;'],
+      ['    let status = Command::new(editor).arg(path).status()?;'],
+    );
     assert.equal(tier(diffOf(rust)).tier, 'T3');
-    const go = removed('internal/hooks/run.go', ['\tcmd := exec.Command("sh", "-c", script+" "+arg)'], ['\tcmd := exec.Command(script, arg)']);
+    const go = removed(
+      'internal/hooks/run.go',
+      ['\tcmd := exec.Command("sh", "-c", script+" "+arg)'],
+      ['\tcmd := exec.Command(script, arg)'],
+    );
     assert.equal(tier(diffOf(go)).tier, 'T3');
-    const clap = removed('crates/but/src/args.rs', ['        .arg(Arg::new("verbose"))'], ['        .arg(Arg::new("verbose").short(\'v\'))']);
+    const clap = removed(
+      'crates/but/src/args.rs',
+      ['        .arg(Arg::new("verbose"))'],
+      ['        .arg(Arg::new("verbose").short(\'v\'))'],
+    );
     assert.equal(tier(diffOf(clap)).tier, 'T0', '.arg( without a process in sight is not process building');
   });
 
   it('credential and crypto handling: changing it is T3, adding it T2', () => {
-    const changed = removed('crates/gitbutler-user/src/api.rs', ['    req.header("Authorization", format!("Bearer {}", user.access_token))'], ['    req.bearer_auth(&user.access_token)']);
+    const changed = removed(
+      'crates/gitbutler-user/src/api.rs',
+      ['    req.header("Authorization", format!("Bearer {}", user.access_token))'],
+      ['    req.bearer_auth(&user.access_token)'],
+    );
     assert.equal(tier(diffOf(changed)).tier, 'T3');
-    const askpass = added('apps/lite/ui/src/AskpassPrompt.tsx', 'export function AskpassPrompt({ onSubmit }: Props) {', '  const [passphrase, setPassphrase] = useState("");', '  return <input type="password" onChange={(e) => setPassphrase(e.target.value)} />;', '}');
+    const askpass = added(
+      'apps/lite/ui/src/AskpassPrompt.tsx',
+      'export function AskpassPrompt({ onSubmit }: Props) {',
+      '  const [passphrase, setPassphrase] = useState("");',
+      '  return <input type="password" onChange={(e) => setPassphrase(e.target.value)} />;',
+      '}',
+    );
     assert.equal(tier(diffOf(askpass)).tier, 'T2');
   });
 
   it('the same work in a developer script is one step lower', () => {
-    const script = added('scripts/run-desktop-with-env.mjs', "import { spawn } from 'node:child_process';", "const child = spawn('pnpm', ['tauri', 'dev'], { stdio: 'inherit', env });");
+    const script = added(
+      'scripts/run-desktop-with-env.mjs',
+      "import { spawn } from 'node:child_process';",
+      "const child = spawn('pnpm', ['tauri', 'dev'], { stdio: 'inherit', env });",
+    );
     const br = tier(diffOf(script));
     assert.equal(br.tier, 'T1', br.reasons.join('\n'));
   });
 
   it('a rework of existing production code is T3 whoever wrote it; size alone stops at T2', () => {
-    const rework = diffOf(removed('src/core/graph.py', lines(160, (i) => `    old_walk(${i})`), lines(170, (i) => `    new_walk(${i})`)));
+    const rework = diffOf(
+      removed(
+        'src/core/graph.py',
+        lines(160, (i) => `    old_walk(${i})`),
+        lines(170, (i) => `    new_walk(${i})`),
+      ),
+    );
     const br = tier(rework, ALL_HUMAN);
     assert.equal(br.tier, 'T3', br.reasons.join('\n'));
-    assert.ok(br.reasons.some((r) => /^T3: rework of existing code: -160\/\+170 lines in src\/core\/graph\.py \[core-rework\]$/.test(r)), br.reasons.join('\n'));
+    assert.ok(
+      br.reasons.some((r) =>
+        /^T3: rework of existing code: -160\/\+170 lines in src\/core\/graph\.py \[core-rework\]$/.test(r),
+      ),
+      br.reasons.join('\n'),
+    );
     const feature = diffOf(added('src/core/new_feature.py', ...lines(450, (i) => `    step(${i})`)));
     assert.equal(tier(feature).tier, 'T2', 'a large new file is size, not a rework');
-    const example = diffOf(removed('examples/demo/main.py', lines(160, (i) => `old(${i})`), lines(170, (i) => `new(${i})`)));
+    const example = diffOf(
+      removed(
+        'examples/demo/main.py',
+        lines(160, (i) => `old(${i})`),
+        lines(170, (i) => `new(${i})`),
+      ),
+    );
     assert.equal(tier(example).tier, 'T1', 'examples are not core');
   });
 });
@@ -145,12 +245,19 @@ describe('review/tier: AI raises the tier at most one step, only with a signal i
     assert.equal(tier(diffOf(swallow), ALL_HUMAN).tier, 'T1');
     const br = tier(diffOf(swallow), ALL_AI);
     assert.equal(br.tier, 'T2');
-    assert.ok(br.reasons.some((r) => r.endsWith('[ai-step/swallowed-error]')), br.reasons.join('\n'));
+    assert.ok(
+      br.reasons.some((r) => r.endsWith('[ai-step/swallowed-error]')),
+      br.reasons.join('\n'),
+    );
     assert.equal(tier(diffOf(swallow), TRAILER_ONLY).tier, 'T2', 'commit-level AI lines count as AI lines');
   });
 
   it('never more than one step, however many AI signals', () => {
-    const many = diffOf(swallow, added('src/b.ts', 'try { load(); } catch (e) {}'), added('src/c.ts', 'try { sync(); } catch (e) {}'));
+    const many = diffOf(
+      swallow,
+      added('src/b.ts', 'try { load(); } catch (e) {}'),
+      added('src/c.ts', 'try { sync(); } catch (e) {}'),
+    );
     assert.equal(tier(many, ALL_AI).tier, 'T2');
     assert.equal(tier(many, ALL_AI).reasons.filter((r) => /\[ai-step\//.test(r)).length, 1);
   });
@@ -161,7 +268,14 @@ describe('review/tier: AI raises the tier at most one step, only with a signal i
   });
 
   it('every reason names the rule that raised it', () => {
-    const br = tier(diffOf(swallow, LINT_JOB, removed('src/run.py', ['    subprocess.run(cmd, shell=True)'], ['    subprocess.run(shlex.split(cmd))'])), ALL_AI);
+    const br = tier(
+      diffOf(
+        swallow,
+        LINT_JOB,
+        removed('src/run.py', ['    subprocess.run(cmd, shell=True)'], ['    subprocess.run(shlex.split(cmd))']),
+      ),
+      ALL_AI,
+    );
     for (const r of br.reasons) assert.match(r, /^T[0-3]: .+ \[[a-z0-9/._-]+\]$/, r);
   });
 });

@@ -61,7 +61,9 @@ describe('rewrite: git texts', () => {
   });
 
   it('reference-transaction updates', () => {
-    assert.deepEqual(parseRefUpdates(`${ZERO} ${id('5')} refs/stash\nbad\n`), [{ old: ZERO, new: id('5'), ref: 'refs/stash' }]);
+    assert.deepEqual(parseRefUpdates(`${ZERO} ${id('5')} refs/stash\nbad\n`), [
+      { old: ZERO, new: id('5'), ref: 'refs/stash' },
+    ]);
   });
 
   it('--amend and --cleanup on the git command line', () => {
@@ -77,23 +79,33 @@ describe('rewrite: git texts', () => {
 
   it('diff --raw --numstat -z: renames, symlinks, binary files, odd names', () => {
     const raw = [
-      `:100644 100644 ${id('1')} ${id('2')} R085`, 'a.txt', 'b c.txt',
-      `:000000 120000 ${ZERO} ${id('3')} A`, 'link',
-      `:000000 100644 ${ZERO} ${id('4')} A`, 'n"q\ttab.txt',
-      `:100644 100644 ${id('5')} ${id('6')} M`, 'bin.dat',
-      '1\t0\t', 'a.txt', 'b c.txt',
+      `:100644 100644 ${id('1')} ${id('2')} R085`,
+      'a.txt',
+      'b c.txt',
+      `:000000 120000 ${ZERO} ${id('3')} A`,
+      'link',
+      `:000000 100644 ${ZERO} ${id('4')} A`,
+      'n"q\ttab.txt',
+      `:100644 100644 ${id('5')} ${id('6')} M`,
+      'bin.dat',
+      '1\t0\t',
+      'a.txt',
+      'b c.txt',
       '1\t0\tlink',
       '1\t0\tn"q\ttab.txt',
       '-\t-\tbin.dat',
       '',
     ].join('\0');
     const files = parseDiffRawNumstat(raw);
-    assert.deepEqual(files.map((f) => [f.status, f.path, f.fromPath, f.added]), [
-      ['R', 'b c.txt', 'a.txt', 1],
-      ['A', 'link', undefined, 1],
-      ['A', 'n"q\ttab.txt', undefined, 1],
-      ['M', 'bin.dat', undefined, undefined],
-    ]);
+    assert.deepEqual(
+      files.map((f) => [f.status, f.path, f.fromPath, f.added]),
+      [
+        ['R', 'b c.txt', 'a.txt', 1],
+        ['A', 'link', undefined, 1],
+        ['A', 'n"q\ttab.txt', undefined, 1],
+        ['M', 'bin.dat', undefined, undefined],
+      ],
+    );
     assert.equal(isRegularFileMode(files[1].newMode), false);
     assert.throws(() => parseDiffRawNumstat('garbage\0'), DiffParseError);
     assert.deepEqual(parseDiffRawNumstat(''), []);

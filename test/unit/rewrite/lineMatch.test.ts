@@ -6,7 +6,8 @@ import { addedLineFlags, longestIncreasing, matchLines } from '../../../src/core
 function lcs(a: readonly string[], b: readonly string[]): number {
   const dp = Array.from({ length: a.length + 1 }, () => new Array<number>(b.length + 1).fill(0));
   for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
+    for (let j = b.length - 1; j >= 0; j--)
+      dp[i][j] = a[i] === b[j] ? dp[i + 1][j + 1] + 1 : Math.max(dp[i + 1][j], dp[i][j + 1]);
   }
   return dp[0][0];
 }
@@ -22,7 +23,11 @@ function pairs(m: ReturnType<typeof matchLines>): Array<[number, number]> {
 describe('rewrite: line matching', () => {
   it('matches unchanged lines around an insertion and a deletion', () => {
     const m = matchLines(['a', 'b', 'c', 'd'], ['a', 'x', 'b', 'd']);
-    assert.deepEqual(pairs(m), [[0, 0], [1, 2], [3, 3]]);
+    assert.deepEqual(pairs(m), [
+      [0, 0],
+      [1, 2],
+      [3, 3],
+    ]);
     assert.deepEqual([...m.oldToNew], [0, 2, -1, 3]);
     assert.equal(m.complete, true);
   });
@@ -45,8 +50,18 @@ describe('rewrite: line matching', () => {
   });
 
   it('longestIncreasing picks a longest ascending subsequence', () => {
-    const out = longestIncreasing([[0, 3], [1, 1], [2, 2], [3, 0], [4, 4]]);
-    assert.deepEqual(out, [[1, 1], [2, 2], [4, 4]]);
+    const out = longestIncreasing([
+      [0, 3],
+      [1, 1],
+      [2, 2],
+      [3, 0],
+      [4, 4],
+    ]);
+    assert.deepEqual(out, [
+      [1, 1],
+      [2, 2],
+      [4, 4],
+    ]);
     assert.deepEqual(longestIncreasing([]), []);
   });
 

@@ -23,10 +23,36 @@ describe('rewrite: when and how the message changes', () => {
   });
 
   it('leaves empty messages and untouched templates alone', () => {
-    assert.equal(planMessageUpdate({ message: '\n# Please enter a message\n', commentChar: '#', generated: [KERNEL], amend: false }), undefined);
+    assert.equal(
+      planMessageUpdate({
+        message: '\n# Please enter a message\n',
+        commentChar: '#',
+        generated: [KERNEL],
+        amend: false,
+      }),
+      undefined,
+    );
     const template = 'Ticket:\n\n# fill in\n';
-    assert.equal(planMessageUpdate({ message: template, commentChar: '#', generated: [KERNEL], amend: false, templateDigest: messageDigest(template, '#') }), undefined);
-    assert.deepEqual(planMessageUpdate({ message: 'Edited\n' + template, commentChar: '#', generated: [KERNEL], amend: false, templateDigest: messageDigest(template, '#') })?.add, [KERNEL]);
+    assert.equal(
+      planMessageUpdate({
+        message: template,
+        commentChar: '#',
+        generated: [KERNEL],
+        amend: false,
+        templateDigest: messageDigest(template, '#'),
+      }),
+      undefined,
+    );
+    assert.deepEqual(
+      planMessageUpdate({
+        message: 'Edited\n' + template,
+        commentChar: '#',
+        generated: [KERNEL],
+        amend: false,
+        templateDigest: messageDigest(template, '#'),
+      })?.add,
+      [KERNEL],
+    );
   });
 
   it('adds only what is missing and replaces a stale summary', () => {
@@ -35,7 +61,15 @@ describe('rewrite: when and how the message changes', () => {
       remove: [{ key: 'AI-Assisted', value: '100% of added lines (1/1; agent 1)' }],
       add: [SUMMARY],
     });
-    assert.equal(planMessageUpdate({ message: `Subject\n\n${KERNEL.key}: ${KERNEL.value}\n`, commentChar: '#', generated: [KERNEL], amend: false }), undefined);
+    assert.equal(
+      planMessageUpdate({
+        message: `Subject\n\n${KERNEL.key}: ${KERNEL.value}\n`,
+        commentChar: '#',
+        generated: [KERNEL],
+        amend: false,
+      }),
+      undefined,
+    );
   });
 
   it('an amend that leaves no AI line removes our summary only; a new commit without AI is untouched', () => {
@@ -63,7 +97,16 @@ describe('rewrite: when and how the message changes', () => {
   it('detects when interpret-trailers added more than our trailers', () => {
     const before = 'Subject\n\nBody';
     assert.equal(onlyAddedTrailers(before, 'Subject\n\nBody\n\nAssisted-by: Claude:claude-opus-4-5\n', [KERNEL]), true);
-    assert.equal(onlyAddedTrailers(before, 'Subject\n\nBody\n\nSigned-off-by: AI\nAssisted-by: Claude:claude-opus-4-5\n', [KERNEL]), false);
-    assert.equal(onlyAddedTrailers(before, 'Subject\n\nAssisted-by: Claude:claude-opus-4-5\n', [KERNEL]), false, 'a line of the body went missing');
+    assert.equal(
+      onlyAddedTrailers(before, 'Subject\n\nBody\n\nSigned-off-by: AI\nAssisted-by: Claude:claude-opus-4-5\n', [
+        KERNEL,
+      ]),
+      false,
+    );
+    assert.equal(
+      onlyAddedTrailers(before, 'Subject\n\nAssisted-by: Claude:claude-opus-4-5\n', [KERNEL]),
+      false,
+      'a line of the body went missing',
+    );
   });
 });

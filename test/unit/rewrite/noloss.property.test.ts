@@ -52,8 +52,19 @@ interface Stored {
 const textOf = (lines: readonly Line[]) => lines.map((l) => l.text + '\n').join('');
 
 const step = fc.oneof(
-  { arbitrary: fc.record({ t: fc.constant('agent' as const), at: fc.nat(), n: fc.integer({ min: 1, max: 3 }), replace: fc.boolean() }), weight: 4 },
-  { arbitrary: fc.record({ t: fc.constant('editor' as const), at: fc.nat(), ai: fc.boolean(), del: fc.boolean() }), weight: 4 },
+  {
+    arbitrary: fc.record({
+      t: fc.constant('agent' as const),
+      at: fc.nat(),
+      n: fc.integer({ min: 1, max: 3 }),
+      replace: fc.boolean(),
+    }),
+    weight: 4,
+  },
+  {
+    arbitrary: fc.record({ t: fc.constant('editor' as const), at: fc.nat(), ai: fc.boolean(), del: fc.boolean() }),
+    weight: 4,
+  },
   { arbitrary: fc.record({ t: fc.constant('outside' as const), at: fc.nat(), del: fc.boolean() }), weight: 3 },
   { arbitrary: fc.record({ t: fc.constant('commit' as const), killed: fc.boolean() }), weight: 3 },
   { arbitrary: fc.constant({ t: 'amend' as const }), weight: 1 },
@@ -86,7 +97,11 @@ class World {
    * typed where it was) cannot keep characters by coincidence: that ambiguity is any diff's, not the pipeline's.
    */
   private line(ai: boolean): Line {
-    const digits = (this.counter++).toString(4).split('').map((d) => (ai ? 'qrst' : 'abcd')[Number(d)]).join('');
+    const digits = (this.counter++)
+      .toString(4)
+      .split('')
+      .map((d) => (ai ? 'qrst' : 'abcd')[Number(d)])
+      .join('');
     return { text: ai ? `Q${digits};` : `H${digits},`, ai };
   }
 
@@ -124,30 +139,54 @@ class World {
     const inserted = Array.from({ length: n }, () => this.line(true));
     this.work.splice(i, replace && i < this.work.length ? 1 : 0, ...inserted);
     const after = this.workText;
-    const result = agentRecordFor(this.stored?.record, { path: 'f.js', before, after, earlier: this.stored ? [this.stored.text] : [] }, { origin: AGENT, now: this.tick() });
+    const result = agentRecordFor(
+      this.stored?.record,
+      { path: 'f.js', before, after, earlier: this.stored ? [this.stored.text] : [] },
+      { origin: AGENT, now: this.tick() },
+    );
     if (result.decision) this.stored = { record: result.decision, text: after };
   }
 
   /** The editor: opens the file (adopting the record through its snapshot), applies one change, saves (replace). */
   private editor(at: number, ai: boolean, del: boolean): void {
     const text = this.workText;
-    const spans: SpanTuple[] = this.stored ? remapRecord(this.stored.record, this.stored.text, text).spans.map(([s, e, o]) => [s, e, o]) : [];
+    const spans: SpanTuple[] = this.stored
+      ? remapRecord(this.stored.record, this.stored.text, text).spans.map(([s, e, o]) => [s, e, o])
+      : [];
     const origins = this.stored ? [...this.stored.record.origins] : [];
     const tracker = AttributionTracker.fromSpans(text.length, spans);
     const i = at % (this.work.length + (del ? 0 : 1));
     const offset = this.work.slice(0, i).reduce((n, l) => n + l.text.length + 1, 0);
     if (del && this.work.length > 0) {
-      tracker.apply({ start: offset, deleteLength: this.work[i].text.length + 1, text: '', oldText: this.work[i].text + '\n' });
+      tracker.apply({
+        start: offset,
+        deleteLength: this.work[i].text.length + 1,
+        text: '',
+        oldText: this.work[i].text + '\n',
+      });
       this.work.splice(i, 1);
     } else {
       const line = this.line(ai);
       let origin: number | undefined;
       if (ai) origin = origins.indexOf(INLINE) >= 0 ? origins.indexOf(INLINE) : origins.push(INLINE) - 1;
-      tracker.apply({ start: offset, deleteLength: 0, text: line.text + '\n', ...(origin !== undefined ? { origin } : {}) });
+      tracker.apply({
+        start: offset,
+        deleteLength: 0,
+        text: line.text + '\n',
+        ...(origin !== undefined ? { origin } : {}),
+      });
       this.work.splice(i, 0, line);
     }
     const now = this.workText;
-    const record: FileRecord = { version: 1, path: 'f.js', contentHash: contentHash(now), length: now.length, origins, spans: tracker.toSpans(), updated: this.tick() };
+    const record: FileRecord = {
+      version: 1,
+      path: 'f.js',
+      contentHash: contentHash(now),
+      length: now.length,
+      origins,
+      spans: tracker.toSpans(),
+      updated: this.tick(),
+    };
     this.stored = { record, text: now };
   }
 
@@ -162,8 +201,12 @@ class World {
   private attribute(parent: number, carriedFrom: readonly number[]): Map<number, LineAttribution> {
     const text = this.workText;
     const lines = splitLines(text);
-    const working = this.stored ? attributeLinesOf(this.stored.text, text, this.stored.record, LINE_FIRST) : new Map<number, LineAttribution>();
-    const carried = carriedFrom.map((c) => mapLineAttributions(splitLines(this.commits[c].text), lines, this.commits[c].note).lines);
+    const working = this.stored
+      ? attributeLinesOf(this.stored.text, text, this.stored.record, LINE_FIRST)
+      : new Map<number, LineAttribution>();
+    const carried = carriedFrom.map(
+      (c) => mapLineAttributions(splitLines(this.commits[c].text), lines, this.commits[c].note).lines,
+    );
     const added = addedLineFlags(lines, parent >= 0 ? [splitLines(this.commits[parent].text)] : []);
     const fresh = addedLinesOnly(working, added).lines;
     return addedLinesOnly(overlayLineMaps([fresh, ...carried]), added).lines;
@@ -178,7 +221,11 @@ class World {
   private killedLines = new Set<Line>();
 
   private record(parent: number, note: Map<number, LineAttribution>, killed: boolean): void {
-    assert.deepEqual([...note.keys()].sort((a, b) => a - b), this.expectedNote(parent), 'note of the commit');
+    assert.deepEqual(
+      [...note.keys()].sort((a, b) => a - b),
+      this.expectedNote(parent),
+      'note of the commit',
+    );
     // The first commit that settles after a killed one takes the killed commit's lines into its note (an amend) or,
     // when its parent has them, leaves them out with a log line: from then on nothing knows they were AI.
     for (const [i, line] of this.work.entries()) if (note.has(i + 1)) line.noted = true;
@@ -236,7 +283,9 @@ class World {
     if (this.workText === this.commits[this.head].text) return;
     const stashedLines = [...this.work];
     const stashedText = this.workText;
-    const parked = this.stored ? { record: remapRecord(this.stored.record, this.stored.text, stashedText), text: stashedText } : undefined;
+    const parked = this.stored
+      ? { record: remapRecord(this.stored.record, this.stored.text, stashedText), text: stashedText }
+      : undefined;
     this.work = [...this.refCommits[this.head].lines];
     // The live record went into the park with the text.
     if (parked) this.stored = undefined;
@@ -247,8 +296,20 @@ class World {
     this.work = baseChange ? [this.work[0], ...stashedLines] : stashedLines;
     if (!parked) return;
     const popped = this.workText;
-    const spans = popped === parked.text ? parked.record.spans : (unstashedSpans(parked.text, popped, this.commits[this.head].text, parked.record.spans) as StateSpan[]);
-    this.stored = { record: { ...parked.record, contentHash: contentHash(popped), length: popped.length, spans, updated: this.tick() }, text: popped };
+    const spans =
+      popped === parked.text
+        ? parked.record.spans
+        : (unstashedSpans(parked.text, popped, this.commits[this.head].text, parked.record.spans) as StateSpan[]);
+    this.stored = {
+      record: {
+        ...parked.record,
+        contentHash: contentHash(popped),
+        length: popped.length,
+        spans,
+        updated: this.tick(),
+      },
+      text: popped,
+    };
   }
 
   /** The uncommitted AI lines the working blame would show, against the reference. */
@@ -260,8 +321,15 @@ class World {
     const headLines = new Set(this.refCommits[this.head].lines.map((l) => l.text));
     const expected = this.work.flatMap((l, i) => (l.ai && !headLines.has(l.text) ? [i + 1] : []));
     const record = this.stored ? remapRecord(this.stored.record, this.stored.text, text) : undefined;
-    const view = record ? lineView(text, record.spans.map(([s, e, o]) => [s, e, o])) : [];
-    const actual = this.work.flatMap((l, i) => (!headLines.has(l.text) && view[i] && view[i].kind !== 'human' ? [i + 1] : []));
+    const view = record
+      ? lineView(
+          text,
+          record.spans.map(([s, e, o]) => [s, e, o]),
+        )
+      : [];
+    const actual = this.work.flatMap((l, i) =>
+      !headLines.has(l.text) && view[i] && view[i].kind !== 'human' ? [i + 1] : [],
+    );
     assert.deepEqual(actual, expected, 'uncommitted AI lines');
   }
 }

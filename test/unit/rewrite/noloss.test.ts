@@ -8,7 +8,11 @@ const AI: Origin = { kind: 'agent', tool: 't', time: 1 };
 
 describe('no-loss decisions (pure)', () => {
   it('addedLinesOnly: lines a parent has are left out and counted', () => {
-    const lines = new Map([[1, { cls: 'ai' as const, origins: [AI] }], [2, { cls: 'ai' as const, origins: [AI] }], [3, { cls: 'mixed' as const, origins: [AI] }]]);
+    const lines = new Map([
+      [1, { cls: 'ai' as const, origins: [AI] }],
+      [2, { cls: 'ai' as const, origins: [AI] }],
+      [3, { cls: 'mixed' as const, origins: [AI] }],
+    ]);
     const out = addedLinesOnly(lines, [false, true, true]);
     assert.deepEqual([...out.lines.keys()], [2, 3]);
     assert.equal(out.unchanged, 1);
@@ -19,19 +23,39 @@ describe('no-loss decisions (pure)', () => {
     const stashed = 'a\nAI\nb\n';
     const popped = 'top\na\nAI\nb\n';
     const spans = unstashedSpans(stashed, popped, 'top\na\nb\n', [[2, 4, 0]]);
-    assert.deepEqual(spans.map(([s, e]) => popped.slice(s, e)), ['AI']);
+    assert.deepEqual(
+      spans.map(([s, e]) => popped.slice(s, e)),
+      ['AI'],
+    );
     assert.deepEqual(unstashedSpans(stashed, head, head, [[2, 4, 0]]), []);
-    assert.equal(spanChars([[0, 3, 0], [5, 6, 0]]), 4);
+    assert.equal(
+      spanChars([
+        [0, 3, 0],
+        [5, 6, 0],
+      ]),
+      4,
+    );
   });
 
   it('remapRecord: spans follow an outside edit; the record describes the new text', () => {
     const old = 'x = 1\nai()\n';
     const now = '# header\nx = 1\nai()\n// tail\n';
-    const record = { version: 1 as const, path: 'f', contentHash: contentHash(old), length: old.length, origins: [AI], spans: [[6, 10, 0] as const], updated: 5 };
+    const record = {
+      version: 1 as const,
+      path: 'f',
+      contentHash: contentHash(old),
+      length: old.length,
+      origins: [AI],
+      spans: [[6, 10, 0] as const],
+      updated: 5,
+    };
     const moved = remapRecord(record, old, now);
     assert.equal(moved.contentHash, contentHash(now));
     assert.equal(moved.length, now.length);
-    assert.deepEqual(moved.spans.map(([s, e]) => now.slice(s, e)), ['ai()']);
+    assert.deepEqual(
+      moved.spans.map(([s, e]) => now.slice(s, e)),
+      ['ai()'],
+    );
     assert.equal(moved.updated, 5);
     assert.equal(remapRecord(record, old, old), record);
   });
@@ -40,7 +64,18 @@ describe('no-loss decisions (pure)', () => {
     const old = 'h0();\nh1();\nai3();\nh2();\n';
     const now = 'h4();\nh0();\nh1();\nai3();\nh5();\nh2();\n';
     const start = old.indexOf('ai3');
-    const record = { version: 1 as const, path: 'f', contentHash: contentHash(old), length: old.length, origins: [AI], spans: [[start, start + 7, 0] as const], updated: 1 };
-    assert.deepEqual(remapRecord(record, old, now).spans.map(([s, e]) => now.slice(s, e)), ['ai3();\n']);
+    const record = {
+      version: 1 as const,
+      path: 'f',
+      contentHash: contentHash(old),
+      length: old.length,
+      origins: [AI],
+      spans: [[start, start + 7, 0] as const],
+      updated: 1,
+    };
+    assert.deepEqual(
+      remapRecord(record, old, now).spans.map(([s, e]) => now.slice(s, e)),
+      ['ai3();\n'],
+    );
   });
 });

@@ -1,7 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { buildAgentTrace, type AgentTraceRecord } from '../../../src/core/commit/agentTrace';
 import { parseAgentTrace } from '../../../src/core/commit/agentTraceParse';
-import { MAX_RECORDS_PER_NOTE, formatNoteRecord, parseNoteRecords, splitJsonObjects } from '../../../src/core/rewrite/noteRecords';
+import {
+  MAX_RECORDS_PER_NOTE,
+  formatNoteRecord,
+  parseNoteRecords,
+  splitJsonObjects,
+} from '../../../src/core/rewrite/noteRecords';
 import { unionNoteRecords } from '../../../src/core/rewrite/recordUnion';
 
 const REV_A = 'a'.repeat(40);
@@ -15,7 +20,12 @@ function record(revision: string, aiLines: number[], tool = 'claude-code', sessi
     cls: aiLines.includes(i + 1) ? ('ai' as const) : ('human' as const),
     origins: aiLines.includes(i + 1) ? [{ kind: 'agent' as const, tool, session, time: 1000 + aiLines[0] }] : [],
   }));
-  return buildAgentTrace([{ path: 'f.ts', lines }], { revision, toolVersion: '1', now: 1_700_000_000_000, randomBytes: bytes });
+  return buildAgentTrace([{ path: 'f.ts', lines }], {
+    revision,
+    toolVersion: '1',
+    now: 1_700_000_000_000,
+    randomBytes: bytes,
+  });
 }
 
 describe('rewrite: note text', () => {
@@ -24,7 +34,10 @@ describe('rewrite: note text', () => {
     assert.equal(parseNoteRecords(one).records.length, 1);
     const two = one.trimEnd() + '\n\n' + formatNoteRecord(record(REV_B, [2]));
     const parsed = parseNoteRecords(two);
-    assert.deepEqual(parsed.records.map((r) => r.vcs?.revision), [REV_A, REV_B]);
+    assert.deepEqual(
+      parsed.records.map((r) => r.vcs?.revision),
+      [REV_A, REV_B],
+    );
     assert.deepEqual(parsed.errors, []);
   });
 
@@ -45,7 +58,9 @@ describe('rewrite: note text', () => {
   });
 
   it('bounds the number of records read from one note', () => {
-    const many = Array.from({ length: MAX_RECORDS_PER_NOTE + 5 }, () => formatNoteRecord(record(REV_A, [1]))).join('\n');
+    const many = Array.from({ length: MAX_RECORDS_PER_NOTE + 5 }, () => formatNoteRecord(record(REV_A, [1]))).join(
+      '\n',
+    );
     const parsed = parseNoteRecords(many);
     assert.equal(parsed.records.length, MAX_RECORDS_PER_NOTE);
     assert.match(parsed.errors[0], /more than/);
@@ -68,6 +83,9 @@ describe('rewrite: union of concurrent records', () => {
 
   it('keeps records of different revisions side by side', () => {
     const out = unionNoteRecords([record(REV_A, [1]), record(REV_B, [2])]);
-    assert.deepEqual(out.map((r) => r.vcs?.revision), [REV_A, REV_B]);
+    assert.deepEqual(
+      out.map((r) => r.vcs?.revision),
+      [REV_A, REV_B],
+    );
   });
 });

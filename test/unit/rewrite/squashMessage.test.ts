@@ -19,7 +19,7 @@ describe('squash messages (rebase squash/fixup)', () => {
     assert.deepEqual(parseSquashGroup(done, 'squash not-a-sha\n'), []);
   });
 
-  it('summaries out of every block, our other trailers moved once, the user\'s stay; empty blocks leave no blank run', () => {
+  it("summaries out of every block, our other trailers moved once, the user's stay; empty blocks leave no blank run", () => {
     const message = [
       '# This is a combination of 2 commits.',
       'one',
@@ -41,7 +41,20 @@ describe('squash messages (rebase squash/fixup)', () => {
     assert.deepEqual(cleaned.moved, [{ key: 'Assisted-by', value: 'Claude:opus' }]);
     assert.equal(
       cleaned.message,
-      ['# This is a combination of 2 commits.', 'one', '', 'Signed-off-by: Dev <dev@example.com>', '', '# This is the commit message #2:', '', 'two', '', 'Assisted-by: Claude:opus', '', '# Please enter the commit message'].join('\n'),
+      [
+        '# This is a combination of 2 commits.',
+        'one',
+        '',
+        'Signed-off-by: Dev <dev@example.com>',
+        '',
+        '# This is the commit message #2:',
+        '',
+        'two',
+        '',
+        'Assisted-by: Claude:opus',
+        '',
+        '# Please enter the commit message',
+      ].join('\n'),
     );
   });
 
@@ -56,8 +69,17 @@ describe('squash messages (rebase squash/fixup)', () => {
   });
 
   it('planSquashUpdate: adds the recomputed trailers plus moved ones once; nothing for an empty message', () => {
-    const update = planSquashUpdate(`one\n\nAssisted-by: Codex\n${SUMMARY_1}\n\ntwo\n`, '#', [{ key: 'AI-Assisted', value: '75% of added lines (3/4; agent 3)' }]);
-    assert.deepEqual(update, { remove: [], add: [{ key: 'AI-Assisted', value: '75% of added lines (3/4; agent 3)' }, { key: 'Assisted-by', value: 'Codex' }], squash: true });
+    const update = planSquashUpdate(`one\n\nAssisted-by: Codex\n${SUMMARY_1}\n\ntwo\n`, '#', [
+      { key: 'AI-Assisted', value: '75% of added lines (3/4; agent 3)' },
+    ]);
+    assert.deepEqual(update, {
+      remove: [],
+      add: [
+        { key: 'AI-Assisted', value: '75% of added lines (3/4; agent 3)' },
+        { key: 'Assisted-by', value: 'Codex' },
+      ],
+      squash: true,
+    });
     assert.equal(planSquashUpdate('# only comments\n', '#', [{ key: 'AI-Assisted', value: 'x' }]), undefined);
     assert.equal(planSquashUpdate('plain\n\nReviewed-by: Ann\n', '#', []), undefined);
   });

@@ -23,9 +23,18 @@ describe('rewrite: working-state spans onto staged lines', () => {
 
   it('the staged text gets the AI lines it contains, numbered like splitLines', () => {
     const staged = 'keep();\nai_one();\nai_two();\n';
-    const spans: StateSpan[] = [[8, 27, 0], [28, 42, 0]];
+    const spans: StateSpan[] = [
+      [8, 27, 0],
+      [28, 42, 0],
+    ];
     const lines = attributeLinesOf(working, staged, { origins: [A], spans });
-    assert.deepEqual([...lines], [[2, { cls: 'ai', origins: [A] }], [3, { cls: 'ai', origins: [A] }]]);
+    assert.deepEqual(
+      [...lines],
+      [
+        [2, { cls: 'ai', origins: [A] }],
+        [3, { cls: 'ai', origins: [A] }],
+      ],
+    );
   });
 
   it('a line with human and AI characters is mixed; CRLF and a lone CR count lines like splitLines', () => {
@@ -41,7 +50,10 @@ describe('rewrite: working-state spans onto staged lines', () => {
   });
 
   it('after a commit only unstaged AI text stays in the working state', () => {
-    const spans: StateSpan[] = [[8, 17, 0], [28, 42, 0]];
+    const spans: StateSpan[] = [
+      [8, 17, 0],
+      [28, 42, 0],
+    ];
     assert.deepEqual(uncommittedSpans(working, working, spans), []);
     const committed = 'keep();\nai_one();\nai_two();\n';
     assert.deepEqual(uncommittedSpans(working, committed, spans), [[28, 42, 0]]);
@@ -62,7 +74,16 @@ describe('rewrite: working-state spans onto staged lines', () => {
 
 describe('rewrite: the staged attribution file', () => {
   const table = new OriginTable();
-  const file = toStagedFile('src/a.ts', 'c'.repeat(40), new Map([[3, { cls: 'ai' as const, origins: [A] }], [1, { cls: 'human' as const, origins: [] }]]), table, 'src/old.ts');
+  const file = toStagedFile(
+    'src/a.ts',
+    'c'.repeat(40),
+    new Map([
+      [3, { cls: 'ai' as const, origins: [A] }],
+      [1, { cls: 'human' as const, origins: [] }],
+    ]),
+    table,
+    'src/old.ts',
+  );
   const value: StagedAttribution = {
     version: 1,
     tree: 'd'.repeat(40),
@@ -89,12 +110,33 @@ describe('rewrite: the staged attribution file', () => {
       patch(v);
       return () => parseStagedAttribution(v);
     };
-    assert.throws(bad((v) => (v.tree = 'HEAD')), StagedAttributionError);
-    assert.throws(bad((v) => ((v.files as Array<Record<string, unknown>>)[0].path = '../etc/passwd')), /files\[0\]\.path/);
-    assert.throws(bad((v) => ((v.files as Array<Record<string, unknown>>)[0].lines = [[3, 'ai', [7]]])), /not an integer/);
-    assert.throws(bad((v) => ((v.files as Array<Record<string, unknown>>)[0].lines = [[0, 'ai', [0]]])), StagedAttributionError);
-    assert.throws(bad((v) => (v.settle = [['a']])), /settle\[0\]/);
-    assert.throws(bad((v) => (v.version = 2)), /unsupported version/);
-    assert.throws(bad((v) => ((v.origins as Array<Record<string, unknown>>)[0].kind = 'robot')), /origin kind/);
+    assert.throws(
+      bad((v) => (v.tree = 'HEAD')),
+      StagedAttributionError,
+    );
+    assert.throws(
+      bad((v) => ((v.files as Array<Record<string, unknown>>)[0].path = '../etc/passwd')),
+      /files\[0\]\.path/,
+    );
+    assert.throws(
+      bad((v) => ((v.files as Array<Record<string, unknown>>)[0].lines = [[3, 'ai', [7]]])),
+      /not an integer/,
+    );
+    assert.throws(
+      bad((v) => ((v.files as Array<Record<string, unknown>>)[0].lines = [[0, 'ai', [0]]])),
+      StagedAttributionError,
+    );
+    assert.throws(
+      bad((v) => (v.settle = [['a']])),
+      /settle\[0\]/,
+    );
+    assert.throws(
+      bad((v) => (v.version = 2)),
+      /unsupported version/,
+    );
+    assert.throws(
+      bad((v) => ((v.origins as Array<Record<string, unknown>>)[0].kind = 'robot')),
+      /origin kind/,
+    );
   });
 });

@@ -10,7 +10,14 @@ interface Plan {
   message?: string;
   lines?: string[];
 }
-type Planner = (input: { missing: string[]; platform: string; hasApt: boolean; isRoot: boolean; sudoOk: boolean; refuse: boolean }) => Plan;
+type Planner = (input: {
+  missing: string[];
+  platform: string;
+  hasApt: boolean;
+  isRoot: boolean;
+  sudoOk: boolean;
+  refuse: boolean;
+}) => Plan;
 
 // out/test/unit/scripts -> repository root
 const MODULE = path.resolve(__dirname, '..', '..', '..', '..', 'scripts', 'lib', 'systemDeps.mjs');

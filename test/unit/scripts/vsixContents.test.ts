@@ -6,13 +6,21 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 
 describe('what the VSIX ships', () => {
-  const lines = fs.readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8').split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = fs
+    .readFileSync(path.join(ROOT, '.vscodeignore'), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
 
   it('ignores everything first, then allows only bundles, media and the manifest files', () => {
     assert.equal(lines[0], '**');
     for (const allowed of lines.slice(1)) {
       assert.ok(allowed.startsWith('!'), `${allowed}: only allow-list entries follow "**"`);
-      assert.match(allowed, /^!(?:dist\/[\w.]+|media\/\*\*|package\.json|LICENSE(?:\.md)?|CHANGELOG\.md)$/, `${allowed} is not a bundle, media or a manifest file`);
+      assert.match(
+        allowed,
+        /^!(?:dist\/[\w.]+|media\/\*\*|package\.json|LICENSE(?:\.md)?|CHANGELOG\.md)$/,
+        `${allowed} is not a bundle, media or a manifest file`,
+      );
     }
   });
 

@@ -1,7 +1,14 @@
 import * as assert from 'node:assert/strict';
 import { Origin } from '../../../src/core/attribution/origin';
 import { contentHash } from '../../../src/core/hash';
-import { FILE_RECORD_LIMITS, FileRecord, FileRecordError, parseFileRecord, parseFileRecordText, serializeFileRecord } from '../../../src/core/state/fileRecord';
+import {
+  FILE_RECORD_LIMITS,
+  FileRecord,
+  FileRecordError,
+  parseFileRecord,
+  parseFileRecordText,
+  serializeFileRecord,
+} from '../../../src/core/state/fileRecord';
 import { repoPathProblem } from '../../../src/core/state/repoPath';
 
 const origin: Origin = { kind: 'inline', tool: 'GitHub Copilot', model: 'openai/gpt-4o', time: 1_700_000_000_000 };
@@ -10,7 +17,11 @@ const valid: FileRecord = {
   path: 'src/app/main.ts',
   contentHash: contentHash('hello world'),
   length: 11,
-  origins: [origin, { kind: 'agent', tool: 'claude-code', session: 'abc', time: 5 }, { kind: 'inline', tool: 'unknown', time: 6, candidates: ['GitHub Copilot', 'Codeium'] }],
+  origins: [
+    origin,
+    { kind: 'agent', tool: 'claude-code', session: 'abc', time: 5 },
+    { kind: 'inline', tool: 'unknown', time: 6, candidates: ['GitHub Copilot', 'Codeium'] },
+  ],
   spans: [
     [0, 5, 0],
     [6, 11, 1],
@@ -24,7 +35,10 @@ function withField(field: string, value: unknown): unknown {
 }
 
 function rejects(json: unknown, message: RegExp): void {
-  assert.throws(() => parseFileRecord(json), (err: unknown) => err instanceof FileRecordError && message.test(err.message));
+  assert.throws(
+    () => parseFileRecord(json),
+    (err: unknown) => err instanceof FileRecordError && message.test(err.message),
+  );
 }
 
 describe('file record format', () => {
@@ -36,15 +50,25 @@ describe('file record format', () => {
   });
 
   it('keeps origin candidates (the possible tools when the tool is unknown)', () => {
-    assert.deepEqual(parseFileRecordText(serializeFileRecord(valid)).origins[2].candidates, ['GitHub Copilot', 'Codeium']);
+    assert.deepEqual(parseFileRecordText(serializeFileRecord(valid)).origins[2].candidates, [
+      'GitHub Copilot',
+      'Codeium',
+    ]);
   });
 
   it('keeps how a named inline tool is known (evidence), reads records without it, and rejects a hostile one', () => {
-    const named: FileRecord = { ...valid, origins: [...valid.origins, { kind: 'inline', tool: 'Demo AI', time: 7, evidence: 'only installed provider' }] };
+    const named: FileRecord = {
+      ...valid,
+      origins: [...valid.origins, { kind: 'inline', tool: 'Demo AI', time: 7, evidence: 'only installed provider' }],
+    };
     const text = serializeFileRecord(named);
     assert.match(text, /"tool":"Demo AI","time":7,"evidence":"only installed provider"/);
     assert.deepEqual(parseFileRecordText(text), named);
-    assert.equal('evidence' in parseFileRecordText(serializeFileRecord(valid)).origins[0], false, 'an old record reads without the field');
+    assert.equal(
+      'evidence' in parseFileRecordText(serializeFileRecord(valid)).origins[0],
+      false,
+      'an old record reads without the field',
+    );
     rejects(withField('origins', [{ ...origin, evidence: 1 }]), /origins\[0\]\.evidence\): expected a string/);
     rejects(withField('origins', [{ ...origin, evidence: 'x'.repeat(600) }]), /origins\[0\]\.evidence.*longer than/);
   });
@@ -58,7 +82,11 @@ describe('file record format', () => {
   });
 
   it('drops unknown fields instead of carrying them along', () => {
-    const parsed = parseFileRecord({ ...(withField('extra', 1) as object), origins: [{ ...origin, secret: 'x' }], spans: [[0, 5, 0]] });
+    const parsed = parseFileRecord({
+      ...(withField('extra', 1) as object),
+      origins: [{ ...origin, secret: 'x' }],
+      spans: [[0, 5, 0]],
+    });
     assert.equal('extra' in parsed, false);
     assert.deepEqual(Object.keys(parsed.origins[0]).sort(), ['kind', 'model', 'time', 'tool']);
   });
@@ -72,7 +100,22 @@ describe('file record format', () => {
   });
 
   it('rejects paths that are absolute, escape the repo or are not canonical', () => {
-    for (const bad of ['', '/etc/passwd', 'C:/x', 'c:x', '../x', 'a/../../x', 'a/./b', './a', 'a//b', 'a/', 'a\\b', 'a\0b', 'a\nb', 'x'.repeat(5000)]) {
+    for (const bad of [
+      '',
+      '/etc/passwd',
+      'C:/x',
+      'c:x',
+      '../x',
+      'a/../../x',
+      'a/./b',
+      './a',
+      'a//b',
+      'a/',
+      'a\\b',
+      'a\0b',
+      'a\nb',
+      'x'.repeat(5000),
+    ]) {
       rejects(withField('path', bad), /\(path\)/);
       assert.notEqual(repoPathProblem(bad), undefined, bad);
     }
@@ -99,8 +142,14 @@ describe('file record format', () => {
     rejects(withField('origins', [{ ...origin, session: 'x'.repeat(600) }]), /origins\[0\]\.session.*longer than/);
     rejects(withField('origins', [{ ...origin, time: -1 }]), /origins\[0\]\.time/);
     rejects(withField('origins', [origin, 'x']), /\(origins\[1\]\): expected an object/);
-    rejects(withField('origins', [{ ...origin, candidates: 'Copilot' }]), /origins\[0\]\.candidates\): expected an array/);
-    rejects(withField('origins', [{ ...origin, candidates: ['a', 1] }]), /origins\[0\]\.candidates\[1\]\): expected a string/);
+    rejects(
+      withField('origins', [{ ...origin, candidates: 'Copilot' }]),
+      /origins\[0\]\.candidates\): expected an array/,
+    );
+    rejects(
+      withField('origins', [{ ...origin, candidates: ['a', 1] }]),
+      /origins\[0\]\.candidates\[1\]\): expected a string/,
+    );
     rejects(withField('origins', [{ ...origin, candidates: new Array(65).fill('a') }]), /65 candidates exceed/);
   });
 
@@ -111,8 +160,20 @@ describe('file record format', () => {
     rejects(withField('spans', [[0, 5, 3]]), /\(spans\[0\]\[2\]\): 3 is outside \[0, 2\]/);
     rejects(withField('spans', [[3, 3, 0]]), /\(spans\[0\]\): empty or reversed/);
     rejects(withField('spans', [[4, 2, 0]]), /\(spans\[0\]\): empty or reversed/);
-    rejects(withField('spans', [[0, 5, 0], [4, 8, 1]]), /\(spans\[1\]\): starts at 4, before the previous span ends at 5/);
-    rejects(withField('spans', [[6, 8, 0], [0, 5, 1]]), /spans\[1\]/);
+    rejects(
+      withField('spans', [
+        [0, 5, 0],
+        [4, 8, 1],
+      ]),
+      /\(spans\[1\]\): starts at 4, before the previous span ends at 5/,
+    );
+    rejects(
+      withField('spans', [
+        [6, 8, 0],
+        [0, 5, 1],
+      ]),
+      /spans\[1\]/,
+    );
     rejects(withField('spans', [[0, '5', 0]]), /\(spans\[0\]\[1\]\): expected an integer/);
   });
 

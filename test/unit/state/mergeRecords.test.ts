@@ -6,7 +6,13 @@ import { compactFileRecord, mergeFileRecords } from '../../../src/core/state/mer
 
 const o = (session: string, time = 1000): Origin => ({ kind: 'chat', tool: 't', session, time });
 
-function rec(spans: StateSpan[], origins: Origin[], updated: number, contentHash = 'fnv64:00000000000000aa', length = 100): FileRecord {
+function rec(
+  spans: StateSpan[],
+  origins: Origin[],
+  updated: number,
+  contentHash = 'fnv64:00000000000000aa',
+  length = 100,
+): FileRecord {
   return { version: 1, path: 'f.ts', contentHash, length, origins, spans, updated };
 }
 
@@ -20,7 +26,10 @@ function coverage(r: FileRecord): Array<string | undefined> {
 describe('merging concurrent file records', () => {
   it('unions the spans of two records of the same text', () => {
     const merged = mergeFileRecords(rec([[0, 10, 0]], [o('a')], 1), rec([[20, 30, 0]], [o('b')], 2));
-    assert.deepEqual(merged.spans, [[0, 10, 0], [20, 30, 1]]);
+    assert.deepEqual(merged.spans, [
+      [0, 10, 0],
+      [20, 30, 1],
+    ]);
     assert.deepEqual(merged.origins, [o('a'), o('b')]);
     assert.equal(merged.updated, 2);
   });
@@ -29,7 +38,13 @@ describe('merging concurrent file records', () => {
     const older = rec([[0, 20, 0]], [o('old')], 1);
     const newer = rec([[10, 30, 0]], [o('new')], 2);
     for (const merged of [mergeFileRecords(older, newer), mergeFileRecords(newer, older)]) {
-      assert.deepEqual(merged.spans.map(([s, e, i]) => [s, e, merged.origins[i].session]), [[0, 10, 'old'], [10, 30, 'new']]);
+      assert.deepEqual(
+        merged.spans.map(([s, e, i]) => [s, e, merged.origins[i].session]),
+        [
+          [0, 10, 'old'],
+          [10, 30, 'new'],
+        ],
+      );
     }
   });
 
@@ -57,9 +72,22 @@ describe('merging concurrent file records', () => {
   });
 
   it('compacts: one copy per origin, unused origins dropped, touching spans of one origin joined', () => {
-    const compact = compactFileRecord(rec([[0, 5, 0], [5, 9, 2], [12, 14, 1]], [o('a'), o('b'), o('a')], 1));
+    const compact = compactFileRecord(
+      rec(
+        [
+          [0, 5, 0],
+          [5, 9, 2],
+          [12, 14, 1],
+        ],
+        [o('a'), o('b'), o('a')],
+        1,
+      ),
+    );
     assert.deepEqual(compact.origins, [o('a'), o('b')]);
-    assert.deepEqual(compact.spans, [[0, 9, 0], [12, 14, 1]]);
+    assert.deepEqual(compact.spans, [
+      [0, 9, 0],
+      [12, 14, 1],
+    ]);
     const unused = compactFileRecord(rec([[3, 4, 1]], [o('unused'), o('used')], 1));
     assert.deepEqual(unused.origins, [o('used')]);
     assert.deepEqual(unused.spans, [[3, 4, 0]]);

@@ -163,7 +163,10 @@ export function parseUnifiedDiff(text: string, limits: DiffParseLimits = {}): Pa
           out.push({ kind: 'add', text: body, newLine: newNo++ });
           newRem--;
         } else {
-          warn(i + 1, `hunk ended early: ${oldCount - oldRem} of ${oldCount} old and ${newCount - newRem} of ${newCount} new lines`);
+          warn(
+            i + 1,
+            `hunk ended early: ${oldCount - oldRem} of ${oldCount} old and ${newCount - newRem} of ${newCount} new lines`,
+          );
           break;
         }
         i++;
@@ -196,7 +199,18 @@ export function parseUnifiedDiff(text: string, limits: DiffParseLimits = {}): Pa
 }
 
 function newBuilder(a: string | undefined, b: string | undefined, prefixed: boolean): FileBuilder {
-  return { oldPath: null, newPath: null, headerA: a, headerB: b, prefixed, sawMinus: false, binary: false, hunks: [], additions: 0, deletions: 0 };
+  return {
+    oldPath: null,
+    newPath: null,
+    headerA: a,
+    headerB: b,
+    prefixed,
+    sawMinus: false,
+    binary: false,
+    hunks: [],
+    additions: 0,
+    deletions: 0,
+  };
 }
 
 /** Git's extended header lines between `diff --git` and the hunks. Unknown lines (commit text, trailers) are ignored. */
@@ -246,7 +260,8 @@ function build(f: FileBuilder): DiffFile {
     newPath = newPath ?? f.headerB ?? null;
   }
   const status: DiffFileStatus =
-    f.status ?? (oldPath === null && newPath !== null ? 'added' : newPath === null && oldPath !== null ? 'deleted' : 'modified');
+    f.status ??
+    (oldPath === null && newPath !== null ? 'added' : newPath === null && oldPath !== null ? 'deleted' : 'modified');
   const file: DiffFile = {
     oldPath: status === 'added' ? null : oldPath,
     newPath: status === 'deleted' ? null : newPath,
@@ -264,7 +279,14 @@ function build(f: FileBuilder): DiffFile {
   return { ...file, ...extra };
 }
 
-function hunk(oldStart: number, oldLines: number, newStart: number, newLines: number, section: string, lines: DiffLine[]): DiffHunk {
+function hunk(
+  oldStart: number,
+  oldLines: number,
+  newStart: number,
+  newLines: number,
+  section: string,
+  lines: DiffLine[],
+): DiffHunk {
   return { oldStart, oldLines, newStart, newLines, section: section.trim(), lines };
 }
 

@@ -110,7 +110,8 @@ export function buildChange(
         const text = l.text.length > options.maxLineLength ? l.text.slice(0, options.maxLineLength) : l.text;
         if (l.kind === 'context') {
           // Context lines matter only for block-comment state; most cannot change it and are not lexed at all.
-          if (mayChangeState(text, cls.comments, newState)) oldState = newState = lexLine(text, cls.comments, newState).state;
+          if (mayChangeState(text, cls.comments, newState))
+            oldState = newState = lexLine(text, cls.comments, newState).state;
           return;
         }
         const lexed = lexLine(text, cls.comments, l.kind === 'add' ? newState : oldState);
@@ -123,17 +124,34 @@ export function buildChange(
             if (prov.evidence === 'commit') {
               commitLevel++;
               if (prov.authorship === 'mixed') commitMixed++;
-            }
-            else if (prov.authorship === 'ai') untouched++;
+            } else if (prov.authorship === 'ai') untouched++;
           }
           const triggers = triggerIndex?.scan(text);
-          const cl: ChangeLine = { text, code: lexed.code, comment: lexed.comment, line, hunk: hunkIndex, index, prov, triggers };
+          const cl: ChangeLine = {
+            text,
+            code: lexed.code,
+            comment: lexed.comment,
+            line,
+            hunk: hunkIndex,
+            index,
+            prov,
+            triggers,
+          };
           added.push(cl);
           if (inTest?.[index]) testAdded.add(cl);
         } else {
           oldState = lexed.state;
           const triggers = triggerIndex?.scan(text);
-          const cl: ChangeLine = { text, code: lexed.code, comment: lexed.comment, line: l.oldLine!, hunk: hunkIndex, index, prov: undefined, triggers };
+          const cl: ChangeLine = {
+            text,
+            code: lexed.code,
+            comment: lexed.comment,
+            line: l.oldLine!,
+            hunk: hunkIndex,
+            index,
+            prov: undefined,
+            triggers,
+          };
           removed.push(cl);
           if (inTest?.[index]) testRemoved.add(cl);
         }
@@ -143,11 +161,25 @@ export function buildChange(
     deletions += d.deletions;
     aiTotal += aiLines.size;
     if (!cls.lockfile && !cls.generated && !cls.vendored && !d.binary) reviewLines += d.additions + d.deletions;
-    const whole: ChangeFile = { diff: d, path: d.path, cls, unit: unitKey(d.path), added, removed, aiLines, critical: [], criticalByPath: [], surfaces: [] };
+    const whole: ChangeFile = {
+      diff: d,
+      path: d.path,
+      cls,
+      unit: unitKey(d.path),
+      added,
+      removed,
+      aiLines,
+      critical: [],
+      criticalByPath: [],
+      surfaces: [],
+    };
     if (testAdded.size === 0 && testRemoved.size === 0) return [withCritical(whole, criticalPaths)];
     // Two views of one file: production lines as source, inline test lines as a test file of the same unit. Only the
     // production view can be critical: tests guard nothing at run time.
-    const code = withCritical({ ...whole, added: added.filter((l) => !testAdded.has(l)), removed: removed.filter((l) => !testRemoved.has(l)) }, criticalPaths);
+    const code = withCritical(
+      { ...whole, added: added.filter((l) => !testAdded.has(l)), removed: removed.filter((l) => !testRemoved.has(l)) },
+      criticalPaths,
+    );
     const tests: ChangeFile = {
       ...whole,
       cls: { ...cls, test: true, source: false },
@@ -163,7 +195,16 @@ export function buildChange(
     options,
     context,
     hasProvenance: lookup !== null,
-    stats: { files: diff.files.length, additions, deletions, reviewLines, aiLines: aiTotal, untouchedAiLines: untouched, commitLevelAiLines: commitLevel, commitLevelMixedLines: commitMixed },
+    stats: {
+      files: diff.files.length,
+      additions,
+      deletions,
+      reviewLines,
+      aiLines: aiTotal,
+      untouchedAiLines: untouched,
+      commitLevelAiLines: commitLevel,
+      commitLevelMixedLines: commitMixed,
+    },
     criticalPaths,
     codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
     ...(triggerIndex ? { triggerIndex } : {}),
@@ -174,7 +215,12 @@ export function buildChange(
 function withCritical(file: ChangeFile, criticalPaths: readonly CriticalPath[]): ChangeFile {
   const criticalByPath = criticalLabels(file.path, criticalPaths);
   const surfaces = securitySurfaces(file);
-  return { ...file, criticalByPath, surfaces, critical: [...new Set([...criticalByPath, ...surfaces.map((h) => h.kind)])] };
+  return {
+    ...file,
+    criticalByPath,
+    surfaces,
+    critical: [...new Set([...criticalByPath, ...surfaces.map((h) => h.kind)])],
+  };
 }
 
 function mayChangeState(text: string, style: CommentStyle, state: LexState): boolean {
@@ -192,7 +238,9 @@ function mayChangeState(text: string, style: CommentStyle, state: LexState): boo
   }
 }
 
-function toLookup(p: ProvenanceSource | undefined): ((path: string, line: number) => LineProvenance | undefined) | null {
+function toLookup(
+  p: ProvenanceSource | undefined,
+): ((path: string, line: number) => LineProvenance | undefined) | null {
   if (!p) return null;
   if (typeof p === 'function') return p;
   return (path, line) => p.get(path)?.get(line);

@@ -10,7 +10,10 @@ import { globToRegExp } from './glob';
 export const DEFAULT_CRITICAL_PATHS: readonly CriticalPath[] = [
   ...['*.pem', '*.key', '*.p12', '*.pfx', 'id_rsa', 'id_ed25519'].map((glob) => ({ glob, label: 'crypto' })),
   ...['.env', '.env.*'].map((glob) => ({ glob, label: 'secrets' })),
-  ...['migrations/', 'migrate/', 'alembic/', 'db/schema.*', 'schema.sql', 'V[0-9]*__*.sql'].map((glob) => ({ glob, label: 'migrations' })),
+  ...['migrations/', 'migrate/', 'alembic/', 'db/schema.*', 'schema.sql', 'V[0-9]*__*.sql'].map((glob) => ({
+    glob,
+    label: 'migrations',
+  })),
 ];
 
 const resolved = new WeakMap<readonly (string | CriticalPath)[], readonly CriticalPath[]>();

@@ -35,7 +35,13 @@ export function globToRegExp(glob: string, ignoreCase = false): RegExp {
     } else if (ch === '[') {
       const close = pattern.indexOf(']', i + 1);
       if (close > i + 1) {
-        body += '[' + pattern.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        body +=
+          '[' +
+          pattern
+            .slice(i + 1, close)
+            .replace(/^!/, '^')
+            .replace(/\\/g, '\\\\') +
+          ']';
         i = close;
       } else {
         body += '\\[';

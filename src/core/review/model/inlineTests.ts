@@ -49,7 +49,11 @@ function blockEnd(lines: readonly string[], start: number): number {
  * from the hunk itself (from a `#[cfg(test)]` or `mod tests {` line on, to the hunk's end: test modules close files).
  * A removed line takes the state of the new-side line before it. Indexes match `hunk.lines`.
  */
-export function testLinesOfHunk(language: Language, hunk: DiffHunk, headRanges: readonly [number, number][] | undefined): boolean[] {
+export function testLinesOfHunk(
+  language: Language,
+  hunk: DiffHunk,
+  headRanges: readonly [number, number][] | undefined,
+): boolean[] {
   const out: boolean[] = [];
   if (language !== 'rust') return hunk.lines.map(() => false);
   let newFlag = false;

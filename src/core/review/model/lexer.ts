@@ -26,7 +26,12 @@ const INTERESTING: Record<Exclude<CommentStyle, 'none'>, RegExp> = {
   sql: /["'`/-]/g,
   markup: /["'`<]/g,
 };
-const STATES = new Map<string, LexState>([['*/', { blockEnd: '*/' }], ['"""', { blockEnd: '"""' }], ["'''", { blockEnd: "'''" }], ['-->', { blockEnd: '-->' }]]);
+const STATES = new Map<string, LexState>([
+  ['*/', { blockEnd: '*/' }],
+  ['"""', { blockEnd: '"""' }],
+  ["'''", { blockEnd: "'''" }],
+  ['-->', { blockEnd: '-->' }],
+]);
 
 export function lexLine(text: string, style: CommentStyle, state: LexState): LexedLine {
   if (style === 'none') return { code: text, comment: '', state: START_STATE };

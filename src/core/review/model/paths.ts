@@ -2,8 +2,25 @@
 import type { Ecosystem } from '../types';
 
 export type Language =
-  | 'js' | 'py' | 'go' | 'java' | 'cs' | 'rust' | 'ruby' | 'php' | 'c' | 'shell' | 'sql'
-  | 'yaml' | 'json' | 'toml' | 'xml' | 'markdown' | 'hcl' | 'dockerfile' | 'other';
+  | 'js'
+  | 'py'
+  | 'go'
+  | 'java'
+  | 'cs'
+  | 'rust'
+  | 'ruby'
+  | 'php'
+  | 'c'
+  | 'shell'
+  | 'sql'
+  | 'yaml'
+  | 'json'
+  | 'toml'
+  | 'xml'
+  | 'markdown'
+  | 'hcl'
+  | 'dockerfile'
+  | 'other';
 
 /** How comments start in a language family; drives the code/comment split. */
 export type CommentStyle = 'slash' | 'hash' | 'sql' | 'markup' | 'none';
@@ -28,46 +45,139 @@ export interface FileClass {
 }
 
 const EXT_LANG: Record<string, Language> = {
-  ts: 'js', tsx: 'js', js: 'js', jsx: 'js', mjs: 'js', cjs: 'js', mts: 'js', cts: 'js', vue: 'js', svelte: 'js',
-  py: 'py', pyi: 'py', go: 'go', java: 'java', kt: 'java', kts: 'java', scala: 'java', groovy: 'java', gradle: 'java',
-  cs: 'cs', rs: 'rust', rb: 'ruby', php: 'php', c: 'c', h: 'c', cc: 'c', cpp: 'c', hpp: 'c', cxx: 'c', swift: 'c', m: 'c',
-  sh: 'shell', bash: 'shell', zsh: 'shell', ps1: 'shell', sql: 'sql', yml: 'yaml', yaml: 'yaml', json: 'json',
-  jsonc: 'json', toml: 'toml', xml: 'xml', csproj: 'xml', props: 'xml', html: 'xml', htm: 'xml', md: 'markdown',
-  mdx: 'markdown', rst: 'markdown', txt: 'markdown', tf: 'hcl', hcl: 'hcl', tfvars: 'hcl', ini: 'toml', cfg: 'toml',
-  properties: 'toml', env: 'shell',
+  ts: 'js',
+  tsx: 'js',
+  js: 'js',
+  jsx: 'js',
+  mjs: 'js',
+  cjs: 'js',
+  mts: 'js',
+  cts: 'js',
+  vue: 'js',
+  svelte: 'js',
+  py: 'py',
+  pyi: 'py',
+  go: 'go',
+  java: 'java',
+  kt: 'java',
+  kts: 'java',
+  scala: 'java',
+  groovy: 'java',
+  gradle: 'java',
+  cs: 'cs',
+  rs: 'rust',
+  rb: 'ruby',
+  php: 'php',
+  c: 'c',
+  h: 'c',
+  cc: 'c',
+  cpp: 'c',
+  hpp: 'c',
+  cxx: 'c',
+  swift: 'c',
+  m: 'c',
+  sh: 'shell',
+  bash: 'shell',
+  zsh: 'shell',
+  ps1: 'shell',
+  sql: 'sql',
+  yml: 'yaml',
+  yaml: 'yaml',
+  json: 'json',
+  jsonc: 'json',
+  toml: 'toml',
+  xml: 'xml',
+  csproj: 'xml',
+  props: 'xml',
+  html: 'xml',
+  htm: 'xml',
+  md: 'markdown',
+  mdx: 'markdown',
+  rst: 'markdown',
+  txt: 'markdown',
+  tf: 'hcl',
+  hcl: 'hcl',
+  tfvars: 'hcl',
+  ini: 'toml',
+  cfg: 'toml',
+  properties: 'toml',
+  env: 'shell',
 };
 
 const COMMENTS: Record<Language, CommentStyle> = {
-  js: 'slash', go: 'slash', java: 'slash', cs: 'slash', rust: 'slash', c: 'slash', php: 'slash',
-  py: 'hash', ruby: 'hash', shell: 'hash', yaml: 'hash', toml: 'hash', hcl: 'hash', dockerfile: 'hash',
-  sql: 'sql', xml: 'markup', markdown: 'none', json: 'none', other: 'hash',
+  js: 'slash',
+  go: 'slash',
+  java: 'slash',
+  cs: 'slash',
+  rust: 'slash',
+  c: 'slash',
+  php: 'slash',
+  py: 'hash',
+  ruby: 'hash',
+  shell: 'hash',
+  yaml: 'hash',
+  toml: 'hash',
+  hcl: 'hash',
+  dockerfile: 'hash',
+  sql: 'sql',
+  xml: 'markup',
+  markdown: 'none',
+  json: 'none',
+  other: 'hash',
 };
 
 const CODE_LANGS = new Set<Language>(['js', 'py', 'go', 'java', 'cs', 'rust', 'ruby', 'php', 'c', 'shell', 'sql']);
 
 const MANIFESTS: Record<string, Ecosystem> = {
-  'package.json': 'npm', 'requirements.txt': 'pypi', 'pyproject.toml': 'pypi', 'pipfile': 'pypi', 'setup.py': 'pypi',
-  'setup.cfg': 'pypi', 'go.mod': 'go', 'cargo.toml': 'cargo', 'pom.xml': 'maven', 'build.gradle': 'maven',
-  'build.gradle.kts': 'maven', 'directory.packages.props': 'nuget', 'packages.config': 'nuget',
+  'package.json': 'npm',
+  'requirements.txt': 'pypi',
+  'pyproject.toml': 'pypi',
+  pipfile: 'pypi',
+  'setup.py': 'pypi',
+  'setup.cfg': 'pypi',
+  'go.mod': 'go',
+  'cargo.toml': 'cargo',
+  'pom.xml': 'maven',
+  'build.gradle': 'maven',
+  'build.gradle.kts': 'maven',
+  'directory.packages.props': 'nuget',
+  'packages.config': 'nuget',
 };
 
 const LOCKFILES: Record<string, Ecosystem> = {
-  'package-lock.json': 'npm', 'npm-shrinkwrap.json': 'npm', 'yarn.lock': 'npm', 'pnpm-lock.yaml': 'npm', 'bun.lock': 'npm',
-  'poetry.lock': 'pypi', 'pipfile.lock': 'pypi', 'uv.lock': 'pypi', 'pdm.lock': 'pypi', 'go.sum': 'go',
-  'cargo.lock': 'cargo', 'gradle.lockfile': 'maven', 'packages.lock.json': 'nuget',
+  'package-lock.json': 'npm',
+  'npm-shrinkwrap.json': 'npm',
+  'yarn.lock': 'npm',
+  'pnpm-lock.yaml': 'npm',
+  'bun.lock': 'npm',
+  'poetry.lock': 'pypi',
+  'pipfile.lock': 'pypi',
+  'uv.lock': 'pypi',
+  'pdm.lock': 'pypi',
+  'go.sum': 'go',
+  'cargo.lock': 'cargo',
+  'gradle.lockfile': 'maven',
+  'packages.lock.json': 'nuget',
 };
 
-const AGENT_CONFIG = /(^|\/)(agents\.md|claude\.md|gemini\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|\.?mcp\.json|\.aider\.conf\.ya?ml)$|(^|\/)(\.cursor\/rules|\.claude|\.github\/instructions|\.github\/prompts|\.continue|\.roo)\//i;
-const CI = /(^|\/)(\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.gitlab\/ci\/)|(^|\/)(\.gitlab-ci\.ya?ml|jenkinsfile|azure-pipelines\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|\.pre-commit-config\.ya?ml)$|(^|\/)\.github\/dependabot\.ya?ml$/i;
+const AGENT_CONFIG =
+  /(^|\/)(agents\.md|claude\.md|gemini\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|\.?mcp\.json|\.aider\.conf\.ya?ml)$|(^|\/)(\.cursor\/rules|\.claude|\.github\/instructions|\.github\/prompts|\.continue|\.roo)\//i;
+const CI =
+  /(^|\/)(\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.gitlab\/ci\/)|(^|\/)(\.gitlab-ci\.ya?ml|jenkinsfile|azure-pipelines\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|\.pre-commit-config\.ya?ml)$|(^|\/)\.github\/dependabot\.ya?ml$/i;
 const OWNERSHIP = /(^|\/)(codeowners|owners|owners_aliases|maintainers)$/i;
-const IAC = /\.(tf|tfvars|hcl)$|(^|\/)(k8s|kubernetes|helm|charts|terraform|ansible|cloudformation|deploy|infra|manifests)\/.*\.(ya?ml|json)$|(^|\/)(dockerfile|docker-compose[^/]*\.ya?ml|compose\.ya?ml|serverless\.ya?ml|template\.ya?ml)$|(^|\/)dockerfile\.[^/]+$/i;
+const IAC =
+  /\.(tf|tfvars|hcl)$|(^|\/)(k8s|kubernetes|helm|charts|terraform|ansible|cloudformation|deploy|infra|manifests)\/.*\.(ya?ml|json)$|(^|\/)(dockerfile|docker-compose[^/]*\.ya?ml|compose\.ya?ml|serverless\.ya?ml|template\.ya?ml)$|(^|\/)dockerfile\.[^/]+$/i;
 const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|testing|e2e|src\/test|testdata|fixtures)\//i;
-const TEST_NAME = /(\.(test|spec|e2e)\.[a-z]+$)|(_test\.(go|py|rb|exs?)$)|((^|\/)test_[^/]+\.py$)|((^|\/)conftest\.py$)|([A-Za-z0-9](Tests?|IT|Spec)\.(java|kt|cs|scala|groovy|swift)$)|(_spec\.rb$)/;
+const TEST_NAME =
+  /(\.(test|spec|e2e)\.[a-z]+$)|(_test\.(go|py|rb|exs?)$)|((^|\/)test_[^/]+\.py$)|((^|\/)conftest\.py$)|([A-Za-z0-9](Tests?|IT|Spec)\.(java|kt|cs|scala|groovy|swift)$)|(_spec\.rb$)/;
 const DOCS = /\.(md|mdx|rst|adoc|txt)$|(^|\/)(docs?|documentation)\//i;
 const VENDORED = /(^|\/)(vendor|third_party|third-party|node_modules|bower_components|external|Pods)\//;
-const GENERATED = /(\.min\.(js|css)$)|(\.pb\.go$)|(_pb2(_grpc)?\.pyi?$)|(\.generated\.[a-z]+$)|(\.g\.(cs|dart)$)|(\.designer\.cs$)|((^|\/)(__generated__|generated|gen)\/)|((^|\/)(dist|build|out)\/[^/]+\.(js|css|map)$)|(\.snap$)/i;
-const MIGRATION = /(^|\/)(migrations?|migrate|alembic\/versions|flyway|liquibase|changelogs?)\/|(^|\/)V\d+(_\d+)*__[^/]+\.sql$/i;
-const CONFIG = /(^|\/)(\.env(\.[^/]*)?|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|pip\.conf|tsconfig[^/]*\.json|\.eslintrc[^/]*|eslint\.config\.[cm]?[jt]s|\.prettierrc[^/]*|\.golangci\.ya?ml|\.editorconfig|\.gitattributes|setup\.cfg|tox\.ini|pytest\.ini|mypy\.ini|\.flake8|\.pylintrc|ruff\.toml|application[^/]*\.(properties|ya?ml)|appsettings[^/]*\.json|web\.config|nuget\.config|settings\.py|\.babelrc|jest\.config\.[cm]?[jt]s|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s)$/i;
+const GENERATED =
+  /(\.min\.(js|css)$)|(\.pb\.go$)|(_pb2(_grpc)?\.pyi?$)|(\.generated\.[a-z]+$)|(\.g\.(cs|dart)$)|(\.designer\.cs$)|((^|\/)(__generated__|generated|gen)\/)|((^|\/)(dist|build|out)\/[^/]+\.(js|css|map)$)|(\.snap$)/i;
+const MIGRATION =
+  /(^|\/)(migrations?|migrate|alembic\/versions|flyway|liquibase|changelogs?)\/|(^|\/)V\d+(_\d+)*__[^/]+\.sql$/i;
+const CONFIG =
+  /(^|\/)(\.env(\.[^/]*)?|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|pip\.conf|tsconfig[^/]*\.json|\.eslintrc[^/]*|eslint\.config\.[cm]?[jt]s|\.prettierrc[^/]*|\.golangci\.ya?ml|\.editorconfig|\.gitattributes|setup\.cfg|tox\.ini|pytest\.ini|mypy\.ini|\.flake8|\.pylintrc|ruff\.toml|application[^/]*\.(properties|ya?ml)|appsettings[^/]*\.json|web\.config|nuget\.config|settings\.py|\.babelrc|jest\.config\.[cm]?[jt]s|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s)$/i;
 
 export function baseName(path: string): string {
   const slash = path.lastIndexOf('/');
@@ -121,6 +231,9 @@ export function unitKey(path: string): string {
   const base = baseName(path);
   const dot = base.indexOf('.');
   let stem = dot > 0 ? base.slice(0, dot) : base;
-  stem = stem.replace(/^test_/, '').replace(/_(test|spec)$/, '').replace(/(Tests?|IT|Spec)$/, '');
+  stem = stem
+    .replace(/^test_/, '')
+    .replace(/_(test|spec)$/, '')
+    .replace(/(Tests?|IT|Spec)$/, '');
   return stem.toLowerCase();
 }

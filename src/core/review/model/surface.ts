@@ -60,7 +60,8 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
 /** `.arg(` alone also names builders of many kinds (clap, SQL); it counts only in a file that runs processes. */
 const ARG_ONLY = /^\.args?\s*\(/;
 
-const PROCESS_CALL = /\bsubprocess\.|\bos\.(?:system|popen)\b|\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
+const PROCESS_CALL =
+  /\bsubprocess\.|\bos\.(?:system|popen)\b|\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
 
 function contextHas(file: ChangeFile, re: RegExp): boolean {
   for (const h of file.diff.hunks) for (const l of h.lines) if (l.kind === 'context' && re.test(l.text)) return true;
@@ -93,7 +94,8 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     const removed = scan(file.removed, 'old');
     // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
     if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
-    if (first && (kind !== 'process' || strong)) out.push({ kind, added, removed, replacing, line: first.line, evidence: first.evidence.slice(0, 60) });
+    if (first && (kind !== 'process' || strong))
+      out.push({ kind, added, removed, replacing, line: first.line, evidence: first.evidence.slice(0, 60) });
   }
   return out;
 }

@@ -22,14 +22,16 @@ export class TriggerIndex {
       const bit = 1 << g++;
       bits.set(name, bit);
       for (const w of list) {
-        if (w === '' || /[^\t\x20-\x7e]/.test(w)) throw new RangeError(`trigger "${w}" of ${name} must be printable ASCII`);
+        if (w === '' || /[^\t\x20-\x7e]/.test(w))
+          throw new RangeError(`trigger "${w}" of ${name} must be printable ASCII`);
         words.push([w.toLowerCase(), bit]);
       }
     }
     this.bits = bits;
     // Symbol 0 stands for every character no trigger uses.
     let symbols = 1;
-    for (const [w] of words) for (const ch of w) if (this.alphabet[ch.charCodeAt(0)] === 0) this.alphabet[ch.charCodeAt(0)] = symbols++;
+    for (const [w] of words)
+      for (const ch of w) if (this.alphabet[ch.charCodeAt(0)] === 0) this.alphabet[ch.charCodeAt(0)] = symbols++;
     for (let c = 65; c <= 90; c++) this.alphabet[c] = this.alphabet[c + 32];
     this.width = symbols;
 

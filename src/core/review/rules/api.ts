@@ -14,7 +14,8 @@ const API: RuleMeta = {
   id: 'public-api-changed',
   category: 'api',
   title: 'Public API changed',
-  whatToDo: 'Callers outside this repository break: keep the old name or order with a deprecation, or record the break in the changelog and version.',
+  whatToDo:
+    'Callers outside this repository break: keep the old name or order with a deprecation, or record the break in the changelog and version.',
 };
 const TEST_ONLY: RuleMeta = {
   id: 'test-only-callers',
@@ -32,7 +33,8 @@ const PUBLIC_DEF: Partial<Record<Language, RegExp>> = {
   java: /^\s*public\s+(?:static\s+|final\s+|synchronized\s+|abstract\s+)*[\w<>[\],.? ]+\s+([a-zA-Z_]\w*)\s*\((.*)$/,
 };
 /** Any function definition, for the names a hunk changed (its @@ section or a definition line). */
-const ANY_DEF = /\b(?:function\*?|def|fn|func(?:\s*\([^)]*\))?)\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>|\[[^\]]*\])?\s*\(|^\s*(?:export\s+)?(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*=>|^\s*(?:public|private|protected|static|async|\s)*([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::\s*[\w<>[\]|, ]+)?\s*\{\s*$/;
+const ANY_DEF =
+  /\b(?:function\*?|def|fn|func(?:\s*\([^)]*\))?)\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>|\[[^\]]*\])?\s*\(|^\s*(?:export\s+)?(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*=>|^\s*(?:public|private|protected|static|async|\s)*([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::\s*[\w<>[\]|, ]+)?\s*\{\s*$/;
 
 interface Def {
   readonly name: string;
@@ -52,11 +54,25 @@ export const apiRules: RuleFamily = {
       for (const old of publicDefs(file, file.removed)) {
         const now = added.get(old.name);
         if (!now) {
-          if (!addedAnywhere.has(old.name)) sink.add(API, file, oldRange(old.line.line), 'medium', `public ${quote(old.name, 40)} removed or renamed: ${quote(old.line.text, 60)}`);
+          if (!addedAnywhere.has(old.name))
+            sink.add(
+              API,
+              file,
+              oldRange(old.line.line),
+              'medium',
+              `public ${quote(old.name, 40)} removed or renamed: ${quote(old.line.text, 60)}`,
+            );
           continue;
         }
         const problem = incompatible(old.params, now.params);
-        if (problem) sink.add(API, file, newRange(now.line.line), 'medium', `${quote(old.name, 40)}: ${problem} (${quote(old.params.join(', '), 40)} -> ${quote(now.params.join(', '), 40)})`);
+        if (problem)
+          sink.add(
+            API,
+            file,
+            newRange(now.line.line),
+            'medium',
+            `${quote(old.name, 40)}: ${problem} (${quote(old.params.join(', '), 40)} -> ${quote(now.params.join(', '), 40)})`,
+          );
       }
     }
     testOnlyCallers(change, sink);
@@ -66,7 +82,10 @@ export const apiRules: RuleFamily = {
 /** Code a library exposes: production files outside private modules, scripts, examples and Go's internal/. */
 function libraryFile(file: ChangeFile): boolean {
   if (!file.cls.source || !PUBLIC_DEF[file.cls.language]) return false;
-  return !/(?:^|\/)(?:_[^/]*\.py|internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/)/.test(file.path) && !/(?:^|\/)(?:main|__main__)\.\w+$/.test(file.path);
+  return (
+    !/(?:^|\/)(?:_[^/]*\.py|internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/)/.test(file.path) &&
+    !/(?:^|\/)(?:main|__main__)\.\w+$/.test(file.path)
+  );
 }
 
 function publicDefs(file: ChangeFile, lines: readonly ChangeLine[]): Def[] {
@@ -120,7 +139,10 @@ function paramsOf(text: string): string[] {
     .filter((p) => p !== '' && !/^&?(?:mut\s+)?self\b|^cls$|^\*$|^\/$/.test(p))
     .map((p) => {
       const optional = /=|\?\s*:/.test(p) || /^\*\*?\w/.test(p);
-      const name = (/^(?:\.\.\.)?\*{0,2}([A-Za-z_$][\w$]*)/.exec(p.replace(/^(?:mut|final|readonly|public|private)\s+/, ''))?.[1] ?? p).trim();
+      const name = (
+        /^(?:\.\.\.)?\*{0,2}([A-Za-z_$][\w$]*)/.exec(p.replace(/^(?:mut|final|readonly|public|private)\s+/, ''))?.[1] ??
+        p
+      ).trim();
       return optional ? `${name}?` : name;
     });
 }
@@ -133,7 +155,8 @@ function incompatible(before: readonly string[], after: readonly string[]): stri
   const oldNames = before.map(name);
   const newNames = after.map(name);
   const firstNew = newNames.findIndex((n) => !oldNames.includes(n));
-  if (firstNew >= 0 && firstNew < oldNames.length && newNames.slice(firstNew + 1).some((n) => oldNames.includes(n))) return 'parameter inserted before existing ones';
+  if (firstNew >= 0 && firstNew < oldNames.length && newNames.slice(firstNew + 1).some((n) => oldNames.includes(n)))
+    return 'parameter inserted before existing ones';
   const removed = oldNames.filter((n) => !newNames.includes(n));
   if (removed.length > 0) return `parameter${removed.length > 1 ? 's' : ''} ${removed.join(', ')} removed`;
   const common = oldNames.filter((n) => newNames.includes(n));
@@ -150,10 +173,39 @@ export function changedFunctionNames(diff: ParsedDiff): string[] {
     if (!cls.source || f.status === 'deleted') continue;
     for (const n of functionsTouched(f).keys()) names.add(n);
   }
-  return [...names].filter((n) => n.length >= 5 && !COMMON.has(n) && !/^(?:test|Test)/.test(n) && !n.startsWith('__')).slice(0, 40);
+  return [...names]
+    .filter((n) => n.length >= 5 && !COMMON.has(n) && !/^(?:test|Test)/.test(n) && !n.startsWith('__'))
+    .slice(0, 40);
 }
 
-const COMMON = new Set(['constructor', 'render', 'toString', 'equals', 'hashCode', 'default', 'handle', 'update', 'setup', 'main', 'close', 'start', 'value', 'build', 'parse', 'apply', 'write', 'flush', 'clone', 'delete', 'create', 'while', 'catch', 'function', 'return', 'switch']);
+const COMMON = new Set([
+  'constructor',
+  'render',
+  'toString',
+  'equals',
+  'hashCode',
+  'default',
+  'handle',
+  'update',
+  'setup',
+  'main',
+  'close',
+  'start',
+  'value',
+  'build',
+  'parse',
+  'apply',
+  'write',
+  'flush',
+  'clone',
+  'delete',
+  'create',
+  'while',
+  'catch',
+  'function',
+  'return',
+  'switch',
+]);
 
 /** Functions a file's change touched, by name, with the new-side line to point at: defined on an added line, or
  * enclosing a hunk's first change (the nearest definition above it in the hunk, else the hunk's @@ section). */
@@ -161,7 +213,7 @@ function functionsTouched(diff: DiffFile): Map<string, number> {
   const out = new Map<string, number>();
   const nameOf = (text: string): string | undefined => {
     const m = ANY_DEF.exec(text);
-    return m ? m[1] ?? m[2] ?? m[3] : undefined;
+    return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
   };
   for (const h of diff.hunks) {
     for (const l of h.lines) {
@@ -205,10 +257,21 @@ function testOnlyCallers(change: Change, sink: FindingSink): void {
     for (const [name, at] of functionsTouched(file.diff)) {
       const hits = refs.get(name);
       if (!hits) continue;
-      const callers = hits.filter((h) => !definesName(h.text, name) && !/^\s*(?:\/\/|#|\*|\/\*)/.test(h.text) && !/\bimport\b|\buse\s+[\w:]+|^\s*from\s/.test(h.text));
+      const callers = hits.filter(
+        (h) =>
+          !definesName(h.text, name) &&
+          !/^\s*(?:\/\/|#|\*|\/\*)/.test(h.text) &&
+          !/\bimport\b|\buse\s+[\w:]+|^\s*from\s/.test(h.text),
+      );
       if (callers.length === 0 || !callers.every((h) => isTest(h.path, h.line))) continue;
       const files = [...new Set(callers.map((h) => h.path))];
-      sink.add(TEST_ONLY, file, newRange(at), 'low', `${quote(name, 40)} is called only from tests at the head (${callers.length} call${callers.length > 1 ? 's' : ''} in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''})`);
+      sink.add(
+        TEST_ONLY,
+        file,
+        newRange(at),
+        'low',
+        `${quote(name, 40)} is called only from tests at the head (${callers.length} call${callers.length > 1 ? 's' : ''} in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''})`,
+      );
     }
   }
 }

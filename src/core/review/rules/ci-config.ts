@@ -6,7 +6,8 @@ const CI: RuleMeta = {
   id: 'ci-changed',
   category: 'ci-config',
   title: 'CI pipeline changed',
-  whatToDo: 'Check the pipeline still runs every check it ran before, with no new secrets exposure or write permissions.',
+  whatToDo:
+    'Check the pipeline still runs every check it ran before, with no new secrets exposure or write permissions.',
 };
 const RISKY: RuleMeta = {
   id: 'ci-risky-step',
@@ -18,13 +19,17 @@ const AGENT: RuleMeta = {
   id: 'ci-agent-untrusted-input',
   category: 'ci-config',
   title: 'LLM agent in CI reads untrusted text while holding a write token',
-  whatToDo: 'Anyone who can open an issue or PR can instruct the agent (prompt injection): give it a read-only token, or run it only on trusted events and authors.',
+  whatToDo:
+    'Anyone who can open an issue or PR can instruct the agent (prompt injection): give it a read-only token, or run it only on trusted events and authors.',
 };
 /** An LLM agent step: the vendors' actions or their CLIs run headless. */
-const AGENT_STEP = /\buses\s*:\s*['"]?(?:anthropics\/claude-code(?:-base)?-action|openai\/codex-action|google-github-actions\/run-gemini-cli|github\/copilot[\w-]*|[\w-]+\/(?:ai|llm|gpt|claude|codex|gemini)[\w-]*-action)@|\b(?:claude\s+-p|claude\s+--print|codex\s+exec|gemini\s+-p|aider\s+--message)\b/i;
+const AGENT_STEP =
+  /\buses\s*:\s*['"]?(?:anthropics\/claude-code(?:-base)?-action|openai\/codex-action|google-github-actions\/run-gemini-cli|github\/copilot[\w-]*|[\w-]+\/(?:ai|llm|gpt|claude|codex|gemini)[\w-]*-action)@|\b(?:claude\s+-p|claude\s+--print|codex\s+exec|gemini\s+-p|aider\s+--message)\b/i;
 /** Text an outsider controls reaches the job: issue/PR/comment events or their bodies. */
-const UNTRUSTED = /^\s*(?:issues|issue_comment|pull_request_target|pull_request_review_comment|discussion|discussion_comment)\s*:|\bgithub\.event\.(?:issue|comment|pull_request|review|discussion)\.(?:title|body)\b|^\s*on\s*:\s*\[?[^\]\n]*\b(?:issues|issue_comment|pull_request_target)\b/m;
-const WRITE = /\b(?:contents|pull-requests|issues|actions|packages|id-token)\s*:\s*write\b|\bwrite-all\b|\bsecrets\.(?:GITHUB_TOKEN|GH_TOKEN|\w*PAT\w*|\w*TOKEN\w*)\b|\bgithub_token\s*:/i;
+const UNTRUSTED =
+  /^\s*(?:issues|issue_comment|pull_request_target|pull_request_review_comment|discussion|discussion_comment)\s*:|\bgithub\.event\.(?:issue|comment|pull_request|review|discussion)\.(?:title|body)\b|^\s*on\s*:\s*\[?[^\]\n]*\b(?:issues|issue_comment|pull_request_target)\b/m;
+const WRITE =
+  /\b(?:contents|pull-requests|issues|actions|packages|id-token)\s*:\s*write\b|\bwrite-all\b|\bsecrets\.(?:GITHUB_TOKEN|GH_TOKEN|\w*PAT\w*|\w*TOKEN\w*)\b|\bgithub_token\s*:/i;
 const OWNERS: RuleMeta = {
   id: 'ownership-changed',
   category: 'ci-config',
@@ -40,33 +45,112 @@ const CONFIG: RuleMeta = {
 
 const RISKY_PATTERNS: readonly LinePattern[] = [
   { re: /\bpull_request_target\b/, part: 'text', severity: 'high', label: 'runs fork code with repository secrets' },
-  { re: /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|head_commit|discussion)\.[\w.]*(?:title|body|message|head_ref|label|name)\b/, part: 'text', severity: 'high', label: 'untrusted event text expanded into a script (injection)' },
-  { re: /\b(?:curl|wget|iwr|Invoke-WebRequest)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]*\|\s*(?:sudo\s+)?(?:python|node|iex)\b/, part: 'text', severity: 'high', label: 'pipes a download straight into an interpreter' },
-  { re: /\bcontinue-on-error\s*:\s*true\b|\ballow_failure\s*:\s*true\b|\|\|\s*true\b|\|\|\s*exit\s+0\b|^\s*set\s+\+e\b/, part: 'text', severity: 'medium', label: 'failures no longer fail the build' },
-  { re: /--no-verify\b|--no-gpg-sign\b|SKIP_CHECKS|--ignore-scripts=false|HUSKY=0/, part: 'text', severity: 'medium', label: 'skips hooks or verification' },
-  { re: /\bpermissions\s*:\s*write-all\b|\bcontents\s*:\s*write\b|\bid-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/, part: 'text', severity: 'medium', label: 'broadens what the pipeline may write or read' },
+  {
+    re: /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|head_commit|discussion)\.[\w.]*(?:title|body|message|head_ref|label|name)\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'untrusted event text expanded into a script (injection)',
+  },
+  {
+    re: /\b(?:curl|wget|iwr|Invoke-WebRequest)\b[^|\n]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^|\n]*\|\s*(?:sudo\s+)?(?:python|node|iex)\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'pipes a download straight into an interpreter',
+  },
+  {
+    re: /\bcontinue-on-error\s*:\s*true\b|\ballow_failure\s*:\s*true\b|\|\|\s*true\b|\|\|\s*exit\s+0\b|^\s*set\s+\+e\b/,
+    part: 'text',
+    severity: 'medium',
+    label: 'failures no longer fail the build',
+  },
+  {
+    re: /--no-verify\b|--no-gpg-sign\b|SKIP_CHECKS|--ignore-scripts=false|HUSKY=0/,
+    part: 'text',
+    severity: 'medium',
+    label: 'skips hooks or verification',
+  },
+  {
+    re: /\bpermissions\s*:\s*write-all\b|\bcontents\s*:\s*write\b|\bid-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/,
+    part: 'text',
+    severity: 'medium',
+    label: 'broadens what the pipeline may write or read',
+  },
   // GitHub's own actions (actions/*, github/*) come from the platform itself: a tag there is not a third-party risk.
-  { re: /^\s*-?\s*uses\s*:\s*['"]?(?!(?:actions|github)\/)[\w.-]+\/[\w./-]+@(?![0-9a-f]{40}\b)[\w.-]+/, part: 'text', severity: 'low', label: 'action not pinned to a commit SHA' },
+  {
+    re: /^\s*-?\s*uses\s*:\s*['"]?(?!(?:actions|github)\/)[\w.-]+\/[\w./-]+@(?![0-9a-f]{40}\b)[\w.-]+/,
+    part: 'text',
+    severity: 'low',
+    label: 'action not pinned to a commit SHA',
+  },
 ];
 
 export const ciConfigRules: RuleFamily = {
   name: 'ci-config',
   rules: [CI, RISKY, AGENT, OWNERS, CONFIG],
   triggers: [
-    'pull_request_target', 'github.event', 'curl', 'wget', 'iwr', 'invoke-webrequest', 'continue-on-error', 'allow_failure', '||',
-    'set +e', '--no-', 'skip_checks', 'husky', 'ignore-scripts', 'permissions', 'write', 'secrets', 'uses',
+    'pull_request_target',
+    'github.event',
+    'curl',
+    'wget',
+    'iwr',
+    'invoke-webrequest',
+    'continue-on-error',
+    'allow_failure',
+    '||',
+    'set +e',
+    '--no-',
+    'skip_checks',
+    'husky',
+    'ignore-scripts',
+    'permissions',
+    'write',
+    'secrets',
+    'uses',
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       const cls = file.cls;
-      const scriptLike = cls.ci || cls.iac || cls.language === 'shell' || cls.language === 'dockerfile' || /(?:^|\/)(?:makefile|package\.json)$/i.test(file.path);
-      if (scriptLike) scanLines(sink, RISKY, file, file.added, 'new', RISKY_PATTERNS, /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses/);
+      const scriptLike =
+        cls.ci ||
+        cls.iac ||
+        cls.language === 'shell' ||
+        cls.language === 'dockerfile' ||
+        /(?:^|\/)(?:makefile|package\.json)$/i.test(file.path);
+      if (scriptLike)
+        scanLines(
+          sink,
+          RISKY,
+          file,
+          file.added,
+          'new',
+          RISKY_PATTERNS,
+          /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses/,
+        );
       if (cls.ci) {
-        sink.add(CI, file, spanOf(file), 'medium', `${file.diff.status} ${file.path} (+${file.diff.additions}/-${file.diff.deletions})`);
+        sink.add(
+          CI,
+          file,
+          spanOf(file),
+          'medium',
+          `${file.diff.status} ${file.path} (+${file.diff.additions}/-${file.diff.deletions})`,
+        );
         agentWithUntrustedInput(sink, file);
-      }
-      else if (cls.ownership) sink.add(OWNERS, file, spanOf(file), 'high', `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`);
-      else if (cls.config && !cls.agentConfig) sink.add(CONFIG, file, spanOf(file), 'low', `${file.diff.status} configuration file (+${file.diff.additions}/-${file.diff.deletions})`);
+      } else if (cls.ownership)
+        sink.add(
+          OWNERS,
+          file,
+          spanOf(file),
+          'high',
+          `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`,
+        );
+      else if (cls.config && !cls.agentConfig)
+        sink.add(
+          CONFIG,
+          file,
+          spanOf(file),
+          'low',
+          `${file.diff.status} configuration file (+${file.diff.additions}/-${file.diff.deletions})`,
+        );
     }
   },
 };
@@ -82,5 +166,11 @@ function agentWithUntrustedInput(sink: FindingSink, file: ChangeFile): void {
   // Only when the change brought one of the three in.
   if (!AGENT_STEP.test(added) && !UNTRUSTED.test(added) && !WRITE.test(added)) return;
   const at = file.added.find((l) => AGENT_STEP.test(l.text)) ?? file.added[0];
-  sink.add(AGENT, file, { side: 'new', start: at.line, end: at.line }, 'high', `an LLM agent step runs on issue/PR text (prompt injection) with write access: ${quote(at.text, 60)}`);
+  sink.add(
+    AGENT,
+    file,
+    { side: 'new', start: at.line, end: at.line },
+    'high',
+    `an LLM agent step runs on issue/PR text (prompt injection) with write access: ${quote(at.text, 60)}`,
+  );
 }

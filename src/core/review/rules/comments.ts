@@ -9,10 +9,12 @@ const CLAIM: RuleMeta = {
   id: 'api-claim',
   category: 'api-claims',
   title: 'AI-written comment makes an API claim',
-  whatToDo: 'Verify the claim against the API\'s documentation or source (version included) and link it, or delete the comment.',
+  whatToDo:
+    "Verify the claim against the API's documentation or source (version included) and link it, or delete the comment.",
 };
 
-const CLAIMS = /\bthread[- ]safe\b|\bidempotent\b|\bnever (?:throws?|fails?|returns? (?:null|nil|None|undefined)|blocks?|panics?)\b|\balways returns?\b|\bguarantee[sd]?\b|\bautomatically (?:retr(?:y|ies)|handles?|closes?|reconnects?|escapes?|sanitizes?|refresh(?:es)?|cleans? up|paginates?)\b|\breturns? (?:null|nil|None|undefined|an? empty \w+|-1|false|zero) (?:if|when)\b|\bby default\b|\bdeprecated (?:since|in|as of)\b|\b(?:since|as of) v(?:ersion)?\s?\d+(?:\.\d+)*|\b(?:is|are) atomic\b|\bnon-?blocking\b|\b(?:is|are) (?:safe to|cached|memoi[sz]ed|lazy|ordered|sorted)\b|\bdoes(?: not|n't) (?:throw|block|allocate|mutate|raise)\b|\b(?:raises?|throws?) (?:an? )?\w*(?:Error|Exception) (?:if|when)\b|\bin O\(\w+\)|\bconstant time\b|\bthe (?:API|SDK|library|server|endpoint|driver|client) (?:returns?|requires?|accepts?|supports?|expects?|handles?)\b|\brate[- ]limit(?:ed|s)? (?:to|at)\b/i;
+const CLAIMS =
+  /\bthread[- ]safe\b|\bidempotent\b|\bnever (?:throws?|fails?|returns? (?:null|nil|None|undefined)|blocks?|panics?)\b|\balways returns?\b|\bguarantee[sd]?\b|\bautomatically (?:retr(?:y|ies)|handles?|closes?|reconnects?|escapes?|sanitizes?|refresh(?:es)?|cleans? up|paginates?)\b|\breturns? (?:null|nil|None|undefined|an? empty \w+|-1|false|zero) (?:if|when)\b|\bby default\b|\bdeprecated (?:since|in|as of)\b|\b(?:since|as of) v(?:ersion)?\s?\d+(?:\.\d+)*|\b(?:is|are) atomic\b|\bnon-?blocking\b|\b(?:is|are) (?:safe to|cached|memoi[sz]ed|lazy|ordered|sorted)\b|\bdoes(?: not|n't) (?:throw|block|allocate|mutate|raise)\b|\b(?:raises?|throws?) (?:an? )?\w*(?:Error|Exception) (?:if|when)\b|\bin O\(\w+\)|\bconstant time\b|\bthe (?:API|SDK|library|server|endpoint|driver|client) (?:returns?|requires?|accepts?|supports?|expects?|handles?)\b|\brate[- ]limit(?:ed|s)? (?:to|at)\b/i;
 
 export const commentRules: RuleFamily = {
   name: 'api-claims',
@@ -26,7 +28,15 @@ export const commentRules: RuleFamily = {
         // Human comments are the author's own claims; without any provenance, list them quietly for verification.
         if (!ai && change.hasProvenance) continue;
         const m = CLAIMS.exec(l.comment);
-        if (m) sink.line(CLAIM, file, l, 'new', ai ? 'low' : 'info', `comment claims ${quote(m[0], 30)}: ${quote(l.comment, 60)}`);
+        if (m)
+          sink.line(
+            CLAIM,
+            file,
+            l,
+            'new',
+            ai ? 'low' : 'info',
+            `comment claims ${quote(m[0], 30)}: ${quote(l.comment, 60)}`,
+          );
       }
     }
   },

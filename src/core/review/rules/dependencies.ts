@@ -15,32 +15,56 @@ const NEW_DEP: RuleMeta = {
   id: 'new-dependency',
   category: 'dependencies',
   title: 'New dependency',
-  whatToDo: 'Check the package exists, is the one intended (publisher, downloads, repository) and is needed; install it so the lockfile pins it.',
+  whatToDo:
+    'Check the package exists, is the one intended (publisher, downloads, repository) and is needed; install it so the lockfile pins it.',
 };
 const TYPOSQUAT: RuleMeta = {
   id: 'dependency-typosquat',
   category: 'dependencies',
   title: 'Dependency name close to a well-known package',
-  whatToDo: 'Compare the name letter by letter with the well-known package; invented or misspelt names get registered by attackers.',
+  whatToDo:
+    'Compare the name letter by letter with the well-known package; invented or misspelt names get registered by attackers.',
 };
 const SOURCE: RuleMeta = {
   id: 'dependency-source',
   category: 'dependencies',
   title: 'Dependency from an unusual source',
-  whatToDo: 'Prefer the default registry with a pinned version; justify git, file, tarball or private-registry sources and install scripts.',
+  whatToDo:
+    'Prefer the default registry with a pinned version; justify git, file, tarball or private-registry sources and install scripts.',
 };
 const LOCK_ONLY: RuleMeta = {
   id: 'lockfile-only-change',
   category: 'dependencies',
   title: 'Lockfile changed without its manifest',
-  whatToDo: 'Regenerate the lockfile from the manifest and compare; look for changed resolved URLs or integrity hashes.',
+  whatToDo:
+    'Regenerate the lockfile from the manifest and compare; look for changed resolved URLs or integrity hashes.',
 };
 
 const SOURCE_PATTERNS: readonly LinePattern[] = [
-  { re: /"(?:pre|post)?install"\s*:\s*"/, part: 'text', severity: 'medium', label: 'install script runs on every install' },
-  { re: /"resolved"\s*:\s*"https?:\/\/(?!registry\.npmjs\.org\/|registry\.yarnpkg\.com\/)[^"]+"|^\s*resolved\s+"https?:\/\/(?!registry\.npmjs\.org\/|registry\.yarnpkg\.com\/)/, part: 'text', severity: 'medium', label: 'resolved from a non-default registry' },
-  { re: /^\s*(?:@[\w-]+:)?registry\s*=|^\s*npmRegistryServer\s*:|^\s*(?:extra-)?index-url\s*=|--(?:extra-)?index-url\b|--trusted-host\b/, part: 'text', severity: 'medium', label: 'package registry configured (dependency confusion risk)' },
-  { re: /^\s*replace\s+\S+.*=>/, part: 'text', severity: 'medium', label: 'go.mod replace points the module elsewhere' },
+  {
+    re: /"(?:pre|post)?install"\s*:\s*"/,
+    part: 'text',
+    severity: 'medium',
+    label: 'install script runs on every install',
+  },
+  {
+    re: /"resolved"\s*:\s*"https?:\/\/(?!registry\.npmjs\.org\/|registry\.yarnpkg\.com\/)[^"]+"|^\s*resolved\s+"https?:\/\/(?!registry\.npmjs\.org\/|registry\.yarnpkg\.com\/)/,
+    part: 'text',
+    severity: 'medium',
+    label: 'resolved from a non-default registry',
+  },
+  {
+    re: /^\s*(?:@[\w-]+:)?registry\s*=|^\s*npmRegistryServer\s*:|^\s*(?:extra-)?index-url\s*=|--(?:extra-)?index-url\b|--trusted-host\b/,
+    part: 'text',
+    severity: 'medium',
+    label: 'package registry configured (dependency confusion risk)',
+  },
+  {
+    re: /^\s*replace\s+\S+.*=>/,
+    part: 'text',
+    severity: 'medium',
+    label: 'go.mod replace points the module elsewhere',
+  },
 ];
 
 export const dependencyRules: RuleFamily = {
@@ -53,7 +77,15 @@ export const dependencyRules: RuleFamily = {
     for (const file of change.files) {
       if (file.cls.manifest) manifestEcos.add(file.cls.manifest);
       if (file.cls.manifest || file.cls.lockfile || file.cls.config || file.cls.language === 'toml') {
-        scanLines(sink, SOURCE, file, file.added, 'new', SOURCE_PATTERNS, /install|resolved|registry|index-url|trusted-host|replace/);
+        scanLines(
+          sink,
+          SOURCE,
+          file,
+          file.added,
+          'new',
+          SOURCE_PATTERNS,
+          /install|resolved|registry|index-url|trusted-host|replace/,
+        );
       }
       for (const dep of declaredDependencies(file)) {
         // A version or range line rewritten in place is an upgrade, not a new package: the name was declared before.
@@ -64,7 +96,13 @@ export const dependencyRules: RuleFamily = {
     for (const file of change.files) {
       const eco = file.cls.lockfile;
       if (eco && !manifestEcos.has(eco) && file.diff.status === 'modified') {
-        sink.add(LOCK_ONLY, file, null, 'low', `${baseName(file.path)} changed (+${file.diff.additions}/-${file.diff.deletions}) but no ${eco} manifest did`);
+        sink.add(
+          LOCK_ONLY,
+          file,
+          null,
+          'low',
+          `${baseName(file.path)} changed (+${file.diff.additions}/-${file.diff.deletions}) but no ${eco} manifest did`,
+        );
       }
     }
   },
@@ -77,25 +115,61 @@ function wasDeclared(file: ChangeFile, name: string): boolean {
   return file.removed.some((l) => re.test(l.text));
 }
 
-function checkDependency(change: Change, sink: FindingSink, file: ChangeFile, dep: DeclaredDependency, locks: LockIndex): void {
+function checkDependency(
+  change: Change,
+  sink: FindingSink,
+  file: ChangeFile,
+  dep: DeclaredDependency,
+  locks: LockIndex,
+): void {
   const range = { side: 'new' as const, start: dep.line.line, end: dep.line.line };
   const eco = dep.ecosystem;
   const norm = normalisePackageName(eco, dep.name);
-  if (/^(?:git\+|git:|github:|https?:|file:|link:)|^[\w-]+\/[\w.-]+(?:#.*)?$|\bgit\s*=|\bpath\s*=|@\s*(?:git\+|https?:|file:)/.test(dep.spec)) {
+  if (
+    /^(?:git\+|git:|github:|https?:|file:|link:)|^[\w-]+\/[\w.-]+(?:#.*)?$|\bgit\s*=|\bpath\s*=|@\s*(?:git\+|https?:|file:)/.test(
+      dep.spec,
+    )
+  ) {
     sink.add(SOURCE, file, range, 'medium', `${dep.name} comes from ${quote(dep.spec, 50)}, not the registry`);
   }
-  const wellKnown = [...WELL_KNOWN_PACKAGES[eco], ...(change.options.wellKnownPackages[eco] ?? [])].map((n) => normalisePackageName(eco, n));
+  const wellKnown = [...WELL_KNOWN_PACKAGES[eco], ...(change.options.wellKnownPackages[eco] ?? [])].map((n) =>
+    normalisePackageName(eco, n),
+  );
   const near = wellKnown.includes(norm) ? undefined : nearestWellKnown(norm, wellKnown);
   if (near) {
-    sink.add(TYPOSQUAT, file, range, 'high', `${dep.name} is ${near.distance} edit${near.distance > 1 ? 's' : ''} from the well-known "${near.name}"`);
+    sink.add(
+      TYPOSQUAT,
+      file,
+      range,
+      'high',
+      `${dep.name} is ${near.distance} edit${near.distance > 1 ? 's' : ''} from the well-known "${near.name}"`,
+    );
   }
   const known = locks.namesFor(eco);
   if (known === null) {
-    sink.add(NEW_DEP, file, range, 'low', `${eco} dependency ${dep.name} ${dep.spec ? quote(dep.spec, 30) + ' ' : ''}added; no ${eco} lockfile to check it against`);
+    sink.add(
+      NEW_DEP,
+      file,
+      range,
+      'low',
+      `${eco} dependency ${dep.name} ${dep.spec ? quote(dep.spec, 30) + ' ' : ''}added; no ${eco} lockfile to check it against`,
+    );
   } else if (!known.names.has(norm)) {
-    sink.add(NEW_DEP, file, range, 'medium', `${eco} dependency ${dep.name} added but absent from ${known.files.join(', ')}: never resolved here, may not exist`);
+    sink.add(
+      NEW_DEP,
+      file,
+      range,
+      'medium',
+      `${eco} dependency ${dep.name} added but absent from ${known.files.join(', ')}: never resolved here, may not exist`,
+    );
   } else {
-    sink.add(NEW_DEP, file, range, 'low', `${eco} dependency ${dep.name} added (resolved in ${known.files.join(', ')})`);
+    sink.add(
+      NEW_DEP,
+      file,
+      range,
+      'low',
+      `${eco} dependency ${dep.name} added (resolved in ${known.files.join(', ')})`,
+    );
   }
 }
 

@@ -12,13 +12,30 @@ const MIGRATION: RuleMeta = {
   id: 'migration-changed',
   category: 'destructive',
   title: 'Database migration',
-  whatToDo: 'Check the migration is reversible, safe on a live table (locks, long rewrites) and that an applied migration is never edited.',
+  whatToDo:
+    'Check the migration is reversible, safe on a live table (locks, long rewrites) and that an applied migration is never edited.',
 };
 
 const PATTERNS: readonly LinePattern[] = [
-  { re: /\bDROP\s+(?:TABLE|DATABASE|SCHEMA|COLUMN|INDEX|VIEW|USER|CONSTRAINT)\b|\bALTER\s+TABLE\b.*\bDROP\b|\bTRUNCATE\s+(?:TABLE\s+)?[\w"`[]/, part: 'text', severity: 'high', label: 'drops or empties data' },
-  { re: /\bdrop\s+(?:table|database|schema|column)\b|\btruncate\s+(?:table\s+)?\w/i, part: 'text', langs: ['sql'], severity: 'high', label: 'drops or empties data' },
-  { re: /\bDELETE\s+FROM\s+[\w."`[\]]+\s*(?:;|["'`)]|$)|\bdelete\s+from\s+[\w."`[\]]+\s*;/, part: 'text', severity: 'high', label: 'DELETE without WHERE removes every row' },
+  {
+    re: /\bDROP\s+(?:TABLE|DATABASE|SCHEMA|COLUMN|INDEX|VIEW|USER|CONSTRAINT)\b|\bALTER\s+TABLE\b.*\bDROP\b|\bTRUNCATE\s+(?:TABLE\s+)?[\w"`[]/,
+    part: 'text',
+    severity: 'high',
+    label: 'drops or empties data',
+  },
+  {
+    re: /\bdrop\s+(?:table|database|schema|column)\b|\btruncate\s+(?:table\s+)?\w/i,
+    part: 'text',
+    langs: ['sql'],
+    severity: 'high',
+    label: 'drops or empties data',
+  },
+  {
+    re: /\bDELETE\s+FROM\s+[\w."`[\]]+\s*(?:;|["'`)]|$)|\bdelete\s+from\s+[\w."`[\]]+\s*;/,
+    part: 'text',
+    severity: 'high',
+    label: 'DELETE without WHERE removes every row',
+  },
   {
     re: /\bUPDATE\s+[\w."`[\]]+\s+SET\b/,
     part: 'text',
@@ -27,33 +44,109 @@ const PATTERNS: readonly LinePattern[] = [
     // The statement must end on this line (else WHERE may follow on the next) and say no WHERE.
     accept: (t) => !/\bWHERE\b/i.test(t) && /[;"'`)]\s*$/.test(t),
   },
-  { re: /\brm\s+-(?:[a-zA-Z]*r[a-zA-Z]*f|[a-zA-Z]*f[a-zA-Z]*r)\b|\brm\s+-r\s+-f\b|\brm\s+--recursive\s+--force\b|\bRemove-Item\b.*-Recurse\b.*-Force\b/, part: 'text', severity: 'high', label: 'recursive forced delete' },
-  { re: /\bkubectl\s+delete\b|\bhelm\s+(?:uninstall|delete)\b|\bterraform\s+destroy\b|\bterraform\s+apply\b.*-auto-approve\b|\bpulumi\s+destroy\b|\baws\s+s3\s+(?:rb|rm\b.*--recursive)|\bgcloud\b.*\bdelete\b|\baz\s+\w+.*\bdelete\b|\bdocker\s+system\s+prune\b/, part: 'text', severity: 'high', label: 'destroys infrastructure or deployments' },
-  { re: /\bgit\s+push\b.*(?:\s--force\b|\s-f\b|\s--force-with-lease\b|\s\+[\w/]+)|\bgit\s+filter-(?:branch|repo)\b|\bgit\s+branch\s+-D\b/, part: 'text', severity: 'high', label: 'rewrites or deletes shared history' },
-  { re: /\bgit\s+reset\s+--hard\b|\bgit\s+clean\s+-\w*f/, part: 'text', severity: 'medium', label: 'discards work irrecoverably' },
-  { re: /\bshutil\.rmtree\s*\(|\bos\.RemoveAll\s*\(|\bfs\.(?:rmSync|rmdirSync|rm|rmdir|promises\.rm)\s*\([^)]*recursive\s*:\s*true|\brimraf\b|\bDirectory\.Delete\s*\([^)]*,\s*true\s*\)|\bFileUtils\.(?:deleteDirectory|forceDelete)\s*\(|\bremove_dir_all\s*\(/, severity: 'medium', label: 'deletes a directory tree' },
-  { re: /\.dropDatabase\s*\(|\.drop\s*\(\s*\)|\.deleteMany\s*\(\s*\{\s*\}\s*\)|\.remove\s*\(\s*\{\s*\}\s*\)|\bFLUSHALL\b|\bFLUSHDB\b|\bflushall\s*\(|\bflushdb\s*\(/, severity: 'high', label: 'wipes a collection or database' },
-  { re: /\bprevent_destroy\s*=\s*false\b|\bforce_destroy\s*=\s*true\b|\bskip_final_snapshot\s*=\s*true\b|\bdeletion_protection\s*=\s*false\b|\bDeletionPolicy\s*:\s*Delete\b|\bdeletionProtection\s*:\s*false\b|\bprune\s*:\s*true\b/, part: 'text', severity: 'high', label: 'removes a safeguard against deletion' },
-  { re: /\bmigrations\.(?:RemoveField|DeleteModel|RunSQL)\b|\bop\.drop_(?:table|column|index|constraint)\b|\b(?:drop_table|remove_column|remove_reference)\b|\bmigrationBuilder\.Drop\w+\s*\(|\bdropColumn\s*\(|\bdropTable\s*\(|\bSchema::drop\w*\s*\(/, severity: 'high', label: 'migration drops schema or data' },
+  {
+    re: /\brm\s+-(?:[a-zA-Z]*r[a-zA-Z]*f|[a-zA-Z]*f[a-zA-Z]*r)\b|\brm\s+-r\s+-f\b|\brm\s+--recursive\s+--force\b|\bRemove-Item\b.*-Recurse\b.*-Force\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'recursive forced delete',
+  },
+  {
+    re: /\bkubectl\s+delete\b|\bhelm\s+(?:uninstall|delete)\b|\bterraform\s+destroy\b|\bterraform\s+apply\b.*-auto-approve\b|\bpulumi\s+destroy\b|\baws\s+s3\s+(?:rb|rm\b.*--recursive)|\bgcloud\b.*\bdelete\b|\baz\s+\w+.*\bdelete\b|\bdocker\s+system\s+prune\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'destroys infrastructure or deployments',
+  },
+  {
+    re: /\bgit\s+push\b.*(?:\s--force\b|\s-f\b|\s--force-with-lease\b|\s\+[\w/]+)|\bgit\s+filter-(?:branch|repo)\b|\bgit\s+branch\s+-D\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'rewrites or deletes shared history',
+  },
+  {
+    re: /\bgit\s+reset\s+--hard\b|\bgit\s+clean\s+-\w*f/,
+    part: 'text',
+    severity: 'medium',
+    label: 'discards work irrecoverably',
+  },
+  {
+    re: /\bshutil\.rmtree\s*\(|\bos\.RemoveAll\s*\(|\bfs\.(?:rmSync|rmdirSync|rm|rmdir|promises\.rm)\s*\([^)]*recursive\s*:\s*true|\brimraf\b|\bDirectory\.Delete\s*\([^)]*,\s*true\s*\)|\bFileUtils\.(?:deleteDirectory|forceDelete)\s*\(|\bremove_dir_all\s*\(/,
+    severity: 'medium',
+    label: 'deletes a directory tree',
+  },
+  {
+    re: /\.dropDatabase\s*\(|\.drop\s*\(\s*\)|\.deleteMany\s*\(\s*\{\s*\}\s*\)|\.remove\s*\(\s*\{\s*\}\s*\)|\bFLUSHALL\b|\bFLUSHDB\b|\bflushall\s*\(|\bflushdb\s*\(/,
+    severity: 'high',
+    label: 'wipes a collection or database',
+  },
+  {
+    re: /\bprevent_destroy\s*=\s*false\b|\bforce_destroy\s*=\s*true\b|\bskip_final_snapshot\s*=\s*true\b|\bdeletion_protection\s*=\s*false\b|\bDeletionPolicy\s*:\s*Delete\b|\bdeletionProtection\s*:\s*false\b|\bprune\s*:\s*true\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'removes a safeguard against deletion',
+  },
+  {
+    re: /\bmigrations\.(?:RemoveField|DeleteModel|RunSQL)\b|\bop\.drop_(?:table|column|index|constraint)\b|\b(?:drop_table|remove_column|remove_reference)\b|\bmigrationBuilder\.Drop\w+\s*\(|\bdropColumn\s*\(|\bdropTable\s*\(|\bSchema::drop\w*\s*\(/,
+    severity: 'high',
+    label: 'migration drops schema or data',
+  },
 ];
 
-const CHEAP = /DROP|drop|Drop|TRUNCATE|truncate|DELETE|delete|UPDATE|rm\s|Remove|remove|kubectl|helm|terraform|pulumi|aws|gcloud|az\s|docker|git\s|rmtree|RemoveAll|rmSync|rmdir|fs\.|rimraf|Directory|FileUtils|dropDatabase|deleteMany|FLUSH|flush|destroy|snapshot|deletion|Deletion|prune|migration|RunSQL|Schema/;
+const CHEAP =
+  /DROP|drop|Drop|TRUNCATE|truncate|DELETE|delete|UPDATE|rm\s|Remove|remove|kubectl|helm|terraform|pulumi|aws|gcloud|az\s|docker|git\s|rmtree|RemoveAll|rmSync|rmdir|fs\.|rimraf|Directory|FileUtils|dropDatabase|deleteMany|FLUSH|flush|destroy|snapshot|deletion|Deletion|prune|migration|RunSQL|Schema/;
 
 export const destructiveRules: RuleFamily = {
   name: 'destructive',
   rules: [DESTRUCTIVE, MIGRATION],
   triggers: [
-    'drop', 'truncate', 'delete', 'update', 'rm ', 'remove', 'kubectl', 'helm', 'terraform', 'pulumi', 'aws', 'gcloud', 'az ', 'docker',
-    'git ', 'rmtree', 'rmsync', 'rmdir', 'fs.', 'rimraf', 'directory', 'fileutils', 'flush', 'destroy', 'snapshot', 'deletion', 'prune',
-    'migration', 'runsql', 'schema',
+    'drop',
+    'truncate',
+    'delete',
+    'update',
+    'rm ',
+    'remove',
+    'kubectl',
+    'helm',
+    'terraform',
+    'pulumi',
+    'aws',
+    'gcloud',
+    'az ',
+    'docker',
+    'git ',
+    'rmtree',
+    'rmsync',
+    'rmdir',
+    'fs.',
+    'rimraf',
+    'directory',
+    'fileutils',
+    'flush',
+    'destroy',
+    'snapshot',
+    'deletion',
+    'prune',
+    'migration',
+    'runsql',
+    'schema',
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (file.cls.lockfile || file.cls.docs || file.diff.binary || file.cls.test) continue;
       scanLines(sink, DESTRUCTIVE, file, file.added, 'new', PATTERNS, CHEAP);
-      if (file.cls.migration && (file.cls.source || file.cls.language === 'sql' || file.cls.language === 'yaml' || file.cls.language === 'xml')) {
+      if (
+        file.cls.migration &&
+        (file.cls.source || file.cls.language === 'sql' || file.cls.language === 'yaml' || file.cls.language === 'xml')
+      ) {
         const edited = file.diff.status !== 'added';
-        sink.add(MIGRATION, file, spanOf(file), edited ? 'high' : 'medium', edited ? `existing migration ${file.diff.status}: databases that already ran it will not see the change` : 'new migration: runs once against production data');
+        sink.add(
+          MIGRATION,
+          file,
+          spanOf(file),
+          edited ? 'high' : 'medium',
+          edited
+            ? `existing migration ${file.diff.status}: databases that already ran it will not see the change`
+            : 'new migration: runs once against production data',
+        );
       }
     }
   },

@@ -60,7 +60,13 @@ export const duplicationRules: RuleFamily = {
         } else if (first.file !== file || lines[i].line > first.lines[first.at].line + WINDOW) {
           const firstLine = first.lines[first.at].line;
           const where = first.file === file ? `line ${firstLine}` : `${first.file.path}:${firstLine}`;
-          sink.add(DUPLICATED, file, newRange(lines[i].line, lines[i + WINDOW - 1].line), 'low', `${WINDOW} lines repeat the block added at ${where}`);
+          sink.add(
+            DUPLICATED,
+            file,
+            newRange(lines[i].line, lines[i + WINDOW - 1].line),
+            'low',
+            `${WINDOW} lines repeat the block added at ${where}`,
+          );
         }
       }
     }
@@ -72,7 +78,10 @@ const LITERALS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|\b\d[\w.
 
 /** A line that is mostly data: after removing literals, little but punctuation and at most one name is left. */
 function tableRow(code: string): boolean {
-  const rest = code.replace(LITERALS, '').replace(/[\s,:;=()[\]{}]+/g, ' ').trim();
+  const rest = code
+    .replace(LITERALS, '')
+    .replace(/[\s,:;=()[\]{}]+/g, ' ')
+    .trim();
   return rest.split(' ').filter((w) => /\w/.test(w)).length <= 1;
 }
 

@@ -9,15 +9,19 @@ const ENDPOINT: RuleMeta = {
   whatToDo: 'Move the address to configuration; check the host is the intended one and is reached over TLS.',
 };
 
-const URL = /\b(?:https?|wss?|ftp|grpc|amqps?|redis|mongodb(?:\+srv)?|postgres(?:ql)?|mysql|jdbc:\w+):\/\/([^\s'"`<>)\\/:?#]+)[^\s'"`<>)\\]*/i;
+const URL =
+  /\b(?:https?|wss?|ftp|grpc|amqps?|redis|mongodb(?:\+srv)?|postgres(?:ql)?|mysql|jdbc:\w+):\/\/([^\s'"`<>)\\/:?#]+)[^\s'"`<>)\\]*/i;
 const IPV4 = /(?<![\w.])((?:\d{1,3}\.){3}\d{1,3})(?![\w.]*\d)(?!\.\w)/;
 /** Hosts that are placeholders, loopback or XML/JSON namespaces rather than something the code will call. */
-const HARMLESS_HOST = /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:example|test|invalid|localhost)|(?:www\.)?w3\.org|json-schema\.org|schemas\.[\w.-]+|(?:www\.)?apache\.org|opensource\.org|purl\.org|schema\.org|xmlns\.[\w.-]+|\$\{?\w*|\{\{?\w*|%\w*)$/i;
+const HARMLESS_HOST =
+  /^(?:localhost|127\.\d+\.\d+\.\d+|0\.0\.0\.0|\[?::1\]?|[\w.-]*example\.(?:com|org|net)|[\w.-]+\.(?:example|test|invalid|localhost)|(?:www\.)?w3\.org|json-schema\.org|schemas\.[\w.-]+|(?:www\.)?apache\.org|opensource\.org|purl\.org|schema\.org|xmlns\.[\w.-]+|\$\{?\w*|\{\{?\w*|%\w*)$/i;
 
 /** Documentation and registry hosts: a link a human reads, not an address the code calls. */
-const DOC_HOST = /^(?:(?:www\.)?github\.com|(?:gist\.)?githubusercontent\.com|docs\.[\w.-]+|[\w-]+\.readthedocs\.io|(?:www\.)?pypi\.org|(?:www\.)?npmjs\.com|crates\.io|docs\.rs|pkg\.go\.dev|go\.dev|learn\.microsoft\.com|developer\.mozilla\.org|(?:www\.)?rust-lang\.org|modelcontextprotocol\.io|spec\.[\w.-]+|datatracker\.ietf\.org|(?:www\.)?rfc-editor\.org|stackoverflow\.com)$/i;
+const DOC_HOST =
+  /^(?:(?:www\.)?github\.com|(?:gist\.)?githubusercontent\.com|docs\.[\w.-]+|[\w-]+\.readthedocs\.io|(?:www\.)?pypi\.org|(?:www\.)?npmjs\.com|crates\.io|docs\.rs|pkg\.go\.dev|go\.dev|learn\.microsoft\.com|developer\.mozilla\.org|(?:www\.)?rust-lang\.org|modelcontextprotocol\.io|spec\.[\w.-]+|datatracker\.ietf\.org|(?:www\.)?rfc-editor\.org|stackoverflow\.com)$/i;
 /** The URL sits in a message for a person: an error, a log line, help text, a print. */
-const MESSAGE = /\b(?:raise|throw|panic!?|bail!|anyhow!|ensure!|Error|Exception|errors\.New|fmt\.Errorf|log\w*\.\w+|logger\.\w+|console\.\w+|print\w*|eprintln!|println!|format!|warn\w*|help|description|usage|message|msg|hint)\b/i;
+const MESSAGE =
+  /\b(?:raise|throw|panic!?|bail!|anyhow!|ensure!|Error|Exception|errors\.New|fmt\.Errorf|log\w*\.\w+|logger\.\w+|console\.\w+|print\w*|eprintln!|println!|format!|warn\w*|help|description|usage|message|msg|hint)\b/i;
 
 export const endpointRules: RuleFamily = {
   name: 'endpoints',
@@ -32,11 +36,23 @@ export const endpointRules: RuleFamily = {
         if (url && (DOC_HOST.test(url[1]) || MESSAGE.test(code.slice(0, url.index)))) continue;
         if (url && !HARMLESS_HOST.test(url[1])) {
           const insecure = /^(?:http|ws|ftp):/i.test(url[0]);
-          sink.line(ENDPOINT, file, l, 'new', insecure ? 'medium' : 'low', `added ${quote(url[0], 60)}${insecure ? ' over plain text' : ''}`);
+          sink.line(
+            ENDPOINT,
+            file,
+            l,
+            'new',
+            insecure ? 'medium' : 'low',
+            `added ${quote(url[0], 60)}${insecure ? ' over plain text' : ''}`,
+          );
           continue;
         }
         const ip = url ? null : IPV4.exec(code);
-        if (ip && validIp(ip[1]) && !HARMLESS_HOST.test(ip[1]) && !/version|ver\b|v\s*$/i.test(code.slice(0, ip.index))) {
+        if (
+          ip &&
+          validIp(ip[1]) &&
+          !HARMLESS_HOST.test(ip[1]) &&
+          !/version|ver\b|v\s*$/i.test(code.slice(0, ip.index))
+        ) {
           sink.line(ENDPOINT, file, l, 'new', 'low', `added IP address ${ip[1]}`);
         }
       }

@@ -23,38 +23,117 @@ const REMOVED: RuleMeta = {
 };
 
 const ONE_LINE_SWALLOW: readonly LinePattern[] = [
-  { re: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}/, langs: ['js', 'java', 'cs', 'php', 'c'], severity: 'medium', label: 'empty catch block' },
-  { re: /\.catch\s*\(\s*(?:\(\s*\w*\s*\)|\w+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0|false|\[\])\s*\)|\.catch\s*\(\s*(?:noop|_\.noop|function\s*\(\s*\w*\s*\)\s*\{\s*\})\s*\)/, langs: ['js'], severity: 'medium', label: 'promise rejection discarded' },
-  { re: /^\s*except\b[^:]*:\s*(?:pass|\.\.\.|continue)\s*$/, langs: ['py'], severity: 'medium', label: 'except that does nothing' },
+  {
+    re: /\bcatch\s*(?:\([^)]*\))?\s*\{\s*\}/,
+    langs: ['js', 'java', 'cs', 'php', 'c'],
+    severity: 'medium',
+    label: 'empty catch block',
+  },
+  {
+    re: /\.catch\s*\(\s*(?:\(\s*\w*\s*\)|\w+)\s*=>\s*(?:\{\s*\}|null|undefined|void 0|false|\[\])\s*\)|\.catch\s*\(\s*(?:noop|_\.noop|function\s*\(\s*\w*\s*\)\s*\{\s*\})\s*\)/,
+    langs: ['js'],
+    severity: 'medium',
+    label: 'promise rejection discarded',
+  },
+  {
+    re: /^\s*except\b[^:]*:\s*(?:pass|\.\.\.|continue)\s*$/,
+    langs: ['py'],
+    severity: 'medium',
+    label: 'except that does nothing',
+  },
   { re: /\bif\s+err\s*!=\s*nil\s*\{\s*\}/, langs: ['go'], severity: 'medium', label: 'empty error branch' },
-  { re: /^\s*_\s*(?:,\s*_\s*)?=\s*[\w.]+\(.*\)\s*$/, langs: ['go'], severity: 'low', label: 'returned error assigned to _' },
-  { re: /\brescue\s+(?:nil|=>\s*\w+\s*$)|\brescue\s*;\s*end\b/, langs: ['ruby'], severity: 'medium', label: 'rescue that does nothing' },
-  { re: /\blet\s+_\s*=\s*[\w:.]+\(.*\)\s*;|\.ok\(\)\s*;\s*$/, langs: ['rust'], severity: 'low', label: 'Result discarded' },
+  {
+    re: /^\s*_\s*(?:,\s*_\s*)?=\s*[\w.]+\(.*\)\s*$/,
+    langs: ['go'],
+    severity: 'low',
+    label: 'returned error assigned to _',
+  },
+  {
+    re: /\brescue\s+(?:nil|=>\s*\w+\s*$)|\brescue\s*;\s*end\b/,
+    langs: ['ruby'],
+    severity: 'medium',
+    label: 'rescue that does nothing',
+  },
+  {
+    re: /\blet\s+_\s*=\s*[\w:.]+\(.*\)\s*;|\.ok\(\)\s*;\s*$/,
+    langs: ['rust'],
+    severity: 'low',
+    label: 'Result discarded',
+  },
 ];
 
 const BROAD_PATTERNS: readonly LinePattern[] = [
-  { re: /^\s*except\s*:/, langs: ['py'], severity: 'medium', label: 'bare except also catches KeyboardInterrupt and SystemExit' },
-  { re: /^\s*except\s+\(?\s*(?:Exception|BaseException)\b/, langs: ['py'], severity: 'low', label: 'catches every exception' },
-  { re: /\bcatch\s*\(\s*(?:final\s+)?(?:Exception|Throwable|RuntimeException|java\.lang\.Exception)\s+\w+\s*\)/, langs: ['java'], severity: 'low', label: 'catches every exception' },
-  { re: /\bcatch\s*\(\s*(?:System\.)?Exception\b|\bcatch\s*(?:\{|$)/, langs: ['cs'], severity: 'low', label: 'catches every exception' },
+  {
+    re: /^\s*except\s*:/,
+    langs: ['py'],
+    severity: 'medium',
+    label: 'bare except also catches KeyboardInterrupt and SystemExit',
+  },
+  {
+    re: /^\s*except\s+\(?\s*(?:Exception|BaseException)\b/,
+    langs: ['py'],
+    severity: 'low',
+    label: 'catches every exception',
+  },
+  {
+    re: /\bcatch\s*\(\s*(?:final\s+)?(?:Exception|Throwable|RuntimeException|java\.lang\.Exception)\s+\w+\s*\)/,
+    langs: ['java'],
+    severity: 'low',
+    label: 'catches every exception',
+  },
+  {
+    re: /\bcatch\s*\(\s*(?:System\.)?Exception\b|\bcatch\s*(?:\{|$)/,
+    langs: ['cs'],
+    severity: 'low',
+    label: 'catches every exception',
+  },
   { re: /\brecover\s*\(\s*\)/, langs: ['go'], severity: 'low', label: 'recover() turns every panic into normal flow' },
-  { re: /\bprocess\.on\s*\(\s*['"]uncaughtException['"]/, langs: ['js'], severity: 'low', label: 'global handler keeps a broken process alive' },
-  { re: /\brescue\s+(?:Exception|StandardError)\b/, langs: ['ruby'], severity: 'low', label: 'catches every exception' },
+  {
+    re: /\bprocess\.on\s*\(\s*['"]uncaughtException['"]/,
+    langs: ['js'],
+    severity: 'low',
+    label: 'global handler keeps a broken process alive',
+  },
+  {
+    re: /\brescue\s+(?:Exception|StandardError)\b/,
+    langs: ['ruby'],
+    severity: 'low',
+    label: 'catches every exception',
+  },
 ];
 
 /** Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err` and `if let` replace a match arm in kind. */
-const HANDLING = /\.ok\(\)|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+const HANDLING =
+  /\.ok\(\)|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
   rules: [SWALLOWED, BROAD, REMOVED],
-  triggers: ['catch', 'except', 'err', 'rescue', 'ok(', 'recover', 'throwable', 'uncaught', '_ =', 'throw', 'raise', 'panic', 'reject', 'try', '?;', 'assert'],
+  triggers: [
+    'catch',
+    'except',
+    'err',
+    'rescue',
+    'ok(',
+    'recover',
+    'throwable',
+    'uncaught',
+    '_ =',
+    'throw',
+    'raise',
+    'panic',
+    'reject',
+    'try',
+    '?;',
+    'assert',
+  ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source) continue;
       const lang = file.cls.language;
       for (const l of file.added) {
-        if (!sink.mayMatch(l) || !/catch|except|err|rescue|_ =|ok\(|recover|Exception|Throwable|uncaught/.test(l.code)) continue;
+        if (!sink.mayMatch(l) || !/catch|except|err|rescue|_ =|ok\(|recover|Exception|Throwable|uncaught/.test(l.code))
+          continue;
         const swallowed = matchFirst(ONE_LINE_SWALLOW, lang, l.code) ?? openBlockSwallow(file, l);
         if (swallowed && !deliberate(file, l)) {
           sink.line(SWALLOWED, file, l, 'new', swallowed.severity, `added ${quote(l.text, 50)}: ${swallowed.label}`);
@@ -70,9 +149,12 @@ export const errorRules: RuleFamily = {
 };
 
 /** Expected failures of filesystem and process calls, ignored on purpose around the call that may fail. */
-const EXPECTED_ERRORS = /\b(?:FileNotFoundError|FileExistsError|NotADirectoryError|IsADirectoryError|ProcessLookupError|OSError|PermissionError)\b|\bENOENT\b|\bEEXIST\b|os\.IsNotExist|os\.IsExist|ErrorKind::(?:NotFound|AlreadyExists)/;
-const FS_CALL = /\b(?:unlink|remove|rmdir|rmtree|mkdir|makedirs|kill|chmod|rename|replace|stat|lstat|exists|readlink|symlink|close|unlinkSync|rmSync|mkdirSync|remove_file|remove_dir\w*|create_dir\w*)\s*\(/;
-const LOGGED = /\b(?:log|logger|logging|tracing|slog|console)\.\w+\s*\(|\b(?:warn|error|info|debug|trace|eprintln|println)!\s*\(|\b(?:eprint|print)\s*\(|\blog\.Print|\blogger\b/;
+const EXPECTED_ERRORS =
+  /\b(?:FileNotFoundError|FileExistsError|NotADirectoryError|IsADirectoryError|ProcessLookupError|OSError|PermissionError)\b|\bENOENT\b|\bEEXIST\b|os\.IsNotExist|os\.IsExist|ErrorKind::(?:NotFound|AlreadyExists)/;
+const FS_CALL =
+  /\b(?:unlink|remove|rmdir|rmtree|mkdir|makedirs|kill|chmod|rename|replace|stat|lstat|exists|readlink|symlink|close|unlinkSync|rmSync|mkdirSync|remove_file|remove_dir\w*|create_dir\w*)\s*\(/;
+const LOGGED =
+  /\b(?:log|logger|logging|tracing|slog|console)\.\w+\s*\(|\b(?:warn|error|info|debug|trace|eprintln|println)!\s*\(|\b(?:eprint|print)\s*\(|\blog\.Print|\blogger\b/;
 
 /**
  * A swallow that is deliberate and harmless: an expected filesystem error (`except FileNotFoundError: pass` around
@@ -86,7 +168,8 @@ function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   if (lang === 'rust' && /\blet\s+_\s*=/.test(l.code)) {
     return LOGGED.test(l.code) || LOGGED.test(linesAfter(file, l, 2).join('\n'));
   }
-  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync)\s*\(/.test(l.code)) return true;
+  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync)\s*\(/.test(l.code))
+    return true;
   return false;
 }
 
@@ -103,8 +186,10 @@ function openBlockSwallow(file: ChangeFile, l: ChangeLine): { severity: 'medium'
   if (!opensCatch && !opensExcept && !opensErr) return undefined;
   const body = linesAfter(file, l, 6).filter((t) => t.trim() !== '' && !/^\s*(?:\/\/|#|\/\*|\*)/.test(t));
   const first = (body[0] ?? '').trim();
-  if (opensExcept && /^(?:pass|\.\.\.|continue)$/.test(first)) return { severity: 'medium', label: 'except that does nothing' };
-  if ((opensCatch || opensErr) && /^\}/.test(first)) return { severity: 'medium', label: opensErr ? 'empty error branch' : 'empty catch block' };
+  if (opensExcept && /^(?:pass|\.\.\.|continue)$/.test(first))
+    return { severity: 'medium', label: 'except that does nothing' };
+  if ((opensCatch || opensErr) && /^\}/.test(first))
+    return { severity: 'medium', label: opensErr ? 'empty error branch' : 'empty catch block' };
   if (opensErr && /^return(?:\s+nil)?$/.test(first)) return { severity: 'low', label: 'error branch drops the error' };
   return undefined;
 }
@@ -129,10 +214,17 @@ function removedHandling(sink: FindingSink, file: ChangeFile): void {
   }
   if (removed.size === 0) return;
   const added = new Map<number, number>();
-  for (const l of file.added) if (sink.mayMatch(l) && HANDLING.test(l.code)) added.set(l.hunk, (added.get(l.hunk) ?? 0) + 1);
+  for (const l of file.added)
+    if (sink.mayMatch(l) && HANDLING.test(l.code)) added.set(l.hunk, (added.get(l.hunk) ?? 0) + 1);
   for (const [hunk, lines] of removed) {
     const kept = added.get(hunk) ?? 0;
     if (lines.length <= kept) continue;
-    sink.add(REMOVED, file, oldRange(lines[0].line, lines[lines.length - 1].line), 'medium', `${lines.length - kept} error-handling line${lines.length - kept > 1 ? 's' : ''} removed, e.g. ${quote(lines[0].text, 50)}`);
+    sink.add(
+      REMOVED,
+      file,
+      oldRange(lines[0].line, lines[lines.length - 1].line),
+      'medium',
+      `${lines.length - kept} error-handling line${lines.length - kept > 1 ? 's' : ''} removed, e.g. ${quote(lines[0].text, 50)}`,
+    );
   }
 }

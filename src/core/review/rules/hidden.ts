@@ -9,13 +9,15 @@ const HIDDEN: RuleMeta = {
   id: 'hidden-characters',
   category: 'hidden-characters',
   title: 'Invisible or look-alike characters',
-  whatToDo: 'Remove the characters (or escape them visibly); what the reviewer sees is not what the compiler or the model reads.',
+  whatToDo:
+    'Remove the characters (or escape them visibly); what the reviewer sees is not what the compiler or the model reads.',
 };
 const AGENT: RuleMeta = {
   id: 'agent-config-changed',
   category: 'agent-config',
   title: 'Agent instructions or tool configuration changed',
-  whatToDo: 'Read the whole instruction change: it steers every future AI edit and may grant tools or permissions (MCP servers, auto-approve).',
+  whatToDo:
+    'Read the whole instruction change: it steers every future AI edit and may grant tools or permissions (MCP servers, auto-approve).',
 };
 
 const BIDI = /[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/;
@@ -36,13 +38,51 @@ export const hiddenRules: RuleFamily = {
           const i = l.text.search(re);
           return `U+${l.text.codePointAt(i)!.toString(16).toUpperCase().padStart(4, '0')} at column ${i + 1}`;
         };
-        if (BIDI.test(l.text)) sink.line(HIDDEN, file, l, 'new', 'high', `bidirectional control ${at(BIDI)}: the line displays differently from how it runs`);
-        else if (TAGS.test(l.text)) sink.line(HIDDEN, file, l, 'new', 'high', `invisible Unicode tag characters ${at(TAGS)}: can carry hidden instructions for a model`);
-        else if (ZERO_WIDTH.test(l.text.replace(/^\uFEFF/, ''))) sink.line(HIDDEN, file, l, 'new', file.cls.agentConfig ? 'high' : 'medium', `zero-width character ${at(ZERO_WIDTH)}`);
-        else if (file.cls.source && MIXED_SCRIPT.test(l.code.replace(/(["'`])(?:(?!\1).)*\1/g, ''))) sink.line(HIDDEN, file, l, 'new', 'medium', `Latin mixed with Greek/Cyrillic look-alikes in code ${at(/[\u0370-\u04FF]/)}`);
+        if (BIDI.test(l.text))
+          sink.line(
+            HIDDEN,
+            file,
+            l,
+            'new',
+            'high',
+            `bidirectional control ${at(BIDI)}: the line displays differently from how it runs`,
+          );
+        else if (TAGS.test(l.text))
+          sink.line(
+            HIDDEN,
+            file,
+            l,
+            'new',
+            'high',
+            `invisible Unicode tag characters ${at(TAGS)}: can carry hidden instructions for a model`,
+          );
+        else if (ZERO_WIDTH.test(l.text.replace(/^\uFEFF/, '')))
+          sink.line(
+            HIDDEN,
+            file,
+            l,
+            'new',
+            file.cls.agentConfig ? 'high' : 'medium',
+            `zero-width character ${at(ZERO_WIDTH)}`,
+          );
+        else if (file.cls.source && MIXED_SCRIPT.test(l.code.replace(/(["'`])(?:(?!\1).)*\1/g, '')))
+          sink.line(
+            HIDDEN,
+            file,
+            l,
+            'new',
+            'medium',
+            `Latin mixed with Greek/Cyrillic look-alikes in code ${at(/[\u0370-\u04FF]/)}`,
+          );
       }
       if (file.cls.agentConfig) {
-        sink.add(AGENT, file, spanOf(file), 'medium', `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`);
+        sink.add(
+          AGENT,
+          file,
+          spanOf(file),
+          'medium',
+          `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`,
+        );
       }
     }
   },

@@ -19,7 +19,11 @@ export function normalisePackageName(eco: Ecosystem, name: string): string {
 const PATTERNS: Record<string, readonly RegExp[]> = {
   'package-lock.json': [/"node_modules\/((?:@[^/"]+\/)?[^/"]+)"/g, /"((?:@[^/"]+\/)?[^/"]+)":\s*\{\s*"version"/g],
   'yarn.lock': [/(?:^|,\s*)"?((?:@[^/@"\s]+\/)?[^@"\s,]+)@/gm],
-  'pnpm-lock.yaml': [/(?:^\s+|\/)'?((?:@[^/@'\s]+\/)?[^/@'\s:()]+)@\d/gm, /^\s+'?((?:@[^/'\s]+\/)?[^/'\s:]+)'?:\s*$/gm, /^\s+\/((?:@[^/'\s]+\/)?[^/'\s:]+)\/\d/gm],
+  'pnpm-lock.yaml': [
+    /(?:^\s+|\/)'?((?:@[^/@'\s]+\/)?[^/@'\s:()]+)@\d/gm,
+    /^\s+'?((?:@[^/'\s]+\/)?[^/'\s:]+)'?:\s*$/gm,
+    /^\s+\/((?:@[^/'\s]+\/)?[^/'\s:]+)\/\d/gm,
+  ],
   'bun.lock': [/"((?:@[^/"]+\/)?[^/"@]+)":\s*\[\s*"/g],
   'toml-name': [/^name\s*=\s*"([^"]+)"/gm],
   'json-keys': [/"([^"]+)":\s*\{/g],
@@ -29,7 +33,8 @@ const PATTERNS: Record<string, readonly RegExp[]> = {
 
 function patternsFor(base: string): readonly RegExp[] {
   if (base === 'npm-shrinkwrap.json') return PATTERNS['package-lock.json'];
-  if (base === 'poetry.lock' || base === 'uv.lock' || base === 'pdm.lock' || base === 'cargo.lock') return PATTERNS['toml-name'];
+  if (base === 'poetry.lock' || base === 'uv.lock' || base === 'pdm.lock' || base === 'cargo.lock')
+    return PATTERNS['toml-name'];
   if (base === 'pipfile.lock' || base === 'packages.lock.json') return PATTERNS['json-keys'];
   return PATTERNS[base] ?? [];
 }

@@ -9,21 +9,49 @@ const LEVEL_CHANGED: RuleMeta = {
   id: 'log-level-changed',
   category: 'observability',
   title: 'Log level changed',
-  whatToDo: 'Check who reads this level: errors should need action, and the diagnostic of a failure must stay visible in production.',
+  whatToDo:
+    'Check who reads this level: errors should need action, and the diagnostic of a failure must stay visible in production.',
 };
 
 const LEVELS: Readonly<Record<string, number>> = {
-  trace: 0, debug: 1, fine: 1, verbose: 1, log: 2, info: 2, notice: 2, warn: 3, warning: 3, error: 4, exception: 4, err: 4,
-  critical: 5, fatal: 5, crit: 5,
+  trace: 0,
+  debug: 1,
+  fine: 1,
+  verbose: 1,
+  log: 2,
+  info: 2,
+  notice: 2,
+  warn: 3,
+  warning: 3,
+  error: 4,
+  exception: 4,
+  err: 4,
+  critical: 5,
+  fatal: 5,
+  crit: 5,
 };
 
 /** A logging call and its level: `logger.info(`, `logging.warning(`, `console.error(`, `warn!(`, `slog.Debug(`. */
-const CALL = /\b((?:log|logger|logging|_log|_logger|LOG|LOGGER|console|slog|zap|klog|tracing|self\.log(?:ger)?|this\.log(?:ger)?|[a-z]\w*Logger)\.|(?:tracing|log)::)?(trace|debug|fine|verbose|info|notice|warn|warning|error|exception|critical|fatal|crit)(f|ln|w|Context)?(!?)\s*\(/i;
+const CALL =
+  /\b((?:log|logger|logging|_log|_logger|LOG|LOGGER|console|slog|zap|klog|tracing|self\.log(?:ger)?|this\.log(?:ger)?|[a-z]\w*Logger)\.|(?:tracing|log)::)?(trace|debug|fine|verbose|info|notice|warn|warning|error|exception|critical|fatal|crit)(f|ln|w|Context)?(!?)\s*\(/i;
 
 export const loggingRules: RuleFamily = {
   name: 'logging',
   rules: [LEVEL_CHANGED],
-  triggers: ['trace', 'debug', 'fine', 'verbose', 'info', 'notice', 'warn', 'error', 'exception', 'critical', 'fatal', 'crit'],
+  triggers: [
+    'trace',
+    'debug',
+    'fine',
+    'verbose',
+    'info',
+    'notice',
+    'warn',
+    'error',
+    'exception',
+    'critical',
+    'fatal',
+    'crit',
+  ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source || file.removed.length === 0) continue;
@@ -43,7 +71,13 @@ export const loggingRules: RuleFamily = {
         const raised = m.level > was.level;
         if (raised && m.level < 4) continue;
         if (!raised && was.level < 3) continue;
-        sink.add(LEVEL_CHANGED, file, newRange(l.line), raised ? 'low' : 'medium', `${was.word} -> ${m.word}: ${quote(l.text, 50)}${raised ? ' (now reported as an error)' : ' (a warning or error no longer shows at the default level)'}`);
+        sink.add(
+          LEVEL_CHANGED,
+          file,
+          newRange(l.line),
+          raised ? 'low' : 'medium',
+          `${was.word} -> ${m.word}: ${quote(l.text, 50)}${raised ? ' (now reported as an error)' : ' (a warning or error no longer shows at the default level)'}`,
+        );
       }
     }
   },
@@ -54,6 +88,7 @@ function logCall(code: string): { level: number; word: string; skeleton: string 
   // A bare `error(` or `info(` with neither a logger in front nor a macro `!` is some other function.
   if (!m || (m[1] === undefined && m[4] !== '!')) return null;
   const word = m[2].toLowerCase();
-  const skeleton = code.slice(0, m.index) + (m[1] ?? '') + '_' + (m[3] ?? '') + m[4] + '(' + code.slice(m.index + m[0].length);
+  const skeleton =
+    code.slice(0, m.index) + (m[1] ?? '') + '_' + (m[3] ?? '') + m[4] + '(' + code.slice(m.index + m[0].length);
   return { level: LEVELS[word], word, skeleton: skeleton.replace(/\s+/g, '') };
 }

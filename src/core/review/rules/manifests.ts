@@ -18,14 +18,56 @@ export interface DeclaredDependency {
 
 const NPM_DEP_SECTIONS = new Set(['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies']);
 const NPM_TOP_FIELDS = new Set([
-  'name', 'version', 'description', 'main', 'module', 'types', 'typings', 'license', 'author', 'homepage', 'private',
-  'type', 'packageManager', 'browser', 'bin', 'exports', 'publisher', 'displayName', 'icon', 'sideEffects',
+  'name',
+  'version',
+  'description',
+  'main',
+  'module',
+  'types',
+  'typings',
+  'license',
+  'author',
+  'homepage',
+  'private',
+  'type',
+  'packageManager',
+  'browser',
+  'bin',
+  'exports',
+  'publisher',
+  'displayName',
+  'icon',
+  'sideEffects',
 ]);
-const NPM_SPEC = /^(?:[\^~<>=*]|\d|x$|latest$|next$|workspace:|npm:|file:|link:|git\+|git:|github:|https?:|[\w-]+\/[\w.-]+(?:#.*)?$)/;
+const NPM_SPEC =
+  /^(?:[\^~<>=*]|\d|x$|latest$|next$|workspace:|npm:|file:|link:|git\+|git:|github:|https?:|[\w-]+\/[\w.-]+(?:#.*)?$)/;
 const CARGO_PKG_KEYS = new Set([
-  'name', 'version', 'edition', 'authors', 'description', 'license', 'repository', 'readme', 'homepage',
-  'documentation', 'keywords', 'categories', 'publish', 'build', 'rust-version', 'resolver', 'members', 'exclude',
-  'include', 'default-run', 'workspace', 'license-file', 'links', 'autobins', 'autoexamples', 'autotests',
+  'name',
+  'version',
+  'edition',
+  'authors',
+  'description',
+  'license',
+  'repository',
+  'readme',
+  'homepage',
+  'documentation',
+  'keywords',
+  'categories',
+  'publish',
+  'build',
+  'rust-version',
+  'resolver',
+  'members',
+  'exclude',
+  'include',
+  'default-run',
+  'workspace',
+  'license-file',
+  'links',
+  'autobins',
+  'autoexamples',
+  'autotests',
 ]);
 
 export function declaredDependencies(file: ChangeFile): DeclaredDependency[] {
@@ -60,9 +102,19 @@ export function declaredDependencies(file: ChangeFile): DeclaredDependency[] {
       const section = sectionOf(file, l, /^\s*\[([^\]]+)\]\s*$/, null);
       const item = /^\s*["']([A-Za-z0-9][\w.-]*)\s*(?:\[[^\]]*\])?\s*([^"']*)["']\s*,?\s*$/.exec(l.text);
       const kv = /^\s*([A-Za-z0-9][\w.-]*)\s*=\s*("[^"]*"|'[^']*'|\{.*)\s*$/.exec(l.text);
-      if (item && (section === null || section === 'project' || /dependencies|optional-dependencies|dependency-groups/.test(section))) {
+      if (
+        item &&
+        (section === null ||
+          section === 'project' ||
+          /dependencies|optional-dependencies|dependency-groups/.test(section))
+      ) {
         push(item[1], item[2].trim(), l);
-      } else if (kv && section !== null && /(^|\.)(dependencies|dev-dependencies|packages|dev-packages)$|\.group\.[^.]+\.dependencies$/.test(section) && kv[1] !== 'python') {
+      } else if (
+        kv &&
+        section !== null &&
+        /(^|\.)(dependencies|dev-dependencies|packages|dev-packages)$|\.group\.[^.]+\.dependencies$/.test(section) &&
+        kv[1] !== 'python'
+      ) {
         push(kv[1], kv[2], l);
       }
     }
@@ -76,9 +128,10 @@ export function declaredDependencies(file: ChangeFile): DeclaredDependency[] {
       const m = /^\s*([A-Za-z0-9_-]+)\s*=\s*("[^"]*"|\{.*)\s*$/.exec(l.code);
       if (!m) continue;
       const section = sectionOf(file, l, /^\s*\[([^\]]+)\]\s*$/, null);
-      const isDep = section !== null
-        ? /(^|\.)(dependencies|dev-dependencies|build-dependencies)$/.test(section)
-        : !CARGO_PKG_KEYS.has(m[1]) && /^"[\^~=<>*]?\d|^\{.*\b(version|git|path)\s*=/.test(m[2]);
+      const isDep =
+        section !== null
+          ? /(^|\.)(dependencies|dev-dependencies|build-dependencies)$/.test(section)
+          : !CARGO_PKG_KEYS.has(m[1]) && /^"[\^~=<>*]?\d|^\{.*\b(version|git|path)\s*=/.test(m[2]);
       if (isDep) push(m[1], m[2], l);
     }
   } else if (base === 'pom.xml') {
@@ -92,12 +145,18 @@ export function declaredDependencies(file: ChangeFile): DeclaredDependency[] {
     }
   } else if (base.startsWith('build.gradle')) {
     for (const l of file.added) {
-      const m = /^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|annotationProcessor|kapt|ksp|compile)\s*\(?\s*['"]([\w.-]+):([\w.-]+)(?::([^'"]*))?['"]/.exec(l.code);
+      const m =
+        /^\s*(?:implementation|api|compileOnly|runtimeOnly|testImplementation|testRuntimeOnly|annotationProcessor|kapt|ksp|compile)\s*\(?\s*['"]([\w.-]+):([\w.-]+)(?::([^'"]*))?['"]/.exec(
+          l.code,
+        );
       if (m) push(`${m[1]}:${m[2]}`, m[3] ?? '', l);
     }
   } else {
     for (const l of file.added) {
-      const m = /<(?:PackageReference|PackageVersion|package)\s+(?:Include|Update|id)\s*=\s*"([\w.-]+)"(?:.*?[Vv]ersion\s*=\s*"([^"]*)")?/.exec(l.text);
+      const m =
+        /<(?:PackageReference|PackageVersion|package)\s+(?:Include|Update|id)\s*=\s*"([\w.-]+)"(?:.*?[Vv]ersion\s*=\s*"([^"]*)")?/.exec(
+          l.text,
+        );
       if (m) push(m[1], m[2] ?? '', l);
     }
   }

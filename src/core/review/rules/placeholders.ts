@@ -13,17 +13,36 @@ const STUB: RuleMeta = {
   id: 'stub-body',
   category: 'placeholders',
   title: 'New function returns a constant',
-  whatToDo: 'Check the function is meant to be constant; a stub that returns true/null/0 makes callers and tests pass without logic.',
+  whatToDo:
+    'Check the function is meant to be constant; a stub that returns true/null/0 makes callers and tests pass without logic.',
 };
 
 const PATTERNS: readonly LinePattern[] = [
-  { re: /\bin a real (?:implementation|app(?:lication)?|system|world|scenario|environment)\b|\b(?:for now|simplified|placeholder|stub(?:bed)?|mock implementation|not (?:yet )?implemented|implement (?:this|me|later)|your (?:code|logic) here|replace (?:this )?with (?:the )?(?:real|actual)|dummy (?:implementation|value|data))\b/i, part: 'comment', severity: 'medium', label: 'says the code is not the real thing' },
+  {
+    re: /\bin a real (?:implementation|app(?:lication)?|system|world|scenario|environment)\b|\b(?:for now|simplified|placeholder|stub(?:bed)?|mock implementation|not (?:yet )?implemented|implement (?:this|me|later)|your (?:code|logic) here|replace (?:this )?with (?:the )?(?:real|actual)|dummy (?:implementation|value|data))\b/i,
+    part: 'comment',
+    severity: 'medium',
+    label: 'says the code is not the real thing',
+  },
   { re: /\b(?:TODO|FIXME|XXX|HACK)\b/, part: 'comment', severity: 'low', label: 'unfinished work marked' },
   { re: /\braise\s+NotImplementedError\b/, langs: ['py'], severity: 'medium', label: 'not implemented' },
   { re: /\b(?:todo|unimplemented)!\s*\(/, langs: ['rust'], severity: 'medium', label: 'not implemented' },
-  { re: /\bthrow\s+new\s+(?:NotImplementedException|NotImplementedError)\b|\bthrow\s+new\s+(?:Error|UnsupportedOperationException|RuntimeException|Exception)\s*\(\s*['"][^'"]*(?:not\s+(?:yet\s+)?implemented|todo|implement me)[^'"]*['"]/i, severity: 'medium', label: 'not implemented' },
-  { re: /\bpanic\s*\(\s*"[^"]*(?:not\s+implemented|todo|unimplemented)[^"]*"/i, langs: ['go'], severity: 'medium', label: 'not implemented' },
-  { re: /['"](?:lorem ipsum[^'"]*|TODO|FIXME|changeme|CHANGEME|placeholder|REPLACE_ME|your[-_ ]?api[-_ ]?key[^'"]*)['"]/i, severity: 'low', label: 'placeholder literal' },
+  {
+    re: /\bthrow\s+new\s+(?:NotImplementedException|NotImplementedError)\b|\bthrow\s+new\s+(?:Error|UnsupportedOperationException|RuntimeException|Exception)\s*\(\s*['"][^'"]*(?:not\s+(?:yet\s+)?implemented|todo|implement me)[^'"]*['"]/i,
+    severity: 'medium',
+    label: 'not implemented',
+  },
+  {
+    re: /\bpanic\s*\(\s*"[^"]*(?:not\s+implemented|todo|unimplemented)[^"]*"/i,
+    langs: ['go'],
+    severity: 'medium',
+    label: 'not implemented',
+  },
+  {
+    re: /['"](?:lorem ipsum[^'"]*|TODO|FIXME|changeme|CHANGEME|placeholder|REPLACE_ME|your[-_ ]?api[-_ ]?key[^'"]*)['"]/i,
+    severity: 'low',
+    label: 'placeholder literal',
+  },
 ];
 
 const FUNC_HEADER: Partial<Record<string, RegExp>> = {
@@ -34,7 +53,8 @@ const FUNC_HEADER: Partial<Record<string, RegExp>> = {
   rust: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?fn\s+\w+.*\{\s*$/,
   py: /^\s*(?:async\s+)?def\s+\w+\s*\(.*\)\s*(?:->\s*[^:]+)?:\s*$/,
 };
-const CONSTANT_RETURN = /^\s*return\s+(?:true|false|True|False|null|nil|None|undefined|0|1|-1|""|''|\[\]|\{\}|Ok\(\(\)\)|new\s+\w+(?:<[^>]*>)?\(\s*\))\s*;?\s*$/;
+const CONSTANT_RETURN =
+  /^\s*return\s+(?:true|false|True|False|null|nil|None|undefined|0|1|-1|""|''|\[\]|\{\}|Ok\(\(\)\)|new\s+\w+(?:<[^>]*>)?\(\s*\))\s*;?\s*$/;
 
 /** In tests, `raise NotImplementedError` is a fake's unused method, not unfinished work. */
 const TEST_PATTERNS = PATTERNS.filter((p) => p.label !== 'not implemented');
@@ -42,11 +62,37 @@ const TEST_PATTERNS = PATTERNS.filter((p) => p.label !== 'not implemented');
 export const placeholderRules: RuleFamily = {
   name: 'placeholders',
   rules: [PLACEHOLDER, STUB],
-  triggers: ['todo', 'fixme', 'xxx', 'hack', 'real', 'for now', 'implement', 'simplif', 'placeholder', 'stub', 'mock', 'here', 'replace', 'dummy', 'lorem', 'change', 'api'],
+  triggers: [
+    'todo',
+    'fixme',
+    'xxx',
+    'hack',
+    'real',
+    'for now',
+    'implement',
+    'simplif',
+    'placeholder',
+    'stub',
+    'mock',
+    'here',
+    'replace',
+    'dummy',
+    'lorem',
+    'change',
+    'api',
+  ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source && !file.cls.test) continue;
-      scanLines(sink, PLACEHOLDER, file, file.added, 'new', file.cls.test ? TEST_PATTERNS : PATTERNS, /TODO|FIXME|XXX|HACK|real|for now|implement|simplif|placeholder|stub|mock|here|replace|dummy|todo|lorem|change|REPLACE|api/i);
+      scanLines(
+        sink,
+        PLACEHOLDER,
+        file,
+        file.added,
+        'new',
+        file.cls.test ? TEST_PATTERNS : PATTERNS,
+        /TODO|FIXME|XXX|HACK|real|for now|implement|simplif|placeholder|stub|mock|here|replace|dummy|todo|lorem|change|REPLACE|api/i,
+      );
       if (file.cls.source) stubBodies(sink, file);
     }
   },
@@ -62,7 +108,13 @@ function stubBodies(sink: FindingSink, file: ChangeFile): void {
     const head = added[i - 1];
     if (head.line !== ret.line - 1 || !CONSTANT_RETURN.test(ret.text) || !header.test(head.code)) continue;
     if (closesRightAfter(file, head, ret)) {
-      sink.add(STUB, file, newRange(head.line, ret.line), 'low', `new function ${quote(head.text.trim(), 40)} only does ${quote(ret.text.trim(), 30)}`);
+      sink.add(
+        STUB,
+        file,
+        newRange(head.line, ret.line),
+        'low',
+        `new function ${quote(head.text.trim(), 40)} only does ${quote(ret.text.trim(), 30)}`,
+      );
     }
   }
 }

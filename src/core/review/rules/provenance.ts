@@ -12,7 +12,7 @@ const CRITICAL: RuleMeta = {
   id: 'critical-path-touched',
   category: 'critical-paths',
   title: 'Critical path touched',
-  whatToDo: 'Get sign-off from the path\'s owners and check the change against the threat model of that area.',
+  whatToDo: "Get sign-off from the path's owners and check the change against the threat model of that area.",
 };
 
 export const provenanceRules: RuleFamily = {
@@ -27,9 +27,21 @@ export const provenanceRules: RuleFamily = {
       if (file.aiLines.size > 0) {
         // One finding per file (it was two): the AI lines are the part to read line by line, so they are its range.
         const lines = [...file.aiLines.keys()].sort((a, b) => a - b);
-        sink.add(CRITICAL, file, { side: 'new', start: lines[0], end: lines[lines.length - 1] }, 'medium', `${file.aiLines.size} AI-written lines in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`);
+        sink.add(
+          CRITICAL,
+          file,
+          { side: 'new', start: lines[0], end: lines[lines.length - 1] },
+          'medium',
+          `${file.aiLines.size} AI-written lines in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`,
+        );
       } else {
-        sink.add(CRITICAL, file, spanOf(file), 'medium', `${file.path} is on a critical path (${file.critical.join(', ')})${ownedBy}`);
+        sink.add(
+          CRITICAL,
+          file,
+          spanOf(file),
+          'medium',
+          `${file.path} is on a critical path (${file.critical.join(', ')})${ownedBy}`,
+        );
       }
     }
   },

@@ -7,13 +7,14 @@ const REMOVED: RuleMeta = {
   id: 'resilience-removed',
   category: 'resilience',
   title: 'Timeout, retry or rate limit removed',
-  whatToDo: 'Check what bounds this call now; without a timeout or limit one slow dependency can stall or overload the service.',
+  whatToDo:
+    'Check what bounds this call now; without a timeout or limit one slow dependency can stall or overload the service.',
 };
 const CHANGED: RuleMeta = {
   id: 'resilience-changed',
   category: 'resilience',
   title: 'Timeout or retry values changed',
-  whatToDo: 'Check the new values against the callers\' own deadlines and the dependency\'s limits.',
+  whatToDo: "Check the new values against the callers' own deadlines and the dependency's limits.",
 };
 const UNBOUNDED: RuleMeta = {
   id: 'unbounded-wait',
@@ -22,24 +23,69 @@ const UNBOUNDED: RuleMeta = {
   whatToDo: 'Give the wait a deadline and the retry loop a cap with backoff.',
 };
 
-const WORDS = /timeout|deadline|retr(?:y|ies)|backoff|rate_?limit|circuit_?breaker|throttl|max_?attempts|WithTimeout|WithDeadline/i;
+const WORDS =
+  /timeout|deadline|retr(?:y|ies)|backoff|rate_?limit|circuit_?breaker|throttl|max_?attempts|WithTimeout|WithDeadline/i;
 
 const UNBOUNDED_PATTERNS: readonly LinePattern[] = [
-  { re: /\b\w{0,40}[Tt]imeout\w{0,40}\s*[:=]\s*(?:0|None|null|nil|Infinity|-1|math\.Inf\([^)]*\)|float\(['"]inf['"]\))\s*[,;)}]?\s*$|\bTimeout\.Infinite(?:TimeSpan)?\b|\btimeout\s*=\s*None\b/, severity: 'medium', label: 'waits forever' },
-  { re: /\.recv\(\)\.await\b(?![^;]*timeout)|\b(?:queue|q|inbox|responses?)\.get\(\s*\)\s*$|\bawait\s+[\w.]*(?:event|done|ready|closed|response_received)\w*\.wait\(\s*\)|\.(?:receive|recv)\(\s*\)\s*$|^\s*(?:\w+(?:\s*,\s*\w+)?\s*:?=\s*)?<-\s*[\w.]+\s*$|\.join\(\s*\)\s*(?:\.unwrap\(\))?;?\s*$|\bwait_for_message\w*\(\s*\)/, langs: ['py', 'rust', 'go', 'java', 'cs'], severity: 'low', label: 'waits for a message or event with no deadline (hangs if it never comes)' },
-  { re: /\bmax_?[Rr]etries\s*[:=]\s*(?:-1|Infinity|None|float\(['"]inf['"]\))|\bretries\s*:\s*Infinity\b|\bRetryForever\b|\bretry_forever\b/, severity: 'medium', label: 'retries forever' },
+  {
+    re: /\b\w{0,40}[Tt]imeout\w{0,40}\s*[:=]\s*(?:0|None|null|nil|Infinity|-1|math\.Inf\([^)]*\)|float\(['"]inf['"]\))\s*[,;)}]?\s*$|\bTimeout\.Infinite(?:TimeSpan)?\b|\btimeout\s*=\s*None\b/,
+    severity: 'medium',
+    label: 'waits forever',
+  },
+  {
+    re: /\.recv\(\)\.await\b(?![^;]*timeout)|\b(?:queue|q|inbox|responses?)\.get\(\s*\)\s*$|\bawait\s+[\w.]*(?:event|done|ready|closed|response_received)\w*\.wait\(\s*\)|\.(?:receive|recv)\(\s*\)\s*$|^\s*(?:\w+(?:\s*,\s*\w+)?\s*:?=\s*)?<-\s*[\w.]+\s*$|\.join\(\s*\)\s*(?:\.unwrap\(\))?;?\s*$|\bwait_for_message\w*\(\s*\)/,
+    langs: ['py', 'rust', 'go', 'java', 'cs'],
+    severity: 'low',
+    label: 'waits for a message or event with no deadline (hangs if it never comes)',
+  },
+  {
+    re: /\bmax_?[Rr]etries\s*[:=]\s*(?:-1|Infinity|None|float\(['"]inf['"]\))|\bretries\s*:\s*Infinity\b|\bRetryForever\b|\bretry_forever\b/,
+    severity: 'medium',
+    label: 'retries forever',
+  },
 ];
 
-const LOOP = /\bwhile\s*\(\s*(?:true|1)\s*\)|\bwhile\s+(?:True|1)\s*:|^\s*for\s*\{\s*$|\bfor\s*\(\s*;\s*;\s*\)|^\s*loop\s*\{\s*$/;
+const LOOP =
+  /\bwhile\s*\(\s*(?:true|1)\s*\)|\bwhile\s+(?:True|1)\s*:|^\s*for\s*\{\s*$|\bfor\s*\(\s*;\s*;\s*\)|^\s*loop\s*\{\s*$/;
 
 export const resilienceRules: RuleFamily = {
   name: 'resilience',
   rules: [REMOVED, CHANGED, UNBOUNDED],
-  triggers: ['imeout', 'etr', 'while', 'for', 'loop', 'recv', 'get(', 'wait', 'receive', '<-', 'join', 'message', 'deadline', 'backoff', 'ratelimit', 'rate_limit', 'circuitbreaker', 'circuit_breaker', 'throttl', 'maxattempts', 'max_attempts'],
+  triggers: [
+    'imeout',
+    'etr',
+    'while',
+    'for',
+    'loop',
+    'recv',
+    'get(',
+    'wait',
+    'receive',
+    '<-',
+    'join',
+    'message',
+    'deadline',
+    'backoff',
+    'ratelimit',
+    'rate_limit',
+    'circuitbreaker',
+    'circuit_breaker',
+    'throttl',
+    'maxattempts',
+    'max_attempts',
+  ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source && !file.cls.config && !file.cls.iac) continue;
-      scanLines(sink, UNBOUNDED, file, file.added, 'new', UNBOUNDED_PATTERNS, /imeout|etr|recv|get\(|wait|receive|<-|join|message/);
+      scanLines(
+        sink,
+        UNBOUNDED,
+        file,
+        file.added,
+        'new',
+        UNBOUNDED_PATTERNS,
+        /imeout|etr|recv|get\(|wait|receive|<-|join|message/,
+      );
       for (const l of file.added) if (sink.mayMatch(l) && LOOP.test(l.code)) retryLoop(sink, file, l);
       compareHunks(sink, file);
     }
@@ -50,7 +96,12 @@ export const resilienceRules: RuleFamily = {
 function retryLoop(sink: FindingSink, file: ChangeFile, l: ChangeLine): void {
   const body = linesAfter(file, l, 8).join('\n');
   if (!/retr|attempt|reconnect|backoff|sleep|Sleep|time\.After|restart|respawn/i.test(body)) return;
-  if (/max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|tries\s*[<>]|deadline|elapsed|timeout|break\b/i.test(body)) return;
+  if (
+    /max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|tries\s*[<>]|deadline|elapsed|timeout|break\b/i.test(
+      body,
+    )
+  )
+    return;
   sink.add(UNBOUNDED, file, newRange(l.line), 'medium', `retry loop ${quote(l.text, 40)} has no attempt cap in sight`);
 }
 
@@ -61,12 +112,24 @@ function compareHunks(sink: FindingSink, file: ChangeFile): void {
   for (const [hunk, gone] of removed) {
     const now = added.get(hunk) ?? [];
     if (gone.length > now.length) {
-      sink.add(REMOVED, file, oldRange(gone[0].line, gone[gone.length - 1].line), 'medium', `removed ${quote(gone[0].text, 50)}${gone.length - now.length > 1 ? ` and ${gone.length - now.length - 1} more` : ''}`);
+      sink.add(
+        REMOVED,
+        file,
+        oldRange(gone[0].line, gone[gone.length - 1].line),
+        'medium',
+        `removed ${quote(gone[0].text, 50)}${gone.length - now.length > 1 ? ` and ${gone.length - now.length - 1} more` : ''}`,
+      );
     } else {
       const before = numbers(gone);
       const after = numbers(now);
       if (before !== after && before !== '' && after !== '') {
-        sink.add(CHANGED, file, newRange(now[0].line, now[now.length - 1].line), 'low', `${quote(gone[0].text, 40)} -> ${quote(now[0].text, 40)}`);
+        sink.add(
+          CHANGED,
+          file,
+          newRange(now[0].line, now[now.length - 1].line),
+          'low',
+          `${quote(gone[0].text, 40)} -> ${quote(now[0].text, 40)}`,
+        );
       }
     }
   }

@@ -114,7 +114,14 @@ export function scanLines(
       const hay = p.part === 'comment' ? l.comment : p.part === 'text' ? l.text : l.code;
       const m = p.re.exec(hay);
       if (m && (!p.accept || p.accept(hay))) {
-        sink.line(meta, file, l, side, p.severity, `${side === 'old' ? 'removed' : 'added'} ${quote(m[0], 50)}: ${p.label}`);
+        sink.line(
+          meta,
+          file,
+          l,
+          side,
+          p.severity,
+          `${side === 'old' ? 'removed' : 'added'} ${quote(m[0], 50)}: ${p.label}`,
+        );
         break;
       }
     }

@@ -7,7 +7,8 @@ const SECRET: RuleMeta = {
   id: 'secret',
   category: 'secrets',
   title: 'Secret or credential in the change',
-  whatToDo: 'Revoke and rotate the credential now (it is in git history), then load it from the environment or a secret store.',
+  whatToDo:
+    'Revoke and rotate the credential now (it is in git history), then load it from the environment or a secret store.',
 };
 
 interface SecretPattern {
@@ -21,17 +22,47 @@ interface SecretPattern {
 // Name parts are bounded ({0,40}) so a long run of word characters cannot make the search quadratic.
 const PATTERNS: readonly SecretPattern[] = [
   { re: /\b(?:AKIA|ASIA|AGPA|AIDA|AROA|ANPA)[0-9A-Z]{16}\b/, label: 'AWS access key id', severity: 'high', group: 0 },
-  { re: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})\b/i, label: 'AWS secret access key', severity: 'high', group: 1 },
-  { re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{50,}/, label: 'GitHub token', severity: 'high', group: 0 },
+  {
+    re: /aws_?secret_?access_?key["']?\s*[:=]\s*["']?([A-Za-z0-9/+]{40})\b/i,
+    label: 'AWS secret access key',
+    severity: 'high',
+    group: 1,
+  },
+  {
+    re: /\bgh[pousr]_[A-Za-z0-9]{36,}\b|\bgithub_pat_[A-Za-z0-9_]{50,}/,
+    label: 'GitHub token',
+    severity: 'high',
+    group: 0,
+  },
   { re: /\bxox[abposr]-[A-Za-z0-9-]{10,}/, label: 'Slack token', severity: 'high', group: 0 },
-  { re: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/, label: 'Slack webhook URL', severity: 'high', group: 0 },
+  {
+    re: /hooks\.slack\.com\/services\/T[A-Z0-9]+\/B[A-Z0-9]+\/[A-Za-z0-9]+/,
+    label: 'Slack webhook URL',
+    severity: 'high',
+    group: 0,
+  },
   { re: /-----BEGIN (?:[A-Z]+ )*PRIVATE KEY(?: BLOCK)?-----/, label: 'private key', severity: 'high', group: 0 },
   { re: /\b[sr]k_live_[A-Za-z0-9]{16,}/, label: 'Stripe live key', severity: 'high', group: 0 },
   { re: /\bAIza[0-9A-Za-z_-]{35}\b/, label: 'Google API key', severity: 'high', group: 0 },
   { re: /\bsk-(?:ant-|proj-)?[A-Za-z0-9_-]{32,}/, label: 'AI provider API key', severity: 'high', group: 0 },
-  { re: /\bnpm_[A-Za-z0-9]{36}\b|\bpypi-[A-Za-z0-9_-]{50,}/, label: 'package registry token', severity: 'high', group: 0 },
-  { re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/, label: 'JSON Web Token', severity: 'medium', group: 0 },
-  { re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/'"`]+:([^\s@/'"`]{3,})@[^\s'"`]+/i, label: 'password in a URL', severity: 'high', group: 1 },
+  {
+    re: /\bnpm_[A-Za-z0-9]{36}\b|\bpypi-[A-Za-z0-9_-]{50,}/,
+    label: 'package registry token',
+    severity: 'high',
+    group: 0,
+  },
+  {
+    re: /\beyJ[A-Za-z0-9_-]{10,}\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}/,
+    label: 'JSON Web Token',
+    severity: 'medium',
+    group: 0,
+  },
+  {
+    re: /\b[a-z][a-z0-9+.-]*:\/\/[^\s:@/'"`]+:([^\s@/'"`]{3,})@[^\s'"`]+/i,
+    label: 'password in a URL',
+    severity: 'high',
+    group: 1,
+  },
   {
     re: /\b\w{0,40}(?:password|passwd|pwd|secret|api[_-]?key|apikey|access[_-]?token|auth[_-]?token|client[_-]?secret|private[_-]?key)\w{0,40}["']?\s*(?::=|[:=]=?|=>)\s*@?["']([^"'\s]{6,})["']/i,
     label: 'hard-coded credential',
@@ -47,22 +78,53 @@ const PATTERNS: readonly SecretPattern[] = [
 ];
 
 /** Values that are clearly not real secrets: templates, env lookups, placeholders, repeated characters. */
-const PLACEHOLDER = /^\$|\$\{|\{\{|^<.*>$|^%|x{4,}|\*{3,}|changeme|change_me|example|dummy|fake|placeholder|redacted|your[-_]|sample|^test|^secret$|^password$|process\.env|os\.environ|getenv|^(?:bearer|basic|token|none|null)$/i;
+const PLACEHOLDER =
+  /^\$|\$\{|\{\{|^<.*>$|^%|x{4,}|\*{3,}|changeme|change_me|example|dummy|fake|placeholder|redacted|your[-_]|sample|^test|^secret$|^password$|process\.env|os\.environ|getenv|^(?:bearer|basic|token|none|null)$/i;
 /** Names with separators ("my-secret-name", "DB_PASSWORD") refer to secrets; they are not secrets. */
 const IDENTIFIER = /^[a-z]+(?:[-_.][a-z]+)+$|^[A-Z][A-Z0-9]*_[A-Z0-9_]+$/;
-const CHEAP = /AKIA|ASIA|AGPA|AIDA|AROA|ANPA|gh[pousr]_|github_pat|xox|hooks\.slack|PRIVATE KEY|_live_|AIza|sk-|npm_|pypi-|eyJ|:\/\/|pass|pwd|secret|key|token/i;
+const CHEAP =
+  /AKIA|ASIA|AGPA|AIDA|AROA|ANPA|gh[pousr]_|github_pat|xox|hooks\.slack|PRIVATE KEY|_live_|AIza|sk-|npm_|pypi-|eyJ|:\/\/|pass|pwd|secret|key|token/i;
 
 export const secretRules: RuleFamily = {
   name: 'secrets',
   rules: [SECRET],
-  triggers: ['akia', 'asia', 'agpa', 'aida', 'aroa', 'anpa', 'ghp_', 'gho_', 'ghu_', 'ghs_', 'ghr_', 'github_pat', 'xox', 'hooks.slack', 'private key', '_live_', 'aiza', 'sk-', 'npm_', 'pypi-', 'eyj', '://', 'pass', 'pwd', 'secret', 'key', 'token'],
+  triggers: [
+    'akia',
+    'asia',
+    'agpa',
+    'aida',
+    'aroa',
+    'anpa',
+    'ghp_',
+    'gho_',
+    'ghu_',
+    'ghs_',
+    'ghr_',
+    'github_pat',
+    'xox',
+    'hooks.slack',
+    'private key',
+    '_live_',
+    'aiza',
+    'sk-',
+    'npm_',
+    'pypi-',
+    'eyj',
+    '://',
+    'pass',
+    'pwd',
+    'secret',
+    'key',
+    'token',
+  ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (file.cls.lockfile || file.diff.binary) continue;
       for (const l of file.added) {
         if (!sink.mayMatch(l) || !CHEAP.test(l.text)) continue;
         for (const p of PATTERNS) {
-          if (p === PATTERNS[PATTERNS.length - 1] && !/yaml|toml|shell|other|hcl|dockerfile/.test(file.cls.language)) continue;
+          if (p === PATTERNS[PATTERNS.length - 1] && !/yaml|toml|shell|other|hcl|dockerfile/.test(file.cls.language))
+            continue;
           const m = p.re.exec(l.text);
           if (!m) continue;
           const value = m[p.group] ?? m[0];

@@ -7,52 +7,162 @@ const SUPPRESSED: RuleMeta = {
   id: 'check-suppressed',
   category: 'suppressed-checks',
   title: 'Lint or type check silenced',
-  whatToDo: 'Fix what the check reports; keep a suppression only with a narrow scope and a comment saying why it is wrong here.',
+  whatToDo:
+    'Fix what the check reports; keep a suppression only with a narrow scope and a comment saying why it is wrong here.',
 };
 
 const PATTERNS: readonly LinePattern[] = [
-  { re: /\beslint-disable(?!-next-line|-line)\b/, part: 'comment', severity: 'medium', label: 'turns lint off for the rest of the file' },
+  {
+    re: /\beslint-disable(?!-next-line|-line)\b/,
+    part: 'comment',
+    severity: 'medium',
+    label: 'turns lint off for the rest of the file',
+  },
   { re: /\beslint-disable(?:-next-line|-line)\b/, part: 'comment', severity: 'low', label: 'lint suppressed' },
   { re: /@ts-nocheck\b/, part: 'comment', severity: 'medium', label: 'type checking off for the file' },
   { re: /@ts-(?:ignore|expect-error)\b/, part: 'comment', severity: 'low', label: 'type error suppressed' },
-  { re: /\bas\s+any\b|<any>\s*\w|:\s*any\b(?!\w)/, langs: ['js'], severity: 'low', label: '`any` switches type checking off for this value' },
-  { re: /(?:c8|v8|istanbul)\s+ignore\b/, part: 'comment', langs: ['js'], severity: 'low', label: 'excluded from coverage' },
-  { re: /\btype:\s*ignore\b|\bmypy:\s*ignore-errors\b|\bpyright:\s*ignore\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'type error suppressed' },
+  {
+    re: /\bas\s+any\b|<any>\s*\w|:\s*any\b(?!\w)/,
+    langs: ['js'],
+    severity: 'low',
+    label: '`any` switches type checking off for this value',
+  },
+  {
+    re: /(?:c8|v8|istanbul)\s+ignore\b/,
+    part: 'comment',
+    langs: ['js'],
+    severity: 'low',
+    label: 'excluded from coverage',
+  },
+  {
+    re: /\btype:\s*ignore\b|\bmypy:\s*ignore-errors\b|\bpyright:\s*ignore\b/,
+    part: 'comment',
+    langs: ['py'],
+    severity: 'low',
+    label: 'type error suppressed',
+  },
   // Naming and line-length codes (N8xx, E501, E741) mark deliberate names such as wire-format fields, not hidden bugs.
-  { re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)|\bpragma:\s*no\s*cover\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'lint suppressed' },
+  {
+    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)|\bpragma:\s*no\s*cover\b/,
+    part: 'comment',
+    langs: ['py'],
+    severity: 'low',
+    label: 'lint suppressed',
+  },
   { re: /\bcast\s*\(\s*Any\b/, langs: ['py'], severity: 'low', label: 'cast to Any switches type checking off' },
-  { re: /#?\bnosec\b|\bNOSONAR\b|\bnosemgrep\b|\bgitleaks:allow\b|\bcodeql\[/, part: 'comment', severity: 'medium', label: 'security scanner told to look away' },
+  {
+    re: /#?\bnosec\b|\bNOSONAR\b|\bnosemgrep\b|\bgitleaks:allow\b|\bcodeql\[/,
+    part: 'comment',
+    severity: 'medium',
+    label: 'security scanner told to look away',
+  },
   { re: /\bnolint\b/, part: 'comment', langs: ['go'], severity: 'low', label: 'lint suppressed' },
-  { re: /@SuppressWarnings\s*\(|@SuppressFBWarnings\b|@Suppress\s*\(/, langs: ['java'], severity: 'low', label: 'compiler or analyser warning suppressed' },
-  { re: /#pragma\s+warning\s+disable\b|\[SuppressMessage\s*\(|#nullable\s+disable\b/, langs: ['cs'], severity: 'low', label: 'compiler or analyser warning suppressed' },
+  {
+    re: /@SuppressWarnings\s*\(|@SuppressFBWarnings\b|@Suppress\s*\(/,
+    langs: ['java'],
+    severity: 'low',
+    label: 'compiler or analyser warning suppressed',
+  },
+  {
+    re: /#pragma\s+warning\s+disable\b|\[SuppressMessage\s*\(|#nullable\s+disable\b/,
+    langs: ['cs'],
+    severity: 'low',
+    label: 'compiler or analyser warning suppressed',
+  },
   { re: /#!?\[allow\s*\(/, langs: ['rust'], severity: 'low', label: 'compiler lint allowed' },
-  { re: /#\s*pragma\s+(?:GCC|clang)\s+diagnostic\s+ignored\b/, langs: ['c'], severity: 'low', label: 'compiler warning suppressed' },
+  {
+    re: /#\s*pragma\s+(?:GCC|clang)\s+diagnostic\s+ignored\b/,
+    langs: ['c'],
+    severity: 'low',
+    label: 'compiler warning suppressed',
+  },
 ];
 
 const CONFIG_PATTERNS: readonly LinePattern[] = [
-  { re: /"(?:strict|noImplicitAny|strictNullChecks|noImplicitReturns|noUnusedLocals)"\s*:\s*false/, part: 'text', severity: 'medium', label: 'compiler strictness turned off' },
-  { re: /"(?:skipLibCheck|allowJs)"\s*:\s*true|"checkJs"\s*:\s*false|ignoreBuildErrors\s*:\s*true|ignoreDuringBuilds\s*:\s*true/, part: 'text', severity: 'low', label: 'build ignores type or lint errors' },
-  { re: /['"][@\w/-]+['"]\s*:\s*(?:['"]off['"]|0)\s*,?\s*$|\bdisable_error_code\b|\bignore_errors\s*=\s*true\b|^\s*(?:extend-)?ignore\s*=/i, part: 'text', severity: 'low', label: 'lint or type rule disabled in configuration' },
+  {
+    re: /"(?:strict|noImplicitAny|strictNullChecks|noImplicitReturns|noUnusedLocals)"\s*:\s*false/,
+    part: 'text',
+    severity: 'medium',
+    label: 'compiler strictness turned off',
+  },
+  {
+    re: /"(?:skipLibCheck|allowJs)"\s*:\s*true|"checkJs"\s*:\s*false|ignoreBuildErrors\s*:\s*true|ignoreDuringBuilds\s*:\s*true/,
+    part: 'text',
+    severity: 'low',
+    label: 'build ignores type or lint errors',
+  },
+  {
+    re: /['"][@\w/-]+['"]\s*:\s*(?:['"]off['"]|0)\s*,?\s*$|\bdisable_error_code\b|\bignore_errors\s*=\s*true\b|^\s*(?:extend-)?ignore\s*=/i,
+    part: 'text',
+    severity: 'low',
+    label: 'lint or type rule disabled in configuration',
+  },
 ];
 
 /** Coverage pragmas in tests mark helper branches that never run; the code under test keeps its coverage. */
 const TEST_FILE_PATTERNS: readonly LinePattern[] = [
   ...PATTERNS.filter((p) => p.label !== 'excluded from coverage' && !p.re.source.includes('pragma')),
-  { re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)/, part: 'comment', langs: ['py'], severity: 'low', label: 'lint suppressed' },
+  {
+    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)/,
+    part: 'comment',
+    langs: ['py'],
+    severity: 'low',
+    label: 'lint suppressed',
+  },
 ];
 
 export const suppressionRules: RuleFamily = {
   name: 'suppressed-checks',
   rules: [SUPPRESSED],
-  triggers: ['eslint', '@ts-', 'any', 'ignore', 'noqa', 'pylint', 'pragma', 'cast', 'nosec', 'nosonar', 'nosemgrep', 'gitleaks', 'codeql', 'nolint', 'suppress', 'nullable', 'allow', 'strict', 'implicit', 'unused', 'skiplibcheck', 'checkjs', 'off', ': 0', 'disable_error_code', 'ignore_errors'],
+  triggers: [
+    'eslint',
+    '@ts-',
+    'any',
+    'ignore',
+    'noqa',
+    'pylint',
+    'pragma',
+    'cast',
+    'nosec',
+    'nosonar',
+    'nosemgrep',
+    'gitleaks',
+    'codeql',
+    'nolint',
+    'suppress',
+    'nullable',
+    'allow',
+    'strict',
+    'implicit',
+    'unused',
+    'skiplibcheck',
+    'checkjs',
+    'off',
+    ': 0',
+    'disable_error_code',
+    'ignore_errors',
+  ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
-      if (file.cls.config || /^(?:tsconfig[^/]*|jsconfig)\.json$|^\.?eslint|^(?:pyproject\.toml|setup\.cfg|mypy\.ini|\.flake8|ruff\.toml)$/i.test(baseName(file.path))) {
+      if (
+        file.cls.config ||
+        /^(?:tsconfig[^/]*|jsconfig)\.json$|^\.?eslint|^(?:pyproject\.toml|setup\.cfg|mypy\.ini|\.flake8|ruff\.toml)$/i.test(
+          baseName(file.path),
+        )
+      ) {
         scanLines(sink, SUPPRESSED, file, file.added, 'new', CONFIG_PATTERNS);
         if (!file.cls.source) continue;
       }
       if (file.cls.source || file.cls.test) {
-        scanLines(sink, SUPPRESSED, file, file.added, 'new', file.cls.test ? TEST_FILE_PATTERNS : PATTERNS, /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/);
+        scanLines(
+          sink,
+          SUPPRESSED,
+          file,
+          file.added,
+          'new',
+          file.cls.test ? TEST_FILE_PATTERNS : PATTERNS,
+          /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/,
+        );
       }
     }
   },

@@ -16,9 +16,17 @@ const SWITCH: RuleMeta = {
 const NAME = String.raw`(?:allow|skip|disable|dangerous(?:ly)?|unsafe|insecure|trust|no[-_]?verify|bypass|ignore)[-_]?[\w-]*|[\w-]*[-_](?:insecure|unsafe|no[-_]verify)[\w-]*|insecure`;
 /** Where an option becomes reachable: argument parsers, flag packages, environment reads, settings fields. */
 const EXPOSURE: readonly RegExp[] = [
-  new RegExp(String.raw`\b(?:add_argument|option|Option|add_option|addOption|requiredOption)\s*\(\s*(?:['"]-\w['"]\s*,\s*)?['"]--(${NAME})['"]`, 'i'),
-  new RegExp(String.raw`\bflag\.(?:Bool|String|Int)(?:Var)?\s*\((?:&[\w.]+\s*,\s*)?"(${NAME})"|\bFlags\(\)\.\w+\s*\((?:&[\w.]+\s*,\s*)?"(${NAME})"`, 'i'),
-  new RegExp(String.raw`\b(?:environ(?:\.get)?|getenv|Getenv|LookupEnv|env::var(?:_os)?|process\.env)\s*(?:\[|\(|\.)\s*['"]?([A-Z0-9_]*(?:ALLOW|SKIP|DISABLE|INSECURE|UNSAFE|DANGEROUS|NO_VERIFY|BYPASS)[A-Z0-9_]*)`),
+  new RegExp(
+    String.raw`\b(?:add_argument|option|Option|add_option|addOption|requiredOption)\s*\(\s*(?:['"]-\w['"]\s*,\s*)?['"]--(${NAME})['"]`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\bflag\.(?:Bool|String|Int)(?:Var)?\s*\((?:&[\w.]+\s*,\s*)?"(${NAME})"|\bFlags\(\)\.\w+\s*\((?:&[\w.]+\s*,\s*)?"(${NAME})"`,
+    'i',
+  ),
+  new RegExp(
+    String.raw`\b(?:environ(?:\.get)?|getenv|Getenv|LookupEnv|env::var(?:_os)?|process\.env)\s*(?:\[|\(|\.)\s*['"]?([A-Z0-9_]*(?:ALLOW|SKIP|DISABLE|INSECURE|UNSAFE|DANGEROUS|NO_VERIFY|BYPASS)[A-Z0-9_]*)`,
+  ),
   new RegExp(String.raw`^\s*(?:pub\s+)?(${NAME})\s*:\s*(?:bool|Option<bool>|Optional\[bool\]|boolean|bool\s*=)`, 'i'),
   new RegExp(String.raw`^\s*(${NAME})\s*:\s*bool\s*=\s*(?:Field\(|False|True)`, 'i'),
 ];

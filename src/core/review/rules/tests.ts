@@ -10,19 +10,22 @@ const SKIPPED: RuleMeta = {
   id: 'test-skipped',
   category: 'tests',
   title: 'Test skipped or focused',
-  whatToDo: 'Remove the skip or focus, or link an issue saying why the test cannot run; a focused test silently turns the rest of the suite off.',
+  whatToDo:
+    'Remove the skip or focus, or link an issue saying why the test cannot run; a focused test silently turns the rest of the suite off.',
 };
 const WEAKENED: RuleMeta = {
   id: 'assertion-weakened',
   category: 'tests',
   title: 'Assertions removed or weakened',
-  whatToDo: 'Check each removed or loosened assertion: the behaviour it pinned must be covered elsewhere or be wrong, not merely failing.',
+  whatToDo:
+    'Check each removed or loosened assertion: the behaviour it pinned must be covered elsewhere or be wrong, not merely failing.',
 };
 const DELETED: RuleMeta = {
   id: 'test-deleted',
   category: 'tests',
   title: 'Tests deleted',
-  whatToDo: 'Find where the deleted cases are covered now; a deleted failing test is the cheapest way to make a suite pass.',
+  whatToDo:
+    'Find where the deleted cases are covered now; a deleted failing test is the cheapest way to make a suite pass.',
 };
 const EXPECTATION: RuleMeta = {
   id: 'expectation-changed',
@@ -34,7 +37,8 @@ const CANNOT_FAIL: RuleMeta = {
   id: 'assertion-cannot-fail',
   category: 'tests',
   title: 'Assertion that cannot fail',
-  whatToDo: 'Assert unconditionally: an assertion inside `if`, `if let Ok`, a swallowing try, or after a default on error never runs when the code breaks.',
+  whatToDo:
+    'Assert unconditionally: an assertion inside `if`, `if let Ok`, a swallowing try, or after a default on error never runs when the code breaks.',
 };
 const WITH_CODE: RuleMeta = {
   id: 'test-edited-with-code',
@@ -44,12 +48,32 @@ const WITH_CODE: RuleMeta = {
 };
 
 const SKIP_PATTERNS: readonly LinePattern[] = [
-  { re: /\b(?:describe|it|test|context|suite|specify)\.only\s*\(|\b(?:fit|fdescribe|ftest)\s*\(/, langs: ['js'], severity: 'medium', label: 'focused: every other test stops running' },
-  { re: /\b(?:describe|it|test|context|suite|specify)\.(?:skip|todo|skipIf)\s*\(|\b(?:xit|xdescribe|xtest|xcontext)\s*\(|\bthis\.skip\s*\(/, langs: ['js'], severity: 'medium', label: 'test skipped' },
-  { re: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/, langs: ['py'], severity: 'medium', label: 'test skipped' },
+  {
+    re: /\b(?:describe|it|test|context|suite|specify)\.only\s*\(|\b(?:fit|fdescribe|ftest)\s*\(/,
+    langs: ['js'],
+    severity: 'medium',
+    label: 'focused: every other test stops running',
+  },
+  {
+    re: /\b(?:describe|it|test|context|suite|specify)\.(?:skip|todo|skipIf)\s*\(|\b(?:xit|xdescribe|xtest|xcontext)\s*\(|\bthis\.skip\s*\(/,
+    langs: ['js'],
+    severity: 'medium',
+    label: 'test skipped',
+  },
+  {
+    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
+    langs: ['py'],
+    severity: 'medium',
+    label: 'test skipped',
+  },
   { re: /\b[tb]\.(?:Skip|SkipNow|Skipf)\s*\(/, langs: ['go'], severity: 'medium', label: 'test skipped' },
   { re: /@(?:Ignore|Disabled|DisabledIf\w*)\b/, langs: ['java'], severity: 'medium', label: 'test disabled' },
-  { re: /\[\s*(?:Fact|Theory|Test|TestMethod|TestCase)\s*\([^)]*\bSkip\s*=|\[(?:[^\]]*,\s*)?Ignore\b|\bAssert\.Inconclusive\s*\(/, langs: ['cs'], severity: 'medium', label: 'test skipped' },
+  {
+    re: /\[\s*(?:Fact|Theory|Test|TestMethod|TestCase)\s*\([^)]*\bSkip\s*=|\[(?:[^\]]*,\s*)?Ignore\b|\bAssert\.Inconclusive\s*\(/,
+    langs: ['cs'],
+    severity: 'medium',
+    label: 'test skipped',
+  },
   { re: /#\[ignore\b/, langs: ['rust'], severity: 'medium', label: 'test ignored' },
   { re: /\b(?:xit|xdescribe|skip|pending)\b/, langs: ['ruby'], severity: 'medium', label: 'test skipped' },
 ];
@@ -58,23 +82,58 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
  * Assertion-like tokens across the common frameworks; counted, not parsed. `expect(` only as a call of its own:
  * Rust's `.expect("...")` unwraps a value, it asserts nothing about it. Helpers named check_/verify_/expect_ count.
  */
-const ASSERTION = /\bassert\w*\b|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
-const WEAK = /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(\s*!?[\w.$]+\s*[,)]|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
-const TEST_CASE = /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[(?:[\w:]+::)?test\b/;
-const PRINT = /\bconsole\.log\s*\(|\bprint\s*\(|\bfmt\.Print\w*\s*\(|\bSystem\.out\.print\w*\s*\(|\bConsole\.Write\w*\s*\(|\bprintln!\s*\(/;
+const ASSERTION =
+  /\bassert\w*\b|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
+const WEAK =
+  /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(\s*!?[\w.$]+\s*[,)]|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
+const TEST_CASE =
+  /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[(?:[\w:]+::)?test\b/;
+const PRINT =
+  /\bconsole\.log\s*\(|\bprint\s*\(|\bfmt\.Print\w*\s*\(|\bSystem\.out\.print\w*\s*\(|\bConsole\.Write\w*\s*\(|\bprintln!\s*\(/;
 
 export const testRules: RuleFamily = {
   name: 'tests',
   rules: [SKIPPED, WEAKENED, DELETED, EXPECTATION, CANNOT_FAIL, WITH_CODE],
-  triggers: ['skip', 'only', 'todo', 'xit', 'xdescribe', 'xtest', 'xcontext', 'fit', 'fdescribe', 'ftest', 'ignore', 'disabled', 'inconclusive', 'pending', 'xfail', 'expectedfailure'],
+  triggers: [
+    'skip',
+    'only',
+    'todo',
+    'xit',
+    'xdescribe',
+    'xtest',
+    'xcontext',
+    'fit',
+    'fdescribe',
+    'ftest',
+    'ignore',
+    'disabled',
+    'inconclusive',
+    'pending',
+    'xfail',
+    'expectedfailure',
+  ],
   run(change: Change, sink: FindingSink): void {
     const sourceUnits = new Map<string, string>();
     for (const f of change.files) if (f.cls.source && f.diff.status !== 'added') sourceUnits.set(f.unit, f.path);
     for (const file of change.files) {
       if (!file.cls.test) continue;
-      scanLines(sink, SKIPPED, file, file.added, 'new', SKIP_PATTERNS, /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/);
+      scanLines(
+        sink,
+        SKIPPED,
+        file,
+        file.added,
+        'new',
+        SKIP_PATTERNS,
+        /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/,
+      );
       if (file.diff.status === 'deleted') {
-        sink.add(DELETED, file, file.removed.length ? oldRange(1, file.removed[file.removed.length - 1].line) : null, 'medium', `test file deleted (${file.diff.deletions} lines, ${count(file.removed, TEST_CASE)} test cases)`);
+        sink.add(
+          DELETED,
+          file,
+          file.removed.length ? oldRange(1, file.removed[file.removed.length - 1].line) : null,
+          'medium',
+          `test file deleted (${file.diff.deletions} lines, ${count(file.removed, TEST_CASE)} test cases)`,
+        );
         continue;
       }
       assertions(sink, file);
@@ -83,11 +142,23 @@ export const testRules: RuleFamily = {
       const addedCases = count(file.added, TEST_CASE);
       if (removedCases > addedCases) {
         const gone = file.removed.filter((l) => TEST_CASE.test(l.code));
-        sink.add(DELETED, file, oldRange(gone[0].line, gone[gone.length - 1].line), 'medium', `${removedCases - addedCases} test case${removedCases - addedCases > 1 ? 's' : ''} removed, e.g. ${quote(gone[0].text, 50)}`);
+        sink.add(
+          DELETED,
+          file,
+          oldRange(gone[0].line, gone[gone.length - 1].line),
+          'medium',
+          `${removedCases - addedCases} test case${removedCases - addedCases > 1 ? 's' : ''} removed, e.g. ${quote(gone[0].text, 50)}`,
+        );
       }
       const src = sourceUnits.get(file.unit);
       if (src && file.removed.length > 0) {
-        sink.add(WITH_CODE, file, oldRange(file.removed[0].line, file.removed[file.removed.length - 1].line), 'info', `test lines removed or rewritten while ${src} (the code under test) changed`);
+        sink.add(
+          WITH_CODE,
+          file,
+          oldRange(file.removed[0].line, file.removed[file.removed.length - 1].line),
+          'info',
+          `test lines removed or rewritten while ${src} (the code under test) changed`,
+        );
       }
     }
   },
@@ -98,20 +169,44 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
   const added = tokens(file.added);
   if (removed > added) {
     const lines = file.removed.filter((l) => countIn(l.code) > 0);
-    sink.add(WEAKENED, file, oldRange(lines[0].line, lines[lines.length - 1].line), 'low', `${removed} assertion${removed > 1 ? 's' : ''} removed, ${added} added, e.g. ${quote(lines[0].text, 50)}`);
+    sink.add(
+      WEAKENED,
+      file,
+      oldRange(lines[0].line, lines[lines.length - 1].line),
+      'low',
+      `${removed} assertion${removed > 1 ? 's' : ''} removed, ${added} added, e.g. ${quote(lines[0].text, 50)}`,
+    );
   }
-  const hunksWithStrongRemoval = new Set(file.removed.filter((l) => countIn(l.code) > 0 && !WEAK.test(l.code)).map((l) => l.hunk));
+  const hunksWithStrongRemoval = new Set(
+    file.removed.filter((l) => countIn(l.code) > 0 && !WEAK.test(l.code)).map((l) => l.hunk),
+  );
   for (const l of file.added) {
     if (!WEAK.test(l.code) || strongerFollows(file, l)) continue;
     const replaced = hunksWithStrongRemoval.has(l.hunk);
-    sink.add(WEAKENED, file, newRange(l.line), 'low', replaced ? `assertion replaced by a weaker one: ${quote(l.text, 50)}` : `weak assertion ${quote(l.text, 50)} passes for almost any value`);
+    sink.add(
+      WEAKENED,
+      file,
+      newRange(l.line),
+      'low',
+      replaced
+        ? `assertion replaced by a weaker one: ${quote(l.text, 50)}`
+        : `weak assertion ${quote(l.text, 50)} passes for almost any value`,
+    );
   }
   changedExpectations(sink, file);
   const addedCases = count(file.added, TEST_CASE);
   if (addedCases > 0 && added === 0) {
     const prints = file.added.filter((l) => PRINT.test(l.code));
     const first = file.added.find((l) => TEST_CASE.test(l.code))!;
-    sink.add(WEAKENED, file, newRange(first.line, file.added[file.added.length - 1].line), 'low', prints.length > 0 ? `new tests print (${prints.length} lines) but assert nothing` : `${addedCases} new test case${addedCases > 1 ? 's' : ''} with no assertion`);
+    sink.add(
+      WEAKENED,
+      file,
+      newRange(first.line, file.added[file.added.length - 1].line),
+      'low',
+      prints.length > 0
+        ? `new tests print (${prints.length} lines) but assert nothing`
+        : `${addedCases} new test case${addedCases > 1 ? 's' : ''} with no assertion`,
+    );
   }
 }
 
@@ -120,11 +215,16 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
  * the next lines pin the value.
  */
 function strongerFollows(file: ChangeFile, l: ChangeLine): boolean {
-  const subject = /\bassert\s+([\w.]+)\s+is\s+not\s+None|\bexpect\s*\(\s*([\w.]+)\s*\)|\b(?:assertIsNotNone|assertNotNull|assert\.NotNil|assert\.ok)\s*\(\s*(?:t\s*,\s*)?([\w.]+)/.exec(l.code);
+  const subject =
+    /\bassert\s+([\w.]+)\s+is\s+not\s+None|\bexpect\s*\(\s*([\w.]+)\s*\)|\b(?:assertIsNotNone|assertNotNull|assert\.NotNil|assert\.ok)\s*\(\s*(?:t\s*,\s*)?([\w.]+)/.exec(
+      l.code,
+    );
   const name = subject?.[1] ?? subject?.[2] ?? subject?.[3];
   if (!name) return false;
   const root = name.split('.')[0];
-  return linesAfter(file, l, 3).some((t) => countIn(t) > 0 && !WEAK.test(t) && new RegExp(`\\b${root.replace(/[$]/g, '\\$')}\\b`).test(t));
+  return linesAfter(file, l, 3).some(
+    (t) => countIn(t) > 0 && !WEAK.test(t) && new RegExp(`\\b${root.replace(/[$]/g, '\\$')}\\b`).test(t),
+  );
 }
 
 /**
@@ -148,11 +248,26 @@ function changedExpectations(sink: FindingSink, file: ChangeFile): void {
     const values = literalsOf(l.code);
     const was = removed.find((r) => skeletonOf(r) === skeleton && literalsOf(r) !== values);
     if (was !== undefined) {
-      sink.add(EXPECTATION, file, newRange(l.line), 'medium', `expected value changed: ${quote(was, 40)} -> ${quote(l.code, 40)}`);
+      sink.add(
+        EXPECTATION,
+        file,
+        newRange(l.line),
+        'medium',
+        `expected value changed: ${quote(was, 40)} -> ${quote(l.code, 40)}`,
+      );
       continue;
     }
-    const inverted = removed.find((r) => invert(r) === l.code.trim().replace(/\s+/g, ' ') || invert(l.code) === r.trim().replace(/\s+/g, ' '));
-    if (inverted !== undefined) sink.add(EXPECTATION, file, newRange(l.line), 'medium', `expectation inverted: ${quote(inverted, 40)} -> ${quote(l.code, 40)}`);
+    const inverted = removed.find(
+      (r) => invert(r) === l.code.trim().replace(/\s+/g, ' ') || invert(l.code) === r.trim().replace(/\s+/g, ' '),
+    );
+    if (inverted !== undefined)
+      sink.add(
+        EXPECTATION,
+        file,
+        newRange(l.line),
+        'medium',
+        `expectation inverted: ${quote(inverted, 40)} -> ${quote(l.code, 40)}`,
+      );
   }
 }
 
@@ -165,11 +280,28 @@ function blockKey(file: ChangeFile, l: ChangeLine): string {
 }
 
 const INVERSIONS: readonly [RegExp, string][] = [
-  [/\bassertTrue\b/g, 'assertFalse'], [/\bassertFalse\b/g, 'assertTrue'], [/\bassert\.True\b/g, 'assert.False'], [/\bassert\.False\b/g, 'assert.True'],
-  [/\bis_some\(\)/g, 'is_none()'], [/\bis_none\(\)/g, 'is_some()'], [/\bis_ok\(\)/g, 'is_err()'], [/\bis_err\(\)/g, 'is_ok()'],
-  [/\bassert_eq!/g, 'assert_ne!'], [/\bassert_ne!/g, 'assert_eq!'], [/\bassertEqual\b/g, 'assertNotEqual'], [/\bassertNotEqual\b/g, 'assertEqual'],
-  [/\bassert\.Equal\b/g, 'assert.NotEqual'], [/\bassert\.NotEqual\b/g, 'assert.Equal'], [/\bis not None\b/g, 'is None'], [/\bis None\b/g, 'is not None'],
-  [/\)\.toBe\(/g, ').not.toBe('], [/\.not\.toBe\(/g, '.toBe('], [/\btrue\b/g, 'false'], [/\bfalse\b/g, 'true'], [/\bTrue\b/g, 'False'], [/\bFalse\b/g, 'True'],
+  [/\bassertTrue\b/g, 'assertFalse'],
+  [/\bassertFalse\b/g, 'assertTrue'],
+  [/\bassert\.True\b/g, 'assert.False'],
+  [/\bassert\.False\b/g, 'assert.True'],
+  [/\bis_some\(\)/g, 'is_none()'],
+  [/\bis_none\(\)/g, 'is_some()'],
+  [/\bis_ok\(\)/g, 'is_err()'],
+  [/\bis_err\(\)/g, 'is_ok()'],
+  [/\bassert_eq!/g, 'assert_ne!'],
+  [/\bassert_ne!/g, 'assert_eq!'],
+  [/\bassertEqual\b/g, 'assertNotEqual'],
+  [/\bassertNotEqual\b/g, 'assertEqual'],
+  [/\bassert\.Equal\b/g, 'assert.NotEqual'],
+  [/\bassert\.NotEqual\b/g, 'assert.Equal'],
+  [/\bis not None\b/g, 'is None'],
+  [/\bis None\b/g, 'is not None'],
+  [/\)\.toBe\(/g, ').not.toBe('],
+  [/\.not\.toBe\(/g, '.toBe('],
+  [/\btrue\b/g, 'false'],
+  [/\bfalse\b/g, 'true'],
+  [/\bTrue\b/g, 'False'],
+  [/\bFalse\b/g, 'True'],
 ];
 
 /** The assertion with its expectation turned around, whitespace normalised; '' when nothing in it can invert. */
@@ -209,7 +341,12 @@ function cannotFail(sink: FindingSink, file: ChangeFile): void {
       }
     }
     let why: string | undefined;
-    if (opener && /^(?:\}\s*else\s*)?if\s+let\s+(?:Ok|Some)\s*\(|^if\s*\(?\s*!?\s*[\w.]+(?:\(\))?\s*\)?\s*[{:]\s*$|^if\s+(?:\w+\s*:?=\s*[^;]+;\s*)?err\s*==\s*nil\s*\{/.test(opener)) {
+    if (
+      opener &&
+      /^(?:\}\s*else\s*)?if\s+let\s+(?:Ok|Some)\s*\(|^if\s*\(?\s*!?\s*[\w.]+(?:\(\))?\s*\)?\s*[{:]\s*$|^if\s+(?:\w+\s*:?=\s*[^;]+;\s*)?err\s*==\s*nil\s*\{/.test(
+        opener,
+      )
+    ) {
       why = `assertion ${quote(l.text, 40)} runs only when ${quote(opener, 40)} holds: it passes when the code fails`;
     } else if (opener && /^try\s*[:{]/.test(opener) && swallowedAfter(file, l)) {
       why = `assertion ${quote(l.text, 40)} sits in a try whose handler swallows the failure`;
@@ -219,13 +356,25 @@ function cannotFail(sink: FindingSink, file: ChangeFile): void {
     if (why) sink.add(CANNOT_FAIL, file, newRange(l.line), 'medium', why);
   }
   for (const l of file.added) {
-    if (/\.unwrap_or(?:_default)?\s*\(|\.unwrap_or_else\s*\(|\bexcept\s+(?:ValueError|Exception)\b.*:\s*\w+\s*=|\|\|\s*(?:0|''|""|\[\]|\{\})\s*;?$/.test(l.code) && /parse|from_str|json|loads|int\(|Number\(|decode/i.test(l.code)) {
-      sink.add(CANNOT_FAIL, file, newRange(l.line), 'medium', `test takes a default when parsing fails: ${quote(l.text, 50)} hides the failure the test should report`);
+    if (
+      /\.unwrap_or(?:_default)?\s*\(|\.unwrap_or_else\s*\(|\bexcept\s+(?:ValueError|Exception)\b.*:\s*\w+\s*=|\|\|\s*(?:0|''|""|\[\]|\{\})\s*;?$/.test(
+        l.code,
+      ) &&
+      /parse|from_str|json|loads|int\(|Number\(|decode/i.test(l.code)
+    ) {
+      sink.add(
+        CANNOT_FAIL,
+        file,
+        newRange(l.line),
+        'medium',
+        `test takes a default when parsing fails: ${quote(l.text, 50)} hides the failure the test should report`,
+      );
     }
   }
 }
 
-const ABSENCE = /\bassert\s+not\b|\bis\s+None\b|assertFalse|is_none\(\)|is_empty\(\)|\.not\.|toBeNull|toHaveLength\(\s*0|==\s*0\b|assert!\s*\(\s*!|assertNull|Nil\(|False\(|not\s+\w+\.exists/;
+const ABSENCE =
+  /\bassert\s+not\b|\bis\s+None\b|assertFalse|is_none\(\)|is_empty\(\)|\.not\.|toBeNull|toHaveLength\(\s*0|==\s*0\b|assert!\s*\(\s*!|assertNull|Nil\(|False\(|not\s+\w+\.exists/;
 
 function swallowedAfter(file: ChangeFile, l: ChangeLine): boolean {
   const after = linesAfter(file, l, 8);
@@ -242,7 +391,8 @@ function indentOf(t: string): number {
   return /^\s*/.exec(t)![0].replace(/\t/g, '    ').length;
 }
 
-const LITERAL = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|-?\b\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b|\b(?:true|false|True|False|None|null|nil)\b/gi;
+const LITERAL =
+  /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|-?\b\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b|\b(?:true|false|True|False|None|null|nil)\b/gi;
 
 /** The assertion with every literal replaced by one placeholder, whitespace dropped. */
 function skeletonOf(code: string): string {

@@ -21,7 +21,15 @@ async function main(): Promise<void> {
   for (let j = 0; j < count; j++) {
     const start = editorSpanStart(j);
     const origin = { kind: 'inline' as const, tool: 'GitHub Copilot', time: 1_700_000_000_000 + j };
-    await store.write({ version: 1, path: rel, contentHash: contentHash(text), length: text.length, origins: [origin], spans: [[start, start + 1, 0]], updated: Date.now() });
+    await store.write({
+      version: 1,
+      path: rel,
+      contentHash: contentHash(text),
+      length: text.length,
+      origins: [origin],
+      spans: [[start, start + 1, 0]],
+      updated: Date.now(),
+    });
   }
 }
 

@@ -17,7 +17,11 @@ import { createTempRepo, type TempRepo } from '../../helpers/tempRepo';
 export function sourceRoot(): string {
   let dir = __dirname;
   for (;;) {
-    if (fs.existsSync(path.join(dir, 'test', 'unit', 'agents', 'fixtures')) && fs.existsSync(path.join(dir, 'package.json'))) return dir;
+    if (
+      fs.existsSync(path.join(dir, 'test', 'unit', 'agents', 'fixtures')) &&
+      fs.existsSync(path.join(dir, 'package.json'))
+    )
+      return dir;
     const parent = path.dirname(dir);
     if (parent === dir) throw new Error('source root not found above ' + __dirname);
     dir = parent;
@@ -31,9 +35,17 @@ export function compiledCli(): string {
 }
 
 /** A fixture payload with `/home/dev/shop` (the recorded project) replaced by `root`, plus optional field overrides. */
-export function payload(relative: string, root: string, overrides: Record<string, unknown> = {}, remove: string[] = []): string {
+export function payload(
+  relative: string,
+  root: string,
+  overrides: Record<string, unknown> = {},
+  remove: string[] = [],
+): string {
   const text = fs.readFileSync(path.join(sourceRoot(), 'test', 'unit', 'agents', 'fixtures', relative), 'utf8');
-  const obj = JSON.parse(text.split('/home/dev/shop').join(JSON.stringify(root).slice(1, -1))) as Record<string, unknown>;
+  const obj = JSON.parse(text.split('/home/dev/shop').join(JSON.stringify(root).slice(1, -1))) as Record<
+    string,
+    unknown
+  >;
   for (const key of remove) delete obj[key];
   return JSON.stringify({ ...obj, ...overrides });
 }
@@ -44,7 +56,10 @@ export interface CliRun {
   readonly err: string;
 }
 
-export async function runCli(args: readonly string[], options: { cwd: string; stdin?: string; env?: NodeJS.ProcessEnv }): Promise<CliRun> {
+export async function runCli(
+  args: readonly string[],
+  options: { cwd: string; stdin?: string; env?: NodeJS.ProcessEnv },
+): Promise<CliRun> {
   let out = '';
   let err = '';
   const io: CliIo = {
@@ -62,13 +77,24 @@ export async function runCli(args: readonly string[], options: { cwd: string; st
   return { code, out, err };
 }
 
-export function runHook(agent: string, phase: 'pre' | 'post' | undefined, stdin: string, cwd: string, env?: NodeJS.ProcessEnv): Promise<CliRun> {
+export function runHook(
+  agent: string,
+  phase: 'pre' | 'post' | undefined,
+  stdin: string,
+  cwd: string,
+  env?: NodeJS.ProcessEnv,
+): Promise<CliRun> {
   return runCli(['hook', agent, ...(phase ? [phase] : [])], { cwd, stdin, env });
 }
 
 /** The hook as an agent runs it: `node <compiled cli> hook <agent> <phase>` with the payload on stdin. */
 export function spawnHook(agent: string, phase: string, stdin: string, cwd: string): CliRun {
-  const res = spawnSync(process.execPath, [compiledCli(), 'hook', agent, phase], { cwd, input: stdin, encoding: 'utf8', timeout: 60_000 });
+  const res = spawnSync(process.execPath, [compiledCli(), 'hook', agent, phase], {
+    cwd,
+    input: stdin,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: res.status ?? -1, out: res.stdout, err: res.stderr };
 }
 
@@ -84,7 +110,9 @@ export function attributedPieces(record: FileRecord, text: string): Array<[strin
 /** The substrings an origin of `kind` covers, in order. */
 export function piecesOfKind(record: FileRecord | undefined, text: string, kind: Origin['kind']): string[] {
   if (record === undefined) return [];
-  return attributedPieces(record, text).filter(([, o]) => o.kind === kind).map(([t]) => t);
+  return attributedPieces(record, text)
+    .filter(([, o]) => o.kind === kind)
+    .map(([t]) => t);
 }
 
 export function logText(root: string): string {

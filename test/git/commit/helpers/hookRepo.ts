@@ -21,14 +21,29 @@ import { createTempRepo, type TempRepo } from '../../helpers/tempRepo';
 /** The compiled CLI next to this compiled test file. */
 export const CLI_PATH = path.resolve(__dirname, '..', '..', '..', '..', 'src', 'cli', 'main.js');
 
-export const CLAUDE: Origin = { kind: 'agent', tool: 'claude-code', model: 'anthropic/claude-opus-4-5', session: 'sess-1', time: 1_700_000_000_000 };
-export const COPILOT: Origin = { kind: 'inline', tool: 'GitHub Copilot', model: 'openai/gpt-4.1', time: 1_700_000_100_000 };
+export const CLAUDE: Origin = {
+  kind: 'agent',
+  tool: 'claude-code',
+  model: 'anthropic/claude-opus-4-5',
+  session: 'sess-1',
+  time: 1_700_000_000_000,
+};
+export const COPILOT: Origin = {
+  kind: 'inline',
+  tool: 'GitHub Copilot',
+  model: 'openai/gpt-4.1',
+  time: 1_700_000_100_000,
+};
 
 export interface HookRepo extends TempRepo {
   /** Runs git with extra env; returns stdout (no trailing newline). Throws with stderr on failure. */
   run(args: readonly string[], env?: Record<string, string | undefined>, input?: string): string;
   /** Like run but returns status/stdout/stderr instead of throwing. */
-  tryRun(args: readonly string[], env?: Record<string, string | undefined>, input?: string): { status: number; stdout: string; stderr: string };
+  tryRun(
+    args: readonly string[],
+    env?: Record<string, string | undefined>,
+    input?: string,
+  ): { status: number; stdout: string; stderr: string };
   /** Writes `content` to `relPath` and records lines `aiLines` (1-based) as written by `origin`. */
   writeAi(relPath: string, content: string, aiLines: readonly number[], origin?: Origin): void;
   /** `git add -A && git commit -m message` with the hooks running; returns the commit id. */
@@ -44,7 +59,13 @@ export interface HookRepo extends TempRepo {
 
 /** Environment every hooked git command gets: no user editor, the compiled CLI, a test run (fault points armed). */
 export function hookEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, AI_PROVENANCE_CLI: CLI_PATH, AI_PROVENANCE_TEST: '1', GIT_EDITOR: 'true', ...extra };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    AI_PROVENANCE_CLI: CLI_PATH,
+    AI_PROVENANCE_TEST: '1',
+    GIT_EDITOR: 'true',
+    ...extra,
+  };
   for (const [k, v] of Object.entries(extra)) if (v === undefined) delete env[k];
   return env;
 }
@@ -91,20 +112,27 @@ export function extendRepo(repo: TempRepo): HookRepo {
     noteLines(rev = 'HEAD') {
       const out = new Map<string, number[]>();
       for (const record of records(rev)) {
-        for (const file of recordLineAttributions(record)) out.set(file.path, [...(out.get(file.path) ?? []), ...file.lines.keys()].sort((a, b) => a - b));
+        for (const file of recordLineAttributions(record))
+          out.set(
+            file.path,
+            [...(out.get(file.path) ?? []), ...file.lines.keys()].sort((a, b) => a - b),
+          );
       }
       return out;
     },
     aiLinesByBlame(rev = 'HEAD') {
       const sha = run(['rev-parse', rev]);
-      const files = run(['ls-tree', '-r', '--name-only', sha]).split('\n').filter((f) => f !== '');
+      const files = run(['ls-tree', '-r', '--name-only', sha])
+        .split('\n')
+        .filter((f) => f !== '');
       const notes = new Map<string, Map<string, Set<number>>>();
       const aiAt = (commit: string, file: string, line: number): boolean => {
         let byFile = notes.get(commit);
         if (!byFile) {
           byFile = new Map();
           for (const record of records(commit)) {
-            for (const f of recordLineAttributions(record)) byFile.set(f.path, new Set([...(byFile.get(f.path) ?? []), ...f.lines.keys()]));
+            for (const f of recordLineAttributions(record))
+              byFile.set(f.path, new Set([...(byFile.get(f.path) ?? []), ...f.lines.keys()]));
           }
           notes.set(commit, byFile);
         }
@@ -139,7 +167,13 @@ export function extendRepo(repo: TempRepo): HookRepo {
 }
 
 /** A working-state record of `content` with lines `aiLines` (their non-newline characters) by `origin`. */
-export function writeRecord(root: string, relPath: string, content: string, aiLines: readonly number[], origin: Origin = CLAUDE): void {
+export function writeRecord(
+  root: string,
+  relPath: string,
+  content: string,
+  aiLines: readonly number[],
+  origin: Origin = CLAUDE,
+): void {
   const spans: Array<[number, number, number]> = [];
   let offset = 0;
   splitLines(content).forEach((_, i) => {
@@ -148,8 +182,19 @@ export function writeRecord(root: string, relPath: string, content: string, aiLi
     if (aiLines.includes(i + 1) && lineEnd > offset) spans.push([offset, lineEnd, 0]);
     offset = lineEnd + 1;
   });
-  const record = { version: 1 as const, path: relPath, contentHash: contentHash(content), length: content.length, origins: [origin], spans, updated: Date.now() };
-  const gitPathOut = execFileSync('git', ['rev-parse', '--git-path', 'ai-provenance'], { cwd: root, encoding: 'utf8' }).trim();
+  const record = {
+    version: 1 as const,
+    path: relPath,
+    contentHash: contentHash(content),
+    length: content.length,
+    origins: [origin],
+    spans,
+    updated: Date.now(),
+  };
+  const gitPathOut = execFileSync('git', ['rev-parse', '--git-path', 'ai-provenance'], {
+    cwd: root,
+    encoding: 'utf8',
+  }).trim();
   const store = WorkingStateStore.at(path.resolve(root, gitPathOut));
   // Synchronous tests: write the file the store would write (same name and format).
   const file = store.recordFile(relPath);

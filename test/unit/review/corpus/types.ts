@@ -24,7 +24,14 @@ export interface CorpusCase {
 }
 
 /** A modified file with one hunk: unchanged lines before, removed, added, unchanged after. */
-export function edit(path: string, before: readonly string[], del: readonly string[], add: readonly string[], after: readonly string[] = [], start = 10): FileSpec {
+export function edit(
+  path: string,
+  before: readonly string[],
+  del: readonly string[],
+  add: readonly string[],
+  after: readonly string[] = [],
+  start = 10,
+): FileSpec {
   return { path, before, del, add, after, start };
 }
 
