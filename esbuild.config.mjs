@@ -21,6 +21,13 @@ const common = {
 
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // The review engine (diff, blame over a range, checklist rules), required at the first review, not on activation.
+  {
+    ...common,
+    entryPoints: ['src/extension/review/reviewEngine.ts'],
+    outfile: 'dist/reviewEngine.js',
+    external: ['vscode'],
+  },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
   // What the launcher runs for `git-hook` and `hook`: only their code, so each commit and agent step parses less.
   { ...common, entryPoints: ['src/cli/hookMain.ts'], outfile: 'dist/hookMain.js' },

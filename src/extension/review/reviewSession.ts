@@ -9,7 +9,8 @@ import { CHECKLIST_ID } from '../../core/policy';
 import { findRepo, type RepoInfo } from '../../git';
 import { ReviewStateStore, gitIdentity } from '../../git/review';
 import { Disposable } from '../lifecycle';
-import { loadReview, type LoadDeps, type LoadedReview, type ReviewTarget } from './reviewLoader';
+import { reviewEngine } from './lazyReviewEngine';
+import type { LoadDeps, LoadedReview, ReviewTarget } from './reviewLoader';
 import { progress } from './reviewModel';
 
 export const NOTE_MAX = 2000;
@@ -103,7 +104,7 @@ export class ReviewSession extends Disposable {
     try {
       const repo = await workspaceRepo();
       const [review, store, reviewer] = await Promise.all([
-        loadReview(repo, target, this.deps),
+        reviewEngine().loadReview(repo, target, this.deps),
         ReviewStateStore.open(repo.root),
         gitIdentity(repo).catch((err: Error) => {
           this.log(`review: no reviewer identity: ${err.message}`);
