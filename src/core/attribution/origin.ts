@@ -93,7 +93,8 @@ export class OriginTable {
   }
 }
 
-function originKey(o: Origin): string {
+/** A stable text key of an origin's fields: equal keys mean interchangeable origins (also a total order for ties). */
+export function originKey(o: Origin): string {
   // Interning walks every span or line of a document; its origins are a few shared objects (never mutated).
   let key = originKeys.get(o);
   if (key === undefined) {

@@ -12,7 +12,7 @@
  * Consequence: with the same text, a range one writer cleared (made human) comes back if the other writer still
  * attributes it. A writer that holds the whole truth for a file writes in "replace" mode instead of merging.
  */
-import { Origin, OriginTable } from '../attribution/origin';
+import { Origin, OriginTable, originKey } from '../attribution/origin';
 import { FILE_RECORD_VERSION, FileRecord, StateSpan } from './fileRecord';
 
 export function mergeFileRecords(a: FileRecord, b: FileRecord): FileRecord {
@@ -72,18 +72,6 @@ function pickOrigin(updatedA: number, oa: Origin, updatedB: number, ob: Origin):
     return oa.time > ob.time ? oa : ob;
   }
   return originKey(oa) >= originKey(ob) ? oa : ob;
-}
-
-function originKey(o: Origin): string {
-  return JSON.stringify([
-    o.kind,
-    o.tool,
-    o.model ?? null,
-    o.session ?? null,
-    o.time,
-    o.candidates ?? null,
-    o.evidence ?? null,
-  ]);
 }
 
 /** Sorted, distinct span edges of both records. */
