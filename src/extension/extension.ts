@@ -7,6 +7,8 @@ import { AttributionService } from './attribution/attributionService';
 import { DecorationController } from './decorations/decorationController';
 import { registerMarkCommands } from './commands/markCommands';
 import { InlineCompletionCapture } from './capture/inlineCompletionCapture';
+import { ForkAcceptCapture } from './capture/forkAcceptCapture';
+import { hostEditor } from './capture/aiExtensions';
 import { PersistenceController } from './persistence/persistenceController';
 import { PasteCapture } from './capture/pasteCapture';
 import { createApi, type AiProvenanceApi } from './api';
@@ -37,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     persistence,
     registerMarkCommands(attribution),
     new InlineCompletionCapture(attribution, context.globalState),
+    new ForkAcceptCapture(attribution, log),
     new PasteCapture(attribution),
     vscode.commands.registerCommand(CommandId.ToggleAnnotations, () => decorations.setEnabled(!decorations.isEnabled)),
     syncContextKeys(),
@@ -50,13 +53,13 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     trailerPreview,
     registerDoctorCommand(output),
   );
-  return createApi({
-    attribution,
-    decorations,
-    persistence,
-    trailerPreview,
-    activationMs: performance.now() - started,
-  });
+  const activationMs = performance.now() - started;
+  const host = hostEditor();
+  log(
+    `AI Provenance ${String(context.extension.packageJSON.version)} active in ${host.name} (${host.id}) ` +
+      `in ${activationMs.toFixed(1)} ms`,
+  );
+  return createApi({ attribution, decorations, persistence, trailerPreview, activationMs });
 }
 
 export function deactivate(): void {

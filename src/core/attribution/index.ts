@@ -31,4 +31,6 @@ export {
   type InlineTool,
   type InstalledExtension,
 } from './inlineTool';
+export { detectHostEditor, type HostEditor, type HostEditorId } from './hostEditor';
+export { FORK_ACCEPT_EVIDENCE, FORK_ACCEPTS, firstKnownCommand, type ForkAccept } from './forkAccepts';
 export { RecentCuts, type LineRange, type RecentCutsOptions } from './recentCuts';

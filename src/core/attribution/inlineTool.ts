@@ -16,6 +16,8 @@ export const TOOL_EVIDENCE = {
   onlyProvider: 'only installed provider',
   /** The user named the tool in `aiProvenance.capture.inlineTool`. */
   userSetting: 'user setting',
+  /** The editor itself (Cursor, Windsurf, ...) has a built-in AI and no AI extension was installed beside it. */
+  hostBuiltIn: "the editor's built-in AI",
 } as const;
 
 interface KnownExtension {
@@ -30,6 +32,8 @@ const KNOWN_AI_EXTENSIONS: Readonly<Record<string, KnownExtension>> = {
   // Copilot's completions and next-edit suggestions moved into the chat extension.
   'github.copilot-chat': { name: 'GitHub Copilot', inline: true },
   'codeium.codeium': { name: 'Windsurf (Codeium)', inline: true },
+  // The extension Windsurf ships built in (its autocomplete is a VS Code inline-completion provider).
+  'codeium.windsurf': { name: 'Windsurf', inline: true },
   'tabnine.tabnine-vscode': { name: 'Tabnine', inline: true },
   'continue.continue': { name: 'Continue', inline: true },
   'supermaven.supermaven': { name: 'Supermaven', inline: true },
@@ -85,11 +89,18 @@ export interface InlineTool {
  * The user's setting wins; else exactly one provider is named with its evidence; else `unknown` with the installed
  * providers as candidates (never one of them picked as fact).
  */
-export function chooseInlineTool(providers: readonly string[], configured: string | undefined): InlineTool {
+export function chooseInlineTool(
+  providers: readonly string[],
+  configured: string | undefined,
+  /** The host editor's own AI (Cursor Tab, Windsurf), a provider no extension list shows. */
+  hostAi?: string,
+): InlineTool {
   const setting = configured === undefined ? '' : cleanName(configured);
   if (setting && setting.toLowerCase() !== 'unknown') return { tool: setting, evidence: TOOL_EVIDENCE.userSetting };
-  if (providers.length === 1) return { tool: providers[0], evidence: TOOL_EVIDENCE.onlyProvider };
-  return providers.length ? { tool: 'unknown', candidates: [...providers] } : { tool: 'unknown' };
+  const all = hostAi && !providers.includes(hostAi) ? [...providers, hostAi].sort() : providers;
+  if (all.length === 1)
+    return { tool: all[0], evidence: all[0] === hostAi ? TOOL_EVIDENCE.hostBuiltIn : TOOL_EVIDENCE.onlyProvider };
+  return all.length ? { tool: 'unknown', candidates: [...all] } : { tool: 'unknown' };
 }
 
 /** Names come from other extensions' manifests and settings: no control characters, bounded. */

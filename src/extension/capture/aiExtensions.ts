@@ -3,7 +3,13 @@
  * to. The rule (known ids, the manifest category "AI") and the choice live in core/attribution/inlineTool.ts.
  */
 import * as vscode from 'vscode';
-import { chooseInlineTool, inlineProviders, type InlineTool } from '../../core/attribution';
+import {
+  chooseInlineTool,
+  detectHostEditor,
+  inlineProviders,
+  type HostEditor,
+  type InlineTool,
+} from '../../core/attribution';
 
 const SELF_ID = 'ai-provenance.ai-provenance';
 const OFFERED_KEY = 'aiProvenance.capture.inlineToolOffered';
@@ -15,10 +21,18 @@ export function installedAiProviders(): string[] {
   return inlineProviders(vscode.extensions.all, SELF_ID);
 }
 
+let host: HostEditor | undefined;
+
+/** The editor this window runs in (VS Code, Cursor, Windsurf, ...); it does not change while the window lives. */
+export function hostEditor(): HostEditor {
+  host ??= detectHostEditor(vscode.env.appName, vscode.env.uriScheme);
+  return host;
+}
+
 /** The tool fields for an accept made now. */
 export function currentInlineTool(): InlineTool {
   const configured = vscode.workspace.getConfiguration('aiProvenance').get<string>(SETTING, '');
-  return chooseInlineTool(installedAiProviders(), configured);
+  return chooseInlineTool(installedAiProviders(), configured, hostEditor().builtInAi);
 }
 
 /**
