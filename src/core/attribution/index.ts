@@ -33,4 +33,5 @@ export {
 } from './inlineTool';
 export { detectHostEditor, type HostEditor, type HostEditorId } from './hostEditor';
 export { FORK_ACCEPT_EVIDENCE, FORK_ACCEPTS, firstKnownCommand, type ForkAccept } from './forkAccepts';
+export { widenToWords, type PlainReplace } from './tokenMatch';
 export { RecentCuts, type LineRange, type RecentCutsOptions } from './recentCuts';

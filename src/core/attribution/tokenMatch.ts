@@ -33,3 +33,33 @@ export function keepWholeWords(oldText: string, newText: string, blocks: readonl
   }
   return out;
 }
+
+/** A replace in a document's coordinates (what `widenToWords` reads and returns). */
+export interface PlainReplace {
+  readonly start: number;
+  readonly deleteLength: number;
+  readonly text: string;
+}
+
+/**
+ * A replace with no known source that starts or ends inside a word, widened to the whole words it touches. The text
+ * outside a change is the same before and after, so the words extend equally on both sides: `fooBar` → `fooBaz`
+ * delivered as `r` → `z` becomes the replace of `fooBar` by `fooBaz`, which the token rule (`keepWholeWords`) then
+ * leaves human as a whole instead of keeping `fooBa` AI. Pure inserts and deletes are typing: left as they are.
+ */
+export function widenToWords(doc: string, change: PlainReplace): PlainReplace {
+  const { start, deleteLength: del, text } = change;
+  if (del === 0 || text.length === 0) return change;
+  const end = start + del;
+  const word = (s: string, i: number): boolean => i >= 0 && i < s.length && isWordCode(s.charCodeAt(i));
+  let left = start;
+  if (word(doc, start - 1) && (word(doc, start) || word(text, 0))) while (word(doc, left - 1)) left--;
+  let right = end;
+  if (word(doc, end) && (word(doc, end - 1) || word(text, text.length - 1))) while (word(doc, right)) right++;
+  if (left === start && right === end) return change;
+  return {
+    start: left,
+    deleteLength: right - left,
+    text: doc.slice(left, start) + text + doc.slice(end, right),
+  };
+}

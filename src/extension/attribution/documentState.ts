@@ -6,6 +6,7 @@
 import {
   AttributionTracker,
   coalesceSplitEdit,
+  widenToWords,
   coalesceWhitespaceEvent,
   type OriginTable,
   type Run,
@@ -97,15 +98,17 @@ export class DocumentState {
     reason: 'undo' | 'redo' | undefined,
     expectedLength: () => number,
   ): boolean {
-    for (const c of changes) {
-      const end = c.rangeOffset + c.rangeLength;
-      if (end > this.mirror.length) return false;
-      const oldText = this.mirror.slice(c.rangeOffset, end);
-      this.tracker.apply(
-        { ...extra, start: c.rangeOffset, deleteLength: c.rangeLength, text: c.text, oldText },
-        reason ? { reason } : {},
-      );
-      this.mirror = this.mirror.slice(0, c.rangeOffset) + c.text + this.mirror.slice(end);
+    // A replace with no known source inside a word covers the whole word, so a new word is human as a whole.
+    const plain = extra.origin === undefined && extra.insertedRuns === undefined;
+    for (const raw of changes) {
+      if (raw.rangeOffset + raw.rangeLength > this.mirror.length) return false;
+      const c = plain
+        ? widenToWords(this.mirror, { start: raw.rangeOffset, deleteLength: raw.rangeLength, text: raw.text })
+        : { start: raw.rangeOffset, deleteLength: raw.rangeLength, text: raw.text };
+      const end = c.start + c.deleteLength;
+      const oldText = this.mirror.slice(c.start, end);
+      this.tracker.apply({ ...extra, ...c, oldText }, reason ? { reason } : {});
+      this.mirror = this.mirror.slice(0, c.start) + c.text + this.mirror.slice(end);
     }
     // Cheap length check every event; comparing whole texts would cost as much as the edit itself.
     return this.mirror.length === expectedLength();

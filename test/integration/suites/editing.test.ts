@@ -115,6 +115,22 @@ describe('editing AI text', () => {
       assert.ok(labels(at(kept), kept.length).every(Boolean), `${kept} stays AI`);
   });
 
+  it('a part-word rename delivered as one small replace makes the renamed word human as a whole', async () => {
+    const code = 'const fooBar = load();\nreturn fooBar;';
+    const editor = await scratch('// x\n\n');
+    await acceptInline(editor, provider, '// x\n'.length, code);
+    const doc = editor.document;
+    // A rename that only sends the changed letter: `fooBar` -> `fooBaz` is the replace of `r` by `z`, twice.
+    const edit = new vscode.WorkspaceEdit();
+    for (const m of doc.getText().matchAll(/fooBar/g)) {
+      const at = m.index + 'fooBa'.length;
+      edit.replace(doc.uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 1)), 'z');
+    }
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitUntil('the rename', () => (doc.getText().includes('return fooBaz;') ? true : undefined));
+    assert.deepEqual(await attributedTexts(editor), ['const ', ' = load();\nreturn ', ';']);
+  });
+
   it('workspace edits and code actions (refactorings) stay human', async () => {
     const editor = await scratch('const oldName = 1;\nconsole.log(oldName);\n');
     const doc = editor.document;
