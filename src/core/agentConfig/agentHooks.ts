@@ -49,7 +49,8 @@ const JSON_LAYOUTS: Readonly<Record<Exclude<AgentId, 'codex'>, JsonHookLayout>> 
   cursor: {
     // preToolUse/postToolUse (Write, StrReplace, Delete, ApplyPatch, Shell, with tool_use_id) on current Cursor;
     // afterFileEdit for older Cursor, which has no tool events (it rebuilds the old text from the edits it reports;
-    // on current Cursor the postToolUse of the same edit has already recorded it, and the record is kept).
+    // on current Cursor, where both events report one edit, whichever comes second finds the call recorded and adds
+    // nothing: see oneCallTwoEvents in src/git/agents/agentRecord.ts).
     events: { pre: ['preToolUse'], post: ['postToolUse', 'afterFileEdit'] },
     legacyEvents: ['beforeShellExecution', 'afterShellExecution'],
     handler: (command) => ({ command }),

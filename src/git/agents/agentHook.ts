@@ -161,7 +161,8 @@ class HookCall {
       snapshot = newer(await this.snapshots.load(this.session, this.key), await this.launcherSnapshot());
     }
     const origin = await this.origin();
-    const options = { origin, now: this.now() };
+    // Cursor reports a file edit twice on current versions (postToolUse, and afterFileEdit kept for older Cursor).
+    const options = { origin, now: this.now(), oneCallTwoEvents: this.payload.agent === 'cursor' };
     const reports: FileReport[] = [];
     const store = WorkingStateStore.at(this.stateDir);
     try {
