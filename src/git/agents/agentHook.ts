@@ -32,6 +32,10 @@ export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
   gemini: 'Gemini CLI',
   windsurf: 'Windsurf',
   droid: 'Factory Droid',
+  cline: 'Cline',
+  kiro: 'Kiro',
+  amazonq: 'Amazon Q Developer',
+  opencode: 'OpenCode',
 };
 
 // Agents whose model ids belong to one provider: stored as `provider/model`, as Origin.model asks.
