@@ -26,6 +26,9 @@ function clineScripts(dir: string): AgentConfigFile[] {
   return [
     { rel: `${dir}/PreToolUse`, format: 'cline-pre', group: 'scripts', executable: true },
     { rel: `${dir}/PostToolUse`, format: 'cline-post', group: 'scripts', executable: true },
+    // What Cline runs on Windows instead (through PowerShell).
+    { rel: `${dir}/PreToolUse.ps1`, format: 'cline-pre-ps1', group: 'scripts' },
+    { rel: `${dir}/PostToolUse.ps1`, format: 'cline-post-ps1', group: 'scripts' },
   ];
 }
 

@@ -10,7 +10,8 @@ import type { AgentId, HookPhase } from '../agents/types';
 import { isPlainObject } from './jsonText';
 import { AgentConfigError, ourHookAgent, type ConfigEdit, type HookCommands, type HookInspection } from './types';
 
-export type OwnedFormat = 'cline-pre' | 'cline-post' | 'kiro-ide-pre' | 'kiro-ide-post' | 'opencode';
+export type OwnedFormat =
+  'cline-pre' | 'cline-post' | 'cline-pre-ps1' | 'cline-post-ps1' | 'kiro-ide-pre' | 'kiro-ide-post' | 'opencode';
 
 interface Found {
   readonly commands: ReadonlyArray<readonly [HookPhase, string]>;
@@ -40,6 +41,22 @@ function clineScript(phase: HookPhase): OwnedFileKind {
       return line === undefined ? undefined : { commands: [[phase, line]] };
     },
     conflict: `Cline runs one ${phase === 'pre' ? 'PreToolUse' : 'PostToolUse'} script per folder and this one is not ours`,
+  };
+}
+
+/**
+ * Cline on Windows runs `<event>.ps1` with `powershell -NoProfile -NonInteractive -ExecutionPolicy Bypass -File`
+ * (cline `HookProcess.ts`, `hooks/utils.ts`): the PowerShell form of the same command, CRLF line endings.
+ */
+function clinePowerShell(phase: HookPhase): OwnedFileKind {
+  return {
+    agent: 'cline',
+    render: (commands) => `# ${HEADER}\r\n${commands.powershell?.[phase] ?? ''}\r\n`,
+    read: (text) => {
+      const line = text.split(/\r?\n/).find((l) => !l.startsWith('#') && ourHookAgent(l) === 'cline');
+      return line === undefined ? undefined : { commands: [[phase, line]] };
+    },
+    conflict: `Cline runs one ${phase === 'pre' ? 'PreToolUse' : 'PostToolUse'}.ps1 script per folder on Windows and this one is not ours`,
   };
 }
 
@@ -148,6 +165,8 @@ const OPENCODE: OwnedFileKind = {
 const KINDS: Readonly<Record<OwnedFormat, OwnedFileKind>> = {
   'cline-pre': clineScript('pre'),
   'cline-post': clineScript('post'),
+  'cline-pre-ps1': clinePowerShell('pre'),
+  'cline-post-ps1': clinePowerShell('post'),
   'kiro-ide-pre': kiroIdeHook('pre'),
   'kiro-ide-post': kiroIdeHook('post'),
   opencode: OPENCODE,
@@ -167,8 +186,10 @@ export function installOwnedFile(
   const wanted = kind.render(commands);
   if (text === wanted) return { text, changed: false, warnings: [] };
   if (text !== undefined && kind.read(text) === undefined) {
-    const phase = format.endsWith('-pre') ? 'pre' : format.endsWith('-post') ? 'post' : undefined;
-    const hint = phase === undefined ? '' : ` (run this line from it yourself: ${commands[phase]})`;
+    const phase = /-pre(?:-ps1)?$/.test(format) ? 'pre' : /-post(?:-ps1)?$/.test(format) ? 'post' : undefined;
+    const line =
+      phase === undefined ? undefined : format.endsWith('-ps1') ? commands.powershell?.[phase] : commands[phase];
+    const hint = line === undefined ? '' : ` (run this line from it yourself: ${line})`;
     throw new AgentConfigError(`${label} exists: ${kind.conflict}; it was left unchanged${hint}`);
   }
   return { text: wanted, changed: true, warnings: [] };

@@ -108,6 +108,14 @@ describe('committed hook files: never break a clone', () => {
       const phases = new Set<HookPhase>();
       for (const { rel, format } of agentConfigFiles(agent, 'project')) {
         const file = path.join(clone, rel);
+        if (format === 'cline-pre-ps1' || format === 'cline-post-ps1') {
+          // Cline's Windows scripts (PowerShell; not runnable here): the same no-op when the launcher is missing.
+          assert.match(
+            fs.readFileSync(file, 'utf8'),
+            /^# AI Provenance: .*\r\n\$l = git rev-parse --git-path ai-provenance\/bin\/ai-provenance\.ps1 2>\$null; if \(\$l -and \(Test-Path -LiteralPath \$l\)\) \{ \$input \| & \$l hook cline (pre|post); exit 0 \}; \$null = @\(\$input\); '\{"cancel":false\}'; exit 0\r\n$/,
+          );
+          continue;
+        }
         if (format === 'opencode') {
           for (const phase of ['pre', 'post'] as const) {
             const fixture = JSON.parse(payload(FIXTURES[agent][phase], clone)) as Record<string, unknown>;
@@ -242,7 +250,7 @@ describe('committed hook files: never break a clone', () => {
     fs.chmodSync(path.join(repo.root, '.clinerules/hooks/PostToolUse'), 0o644);
     assert.match(
       await lines('cline'),
-      /^cline\s+installed, disabled in its settings\s+\.clinerules\/hooks\/PreToolUse \+ PostToolUse\n.*\n?\s+warning: \.clinerules\/hooks\/PostToolUse is not executable/m,
+      /^cline\s+installed, disabled in its settings\s+\.clinerules\/hooks\/PreToolUse \+ PostToolUse \+ PreToolUse\.ps1 \+ PostToolUse\.ps1\n(?:.*\n)*?\s+warning: \.clinerules\/hooks\/PostToolUse is not executable/m,
     );
     const ide = path.join(repo.root, '.kiro/hooks/ai-provenance-post.kiro.hook');
     fs.writeFileSync(ide, fs.readFileSync(ide, 'utf8').replace('"enabled": true', '"enabled": false'));

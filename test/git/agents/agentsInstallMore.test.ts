@@ -158,7 +158,10 @@ describe('agents install / uninstall: kiro, amazonq, cline, opencode', () => {
         /\[ -x '.*\/\.ai-provenance\/bin\/ai-provenance' \] && exec '.*' hook cline pre; /,
       );
       const status = await runCli(['agents', 'status', '--scope', 'user', '--agent', 'cline,kiro'], { cwd: home, env });
-      assert.match(status.out, /^cline\s+installed\s+~\/Documents\/Cline\/Hooks\/PreToolUse \+ PostToolUse$/m);
+      assert.match(
+        status.out,
+        /^cline\s+installed\s+~\/Documents\/Cline\/Hooks\/PreToolUse \+ PostToolUse \+ PreToolUse\.ps1 \+ PostToolUse\.ps1$/m,
+      );
       assert.match(status.out, /^kiro\s+installed\s+~\/\.kiro\/hooks\/ai-provenance\.json$/m);
       await runCli(['agents', 'uninstall', '--scope', 'user'], { cwd: home, env });
       assert.deepEqual(fs.readdirSync(home), []);
