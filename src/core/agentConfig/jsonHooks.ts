@@ -21,7 +21,14 @@ export interface JsonHookLayout {
   /** Matcher-grouped (`[{matcher, hooks: [handler]}]`, Claude/Gemini) or a flat handler list (VS Code, Cursor). */
   readonly matcher?: string;
   /** One handler; `powershell` is the Windows entry for agents that run hooks through PowerShell there. */
-  readonly handler: (command: string, powershell?: string) => JsonObject;
+  readonly handler: (command: string, powershell?: string, matcher?: string) => JsonObject;
+  /**
+   * Flat lists whose handlers carry their own single-pattern matcher (Amazon Q's globs): one handler per pattern,
+   * built by `handler(command, undefined, pattern)`.
+   */
+  readonly perMatcher?: readonly string[];
+  /** Keys a file we create starts with (Amazon Q: a whole agent definition around the hooks). */
+  readonly created?: JsonObject;
   /** Events earlier versions of AI Provenance used: our handlers there are removed on install and uninstall. */
   readonly legacyEvents?: readonly string[];
   /** Settings under which the agent runs none of our hooks (reported as "disabled" by status). */
@@ -48,15 +55,24 @@ export function installJsonHooks(
     }
   }
   if (layout.required !== undefined) root = { ...layout.required, ...root };
+  if (layout.created !== undefined && (text === undefined || text.trim() === '')) root = { ...layout.created, ...root };
   const hooks = hooksObject(root, label) ?? {};
   for (const phase of ['pre', 'post'] as const) {
     for (const event of layout.events[phase]) {
       const list = eventList(hooks, event, label) ?? [];
-      const handler = layout.handler(commands[phase], commands.powershell?.[phase]);
-      const wanted = layout.matcher === undefined ? handler : { matcher: layout.matcher, hooks: [handler] };
-      const keep = list.findIndex((entry) => sameJson(entry, wanted));
+      const handlers =
+        layout.perMatcher === undefined
+          ? [layout.handler(commands[phase], commands.powershell?.[phase])]
+          : layout.perMatcher.map((pattern) => layout.handler(commands[phase], undefined, pattern));
+      const wanted = handlers.map((h) => (layout.matcher === undefined ? h : { matcher: layout.matcher, hooks: [h] }));
+      const keep = new Set<number>();
+      const missing = wanted.filter((w) => {
+        const at = list.findIndex((entry, i) => !keep.has(i) && sameJson(entry, w));
+        if (at !== -1) keep.add(at);
+        return at === -1;
+      });
       const next = withoutOurs(list, layout.matcher !== undefined, keep);
-      if (keep === -1) next.push(wanted);
+      next.push(...missing);
       hooks[event] = next;
     }
   }
@@ -114,7 +130,7 @@ function removeOurs(hooks: JsonObject, events: readonly string[], grouped: boole
   for (const event of events) {
     const list = eventList(hooks, event, label);
     if (list === undefined) continue;
-    const next = withoutOurs(list, grouped, -1);
+    const next = withoutOurs(list, grouped, new Set());
     if (sameJson(next, list)) continue;
     if (next.length === 0) delete hooks[event];
     else hooks[event] = next;
@@ -144,11 +160,11 @@ function isOurHandler(value: unknown): boolean {
   );
 }
 
-/** `list` without our handlers (except entry `keep`); a matcher group left with no handler is dropped. */
-function withoutOurs(list: readonly unknown[], grouped: boolean, keep: number): unknown[] {
+/** `list` without our handlers (except the entries in `keep`); a matcher group left with no handler is dropped. */
+function withoutOurs(list: readonly unknown[], grouped: boolean, keep: ReadonlySet<number>): unknown[] {
   const out: unknown[] = [];
   list.forEach((entry, i) => {
-    if (i === keep) {
+    if (keep.has(i)) {
       out.push(entry);
     } else if (!grouped) {
       if (!isOurHandler(entry)) out.push(entry);

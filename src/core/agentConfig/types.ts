@@ -26,6 +26,8 @@ export interface ConfigEdit {
   readonly changed: boolean;
   /** Things the user should know (a feature flag we could not turn on...). */
   readonly warnings: readonly string[];
+  /** The file is ours as a whole and goes away (uninstall of a Cline script, a Kiro IDE hook, the OpenCode plugin). */
+  readonly remove?: boolean;
 }
 
 export interface HookInspection {
@@ -42,10 +44,10 @@ export interface HookInspection {
 
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
 const OUR_COMMAND =
-  /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$|['"])/;
+  /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid|cline|kiro|amazonq|opencode)(?=\s|$|['"])/;
 // The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
 const OUR_RUNTIME_COMMAND =
-  /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid)(?=\s|$)/;
+  /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid|cline|kiro|amazonq|opencode)(?=\s|$)/;
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {

@@ -13,12 +13,19 @@
  *   field; `permission: "allow"` would auto-approve commands that should ask the user.
  * - windsurf: nothing. docs.windsurf.com/windsurf/cascade/hooks: exit 0 lets the action proceed, only exit 2 blocks.
  * - droid: nothing, as Claude Code (docs.factory.ai/reference/hooks-reference: exit 0 continues).
+ * - cline: `{"cancel":false}`. docs.cline.bot/customization/hooks: hooks return `{cancel, contextModification?,
+ *   errorMessage?}`; cline `hook-factory.ts` accepts empty stdout on exit 0 but logs a warning for it.
+ * - kiro, amazonq: nothing. kiro.dev/docs/cli/hooks (and Amazon Q's docs/hooks.md): exit 0 lets the tool run, stdout
+ *   is captured but not shown; only exit 2 blocks a preToolUse.
+ * - opencode: nothing; our plugin ignores the command's output.
  * - gemini: `{}`. geminicli.com/docs/hooks/reference: exit 0 parses stdout as JSON and "must not print any plain text
  *   to stdout other than the final JSON"; the writing-hooks guide's no-op hook prints `{}`.
  */
 import type { AgentId, HookPhase } from './types';
 
 const JSON_NOOP = '{}\n';
+// Cline's documented answer (`cancel` false: the tool runs; empty output is accepted too, with a warning in its log).
+const CLINE_CONTINUE = '{"cancel":false}\n';
 
 const RESPONSES: Readonly<Record<AgentId, Readonly<Record<HookPhase, string>>>> = {
   claude: { pre: '', post: '' },
@@ -28,6 +35,10 @@ const RESPONSES: Readonly<Record<AgentId, Readonly<Record<HookPhase, string>>>> 
   gemini: { pre: JSON_NOOP, post: JSON_NOOP },
   windsurf: { pre: '', post: '' },
   droid: { pre: '', post: '' },
+  cline: { pre: CLINE_CONTINUE, post: CLINE_CONTINUE },
+  kiro: { pre: '', post: '' },
+  amazonq: { pre: '', post: '' },
+  opencode: { pre: '', post: '' },
 };
 
 /** The exact stdout for a hook of `agent` in `phase` that must not change what the agent does. */

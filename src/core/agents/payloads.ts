@@ -12,6 +12,10 @@ import { parseCodexPayload } from './codex';
 import { parseGeminiPayload } from './gemini';
 import { parseWindsurfPayload } from './windsurf';
 import { parseDroidPayload } from './droid';
+import { clineToolData, parseClinePayload } from './cline';
+import { parseKiroPayload } from './kiro';
+import { parseAmazonQPayload } from './amazonq';
+import { parseOpenCodePayload } from './opencode';
 
 const PARSERS: Readonly<Record<AgentId, (obj: JsonObject, phaseHint?: HookPhase) => HookPayload>> = {
   claude: parseClaudePayload,
@@ -21,6 +25,10 @@ const PARSERS: Readonly<Record<AgentId, (obj: JsonObject, phaseHint?: HookPhase)
   gemini: parseGeminiPayload,
   windsurf: parseWindsurfPayload,
   droid: parseDroidPayload,
+  cline: parseClinePayload,
+  kiro: parseKiroPayload,
+  amazonq: parseAmazonQPayload,
+  opencode: parseOpenCodePayload,
 };
 
 export function isAgentId(value: unknown): value is AgentId {
@@ -92,7 +100,9 @@ export function isCopilotPayload(json: unknown): boolean {
  */
 export function toolCallMaterial(json: unknown): string {
   const obj = asObject(json);
-  const raw = own(obj, 'tool_input') ?? own(obj, 'toolInput') ?? own(obj, 'toolArgs');
+  // Cline nests the call in `preToolUse` / `postToolUse` (`parameters`, all strings).
+  const raw =
+    own(obj, 'tool_input') ?? own(obj, 'toolInput') ?? own(obj, 'toolArgs') ?? own(clineToolData(obj), 'parameters');
   const info = asObject(own(obj, 'tool_info'));
   // Windsurf: only the arguments, not what a POST adds (output, timing).
   const windsurf =

@@ -18,7 +18,7 @@ const SINGLE_PATH_KEYS = [
 ];
 const PATH_LIST_KEYS = ['files', 'paths', 'file_paths', 'filePaths'];
 const EDIT_LIST_KEYS = ['edits', 'replacements'];
-const PATCH_TEXT_KEYS = ['input', 'patch', 'command'];
+const PATCH_TEXT_KEYS = ['input', 'patch', 'patchText', 'command'];
 
 /** Every path a tool input names for writing. `pathKeys` narrows the single-path keys (e.g. excludes `path`). */
 export function collectToolPaths(
@@ -84,8 +84,8 @@ export function collectEdits(input: JsonObject | undefined): ReportedEdit[] | un
   const edits: ReportedEdit[] = [];
   let chars = 0;
   for (const obj of candidates) {
-    const oldString = own(obj, 'old_string') ?? own(obj, 'oldString') ?? own(obj, 'old_str');
-    const newString = own(obj, 'new_string') ?? own(obj, 'newString') ?? own(obj, 'new_str');
+    const oldString = own(obj, 'old_string') ?? own(obj, 'oldString') ?? own(obj, 'old_str') ?? own(obj, 'old_text');
+    const newString = own(obj, 'new_string') ?? own(obj, 'newString') ?? own(obj, 'new_str') ?? own(obj, 'new_text');
     const filePath = pathField(obj, 'file_path', 'filePath') ?? parentPath;
     if (typeof oldString !== 'string' || typeof newString !== 'string' || filePath === undefined) return undefined;
     chars += oldString.length + newString.length;
@@ -99,7 +99,11 @@ function hasPair(obj: JsonObject): boolean {
   return (
     (own(obj, 'old_string') !== undefined ||
       own(obj, 'oldString') !== undefined ||
-      own(obj, 'old_str') !== undefined) &&
-    (own(obj, 'new_string') !== undefined || own(obj, 'newString') !== undefined || own(obj, 'new_str') !== undefined)
+      own(obj, 'old_str') !== undefined ||
+      own(obj, 'old_text') !== undefined) &&
+    (own(obj, 'new_string') !== undefined ||
+      own(obj, 'newString') !== undefined ||
+      own(obj, 'new_str') !== undefined ||
+      own(obj, 'new_text') !== undefined)
   );
 }

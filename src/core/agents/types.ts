@@ -4,9 +4,32 @@
  * files one way. See README.md in this folder for the payload formats and where each fact comes from.
  */
 
-export type AgentId = 'claude' | 'vscode' | 'cursor' | 'codex' | 'gemini' | 'windsurf' | 'droid';
+export type AgentId =
+  | 'claude'
+  | 'vscode'
+  | 'cursor'
+  | 'codex'
+  | 'gemini'
+  | 'windsurf'
+  | 'droid'
+  | 'cline'
+  | 'kiro'
+  | 'amazonq'
+  | 'opencode';
 
-export const AGENT_IDS: readonly AgentId[] = ['claude', 'vscode', 'cursor', 'codex', 'gemini', 'windsurf', 'droid'];
+export const AGENT_IDS: readonly AgentId[] = [
+  'claude',
+  'vscode',
+  'cursor',
+  'codex',
+  'gemini',
+  'windsurf',
+  'droid',
+  'cline',
+  'kiro',
+  'amazonq',
+  'opencode',
+];
 
 /** `pre`: before the tool runs (take the "before" snapshot); `post`: after it ran (diff against the snapshot). */
 export type HookPhase = 'pre' | 'post';

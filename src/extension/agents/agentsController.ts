@@ -33,6 +33,10 @@ const AGENT_LABELS: Record<AgentId, string> = {
   gemini: 'Gemini CLI',
   windsurf: 'Windsurf (Cascade)',
   droid: 'Factory Droid',
+  cline: 'Cline',
+  kiro: 'Kiro (CLI and IDE)',
+  amazonq: 'Amazon Q Developer CLI',
+  opencode: 'OpenCode',
 };
 
 export class AgentsController extends Disposable {

@@ -32,6 +32,10 @@ export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
   gemini: 'Gemini CLI',
   windsurf: 'Windsurf',
   droid: 'Factory Droid',
+  cline: 'Cline',
+  kiro: 'Kiro',
+  amazonq: 'Amazon Q Developer',
+  opencode: 'OpenCode',
 };
 
 // Agents whose model ids belong to one provider: stored as `provider/model`, as Origin.model asks.
@@ -161,7 +165,8 @@ class HookCall {
       snapshot = newer(await this.snapshots.load(this.session, this.key), await this.launcherSnapshot());
     }
     const origin = await this.origin();
-    const options = { origin, now: this.now() };
+    // Cursor reports a file edit twice on current versions (postToolUse, and afterFileEdit kept for older Cursor).
+    const options = { origin, now: this.now(), oneCallTwoEvents: this.payload.agent === 'cursor' };
     const reports: FileReport[] = [];
     const store = WorkingStateStore.at(this.stateDir);
     try {

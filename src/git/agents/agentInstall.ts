@@ -3,10 +3,16 @@
  * hooks into it next to the user's, and putting it back byte for byte on uninstall (see installManifest.ts).
  */
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../core/agentConfig/agentHooks';
+import {
+  inspectAgentHooks,
+  installAgentHooks,
+  uninstallAgentHooks,
+  type ConfigFormat,
+} from '../../core/agentConfig/agentHooks';
+import { agentConfigFiles } from '../../core/agentConfig/configFiles';
 import {
   codexHookEntries,
   codexHookStates,
@@ -61,6 +67,8 @@ export interface AgentStatusReport {
   /** Codex only: whether Codex runs our entries (its `/hooks` trust), and whether it loads this project's hooks. */
   readonly codex?: { readonly trust: CodexTrust; readonly projectTrusted?: boolean };
   readonly error?: string;
+  /** Files of one agent that make one hook set together (Cline's two scripts) are merged into one report. */
+  readonly group?: string;
   /** For each launcher our commands run: does it exist, and does the CLI it runs? */
   readonly launchers: ReadonlyArray<{
     readonly path: string;
@@ -70,37 +78,43 @@ export interface AgentStatusReport {
   }>;
 }
 
-const PROJECT_FILES: Readonly<Record<AgentId, string>> = {
-  claude: '.claude/settings.json',
-  vscode: '.github/hooks/ai-provenance.json',
-  cursor: '.cursor/hooks.json',
-  codex: '.codex/config.toml',
-  gemini: '.gemini/settings.json',
-  windsurf: '.windsurf/hooks.json',
-  droid: '.factory/settings.json',
-};
+/** One hook config file of an agent, where it is on this machine and how it is written. */
+export interface ConfigFile {
+  readonly file: string;
+  /** As shown to the user (repo-relative or `~/…`). */
+  readonly label: string;
+  readonly format: ConfigFormat;
+  readonly group?: string;
+  readonly executable?: boolean;
+}
 
-const USER_FILES: Readonly<Record<AgentId, string>> = {
-  claude: '.claude/settings.json',
-  vscode: '.copilot/hooks/ai-provenance.json',
-  cursor: '.cursor/hooks.json',
-  codex: '.codex/config.toml',
-  gemini: '.gemini/settings.json',
-  windsurf: '.codeium/windsurf/hooks.json',
-  droid: '.factory/settings.json',
-};
+/** The files that hold `agent`'s hooks in this scope (Kiro and Cline have several). */
+export function configFilesFor(agent: AgentId, ctx: InstallContext): ConfigFile[] {
+  return agentConfigFiles(agent, ctx.scope).map((entry) => {
+    const home =
+      ctx.scope !== 'user'
+        ? undefined
+        : agent === 'codex'
+          ? ctx.codexHome
+          : agent === 'vscode' && ctx.copilotHome !== undefined
+            ? path.join(ctx.copilotHome, 'hooks')
+            : undefined;
+    const { rel, ...rest } = entry;
+    if (home !== undefined) {
+      const file = path.join(home, path.basename(rel));
+      return { ...rest, file, label: file };
+    }
+    return {
+      ...rest,
+      file: path.join(ctx.root, ...rel.split('/')),
+      label: ctx.scope === 'project' ? rel : `~/${rel}`,
+    };
+  });
+}
 
+/** The first (for most agents the only) hook config file of `agent`. */
 export function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
-  if (ctx.scope === 'user' && agent === 'codex' && ctx.codexHome !== undefined) {
-    const file = path.join(ctx.codexHome, 'config.toml');
-    return { file, label: file };
-  }
-  if (ctx.scope === 'user' && agent === 'vscode' && ctx.copilotHome !== undefined) {
-    const file = path.join(ctx.copilotHome, 'hooks', 'ai-provenance.json');
-    return { file, label: file };
-  }
-  const rel = (ctx.scope === 'project' ? PROJECT_FILES : USER_FILES)[agent];
-  return { file: path.join(ctx.root, ...rel.split('/')), label: ctx.scope === 'project' ? rel : `~/${rel}` };
+  return configFilesFor(agent, ctx)[0];
 }
 
 export function launcherPathFor(ctx: InstallContext): string {
@@ -117,33 +131,39 @@ export async function installAgents(
   const manifest = await InstallManifest.load(ctx.baseDir);
   const reports: AgentFileReport[] = [];
   for (const agent of agents) {
-    const { file, label } = configFileFor(agent, ctx);
-    try {
-      const current = await readBytes(file);
-      const before = inspectAgentHooks(agent, current?.toString('utf8'), label);
-      const edit = installAgentHooks(agent, current?.toString('utf8'), commandsFor(ctx, agent, launcher.path), label);
-      if (!edit.changed) {
-        reports.push({ agent, label, file, action: 'unchanged', warnings: edit.warnings });
-        continue;
+    for (const { file, label, format, executable } of configFilesFor(agent, ctx)) {
+      try {
+        const current = await readBytes(file);
+        const before = inspectAgentHooks(format, current?.toString('utf8'), label);
+        const edit = installAgentHooks(
+          format,
+          current?.toString('utf8'),
+          commandsFor(ctx, agent, launcher.path),
+          label,
+        );
+        if (!edit.changed) {
+          reports.push({ agent, label, file, action: 'unchanged', warnings: edit.warnings });
+          continue;
+        }
+        const previous = manifest.get(file);
+        const entry = await nextEntry(manifest, previous, agent, file, current);
+        const createdDirs = await writeConfig(file, Buffer.from(edit.text, 'utf8'), executable ? 0o755 : undefined);
+        manifest.set({
+          ...entry,
+          written: sha256(Buffer.from(edit.text, 'utf8')),
+          createdDirs: [...createdDirs, ...entry.createdDirs],
+        });
+        await manifest.save();
+        reports.push({
+          agent,
+          label,
+          file,
+          action: before.pre || before.post ? 'updated' : 'installed',
+          warnings: [...edit.warnings, ...(await layerWarnings(agent, file))],
+        });
+      } catch (err) {
+        reports.push(errorReport(agent, label, file, err));
       }
-      const previous = manifest.get(file);
-      const entry = await nextEntry(manifest, previous, agent, file, current);
-      const createdDirs = await writeConfig(file, Buffer.from(edit.text, 'utf8'));
-      manifest.set({
-        ...entry,
-        written: sha256(Buffer.from(edit.text, 'utf8')),
-        createdDirs: [...createdDirs, ...entry.createdDirs],
-      });
-      await manifest.save();
-      reports.push({
-        agent,
-        label,
-        file,
-        action: before.pre || before.post ? 'updated' : 'installed',
-        warnings: [...edit.warnings, ...(await layerWarnings(agent, file))],
-      });
-    } catch (err) {
-      reports.push(errorReport(agent, label, file, err));
     }
   }
   return { launcher: launcher.path, reports };
@@ -152,16 +172,22 @@ export async function installAgents(
 export async function uninstallAgents(ctx: InstallContext, agents: readonly AgentId[]): Promise<AgentFileReport[]> {
   const manifest = await InstallManifest.load(ctx.baseDir);
   const reports: AgentFileReport[] = [];
+  // Directories install created: removed once every file in them is gone (Cline's and Kiro's files share one).
+  const createdDirs: string[] = [];
   for (const agent of agents) {
-    const { file, label } = configFileFor(agent, ctx);
-    try {
-      reports.push({ agent, label, file, action: await uninstallOne(manifest, agent, file, label), warnings: [] });
-      await manifest.delete(file);
-      await manifest.save();
-    } catch (err) {
-      reports.push(errorReport(agent, label, file, err));
+    for (const { file, label, format } of configFilesFor(agent, ctx)) {
+      const entry = manifest.get(file);
+      if (entry?.original === 'absent') createdDirs.push(...entry.createdDirs);
+      try {
+        reports.push({ agent, label, file, action: await uninstallOne(manifest, format, file, label), warnings: [] });
+        await manifest.delete(file);
+        await manifest.save();
+      } catch (err) {
+        reports.push(errorReport(agent, label, file, err));
+      }
     }
   }
+  for (const dir of createdDirs) await fs.rmdir(dir).catch(() => undefined);
   if (manifest.size === 0) {
     await removeLauncher(path.dirname(launcherPathFor(ctx)));
     // ~/.ai-provenance is ours alone; the project base is the shared state dir (removed only if empty anyway).
@@ -173,42 +199,60 @@ export async function uninstallAgents(ctx: InstallContext, agents: readonly Agen
 export async function agentsStatus(ctx: InstallContext, agents: readonly AgentId[]): Promise<AgentStatusReport[]> {
   const reports: AgentStatusReport[] = [];
   for (const agent of agents) {
-    const { file, label } = configFileFor(agent, ctx);
-    let bytes: Buffer | undefined;
-    try {
-      bytes = await readBytes(file);
-      const inspection = inspectAgentHooks(agent, bytes?.toString('utf8'), label);
-      const launchers = [];
-      // Project commands find the launcher at run time: the one they find here is this clone's.
-      const named = inspection.commands.map((c) =>
-        c.includes('--git-path') ? launcherPathFor(ctx) : (execTarget(c) ?? firstShellWord(c)),
-      );
-      for (const launcher of new Set(named)) {
-        if (launcher === undefined || !path.isAbsolute(launcher)) continue;
-        const exists = await isFile(launcher);
-        const cli = exists ? await launcherTarget(launcher) : undefined;
-        launchers.push({ path: launcher, exists, cli, cliExists: cli !== undefined && (await isFile(cli)) });
+    for (const { file, label, format, group, executable } of configFilesFor(agent, ctx)) {
+      let bytes: Buffer | undefined;
+      try {
+        bytes = await readBytes(file);
+        let inspection = inspectAgentHooks(format, bytes?.toString('utf8'), label);
+        if (
+          executable === true &&
+          bytes !== undefined &&
+          (inspection.pre || inspection.post) &&
+          !(await isExecutable(file))
+        )
+          inspection = {
+            ...inspection,
+            disabled: true,
+            warnings: [
+              ...inspection.warnings,
+              `${label} is not executable: switched off (Cline's hook toggle does this)`,
+            ],
+          };
+        const launchers = [];
+        // Project commands find the launcher at run time: the one they find here is this clone's.
+        const named = inspection.commands.map((c) =>
+          c.includes('--git-path') ? launcherPathFor(ctx) : (execTarget(c) ?? firstShellWord(c)),
+        );
+        for (const launcher of new Set(named)) {
+          if (launcher === undefined || !path.isAbsolute(launcher)) continue;
+          const exists = await isFile(launcher);
+          const cli = exists ? await launcherTarget(launcher) : undefined;
+          launchers.push({ path: launcher, exists, cli, cliExists: cli !== undefined && (await isFile(cli)) });
+        }
+        const codex =
+          agent === 'codex' && bytes !== undefined && (inspection.pre || inspection.post)
+            ? await codexStatus(ctx, file, bytes.toString('utf8'), label)
+            : undefined;
+        const extra =
+          bytes !== undefined && (inspection.pre || inspection.post) ? await layerWarnings(agent, file) : [];
+        const withLayer =
+          extra.length > 0 ? { ...inspection, warnings: [...inspection.warnings, ...extra] } : inspection;
+        reports.push({
+          agent,
+          label,
+          file,
+          exists: bytes !== undefined,
+          inspection: withLayer,
+          launchers,
+          ...(codex !== undefined ? { codex } : {}),
+          ...(group !== undefined ? { group } : {}),
+        });
+      } catch (err) {
+        reports.push({ agent, label, file, exists: bytes !== undefined, error: (err as Error).message, launchers: [] });
       }
-      const codex =
-        agent === 'codex' && bytes !== undefined && (inspection.pre || inspection.post)
-          ? await codexStatus(ctx, file, bytes.toString('utf8'), label)
-          : undefined;
-      const extra = bytes !== undefined && (inspection.pre || inspection.post) ? await layerWarnings(agent, file) : [];
-      const withLayer = extra.length > 0 ? { ...inspection, warnings: [...inspection.warnings, ...extra] } : inspection;
-      reports.push({
-        agent,
-        label,
-        file,
-        exists: bytes !== undefined,
-        inspection: withLayer,
-        launchers,
-        ...(codex !== undefined ? { codex } : {}),
-      });
-    } catch (err) {
-      reports.push({ agent, label, file, exists: bytes !== undefined, error: (err as Error).message, launchers: [] });
     }
   }
-  return reports;
+  return mergeGroups(reports);
 }
 
 /**
@@ -280,7 +324,7 @@ export function agentState(s: AgentStatusReport): string {
 
 async function uninstallOne(
   manifest: InstallManifest,
-  agent: AgentId,
+  format: ConfigFormat,
   file: string,
   label: string,
 ): Promise<AgentFileReport['action']> {
@@ -301,8 +345,12 @@ async function uninstallOne(
     }
   }
   // Changed by someone since (or installed before the manifest existed): remove exactly our hooks, keep the rest.
-  const edit = uninstallAgentHooks(agent, current.toString('utf8'), label);
+  const edit = uninstallAgentHooks(format, current.toString('utf8'), label);
   if (!edit.changed) return 'not-installed';
+  if (edit.remove === true) {
+    await fs.unlink(file);
+    return 'removed';
+  }
   await writeConfig(file, Buffer.from(edit.text, 'utf8'));
   return 'removed';
 }
@@ -341,8 +389,11 @@ async function nextEntry(
   };
 }
 
-/** Writes atomically, keeping an existing file's mode; returns the directories it had to create, deepest first. */
-async function writeConfig(file: string, bytes: Buffer): Promise<string[]> {
+/**
+ * Writes atomically, keeping an existing file's mode (`newMode` for a new file); returns the directories it had to
+ * create, deepest first.
+ */
+async function writeConfig(file: string, bytes: Buffer, newMode?: number): Promise<string[]> {
   const created: string[] = [];
   for (let dir = path.dirname(file); !(await exists(dir)); dir = path.dirname(dir)) {
     created.push(dir);
@@ -351,7 +402,7 @@ async function writeConfig(file: string, bytes: Buffer): Promise<string[]> {
   await fs.mkdir(path.dirname(file), { recursive: true });
   const mode = await fs.stat(file).then(
     (s) => s.mode & 0o7777,
-    () => undefined,
+    () => newMode,
   );
   // Raw bytes, not text: a restored backup must be byte-identical even if it is not valid UTF-8.
   const temp = path.join(
@@ -389,6 +440,46 @@ async function exists(p: string): Promise<boolean> {
     () => true,
     () => false,
   );
+}
+
+async function isExecutable(p: string): Promise<boolean> {
+  return fs.access(p, fsConstants.X_OK).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Reports of one agent's grouped files as one: installed when the group is, with every file named. */
+function mergeGroups(reports: AgentStatusReport[]): AgentStatusReport[] {
+  const out: AgentStatusReport[] = [];
+  for (const r of reports) {
+    const last = out[out.length - 1];
+    if (r.group === undefined || last?.group !== r.group || last.agent !== r.agent) {
+      out.push(r);
+      continue;
+    }
+    const a = last.inspection;
+    const b = r.inspection;
+    const inspection =
+      a === undefined || b === undefined
+        ? undefined
+        : {
+            pre: a.pre || b.pre,
+            post: a.post || b.post,
+            commands: [...a.commands, ...b.commands],
+            warnings: [...a.warnings, ...b.warnings],
+            ...(a.disabled === true || b.disabled === true ? { disabled: true } : {}),
+          };
+    out[out.length - 1] = {
+      ...last,
+      label: `${last.label} + ${path.basename(r.label)}`,
+      exists: last.exists && r.exists,
+      ...(inspection !== undefined ? { inspection } : {}),
+      ...(last.error === undefined && r.error !== undefined ? { error: r.error } : {}),
+      launchers: [...last.launchers, ...r.launchers.filter((l) => !last.launchers.some((k) => k.path === l.path))],
+    };
+  }
+  return out;
 }
 
 async function isFile(p: string): Promise<boolean> {

@@ -30,6 +30,12 @@ export interface AgentRecordOptions {
    * another hook's) account of the change and is kept as it is.
    */
   readonly keepRecordsWrittenAfter?: number;
+  /**
+   * An agent that reports one tool call through two events (Cursor: `postToolUse` and the legacy `afterFileEdit` for
+   * the same edit): when the stored record already describes the after text and holds an origin of this agent's
+   * session, that other event recorded this call, and recording it again would only add a duplicate origin.
+   */
+  readonly oneCallTwoEvents?: boolean;
 }
 
 export type AgentRecordOutcome =
@@ -62,6 +68,17 @@ export function agentRecordFor(
       decision: undefined,
       outcome: { action: 'kept', reason: 'recorded by the editor or another hook during the capture' },
     };
+  }
+  if (options.oneCallTwoEvents === true && existing !== undefined && sameText(existing, change.after)) {
+    const { tool, session } = options.origin;
+    if (
+      session !== undefined &&
+      existing.origins.some((o) => o.kind === 'agent' && o.tool === tool && o.session === session)
+    )
+      return {
+        decision: undefined,
+        outcome: { action: 'kept', reason: 'already recorded by the other hook event of this tool call' },
+      };
   }
   const inserted = agentInsertedRanges(change.before ?? null, change.after);
   const origins: Origin[] = [];

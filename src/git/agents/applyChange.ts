@@ -24,6 +24,8 @@ export interface ApplyOptions {
   readonly now: number;
   /** See AgentRecordOptions.keepRecordsWrittenAfter. */
   readonly keepRecordsWrittenAfter?: number;
+  /** See AgentRecordOptions.oneCallTwoEvents. */
+  readonly oneCallTwoEvents?: boolean;
 }
 
 /** `before` undefined: the text before the tool is unknown (no snapshot and no way to rebuild it). */

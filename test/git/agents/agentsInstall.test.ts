@@ -2,13 +2,18 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { inspectAgentHooks } from '../../../src/core/agentConfig/agentHooks';
-import type { AgentId } from '../../../src/core/agents/types';
+import { inspectAgentHooks, type ConfigFormat } from '../../../src/core/agentConfig/agentHooks';
 import { createTempRepo, makeTempDir, type TempRepo } from '../helpers/tempRepo';
 import { compiledCli, payload, piecesOfKind, readRecord, runCli } from './helpers/hookHarness';
 
-/** A config each agent's user already has, formatted their way, with hooks of their own. */
-const EXISTING: Record<AgentId, { file: string; text: string; theirs: string }> = {
+/**
+ * A config each agent's user already has, formatted their way, with hooks of their own (one file per agent; the agents
+ * with several files or files of their own are in agentsInstallMore.test.ts).
+ */
+const EXISTING: Record<
+  'claude' | 'vscode' | 'cursor' | 'codex' | 'gemini' | 'windsurf' | 'droid',
+  { file: string; text: string; theirs: string }
+> = {
   claude: {
     file: '.claude/settings.json',
     text: '{\n    "permissions": { "allow": ["Bash(npm test)"] },\n    "hooks": {\n        "PostToolUse": [\n            { "matcher": "Edit|Write", "hooks": [ { "type": "command", "command": "npx prettier --write ." } ] }\n        ]\n    }\n}\n',
@@ -70,7 +75,7 @@ const EXISTING: Record<AgentId, { file: string; text: string; theirs: string }> 
   },
 };
 
-const AGENTS = Object.keys(EXISTING) as AgentId[];
+const AGENTS = Object.keys(EXISTING) as Array<keyof typeof EXISTING>;
 
 describe('agents install / uninstall / status', () => {
   let repo: TempRepo;
@@ -146,7 +151,19 @@ describe('agents install / uninstall / status', () => {
     );
     const uninstall = await agentsCli('uninstall');
     assert.equal(uninstall.code, 0, uninstall.err);
-    for (const dir of ['.claude', '.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory'])
+    for (const dir of [
+      '.claude',
+      '.github',
+      '.cursor',
+      '.codex',
+      '.gemini',
+      '.windsurf',
+      '.factory',
+      '.clinerules',
+      '.kiro',
+      '.amazonq',
+      '.opencode',
+    ])
       assert.equal(fs.existsSync(path.join(repo.root, dir)), false, dir);
     assert.equal(repo.git(['status', '--porcelain']), '');
     assert.equal(
@@ -240,7 +257,7 @@ describe('the installed hook command, run by a shell like the agent runs it', ()
   });
   afterEach(() => repo.cleanup());
 
-  const commandsOf = (agent: AgentId, file: string) =>
+  const commandsOf = (agent: ConfigFormat, file: string) =>
     inspectAgentHooks(agent, fs.readFileSync(path.join(repo.root, file), 'utf8'), file).commands;
   const sh = (command: string, stdin: string) =>
     spawnSync('/bin/sh', ['-c', command], { cwd: repo.root, input: stdin, encoding: 'utf8', timeout: 60_000 });

@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TempRepo } from '../helpers/tempRepo';
-import { cartRepo, EDITED, payload, piecesOfKind, readRecord, REWRITTEN, runHook } from './helpers/hookHarness';
+import {
+  cartRepo,
+  EDITED,
+  logText,
+  payload,
+  piecesOfKind,
+  readRecord,
+  REWRITTEN,
+  runHook,
+} from './helpers/hookHarness';
 
 describe('hook cursor: preToolUse/postToolUse tools (real git, fixtures)', () => {
   let repo: TempRepo;
@@ -79,4 +88,19 @@ describe('hook cursor: preToolUse/postToolUse tools (real git, fixtures)', () =>
     await runHook('cursor', 'post', payload('cursor/post-tool-use-shell.json', repo.root), repo.root);
     assert.deepEqual((await readRecord(repo.root, 'coverage.txt'))?.spans, [[0, 5, 0]]);
   });
+
+  for (const order of ['postToolUse first', 'afterFileEdit first'] as const) {
+    it(`one edit reported by postToolUse and afterFileEdit (${order}) is recorded once`, async () => {
+      await runHook('cursor', 'pre', payload('cursor/pre-tool-use-str-replace.json', repo.root), repo.root);
+      repo.write('src/cart.ts', EDITED);
+      const tool = () => runHook('cursor', 'post', post('cursor/pre-tool-use-str-replace.json'), repo.root);
+      const legacy = () => runHook('cursor', 'post', payload('cursor/after-file-edit.json', repo.root), repo.root);
+      for (const run of order === 'postToolUse first' ? [tool, legacy] : [legacy, tool])
+        assert.deepEqual(await run(), { code: 0, out: '{}\n', err: '' });
+      const record = await readRecord(repo.root, 'src/cart.ts');
+      assert.deepEqual(piecesOfKind(record, EDITED, 'agent'), REWRITTEN);
+      assert.equal(record?.origins.length, 1, 'one origin: the call is recorded once');
+      assert.match(logText(repo.root), /already recorded by the other hook event of this tool call/);
+    });
+  }
 });

@@ -160,7 +160,18 @@ describe('agent commands', () => {
       assert.equal(fs.readFileSync(settings, 'utf8'), original, 'byte-identical after disconnect');
     } finally {
       fs.rmSync(path.join(workspaceRoot(), '.claude'), { recursive: true, force: true });
-      for (const dir of ['.github', '.cursor', '.codex', '.gemini', '.windsurf', '.factory'])
+      for (const dir of [
+        '.github',
+        '.cursor',
+        '.codex',
+        '.gemini',
+        '.windsurf',
+        '.factory',
+        '.clinerules',
+        '.kiro',
+        '.amazonq',
+        '.opencode',
+      ])
         fs.rmSync(path.join(workspaceRoot(), dir), { recursive: true, force: true });
     }
   });
