@@ -57,3 +57,27 @@ const FILES: Readonly<Record<AgentId, Readonly<Record<Scope, readonly AgentConfi
 export function agentConfigFiles(agent: AgentId, scope: Scope): readonly AgentConfigFile[] {
   return FILES[agent][scope];
 }
+
+/**
+ * Where an agent leaves a trace once it has been used on this machine or in this repository: the folder its user-scope
+ * file lives in (relative to the home directory) and its project folder. Connect ticks the agents found this way, so
+ * a user of one agent does not get a dozen other agents' hook files written into the repository.
+ */
+const TRACES: Readonly<Record<AgentId, { readonly home: string; readonly project: string }>> = {
+  claude: { home: '.claude', project: '.claude' },
+  vscode: { home: '.copilot', project: '.github/hooks' },
+  cursor: { home: '.cursor', project: '.cursor' },
+  codex: { home: '.codex', project: '.codex' },
+  gemini: { home: '.gemini', project: '.gemini' },
+  windsurf: { home: '.codeium/windsurf', project: '.windsurf' },
+  droid: { home: '.factory', project: '.factory' },
+  cline: { home: 'Documents/Cline', project: '.clinerules' },
+  kiro: { home: '.kiro', project: '.kiro' },
+  amazonq: { home: '.aws/amazonq', project: '.amazonq' },
+  opencode: { home: '.config/opencode', project: '.opencode' },
+};
+
+/** The folders whose presence says `agent` is in use (see TRACES), relative to the home directory and the repository. */
+export function agentTraces(agent: AgentId): { readonly home: string; readonly project: string } {
+  return TRACES[agent];
+}

@@ -3,10 +3,12 @@
  * install|uninstall`), agent sessions for agents without hooks (with a status bar indicator), and keeping the
  * hooks' launcher pointed at this extension's CLI after updates.
  */
+import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
+import { agentTraces } from '../../core/agentConfig/configFiles';
 import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
 import {
   agentState,
@@ -104,11 +106,23 @@ export class AgentsController extends Disposable {
     const repo = await this.repo();
     if (!repo) return;
     const status = await agentsStatus(this.context(repo), AGENT_IDS);
+    // Ticked: the agents connected here already or with a trace on this machine or in the repository (all of them
+    // when none has one), so a user of one agent does not get every other agent's hook files in the repository.
+    const used = new Set(
+      AGENT_IDS.filter((id) => {
+        const trace = agentTraces(id);
+        return (
+          status.some((r) => r.agent === id && r.exists) ||
+          fs.existsSync(path.join(os.homedir(), ...trace.home.split('/'))) ||
+          fs.existsSync(path.join(repo.root, ...trace.project.split('/')))
+        );
+      }),
+    );
     const picks = await vscode.window.showQuickPick(
       AGENT_IDS.map((id) => ({
         label: AGENT_LABELS[id],
         id,
-        picked: true,
+        picked: used.size === 0 || used.has(id),
         description: describe(status, id),
       })),
       { canPickMany: true, title: 'Connect agents: their hooks report each edit to AI Provenance' },

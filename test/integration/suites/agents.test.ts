@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { api, attributedTexts, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
@@ -156,6 +157,13 @@ describe('agent commands', () => {
       assert.match(installed, /PreToolUse/);
       assert.match(installed, /ai-provenance/);
       assert.match(installed, /Bash\(npm test\)/, 'existing settings are kept');
+      // Only agents with a trace here or in the home folder are ticked: no stranger's hook files in the repository.
+      for (const [project, home] of [
+        ['.kiro', '.kiro'],
+        ['.opencode', '.config/opencode'],
+      ])
+        if (!fs.existsSync(path.join(os.homedir(), home)))
+          assert.ok(!fs.existsSync(path.join(workspaceRoot(), project)), `${project} was written unasked`);
       await vscode.commands.executeCommand('aiProvenance.disconnectAgents');
       assert.equal(fs.readFileSync(settings, 'utf8'), original, 'byte-identical after disconnect');
     } finally {
