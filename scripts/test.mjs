@@ -101,6 +101,10 @@ if (want('integration')) {
     path.join('scripts', 'run-integration.mjs'),
     '--demo',
   ]);
+  tier('integration tests (real VS Code, two-folder workspace)', process.execPath, [
+    path.join('scripts', 'run-integration.mjs'),
+    '--multiroot',
+  ]);
 }
 
 console.log('');

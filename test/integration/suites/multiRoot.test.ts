@@ -1,0 +1,136 @@
+/**
+ * A two-folder workspace of two repositories (`run-integration.mjs --multiroot`): the hooks installed in each through
+ * the command (`{ repo }` names it), an inline completion accepted in each folder's file, a commit in each
+ * repository: each commit gets its own trailers and a note with exactly its own AI lines, and the trailer preview
+ * follows the active editor's repository.
+ */
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { MULTI_ROOT } from '../index';
+import { api, closeAll, waitUntil } from '../helpers';
+import { TestInlineProvider } from '../inlineProvider';
+
+interface NoteFile {
+  path: string;
+  conversations: Array<{ ranges: Array<{ start_line: number; end_line: number }> }>;
+}
+
+const SUGGESTIONS: Record<string, { text: string; first: string; aiLines: number; trailer: string }> = {
+  api: {
+    text: '\n\nexport function square(x: number): number {\n  return x * x;\n}',
+    first: 'export function square(x: number): number {',
+    aiLines: 3,
+    trailer: 'AI-Assisted: 75% of added lines (3/4; inline 3)',
+  },
+  web: {
+    text: '\n\nexport function cube(x: number): number {\n  const sq = x * x;\n  return sq * x;\n}',
+    first: 'export function cube(x: number): number {',
+    aiLines: 4,
+    trailer: 'AI-Assisted: 80% of added lines (4/5; inline 4)',
+  },
+};
+
+function git(cwd: string, ...args: string[]): string {
+  return execFileSync('git', args, { cwd, encoding: 'utf8' });
+}
+
+describe(`two repositories in one window ${MULTI_ROOT}`, () => {
+  let provider: TestInlineProvider;
+  let folders: Record<string, string>;
+
+  before(() => {
+    provider = new TestInlineProvider();
+    const all = vscode.workspace.workspaceFolders ?? [];
+    assert.equal(all.length, 2, 'the two-folder workspace is open');
+    folders = Object.fromEntries(all.map((f) => [f.name, f.uri.fsPath]));
+    assert.deepEqual(Object.keys(folders).sort(), ['api', 'web']);
+  });
+  after(async () => {
+    provider.dispose();
+    await closeAll();
+  });
+
+  /** Accepts the folder's suggestion at the end of its src/math.ts, saves, and stages the file. */
+  async function aiEdit(name: string): Promise<vscode.TextDocument> {
+    const doc = await vscode.workspace.openTextDocument(path.join(folders[name], 'src', 'math.ts'));
+    const end = doc.positionAt(doc.getText().lastIndexOf('}') + 1);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(end, end), preview: false });
+    const { text } = SUGGESTIONS[name];
+    await provider.show(text);
+    await vscode.commands.executeCommand('aiProvenance.inlineSuggest.commit');
+    await waitUntil(`the accept in ${name}`, () => (doc.getText().includes(text) ? true : undefined));
+    await doc.save();
+    await (await api()).flush();
+    // The save may land on disk a moment after it resolves: stage what the editor shows, not the text before it.
+    await waitUntil(`${name}'s save on disk`, () =>
+      fs.readFileSync(doc.uri.fsPath, 'utf8') === doc.getText() ? true : undefined,
+    );
+    git(folders[name], 'add', 'src/math.ts');
+    return doc;
+  }
+
+  it('each commit gets its own trailers and its own note with exactly its AI lines', async function () {
+    this.timeout(120_000);
+    for (const name of ['api', 'web'])
+      await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false, repo: folders[name] });
+
+    const apiDoc = await aiEdit('api');
+    const webDoc = await aiEdit('web');
+
+    // The preview shows the active editor's repository: web's now, api's once its file is active again.
+    const previewOf = async (aiLines: number) =>
+      waitUntil(
+        `the trailer preview with ${aiLines} AI lines`,
+        async () => {
+          const p = await (await api()).previewTrailers();
+          return p?.aiLines === aiLines ? p : undefined;
+        },
+        15_000,
+      );
+    await vscode.window.showTextDocument(webDoc, { preview: false });
+    await previewOf(4);
+    await vscode.window.showTextDocument(apiDoc, { preview: false });
+    await previewOf(3);
+
+    for (const name of ['api', 'web']) {
+      const root = folders[name];
+      const expected = SUGGESTIONS[name];
+      git(root, 'commit', '-q', '-m', `AI edit in ${name}`);
+      const message = git(root, 'log', '-1', '--format=%B');
+      assert.match(message, new RegExp(`^AI edit in ${name}`));
+      assert.ok(message.split('\n').includes(expected.trailer), `${name}: ${message}`);
+      const note = JSON.parse(
+        await waitUntil(
+          `the note in ${name}`,
+          () => {
+            try {
+              return git(root, 'notes', '--ref', 'refs/notes/ai-provenance', 'show', 'HEAD');
+            } catch {
+              return undefined;
+            }
+          },
+          10_000,
+        ),
+      ) as { files: NoteFile[] };
+      assert.deepEqual(
+        note.files.map((f) => f.path),
+        ['src/math.ts'],
+        `${name}: only its own file`,
+      );
+      const first = git(root, 'show', 'HEAD:src/math.ts').split('\n').indexOf(expected.first) + 1;
+      assert.ok(first > 0);
+      const ranges = note.files[0].conversations.flatMap((c) => c.ranges).map((r) => [r.start_line, r.end_line]);
+      assert.deepEqual(ranges, [[first, first + expected.aiLines - 1]], `${name}: exactly its AI lines`);
+      const log = git(root, 'rev-parse', '--git-path', 'ai-provenance/log.txt').trim();
+      assert.ok(
+        fs
+          .readFileSync(path.resolve(root, log), 'utf8')
+          .includes(`prepare-commit-msg: ${expected.aiLines} AI line(s) in 1 file(s)`),
+        `${name}: its own hook did the work`,
+      );
+    }
+  });
+});
