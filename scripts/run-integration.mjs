@@ -7,7 +7,7 @@ import { PrereqError, findChromium } from './lib/prereqs.mjs';
 import { ensureCodeServer, startCodeServer } from './lib/codeServer.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { startDriver } from './lib/driver.mjs';
-import { createSampleRepo } from './lib/sampleRepo.mjs';
+import { createSampleRepo, git } from './lib/sampleRepo.mjs';
 import { buildDemoWorkspace, DEMO_AI_EXTENSION } from './demo/workspace.mjs';
 import { installExitHandlers, killAll } from './lib/processes.mjs';
 
@@ -152,9 +152,21 @@ async function runSession({ runDir, workspace, moreExtensions, testsIndex, scree
   };
 }
 
-/** Two sample repositories side by side and a `.code-workspace` file holding both as folders. */
+/**
+ * Two sample repositories side by side and a `.code-workspace` file holding both as folders; `web` has a third one as
+ * the submodule `lib`.
+ */
 function createMultiRootWorkspace(dir) {
   const folders = ['api', 'web'].map((name) => createSampleRepo(path.join(dir, name)));
+  const lib = createSampleRepo(path.join(dir, 'sources', 'lib'));
+  git(folders[1], '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'lib');
+  git(folders[1], 'commit', '-q', '-m', 'Add the lib submodule');
+  for (const [key, value] of [
+    ['user.name', 'Sample Dev'],
+    ['user.email', 'dev@example.com'],
+    ['commit.gpgsign', 'false'],
+  ])
+    git(path.join(folders[1], 'lib'), 'config', key, value);
   const file = path.join(dir, 'two-repos.code-workspace');
   fs.writeFileSync(file, JSON.stringify({ folders: folders.map((f) => ({ path: path.basename(f) })) }, null, 2) + '\n');
   return file;
