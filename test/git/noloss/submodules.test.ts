@@ -117,6 +117,46 @@ describe('no loss: each file recorded in the repository that owns it (issue 13 c
       assert.match(sub.logText(), /from .*: Edit: attributed src\/cart\.ts/);
     });
 
+    it("through the superproject's launcher (Claude's PRE in sh): the POST routes the launcher's snapshot to the submodule", async () => {
+      await install(sub.root);
+      const launcher = path.join(superRepo.root, '.git', 'ai-provenance', 'bin', 'ai-provenance');
+      const env: NodeJS.ProcessEnv = { ...process.env, AI_PROVENANCE_NODE: '/nonexistent/node' };
+      delete env.AI_PROVENANCE_CLI;
+      const run = (phase: string, stdin: string, runEnv: NodeJS.ProcessEnv) =>
+        spawnSync('/bin/sh', [launcher, 'hook', 'claude', phase], {
+          cwd: superRepo.root,
+          input: stdin,
+          encoding: 'utf8',
+          env: runEnv,
+        });
+      const fixture = (name: string, overrides: Record<string, unknown> = {}, remove: string[] = []) =>
+        payload(`claude/${name}.json`, superRepo.root, { tool_input: { file_path: file }, ...overrides }, [
+          'transcript_path',
+          ...remove,
+        ]);
+      // No node for the PRE: only the sh snapshot can hold the text before the edit.
+      assert.equal(run('pre', fixture('pre-tool-use-edit'), env).status, 0);
+      const preDir = path.join(superRepo.root, '.git', 'ai-provenance', 'agent-pre');
+      assert.equal(fs.readdirSync(preDir).length, 1, 'the launcher kept the snapshot');
+      fs.writeFileSync(file, EDITED);
+      // A POST that cannot rebuild the old text by itself (no originalFile, an old_string that is not there).
+      const post = run(
+        'post',
+        fixture(
+          'post-tool-use-edit',
+          { tool_input: { file_path: file, old_string: 'not in the file', new_string: 'x' } },
+          ['tool_response'],
+        ),
+        { ...process.env, AI_PROVENANCE_CLI: CLI_PATH },
+      );
+      assert.equal(post.status, 0, post.stderr);
+      assert.deepEqual(fs.readdirSync(preDir), [], 'the POST took the snapshot away');
+      assert.equal(await readRecord(superRepo.root, 'sub/src/cart.ts'), undefined);
+      assert.deepEqual(await workingAiLines(sub.root, 'src/cart.ts'), [2, 3]);
+      sub.commitHooked('agent edit through the launcher');
+      assert.deepEqual(sub.noteLines().get('src/cart.ts'), [2, 3]);
+    });
+
     it('lines added above the agent edit before the submodule commit move it to lines 4-5', async () => {
       await install(sub.root);
       await agentEditAt(superRepo.root, file);
