@@ -47,7 +47,7 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     new AttributionStatusBar(attribution),
     registerShowFileProvenance(attribution),
     registerBlame(context, attribution, log),
-    new ReviewFeature(context, attribution, () => persistence.flush(), log),
+    new ReviewFeature(context, attribution, () => persistence.flush(), log, repositories),
     new AgentsController(context.asAbsolutePath('dist/cli.js'), repositories, log),
     new CommitController(context, context.asAbsolutePath('dist/cli.js'), repositories, log),
     trailerPreview,

@@ -128,6 +128,26 @@ describe(`two repositories in one window ${MULTI_ROOT}`, () => {
     await vscode.window.showTextDocument(apiDoc, { preview: false });
     await previewOf(3);
 
+    // The review of each repository's uncommitted change, named by `repo`: its own file, its own AI lines.
+    for (const name of ['web', 'api']) {
+      await vscode.commands.executeCommand('aiProvenance.review.chooseTarget', {
+        kind: 'worktree',
+        repo: folders[name],
+      });
+      const snap = await vscode.commands.executeCommand<{
+        status: string;
+        root: string;
+        files: Array<{ path: string; aiLines: number }>;
+      }>('aiProvenance.internal.reviewSnapshot');
+      assert.equal(snap.status, 'ready');
+      assert.equal(snap.root, folders[name]);
+      assert.deepEqual(
+        snap.files.map((f) => [f.path, f.aiLines]),
+        [['src/math.ts', SUGGESTIONS[name].aiLines]],
+        name,
+      );
+    }
+
     for (const name of ['api', 'web']) {
       const root = folders[name];
       const expected = SUGGESTIONS[name];
