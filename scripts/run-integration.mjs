@@ -1,5 +1,5 @@
 // Runs test/integration inside a real VS Code (code-server 1.139.1 in headless Chromium) and reports the counts.
-// Usage: node scripts/run-integration.mjs [--plain | --demo] [--grep PATTERN] [--stats FILE] [--keep]
+// Usage: node scripts/run-integration.mjs [--plain | --demo | --multiroot] [--grep PATTERN] [--stats FILE] [--keep]
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ROOT, CACHE } from './lib/paths.mjs';
@@ -7,7 +7,7 @@ import { PrereqError, findChromium } from './lib/prereqs.mjs';
 import { ensureCodeServer, startCodeServer } from './lib/codeServer.mjs';
 import { launchBrowser, workbenchUrl } from './lib/browser.mjs';
 import { startDriver } from './lib/driver.mjs';
-import { createSampleRepo } from './lib/sampleRepo.mjs';
+import { createSampleRepo, git } from './lib/sampleRepo.mjs';
 import { buildDemoWorkspace, DEMO_AI_EXTENSION } from './demo/workspace.mjs';
 import { installExitHandlers, killAll } from './lib/processes.mjs';
 
@@ -37,11 +37,15 @@ async function main() {
   const plain = process.argv.includes('--plain');
   // --demo: the demo repository with the Demo AI extension loaded, where the "(demo)" tests follow the demo's tour.
   const demo = process.argv.includes('--demo');
+  // --multiroot: a two-folder workspace (two repositories), where the "(multi-root)" tests run.
+  const multiroot = process.argv.includes('--multiroot');
   const workspace = plain
     ? createPlainFolder(path.join(runDir, 'plain'))
     : demo
       ? await buildDemoWorkspace(runDir)
-      : createSampleRepo(path.join(runDir, 'workspace'));
+      : multiroot
+        ? createMultiRootWorkspace(path.join(runDir, 'multiroot'))
+        : createSampleRepo(path.join(runDir, 'workspace'));
   // Otherwise a code-less extension of the category "AI" is installed: the one provider inline accepts are named after.
   const moreExtensions = demo ? [DEMO_AI_EXTENSION] : [path.join(ROOT, 'test', 'integration', 'stub-ai')];
   const screenshotDir = process.env.AIP_SCREENSHOT_DIR ?? path.join(runDir, 'screenshots');
@@ -56,13 +60,13 @@ async function main() {
     testsIndex,
     screenshotDir,
     hostLog,
-    env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : demo ? 'demo' : '1' },
+    env: { AIP_GREP: grep, AIP_PHASE: plain ? 'plain' : demo ? 'demo' : multiroot ? 'multiroot' : '1' },
   });
   const stats = { passed: first.passed, failed: first.failed, skipped: first.skipped };
   let code = first.code;
   // Phase 2: code-server was killed like a crash; the same user data and workspace come back, and the
   // "after restart" tests check that state written before the kill is restored.
-  if (code !== 'timeout' && first.restartTests && !plain && !demo) {
+  if (code !== 'timeout' && first.restartTests && !plain && !demo && !multiroot) {
     const second = await runSession({
       runDir,
       workspace,
@@ -146,6 +150,26 @@ async function runSession({ runDir, workspace, moreExtensions, testsIndex, scree
     skipped: stats.skipped ?? 0,
     restartTests: stats.restartTests ?? 0,
   };
+}
+
+/**
+ * Two sample repositories side by side and a `.code-workspace` file holding both as folders; `web` has a third one as
+ * the submodule `lib`.
+ */
+function createMultiRootWorkspace(dir) {
+  const folders = ['api', 'web'].map((name) => createSampleRepo(path.join(dir, name)));
+  const lib = createSampleRepo(path.join(dir, 'sources', 'lib'));
+  git(folders[1], '-c', 'protocol.file.allow=always', 'submodule', 'add', '-q', lib, 'lib');
+  git(folders[1], 'commit', '-q', '-m', 'Add the lib submodule');
+  for (const [key, value] of [
+    ['user.name', 'Sample Dev'],
+    ['user.email', 'dev@example.com'],
+    ['commit.gpgsign', 'false'],
+  ])
+    git(path.join(folders[1], 'lib'), 'config', key, value);
+  const file = path.join(dir, 'two-repos.code-workspace');
+  fs.writeFileSync(file, JSON.stringify({ folders: folders.map((f) => ({ path: path.basename(f) })) }, null, 2) + '\n');
+  return file;
 }
 
 function createPlainFolder(dir) {

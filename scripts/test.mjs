@@ -101,6 +101,10 @@ if (want('integration')) {
     path.join('scripts', 'run-integration.mjs'),
     '--demo',
   ]);
+  tier('integration tests (real VS Code, two-folder workspace)', process.execPath, [
+    path.join('scripts', 'run-integration.mjs'),
+    '--multiroot',
+  ]);
   // Last: packaging rebuilds dist/ for production.
   tier('the packaged VSIX installed in a plain code-server', process.execPath, [
     path.join('scripts', 'vsix-smoke.mjs'),

@@ -39,5 +39,7 @@ export function workbenchUrl({ port, workspace, extensionPath, testsPath, env })
   ];
   if (testsPath) payload.push(['extensionTestsPath', remote(testsPath)]);
   if (env) payload.push(['extensionEnvironment', JSON.stringify(env)]);
-  return `http://127.0.0.1:${port}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  // A `.code-workspace` file opens as a multi-root workspace; anything else as a folder.
+  const open = workspace.endsWith('.code-workspace') ? 'workspace' : 'folder';
+  return `http://127.0.0.1:${port}/?${open}=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
 }

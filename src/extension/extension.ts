@@ -23,6 +23,7 @@ import { TrailerPreviewFeature } from './commit/trailerPreview';
 import { registerBlame } from './blame/blameFeature';
 import { ReviewFeature } from './review/reviewFeature';
 import { registerDoctorCommand } from './commands/doctorCommand';
+import { WindowRepositories } from './repositories';
 
 export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const started = performance.now();
@@ -32,8 +33,10 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
   const decorations = new DecorationController(attribution);
   const persistence = new PersistenceController(attribution, log);
   const trailerPreview = new TrailerPreviewFeature(log);
+  const repositories = new WindowRepositories(log);
   context.subscriptions.push(
     output,
+    repositories,
     attribution,
     decorations,
     persistence,
@@ -47,11 +50,11 @@ export function activate(context: vscode.ExtensionContext): AiProvenanceApi {
     new AttributionStatusBar(attribution),
     registerShowFileProvenance(attribution),
     registerBlame(context, attribution, log),
-    new ReviewFeature(context, attribution, () => persistence.flush(), log),
-    new AgentsController(context.asAbsolutePath('dist/cli.js'), log),
-    new CommitController(context, context.asAbsolutePath('dist/cli.js'), log),
+    new ReviewFeature(context, attribution, () => persistence.flush(), log, repositories),
+    new AgentsController(context.asAbsolutePath('dist/cli.js'), repositories, log),
+    new CommitController(context, context.asAbsolutePath('dist/cli.js'), repositories, log),
     trailerPreview,
-    registerDoctorCommand(output),
+    registerDoctorCommand(output, repositories),
   );
   const activationMs = performance.now() - started;
   const host = hostEditor();

@@ -15,6 +15,8 @@ export const AFTER_RESTART = '(after restart)';
 export const PLAIN_FOLDER = '(plain folder)';
 /** Tests run only in the demo workspace with the Demo AI extension (`run-integration.mjs --demo`). */
 export const DEMO = '(demo)';
+/** Tests run only in a two-folder workspace of two repositories (`run-integration.mjs --multiroot`). */
+export const MULTI_ROOT = '(multi-root)';
 /** Lines the harness prints; everything else the host logs goes to its log file. */
 const OUT = (text: string) =>
   console.log(
@@ -91,12 +93,13 @@ export function run(): Promise<void> {
   const grep = process.env.AIP_GREP || '';
   const plain = escapeRegExp(PLAIN_FOLDER);
   const demo = escapeRegExp(DEMO);
+  const multiroot = escapeRegExp(MULTI_ROOT);
   const phase = process.env.AIP_PHASE;
-  const only: Record<string, string> = { '2': after, plain, demo };
+  const only: Record<string, string> = { '2': after, plain, demo, multiroot };
   mocha.grep(
     phase && only[phase]
       ? new RegExp(only[phase])
-      : new RegExp(`^(?!.*(?:${after}|${plain}|${demo}))(?=.*(?:${grep}))`),
+      : new RegExp(`^(?!.*(?:${after}|${plain}|${demo}|${multiroot}))(?=.*(?:${grep}))`),
   );
   for (const file of listTests(__dirname)) mocha.addFile(file);
   return new Promise((resolve, reject) => {

@@ -1,7 +1,9 @@
 /**
  * External agents from inside VS Code: connect/disconnect their hooks (the same as `ai-provenance agents
  * install|uninstall`), agent sessions for agents without hooks (with a status bar indicator), and keeping the
- * hooks' launcher pointed at this extension's CLI after updates.
+ * hooks' launcher pointed at this extension's CLI after updates. Each command acts on one repository of the window
+ * (`WindowRepositories.pick`: the active editor's, else the only one, else a picker); the session indicator follows
+ * the active editor's repository.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -9,7 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
 import { agentTraces } from '../../core/agentConfig/configFiles';
-import { STATE_DIR_NAME, findRepo, type RepoInfo } from '../../git';
+import { STATE_DIR_NAME, type RepoInfo } from '../../git';
 import {
   agentState,
   agentsStatus,
@@ -25,6 +27,7 @@ import {
   type InstallContext,
 } from '../../git/agents';
 import { Disposable } from '../lifecycle';
+import type { RepoChoice, WindowRepositories } from '../repositories';
 import { deferStartup } from '../startupWork';
 
 const AGENT_LABELS: Record<AgentId, string> = {
@@ -46,32 +49,42 @@ export class AgentsController extends Disposable {
     vscode.window.createStatusBarItem('aiProvenance.agentSession', vscode.StatusBarAlignment.Left, 50),
   );
 
+  /** The repository whose session the indicator shows. */
+  private shown: RepoInfo | undefined;
+
   constructor(
     private readonly cliPath: string,
+    private readonly repos: WindowRepositories,
     private readonly log: (message: string) => void,
   ) {
     super();
     this.indicator.name = 'AI Provenance agent session';
     this.indicator.command = 'aiProvenance.stopAgentSession';
-    this.register(vscode.commands.registerCommand('aiProvenance.connectAgents', () => this.connect()));
-    this.register(vscode.commands.registerCommand('aiProvenance.disconnectAgents', () => this.disconnect()));
+    // `{ repo }` (a path inside it) names the repository: no picker (automation, tests).
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.connectAgents', (opts?: RepoChoice) => this.connect(opts)),
+    );
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.disconnectAgents', (opts?: RepoChoice) => this.disconnect(opts)),
+    );
     // `{ agent }` skips the prompt (key bindings, tasks, tests).
     this.register(
-      vscode.commands.registerCommand('aiProvenance.startAgentSession', (opts?: { agent?: string }) =>
-        this.startSession(opts?.agent),
+      vscode.commands.registerCommand('aiProvenance.startAgentSession', (opts?: { agent?: string } & RepoChoice) =>
+        this.startSession(opts?.agent, opts),
       ),
     );
-    this.register(vscode.commands.registerCommand('aiProvenance.stopAgentSession', () => this.stopSession()));
+    this.register(
+      vscode.commands.registerCommand('aiProvenance.stopAgentSession', (opts?: RepoChoice) =>
+        // The indicator's click stops the session it shows.
+        this.stopSession(opts ?? (this.shown ? { repo: this.shown.root } : undefined)),
+      ),
+    );
     // Spawns git: after activation, never during it.
     deferStartup(() => this.startup());
   }
 
-  private async repo(): Promise<RepoInfo | undefined> {
-    const uri = vscode.window.activeTextEditor?.document.uri;
-    const base = uri?.scheme === 'file' ? path.dirname(uri.fsPath) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const repo = base ? await findRepo(base).catch(() => undefined) : undefined;
-    if (!repo) void vscode.window.showWarningMessage('AI Provenance: open a file of a git repository first.');
-    return repo;
+  private repo(title: string, choice: RepoChoice | undefined): Promise<RepoInfo | undefined> {
+    return this.repos.pick(title, choice);
   }
 
   private context(repo: RepoInfo): InstallContext {
@@ -85,9 +98,16 @@ export class AgentsController extends Disposable {
   }
 
   private async startup(): Promise<void> {
-    const folder = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-    const repo = folder ? await findRepo(folder).catch(() => undefined) : undefined;
-    if (!repo) return;
+    let connected = false;
+    for (const repo of await this.repos.folders()) connected = (await this.startRepo(repo)) || connected;
+    void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', connected);
+    this.register(this.repos.onDidAddRepository((repo) => void this.startRepo(repo)));
+    this.register(this.repos.onDidChange(() => void this.showCurrentSession()));
+    await this.showCurrentSession();
+  }
+
+  /** Keeps the repository's launcher current; whether its agents are connected. */
+  private async startRepo(repo: RepoInfo): Promise<boolean> {
     // Extension updates move dist/cli.js and may change the script: rewrite an existing launcher when it differs
     // (a no-op when it is current), never create one unasked.
     const launcher = launcherPathFor(this.context(repo));
@@ -95,15 +115,19 @@ export class AgentsController extends Disposable {
       (await launcherTarget(launcher)) !== undefined &&
       (await writeLauncher(path.dirname(launcher), this.cliPath, process.execPath)).changed
     ) {
-      this.log(`agent hook launcher updated; it runs ${this.cliPath}`);
+      this.log(`agent hook launcher of ${repo.root} updated; it runs ${this.cliPath}`);
     }
-    await this.showSession(repo);
-    const connected = (await agentsStatus(this.context(repo), AGENT_IDS)).some((r) => r.exists);
-    void vscode.commands.executeCommand('setContext', 'aiProvenance.agentsConnected', connected);
+    return (await agentsStatus(this.context(repo), AGENT_IDS).catch(() => [])).some((r) => r.exists);
   }
 
-  private async connect(): Promise<void> {
-    const repo = await this.repo();
+  private async showCurrentSession(): Promise<void> {
+    const repo = await this.repos.current();
+    if (repo) await this.showSession(repo);
+    else this.indicator.hide();
+  }
+
+  private async connect(choice?: RepoChoice): Promise<void> {
+    const repo = await this.repo('Connect agents in which repository?', choice);
     if (!repo) return;
     const status = await agentsStatus(this.context(repo), AGENT_IDS);
     // Ticked: the agents connected here already or with a trace on this machine or in the repository (all of them
@@ -125,7 +149,10 @@ export class AgentsController extends Disposable {
         picked: used.size === 0 || used.has(id),
         description: describe(status, id),
       })),
-      { canPickMany: true, title: 'Connect agents: their hooks report each edit to AI Provenance' },
+      {
+        canPickMany: true,
+        title: `Connect agents in ${path.basename(repo.root)}: their hooks report each edit to AI Provenance`,
+      },
     );
     if (!picks?.length) return;
     const { reports } = await installAgents(
@@ -157,8 +184,8 @@ export class AgentsController extends Disposable {
     }
   }
 
-  private async disconnect(): Promise<void> {
-    const repo = await this.repo();
+  private async disconnect(choice?: RepoChoice): Promise<void> {
+    const repo = await this.repo('Disconnect agents in which repository?', choice);
     if (!repo) return;
     const reports = await uninstallAgents(this.context(repo), AGENT_IDS);
     const changed = reports.filter((r) => r.action === 'restored' || r.action === 'removed');
@@ -170,8 +197,8 @@ export class AgentsController extends Disposable {
     );
   }
 
-  private async startSession(given?: string): Promise<void> {
-    const repo = await this.repo();
+  private async startSession(given: string | undefined, choice: RepoChoice | undefined): Promise<void> {
+    const repo = await this.repo('Start an agent session in which repository?', choice);
     if (!repo) return;
     const agent =
       typeof given === 'string' && given.trim()
@@ -190,8 +217,8 @@ export class AgentsController extends Disposable {
     await this.showSession(repo);
   }
 
-  private async stopSession(): Promise<void> {
-    const repo = await this.repo();
+  private async stopSession(choice: RepoChoice | undefined): Promise<void> {
+    const repo = await this.repo('Stop the agent session of which repository?', choice);
     if (!repo) return;
     try {
       const { session, reports } = await stopSession(repo, path.join(repo.gitDir, STATE_DIR_NAME));
@@ -206,12 +233,13 @@ export class AgentsController extends Disposable {
 
   private async showSession(repo: RepoInfo): Promise<void> {
     const session = await readSession(path.join(repo.gitDir, STATE_DIR_NAME)).catch(() => undefined);
+    this.shown = repo;
     if (!session) {
       this.indicator.hide();
       return;
     }
     this.indicator.text = `$(record) ${session.agent} session`;
-    this.indicator.tooltip = `AI Provenance: changes on disk are attributed to ${session.agent} since ${new Date(session.started).toLocaleTimeString()}. Click to stop.`;
+    this.indicator.tooltip = `AI Provenance: changes on disk in ${path.basename(repo.root)} are attributed to ${session.agent} since ${new Date(session.started).toLocaleTimeString()}. Click to stop.`;
     this.indicator.show();
   }
 }

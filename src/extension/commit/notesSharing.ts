@@ -8,11 +8,12 @@ import type { RepoInfo } from '../../git';
 import { NotesSyncError, pushNotes } from '../../git/rewrite/notesSync';
 import { listRemotes, notesShareStatus, shareNotes, sharedRemotes, unshareNotes } from '../../git/rewrite/notesShare';
 import { Disposable } from '../lifecycle';
+import type { RepoChoice, WindowRepositories } from '../repositories';
 
 const OFFER_DISMISSED = 'aiProvenance.shareNotesOfferDismissed';
 const CONTEXT_SHARED = 'aiProvenance.notesShared';
 
-export interface ShareArgs {
+export interface ShareArgs extends RepoChoice {
   /** The remote; asked for when there are several and none is given. */
   readonly remote?: string;
   /** false: no confirmation dialog (automation and tests). */
@@ -22,7 +23,7 @@ export interface ShareArgs {
 export class NotesSharing extends Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
-    private readonly repo: () => Promise<RepoInfo | undefined>,
+    private readonly repos: WindowRepositories,
     /** Installs (or updates) the hooks that carry the notes, without asking again. */
     private readonly ensureHooks: (repo: RepoInfo) => Promise<boolean>,
     private readonly log: (message: string) => void,
@@ -38,7 +39,7 @@ export class NotesSharing extends Disposable {
 
   /** Sets the context key the walkthrough step waits for. */
   async refreshContext(): Promise<void> {
-    const repo = await this.repo();
+    const repo = await this.repos.current();
     const shared = repo ? await sharedRemotes(repo).catch(() => []) : [];
     void vscode.commands.executeCommand('setContext', CONTEXT_SHARED, shared.length > 0);
   }
@@ -55,7 +56,7 @@ export class NotesSharing extends Disposable {
       'Not Now',
       "Don't Ask Again",
     );
-    if (choice === 'Share') await this.share({ remote, confirm: false });
+    if (choice === 'Share') await this.share({ remote, confirm: false, repo: repo.root });
     else if (choice === "Don't Ask Again") await this.context.workspaceState.update(OFFER_DISMISSED, true);
   }
 
@@ -77,7 +78,7 @@ export class NotesSharing extends Disposable {
       void vscode.window.showWarningMessage('AI Provenance changes git configuration only in trusted workspaces.');
       return;
     }
-    const repo = await this.repo();
+    const repo = await this.repos.pick('Share AI provenance notes of which repository?', args);
     if (!repo) return;
     const remote = await this.pickRemote(repo, args.remote, 'Share AI provenance notes with which remote?');
     if (!remote) return;
@@ -111,7 +112,7 @@ export class NotesSharing extends Disposable {
   }
 
   private async unshare(args: ShareArgs): Promise<void> {
-    const repo = await this.repo();
+    const repo = await this.repos.pick('Stop sharing AI provenance notes of which repository?', args);
     if (!repo) return;
     const shared = (await notesShareStatus(repo)).remotes.filter((r) => r.shared).map((r) => r.name);
     const remote =

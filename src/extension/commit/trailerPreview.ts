@@ -1,9 +1,11 @@
 /**
  * Shows, before anyone commits, what the commit hook will add for the staged content: a status bar item with the
- * AI line count and the exact trailers, and a command that puts them into the Source Control message box.
+ * AI line count and the exact trailers, and a command that puts them into the Source Control message box. With
+ * several repositories in the window it shows the active editor's repository (else the first one git opened).
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { containingRoot } from '../../core/repos/windowRepos';
 import { previewTrailers, type TrailerPreview } from '../../git/commit/preview';
 import { Disposable, debounce } from '../lifecycle';
 import { deferStartup } from '../startupWork';
@@ -37,7 +39,7 @@ export class TrailerPreviewFeature extends Disposable {
 
   /** Recomputes now (tests, and after our own saves). */
   async update(): Promise<TrailerPreview | undefined> {
-    const repo = this.repos()[0];
+    const repo = this.activeRepo();
     if (!repo) return undefined;
     try {
       const preview = await previewTrailers(repo.rootUri.fsPath);
@@ -57,6 +59,22 @@ export class TrailerPreviewFeature extends Disposable {
     return this.api?.repositories ?? [];
   }
 
+  /** The git extension's repository holding the active editor's file (the innermost), else its first one. */
+  private activeRepo(): GitRepository | undefined {
+    const repos = this.repos();
+    const uri = vscode.window.activeTextEditor?.document.uri;
+    if (uri?.scheme === 'file') {
+      const root = containingRoot(
+        uri.fsPath,
+        repos.map((r) => r.rootUri.fsPath),
+        path.sep,
+      );
+      const repo = repos.find((r) => r.rootUri.fsPath === root);
+      if (repo) return repo;
+    }
+    return repos[0];
+  }
+
   private async connect(): Promise<void> {
     const ext = vscode.extensions.getExtension<{ getAPI(version: 1): GitApi }>('vscode.git');
     if (!ext) return;
@@ -71,6 +89,7 @@ export class TrailerPreviewFeature extends Disposable {
       }),
     );
     this.register(vscode.workspace.onDidSaveTextDocument(() => this.refresh()));
+    this.register(vscode.window.onDidChangeActiveTextEditor(() => this.refresh()));
     this.refresh();
   }
 

@@ -3,8 +3,10 @@
  * hunk under the cursor (or the selected one) reviewed, and jump to the next unreviewed AI hunk.
  */
 import * as vscode from 'vscode';
+import type { RepoInfo } from '../../git/repo';
 import { splitRange } from '../../git/review';
 import { CommandId } from '../commandIds';
+import type { RepoChoice } from '../repositories';
 import type { DiffAnnotations } from './diffAnnotations';
 import { reviewSideOf } from './diffAnnotations';
 import { openReviewDiff } from './reviewDiff';
@@ -27,6 +29,8 @@ export class ReviewActions {
     private readonly session: ReviewSession,
     private readonly tree: ReviewTree,
     private readonly annotations: DiffAnnotations,
+    /** The repository to review, from a path given with the target or else the window's (a picker when several). */
+    private readonly pickRepo: (choice: RepoChoice | undefined) => Promise<RepoInfo | undefined>,
   ) {}
 
   private async loaded(): Promise<LoadedReview> {
@@ -122,9 +126,12 @@ export class ReviewActions {
   }
 
   async chooseTarget(arg?: unknown): Promise<void> {
+    const given = (arg ?? {}) as RepoChoice;
+    const repo = await this.pickRepo(typeof given.repo === 'string' ? { repo: given.repo } : undefined);
+    if (!repo) return;
     const target = arg === undefined ? await pickTarget(this.session) : parseTarget(arg);
     if (!target) return;
-    await this.session.setTarget(target);
+    await this.session.setTarget(target, repo);
     const s = this.session.current;
     if (s.status === 'error') void vscode.window.showErrorMessage(`AI Review: ${s.message}`);
   }

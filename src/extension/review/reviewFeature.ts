@@ -10,6 +10,7 @@ import type { AttributionService } from '../attribution/attributionService';
 import { CommandId } from '../commandIds';
 import { registerInspectionCommand } from '../inspectionCommands';
 import { Disposable } from '../lifecycle';
+import type { WindowRepositories } from '../repositories';
 import { ChecklistViewProvider } from './checklistView';
 import { DiffAnnotations } from './diffAnnotations';
 import { ReviewActions, registerReviewCommands } from './reviewCommands';
@@ -31,6 +32,7 @@ export class ReviewFeature extends Disposable {
     attribution: AttributionService,
     flush: () => Promise<void>,
     log: (message: string) => void,
+    repos: WindowRepositories,
   ) {
     super();
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
@@ -44,7 +46,9 @@ export class ReviewFeature extends Disposable {
     ));
     const tree = this.register(new ReviewTree(session));
     const annotations = this.register(new DiffAnnotations(session, media));
-    const actions = new ReviewActions(session, tree, annotations);
+    const actions = new ReviewActions(session, tree, annotations, (choice) =>
+      repos.pick('AI Review: review which repository?', choice),
+    );
     const runSignOff = async (options?: SignOffOptions) => {
       try {
         return await signOff(session, options);
@@ -116,6 +120,7 @@ function snapshot(session: ReviewSession, tree: ReviewTree) {
   const nodes = tree.getChildren();
   return {
     status: s.status,
+    root: review.repo.root,
     label: review.label,
     scope: review.scope,
     baseCommit: review.baseCommit,

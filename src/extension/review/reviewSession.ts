@@ -33,6 +33,8 @@ export class ReviewSession extends Disposable {
   /** Counts mark writes, so a reload notices one that raced its read. */
   private writes = 0;
   private target: ReviewTarget = { kind: 'branch' };
+  /** The repository chosen with the target; until then the active file's (workspaceRepo). */
+  private pinned: RepoInfo | undefined;
   private generation = 0;
   private reviewed = new Set<string>();
   private checked = new Set<string>();
@@ -90,8 +92,10 @@ export class ReviewSession extends Disposable {
     return this.review;
   }
 
-  async setTarget(target: ReviewTarget): Promise<void> {
+  /** `repo`: review that repository from now on (several in the window); otherwise the one reviewed so far. */
+  async setTarget(target: ReviewTarget, repo?: RepoInfo): Promise<void> {
     this.target = target;
+    if (repo) this.pinned = repo;
     await this.reload();
   }
 
@@ -102,7 +106,7 @@ export class ReviewSession extends Disposable {
     this.state = { status: 'loading', target };
     this._onDidChange.fire();
     try {
-      const repo = await workspaceRepo();
+      const repo = this.pinned ?? (await workspaceRepo());
       const [review, store, reviewer] = await Promise.all([
         reviewEngine().loadReview(repo, target, this.deps),
         ReviewStateStore.open(repo.root),

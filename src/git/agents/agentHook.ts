@@ -14,14 +14,16 @@ import { GitRunner, defaultGitRunner } from '../exec';
 import { findRepo, RepoInfo } from '../repo';
 import { appendStateLog, STATE_DIR_NAME } from '../stateLog';
 import { WorkingStateStore } from '../stateStore';
-import { applyAgentChange, describeReports, type FileReport } from './applyChange';
+import { applyAgentChange, describeReports, type ApplyOptions, type FileReport } from './applyChange';
 import { textBeforeEdits } from './editReversal';
 import { recordPromptSummary } from './promptLog';
 import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
 import { takeLauncherSnapshot } from './launcherSnapshots';
 import { SNAPSHOT_VERSION, SnapshotStore, type Snapshot, type SnapshotEntry } from './snapshots';
 import { claudeModelFromTranscript } from './transcripts';
-import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf } from './workFiles';
+import { describeDroppedRoute, routeFile } from '../../core/agents/fileRouting';
+import { FileOwnerLookup } from './fileOwner';
+import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf, type FileState } from './workFiles';
 
 /** The product each agent id stands for, as recorded in `Origin.tool`. */
 export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
@@ -101,6 +103,10 @@ class HookCall {
   private readonly key: string;
   private readonly now: () => number;
   private readonly runner: GitRunner;
+  private readonly owners: FileOwnerLookup;
+  /** Reports of files recorded in another repository (a submodule, a nested repository), by its state dir. */
+  private readonly routed = new Map<string, FileReport[]>();
+  private readonly recordedElsewhere = new Set<FileReport>();
 
   constructor(
     private readonly repo: RepoInfo,
@@ -115,6 +121,7 @@ class HookCall {
     this.key = payload.toolUseId ?? callKey(payload, raw);
     this.now = request.now ?? Date.now;
     this.runner = request.runner ?? defaultGitRunner;
+    this.owners = new FileOwnerLookup(repo, this.runner);
   }
 
   async pre(): Promise<FileReport[]> {
@@ -168,12 +175,11 @@ class HookCall {
     // Cursor reports a file edit twice on current versions (postToolUse, and afterFileEdit kept for older Cursor).
     const options = { origin, now: this.now(), oneCallTwoEvents: this.payload.agent === 'cursor' };
     const reports: FileReport[] = [];
-    const store = WorkingStateStore.at(this.stateDir);
     try {
       if (snapshot?.scope === 'repo') {
         const before = await repoChangesSince(this.repo, snapshot, this.runner);
         for (const [rel, entry] of before) {
-          const report = await applyAgentChange(store, rel, entry, await readWorkFile(absPathOf(this.repo, rel)), {
+          const report = await this.apply(rel, entry, await readWorkFile(absPathOf(this.repo, rel)), {
             ...options,
             keepRecordsWrittenAfter: snapshot.taken,
           });
@@ -183,11 +189,12 @@ class HookCall {
         if (snapshot === undefined && this.payload.kind === 'shell')
           this.problems.push('no PRE snapshot for this shell command; nothing attributed');
         const before = new Map<string, SnapshotEntry | undefined>(snapshot?.files ?? []);
-        for (const rel of await this.repoPaths(this.payload.files)) if (!before.has(rel)) before.set(rel, undefined);
+        for (const rel of await this.repoPaths(this.payload.files, true))
+          if (!before.has(rel)) before.set(rel, undefined);
         for (const [rel, entry] of before) {
           const after = await readWorkFile(absPathOf(this.repo, rel));
           const known = entry ?? (after.kind === 'text' ? await this.rebuildBefore(rel, after.text) : undefined);
-          reports.push(await applyAgentChange(store, rel, known, after, options));
+          reports.push(await this.apply(rel, known, after, options));
         }
       }
     } finally {
@@ -196,8 +203,50 @@ class HookCall {
     }
     if (reports.length > 0)
       this.problems.push(`${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(reports)}`);
-    if (reports.some((r) => r.action === 'attributed')) await this.recordPrompt(reports);
+    for (const failure of this.owners.failures) this.problems.push(failure);
+    const home = reports.filter((r) => !this.recordedElsewhere.has(r));
+    if (home.some((r) => r.action === 'attributed')) await this.recordPrompt(this.stateDir, home);
+    for (const [stateDir, routed] of this.routed) {
+      await appendStateLog(
+        stateDir,
+        `hook ${this.payload.agent} post (from ${this.repo.root}): ${this.payload.toolName ?? this.payload.event ?? 'tool'}: ${describeReports(routed)}`,
+      );
+      if (routed.some((r) => r.action === 'attributed')) await this.recordPrompt(stateDir, routed);
+    }
     return reports;
+  }
+
+  /**
+   * Records one file's change in the repository that owns it: this one, or a submodule or nested repository (under
+   * that repository's path for the file; `routed` keeps its reports for its own log). The report keeps the path in
+   * this repository.
+   */
+  private async apply(
+    rel: string,
+    before: SnapshotEntry | undefined,
+    after: FileState,
+    options: ApplyOptions,
+  ): Promise<FileReport> {
+    const owner = await this.owners.ownerOf(rel);
+    const route = routeFile(this.repo.root, rel, owner);
+    if (route.kind === 'home')
+      return applyAgentChange(WorkingStateStore.at(this.stateDir), rel, before, after, options);
+    if (route.kind === 'dropped') {
+      if (before !== undefined && before.kind === 'text' && after.kind === 'text' && before.text === after.text)
+        return { path: rel, action: 'unchanged' };
+      this.problems.push(describeDroppedRoute(route));
+      return { path: rel, action: 'skipped', reason: 'dropped: ' + route.reason };
+    }
+    const stateDir = path.join(owner!.repo.gitDir, STATE_DIR_NAME);
+    const report = await applyAgentChange(WorkingStateStore.at(stateDir), route.rel, before, after, options);
+    if (report.action !== 'unchanged') this.routed.set(stateDir, [...(this.routed.get(stateDir) ?? []), report]);
+    const seen = {
+      ...report,
+      path: rel,
+      reason: [report.reason, `recorded in ${route.root}`].filter(Boolean).join('; '),
+    };
+    this.recordedElsewhere.add(seen);
+    return seen;
   }
 
   /** The PRE snapshot the launcher took in sh for this call (src/git/agents/launcherSnapshots.ts), if any. */
@@ -240,11 +289,24 @@ class HookCall {
     return before === undefined ? undefined : { kind: 'text', text: before };
   }
 
-  private async repoPaths(files: readonly string[]): Promise<string[]> {
+  /**
+   * The files' paths in this repository. `sayOutside`: a file in another repository's work tree above or beside this
+   * one (the agent ran in a submodule and edited the superproject) is not recorded, and the log says so; files in no
+   * repository at all (an agent's own plan files) are not ours to mention.
+   */
+  private async repoPaths(files: readonly string[], sayOutside = false): Promise<string[]> {
     const out = new Set<string>();
     for (const file of files) {
       const rel = await repoPathOf(this.repo, this.cwd, file);
       if (rel !== undefined) out.add(rel);
+      else if (sayOutside) {
+        const abs = path.resolve(this.cwd, file);
+        const other = await findRepo(path.dirname(abs), this.runner).catch(() => undefined);
+        if (other !== undefined && other.root !== this.repo.root)
+          this.problems.push(
+            `dropped the agent's edit of ${abs}: it is outside the repository the agent ran in (${this.repo.root}); run the agent from ${other.root} to record it`,
+          );
+      }
     }
     return [...out];
   }
@@ -267,9 +329,9 @@ class HookCall {
     return origin;
   }
 
-  private async recordPrompt(reports: readonly FileReport[]): Promise<void> {
+  private async recordPrompt(stateDir: string, reports: readonly FileReport[]): Promise<void> {
     try {
-      await recordPromptSummary(this.stateDir, this.request.env, this.payload, this.raw, reports, this.now());
+      await recordPromptSummary(stateDir, this.request.env, this.payload, this.raw, reports, this.now());
     } catch (err) {
       this.problems.push(`prompt summary not stored: ${(err as Error).message}`);
     }
