@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { dropLine } from '../../core/state/dropLine';
 import { DebouncedStateWriter, WorkingStateStore, findRepo, toRepoRelativePath, type RepoInfo } from '../../git';
 
 export interface RepoHandle {
@@ -48,7 +49,8 @@ export class RepoRegistry implements vscode.Disposable {
           repo,
           store,
           writer: new DebouncedStateWriter(store, {
-            onError: (err, rel) => this.log(`saving attribution of ${rel} failed: ${err.message}`),
+            onError: (err, rel) =>
+              this.log(dropLine('editor', `attribution of ${rel}`, `saving it failed: ${err.message}`)),
           }),
         }));
         this.byRoot.set(repo.root, handle);
