@@ -10,6 +10,7 @@ import { isCopilotPayload, parseHookJson, parseHookPayload, toolCallMaterial } f
 import { asObject, own } from '../../core/agents/payloadFields';
 import type { AgentId, HookPayload, HookPhase } from '../../core/agents/types';
 import type { Origin } from '../../core/attribution/origin';
+import { dropLine } from '../../core/state/dropLine';
 import { GitRunner, defaultGitRunner } from '../exec';
 import { findRepo, RepoInfo } from '../repo';
 import { appendStateLog, STATE_DIR_NAME } from '../stateLog';
@@ -21,7 +22,7 @@ import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
 import { takeLauncherSnapshot } from './launcherSnapshots';
 import { SNAPSHOT_VERSION, SnapshotStore, type Snapshot, type SnapshotEntry } from './snapshots';
 import { claudeModelFromTranscript } from './transcripts';
-import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf } from './workFiles';
+import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf, unrecordablePath } from './workFiles';
 
 /** The product each agent id stands for, as recorded in `Origin.tool`. */
 export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
@@ -92,6 +93,8 @@ export async function runAgentHook(request: AgentHookRequest): Promise<AgentHook
 
 class HookCall {
   readonly problems: string[] = [];
+  /** Files whose edits could not be recorded, said once per hook call (after the edit; PRE records nothing). */
+  private readonly unrecordable = new Set<string>();
   private readonly snapshots: SnapshotStore;
   private readonly session: string;
   private readonly key: string;
@@ -240,6 +243,15 @@ class HookCall {
     for (const file of files) {
       const rel = await repoPathOf(this.repo, this.cwd, file);
       if (rel !== undefined) out.add(rel);
+      else {
+        const problem = await unrecordablePath(this.repo, this.cwd, file);
+        if (problem !== undefined && this.payload.phase !== 'pre' && !this.unrecordable.has(file)) {
+          this.unrecordable.add(file);
+          this.problems.push(
+            dropLine('agent hook', `edits of ${JSON.stringify(file)}`, `cannot be recorded: ${problem}`),
+          );
+        }
+      }
     }
     return [...out];
   }
