@@ -3,6 +3,8 @@
 // `dag` first of the random merge-history test against git blame (the normal test run does 6 histories).
 // Usage: node scripts/property-long.mjs [runs=1000000] [compiled-out-dir=out]
 //        node scripts/property-long.mjs dag [histories=200] [compiled-out-dir=out]
+//        node scripts/property-long.mjs git [sequences=200] [compiled-out-dir=out]   (the no-loss property through
+//        real git and the real hooks; the normal test run does 12; a few seconds per sequence)
 // Compile first (`npx tsc -p .`, or `npm test` which leaves out/). PROPERTY_SEED=<n> replays a reported seed.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -10,8 +12,9 @@ import { spawnSync } from 'node:child_process';
 import { ROOT } from './lib/paths.mjs';
 
 const dag = process.argv[2] === 'dag';
-const argv = dag ? process.argv.slice(1) : process.argv;
-const runs = argv[2] ?? (dag ? '200' : '1000000');
+const realGit = process.argv[2] === 'git';
+const argv = dag || realGit ? process.argv.slice(1) : process.argv;
+const runs = argv[2] ?? (dag || realGit ? '200' : '1000000');
 const outDir = argv[3] ?? 'out';
 if (!/^[1-9][0-9]*$/.test(runs)) {
   console.error(`property-long: runs must be a positive integer, got "${runs}"`);
@@ -19,15 +22,17 @@ if (!/^[1-9][0-9]*$/.test(runs)) {
 }
 const files = dag
   ? [[path.join('git', 'review', 'dag.property.test.js'), runs, 'PROPERTY_DAG_RUNS', 'histories']]
-  : [
-      [path.join('unit', 'attribution', 'tracker.property.test.js'), runs, 'PROPERTY_RUNS', 'sequences'],
-      [
-        path.join('unit', 'rewrite', 'noloss.property.test.js'),
-        String(Math.max(1, Math.floor(Number(runs) / 10))),
-        'PROPERTY_RUNS',
-        'sequences',
-      ],
-    ];
+  : realGit
+    ? [[path.join('git', 'noloss', 'realGit.property.test.js'), runs, 'PROPERTY_GIT_RUNS', 'sequences']]
+    : [
+        [path.join('unit', 'attribution', 'tracker.property.test.js'), runs, 'PROPERTY_RUNS', 'sequences'],
+        [
+          path.join('unit', 'rewrite', 'noloss.property.test.js'),
+          String(Math.max(1, Math.floor(Number(runs) / 10))),
+          'PROPERTY_RUNS',
+          'sequences',
+        ],
+      ];
 let failed = false;
 for (const [file, count, variable, what] of files) {
   const testFile = path.join(ROOT, outDir, 'test', file);

@@ -4,6 +4,7 @@
  */
 import { FileRecord } from '../core/state/fileRecord';
 import { WriteMode } from './stateStore';
+import { logDrop } from './dropLog';
 
 /** The part of WorkingStateStore the writer needs (a fake in tests). */
 export interface RecordSink {
@@ -115,7 +116,12 @@ export class DebouncedStateWriter {
       if (this.options.onError) {
         this.options.onError(error, entry.record.path);
       } else {
-        await this.sink.log(`debounced write of ${entry.record.path} failed: ${error.message}`);
+        await logDrop(
+          this.sink,
+          'editor',
+          `record of ${entry.record.path}`,
+          `debounced write failed: ${error.message}`,
+        );
       }
     }
   }

@@ -16,6 +16,7 @@ import { GitRunner, defaultGitRunner } from './exec';
 import { LockOptions, withLock } from './fileLock';
 import { RepoInfo, findRepo, gitPath } from './repo';
 import { STATE_DIR_NAME, appendStateLog } from './stateLog';
+import { logDrop } from './dropLog';
 
 /** merge (default): combine with what is on disk (see mergeFileRecords). replace: the record is the whole truth. */
 export type WriteMode = 'merge' | 'replace';
@@ -201,13 +202,19 @@ export class WorkingStateStore {
       const aside = `${file}.corrupt-${new Date().toISOString().replace(/[:.]/g, '-')}`;
       try {
         await fs.rename(file, aside);
-        await this.log(
-          `moved unreadable record ${path.basename(file)} aside to ${path.basename(aside)}: ${loaded.reason}`,
+        await logDrop(
+          this,
+          'working state',
+          `unreadable record ${path.basename(file)}`,
+          `${loaded.reason}; moved aside to ${path.basename(aside)}`,
         );
       } catch (err) {
         // Still treated as absent: the next write replaces it.
-        await this.log(
-          `unreadable record ${path.basename(file)} (${loaded.reason}) could not be moved aside: ${(err as Error).message}`,
+        await logDrop(
+          this,
+          'working state',
+          `unreadable record ${path.basename(file)}`,
+          `${loaded.reason}; could not be moved aside: ${(err as Error).message}`,
         );
       }
       return undefined;

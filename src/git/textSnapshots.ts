@@ -44,8 +44,18 @@ export async function loadTextSnapshot(stateDir: string, contentHash: string): P
   }
 }
 
-/** Deletes snapshots whose hash no record uses any more. Returns how many were removed. */
-export async function pruneTextSnapshots(stateDir: string, keep: ReadonlySet<string>): Promise<number> {
+/** Snapshots younger than this are never pruned: a writer saves the text just before the record that names it. */
+export const SNAPSHOT_MIN_AGE_MS = 10 * 60 * 1000;
+
+/**
+ * Deletes snapshots whose hash no record uses any more (and that are older than `minAgeMs`). Returns how many were
+ * removed.
+ */
+export async function pruneTextSnapshots(
+  stateDir: string,
+  keep: ReadonlySet<string>,
+  options: { readonly minAgeMs?: number; readonly now?: number } = {},
+): Promise<number> {
   const dir = path.join(stateDir, 'texts');
   let names: string[];
   try {
@@ -53,13 +63,22 @@ export async function pruneTextSnapshots(stateDir: string, keep: ReadonlySet<str
   } catch {
     return 0;
   }
+  const minAge = options.minAgeMs ?? 0;
+  const now = options.now ?? Date.now();
   const keepFiles = new Set([...keep].map((h) => `${h.replace(':', '-')}.txt`));
   let removed = 0;
   for (const name of names) {
-    if (!keepFiles.has(name) && name.endsWith('.txt')) {
-      await fs.rm(path.join(dir, name), { force: true });
-      removed++;
+    if (keepFiles.has(name) || !name.endsWith('.txt')) continue;
+    const file = path.join(dir, name);
+    if (minAge > 0) {
+      const mtime = await fs.stat(file).then(
+        (st) => st.mtimeMs,
+        () => now,
+      );
+      if (now - mtime < minAge) continue;
     }
+    await fs.rm(file, { force: true });
+    removed++;
   }
   return removed;
 }

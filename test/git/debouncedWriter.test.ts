@@ -99,7 +99,7 @@ describe('debounced state writer', () => {
     sink.failNext = true;
     logging.scheduleWrite(rec('b.ts', 1));
     await logging.flush();
-    assert.match(sink.logs[0], /debounced write of b.ts failed: disk full/);
+    assert.match(sink.logs[0], /dropped attribution: editor: record of b.ts \(debounced write failed: disk full/);
   });
 
   it('persists through a real store', async () => {

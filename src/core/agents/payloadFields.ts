@@ -43,10 +43,13 @@ export function idField(obj: JsonObject | undefined, ...keys: string[]): string 
   return undefined;
 }
 
-/** A file path as the agent wrote it: non-empty, bounded, no control characters. Not resolved or normalised. */
+/**
+ * A file path as the agent wrote it: non-empty, bounded, no NUL. Not resolved or normalised. Any other character git
+ * allows in a file name is kept (a tab, a backslash, a line break), so the hook can record it or say why not.
+ */
 export function pathValue(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
-  if (value.trim() === '' || value.length > HOOK_LIMITS.maxPathChars || CONTROL.test(value)) return undefined;
+  if (value.trim() === '' || value.length > HOOK_LIMITS.maxPathChars || value.includes('\0')) return undefined;
   return value;
 }
 

@@ -6,6 +6,7 @@ export {
   BlameParseError,
   NOT_COMMITTED,
   parseBlamePorcelain,
+  uncommittedBlame,
   type BlameCommitInfo,
   type BlameEntry,
   type BlamePorcelain,

@@ -166,3 +166,34 @@ function isDigits(text: string, start: number, end: number): boolean {
   }
   return true;
 }
+
+const ZERO_ID = '0'.repeat(40);
+
+/**
+ * What `git blame` would say of a file git does not track yet (it refuses: "no such path in HEAD"): every line
+ * uncommitted, so the working state alone decides which are AI.
+ */
+export function uncommittedBlame(path: string, lines: readonly string[]): BlamePorcelain {
+  const commits = new Map<string, BlameCommitInfo>([
+    [
+      ZERO_ID,
+      {
+        commit: ZERO_ID,
+        author: 'Not Committed Yet',
+        authorEmail: 'not.committed.yet',
+        authorTime: 0,
+        summary: 'Version of ' + path + ' from the work tree',
+        boundary: false,
+        filename: path,
+      },
+    ],
+  ]);
+  const entries = lines.map((text, i) => ({
+    line: i + 1,
+    commit: ZERO_ID,
+    origLine: i + 1,
+    origPath: path,
+    text: text.endsWith('\r') ? text.slice(0, -1) : text,
+  }));
+  return { entries, commits };
+}

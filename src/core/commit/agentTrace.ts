@@ -5,7 +5,7 @@
  * record-level `metadata["dev.ai-provenance"]`, the place the spec reserves for vendor data.
  */
 import type { Origin, OriginKind } from '../attribution/origin';
-import { conversationKey, isAiClass, rangeContentHash, repoPathProblem, type AttributedFile } from './lines';
+import { conversationKey, gitPathProblem, isAiClass, rangeContentHash, type AttributedFile } from './lines';
 
 export const AGENT_TRACE_VERSION = '0.1.0';
 export const METADATA_KEY = 'dev.ai-provenance';
@@ -171,7 +171,7 @@ export function buildAgentTrace(files: readonly AttributedFile[], options: Build
   const facts: ProvenanceConversationFacts[] = [];
   const seenPaths = new Set<string>();
   for (const file of files) {
-    const problem = repoPathProblem(file.path);
+    const problem = gitPathProblem(file.path);
     if (problem) throw new RangeError(`${problem}: ${JSON.stringify(file.path.slice(0, 200))}`);
     if (seenPaths.has(file.path)) throw new RangeError(`file listed twice: ${file.path}`);
     seenPaths.add(file.path);

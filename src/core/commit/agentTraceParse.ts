@@ -19,7 +19,7 @@ import {
   type ProvenanceConversationFacts,
   type VcsType,
 } from './agentTrace';
-import { repoPathProblem } from './lines';
+import { gitPathProblem } from './lines';
 
 export interface ParseLimits {
   /** Length of the JSON text. */
@@ -196,7 +196,7 @@ class Reader {
   file(value: unknown, where: string): AgentTraceFile {
     const f = this.object(value, where);
     const path = this.string(f.path, `${where}.path`, 4096);
-    const problem = repoPathProblem(path);
+    const problem = gitPathProblem(path);
     if (problem) this.fail(`${where}.path`, problem);
     const conversations = this.array(f.conversations, `${where}.conversations`, this.limits.maxConversations).map(
       (c, i) => this.conversation(c, `${where}.conversations[${i}]`),

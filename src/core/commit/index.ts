@@ -2,6 +2,7 @@
 export {
   isAiClass,
   rangeContentHash,
+  gitPathProblem,
   repoPathProblem,
   splitLines,
   type AttributedFile,

@@ -97,7 +97,8 @@ export function uniqueOrigins(origins: Iterable<Origin>): Origin[] {
 const MAX_PATH_LENGTH = 4096;
 
 /**
- * Why a path cannot be a repository-relative path, or undefined when it can. Records cross trust boundaries, so a
+ * The strict form, for paths from other tools (SARIF locations, which may be Windows paths): why a path cannot be a
+ * repository-relative path, or undefined when it can. Records cross trust boundaries, so a
  * path must never reach outside the repository: no absolute paths, drive letters, backslashes or `.`/`..` segments.
  */
 export function repoPathProblem(path: string): string | undefined {
@@ -121,6 +122,36 @@ export function repoPathProblem(path: string): string | undefined {
     if (segment === '' || segment === '.' || segment === '..') {
       return `path has an empty, "." or ".." segment`;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Why a path cannot be a recorded file path (working state, Agent Trace notes), or undefined when it can. Records cross trust boundaries, so a
+ * path must never reach outside the repository: no absolute paths, drive letters or `.`/`..` segments (split at `\`
+ * too, which is a separator on Windows). Any other character git allows in a path is fine (a backslash or a tab in a
+ * file name), except NUL and line breaks, which line-based git plumbing and our logs cannot carry.
+ */
+export function gitPathProblem(path: string): string | undefined {
+  if (typeof path !== 'string' || path.length === 0) {
+    return 'path is empty';
+  }
+  if (path.length > MAX_PATH_LENGTH) {
+    return `path longer than ${MAX_PATH_LENGTH} characters`;
+  }
+  if (/[\0\n\r]/.test(path)) {
+    return 'path contains NUL or a line break';
+  }
+  if (/^[/\\]/.test(path) || /^[A-Za-z]:/.test(path)) {
+    return 'path is absolute';
+  }
+  for (const segment of path.split('/')) {
+    if (segment === '' || segment === '.' || segment === '..') {
+      return `path has an empty, "." or ".." segment`;
+    }
+  }
+  if (path.split(/[/\\]/).some((s) => s === '.' || s === '..')) {
+    return 'path has a "." or ".." segment between backslashes (a separator on Windows)';
   }
   return undefined;
 }

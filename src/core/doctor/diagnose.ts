@@ -55,10 +55,11 @@ const LOG_LINE = /^(\d{4}-\d\d-\d\dT[\d:.]+Z) \[\d+\] (.*)$/;
 /**
  * Log messages that say attribution was lost or not placed. Matches the wording of the writers: "dropped" (agent hook,
  * stash), "not carried over" (rewrite mapping), "kept … note as it is, not merged" (notes merge), "notes not pushed" and
- * "could not push notes" (pre-push), "trailers skipped", "unreadable record".
+ * "could not push notes" (pre-push), "trailers skipped", "unreadable record"; every line `logDrop` writes starts with
+ * "dropped attribution:" (src/core/state/dropLine.ts).
  */
 const LOSS =
-  /\bdropped\b|not carried over|not merged with|notes not pushed|could not (push|start the notes push)|trailers skipped|unreadable record|given up|gave up/i;
+  /^dropped attribution:|\bdropped\b|not carried over|not merged with|notes not pushed|could not (push|start the notes push)|trailers skipped|unreadable record|given up|gave up/i;
 
 export function parseLogLine(line: string): DroppedEntry | undefined {
   const m = LOG_LINE.exec(line);

@@ -7,7 +7,7 @@ import type { Origin } from '../attribution/origin';
 import type { LineOrigin } from '../blame';
 import {
   buildAgentTrace,
-  repoPathProblem,
+  gitPathProblem,
   type AgentTraceRecord,
   type AttributedFile,
   type AttributedLine,
@@ -49,7 +49,7 @@ export function combinedAgentTrace(
       }
     }
     if (ai.size === 0) continue;
-    if (repoPathProblem(path)) {
+    if (gitPathProblem(path)) {
       skipped.push(path);
       continue;
     }

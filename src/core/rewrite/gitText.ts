@@ -188,3 +188,41 @@ export function cleanupFromCommandLine(argv: readonly string[]): string | undefi
   }
   return mode;
 }
+
+const PICKED_FROM = /\(cherry picked from commit ([0-9a-f]{40}|[0-9a-f]{64})\)/g;
+
+/**
+ * What `git cherry-pick -n` leaves for the later commit: MERGE_MSG holding the picked commit's message (no
+ * CHERRY_PICK_HEAD). `-x` adds "(cherry picked from commit X)": those ids, newest last; otherwise none, and the
+ * message itself (`normalizedMessage`) is matched against candidate commits.
+ */
+export function pickedFromMessage(text: string): string[] {
+  return [...text.matchAll(PICKED_FROM)].map((m) => m[1]!);
+}
+
+/** A commit message as compared between MERGE_MSG and `git log --format=%B`: no comment lines, no trailing blanks. */
+export function normalizedMessage(text: string): string {
+  return text
+    .split('\n')
+    .filter((l) => !l.startsWith('#'))
+    .map((l) => l.replace(/\s+$/, ''))
+    .join('\n')
+    .trim();
+}
+
+/** The first non-blank, non-comment line of a message (what `git log --grep` looks for). */
+export function messageSubject(text: string): string | undefined {
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l !== '' && !l.startsWith('#'));
+}
+
+/**
+ * The commit a `git revert` without conflicts is reverting: it writes no REVERT_HEAD, only MERGE_MSG with git's
+ * "Revert "…"" message naming it ("This reverts commit X.").
+ */
+export function revertedFromMessage(text: string): string | undefined {
+  if (!/^Revert "/.test(text) && !/^Reapply "/.test(text)) return undefined;
+  return /^This reverts commit ([0-9a-f]{40}|[0-9a-f]{64})[.,]/m.exec(text)?.[1];
+}

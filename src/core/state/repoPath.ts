@@ -5,7 +5,10 @@
 
 export const MAX_REPO_PATH_LENGTH = 4096;
 
-/** Why `value` is not a safe repo-relative path (forward slashes, no `.`/`..`/empty segments), or undefined if it is. */
+/**
+ * Why `value` is not a safe repo-relative path (forward slashes, no `.`/`..`/empty segments, no NUL or line break), or
+ * undefined if it is.
+ */
 export function repoPathProblem(value: unknown): string | undefined {
   if (typeof value !== 'string') {
     return `expected a string, got ${describeValue(value)}`;
@@ -20,11 +23,9 @@ export function repoPathProblem(value: unknown): string | undefined {
   if (/[\0\n\r]/.test(value)) {
     return 'path contains NUL or a line break';
   }
-  // A backslash is a separator on Windows, so `a\..\b` could escape the repository there.
-  if (value.includes('\\')) {
-    return 'path contains a backslash (repo-relative paths use forward slashes)';
-  }
-  if (value.startsWith('/') || /^[A-Za-z]:/.test(value)) {
+  // Other characters git allows (a tab, a backslash in a file name) are fine; but a backslash is a separator on
+  // Windows, so a path that starts with one or has `.`/`..` between backslashes could escape the repository there.
+  if (value.startsWith('/') || value.startsWith('\\') || /^[A-Za-z]:/.test(value)) {
     return 'path is absolute (expected repo-relative)';
   }
   for (const segment of value.split('/')) {
@@ -34,6 +35,9 @@ export function repoPathProblem(value: unknown): string | undefined {
     if (segment === '.' || segment === '..') {
       return `path has a "${segment}" segment`;
     }
+  }
+  if (value.split(/[/\\]/).some((s) => s === '.' || s === '..')) {
+    return 'path has a "." or ".." segment between backslashes (a separator on Windows)';
   }
   return undefined;
 }

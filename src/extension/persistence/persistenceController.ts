@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { remapSpans, type SpanTuple } from '../../core/attribution';
 import { contentHash } from '../../core/hash';
+import { dropLine } from '../../core/state/dropLine';
 import { mergeFileRecords, recordFromSpans, spansFromRecord, type FileRecord } from '../../core/state';
 import { loadKnownText, saveTextSnapshot } from '../../git';
 import type { AttributionService } from '../attribution/attributionService';
@@ -130,7 +131,7 @@ export class PersistenceController extends Disposable {
     try {
       record = await handle.store.read(relPath);
     } catch (err) {
-      this.log(`reading attribution of ${relPath} failed: ${String(err)}`);
+      this.log(dropLine('editor', `attribution of ${relPath}`, `reading it failed: ${String(err)}`));
       return;
     }
     const key = doc.uri.toString();
@@ -154,7 +155,11 @@ export class PersistenceController extends Disposable {
       }
       if (old === undefined || contentHash(old) !== record.contentHash) {
         this.log(
-          `${relPath} changed since its attribution was saved and no copy of the old text is kept: not restored`,
+          dropLine(
+            'editor',
+            `attribution of ${relPath}`,
+            'the file changed since it was saved and no copy of the old text is kept: not restored',
+          ),
         );
         return;
       }
@@ -256,7 +261,9 @@ export class PersistenceController extends Disposable {
       try {
         await from.handle.store.rename(from.relPath, to.relPath);
       } catch (err) {
-        this.log(`moving attribution ${from.relPath} -> ${to.relPath} failed: ${String(err)}`);
+        this.log(
+          dropLine('editor', `attribution of ${from.relPath}`, `moving it to ${to.relPath} failed: ${String(err)}`),
+        );
       }
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === newUri.toString());
       if (doc && !this.takeCarried(doc)) await this.adopt(doc, to.handle, to.relPath, true);

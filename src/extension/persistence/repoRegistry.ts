@@ -5,6 +5,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { dropLine } from '../../core/state/dropLine';
 import { DebouncedStateWriter, WorkingStateStore, findRepo, toRepoRelativePath, type RepoInfo } from '../../git';
 
 export interface RepoHandle {
@@ -16,6 +17,8 @@ export interface RepoHandle {
 export class RepoRegistry implements vscode.Disposable {
   private readonly byDir = new Map<string, Promise<RepoHandle | undefined>>();
   private readonly byRoot = new Map<string, Promise<RepoHandle>>();
+  /** Save failures already logged (file and reason). */
+  private readonly reported = new Set<string>();
 
   constructor(private readonly log: (message: string) => void) {}
 
@@ -48,7 +51,13 @@ export class RepoRegistry implements vscode.Disposable {
           repo,
           store,
           writer: new DebouncedStateWriter(store, {
-            onError: (err, rel) => this.log(`saving attribution of ${rel} failed: ${err.message}`),
+            onError: (err, rel) => {
+              // Said once per file and reason: a path that cannot be recorded fails on every save.
+              const key = `${rel}\0${err.message}`;
+              if (this.reported.has(key)) return;
+              this.reported.add(key);
+              this.log(dropLine('editor', `attribution of ${rel}`, `saving it failed: ${err.message}`));
+            },
           }),
         }));
         this.byRoot.set(repo.root, handle);

@@ -10,6 +10,7 @@ import { isCopilotPayload, parseHookJson, parseHookPayload, toolCallMaterial } f
 import { asObject, own } from '../../core/agents/payloadFields';
 import type { AgentId, HookPayload, HookPhase } from '../../core/agents/types';
 import type { Origin } from '../../core/attribution/origin';
+import { dropLine } from '../../core/state/dropLine';
 import { GitRunner, defaultGitRunner } from '../exec';
 import { findRepo, RepoInfo } from '../repo';
 import { appendStateLog, STATE_DIR_NAME } from '../stateLog';
@@ -23,7 +24,14 @@ import { SNAPSHOT_VERSION, SnapshotStore, type Snapshot, type SnapshotEntry } fr
 import { claudeModelFromTranscript } from './transcripts';
 import { describeDroppedRoute, routeFile } from '../../core/agents/fileRouting';
 import { FileOwnerLookup } from './fileOwner';
-import { AGENT_CAPTURE_LIMITS, absPathOf, readWorkFile, repoPathOf, type FileState } from './workFiles';
+import {
+  AGENT_CAPTURE_LIMITS,
+  absPathOf,
+  readWorkFile,
+  repoPathOf,
+  unrecordablePath,
+  type FileState,
+} from './workFiles';
 
 /** The product each agent id stands for, as recorded in `Origin.tool`. */
 export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
@@ -98,6 +106,8 @@ export async function runAgentHook(request: AgentHookRequest): Promise<AgentHook
 
 class HookCall {
   readonly problems: string[] = [];
+  /** Files whose edits could not be recorded, said once per hook call (after the edit; PRE records nothing). */
+  private readonly unrecordable = new Set<string>();
   private readonly snapshots: SnapshotStore;
   private readonly session: string;
   private readonly key: string;
@@ -299,13 +309,27 @@ class HookCall {
     for (const file of files) {
       const rel = await repoPathOf(this.repo, this.cwd, file);
       if (rel !== undefined) out.add(rel);
-      else if (sayOutside) {
-        const abs = path.resolve(this.cwd, file);
-        const other = await findRepo(path.dirname(abs), this.runner).catch(() => undefined);
-        if (other !== undefined && other.root !== this.repo.root)
-          this.problems.push(
-            `dropped the agent's edit of ${abs}: it is outside the repository the agent ran in (${this.repo.root}); run the agent from ${other.root} to record it`,
-          );
+      else {
+        const problem = await unrecordablePath(this.repo, this.cwd, file);
+        if (problem !== undefined) {
+          if (this.payload.phase !== 'pre' && !this.unrecordable.has(file)) {
+            this.unrecordable.add(file);
+            this.problems.push(
+              dropLine('agent hook', `edits of ${JSON.stringify(file)}`, `cannot be recorded: ${problem}`),
+            );
+          }
+        } else if (sayOutside) {
+          const abs = path.resolve(this.cwd, file);
+          const other = await findRepo(path.dirname(abs), this.runner).catch(() => undefined);
+          if (other !== undefined && other.root !== this.repo.root)
+            this.problems.push(
+              dropLine(
+                'agent hook',
+                `edits of ${abs}`,
+                `outside the repository the agent ran in (${this.repo.root}); run the agent from ${other.root} to record it`,
+              ),
+            );
+        }
       }
     }
     return [...out];

@@ -10,6 +10,7 @@ import { loadTextSnapshot } from '../textSnapshots';
 import type { SnapshotEntry } from './snapshots';
 import { RecordTextCache } from './textCache';
 import type { FileState } from './workFiles';
+import { logDrop } from '../dropLog';
 
 export interface FileReport {
   readonly path: string;
@@ -65,8 +66,11 @@ export async function applyAgentChange(
   if (done === 'written') await texts.write(path, after.text).catch(() => undefined);
   if (outcome === undefined || outcome.action === 'kept') return { path, action: 'kept', reason: outcome?.reason };
   if (outcome.dropped)
-    await store.log(
-      `agent hook: dropped ${outcome.dropped} AI/attributed character(s) of ${path}: its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text`,
+    await logDrop(
+      store,
+      'agent hook',
+      `${outcome.dropped} AI/attributed character(s) of ${path}`,
+      'its record describes a text we no longer have (no snapshot), so its spans cannot be placed on the new text',
     );
   return {
     path,

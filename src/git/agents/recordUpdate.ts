@@ -9,6 +9,7 @@ import { compactFileRecord } from '../../core/state/mergeRecords';
 import { writeFileAtomic } from '../atomicFile';
 import { LockOptions, withLock } from '../fileLock';
 import type { WorkingStateStore } from '../stateStore';
+import { logDrop } from '../dropLog';
 
 const MAX_RECORD_BYTES = 64 * 1024 * 1024;
 
@@ -50,7 +51,12 @@ async function loadRecord(store: WorkingStateStore, file: string, relPath: strin
   try {
     const stat = await fs.stat(file);
     if (stat.size > MAX_RECORD_BYTES) {
-      await store.log(`agent hook: record for ${relPath} is ${stat.size} bytes; ignored and replaced`);
+      await logDrop(
+        store,
+        'agent hook',
+        `record for ${relPath}`,
+        `${stat.size} bytes, over the limit; ignored and replaced`,
+      );
       return undefined;
     }
     text = await fs.readFile(file, 'utf8');
@@ -61,11 +67,19 @@ async function loadRecord(store: WorkingStateStore, file: string, relPath: strin
   try {
     const record = parseFileRecordText(text);
     if (record.path === relPath) return record;
-    await store.log(
-      `agent hook: record file for ${relPath} holds ${JSON.stringify(record.path)}; ignored and replaced`,
+    await logDrop(
+      store,
+      'agent hook',
+      `record file for ${relPath}`,
+      `it holds ${JSON.stringify(record.path)}; ignored and replaced`,
     );
   } catch (err) {
-    await store.log(`agent hook: unreadable record for ${relPath} (${(err as Error).message}); ignored and replaced`);
+    await logDrop(
+      store,
+      'agent hook',
+      `unreadable record for ${relPath}`,
+      `${(err as Error).message}; ignored and replaced`,
+    );
   }
   return undefined;
 }

@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { isProbablyBinary } from '../../core/agents/textLines';
-import { isRepoRelativePath } from '../../core/state/repoPath';
+import { isRepoRelativePath, repoPathProblem } from '../../core/state/repoPath';
 import { RepoInfo, toRepoRelativePath } from '../repo';
 
 /** Bounds that keep one hook call cheap whatever the agent touched. */
@@ -70,6 +70,16 @@ export async function repoPathOf(repo: RepoInfo, cwd: string, filePath: string):
   if (rel === undefined || !isRepoRelativePath(rel)) return undefined;
   const first = rel.split('/')[0];
   return first === '.git' ? undefined : rel;
+}
+
+/**
+ * Why a path inside the work tree cannot be recorded (a line break or NUL in its name: git accepts it, our records and
+ * git's line-based plumbing cannot), or undefined when it can or lies outside the work tree.
+ */
+export async function unrecordablePath(repo: RepoInfo, cwd: string, filePath: string): Promise<string | undefined> {
+  const rel = toRepoRelativePath(repo, await realpathLoose(path.resolve(cwd, filePath)));
+  if (rel === undefined || rel.split('/')[0] === '.git') return undefined;
+  return repoPathProblem(rel);
 }
 
 /** The absolute path of a repo-relative path. */

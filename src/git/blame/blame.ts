@@ -11,6 +11,7 @@ import {
   NOT_COMMITTED,
   aiShare,
   parseBlamePorcelain,
+  uncommittedBlame,
   workingOverlay,
   type AuthorshipCounts,
   type BlameLine,
@@ -18,6 +19,7 @@ import {
   type ModelCount,
   type ToolCount,
 } from '../../core/blame';
+import { splitLines } from '../../core/commit/lines';
 import { assertRepoRelativePath, remapRecord } from '../../core/state';
 import { describes, loadKnownText } from '../commit/recordText';
 import { GitError, runGit, type GitRunner } from '../exec';
@@ -69,25 +71,26 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
   });
   readerPromise.catch(() => undefined); // awaited below; avoid an unhandled rejection while blame runs
   const prefetch = new HistoryPrefetch(repo, options.rev, relPath, readerPromise);
-  let stdout: string;
+  let blame: ReturnType<typeof parseBlamePorcelain>;
+  const warnings: string[] = [];
   try {
-    stdout = (await blameRun).stdout;
+    blame = parseBlamePorcelain((await blameRun).stdout);
   } catch (err) {
-    await prefetch.settle();
-    await readerPromise.then(
-      (r) => r.close(),
-      () => undefined,
-    );
-    if (err instanceof GitError && err.kind === 'exit')
-      throw new Error(`cannot blame ${relPath}: ${err.stderr.trim().split('\n')[0] || 'git blame failed'}`, {
-        cause: err,
-      });
-    throw err;
+    // A file git does not track yet (an agent just wrote it, or HEAD is unborn): every line is uncommitted.
+    const untracked =
+      options.rev === undefined && err instanceof GitError && err.kind === 'exit' && NOT_IN_HEAD.test(err.stderr)
+        ? await readWorkTreeLines(repo, relPath)
+        : undefined;
+    if (untracked !== undefined) {
+      blame = uncommittedBlame(relPath, untracked);
+      warnings.push('not tracked by git yet: every line is uncommitted');
+    } else {
+      await failBlame(err, relPath, prefetch, readerPromise);
+      throw err;
+    }
   }
   const early = prefetch.settle();
-  const blame = parseBlamePorcelain(stdout);
   const [reader, prefetched] = await Promise.all([readerPromise, early]);
-  const warnings: string[] = [];
   let attribution: BlameAttribution;
   let ignoredNotes: { commit: string; reason: string }[];
   try {
@@ -134,6 +137,58 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
   };
 }
 
+/** The path `relPath` had in HEAD when the index renames it (`git mv`), or undefined. */
+async function renamedFrom(repo: RepoInfo, relPath: string): Promise<string | undefined> {
+  try {
+    const result = await runGit(['diff', '--cached', '-M', '--name-status', '-z', 'HEAD', '--'], {
+      cwd: repo.root,
+      timeoutMs: 60_000,
+    });
+    const tokens = result.stdout.split('\0');
+    for (let i = 0; i < tokens.length;) {
+      const status = tokens[i]!;
+      if (/^R\d*$/.test(status)) {
+        if (tokens[i + 2] === relPath) return tokens[i + 1];
+        i += 3;
+      } else i += status === '' ? 1 : 2;
+    }
+  } catch {
+    // No HEAD yet, or git failed: no rename to follow.
+  }
+  return undefined;
+}
+
+/** git blame's words for a path HEAD does not have (untracked, or no commit yet). */
+const NOT_IN_HEAD = /no such path .* in HEAD|no such ref: HEAD|does not have any commits yet|bad revision 'HEAD'/i;
+
+/** The work tree's lines of `relPath`, or undefined when it is not a readable file. */
+async function readWorkTreeLines(repo: RepoInfo, relPath: string): Promise<string[] | undefined> {
+  try {
+    const text = await fs.readFile(path.join(repo.root, ...relPath.split('/')), 'utf8');
+    return splitLines(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Settles the background reads of a blame that failed and turns git's exit into a clear error. */
+async function failBlame(
+  err: unknown,
+  relPath: string,
+  prefetch: HistoryPrefetch,
+  readerPromise: Promise<ProvenanceReader>,
+): Promise<void> {
+  await prefetch.settle();
+  await readerPromise.then(
+    (r) => r.close(),
+    () => undefined,
+  );
+  if (err instanceof GitError && err.kind === 'exit')
+    throw new Error(`cannot blame ${relPath}: ${err.stderr.trim().split('\n')[0] || 'git blame failed'}`, {
+      cause: err,
+    });
+}
+
 async function readWorkingOverlay(repo: RepoInfo, relPath: string, store: WorkingStateStore | undefined) {
   let text: string;
   try {
@@ -143,7 +198,13 @@ async function readWorkingOverlay(repo: RepoInfo, relPath: string, store: Workin
   }
   try {
     const states = store ?? (await WorkingStateStore.open(repo.root));
-    const record = await states.read(relPath);
+    // After `git mv` of uncommitted work the record is still under the old path until the commit settles it.
+    let record = await states.read(relPath);
+    if (record === undefined) {
+      const from = await renamedFrom(repo, relPath);
+      const old = from !== undefined ? await states.read(from) : undefined;
+      if (old !== undefined) record = { ...old, path: relPath };
+    }
     if (record === undefined || describes(record, text)) return workingOverlay(text, record);
     // Changed since the record was written (outside the editor): carry the spans through that change.
     const recordText = await loadKnownText(states.stateDir, record);

@@ -5,7 +5,8 @@
  * - amend: the commit being replaced (source `commit` with the sha of HEAD);
  * - cherry-pick: CHERRY_PICK_HEAD (post-rewrite does not run for cherry-pick);
  * - `merge --squash`: the commits SQUASH_MSG lists;
- * - `reset --soft` (or --mixed) then recommit: the commits the latest resets moved HEAD away from.
+ * - `reset --soft` (or --mixed) then recommit: the commits the latest resets moved HEAD away from;
+ * - `cherry-pick -n` (MERGE_MSG alone) and `revert` / `revert -n` (REVERT_HEAD): see pickSources.ts.
  */
 import * as fs from 'node:fs';
 import {
@@ -15,11 +16,13 @@ import {
   parseSquashGroup,
   parseSquashMessage,
   resetAwayTips,
+  revertedFromMessage,
 } from '../../core/rewrite/gitText';
 import type { CommitSource } from '../../core/rewrite/messagePlan';
 import type { BlobReader } from './blobs';
 import { gitCommandLine } from './gitProcess';
 import { pathExists, readOptionalFile, type HookContext } from './hookContext';
+import { noCommitPickSources, revertSources } from './pickSources';
 
 export interface CommitPlan {
   readonly head?: string;
@@ -85,26 +88,35 @@ export async function planCommit(
     rebaseMerge,
     rebaseApply,
     cherryPicks,
-    reverting,
+    reverted,
     argv,
     mergeHeads,
     squashMsg,
     reflog,
     done,
     fixups,
+    mergeMsg,
   ] = await Promise.all([
     blobs.commit('HEAD'),
     pathExists(ctx.gitFile('rebase-merge')),
     pathExists(ctx.gitFile('rebase-apply')),
     idsFromFile(ctx.gitFile('CHERRY_PICK_HEAD')),
-    pathExists(ctx.gitFile('REVERT_HEAD')),
+    idsFromFile(ctx.gitFile('REVERT_HEAD')),
     gitCommandLine(ctx.env.AI_PROVENANCE_GIT_PID),
     idsFromFile(ctx.gitFile('MERGE_HEAD')),
     readOptionalFile(ctx.gitFile('SQUASH_MSG'), 4 << 20),
     reflogTail(ctx),
     readOptionalFile(ctx.gitFile('rebase-merge/done'), 4 << 20),
     readOptionalFile(ctx.gitFile('rebase-merge/current-fixups'), 1 << 20),
+    readOptionalFile(ctx.gitFile('MERGE_MSG'), 1 << 20),
   ]);
+  // A revert without conflicts writes no REVERT_HEAD: git's message in MERGE_MSG names the reverted commit.
+  const revertedId =
+    reverted[0] ??
+    (mergeMsg !== undefined && cherryPicks.length === 0 && mergeHeads.length === 0
+      ? revertedFromMessage(mergeMsg)
+      : undefined);
+  const reverting = revertedId !== undefined;
   const head = headCommit?.id;
   const headParents = headCommit?.parents ?? [];
   const rebasing = rebaseMerge || rebaseApply;
@@ -128,6 +140,19 @@ export async function planCommit(
   predecessors.push(...squashOf);
   if (cherryPick && !rebasing) predecessors.push(cherryPick);
   if (squashMsg !== undefined) predecessors.push(...parseSquashMessage(squashMsg));
+  // `revert`, `revert -n`: lines the reverted commit deleted come back with the notes of the commits that wrote them.
+  if (reverting && !rebasing) predecessors.push(...(await revertSources(ctx, revertedId)));
+  // `cherry-pick -n`: MERGE_MSG with no MERGE_HEAD, CHERRY_PICK_HEAD or REVERT_HEAD beside it.
+  if (
+    mergeMsg !== undefined &&
+    !rebasing &&
+    !amend &&
+    cherryPick === undefined &&
+    !reverting &&
+    mergeHeads.length === 0 &&
+    squashMsg === undefined
+  )
+    predecessors.push(...(await noCommitPickSources(ctx, mergeMsg)));
   // An amend after `reset --soft HEAD~1` (squashing the last two commits) takes the reset-away commit's lines too.
   if (!rebasing) {
     const tips = resetAwayTips(parseReflog(reflog), head);

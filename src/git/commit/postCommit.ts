@@ -15,6 +15,9 @@ import { reflogTail } from './commitPlan';
 import type { HookContext } from './hookContext';
 import { settleWorkingState } from './settle';
 import { pruneStaleStashes, readStagedAttribution, removeStagedAttribution } from './stagedStore';
+import { WorkingStateStore } from '../stateStore';
+import { pruneTextSnapshots, SNAPSHOT_MIN_AGE_MS } from '../textSnapshots';
+import { parkedContentHashes } from '../rewrite/stashPark';
 
 /** This tool's version for `tool.version` (set by the bundler; tests run the unbundled build). */
 declare const AIP_VERSION: string | undefined;
@@ -79,6 +82,20 @@ async function recompute(
   return { files: result.staged, origins: result.origins, settle: result.settle };
 }
 
+/**
+ * After a commit settled the working state, text snapshots (`texts/`) no live or parked record names are removed:
+ * nothing can be remapped from them any more. Snapshots younger than SNAPSHOT_MIN_AGE_MS stay (a writer saves the
+ * text just before its record).
+ */
+export async function pruneSnapshots(ctx: HookContext, now = Date.now()): Promise<number> {
+  const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
+  const keep = await parkedContentHashes(ctx.stateDir);
+  for (const record of await store.list()) keep.add(record.contentHash);
+  const removed = await pruneTextSnapshots(ctx.stateDir, keep, { minAgeMs: SNAPSHOT_MIN_AGE_MS, now });
+  if (removed > 0) await ctx.log(`post-commit: removed ${removed} text snapshot(s) no working-state record names`);
+  return removed;
+}
+
 export async function postCommit(ctx: HookContext): Promise<void> {
   const blobs = new BlobReader(ctx.repo.root, ctx.env);
   try {
@@ -104,6 +121,7 @@ export async function postCommit(ctx: HookContext): Promise<void> {
     ]);
     await removeStagedAttribution(ctx.stateDir, info.tree);
     await pruneStaleStashes(ctx.stateDir);
+    await pruneSnapshots(ctx);
     if (record) await ctx.log(`post-commit: note written for ${info.commit}`);
   } finally {
     // Every read is answered by now; cat-file exits on its own once its input closes, and the hook need not wait.

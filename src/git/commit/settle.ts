@@ -5,12 +5,13 @@
  */
 import { compactFileRecord } from '../../core/state/mergeRecords';
 import { contentHash } from '../../core/hash';
-import { reanchorSpans, uncommittedSpans } from '../../core/rewrite/stagedLines';
+import { reanchorSpans, spanChars, uncommittedSpans } from '../../core/rewrite/stagedLines';
 import { WorkingStateStore } from '../stateStore';
 import { saveTextSnapshot } from '../textSnapshots';
 import type { BlobReader } from './blobs';
 import type { HookContext } from './hookContext';
 import { describes, readWorkingText, resolveRecordText } from './recordText';
+import { logDrop } from '../dropLog';
 
 export async function settleWorkingState(
   ctx: HookContext,
@@ -60,6 +61,16 @@ async function settleOne(
   }
   const remaining = uncommittedSpans(text, committed, record.spans);
   const spans = current === undefined ? [] : reanchorSpans(text, current, remaining);
+  // Uncommitted AI text that is no longer in the work tree (discarded with `checkout -p`, `restore -p`, an editor
+  // outside ours): nothing is left to attribute, and the log says what went.
+  const lost = spanChars(remaining) - spanChars(spans);
+  if (lost > 0)
+    await logDrop(
+      ctx,
+      'post-commit',
+      `${lost} AI character(s) of ${committedPath}`,
+      current === undefined ? 'the file is gone from the work tree' : 'no longer in the work tree and not committed',
+    );
   if (spans.length === 0 || current === undefined) {
     await store.delete(recordPath);
     return;

@@ -23,6 +23,7 @@ import type { BlobReader } from './blobs';
 import type { GitResult } from '../exec';
 import type { HookContext } from './hookContext';
 import { readWorkingText, resolveRecordText } from './recordText';
+import { logDrop } from '../dropLog';
 
 /** The version being attributed and what it is compared with. */
 export interface ChangeSet {
@@ -122,7 +123,12 @@ async function workingLines(
         () => (file.oldBlob && !/^0+$/.test(file.oldBlob) ? blobs.text(file.oldBlob) : Promise.resolve(undefined)),
       ]);
       if (text !== undefined) return { lines: attributeLinesOf(text, stagedText, record, LINE_FIRST), recordPath };
-      await ctx.log(`working state of ${recordPath} describes a text that no longer exists; not used for this commit`);
+      await logDrop(
+        ctx,
+        'commit',
+        `working state of ${recordPath}`,
+        'it describes a text that no longer exists; not used for this commit',
+      );
     }
   }
   return undefined;
@@ -201,8 +207,11 @@ export async function attributeChanges(
     }
     const stagedText = await blobs.text(file.newBlob);
     if (stagedText === undefined) {
-      await ctx.log(
-        `${file.path}: staged content is binary, too large or unreadable; committed without line attribution`,
+      await logDrop(
+        ctx,
+        'commit',
+        `line attribution of ${file.path}`,
+        'staged content is binary, too large or unreadable; committed without it',
       );
       results.set(file.path, { committed: placeholder() });
       return;
@@ -214,8 +223,11 @@ export async function attributeChanges(
     // parent's own record speaks for them, never this commit's.
     const fresh = working ? addedLinesOnly(working.lines, added) : undefined;
     if (fresh && fresh.unchanged > 0) {
-      await ctx.log(
-        `${file.path}: ${fresh.unchanged} working-state AI line(s) are unchanged from the parent (committed before, perhaps by a commit whose hooks did not finish); not counted in this commit`,
+      await logDrop(
+        ctx,
+        'commit',
+        `${file.path}: ${fresh.unchanged} working-state AI line(s) are unchanged from the parent`,
+        'committed before, perhaps by a commit whose hooks did not finish; not counted in this commit',
       );
     }
     // Carried lines (amend, pick, squash, a reset-away commit) follow the same rule: a line the parent already has is

@@ -10,6 +10,7 @@ import { isObjectId } from '../../core/rewrite/gitText';
 import { mapLineAttributions, type LineMap } from '../../core/rewrite/mapLines';
 import type { BlobReader } from '../commit/blobs';
 import type { HookContext } from '../commit/hookContext';
+import { logDrop } from '../dropLog';
 
 /** The version records are mapped onto. */
 export interface MapTarget {
@@ -58,7 +59,12 @@ export async function mapRecordsOnto(
       if (file.lines.size === 0) continue;
       const oldText = await blobs.text(`${revision}:${file.path}`);
       if (oldText === undefined) {
-        await ctx.log(`cannot read ${file.path} at ${revision}; its attribution is not carried over`);
+        await logDrop(
+          ctx,
+          'carry',
+          `AI lines of ${file.path} at ${revision}`,
+          'cannot read the file there; not carried over',
+        );
         continue;
       }
       let path = file.path;
@@ -76,6 +82,13 @@ export async function mapRecordsOnto(
         if (newText === undefined) continue;
       }
       const mapped = mapLineAttributions(splitLines(oldText), splitLines(newText), file.lines);
+      if (mapped.dropped > 0)
+        await logDrop(
+          ctx,
+          'carry',
+          `${mapped.dropped} AI line(s) of ${file.path} at ${revision.slice(0, 12)}`,
+          `no line of ${path} in the new version matches them (changed or deleted since)`,
+        );
       if (mapped.lines.size === 0) continue;
       const list = out.get(path) ?? [];
       list.push(mapped.lines);

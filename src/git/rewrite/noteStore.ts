@@ -8,6 +8,7 @@ import { GitError } from '../exec';
 import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, listNotes } from '../notes';
 import type { BlobReader } from '../commit/blobs';
 import type { HookContext } from '../commit/hookContext';
+import { logDrop } from '../dropLog';
 
 /** Above this many commits one `git notes list` of the whole ref is cheaper than one lookup per commit. */
 const LIST_ALL_THRESHOLD = 8;
@@ -42,11 +43,11 @@ export async function readProvenanceRecords(
   for (const [commit, blob] of ids) {
     const text = await blobs.raw(blob, MAX_NOTE_BYTES);
     if (text === undefined) {
-      await ctx.log(`note of ${commit} is missing or larger than ${MAX_NOTE_BYTES} bytes; ignored`);
+      await logDrop(ctx, 'notes', `note of ${commit}`, `missing or larger than ${MAX_NOTE_BYTES} bytes; ignored`);
       continue;
     }
     const { records, errors } = parseNoteRecords(text);
-    for (const e of errors) await ctx.log(`note of ${commit}: ${e}`);
+    for (const e of errors) await logDrop(ctx, 'notes', `part of the note of ${commit}`, e);
     if (records.length > 0) out.set(commit, records);
   }
   return out;

@@ -15,6 +15,7 @@ import type { HookContext } from '../commit/hookContext';
 import { TOOL_VERSION } from '../commit/postCommit';
 import { mapRecordsOnto, type MapTarget, type RecordSource } from './mapRecords';
 import { readProvenanceRecords, removeProvenanceNote, writeProvenanceRecord } from './noteStore';
+import { logDrop } from '../dropLog';
 
 /** The record `rewrite.target` should carry, or undefined when none of its sources has an AI line left in it. */
 export async function rewrittenRecord(
@@ -79,7 +80,7 @@ export async function postRewrite(ctx: HookContext, kind: string, input: string)
         }
       } catch (err) {
         // One commit's failure must not cost the others their notes; git's own copy (if any) stays.
-        await ctx.log(`post-rewrite ${kind}: ${rewrite.target}: ${(err as Error).message}`);
+        await logDrop(ctx, `post-rewrite ${kind}`, `the note of ${rewrite.target}`, (err as Error).message);
       }
     }
     await ctx.log(`post-rewrite ${kind}: ${rewrites.length} rewritten commit(s), ${written} note(s) written`);

@@ -19,11 +19,14 @@ import { contentHash } from '../../core/hash';
 import { compactFileRecord } from '../../core/state/mergeRecords';
 import { remapRecord } from '../../core/state/remapRecord';
 import { spanChars, unstashedSpans } from '../../core/rewrite/stagedLines';
+import { logDrop } from '../dropLog';
 
 interface ParkedFile {
   readonly version: 1;
   readonly stash: string;
   readonly records: FileRecord[];
+  /** Parked records that did not parse (the others are kept); not written back. */
+  readonly unreadable?: number;
 }
 
 const MAX_PARKED_BYTES = 64 * 1024 * 1024;
@@ -49,14 +52,16 @@ async function readParked(file: string): Promise<ParkedFile | undefined> {
     )
       return undefined;
     const records: FileRecord[] = [];
+    let unreadable = 0;
     for (const r of value.records) {
       try {
         records.push(parseFileRecord(r));
       } catch {
-        // one bad record does not spoil the others
+        // One bad record does not spoil the others; restoreParked logs the count.
+        unreadable++;
       }
     }
-    return { version: 1, stash: value.stash, records };
+    return { version: 1, stash: value.stash, records, ...(unreadable > 0 ? { unreadable } : {}) };
   } catch {
     return undefined;
   }
@@ -70,6 +75,15 @@ async function parkedFiles(stateDir: string): Promise<string[]> {
   } catch {
     return [];
   }
+}
+
+/** The content hashes parked records describe (their text snapshots must stay for the pop). */
+export async function parkedContentHashes(stateDir: string): Promise<Set<string>> {
+  const out = new Set<string>();
+  for (const file of await parkedFiles(stateDir)) {
+    for (const r of (await readParked(file))?.records ?? []) out.add(r.contentHash);
+  }
+  return out;
 }
 
 /** Parked records of `relPath` (any stash), newest file first. */
@@ -133,9 +147,12 @@ export async function restoreParked(
   for (const file of await parkedFiles(ctx.stateDir)) {
     const parked = await readParked(file);
     if (!parked) {
+      await logDrop(ctx, 'stash', `parked records ${path.basename(file)}`, 'unreadable or too large; removed');
       await fs.rm(file, { force: true });
       continue;
     }
+    if (parked.unreadable)
+      await logDrop(ctx, `stash ${parked.stash.slice(0, 12)}`, `${parked.unreadable} parked record(s)`, 'unreadable');
     const gone = !liveStashes.has(parked.stash);
     for (const record of parked.records) {
       const work = await readWorkingText(ctx.repo.root, record.path);
@@ -163,16 +180,22 @@ async function remapUnstashed(
   const total = spanChars(record.spans);
   const stashed = await loadKnownText(ctx.stateDir, record);
   if (work === undefined || stashed === undefined) {
-    await ctx.log(
-      `stash ${stash.slice(0, 12)}: ${total} AI character(s) of ${record.path} dropped: ${work === undefined ? 'the file is gone from the work tree' : 'no copy of the stashed text is kept'}`,
+    await logDrop(
+      ctx,
+      `stash ${stash.slice(0, 12)}`,
+      `${total} AI character(s) of ${record.path}`,
+      work === undefined ? 'the file is gone from the work tree' : 'no copy of the stashed text is kept',
     );
     return undefined;
   }
   const spans = unstashedSpans(stashed, work, await blobs.text(`HEAD:${record.path}`), record.spans);
   const kept = spanChars(spans);
   if (kept < total)
-    await ctx.log(
-      `stash ${stash.slice(0, 12)}: ${total - kept} of ${total} AI character(s) of ${record.path} not in the work tree after the stash went (dropped, or changed when applied); dropped`,
+    await logDrop(
+      ctx,
+      `stash ${stash.slice(0, 12)}`,
+      `${total - kept} of ${total} AI character(s) of ${record.path}`,
+      'not in the work tree after the stash went (dropped, or changed when applied)',
     );
   if (spans.length === 0) return undefined;
   return compactFileRecord({ ...record, contentHash: contentHash(work), length: work.length, spans });

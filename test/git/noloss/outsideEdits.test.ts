@@ -110,7 +110,10 @@ describe('no loss: edits made outside the editor after an agent edit (issue 13 c
     fs.appendFileSync(path.join(repo.root, 'src', 'cart.ts'), '// later\n');
     repo.commitHooked('unknown text');
     assert.equal(repo.noteLines().get('src/cart.ts'), undefined);
-    assert.match(repo.logText(), /working state of src\/cart\.ts describes a text that no longer exists/);
+    assert.match(
+      repo.logText(),
+      /dropped attribution: commit: working state of src\/cart\.ts \(it describes a text that no longer exists/,
+    );
   });
 
   it('editor-written record (snapshot by hash) changed outside: blame and commit carry its spans through', async () => {
@@ -144,6 +147,6 @@ describe('no loss: edits made outside the editor after an agent edit (issue 13 c
     fs.rmSync(path.join(repo.root, '.git', 'ai-provenance', 'agent-texts'), { recursive: true, force: true });
     repo.write('src/cart.ts', '// x\n' + ORIGINAL);
     await agentEdit(repo, '// x\n');
-    assert.match(repo.logText(), /agent hook: dropped \d+ AI\/attributed character\(s\) of src\/cart\.ts/);
+    assert.match(repo.logText(), /dropped attribution: agent hook: \d+ AI\/attributed character\(s\) of src\/cart\.ts/);
   });
 });

@@ -48,7 +48,7 @@ describe('no loss: stash onto a changed base, stash drop, split commits (issue 1
     repo.run(['stash', 'drop', '-q']);
     assert.match(
       repo.logText(),
-      /stash [0-9a-f]{12}: \d+ of \d+ AI character\(s\) of f\.js not in the work tree after the stash went/,
+      /dropped attribution: stash [0-9a-f]{12}: \d+ of \d+ AI character\(s\) of f\.js \(not in the work tree after the stash went/,
     );
     assert.deepEqual(await workingAiLines(repo, 'f.js'), []);
     repo.writeAi('f.js', insertAt(BASE, 5, ['later(1);']), [6]);

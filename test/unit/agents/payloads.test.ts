@@ -253,7 +253,8 @@ describe('parseHookPayload: hostile input', () => {
       transcript_path: null,
       tool_input: {
         file_path: '/etc/passwd\u0000.ts',
-        files: ['ok.ts', 7, '', 'bad\rpath', { file_path: 'nested.ts' }],
+        // A line break is legal in a git file name: kept, so the hook can say it cannot be recorded (NUL is not).
+        files: ['ok.ts', 7, '', 'odd\rpath', 'nul\u0000path', { file_path: 'nested.ts' }],
       },
       unknown_field: { deeply: { nested: true } },
     });
@@ -261,7 +262,7 @@ describe('parseHookPayload: hostile input', () => {
       agent: 'claude',
       phase: 'pre',
       event: 'PreToolUse',
-      files: ['ok.ts', 'nested.ts'],
+      files: ['ok.ts', 'odd\rpath', 'nested.ts'],
       kind: 'file-edit',
     });
   });

@@ -59,7 +59,8 @@ describe('interpretNote', () => {
   const badEntries: [string, string][] = [
     ['a path outside the repository', withPath('../etc/passwd')],
     ['an absolute path', withPath('/etc/passwd')],
-    ['a path with control characters', withPath('a\u0007.ts')],
+    ['a path with a line break', withPath('a\n.ts')],
+    ['a path with ".." between backslashes', withPath('a\\..\\..\\x.ts')],
     ['a Windows path', withPath('C:\\x\\a.ts')],
     ['a huge line number', noteFor(COMMIT).replace('"end_line":2', '"end_line":99999999')],
   ];

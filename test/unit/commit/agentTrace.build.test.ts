@@ -111,7 +111,7 @@ describe('Agent Trace: builder', () => {
   });
 
   it('refuses paths outside the repository, duplicates, AI lines without origin and bad options', () => {
-    for (const path of ['/etc/passwd', '../x', 'a/../../x', 'C:/x', 'a\\b', '', 'a//b', './a']) {
+    for (const path of ['/etc/passwd', '../x', 'a/../../x', 'C:/x', 'a\\..\\b', '\\x', 'a\nb', '', 'a//b', './a']) {
       assert.throws(() => buildAgentTrace([file(path, [ai('1', CLAUDE)])], buildOptions()), RangeError, path);
     }
     assert.throws(() => buildAgentTrace([file('a', []), file('a', [])], buildOptions()), /listed twice/);

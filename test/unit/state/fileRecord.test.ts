@@ -111,8 +111,12 @@ describe('file record format', () => {
       './a',
       'a//b',
       'a/',
-      'a\\b',
+      '\\x',
+      'a\\..\\b',
+      '..\\x',
+      'a/.\\b',
       'a\0b',
+      'a\rb',
       'a\nb',
       'x'.repeat(5000),
     ]) {
@@ -120,7 +124,19 @@ describe('file record format', () => {
       assert.notEqual(repoPathProblem(bad), undefined, bad);
     }
     rejects(withField('path', 7), /\(path\): 7: expected a string/);
-    for (const good of ['a', 'a/b.c', '.github/x.yml', 'dir with space/ü.ts', '..foo', 'a/...']) {
+    // Anything else git allows in a file name is recorded: a backslash, a tab, a control character.
+    for (const good of [
+      'a',
+      'a/b.c',
+      '.github/x.yml',
+      'dir with space/ü.ts',
+      '..foo',
+      'a/...',
+      'a\\b',
+      'a\tb',
+      'a\u0007b',
+      'a\\..b',
+    ]) {
       assert.equal(repoPathProblem(good), undefined, good);
     }
   });

@@ -6,6 +6,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { unquoteGitPath } from '../../../../src/core/blame/quote';
 import { recordLineAttributions } from '../../../../src/core/commit/agentTraceRead';
 import type { AgentTraceRecord } from '../../../../src/core/commit/agentTrace';
 import { splitLines } from '../../../../src/core/commit/lines';
@@ -122,8 +123,8 @@ export function extendRepo(repo: TempRepo): HookRepo {
     },
     aiLinesByBlame(rev = 'HEAD') {
       const sha = run(['rev-parse', rev]);
-      const files = run(['ls-tree', '-r', '--name-only', sha])
-        .split('\n')
+      const files = run(['ls-tree', '-r', '-z', '--name-only', sha])
+        .split('\0')
         .filter((f) => f !== '');
       const notes = new Map<string, Map<string, Set<number>>>();
       const aiAt = (commit: string, file: string, line: number): boolean => {
@@ -150,7 +151,7 @@ export function extendRepo(repo: TempRepo): HookRepo {
           if (header) {
             [commit, origLine, finalLine] = [header[1], Number(header[2]), Number(header[3])];
           } else if (l.startsWith('filename ')) {
-            origFile = l.slice('filename '.length);
+            origFile = unquoteGitPath(l.slice('filename '.length)) ?? l.slice('filename '.length);
           } else if (l.startsWith('\t')) {
             if (aiAt(commit, origFile, origLine)) out.push({ path: file, line: finalLine, text: l.slice(1) });
           }
