@@ -5,6 +5,7 @@
  * launcher would never turn the record into a note; such an edit is dropped with a reason, never recorded where no
  * commit will read it. Pure: the git layer says who owns each file (src/git/agents/fileOwner.ts).
  */
+import { dropLine } from '../state/dropLine';
 
 /** The repository that owns a file, as the git layer found it. */
 export interface FileOwner {
@@ -38,7 +39,7 @@ export function routeFile(homeRoot: string, homeRel: string, owner: FileOwner | 
   return { kind: 'nested', root: owner.root, rel: owner.rel, homeRel };
 }
 
-/** The log line for a dropped route: grep-able as "dropped", with the file and why. */
+/** The log line for a dropped route, in the one wording of a drop (`dropped attribution: …`, see dropLine.ts). */
 export function describeDroppedRoute(route: Extract<FileRoute, { kind: 'dropped' }>): string {
-  return `dropped the agent's edit of ${route.homeRel}: ${route.reason}`;
+  return dropLine('agent hook', `the agent's edit of ${route.homeRel}`, route.reason);
 }

@@ -172,7 +172,7 @@ describe('no loss: each file recorded in the repository that owns it (issue 13 c
       assert.equal(await readRecord(sub.root, 'src/cart.ts'), undefined);
       assert.match(
         superRepo.logText(),
-        /dropped the agent's edit of sub\/src\/cart\.ts: it belongs to the repository at .*sub, where AI Provenance is not installed/,
+        /dropped attribution: agent hook: the agent's edit of sub\/src\/cart\.ts \(it belongs to the repository at .*sub, where AI Provenance is not installed/,
       );
       assert.equal(
         fs.existsSync(path.join(superRepo.root, '.git', 'modules', 'sub', 'ai-provenance', 'records')),
@@ -190,7 +190,7 @@ describe('no loss: each file recorded in the repository that owns it (issue 13 c
       assert.equal(await readRecord(superRepo.root, 'src/cart.ts'), undefined);
       assert.match(
         sub.logText(),
-        /dropped the agent's edit of .*src\/cart\.ts: it is outside the repository the agent ran in/,
+        /dropped attribution: agent hook: edits of .*src\/cart\.ts \(outside the repository the agent ran in/,
       );
     });
   });

@@ -26,13 +26,16 @@ describe('agent edit routing: the repository that owns each file', () => {
     assert.ok(route.kind === 'dropped');
     assert.equal(
       describeDroppedRoute(route),
-      "dropped the agent's edit of sub/src/a.ts: it belongs to the repository at /w/app/sub, where AI Provenance is not installed (run `ai-provenance install` there)",
+      "dropped attribution: agent hook: the agent's edit of sub/src/a.ts (it belongs to the repository at /w/app/sub, where AI Provenance is not installed (run `ai-provenance install` there))",
     );
   });
 
   it('no owner found: dropped with a reason, never recorded in the home repository', () => {
     const route = routeFile(home, 'sub/a.ts', undefined);
     assert.equal(route.kind, 'dropped');
-    assert.match(describeDroppedRoute(route as Extract<typeof route, { kind: 'dropped' }>), /^dropped .*sub\/a\.ts: /);
+    assert.match(
+      describeDroppedRoute(route as Extract<typeof route, { kind: 'dropped' }>),
+      /^dropped attribution: agent hook: .*sub\/a\.ts \(/,
+    );
   });
 });
