@@ -10,7 +10,9 @@
 import * as assert from 'node:assert/strict';
 import { classifyPath } from '../../../src/core/review/model/paths';
 import type { Finding } from '../../../src/core/review/types';
-import { ALL_AI, diffOf, review } from './helpers';
+import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
+import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
+import { ALL_AI, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { RUST_CASES } from './corpus/rust';
@@ -31,11 +33,19 @@ interface Tally {
   codeCorrect: number;
 }
 
+/** The corpus is reviewed as the CLI and the extension review it: with each file's head text and syntax trees. */
+let syntax: SyntaxParser | undefined;
+
 function run(c: CorpusCase): Finding[] {
-  return [...review(diffOf(...c.files), c.ai ? ALL_AI : undefined, c.context).findings];
+  const context = { ...c.context, headText: headTextOf(...c.files), ...(syntax ? { syntax } : {}) };
+  return [...review(diffOf(...c.files), c.ai ? ALL_AI : undefined, context).findings];
 }
 
 describe('review corpus: precision and recall per language', () => {
+  before(async () => {
+    syntax = await loadSyntaxParser(GRAMMARS);
+    assert.ok(syntax, 'tree-sitter grammars load');
+  });
   const tallies = new Map<CorpusLanguage | 'all', Tally>();
   const misses: string[] = [];
   const tierOwned: string[] = [];
