@@ -27,6 +27,8 @@ const MAX_PARSE_CHARS = 512 * 1024;
 /** Time one file's parse may take before it is abandoned. */
 const PARSE_BUDGET_MS = 2_000;
 
+const PACKAGE = '@vscode/tree-sitter-wasm';
+
 let runtime: Promise<Runtime> | undefined;
 const languages = new Map<Grammar, Promise<TreeSitter.Language>>();
 
@@ -34,7 +36,8 @@ const languages = new Map<Grammar, Promise<TreeSitter.Language>>();
 export function wasmDir(): string {
   const bundled = path.join(__dirname, 'tree-sitter');
   if (fs.existsSync(path.join(bundled, 'tree-sitter.js'))) return bundled;
-  return path.dirname(require.resolve('@vscode/tree-sitter-wasm'));
+  // A variable, so the bundler neither bundles nor warns about it: bundles always have their own copy.
+  return path.dirname(require.resolve(PACKAGE));
 }
 
 function loadRuntime(): Promise<Runtime> {

@@ -57,6 +57,25 @@ const FUNCTION_TYPES = new Set([
   'constructor_declaration',
 ]);
 
+/** Node types any check below reads; the walk skips the rest. */
+const VISITED_TYPES = new Set([
+  ...FUNCTION_TYPES,
+  'call_expression',
+  'call',
+  'method_invocation',
+  'macro_invocation',
+  'mod_item',
+  'assert_statement',
+  'try_expression',
+  'go_statement',
+  'qualified_type',
+  'channel_type',
+  'generic_type',
+  'synchronized_statement',
+  'object_creation_expression',
+  'new_expression',
+]);
+
 /** Reads a file's tree. `testFile`: the path says the whole file is tests (test cases count only there, Rust aside). */
 export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: boolean): FileSyntax {
   const testRanges: [number, number][] = [];
@@ -66,12 +85,8 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
   const calls: { node: SyntaxNode; name: string }[] = [];
   const functions: { name: string; start: number; end: number }[] = [];
   const concurrency: ConcurrencyUse[] = [];
-  const stack: SyntaxNode[] = [root];
-  let visited = 0;
-  while (stack.length > 0 && visited++ < 400_000) {
-    const node = stack.pop()!;
-    const mod = testModule(grammar, node);
-    if (mod) testRanges.push(rangeOf(node));
+  const visit = (node: SyntaxNode): void => {
+    if (testModule(grammar, node)) testRanges.push(rangeOf(node));
     const tc = testCaseOf(grammar, node, testFile);
     if (tc !== undefined) {
       const [start, end] = rangeOf(node);
@@ -88,11 +103,18 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     }
     const conc = concurrencyOf(grammar, node);
     if (conc) concurrency.push({ line: node.startPosition.row + 1, label: conc, scope: scopeName(node) });
-    const kids = node.namedChildren;
-    for (let i = kids.length - 1; i >= 0; i--) {
-      const k = kids[i];
-      if (k) stack.push(k);
+  };
+  // A cursor walk: only nodes of the types the checks read become node objects (most nodes are not).
+  const cursor = root.walk();
+  try {
+    let visited = 0;
+    walk: while (visited++ < 2_000_000) {
+      if (VISITED_TYPES.has(cursor.nodeType)) visit(cursor.currentNode);
+      if (cursor.gotoFirstChild()) continue;
+      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) break walk;
     }
+  } finally {
+    cursor.delete();
   }
   // A call of this file's own helper that asserts counts as an assertion (tests often assert through one).
   const helpers = new Set<string>();

@@ -17,6 +17,17 @@ export interface SyntaxNode {
   readonly parent: SyntaxNode | null;
   readonly previousNamedSibling: SyntaxNode | null;
   childForFieldName(name: string): SyntaxNode | null;
+  /** A cursor over the subtree: a walk reads node types without making a node object for each. */
+  walk(): SyntaxCursor;
+}
+
+export interface SyntaxCursor {
+  readonly nodeType: string;
+  readonly currentNode: SyntaxNode;
+  gotoFirstChild(): boolean;
+  gotoNextSibling(): boolean;
+  gotoParent(): boolean;
+  delete(): void;
 }
 
 /** Grammars the review reads trees with; every other language keeps the line rules. */
