@@ -16,12 +16,19 @@ import { ALL_AI, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { RUST_CASES } from './corpus/rust';
+import { STRUCTURE_CASES } from './corpus/structure';
 import type { CorpusCase, CorpusLanguage } from './corpus/types';
 import { TYPESCRIPT_CASES } from './corpus/typescript';
 
 const TIER_OWNED = new Set(['critical-path-touched', 'ai-in-critical-path']);
 
-const CASES: readonly CorpusCase[] = [...TYPESCRIPT_CASES, ...PYTHON_CASES, ...RUST_CASES, ...GO_CASES];
+const CASES: readonly CorpusCase[] = [
+  ...TYPESCRIPT_CASES,
+  ...PYTHON_CASES,
+  ...RUST_CASES,
+  ...GO_CASES,
+  ...STRUCTURE_CASES,
+];
 
 interface Tally {
   findings: number;

@@ -197,7 +197,7 @@ function guardOf(
       const cons = a.childForFieldName('consequence');
       const alt = a.childForFieldName('alternative');
       const inBody = cons !== null && contains(cons, child);
-      if (cond && inBody && weakCondition(grammar, cond) && !(alt && REPORTS.test(alt.text)))
+      if (cond && inBody && weakCondition(grammar, cond, test) && !(alt && REPORTS.test(alt.text)))
         return { kind: 'condition', guard: `if ${oneLine(cond.text)}` };
     }
     if (TRY_TYPES.has(a.type)) {
@@ -225,7 +225,12 @@ function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {
   return outer.startIndex <= inner.startIndex && inner.endIndex <= outer.endIndex;
 }
 
-function weakCondition(grammar: Grammar, cond: SyntaxNode): boolean {
+/**
+ * A condition that holds only when the code under test worked: `if let Ok(..)`/`Some(..)`, `err == nil`, or a
+ * presence check (truthy, not None, not null) of a value the test itself computed. A check of the test's own input
+ * (a table row's optional field, a parameter) picks which assertions apply and is not weak.
+ */
+function weakCondition(grammar: Grammar, cond: SyntaxNode, test: SyntaxNode): boolean {
   if (grammar === 'rust' && cond.type === 'let_condition') {
     const pattern = cond.childForFieldName('pattern')?.text ?? '';
     return /^(?:Ok|Some)\s*\(/.test(pattern);
@@ -233,11 +238,20 @@ function weakCondition(grammar: Grammar, cond: SyntaxNode): boolean {
   let t = oneLine(cond.text);
   while (/^\(.*\)$/.test(t)) t = t.slice(1, -1).trim();
   if (grammar === 'go') return /(?:^|;\s*)err\s*==\s*nil$/.test(t);
-  return (
-    /^[\w$.]+(?:\(\))?$/.test(t) ||
-    /^[\w$.]+\s+is\s+not\s+None$/.test(t) ||
-    /^[\w$.]+\s*!==?\s*(?:null|undefined)$/.test(t)
-  );
+  const presence =
+    /^!?\s*([\w$]+)[\w$.]*(?:\(\))?$/.exec(t) ??
+    /^([\w$]+)[\w$.]*\s+is\s+not\s+None$/.exec(t) ??
+    /^([\w$]+)[\w$.]*\s*!==?\s*(?:null|undefined)$/.exec(t);
+  return presence !== null && assignedIn(test, presence[1]);
+}
+
+/** Whether the test assigns `name` itself (a result it computed), not only receives it. */
+function assignedIn(test: SyntaxNode, name: string): boolean {
+  const n = name.replace(/\$/g, '\\$');
+  return new RegExp(
+    `(?:\\b(?:let|const|var)\\s+(?:mut\\s+)?|[\\s,(\\[]|^)${n}\\s*(?::\\s*[\\w\\[\\]<>., |]+)?(?::=|=(?![=>]))`,
+    'm',
+  ).test(test.text);
 }
 
 function oneLine(t: string): string {
