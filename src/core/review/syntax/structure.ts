@@ -245,13 +245,19 @@ function weakCondition(grammar: Grammar, cond: SyntaxNode, test: SyntaxNode): bo
   return presence !== null && assignedIn(test, presence[1]);
 }
 
-/** Whether the test assigns `name` itself (a result it computed), not only receives it. */
+/**
+ * Whether the test assigns `name` itself (a result it computed), not only receives it as a parameter: an assignment
+ * statement (`x = ..`, `let x =`, `x, err :=`, `const { x } =` aside) or a walrus. A keyword argument `f(x=x)` is
+ * not one.
+ */
 function assignedIn(test: SyntaxNode, name: string): boolean {
   const n = name.replace(/\$/g, '\\$');
-  return new RegExp(
-    `(?:\\b(?:let|const|var)\\s+(?:mut\\s+)?|[\\s,(\\[]|^)${n}\\s*(?::\\s*[\\w\\[\\]<>., |]+)?(?::=|=(?![=>]))`,
-    'm',
-  ).test(test.text);
+  return (
+    new RegExp(
+      `^\\s*(?:(?:let|const|var)\\s+(?:mut\\s+)?)?(?:[\\w$]+\\s*,\\s*)*${n}\\s*(?:,\\s*[\\w$]+\\s*)*(?::\\s*[^=\\n]+)?(?::=|=(?![=>]))`,
+      'm',
+    ).test(test.text) || new RegExp(`\\b${n}\\s*:=`).test(test.text)
+  );
 }
 
 function oneLine(t: string): string {

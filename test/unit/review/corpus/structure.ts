@@ -208,6 +208,30 @@ export const STRUCTURE_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: [CANNOT_FAIL],
   },
+  {
+    id: 'tree-py-param-flag',
+    lang: 'py',
+    title: 'Cover the JSON response mode of the handshake',
+    files: [
+      edit(
+        'tests/transport/test_handshake.py',
+        ['@pytest.mark.parametrize("compact", [False, True])', 'async def test_handshake(compact):'],
+        [],
+        [
+          '    async with start_server(compact=compact) as conn:',
+          '        if compact:',
+          '            reply = await conn.post_json(HELLO)',
+          '            assert reply.status == 202',
+          '        else:',
+          '            await conn.hello()',
+          '        assert conn.ready',
+        ],
+        ['', ''],
+      ),
+    ],
+    expect: [],
+    forbid: [CANNOT_FAIL],
+  },
   // --- new tests with no assertion -----------------------------------------------------------------------------
   {
     id: 'tree-py-raises-is-an-assertion',
