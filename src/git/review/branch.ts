@@ -67,7 +67,7 @@ export async function analyzeBranch(
   const read = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
   const headWarnings: string[] = [];
   const head = await readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m));
-  const syntax = await syntaxFor(head.headText, (m) => headWarnings.push(m));
+  const syntax = await syntaxFor(read.diff, head.headText, (m) => headWarnings.push(m));
   const facts = headWarnings.length > 0 ? { ...read, warnings: [...read.warnings, ...headWarnings] } : read;
   const review = reviewBranch(facts.diff, facts.lineSource, {
     ...reviewContext(options.policy, options.codeowners, options.analyzerResults),

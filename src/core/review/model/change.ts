@@ -11,7 +11,7 @@ import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
 import { LexState, START_STATE, lexLine } from './lexer';
 import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
 import { securitySurfaces, type SurfaceHit } from './surface';
-import { fileSyntax } from '../syntax/read';
+import { fileSyntax, needsTree } from '../syntax/read';
 import type { FileSyntax } from '../syntax/structure';
 import type { TriggerIndex } from './triggers';
 
@@ -107,8 +107,10 @@ export function buildChange(
     const removed: ChangeLine[] = [];
     const aiLines = new Map<number, LineProvenance>();
     const headText = cls.source || cls.test ? context.headText?.get(d.path) : undefined;
-    const syntax = headText !== undefined ? fileSyntax(context.syntax, d.path, cls, headText) : undefined;
-    if (cls.source || cls.test) (syntax ? trees : lineOnly).add(syntax ? syntax.grammar : cls.language);
+    const parse = headText !== undefined && needsTree(d, cls);
+    const syntax = parse ? fileSyntax(context.syntax, d.path, cls, headText) : undefined;
+    if (syntax) trees.add(syntax.grammar);
+    else if ((cls.source || cls.test) && (parse || headText === undefined)) lineOnly.add(cls.language);
     const head = cls.source ? headText : undefined;
     const headRanges =
       syntax && cls.source && syntax.grammar === 'rust'

@@ -1,7 +1,7 @@
 /**
  * What the review rules read from a file's syntax tree at the head, as plain data: where its tests are, each test
  * case with its assertions, assertions that cannot fail (inside a weak condition or a try that swallows), and the
- * concurrency it uses, by enclosing function. One walk per file; the tree is dropped afterwards.
+ * concurrency it uses, by enclosing function. One pass per file; the tree is dropped afterwards.
  */
 import type { Grammar, SyntaxNode } from './tree';
 import { assertionOf, attributesBefore, callee, failurePoint, testCaseOf, testModule } from './tests';
@@ -57,7 +57,10 @@ const FUNCTION_TYPES = new Set([
   'constructor_declaration',
 ]);
 
-/** Node types any check below reads; the walk skips the rest. */
+/** Bounds the work on one file (a generated file can hold millions of calls). */
+const MAX_NODES = 200_000;
+
+/** Node types any check below reads; the parser skips the rest. */
 const VISITED_TYPES = new Set([
   ...FUNCTION_TYPES,
   'call_expression',
@@ -104,18 +107,8 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     const conc = concurrencyOf(grammar, node);
     if (conc) concurrency.push({ line: node.startPosition.row + 1, label: conc, scope: scopeName(node) });
   };
-  // A cursor walk: only nodes of the types the checks read become node objects (most nodes are not).
-  const cursor = root.walk();
-  try {
-    let visited = 0;
-    walk: while (visited++ < 2_000_000) {
-      if (VISITED_TYPES.has(cursor.nodeType)) visit(cursor.currentNode);
-      if (cursor.gotoFirstChild()) continue;
-      while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) break walk;
-    }
-  } finally {
-    cursor.delete();
-  }
+  // Only nodes of the types the checks read become node objects; the parser finds them (most nodes are not).
+  for (const node of root.descendantsOfType([...VISITED_TYPES]).slice(0, MAX_NODES)) if (node) visit(node);
   // A call of this file's own helper that asserts counts as an assertion (tests often assert through one).
   const helpers = new Set<string>();
   for (const f of functions) {

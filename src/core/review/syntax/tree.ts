@@ -17,17 +17,8 @@ export interface SyntaxNode {
   readonly parent: SyntaxNode | null;
   readonly previousNamedSibling: SyntaxNode | null;
   childForFieldName(name: string): SyntaxNode | null;
-  /** A cursor over the subtree: a walk reads node types without making a node object for each. */
-  walk(): SyntaxCursor;
-}
-
-export interface SyntaxCursor {
-  readonly nodeType: string;
-  readonly currentNode: SyntaxNode;
-  gotoFirstChild(): boolean;
-  gotoNextSibling(): boolean;
-  gotoParent(): boolean;
-  delete(): void;
+  /** Descendants of the given types in document order, found inside the parser (no node object for the rest). */
+  descendantsOfType(types: string[]): readonly (SyntaxNode | null)[];
 }
 
 /** Grammars the review reads trees with; every other language keeps the line rules. */
