@@ -62,6 +62,12 @@ export function testCaseOf(grammar: Grammar, node: SyntaxNode, testFile: boolean
 }
 
 const RUST_ASSERT_MACRO = /^(?:[\w:]+::)?(?:\w*assert\w*|panic|unreachable|todo|unimplemented)$/;
+/**
+ * Builder-style test harnesses check in their last calls (`Test::new().stdout("ok").success()`, assert_cmd's
+ * `.assert().failure()`, mockall's `.expect_send()`): those methods assert.
+ */
+const RUST_ASSERT_METHOD =
+  /\.(?:success|succeeds|failure|fails|stdout|stderr|assert\w*|expect_\w+|verify\w*|should\w*)$/;
 const PY_ASSERT_CALL = /(?:^|\.)(?:assert\w*|fail|raises|warns|assert_called\w*)$/i;
 const GO_ASSERT_CALL =
   /^(?:(?:t|b|f|tt|tb|s\.T\(\))\.(?:Error|Errorf|Fatal|Fatalf|Fail|FailNow)|(?:assert|require|is|qt|s|suite|s\.Require\(\)|r|a)\.[A-Z]\w*)$/;
@@ -73,7 +79,8 @@ const JAVA_ASSERT_CALL = /(?:^|\.)(?:assert\w*|fail|verify|expectThrows)$/;
 export function assertionOf(grammar: Grammar, node: SyntaxNode): boolean {
   switch (grammar) {
     case 'rust':
-      return node.type === 'macro_invocation' && RUST_ASSERT_MACRO.test(node.childForFieldName('macro')?.text ?? '');
+      if (node.type === 'macro_invocation') return RUST_ASSERT_MACRO.test(node.childForFieldName('macro')?.text ?? '');
+      return RUST_ASSERT_METHOD.test(callee(node) ?? '');
     case 'python':
       if (node.type === 'assert_statement') return true;
       return PY_ASSERT_CALL.test(callee(node) ?? '');

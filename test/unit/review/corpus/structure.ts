@@ -327,6 +327,32 @@ export const STRUCTURE_CASES: readonly CorpusCase[] = [
     forbid: [WEAKENED],
   },
   {
+    id: 'tree-rust-builder-checks',
+    lang: 'rust',
+    title: 'Repeated --config flags are merged',
+    files: [
+      edit(
+        'tests/config_flags.rs',
+        ['', ''],
+        [],
+        [
+          '#[test]',
+          'fn config_flag_may_repeat() {',
+          '  Harness::new()',
+          '    .file("a.toml", "x = 1")',
+          '    .args(["--config", "a.toml", "--config", "b.toml"])',
+          '    .stdout("x = 1\\n")',
+          '    .success();',
+          '}',
+        ],
+        ['', ''],
+        40,
+      ),
+    ],
+    expect: [],
+    forbid: [WEAKENED],
+  },
+  {
     id: 'tree-rust-test-no-assert',
     lang: 'rust',
     title: 'Test the progress bar',
