@@ -1,6 +1,8 @@
 // Bundles the extension and the CLI. `--watch` rebuilds on change; `--production` drops source maps' inline content.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as path from 'node:path';
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -34,6 +36,24 @@ const builds = [
   // Loads hookMain.js with V8's code cache (it must not bundle hookMain itself).
   { ...common, entryPoints: ['src/cli/hookLoader.ts'], outfile: 'dist/hookLoader.js', sourcemap: false },
 ];
+
+// The review's syntax trees (src/syntax/wasmParser.ts): VS Code's tree-sitter runtime and the grammars the review
+// reads, copied beside the bundles and loaded only when a review runs (the runtime stays out of the bundles).
+const TREE_SITTER_FILES = [
+  'tree-sitter.js',
+  'tree-sitter.wasm',
+  'tree-sitter-rust.wasm',
+  'tree-sitter-go.wasm',
+  'tree-sitter-python.wasm',
+  'tree-sitter-javascript.wasm',
+  'tree-sitter-typescript.wasm',
+  'tree-sitter-tsx.wasm',
+  'tree-sitter-java.wasm',
+];
+const treeSitterDir = path.dirname(createRequire(import.meta.url).resolve('@vscode/tree-sitter-wasm'));
+mkdirSync('dist/tree-sitter', { recursive: true });
+for (const f of TREE_SITTER_FILES) copyFileSync(path.join(treeSitterDir, f), path.join('dist/tree-sitter', f));
+copyFileSync(path.join(treeSitterDir, '..', 'LICENSE'), 'dist/tree-sitter/LICENSE');
 
 if (watch) {
   for (const options of builds) {

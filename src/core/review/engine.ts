@@ -65,7 +65,7 @@ export interface ReviewHeader {
    * AI-assisted commits" for lines known from commit metadata alone. Null when provenance is unknown.
    */
   readonly aiClaim: string | null;
-  /** How structure is read: rules are language-aware line scanners (no syntax trees yet); named so no one assumes more. */
+  /** How structure was read: syntax trees for which languages, line rules for the rest; named so no one assumes more. */
   readonly analysis: string;
 }
 
@@ -177,9 +177,19 @@ function headerOf(change: Change): ReviewHeader {
     aiShare: s.additions > 0 ? s.aiLines / s.additions : 0,
     provenanceKnown: change.hasProvenance,
     aiClaim: change.hasProvenance ? changeAiClaim(s) : null,
-    analysis:
-      'language-aware line rules for TypeScript/JavaScript, Python, Rust, Go and Java (tests, assertions and public signatures recognised per language; no syntax trees), generic line rules for other languages',
+    analysis: analysisOf(change),
   };
+}
+
+const LINE_RULES =
+  'language-aware line rules for TypeScript/JavaScript, Python, Rust, Go and Java (tests, assertions and public signatures recognised per language), generic line rules for other languages';
+
+/** How the change was read, said plainly: which languages had syntax trees and which fell back to line rules. */
+function analysisOf(change: Change): string {
+  const { trees, lines } = change.analysis;
+  if (trees.length === 0) return `${LINE_RULES}; no syntax trees`;
+  const fallback = lines.length > 0 ? `; line rules only for ${lines.join(', ')} (no grammar or text)` : '';
+  return `syntax trees (tree-sitter) for ${trees.join(', ')}: tests, assertions that cannot fail and concurrency read from the tree; ${LINE_RULES}${fallback}`;
 }
 
 /** Runs rule families over a built change; a family that throws is reported in `warnings`, never fatal. */

@@ -1,5 +1,6 @@
 /** Public data shapes of the review checklist engine: inputs (provenance, context, options) and outputs (findings). */
 import type { OriginKind } from '../attribution/origin';
+import type { SyntaxParser } from './syntax/tree';
 
 export type Severity = 'info' | 'low' | 'medium' | 'high';
 export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
@@ -180,6 +181,11 @@ export interface ReviewContext {
     string,
     readonly { readonly path: string; readonly line: number; readonly text: string }[]
   >;
+  /**
+   * Syntax trees for the files in `headText` (src/syntax loads tree-sitter's grammars): rules that need structure read
+   * them; files without a grammar, or when absent, keep the line rules.
+   */
+  readonly syntax?: SyntaxParser;
   /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
   readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };

@@ -13,6 +13,7 @@ import {
   type ReviewSummary,
 } from '../../core/report';
 import { parseUnifiedDiff, type AnalyzerResult, type ReviewContext } from '../../core/review';
+import { syntaxFor } from '../../syntax/forReview';
 import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, replayRange, type NoteBlob } from '../blame';
 import { CatFileBatch } from '../catFileBatch';
 import { runGit } from '../exec';
@@ -66,10 +67,12 @@ export async function analyzeBranch(
   const read = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
   const headWarnings: string[] = [];
   const head = await readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m));
+  const syntax = await syntaxFor(read.diff, head.headText, (m) => headWarnings.push(m));
   const facts = headWarnings.length > 0 ? { ...read, warnings: [...read.warnings, ...headWarnings] } : read;
   const review = reviewBranch(facts.diff, facts.lineSource, {
     ...reviewContext(options.policy, options.codeowners, options.analyzerResults),
     ...head,
+    ...(syntax ? { syntax } : {}),
   });
   const report = buildBranchReport(facts, review, options.policy ? { policy: options.policy } : {});
   return { range, facts, review, report };

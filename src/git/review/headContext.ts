@@ -1,6 +1,6 @@
 /**
- * What the review reads from the tree at the head besides the diff: the full text of changed source files (to find
- * tests inside production files, such as Rust `#[cfg(test)]` modules) and where the functions the change touched are
+ * What the review reads from the tree at the head besides the diff: the full text of changed source and test files (to
+ * parse them, and to find tests inside production files, such as Rust `#[cfg(test)]` modules) and where the functions the change touched are
  * referenced (`git grep -w` at the head), so a rule can see a changed function whose only callers are tests.
  * Bounded (files, bytes, names, time); anything it cannot read is left out and the rules fall back to the diff.
  */
@@ -44,7 +44,11 @@ async function readChangedSources(
   log: (message: string) => void,
 ): Promise<Map<string, string>> {
   const paths = diff.files
-    .filter((f) => f.newPath !== null && !f.binary && classifyPath(f.path).source)
+    .filter((f) => {
+      if (f.newPath === null || f.binary) return false;
+      const cls = classifyPath(f.path);
+      return cls.source || cls.test;
+    })
     .map((f) => f.path);
   if (paths.length > MAX_FILES)
     log(

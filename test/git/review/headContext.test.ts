@@ -3,7 +3,10 @@ import { findRepo } from '../../../src/git';
 import { analyzeBranch } from '../../../src/git/review';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 
-/** The review reads the head's tree through src/git: inline Rust tests beyond the hunk, callers of changed functions. */
+/**
+ * The review reads the head's tree through src/git: inline Rust tests beyond the hunk, callers of changed functions,
+ * and syntax trees of the changed files (src/syntax).
+ */
 describe('review reads the tree at the head', function () {
   this.timeout(60_000);
   let repo: TempRepo;
@@ -42,6 +45,11 @@ describe('review reads the tree at the head', function () {
       lib('unknown', '    text.trim().len()').replace('    legacy_parse(text) + 1', '    text.len() + 1'),
     );
     repo.write('tests/parse.rs', 'use lib::*;\n#[test]\nfn parses() { assert_eq!(legacy_parse("a"), 1); }\n');
+    repo.write(
+      'tests/test_cache.py',
+      'def test_lookup(cache):\n    hit = cache.lookup("k")\n    if hit:\n        assert hit.value == b"v"\n',
+    );
+    repo.write('spec/cache_spec.rb', 'describe Cache do\n  it "finds" do\n    expect(1).to eq(1)\n  end\nend\n');
     repo.commitAll('feature');
   });
   after(() => repo.cleanup());
@@ -57,5 +65,18 @@ describe('review reads the tree at the head', function () {
     const only = review.findings.find((f) => f.ruleId === 'test-only-callers');
     assert.ok(only, `expected test-only-callers; got ${JSON.stringify(rules)}`);
     assert.match(only.why, /legacy_parse.*tests\/parse\.rs/);
+  });
+
+  it('parses the changed files with tree-sitter, and says which languages kept the line rules', async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    const { review } = await analyzeBranch(info, 'main..feature');
+    const guarded = review.findings.find((f) => f.ruleId === 'assertion-cannot-fail');
+    assert.ok(guarded, JSON.stringify(review.findings.map((f) => f.ruleId)));
+    assert.equal(guarded.file, 'tests/test_cache.py');
+    assert.match(guarded.why, /if hit/);
+    assert.ok(review.header);
+    assert.match(review.header.analysis, /^syntax trees \(tree-sitter\) for python, rust:/);
+    assert.match(review.header.analysis, /line rules only for ruby/);
   });
 });

@@ -19,6 +19,11 @@ describe('activation', () => {
         process.env.AIP_BENCH_OUT,
         JSON.stringify({ activationMs: startupMs, activateOnlyMs: a.activationMs }),
       );
+    // Syntax trees load when a review runs, never at activation (the runtime is ~0.2 MB of JS plus wasm).
+    assert.ok(
+      !Object.keys(require.cache).some((k) => /[\\/]tree-sitter\.js$/.test(k)),
+      'the tree-sitter runtime is not loaded at activation',
+    );
     const commands = await vscode.commands.getCommands(true);
     for (const id of ['aiProvenance.markSelection', 'aiProvenance.clearSelection', 'aiProvenance.toggleAnnotations']) {
       assert.ok(commands.includes(id), `${id} is registered`);

@@ -26,6 +26,20 @@ export interface FileSpec {
   readonly start?: number;
 }
 
+/**
+ * Each file's text at the head as far as the spec shows it: blank lines up to the hunk, then the unchanged and added
+ * lines (line numbers match the diff's new side). Deleted files have none.
+ */
+export function headTextOf(...specs: FileSpec[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of specs) {
+    if (s.status === 'deleted') continue;
+    const pad = s.status === 'added' ? [] : new Array<string>(Math.max(0, (s.start ?? 1) - 1)).fill('');
+    out.set(s.path, [...pad, ...(s.before ?? []), ...(s.add ?? []), ...(s.after ?? [])].join('\n') + '\n');
+  }
+  return out;
+}
+
 /** One file of `git diff` output with a single hunk. */
 export function fileDiff(spec: FileSpec): string {
   const before = spec.before ?? [];

@@ -18,7 +18,7 @@ describe('what the VSIX ships', () => {
       assert.ok(allowed.startsWith('!'), `${allowed}: only allow-list entries follow "**"`);
       assert.match(
         allowed,
-        /^!(?:dist\/[\w.]+|media\/\*\*|package\.json|LICENSE(?:\.md)?|CHANGELOG\.md)$/,
+        /^!(?:dist\/[\w.]+|dist\/tree-sitter\/\*\*|media\/\*\*|package\.json|LICENSE(?:\.md)?|CHANGELOG\.md)$/,
         `${allowed} is not a bundle, media or a manifest file`,
       );
     }

@@ -11,6 +11,8 @@ import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
 import { LexState, START_STATE, lexLine } from './lexer';
 import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
 import { securitySurfaces, type SurfaceHit } from './surface';
+import { fileSyntax, needsTree } from '../syntax/read';
+import type { FileSyntax } from '../syntax/structure';
 import type { TriggerIndex } from './triggers';
 
 /** Every line object has all fields (absent ones undefined): one shape keeps the rules' property reads fast. */
@@ -46,6 +48,8 @@ export interface ChangeFile {
   readonly surfaces: readonly SurfaceHit[];
   /** Set on the test view of a production file with inline tests (Rust `#[cfg(test)] mod tests`). */
   readonly inlineTests?: boolean;
+  /** What the file's syntax tree at the head says (tests, assertions, concurrency); absent: line rules only. */
+  readonly syntax?: FileSyntax;
 }
 
 export interface ChangeStats {
@@ -75,6 +79,8 @@ export interface Change {
   readonly codeowners: readonly CodeownersRule[];
   /** The trigger index the lines were scanned with, if any. */
   readonly triggerIndex?: TriggerIndex;
+  /** Languages whose changed code was read from syntax trees, and those read line by line (no grammar or no text). */
+  readonly analysis: { readonly trees: readonly string[]; readonly lines: readonly string[] };
 }
 
 export function buildChange(
@@ -93,13 +99,25 @@ export function buildChange(
   let untouched = 0;
   let commitLevel = 0;
   let commitMixed = 0;
+  const trees = new Set<string>();
+  const lineOnly = new Set<string>();
   const files = diff.files.flatMap((d): ChangeFile[] => {
     const cls = classifyPath(d.path);
     const added: ChangeLine[] = [];
     const removed: ChangeLine[] = [];
     const aiLines = new Map<number, LineProvenance>();
-    const head = cls.source ? context.headText?.get(d.path) : undefined;
-    const headRanges = head !== undefined ? inlineTestRanges(cls.language, head) : undefined;
+    const headText = cls.source || cls.test ? context.headText?.get(d.path) : undefined;
+    const parse = headText !== undefined && needsTree(d, cls);
+    const syntax = parse ? fileSyntax(context.syntax, d.path, cls, headText) : undefined;
+    if (syntax) trees.add(syntax.grammar);
+    else if ((cls.source || cls.test) && (parse || headText === undefined)) lineOnly.add(cls.language);
+    const head = cls.source ? headText : undefined;
+    const headRanges =
+      syntax && cls.source && syntax.grammar === 'rust'
+        ? syntax.testRanges.map(([a, b]): [number, number] => [a, b])
+        : head !== undefined
+          ? inlineTestRanges(cls.language, head)
+          : undefined;
     const testAdded = new Set<ChangeLine>();
     const testRemoved = new Set<ChangeLine>();
     d.hunks.forEach((h, hunkIndex) => {
@@ -172,6 +190,7 @@ export function buildChange(
       critical: [],
       criticalByPath: [],
       surfaces: [],
+      ...(syntax ? { syntax } : {}),
     };
     if (testAdded.size === 0 && testRemoved.size === 0) return [withCritical(whole, criticalPaths)];
     // Two views of one file: production lines as source, inline test lines as a test file of the same unit. Only the
@@ -208,6 +227,7 @@ export function buildChange(
     criticalPaths,
     codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
     ...(triggerIndex ? { triggerIndex } : {}),
+    analysis: { trees: [...trees].sort(), lines: [...lineOnly].filter((l) => l !== 'other').sort() },
   };
 }
 

@@ -1,6 +1,6 @@
 /** Concurrency introduced: goroutines, threads, locks, workers, parallel promises, atomics. */
-import type { Change } from '../model/change';
-import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
+import type { Change, ChangeFile } from '../model/change';
+import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, scanLines } from './rule';
 
 const CONCURRENCY: RuleMeta = {
   id: 'concurrency-introduced',
@@ -104,7 +104,35 @@ export const concurrencyRules: RuleFamily = {
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
-      if (file.cls.source) scanLines(sink, CONCURRENCY, file, file.added, 'new', PATTERNS, CHEAP);
+      if (!file.cls.source) continue;
+      if (file.syntax) fromTree(sink, file);
+      else scanLines(sink, CONCURRENCY, file, file.added, 'new', PATTERNS, CHEAP);
     }
   },
 };
+
+/**
+ * From the tree: concurrency on added lines outside test code, one finding per enclosing function or type (a struct
+ * with three locked fields is one place to review, not three).
+ */
+function fromTree(sink: FindingSink, file: ChangeFile): void {
+  const added = new Set(file.added.map((l) => l.line));
+  const byScope = new Map<string, { lines: number[]; labels: Set<string> }>();
+  for (const u of file.syntax!.concurrency) {
+    if (!added.has(u.line)) continue;
+    const s = byScope.get(u.scope) ?? { lines: [], labels: new Set<string>() };
+    s.lines.push(u.line);
+    s.labels.add(u.label);
+    byScope.set(u.scope, s);
+  }
+  for (const [scope, s] of byScope) {
+    const n = s.lines.length;
+    sink.add(
+      CONCURRENCY,
+      file,
+      newRange(s.lines[0], s.lines[n - 1]),
+      'low',
+      `${scope}: ${[...s.labels].join(', ')}${n > 1 ? ` (${n} places)` : ''}`,
+    );
+  }
+}

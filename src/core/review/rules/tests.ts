@@ -194,6 +194,10 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
     );
   }
   changedExpectations(sink, file);
+  if (file.syntax) {
+    assertionlessFromTree(sink, file);
+    return;
+  }
   const addedCases = count(file.added, TEST_CASE);
   if (addedCases > 0 && added === 0) {
     const prints = file.added.filter((l) => PRINT.test(l.code));
@@ -327,7 +331,8 @@ function invert(code: string): string {
  * after a fixed sleep (they pass whenever the thing is merely late).
  */
 function cannotFail(sink: FindingSink, file: ChangeFile): void {
-  for (const l of file.added) {
+  if (file.syntax) guardedFromTree(sink, file);
+  for (const l of file.syntax ? [] : file.added) {
     if (countIn(l.code) === 0 || TEST_CASE.test(l.code)) continue;
     const before = linesBefore(file, l, 8);
     const indent = indentOf(l.text);
@@ -370,6 +375,50 @@ function cannotFail(sink: FindingSink, file: ChangeFile): void {
         `test takes a default when parsing fails: ${quote(l.text, 50)} hides the failure the test should report`,
       );
     }
+  }
+}
+
+/** New test cases (their first line added) that neither assert nor can fail any other way, read from the tree. */
+function assertionlessFromTree(sink: FindingSink, file: ChangeFile): void {
+  const added = new Set(file.added.map((l) => l.line));
+  const empty = file.syntax!.testCases.filter((c) => added.has(c.start) && c.assertions === 0 && c.failurePoints === 0);
+  if (empty.length === 0) return;
+  const prints = file.added.filter((l) => l.line >= empty[0].start && l.line <= empty[0].end && PRINT.test(l.code));
+  sink.add(
+    WEAKENED,
+    file,
+    newRange(empty[0].start, empty[0].end),
+    'low',
+    `${empty.length} new test case${empty.length > 1 ? 's' : ''} with no assertion (${quote(empty[0].name, 40)}${prints.length > 0 ? ' prints but asserts nothing' : ''})`,
+  );
+}
+
+/** Added assertions the tree shows inside a weak condition or a try that swallows, sleeps after a fixed wait. */
+function guardedFromTree(sink: FindingSink, file: ChangeFile): void {
+  const added = new Map(file.added.map((l) => [l.line, l]));
+  for (const g of file.syntax!.guarded) {
+    const l = added.get(g.line);
+    if (!l) continue;
+    sink.add(
+      CANNOT_FAIL,
+      file,
+      newRange(l.line),
+      'medium',
+      g.kind === 'condition'
+        ? `assertion ${quote(l.text, 40)} runs only when ${quote(g.guard, 40)} holds: it passes when the code fails`
+        : `assertion ${quote(l.text, 40)} sits in a try whose handler swallows the failure: ${quote(g.guard, 40)}`,
+    );
+  }
+  for (const l of file.added) {
+    if (countIn(l.code) === 0) continue;
+    if (/\bsleep\s*\(|time\.Sleep\(|setTimeout\(/.test(linesBefore(file, l, 3).join('\n')) && ABSENCE.test(l.code))
+      sink.add(
+        CANNOT_FAIL,
+        file,
+        newRange(l.line),
+        'medium',
+        `absence checked after a fixed sleep: ${quote(l.text, 40)} passes whenever the thing is merely late`,
+      );
   }
 }
 

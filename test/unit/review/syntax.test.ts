@@ -1,0 +1,132 @@
+/**
+ * The syntax layer: what readStructure takes from real tree-sitter trees per grammar (Java included, which the
+ * corpus does not cover), and that a file without a grammar, or a parse that gives up, keeps the line rules and
+ * says so in the header.
+ */
+import * as assert from 'node:assert/strict';
+import { readStructure } from '../../../src/core/review/syntax/structure';
+import { GRAMMARS, grammarFor, type Grammar, type SyntaxParser } from '../../../src/core/review/syntax/tree';
+import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
+import { diffOf, headTextOf, review } from './helpers';
+import { edit } from './corpus/types';
+
+describe('review/syntax: structure read from tree-sitter trees', () => {
+  let parser: SyntaxParser;
+  before(async () => {
+    const p = await loadSyntaxParser(GRAMMARS);
+    assert.ok(p);
+    parser = p;
+  });
+
+  function structure(grammar: Grammar, lines: string[], testFile: boolean) {
+    const tree = parser.parse(grammar, lines.join('\n') + '\n');
+    assert.ok(tree);
+    try {
+      return readStructure(grammar, tree.rootNode, testFile);
+    } finally {
+      tree.dispose();
+    }
+  }
+
+  it('Rust: a #[cfg(test)] module is test code, #[tokio::test] a case, #[should_panic] a way to fail', () => {
+    const s = structure(
+      'rust',
+      [
+        'pub fn run() { tokio::spawn(async {}); }',
+        '',
+        '#[cfg(test)]',
+        'mod tests {',
+        '    #[tokio::test]',
+        '    async fn spawns() { tokio::spawn(async {}).await.unwrap(); }',
+        '    #[test]',
+        '    #[should_panic]',
+        '    fn panics() { run_bad(); }',
+        '}',
+      ],
+      false,
+    );
+    assert.deepEqual(s.testRanges, [[3, 10]]);
+    assert.deepEqual(
+      s.testCases.map((c) => [c.name, c.start, c.end, c.assertions, c.failurePoints]),
+      [
+        ['spawns', 5, 6, 0, 1],
+        ['panics', 7, 9, 0, 1],
+      ],
+    );
+    assert.deepEqual(
+      s.concurrency.map((u) => [u.line, u.scope]),
+      [[1, 'fn run']],
+      'the spawn inside the test module is not production concurrency',
+    );
+  });
+
+  it('Java: @Test methods, an assertion in a try whose catch is empty, synchronized code', () => {
+    const s = structure(
+      'java',
+      [
+        'class CacheTest {',
+        '  @Test',
+        '  void stores() {',
+        '    try {',
+        '      assertEquals(1, cache.get("k"));',
+        '    } catch (IOException e) {',
+        '    }',
+        '  }',
+        '  @Test',
+        '  void smoke() { cache.clear(); }',
+        '}',
+        'class Cache {',
+        '  synchronized void put(String k) { synchronized (lock) { map.put(k, 1); } }',
+        '}',
+      ],
+      true,
+    );
+    assert.deepEqual(
+      s.testCases.map((c) => [c.name, c.assertions]),
+      [
+        ['stores', 1],
+        ['smoke', 0],
+      ],
+    );
+    assert.deepEqual(
+      s.guarded.map((g) => [g.line, g.kind]),
+      [[5, 'swallowed']],
+    );
+    const prod = structure('java', ['class Cache {', '  void put() { synchronized (lock) { n++; } }', '}'], false);
+    assert.deepEqual(
+      prod.concurrency.map((u) => [u.line, u.label, u.scope]),
+      [[2, 'synchronized blocks', 'method put']],
+    );
+  });
+
+  it('TypeScript and TSX files get their own grammars; other languages none', () => {
+    assert.equal(grammarFor('src/a.ts', 'js'), 'typescript');
+    assert.equal(grammarFor('src/a.tsx', 'js'), 'tsx');
+    assert.equal(grammarFor('src/a.mjs', 'js'), 'javascript');
+    assert.equal(grammarFor('src/a.rb', 'ruby'), undefined);
+    const s = structure('tsx', ['it("renders", () => {', '  const el = <Button label="x" />;', '});'], true);
+    assert.deepEqual(
+      s.testCases.map((c) => [c.name, c.assertions]),
+      [['renders', 0]],
+    );
+  });
+
+  it('without a grammar, or when the parse gives up, the file keeps the line rules and the header says so', () => {
+    const files = [
+      edit(
+        'tests/test_cache.py',
+        ['def test_lookup(cache):'],
+        [],
+        ['    hit = cache.lookup("k")', '    if hit:', '        assert hit.value == 1'],
+        [''],
+      ),
+    ];
+    const withTrees = review(diffOf(...files), undefined, { headText: headTextOf(...files), syntax: parser });
+    assert.match(withTrees.header.analysis, /^syntax trees \(tree-sitter\) for python:/);
+    const gaveUp: SyntaxParser = { grammars: parser.grammars, parse: () => undefined };
+    const lines = review(diffOf(...files), undefined, { headText: headTextOf(...files), syntax: gaveUp });
+    assert.match(lines.header.analysis, /line rules for .*; no syntax trees$/);
+    const none = review(diffOf(...files));
+    assert.match(none.header.analysis, /no syntax trees$/);
+  });
+});
