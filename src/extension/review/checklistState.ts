@@ -1,5 +1,7 @@
 /** Builds what the checklist webview shows from a loaded review and the reviewer's marks. Pure. */
-import { CHECKLIST, severityRank, type ChecklistItem, type Finding, type Severity } from '../../core/review';
+// The modules, not the index: the index would pull the whole rule engine into the activation bundle.
+import { CHECKLIST, type ChecklistItem } from '../../core/review/checklist';
+import { severityRank, type Finding, type Severity } from '../../core/review/types';
 import { cleanLabel } from '../../core/blame';
 import type { ChecklistState, FindingView, ItemView } from './checklistProtocol';
 import type { LoadedReview } from './reviewLoader';

@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import type { RepoInfo } from '../../git/repo';
-import { splitRange } from '../../git/review';
+import { splitRange } from '../../git/review/range';
 import { CommandId } from '../commandIds';
 import type { RepoChoice } from '../repositories';
 import type { DiffAnnotations } from './diffAnnotations';

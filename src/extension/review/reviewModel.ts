@@ -5,7 +5,7 @@
  * src/core/report).
  */
 import { isAiAuthorship, type LineSource } from '../../core/blame';
-import { reviewHunks } from '../../core/policy';
+import { reviewHunks } from '../../core/policy/hunks';
 import type { DiffFileStatus, Finding, ParsedDiff } from '../../core/review';
 
 export type HunkKind = 'ai' | 'mixed' | 'human';

@@ -5,9 +5,10 @@
  * the reviewer's scratch text and stay in the workspace state.
  */
 import * as vscode from 'vscode';
-import { CHECKLIST_ID } from '../../core/policy';
+import { CHECKLIST_ID } from '../../core/policy/reviewState';
 import { findRepo, type RepoInfo } from '../../git';
-import { ReviewStateStore, gitIdentity } from '../../git/review';
+import { gitIdentity } from '../../git/review/range';
+import { ReviewStateStore } from '../../git/review/reviewStore';
 import { Disposable } from '../lifecycle';
 import { reviewEngine } from './lazyReviewEngine';
 import type { LoadDeps, LoadedReview, ReviewTarget } from './reviewLoader';

@@ -4,8 +4,9 @@
  * offers the `AI-Reviewed-by: Name <email>` trailer for the merge commit (clipboard or the SCM message box).
  */
 import * as vscode from 'vscode';
-import { reviewedByTrailer, type SignoffEntry } from '../../core/policy';
-import { writeSignoff } from '../../git/review';
+import { reviewedByTrailer } from '../../core/policy/identity';
+import type { SignoffEntry } from '../../core/policy/signoff';
+import { writeSignoff } from '../../git/review/signoffNotes';
 import type { LoadedReview } from './reviewLoader';
 import type { ReviewSession } from './reviewSession';
 

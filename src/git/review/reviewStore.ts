@@ -6,18 +6,17 @@
 import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { emailProblem, reviewerKey } from '../../core/policy/identity';
+import { isHunkKey } from '../../core/policy/hunks';
 import {
   CHECKLIST_ID,
   ReviewStateError,
-  emailProblem,
   emptyReviewState,
-  isHunkKey,
   parseReviewState,
-  reviewerKey,
   scopeProblem,
   serializeReviewState,
   type ReviewState,
-} from '../../core/policy';
+} from '../../core/policy/reviewState';
 import { writeFileAtomic } from '../atomicFile';
 import { defaultGitRunner, type GitRunner } from '../exec';
 import { withLock, type LockOptions } from '../fileLock';

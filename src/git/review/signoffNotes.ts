@@ -5,9 +5,9 @@ import {
   serializeSignoffNote,
   upsertSignoff,
   type SignoffEntry,
-  type SignoffFound,
   type SignoffNote,
-} from '../../core/policy';
+} from '../../core/policy/signoff';
+import type { SignoffFound } from '../../core/policy/evaluate';
 import type { NoteBlob, ProvenanceReader } from '../blame';
 import { SIGNOFF_NOTES_REF, readNote, writeNote } from '../notes';
 import type { RepoInfo } from '../repo';
