@@ -252,7 +252,7 @@ function parseV3(
         byKey.set(k, draft);
         drafts.push(draft);
       }
-      draft.ranges.push(...entry.ranges);
+      for (const r of entry.ranges) draft.ranges.push(r); // not push(...): an entry may hold more ranges than a call takes arguments
     }
   }
   if (unresolved.size > 0) {

@@ -80,6 +80,11 @@ describe('git-ai authorship logs', () => {
       );
     });
 
+    it('reads an entry with more ranges than a function call takes arguments', () => {
+      const many = Array.from({ length: 150_000 }, (_, i) => String(2 * i + 1)).join(',');
+      assert.equal(parseGitAiLog(gitAiV3(`a.ts\n  0123456789abcdef ${many}`), COMMIT).aiLines, 150_000);
+    });
+
     it('invalid metadata JSON keeps the attested lines (tool unknown) and says why', () => {
       const c = parseGitAiLog(gitAiV3(undefined, '{"schema_version": "authorship/3.0.0", "sessions": {'), COMMIT);
       assert.deepEqual(lines(c), {
