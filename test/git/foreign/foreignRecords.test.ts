@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { PROVENANCE_NOTES_REF } from '../../../src/git';
 import { runGit } from '../../../src/git/exec';
+import { analyzeBranch } from '../../../src/git/review';
 import { listForeignNotes } from '../../../src/git/foreign/foreignNotes';
 import { commitFiles, info } from '../blame/helpers';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
@@ -167,6 +168,14 @@ describe('records from other tools (git-ai, Agent Trace) as evidence and importe
     const check = await runCli(repo.root, ['check', `${ours}~1..HEAD`]);
     assert.equal(check.code, 1, check.out);
     assert.match(check.out, /A sign-off is required \(AI share/);
+  });
+
+  it('the branch review (what the VS Code review view shows) sees the foreign lines with their source', async () => {
+    const { report, facts } = await analyzeBranch(await info(repo), `${ours}~1..HEAD`);
+    assert.equal(facts.lineSource('pkg/main.go', 5).origins[0]?.tool, 'agent-trace: trace-writer');
+    assert.equal(facts.lineSource('lib/parse.ts', 8).origins[0]?.tool, 'git-ai: claude');
+    assert.equal(facts.lineSource('lib/parse.ts', 10).authorship, 'human'); // a known human in the git-ai log
+    assert.ok(report.hunks.ai >= 5, JSON.stringify(report.hunks));
   });
 
   it('import writes our notes (ours kept where both speak), reports every skip, and a second import writes nothing', async () => {
