@@ -9,10 +9,16 @@ import { recordRanges } from '../../core/commit/agentTraceRead';
 import { revisionMatches } from '../../core/blame';
 import { formatNoteRecord, parseNoteRecords } from '../../core/rewrite/noteRecords';
 import { mergeNoteTexts } from '../../core/rewrite/noteTextMerge';
+import { randomBytes } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
 import { catFileAll, objectSizes } from '../blame/catFileAll';
 import { runGit } from '../exec';
-import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, readNotes, writeNote } from '../notes';
+import { withLock } from '../fileLock';
+import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, readNotes } from '../notes';
 import type { RepoInfo } from '../repo';
+import { fallbackIdentityEnv, mergeNotesRef, type Git } from '../rewrite/notesMerge';
+import { STATE_DIR_NAME } from '../stateLog';
 import { foreignEvidence, listForeignNotes, type ForeignBlob } from './foreignNotes';
 
 export interface ImportOptions {
@@ -60,6 +66,44 @@ async function commitTimes(repo: RepoInfo, commits: readonly string[]): Promise<
   return out;
 }
 
+/**
+ * Writes the imported records in one notes commit (one blob write, one tree, one commit, however many notes) and
+ * merges it into refs/notes/ai-provenance with the notes merge (union where a commit already has a note), under the
+ * same lock as the merges after a fetch. `git notes add` per commit would rewrite the notes tree once per note.
+ */
+async function writeImported(repo: RepoInfo, notes: ReadonlyMap<string, string>, source: string): Promise<void> {
+  if (notes.size === 0) return;
+  const git: Git = (args, options = {}) => runGit(args, { ...options, cwd: repo.root });
+  const stateDir = path.join(repo.commonDir, STATE_DIR_NAME);
+  await fs.mkdir(stateDir, { recursive: true });
+  const dir = await fs.mkdtemp(path.join(stateDir, 'import-'));
+  const tempRef = `refs/ai-provenance/import-${process.pid}-${randomBytes(4).toString('hex')}`;
+  try {
+    const commits = [...notes.keys()];
+    const files = commits.map((_, i) => path.join(dir, String(i)));
+    await Promise.all(commits.map((c, i) => fs.writeFile(files[i], notes.get(c)!)));
+    const oids = (await git(['hash-object', '-w', '--stdin-paths'], { input: files.join('\n') + '\n' })).stdout
+      .trim()
+      .split('\n');
+    if (oids.length !== commits.length)
+      throw new Error(`git hash-object wrote ${oids.length} of ${commits.length} notes`);
+    const tree = (
+      await git(['mktree'], { input: commits.map((c, i) => `100644 blob ${oids[i]}\t${c}\n`).join('') })
+    ).stdout.trim();
+    const message = `Notes imported by ai-provenance from ${source}\n\n${commits.length} commit(s).\n`;
+    const commit = (
+      await git(['commit-tree', tree], { input: message, env: await fallbackIdentityEnv(git) })
+    ).stdout.trim();
+    await git(['update-ref', tempRef, commit]);
+    await withLock(path.join(stateDir, 'notes-merge.lock'), () =>
+      mergeNotesRef(git, repo.root, PROVENANCE_NOTES_REF, tempRef, mergeNoteTexts),
+    );
+  } finally {
+    await git(['update-ref', '-d', tempRef], { okExitCodes: [1, 128] }).catch(() => undefined);
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+}
+
 export async function importForeignNotes(repo: RepoInfo, options: ImportOptions): Promise<ImportReport> {
   const refs =
     options.format === 'git-ai'
@@ -85,6 +129,7 @@ export async function importForeignNotes(repo: RepoInfo, options: ImportOptions)
   (await catFileAll(repo.root, small)).forEach((entry, i) => {
     if (entry?.found) contents.set(small[i], entry.object.content);
   });
+  const toWrite = new Map<string, string>();
   let written = 0;
   let unchanged = 0;
   let aiLines = 0;
@@ -133,12 +178,14 @@ export async function importForeignNotes(repo: RepoInfo, options: ImportOptions)
         unchanged++;
         continue;
       }
-      if (!options.dryRun) await writeNote(repo, commit, text, PROVENANCE_NOTES_REF);
+      // The clipped record goes in; the notes merge unions it with the note already there (giving `text`).
+      toWrite.set(commit, (toWrite.get(commit) ?? '') + formatNoteRecord(clipped));
       // The note now holds these lines: a second foreign record on the same commit only adds what is still free.
       own.set(commit, { commit, text });
       written++;
       aiLines += added;
     }
   }
+  if (!options.dryRun) await writeImported(repo, toWrite, options.format);
   return { examined: candidates.length, written, unchanged, aiLines, skipped, problems };
 }
