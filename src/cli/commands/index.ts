@@ -49,6 +49,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./ci.js')).ciCommand,
   },
   {
+    name: 'import',
+    summary: "convert other tools' records (git-ai authorship logs, Agent Trace notes) into provenance notes",
+    load: async () => (await import('./import.js')).importCommand,
+  },
+  {
     name: 'blame',
     summary: 'AI blame of a file: per line AI, mixed or human, with tool, model and commit',
     load: async () => (await import('./blame.js')).blameCommand,

@@ -13,6 +13,8 @@ import {
   type NoteContent,
 } from '../../core/blame';
 import { parseIdentityConfig, splitLines, type CommitIdentityInput, type ExtraIdentities } from '../../core/commit';
+import { withForeignEvidence } from '../../core/foreign';
+import { foreignEvidence, listForeignNotes, type ForeignBlob, type ForeignRefs } from '../foreign/foreignNotes';
 import { runGit, type GitRunner } from '../exec';
 import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
 import { readBlobAt, type RepoInfo } from '../repo';
@@ -27,6 +29,8 @@ export interface ReaderOptions {
   readonly runner?: GitRunner;
   /** The project's extra AI identities; read from `.ai-provenance.json` at HEAD when absent. */
   readonly identities?: ExtraIdentities | null;
+  /** Other tools' records read as evidence (git-ai on refs/notes/ai, Agent Trace on refs/notes/agent-trace). */
+  readonly foreignRefs?: ForeignRefs;
 }
 
 const PROJECT_CONFIG = '.ai-provenance.json';
@@ -61,22 +65,26 @@ export class ProvenanceReader {
     readonly identities: ExtraIdentities | undefined,
     /** Why the project's identities could not be used (shown by callers that report warnings). */
     readonly identityWarning: string | undefined,
+    /** Annotated commit -> other tools' records about it (evidence where ours is absent or silent). */
+    readonly foreign: ReadonlyMap<string, readonly ForeignBlob[]> = new Map(),
   ) {}
 
   /** Lists the notes of `notesRef` (default refs/notes/ai-provenance) and reads the project's AI identities. */
   static async open(repo: RepoInfo, options: ReaderOptions = {}): Promise<ProvenanceReader> {
     const given = options.identities;
-    const [notes, project] = await Promise.all([
+    const [notes, project, foreign] = await Promise.all([
       listNotesSized(repo, options.notesRef ?? PROVENANCE_NOTES_REF, options.runner),
       given !== undefined
         ? { identities: given ?? undefined, warning: undefined }
         : readProjectIdentities(repo, 'HEAD', options.runner),
+      listForeignNotes(repo, options.foreignRefs, options.runner),
     ]);
-    return new ProvenanceReader(repo, notes, project.identities, project.warning);
+    return new ProvenanceReader(repo, notes, project.identities, project.warning, foreign);
   }
 
+  /** Whether any record (ours or another tool's) is attached to `commit`. */
   hasNote(commit: string): boolean {
-    return this.notes.has(commit);
+    return this.notes.has(commit) || this.foreign.has(commit);
   }
 
   /**
@@ -93,19 +101,43 @@ export class ProvenanceReader {
     // are read afterwards (rare).
     const [notes, read] = await Promise.all([
       this.notesOf(this.notes, wanted),
-      this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.notes.has(c))),
+      this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.hasNote(c))),
     ]);
+    const foreign = await this.foreignOf(wanted);
     const out = new Map<string, CommitProvenance>();
     for (const commit of wanted) {
       const note = notes.get(commit);
-      const p = note ? interpretNote(commit, note) : noRecord(commit);
+      const own = note ? interpretNote(commit, note) : noRecord(commit);
+      const p = foreign.has(commit) ? withForeignEvidence(own, foreign.get(commit)!) : own;
       const identity = options.identities?.get(commit);
       out.set(commit, identity ? withIdentityRecognition(p, identity, this.identities) : p);
     }
-    const late = wanted.filter((c) => needsIdentity(c) && this.notes.has(c) && !out.get(c)!.record);
+    const late = wanted.filter((c) => needsIdentity(c) && this.hasNote(c) && !out.get(c)!.record);
     if (late.length > 0) for (const [c, identity] of await this.identitiesOf(late)) read.set(c, identity);
     for (const [commit, identity] of read)
       if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity, this.identities));
+    return out;
+  }
+
+  /** Other tools' records about `commits` (those that have some), converted; one `git cat-file` for all. */
+  private async foreignOf(
+    commits: readonly string[],
+  ): Promise<Map<string, Awaited<ReturnType<typeof foreignEvidence>>>> {
+    const out = new Map<string, Awaited<ReturnType<typeof foreignEvidence>>>();
+    const annotated = commits.filter((c) => this.foreign.has(c));
+    if (annotated.length === 0) return out;
+    const blobs = annotated.flatMap((c) =>
+      this.foreign
+        .get(c)!
+        .filter((b) => b.size <= MAX_NOTE_BYTES)
+        .map((b) => b.blob),
+    );
+    const contents = new Map<string, Buffer>();
+    (await catFileAll(this.repo.root, blobs)).forEach((entry, i) => {
+      if (entry?.found) contents.set(blobs[i], entry.object.content);
+    });
+    for (const c of annotated)
+      out.set(c, await foreignEvidence(c, this.foreign.get(c)!, (blob) => Promise.resolve(contents.get(blob))));
     return out;
   }
 

@@ -7,6 +7,8 @@
 import { interpretNote, noRecord, withIdentityRecognition, type CommitProvenance } from '../../core/blame';
 import type { CommitIdentityInput } from '../../core/commit';
 import type { CatFileBatch } from '../catFileBatch';
+import { withForeignEvidence } from '../../core/foreign';
+import { foreignEvidence } from '../foreign/foreignNotes';
 import { MAX_NOTE_BYTES } from '../notes';
 import type { ProvenanceReader } from './provenanceReader';
 
@@ -23,6 +25,18 @@ export class ProvenanceStream {
    */
   of(commit: string, identity: CommitIdentityInput | undefined): CommitProvenance | Promise<CommitProvenance> {
     if (!identity) return this.reader.provenance([commit]).then((found) => found.get(commit)!);
+    const foreign = this.reader.foreign.get(commit);
+    if (foreign) {
+      // Another tool's record: combined with ours (ours wins where both speak), read through the same batch.
+      const read = (blob: string) => this.batch.read(blob).then((o) => o?.content);
+      return Promise.all([this.own(commit, identity), foreignEvidence(commit, foreign, read)]).then(([own, evidence]) =>
+        withForeignEvidence(own, evidence),
+      );
+    }
+    return this.own(commit, identity);
+  }
+
+  private own(commit: string, identity: CommitIdentityInput): CommitProvenance | Promise<CommitProvenance> {
     const note = this.reader.notes.get(commit);
     const extra = this.reader.identities;
     if (!note) return withIdentityRecognition(noRecord(commit), identity, extra);
