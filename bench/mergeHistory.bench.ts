@@ -3,7 +3,8 @@
  * direct commits while a pull request is open, so merges change both sides), and an 11,000-line file touched by
  * hundreds of them; 40% of the pull-request commits are AI with notes. Rows: AI blame of that file against
  * `git blame --porcelain`, and the branch report over >= 1,000 commits with merges against `git log --numstat` of the
- * same range, each pair measured in the same run. The repository is built once with `git fast-import` and cached
+ * same range, each pair measured in the same run (the median of paired runs' ratios, with their spread, CPU and load:
+ * see pairs.ts). The repository is built once with `git fast-import` and cached
  * under .bench/ (delete it to rebuild).
  */
 import { execFileSync } from 'node:child_process';
@@ -15,7 +16,8 @@ import { renderMarkdown } from '../src/core/report';
 import { findRepo, runGit } from '../src/git';
 import { aiBlame } from '../src/git/blame';
 import { analyzeBranch } from '../src/git/review';
-import { interleavedMs, prng } from './blame.bench';
+import { prng } from './blame.bench';
+import { describePairs, pairedRuns } from './pairs';
 import type { BenchRow } from './types';
 
 const ROOT = path.resolve(__dirname, '..', '..');
@@ -228,37 +230,37 @@ export async function rows(): Promise<BenchRow[]> {
   ]);
 
   let aiLines = 0;
-  const [blame, blameFloor] = await interleavedMs(
+  const blame = await pairedRuns(
     async () => void (aiLines = (await aiBlame(repo, BIG, { rev: 'HEAD' })).counts.ai),
     () =>
       runGit(['blame', '--porcelain', 'HEAD', '--', BIG], { cwd: root, maxOutputBytes: 1 << 30, timeoutMs: 300_000 }),
-    5,
+    7,
   );
   let summary = '';
-  const [report, reportFloor] = await interleavedMs(
+  const report = await pairedRuns(
     async () => {
       const { report: r } = await analyzeBranch(repo, `${base}..HEAD`);
       renderMarkdown(r);
       summary = `${r.totals.total} added lines, ${(r.share * 100).toFixed(0)}% AI`;
     },
     () => runGit(['log', '--numstat', `${base}..HEAD`], { cwd: root, maxOutputBytes: 1 << 30, timeoutMs: 300_000 }),
-    5,
+    9,
   );
   const shape = `${total} commits (${merges} merges), ${BIG} ${bigLines} lines in ${bigTouches} commits`;
   return [
     {
       name: `AI blame, ${bigLines}-line file of a ${total}-commit merge history / git blame --porcelain`,
-      ratio: blame / blameFloor,
+      ratio: blame.ratio,
       goal: '<= 1.2x',
-      pass: blame / blameFloor <= 1.2,
-      detail: `blame ${blame.toFixed(0)} ms, git blame ${blameFloor.toFixed(0)} ms; ${aiLines} AI lines; ${shape}`,
+      pass: blame.ratio <= 1.2,
+      detail: `${describePairs(blame, 'blame', 'git blame')}; ${aiLines} AI lines; ${shape}`,
     },
     {
       name: `report over ${span} commits with ${spanMerges} merges / git log --numstat`,
-      ratio: report / reportFloor,
+      ratio: report.ratio,
       goal: '<= 1.5x',
-      pass: report / reportFloor <= 1.5,
-      detail: `report ${report.toFixed(0)} ms, git log ${reportFloor.toFixed(0)} ms; ${summary}`,
+      pass: report.ratio <= 1.5,
+      detail: `${describePairs(report, 'report', 'git log')}; ${summary}`,
     },
   ];
 }

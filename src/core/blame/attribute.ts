@@ -37,13 +37,20 @@ interface Group {
   unplaced: UnplacedRange[];
 }
 
+/** Per commit, once: its people (labels cleaned) and what its lines need. */
+type Who = Pick<BlameLine, 'boundary' | 'author' | 'authorEmail' | 'authorTime' | 'summary'> & {
+  readonly uncommitted: boolean;
+  readonly provenance: CommitProvenance | undefined;
+};
+
 export class BlameAttribution {
   /** In order of first appearance (placement spends the re-find budget in this order). */
   private readonly groups: Group[] = [];
   /** Commit -> path -> group. */
   private readonly byCommit = new Map<string, Map<string, Group>>();
-  /** The group of each entry of the blame (by index), when its commit has a record. */
-  private readonly entryGroups: (Group | undefined)[];
+  /** The group (index into `groups`) of each entry of the blame, -1 when its commit has no record. */
+  private readonly entryGroups: Int32Array;
+  private people: Map<string, Who> | undefined;
   private budget: number;
 
   constructor(
@@ -52,19 +59,30 @@ export class BlameAttribution {
     options: { maxWork?: number } = {},
   ) {
     this.budget = options.maxWork ?? DEFAULT_REFIND_WORK;
-    this.entryGroups = blame.entries.map((e) => {
-      if (!provenance.get(e.commit)?.record || NOT_COMMITTED.test(e.commit)) return undefined;
-      let paths = this.byCommit.get(e.commit);
-      if (!paths) this.byCommit.set(e.commit, (paths = new Map()));
-      let group = paths.get(e.origPath);
-      if (!group) {
-        group = { commit: e.commit, path: e.origPath, known: new Map(), placed: new Map(), unplaced: [] };
-        paths.set(e.origPath, group);
-        this.groups.push(group);
+    this.entryGroups = new Int32Array(blame.length).fill(-1);
+    // Only lines of commits with a record are looked at (and their text decoded).
+    const recorded = new Set<string>();
+    for (const commit of blame.commits.keys())
+      if (provenance.get(commit)?.record && !NOT_COMMITTED.test(commit)) recorded.add(commit);
+    if (recorded.size > 0) {
+      const index = new Map<Group, number>();
+      for (let i = 0; i < blame.length; i++) {
+        const commit = blame.commit(i);
+        if (!recorded.has(commit)) continue;
+        const origPath = blame.origPath(i);
+        let paths = this.byCommit.get(commit);
+        if (!paths) this.byCommit.set(commit, (paths = new Map()));
+        let group = paths.get(origPath);
+        if (!group) {
+          group = { commit, path: origPath, known: new Map(), placed: new Map(), unplaced: [] };
+          paths.set(origPath, group);
+          index.set(group, this.groups.length);
+          this.groups.push(group);
+        }
+        group.known.set(blame.origLine(i), blame.text(i));
+        this.entryGroups[i] = index.get(group)!;
       }
-      group.known.set(e.origLine, e.text);
-      return group;
-    });
+    }
     for (const group of this.groups) this.place(group);
   }
 
@@ -94,49 +112,64 @@ export class BlameAttribution {
     return out;
   }
 
+  /** How many lines the blame has. */
+  get length(): number {
+    return this.blame.length;
+  }
+
   /** Per line, in file order. `working[i]` overlays line i + 1 when it is not committed yet. */
   lines(working?: readonly (LineSource | undefined)[]): BlameLine[] {
-    // Per commit, once: its people (labels cleaned) and what its lines need.
-    type Who = Pick<BlameLine, 'boundary' | 'author' | 'authorEmail' | 'authorTime' | 'summary'> & {
-      uncommitted: boolean;
-      provenance: CommitProvenance | undefined;
+    return Array.from({ length: this.blame.length }, (_, i) => this.line(i, working));
+  }
+
+  /** The source of entry `i` (what tallies need, without the line's text). */
+  source(i: number, working?: readonly (LineSource | undefined)[]): LineSource {
+    const who = this.who(this.blame.commit(i));
+    if (who.uncommitted) return working?.[this.blame.line(i) - 1] ?? HUMAN_LINE;
+    const g = this.entryGroups[i];
+    return commitLineSource(who.provenance, g === -1 ? undefined : this.groups[g].placed.get(this.blame.origLine(i)));
+  }
+
+  /** Entry `i` (0-based, file order) as a line; a fresh object each call. */
+  line(i: number, working?: readonly (LineSource | undefined)[]): BlameLine {
+    const b = this.blame;
+    const commit = b.commit(i);
+    const who = this.who(commit);
+    const source = this.source(i, working);
+    return {
+      authorship: source.authorship,
+      evidence: source.evidence,
+      origins: source.origins,
+      line: b.line(i),
+      text: b.text(i),
+      commit: who.uncommitted ? null : commit,
+      boundary: who.boundary,
+      author: who.author,
+      authorEmail: who.authorEmail,
+      authorTime: who.authorTime,
+      summary: who.summary,
+      origPath: b.origPath(i),
+      origLine: b.origLine(i),
     };
-    const people = new Map<string, Who>();
-    for (const [commit, info] of this.blame.commits) {
-      const uncommitted = NOT_COMMITTED.test(commit);
-      const provenance = uncommitted ? undefined : this.provenance.get(commit);
-      people.set(commit, {
-        boundary: info.boundary,
-        author: cleanLabel(info.author),
-        authorEmail: cleanLabel(info.authorEmail, 254),
-        authorTime: info.authorTime,
-        summary: cleanLabel(info.summary, 200),
-        uncommitted,
-        provenance,
-      });
+  }
+
+  private who(commit: string): Who {
+    if (!this.people) {
+      this.people = new Map();
+      for (const [c, info] of this.blame.commits) {
+        const uncommitted = NOT_COMMITTED.test(c);
+        this.people.set(c, {
+          boundary: info.boundary,
+          author: cleanLabel(info.author),
+          authorEmail: cleanLabel(info.authorEmail, 254),
+          authorTime: info.authorTime,
+          summary: cleanLabel(info.summary, 200),
+          uncommitted,
+          provenance: uncommitted ? undefined : this.provenance.get(c),
+        });
+      }
     }
-    return this.blame.entries.map((e, i) => {
-      const who = people.get(e.commit)!;
-      const uncommitted = who.uncommitted;
-      let source: LineSource;
-      if (uncommitted) source = working?.[e.line - 1] ?? HUMAN_LINE;
-      else source = commitLineSource(who.provenance, this.entryGroups[i]?.placed.get(e.origLine));
-      return {
-        authorship: source.authorship,
-        evidence: source.evidence,
-        origins: source.origins,
-        line: e.line,
-        text: e.text,
-        commit: uncommitted ? null : e.commit,
-        boundary: who.boundary,
-        author: who.author,
-        authorEmail: who.authorEmail,
-        authorTime: who.authorTime,
-        summary: who.summary,
-        origPath: e.origPath,
-        origLine: e.origLine,
-      };
-    });
+    return this.people.get(commit)!;
   }
 
   private place(group: Group, text?: readonly string[]): void {

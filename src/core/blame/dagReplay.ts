@@ -159,7 +159,13 @@ function applyPatch<T>(state: State<T>, patch: FilePatch, added: (line: number) 
 
 /** A merge: `state` is the first parent's; `others[i]` is parent i + 2's state (undefined outside the range). */
 function applyMerge<T>(state: State<T>, c: DagCommit<T>, others: readonly (State<T> | undefined)[]): void {
-  const otherPatches = c.otherParents ?? [];
+  // Each other parent's patches by new path (the first for a path, as a search would find): a merge of many files
+  // would otherwise search every list once per file.
+  const otherPatches = (c.otherParents ?? []).map((list) => {
+    const byPath = new Map<string, FilePatch>();
+    for (const p of list) if (p.newPath !== null && !byPath.has(p.newPath)) byPath.set(p.newPath, p);
+    return byPath;
+  });
   for (const f of c.files) {
     if (f.newPath === null || f.binary || (f.hunks.length === 0 && (c.sameAsFirst?.has(f.newPath) ?? true))) {
       applyPatch(state, f, () => undefined);
@@ -170,7 +176,7 @@ function applyMerge<T>(state: State<T>, c: DagCommit<T>, others: readonly (State
     let whole: { lines: Lines<T> | undefined; state: State<T> | undefined; path: string } | undefined;
     const diffs: ({ patch: FilePatch; lines: Lines<T> | undefined } | undefined)[] = [];
     for (let i = 0; i < others.length && !whole; i++) {
-      const patch = otherPatches[i]?.find((p) => p.newPath === path);
+      const patch = otherPatches[i]?.get(path);
       const other = others[i];
       if (!patch) whole = { lines: other?.files.get(path), state: other, path };
       else if (!patch.binary && patch.hunks.length === 0 && patch.oldPath !== null)

@@ -4,6 +4,7 @@ export { LABEL_MAX, cleanLabel, cleanSourceLine } from './labels';
 export { diffHeaderPath, unquoteGitPath } from './quote';
 export {
   BlameParseError,
+  BlamePorcelainParser,
   NOT_COMMITTED,
   parseBlamePorcelain,
   uncommittedBlame,

@@ -7,14 +7,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import {
   BlameAttribution,
+  BlamePorcelainParser,
   LineTally,
   NOT_COMMITTED,
   aiShare,
-  parseBlamePorcelain,
   uncommittedBlame,
   workingOverlay,
   type AuthorshipCounts,
   type BlameLine,
+  type BlamePorcelain,
   type LineSource,
   type ModelCount,
   type ToolCount,
@@ -27,6 +28,7 @@ import { assertSafeRev, type RepoInfo } from '../repo';
 import { WorkingStateStore } from '../stateStore';
 import { HistoryPrefetch } from './historyPrefetch';
 import { ProvenanceReader } from './provenanceReader';
+import { streamGitBytes } from './stream';
 
 export interface AiBlameOptions {
   /** Blame this revision; default: the work tree (uncommitted lines included). */
@@ -54,27 +56,53 @@ export interface AiBlameResult {
   readonly warnings: readonly string[];
 }
 
+/** A blame whose lines are made on demand from a compact table (a large file is never held as line objects). */
+export interface AiBlameView extends Omit<AiBlameResult, 'lines'> {
+  /** Number of lines. */
+  readonly length: number;
+  /** Line `i` (0-based, file order); a fresh object each call. */
+  line(i: number): BlameLine;
+}
+
 /** `relPath` is repository-relative. Throws with git's reason when the file cannot be blamed. */
 export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameOptions = {}): Promise<AiBlameResult> {
+  const v = await aiBlameView(repo, relPath, options);
+  return {
+    path: v.path,
+    rev: v.rev,
+    lines: Array.from({ length: v.length }, (_, i) => v.line(i)),
+    counts: v.counts,
+    share: v.share,
+    byTool: v.byTool,
+    byModel: v.byModel,
+    ignoredNotes: v.ignoredNotes,
+    warnings: v.warnings,
+  };
+}
+
+/** As aiBlame, with the lines read one at a time (`ai-provenance blame` prints them as it goes). */
+export async function aiBlameView(repo: RepoInfo, relPath: string, options: AiBlameOptions = {}): Promise<AiBlameView> {
   assertRepoRelativePath(relPath);
   if (options.rev !== undefined) assertSafeRev(options.rev);
   const args = ['blame', '--porcelain', ...(options.rev !== undefined ? [options.rev] : []), '--', relPath];
-  // Blame is the long pole: it starts first, and the notes and the file's history are read while it runs.
-  const blameRun = (options.runner ?? { run: runGit }).run(args, {
-    cwd: repo.root,
-    maxOutputBytes: 512 * 1024 * 1024,
-    timeoutMs: 300_000,
-  });
+  // Blame is the long pole: it starts first, and the notes and the file's history are read while it runs. Its output
+  // is parsed as it streams (into typed arrays and the lines' bytes), never held as one string.
+  const parser = new BlamePorcelainParser();
+  const limits = { maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 };
+  const blameRun = options.runner
+    ? options.runner.run(args, { cwd: repo.root, ...limits }).then((r) => parser.write(Buffer.from(r.stdout, 'utf8')))
+    : streamGitBytes(repo.root, args, (chunk) => parser.write(chunk), limits);
   const readerPromise = ProvenanceReader.open(repo, {
     ...(options.notesRef ? { notesRef: options.notesRef } : {}),
     ...(options.runner ? { runner: options.runner } : {}),
   });
   readerPromise.catch(() => undefined); // awaited below; avoid an unhandled rejection while blame runs
   const prefetch = new HistoryPrefetch(repo, options.rev, relPath, readerPromise);
-  let blame: ReturnType<typeof parseBlamePorcelain>;
+  let blame: BlamePorcelain;
   const warnings: string[] = [];
   try {
-    blame = parseBlamePorcelain((await blameRun).stdout);
+    await blameRun;
+    blame = parser.end();
   } catch (err) {
     // A file git does not track yet (an agent just wrote it, or HEAD is unborn): every line is uncommitted.
     const untracked =
@@ -115,19 +143,18 @@ export async function aiBlame(repo: RepoInfo, relPath: string, options: AiBlameO
   }
   warnings.push(...attribution.warnings());
   let working: readonly (LineSource | undefined)[] | undefined;
-  const hasUncommitted = blame.entries.some((e) => NOT_COMMITTED.test(e.commit));
-  if (options.rev === undefined && options.workingState !== false && hasUncommitted) {
+  if (options.rev === undefined && options.workingState !== false && blame.hasUncommitted) {
     const overlay = await readWorkingOverlay(repo, relPath, options.store);
     if ('lines' in overlay) working = overlay.lines;
     else warnings.push(`uncommitted lines show as human: ${overlay.reason}`);
   }
-  const lines = attribution.lines(working);
   const tally = new LineTally();
-  for (const line of lines) tally.add(line);
+  for (let i = 0; i < attribution.length; i++) tally.add(attribution.source(i, working));
   return {
     path: relPath,
     rev: options.rev ?? null,
-    lines,
+    length: attribution.length,
+    line: (i) => attribution.line(i, working),
     counts: { ...tally.counts },
     share: aiShare(tally.counts),
     byTool: tally.byTool(),

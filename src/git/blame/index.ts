@@ -1,5 +1,5 @@
 /** Git side of AI blame and stats. */
-export { aiBlame, type AiBlameOptions, type AiBlameResult } from './blame';
+export { aiBlame, aiBlameView, type AiBlameOptions, type AiBlameResult, type AiBlameView } from './blame';
 export {
   PLAIN_DIFF_ARGS,
   aiStats,
@@ -9,7 +9,7 @@ export {
   type LogPatchOptions,
 } from './stats';
 export { MAX_BLOB_BYTES, ProvenanceReader, type ReaderOptions } from './provenanceReader';
-export { streamGitLines, type StreamOptions } from './stream';
+export { streamGitBytes, streamGitLines, type StreamOptions } from './stream';
 export { catFileAll, objectSizes } from './catFileAll';
 export { listNotesSized, type NoteBlob } from './notesIndex';
 export { replayRange, type RangeReplay } from './rangeReplay';

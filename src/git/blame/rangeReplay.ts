@@ -200,7 +200,11 @@ class MergeDiffs {
         continue;
       }
       const changed = vs[0].filter((c) => c.newPath !== null && !c.same);
-      const whole = (path: string): boolean => vs.slice(1).some((v) => !v.some((c) => c.newPath === path && !c.same));
+      // Per other parent, the paths whose content differs from the merge's (sets: merges can change many files).
+      const differs = vs
+        .slice(1)
+        .map((v) => new Set(v.flatMap((c) => (c.newPath !== null && !c.same ? [c.newPath] : []))));
+      const whole = (path: string): boolean => differs.some((d) => !d.has(path));
       if (changed.every((c) => whole(c.newPath!))) {
         // Files, and the other parents' changes, without hunks: a changed file is marked binary, whose lines need not be known.
         const asPatch = (c: RawChange): FilePatch => ({

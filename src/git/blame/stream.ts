@@ -28,12 +28,55 @@ export function streamGitLines(
   onLine: (line: string) => void,
   options: StreamOptions = {},
 ): Promise<void> {
+  const decoder = new StringDecoder('utf8');
+  let rest = '';
+  const emit = (text: string): void => {
+    const parts = (rest + text).split('\n');
+    rest = parts.pop() ?? '';
+    for (const part of parts) onLine(part);
+  };
+  const unread: Buffer[] = [];
+  let unreadBytes = 0;
+  const drain = (): void => {
+    if (unreadBytes === 0) return;
+    const bytes = unread.length === 1 ? unread[0] : Buffer.concat(unread, unreadBytes);
+    unread.length = 0;
+    unreadBytes = 0;
+    emit(decoder.write(bytes));
+  };
+  return streamGitBytes(
+    cwd,
+    args,
+    (chunk) => {
+      unread.push(chunk);
+      unreadBytes += chunk.length;
+      if (unreadBytes >= BATCH_BYTES) drain();
+    },
+    options,
+    () => {
+      drain();
+      emit(decoder.end());
+      if (rest !== '') onLine(rest);
+    },
+  );
+}
+
+/**
+ * Runs git and hands its stdout to `onChunk` as it arrives (bytes, as git wrote them), then calls `onEnd` once git
+ * exited (whatever its code, unless the stream already failed). A throw from either fails the promise (and kills git). `maxOutputBytes` bounds what git may write.
+ */
+export function streamGitBytes(
+  cwd: string,
+  args: readonly string[],
+  onChunk: (chunk: Buffer) => void,
+  options: StreamOptions & { readonly maxOutputBytes?: number } = {},
+  onEnd?: () => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawnGit(args, { cwd, ...(options.env ? { env: options.env } : {}) });
-    const decoder = new StringDecoder('utf8');
-    let rest = '';
     let stderr = '';
     let failed: Error | undefined;
+    let written = 0;
     const fail = (err: Error): void => {
       if (failed) return;
       failed = err;
@@ -54,45 +97,27 @@ export function streamGitLines(
     child.stderr.on('data', (chunk: Buffer) => {
       if (stderr.length < 8192) stderr += chunk.toString('utf8');
     });
-    const emit = (text: string): void => {
-      if (failed) return;
-      const parts = (rest + text).split('\n');
-      rest = parts.pop() ?? '';
+    const guarded = (fn: () => void): void => {
       try {
-        for (const part of parts) onLine(part);
+        fn();
       } catch (err) {
         fail(err instanceof Error ? err : new Error(String(err)));
       }
     };
-    const unread: Buffer[] = [];
-    let unreadBytes = 0;
-    const drain = (): void => {
-      if (unreadBytes === 0) return;
-      const bytes = unread.length === 1 ? unread[0] : Buffer.concat(unread, unreadBytes);
-      unread.length = 0;
-      unreadBytes = 0;
-      emit(decoder.write(bytes));
-    };
     child.stdout.on('data', (chunk: Buffer) => {
-      unread.push(chunk);
-      unreadBytes += chunk.length;
-      if (unreadBytes >= BATCH_BYTES) drain();
+      if (failed) return;
+      written += chunk.length;
+      if (options.maxOutputBytes !== undefined && written > options.maxOutputBytes)
+        return fail(
+          new GitError('output-too-large', args, cwd, null, stderr, `wrote more than ${options.maxOutputBytes} bytes`),
+        );
+      guarded(() => onChunk(chunk));
     });
     child.on('error', (err) => fail(new GitError('spawn', args, cwd, null, stderr, `could not run: ${err.message}`)));
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       options.signal?.removeEventListener('abort', abort);
-      if (!failed) {
-        drain();
-        emit(decoder.end());
-        if (rest !== '' && !failed) {
-          try {
-            onLine(rest);
-          } catch (err) {
-            failed = err instanceof Error ? err : new Error(String(err));
-          }
-        }
-      }
+      if (!failed && onEnd) guarded(onEnd); // also before a failing exit, as the lines so far were handed over
       if (failed) reject(failed);
       else if (code === 0) resolve();
       else

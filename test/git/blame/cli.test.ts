@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeNote } from '../../../src/git';
+import { aiBlame } from '../../../src/git/blame';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { runCli } from '../review/helpers';
 import { commitFiles, evilRecord, info } from './helpers';
@@ -52,6 +53,18 @@ describe('ai-provenance blame and stats', function () {
       ['human', 'ai', 'mixed'],
     );
     assert.equal(result.lines[1].evidence, 'record');
+    // Written a line at a time, it is byte for byte what stringifying the whole result gives.
+    const whole = await aiBlame(await info(repo), 'src/a.ts', { rev: 'HEAD~1' });
+    assert.equal(out, JSON.stringify(whole, null, 1) + '\n');
+    const other = createTempRepo();
+    try {
+      await commitFiles(other, { 'empty.ts': [] }, 'empty file');
+      const empty = await runCli(other.root, ['blame', 'empty.ts', '--json']);
+      assert.equal(empty.code, 0, empty.err);
+      assert.equal(empty.out, JSON.stringify(await aiBlame(await info(other), 'empty.ts'), null, 1) + '\n');
+    } finally {
+      other.cleanup();
+    }
   });
 
   it('stats prints totals by tool and model', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { BlameParseError, parseBlamePorcelain } from '../../../src/core/blame';
+import { BlameParseError, BlamePorcelainParser, parseBlamePorcelain } from '../../../src/core/blame';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);
@@ -113,5 +113,38 @@ describe('parseBlamePorcelain', () => {
 
   it('parses an empty file', () => {
     assert.deepEqual(parseBlamePorcelain('').entries, []);
+  });
+
+  it('reads output cut anywhere, inside lines and multi-byte characters, as the whole output', () => {
+    const out = [
+      `${A} 1 1 2`,
+      ...details('Zoë', 'ünï.ts'),
+      '\tdéjà vu ✓\r',
+      `${A} 2 2`,
+      '\t',
+      `${B} 5 3 1`,
+      ...details('Bob', 'new.ts', ['boundary']),
+      '\t🙂 end',
+      '',
+    ].join('\n');
+    const bytes = new TextEncoder().encode(out);
+    const whole = parseBlamePorcelain(out);
+    const expected = whole.entries;
+    for (let cut = 0; cut <= bytes.length; cut++) {
+      for (const second of [cut, Math.min(bytes.length, cut + 1), Math.min(bytes.length, cut + 7)]) {
+        const parser = new BlamePorcelainParser();
+        parser.write(bytes.subarray(0, cut));
+        parser.write(bytes.subarray(cut, second));
+        parser.write(bytes.subarray(second));
+        const table = parser.end();
+        assert.deepEqual(table.entries, expected, `cut at ${cut} and ${second}`);
+        assert.equal(table.commits.get(A)?.author, 'Zoë');
+      }
+    }
+    assert.deepEqual(
+      expected.map((e) => e.text),
+      ['déjà vu ✓', '', '🙂 end'],
+    );
+    assert.equal(whole.hasUncommitted, false);
   });
 });
