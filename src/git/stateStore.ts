@@ -24,9 +24,9 @@ export interface StateStoreOptions {
   readonly lock?: LockOptions;
   readonly runner?: GitRunner;
   /**
-   * Read record files and take their locks with blocking calls. For short-lived processes (git hooks) that have
-   * nothing else to run while they wait: a small file read directly costs far less than the thread-pool round trips
-   * of the promise API. Never in the extension host.
+   * Read and delete record files and take their locks with blocking calls. For short-lived processes (git hooks)
+   * that have nothing else to run while they wait: a small file read directly costs far less than the thread-pool
+   * round trips of the promise API. Never in the extension host.
    */
   readonly blockingReads?: boolean;
 }
@@ -106,7 +106,7 @@ export class WorkingStateStore {
   /** Removes the record; false when there was none. */
   async delete(relPath: string): Promise<boolean> {
     const file = this.recordFile(relPath);
-    return this.locked(file, () => removeFile(file));
+    return this.locked(file, async () => (this.options.blockingReads ? removeFileSync(file) : removeFile(file)));
   }
 
   /**
@@ -184,8 +184,9 @@ export class WorkingStateStore {
     } catch (err) {
       return { state: 'corrupt', reason: (err as Error).message };
     }
-    // The name is the hash of the path inside: a mismatch means the file was copied or tampered with.
-    if ((relPath !== undefined && record.path !== relPath) || this.recordFile(record.path) !== file) {
+    // The name is the hash of the path inside: a mismatch means the file was copied or tampered with. Callers that name
+    // the path got `file` from recordFile(relPath), so comparing the paths is enough (and spares a hash per read).
+    if (relPath !== undefined ? record.path !== relPath : this.recordFile(record.path) !== file) {
       return {
         state: 'corrupt',
         reason: `record is for ${JSON.stringify(record.path)}, not the path its file name stands for`,
@@ -248,6 +249,16 @@ export class WorkingStateStore {
 async function removeFile(file: string): Promise<boolean> {
   try {
     await fs.unlink(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+function removeFileSync(file: string): boolean {
+  try {
+    fsSync.unlinkSync(file);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
