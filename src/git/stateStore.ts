@@ -4,10 +4,10 @@
  * Writes are read-merge-write under a per-record lock file and land atomically, so two editor windows and the CLI
  * hooks can write the same file at once. A record that cannot be read is moved aside, logged and treated as absent.
  */
-import { createHash } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../core/sha256';
 import { FileRecord, parseFileRecord, parseFileRecordText, serializeFileRecord } from '../core/state/fileRecord';
 import { compactFileRecord, mergeFileRecords } from '../core/state/mergeRecords';
 import { assertRepoRelativePath } from '../core/state/repoPath';
@@ -72,7 +72,7 @@ export class WorkingStateStore {
 
   /** The record file for a repo-relative path. */
   recordFile(relPath: string): string {
-    const name = createHash('sha256').update(assertRepoRelativePath(relPath), 'utf8').digest('hex');
+    const name = sha256Hex(assertRepoRelativePath(relPath));
     return path.join(this.filesDir, `${name}.json`);
   }
 

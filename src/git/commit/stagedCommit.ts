@@ -4,9 +4,9 @@
  * commits (the commit being amended, the pick, squashed or reset-away commits) fills lines the working state does
  * not claim. Lines count as added when no parent has them.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../../core/sha256';
 import { OriginTable, type Origin } from '../../core/attribution/origin';
 import { splitLines, type CommittedFile, type CommittedLine, type LineAttribution } from '../../core/commit/lines';
 import { isRegularFileMode, parseDiffRawNumstat, type ChangedFile } from '../../core/rewrite/diffRaw';
@@ -86,7 +86,7 @@ async function hasParkedRecords(stateDir: string): Promise<boolean> {
 }
 
 function recordName(relPath: string): string {
-  return createHash('sha256').update(relPath, 'utf8').digest('hex') + '.json';
+  return sha256Hex(relPath) + '.json';
 }
 
 /** Whether the state dir holds a record file for a path; each path is hashed once per commit (it is asked often). */
