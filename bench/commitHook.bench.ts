@@ -6,7 +6,8 @@
  * - the same two hooks at 1000 files over 50 files (goal <= 10x: the fixed cost dominates, per-file work is small).
  * Hooks run as git runs them: the installed sh scripts, the launcher, and the bundle users get (dist/hookLoader.js
  * loading dist/hookMain.js with node's compile cache in the state dir, warmed by the first run). Each row fails when
- * its ratio is over the goal, and the bench throws (an error row) when a hook wrote no trailer or no note. The floor is
+ * its ratio is over the goal, and the bench throws (an error row) when any run of a hook wrote no trailer or no note
+ * (the note of the previous run is removed first, untimed). The floor is
  * sampled right beside each hook run, so load changes hit both alike, and is a bare start: without
  * NODE_EXTRA_CA_CERTS, which node reads at every start (the launcher drops it for hooks) and which would otherwise
  * inflate the floor several times over.
@@ -140,20 +141,26 @@ function measureHooks(fx: Fixture, runs: number, cli: string): { prepare: number
     fs.writeFileSync(message, 'Bench commit\n');
     sampleFloor();
     prepare.push(timeMs(() => runHook(fx, 'prepare-commit-msg', ['.git/COMMIT_EDITMSG', 'message'], cli)));
+    // Every run must have done the work, not only the last: a run that gave up early would be fast.
+    if (!/^Assisted-by: /m.test(fs.readFileSync(message, 'utf8')))
+      throw new Error(`prepare-commit-msg run ${i + 1} wrote no trailer`);
   }
-  if (!/^Assisted-by: /m.test(fs.readFileSync(message, 'utf8'))) throw new Error('prepare-commit-msg wrote no trailer');
   // Commit without hooks, keeping what prepare-commit-msg stashed; then post-commit runs on a restored state each time.
   fs.rmSync(fx.backup, { recursive: true, force: true });
   fs.cpSync(fx.state, fx.backup, { recursive: true, filter: notKept });
   git(fx.root, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-m', 'Bench commit'], fx.env);
   const post: number[] = [];
+  const hasNote = (): boolean =>
+    spawnSync('git', ['notes', '--ref', 'ai-provenance', 'list', 'HEAD'], { cwd: fx.root, env: fx.env }).status === 0;
   for (let i = 0; i < runs; i++) {
     restoreState(fx);
+    // Each run writes its own note (the previous run's is removed, untimed), so a run that did nothing is caught.
+    if (hasNote())
+      git(fx.root, ['-c', 'core.hooksPath=/dev/null', 'notes', '--ref', 'ai-provenance', 'remove', 'HEAD']);
     sampleFloor();
     post.push(timeMs(() => runHook(fx, 'post-commit', [], cli)));
+    if (!hasNote()) throw new Error(`post-commit run ${i + 1} wrote no note`);
   }
-  if (git(fx.root, ['notes', '--ref', 'ai-provenance', 'list', 'HEAD']).trim() === '')
-    throw new Error('post-commit wrote no note');
   // Back to the staged state for the next measurement. Not `reset --soft`: its reflog entry would make the next
   // prepare-commit-msg carry the undone commit's note as a recommit (more work than the first measurement had).
   git(fx.root, ['update-ref', '-m', 'bench: back to the staged state', 'HEAD', 'HEAD~1'], fx.env);

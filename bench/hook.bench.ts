@@ -4,7 +4,8 @@
  * node's compile cache in the state dir; the first, cache-writing pair is a warm-up), against a bare `node -e 0`
  * spawned the same way in the same run. Goal <= 2x for the pair: one node start in all (the launcher does Claude's PRE
  * for a file edit in sh, src/git/launcher.ts). The row fails above the goal,
- * and the bench throws (an error row) when the pair recorded nothing or printed anything but Claude's empty answer.
+ * and the bench throws (an error row) when any pair recorded nothing (each starts without a record) or printed anything
+ * but Claude's empty answer.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -68,11 +69,17 @@ export async function rows(): Promise<BenchRow[]> {
         tool_use_id: 'toolu_bench',
         tool_input: { file_path: file, old_string: '  return a + b;', new_string: '  const s = a + b;\n  return s;' },
       });
+    const recordsDir = path.join(stateDir, 'files');
+    const records = () =>
+      fs.existsSync(recordsDir) ? fs.readdirSync(recordsDir).filter((n) => n.endsWith('.json')) : [];
+    // Every pair starts from no record (untimed) and must leave one: a pair that did nothing would be fast.
     const pair = (): number => {
+      fs.rmSync(recordsDir, { recursive: true, force: true });
       fs.writeFileSync(file, ORIGINAL);
       let ms = timed('/bin/sh', [launcher, 'hook', 'claude', 'pre'], root, call('PreToolUse'), env);
       fs.writeFileSync(file, EDITED);
       ms += timed('/bin/sh', [launcher, 'hook', 'claude', 'post'], root, call('PostToolUse'), env);
+      if (records().length !== 1) throw new Error('a hook pair recorded nothing: the bench would measure a no-op');
       return ms;
     };
     timed(process.execPath, ['-e', '0'], root, '', env); // warm the file cache for both
@@ -83,8 +90,6 @@ export async function rows(): Promise<BenchRow[]> {
       bare.push(timed(process.execPath, ['-e', '0'], root, '', env));
       hook.push(pair());
     }
-    const records = fs.readdirSync(path.join(stateDir, 'files')).filter((n) => n.endsWith('.json'));
-    if (records.length !== 1) throw new Error('the hook recorded nothing: the bench would measure a no-op');
     const ratio = median(hook) / median(bare);
     return [
       {

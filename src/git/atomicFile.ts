@@ -1,12 +1,12 @@
 /** Crash-safe file replacement: readers see the old content or the new, never a torn write. */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { uniqueHex } from './uniqueHex';
 
 /** Writes a temp file in the target's directory, fsyncs it, renames it over `target`, then fsyncs the directory. */
 export async function writeFileAtomic(target: string, data: string): Promise<void> {
   const dir = path.dirname(target);
-  const temp = path.join(dir, `.${path.basename(target)}.tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const temp = path.join(dir, `.${path.basename(target)}.tmp-${process.pid}-${uniqueHex(4)}`);
   let handle: fs.FileHandle | undefined;
   try {
     handle = await fs.open(temp, 'wx');

@@ -3,10 +3,10 @@
  * jittered exponential backoff for a bounded time. A lock whose holder died (same host, pid gone) or that is older
  * than `staleMs` is taken over, so a crashed editor or hook never wedges the store.
  */
-import { randomBytes } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
+import { uniqueHex } from './uniqueHex';
 
 export interface LockOptions {
   /** A lock older than this is presumed abandoned. Holders keep locks for milliseconds; default 10 s. */
@@ -60,7 +60,7 @@ export async function acquireLock(lockPath: string, options: LockOptions = {}): 
       pid: process.pid,
       host: os.hostname(),
       time: Date.now(),
-      nonce: randomBytes(8).toString('hex'),
+      nonce: uniqueHex(8),
     };
     const content = JSON.stringify(info);
     if (options.blocking ? tryCreateSync(lockPath, content) : await tryCreate(lockPath, content)) {
@@ -161,7 +161,7 @@ async function takeOverIfStale(lockPath: string, staleMs: number): Promise<boole
   }
   // Move it aside atomically, then make sure what we moved is the lock we judged: between our read and the rename a
   // waiter may already have replaced it with a fresh one.
-  const aside = `${lockPath}.stale-${process.pid}-${randomBytes(4).toString('hex')}`;
+  const aside = `${lockPath}.stale-${process.pid}-${uniqueHex(4)}`;
   try {
     await fs.rename(lockPath, aside);
   } catch (err) {

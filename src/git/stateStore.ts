@@ -4,10 +4,10 @@
  * Writes are read-merge-write under a per-record lock file and land atomically, so two editor windows and the CLI
  * hooks can write the same file at once. A record that cannot be read is moved aside, logged and treated as absent.
  */
-import { createHash } from 'node:crypto';
 import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../core/sha256';
 import { FileRecord, parseFileRecord, parseFileRecordText, serializeFileRecord } from '../core/state/fileRecord';
 import { compactFileRecord, mergeFileRecords } from '../core/state/mergeRecords';
 import { assertRepoRelativePath } from '../core/state/repoPath';
@@ -25,9 +25,9 @@ export interface StateStoreOptions {
   readonly lock?: LockOptions;
   readonly runner?: GitRunner;
   /**
-   * Read record files and take their locks with blocking calls. For short-lived processes (git hooks) that have
-   * nothing else to run while they wait: a small file read directly costs far less than the thread-pool round trips
-   * of the promise API. Never in the extension host.
+   * Read and delete record files and take their locks with blocking calls. For short-lived processes (git hooks)
+   * that have nothing else to run while they wait: a small file read directly costs far less than the thread-pool
+   * round trips of the promise API. Never in the extension host.
    */
   readonly blockingReads?: boolean;
 }
@@ -73,7 +73,7 @@ export class WorkingStateStore {
 
   /** The record file for a repo-relative path. */
   recordFile(relPath: string): string {
-    const name = createHash('sha256').update(assertRepoRelativePath(relPath), 'utf8').digest('hex');
+    const name = sha256Hex(assertRepoRelativePath(relPath));
     return path.join(this.filesDir, `${name}.json`);
   }
 
@@ -107,7 +107,7 @@ export class WorkingStateStore {
   /** Removes the record; false when there was none. */
   async delete(relPath: string): Promise<boolean> {
     const file = this.recordFile(relPath);
-    return this.locked(file, () => removeFile(file));
+    return this.locked(file, async () => (this.options.blockingReads ? removeFileSync(file) : removeFile(file)));
   }
 
   /**
@@ -185,8 +185,9 @@ export class WorkingStateStore {
     } catch (err) {
       return { state: 'corrupt', reason: (err as Error).message };
     }
-    // The name is the hash of the path inside: a mismatch means the file was copied or tampered with.
-    if ((relPath !== undefined && record.path !== relPath) || this.recordFile(record.path) !== file) {
+    // The name is the hash of the path inside: a mismatch means the file was copied or tampered with. Callers that name
+    // the path got `file` from recordFile(relPath), so comparing the paths is enough (and spares a hash per read).
+    if (relPath !== undefined ? record.path !== relPath : this.recordFile(record.path) !== file) {
       return {
         state: 'corrupt',
         reason: `record is for ${JSON.stringify(record.path)}, not the path its file name stands for`,
@@ -255,6 +256,16 @@ export class WorkingStateStore {
 async function removeFile(file: string): Promise<boolean> {
   try {
     await fs.unlink(file);
+    return true;
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw err;
+  }
+}
+
+function removeFileSync(file: string): boolean {
+  try {
+    fsSync.unlinkSync(file);
     return true;
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'ENOENT') return false;

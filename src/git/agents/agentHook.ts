@@ -3,9 +3,9 @@
  * diffs each snapshot against the file now and records exactly the inserted characters as the agent's. Never throws:
  * every problem goes to `<git dir>/ai-provenance/log.txt`. Only one git process (`rev-parse`) for file-edit tools.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../../core/sha256';
 import { isCopilotPayload, parseHookJson, parseHookPayload, toolCallMaterial } from '../../core/agents/payloads';
 import { asObject, own } from '../../core/agents/payloadFields';
 import type { AgentId, HookPayload, HookPhase } from '../../core/agents/types';
@@ -373,7 +373,7 @@ export function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
  */
 function callKey(payload: HookPayload, raw: unknown): string {
   const material = JSON.stringify([payload.agent, toolCallMaterial(raw)]);
-  return 'k-' + createHash('sha256').update(material, 'utf8').digest('hex').slice(0, 32);
+  return 'k-' + sha256Hex(material).slice(0, 32);
 }
 
 async function usableDir(dir: string, fallback: string): Promise<string> {

@@ -7,9 +7,9 @@
  * already describes the file's current text keeps that record unchanged (the editor, which saw every keystroke, has
  * the better account). A file edited in the editor whose record lags behind its text is attributed normally.
  */
-import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { uniqueHex } from '../uniqueHex';
 import type { Origin } from '../../core/attribution/origin';
 import { writeFileAtomic } from '../atomicFile';
 import { GitRunner, defaultGitRunner } from '../exec';
@@ -69,7 +69,7 @@ export async function startSession(
     const snapshot = await takeRepoSnapshot(repo, started, options.runner ?? defaultGitRunner);
     const session: AgentSession = {
       version: SESSION_VERSION,
-      id: `s-${started.toString(36)}-${randomBytes(4).toString('hex')}`,
+      id: `s-${started.toString(36)}-${uniqueHex(4)}`,
       agent,
       ...(model !== undefined ? { model } : {}),
       started,

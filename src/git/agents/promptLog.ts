@@ -3,9 +3,9 @@
  * `AI_PROVENANCE_PROMPT_SUMMARY` is `hash` (a hash of the redacted prompt) or `first-line` (its first line,
  * secrets redacted). Lines go to `<git dir>/ai-provenance/agent-prompts.jsonl` (bounded; one older generation kept).
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../../core/sha256';
 import { asObject, own } from '../../core/agents/payloadFields';
 import { promptSummary } from '../../core/agents/secrets';
 import type { HookPayload } from '../../core/agents/types';
@@ -34,7 +34,7 @@ export async function recordPromptSummary(
     prompt = tail === undefined ? undefined : lastClaudePrompt(tail);
   }
   if (typeof prompt !== 'string') return;
-  const summary = promptSummary(prompt, mode, (s) => 'sha256:' + createHash('sha256').update(s, 'utf8').digest('hex'));
+  const summary = promptSummary(prompt, mode, (s) => 'sha256:' + sha256Hex(s));
   if (summary === undefined || summary === '') return;
   const entry = {
     time: now,

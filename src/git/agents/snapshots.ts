@@ -3,9 +3,9 @@
  * `<git-path ai-provenance>/snapshots/<session>/<tool use id or key>.json`. One JSON file per tool call, written
  * atomically, so a POST never sees half a snapshot. Stale snapshots (a POST that never came) are pruned.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../../core/sha256';
 import { isRepoRelativePath } from '../../core/state/repoPath';
 import { writeFileAtomic } from '../atomicFile';
 import type { FileState } from './workFiles';
@@ -40,7 +40,7 @@ export interface Snapshot {
 /** A path segment safe on every file system: the id itself when it is tame, else a hash of it. */
 export function safeSegment(id: string): string {
   if (/^[A-Za-z0-9_-][A-Za-z0-9._-]{0,79}$/.test(id)) return id;
-  return 'h-' + createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 32);
+  return 'h-' + sha256Hex(id).slice(0, 32);
 }
 
 export class SnapshotStore {

@@ -4,9 +4,9 @@
  * formatter) the stored spans no longer fit the new "before" text. With the text they were written for, the hook can
  * carry them through that edit (as human text) and then through the agent's, instead of dropping them.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../../core/sha256';
 import { writeFileAtomic } from '../atomicFile';
 
 export class RecordTextCache {
@@ -17,7 +17,7 @@ export class RecordTextCache {
   }
 
   private fileFor(rel: string): string {
-    return path.join(this.dir, createHash('sha256').update(rel, 'utf8').digest('hex'));
+    return path.join(this.dir, sha256Hex(rel));
   }
 
   /** The cached text, or undefined. Callers must check it against the record's hash before use. */

@@ -117,7 +117,8 @@ export async function postCommit(ctx: HookContext): Promise<void> {
     // The note and the working state are independent: write both at once.
     await Promise.all([
       record ? writeProvenanceRecord(ctx, info.commit, record) : undefined,
-      settleWorkingState(ctx, blobs, info.commit, stash.settle),
+      // The note's blobs are the commit's (the stash is for exactly its tree): settling reads them from the cache.
+      settleWorkingState(ctx, blobs, info.commit, stash.settle, new Map(stash.files.map((f) => [f.path, f.blob]))),
     ]);
     await removeStagedAttribution(ctx.stateDir, info.tree);
     await pruneStaleStashes(ctx.stateDir);

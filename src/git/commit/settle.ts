@@ -18,16 +18,20 @@ export async function settleWorkingState(
   blobs: BlobReader,
   commit: string,
   settle: ReadonlyArray<readonly [recordPath: string, committedPath: string]>,
+  knownBlobs: ReadonlyMap<string, string> = new Map(),
 ): Promise<void> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
+  // The committed blob of a path, by the id the caller already holds (so the reader's cache answers what the note
+  // asked for) or by `commit:path`.
+  const blobName = (committedPath: string): string => knownBlobs.get(committedPath) ?? `${commit}:${committedPath}`;
   // The committed blobs in one cat-file batch, before the workers ask for them one by one.
-  for (const [, committedPath] of settle) blobs.read(`${commit}:${committedPath}`).catch(() => undefined);
+  for (const [, committedPath] of settle) blobs.read(blobName(committedPath)).catch(() => undefined);
   // Records are independent files with their own locks: settle several at once.
   let next = 0;
   const worker = async () => {
     while (next < settle.length) {
       const [recordPath, committedPath] = settle[next++];
-      await settleOne(ctx, blobs, store, commit, recordPath, committedPath);
+      await settleOne(ctx, blobs, store, blobName(committedPath), recordPath, committedPath);
     }
   };
   await Promise.all(Array.from({ length: Math.min(8, settle.length) }, worker));
@@ -37,13 +41,13 @@ async function settleOne(
   ctx: HookContext,
   blobs: BlobReader,
   store: WorkingStateStore,
-  commit: string,
+  committedBlob: string,
   recordPath: string,
   committedPath: string,
 ): Promise<void> {
   const record = await store.read(recordPath);
   if (!record) return;
-  const committed = await blobs.text(`${commit}:${committedPath}`);
+  const committed = await blobs.text(committedBlob);
   if (committed === undefined) return;
   // The usual case (saved, then committed whole): the record describes the committed text, so every span went in.
   if (describes(record, committed)) {

@@ -4,9 +4,9 @@
  * commits (the commit being amended, the pick, squashed or reset-away commits) fills lines the working state does
  * not claim. Lines count as added when no parent has them.
  */
-import { createHash } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { sha256Hex } from '../../core/sha256';
 import { OriginTable, type Origin } from '../../core/attribution/origin';
 import { splitLines, type CommittedFile, type CommittedLine, type LineAttribution } from '../../core/commit/lines';
 import { isRegularFileMode, parseDiffRawNumstat, type ChangedFile } from '../../core/rewrite/diffRaw';
@@ -87,7 +87,17 @@ async function hasParkedRecords(stateDir: string): Promise<boolean> {
 }
 
 function recordName(relPath: string): string {
-  return createHash('sha256').update(relPath, 'utf8').digest('hex') + '.json';
+  return sha256Hex(relPath) + '.json';
+}
+
+/** Whether the state dir holds a record file for a path; each path is hashed once per commit (it is asked often). */
+function recordLookup(names: ReadonlySet<string>): (relPath: string) => boolean {
+  const seen = new Map<string, boolean>();
+  return (relPath) => {
+    let has = seen.get(relPath);
+    if (has === undefined) seen.set(relPath, (has = names.has(recordName(relPath))));
+    return has;
+  };
 }
 
 interface WorkingLines {
@@ -99,7 +109,7 @@ interface WorkingLines {
 async function workingLines(
   ctx: HookContext,
   store: WorkingStateStore,
-  names: Set<string>,
+  hasRecord: (relPath: string) => boolean,
   parked: boolean,
   blobs: BlobReader,
   file: ChangedFile,
@@ -107,7 +117,7 @@ async function workingLines(
 ): Promise<WorkingLines | undefined> {
   const recordPaths = [file.path, ...(file.fromPath ? [file.fromPath] : [])];
   for (const recordPath of recordPaths) {
-    const stored: FileRecord | undefined = names.has(recordName(recordPath)) ? await store.read(recordPath) : undefined;
+    const stored: FileRecord | undefined = hasRecord(recordPath) ? await store.read(recordPath) : undefined;
     // Records parked by `git stash` come second: the live record may have been rewritten for other text meanwhile.
     const candidates = [
       ...(stored ? [stored] : []),
@@ -167,8 +177,9 @@ export async function attributeChanges(
   ]);
   const changed = parseDiffRawNumstat(diff.stdout).filter((f) => f.status !== 'D');
   const byPath = new Map(changed.map((f) => [f.path, f] as const));
+  const hasRecord = recordLookup(names);
   const mayHaveRecord = (file: (typeof changed)[number]): boolean =>
-    parked || names.has(recordName(file.path)) || (file.fromPath !== undefined && names.has(recordName(file.fromPath)));
+    parked || hasRecord(file.path) || (file.fromPath !== undefined && hasRecord(file.fromPath));
   // Ask cat-file for every staged and parent blob that may be needed in one go (one write, one stream of answers)
   // rather than as each worker reaches its file (parentTexts reads the same names).
   for (const file of changed) {
@@ -216,7 +227,7 @@ export async function attributeChanges(
       results.set(file.path, { committed: placeholder() });
       return;
     }
-    const working = await workingLines(ctx, store, names, parked, blobs, file, stagedText);
+    const working = await workingLines(ctx, store, hasRecord, parked, blobs, file, stagedText);
     const texts = splitLines(stagedText);
     const added = addedLineFlags(texts, await parentTexts(blobs, changes.parents, file));
     // Working spans over lines a parent already has were committed before (its hooks may have been killed): the
