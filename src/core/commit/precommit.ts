@@ -34,8 +34,6 @@ export interface PrecommitPlan {
   readonly tree: string;
   /** HEAD when computed: the new commit's only parent. */
   readonly head: string;
-  /** Hash of the working-state records' hashes (post-commit checks nothing changed since). */
-  readonly records: string;
   /** prepare-commit-msg writes the staged attribution (`<key>.stash.json` moved to `commit/staged-<tree>.json`). */
   readonly stash: boolean;
   /** post-commit writes a note from `<key>.note`. */
@@ -44,8 +42,11 @@ export interface PrecommitPlan {
   readonly trailers: readonly Trailer[];
   /** sh case patterns: a message line matching one means node decides (our trailers may already be there). */
   readonly keyPatterns: readonly string[];
-  /** Record file names (in `files/`) post-commit removes: each describes exactly the committed text. */
-  readonly settle: readonly string[];
+  /**
+   * Record files (names in `files/`, with their `git hash-object` when planned) post-commit removes: each describes
+   * exactly the committed text. post-commit checks the hashes first: a record changed since is node's to settle.
+   */
+  readonly settle: ReadonlyArray<{ readonly name: string; readonly hash: string }>;
 }
 
 const ID = /^[0-9a-f]{40}([0-9a-f]{24})?$/;
@@ -99,20 +100,21 @@ export function keyPatternsFor(trailers: readonly Trailer[]): string[] {
 }
 
 export function serializePrecommitPlan(plan: PrecommitPlan): string {
-  if (!ID.test(plan.tree) || !ID.test(plan.head) || !ID.test(plan.records)) throw new RangeError('invalid object id');
+  if (!ID.test(plan.tree) || !ID.test(plan.head)) throw new RangeError('invalid object id');
   for (const t of plan.trailers)
     if (/[\n\r]/.test(`${t.key}: ${t.value}`)) throw new RangeError('a trailer spans lines');
-  for (const name of plan.settle) if (!RECORD_NAME.test(name)) throw new RangeError(`invalid record name ${name}`);
+  for (const { name, hash } of plan.settle)
+    if (!RECORD_NAME.test(name) || !ID.test(hash)) throw new RangeError(`invalid record ${name} ${hash}`);
   return [
     PRECOMMIT_FORMAT,
     `tree ${plan.tree}`,
     `head ${plan.head}`,
-    `records ${plan.records}`,
     `stash ${plan.stash ? 'yes' : 'no'}`,
     `note ${plan.note ? 'yes' : 'no'}`,
     ...plan.trailers.map((t) => `trailer ${t.key}: ${t.value}`),
     ...plan.keyPatterns.map((p) => `keypat ${p}`),
-    ...plan.settle.map((name) => `settle ${name}`),
+    // Last: prepare-commit-msg stops reading at the first of them.
+    ...plan.settle.map(({ name, hash }) => `settle ${name} ${hash}`),
     // The sh reader stops at this line: a torn file (never written so) would have no end and be refused.
     'end',
     '',
@@ -126,7 +128,7 @@ export function parsePrecommitPlan(text: string): PrecommitPlan {
   const fields = new Map<string, string>();
   const trailers: Trailer[] = [];
   const keyPatterns: string[] = [];
-  const settle: string[] = [];
+  const settle: Array<{ name: string; hash: string }> = [];
   let ended = false;
   for (const line of lines.slice(1)) {
     if (line === 'end') {
@@ -139,8 +141,10 @@ export function parsePrecommitPlan(text: string): PrecommitPlan {
       const colon = v.indexOf(': ');
       trailers.push({ key: v.slice(0, colon), value: v.slice(colon + 2) });
     } else if (k === 'keypat') keyPatterns.push(v);
-    else if (k === 'settle') settle.push(v);
-    else fields.set(k, v);
+    else if (k === 'settle') {
+      const [name = '', hash = ''] = v.split(' ');
+      settle.push({ name, hash });
+    } else fields.set(k, v);
   }
   if (!ended) throw new Error('precommit plan has no end');
   const field = (k: string): string => {
@@ -151,7 +155,6 @@ export function parsePrecommitPlan(text: string): PrecommitPlan {
   return {
     tree: field('tree'),
     head: field('head'),
-    records: field('records'),
     stash: field('stash') === 'yes',
     note: field('note') === 'yes',
     trailers,

@@ -41,8 +41,8 @@ interface KeyFacts {
   readonly tree: string;
   readonly head: string;
   readonly config: string;
-  /** `git hash-object` of the records, one line each (glob order). */
-  readonly recordHashes: string;
+  /** `git hash-object` of each record, by file name. */
+  readonly recordHashes: ReadonlyMap<string, string>;
 }
 
 export function precommitDir(stateDir: string): string {
@@ -76,13 +76,13 @@ async function keyFacts(ctx: HookContext): Promise<KeyFacts | string> {
   if (hashes.code !== 0) return 'the HEAD reflog or a record could not be read';
   const material = tree.stdout + head.stdout + config.stdout + hashes.stdout;
   const key = (await ctx.git(['hash-object', '--stdin'], { input: material })).stdout.trim();
-  const lines = hashes.stdout.split('\n');
+  const lines = hashes.stdout.split('\n').slice(1);
   return {
     key,
     tree: tree.stdout.trim(),
     head: head.stdout.trim(),
     config: config.stdout,
-    recordHashes: lines.slice(1).join('\n'),
+    recordHashes: new Map(records.map((file, i) => [path.basename(file), lines[i] ?? ''])),
   };
 }
 
@@ -156,12 +156,13 @@ export async function precomputeCommit(cwd: string, env: NodeJS.ProcessEnv = pro
     if (logged.length > 0) return refuse(`the hook has something to log: ${logged[0]}`);
     // post-commit deletes a record only when it describes the committed text; anything else is node's to settle.
     const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
-    const settle: string[] = [];
+    const settle: Array<{ name: string; hash: string }> = [];
     for (const [recordPath, committedPath] of attribution.settle) {
       const record = await store.read(recordPath);
       if (!record || !describes(record, await blobs.text(`${before.tree}:${committedPath}`)))
         return refuse(`the record of ${recordPath} does not describe its staged text`);
-      settle.push(path.basename(store.recordFile(recordPath)));
+      const name = path.basename(store.recordFile(recordPath));
+      settle.push({ name, hash: before.recordHashes.get(name) ?? '' });
     }
     const choice = await choosePresets(ctx, blobs, plan.head);
     if ('invalid' in choice) return refuse(choice.invalid);
@@ -170,7 +171,6 @@ export async function precomputeCommit(cwd: string, env: NodeJS.ProcessEnv = pro
     const template = record ? noteTemplate(record) : undefined;
     if (record && !template) return refuse('the note template is ambiguous');
     const stash = attribution.staged.length > 0 || attribution.settle.length > 0;
-    const records = (await ctx.git(['hash-object', '--stdin'], { input: before.recordHashes })).stdout.trim();
 
     const after = await keyFacts(ctx);
     if (typeof after === 'string' || after.key !== before.key) return refuse('the state changed while computing');
@@ -197,7 +197,6 @@ export async function precomputeCommit(cwd: string, env: NodeJS.ProcessEnv = pro
     const text = serializePrecommitPlan({
       tree: before.tree,
       head: before.head,
-      records,
       stash,
       note: template !== undefined,
       trailers,
