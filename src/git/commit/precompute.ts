@@ -135,12 +135,12 @@ export async function precomputeCommit(cwd: string, env: NodeJS.ProcessEnv = pro
   };
   const before = await keyFacts(ctx);
   if (typeof before === 'string') return refuse(before);
-  if (await planInPlace(dir, before.key)) return { state: 'current', key: before.key };
   const configProblem = configRefusal(before.config);
   if (configProblem) return refuse(configProblem);
   for (const name of SEQUENCER_FILES) if (await pathExists(ctx.gitFile(name))) return refuse(`${name} exists`);
   const parked = await fs.readdir(path.join(ctx.stateDir, 'parked')).catch(() => [] as string[]);
   if (parked.some((n) => n.endsWith('.json'))) return refuse('records parked by git stash');
+  if (await planInPlace(dir, before.key)) return { state: 'current', key: before.key };
 
   const blobs = new BlobReader(ctx.repo.root, ctx.env);
   try {

@@ -170,6 +170,22 @@ describe('commit: the editor precomputed, the sh hooks apply', function () {
     assert.deepEqual(fast.noteLines(), slow.noteLines());
   });
 
+  it('refuses a recommit after a reset (node carries the reset-away notes) and a merge in progress', async () => {
+    const repo = await fresh();
+    repo.writeAi('first.ts', 'first();\n', [1]);
+    repo.commitHooked('First');
+    repo.run(['reset', '-q', '--soft', 'HEAD~1']);
+    stageSameWork(repo);
+    const outcome = await precomputeCommit(repo.root, hookEnv());
+    assert.deepEqual(outcome, { state: 'refused', reason: 'the commit would carry notes of other commits' });
+    repo.run(['checkout', '-q', '-B', 'main']);
+    await precompute(repo);
+    fs.writeFileSync(path.join(repo.root, '.git', 'MERGE_HEAD'), repo.run(['rev-parse', 'HEAD']) + '\n');
+    assert.deepEqual(await precomputeCommit(repo.root, hookEnv()), { state: 'refused', reason: 'MERGE_HEAD exists' });
+    // Refusing removes the plans: nothing stale is left for the hooks.
+    assert.deepEqual(fs.readdirSync(precommitDir(stateDir(repo))), []);
+  });
+
   it('post-commit leaves a record that changed after prepare-commit-msg to node, which keeps its new AI text', async () => {
     const repo = await fresh();
     stageSameWork(repo);
