@@ -6,6 +6,7 @@
  * a sequencer step, an amend's carried notes, parked records, a record that does not describe the staged text, a
  * line the attribution would log about): then the hooks run node as before.
  */
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { buildTrailers } from '../../core/commit/trailers';
@@ -20,6 +21,7 @@ import {
 import type { StagedAttribution } from '../../core/rewrite/stagedAttribution';
 import { serializeStagedAttribution } from '../../core/rewrite/stagedAttribution';
 import { writeFileAtomic } from '../atomicFile';
+import type { GitResult } from '../exec';
 import { WorkingStateStore } from '../stateStore';
 import { BlobReader } from './blobs';
 import { planCommit } from './commitPlan';
@@ -60,6 +62,21 @@ async function recordFiles(stateDir: string): Promise<string[]> {
 }
 
 /**
+ * `git write-tree` of the index without taking its lock: write-tree locks the index it reads (to store the cache tree)
+ * and fails without it, so run in the editor on the real index it could make a user's `git add` or `git commit` of
+ * that moment fail on index.lock. It runs on a copy instead (git replaces the index by rename: the copy is whole).
+ */
+async function writeTreeUnlocked(ctx: HookContext): Promise<GitResult> {
+  const copy = path.join(ctx.stateDir, `.precompute-index-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    await fs.copyFile(path.join(ctx.repo.gitDir, 'index'), copy);
+    return await ctx.git(['write-tree'], { env: { GIT_INDEX_FILE: copy } });
+  } finally {
+    await fs.rm(copy, { force: true });
+  }
+}
+
+/**
  * The key exactly as the hook script computes it: the output of write-tree, `rev-parse -q --verify HEAD`,
  * `config --get-regexp`, and `hash-object` of the HEAD reflog and every record, hashed by `git hash-object --stdin`.
  */
@@ -67,7 +84,7 @@ async function keyFacts(ctx: HookContext): Promise<KeyFacts | string> {
   const records = await recordFiles(ctx.stateDir);
   if (records.length === 0) return 'no working-state records';
   const [tree, head, config, hashes] = await Promise.all([
-    ctx.git(['write-tree']),
+    writeTreeUnlocked(ctx),
     ctx.git(['rev-parse', '-q', '--verify', 'HEAD'], { okExitCodes: [1] }),
     ctx.git(['config', '--get-regexp', PRECOMMIT_CONFIG_REGEXP], { okExitCodes: [1] }),
     ctx.git(['hash-object', '--', ctx.gitFile('logs/HEAD'), ...records], { okExitCodes: [128] }),

@@ -125,6 +125,16 @@ describe('commit: the editor precomputed, the sh hooks apply', function () {
     assert.equal(plan.head, repo.run(['rev-parse', 'HEAD']));
     assert.equal(plan.settle.length, 2);
     assert.deepEqual((await precomputeCommit(repo.root, hookEnv())).state, 'current');
+    // The editor never takes the index lock: a user's git command holding it at that moment is not disturbed.
+    const lock = path.join(repo.root, '.git', 'index.lock');
+    fs.writeFileSync(lock, '');
+    repo.write('more.txt', 'more\n');
+    fs.rmSync(lock);
+    repo.run(['add', 'more.txt']);
+    fs.writeFileSync(lock, '');
+    assert.equal((await precomputeCommit(repo.root, hookEnv())).state, 'written');
+    assert.ok(fs.existsSync(lock));
+    fs.rmSync(lock);
   });
 
   const stale: Array<[string, (repo: HookRepo) => void, string[]?]> = [
