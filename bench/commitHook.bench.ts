@@ -3,7 +3,9 @@
  * a bare `node -e 0` start measured in the same run:
  * - prepare-commit-msg and post-commit for a 50-file commit where every file has AI lines (goal <= 2x each: the hook
  *   may cost at most one more node start);
- * - the same two hooks at 1000 files over 50 files (goal <= 10x: the fixed cost dominates, per-file work is small).
+ * - the same two hooks at 1000 files over 50 files (goal <= 10x: the fixed cost dominates, per-file work is small);
+ * - the same two at 50 files when the editor precomputed the commit (goal <= 0.5x each: sh and a few git processes,
+ *   no node; the rows throw when a hook did not take that path, see measurePrecomputed).
  * Hooks run as git runs them: the installed sh scripts, the launcher, and the bundle users get (dist/hookLoader.js
  * loading dist/hookMain.js with node's compile cache in the state dir, warmed by the first run). Each row fails when
  * its ratio is over the goal, and the bench throws (an error row) when any run of a hook wrote no trailer or no note
@@ -168,6 +170,53 @@ function measureHooks(fx: Fixture, runs: number, cli: string): { prepare: number
   return { prepare: median(prepare), post: median(post) };
 }
 
+/**
+ * Median times (ms) of the same two hooks when the editor precomputed the commit: each prepare-commit-msg run follows
+ * a fresh `precomputeCommit` (what the extension calls, untimed) on the staged state. Throws when a hook did not take
+ * the sh path: prepare-commit-msg's sh path leaves `precommit/used` as its last step, post-commit's removes it, and
+ * node does neither.
+ */
+async function measurePrecomputed(fx: Fixture, runs: number, cli: string): Promise<{ prepare: number; post: number }> {
+  const { precomputeCommit } = await import('../src/git/commit/precompute.js');
+  const message = path.join(fx.root, '.git', 'COMMIT_EDITMSG');
+  const used = path.join(fx.state, 'precommit', 'used');
+  const staged = path.join(fx.root, '..', `${path.basename(fx.root)}-staged`);
+  fs.rmSync(staged, { recursive: true, force: true });
+  fs.cpSync(fx.state, staged, { recursive: true, filter: notKept });
+  const restore = (from: string) => {
+    for (const name of fs.readdirSync(fx.state))
+      if (!KEPT.has(name)) fs.rmSync(path.join(fx.state, name), { recursive: true, force: true });
+    fs.cpSync(from, fx.state, { recursive: true, filter: notKept });
+  };
+  const prepare: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    restore(staged);
+    const outcome = await precomputeCommit(fx.root, fx.env);
+    if (outcome.state === 'refused') throw new Error(`precompute refused: ${outcome.reason}`);
+    fs.writeFileSync(message, 'Bench commit\n');
+    sampleFloor();
+    prepare.push(timeMs(() => runHook(fx, 'prepare-commit-msg', ['.git/COMMIT_EDITMSG', 'message'], cli)));
+    if (!fs.existsSync(used)) throw new Error('prepare-commit-msg did not take the precomputed sh path');
+  }
+  if (!/^Assisted-by: /m.test(fs.readFileSync(message, 'utf8'))) throw new Error('prepare-commit-msg wrote no trailer');
+  fs.rmSync(fx.backup, { recursive: true, force: true });
+  fs.cpSync(fx.state, fx.backup, { recursive: true, filter: notKept });
+  git(fx.root, ['-c', 'core.hooksPath=/dev/null', 'commit', '-q', '-F', message], fx.env);
+  const post: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    restoreState(fx);
+    sampleFloor();
+    post.push(timeMs(() => runHook(fx, 'post-commit', [], cli)));
+    if (fs.existsSync(used)) throw new Error('post-commit did not take the precomputed sh path');
+  }
+  if (git(fx.root, ['notes', '--ref', 'ai-provenance', 'list', 'HEAD']).trim() === '')
+    throw new Error('post-commit wrote no note');
+  git(fx.root, ['update-ref', '-m', 'bench: back to the staged state', 'HEAD', 'HEAD~1'], fx.env);
+  restore(staged);
+  fs.rmSync(staged, { recursive: true, force: true });
+  return { prepare: median(prepare), post: median(post) };
+}
+
 function cleanup(fx: Fixture): void {
   for (const dir of [fx.root, fx.backup, path.join(fx.root, '..', `${path.basename(fx.root)}-home`)])
     fs.rmSync(dir, { recursive: true, force: true });
@@ -190,6 +239,7 @@ export async function rows(): Promise<BenchRow[]> {
     measureHooks(large, 1, BUNDLE);
     const at50 = measureHooks(small, 9, BUNDLE);
     const at1000 = measureHooks(large, 5, BUNDLE);
+    const precomputed = await measurePrecomputed(small, 9, BUNDLE);
     const floor = median(floorSamples);
     const ratio50 = (at1000.prepare + at1000.post) / (at50.prepare + at50.post);
     const vsFloor = (name: string, ms: number, goal: number): BenchRow => ({
@@ -202,6 +252,8 @@ export async function rows(): Promise<BenchRow[]> {
     return [
       vsFloor('prepare-commit-msg @50 AI files, VS Code closed / node -e 0', at50.prepare, 2),
       vsFloor('post-commit @50 AI files, VS Code closed / node -e 0', at50.post, 2),
+      vsFloor('prepare-commit-msg @50 AI files, editor precomputed / node -e 0', precomputed.prepare, 0.5),
+      vsFloor('post-commit @50 AI files, editor precomputed / node -e 0', precomputed.post, 0.5),
       {
         name: 'commit hooks @1000 files / @50 files, VS Code closed',
         ratio: ratio50,

@@ -1,11 +1,14 @@
 /**
  * Shows, before anyone commits, what the commit hook will add for the staged content: a status bar item with the
  * AI line count and the exact trailers, and a command that puts them into the Source Control message box. With
- * several repositories in the window it shows the active editor's repository (else the first one git opened).
+ * several repositories in the window it shows the active editor's repository (else the first one git opened). On the
+ * same (debounced) events it precomputes the commit for the hooks (src/git/commit/precompute.ts), so a terminal
+ * `git commit -m` applies it in sh without starting node.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { containingRoot } from '../../core/repos/windowRepos';
+import { precomputeCommit } from '../../git/commit/precompute';
 import { previewTrailers, type TrailerPreview } from '../../git/commit/preview';
 import { Disposable, debounce } from '../lifecycle';
 import { deferStartup } from '../startupWork';
@@ -45,11 +48,53 @@ export class TrailerPreviewFeature extends Disposable {
       const preview = await previewTrailers(repo.rootUri.fsPath);
       this.current = { repo, preview };
       this.render(preview);
+      if (preview.aiLines > 0) this.precompute(repo.rootUri.fsPath);
       return preview;
     } catch (err) {
       this.log(`trailer preview failed: ${err instanceof Error ? err.message : String(err)}`);
       this.item.hide();
       return undefined;
+    }
+  }
+
+  private precomputing = false;
+  private precomputeAgain: string | undefined;
+  private lastPrecompute = '';
+
+  /**
+   * One precompute at a time; calls meanwhile coalesce into one more run after it (previews come often: every git
+   * event, every save). What it decided is logged when that changes.
+   */
+  private precompute(root: string): void {
+    if (this.precomputing) {
+      this.precomputeAgain = root;
+      return;
+    }
+    this.precomputing = true;
+    void (async () => {
+      let next: string | undefined = root;
+      while (next !== undefined) {
+        this.precomputeAgain = undefined;
+        await this.precomputeOnce(next);
+        next = this.precomputeAgain;
+      }
+      this.precomputing = false;
+    })();
+  }
+
+  private async precomputeOnce(root: string): Promise<void> {
+    try {
+      const outcome = await precomputeCommit(root);
+      const said =
+        outcome.state === 'refused'
+          ? `commit not precomputed (the hooks will run node): ${outcome.reason}`
+          : 'commit precomputed for the hooks';
+      if (said !== this.lastPrecompute) this.log(said);
+      this.lastPrecompute = said;
+    } catch (err) {
+      this.log(
+        `commit precompute failed (the hooks will run node): ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

@@ -10,6 +10,8 @@
  * pre-push (only for remotes in aiprovenance.shareNotes) starts a detached notes push; neither changes what git pushes.
  */
 
+import { precomputedFastPath } from './precomputedPath';
+
 /** The CLI commands hooks run (git hooks: `git-hook`, agents: `hook`): the launcher routes them to dist/hookMain.js. */
 export const HOOK_ENTRY_COMMANDS = ['git-hook', 'hook'] as const;
 
@@ -150,6 +152,8 @@ export function hookScript(hook: ManagedHook): string {
     '$aip_paths',
     'EOF',
     ...earlyExit(hook),
+    // What the editor precomputed for this very commit, applied in sh (precomputedPath.ts); else node, as ever.
+    ...precomputedFastPath(hook),
     'aip_launcher="$aip_state_dir/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || exit "$aip_status"',
