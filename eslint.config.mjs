@@ -103,7 +103,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.cjs'],
+    files: ['scripts/**/*.cjs', 'test/integration/stub-*/**/*.js'],
     languageOptions: {
       sourceType: 'commonjs',
       globals: {

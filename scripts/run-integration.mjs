@@ -46,8 +46,11 @@ async function main() {
       : multiroot
         ? createMultiRootWorkspace(path.join(runDir, 'multiroot'))
         : createSampleRepo(path.join(runDir, 'workspace'));
-  // Otherwise a code-less extension of the category "AI" is installed: the one provider inline accepts are named after.
-  const moreExtensions = demo ? [DEMO_AI_EXTENSION] : [path.join(ROOT, 'test', 'integration', 'stub-ai')];
+  // Otherwise a code-less extension of the category "AI" is installed: the one provider inline accepts are named after;
+  // and Stub Fork, which registers Cursor's and Windsurf's accept commands under their ids as those editors do.
+  const moreExtensions = demo
+    ? [DEMO_AI_EXTENSION]
+    : [path.join(ROOT, 'test', 'integration', 'stub-ai'), path.join(ROOT, 'test', 'integration', 'stub-fork')];
   const screenshotDir = process.env.AIP_SCREENSHOT_DIR ?? path.join(runDir, 'screenshots');
 
   const started = Date.now();

@@ -1,8 +1,9 @@
 /**
  * Accepts of editors' built-in AI that bypass VS Code's inline-suggest commands (Cursor Tab, Windsurf
- * Supercomplete). The real VS Code stands in for the fork: the test registers the fork's accept command under its
- * real id and sets the fork's context key, then presses Tab; our mirrored key binding must reach our command, which
- * runs the fork's and attributes exactly what it inserted. Without the context key Tab stays plain indentation.
+ * Supercomplete). The real VS Code stands in for the fork: a test extension (test/integration/stub-fork) registers the
+ * forks' accept commands under their real ids, as the forks do; the test sets the fork's context key and presses Tab.
+ * Our mirrored key binding must reach our command, which runs the fork's and attributes exactly what it inserted.
+ * Without the context key Tab stays plain indentation and the fork's command does not run.
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
@@ -20,20 +21,17 @@ async function pressTab(fallbackCommand: string): Promise<void> {
   else await vscode.commands.executeCommand(fallbackCommand);
 }
 
-/** Registers `id` as the fork would: inserting `text` at the cursor of the active editor. */
-function forkCommand(id: string, text: string): vscode.Disposable {
-  return vscode.commands.registerCommand(id, async () => {
-    const editor = vscode.window.activeTextEditor;
-    if (editor) await editor.edit((b) => b.insert(editor.selection.active, text));
-  });
+/** What the stub fork's AI inserts on its next accept; resolves with how many of its accepts have run. */
+async function offer(text?: string): Promise<number> {
+  await vscode.extensions.getExtension('ai-provenance-test.stub-fork')?.activate();
+  return (await vscode.commands.executeCommand<number>('stubFork.offer', text)) ?? 0;
 }
 
 const setContext = (key: string, value: boolean) => vscode.commands.executeCommand('setContext', key, value);
 
 describe('fork accept commands (the real VS Code standing in for Cursor and Windsurf)', () => {
-  const disposables: vscode.Disposable[] = [];
   afterEach(async () => {
-    disposables.splice(0).forEach((d) => d.dispose());
+    await offer('');
     for (const key of [
       'cpp.shouldAcceptTab',
       'windsurf.supercompleteShown',
@@ -44,7 +42,7 @@ describe('fork accept commands (the real VS Code standing in for Cursor and Wind
   });
 
   it('attributes a Cursor Tab accept (editor.action.acceptCursorTabSuggestion under cpp.shouldAcceptTab) to Cursor Tab', async () => {
-    disposables.push(forkCommand('editor.action.acceptCursorTabSuggestion', 'total += price * qty;'));
+    await offer('total += price * qty;');
     const text = 'let total = 0;\n\n';
     const editor = await scratch(text);
     await cursorAt(editor, text.length - 1);
@@ -62,8 +60,7 @@ describe('fork accept commands (the real VS Code standing in for Cursor and Wind
   });
 
   it('leaves Tab as plain indentation when the fork would not accept (context key off)', async () => {
-    let ran = 0;
-    disposables.push(vscode.commands.registerCommand('editor.action.acceptCursorTabSuggestion', () => void ran++));
+    const before = await offer('never inserted');
     const text = 'x\n';
     const editor = await scratch(text);
     await cursorAt(editor, 0);
@@ -71,14 +68,14 @@ describe('fork accept commands (the real VS Code standing in for Cursor and Wind
     const version = editor.document.version;
     await pressTab('tab');
     await waitUntil('the indentation', () => (editor.document.version > version ? true : undefined));
-    assert.equal(ran, 0);
+    assert.equal(await offer(), before, "the fork's accept did not run");
     assert.notEqual(editor.document.getText(), text);
     assert.deepEqual(await attributedTexts(editor), []);
   });
 
   it('attributes a Windsurf Supercomplete accept through whichever known accept id the editor has', async () => {
-    // The second candidate id: the first one is absent, so this proves the id is resolved at run time.
-    disposables.push(forkCommand('codeium.supercompleteAccept', 'return cache.get(key);'));
+    // The stub has the second candidate id only: the first one is absent, so the id is resolved at run time.
+    await offer('return cache.get(key);');
     const text = 'function lookup(key) {\n  \n}\n';
     const editor = await scratch(text);
     await cursorAt(editor, text.indexOf('  \n') + 2);
