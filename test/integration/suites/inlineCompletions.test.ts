@@ -48,6 +48,36 @@ describe('inline completion capture', () => {
     assert.equal(span.origin.candidates, undefined);
   });
 
+  it("names the installed AI extension whose own provider made the suggestion (Stub AI's), with that evidence", async () => {
+    // Our test provider stays silent: the ghost text comes from the installed extension's provider.
+    provider.dispose();
+    const stub = vscode.extensions.getExtension('ai-provenance-test.stub-ai');
+    assert.ok(stub, 'the Stub AI test extension is installed');
+    await stub.activate();
+    const offer = async (text: string) => (await vscode.commands.executeCommand<number>('stubAi.offer', text)) ?? 0;
+    try {
+      const text = 'const rate = \n';
+      const editor = await scratch(text);
+      await cursorAt(editor, text.indexOf('= ') + 2);
+      const asked = await offer('0.2;');
+      await vscode.commands.executeCommand('editor.action.inlineSuggest.trigger');
+      await waitUntil('the stub provider to be asked', async () => ((await offer('0.2;')) > asked ? true : undefined));
+      if (driverAvailable)
+        await waitUntil('ghost text on screen', async () =>
+          (await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined,
+        );
+      const version = editor.document.version;
+      await press('Tab', 'aiProvenance.inlineSuggest.commit');
+      await waitUntil('the accept', () => (editor.document.version > version ? true : undefined));
+      assert.equal(editor.document.getText(), 'const rate = 0.2;\n');
+      assert.deepEqual(await attributedTexts(editor), ['0.2;']);
+      const span = (await api()).spans(editor.document.uri)[0];
+      assert.deepEqual([span.origin.tool, span.origin.evidence], ['Stub AI', 'only installed provider']);
+    } finally {
+      await offer('');
+    }
+  });
+
   it('names the tool from the aiProvenance.capture.inlineTool setting, with that evidence', async () => {
     const config = vscode.workspace.getConfiguration('aiProvenance');
     await config.update('capture.inlineTool', 'My Completer', vscode.ConfigurationTarget.Global);

@@ -69,15 +69,15 @@ describe('Agent Trace notes from other writers', () => {
       assert.match(c.rejected!, /unsupported version "2\.0\.0"/);
     });
 
-    it('leaves out files outside the repository, absolute paths and control characters', () => {
-      const files = ['../up.go', '/abs.go', 'x/\u0007bell.go', 'ok.go'].map((path) => ({
+    it('leaves out files outside the repository, absolute paths and line breaks (other characters git allows stay)', () => {
+      const files = ['../up.go', '/abs.go', 'x/\nbreak.go', 'x/\u0007bell.go', 'ok.go'].map((path) => ({
         path,
         conversations: [{ contributor: { type: 'ai' }, ranges: [{ start_line: 1, end_line: 2 }] }],
       }));
       const c = parseForeignAgentTrace(JSON.stringify(agentTraceRecord({ files })), COMMIT);
       assert.deepEqual(
         recordRanges(c.record!).map((f) => f.path),
-        ['ok.go'],
+        ['x/\u0007bell.go', 'ok.go'],
       );
       assert.equal(c.skipped.length, 3);
     });

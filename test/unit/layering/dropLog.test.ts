@@ -37,6 +37,8 @@ const READ_ONLY: Record<string, string> = {
     'loadOrMoveAside: a corrupt record is moved aside with a logDrop line in the caller',
   'src/git/commit/stagedCommit.ts:addedLinesOnly':
     'the first call logs through logDrop; the second keeps only added lines, the parent commit owns the rest',
+  'src/git/foreign/importNotes.ts:parseNoteRecords':
+    'import only reads our note for the lines it covers; an unreadable note is left as it is and the commit is listed as skipped with why',
 };
 
 function sources(): string[] {
