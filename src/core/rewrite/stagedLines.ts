@@ -48,6 +48,31 @@ export function attributeLinesOf(
   return out;
 }
 
+/**
+ * `lines` (from attributeLinesOf) kept only where the target line is, whole, a line of `sourceText` that held AI. For
+ * a record the commit did not see being written (parked by `git stash`: its text went into the stash), a line that
+ * merely looks like a stashed AI line (`human_5;` where `ai_3;` was) must not inherit its punctuation.
+ */
+export function keepWholeSourceLines(
+  lines: ReadonlyMap<number, LineAttribution>,
+  sourceText: string,
+  targetText: string,
+  source: SpanSource,
+): Map<number, LineAttribution> {
+  const sourceLines = splitLines(sourceText);
+  const view = lineView(
+    /\r(?!\n)/.test(sourceText) ? sourceText.replace(/\r(?!\n)/g, ' ') : sourceText,
+    tuples(source.spans),
+  );
+  const aiTexts = new Set<string>();
+  for (let i = 0; i < view.length && i < sourceLines.length; i++)
+    if (view[i].kind !== 'human') aiTexts.add(sourceLines[i]);
+  const target = splitLines(targetText);
+  const out = new Map<number, LineAttribution>();
+  for (const [line, attribution] of lines) if (aiTexts.has(target[line - 1] ?? '')) out.set(line, attribution);
+  return out;
+}
+
 function originAt(source: SpanSource, index: number): Origin {
   const origin = source.origins[index];
   if (!origin) throw new RangeError(`span names origin ${index}, but the record has ${source.origins.length}`);

@@ -13,7 +13,7 @@ import { isRegularFileMode, parseDiffRawNumstat, type ChangedFile } from '../../
 import { addedLineFlags } from '../../core/rewrite/lineMatch';
 import { overlayLineMaps, type LineMap } from '../../core/rewrite/mapLines';
 import { toStagedFile, type StagedFile } from '../../core/rewrite/stagedAttribution';
-import { addedLinesOnly, attributeLinesOf } from '../../core/rewrite/stagedLines';
+import { addedLinesOnly, attributeLinesOf, keepWholeSourceLines } from '../../core/rewrite/stagedLines';
 import type { FileRecord } from '../../core/state/fileRecord';
 import { LINE_FIRST } from '../../core/state/remapRecord';
 import { WorkingStateStore } from '../stateStore';
@@ -132,7 +132,12 @@ async function workingLines(
         () => (recordPath !== file.path ? readWorkingText(ctx.repo.root, recordPath) : Promise.resolve(undefined)),
         () => (file.oldBlob && !/^0+$/.test(file.oldBlob) ? blobs.text(file.oldBlob) : Promise.resolve(undefined)),
       ]);
-      if (text !== undefined) return { lines: attributeLinesOf(text, stagedText, record, LINE_FIRST), recordPath };
+      if (text !== undefined) {
+        const lines = attributeLinesOf(text, stagedText, record, LINE_FIRST);
+        // A parked record's text is in the stash: only its AI lines that came back whole count.
+        const parkedCopy = record !== stored;
+        return { lines: parkedCopy ? keepWholeSourceLines(lines, text, stagedText, record) : lines, recordPath };
+      }
       await logDrop(
         ctx,
         'commit',

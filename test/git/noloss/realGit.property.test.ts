@@ -245,9 +245,13 @@ class RealWorld {
     this.resetAway = true;
   }
 
-  private stash(baseChange: boolean): void {
+  private stash(wantBaseChange: boolean): void {
     if (this.textOf(this.work) === this.headText()) return;
     const stashed = [...this.work];
+    // A stash that changes the first body line touches the base change above it: git's pop would conflict, which is
+    // not what this step is about, so the base stays as it is then.
+    const first = this.commits[this.head]!.lines[0];
+    const baseChange = wantBaseChange && first !== undefined && stashed[0]?.text === first.text;
     this.repo.run(['stash', '-q']);
     this.work = [...this.commits[this.head]!.lines];
     if (baseChange) {

@@ -2,7 +2,12 @@ import * as assert from 'node:assert/strict';
 import type { Origin } from '../../../src/core/attribution/origin';
 import { OriginTable } from '../../../src/core/attribution/origin';
 import type { StateSpan } from '../../../src/core/state/fileRecord';
-import { attributeLinesOf, reanchorSpans, uncommittedSpans } from '../../../src/core/rewrite/stagedLines';
+import {
+  attributeLinesOf,
+  keepWholeSourceLines,
+  reanchorSpans,
+  uncommittedSpans,
+} from '../../../src/core/rewrite/stagedLines';
 import {
   StagedAttributionError,
   parseStagedAttribution,
@@ -69,6 +74,26 @@ describe('rewrite: working-state spans onto staged lines', () => {
   it('re-anchors remaining spans when the working file changed meanwhile', () => {
     const text = 'a\nAI\n';
     assert.deepEqual(reanchorSpans(text, '// new\na\nAI\n', [[2, 4, 0]]), [[9, 11, 0]]);
+  });
+});
+
+describe('rewrite: a parked (stashed) record onto a commit', () => {
+  it('keeps only AI lines that came back whole, not lines that merely look alike', () => {
+    const origins: Origin[] = [{ kind: 'inline', tool: 'T', time: 1 }];
+    const stashed = 'h();\nai_3;\nkeep();\n';
+    const start = stashed.indexOf('ai_3;');
+    const source = { origins, spans: [[start, start + 'ai_3;\n'.length, 0]] as StateSpan[] };
+    // The stash took `ai_3;` away; a commit on the base added `human_5;` in its place.
+    const staged = 'h();\nhuman_5;\nkeep();\n';
+    const lines = attributeLinesOf(stashed, staged, source);
+    assert.ok(lines.size > 0, 'the character remap alone lends `;` to the look-alike line');
+    assert.deepEqual([...keepWholeSourceLines(lines, stashed, staged, source).keys()], []);
+    // The AI line itself back (the stash popped without our hook): kept.
+    const back = 'h();\nai_3;\nkeep();\nmore();\n';
+    assert.deepEqual(
+      [...keepWholeSourceLines(attributeLinesOf(stashed, back, source), stashed, back, source).keys()],
+      [2],
+    );
   });
 });
 
