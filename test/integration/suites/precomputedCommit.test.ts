@@ -24,22 +24,31 @@ const logText = () => {
 
 describe('a terminal commit applies what the editor precomputed', () => {
   let provider: TestInlineProvider;
-  before(() => (provider = new TestInlineProvider()));
+  let start = '';
+  before(() => {
+    provider = new TestInlineProvider();
+    start = git('rev-parse', 'HEAD').trim();
+  });
   after(async () => {
     provider.dispose();
     await closeAll();
     // Leave the fixture as other suites expect it: no extra commit, no hooks.
-    git('reset', '--hard', 'HEAD~1');
+    git('reset', '-q', '--hard', start);
     await vscode.commands.executeCommand('aiProvenance.uninstallGitHooks');
   });
 
   it('writes the trailers and the note in sh, without starting node', async function () {
     this.timeout(90_000);
+    // A file of its own, committed before the hooks exist: what other suites leave in the working state of the
+    // fixture's files (the precompute refuses whenever node's hook would have something to log) is not this test's.
+    fs.writeFileSync(path.join(workspaceRoot(), 'src', 'cube.ts'), 'export const unit = 1;\n');
+    git('add', 'src/cube.ts');
+    git('commit', '-q', '--no-verify', '-m', 'Add unit');
     await vscode.commands.executeCommand('aiProvenance.installGitHooks', { confirm: false });
-    const editor = await openFile('src/math.ts');
+    const editor = await openFile('src/cube.ts');
     const doc = editor.document;
-    const lastBrace = doc.positionAt(doc.getText().lastIndexOf('}') + 1);
-    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(lastBrace, lastBrace), preview: false });
+    const lineEnd = doc.positionAt(doc.getText().lastIndexOf(';') + 1);
+    await vscode.window.showTextDocument(doc, { selection: new vscode.Range(lineEnd, lineEnd), preview: false });
     const suggestion = '\n\nexport function cube(x: number): number {\n  return x * x * x;\n}';
     await provider.show(suggestion);
     await vscode.commands.executeCommand('aiProvenance.inlineSuggest.commit');
@@ -51,7 +60,7 @@ describe('a terminal commit applies what the editor precomputed', () => {
     // carried notes node decides (the precompute refuses them, see precompute.test.ts). A checkout ends that.
     git('checkout', '-q', '-B', git('branch', '--show-current').trim());
     // Staged from the terminal: the editor learns of it through the git extension, as it would from a user's shell.
-    git('add', 'src/math.ts');
+    git('add', 'src/cube.ts');
     const tree = git('write-tree').trim();
     const planDir = path.join(stateDir(), 'precommit');
     await waitUntil(
@@ -83,9 +92,9 @@ describe('a terminal commit applies what the editor precomputed', () => {
       files: Array<{ path: string; conversations: Array<{ ranges: Array<{ start_line: number; end_line: number }> }> }>;
     };
     assert.equal(note.vcs.revision, head);
-    const file = note.files.find((f) => f.path === 'src/math.ts');
-    assert.ok(file, 'the note covers src/math.ts');
-    const first = git('show', 'HEAD:src/math.ts').split('\n').indexOf('export function cube(x: number): number {') + 1;
+    const file = note.files.find((f) => f.path === 'src/cube.ts');
+    assert.ok(file, 'the note covers src/cube.ts');
+    const first = git('show', 'HEAD:src/cube.ts').split('\n').indexOf('export function cube(x: number): number {') + 1;
     assert.deepEqual(
       file.conversations.flatMap((c) => c.ranges).map((r) => [r.start_line, r.end_line]),
       [[first, first + 2]],
