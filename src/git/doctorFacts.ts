@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { AGENT_IDS } from '../core/agents/types';
 import type { DoctorFacts } from '../core/doctor/diagnose';
-import { agentState, agentsStatus } from './agents/agentInstall';
+import { agentState, agentsStatus } from './agents/agentStatus';
 import { hooksStatus } from './hooks/install';
 import type { RepoInfo } from './repo';
 import { notesShareStatus } from './rewrite/notesShare';

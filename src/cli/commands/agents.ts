@@ -7,9 +7,8 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { AGENT_IDS, type AgentId } from '../../core/agents/types';
+import { agentState, agentsStatus } from '../../git/agents/agentStatus';
 import {
-  agentState,
-  agentsStatus,
   installAgents,
   uninstallAgents,
   type AgentFileReport,

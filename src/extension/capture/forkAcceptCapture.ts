@@ -13,6 +13,8 @@ import { hostEditor } from './aiExtensions';
 
 export class ForkAcceptCapture extends Disposable {
   private readonly shadows = new Map<string, vscode.Disposable>();
+  /** The fork command each of our commands runs, once found: listing every command id is not per-accept work. */
+  private readonly resolved = new Map<string, string>();
 
   constructor(
     private readonly attribution: AttributionService,
@@ -35,6 +37,7 @@ export class ForkAcceptCapture extends Disposable {
     const known = new Set(await vscode.commands.getCommands(true));
     for (const entry of entries) {
       const command = firstKnownCommand(entry.forkCommands, known);
+      if (command) this.resolved.set(entry.command, command);
       if (entry.availableKey) await vscode.commands.executeCommand('setContext', entry.availableKey, !!command);
       if (!command) {
         this.log(
@@ -67,8 +70,11 @@ export class ForkAcceptCapture extends Disposable {
 
   /** Our key-bound command: runs the first of the fork's accept commands that exists. */
   private async acceptThrough(entry: ForkAccept): Promise<void> {
-    const known = new Set(await vscode.commands.getCommands(true));
-    const command = firstKnownCommand(entry.forkCommands, known);
+    let command = this.resolved.get(entry.command);
+    if (!command) {
+      command = firstKnownCommand(entry.forkCommands, new Set(await vscode.commands.getCommands(true)));
+      if (command) this.resolved.set(entry.command, command);
+    }
     if (!command) {
       // The binding's context key said the fork would accept, yet its command is gone: do what Tab does.
       await vscode.commands.executeCommand('tab');

@@ -4,15 +4,8 @@
  */
 export { AGENT_TOOL_NAMES, effectiveAgent, runAgentHook } from './agentHook';
 export type { AgentHookRequest, AgentHookResult } from './agentHook';
-export {
-  agentState,
-  agentsStatus,
-  configFileFor,
-  firstShellWord,
-  installAgents,
-  launcherPathFor,
-  uninstallAgents,
-} from './agentInstall';
+export { configFileFor, installAgents, launcherPathFor, uninstallAgents } from './agentInstall';
+export { agentState, agentsStatus, firstShellWord } from './agentStatus';
 export type { AgentFileReport, AgentStatusReport, InstallContext, InstallScope } from './agentInstall';
 export { agentRecordFor, overlaySpans, sameText } from './agentRecord';
 export type { AgentChange, AgentRecordOptions, AgentRecordOutcome } from './agentRecord';
