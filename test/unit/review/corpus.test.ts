@@ -19,7 +19,7 @@ import { STRUCTURE_CASES } from './corpus/structure';
 import type { CorpusCase, CorpusLanguage } from './corpus/types';
 import { TYPESCRIPT_CASES } from './corpus/typescript';
 
-const CASES: readonly CorpusCase[] = [
+export const CASES: readonly CorpusCase[] = [
   ...TYPESCRIPT_CASES,
   ...PYTHON_CASES,
   ...RUST_CASES,

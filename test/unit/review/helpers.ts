@@ -98,8 +98,12 @@ export interface Case {
   readonly context?: ReviewContext;
 }
 
+/** Every case handed to `check`, in load order: the rule-coverage meta-test (ruleCoverage.test.ts) reads them. */
+export const CHECKED_CASES: Case[] = [];
+
 /** Data-driven rule checks: one mocha test per case, named "<lang> +|- <name>". */
 export function check(cases: readonly Case[]): void {
+  CHECKED_CASES.push(...cases);
   for (const c of cases) {
     const sign = c.fires ? '+' : '-';
     it(`${c.lang} ${sign} ${c.name}`, () => {

@@ -12,6 +12,7 @@ import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote } from './
 
 const API: RuleMeta = {
   id: 'public-api-changed',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'api',
   title: 'Public API changed',
   whatToDo:
@@ -19,6 +20,7 @@ const API: RuleMeta = {
 };
 const TEST_ONLY: RuleMeta = {
   id: 'test-only-callers',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'api',
   title: 'Changed function only tests call',
   whatToDo: 'Delete it with its tests, or wire it up where it was meant to be used: code only tests reach is dead.',

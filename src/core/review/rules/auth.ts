@@ -4,6 +4,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, oldRange, quote, scanLi
 
 const AUTH: RuleMeta = {
   id: 'auth-weakened',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'auth',
   title: 'Authentication or authorization weakened',
   whatToDo:
@@ -11,6 +12,7 @@ const AUTH: RuleMeta = {
 };
 const AUTH_REMOVED: RuleMeta = {
   id: 'auth-check-removed',
+  claims: { languages: ['js', 'py', 'java', 'cs'] },
   category: 'auth',
   title: 'Authentication or authorization check removed',
   whatToDo:

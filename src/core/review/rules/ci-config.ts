@@ -4,6 +4,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines, spanO
 
 const CI: RuleMeta = {
   id: 'ci-changed',
+  claims: { languages: 'any', kinds: ['ci'], everyChange: true },
   category: 'ci-config',
   title: 'CI pipeline changed',
   whatToDo:
@@ -11,12 +12,14 @@ const CI: RuleMeta = {
 };
 const RISKY: RuleMeta = {
   id: 'ci-risky-step',
+  claims: { languages: 'any', kinds: ['ci', 'iac'] },
   category: 'ci-config',
   title: 'Risky build or CI step',
   whatToDo: 'Pin actions to a commit SHA, never pipe downloads into a shell, and let failing steps fail.',
 };
 const AGENT: RuleMeta = {
   id: 'ci-agent-untrusted-input',
+  claims: { languages: 'any', kinds: ['ci'] },
   category: 'ci-config',
   title: 'LLM agent in CI reads untrusted text while holding a write token',
   whatToDo:
@@ -32,12 +35,14 @@ const WRITE =
   /\b(?:contents|pull-requests|issues|actions|packages|id-token)\s*:\s*write\b|\bwrite-all\b|\bsecrets\.(?:GITHUB_TOKEN|GH_TOKEN|\w*PAT\w*|\w*TOKEN\w*)\b|\bgithub_token\s*:/i;
 const OWNERS: RuleMeta = {
   id: 'ownership-changed',
+  claims: { languages: 'any', kinds: ['ownership'], everyChange: true },
   category: 'ci-config',
   title: 'Code ownership changed',
   whatToDo: 'Have the current owners approve: CODEOWNERS decides who must sign off on every later change.',
 };
 const CONFIG: RuleMeta = {
   id: 'config-changed',
+  claims: { languages: 'any', kinds: ['config'], everyChange: true },
   category: 'ci-config',
   title: 'Configuration changed',
   whatToDo: 'Check each changed setting against every environment it applies to.',

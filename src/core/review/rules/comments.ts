@@ -7,6 +7,7 @@ import { FindingSink, RuleFamily, RuleMeta, quote } from './rule';
 
 const CLAIM: RuleMeta = {
   id: 'api-claim',
+  claims: { languages: 'any', kinds: ['source', 'test'] },
   category: 'api-claims',
   title: 'AI-written comment makes an API claim',
   whatToDo:

@@ -4,6 +4,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, scanLines } f
 
 const CONCURRENCY: RuleMeta = {
   id: 'concurrency-introduced',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'concurrency',
   title: 'Concurrency introduced',
   whatToDo:

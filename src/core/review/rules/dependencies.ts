@@ -13,6 +13,7 @@ import { WELL_KNOWN_PACKAGES } from './well-known-packages';
 
 const NEW_DEP: RuleMeta = {
   id: 'new-dependency',
+  claims: { languages: 'any', kinds: ['manifest'] },
   category: 'dependencies',
   title: 'New dependency',
   whatToDo:
@@ -20,6 +21,7 @@ const NEW_DEP: RuleMeta = {
 };
 const TYPOSQUAT: RuleMeta = {
   id: 'dependency-typosquat',
+  claims: { languages: 'any', kinds: ['manifest'] },
   category: 'dependencies',
   title: 'Dependency name close to a well-known package',
   whatToDo:
@@ -27,6 +29,7 @@ const TYPOSQUAT: RuleMeta = {
 };
 const SOURCE: RuleMeta = {
   id: 'dependency-source',
+  claims: { languages: 'any', kinds: ['manifest', 'lockfile', 'config'] },
   category: 'dependencies',
   title: 'Dependency from an unusual source',
   whatToDo:
@@ -34,6 +37,7 @@ const SOURCE: RuleMeta = {
 };
 const LOCK_ONLY: RuleMeta = {
   id: 'lockfile-only-change',
+  claims: { languages: 'any', kinds: ['lockfile'] },
   category: 'dependencies',
   title: 'Lockfile changed without its manifest',
   whatToDo:

@@ -4,12 +4,14 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines, spanOf } fro
 
 const DESTRUCTIVE: RuleMeta = {
   id: 'destructive-operation',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs', 'sql', 'shell'] },
   category: 'destructive',
   title: 'Destructive or irreversible operation',
   whatToDo: 'Make it scoped, guarded (dry run, confirmation, backup) and reversible; test it on a copy first.',
 };
 const MIGRATION: RuleMeta = {
   id: 'migration-changed',
+  claims: { languages: 'any', kinds: ['migration'], everyChange: true },
   category: 'destructive',
   title: 'Database migration',
   whatToDo:

@@ -9,6 +9,7 @@ import { FindingSink, RuleFamily, RuleMeta, newRange } from './rule';
 
 const DUPLICATED: RuleMeta = {
   id: 'duplicated-block',
+  claims: { languages: 'any', kinds: ['source'] },
   category: 'duplication',
   title: 'Duplicated block',
   whatToDo: 'Extract the repeated logic once; copies drift and a fix lands in only one of them.',

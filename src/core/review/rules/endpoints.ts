@@ -4,6 +4,7 @@ import { FindingSink, RuleFamily, RuleMeta, quote } from './rule';
 
 const ENDPOINT: RuleMeta = {
   id: 'hard-coded-endpoint',
+  claims: { languages: 'any', kinds: ['source'] },
   category: 'endpoints',
   title: 'Hard-coded URL or IP address',
   whatToDo: 'Move the address to configuration; check the host is the intended one and is reached over TLS.',

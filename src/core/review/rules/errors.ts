@@ -5,18 +5,21 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, oldRange, quote } from 
 
 const SWALLOWED: RuleMeta = {
   id: 'swallowed-error',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'error-handling',
   title: 'Error swallowed',
   whatToDo: 'Handle the error, log it with context, or let it propagate; if ignoring is right, say why in a comment.',
 };
 const BROAD: RuleMeta = {
   id: 'broad-catch',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'error-handling',
   title: 'Catch-all error handler',
   whatToDo: 'Catch the specific errors this code can recover from; a catch-all also hides bugs and interrupts.',
 };
 const REMOVED: RuleMeta = {
   id: 'error-handling-removed',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'error-handling',
   title: 'Error handling removed',
   whatToDo: 'Check what now happens on the failure path the removed lines handled.',

@@ -7,6 +7,7 @@ import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
 const HIDDEN: RuleMeta = {
   id: 'hidden-characters',
+  claims: { languages: 'any', kinds: ['source', 'agent-config'] },
   category: 'hidden-characters',
   title: 'Invisible or look-alike characters',
   whatToDo:
@@ -14,6 +15,7 @@ const HIDDEN: RuleMeta = {
 };
 const AGENT: RuleMeta = {
   id: 'agent-config-changed',
+  claims: { languages: 'any', kinds: ['agent-config'], everyChange: true },
   category: 'agent-config',
   title: 'Agent instructions or tool configuration changed',
   whatToDo:

@@ -4,6 +4,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rul
 
 const EXPOSURE: RuleMeta = {
   id: 'infra-exposure',
+  claims: { languages: 'any', kinds: ['iac'] },
   category: 'infrastructure',
   title: 'Infrastructure opened up',
   whatToDo:

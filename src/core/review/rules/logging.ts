@@ -7,6 +7,7 @@ import { FindingSink, RuleFamily, RuleMeta, newRange, quote } from './rule';
 
 const LEVEL_CHANGED: RuleMeta = {
   id: 'log-level-changed',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'observability',
   title: 'Log level changed',
   whatToDo:

@@ -5,12 +5,14 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, quote, scanLi
 
 const PLACEHOLDER: RuleMeta = {
   id: 'placeholder',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'placeholders',
   title: 'Placeholder or unfinished code',
   whatToDo: 'Finish the code or track the gap in an issue; placeholders that pass review ship as real behaviour.',
 };
 const STUB: RuleMeta = {
   id: 'stub-body',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'placeholders',
   title: 'New function returns a constant',
   whatToDo:
@@ -55,6 +57,10 @@ const FUNC_HEADER: Partial<Record<string, RegExp>> = {
 };
 const CONSTANT_RETURN =
   /^\s*return\s+(?:true|false|True|False|null|nil|None|undefined|0|1|-1|""|''|\[\]|\{\}|Ok\(\(\)\)|new\s+\w+(?:<[^>]*>)?\(\s*\))\s*;?\s*$/;
+
+/** Rust returns its last expression without `return`: a body that is only a constant. */
+const RUST_CONSTANT_TAIL =
+  /^\s*(?:true|false|None|0|1|-1|Ok\(\(\)\)|Vec::new\(\)|String::new\(\)|Default::default\(\))\s*$/;
 
 /** In tests, `raise NotImplementedError` is a fake's unused method, not unfinished work. */
 const TEST_PATTERNS = PATTERNS.filter((p) => p.label !== 'not implemented');
@@ -106,7 +112,9 @@ function stubBodies(sink: FindingSink, file: ChangeFile): void {
   for (let i = 1; i < added.length; i++) {
     const ret = added[i];
     const head = added[i - 1];
-    if (head.line !== ret.line - 1 || !CONSTANT_RETURN.test(ret.text) || !header.test(head.code)) continue;
+    const constant =
+      CONSTANT_RETURN.test(ret.text) || (file.cls.language === 'rust' && RUST_CONSTANT_TAIL.test(ret.text));
+    if (head.line !== ret.line - 1 || !constant || !header.test(head.code)) continue;
     if (closesRightAfter(file, head, ret)) {
       sink.add(
         STUB,

@@ -10,6 +10,7 @@ import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
 const CRITICAL: RuleMeta = {
   id: 'critical-path-touched',
+  claims: { languages: 'any', kinds: ['source'] },
   category: 'critical-paths',
   title: 'Critical path touched',
   whatToDo: "Get sign-off from the path's owners and check the change against the threat model of that area.",

@@ -5,6 +5,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, oldRange, quo
 
 const REMOVED: RuleMeta = {
   id: 'resilience-removed',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'resilience',
   title: 'Timeout, retry or rate limit removed',
   whatToDo:
@@ -12,12 +13,14 @@ const REMOVED: RuleMeta = {
 };
 const CHANGED: RuleMeta = {
   id: 'resilience-changed',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'resilience',
   title: 'Timeout or retry values changed',
   whatToDo: "Check the new values against the callers' own deadlines and the dependency's limits.",
 };
 const UNBOUNDED: RuleMeta = {
   id: 'unbounded-wait',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'resilience',
   title: 'Unbounded wait or retry',
   whatToDo: 'Give the wait a deadline and the retry loop a cap with backoff.',

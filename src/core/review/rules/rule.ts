@@ -1,7 +1,7 @@
 /** What a rule is, and the small helpers every rule family shares to turn regex hits into findings. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { aiKindsIn } from '../model/change';
-import type { Language } from '../model/paths';
+import type { FileClass, Language } from '../model/paths';
 import type { Category, Finding, LineRange, Severity } from '../types';
 
 /** One checklist signal: what it is called and what the reviewer should do when it fires. */
@@ -10,6 +10,57 @@ export interface RuleMeta {
   readonly category: Category;
   readonly title: string;
   readonly whatToDo: string;
+  /**
+   * What the rule claims to review. Every rule declares it (test/unit/review/ruleCoverage.test.ts fails on one that
+   * does not): for each claimed language, or file kind of a language-independent rule, the tests hold a case where
+   * it fires and a near-miss where it must stay silent.
+   */
+  readonly claims?: RuleClaim;
+}
+
+/** What a file is, for rules that read any language: secrets, CI, manifests, configuration. */
+export type FileKind =
+  | 'source'
+  | 'test'
+  | 'ci'
+  | 'manifest'
+  | 'lockfile'
+  | 'config'
+  | 'iac'
+  | 'migration'
+  | 'docs'
+  | 'agent-config'
+  | 'ownership'
+  | 'generated'
+  | 'vendored';
+
+/**
+ * Code in these languages (language-aware rules), or files of these kinds whatever their language. `everyChange`:
+ * the rule reports every change to a file of its kinds (CI, CODEOWNERS), so its near-misses are look-alike files of
+ * other kinds (`docs/ci.md`, `src/owners.ts`).
+ */
+export type RuleClaim =
+  | { readonly languages: readonly Language[] }
+  | { readonly languages: 'any'; readonly kinds: readonly FileKind[]; readonly everyChange?: true };
+
+/** Every kind a classified file is (a CI workflow is `ci` and `config`; a file can be none). */
+export function fileKinds(cls: FileClass): FileKind[] {
+  const kinds: [FileKind, boolean][] = [
+    ['source', cls.source],
+    ['test', cls.test],
+    ['ci', cls.ci],
+    ['manifest', cls.manifest !== null],
+    ['lockfile', cls.lockfile !== null],
+    ['config', cls.config],
+    ['iac', cls.iac],
+    ['migration', cls.migration],
+    ['docs', cls.docs],
+    ['agent-config', cls.agentConfig],
+    ['ownership', cls.ownership],
+    ['generated', cls.generated],
+    ['vendored', cls.vendored],
+  ];
+  return kinds.filter(([, on]) => on).map(([k]) => k);
 }
 
 /** A family of related rules in one small file. Pure: reads the change, emits findings. */

@@ -5,6 +5,7 @@ import { FindingSink, RuleFamily, RuleMeta } from './rule';
 
 const SECRET: RuleMeta = {
   id: 'secret',
+  claims: { languages: 'any', kinds: ['source', 'config'] },
   category: 'secrets',
   title: 'Secret or credential in the change',
   whatToDo:

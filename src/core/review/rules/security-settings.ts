@@ -4,24 +4,28 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rul
 
 const TLS: RuleMeta = {
   id: 'tls-verification-off',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'weakened-security',
   title: 'TLS certificate verification disabled',
   whatToDo: 'Keep verification on; trust the specific CA or certificate instead (custom CA bundle, pinned cert).',
 };
 const CRYPTO: RuleMeta = {
   id: 'weak-crypto',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'weakened-security',
   title: 'Weak hash, cipher or randomness',
   whatToDo: 'Use SHA-256+ (or a password hash such as argon2/bcrypt), AES-GCM, and a cryptographic RNG for tokens.',
 };
 const CORS: RuleMeta = {
   id: 'permissive-cors',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'weakened-security',
   title: 'CORS open to any origin',
   whatToDo: 'List the allowed origins explicitly; never combine a wildcard with credentials.',
 };
 const INSECURE: RuleMeta = {
   id: 'insecure-setting',
+  claims: { languages: ['js', 'py', 'go', 'java', 'cs'] },
   category: 'weakened-security',
   title: 'Insecure setting enabled',
   whatToDo:

@@ -7,6 +7,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote } from './rule';
 
 const SINK: RuleMeta = {
   id: 'dangerous-sink',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'dangerous-sinks',
   title: 'Dangerous sink',
   whatToDo:
@@ -14,6 +15,7 @@ const SINK: RuleMeta = {
 };
 const QUOTING: RuleMeta = {
   id: 'command-quoting',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'dangerous-sinks',
   title: 'Command line built or quoted by hand',
   whatToDo:
@@ -26,6 +28,7 @@ const ARGV_BUILT =
   /\b(?:args|argv|cmd|command|cmdline|command_line|cmd_args|commandArgs)\w*\s*(?:\+?=|\.(?:push|append|extend|arg|args)\s*\()\s*.*(?:\bf["'][^"']*\{|format!\s*\(|\bSprintf\s*\(|\$\{|\.format\s*\(|["']\s*\+\s*\w|["']\s*%\s*)/;
 const INJECTION: RuleMeta = {
   id: 'injection',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'dangerous-sinks',
   title: 'SQL or shell command built from strings',
   whatToDo: 'Use parameterised queries or argument arrays; never splice values into SQL or shell text.',
@@ -168,7 +171,7 @@ const MAYBE_INJECTION =
   /SELECT|INSERT|UPDATE|DELETE|WHERE|select|insert|delete|exec|system|popen|Popen|check_output|Command|ProcessBuilder|Process\.Start/;
 /** Building a string from values: concatenation next to a quote, interpolation, printf-style or .format. */
 const BUILT =
-  /["'`]\s*\+\s*[\w$(]|[\w$)\]]\s*\+\s*["'`]|\$\{|["']\s*%\s*[\w(]|\.format\s*\(|\bf["'][^"']*\{|\b[Ss]printf\s*\(|\bString\.format\s*\(|\bstring\.Format\s*\(|\$@?"[^"]*\{|\.concat\s*\(|\+=\s*["'`\w]/;
+  /["'`]\s*\+\s*[\w$(]|[\w$)\]]\s*\+\s*["'`]|\$\{|["']\s*%\s*[\w(]|\.format\s*\(|\bf["'][^"']*\{|\b[Ss]printf\s*\(|\bString\.format\s*\(|\bstring\.Format\s*\(|\$@?"[^"]*\{|\.concat\s*\(|\+=\s*["'`\w]|\bformat!\s*\(/;
 
 export const sinkRules: RuleFamily = {
   name: 'dangerous-sinks',

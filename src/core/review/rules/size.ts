@@ -7,12 +7,14 @@ import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
 const CHURN: RuleMeta = {
   id: 'whitespace-churn',
+  claims: { languages: 'any', kinds: ['source'] },
   category: 'size',
   title: 'Whitespace churn mixed with logic changes',
   whatToDo: 'Review with whitespace ignored (git diff -w), or ask for formatting in a separate commit.',
 };
 const GENERATED: RuleMeta = {
   id: 'generated-or-vendored',
+  claims: { languages: 'any', kinds: ['generated', 'vendored'], everyChange: true },
   category: 'generated',
   title: 'Generated, vendored or binary file',
   whatToDo:

@@ -5,6 +5,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rul
 
 const SUPPRESSED: RuleMeta = {
   id: 'check-suppressed',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'suppressed-checks',
   title: 'Lint or type check silenced',
   whatToDo:

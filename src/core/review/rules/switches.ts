@@ -8,6 +8,7 @@ import { FindingSink, RuleFamily, RuleMeta, newRange, quote } from './rule';
 
 const SWITCH: RuleMeta = {
   id: 'safety-switch-exposed',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'weakened-security',
   title: 'Safety switch exposed',
   whatToDo: 'Check the default is safe, the switch cannot be set by an untrusted caller, and turning it on is logged.',
@@ -44,7 +45,7 @@ export const switchRules: RuleFamily = {
         for (const re of EXPOSURE) {
           const m = re.exec(l.code);
           const name = m?.slice(1).find((x) => x !== undefined);
-          if (!name || /^(?:allow_?list|skip_?empty|ignore_?case|trust_?store)$/i.test(name)) continue;
+          if (!name || /^(?:allow[-_]?list|skip[-_]?empty|ignore[-_]?case|trust[-_]?store)$/i.test(name)) continue;
           // Already exposed before the change (moved or reworded): not new.
           if (removedText.includes(name)) break;
           sink.add(SWITCH, file, newRange(l.line), 'medium', `${quote(name, 40)} made settable: ${quote(l.text, 60)}`);

@@ -8,6 +8,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, quote, scanLi
 
 const SPECIAL_CASE: RuleMeta = {
   id: 'test-special-case',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'test-gaming',
   title: 'Code special-cases its tests',
   whatToDo:

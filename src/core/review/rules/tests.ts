@@ -8,6 +8,7 @@ import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, oldRange, quo
 
 const SKIPPED: RuleMeta = {
   id: 'test-skipped',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'tests',
   title: 'Test skipped or focused',
   whatToDo:
@@ -15,6 +16,7 @@ const SKIPPED: RuleMeta = {
 };
 const WEAKENED: RuleMeta = {
   id: 'assertion-weakened',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'tests',
   title: 'Assertions removed or weakened',
   whatToDo:
@@ -22,6 +24,7 @@ const WEAKENED: RuleMeta = {
 };
 const DELETED: RuleMeta = {
   id: 'test-deleted',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'tests',
   title: 'Tests deleted',
   whatToDo:
@@ -29,12 +32,14 @@ const DELETED: RuleMeta = {
 };
 const EXPECTATION: RuleMeta = {
   id: 'expectation-changed',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'tests',
   title: 'Expected value changed or inverted in a test',
   whatToDo: 'Check the new expectation is the intended behaviour, not the output the code happens to give now.',
 };
 const CANNOT_FAIL: RuleMeta = {
   id: 'assertion-cannot-fail',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'tests',
   title: 'Assertion that cannot fail',
   whatToDo:
@@ -42,6 +47,7 @@ const CANNOT_FAIL: RuleMeta = {
 };
 const WITH_CODE: RuleMeta = {
   id: 'test-edited-with-code',
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
   category: 'tests',
   title: 'Test edited together with the code it tests',
   whatToDo: 'Run the old test against the new code: a change that needs its test rewritten may have changed behaviour.',
@@ -116,6 +122,9 @@ export const testRules: RuleFamily = {
     const sourceUnits = new Map<string, string>();
     for (const f of change.files) if (f.cls.source && f.diff.status !== 'added') sourceUnits.set(f.unit, f.path);
     for (const file of change.files) {
+      // Rust keeps unit tests inside src/ (`#[cfg(test)] mod tests`), and `#[ignore]` marks nothing but a test there.
+      if (file.cls.source && file.cls.language === 'rust')
+        scanLines(sink, SKIPPED, file, file.added, 'new', SKIP_PATTERNS, /ignore/);
       if (!file.cls.test) continue;
       scanLines(
         sink,
