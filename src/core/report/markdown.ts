@@ -25,13 +25,16 @@ function place(r: LineRange): string {
   return `:${r.start}${r.end !== r.start ? `-${r.end}` : ''}${r.side === 'old' ? ' (removed)' : ''}`;
 }
 
-/** A folded finding: its count and every place after the first, in a `<details>` ("show all"). */
+/**
+ * A folded finding: its count and every place the engine kept after the first (at most MAX_LOCATIONS), in a
+ * `<details>` ("show all"); past that, how many more.
+ */
 function otherPlaces(f: Finding): string {
   const count = f.count ?? 1;
   if (count <= 1) return '';
-  const rest = (f.locations ?? []).slice(1, 20).map((r) => mdCode(place(r).slice(1), { table: true, max: 40 }));
+  const rest = (f.locations ?? []).slice(1).map((r) => mdCode(place(r).slice(1), { table: true, max: 40 }));
   const tail = count - 1 - rest.length > 0 ? ` and ${count - 1 - rest.length} more` : '';
-  return ` <details><summary>${count} places</summary>${rest.join(', ')}${tail}</details>`;
+  return ` <details><summary>${count} places: show all</summary>${rest.join(', ')}${tail}</details>`;
 }
 
 export function renderMarkdown(report: BranchReport): string {

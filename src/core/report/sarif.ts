@@ -40,8 +40,13 @@ function location(f: Finding): object[] {
   ];
 }
 
-/** The other places of a folded finding (its first place is `locations`), for code scanning's "related locations". */
-function relatedLocations(f: Finding): object[] {
+/**
+ * The other places of a folded finding (its first place is `locations`) as related locations. One result with related
+ * locations, not one result per place: fold means one alert per rule per region, and code scanning shows a result's
+ * related locations as links when its message embeds them (`[line 9](1)`, SARIF 3.11.6), which `placesText` does.
+ * Removed lines have no place on the head version; the count still includes them.
+ */
+function relatedLocations(f: Finding): { id: number; line: number; location: object }[] {
   const uri = f.file ? pathToUri(f.file) : undefined;
   if (!uri || !f.locations || f.locations.length < 2) return [];
   return f.locations
@@ -49,12 +54,28 @@ function relatedLocations(f: Finding): object[] {
     .filter((r) => r.side === 'new')
     .map((r, i) => ({
       id: i + 1,
-      message: { text: 'also here' },
-      physicalLocation: {
-        artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
-        region: { startLine: r.start, endLine: Math.max(r.start, r.end) },
+      line: r.start,
+      location: {
+        id: i + 1,
+        message: { text: `line ${r.start}` },
+        physicalLocation: {
+          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          region: { startLine: r.start, endLine: Math.max(r.start, r.end) },
+        },
       },
     }));
+}
+
+/** " (3 places in this file: [line 9](1), [line 20](2))": the count, and a link to each related location. */
+function placesText(count: number, related: readonly { id: number; line: number }[]): string {
+  if (count <= 1) return '';
+  const links = related.map((r) => `[line ${r.line}](${r.id})`);
+  return ` (${count} places in this file${links.length > 0 ? `: ${links.join(', ')}` : ''})`;
+}
+
+/** Text of the change that would read as an embedded link (`[x](1)`) gets its brackets escaped (SARIF 3.11.6). */
+function escapeLinks(text: string): string {
+  return text.replace(/\[([^[\]]*)\]\((\d+)\)/g, '\\[$1\\]($2)');
 }
 
 function analyzerProperties(f: Finding): { tool?: string; toolRuleId?: string } {
@@ -78,18 +99,15 @@ export function renderSarif(report: BranchReport, toolVersion: string): object {
     const removed = f.range?.side === 'old' ? ` (removed lines ${f.range.start}-${f.range.end})` : '';
     const count = f.count ?? 1;
     const related = relatedLocations(f);
+    const places = placesText(count, related);
+    const ai = f.inAi ? ' [in AI-written lines]' : '';
     return {
       ruleId: cleanLabel(f.ruleId, 300),
       ruleIndex: ruleIds.indexOf(f.ruleId),
       level: LEVEL[f.severity],
-      message: {
-        text: cleanLabel(
-          `${f.title}: ${f.why}${removed}${count > 1 ? ` (${count} places in this file)` : ''}${f.inAi ? ' [in AI-written lines]' : ''}`,
-          2000,
-        ),
-      },
+      message: { text: `${escapeLinks(cleanLabel(`${f.title}: ${f.why}${removed}`, 1400))}${ai}${places}` },
       locations: location(f),
-      ...(related.length > 0 ? { relatedLocations: related } : {}),
+      ...(related.length > 0 ? { relatedLocations: related.map((r) => r.location) } : {}),
       properties: {
         severity: f.severity,
         category: f.category,

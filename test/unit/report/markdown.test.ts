@@ -79,8 +79,22 @@ describe('renderMarkdown', () => {
       analysis: 'line rules',
     };
     const md = renderMarkdown(buildBranchReport(facts(), { ...review([folded]), header }));
-    assert.match(md, /`src\/a\.ts:4` <details><summary>3 places<\/summary>`9-10`, `20 \(removed\)`<\/details>/);
+    assert.match(
+      md,
+      /`src\/a\.ts:4` <details><summary>3 places: show all<\/summary>`9-10`, `20 \(removed\)`<\/details>/,
+    );
     assert.match(md, /Size: 520 changed line\(s\) to review in 2 file\(s\) — over 400/);
+    assertInert(md);
+  });
+
+  it('lists every place the engine kept under "show all", then how many more', () => {
+    const kept = Array.from({ length: 50 }, (_, i) => ({ side: 'new' as const, start: 10 + i * 3, end: 10 + i * 3 }));
+    const folded = finding({ count: 64, range: kept[0], locations: kept });
+    const md = renderMarkdown(buildBranchReport(facts(), review([folded])));
+    const details = /<details><summary>64 places: show all<\/summary>(.*?)<\/details>/.exec(md);
+    assert.ok(details, md);
+    assert.equal(details[1].match(/`\d+`/g)?.length, 49, 'every kept place after the first');
+    assert.match(details[1], /^`13`, `16`, .*`157` and 14 more$/);
     assertInert(md);
   });
 

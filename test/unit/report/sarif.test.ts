@@ -58,13 +58,34 @@ describe('renderSarif', () => {
     const [result] = sarif.runs[0].results;
     assert.equal(sarif.runs[0].results.length, 1);
     assert.equal(result.properties.count, 3);
-    assert.match(result.message.text, /\(3 places in this file\)/);
+    // Code scanning links related locations only when the message embeds them.
+    assert.match(result.message.text, /\(3 places in this file: \[line 9\]\(1\), \[line 20\]\(2\)\)$/);
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 4, endLine: 4 });
     assert.deepEqual(
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      result.relatedLocations.map((l: any) => l.physicalLocation.region.startLine),
-      [9, 20],
+      result.relatedLocations.map((l: any) => [l.id, l.physicalLocation.region.startLine, l.message.text]),
+      [
+        [1, 9, 'line 9'],
+        [2, 20, 'line 20'],
+      ],
     );
+  });
+
+  it('keeps text of the change from reading as a link to a related location', () => {
+    const folded = finding({
+      why: 'added "see [the docs](1) and a[0]"',
+      count: 2,
+      range: { side: 'new', start: 4, end: 4 },
+      locations: [
+        { side: 'new', start: 4, end: 4 },
+        { side: 'old', start: 7, end: 7 },
+      ],
+    });
+    const sarif = renderSarif(buildBranchReport(facts(), review([folded])), '1.2.3') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    const [result] = sarif.runs[0].results;
+    assert.match(result.message.text, /see \\\[the docs\\\]\(1\) and a\[0\]/);
+    assert.match(result.message.text, /\(2 places in this file\)/, 'a removed place is counted, not linked');
+    assert.equal(result.relatedLocations, undefined);
   });
 
   it('keeps hostile strings plain and paths inside the repository', async () => {
