@@ -92,10 +92,26 @@ const EXAMPLE_PATH: Partial<Record<Language | FileKind, string>> = {
   vendored: 'vendor/x/x.go',
 };
 
+/** A test file's name per language, for a missing near-miss whose hits are all in tests. */
+const EXAMPLE_TEST_PATH: Partial<Record<Language, string>> = {
+  js: 'test/x.test.ts',
+  py: 'tests/test_x.py',
+  rust: 'tests/x.rs (or a #[cfg(test)] module in src/)',
+  go: 'x_test.go',
+  java: 'src/test/java/XTest.java',
+  cs: 'tests/XTests.cs',
+};
+
 /** Which languages or kinds a file counts for under a claim. */
 function facets(file: string, byKind: boolean): string[] {
   const cls = classifyPath(file);
   return byKind ? fileKinds(cls) : [cls.language];
+}
+
+/** Production code or a test: a near-miss resembles a hit when it changes the same role of file. */
+function role(file: string): string {
+  const cls = classifyPath(file);
+  return cls.test ? 'test' : cls.source ? 'source' : 'other';
 }
 
 describe('review rules: hits and near-misses in every claimed language', () => {
@@ -123,6 +139,8 @@ describe('review rules: hits and near-misses in every claimed language', () => {
     /** rule id -> language or kind -> the cases covering it. */
     const hits = new Map<string, Map<string, string[]>>();
     const misses = new Map<string, Map<string, string[]>>();
+    const hitRoles = new Map<string, Map<string, string[]>>();
+    const missRoles = new Map<string, Map<string, string[]>>();
     const note = (m: Map<string, Map<string, string[]>>, rule: string, facet: string, name: string): void => {
       let byFacet = m.get(rule);
       if (!byFacet) m.set(rule, (byFacet = new Map()));
@@ -137,7 +155,10 @@ describe('review rules: hits and near-misses in every claimed language', () => {
       for (const rule of c.fires)
         for (const f of findings)
           if (f.ruleId === rule && f.file)
-            for (const facet of facets(f.file, claims.get(rule)?.languages === 'any')) note(hits, rule, facet, c.name);
+            for (const facet of facets(f.file, claims.get(rule)?.languages === 'any')) {
+              note(hits, rule, facet, c.name);
+              note(hitRoles, rule, `${facet} ${role(f.file)}`, c.name);
+            }
       for (const rule of c.silent) {
         if (findings.some((f) => f.ruleId === rule)) continue; // its own test fails; it covers nothing here
         const claim = claims.get(rule);
@@ -146,10 +167,20 @@ describe('review rules: hits and near-misses in every claimed language', () => {
           // A rule that reports every change of its kinds has look-alike files of other kinds as near-misses.
           if (claim?.languages === 'any' && claim.everyChange) {
             for (const k of claim.kinds) if (!of.includes(k)) note(misses, rule, k, c.name);
-          } else for (const facet of of) note(misses, rule, facet, c.name);
+          } else for (const facet of of) note(missRoles, rule, `${facet} ${role(file.path)}`, c.name);
         }
       }
     }
+
+    // A near-miss counts in the role (production code or test) of some hit in that language or kind, so a rule that
+    // never reads tests is not "silent" on a test file by construction; with no hit yet, any role counts.
+    for (const [rule, byKey] of missRoles)
+      for (const [key, names] of byKey) {
+        const [facet, r] = key.split(' ');
+        const roles = [...(hitRoles.get(rule)?.keys() ?? [])].filter((k) => k.startsWith(`${facet} `));
+        if (roles.length === 0 || roles.includes(key)) for (const n of names) note(misses, rule, facet, n);
+        else note(misses, rule, `${facet} (${r} only)`, names[0]);
+      }
 
     const gaps: string[] = [];
     const table: string[] = [];
@@ -167,10 +198,13 @@ describe('review rules: hits and near-misses in every claimed language', () => {
           gaps.push(
             `${r.id} in ${what} ${facet}: no case where it fires; add a corpus case with expect: ['${r.id}'] on ${file} (or a check() case with fires: '${r.id}')`,
           );
+        const inTests = [...(hitRoles.get(r.id)?.keys() ?? [])].includes(`${facet} test`);
         const lookAlike =
           r.claims.languages === 'any' && r.claims.everyChange
             ? `a look-alike of ${file} that is no ${facet} file`
-            : file;
+            : inTests
+              ? (EXAMPLE_TEST_PATH[facet as Language] ?? file)
+              : file;
         if (m === 0)
           gaps.push(
             `${r.id} in ${what} ${facet}: no near-miss; add a corpus case with forbid: ['${r.id}'] on ${lookAlike}, a change that resembles a hit (or a check() case with silent: '${r.id}')`,

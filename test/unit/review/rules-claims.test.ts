@@ -217,6 +217,52 @@ describe('review/rules claims: tests and error handling by language', () => {
       fires: 'test-deleted',
     },
     {
+      lang: 'rust',
+      name: 'an integration test renamed, none removed',
+      files: edit(
+        'tests/lexer.rs',
+        ['#[test]'],
+        ['fn lexes_idents() {'],
+        ['fn lexes_identifiers_and_keywords() {'],
+        ['    assert_eq!(lex("a"), [Ident("a")]);'],
+      ),
+      silent: 'test-deleted',
+    },
+    {
+      lang: 'cs',
+      name: 'an xUnit test renamed, none removed',
+      files: edit(
+        'tests/Acme.Tests/ParserTests.cs',
+        ['    [Fact]'],
+        ['    public void ParsesBlank() {'],
+        ['    public void ParsesBlankInputAsEmpty() {'],
+        ['        Assert.Equal(Node.Empty, new Parser().Parse("  "));'],
+      ),
+      silent: 'test-deleted',
+    },
+    {
+      lang: 'cs',
+      name: 'an assertion moved to the collection it checks, as strong as before',
+      files: edit(
+        'tests/Acme.Tests/QueueTests.cs',
+        ['    public void DrainEmptiesTheQueue() {', '        queue.Drain();'],
+        ['        Assert.Equal(0, queue.Count);'],
+        ['        Assert.Empty(queue.Items);'],
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'rust',
+      name: 'an inline test checks a renamed accessor, the expected value kept',
+      files: edit(
+        'src/de.rs',
+        ['#[cfg(test)]', 'mod tests {', '    #[test]', '    fn flattened_fields() {'],
+        ['        assert_eq!(value.fields().len(), 3);'],
+        ['        assert_eq!(value.field_count(), 3);'],
+      ),
+      silent: 'expectation-changed',
+    },
+    {
       lang: 'ts',
       name: 'the call under test renamed, the expected value kept',
       files: edit(
