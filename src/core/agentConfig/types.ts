@@ -103,7 +103,7 @@ function psNoopTail(answer: string): string {
 }
 
 /** Where the launcher sits inside a repository's git dir, as `git rev-parse --git-path` takes it. */
-export const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
+const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
 
 /**
  * Project scope: command lines that name no path of this machine, so a committed hook file works in every clone.

@@ -49,7 +49,7 @@ export interface DiffLimits {
   readonly wholeLineEnds?: boolean;
 }
 
-export const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
+const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
   directCharDiffMax: 4000,
   charMaxEdits: 200,
   lineMaxEdits: 600,
@@ -345,7 +345,7 @@ function commonEnds(a: string, b: string): [number, number] {
  * non-whitespace character matches its twin; within each whitespace gap the equal leading and trailing
  * characters match.
  */
-export function alignSameContent(x: string, y: string, xBase: number, yBase: number, add: Adder): void {
+function alignSameContent(x: string, y: string, xBase: number, yBase: number, add: Adder): void {
   let i = 0;
   let j = 0;
   for (;;) {

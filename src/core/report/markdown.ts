@@ -3,7 +3,7 @@ import type { BranchReport } from './build';
 import type { Finding, LineRange } from '../review';
 import { mdCode, mdText, percent } from './escape';
 
-export const MARKDOWN_MAX = 60_000;
+const MARKDOWN_MAX = 60_000;
 const MAX_FILES = 50;
 const MAX_FINDINGS = 50;
 const MAX_HUNKS = 30;

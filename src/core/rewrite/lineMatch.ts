@@ -17,7 +17,7 @@ export interface LineMatchOptions {
   readonly whitespaceInsensitive?: boolean;
 }
 
-export const DEFAULT_LINE_MAX_EDITS = 4000;
+const DEFAULT_LINE_MAX_EDITS = 4000;
 
 export interface LineMatch {
   /** For each new line (0-based), the old line it continues, or -1. */

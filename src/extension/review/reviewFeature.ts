@@ -20,9 +20,9 @@ import { registerRevisionContent } from './revisionContent';
 import { signOff, type SignOffOptions } from './signOff';
 
 /** Read-only inspection for integration tests, registered only in a test run (../inspectionCommands). */
-export const REVIEW_SNAPSHOT_COMMAND = 'aiProvenance.internal.reviewSnapshot';
-export const REVIEW_ANNOTATIONS_COMMAND = 'aiProvenance.internal.reviewAnnotations';
-export const CHECKLIST_STATE_COMMAND = 'aiProvenance.internal.checklistState';
+const REVIEW_SNAPSHOT_COMMAND = 'aiProvenance.internal.reviewSnapshot';
+const REVIEW_ANNOTATIONS_COMMAND = 'aiProvenance.internal.reviewAnnotations';
+const CHECKLIST_STATE_COMMAND = 'aiProvenance.internal.checklistState';
 
 export class ReviewFeature extends Disposable {
   readonly session: ReviewSession;
