@@ -67,12 +67,6 @@ export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The hook command lines for `agent` given the launcher's absolute path (user scope: files no team commits). */
-export function hookCommandsFor(launcher: string, agent: AgentId): HookCommands {
-  const quoted = shellQuote(launcher);
-  return { pre: `${quoted} hook ${agent} pre`, post: `${quoted} hook ${agent} post` };
-}
-
 /**
  * User scope: the launcher in `~/.ai-provenance` by its path, guarded like the project form, so a launcher removed by
  * hand costs the agent nothing (Copilot denies a tool call whose preToolUse command fails).

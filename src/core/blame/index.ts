@@ -6,7 +6,6 @@ export {
   BlameParseError,
   BlamePorcelainParser,
   NOT_COMMITTED,
-  parseBlamePorcelain,
   uncommittedBlame,
   type BlamePorcelain,
 } from './porcelain';
