@@ -32,5 +32,5 @@ export {
 } from './logPatch';
 export { commitAddedLines, type AddedLines } from './commitLines';
 export { replayDag, type DagCommit } from './dagReplay';
-export { aiShareClaim } from './claims';
+export { aiClaimVerb, aiShareClaim } from './claims';
 export { StatsBuilder, type StatsReport } from './stats';
