@@ -2,7 +2,7 @@
  * Shapes shared by the per-agent hook-config editors. Every editor is pure text in, text out: the caller reads and
  * writes the file, keeps backups and decides where the file lives.
  */
-import type { AgentId, HookPhase } from '../agents/types';
+import { AGENT_IDS, type AgentId, type HookPhase } from '../agents/types';
 
 /** A config file we will not edit: unparsable, or shaped so that adding our hooks would change its meaning. */
 export class AgentConfigError extends Error {
@@ -42,12 +42,15 @@ export interface HookInspection {
   readonly disabled?: boolean;
 }
 
+const AGENT = `(${AGENT_IDS.join('|')})`;
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
-const OUR_COMMAND =
-  /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid|cline|kiro|amazonq|opencode)(?=\s|$|['"])/;
+const OUR_COMMAND = new RegExp(
+  String.raw`(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+${AGENT}(?=\s|$|['"])`,
+);
 // The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
-const OUR_RUNTIME_COMMAND =
-  /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid|cline|kiro|amazonq|opencode)(?=\s|$)/;
+const OUR_RUNTIME_COMMAND = new RegExp(
+  String.raw`(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook ${AGENT}(?=\s|$)`,
+);
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {
