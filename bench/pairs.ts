@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 
 /** CPU milliseconds used so far by this process and its waited-for children; undefined where /proc is absent. */
-export function cpuMsWithChildren(): number | undefined {
+function cpuMsWithChildren(): number | undefined {
   try {
     const stat = fs.readFileSync('/proc/self/stat', 'utf8');
     // Fields after the command name (which may hold spaces) start after the last ')'.

@@ -1,4 +1,7 @@
-/** One row of `npm run bench`: a ratio against a floor measured in the same run, never an absolute time. */
+/**
+ * One row of `npm run bench`: a ratio against a floor measured in the same run, never an absolute time. Each
+ * out/bench/*.bench.js that scripts/bench.mjs loads exports `rows(): Promise<BenchRow[]>`.
+ */
 export interface BenchRow {
   /** What is measured, e.g. "tracker update @10k spans / line-array update". */
   readonly name: string;
@@ -10,9 +13,6 @@ export interface BenchRow {
   /** Absolute figures behind the ratio, for the curious. */
   readonly detail: string;
 }
-
-/** A bench module exports `rows()`. scripts/bench.mjs loads every out/bench/*.bench.js. */
-export type BenchModule = { rows(): Promise<BenchRow[]> };
 
 /** Median of `runs` timings of `fn` (each timing covers `inner` calls), in nanoseconds per call. */
 export function measure(fn: () => void, inner = 1, runs = 15): number {

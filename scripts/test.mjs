@@ -1,6 +1,6 @@
-// `npm test`: typecheck, lint, build, then the unit, git and integration tiers; ends with one summary line
-// `tests: N passed, N failed, N skipped` over all tiers (typecheck, lint and format count as one check each). A skip must
-// print its reason (test/skip.ts); the reporters count one without a reason as a failure.
+// `npm test`: typecheck, lint, dead code, format, build, then the unit, git and integration tiers; ends with one summary
+// line `tests: N passed, N failed, N skipped` over all tiers (typecheck, lint, dead code and format count as one check
+// each). A skip must print its reason (test/skip.ts); the reporters count one without a reason as a failure.
 // Usage: node scripts/test.mjs [unit|git|integration ...]   (no argument = everything)
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -83,6 +83,8 @@ try {
 fs.rmSync(path.join(ROOT, 'out'), { recursive: true, force: true });
 check('typecheck', bin('tsc'), ['-p', '.']);
 if (only.length === 0) check('lint', bin('eslint'), ['src', 'test', 'scripts', 'bench']);
+// Exports, files and dependencies nobody uses (knip.jsonc names the entry points).
+if (only.length === 0) check('dead code', bin('knip'), ['--no-progress']);
 // The tree was formatted once with Prettier; this keeps it so (`npm run format` fixes a failure here).
 if (only.length === 0) check('format', 'npm', ['run', '-s', 'format:check']);
 if (!step('build', process.execPath, ['esbuild.config.mjs'])) {

@@ -6,7 +6,7 @@
 import type * as Mocha from 'mocha';
 
 /** The property the reporters read on a test or on one of its suites (a skip in a hook covers a whole suite). */
-export const SKIP_REASON = 'aipSkipReason';
+const SKIP_REASON = 'aipSkipReason';
 
 export function skipBecause(ctx: Mocha.Context, reason: string): never {
   const runnable = ctx.test as (Mocha.Runnable & { type?: string }) | undefined;

@@ -41,7 +41,7 @@ class LazyStdio {
   }
 }
 
-export function processIo(stdio = new LazyStdio(EXIT_BROKEN_PIPE)): CliIo {
+function processIo(stdio = new LazyStdio(EXIT_BROKEN_PIPE)): CliIo {
   let stdinText: Promise<string> | undefined;
   return {
     cwd: process.cwd(),

@@ -14,7 +14,7 @@ import { notesShareStatus } from './rewrite/notesShare';
 import { LOG_FILE_NAME, STATE_DIR_NAME } from './stateLog';
 
 /** How many log lines doctor reads back (the dropped ones among them are filtered by the core). */
-export const DOCTOR_LOG_LINES = 2000;
+const DOCTOR_LOG_LINES = 2000;
 
 export interface DoctorEnv {
   /** The home directory (Codex's trust store lives under it when codexHome is unset). */
@@ -28,7 +28,7 @@ async function lines(file: string): Promise<string[]> {
 }
 
 /** The last `max` lines of `<git dir>/ai-provenance/log.txt`, continuing into log.1.txt when the current one is short. */
-export async function readLogTail(repo: RepoInfo, max = DOCTOR_LOG_LINES): Promise<string[]> {
+async function readLogTail(repo: RepoInfo, max = DOCTOR_LOG_LINES): Promise<string[]> {
   const dir = path.join(repo.gitDir, STATE_DIR_NAME);
   const current = await lines(path.join(dir, LOG_FILE_NAME));
   const older = current.length < max ? await lines(path.join(dir, 'log.1.txt')) : [];

@@ -4,8 +4,8 @@
  */
 import { ChildProcessWithoutNullStreams, ExecFileException, execFile, spawn } from 'node:child_process';
 
-export const DEFAULT_GIT_TIMEOUT_MS = 15_000;
-export const DEFAULT_GIT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
+const DEFAULT_GIT_TIMEOUT_MS = 15_000;
+const DEFAULT_GIT_MAX_OUTPUT_BYTES = 64 * 1024 * 1024;
 
 /** Env overrides that make git's messages English, for the few places that must recognise an error by its text. */
 export const STABLE_MESSAGES_ENV: Readonly<Record<string, string>> = { LC_ALL: 'C' };

@@ -63,15 +63,6 @@ export async function readBlobAt(
   return readBlob(repo, `${rev}:${assertRepoRelativePath(relPath)}`, runner);
 }
 
-/** The staged text of `relPath` (index stage 0), or undefined when it is not in the index or is conflicted. */
-export async function readIndexBlob(
-  repo: RepoInfo,
-  relPath: string,
-  runner: GitRunner = defaultGitRunner,
-): Promise<string | undefined> {
-  return readBlob(repo, `:${assertRepoRelativePath(relPath)}`, runner);
-}
-
 /** `absPath` as a repo-relative forward-slash path, or undefined when it is the root itself or outside the work tree. */
 export function toRepoRelativePath(repo: RepoInfo, absPath: string): string | undefined {
   const rel = path.relative(repo.root, path.resolve(absPath));

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 
 export const STATE_DIR_NAME = 'ai-provenance';
 export const LOG_FILE_NAME = 'log.txt';
-export const LOG_MAX_BYTES = 256 * 1024;
+const LOG_MAX_BYTES = 256 * 1024;
 const MAX_MESSAGE_CHARS = 4000;
 
 /** Appends a line to `<gitDir>/ai-provenance/log.txt`. */

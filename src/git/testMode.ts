@@ -5,8 +5,8 @@
  * points below do what AI_PROVENANCE_FAULT asks (`throw:<point>` or `hang:<point>`). Every fault point is here.
  */
 
-export const TEST_FLAG_ENV = 'AI_PROVENANCE_TEST';
-export const FAULT_ENV = 'AI_PROVENANCE_FAULT';
+const TEST_FLAG_ENV = 'AI_PROVENANCE_TEST';
+const FAULT_ENV = 'AI_PROVENANCE_FAULT';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -12,7 +12,7 @@ import type { Grammar, ParsedTree, SyntaxNode, SyntaxParser } from '../core/revi
 type Runtime = typeof TreeSitter;
 
 /** Grammar files, by our grammar names. */
-export const GRAMMAR_FILES: Readonly<Record<Grammar, string>> = {
+const GRAMMAR_FILES: Readonly<Record<Grammar, string>> = {
   rust: 'tree-sitter-rust.wasm',
   go: 'tree-sitter-go.wasm',
   python: 'tree-sitter-python.wasm',
@@ -33,7 +33,7 @@ let runtime: Promise<Runtime> | undefined;
 const languages = new Map<Grammar, Promise<TreeSitter.Language>>();
 
 /** Where the runtime and grammar files are: beside the bundle, else the installed package. */
-export function wasmDir(): string {
+function wasmDir(): string {
   const bundled = path.join(__dirname, 'tree-sitter');
   if (fs.existsSync(path.join(bundled, 'tree-sitter.js'))) return bundled;
   // A variable, so the bundler neither bundles nor warns about it: bundles always have their own copy.

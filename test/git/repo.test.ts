@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { GitError } from '../../src/git/exec';
-import { findRepo, gitPath, headCommit, readBlobAt, readIndexBlob, toRepoRelativePath } from '../../src/git/repo';
+import { findRepo, gitPath, headCommit, readBlobAt, toRepoRelativePath } from '../../src/git/repo';
 import { TempRepo, createTempRepo, initRepoAt, makeTempDir } from './helpers/tempRepo';
 
 describe('repository discovery', () => {
@@ -109,7 +109,7 @@ describe('reading commits and blobs', () => {
     assert.match(sha, /^[0-9a-f]{40}$/);
   });
 
-  it('reads a file at a rev and in the index; undefined when absent', async () => {
+  it('reads a file at a rev; undefined when absent', async () => {
     const info = (await findRepo(repo.root))!;
     repo.write('dir/a b.txt', 'v1 ünïcode\n');
     const first = repo.commitAll('v1');
@@ -120,9 +120,7 @@ describe('reading commits and blobs', () => {
 
     assert.equal(await readBlobAt(info, 'HEAD', 'dir/a b.txt'), 'v1 ünïcode\n');
     assert.equal(await readBlobAt(info, first, 'dir/a b.txt'), 'v1 ünïcode\n');
-    assert.equal(await readIndexBlob(info, 'dir/a b.txt'), 'v2\n');
     assert.equal(await readBlobAt(info, 'HEAD', 'untracked.txt'), undefined);
-    assert.equal(await readIndexBlob(info, 'untracked.txt'), undefined);
     assert.equal(await readBlobAt(info, 'HEAD', 'missing/file'), undefined);
     assert.equal(await readBlobAt(info, 'HEAD~5', 'dir/a b.txt'), undefined);
     assert.equal(await readBlobAt(info, 'HEAD', 'dir'), undefined); // a tree, not a blob
@@ -133,7 +131,7 @@ describe('reading commits and blobs', () => {
     await assert.rejects(readBlobAt(info, '--output=/tmp/x', 'a'), /invalid revision/);
     await assert.rejects(readBlobAt(info, 'HEAD:other', 'a'), /invalid revision/);
     await assert.rejects(readBlobAt(info, 'HEAD', '../outside'), /invalid path/);
-    await assert.rejects(readIndexBlob(info, '/etc/passwd'), /invalid path/);
+    await assert.rejects(readBlobAt(info, 'HEAD', '/etc/passwd'), /invalid path/);
   });
 
   it('surfaces real failures as GitError instead of "missing"', async () => {

@@ -22,7 +22,7 @@ function repoRoot(): string {
   return dir;
 }
 
-export const SCHEMA_PATH = path.resolve(repoRoot(), '../shared/reference/agent-trace/trace-record.schema.json');
+const SCHEMA_PATH = path.resolve(repoRoot(), '../shared/reference/agent-trace/trace-record.schema.json');
 
 const MISSING = `the official Agent Trace schema is not at ${SCHEMA_PATH}`;
 let compiled: Validate | undefined;

@@ -8,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { AGENT_IDS, type AgentId } from '../../core/agents/types';
 import { agentState, agentsStatus } from '../../git/agents/agentStatus';
+import { agentsInUse } from '../../git/agents/agentsInUse';
 import {
   installAgents,
   uninstallAgents,
@@ -22,12 +23,15 @@ import { parseArgs, stringFlag } from '../args';
 import { UsageError, type CliCommand, type CliIo } from '../command';
 
 const USAGE = [
-  'usage: ai-provenance agents install   [--agent NAME|all] [--scope project|user] [--cli PATH]',
+  'usage: ai-provenance agents install   [--agent NAME|all | --all] [--scope project|user] [--cli PATH]',
   '       ai-provenance agents uninstall [--agent NAME|all] [--scope project|user]',
   '       ai-provenance agents status    [--agent NAME|all] [--scope project|user]',
   '',
-  `NAME is one of ${AGENT_IDS.join(', ')} (copilot = vscode; default: all). Scope project (default) writes the`,
-  "repository's .claude/settings.json, .github/hooks/ai-provenance.json, .cursor/hooks.json, .codex/config.toml,",
+  `NAME is one of ${AGENT_IDS.join(', ')} (copilot = vscode),`,
+  'or several comma-separated. install without NAME installs the agents in use (a hook file of theirs here, or a',
+  'folder of their own in your home directory or, in project scope, the repository) and says which and why; --all',
+  '(or --agent all) installs every agent; uninstall and status default to every agent. Scope project (default) writes',
+  "the repository's .claude/settings.json, .github/hooks/ai-provenance.json, .cursor/hooks.json, .codex/config.toml,",
   ".gemini/settings.json and the other agents' files (see the README) with commands that find the launcher in the",
   "clone's git dir at run time (safe to commit: a clone without AI Provenance runs them as no-ops); scope user",
   'writes the same files under your home directory',
@@ -40,26 +44,45 @@ export const agentsCommand: CliCommand = {
   name: 'agents',
   usage: USAGE,
   async run(args, io) {
-    const parsed = parseArgs(args, { valued: ['agent', 'scope', 'cli'] });
+    const parsed = parseArgs(args, { valued: ['agent', 'scope', 'cli'], boolean: ['all'] });
     const [action, ...extra] = parsed.positionals;
     if (action !== 'install' && action !== 'uninstall' && action !== 'status')
       throw new UsageError('expected install, uninstall or status');
     if (extra.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(extra[0])}`);
     if (action !== 'install' && stringFlag(parsed, 'cli') !== undefined)
       throw new UsageError('--cli is only for install');
-    const agents = agentList(stringFlag(parsed, 'agent'));
+    const named = stringFlag(parsed, 'agent');
+    if (parsed.flags.has('all') && named !== undefined) throw new UsageError('--all and --agent do not go together');
+    const all = parsed.flags.has('all') || named === 'all';
+    const given = named === undefined || all ? undefined : agentList(named);
     const ctx = await installContext(stringFlag(parsed, 'scope'), io);
-    if (action === 'status') return printStatus(await agentsStatus(ctx, agents), io);
-    if (action === 'uninstall') return printReports(await uninstallAgents(ctx, agents), io);
+    if (action === 'status') return printStatus(await agentsStatus(ctx, given ?? AGENT_IDS), io);
+    if (action === 'uninstall') return printReports(await uninstallAgents(ctx, given ?? AGENT_IDS), io);
     const cli = await cliPath(stringFlag(parsed, 'cli') ?? process.argv[1], io.cwd);
+    const agents = given ?? (all ? [...AGENT_IDS] : await chosenAgents(ctx, io));
+    if (agents.length === 0) return 1;
     const { launcher, reports } = await installAgents(ctx, agents, cli, process.execPath);
     io.out(`launcher: ${launcher} -> ${cli}\n`);
     return printReports(reports, io);
   },
 };
 
-function agentList(value: string | undefined): AgentId[] {
-  if (value === undefined || value === 'all') return [...AGENT_IDS];
+/** `install` without a name: the agents in use (see agentsInUse.ts), each printed with what showed it. */
+async function chosenAgents(ctx: InstallContext, io: CliIo): Promise<AgentId[]> {
+  const inUse = await agentsInUse(ctx);
+  if (inUse.length === 0) {
+    io.err(
+      `no agent in use found (no hook file ${ctx.scope === 'project' ? 'in this repository' : 'of ours'} and no ` +
+        'agent folder in your home directory): name them with --agent NAME, or install every agent with --all\n',
+    );
+    return [];
+  }
+  io.out('installing the agents in use (--all installs every agent):\n');
+  for (const { agent, reasons } of inUse) io.out(`  ${agent.padEnd(8)} ${reasons.join('; ')}\n`);
+  return inUse.map((u) => u.agent);
+}
+
+function agentList(value: string): AgentId[] {
   const names = value.split(',').map((s) => (s.trim() === 'copilot' ? 'vscode' : s.trim()));
   for (const name of names) {
     if (!(AGENT_IDS as readonly string[]).includes(name))

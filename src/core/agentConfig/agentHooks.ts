@@ -20,17 +20,17 @@ type JsonFormat = 'claude' | 'vscode' | 'cursor' | 'gemini' | 'windsurf' | 'droi
  * Claude Code: the edit tools and Bash (shell commands can write files too). `MultiEdit` is retired; the hook still
  * reads its payloads (older Claude Code, hand-written entries) but the matcher no longer names it.
  */
-export const CLAUDE_MATCHER = 'Edit|Write|NotebookEdit|Bash';
+const CLAUDE_MATCHER = 'Edit|Write|NotebookEdit|Bash';
 /**
  * Gemini CLI: its file-writing tools and the shell. Gemini tests matchers as unanchored regular expressions, so the
  * alternation is anchored: `edit` alone would match every tool whose name contains it (MCP tools included).
  */
-export const GEMINI_MATCHER = '^(write_file|replace|run_shell_command)$';
+const GEMINI_MATCHER = '^(write_file|replace|run_shell_command)$';
 /** Factory Droid: its file tools and its shell tool. */
-export const DROID_MATCHER = 'Create|Edit|MultiEdit|ApplyPatch|Execute';
+const DROID_MATCHER = 'Create|Edit|MultiEdit|ApplyPatch|Execute';
 /** Amazon Q Developer CLI: one glob per hook (`hook_matches_tool`), so one entry per tool: its file tool and its shell. */
-export const AMAZONQ_MATCHERS = ['fs_write', 'execute_bash'] as const;
-export const HOOK_TIMEOUT_SECONDS = 30;
+const AMAZONQ_MATCHERS = ['fs_write', 'execute_bash'] as const;
+const HOOK_TIMEOUT_SECONDS = 30;
 
 const JSON_LAYOUTS: Readonly<Record<JsonFormat, JsonHookLayout>> = {
   claude: {

@@ -9,14 +9,14 @@
 import { outlineToml, tomlString, tomlStringValue, type TomlOutline } from './tomlOutline';
 import { AgentConfigError, isOurHookCommand, type ConfigEdit, type HookCommands, type HookInspection } from './types';
 
-export const CODEX_BLOCK_BEGIN =
+const CODEX_BLOCK_BEGIN =
   '# >>> ai-provenance hooks (managed by `ai-provenance agents install`; `agents uninstall` removes them) >>>';
-export const CODEX_BLOCK_END = '# <<< ai-provenance hooks <<<';
+const CODEX_BLOCK_END = '# <<< ai-provenance hooks <<<';
 const FEATURE_LINE = /^[ \t]*hooks[ \t]*=[ \t]*true[ \t]*# added by ai-provenance[ \t]*$/;
 
 /** Tool names the hook runs for (a regex, like Claude's matchers): patch edits and the shell tools. */
-export const CODEX_MATCHER = 'apply_patch|Bash|shell|exec_command|unified_exec';
-export const CODEX_TIMEOUT_SECONDS = 30;
+const CODEX_MATCHER = 'apply_patch|Bash|shell|exec_command|unified_exec';
+const CODEX_TIMEOUT_SECONDS = 30;
 const EVENTS = { pre: 'PreToolUse', post: 'PostToolUse' } as const;
 
 type FeatureState = { readonly state: 'enabled' | 'absent' } | { readonly state: 'disabled'; readonly key: string };

@@ -60,8 +60,9 @@ export function agentConfigFiles(agent: AgentId, scope: Scope): readonly AgentCo
 
 /**
  * Where an agent leaves a trace once it has been used on this machine or in this repository: the folder its user-scope
- * file lives in (relative to the home directory) and its project folder. Connect ticks the agents found this way, so
- * a user of one agent does not get a dozen other agents' hook files written into the repository.
+ * file lives in (relative to the home directory) and its project folder. `agents install` without a name and Connect
+ * Coding Agents pick the agents found this way (src/git/agents/agentsInUse.ts), so a user of one agent does not get a
+ * dozen other agents' hook files written into the repository.
  */
 const TRACES: Readonly<Record<AgentId, { readonly home: string; readonly project: string }>> = {
   claude: { home: '.claude', project: '.claude' },

@@ -9,7 +9,7 @@ import { cloneJson, isPlainObject, jsonStyleOf, parseJsonConfig, sameJson, seria
 import { AgentConfigError, isOurHookCommand, type ConfigEdit, type HookCommands, type HookInspection } from './types';
 
 /** Kiro's write and shell tools under their v3 names and the older ones (anchored: the matcher is a regex). */
-export const KIRO_MATCHER = '^(write|shell|fs_write|execute_bash|execute_cmd|str_replace)$';
+const KIRO_MATCHER = '^(write|shell|fs_write|execute_bash|execute_cmd|str_replace)$';
 const TRIGGERS: Readonly<Record<HookPhase, string>> = { pre: 'PreToolUse', post: 'PostToolUse' };
 
 function entry(phase: HookPhase, command: string): Record<string, unknown> {

@@ -2,7 +2,7 @@
  * Shapes shared by the per-agent hook-config editors. Every editor is pure text in, text out: the caller reads and
  * writes the file, keeps backups and decides where the file lives.
  */
-import type { AgentId, HookPhase } from '../agents/types';
+import { AGENT_IDS, type AgentId, type HookPhase } from '../agents/types';
 
 /** A config file we will not edit: unparsable, or shaped so that adding our hooks would change its meaning. */
 export class AgentConfigError extends Error {
@@ -42,12 +42,15 @@ export interface HookInspection {
   readonly disabled?: boolean;
 }
 
+const AGENT = `(${AGENT_IDS.join('|')})`;
 // `…/ai-provenance' hook claude pre`, `npx ai-provenance hook codex post`: the CLI name, then `hook <agent>`.
-const OUR_COMMAND =
-  /(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+(claude|vscode|cursor|codex|gemini|windsurf|droid|cline|kiro|amazonq|opencode)(?=\s|$|['"])/;
+const OUR_COMMAND = new RegExp(
+  String.raw`(?:^|[\s'"/\\])ai-provenance(?:\.cmd|\.js|\.ps1)?['"]?\s+hook\s+${AGENT}(?=\s|$|['"])`,
+);
 // The run-time forms of `projectHookCommandsFor` (sh and PowerShell): the launcher found with `git rev-parse`.
-const OUR_RUNTIME_COMMAND =
-  /(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook (claude|vscode|cursor|codex|gemini|windsurf|droid|cline|kiro|amazonq|opencode)(?=\s|$)/;
+const OUR_RUNTIME_COMMAND = new RegExp(
+  String.raw`(?:--git-path ai-provenance\/bin\/ai-provenance(?:\.ps1)?\b|^\$l = '[^;]*[/\\]ai-provenance\.ps1';)[^;]*;?[^;]*(?:exec "\$l"|& \$l) hook ${AGENT}(?=\s|$)`,
+);
 
 /** The agent a hook command runs `ai-provenance hook` for, or undefined when the command is not ours. */
 export function ourHookAgent(command: unknown): AgentId | undefined {
@@ -65,12 +68,6 @@ export function isOurHookCommand(command: unknown): boolean {
 export function shellQuote(value: string): string {
   if (value.includes('\0')) throw new AgentConfigError('a path in a hook command cannot contain NUL');
   return `'${value.replace(/'/g, `'\\''`)}'`;
-}
-
-/** The hook command lines for `agent` given the launcher's absolute path (user scope: files no team commits). */
-export function hookCommandsFor(launcher: string, agent: AgentId): HookCommands {
-  const quoted = shellQuote(launcher);
-  return { pre: `${quoted} hook ${agent} pre`, post: `${quoted} hook ${agent} post` };
 }
 
 /**
@@ -103,7 +100,7 @@ function psNoopTail(answer: string): string {
 }
 
 /** Where the launcher sits inside a repository's git dir, as `git rev-parse --git-path` takes it. */
-export const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
+const LAUNCHER_GIT_PATH = 'ai-provenance/bin/ai-provenance';
 
 /**
  * Project scope: command lines that name no path of this machine, so a committed hook file works in every clone.

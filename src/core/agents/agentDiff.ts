@@ -14,7 +14,7 @@ import { lineKey, splitLines, type TextLine } from './textLines';
 
 export type CharRange = [start: number, end: number];
 
-export const AGENT_DIFF_LIMITS = Object.freeze({
+const AGENT_DIFF_LIMITS = Object.freeze({
   /** Above this many characters (before + after) the diff skips Myers and in-place splitting: linear fallback. */
   maxChars: 4 * 1024 * 1024,
   /**
@@ -32,7 +32,7 @@ export const AGENT_DIFF_LIMITS = Object.freeze({
 export const AGENT_DIFF_MAX_CHARS = AGENT_DIFF_LIMITS.maxChars;
 
 /** Lines shorter than this (after trimming) are never treated as moved: `}` or `return;` recur by coincidence. */
-export const MIN_MOVED_LINE_CHARS = 10;
+const MIN_MOVED_LINE_CHARS = 10;
 
 /**
  * Half-open UTF-16 ranges of `after` that the agent inserted, sorted and merged. `null`/`''` before means the file was

@@ -52,11 +52,11 @@ const SHELL_NAMES = new Set([
   'bash_exec',
 ]);
 
-export function isShellToolName(toolName: string): boolean {
+function isShellToolName(toolName: string): boolean {
   return SHELL_NAMES.has(toolName.toLowerCase());
 }
 
-export function classifyTool(toolName: string | undefined, table: ToolTable, input: JsonObject | undefined): ToolKind {
+function classifyTool(toolName: string | undefined, table: ToolTable, input: JsonObject | undefined): ToolKind {
   if (toolName !== undefined) {
     if (table.edit.has(toolName)) return 'file-edit';
     if (table.shell.has(toolName) || isShellToolName(toolName)) return 'shell';

@@ -52,7 +52,7 @@ export function isSpace(c: number): boolean {
 }
 
 /** How many characters sniffed by `isProbablyBinary`, like git's heuristic. */
-export const BINARY_SNIFF_CHARS = 8000;
+const BINARY_SNIFF_CHARS = 8000;
 
 /**
  * True for text that is really binary: a NUL in the first BINARY_SNIFF_CHARS code units (git's rule), or more than

@@ -22,6 +22,7 @@
  */
 import { diffArrays, diffChars, type Change } from 'diff';
 import { isWhitespaceCode, splitLinesKeepEol, stripWhitespace } from './text';
+import { longestIncreasing } from '../longestIncreasing';
 
 /** `length` characters starting at `oldStart` in the old text are unchanged at `newStart` in the new text. */
 export interface MatchBlock {
@@ -49,7 +50,7 @@ export interface DiffLimits {
   readonly wholeLineEnds?: boolean;
 }
 
-export const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
+const DEFAULT_DIFF_LIMITS: DiffLimits = Object.freeze({
   directCharDiffMax: 4000,
   charMaxEdits: 200,
   lineMaxEdits: 600,
@@ -261,23 +262,7 @@ function uniqueAnchors(aKeys: readonly string[], bKeys: readonly string[]): Arra
     const j = inB.get(k);
     if (inA.get(k) === i && j !== undefined && j >= 0) pairs.push([i, j]);
   });
-  // Longest increasing subsequence of the B indexes (patience sorting), O(p log p).
-  const tails: number[] = [];
-  const prev: number[] = [];
-  for (let p = 0; p < pairs.length; p++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]][1] < pairs[p][1]) lo = mid + 1;
-      else hi = mid;
-    }
-    prev[p] = lo > 0 ? tails[lo - 1] : -1;
-    tails[lo] = p;
-  }
-  const out: Array<[number, number]> = [];
-  for (let p = tails.length > 0 ? tails[tails.length - 1] : -1; p >= 0; p = prev[p]) out.push(pairs[p]);
-  return out.reverse();
+  return longestIncreasing(pairs);
 }
 
 /** Matched blocks of `oldText` in `newText`, ascending and non-overlapping on both sides. */
@@ -345,7 +330,7 @@ function commonEnds(a: string, b: string): [number, number] {
  * non-whitespace character matches its twin; within each whitespace gap the equal leading and trailing
  * characters match.
  */
-export function alignSameContent(x: string, y: string, xBase: number, yBase: number, add: Adder): void {
+function alignSameContent(x: string, y: string, xBase: number, yBase: number, add: Adder): void {
   let i = 0;
   let j = 0;
   for (;;) {

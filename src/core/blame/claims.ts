@@ -12,6 +12,12 @@ function pct(part: number, whole: number): string {
   return `${p === 0 || p === 100 || p >= 10 ? Math.round(p) : p.toFixed(1)}%`;
 }
 
+/** What the lines are called: "AI-written" only when line records say so, else "in AI-assisted commits", or both. */
+export function aiClaimVerb(counts: Pick<AuthorshipCounts, 'ai' | 'mixed' | 'aiAssisted'>): string {
+  if (counts.aiAssisted === 0) return 'AI-written';
+  return counts.ai + counts.mixed === 0 ? 'in AI-assisted commits' : 'AI-written or in AI-assisted commits';
+}
+
 /** "12% of 200 added lines involve AI: 10 AI-written, 4 mixed, 10 in AI-assisted commits (no line record)". */
 export function aiShareClaim(counts: AuthorshipCounts, options: { mixedCommitLines?: number } = {}): string {
   const lines = counts.ai + counts.mixed + counts.aiAssisted;
@@ -25,12 +31,7 @@ export function aiShareClaim(counts: AuthorshipCounts, options: { mixedCommitLin
       `${counts.aiAssisted} in AI-assisted commits (no line record${mixed > 0 ? `; ${mixed} of them in commits with a human co-author too` : ''})`,
     );
   }
-  const verb =
-    counts.aiAssisted === 0
-      ? 'AI-written'
-      : counts.ai + counts.mixed === 0
-        ? 'in AI-assisted commits'
-        : 'AI-written or in AI-assisted commits';
+  const verb = aiClaimVerb(counts);
   return parts.length === 1 && counts.mixed === 0
     ? `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}`
     : `${pct(lines, counts.total)} of ${counts.total} added lines ${verb}: ${parts.join(', ')}`;

@@ -1,19 +1,15 @@
 /** Public API of AI blame, stats and the line replay: pure mapping from git output plus notes to per-line authorship. */
-export { HUMAN_LINE, isAiAuthorship, type Authorship, type Evidence, type LineOrigin, type LineSource } from './types';
-export { LABEL_MAX, cleanLabel, cleanSourceLine } from './labels';
-export { diffHeaderPath, unquoteGitPath } from './quote';
+export { HUMAN_LINE, isAiAuthorship, type Authorship, type LineOrigin, type LineSource } from './types';
+export { cleanLabel, cleanSourceLine } from './labels';
+export { unquoteGitPath } from './quote';
 export {
   BlameParseError,
   BlamePorcelainParser,
   NOT_COMMITTED,
-  parseBlamePorcelain,
   uncommittedBlame,
-  type BlameCommitInfo,
-  type BlameEntry,
   type BlamePorcelain,
 } from './porcelain';
 export {
-  NOTE_LIMITS,
   interpretNote,
   noRecord,
   revisionMatches,
@@ -21,29 +17,11 @@ export {
   type CommitProvenance,
   type NoteContent,
 } from './provenance';
-export {
-  PlacementMap,
-  placeRecordRanges,
-  type PlaceOptions,
-  type PlaceResult,
-  type PlacedLine,
-  type UnplacedRange,
-} from './place';
-export {
-  LineTally,
-  aiShare,
-  commitLineSource,
-  emptyCounts,
-  lineOrigin,
-  placedSource,
-  type AuthorshipCounts,
-  type ModelCount,
-  type ToolCount,
-} from './sources';
+export { placeRecordRanges } from './place';
+export { LineTally, aiShare, lineOrigin, type AuthorshipCounts, type ModelCount, type ToolCount } from './sources';
 export { BlameAttribution, type BlameLine } from './attribute';
-export { workingOverlay, type WorkingOverlay } from './working';
+export { workingOverlay } from './working';
 export {
-  COMMIT_MARKER,
   IDENTITY_FORMAT,
   LOG_FORMAT,
   LogPatchParser,
@@ -52,7 +30,7 @@ export {
   type FilePatch,
   type PatchHunk,
 } from './logPatch';
-export { commitAddedLines, tallyCommit, type AddedLines, type CommitAddedLines } from './commitLines';
-export { replayDag, type DagCommit, type DagReplayResult } from './dagReplay';
-export { aiShareClaim } from './claims';
-export { StatsBuilder, type CommitStat, type StatsReport } from './stats';
+export { commitAddedLines, type AddedLines } from './commitLines';
+export { replayDag, type DagCommit } from './dagReplay';
+export { aiClaimVerb, aiShareClaim } from './claims';
+export { StatsBuilder, type StatsReport } from './stats';

@@ -11,7 +11,7 @@ const UNSAFE =
   /[\u0000-\u001f\u007f-\u009f\u00ad\u061c\u115f\u1160\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb]/g;
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-export const LABEL_MAX = 120;
+const LABEL_MAX = 120;
 
 /** Unsafe characters become U+FFFD, whitespace runs one space, and the result is cut to `max` characters. */
 export function cleanLabel(text: string, max = LABEL_MAX): string {

@@ -8,7 +8,7 @@ import type { Trailer } from '../commit/message';
 import { diffHeaderPath, unquoteGitPath } from './quote';
 
 /** Starts each commit's header line; git never prints it in diff text (added/removed lines start with + or -). */
-export const COMMIT_MARKER = '\u0001';
+const COMMIT_MARKER = '\u0001';
 /**
  * The `--format` of the commit header lines this parser expects: id and parents, then NUL-separated author and
  * committer identities and the trailers git parsed (unfolded, one line, separated by 0x1f), so commit-level AI

@@ -36,7 +36,7 @@ export interface PlaceResult {
 }
 
 /** Accumulates per-line attributions: `mixed` wins over `ai`, origins are unioned by conversation. */
-export class PlacementMap {
+class PlacementMap {
   private readonly map = new Map<number, { mixed: boolean; origins: Map<string, Origin> }>();
 
   add(line: number, cls: 'ai' | 'mixed', origin: Origin): void {

@@ -58,13 +58,6 @@ export class BlameParseError extends Error {
   }
 }
 
-/** Parses a whole output at once. Throws BlameParseError on output that is not porcelain. */
-export function parseBlamePorcelain(output: string): BlamePorcelain {
-  const parser = new BlamePorcelainParser();
-  parser.write(new TextEncoder().encode(output));
-  return parser.end();
-}
-
 const TAB = 9;
 const LF = 10;
 const CR = 13;

@@ -30,7 +30,7 @@ export interface CommitProvenance {
 export type NoteContent = { readonly text: string } | { readonly oversized: number };
 
 /** Bounds on what one note may cost; a note beyond them is rejected, not truncated. */
-export const NOTE_LIMITS = { maxChars: 8 * 1024 * 1024, maxRanges: 200_000, maxTotalLines: 2_000_000 } as const;
+const NOTE_LIMITS = { maxChars: 8 * 1024 * 1024, maxRanges: 200_000, maxTotalLines: 2_000_000 } as const;
 
 /** Whether a record's revision names `commit` (full id, or an unambiguous-looking prefix of at least 7 digits). */
 export function revisionMatches(revision: string | undefined, commit: string): boolean {

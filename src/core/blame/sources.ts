@@ -37,7 +37,7 @@ export function lineOrigin(origin: Origin): LineOrigin {
 }
 
 /** The (shared, frozen) source of a placed line. */
-export function placedSource(placed: PlacedLine, evidence: 'record' | 'working-state' = 'record'): LineSource {
+function placedSource(placed: PlacedLine, evidence: 'record' | 'working-state' = 'record'): LineSource {
   let key = `${placed.cls}\u0002${evidence}`;
   for (const o of placed.origins) key += `\u0002${originKey(o)}`;
   return (
@@ -97,7 +97,7 @@ export interface ModelCount {
   readonly lines: number;
 }
 
-export function emptyCounts(): AuthorshipCounts {
+function emptyCounts(): AuthorshipCounts {
   return { total: 0, ai: 0, mixed: 0, aiAssisted: 0, human: 0 };
 }
 

@@ -18,7 +18,7 @@ import {
   type ForeignLimits,
 } from './foreignRecord';
 
-export const AGENT_TRACE_SOURCE = 'agent-trace';
+const AGENT_TRACE_SOURCE = 'agent-trace';
 
 function revisionNames(revision: string | undefined, commit: string): boolean {
   if (revision === undefined) return true;

@@ -111,7 +111,7 @@ export interface ForeignConversationDraft {
 }
 
 /** A deterministic RFC 4122 v4-shaped UUID from hex digits (a commit id), so converting twice gives the same record. */
-export function uuidFromHex(hex: string): string {
+function uuidFromHex(hex: string): string {
   const h = (hex.toLowerCase().replace(/[^0-9a-f]/g, '') + '0'.repeat(32)).slice(0, 32).split('');
   h[12] = '4';
   h[16] = ((parseInt(h[16], 16) & 0x3) | 0x8).toString(16);

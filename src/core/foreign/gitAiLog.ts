@@ -30,7 +30,7 @@ import {
   type ForeignLimits,
 } from './foreignRecord';
 
-export const GIT_AI_TOOL = 'git-ai';
+const GIT_AI_TOOL = 'git-ai';
 const V3 = /^authorship\/3\.\d+\.\d+$/;
 const V0 = 'authorship/0.0.1';
 const SESSION_KEY = /^(s_[0-9a-f]{1,64})::t_[0-9a-f]{1,64}$/;

@@ -1,16 +1,7 @@
 /** Records from other tools (git-ai, other Agent Trace writers): parsing, conversion to our record, use as evidence. */
-export {
-  FOREIGN_LIMITS,
-  buildForeignRecord,
-  normalizeRanges,
-  subtractRanges,
-  uuidFromHex,
-  type ForeignConversion,
-  type ForeignFormat,
-  type ForeignLimits,
-} from './foreignRecord';
-export { GIT_AI_TOOL, parseGitAiLog } from './gitAiLog';
-export { AGENT_TRACE_SOURCE, parseForeignAgentTrace } from './foreignAgentTrace';
+export { FOREIGN_LIMITS, subtractRanges, type ForeignConversion, type ForeignFormat } from './foreignRecord';
+export { parseGitAiLog } from './gitAiLog';
+export { parseForeignAgentTrace } from './foreignAgentTrace';
 export { clipRecord, coveredLines, recordAiLines, withForeignEvidence, type ForeignEvidence } from './evidence';
 
 import type { ForeignConversion, ForeignFormat } from './foreignRecord';

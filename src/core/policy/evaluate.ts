@@ -57,7 +57,7 @@ export interface PolicyOutcome {
   readonly unreviewedAiHunks: readonly HunkRef[];
 }
 
-export function tierRank(tier: Tier): number {
+function tierRank(tier: Tier): number {
   return TIERS.indexOf(tier);
 }
 

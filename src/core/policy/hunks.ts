@@ -6,8 +6,8 @@
 import { contentHash } from '../hash';
 import type { ParsedDiff } from '../review';
 
-export const HUNK_KEY_PREFIX = 'h1:';
-export const HUNK_KEY = /^h1:fnv64:[0-9a-f]{16}$/;
+const HUNK_KEY_PREFIX = 'h1:';
+const HUNK_KEY = /^h1:fnv64:[0-9a-f]{16}$/;
 
 export interface AddedBlock {
   /** New-side path. */
@@ -23,7 +23,7 @@ export interface ReviewHunk extends AddedBlock {
 }
 
 /** Trailing whitespace and CRs removed; blank lines at either end dropped (they move around in rebases). */
-export function normalizeHunkLines(lines: readonly string[]): string[] {
+function normalizeHunkLines(lines: readonly string[]): string[] {
   const out = lines.map((l) => l.replace(/\s+$/, ''));
   while (out.length > 0 && out[0] === '') out.shift();
   while (out.length > 0 && out[out.length - 1] === '') out.pop();

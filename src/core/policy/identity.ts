@@ -5,8 +5,8 @@ export interface Reviewer {
   readonly email: string;
 }
 
-export const NAME_MAX = 200;
-export const EMAIL_MAX = 254;
+const NAME_MAX = 200;
+const EMAIL_MAX = 254;
 
 /** Why `email` cannot identify a reviewer, or undefined. */
 export function emailProblem(email: unknown): string | undefined {

@@ -7,7 +7,7 @@ import { DEFAULT_THRESHOLDS, ruleById, type Thresholds, type Tier } from '../rev
 import { TIERS } from './signoff';
 
 export const POLICY_FILE = '.ai-provenance.json';
-export const POLICY_KEY = 'policy';
+const POLICY_KEY = 'policy';
 
 export interface SignoffRequirement {
   /** Required for every change. */

@@ -7,7 +7,7 @@ import { emailProblem, reviewerKey } from './identity';
 import { isHunkKey } from './hunks';
 
 export const REVIEW_STATE_VERSION = 1;
-export const REVIEW_STATE_LIMITS = {
+const REVIEW_STATE_LIMITS = {
   maxChars: 32 * 1024 * 1024,
   maxHunks: 200_000,
   maxScopes: 1000,

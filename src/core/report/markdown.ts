@@ -1,9 +1,10 @@
 /** The branch report as a PR comment. Every string that did not originate in this file goes through mdCode/mdText. */
 import type { BranchReport } from './build';
 import type { Finding, LineRange } from '../review';
+import { aiClaimVerb } from '../blame';
 import { mdCode, mdText, percent } from './escape';
 
-export const MARKDOWN_MAX = 60_000;
+const MARKDOWN_MAX = 60_000;
 const MAX_FILES = 50;
 const MAX_FINDINGS = 50;
 const MAX_HUNKS = 30;
@@ -43,13 +44,7 @@ export function renderMarkdown(report: BranchReport): string {
   const range = `${mdCode(report.base.ref)} … ${mdCode(report.head.ref)}`;
   out.push(`## AI provenance: ${range}`, '');
   const aiLines = t.ai + t.mixed + t.aiAssisted;
-  const claimed =
-    t.aiAssisted === 0
-      ? 'AI-written'
-      : t.ai + t.mixed === 0
-        ? 'in AI-assisted commits'
-        : 'AI-written or in AI-assisted commits';
-  const summary = [`**${percent(report.share)}** of added lines ${claimed} (${aiLines} of ${t.total})`];
+  const summary = [`**${percent(report.share)}** of added lines ${aiClaimVerb(t)} (${aiLines} of ${t.total})`];
   if (report.review) summary.push(`tier **${report.review.tier}**`, `${report.review.findings.length} finding(s)`);
   summary.push(`AI hunks reviewed **${report.hunks.aiReviewed}/${report.hunks.ai}**`);
   const accepted = report.signoffs.filter((s) => s.accepted);

@@ -37,7 +37,7 @@ export interface ReviewSummary {
  * evidence: nothing says which of the commit's lines the AI wrote, so they are "in an AI-assisted commit", never
  * "untouched AI lines"; a commit that also names a human co-author is mixed.
  */
-export function lineProvenance(source: LineSource): LineProvenance {
+function lineProvenance(source: LineSource): LineProvenance {
   if (source.authorship === 'human') return { authorship: 'human' };
   const first = source.origins[0];
   if (source.authorship === 'ai-assisted') {

@@ -11,7 +11,7 @@ import { repoPathProblem } from '../commit';
 import type { Finding, Severity } from '../review';
 import type { BranchReport } from './build';
 
-export const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = {
   high: 'error',
   medium: 'warning',

@@ -77,7 +77,7 @@ export function parseReflog(text: string): ReflogEntry[] {
 }
 
 /** Plain commits made after a reset that are still looked through (a commit split in more parts is rare). */
-export const MAX_COMMITS_SINCE_RESET = 20;
+const MAX_COMMITS_SINCE_RESET = 20;
 
 /**
  * Tips that `git reset` moved HEAD away from, when the latest HEAD movements are resets (e.g. `reset --soft HEAD~2`

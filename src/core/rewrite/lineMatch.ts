@@ -6,6 +6,7 @@
  */
 import { diffArrays } from 'diff';
 import { stripWhitespace } from '../attribution/text';
+import { longestIncreasing } from '../longestIncreasing';
 
 export interface LineMatchOptions {
   /** Line edits after which the Myers diff gives up (then only unique lines are matched). */
@@ -17,7 +18,7 @@ export interface LineMatchOptions {
   readonly whitespaceInsensitive?: boolean;
 }
 
-export const DEFAULT_LINE_MAX_EDITS = 4000;
+const DEFAULT_LINE_MAX_EDITS = 4000;
 
 export interface LineMatch {
   /** For each new line (0-based), the old line it continues, or -1. */
@@ -118,26 +119,6 @@ function uniqueLineMiddle(
     if (countA.get(l) === 1 && countB.get(l) === 1) candidates.push([i, posB.get(l) as number]);
   });
   for (const [i, j] of longestIncreasing(candidates)) pair(base + i, base + j);
-}
-
-/** Longest subsequence of pairs (already ascending in the first element) ascending in the second. O(n log n). */
-export function longestIncreasing(pairs: ReadonlyArray<readonly [number, number]>): Array<readonly [number, number]> {
-  const tails: number[] = [];
-  const previous = new Int32Array(pairs.length).fill(-1);
-  for (let k = 0; k < pairs.length; k++) {
-    let lo = 0;
-    let hi = tails.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[tails[mid]][1] < pairs[k][1]) lo = mid + 1;
-      else hi = mid;
-    }
-    if (lo > 0) previous[k] = tails[lo - 1];
-    tails[lo] = k;
-  }
-  const out: Array<readonly [number, number]> = [];
-  for (let k = tails.length > 0 ? tails[tails.length - 1] : -1; k >= 0; k = previous[k]) out.push(pairs[k]);
-  return out.reverse();
 }
 
 /** Inside each block between matched lines, pairs old and new lines equal once whitespace is removed, in order. */

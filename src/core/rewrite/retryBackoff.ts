@@ -10,7 +10,7 @@ export interface BackoffOptions {
   readonly maxMs: number;
 }
 
-export const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 100, maxMs: 4000 };
+const DEFAULT_BACKOFF: BackoffOptions = { baseMs: 100, maxMs: 4000 };
 
 /** Delay before retry number `retry` (1 = the first retry); `random` returns [0, 1). */
 export function backoffDelayMs(retry: number, random: () => number, options: BackoffOptions = DEFAULT_BACKOFF): number {

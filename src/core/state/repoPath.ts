@@ -3,7 +3,7 @@
  * and from other processes, so they are checked before they are ever joined onto a directory.
  */
 
-export const MAX_REPO_PATH_LENGTH = 4096;
+const MAX_REPO_PATH_LENGTH = 4096;
 
 /**
  * Why `value` is not a safe repo-relative path (forward slashes, no `.`/`..`/empty segments, no NUL or line break), or

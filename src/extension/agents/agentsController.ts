@@ -5,13 +5,12 @@
  * (`WindowRepositories.pick`: the active editor's, else the only one, else a picker); the session indicator follows
  * the active editor's repository.
  */
-import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AGENT_IDS, type AgentId } from '../../core/agents';
-import { agentTraces } from '../../core/agentConfig/configFiles';
 import { STATE_DIR_NAME, type RepoInfo } from '../../git';
+import { agentsInUse } from '../../git/agents/agentsInUse';
 import {
   agentState,
   agentsStatus,
@@ -130,18 +129,8 @@ export class AgentsController extends Disposable {
     const repo = await this.repo('Connect agents in which repository?', choice);
     if (!repo) return;
     const status = await agentsStatus(this.context(repo), AGENT_IDS);
-    // Ticked: the agents connected here already or with a trace on this machine or in the repository (all of them
-    // when none has one), so a user of one agent does not get every other agent's hook files in the repository.
-    const used = new Set(
-      AGENT_IDS.filter((id) => {
-        const trace = agentTraces(id);
-        return (
-          status.some((r) => r.agent === id && r.exists) ||
-          fs.existsSync(path.join(os.homedir(), ...trace.home.split('/'))) ||
-          fs.existsSync(path.join(repo.root, ...trace.project.split('/')))
-        );
-      }),
-    );
+    // Ticked: the agents in use (the same choice as `agents install` without a name; all of them when none is).
+    const used = new Set((await agentsInUse(this.context(repo), status)).map((u) => u.agent));
     const picks = await vscode.window.showQuickPick(
       AGENT_IDS.map((id) => ({
         label: AGENT_LABELS[id],

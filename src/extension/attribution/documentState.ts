@@ -38,10 +38,6 @@ export class DocumentState {
     return new DocumentState(text, AttributionTracker.fromSpans(text.length, spans, { origins }));
   }
 
-  get text(): string {
-    return this.mirror;
-  }
-
   /**
    * Applies one event's changes in order. `origin` attributes the inserted text to AI; `reason` marks undo/redo.
    * Returns false when the mirror disagrees with the editor (a missed event): the caller then resynchronises.

@@ -6,7 +6,7 @@ import { registerInspectionCommand } from '../inspectionCommands';
 import { BlameController } from './blameController';
 
 /** Returns what blame painted in the visible editor of a URI, after painting now. Not in the command palette. */
-export const BLAME_LINES_COMMAND = 'aiProvenance.internal.blameLines';
+const BLAME_LINES_COMMAND = 'aiProvenance.internal.blameLines';
 
 export function registerBlame(
   context: vscode.ExtensionContext,

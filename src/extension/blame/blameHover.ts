@@ -54,7 +54,7 @@ export function blameHover(line: BufferLine): vscode.MarkdownString | undefined 
  * `text` as an inline code span: the renderer then shows it literally, with no markdown, no HTML and no
  * auto-linked URLs or emails (a note could carry a tool name that looks like a link).
  */
-export function codeSpan(text: string): string {
+function codeSpan(text: string): string {
   const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
   const fence = '`'.repeat(longest + 1);
   return `${fence} ${text} ${fence}`;

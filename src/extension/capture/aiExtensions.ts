@@ -16,7 +16,7 @@ const OFFERED_KEY = 'aiProvenance.capture.inlineToolOffered';
 const SETTING = 'capture.inlineTool';
 
 /** Display names of the AI inline-completion extensions installed and enabled in this window, sorted. */
-export function installedAiProviders(): string[] {
+function installedAiProviders(): string[] {
   // `extensions.all` lists enabled extensions only: a disabled provider writes no ghost text.
   return inlineProviders(vscode.extensions.all, SELF_ID);
 }

@@ -10,7 +10,7 @@ import type { AttributionService } from '../attribution/attributionService';
 import { Disposable } from '../lifecycle';
 import { currentInlineTool, offerInlineToolChoice } from './aiExtensions';
 
-export const enum InlineCommand {
+const enum InlineCommand {
   Commit = 'aiProvenance.inlineSuggest.commit',
   CommitNextEdit = 'aiProvenance.inlineSuggest.commitNextEdit',
   AcceptNextWord = 'aiProvenance.inlineSuggest.acceptNextWord',

@@ -8,7 +8,7 @@ import { HUMAN, RecentCuts, type LineRange, type Origin, type Run } from '../../
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable } from '../lifecycle';
 
-export const ATTRIBUTION_MIME = 'application/vnd.ai-provenance.attribution+json';
+const ATTRIBUTION_MIME = 'application/vnd.ai-provenance.attribution+json';
 
 /** What we put on the clipboard: the copied text and its runs, with the origins they point at. */
 interface ClipboardAttribution {

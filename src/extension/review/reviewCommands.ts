@@ -138,7 +138,7 @@ export class ReviewActions {
 }
 
 /** A target given as a command argument (from tests or other extensions); throws on anything else. */
-export function parseTarget(arg: unknown): ReviewTarget {
+function parseTarget(arg: unknown): ReviewTarget {
   const a = (arg ?? {}) as { kind?: unknown; base?: unknown; head?: unknown };
   if (a.kind === 'branch' || a.kind === 'worktree') return { kind: a.kind };
   if (a.kind === 'refs' && typeof a.base === 'string' && typeof a.head === 'string') {

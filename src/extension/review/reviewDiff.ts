@@ -16,7 +16,7 @@ export interface DiffSelection {
   readonly end: number;
 }
 
-export function diffUris(review: LoadedReview, file: FileEntry): { left: vscode.Uri; right: vscode.Uri } {
+function diffUris(review: LoadedReview, file: FileEntry): { left: vscode.Uri; right: vscode.Uri } {
   const root = review.repo.root;
   const left = revisionUri({
     root,

@@ -20,13 +20,11 @@ import { registerRevisionContent } from './revisionContent';
 import { signOff, type SignOffOptions } from './signOff';
 
 /** Read-only inspection for integration tests, registered only in a test run (../inspectionCommands). */
-export const REVIEW_SNAPSHOT_COMMAND = 'aiProvenance.internal.reviewSnapshot';
-export const REVIEW_ANNOTATIONS_COMMAND = 'aiProvenance.internal.reviewAnnotations';
-export const CHECKLIST_STATE_COMMAND = 'aiProvenance.internal.checklistState';
+const REVIEW_SNAPSHOT_COMMAND = 'aiProvenance.internal.reviewSnapshot';
+const REVIEW_ANNOTATIONS_COMMAND = 'aiProvenance.internal.reviewAnnotations';
+const CHECKLIST_STATE_COMMAND = 'aiProvenance.internal.checklistState';
 
 export class ReviewFeature extends Disposable {
-  readonly session: ReviewSession;
-
   constructor(
     context: vscode.ExtensionContext,
     attribution: AttributionService,
@@ -37,13 +35,13 @@ export class ReviewFeature extends Disposable {
     super();
     const media = vscode.Uri.joinPath(context.extensionUri, 'media');
     this.register(registerRevisionContent());
-    const session = (this.session = this.register(
+    const session = this.register(
       new ReviewSession(
         context.workspaceState,
         { flush, liveLines: liveLinesOf(attribution), sarifFiles: configuredSarifFiles },
         log,
       ),
-    ));
+    );
     const tree = this.register(new ReviewTree(session));
     const annotations = this.register(new DiffAnnotations(session, media));
     const actions = new ReviewActions(session, tree, annotations, (choice) =>

@@ -9,8 +9,8 @@ import { PLAIN_DIFF_ARGS } from '../../git/blame';
 import { STABLE_MESSAGES_ENV, assertSafeRev, runGit, type RepoInfo } from '../../git';
 
 /** Untracked files shown in a work-tree review at most, and the largest one read. */
-export const MAX_UNTRACKED_FILES = 200;
-export const MAX_UNTRACKED_BYTES = 1024 * 1024;
+const MAX_UNTRACKED_FILES = 200;
+const MAX_UNTRACKED_BYTES = 1024 * 1024;
 
 async function verify(repo: RepoInfo, ref: string): Promise<boolean> {
   const r = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {

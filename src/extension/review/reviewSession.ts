@@ -199,7 +199,7 @@ export class ReviewSession extends Disposable {
 }
 
 /** The repository of the active file, else of the first workspace folder that is in one. */
-export async function workspaceRepo(): Promise<RepoInfo> {
+async function workspaceRepo(): Promise<RepoInfo> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const candidates = [
     ...(active?.scheme === 'file' ? [active] : []),

@@ -34,7 +34,7 @@ export function parseRevisionUri(uri: vscode.Uri): RevisionRef {
   return { root, rev, path };
 }
 
-export class RevisionContentProvider implements vscode.TextDocumentContentProvider {
+class RevisionContentProvider implements vscode.TextDocumentContentProvider {
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
     const ref = parseRevisionUri(uri);
     if (ref.rev === '') return '';

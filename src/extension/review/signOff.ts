@@ -23,7 +23,7 @@ export interface SignOffResult {
 }
 
 /** The sign-off entry for the review as it stands. Throws when it cannot be signed. */
-export function signoffEntry(
+function signoffEntry(
   review: LoadedReview,
   reviewer: { name: string; email: string },
   reviewed: ReadonlySet<string>,
@@ -108,7 +108,7 @@ interface GitExtension {
 }
 
 /** Appends the trailer to the Source Control message box of the repository (once). */
-export async function insertTrailer(root: string, trailer: string): Promise<void> {
+async function insertTrailer(root: string, trailer: string): Promise<void> {
   const ext = vscode.extensions.getExtension<GitExtension>('vscode.git');
   if (!ext) throw new Error('the built-in Git extension is not available: copy the trailer instead');
   const api = (ext.isActive ? ext.exports : await ext.activate()).getAPI(1);

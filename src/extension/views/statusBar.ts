@@ -25,11 +25,6 @@ export class AttributionStatusBar extends Disposable {
     this.render();
   }
 
-  /** Text shown now (tests read it). */
-  get text(): string {
-    return this.item.text;
-  }
-
   private render(): void {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !this.attribution.has(doc)) {

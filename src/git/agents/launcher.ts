@@ -7,6 +7,7 @@
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { agentsAnsweringJson } from '../../core/agents/hookResponse';
 import { writeFileAtomic } from '../atomicFile';
 import { LAUNCHER_NAME, launcherScript, launcherTarget, writeLauncherFile } from '../launcher';
 
@@ -54,7 +55,9 @@ export function launcherPowerShell(cliPath: string, nodePath: string): string {
     'if ($env:AI_PROVENANCE_NODE) { $node = $env:AI_PROVENANCE_NODE }',
     '$data = @($input) -join "`n"',
     "if ($data -eq '' -and [Console]::IsInputRedirected) { $data = [Console]::In.ReadToEnd() }",
-    "$noop = ($args[0] -eq 'hook') -and ($args[1] -eq 'cursor' -or $args[1] -eq 'gemini')",
+    `$noop = ($args[0] -eq 'hook') -and (${agentsAnsweringJson()
+      .map((agent) => `$args[1] -eq '${agent}'`)
+      .join(' -or ')})`,
     "if (-not (Test-Path -LiteralPath $cli)) { if ($noop) { '{}' }; exit 0 }",
     "if (-not (Test-Path -LiteralPath $node)) { $node = 'node' }",
     "$env:ELECTRON_RUN_AS_NODE = '1'",
@@ -79,8 +82,7 @@ export function launcherCmd(cliPath: string, nodePath: string): string {
     'if defined AI_PROVENANCE_NODE set "node_bin=%AI_PROVENANCE_NODE%"',
     'if not exist "%cli%" (',
     '  more >nul',
-    '  if "%1"=="hook" if "%2"=="cursor" echo {}',
-    '  if "%1"=="hook" if "%2"=="gemini" echo {}',
+    ...agentsAnsweringJson().map((agent) => `  if "%1"=="hook" if "%2"=="${agent}" echo {}`),
     '  exit /b 0',
     ')',
     'if not exist "%node_bin%" set "node_bin=node"',

@@ -11,7 +11,7 @@ import type { ProvenanceReader } from './provenanceReader';
 import { streamGitLines } from './stream';
 
 /** Commits of the file's history read ahead; older ones are read after blame if it names them. */
-export const PREFETCH_MAX_COMMITS = 2000;
+const PREFETCH_MAX_COMMITS = 2000;
 
 export interface Prefetched {
   /** Provenance of commits of the file's history (absent when the log was stopped or failed). */

@@ -22,7 +22,7 @@ import { catFileAll, objectSizes } from './catFileAll';
 import { listNotesSized, type NoteBlob } from './notesIndex';
 
 /** File versions above this size are not read to re-find ranges. */
-export const MAX_BLOB_BYTES = 32 * 1024 * 1024;
+const MAX_BLOB_BYTES = 32 * 1024 * 1024;
 
 export interface ReaderOptions {
   readonly notesRef?: string;
@@ -36,7 +36,7 @@ export interface ReaderOptions {
 const PROJECT_CONFIG = '.ai-provenance.json';
 
 /** The project's extra AI identities committed at HEAD, or why they were not used. Never throws. */
-export async function readProjectIdentities(
+async function readProjectIdentities(
   repo: RepoInfo,
   rev = 'HEAD',
   runner?: GitRunner,

@@ -15,11 +15,11 @@ import type { RepoInfo } from '../repo';
 import { listNotesSized } from '../blame/notesIndex';
 
 /** git-ai's notes ref (its spec: authorship logs MUST live on refs/notes/ai). */
-export const GIT_AI_NOTES_REF = 'refs/notes/ai';
+const GIT_AI_NOTES_REF = 'refs/notes/ai';
 /** git-ai before authorship/3.0.0 kept one blob per commit here (authorship/0.0.1 JSON). */
-export const GIT_AI_LEGACY_PREFIX = 'refs/ai/authorship/';
+const GIT_AI_LEGACY_PREFIX = 'refs/ai/authorship/';
 /** Where other Agent Trace writers (e.g. agent-trace-cli) put their notes. */
-export const AGENT_TRACE_NOTES_REF = 'refs/notes/agent-trace';
+const AGENT_TRACE_NOTES_REF = 'refs/notes/agent-trace';
 
 /** Which foreign refs to read; `false` turns a source off. */
 export interface ForeignRefs {

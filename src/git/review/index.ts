@@ -1,24 +1,7 @@
 /** Git side of review: branch analysis, sign-off notes, the policy file and the per-reviewer review state. */
-export { analyzeBranch, branchFacts, type AnalyzeOptions, type BranchAnalysis } from './branch';
-export {
-  gitIdentity,
-  mergeBase,
-  resolveCommit,
-  resolveCommits,
-  resolveRange,
-  reviewScope,
-  splitRange,
-  type ResolvedRange,
-} from './range';
-export {
-  CODEOWNERS_PATHS,
-  loadRangePolicy,
-  readCodeownersAt,
-  readPolicyAt,
-  readPolicyFile,
-  type LoadedPolicy,
-  type RangePolicy,
-} from './policyFile';
-export { readSignoffs, writeSignoff, type SignoffsRead } from './signoffNotes';
-export { ReviewStateStore, type ReviewStoreOptions } from './reviewStore';
+export { analyzeBranch, branchFacts, type AnalyzeOptions } from './branch';
+export { gitIdentity, mergeBase, resolveCommits, resolveRange, reviewScope, splitRange } from './range';
+export { loadRangePolicy, readCodeownersAt, readPolicyAt, type RangePolicy } from './policyFile';
+export { writeSignoff } from './signoffNotes';
+export { ReviewStateStore } from './reviewStore';
 export { readSarifFiles } from './sarifFiles';

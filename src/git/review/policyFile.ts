@@ -4,7 +4,7 @@ import { POLICY_FILE, parsePolicyFile, type Policy } from '../../core/policy';
 import { readBlobAt, type RepoInfo } from '../repo';
 import type { ResolvedRange } from './range';
 
-export const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
+const CODEOWNERS_PATHS = ['.github/CODEOWNERS', 'CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS'];
 
 export interface LoadedPolicy {
   /** undefined when there is no policy. */
@@ -22,7 +22,7 @@ export async function readPolicyAt(repo: RepoInfo, rev: string, revLabel = rev):
 }
 
 /** The policy in a file on disk (`--policy FILE`). */
-export async function readPolicyFile(file: string): Promise<LoadedPolicy> {
+async function readPolicyFile(file: string): Promise<LoadedPolicy> {
   const text = await fs.readFile(file, 'utf8');
   return { policy: parsePolicyFile(text, file), source: file };
 }

@@ -24,7 +24,7 @@ export function splitRange(spec: string | undefined): { baseRef: string; headRef
 }
 
 /** The commit `ref` names; throws a clear error when it names none. */
-export async function resolveCommit(repo: RepoInfo, ref: string): Promise<string> {
+async function resolveCommit(repo: RepoInfo, ref: string): Promise<string> {
   assertSafeRev(ref);
   const result = await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
     cwd: repo.root,

@@ -13,9 +13,9 @@ import { NOTES_SYNC_ENV, SHARE_NOTES_KEY } from '../hooks/hookScripts';
 import { DEFAULT_PUSH_ATTEMPTS, SHARED_NOTES_REFS, isValidRemoteName, mergeRemoteNotes, pushNotes } from './notesSync';
 
 /** Set to `background` on the detached process: it does the push (the hook's own process only starts it). */
-export const NOTES_PUSH_ENV = 'AI_PROVENANCE_NOTES_PUSH';
+const NOTES_PUSH_ENV = 'AI_PROVENANCE_NOTES_PUSH';
 /** The detached push's whole run, and each git call in it (a stalled network must not leave it around). */
-export const BACKGROUND_PUSH_TIMEOUT_MS = 5 * 60_000;
+const BACKGROUND_PUSH_TIMEOUT_MS = 5 * 60_000;
 const GIT_CALL_TIMEOUT_MS = 60_000;
 
 const REMOTES_PREFIX = 'refs/notes/remotes/';

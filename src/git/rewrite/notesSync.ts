@@ -24,7 +24,7 @@ import {
   type RefMerge,
 } from './notesMerge';
 
-export { mergeNoteTexts, mergeSignoffTexts, type KeptUnmerged } from './notesMerge';
+export { mergeSignoffTexts, type KeptUnmerged } from './notesMerge';
 
 export interface SyncReport extends RefMerge {
   readonly remote: string;
@@ -61,7 +61,7 @@ export const SHARED_NOTES_REFS: ReadonlyArray<{
 ];
 
 /** Where a fetch keeps `remote`'s copy of notes ref `ref` (refs/notes/X -> refs/notes/remotes/<remote>/X). */
-export function remoteNotesRef(remote: string, ref = PROVENANCE_NOTES_REF): string {
+function remoteNotesRef(remote: string, ref = PROVENANCE_NOTES_REF): string {
   return `refs/notes/remotes/${remote}/${ref.slice('refs/notes/'.length)}`;
 }
 

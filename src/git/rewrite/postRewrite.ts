@@ -18,7 +18,7 @@ import { readProvenanceRecords, removeProvenanceNote, writeProvenanceRecord } fr
 import { logDrop } from '../dropLog';
 
 /** The record `rewrite.target` should carry, or undefined when none of its sources has an AI line left in it. */
-export async function rewrittenRecord(
+async function rewrittenRecord(
   ctx: HookContext,
   blobs: BlobReader,
   rewrite: Rewrite,

@@ -97,7 +97,7 @@ export async function parkedRecordsFor(stateDir: string, relPath: string): Promi
 }
 
 /** Parks every record whose text is in `stash` (tracked files, or untracked ones in its third parent). */
-export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: string): Promise<number> {
+async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: string): Promise<number> {
   const file = path.join(parkedDir(ctx.stateDir), `${stash}.json`);
   if (await readParked(file)) return 0;
   const records: FileRecord[] = [];
@@ -137,11 +137,7 @@ export async function parkForStash(ctx: HookContext, blobs: BlobReader, stash: s
  * changed base, dropped) gets one last try: its spans remapped onto the work tree, keeping what HEAD does not have;
  * what cannot be placed is logged, then the park is pruned.
  */
-export async function restoreParked(
-  ctx: HookContext,
-  blobs: BlobReader,
-  liveStashes: ReadonlySet<string>,
-): Promise<number> {
+async function restoreParked(ctx: HookContext, blobs: BlobReader, liveStashes: ReadonlySet<string>): Promise<number> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   let restored = 0;
   for (const file of await parkedFiles(ctx.stateDir)) {
@@ -207,7 +203,7 @@ async function liveStashes(ctx: HookContext): Promise<Set<string>> {
 }
 
 /** reference-transaction (committed): react to refs/stash updates. */
-export async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates: readonly RefUpdate[]): Promise<void> {
+async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates: readonly RefUpdate[]): Promise<void> {
   const stashUpdates = updates.filter((u) => u.ref === 'refs/stash');
   if (stashUpdates.length === 0) return;
   const live = await liveStashes(ctx);

@@ -90,7 +90,7 @@ describe('committed hook files: never break a clone', () => {
   });
 
   it('install project scope for every agent, commit, clone without installing: every command exits 0 with the no-op answer', async () => {
-    const install = await runCli(['agents', 'install', '--cli', compiledCli()], { cwd: repo.root });
+    const install = await runCli(['agents', 'install', '--all', '--cli', compiledCli()], { cwd: repo.root });
     assert.equal(install.code, 0, install.err);
     repo.git(['add', ...ALL_FILES]);
     repo.git(['commit', '--quiet', '-m', 'agent hooks']);
@@ -193,7 +193,10 @@ describe('committed hook files: never break a clone', () => {
         new RegExp(`^${agent}\\s+not installed\\s+${FILES[agent].replace(/\./g, '\\.')}(?: \\+ \\S+)* \\(no file\\)$`),
       );
 
-    assert.equal((await runCli(['agents', 'install', '--cli', compiledCli()], { cwd: repo.root, env })).code, 0);
+    assert.equal(
+      (await runCli(['agents', 'install', '--all', '--cli', compiledCli()], { cwd: repo.root, env })).code,
+      0,
+    );
     for (const agent of AGENT_IDS.filter((a) => a !== 'codex'))
       assert.match(
         await status(agent),

@@ -133,7 +133,7 @@ describe('agents install / uninstall / status', () => {
   }
 
   it('without existing configs: install creates every file, uninstall removes them and the directories it made', async () => {
-    const install = await agentsCli('install', '--cli', cli);
+    const install = await agentsCli('install', '--all', '--cli', cli);
     assert.equal(install.code, 0, install.err);
     for (const agent of AGENTS) assert.ok(fs.existsSync(path.join(repo.root, EXISTING[agent].file)), agent);
     const cursor = JSON.parse(read('.cursor/hooks.json').toString('utf8')) as {
@@ -197,7 +197,7 @@ describe('agents install / uninstall / status', () => {
       ['.gemini/settings.json', '{"hooks": []}', /"hooks" is not an object/],
     ];
     for (const [file, text] of corrupt) repo.write(file, text);
-    const install = await agentsCli('install', '--cli', cli);
+    const install = await agentsCli('install', '--all', '--cli', cli);
     assert.equal(install.code, 1);
     for (const [file, text, message] of corrupt) {
       assert.match(install.err, message);

@@ -4,7 +4,7 @@ import { buildAgentTrace, type AttributedFile } from '../../../src/core/commit';
 import { findRepo, writeNote, type RepoInfo } from '../../../src/git';
 import type { TempRepo } from '../helpers/tempRepo';
 
-export const CLAUDE: Origin = {
+const CLAUDE: Origin = {
   kind: 'agent',
   tool: 'claude-code',
   model: 'anthropic/claude-sonnet-4',
@@ -22,7 +22,7 @@ export const COPILOT: Origin = {
 export type Line =
   string | { readonly ai: string; readonly origin?: Origin } | { readonly mixed: string; readonly origin?: Origin };
 
-export function lineText(l: Line): string {
+function lineText(l: Line): string {
   return typeof l === 'string' ? l : 'ai' in l ? l.ai : l.mixed;
 }
 

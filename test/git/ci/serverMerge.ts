@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const SERVER_COMMITTER = {
+const SERVER_COMMITTER = {
   GIT_COMMITTER_NAME: 'GitHub',
   GIT_COMMITTER_EMAIL: 'noreply@github.com',
   GIT_COMMITTER_DATE: '1760000000 +0000',

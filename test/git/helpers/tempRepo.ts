@@ -27,7 +27,7 @@ const REDIRECTING_VARS = [
  * Points this process, and so every git it starts, at an empty temp HOME with no system or global config.
  * Idempotent; the temp HOME is removed when the process exits. Returns the HOME.
  */
-export function isolateGitEnvironment(): string {
+function isolateGitEnvironment(): string {
   if (isolatedHome === undefined) {
     const home = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-home-')));
     process.env.HOME = home;

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../../src/core/agentConfig/agentHooks';
 import { outlineToml } from '../../../src/core/agentConfig/tomlOutline';
-import { AgentConfigError, hookCommandsFor } from '../../../src/core/agentConfig/types';
+import { AgentConfigError } from '../../../src/core/agentConfig/types';
+import { hookCommandsFor } from './plainCommands';
 
 const COMMANDS = hookCommandsFor('/repo/.git/ai-provenance/bin/ai-provenance', 'codex');
 const install = (text: string | undefined) => installAgentHooks('codex', text, COMMANDS, 'config.toml');

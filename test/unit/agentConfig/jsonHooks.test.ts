@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import { inspectAgentHooks, installAgentHooks, uninstallAgentHooks } from '../../../src/core/agentConfig/agentHooks';
 import {
   AgentConfigError,
-  hookCommandsFor,
   isOurHookCommand,
   ourHookAgent,
   projectHookCommandsFor,
   shellQuote,
   userHookCommandsFor,
 } from '../../../src/core/agentConfig/types';
+import { hookCommandsFor } from './plainCommands';
 
 const launcher = "/home/o'brien/my repo/.git/ai-provenance/bin/ai-provenance";
 

@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import { alignTexts, type DiffLimits, type MatchBlock } from '../../../src/core/attribution/align';
 import type { SpanTuple, TextChange } from '../../../src/core/attribution';
 
-export const H = -1;
+const H = -1;
 const WS = /^\s$/;
 
 /** Identifier and number characters (one UTF-16 code unit; either half of a surrogate pair counts). */

@@ -3,7 +3,6 @@ import {
   BlameAttribution,
   interpretNote,
   noRecord,
-  parseBlamePorcelain,
   workingOverlay,
   type CommitProvenance,
 } from '../../../src/core/blame';
@@ -11,6 +10,7 @@ import { buildAgentTrace } from '../../../src/core/commit';
 import { contentHash } from '../../../src/core/hash';
 import type { FileRecord } from '../../../src/core/state';
 import { CLAUDE, COPILOT } from '../commit/fixtures';
+import { parseBlamePorcelain } from './parseWhole';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

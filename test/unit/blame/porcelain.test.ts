@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { BlameParseError, BlamePorcelainParser, parseBlamePorcelain } from '../../../src/core/blame';
+import { BlameParseError, BlamePorcelainParser } from '../../../src/core/blame';
+import { parseBlamePorcelain } from './parseWhole';
 
 const A = 'a'.repeat(40);
 const B = 'b'.repeat(40);

@@ -23,7 +23,7 @@ export const HOSTILE = [
 ];
 
 export const HEAD = 'e'.repeat(40);
-export const BASE = 'b'.repeat(40);
+const BASE = 'b'.repeat(40);
 
 function diffFor(paths: readonly string[]): string {
   const out: string[] = [];

@@ -3,7 +3,7 @@ import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** The part of the SARIF 2.1.0 schema the output relies on (required properties, enums, shapes). */
-export const SARIF_SUBSET = {
+const SARIF_SUBSET = {
   type: 'object',
   required: ['version', 'runs'],
   properties: {

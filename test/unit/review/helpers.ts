@@ -41,7 +41,7 @@ export function headTextOf(...specs: FileSpec[]): Map<string, string> {
 }
 
 /** One file of `git diff` output with a single hunk. */
-export function fileDiff(spec: FileSpec): string {
+function fileDiff(spec: FileSpec): string {
   const before = spec.before ?? [];
   const after = spec.after ?? [];
   const del = spec.del ?? [];

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
-import { addedLineFlags, longestIncreasing, matchLines } from '../../../src/core/rewrite/lineMatch';
+import { longestIncreasing } from '../../../src/core/longestIncreasing';
+import { addedLineFlags, matchLines } from '../../../src/core/rewrite/lineMatch';
 
 /** Length of the longest common subsequence (naive DP, the reference model). */
 function lcs(a: readonly string[], b: readonly string[]): number {
