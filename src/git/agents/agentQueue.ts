@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { parseHookJson } from '../../core/agents/payloads';
 import { orderQueuedCalls, parsePathListing, QUEUED_CALL_NAME } from '../../core/agents/queuedCalls';
 import { logDrop } from '../dropLog';
-import type { GitRunner } from '../exec';
+import { defaultGitRunner, type GitRunner } from '../exec';
 import { withLock } from '../fileLock';
 import { appendStateLog } from '../stateLog';
 import { runAgentHook } from './agentHook';
@@ -32,6 +32,24 @@ const QUEUE_LOCK = { maxWaitMs: 120_000, staleMs: 10 * 60_000 };
 export interface DrainOptions {
   readonly runner?: GitRunner;
   readonly now?: () => number;
+}
+
+/**
+ * The POST ran in the agent's environment; a drain may run inside a git hook, whose environment names the repository
+ * and index git is committing with (GIT_DIR relative to the hook's directory, a temporary GIT_INDEX_FILE). The call is
+ * attributed as the agent's POST would have been: from its working directory alone.
+ */
+const HOOK_REPO_ENV: Readonly<Record<string, undefined>> = {
+  GIT_DIR: undefined,
+  GIT_WORK_TREE: undefined,
+  GIT_INDEX_FILE: undefined,
+  GIT_PREFIX: undefined,
+  GIT_COMMON_DIR: undefined,
+  GIT_OBJECT_DIRECTORY: undefined,
+};
+
+function agentRunner(base: GitRunner): GitRunner {
+  return { run: (args, options) => base.run(args, { ...options, env: { ...HOOK_REPO_ENV, ...options.env } }) };
 }
 
 /** This process's drain per queue: callers in one process wait for it rather than contend for the lock. */
@@ -108,7 +126,7 @@ async function attributeQueuedCall(
       stdin,
       cwd,
       env: {},
-      runner: options.runner,
+      runner: agentRunner(options.runner ?? defaultGitRunner),
       // Whole milliseconds: records and origins hold integers.
       now: () => Math.floor(call.time),
       queued: { preDir: path.join(dir, 'pre'), after },

@@ -194,6 +194,31 @@ describe('launcher: Claude Code POST queued in plain sh, attributed later by nod
     assert.deepEqual(queued(repo), []);
   });
 
+  it('a commit hook attributes a call queued by an agent working in a subdirectory (the hook env names the repo)', async () => {
+    const repo = await withBefore(CALLS[0]);
+    const id = 'toolu_subdir';
+    const sub = path.join(repo.root, 'src');
+    const inSub = (event: string, extra: Record<string, unknown> = {}) =>
+      JSON.stringify({ ...JSON.parse(payload(repo, event, CALLS[0], id, extra)), cwd: sub });
+    const launchIn = (phase: 'pre' | 'post', stdin: string) => {
+      const res = spawnSync('/bin/sh', [path.join(stateDir(repo), 'bin', 'ai-provenance'), 'hook', 'claude', phase], {
+        cwd: sub,
+        input: stdin,
+        encoding: 'utf8',
+        env: hookEnv(),
+      });
+      assert.deepEqual([res.status, res.stdout], [0, ''], res.stderr);
+    };
+    launchIn('pre', inSub('PreToolUse'));
+    repo.write('src/add.ts', EDITED);
+    launchIn('post', inSub('PostToolUse'));
+    assert.equal(queued(repo).length, 1);
+    repo.run(['add', '-A']);
+    repo.run(['commit', '-q', '-m', 'From a subdirectory']);
+    assert.deepEqual(repo.noteLines(), new Map([['src/add.ts', [2, 3]]]));
+    assert.deepEqual(queued(repo), []);
+  });
+
   it('blame attributes a queued call before it reads', async () => {
     const repo = await withBefore(CALLS[0]);
     toolCall(repo, CALLS[0], 'queued');
