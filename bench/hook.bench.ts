@@ -1,11 +1,14 @@
 /**
  * Cost of the agent hook around one tool call: `hook claude pre` and `hook claude post` for a one-file Edit, run as
  * agents run them (through the launcher in the git dir, `sh`, the payload on stdin, the bundled dist/hookLoader.js with
- * node's compile cache in the state dir; the first, cache-writing pair is a warm-up), against a bare `node -e 0`
- * spawned the same way in the same run. Goal <= 2x for the pair: one node start in all (the launcher does Claude's PRE
- * for a file edit in sh, src/git/launcher.ts). The row fails above the goal,
- * and the bench throws (an error row) when any pair recorded nothing (each starts without a record) or printed anything
- * but Claude's empty answer.
+ * node's compile cache in the state dir for whatever goes to node; the first pair is a warm-up), against a bare
+ * `node -e 0` spawned the same way in the same run. Goal <= 2x for the pair. By design neither starts node for a
+ * Claude file edit: the launcher snapshots the file before (PRE) and after (POST) in sh and queues the call; node
+ * attributes it later, before anyone reads or writes records (src/git/agents/agentQueue.ts). That later work is not
+ * the agent's wait and is not in the ratio; the detail shows it (the drain, run in this process, untimed for the row).
+ * The row fails above the goal (the sh steps cost a dozen small processes: a slow fork, a launcher that falls back to
+ * node because its queue conditions stopped matching), and the bench throws (an error row) when any pair, once
+ * drained, recorded nothing (each starts without a record) or printed anything but Claude's empty answer.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -38,6 +41,7 @@ export async function rows(): Promise<BenchRow[]> {
   if (!fs.existsSync(path.join(path.dirname(cli), 'hookLoader.js')))
     throw new Error(`no bundle beside ${cli}: run node esbuild.config.mjs`);
   const { writeLauncherFile } = await import('../src/git/launcher.js');
+  const { drainAgentQueue } = await import('../src/git/agents/agentQueue.js');
   const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-hook-bench-')));
   // Bare starts on both sides: node reads a NODE_EXTRA_CA_CERTS bundle at every start (the launcher drops it for hooks).
   const env: NodeJS.ProcessEnv = {
@@ -72,23 +76,27 @@ export async function rows(): Promise<BenchRow[]> {
     const recordsDir = path.join(stateDir, 'files');
     const records = () =>
       fs.existsSync(recordsDir) ? fs.readdirSync(recordsDir).filter((n) => n.endsWith('.json')) : [];
-    // Every pair starts from no record (untimed) and must leave one: a pair that did nothing would be fast.
-    const pair = (): number => {
+    // Every pair starts from no record (untimed) and must leave one once drained: a pair that did nothing would be fast.
+    const drains: number[] = [];
+    const pair = async (): Promise<number> => {
       fs.rmSync(recordsDir, { recursive: true, force: true });
       fs.writeFileSync(file, ORIGINAL);
       let ms = timed('/bin/sh', [launcher, 'hook', 'claude', 'pre'], root, call('PreToolUse'), env);
       fs.writeFileSync(file, EDITED);
       ms += timed('/bin/sh', [launcher, 'hook', 'claude', 'post'], root, call('PostToolUse'), env);
+      const t0 = process.hrtime.bigint();
+      await drainAgentQueue(stateDir);
+      drains.push(Number(process.hrtime.bigint() - t0) / 1e6);
       if (records().length !== 1) throw new Error('a hook pair recorded nothing: the bench would measure a no-op');
       return ms;
     };
     timed(process.execPath, ['-e', '0'], root, '', env); // warm the file cache for both
-    pair(); // writes the compile cache, as a first run does
+    await pair(); // writes the compile cache, as a first run does
     const bare: number[] = [];
     const hook: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       bare.push(timed(process.execPath, ['-e', '0'], root, '', env));
-      hook.push(pair());
+      hook.push(await pair());
     }
     const ratio = median(hook) / median(bare);
     return [
@@ -97,7 +105,9 @@ export async function rows(): Promise<BenchRow[]> {
         ratio,
         goal: `<= ${GOAL}x`,
         pass: ratio <= GOAL,
-        detail: `hook pair ${median(hook).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms (medians of ${RUNS})`,
+        detail:
+          `hook pair ${median(hook).toFixed(0)} ms, node -e 0 ${median(bare).toFixed(0)} ms (medians of ${RUNS}); ` +
+          `the queued call's later attribution ${median(drains).toFixed(0)} ms in a running node`,
       },
     ];
   } finally {

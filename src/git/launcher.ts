@@ -3,8 +3,8 @@
  * `<git rev-parse --git-path ai-provenance>/bin/ai-provenance` that execs node on the recorded `dist/cli.js` (for the
  * hook entry commands, on `dist/hookLoader.js` beside it). Extension updates move cli.js; rewriting this one script
  * re-points every hook. When node or the CLI is missing it drains its input, logs why to `../log.txt`, prints the
- * agent's no-op answer and exits 0, so no commit and no agent ever fails because of it. Claude Code's PRE hook for a
- * file edit starts no node at all (`shellPreSnapshot`).
+ * agent's no-op answer and exits 0, so no commit and no agent ever fails because of it. Claude Code's PRE and POST
+ * hooks for a file edit start no node at all (`shellPreSnapshot`, `shellPostQueue`).
  * `AI_PROVENANCE_CLI` / `AI_PROVENANCE_NODE` override the recorded paths (tests, development builds).
  * `launcherTarget` reads the recorded CLI back from the `cli='...'` line (src/git/agents/launcher.ts writes the same file).
  */
@@ -62,6 +62,63 @@ function shellPreSnapshot(): string[] {
   ];
 }
 
+/**
+ * Claude Code's POST for the same calls, in plain sh too: when the PRE directory of this very call exists (same
+ * `tool_use_id` and `session_id`), the JSON, a copy of each absolute `file_path` / `notebook_path` the POST names (as
+ * the PRE lists them) and the working directory go to `<state>/agent-post/c<pid>/` with the PRE directory moved into
+ * it, and the launcher prints nothing, which is Claude's "go on". Node attributes the queued call later, before
+ * anyone reads or writes records (src/git/agents/agentQueue.ts). Anything else goes to node as before, with the JSON:
+ * no PRE directory, a path that is not a plain absolute one, a copy that fails, a prompt summary to record
+ * (`AI_PROVENANCE_PROMPT_SUMMARY`, read from the environment at POST time).
+ */
+function shellPostQueue(): string[] {
+  return [
+    'aip_post_off=',
+    'case $1:$2:$3:$0 in hook:claude:post:*/*) [ -f "${0%/*}/../../HEAD" ] || aip_post_off=1 ;; *) aip_post_off=1 ;; esac',
+    "case $AI_PROVENANCE_PROMPT_SUMMARY in ''|none) ;; *) aip_post_off=1 ;; esac",
+    'case $aip_post_off in "")',
+    "  aip_nl='",
+    "'",
+    '  aip_q="${0%/*}/../agent-post"',
+    '  aip_t="$aip_q/.t$$"',
+    '  if mkdir -p "$aip_q" 2>/dev/null && rm -rf "$aip_t" && mkdir "$aip_t" 2>/dev/null && cat > "$aip_t/payload.json"; then',
+    '    if (',
+    '      aip_p="$aip_t/payload.json"',
+    '      ! grep -qE \'"(command|hookEventName|sessionId)"|__vscode|"(file_path|notebook_path)" *: *([^" ]|"[^/]|"/[^"\\\\]*\\\\)\' "$aip_p" || exit 1',
+    '      aip_id=$(grep -oE \'"tool_use_id" *: *"[A-Za-z0-9_-]+"\' "$aip_p") && aip_sid=$(grep -oE \'"session_id" *: *"[A-Za-z0-9_-]+"\' "$aip_p") || exit 1',
+    '      case $aip_id$aip_sid in *"$aip_nl"*) exit 1 ;; esac',
+    '      aip_id=${aip_id%\\"} aip_sid=${aip_sid%\\"}',
+    '      aip_id=${aip_id##*\\"} aip_sid=${aip_sid##*\\"}',
+    '      aip_pre=$(grep -lE "\\"tool_use_id\\" *: *\\"$aip_id\\"" "${0%/*}/../agent-pre"/p*/payload.json 2>/dev/null) || exit 1',
+    '      case $aip_pre in *"$aip_nl"*) exit 1 ;; esac',
+    '      grep -qE "\\"session_id\\" *: *\\"$aip_sid\\"" "$aip_pre" || exit 1',
+    '      aip_pre=${aip_pre%/payload.json}',
+    '      [ -f "$aip_pre/paths" ] || exit 1',
+    '      grep -oE \'"(file_path|notebook_path)" *: *"/[^"\\\\]*"\' "$aip_p" > "$aip_t/matches" || exit 1',
+    '      aip_n=0',
+    '      while IFS= read -r aip_m; do',
+    '        aip_v=${aip_m%\\"}; aip_v=${aip_v##*\\"}',
+    '        aip_n=$((aip_n + 1))',
+    '        if [ ! -e "$aip_v" ] && [ ! -L "$aip_v" ]; then aip_mark=a',
+    '        elif [ -L "$aip_v" ] || [ ! -f "$aip_v" ]; then aip_mark=s',
+    '        else cp "$aip_v" "$aip_t/$aip_n" 2>/dev/null || exit 1; aip_mark=t; fi',
+    '        printf \'%s\\t%s\\n\' "$aip_mark" "$aip_v" >> "$aip_t/paths" || exit 1',
+    '      done < "$aip_t/matches"',
+    '      rm -f "$aip_t/matches"',
+    '      printf \'%s\\n\' "$PWD" > "$aip_t/cwd" || exit 1',
+    '      mv "$aip_pre" "$aip_t/pre" 2>/dev/null || exit 1',
+    '      [ ! -e "$aip_q/c$$" ] && mv "$aip_t" "$aip_q/c$$" 2>/dev/null && exit 0',
+    '      mv "$aip_t/pre" "$aip_pre" 2>/dev/null',
+    '      exit 1',
+    '    ); then exit 0; fi',
+    '    exec < "$aip_t/payload.json"',
+    '    rm -rf "$aip_t"',
+    '  fi',
+    '  ;;',
+    'esac',
+  ];
+}
+
 export function launcherScript(cliPath: string, nodePath: string): string {
   return [
     '#!/bin/sh',
@@ -82,6 +139,7 @@ export function launcherScript(cliPath: string, nodePath: string): string {
     '}',
     '[ -f "$cli" ] || skip "CLI not found at $cli; run ai-provenance hooks install again" "$@"',
     ...shellPreSnapshot(),
+    ...shellPostQueue(),
     // Hooks run on every commit and agent step: the smaller entry beside the CLI (src/cli/hookLoader.ts) parses less
     // and keeps node's compile cache in the state dir (beside bin/). Hooks make no TLS connections, and node reads a
     // NODE_EXTRA_CA_CERTS bundle at every start (about 100 ms for a system bundle), so hooks go without it.

@@ -3,6 +3,8 @@
  * `<git rev-parse --git-path ai-provenance>/files/<sha256 of path>.json`, so each worktree has its own.
  * Writes are read-merge-write under a per-record lock file and land atomically, so two editor windows and the CLI
  * hooks can write the same file at once. A record that cannot be read is moved aside, logged and treated as absent.
+ * Before any record is read or written, the agent calls the launcher queued are attributed (`drainQueued`), so no
+ * reader sees the records without them.
  */
 import * as fsSync from 'node:fs';
 import { promises as fs } from 'node:fs';
@@ -17,6 +19,7 @@ import { LockOptions, withLock } from './fileLock';
 import { RepoInfo, findRepo, gitPath } from './repo';
 import { STATE_DIR_NAME, appendStateLog } from './stateLog';
 import { logDrop } from './dropLog';
+import { hasQueuedCalls, hasQueuedCallsSync } from './agents/queueDir';
 
 /** merge (default): combine with what is on disk (see mergeFileRecords). replace: the record is the whole truth. */
 export type WriteMode = 'merge' | 'replace';
@@ -30,6 +33,11 @@ export interface StateStoreOptions {
    * round trips of the promise API. Never in the extension host.
    */
   readonly blockingReads?: boolean;
+  /**
+   * Attribute the queued agent calls before each access (default). Off only for the agent hook's own stores: it
+   * drained before it started, and draining from inside a drain would reorder the calls.
+   */
+  readonly drainQueue?: boolean;
 }
 
 const RECORD_FILE = /^[0-9a-f]{64}\.json$/;
@@ -79,6 +87,7 @@ export class WorkingStateStore {
 
   /** The stored record, or undefined when there is none or it was unreadable (then moved aside and logged). */
   async read(relPath: string): Promise<FileRecord | undefined> {
+    await this.drainQueued();
     const file = this.recordFile(relPath);
     const first = await this.load(file, relPath);
     if (first.state !== 'corrupt') {
@@ -90,6 +99,7 @@ export class WorkingStateStore {
 
   /** Stores `record` (merged with the stored one unless mode is replace); returns what is now stored. */
   async write(record: FileRecord, options: { mode?: WriteMode } = {}): Promise<FileRecord> {
+    await this.drainQueued();
     const incoming = parseFileRecord(record);
     const file = this.recordFile(incoming.path);
     return this.locked(file, async () => {
@@ -106,6 +116,7 @@ export class WorkingStateStore {
 
   /** Removes the record; false when there was none. */
   async delete(relPath: string): Promise<boolean> {
+    await this.drainQueued();
     const file = this.recordFile(relPath);
     return this.locked(file, async () => (this.options.blockingReads ? removeFileSync(file) : removeFile(file)));
   }
@@ -115,6 +126,7 @@ export class WorkingStateStore {
    * false when oldRel had no record. A crash between the two steps leaves both, never neither.
    */
   async rename(oldRel: string, newRel: string): Promise<boolean> {
+    await this.drainQueued();
     const from = this.recordFile(oldRel);
     const to = this.recordFile(newRel);
     if (from === to) {
@@ -137,6 +149,7 @@ export class WorkingStateStore {
 
   /** Every readable record, sorted by path. Unreadable ones are moved aside; stale temp files are removed. */
   async list(): Promise<FileRecord[]> {
+    await this.drainQueued();
     let names: string[];
     try {
       names = await fs.readdir(this.filesDir);
@@ -161,6 +174,21 @@ export class WorkingStateStore {
       }
     }
     return records.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  }
+
+  /**
+   * Attributes the agent calls the launcher queued in sh (src/git/agents/agentQueue.ts), in order, unless none wait
+   * (one directory read) or this store is the agent hook's own. Readers that list the record files themselves call it
+   * first.
+   */
+  async drainQueued(): Promise<void> {
+    if (this.options.drainQueue === false) return;
+    const waiting = this.options.blockingReads
+      ? hasQueuedCallsSync(this.stateDir)
+      : await hasQueuedCalls(this.stateDir);
+    if (!waiting) return;
+    const { drainAgentQueue } = await import('./agents/agentQueue.js');
+    await drainAgentQueue(this.stateDir, { runner: this.options.runner });
   }
 
   /** Appends to this store's log.txt (never throws). */

@@ -13,6 +13,7 @@ import { contentHash } from '../../core/hash';
 import { dropLine } from '../../core/state/dropLine';
 import { mergeFileRecords, recordFromSpans, spansFromRecord, type FileRecord } from '../../core/state';
 import { loadKnownText, saveTextSnapshot } from '../../git';
+import { agentQueueDir } from '../../git/agents/queueDir';
 import type { AttributionService } from '../attribution/attributionService';
 import { Disposable, debounce } from '../lifecycle';
 import { deferStartup } from '../startupWork';
@@ -272,8 +273,13 @@ export class PersistenceController extends Disposable {
     setTimeout(() => files.forEach((f) => this.carried.delete(f.newUri.toString())), 10_000);
   }
 
-  /** Watches the store's record folder so writes from hooks and other windows show up within a second. */
+  /**
+   * Watches the store's record folder so writes from hooks and other windows show up within a second, and the folder
+   * where the launcher queues agent calls (src/git/agents/agentQueue.ts): those are attributed here at once, and their
+   * records then show up through the first watcher.
+   */
   private watch(handle: RepoHandle): void {
+    this.watchQueue(handle);
     const dir = handle.store.filesDir;
     if (this.watchers.has(dir)) return;
     try {
@@ -282,6 +288,27 @@ export class PersistenceController extends Disposable {
       const watcher = fs.watch(dir, { persistent: false }, () => changed());
       watcher.on('error', (err) => this.log(`watching ${dir} failed: ${err.message}`));
       this.watchers.set(dir, watcher);
+    } catch (err) {
+      this.log(`cannot watch ${dir}: ${String(err)}`);
+    }
+  }
+
+  private watchQueue(handle: RepoHandle): void {
+    const dir = agentQueueDir(handle.store.stateDir);
+    if (this.watchers.has(dir)) return;
+    const drain = debounce(
+      () =>
+        void handle.store
+          .drainQueued()
+          .catch((err) => this.log(`attributing queued agent calls failed: ${String(err)}`)),
+      WATCH_DEBOUNCE_MS,
+    );
+    try {
+      fs.mkdirSync(dir, { recursive: true });
+      const watcher = fs.watch(dir, { persistent: false }, () => drain());
+      watcher.on('error', (err) => this.log(`watching ${dir} failed: ${err.message}`));
+      this.watchers.set(dir, watcher);
+      drain();
     } catch (err) {
       this.log(`cannot watch ${dir}: ${String(err)}`);
     }

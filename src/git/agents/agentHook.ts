@@ -2,6 +2,9 @@
  * `ai-provenance hook <agent> [pre|post]`, minus the CLI: PRE snapshots what the tool may touch into the git dir; POST
  * diffs each snapshot against the file now and records exactly the inserted characters as the agent's. Never throws:
  * every problem goes to `<git dir>/ai-provenance/log.txt`. Only one git process (`rev-parse`) for file-edit tools.
+ * A POST the launcher queued in sh (src/git/agents/agentQueue.ts) runs here later with `queued`: the same work, the
+ * files' texts after the tool read from the copies the launcher made instead of the work tree. Every hook run first
+ * attributes the calls still queued, in order.
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -19,7 +22,7 @@ import { applyAgentChange, describeReports, type ApplyOptions, type FileReport }
 import { textBeforeEdits } from './editReversal';
 import { recordPromptSummary } from './promptLog';
 import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
-import { takeLauncherSnapshot } from './launcherSnapshots';
+import { readLauncherSnapshot, takeLauncherSnapshot } from './launcherSnapshots';
 import { SNAPSHOT_VERSION, SnapshotStore, type Snapshot, type SnapshotEntry } from './snapshots';
 import { claudeModelFromTranscript } from './transcripts';
 import { describeDroppedRoute, routeFile } from '../../core/agents/fileRouting';
@@ -51,6 +54,13 @@ export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
 // Agents whose model ids belong to one provider: stored as `provider/model`, as Origin.model asks.
 const PROVIDERS: Partial<Record<AgentId, string>> = { claude: 'anthropic', codex: 'openai', gemini: 'google' };
 
+/** A POST the launcher queued: its PRE directory (moved into the queued call) and the files' texts it copied after. */
+export interface QueuedPost {
+  readonly preDir: string;
+  /** By the absolute path the payload names. */
+  readonly after: ReadonlyMap<string, FileState>;
+}
+
 export interface AgentHookRequest {
   readonly agent: AgentId;
   readonly phaseHint?: HookPhase;
@@ -59,6 +69,8 @@ export interface AgentHookRequest {
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly runner?: GitRunner;
   readonly now?: () => number;
+  /** Set by the drain of queued calls: attribute this queued POST (and drain nothing first). */
+  readonly queued?: QueuedPost;
 }
 
 export interface AgentHookResult {
@@ -94,12 +106,18 @@ export async function runAgentHook(request: AgentHookRequest): Promise<AgentHook
     const repo = await findRepo(cwd, request.runner ?? defaultGitRunner);
     if (repo === undefined) return { phase, reports: [], problems: ['not inside a git work tree'] };
     logDir = path.join(repo.gitDir, STATE_DIR_NAME);
+    // Calls the launcher queued come first: this one may touch the same files, and they ran before it.
+    if (request.queued === undefined) {
+      const { drainAgentQueue } = await import('./agentQueue.js');
+      await drainAgentQueue(logDir, { runner: request.runner });
+    }
     const hook = new HookCall(repo, logDir, payload, raw, cwd, request);
     const reports = phase === 'pre' ? await hook.pre() : await hook.post();
     for (const problem of hook.problems) await log(problem);
     return { phase, reports, problems };
   } catch (err) {
-    await log(`failed: ${err instanceof Error ? err.message : String(err)}`);
+    const why = `failed: ${err instanceof Error ? err.message : String(err)}`;
+    await log(request.queued === undefined ? why : dropLine('agent hook', 'a queued tool call', why));
     return { phase, reports: [], problems };
   }
 }
@@ -117,6 +135,8 @@ class HookCall {
   /** Reports of files recorded in another repository (a submodule, a nested repository), by its state dir. */
   private readonly routed = new Map<string, FileReport[]>();
   private readonly recordedElsewhere = new Set<FileReport>();
+  /** Queued POST: the texts after the tool by repo-relative path (resolved at first use). */
+  private queuedAfter: Map<string, FileState> | undefined;
 
   constructor(
     private readonly repo: RepoInfo,
@@ -189,7 +209,7 @@ class HookCall {
       if (snapshot?.scope === 'repo') {
         const before = await repoChangesSince(this.repo, snapshot, this.runner);
         for (const [rel, entry] of before) {
-          const report = await this.apply(rel, entry, await readWorkFile(absPathOf(this.repo, rel)), {
+          const report = await this.apply(rel, entry, await this.readAfter(rel), {
             ...options,
             keepRecordsWrittenAfter: snapshot.taken,
           });
@@ -202,7 +222,7 @@ class HookCall {
         for (const rel of await this.repoPaths(this.payload.files, true))
           if (!before.has(rel)) before.set(rel, undefined);
         for (const [rel, entry] of before) {
-          const after = await readWorkFile(absPathOf(this.repo, rel));
+          const after = await this.readAfter(rel);
           const known = entry ?? (after.kind === 'text' ? await this.rebuildBefore(rel, after.text) : undefined);
           reports.push(await this.apply(rel, known, after, options));
         }
@@ -239,8 +259,7 @@ class HookCall {
   ): Promise<FileReport> {
     const owner = await this.owners.ownerOf(rel);
     const route = routeFile(this.repo.root, rel, owner);
-    if (route.kind === 'home')
-      return applyAgentChange(WorkingStateStore.at(this.stateDir), rel, before, after, options);
+    if (route.kind === 'home') return applyAgentChange(this.store(this.stateDir), rel, before, after, options);
     if (route.kind === 'dropped') {
       if (before !== undefined && before.kind === 'text' && after.kind === 'text' && before.text === after.text)
         return { path: rel, action: 'unchanged' };
@@ -248,7 +267,7 @@ class HookCall {
       return { path: rel, action: 'skipped', reason: 'dropped: ' + route.reason };
     }
     const stateDir = path.join(owner!.repo.gitDir, STATE_DIR_NAME);
-    const report = await applyAgentChange(WorkingStateStore.at(stateDir), route.rel, before, after, options);
+    const report = await applyAgentChange(this.store(stateDir), route.rel, before, after, options);
     if (report.action !== 'unchanged') this.routed.set(stateDir, [...(this.routed.get(stateDir) ?? []), report]);
     const seen = {
       ...report,
@@ -257,6 +276,30 @@ class HookCall {
     };
     this.recordedElsewhere.add(seen);
     return seen;
+  }
+
+  /** Queued calls were attributed before this call started (runAgentHook); draining again here could reorder them. */
+  private store(stateDir: string): WorkingStateStore {
+    return WorkingStateStore.at(stateDir, { drainQueue: false });
+  }
+
+  /** The file after the tool: the work tree now, or for a queued POST the copy the launcher made then. */
+  private async readAfter(rel: string): Promise<FileState> {
+    const queued = this.request.queued;
+    if (queued === undefined) return readWorkFile(absPathOf(this.repo, rel));
+    if (this.queuedAfter === undefined) {
+      this.queuedAfter = new Map();
+      for (const [file, state] of queued.after) {
+        const at = await repoPathOf(this.repo, this.cwd, file);
+        if (at !== undefined && !this.queuedAfter.has(at)) this.queuedAfter.set(at, state);
+      }
+    }
+    const state = this.queuedAfter.get(rel);
+    if (state !== undefined) return state;
+    this.problems.push(
+      dropLine('agent hook', `the edit of ${rel}`, 'the queued call holds no copy of its text after the tool'),
+    );
+    return { kind: 'skipped', reason: 'no copy of the text after the tool' };
   }
 
   /** The PRE snapshot the launcher took in sh for this call (src/git/agents/launcherSnapshots.ts), if any. */
@@ -274,7 +317,19 @@ class HookCall {
         return false;
       }
     };
-    return takeLauncherSnapshot(this.stateDir, isOwnPre, (file) => repoPathOf(this.repo, this.cwd, file), this.now());
+    const repoPath = (file: string): Promise<string | undefined> => repoPathOf(this.repo, this.cwd, file);
+    const queued = this.request.queued;
+    if (queued !== undefined) {
+      const own = await fs.readFile(path.join(queued.preDir, 'payload.json'), 'utf8').then(isOwnPre, () => false);
+      if (own) {
+        const taken = await fs.stat(path.join(queued.preDir, 'paths')).then(
+          (s) => s.mtimeMs,
+          () => this.now(),
+        );
+        return readLauncherSnapshot(queued.preDir, taken, repoPath);
+      }
+    }
+    return takeLauncherSnapshot(this.stateDir, isOwnPre, repoPath, this.now());
   }
 
   /** Without a snapshot: Claude's `originalFile`, or the reported edits undone on the current text. */

@@ -4,7 +4,8 @@
  * `file_path` / `notebook_path` files it names (`1`, `2`, ...) and `paths`, one line per path: `<mark>\t<path>`, the mark
  * `t` (copied), `a` (absent), `s` (not a regular file: skipped, as the node PRE would) or `u` (the copy failed: unknown).
  * The POST hook finds the directory whose payload is its own tool call, turns it into a Snapshot and removes it.
- * Directories whose POST never came (a denied tool) are removed after SNAPSHOT_MAX_AGE_MS.
+ * Directories whose POST never came (a denied tool) are removed after SNAPSHOT_MAX_AGE_MS. When the launcher also
+ * queued the POST in sh, the directory moved into the queued call (`pre/`, src/git/agents/agentQueue.ts).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
@@ -48,7 +49,22 @@ export async function takeLauncherSnapshot(
   return snapshot;
 }
 
-async function readLauncherSnapshot(
+/** Removes launcher snapshots older than SNAPSHOT_MAX_AGE_MS (their POST never came: a denied tool). */
+export async function sweepStaleLauncherSnapshots(stateDir: string, now: number): Promise<void> {
+  const root = path.join(stateDir, LAUNCHER_SNAPSHOT_DIR);
+  for (const name of await fs.readdir(root).catch(() => [] as string[])) {
+    const dir = path.join(root, name);
+    const taken = await fs.stat(dir).then(
+      (s) => s.mtimeMs,
+      () => undefined,
+    );
+    if (taken !== undefined && now - taken > SNAPSHOT_MAX_AGE_MS)
+      await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
+}
+
+/** The snapshot a launcher PRE directory holds (`taken`: when it was taken). */
+export async function readLauncherSnapshot(
   dir: string,
   taken: number,
   repoPath: (absPath: string) => Promise<string | undefined>,

@@ -150,6 +150,9 @@ export async function precomputeCommit(cwd: string, env: NodeJS.ProcessEnv = pro
     await prune(dir, undefined);
     return { state: 'refused', reason };
   };
+  // The key hashes the record files: agent calls the launcher queued become records first. One queued after this
+  // makes the sh hook go to node (precomputedPath.ts), which drains it.
+  await WorkingStateStore.at(ctx.stateDir).drainQueued();
   const before = await keyFacts(ctx);
   if (typeof before === 'string') return refuse(before);
   const configProblem = configRefusal(before.config);

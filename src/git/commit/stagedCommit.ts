@@ -71,6 +71,8 @@ const PLACEHOLDER: CommittedLine = Object.freeze({
 const CONCURRENCY = 16;
 
 async function recordNames(store: WorkingStateStore): Promise<Set<string>> {
+  // Listed without the store: the agent calls the launcher queued must be records first.
+  await store.drainQueued();
   try {
     return new Set(await fs.readdir(store.filesDir));
   } catch {

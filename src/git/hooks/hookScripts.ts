@@ -59,7 +59,8 @@ export function isOurHookScript(text: string): boolean {
 /** Shell lines that `exit "$aip_status"` when there is nothing for node to do (run after the paths are known). */
 function earlyExit(hook: ManagedHook): string[] {
   const rebasing = '[ -d "$aip_git_dir/rebase-merge" ] || [ -d "$aip_git_dir/rebase-apply" ]';
-  const hasRecords = 'aip_has "$aip_state_dir/files/"*.json';
+  // Records, or agent calls the launcher queued that node turns into records first (src/git/agents/agentQueue.ts).
+  const hasRecords = 'aip_has "$aip_state_dir/files/"*.json "$aip_state_dir/agent-post/c"*';
   switch (hook) {
     case 'prepare-commit-msg':
       // Rebase picks carry their notes through post-rewrite; only working-state edits (an `edit` stop) and squash or

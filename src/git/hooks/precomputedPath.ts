@@ -7,7 +7,7 @@
  * prepare-commit-msg takes it only for a plain `git commit -m/-F` (no editor, no --amend or --cleanup on the git
  * command line, no merge or sequencer state, no parked records), when the key (staged tree under the hook's
  * GIT_INDEX_FILE, HEAD, the config, the HEAD reflog, every record) names a plan, and the message holds none of the
- * trailer keys we would write. It moves the stash where post-commit (node or sh) reads it, adds the trailers with the
+ * trailer keys we would write, and no agent call waits in the launcher's queue (both hooks). It moves the stash where post-commit (node or sh) reads it, adds the trailers with the
  * very `git interpret-trailers` call node makes, and leaves `precommit/used` ("<git pid> <key>"). post-commit takes
  * it only for that same git process, when HEAD is the planned tree on the planned parent and the records it settles
  * are unchanged since the plan: it writes the note (the template with the commit id and commit time), deletes those
@@ -52,6 +52,8 @@ function preparePath(): string[] {
     '  [ "$2" = message ] && [ -z "$3" ] && [ "$GIT_EDITOR" = : ] && [ -d "$aip_pc" ] || exit 1',
     NO_SEQUENCER,
     '  ! aip_has "$aip_state_dir/parked/"*.json || exit 1',
+    // An agent call the launcher queued after the plan: node attributes it first (src/git/agents/agentQueue.ts).
+    '  ! aip_has "$aip_state_dir/agent-post/c"* || exit 1',
     // git's command line (NULs dropped by read): --amend and --cleanup change what node would do.
     '  aip_cmd=',
     '  if [ -r "/proc/$PPID/cmdline" ]; then',
@@ -94,6 +96,7 @@ function postPath(): string[] {
     '  [ -f "$aip_pc/used" ] || exit 1',
     '  IFS=\' \' read -r aip_pid aip_key < "$aip_pc/used" || exit 1',
     '  [ "$aip_pid" = "$PPID" ] && [ -n "$aip_key" ] || exit 1',
+    '  ! aip_has "$aip_state_dir/agent-post/c"* || exit 1',
     NO_SEQUENCER,
     '  aip_base="$aip_pc/$aip_key" aip_plan="$aip_pc/$aip_key.plan"',
     '  [ -f "$aip_plan" ] || exit 1',

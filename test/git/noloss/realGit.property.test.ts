@@ -1,6 +1,7 @@
 /**
  * The no-loss property through real git: random sequences of agent edits (Claude Code's Write through the real
- * `ai-provenance hook` command), editor edits (the record and text snapshot the extension writes, its spans carried
+ * `ai-provenance hook` command, or through the launcher in sh, whose POST only queues the call: then sometimes the
+ * next step, not a check, is what finds it queued), editor edits (the record and text snapshot the extension writes, its spans carried
  * through the text as the editor does), edits made outside the editor, commits, amends, `reset --soft HEAD~1` and
  * stash / pop (with a commit on the base in between) on a real repository with the real git hooks installed, compared
  * with a reference model that knows which lines AI wrote by identity (every line's text is unique). Checked after
@@ -12,6 +13,7 @@
  * `node scripts/property-long.mjs git [runs]` runs more). PROPERTY_SEED replays a reported seed.
  */
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as fc from 'fast-check';
@@ -25,7 +27,7 @@ import { findRepo, type RepoInfo } from '../../../src/git/repo';
 import { WorkingStateStore } from '../../../src/git/stateStore';
 import { saveTextSnapshot } from '../../../src/git/textSnapshots';
 import { payload, runHook } from '../agents/helpers/hookHarness';
-import { createHookedRepo, type HookRepo } from '../commit/helpers/hookRepo';
+import { createHookedRepo, hookEnv, type HookRepo } from '../commit/helpers/hookRepo';
 
 const RUNS = Number(process.env.PROPERTY_GIT_RUNS ?? 12);
 const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
@@ -46,6 +48,10 @@ const step = fc.oneof(
       at: fc.nat(),
       n: fc.integer({ min: 1, max: 3 }),
       replace: fc.boolean(),
+      /** Through the launcher (sh PRE, sh POST that queues the call) rather than node for both. */
+      queued: fc.boolean(),
+      /** Queued and not looked at before the next step (an outside edit, a commit...) runs. */
+      unchecked: fc.boolean(),
     }),
     weight: 4,
   },
@@ -70,6 +76,8 @@ class RealWorld {
   private head = 0;
   /** `reset --soft` happened since the last commit (the working blame shows those lines as human until then). */
   private resetAway = false;
+  /** The last step queued an agent call that the next step, not a check, must find. */
+  private leftQueued = false;
   private info!: RepoInfo;
   private store!: WorkingStateStore;
 
@@ -104,7 +112,8 @@ class RealWorld {
   async run(s: Step): Promise<void> {
     switch (s.t) {
       case 'agent':
-        return this.agent(s.at, s.n, s.replace);
+        this.leftQueued = s.queued && s.unchecked;
+        return this.agent(s.at, s.n, s.replace, s.queued);
       case 'editor':
         return this.editor(s.at, s.ai, s.del);
       case 'outside':
@@ -121,26 +130,45 @@ class RealWorld {
   }
 
   /** Claude Code's Write of the whole file, through the real hook command (PRE, the write, POST). */
-  private async agent(at: number, n: number, replace: boolean): Promise<void> {
+  private async agent(at: number, n: number, replace: boolean, queued: boolean): Promise<void> {
     const i = at % (this.work.length + 1);
     const inserted = Array.from({ length: n }, () => this.line(true));
     this.work.splice(i, replace && i < this.work.length ? 1 : 0, ...inserted);
     const content = this.textOf(this.work);
     const input = { file_path: path.join(this.repo.root, FILE), content };
-    const pre = payload('claude/pre-tool-use-write.json', this.repo.root, { tool_input: input }, ['transcript_path']);
-    assert.equal((await runHook('claude', 'pre', pre, this.repo.root)).code, 0);
+    const id = `toolu_prop_${this.counter}`;
+    const hook = async (phase: 'pre' | 'post', stdin: string) => {
+      if (!queued) return assert.equal((await runHook('claude', phase, stdin, this.repo.root)).code, 0);
+      const launcher = path.join(this.repo.root, '.git', 'ai-provenance', 'bin', 'ai-provenance');
+      const res = spawnSync('/bin/sh', [launcher, 'hook', 'claude', phase], {
+        cwd: this.repo.root,
+        input: stdin,
+        encoding: 'utf8',
+        env: hookEnv(),
+      });
+      assert.deepEqual([res.status, res.stdout], [0, ''], res.stderr);
+    };
+    const pre = payload('claude/pre-tool-use-write.json', this.repo.root, { tool_input: input, tool_use_id: id }, [
+      'transcript_path',
+    ]);
+    await hook('pre', pre);
     this.repo.write(FILE, content);
     const post = payload(
       'claude/pre-tool-use-write.json',
       this.repo.root,
       {
+        tool_use_id: id,
         tool_input: input,
         hook_event_name: 'PostToolUse',
         tool_response: { filePath: input.file_path, success: true },
       },
       ['transcript_path'],
     );
-    assert.equal((await runHook('claude', 'post', post, this.repo.root)).code, 0);
+    await hook('post', post);
+    if (queued) {
+      const waiting = fs.readdirSync(path.join(this.repo.root, '.git', 'ai-provenance', 'agent-post'));
+      assert.equal(waiting.filter((n) => /^c\d+$/.test(n)).length, 1, 'the launcher queued the call');
+    }
   }
 
   /**
@@ -270,6 +298,7 @@ class RealWorld {
   /** Blame of the whole file (notes for committed lines, the working state for the rest) against the reference. */
   async checkBlame(): Promise<void> {
     if (this.resetAway) return; // known gap: reset-away lines show as human until the next commit carries them
+    if (this.leftQueued) return void (this.leftQueued = false); // the next step finds the call queued
     const result = await aiBlame(this.info, FILE);
     const actual = result.lines.flatMap((l, i) => (l.authorship !== 'human' ? [i + 1] : []));
     const expected = this.work.flatMap((l, i) => (l.ai ? [HEADER.length + i + 1] : []));

@@ -1,7 +1,8 @@
 /**
  * An external agent edits a file that is open in VS Code: the hook runs as a separate process (as Claude Code runs
  * it), the editor reloads the file, and within a second the decorations show exactly the agent's characters, while
- * the user's own typing before and after stays human.
+ * the user's own typing before and after stays human. Through the launcher, Claude's PRE and POST run in plain sh and
+ * the POST only queues the call: the editor notices the queue and attributes it, with no commit or CLI run.
  */
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
@@ -12,13 +13,30 @@ import * as vscode from 'vscode';
 import { api, attributedTexts, closeAll, openFile, waitUntil, workspaceRoot } from '../helpers';
 import { NO_DRIVER, driver, driverAvailable } from '../driver';
 import { skipBecause } from '../../skip';
+import { writeLauncherFile } from '../../../src/git/launcher';
 
 const CLI = path.resolve(__dirname, '..', '..', '..', '..', 'dist', 'cli.js');
 const FILE = 'src/cart.ts';
 const OLD = '  return a + b;';
 const NEW = '  const s = a + b;\n  return s;';
 
-function runHook(phase: 'pre' | 'post', filePath: string): void {
+/** An environment where node cannot start (its path is wrong and PATH holds only the tools the sh steps use). */
+function envWithoutNode(): NodeJS.ProcessEnv {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'aiprov-nonode-'));
+  for (const tool of ['sh', 'mkdir', 'rm', 'cat', 'grep', 'cp', 'mv', 'date', 'dirname']) {
+    const found = spawnSync('sh', ['-c', `command -v ${tool}`], { encoding: 'utf8' }).stdout.trim();
+    fs.symlinkSync(found, path.join(dir, tool));
+  }
+  return { ...process.env, PATH: dir, AI_PROVENANCE_NODE: '/nonexistent/node', AI_PROVENANCE_CLI: undefined };
+}
+
+function runHook(
+  phase: 'pre' | 'post',
+  filePath: string,
+  launcher?: string,
+  id = 'toolu_it_1',
+  env: NodeJS.ProcessEnv = process.env,
+): void {
   const payload = {
     session_id: 'it-session-1',
     transcript_path: '/nonexistent/transcript.jsonl',
@@ -29,13 +47,19 @@ function runHook(phase: 'pre' | 'post', filePath: string): void {
     ...(phase === 'post'
       ? { tool_response: { filePath, oldString: OLD, newString: NEW, userModified: false, replaceAll: false } }
       : {}),
-    tool_use_id: 'toolu_it_1',
+    tool_use_id: id,
   };
-  const res = spawnSync(process.execPath, [CLI, 'hook', 'claude', phase], {
+  // As Claude Code runs the command agents install: `sh` on the launcher in the git dir (else node on the CLI).
+  const [command, args] =
+    launcher === undefined
+      ? [process.execPath, [CLI, 'hook', 'claude', phase]]
+      : ['/bin/sh', [launcher, 'hook', 'claude', phase]];
+  const res = spawnSync(command, args, {
     input: JSON.stringify(payload),
     encoding: 'utf8',
     cwd: workspaceRoot(),
     timeout: 20_000,
+    env,
   });
   assert.equal(res.status, 0, `hook ${phase} exit code (stderr: ${res.stderr})`);
   assert.equal(res.stdout, '', 'the hook prints nothing Claude Code would read');
@@ -87,6 +111,42 @@ describe('external agents', () => {
 
     await typeAt(editor, doc.getText().length, '// my own line\n');
     assert.ok(!(await attributedTexts(editor)).some((t) => t.includes('reviewed by me') || t.includes('my own line')));
+  });
+
+  it('attributes a POST the launcher only queued (sh, no node) in the open editor, without a commit', async () => {
+    const stateDir = path.join(workspaceRoot(), '.git', 'ai-provenance');
+    const launcherFile = path.join(stateDir, 'bin', 'ai-provenance');
+    const previous = fs.existsSync(launcherFile) ? fs.readFileSync(launcherFile) : undefined;
+    await writeLauncherFile(launcherFile, CLI, process.execPath);
+    try {
+      const file = path.join(workspaceRoot(), 'src', 'queued.ts');
+      fs.writeFileSync(file, 'export function add(a: number, b: number): number {\n  return a + b;\n}\n');
+      const editor = await openFile('src/queued.ts');
+      const a = await api();
+      // No node can start for either step: only the sh PRE and the sh POST's queue can bring the edit in.
+      const noNode = envWithoutNode();
+      runHook('pre', file, launcherFile, 'toolu_it_queued', noNode);
+      fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(OLD, NEW)); // the agent's Edit tool
+      runHook('post', file, launcherFile, 'toolu_it_queued', noNode);
+      await waitUntil(
+        'the queued agent lines in the editor',
+        async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined),
+        20_000,
+      );
+      assert.deepEqual(await attributedTexts(editor), ['  const s = a + b;\n  return s;\n']);
+      const span = a.spans(editor.document.uri)[0];
+      assert.equal(span.origin.kind, 'agent');
+      assert.equal(span.origin.tool, 'Claude Code');
+      const queue = path.join(stateDir, 'agent-post');
+      assert.deepEqual(
+        fs.readdirSync(queue).filter((n) => !n.startsWith('.')),
+        [],
+        'the queued call was taken',
+      );
+    } finally {
+      if (previous === undefined) fs.rmSync(launcherFile, { force: true });
+      else fs.writeFileSync(launcherFile, previous);
+    }
   });
 });
 
