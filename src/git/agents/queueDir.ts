@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { QUEUED_CALL_NAME } from '../../core/agents/queuedCalls';
 
-export const AGENT_QUEUE_DIR = 'agent-post';
+const AGENT_QUEUE_DIR = 'agent-post';
 
 export function agentQueueDir(stateDir: string): string {
   return path.join(stateDir, AGENT_QUEUE_DIR);
