@@ -5,6 +5,7 @@ import { ciConfigRules } from './rules/ci-config';
 import { commentRules } from './rules/comments';
 import { concurrencyRules } from './rules/concurrency';
 import { dependencyRules } from './rules/dependencies';
+import { dependencyBoundRules } from './rules/dependency-bounds';
 import { destructiveRules } from './rules/destructive';
 import { duplicationRules } from './rules/duplication';
 import { endpointRules } from './rules/endpoints';
@@ -35,6 +36,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   destructiveRules,
   infraRules,
   dependencyRules,
+  dependencyBoundRules,
   testRules,
   testGamingRules,
   errorRules,

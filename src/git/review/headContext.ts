@@ -13,7 +13,7 @@ const MAX_FILES = 200;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_HITS_PER_NAME = 200;
 
-type HeadContext = Pick<ReviewContext, 'headText' | 'references'>;
+type HeadContext = Pick<ReviewContext, 'headText' | 'references' | 'workflows'>;
 
 export async function readHeadContext(
   repo: RepoInfo,
@@ -22,9 +22,10 @@ export async function readHeadContext(
   log: (message: string) => void = () => {},
 ): Promise<HeadContext> {
   const names = changedFunctionNames(diff);
-  const [headText, references] = await Promise.all([
+  const [headText, references, workflows] = await Promise.all([
     readChangedSources(repo, head, diff, log),
     grepNames(repo, head, names, log),
+    readWorkflows(repo, head, diff, log),
   ]);
   // Rust files holding references need their text too, to tell their inline tests from their code.
   const more = references
@@ -34,7 +35,31 @@ export async function readHeadContext(
     : [];
   if (more.length > 0)
     for (const [p, t] of await readBlobs(repo, head, more.slice(0, MAX_FILES), log)) headText.set(p, t);
-  return { headText, ...(references ? { references } : {}) };
+  return { headText, ...(references ? { references } : {}), ...(workflows ? { workflows } : {}) };
+}
+
+/**
+ * The CI workflows at the head (.github/workflows/*.yml), only when a manifest changed: whether a job tests a moved
+ * minimum version. Undefined when none changed or git failed (the rule then stays silent); empty when there are none.
+ */
+async function readWorkflows(
+  repo: RepoInfo,
+  head: string,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<{ path: string; text: string }[] | undefined> {
+  if (!diff.files.some((f) => f.newPath !== null && classifyPath(f.path).manifest)) return undefined;
+  try {
+    const r = await runGit(['ls-tree', '--name-only', head, '--', '.github/workflows/'], { cwd: repo.root });
+    const paths = r.stdout.split('\n').filter((p) => /\.ya?ml$/.test(p));
+    const texts = await readBlobs(repo, head, paths.slice(0, 50), log);
+    return [...texts].map(([path, text]) => ({ path, text }));
+  } catch (err) {
+    log(
+      `review: could not read the CI workflows at the head (${(err as Error).message}); moved version bounds are not checked`,
+    );
+    return undefined;
+  }
 }
 
 async function readChangedSources(
