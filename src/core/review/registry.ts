@@ -3,6 +3,7 @@ import { apiRules } from './rules/api';
 import { authRules } from './rules/auth';
 import { ciConfigRules } from './rules/ci-config';
 import { commentRules } from './rules/comments';
+import { commentDriftRules } from './rules/comment-drift';
 import { concurrencyRules } from './rules/concurrency';
 import { dependencyRules } from './rules/dependencies';
 import { dependencyBoundRules } from './rules/dependency-bounds';
@@ -47,6 +48,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   loggingRules,
   apiRules,
   commentRules,
+  commentDriftRules,
   endpointRules,
   ciConfigRules,
   sizeRules,

@@ -12,6 +12,7 @@ import type { Finding } from '../../../src/core/review/types';
 import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { ALL_AI, diffOf, headTextOf, review } from './helpers';
+import { DRIFT_CASES } from './corpus/drift';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { RUST_CASES } from './corpus/rust';
@@ -25,6 +26,7 @@ const CASES: readonly CorpusCase[] = [
   ...RUST_CASES,
   ...GO_CASES,
   ...STRUCTURE_CASES,
+  ...DRIFT_CASES,
 ];
 
 interface Tally {

@@ -219,6 +219,20 @@ describe('review/rules dependency bound with no CI job testing it', () => {
     },
     {
       lang: 'py',
+      name: 'a pinned requirements file is an install list, not a range',
+      files: { path: 'requirements.txt', del: ['trio==0.30.0'], add: ['trio==0.31.0'] },
+      context: { workflows: [PY_MATRIX] },
+      silent: BOUND,
+    },
+    {
+      lang: 'py',
+      name: 'an exact pin in pyproject is what every job installs',
+      files: pyproject(['    "zensical==0.0.40",'], ['    "zensical==0.0.50",']),
+      context: { workflows: [PY_MATRIX] },
+      silent: BOUND,
+    },
+    {
+      lang: 'py',
       name: 'workflows not read: silent',
       files: pyproject(['    "httpx>=0.27.1",'], ['    "httpx>=0.25",']),
       silent: BOUND,

@@ -105,11 +105,22 @@ function covered(ci: CiCoverage, locks: readonly Lock[], m: Move): boolean {
     );
   // Go builds with the versions go.mod names (minimal version selection): any job that builds runs the new minimum.
   if (m.eco === 'go') return ci.buildsGo;
+  // NuGet restores the lowest version a range admits; an exact pin installs exactly the new minimum.
+  if (m.eco === 'nuget' || exactPin(m.eco, m.newSpec)) return true;
   if ((m.eco === 'cargo' || m.eco === 'pypi' || m.eco === 'npm') && ci.lowest.has(m.eco)) return true;
   if (m.newMin === null) return false;
   if (installsAt(ci, m.name, m.newMin)) return true;
   // CI installs the lockfile: a lockfile resolving the new minimum exactly tests it.
   return lockPins(locks, m).some((v) => compareVersions(v, m.newMin!) === 0);
+}
+
+/** `==1.2.3`, npm's bare `1.2.3`, Cargo's `=1.2.3`: the only version installed, so any job that installs tests it. */
+function exactPin(eco: Ecosystem, spec: string): boolean {
+  const s = spec.split(';')[0].trim().replace(/^"|"$/g, '');
+  if (eco === 'pypi') return /^===?\s*\d[\w.]*$/.test(s);
+  if (eco === 'npm') return /^=?v?\d+\.\d+\.\d+[\w.+-]*$/.test(s);
+  if (eco === 'cargo') return /^=\s*\d/.test(s) || /\bversion\s*=\s*"=/.test(s);
+  return /^\[?\d[\w.]*\]?$/.test(s);
 }
 
 function lockPins(locks: readonly Lock[], m: Move): string[] {
@@ -145,6 +156,8 @@ function lockTexts(change: Change): Lock[] {
 
 /** Runtime dependencies whose range line the change rewrote, paired by name (and PEP 508 marker). */
 function dependencyMoves(file: ChangeFile): Move[] {
+  // Requirement files are install lists (an environment), not the range a published package declares.
+  if (/^requirements|\.in$|\.txt$/i.test(baseName(file.path))) return [];
   const key = (name: string, spec: string, eco: Ecosystem): string =>
     `${normalisePackageName(eco, name)}|${spec.split(';')[1]?.replace(/\s+/g, '') ?? ''}`;
   const old = new Map(
