@@ -104,9 +104,17 @@ function numberDrift(sink: FindingSink, file: ChangeFile): void {
   }
 }
 
+/** A `//` or `#` comment (its marker right before the comment text), not a block comment or a docstring line. */
+function isLineComment(l: ChangeLine): boolean {
+  const at = l.text.lastIndexOf(l.comment);
+  return at >= 0 && /(?:\/\/|#)[/!#]*\s*$/.test(l.text.slice(0, at));
+}
+
 /** [comment, code, line to report] pairs an added line takes part in. */
 function pairsOf(file: ChangeFile, l: ChangeLine): [string, string, ChangeLine][] {
   const out: [string, string, ChangeLine][] = [];
+  // Line comments only: a docstring or block comment goes on over the next lines, which are not code.
+  if (l.comment !== '' && !isLineComment(l)) return out;
   if (l.comment !== '' && l.code.trim() !== '') out.push([l.comment, l.code, l]);
   const lines = file.diff.hunks[l.hunk].lines;
   const isAdded = (i: number): boolean => lines[i].kind === 'add';
@@ -115,7 +123,7 @@ function pairsOf(file: ChangeFile, l: ChangeLine): [string, string, ChangeLine][
     let i = l.index + 1;
     while (i < lines.length && (lines[i].kind === 'del' || /^\s*(?:\/\/|#|\*|\/\*)/.test(lines[i].text))) i++;
     const next = i < lines.length ? codeLine(file, l.hunk, i) : undefined;
-    if (next && next.code.trim() !== '') out.push([l.comment, next.code, l]);
+    if (next && /^\s*[\w$({[]/.test(next.code)) out.push([l.comment, next.code, l]);
   } else if (l.code.trim() !== '') {
     // A code line: the comment line right above it, when it is a whole-line comment.
     let i = l.index - 1;

@@ -40,6 +40,8 @@ const DEFAULT =
   /\bdefaults?\s*(?:to|is|=|:)?\s*(\d+(?:[._]\d+)*)\b(?!\s*(?:ms|s|sec|seconds?|min|minutes?|h|hours?|%))/i;
 const TIME_WORD =
   /timeout|time_?out|delay|interval|ttl|wait|sleep|duration|period|backoff|expir|deadline|elapsed|_ms\b|Ms\b|MS\b|millis|secs|seconds|minutes|Duration|time\.|timedelta|setTimeout|setInterval|cooldown|grace|heartbeat|keepalive|keep_alive|lifetime|max_age|maxAge/i;
+const BOUND_WORDS =
+  /[<>≤≥]|\b(?:more|less|longer|shorter|greater|fewer|later|earlier|sooner)\s+than\b|\bat\s+(?:least|most)\b|\bexceed|\bunder\b|\bover\b|\bwithin\b|\bup\s+to\b|\bmax(?:imum)?\b|\bmin(?:imum)?\b/i;
 const COUNT_WORD = /retr|attempt|tries|times|range\s*\(|max|limit|count/i;
 
 /** Why the comment and the code disagree, or undefined when they agree or it cannot be told. */
@@ -47,6 +49,8 @@ export function numberContradiction(language: Language, comment: string, code: s
   const numbers = comment.match(/\d+(?:[._,]\d+)*/g) ?? [];
   if (numbers.length !== 1) return undefined;
   const unit = UNIT.exec(comment);
+  // A bound ("must be > 100ms", "at least 5s", "up to 2 seconds") is not the value itself.
+  if (unit && BOUND_WORDS.test(comment)) return undefined;
   if (unit && TIME_WORD.test(code)) {
     const said = num(unit[1]) * SECONDS[unitKey(unit[2])];
     const typed = typedSeconds(language, code);

@@ -454,7 +454,7 @@ export const DRIFT_CASES: readonly CorpusCase[] = [
         ['fn lock_config(path: &Path) -> Result<Lock> {'],
         ['    let lock = acquire(path, Fail::Immediately)?;'],
         [
-          '    // Back off for up to 2 seconds while another process holds the lock',
+          '    // Back off for 2 seconds while another process holds the lock',
           '    let lock = acquire(path, Fail::AfterDurationWithBackoff(Duration::from_millis(500)))?;',
         ],
         ['    Ok(lock)', '}'],
@@ -473,7 +473,7 @@ export const DRIFT_CASES: readonly CorpusCase[] = [
         ['fn lock_config(path: &Path) -> Result<Lock> {'],
         ['    let lock = acquire(path, Fail::Immediately)?;'],
         [
-          '    // Back off for up to 1s while another process holds the lock',
+          '    // Back off for 1s while another process holds the lock',
           '    let lock = acquire(path, Fail::AfterDurationWithBackoff(Duration::from_secs(1)))?;',
         ],
         ['    Ok(lock)', '}'],
