@@ -307,6 +307,33 @@ describe('review/rules comments stating a value the code contradicts', () => {
       silent: NUMBER,
     },
     {
+      lang: 'py',
+      name: 'a docstring line is not a comment over code (the next line is docstring too)',
+      files: {
+        path: 'pkg/http.py',
+        before: ['    """Create a client.', '', '    Args:'],
+        del: ['        timeout: Defaults to 30 seconds.'],
+        add: [
+          '        timeout: Request timeout. Defaults to 30s for',
+          '            connect and 300s for read (long-lived streams).',
+        ],
+        after: ['    """'],
+      },
+      silent: NUMBER,
+    },
+    {
+      lang: 'py',
+      name: 'a bound is not the value ("must be > 100ms" over a 0.2 s sleep)',
+      files: {
+        path: 'examples/poll.py',
+        add: [
+          '                # Wait for the client to reconnect (must be > retry interval of 100ms)',
+          '                await anyio.sleep(0.2)',
+        ],
+      },
+      silent: NUMBER,
+    },
+    {
       lang: 'rust',
       name: 'typed duration against the comment',
       files: {
