@@ -489,3 +489,21 @@ describe('review/rules messages reading a value cleared just before', () => {
   ];
   check(cases);
 });
+
+describe('review/rules comment drift in the tier', () => {
+  it('a message reading a cleared value raises the tier to T1 and "Why T1" names the rule; a stale doc does not', () => {
+    const cleared = review(
+      diffOf({
+        path: 'src/q.ts',
+        add: ['    this.pending = [];', '    throw new Error(`closed: ${this.pending.length}`);'],
+      }),
+    );
+    assert.equal(cleared.blastRadius.tier, 'T1');
+    assert.ok(cleared.blastRadius.reasons.some((r) => r.endsWith('[message-reads-cleared-value]')));
+    const number = review(
+      diffOf({ path: 'src/ws.ts', add: ['// 10 seconds', 'export const HANDSHAKE_TIMEOUT = 30_000;'] }),
+    );
+    assert.equal(findingsOf(number, NUMBER).length, 1);
+    assert.equal(number.blastRadius.tier, 'T0', number.blastRadius.reasons.join('; '));
+  });
+});

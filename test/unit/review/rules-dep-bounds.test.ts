@@ -409,6 +409,10 @@ describe('review/rules dependency bound with no CI job testing it', () => {
     const [hit] = findingsOf(r, BOUND);
     assert.match(hit.why, /">=0\.27\.1,<1\.0\.0" -> ">=0\.25,<1\.0\.0"/);
     assert.match(hit.why, /read test\.yml \(tests\)/);
+    assert.ok(
+      r.blastRadius.reasons.some((x) => /^T1: .*\[dependency-bound-untested\]$/.test(x)),
+      r.blastRadius.reasons.join('; '),
+    );
   });
 });
 
