@@ -341,6 +341,18 @@ describe('review/rules dependency bound with no CI job testing it', () => {
     },
     {
       lang: 'ts',
+      name: 'only the lockfile changed',
+      files: {
+        path: 'package-lock.json',
+        before: ['    "node_modules/undici": {'],
+        del: ['      "version": "6.0.0",'],
+        add: ['      "version": "6.1.0",'],
+      },
+      context: { workflows: [NODE_CI] },
+      silent: BOUND,
+    },
+    {
+      lang: 'ts',
       name: 'devDependencies are not checked',
       files: pkg('devDependencies', ['    "typescript": "^5.3.0",'], ['    "typescript": "^5.6.0",']),
       context: { workflows: [NODE_CI] },

@@ -124,7 +124,7 @@ function exactPin(eco: Ecosystem, spec: string): boolean {
 }
 
 function lockPins(locks: readonly Lock[], m: Move): string[] {
-  return locks.filter((l) => l.eco === m.eco).flatMap((l) => lockedVersions(l.path, l.text, m.name));
+  return [...new Set(locks.filter((l) => l.eco === m.eco).flatMap((l) => lockedVersions(l.path, l.text, m.name)))];
 }
 
 function lockNote(locks: readonly Lock[], m: Move): string {
