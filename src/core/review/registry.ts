@@ -3,8 +3,10 @@ import { apiRules } from './rules/api';
 import { authRules } from './rules/auth';
 import { ciConfigRules } from './rules/ci-config';
 import { commentRules } from './rules/comments';
+import { commentDriftRules } from './rules/comment-drift';
 import { concurrencyRules } from './rules/concurrency';
 import { dependencyRules } from './rules/dependencies';
+import { dependencyBoundRules } from './rules/dependency-bounds';
 import { destructiveRules } from './rules/destructive';
 import { duplicationRules } from './rules/duplication';
 import { endpointRules } from './rules/endpoints';
@@ -35,6 +37,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   destructiveRules,
   infraRules,
   dependencyRules,
+  dependencyBoundRules,
   testRules,
   testGamingRules,
   errorRules,
@@ -45,6 +48,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   loggingRules,
   apiRules,
   commentRules,
+  commentDriftRules,
   endpointRules,
   ciConfigRules,
   sizeRules,

@@ -269,6 +269,8 @@ function findingTier(f: Finding): Tier | null {
   // A weakened assertion alone is routine (about 5% of test edits); it counts once combined with a code change.
   if (f.ruleId === 'assertion-weakened' && f.severity === 'low') return 'T1';
   if (f.ruleId === 'ci-risky-step' && f.severity === 'low') return null;
+  // A development or build-only dependency from git or a path (low) never reaches a user: peer review, not an owner.
+  if (f.ruleId === 'dependency-source' && f.severity === 'low') return 'T1';
   if (T2_RULES.has(f.ruleId) || f.severity === 'high') return 'T2';
   if (f.severity === 'medium') return 'T1';
   return null;

@@ -186,6 +186,11 @@ export interface ReviewContext {
    * them; files without a grammar, or when absent, keep the line rules.
    */
   readonly syntax?: SyntaxParser;
+  /**
+   * CI workflow files at the head (.github/workflows/*.yml), read by src/git when a manifest changed: whether a job
+   * tests a moved minimum version. Absent: not read (the rule is silent); empty: the repository has none.
+   */
+  readonly workflows?: readonly RepoFile[];
   /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
   readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };

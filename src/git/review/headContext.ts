@@ -13,7 +13,7 @@ const MAX_FILES = 200;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_HITS_PER_NAME = 200;
 
-type HeadContext = Pick<ReviewContext, 'headText' | 'references'>;
+type HeadContext = Pick<ReviewContext, 'headText' | 'references' | 'workflows' | 'lockfiles'>;
 
 export async function readHeadContext(
   repo: RepoInfo,
@@ -22,9 +22,10 @@ export async function readHeadContext(
   log: (message: string) => void = () => {},
 ): Promise<HeadContext> {
   const names = changedFunctionNames(diff);
-  const [headText, references] = await Promise.all([
+  const [headText, references, manifests] = await Promise.all([
     readChangedSources(repo, head, diff, log),
     grepNames(repo, head, names, log),
+    readManifestContext(repo, head, diff, log),
   ]);
   // Rust files holding references need their text too, to tell their inline tests from their code.
   const more = references
@@ -34,7 +35,53 @@ export async function readHeadContext(
     : [];
   if (more.length > 0)
     for (const [p, t] of await readBlobs(repo, head, more.slice(0, MAX_FILES), log)) headText.set(p, t);
-  return { headText, ...(references ? { references } : {}) };
+  return { headText, ...(references ? { references } : {}), ...manifests };
+}
+
+/** Lockfiles looked for next to a changed manifest and at the root (what CI installs). */
+const LOCKFILES = [
+  'package-lock.json',
+  'yarn.lock',
+  'pnpm-lock.yaml',
+  'Cargo.lock',
+  'uv.lock',
+  'poetry.lock',
+  'pdm.lock',
+];
+
+/**
+ * Only when a manifest changed: the CI workflows at the head (.github/workflows/*.yml: does a job run a moved minimum
+ * version?) and the lockfiles next to the changed manifests and at the root (what CI installs; names the rules check new
+ * dependencies against). Workflows are absent when git failed (the bound rule then stays silent) and empty when the
+ * repository has none; lockfiles over 1 MiB are left out.
+ */
+async function readManifestContext(
+  repo: RepoInfo,
+  head: string,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<Pick<ReviewContext, 'workflows' | 'lockfiles'>> {
+  const manifests = diff.files.filter((f) => f.newPath !== null && classifyPath(f.path).manifest).map((f) => f.path);
+  if (manifests.length === 0) return {};
+  const dirs = new Set(['', ...manifests.map((p) => p.replace(/[^/]*$/, ''))]);
+  const candidates = [...dirs].slice(0, 20).flatMap((d) => LOCKFILES.map((n) => d + n));
+  try {
+    const r = await runGit(['ls-tree', '--name-only', head, '--', '.github/workflows/', ...candidates], {
+      cwd: repo.root,
+    });
+    const listed = r.stdout.split('\n').filter((p) => p !== '');
+    const workflowPaths = listed.filter((p) => p.startsWith('.github/workflows/') && /\.ya?ml$/.test(p));
+    const lockPaths = listed.filter((p) => candidates.includes(p));
+    const texts = await readBlobs(repo, head, [...workflowPaths.slice(0, 50), ...lockPaths], log);
+    const pick = (paths: readonly string[]): { path: string; text: string }[] =>
+      paths.filter((p) => texts.has(p)).map((path) => ({ path, text: texts.get(path)! }));
+    return { workflows: pick(workflowPaths), lockfiles: pick(lockPaths) };
+  } catch (err) {
+    log(
+      `review: could not read the CI workflows and lockfiles at the head (${(err as Error).message}); moved version bounds are not checked`,
+    );
+    return {};
+  }
 }
 
 async function readChangedSources(

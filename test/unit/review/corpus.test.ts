@@ -13,6 +13,7 @@ import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tre
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { ALL_AI, diffOf, headTextOf, review } from './helpers';
 import { CLAIM_CASES } from './corpus/claims';
+import { DRIFT_CASES } from './corpus/drift';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { RUST_CASES } from './corpus/rust';
@@ -27,6 +28,7 @@ export const CASES: readonly CorpusCase[] = [
   ...GO_CASES,
   ...STRUCTURE_CASES,
   ...CLAIM_CASES,
+  ...DRIFT_CASES,
 ];
 
 interface Tally {

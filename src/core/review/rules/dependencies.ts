@@ -1,6 +1,8 @@
 /**
  * Dependencies: new names in manifests checked against the repository's lockfiles and against well-known names
  * (typosquats), unusual sources (git, file, tarball, private registries, install scripts), lockfiles changed alone.
+ * Development, test, docs and build-only dependencies never reach a user's install: they are their own rule, low,
+ * and raise no tier (a typosquat is as dangerous there: it runs on every developer machine and in CI).
  */
 import type { Change, ChangeFile } from '../model/change';
 import { editDistance } from '../model/edit-distance';
@@ -18,6 +20,13 @@ const NEW_DEP: RuleMeta = {
   title: 'New dependency',
   whatToDo:
     'Check the package exists, is the one intended (publisher, downloads, repository) and is needed; install it so the lockfile pins it.',
+};
+const NEW_DEV_DEP: RuleMeta = {
+  id: 'new-dev-dependency',
+  category: 'dependencies',
+  title: 'New development or build dependency',
+  whatToDo:
+    'Check the package is the one intended and needed for development, tests, docs or the build; it never ships to users.',
 };
 const TYPOSQUAT: RuleMeta = {
   id: 'dependency-typosquat',
@@ -73,11 +82,12 @@ const SOURCE_PATTERNS: readonly LinePattern[] = [
 
 export const dependencyRules: RuleFamily = {
   name: 'dependencies',
-  rules: [NEW_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY],
+  rules: [NEW_DEP, NEW_DEV_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY],
   triggers: ['install', 'resolved', 'registry', 'index-url', 'trusted-host', 'replace'],
   run(change: Change, sink: FindingSink): void {
     const lockNames = new LockIndex(change);
     const manifestEcos = new Set<Ecosystem>();
+    const removedNames = removedDependencyNames(change);
     for (const file of change.files) {
       if (file.cls.manifest) manifestEcos.add(file.cls.manifest);
       if (file.cls.manifest || file.cls.lockfile || file.cls.config || file.cls.language === 'toml') {
@@ -92,7 +102,9 @@ export const dependencyRules: RuleFamily = {
         );
       }
       for (const dep of declaredDependencies(file)) {
-        // A version or range line rewritten in place is an upgrade, not a new package: the name was declared before.
+        // A version or range line rewritten in place is an upgrade, not a new package: the name was declared before
+        // (in this manifest, or in another of the same ecosystem it moved from).
+        if (removedNames.has(`${dep.ecosystem}\u0000${normalisePackageName(dep.ecosystem, dep.name)}`)) continue;
         if (wasDeclared(file, dep.name)) continue;
         checkDependency(change, sink, file, dep, lockNames);
       }
@@ -112,6 +124,15 @@ export const dependencyRules: RuleFamily = {
   },
 };
 
+/** Dependencies the change removes from any manifest, by ecosystem and normalised name. */
+function removedDependencyNames(change: Change): Set<string> {
+  const out = new Set<string>();
+  for (const file of change.files)
+    for (const dep of declaredDependencies(file, 'old'))
+      out.add(`${dep.ecosystem}\u0000${normalisePackageName(dep.ecosystem, dep.name)}`);
+  return out;
+}
+
 function wasDeclared(file: ChangeFile, name: string): boolean {
   if (file.removed.length === 0) return false;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -128,13 +149,20 @@ function checkDependency(
 ): void {
   const range = { side: 'new' as const, start: dep.line.line, end: dep.line.line };
   const eco = dep.ecosystem;
+  const runtime = dep.kind === 'runtime';
   const norm = normalisePackageName(eco, dep.name);
   if (
     /^(?:git\+|git:|github:|https?:|file:|link:)|^[\w-]+\/[\w.-]+(?:#.*)?$|\bgit\s*=|\bpath\s*=|@\s*(?:git\+|https?:|file:)/.test(
       dep.spec,
     )
   ) {
-    sink.add(SOURCE, file, range, 'medium', `${dep.name} comes from ${quote(dep.spec, 50)}, not the registry`);
+    sink.add(
+      SOURCE,
+      file,
+      range,
+      runtime ? 'medium' : 'low',
+      `${runtime ? '' : `${dep.kind} dependency `}${dep.name} comes from ${quote(dep.spec, 50)}, not the registry`,
+    );
   }
   const wellKnown = [...WELL_KNOWN_PACKAGES[eco], ...(change.options.wellKnownPackages[eco] ?? [])].map((n) =>
     normalisePackageName(eco, n),
@@ -150,7 +178,21 @@ function checkDependency(
     );
   }
   const known = locks.namesFor(eco);
-  if (known === null) {
+  if (!runtime) {
+    const where =
+      known === null
+        ? ''
+        : known.names.has(norm)
+          ? ` (resolved in ${known.files.join(', ')})`
+          : ` (not yet in ${known.files.join(', ')})`;
+    sink.add(
+      NEW_DEV_DEP,
+      file,
+      range,
+      known !== null && !known.names.has(norm) ? 'low' : 'info',
+      `${eco} ${dep.kind}-only dependency ${dep.name} ${dep.spec ? quote(dep.spec, 30) + ' ' : ''}added${where}`,
+    );
+  } else if (known === null) {
     sink.add(
       NEW_DEP,
       file,

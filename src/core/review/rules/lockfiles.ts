@@ -55,3 +55,27 @@ export function lockfileNames(path: string, text: string): Set<string> {
   }
   return names;
 }
+
+/**
+ * Versions a lockfile's text resolves for one package (`name` as the manifest writes it): TOML locks (Cargo, uv,
+ * poetry, pdm), package-lock, yarn and pnpm. Reads only the shape around the name, so a diff's added lines will do.
+ */
+export function lockedVersions(path: string, text: string, name: string): string[] {
+  const base = baseName(path).toLowerCase();
+  const eco = lockfileEcosystem(path);
+  if (!eco) return [];
+  const n = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const res: RegExp[] =
+    base === 'package-lock.json' || base === 'npm-shrinkwrap.json'
+      ? [new RegExp(`"node_modules/${n}":\\s*\\{\\s*"version":\\s*"([^"]+)"`, 'g')]
+      : base === 'yarn.lock'
+        ? [new RegExp(`^"?${n}@[^\\n]*:\\n\\s+version:?\\s+"?([^"\\s]+)`, 'gm')]
+        : base === 'pnpm-lock.yaml'
+          ? [new RegExp(`(?:^|/|\\s)'?${n}@(\\d[^\\s:'()]*)`, 'gm')]
+          : base === 'go.sum'
+            ? [new RegExp(`^${n} v([^\\s/]+)`, 'gm')]
+            : [new RegExp(`^name = "${n}"\\nversion = "([^"]+)"`, eco === 'pypi' ? 'gmi' : 'gm')];
+  const out = new Set<string>();
+  for (const re of res) for (const m of text.matchAll(re)) out.add(m[1]);
+  return [...out];
+}

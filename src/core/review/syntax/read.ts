@@ -30,15 +30,21 @@ export function fileSyntax(
 const CONCURRENCY_HINT =
   /spawn|select!|join!|Mutex|RwLock|Condvar|Notify|Semaphore|Barrier|channel|par_iter|task_group|nursery|TaskGroup|CancelScope|move_on|fail_a|start_soon|create_task|gather|ensure_future|Thread|Process|Pool|to_thread|run_in_executor|Lock|Event|CapacityLimiter|memory_object_stream|Queue|errgroup|atomic|sync\.|chan\b|\bgo\s|Promise\.|Atomics|locks\.request|fork|Worker|SharedArrayBuffer|synchronized|Executors|CompletableFuture|Latch|CyclicBarrier|Atomic|parallelStream/;
 
+/** Added lines that may make a doc comment and its function disagree (comment-drift.ts): docs or a signature. */
+const DOC_HINT =
+  /@param\b|:param\b|^\s*(?:Args|Arguments|Parameters)\s*:?\s*$|#\s*Arguments\b|^\s*(?:export\s+)?(?:pub(?:\([^)]*\))?\s+)?(?:async\s+)?(?:def|fn|func|function)\s|^\s*\/\/\s*[A-Z]\w*\s|^\s*(?:(?:public|private|protected|static|async|override)\s+)*[\w$]+\s*\([^)]*\)\s*(?::\s*[^{]+)?\{\s*$|=>\s*\{?\s*$/;
+
 /**
  * Whether a changed file's tree can change what the rules find: test files (cases, assertions), Rust sources (inline
- * test modules), and sources whose added lines hint at concurrency. The rest are not parsed at all.
+ * test modules), and sources whose added lines hint at concurrency or touch a doc comment or a signature. The rest are
+ * not parsed at all.
  */
 export function needsTree(file: DiffFile, cls: FileClass): boolean {
   if (file.newPath === null || file.binary) return false;
   if (cls.test || (cls.source && cls.language === 'rust')) return true;
   if (!cls.source) return false;
   for (const h of file.hunks)
-    for (const l of h.lines) if (l.kind === 'add' && CONCURRENCY_HINT.test(l.text)) return true;
+    for (const l of h.lines)
+      if (l.kind === 'add' && (CONCURRENCY_HINT.test(l.text) || DOC_HINT.test(l.text))) return true;
   return false;
 }

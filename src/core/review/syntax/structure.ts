@@ -6,6 +6,7 @@
 import type { Grammar, SyntaxNode } from './tree';
 import { assertionOf, attributesBefore, callee, failurePoint, testCaseOf, testModule } from './tests';
 import { concurrencyOf, scopeName } from './concurrency';
+import { functionDocs, type FunctionDoc } from './docs';
 
 export interface TestCase {
   readonly name: string;
@@ -40,6 +41,8 @@ export interface FileSyntax {
   readonly guarded: readonly GuardedAssertion[];
   /** Only outside test code. */
   readonly concurrency: readonly ConcurrencyUse[];
+  /** Functions with a doc comment naming parameters (or, in Go, opening with a name): see docs.ts. */
+  readonly functionDocs: readonly FunctionDoc[];
 }
 
 const FUNCTION_TYPES = new Set([
@@ -139,6 +142,7 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     testCases,
     guarded,
     concurrency: concurrency.filter((u) => !inTests(u.line)),
+    functionDocs: functionDocs(grammar, root),
   };
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Where a manifest line sits (its section, its array) and what that says about the dependency: needed at run time by
+ * users, or only for development, tests, docs (`dev`) or the build (`build`), which never reach a user's install.
+ */
+import type { ChangeFile, ChangeLine } from '../model/change';
+
+export type DependencyKind = 'runtime' | 'dev' | 'build';
+
+/** Optional-dependency groups and requirement files named for development work, not for users. */
+const DEV_NAME =
+  /^(?:dev|devel|develop|development|tests?|testing|docs?|documentation|lint|linting|typing|types|mypy|style|format|ci|bench|benchmarks?|coverage|cov|check|qa|examples?|tools?)(?:[-_.].*)?$|[-_.](?:dev|tests?|docs?|lint|ci)$/i;
+
+/** requirements-dev.txt, dev-requirements.txt, requirements/test.txt, docs/requirements.txt. */
+export function requirementsKind(path: string): DependencyKind {
+  const parts = path.toLowerCase().split('/');
+  const stem = parts[parts.length - 1]
+    .replace(/\.(txt|in)$/, '')
+    .replace(/^requirements[-_.]?|[-_.]?requirements$/g, '');
+  return (stem !== '' && DEV_NAME.test(stem)) || parts.slice(0, -1).some((p) => DEV_NAME.test(p)) ? 'dev' : 'runtime';
+}
+
+/**
+ * A pyproject/Pipfile section and array key: `[dependency-groups]` (PEP 735, never installed by users), poetry's
+ * non-main groups, uv/pdm dev-dependencies, Pipfile dev-packages and optional-dependency groups named dev/test/docs
+ * are development only; the rest is runtime (an extra a user can install is runtime).
+ */
+export function pythonGroupKind(section: string | null, key: string | null): DependencyKind {
+  if (section === null) return 'runtime';
+  if (section === 'dependency-groups' || /(^|\.)dev-(?:dependencies|packages)$/.test(section)) return 'dev';
+  const poetry = /\.group\.([^.]+)\.dependencies$/.exec(section);
+  if (poetry) return poetry[1] === 'main' ? 'runtime' : 'dev';
+  if (key === 'dev-dependencies') return 'dev';
+  if (section === 'project.optional-dependencies' && key !== null && DEV_NAME.test(key)) return 'dev';
+  return 'runtime';
+}
+
+/**
+ * The innermost open section above a line inside its hunk, on the line's own side (`new` skips removed lines, `old`
+ * skips added ones): the nearest `open` match not closed by a `close` match in between (JSON), or simply the nearest
+ * `open` match when `close` is null (TOML headers, XML parents). Null when the hunk does not show one.
+ */
+export function sectionOf(
+  file: ChangeFile,
+  at: ChangeLine,
+  side: 'new' | 'old',
+  open: RegExp,
+  close: RegExp | null,
+): string | null {
+  const lines = file.diff.hunks[at.hunk].lines;
+  const other = side === 'new' ? 'del' : 'add';
+  let depth = 0;
+  for (let i = at.index - 1; i >= 0; i--) {
+    if (lines[i].kind === other) continue;
+    const t = lines[i].text;
+    if (close && close.test(t)) {
+      depth++;
+      continue;
+    }
+    const m = open.exec(t);
+    if (m) {
+      if (depth === 0) return m[1];
+      depth--;
+    }
+  }
+  return null;
+}
+
+/** The key of the TOML array an item line sits in (`dev = [` above it), or null when the hunk does not show it. */
+export function arrayKeyOf(file: ChangeFile, at: ChangeLine, side: 'new' | 'old'): string | null {
+  const lines = file.diff.hunks[at.hunk].lines;
+  const other = side === 'new' ? 'del' : 'add';
+  for (let i = at.index - 1; i >= 0; i--) {
+    if (lines[i].kind === other) continue;
+    const t = lines[i].text;
+    if (/^\s*\[/.test(t) || /^\s*\]/.test(t)) return null;
+    const m = /^\s*["']?([\w.-]+)["']?\s*=\s*\[/.exec(t);
+    if (m) return m[1];
+  }
+  return null;
+}
