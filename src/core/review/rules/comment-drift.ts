@@ -12,18 +12,21 @@ import { FindingSink, RuleFamily, RuleMeta, newRange, quote } from './rule';
 
 const DOC_PARAMS: RuleMeta = {
   id: 'doc-names-missing-parameter',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'api-claims',
   title: 'Doc comment names a parameter the function does not have',
   whatToDo: 'Update the doc comment to the signature: rename, remove or add the parameters it describes.',
 };
 const NUMBER: RuleMeta = {
   id: 'comment-contradicts-code',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'api-claims',
   title: 'Comment states a value the code next to it contradicts',
   whatToDo: 'Decide which is intended (the comment or the code), fix the other, and test the value if it matters.',
 };
 const CLEARED: RuleMeta = {
   id: 'message-reads-cleared-value',
+  claims: { languages: ['js', 'py', 'go', 'rust'] },
   category: 'error-handling',
   title: 'Error or log message reads a value cleared just before',
   whatToDo:

@@ -23,6 +23,7 @@ const NEW_DEP: RuleMeta = {
 };
 const NEW_DEV_DEP: RuleMeta = {
   id: 'new-dev-dependency',
+  claims: { languages: 'any', kinds: ['manifest'] },
   category: 'dependencies',
   title: 'New development or build dependency',
   whatToDo:

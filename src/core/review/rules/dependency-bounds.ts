@@ -18,6 +18,7 @@ import { compareVersions, lowerBound } from './version-bounds';
 
 const BOUND: RuleMeta = {
   id: 'dependency-bound-untested',
+  claims: { languages: 'any', kinds: ['manifest'] },
   category: 'dependencies',
   title: 'Minimum version changed with no CI job testing it',
   whatToDo:

@@ -236,6 +236,23 @@ export const DRIFT_CASES: readonly CorpusCase[] = [
     forbid: ['new-dependency', 'dependency-bound-untested'],
     context: { workflows: [NODE_MATRIX] },
   },
+  {
+    id: 'ts-dev-dependency-bump',
+    lang: 'ts',
+    title: 'Bump tsd',
+    files: [
+      edit(
+        'package.json',
+        ['  "devDependencies": {', '    "borp": "^0.20.0",'],
+        ['    "tsd": "^0.31.1",'],
+        ['    "tsd": "^0.31.2",'],
+        ['    "typescript": "^5.6.2"'],
+      ),
+    ],
+    expect: [],
+    forbid: ['new-dev-dependency', 'new-dependency', 'dependency-bound-untested'],
+    context: { workflows: [NODE_MATRIX] },
+  },
   // Python
   {
     id: 'py-transport-docstring',
@@ -443,6 +460,25 @@ export const DRIFT_CASES: readonly CorpusCase[] = [
     ],
     expect: ['doc-names-missing-parameter'],
     forbid: [],
+  },
+  {
+    id: 'rust-rustdoc-arguments-updated',
+    lang: 'rust',
+    title: 'Take connection options as one struct (rustdoc updated with it)',
+    files: [
+      edit(
+        'src/connect.rs',
+        ['/// Opens a connection.', '///', '/// # Arguments', '///', '/// * `addr` - where to connect'],
+        ['/// * `nodelay` - disable Nagle', 'pub(crate) fn connect(addr: &str, nodelay: bool) -> io::Result<Conn> {'],
+        [
+          '/// * `opts` - socket options (Nagle, timeouts)',
+          'pub(crate) fn connect(addr: &str, opts: &ConnectOptions) -> io::Result<Conn> {',
+        ],
+        ['    Conn::open(addr, opts)', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['doc-names-missing-parameter'],
   },
   {
     id: 'rust-backoff-comment',
