@@ -267,7 +267,8 @@ function findingTier(f: Finding): Tier | null {
   if (T3_RULES.has(f.ruleId)) return f.ruleId === 'destructive-operation' && f.severity !== 'high' ? 'T2' : 'T3';
   if (f.severity === 'high' && BLOCKERS.has(f.ruleId)) return 'T3';
   // A weakened assertion alone is routine (about 5% of test edits); it counts once combined with a code change.
-  if (f.ruleId === 'assertion-weakened' && f.severity === 'low') return 'T1';
+  // Tests deleted with the code they test (combine.ts lowers them) ask for a look, not an owner.
+  if ((f.ruleId === 'assertion-weakened' || f.ruleId === 'test-deleted') && f.severity === 'low') return 'T1';
   if (f.ruleId === 'ci-risky-step' && f.severity === 'low') return null;
   if (T2_RULES.has(f.ruleId) || f.severity === 'high') return 'T2';
   if (f.severity === 'medium') return 'T1';

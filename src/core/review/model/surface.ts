@@ -23,7 +23,9 @@ export interface SurfaceHit {
 
 /**
  * Patterns over the code part of a line (comments stripped; string contents kept). Each is an operation, not a
- * topic: `token` alone is a lexer token or an LLM token count far more often than a credential.
+ * topic: `token` alone is a lexer token or an LLM token count far more often than a credential; `child_process`
+ * counts as the module (quoted alone, or `child_process.x`), not as a word in a message ("falling back to
+ * child_process.").
  */
 const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
   auth: new RegExp(
@@ -49,9 +51,9 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
   process: new RegExp(
     [
       String.raw`\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b|\bos\.(?:system|popen|exec\w*|spawn\w*)\b|\bshell\s*=\s*True\b`,
-      String.raw`\bshlex\.(?:quote|split|join)\b|\bshell[_-]?(?:quote|escape|words)\b|\bescapeshellarg\b|\bquote_?arg\w*\b`,
+      String.raw`\bshlex\.(?:quote|split|join)\b|\bbashlex\b|mvdan\.cc/sh\b|\bshell[_-]?(?:quote|escape|words)\b|\bescapeshellarg\b|\bquote_?arg\w*\b`,
       String.raw`\basyncio\.create_subprocess_\w+|\bcreate_subprocess_(?:exec|shell)\b|\banyio\.(?:run_process|open_process)\b`,
-      String.raw`\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
+      String.raw`['"\x60](?:node:)?child_process['"\x60]|\bchild_process\.\w|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
       String.raw`\b(?:std::process::)?Command::new\s*\(|\.args?\s*\(\s*(?:&?\[|["\w&])|\bexec\.Command(?:Context)?\s*\(|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)\.exec\b`,
     ].join('|'),
   ),
@@ -61,7 +63,7 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
 const ARG_ONLY = /^\.args?\s*\(/;
 
 const PROCESS_CALL =
-  /\bsubprocess\.|\bos\.(?:system|popen)\b|\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
+  /\bsubprocess\.|\bos\.(?:system|popen)\b|['"`](?:node:)?child_process['"`]|\bchild_process\.\w|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
 
 function contextHas(file: ChangeFile, re: RegExp): boolean {
   for (const h of file.diff.hunks) for (const l of h.lines) if (l.kind === 'context' && re.test(l.text)) return true;

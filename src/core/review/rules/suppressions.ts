@@ -1,5 +1,6 @@
 /** Silenced checks: lint and type-check suppressions, `any` casts, disabled compiler strictness, scanner opt-outs. */
 import type { Change } from '../model/change';
+import { movedLines } from '../model/change';
 import { baseName } from '../model/paths';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
 
@@ -154,11 +155,12 @@ export const suppressionRules: RuleFamily = {
         if (!file.cls.source) continue;
       }
       if (file.cls.source || file.cls.test) {
+        const moved = movedLines(file);
         scanLines(
           sink,
           SUPPRESSED,
           file,
-          file.added,
+          file.added.filter((l) => !moved.has(l.line)),
           'new',
           file.cls.test ? TEST_FILE_PATTERNS : PATTERNS,
           /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/,

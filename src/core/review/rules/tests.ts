@@ -88,6 +88,8 @@ const WEAK =
   /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(\s*!?[\w.$]+\s*[,)]|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
 const TEST_CASE =
   /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[(?:[\w:]+::)?test\b/;
+const IMPORT =
+  /^\s*(?:import\b|from\s+[\w.]+\s+import\b|use\s+[\w:{]|#include\b|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 const PRINT =
   /\bconsole\.log\s*\(|\bprint\s*\(|\bfmt\.Print\w*\s*\(|\bSystem\.out\.print\w*\s*\(|\bConsole\.Write\w*\s*\(|\bprintln!\s*\(/;
 
@@ -151,11 +153,13 @@ export const testRules: RuleFamily = {
         );
       }
       const src = sourceUnits.get(file.unit);
-      if (src && file.removed.length > 0) {
+      // Only test code counts: a reworded comment or a changed import is not a rewritten test.
+      const rewritten = file.removed.filter((l) => l.code.trim() !== '' && !IMPORT.test(l.code));
+      if (src && rewritten.length > 0) {
         sink.add(
           WITH_CODE,
           file,
-          oldRange(file.removed[0].line, file.removed[file.removed.length - 1].line),
+          oldRange(rewritten[0].line, rewritten[rewritten.length - 1].line),
           'info',
           `test lines removed or rewritten while ${src} (the code under test) changed`,
         );
@@ -177,12 +181,18 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
       `${removed} assertion${removed > 1 ? 's' : ''} removed, ${added} added, e.g. ${quote(lines[0].text, 50)}`,
     );
   }
-  const hunksWithStrongRemoval = new Set(
-    file.removed.filter((l) => countIn(l.code) > 0 && !WEAK.test(l.code)).map((l) => l.hunk),
-  );
+  // Per hunk, strong assertions removed minus strong ones added: a weak line replaces a strong one only where the
+  // hunk lost strong assertions (a multi-line `expect(...)` rewrapped, or a guard before new checks, loses none).
+  const strongLost = new Map<number, number>();
+  for (const l of file.removed)
+    if (countIn(l.code) > 0 && !WEAK.test(l.code)) strongLost.set(l.hunk, (strongLost.get(l.hunk) ?? 0) + 1);
+  for (const l of file.added)
+    if (countIn(l.code) > 0 && !WEAK.test(l.code)) strongLost.set(l.hunk, (strongLost.get(l.hunk) ?? 0) - 1);
   for (const l of file.added) {
     if (!WEAK.test(l.code) || strongerFollows(file, l)) continue;
-    const replaced = hunksWithStrongRemoval.has(l.hunk);
+    const replaced = (strongLost.get(l.hunk) ?? 0) > 0;
+    // A weak check in a test that pins the result with a strong one is a wait or a guard, not the test's check.
+    if (!replaced && strongInSameCase(file, l)) continue;
     sink.add(
       WEAKENED,
       file,
@@ -229,6 +239,21 @@ function strongerFollows(file: ChangeFile, l: ChangeLine): boolean {
   return linesAfter(file, l, 3).some(
     (t) => countIn(t) > 0 && !WEAK.test(t) && new RegExp(`\\b${root.replace(/[$]/g, '\\$')}\\b`).test(t),
   );
+}
+
+/** A strong (not weak) assertion in the test case around an added line, looking both ways up to the case's bounds. */
+function strongInSameCase(file: ChangeFile, l: ChangeLine): boolean {
+  const strong = (t: string): boolean => countIn(t) > 0 && !WEAK.test(t) && !TEST_CASE.test(t);
+  for (const t of linesAfter(file, l, 25)) {
+    if (TEST_CASE.test(t)) break;
+    if (strong(t)) return true;
+  }
+  const before = linesBefore(file, l, 25);
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (TEST_CASE.test(before[i])) break;
+    if (strong(before[i])) return true;
+  }
+  return false;
 }
 
 /**
