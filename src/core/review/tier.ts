@@ -264,6 +264,8 @@ function rework(change: Change, add: (tier: Tier, reason: string, rule: string) 
 /** The tier one finding calls for, or null. Shape findings are tiered by the shape itself. */
 function findingTier(f: Finding): Tier | null {
   if (SHAPE_RULES.has(f.ruleId)) return null;
+  // Agent instructions changed in wording only (hidden.ts says low): a peer reads them; tools or commands ask for T3.
+  if (f.ruleId === 'agent-config-changed' && f.severity === 'low') return 'T1';
   if (T3_RULES.has(f.ruleId)) return f.ruleId === 'destructive-operation' && f.severity !== 'high' ? 'T2' : 'T3';
   if (f.severity === 'high' && BLOCKERS.has(f.ruleId)) return 'T3';
   // A weakened assertion alone is routine (about 5% of test edits); it counts once combined with a code change.

@@ -14,6 +14,7 @@ import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { ALL_AI, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
+import { REALEVAL_CASES } from './corpus/realeval';
 import { RUST_CASES } from './corpus/rust';
 import { STRUCTURE_CASES } from './corpus/structure';
 import type { CorpusCase, CorpusLanguage } from './corpus/types';
@@ -25,6 +26,7 @@ const CASES: readonly CorpusCase[] = [
   ...RUST_CASES,
   ...GO_CASES,
   ...STRUCTURE_CASES,
+  ...REALEVAL_CASES,
 ];
 
 interface Tally {

@@ -282,7 +282,7 @@ export function aiKindsIn(file: ChangeFile, range: LineRange | null): string[] |
 const movedCache = new WeakMap<ChangeFile, ReadonlySet<number>>();
 
 /**
- * New-side numbers of added lines that only moved: the same text (trimmed, 12+ characters) was removed elsewhere in
+ * New-side numbers of added lines that only moved: the same text (spaces collapsed, 12+ characters) was removed in
  * this file. A suppression or a lock that was already there is not "added" because a refactor re-indented it.
  */
 export function movedLines(file: ChangeFile): ReadonlySet<number> {
@@ -290,12 +290,12 @@ export function movedLines(file: ChangeFile): ReadonlySet<number> {
   if (out) return out;
   const removed = new Map<string, number>();
   for (const l of file.removed) {
-    const k = l.text.trim();
+    const k = l.text.trim().replace(/\s+/g, ' ');
     if (k.length >= 12) removed.set(k, (removed.get(k) ?? 0) + 1);
   }
   const moved = new Set<number>();
   for (const l of file.added) {
-    const k = l.text.trim();
+    const k = l.text.trim().replace(/\s+/g, ' ');
     const n = removed.get(k) ?? 0;
     if (n === 0) continue;
     removed.set(k, n - 1);

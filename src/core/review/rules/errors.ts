@@ -102,9 +102,12 @@ const BROAD_PATTERNS: readonly LinePattern[] = [
   },
 ];
 
-/** Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err` and `if let` replace a match arm in kind. */
+/**
+ * Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err`, `is_ok_and` and `if let` replace a match
+ * arm in kind (`.ok().is_some_and(f)` rewritten as `.is_ok_and(f)` handles the same failure).
+ */
 const HANDLING =
-  /\.ok\(\)|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+  /\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
@@ -115,6 +118,8 @@ export const errorRules: RuleFamily = {
     'err',
     'rescue',
     'ok(',
+    'is_ok',
+    'is_err',
     'recover',
     'throwable',
     'uncaught',
@@ -170,7 +175,7 @@ function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   if (lang === 'rust' && /\blet\s+_\s*=/.test(l.code)) {
     return LOGGED.test(l.code) || LOGGED.test(linesAfter(file, l, 2).join('\n'));
   }
-  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync)\s*\(/.test(l.code))
+  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync|Shutdown)\s*\(/.test(l.code))
     return true;
   return false;
 }

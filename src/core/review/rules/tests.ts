@@ -47,6 +47,7 @@ const WITH_CODE: RuleMeta = {
   whatToDo: 'Run the old test against the new code: a change that needs its test rewritten may have changed behaviour.',
 };
 
+/** Python skips conditioned on the environment (an optional import, the platform, the interpreter) are not skipped tests. */
 const SKIP_PATTERNS: readonly LinePattern[] = [
   {
     re: /\b(?:describe|it|test|context|suite|specify)\.only\s*\(|\b(?:fit|fdescribe|ftest)\s*\(/,
@@ -61,7 +62,7 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
     label: 'test skipped',
   },
   {
-    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
+    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b(?!\s*\(\s*(?:not\s+)?[\w.]*(?:import|install|available|platform|version|environ|getenv|which|os\.name)\w*\b)|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
     langs: ['py'],
     severity: 'medium',
     label: 'test skipped',
@@ -80,10 +81,11 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
 
 /**
  * Assertion-like tokens across the common frameworks; counted, not parsed. `expect(` only as a call of its own:
- * Rust's `.expect("...")` unwraps a value, it asserts nothing about it. Helpers named check_/verify_/expect_ count.
+ * Rust's `.expect("...")` unwraps a value, it asserts nothing about it. Helpers named check_/verify_/expect_ count,
+ * and Rust snapshot macros (`assert_snapshot!`, a project's `cli_snapshot!`).
  */
 const ASSERTION =
-  /\bassert\w*\b|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
+  /\bassert\w*\b|\b\w*snapshot!\s*[([{]|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
 const WEAK =
   /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(\s*!?[\w.$]+\s*[,)]|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
 const TEST_CASE =
