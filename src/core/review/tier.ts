@@ -108,7 +108,14 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   // 1. What the change touches.
   const review = change.files.filter((f) => !f.cls.lockfile && !f.cls.generated && !f.cls.vendored && !f.diff.binary);
   const testOnly = review.length > 0 && review.every(isTestish);
-  const docsOnly = !testOnly && review.length > 0 && review.every((f) => f.cls.docs && !f.cls.agentConfig);
+  // Agent instructions count as documentation when hidden.ts found their change wording only (severity low).
+  const wordingOnly = new Set(
+    findings.filter((f) => f.ruleId === 'agent-config-changed' && f.severity === 'low').map((f) => f.file),
+  );
+  const docsOnly =
+    !testOnly &&
+    review.length > 0 &&
+    review.every((f) => f.cls.docs && (!f.cls.agentConfig || wordingOnly.has(f.path)));
   if (testOnly)
     add(
       'T0',
