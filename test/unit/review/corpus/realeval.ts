@@ -465,4 +465,36 @@ export const REALEVAL_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['assertion-weakened'],
   },
+  {
+    id: 'py-retry-policy-moved-to-helper',
+    lang: 'py',
+    title: 'Build the non-retryable list in one helper',
+    files: [
+      edit(
+        'agentkit/durable/agent.py',
+        ['import copy'],
+        ['from workflows.common import RetryPolicy'],
+        [],
+        ['from .helpers import with_fatal_errors'],
+      ),
+    ],
+    expect: [],
+    forbid: ['resilience-removed'],
+  },
+  {
+    id: 'py-request-timeout-dropped',
+    lang: 'py',
+    title: 'Simplify the catalog download',
+    files: [
+      edit(
+        'agentkit/catalog.py',
+        ['def fetch_catalog(client, url):'],
+        ['    response = client.get(url, timeout=30)'],
+        ['    response = client.get(url)'],
+        ['    return response.json()'],
+      ),
+    ],
+    expect: ['resilience-removed'],
+    forbid: [],
+  },
 ];
