@@ -140,10 +140,10 @@ export const testRules: RuleFamily = {
         );
         continue;
       }
-      assertions(sink, file);
-      cannotFail(sink, file);
       const removedCases = count(file.removed, TEST_CASE);
       const addedCases = count(file.added, TEST_CASE);
+      assertions(sink, file, removedCases > addedCases);
+      cannotFail(sink, file);
       if (removedCases > addedCases) {
         const gone = file.removed.filter((l) => TEST_CASE.test(l.code));
         sink.add(
@@ -170,10 +170,11 @@ export const testRules: RuleFamily = {
   },
 };
 
-function assertions(sink: FindingSink, file: ChangeFile): void {
+/** `casesDeleted`: the file lost test cases, and "Tests deleted" already counts the assertions that went with them. */
+function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean): void {
   const removed = tokens(file.removed);
   const added = tokens(file.added);
-  if (removed > added) {
+  if (removed > added && !casesDeleted) {
     const lines = file.removed.filter((l) => countIn(l.code) > 0);
     sink.add(
       WEAKENED,

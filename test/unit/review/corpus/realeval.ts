@@ -497,4 +497,39 @@ export const REALEVAL_CASES: readonly CorpusCase[] = [
     expect: ['resilience-removed'],
     forbid: [],
   },
+  {
+    id: 'go-test-case-deleted-once',
+    lang: 'go',
+    title: 'Drop the working-dir format option',
+    files: [
+      edit(
+        'shellcfg/options.go',
+        ['\tswitch key {'],
+        [
+          '\tcase "dir-format":',
+          '\t\tif !strings.Contains(value, "{cwd}") {',
+          '\t\t\treturn usage(stderr, "dir-format needs {cwd}")',
+          '\t\t}',
+          '\t\tui["dir_format"] = value',
+        ],
+        [],
+        ['\tcase "max-depth":'],
+      ),
+      edit(
+        'shellcfg/options_test.go',
+        [''],
+        [
+          'func TestOptionDirFormat(t *testing.T) {',
+          '\topts, err := parse([]string{"ui", "dir-format", "{cwd}"})',
+          '\trequire.NoError(t, err)',
+          '\trequire.Equal(t, "{cwd}", opts.UI.DirFormat)',
+          '}',
+        ],
+        [],
+        ['func TestOptionMaxDepth(t *testing.T) {'],
+      ),
+    ],
+    expect: ['test-deleted', 'test-edited-with-code'],
+    forbid: ['assertion-weakened'],
+  },
 ];
