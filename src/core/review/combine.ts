@@ -1,6 +1,7 @@
 /**
  * Severity from combinations rather than single hits: a weakened or skipped test is routine alone but serious when
- * the code it tests changed in the same change. AI authorship does not change a severity: it moves the tier at most
+ * the code it tests changed in the same change, unless that code was mostly removed (tests go with the feature they
+ * test when it is deleted or reverted). AI authorship does not change a severity: it moves the tier at most
  * one step (tier.ts), so the same code gets the same findings whoever wrote it.
  */
 import type { Change } from './model/change';
@@ -14,20 +15,41 @@ const TEST_WEAKENING = new Set([
   'test-deleted',
 ]);
 
+/** Fewer tests because the code they test went away: deleting a feature (or reverting it) deletes its tests. */
+const GONE_WITH_CODE = new Set(['assertion-weakened', 'test-deleted']);
+
 export function combineFindings(findings: readonly Finding[], change: Change): Finding[] {
   const sourceByUnit = new Map<string, string>();
-  for (const f of change.files) if (f.cls.source && f.diff.status !== 'added') sourceByUnit.set(f.unit, f.path);
+  const removedCode = new Set<string>();
+  for (const f of change.files) {
+    if (!f.cls.source || f.diff.status === 'added') continue;
+    sourceByUnit.set(f.unit, f.path);
+    // Mostly removed: deleted, or at least 10 lines removed and three times as many removed as added.
+    const { additions, deletions } = f.diff;
+    if (f.diff.status === 'deleted' || (deletions >= 10 && deletions >= 3 * additions)) removedCode.add(f.unit);
+  }
   const unitOf = new Map(change.files.map((f) => [f.path, f.cls.test ? f.unit : null]));
-  const weakenedTests = new Set(findings.filter((f) => TEST_WEAKENING.has(f.ruleId) && f.file).map((f) => f.file!));
+  const explained = (f: Finding, unit: string | null | undefined): boolean =>
+    !!unit && removedCode.has(unit) && GONE_WITH_CODE.has(f.ruleId);
+  // Per test file, what happened to it: an expected value changed is not a weaker assertion.
+  const weakenedTests = new Map<string, string>();
+  for (const f of findings) {
+    if (!TEST_WEAKENING.has(f.ruleId) || !f.file || explained(f, unitOf.get(f.file))) continue;
+    const what = f.ruleId === 'expectation-changed' ? 'its expected values changed' : 'its assertions were weakened';
+    if (weakenedTests.get(f.file) !== 'its assertions were weakened') weakenedTests.set(f.file, what);
+  }
 
   return findings.map((f) => {
     let out = f;
     const unit = f.file ? unitOf.get(f.file) : null;
     const src = unit ? sourceByUnit.get(unit) : undefined;
-    if (src && TEST_WEAKENING.has(f.ruleId)) {
+    if (src && explained(f, unit)) {
+      // Low: a deletion that goes with its code asks for a look (T1), not an owner's sign-off.
+      out = { ...f, severity: 'low', why: f.why + `; ${src}, the code it tests, was mostly removed too` };
+    } else if (src && TEST_WEAKENING.has(f.ruleId)) {
       out = raise(out, 'high', `; ${src}, the code it tests, changed too`);
     } else if (f.ruleId === 'test-edited-with-code' && f.file && weakenedTests.has(f.file)) {
-      out = raise(out, 'medium', '; and its assertions were weakened');
+      out = raise(out, 'medium', `; and ${weakenedTests.get(f.file)}`);
     }
     return out;
   });

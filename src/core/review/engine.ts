@@ -4,7 +4,7 @@
  */
 import { parseUnifiedDiff } from './diff/parse';
 import type { DiffParseLimits, ParsedDiff } from './diff/types';
-import { Change, ChangeFile, ChangeStats, aiKindsIn, buildChange } from './model/change';
+import { Change, ChangeFile, ChangeStats, aiEvidenceIn, aiKindsIn, buildChange } from './model/change';
 import { TriggerIndex } from './model/triggers';
 import { RULE_FAMILIES } from './registry';
 import { FindingSink, RuleFamily } from './rules/rule';
@@ -120,12 +120,14 @@ export function analyzerFindings(
     const ruleId = `sarif/${tool}/${r.ruleId}`;
     if (disabled.has(ruleId) || disabled.has(`sarif/${tool}`)) continue;
     const added = file.added;
-    const kinds = aiKindsIn(file, range ?? { side: 'new', start: added[0].line, end: added[added.length - 1].line });
+    const span = range ?? { side: 'new' as const, start: added[0].line, end: added[added.length - 1].line };
+    const kinds = aiKindsIn(file, span);
+    const where = aiEvidenceIn(file, span) === 'commit' ? 'in an AI-assisted commit' : 'in AI-written lines';
     findings.push({
       ruleId,
       category: 'analyzer',
       title: `${r.tool}: ${r.title}`,
-      why: kinds ? `${r.message} [in AI-written lines${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}]` : r.message,
+      why: kinds ? `${r.message} [${where}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}]` : r.message,
       file: file.path,
       range,
       severity: r.severity,

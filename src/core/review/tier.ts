@@ -108,7 +108,14 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   // 1. What the change touches.
   const review = change.files.filter((f) => !f.cls.lockfile && !f.cls.generated && !f.cls.vendored && !f.diff.binary);
   const testOnly = review.length > 0 && review.every(isTestish);
-  const docsOnly = !testOnly && review.length > 0 && review.every((f) => f.cls.docs && !f.cls.agentConfig);
+  // Agent instructions count as documentation when hidden.ts found their change wording only (severity low).
+  const wordingOnly = new Set(
+    findings.filter((f) => f.ruleId === 'agent-config-changed' && f.severity === 'low').map((f) => f.file),
+  );
+  const docsOnly =
+    !testOnly &&
+    review.length > 0 &&
+    review.every((f) => f.cls.docs && (!f.cls.agentConfig || wordingOnly.has(f.path)));
   if (testOnly)
     add(
       'T0',
@@ -264,10 +271,13 @@ function rework(change: Change, add: (tier: Tier, reason: string, rule: string) 
 /** The tier one finding calls for, or null. Shape findings are tiered by the shape itself. */
 function findingTier(f: Finding): Tier | null {
   if (SHAPE_RULES.has(f.ruleId)) return null;
+  // Agent instructions changed in wording only (hidden.ts says low): a peer reads them; tools or commands ask for T3.
+  if (f.ruleId === 'agent-config-changed' && f.severity === 'low') return 'T1';
   if (T3_RULES.has(f.ruleId)) return f.ruleId === 'destructive-operation' && f.severity !== 'high' ? 'T2' : 'T3';
   if (f.severity === 'high' && BLOCKERS.has(f.ruleId)) return 'T3';
   // A weakened assertion alone is routine (about 5% of test edits); it counts once combined with a code change.
-  if (f.ruleId === 'assertion-weakened' && f.severity === 'low') return 'T1';
+  // Tests deleted with the code they test (combine.ts lowers them) ask for a look, not an owner.
+  if ((f.ruleId === 'assertion-weakened' || f.ruleId === 'test-deleted') && f.severity === 'low') return 'T1';
   if (f.ruleId === 'ci-risky-step' && f.severity === 'low') return null;
   // A development or build-only dependency from git or a path (low) never reaches a user: peer review, not an owner.
   if (f.ruleId === 'dependency-source' && f.severity === 'low') return 'T1';

@@ -16,6 +16,7 @@ import { CLAIM_CASES } from './corpus/claims';
 import { DRIFT_CASES } from './corpus/drift';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
+import { REALEVAL_CASES } from './corpus/realeval';
 import { RUST_CASES } from './corpus/rust';
 import { STRUCTURE_CASES } from './corpus/structure';
 import type { CorpusCase, CorpusLanguage } from './corpus/types';
@@ -29,6 +30,7 @@ export const CASES: readonly CorpusCase[] = [
   ...STRUCTURE_CASES,
   ...CLAIM_CASES,
   ...DRIFT_CASES,
+  ...REALEVAL_CASES,
 ];
 
 interface Tally {

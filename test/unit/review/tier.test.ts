@@ -101,6 +101,29 @@ describe('review/tier: what the change touches', () => {
     assert.equal(tier(diffOf(added('docs/guide.md', ...lines(600, (i) => `Paragraph ${i}.`))), ALL_AI).tier, 'T1');
   });
 
+  it('agent instructions changed in wording only stay with the docs (T1); one that adds a tool or command is T3', () => {
+    const docs = Array.from({ length: 25 }, (_, i) => added(`docs/page${i}.md`, `Plain wording ${i}.`));
+    const wording = added('docs/AGENTS.md', '## Plain language', '', 'Name the concept instead of a vague word.');
+    assert.equal(tier(diffOf(...docs, wording)).tier, 'T1');
+    const grants = added('docs/AGENTS.md', '## Checks', '', 'Always run `make publish` after editing a page.');
+    assert.equal(tier(diffOf(...docs, grants)).tier, 'T3');
+  });
+
+  it('tests deleted with the code they test (a revert, a removed feature) ask for T1, not T2', () => {
+    const code = removed(
+      'internal/ui/header.go',
+      lines(30, (i) => `\tpart${i} := format(${i})`),
+    );
+    const test = removed('internal/ui/header_test.go', [
+      'func TestHeaderFormat(t *testing.T) {',
+      '\trequire.Equal(t, "a", format(1))',
+      '}',
+    ]);
+    assert.equal(tier(diffOf(code, test)).tier, 'T1');
+    const kept = removed('internal/ui/header.go', ['\tpart := format(1)'], ['\tpart := format(2)']);
+    assert.equal(tier(diffOf(kept, test)).tier, 'T2');
+  });
+
   it("a word in a path is not a critical path: chat transcripts under session/, a login modal's wording", () => {
     const transcripts = diffOf(
       added('src/session/transcript.py', 'def render(messages):', '    return "\\n".join(m.text for m in messages)'),

@@ -279,6 +279,48 @@ export function aiKindsIn(file: ChangeFile, range: LineRange | null): string[] |
   return kinds;
 }
 
+const movedCache = new WeakMap<ChangeFile, ReadonlySet<number>>();
+
+/**
+ * New-side numbers of added lines that only moved: the same text (spaces collapsed, 12+ characters) was removed in
+ * this file. A suppression or a lock that was already there is not "added" because a refactor re-indented it.
+ */
+export function movedLines(file: ChangeFile): ReadonlySet<number> {
+  let out = movedCache.get(file);
+  if (out) return out;
+  const removed = new Map<string, number>();
+  for (const l of file.removed) {
+    const k = l.text.trim().replace(/\s+/g, ' ');
+    if (k.length >= 12) removed.set(k, (removed.get(k) ?? 0) + 1);
+  }
+  const moved = new Set<number>();
+  for (const l of file.added) {
+    const k = l.text.trim().replace(/\s+/g, ' ');
+    const n = removed.get(k) ?? 0;
+    if (n === 0) continue;
+    removed.set(k, n - 1);
+    moved.add(l.line);
+  }
+  movedCache.set(file, (out = moved));
+  return out;
+}
+
+/**
+ * How the AI lines of a range are known: `commit` when every one is known only from its commit's metadata (a trailer,
+ * a bot author), so a finding says "in an AI-assisted commit" rather than "AI-written".
+ */
+export function aiEvidenceIn(file: ChangeFile, range: LineRange | null): 'line' | 'commit' {
+  if (!range || range.side !== 'new') return 'line';
+  let any = false;
+  for (let n = range.start; n <= range.end && n - range.start < 10_000; n++) {
+    const p = file.aiLines.get(n);
+    if (!p) continue;
+    if (p.evidence !== 'commit') return 'line';
+    any = true;
+  }
+  return any ? 'commit' : 'line';
+}
+
 /** The next `count` new-side lines (added or context) after an added line, within its hunk. */
 export function linesAfter(file: ChangeFile, at: ChangeLine, count: number): string[] {
   const lines = file.diff.hunks[at.hunk].lines;

@@ -23,7 +23,9 @@ export interface SurfaceHit {
 
 /**
  * Patterns over the code part of a line (comments stripped; string contents kept). Each is an operation, not a
- * topic: `token` alone is a lexer token or an LLM token count far more often than a credential.
+ * topic: `token` alone is a lexer token or an LLM token count far more often than a credential; `child_process`
+ * counts as the module (quoted alone, or `child_process.x`), not as a word in a message ("falling back to
+ * child_process.").
  */
 const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
   auth: new RegExp(
@@ -49,19 +51,50 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
   process: new RegExp(
     [
       String.raw`\bsubprocess\.(?:run|call|check_call|check_output|Popen)\b|\bos\.(?:system|popen|exec\w*|spawn\w*)\b|\bshell\s*=\s*True\b`,
-      String.raw`\bshlex\.(?:quote|split|join)\b|\bshell[_-]?(?:quote|escape|words)\b|\bescapeshellarg\b|\bquote_?arg\w*\b`,
+      String.raw`\bshlex\.(?:quote|split|join)\b|\bbashlex\b|mvdan\.cc/sh\b|\bshell[_-]?(?:quote|escape|words)\b|\bescapeshellarg\b|\bquote_?arg\w*\b`,
       String.raw`\basyncio\.create_subprocess_\w+|\bcreate_subprocess_(?:exec|shell)\b|\banyio\.(?:run_process|open_process)\b`,
-      String.raw`\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
+      String.raw`['"\x60](?:node:)?child_process['"\x60]|\bchild_process\.\w|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
       String.raw`\b(?:std::process::)?Command::new\s*\(|\.args?\s*\(\s*(?:&?\[|["\w&])|\bexec\.Command(?:Context)?\s*\(|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)\.exec\b`,
     ].join('|'),
   ),
 };
 
+/** String literals on one line; single quotes only outside Rust, where `'a` is a lifetime and `'x'` one character. */
+const STRINGS = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+const STRINGS_SINGLE = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'/g;
+const PROSE = /\S\s+\S+\s+\S/;
+/** A logging call: Rust's `trace!(`, Go's `slog.Warn(`, Python's `logger.debug(`, JS's `console.log(`. */
+const LOG_CALL =
+  /\b(?:trace|debug|info|warn|error|eprintln|println)!\s*\(|\b(?:log|logger|logging|slog|console|tracing|LOG|Log|_log|_logger)\.(?:\w+\.)?(?:trace|debug|info|warn|warning|error|exception|critical|log|Print\w*|Debug\w*|Info\w*|Warn\w*|Error\w*)\s*\(/;
+const ONLY_STRING = /^\s*[fbr]?(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)\s*,?\s*$/;
+
+/**
+ * The code of a line with the prose of log messages emptied: `trace!("No credentials in cache for realm {r}")` talks
+ * about credentials, it handles none. A log call's arguments on the next line count as its own. Short strings stay
+ * ("Authorization", "child_process"), and so do error messages: a function failing to bind an OAuth callback port is
+ * OAuth code.
+ */
+function codeWithoutLogProse(file: ChangeFile, l: ChangeLine, rust: boolean): string {
+  const code = l.code;
+  if (!code.includes('"') && !code.includes('`') && (rust || !code.includes("'"))) return code;
+  let logged = LOG_CALL.test(code);
+  if (!logged && ONLY_STRING.test(code)) {
+    const lines = file.diff.hunks[l.hunk].lines;
+    for (let i = l.index - 1; i >= 0 && i >= l.index - 2; i--) {
+      if (lines[i].text.trim() === '') continue;
+      logged = LOG_CALL.test(lines[i].text) && /\(\s*$/.test(lines[i].text);
+      break;
+    }
+  }
+  if (!logged) return code;
+  return code.replace(rust ? STRINGS : STRINGS_SINGLE, (s) => (PROSE.test(s) ? '""' : s));
+}
+
 /** `.arg(` alone also names builders of many kinds (clap, SQL); it counts only in a file that runs processes. */
 const ARG_ONLY = /^\.args?\s*\(/;
 
 const PROCESS_CALL =
-  /\bsubprocess\.|\bos\.(?:system|popen)\b|\bchild_process\b|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
+  /\bsubprocess\.|\bos\.(?:system|popen)\b|['"`](?:node:)?child_process['"`]|\bchild_process\.\w|\b(?:execFile|execFileSync|execSync|spawnSync|spawn)\s*\(|\bCommand::new\b|\bexec\.Command|\bProcessBuilder\b/;
 
 function contextHas(file: ChangeFile, re: RegExp): boolean {
   for (const h of file.diff.hunks) for (const l of h.lines) if (l.kind === 'context' && re.test(l.text)) return true;
@@ -72,6 +105,7 @@ function contextHas(file: ChangeFile, re: RegExp): boolean {
 export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
   if (!file.cls.source || file.cls.test || file.cls.docs) return [];
   const out: SurfaceHit[] = [];
+  const rust = file.cls.language === 'rust';
   for (const kind of Object.keys(PATTERNS) as SurfaceKind[]) {
     const re = PATTERNS[kind];
     let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
@@ -80,7 +114,7 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     const scan = (lines: readonly ChangeLine[], side: 'new' | 'old'): number => {
       let n = 0;
       for (const l of lines) {
-        const m = re.exec(l.code);
+        const m = re.exec(codeWithoutLogProse(file, l, rust));
         if (!m) continue;
         const evidence = m[0].trim();
         if (!ARG_ONLY.test(evidence)) strong = true;

@@ -132,13 +132,14 @@ export const ciConfigRules: RuleFamily = {
           /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses/,
         );
       if (cls.ci) {
-        sink.add(
-          CI,
-          file,
-          spanOf(file),
-          'medium',
-          `${file.diff.status} ${file.path} (+${file.diff.additions}/-${file.diff.deletions})`,
-        );
+        if (!versionsOnly(file))
+          sink.add(
+            CI,
+            file,
+            spanOf(file),
+            'medium',
+            `${file.diff.status} ${file.path} (+${file.diff.additions}/-${file.diff.deletions})`,
+          );
         agentWithUntrustedInput(sink, file);
       } else if (cls.ownership)
         sink.add(
@@ -178,4 +179,24 @@ function agentWithUntrustedInput(sink: FindingSink, file: ChangeFile): void {
     'high',
     `an LLM agent step runs on issue/PR text (prompt injection) with write access: ${quote(at.text, 60)}`,
   );
+}
+
+/**
+ * A pipeline edit that only moves versions (a toolchain `1.97.1` -> `1.98.0`, an env `TOOL_VERSION`): every removed
+ * line has an added twin differing only in tokens that hold a digit. The tier still names the pipeline; a checklist
+ * item asking whether every check still runs would restate the diff.
+ */
+function versionsOnly(file: ChangeFile): boolean {
+  if (file.diff.status !== 'modified' || file.removed.length === 0 || file.removed.length !== file.added.length)
+    return false;
+  const skeleton = (t: string): string => t.trim().replace(/[\w.+-]*\d[\w.+-]*/g, '#');
+  const left = new Map<string, number>();
+  for (const l of file.removed) left.set(skeleton(l.text), (left.get(skeleton(l.text)) ?? 0) + 1);
+  for (const l of file.added) {
+    const k = skeleton(l.text);
+    const n = left.get(k) ?? 0;
+    if (n === 0) return false;
+    left.set(k, n - 1);
+  }
+  return true;
 }

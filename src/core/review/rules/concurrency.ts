@@ -1,5 +1,6 @@
 /** Concurrency introduced: goroutines, threads, locks, workers, parallel promises, atomics. */
 import type { Change, ChangeFile } from '../model/change';
+import { movedLines } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, scanLines } from './rule';
 
 const CONCURRENCY: RuleMeta = {
@@ -106,8 +107,18 @@ export const concurrencyRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source) continue;
+      const moved = movedLines(file);
       if (file.syntax) fromTree(sink, file);
-      else scanLines(sink, CONCURRENCY, file, file.added, 'new', PATTERNS, CHEAP);
+      else
+        scanLines(
+          sink,
+          CONCURRENCY,
+          file,
+          file.added.filter((l) => !moved.has(l.line)),
+          'new',
+          PATTERNS,
+          CHEAP,
+        );
     }
   },
 };
@@ -117,7 +128,8 @@ export const concurrencyRules: RuleFamily = {
  * with three locked fields is one place to review, not three).
  */
 function fromTree(sink: FindingSink, file: ChangeFile): void {
-  const added = new Set(file.added.map((l) => l.line));
+  const moved = movedLines(file);
+  const added = new Set(file.added.filter((l) => !moved.has(l.line)).map((l) => l.line));
   const byScope = new Map<string, { lines: number[]; labels: Set<string> }>();
   for (const u of file.syntax!.concurrency) {
     if (!added.has(u.line)) continue;

@@ -1,4 +1,8 @@
-/** Irreversible operations: dropped tables, unscoped deletes, recursive removals, force pushes, destroy commands, migrations. */
+/**
+ * Irreversible operations: dropped tables, unscoped deletes, recursive removals, force pushes, destroy commands,
+ * migrations. Searched in the code part of a line (strings kept, where SQL and shell commands live): a comment that
+ * names `git branch -D` to say what a permission check refuses runs nothing.
+ */
 import type { Change } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines, spanOf } from './rule';
 
@@ -21,26 +25,22 @@ const MIGRATION: RuleMeta = {
 const PATTERNS: readonly LinePattern[] = [
   {
     re: /\bDROP\s+(?:TABLE|DATABASE|SCHEMA|COLUMN|INDEX|VIEW|USER|CONSTRAINT)\b|\bALTER\s+TABLE\b.*\bDROP\b|\bTRUNCATE\s+(?:TABLE\s+)?[\w"`[]/,
-    part: 'text',
     severity: 'high',
     label: 'drops or empties data',
   },
   {
     re: /\bdrop\s+(?:table|database|schema|column)\b|\btruncate\s+(?:table\s+)?\w/i,
-    part: 'text',
     langs: ['sql'],
     severity: 'high',
     label: 'drops or empties data',
   },
   {
     re: /\bDELETE\s+FROM\s+[\w."`[\]]+\s*(?:;|["'`)]|$)|\bdelete\s+from\s+[\w."`[\]]+\s*;/,
-    part: 'text',
     severity: 'high',
     label: 'DELETE without WHERE removes every row',
   },
   {
     re: /\bUPDATE\s+[\w."`[\]]+\s+SET\b/,
-    part: 'text',
     severity: 'medium',
     label: 'UPDATE without WHERE changes every row',
     // The statement must end on this line (else WHERE may follow on the next) and say no WHERE.
@@ -48,25 +48,21 @@ const PATTERNS: readonly LinePattern[] = [
   },
   {
     re: /\brm\s+-(?:[a-zA-Z]*r[a-zA-Z]*f|[a-zA-Z]*f[a-zA-Z]*r)\b|\brm\s+-r\s+-f\b|\brm\s+--recursive\s+--force\b|\bRemove-Item\b.*-Recurse\b.*-Force\b/,
-    part: 'text',
     severity: 'high',
     label: 'recursive forced delete',
   },
   {
     re: /\bkubectl\s+delete\b|\bhelm\s+(?:uninstall|delete)\b|\bterraform\s+destroy\b|\bterraform\s+apply\b.*-auto-approve\b|\bpulumi\s+destroy\b|\baws\s+s3\s+(?:rb|rm\b.*--recursive)|\bgcloud\b.*\bdelete\b|\baz\s+\w+.*\bdelete\b|\bdocker\s+system\s+prune\b/,
-    part: 'text',
     severity: 'high',
     label: 'destroys infrastructure or deployments',
   },
   {
     re: /\bgit\s+push\b.*(?:\s--force\b|\s-f\b|\s--force-with-lease\b|\s\+[\w/]+)|\bgit\s+filter-(?:branch|repo)\b|\bgit\s+branch\s+-D\b/,
-    part: 'text',
     severity: 'high',
     label: 'rewrites or deletes shared history',
   },
   {
     re: /\bgit\s+reset\s+--hard\b|\bgit\s+clean\s+-\w*f/,
-    part: 'text',
     severity: 'medium',
     label: 'discards work irrecoverably',
   },
@@ -82,7 +78,6 @@ const PATTERNS: readonly LinePattern[] = [
   },
   {
     re: /\bprevent_destroy\s*=\s*false\b|\bforce_destroy\s*=\s*true\b|\bskip_final_snapshot\s*=\s*true\b|\bdeletion_protection\s*=\s*false\b|\bDeletionPolicy\s*:\s*Delete\b|\bdeletionProtection\s*:\s*false\b|\bprune\s*:\s*true\b/,
-    part: 'text',
     severity: 'high',
     label: 'removes a safeguard against deletion',
   },

@@ -105,9 +105,12 @@ const BROAD_PATTERNS: readonly LinePattern[] = [
   },
 ];
 
-/** Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err` and `if let` replace a match arm in kind. */
+/**
+ * Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err`, `is_ok_and` and `if let` replace a match
+ * arm in kind (`.ok().is_some_and(f)` rewritten as `.is_ok_and(f)` handles the same failure).
+ */
 const HANDLING =
-  /\.ok\(\)|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+  /\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
@@ -118,6 +121,8 @@ export const errorRules: RuleFamily = {
     'err',
     'rescue',
     'ok(',
+    'is_ok',
+    'is_err',
     'recover',
     'throwable',
     'uncaught',
@@ -160,19 +165,48 @@ const LOGGED =
   /\b(?:log|logger|logging|tracing|slog|console)\.\w+\s*\(|\b(?:warn|error|info|debug|trace|eprintln|println)!\s*\(|\b(?:eprint|print)\s*\(|\blog\.Print|\blogger\b/;
 
 /**
- * A swallow that is deliberate and harmless: an expected filesystem error (`except FileNotFoundError: pass` around
- * an unlink, `except OSError` around an existence check), or a discarded Rust result whose error the next lines log.
+ * A swallow that is deliberate and harmless: explained by a comment or around a cleanup call (see `explained`), an
+ * expected filesystem error (`except FileNotFoundError: pass` around an unlink, `except OSError` around an existence
+ * check), or a discarded Rust result whose error the next lines log.
  */
 function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   const lang = file.cls.language;
+  if (explained(file, l)) return true;
   if ((lang === 'py' || lang === 'js' || lang === 'go' || lang === 'rust') && EXPECTED_ERRORS.test(l.code)) {
     if (FS_CALL.test(linesBefore(file, l, 3).join('\n'))) return true;
   }
   if (lang === 'rust' && /\blet\s+_\s*=/.test(l.code)) {
     return LOGGED.test(l.code) || LOGGED.test(linesAfter(file, l, 2).join('\n'));
   }
-  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync)\s*\(/.test(l.code))
+  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync|Shutdown)\s*\(/.test(l.code))
     return true;
+  return false;
+}
+
+/** A comment of two words or more: it can say why, unlike a bare `// ignore`. */
+const REASON = /^\s*(?:\/\/|#|\/\*|\*)\s*\S+\s+\S+/;
+/** Calls whose failure is routinely ignored while cleaning up: the work is done, the release is best effort. */
+const CLEANUP_CALL =
+  /^\s*(?:await\s+)?[\w.$?!]*\b(?:dispose|close|destroy|kill|unlink|unlinkSync|rmSync|terminate|abort|cancel|release|disconnect|unsubscribe|removeListener|removeEventListener|off|unref|end|stop|shutdown|cleanup)\s*\(.*\)\s*;?\s*$/;
+
+/**
+ * A swallow the author explains (the handler or the line above its `try` holds a comment saying why, as the rule's
+ * advice asks), or one around a cleanup call only (dispose, close, kill...), whose failure changes nothing.
+ */
+function explained(file: ChangeFile, l: ChangeLine): boolean {
+  if (/\S+\s+\S+/.test(l.comment.trim())) return true;
+  for (const t of linesAfter(file, l, 4)) {
+    if (t.trim() === '') continue;
+    if (REASON.test(t)) return true;
+    if (!/^\s*(?:\/\/|#|\/\*|\*)/.test(t)) break;
+  }
+  const before = linesBefore(file, l, 16);
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (!/^\s*(?:\}\s*)?try\b/.test(before[i])) continue;
+    if (i > 0 && REASON.test(before[i - 1])) return true;
+    const body = before.slice(i + 1).filter((t) => t.trim() !== '' && !/^\s*(?:\/\/|#|\/\*|\*)/.test(t));
+    return body.length > 0 && body.every((t) => CLEANUP_CALL.test(t) || /^\s*\}\s*$/.test(t));
+  }
   return false;
 }
 
@@ -210,7 +244,7 @@ function opensCatchBlock(code: string): boolean {
 function removedHandling(sink: FindingSink, file: ChangeFile): void {
   const removed = new Map<number, ChangeLine[]>();
   for (const l of file.removed) {
-    if (!sink.mayMatch(l) || !HANDLING.test(l.code)) continue;
+    if (!sink.mayMatch(l) || !HANDLING.test(l.code) || goneWithItsCode(file, l)) continue;
     const list = removed.get(l.hunk) ?? [];
     list.push(l);
     removed.set(l.hunk, list);
@@ -230,4 +264,47 @@ function removedHandling(sink: FindingSink, file: ChangeFile): void {
       `${lines.length - kept} error-handling line${lines.length - kept > 1 ? 's' : ''} removed, e.g. ${quote(lines[0].text, 50)}`,
     );
   }
+}
+
+/** A definition's first line and its name, per language: functions, methods, Go package-level vars. */
+const DEFINITION: Partial<Record<string, RegExp>> = {
+  rust: /^\s*(?:pub(?:\([^)]*\))?\s+)?(?:const\s+)?(?:async\s+)?(?:unsafe\s+)?fn\s+(\w+)/,
+  go: /^func\s+(?:\([^)]*\)\s*)?(\w+)|^\s*var\s+(\w+)\s*=/,
+  py: /^\s*(?:async\s+)?def\s+(\w+)/,
+  js: /^\s*(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*(\w+)|^\s*(?:export\s+)?(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?(?:\([^)]*\)|\w+)\s*(?::[^=]*)?=>/,
+  java: /^\s*(?:(?:public|private|protected|static|final|synchronized)\s+)+[\w<>[\],\s]+\s(\w+)\s*\(/,
+};
+/** A signature that can fail: Rust `Result`/`Option`, Go's `error` result. Other languages do not say. */
+const FALLIBLE: Partial<Record<string, RegExp>> = { rust: /\b(?:Result|Option)\b/, go: /\berror\b/ };
+
+/**
+ * Handling removed together with the code it guarded: the definition holding it was deleted in the same hunk, or
+ * rewritten with a signature that can no longer fail (Rust `-> Result<..>` to `-> Self`, Go without `error`).
+ * Reverts and removals of a feature, and a fallible call replaced by an infallible one, leave no failure path.
+ */
+function goneWithItsCode(file: ChangeFile, l: ChangeLine): boolean {
+  const def = DEFINITION[file.cls.language];
+  if (!def) return false;
+  const lines = file.diff.hunks[l.hunk].lines;
+  const indent = /^\s*/.exec(l.text)![0].length;
+  for (let i = l.index - 1; i >= 0; i--) {
+    const x = lines[i];
+    if (x.kind === 'add') continue;
+    const m = def.exec(x.text);
+    if (!m || /^\s*/.exec(x.text)![0].length >= indent) continue;
+    if (x.kind !== 'del') return false;
+    const name = m[1] ?? m[2];
+    const again = lines.findIndex((y) => y.kind === 'add' && def.exec(y.text)?.slice(1).includes(name));
+    if (again < 0) return true;
+    const fallible = FALLIBLE[file.cls.language];
+    if (!fallible) return false;
+    const signature: string[] = [];
+    for (let j = again; j < lines.length && signature.length < 6; j++) {
+      if (lines[j].kind === 'del') continue;
+      signature.push(lines[j].text);
+      if (/\{\s*$/.test(lines[j].text)) break;
+    }
+    return !fallible.test(signature.join(' '));
+  }
+  return false;
 }

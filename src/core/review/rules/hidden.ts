@@ -78,14 +78,29 @@ export const hiddenRules: RuleFamily = {
           );
       }
       if (file.cls.agentConfig) {
+        const prose = proseOnly(file.path, file.added.map((l) => l.text).join('\n'));
         sink.add(
           AGENT,
           file,
           spanOf(file),
-          'medium',
-          `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`,
+          prose ? 'low' : 'medium',
+          prose
+            ? `${file.diff.status} agent instructions (+${file.diff.additions}/-${file.diff.deletions}): wording only, no tool, command, permission, secret or address added`
+            : `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`,
         );
       }
     }
   },
 };
+
+/**
+ * What in agent instructions reaches beyond wording: tools and MCP servers, permissions and auto-approval, commands
+ * (a code span with a space, a shell verb), addresses, secrets and environment, publishing and deleting.
+ */
+const GRANTS =
+  /https?:\/\/|\bmcp\b|auto-?approv|\bpermission|\ballow|\bdeny\b|\btools?\b|\brun\b|\bexecut|\bcurl\b|\bwget\b|\bsudo\b|\bsecret|\btoken|\bpassword|\bcredential|\benv\b|\benvironment\b|\bpush|\bdeploy|\bpublish|\bdelet|\brm\s|\binstall|`[^`\n]*\s[^`\n]*`|```/i;
+
+/** Markdown agent instructions (AGENTS.md, CLAUDE.md, rules files) whose added lines change wording only. */
+function proseOnly(path: string, added: string): boolean {
+  return /\.(?:md|mdc|txt)$|(?:^|\/)\.(?:cursorrules|windsurfrules|clinerules)$/i.test(path) && !GRANTS.test(added);
+}

@@ -28,12 +28,14 @@ export const provenanceRules: RuleFamily = {
       if (file.aiLines.size > 0) {
         // One finding per file (it was two): the AI lines are the part to read line by line, so they are its range.
         const lines = [...file.aiLines.keys()].sort((a, b) => a - b);
+        const commitOnly = [...file.aiLines.values()].every((p) => p.evidence === 'commit');
+        const what = commitOnly ? 'lines in AI-assisted commits' : 'AI-written lines';
         sink.add(
           CRITICAL,
           file,
           { side: 'new', start: lines[0], end: lines[lines.length - 1] },
           'medium',
-          `${file.aiLines.size} AI-written lines in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`,
+          `${file.aiLines.size} ${what} in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`,
         );
       } else {
         sink.add(

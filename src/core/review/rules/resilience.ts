@@ -138,10 +138,17 @@ function compareHunks(sink: FindingSink, file: ChangeFile): void {
   }
 }
 
+/**
+ * Lines that name a timeout or a retry without setting one: an import (`from temporalio.common import RetryPolicy`
+ * goes when the policy moves into a helper) and a log call ("retrying in 2s"). The lines that use them count.
+ */
+const NAMES_ONLY =
+  /^\s*(?:import\b|from\s+[\w.]+\s+import\b|use\s+[\w:{]|#include\b)|^\s*(?:[\w.]*\b(?:log|logger|logging|slog|console|tracing)\.\w+|(?:trace|debug|info|warn|error)!)\s*\(/;
+
 function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<number, ChangeLine[]> {
   const out = new Map<number, ChangeLine[]>();
   for (const l of lines) {
-    if (!sink.mayMatch(l) || !WORDS.test(l.code)) continue;
+    if (!sink.mayMatch(l) || !WORDS.test(l.code) || NAMES_ONLY.test(l.code)) continue;
     const list = out.get(l.hunk) ?? [];
     list.push(l);
     out.set(l.hunk, list);

@@ -1,6 +1,6 @@
 /** What a rule is, and the small helpers every rule family shares to turn regex hits into findings. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { aiKindsIn } from '../model/change';
+import { aiEvidenceIn, aiKindsIn } from '../model/change';
 import type { FileClass, Language } from '../model/paths';
 import type { Category, Finding, LineRange, Severity } from '../types';
 
@@ -87,11 +87,14 @@ export class FindingSink {
 
   add(meta: RuleMeta, file: ChangeFile | null, range: LineRange | null, severity: Severity, why: string): void {
     const kinds = file ? aiKindsIn(file, range) : null;
+    // Lines known only from a commit trailer or bot author are in an AI-assisted commit, not known AI-written.
+    const where =
+      kinds && file && aiEvidenceIn(file, range) === 'commit' ? 'in an AI-assisted commit' : 'in AI-written lines';
     this.findings.push({
       ruleId: meta.id,
       category: meta.category,
       title: meta.title,
-      why: kinds ? `${why} [in AI-written lines${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}]` : why,
+      why: kinds ? `${why} [${where}${kinds.length > 0 ? `: ${kinds.join(', ')}` : ''}]` : why,
       file: file ? file.path : null,
       range,
       severity,

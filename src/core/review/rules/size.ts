@@ -28,8 +28,20 @@ export const sizeRules: RuleFamily = {
   name: 'size',
   rules: [CHURN, GENERATED],
   run(change: Change, sink: FindingSink): void {
+    // Binary files are one item however many: regenerated executables or images are checked together, at the source.
+    const binaries = change.files.filter((f) => f.diff.binary);
+    if (binaries.length > 1) {
+      const more = binaries.length - 1;
+      sink.add(
+        GENERATED,
+        binaries[0],
+        null,
+        'info',
+        `${binaries.length} binary files changed (${binaries[0].path} and ${more} more): their content is not in the diff`,
+      );
+    }
     for (const file of change.files) {
-      generated(sink, file);
+      if (!(file.diff.binary && binaries.length > 1)) generated(sink, file);
       if (file.cls.lockfile || file.cls.generated || file.cls.vendored || !file.cls.source) continue;
       churn(sink, file);
     }
@@ -62,7 +74,7 @@ function generated(sink: FindingSink, file: ChangeFile): void {
 /**
  * Lines that differ only in whitespace, when the same file also has real changes. A block moved into or out of an
  * `if`/`try`/`with` shifts every line by the same indent: that is the logic change itself, not churn, so only
- * changes whose whitespace differs in more than one way (trailing space, tabs, mixed re-indent) count.
+ * changes whose whitespace differs in more than one substantial way (trailing space, tabs, mixed re-indent) count.
  */
 function churn(sink: FindingSink, file: ChangeFile): void {
   if (file.removed.length < 10 || file.added.length < 10) return;
@@ -76,18 +88,22 @@ function churn(sink: FindingSink, file: ChangeFile): void {
     removed.set(k, list);
   }
   let same = 0;
-  const shifts = new Set<string>();
+  const shifts = new Map<string, number>();
   for (const l of file.added) {
     const k = l.text.trim();
     const was = removed.get(k);
     // Same text once trimmed but not byte-identical: only the whitespace around it changed.
     if (was && was.length > 0 && k !== '' && !removedRaw.has(l.text)) {
       same++;
-      shifts.add(whitespaceDelta(was.shift()!, l.text));
+      const d = whitespaceDelta(was.shift()!, l.text);
+      shifts.set(d, (shifts.get(d) ?? 0) + 1);
     }
   }
   const logic = file.added.length - same;
-  if (same >= 10 && logic >= 1 && shifts.size > 1) {
+  // A kind of shift counts when it covers 3+ lines and a fifth of them: a block moved one level plus a few short
+  // lines (`}`, `return`) that pair with a removed twin elsewhere is one move, not mixed churn.
+  const kinds = [...shifts.values()].filter((n) => n >= Math.max(3, same / 5)).length;
+  if (same >= 10 && logic >= 1 && kinds > 1) {
     sink.add(CHURN, file, spanOf(file), 'low', `${same} lines only re-indented, mixed with ${logic} changed lines`);
   }
 }

@@ -1,5 +1,6 @@
 /** Silenced checks: lint and type-check suppressions, `any` casts, disabled compiler strictness, scanner opt-outs. */
 import type { Change } from '../model/change';
+import { movedLines } from '../model/change';
 import { baseName } from '../model/paths';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
 
@@ -100,17 +101,13 @@ const CONFIG_PATTERNS: readonly LinePattern[] = [
   },
 ];
 
-/** Coverage pragmas in tests mark helper branches that never run; the code under test keeps its coverage. */
-const TEST_FILE_PATTERNS: readonly LinePattern[] = [
-  ...PATTERNS.filter((p) => p.label !== 'excluded from coverage' && !p.re.source.includes('pragma')),
-  {
-    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)/,
-    part: 'comment',
-    langs: ['py'],
-    severity: 'low',
-    label: 'lint suppressed',
-  },
-];
+/**
+ * In tests only what turns a check off for a whole file, or tells a security scanner to look away, is worth a look.
+ * A one-line type or lint suppression there (`@ts-expect-error` to pass a wrong type on purpose, `nolint:errcheck` on
+ * a fake server's write, `pyright: ignore` to reach a private member, a coverage pragma on a helper) is how tests
+ * probe the code; it hides nothing from the product.
+ */
+const TEST_FILE_PATTERNS: readonly LinePattern[] = PATTERNS.filter((p) => p.severity !== 'low');
 
 export const suppressionRules: RuleFamily = {
   name: 'suppressed-checks',
@@ -155,11 +152,12 @@ export const suppressionRules: RuleFamily = {
         if (!file.cls.source) continue;
       }
       if (file.cls.source || file.cls.test) {
+        const moved = movedLines(file);
         scanLines(
           sink,
           SUPPRESSED,
           file,
-          file.added,
+          file.added.filter((l) => !moved.has(l.line)),
           'new',
           file.cls.test ? TEST_FILE_PATTERNS : PATTERNS,
           /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/,

@@ -53,6 +53,7 @@ const WITH_CODE: RuleMeta = {
   whatToDo: 'Run the old test against the new code: a change that needs its test rewritten may have changed behaviour.',
 };
 
+/** Python skips conditioned on the environment (an optional import, the platform, the interpreter) are not skipped tests. */
 const SKIP_PATTERNS: readonly LinePattern[] = [
   {
     re: /\b(?:describe|it|test|context|suite|specify)\.only\s*\(|\b(?:fit|fdescribe|ftest)\s*\(/,
@@ -67,7 +68,7 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
     label: 'test skipped',
   },
   {
-    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
+    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b(?!\s*\(\s*(?:not\s+)?[\w.]*(?:import|install|available|platform|version|environ|getenv|which|os\.name)\w*\b)|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
     langs: ['py'],
     severity: 'medium',
     label: 'test skipped',
@@ -86,14 +87,17 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
 
 /**
  * Assertion-like tokens across the common frameworks; counted, not parsed. `expect(` only as a call of its own:
- * Rust's `.expect("...")` unwraps a value, it asserts nothing about it. Helpers named check_/verify_/expect_ count.
+ * Rust's `.expect("...")` unwraps a value, it asserts nothing about it. Helpers named check_/verify_/expect_ count,
+ * and Rust snapshot macros (`assert_snapshot!`, a project's `cli_snapshot!`).
  */
 const ASSERTION =
-  /\bassert\w*\b|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
+  /\bassert\w*\b|\b\w*snapshot!\s*[([{]|(?<![.\w])expect\s*\(|\b_?(?:check|verify|expect)_\w+\s*\(|\bExpect\s*\(|\bAssert\.\w+|\brequire\.\w+\s*\(|\bt\.(?:Errorf?|Fatalf?|Fail(?:Now)?)\s*\(|\.[Ss]hould\b|\bXCTAssert\w*|\bverify\s*\(/g;
 const WEAK =
   /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(\s*!?[\w.$]+\s*[,)]|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
 const TEST_CASE =
   /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[(?:[\w:]+::)?test\b/;
+const IMPORT =
+  /^\s*(?:import\b|from\s+[\w.]+\s+import\b|use\s+[\w:{]|#include\b|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 const PRINT =
   /\bconsole\.log\s*\(|\bprint\s*\(|\bfmt\.Print\w*\s*\(|\bSystem\.out\.print\w*\s*\(|\bConsole\.Write\w*\s*\(|\bprintln!\s*\(/;
 
@@ -145,10 +149,10 @@ export const testRules: RuleFamily = {
         );
         continue;
       }
-      assertions(sink, file);
-      cannotFail(sink, file);
       const removedCases = count(file.removed, TEST_CASE);
       const addedCases = count(file.added, TEST_CASE);
+      assertions(sink, file, removedCases > addedCases);
+      cannotFail(sink, file);
       if (removedCases > addedCases) {
         const gone = file.removed.filter((l) => TEST_CASE.test(l.code));
         sink.add(
@@ -160,11 +164,13 @@ export const testRules: RuleFamily = {
         );
       }
       const src = sourceUnits.get(file.unit);
-      if (src && file.removed.length > 0) {
+      // Only test code counts: a reworded comment or a changed import is not a rewritten test.
+      const rewritten = file.removed.filter((l) => l.code.trim() !== '' && !IMPORT.test(l.code));
+      if (src && rewritten.length > 0) {
         sink.add(
           WITH_CODE,
           file,
-          oldRange(file.removed[0].line, file.removed[file.removed.length - 1].line),
+          oldRange(rewritten[0].line, rewritten[rewritten.length - 1].line),
           'info',
           `test lines removed or rewritten while ${src} (the code under test) changed`,
         );
@@ -173,10 +179,11 @@ export const testRules: RuleFamily = {
   },
 };
 
-function assertions(sink: FindingSink, file: ChangeFile): void {
+/** `casesDeleted`: the file lost test cases, and "Tests deleted" already counts the assertions that went with them. */
+function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean): void {
   const removed = tokens(file.removed);
   const added = tokens(file.added);
-  if (removed > added) {
+  if (removed > added && !casesDeleted) {
     const lines = file.removed.filter((l) => countIn(l.code) > 0);
     sink.add(
       WEAKENED,
@@ -186,12 +193,18 @@ function assertions(sink: FindingSink, file: ChangeFile): void {
       `${removed} assertion${removed > 1 ? 's' : ''} removed, ${added} added, e.g. ${quote(lines[0].text, 50)}`,
     );
   }
-  const hunksWithStrongRemoval = new Set(
-    file.removed.filter((l) => countIn(l.code) > 0 && !WEAK.test(l.code)).map((l) => l.hunk),
-  );
+  // Per hunk, strong assertions removed minus strong ones added: a weak line replaces a strong one only where the
+  // hunk lost strong assertions (a multi-line `expect(...)` rewrapped, or a guard before new checks, loses none).
+  const strongLost = new Map<number, number>();
+  for (const l of file.removed)
+    if (countIn(l.code) > 0 && !WEAK.test(l.code)) strongLost.set(l.hunk, (strongLost.get(l.hunk) ?? 0) + 1);
+  for (const l of file.added)
+    if (countIn(l.code) > 0 && !WEAK.test(l.code)) strongLost.set(l.hunk, (strongLost.get(l.hunk) ?? 0) - 1);
   for (const l of file.added) {
     if (!WEAK.test(l.code) || strongerFollows(file, l)) continue;
-    const replaced = hunksWithStrongRemoval.has(l.hunk);
+    const replaced = (strongLost.get(l.hunk) ?? 0) > 0;
+    // A weak check in a test that pins the result with a strong one is a wait or a guard, not the test's check.
+    if (!replaced && strongInSameCase(file, l)) continue;
     sink.add(
       WEAKENED,
       file,
@@ -238,6 +251,21 @@ function strongerFollows(file: ChangeFile, l: ChangeLine): boolean {
   return linesAfter(file, l, 3).some(
     (t) => countIn(t) > 0 && !WEAK.test(t) && new RegExp(`\\b${root.replace(/[$]/g, '\\$')}\\b`).test(t),
   );
+}
+
+/** A strong (not weak) assertion in the test case around an added line, looking both ways up to the case's bounds. */
+function strongInSameCase(file: ChangeFile, l: ChangeLine): boolean {
+  const strong = (t: string): boolean => countIn(t) > 0 && !WEAK.test(t) && !TEST_CASE.test(t);
+  for (const t of linesAfter(file, l, 25)) {
+    if (TEST_CASE.test(t)) break;
+    if (strong(t)) return true;
+  }
+  const before = linesBefore(file, l, 25);
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (TEST_CASE.test(before[i])) break;
+    if (strong(before[i])) return true;
+  }
+  return false;
 }
 
 /**

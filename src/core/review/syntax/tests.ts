@@ -61,7 +61,8 @@ export function testCaseOf(grammar: Grammar, node: SyntaxNode, testFile: boolean
   }
 }
 
-const RUST_ASSERT_MACRO = /^(?:[\w:]+::)?(?:\w*assert\w*|panic|unreachable|todo|unimplemented)$/;
+/** Snapshot macros (insta's `assert_snapshot!`, a project's own `cli_snapshot!`) compare with a stored expectation. */
+const RUST_ASSERT_MACRO = /^(?:[\w:]+::)?(?:\w*assert\w*|\w*snapshot\w*|panic|unreachable|todo|unimplemented)$/;
 /**
  * Builder-style test harnesses check in their last calls (`Test::new().stdout("ok").success()`, assert_cmd's
  * `.assert().failure()`, mockall's `.expect_send()`): those methods assert.
