@@ -9,7 +9,7 @@ import { conversationKey, gitPathProblem, isAiClass, rangeContentHash, type Attr
 
 export const AGENT_TRACE_VERSION = '0.1.0';
 export const METADATA_KEY = 'dev.ai-provenance';
-export const TOOL_NAME = 'ai-provenance';
+const TOOL_NAME = 'ai-provenance';
 export const MODEL_ID_MAX = 250;
 export const TOOL_MAX = 256;
 export const SESSION_MAX = 1024;
@@ -92,7 +92,7 @@ export function uuidV4(randomBytes: (length: number) => Uint8Array): string {
 }
 
 /** A conversation URL only when the session already is a plain http(s) URL (e.g. Claude-Session links). */
-export function sessionUrl(session: string | undefined): string | undefined {
+function sessionUrl(session: string | undefined): string | undefined {
   if (!session || session.length > 2048 || !/^https?:\/\/[A-Za-z0-9]/.test(session)) return undefined;
   // RFC 3986 characters only, and every `%` starts an escape, so strict `format: uri` validators accept it.
   const uriChars = /^(?:[A-Za-z0-9\-._~:/?#@!$&'()*+,;=]|%[0-9A-Fa-f]{2})*$/;

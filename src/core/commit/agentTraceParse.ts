@@ -35,7 +35,7 @@ export interface ParseLimits {
   readonly maxTotalLines: number;
 }
 
-export const DEFAULT_PARSE_LIMITS: ParseLimits = {
+const DEFAULT_PARSE_LIMITS: ParseLimits = {
   maxChars: 16 * 1024 * 1024,
   maxFiles: 20_000,
   maxConversations: 100_000,
@@ -56,7 +56,7 @@ export class AgentTraceParseError extends Error {
 }
 
 /** A size bound was exceeded: the whole record is refused (a hostile note must not cost more by being split). */
-export class AgentTraceLimitError extends AgentTraceParseError {}
+class AgentTraceLimitError extends AgentTraceParseError {}
 
 const SUPPORTED_VERSION = /^0\.1\.\d+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -68,7 +68,7 @@ const URL_MAX = 2048;
 type Json = Record<string, unknown>;
 
 /** RFC 3339 `date-time` with every field in range (Date.parse alone rolls Feb 30 over into March). */
-export function isRfc3339(text: string): boolean {
+function isRfc3339(text: string): boolean {
   const m = RFC3339.exec(text);
   if (!m) return false;
   const [year, month, day, hour, minute, second, offH, offM] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v)));

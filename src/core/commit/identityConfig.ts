@@ -5,7 +5,7 @@
  * names it, never a silently ignored identity.
  */
 
-export const IDENTITIES_KEY = 'aiIdentities';
+const IDENTITIES_KEY = 'aiIdentities';
 const MAX_ENTRIES = 200;
 
 export interface ExtraIdentity {
@@ -25,7 +25,7 @@ export interface ExtraIdentities {
   readonly key: string;
 }
 
-export class IdentityConfigError extends Error {
+class IdentityConfigError extends Error {
   constructor(where: string, problem: string) {
     super(`.ai-provenance.json: ${where}: ${problem}`);
     this.name = 'IdentityConfigError';
@@ -50,7 +50,7 @@ export function parseIdentityConfig(text: string): ExtraIdentities | undefined {
 }
 
 /** Validates a list of extra identities (the value of `aiIdentities`). */
-export function extraIdentities(value: unknown): ExtraIdentities {
+function extraIdentities(value: unknown): ExtraIdentities {
   if (!Array.isArray(value))
     throw new IdentityConfigError(IDENTITIES_KEY, 'expected an array of { tool, email | name | trailer }');
   if (value.length > MAX_ENTRIES) throw new IdentityConfigError(IDENTITIES_KEY, `more than ${MAX_ENTRIES} entries`);

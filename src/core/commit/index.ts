@@ -47,18 +47,10 @@ export {
   type EvidenceSource,
   type Identity,
 } from './identities';
-export {
-  IDENTITIES_KEY,
-  IdentityConfigError,
-  extraIdentities,
-  parseIdentityConfig,
-  type ExtraIdentities,
-  type ExtraIdentity,
-} from './identityConfig';
+export { parseIdentityConfig, type ExtraIdentities, type ExtraIdentity } from './identityConfig';
 export {
   AGENT_TRACE_VERSION,
   METADATA_KEY,
-  TOOL_NAME,
   buildAgentTrace,
   uuidV4,
   type AgentTraceContributor,
@@ -72,7 +64,7 @@ export {
   type ProvenanceMetadata,
   type VcsType,
 } from './agentTrace';
-export { AgentTraceParseError, DEFAULT_PARSE_LIMITS, parseAgentTrace, type ParseLimits } from './agentTraceParse';
+export { AgentTraceParseError, parseAgentTrace, type ParseLimits } from './agentTraceParse';
 export {
   attributeLines,
   lineClassifications,

@@ -80,7 +80,7 @@ const bot = (logins: string): { email: RegExp; name: RegExp } => ({
   name: new RegExp(`^(?:${logins})\\[bot\\]$`, 'i'),
 });
 
-export const AI_ACCOUNTS: readonly AiAccount[] = [
+const AI_ACCOUNTS: readonly AiAccount[] = [
   { agent: 'Claude', ...bot('claude|anthropic-claude|claude-code-action') },
   // The coding agent commits as `copilot-swe-agent[bot] <198982749+Copilot@...>` (covered by KNOWN_TOOLS' email) or
   // as `Copilot <...>`; Copilot chat and CLI trailers use 175728472+/223556219+Copilot or copilot@github.com.

@@ -37,7 +37,7 @@ import {
 } from './workFiles';
 
 /** The product each agent id stands for, as recorded in `Origin.tool`. */
-export const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
+const AGENT_TOOL_NAMES: Readonly<Record<AgentId, string>> = {
   claude: 'Claude Code',
   vscode: 'GitHub Copilot',
   cursor: 'Cursor',
@@ -418,7 +418,7 @@ class HookCall {
 }
 
 /** `hook claude` also receives GitHub Copilot's calls (Copilot runs Claude's settings files): those are Copilot's. */
-export function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
+function effectiveAgent(agent: AgentId, raw: unknown): AgentId {
   return agent === 'claude' && isCopilotPayload(raw) ? 'vscode' : agent;
 }
 

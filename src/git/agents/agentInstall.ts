@@ -105,11 +105,6 @@ export function configFilesFor(agent: AgentId, ctx: InstallContext): ConfigFile[
   });
 }
 
-/** The first (for most agents the only) hook config file of `agent`. */
-export function configFileFor(agent: AgentId, ctx: InstallContext): { file: string; label: string } {
-  return configFilesFor(agent, ctx)[0];
-}
-
 export function launcherPathFor(ctx: InstallContext): string {
   return path.join(ctx.baseDir, 'bin', LAUNCHER_NAME);
 }

@@ -52,7 +52,7 @@ export interface AgentRecordResult {
   readonly outcome: AgentRecordOutcome;
 }
 
-export function sameText(record: FileRecord, text: string): boolean {
+function sameText(record: FileRecord, text: string): boolean {
   return record.length === text.length && record.contentHash === contentHash(text);
 }
 

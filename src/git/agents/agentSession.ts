@@ -21,7 +21,7 @@ import { repoChangesSince, takeRepoSnapshot } from './repoChanges';
 import { parseSnapshot, type Snapshot } from './snapshots';
 import { absPathOf, readWorkFile } from './workFiles';
 
-export const SESSION_FILE = 'agent-session.json';
+const SESSION_FILE = 'agent-session.json';
 const SESSION_VERSION = 1;
 
 export interface AgentSession {
@@ -38,11 +38,11 @@ export interface SessionOptions {
   readonly runner?: GitRunner;
 }
 
-export class SessionError extends Error {
+class SessionError extends Error {
   override readonly name = 'SessionError';
 }
 
-export function sessionFile(stateDir: string): string {
+function sessionFile(stateDir: string): string {
   return path.join(stateDir, SESSION_FILE);
 }
 

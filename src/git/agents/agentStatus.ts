@@ -176,7 +176,7 @@ function execTarget(command: string): string | undefined {
 }
 
 /** The first word of a POSIX shell command (single-quoted or bare). */
-export function firstShellWord(command: string): string | undefined {
+function firstShellWord(command: string): string | undefined {
   const quoted = /^'((?:[^']|'\\'')*)'/.exec(command);
   if (quoted !== null) return quoted[1].replace(/'\\''/g, "'");
   const bare = /^(\S+)/.exec(command);

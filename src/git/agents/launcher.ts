@@ -9,12 +9,12 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { agentsAnsweringJson } from '../../core/agents/hookResponse';
 import { writeFileAtomic } from '../atomicFile';
-import { LAUNCHER_NAME, launcherScript, launcherTarget, writeLauncherFile } from '../launcher';
+import { LAUNCHER_NAME, launcherTarget, writeLauncherFile } from '../launcher';
 
-export { LAUNCHER_NAME, launcherScript, launcherTarget };
+export { LAUNCHER_NAME, launcherTarget };
 
 /** The Windows twins' file names, beside the sh launcher. */
-export const LAUNCHER_TWINS = [`${LAUNCHER_NAME}.ps1`, `${LAUNCHER_NAME}.cmd`] as const;
+const LAUNCHER_TWINS = [`${LAUNCHER_NAME}.ps1`, `${LAUNCHER_NAME}.cmd`] as const;
 
 /** Writes (or rewrites) the launcher and its Windows twins in `binDir`; returns the launcher's path and whether it changed. */
 export async function writeLauncher(

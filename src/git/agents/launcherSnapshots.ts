@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { SNAPSHOT_MAX_AGE_MS, SNAPSHOT_VERSION, type Snapshot, type SnapshotEntry } from './snapshots';
 import { readWorkFile } from './workFiles';
 
-export const LAUNCHER_SNAPSHOT_DIR = 'agent-pre';
+const LAUNCHER_SNAPSHOT_DIR = 'agent-pre';
 
 /**
  * The launcher's snapshot for the call `isOwnPre` recognises (given the PRE payload's JSON), or undefined. Every

@@ -12,8 +12,8 @@ import type { HookPayload } from '../../core/agents/types';
 import type { FileReport } from './applyChange';
 import { lastClaudePrompt, readTail } from './transcripts';
 
-export const PROMPT_SUMMARY_ENV = 'AI_PROVENANCE_PROMPT_SUMMARY';
-export const PROMPT_LOG_FILE = 'agent-prompts.jsonl';
+const PROMPT_SUMMARY_ENV = 'AI_PROVENANCE_PROMPT_SUMMARY';
+const PROMPT_LOG_FILE = 'agent-prompts.jsonl';
 const PROMPT_LOG_MAX_BYTES = 1024 * 1024;
 
 export async function recordPromptSummary(

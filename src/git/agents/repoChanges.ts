@@ -20,7 +20,7 @@ export interface RepoStatus {
 // Never take the index lock for an opportunistic refresh: the agent may be running git at the same moment.
 const QUIET_ENV = { GIT_OPTIONAL_LOCKS: '0' };
 
-export async function repoStatus(repo: RepoInfo, runner: GitRunner = defaultGitRunner): Promise<RepoStatus> {
+async function repoStatus(repo: RepoInfo, runner: GitRunner = defaultGitRunner): Promise<RepoStatus> {
   const args = [
     'status',
     '--porcelain=v2',
@@ -72,7 +72,7 @@ function splitFields(rec: string, count: number): { fields: string[]; rest: stri
 }
 
 /** Files that differ between two commits (`from` undefined: everything in `to`). */
-export async function changedBetween(
+async function changedBetween(
   repo: RepoInfo,
   from: string | undefined,
   to: string,

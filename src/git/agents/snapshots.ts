@@ -148,7 +148,7 @@ export class SnapshotStore {
 }
 
 /** Reads and checks a snapshot file; undefined when missing or not a valid snapshot. */
-export async function readSnapshotFile(file: string): Promise<Snapshot | undefined> {
+async function readSnapshotFile(file: string): Promise<Snapshot | undefined> {
   let text: string;
   try {
     const stat = await fs.stat(file);

@@ -7,7 +7,7 @@ import { asObject, own } from '../../core/agents/payloadFields';
 import { modelFromClaudeTranscript } from '../../core/agents/transcript';
 
 /** Bytes read from the end of a transcript. */
-export const TRANSCRIPT_TAIL_BYTES = 1024 * 1024;
+const TRANSCRIPT_TAIL_BYTES = 1024 * 1024;
 
 /** The last TRANSCRIPT_TAIL_BYTES of a regular file as text (a cut first line is dropped); undefined if unreadable. */
 export async function readTail(file: string, maxBytes = TRANSCRIPT_TAIL_BYTES): Promise<string | undefined> {
