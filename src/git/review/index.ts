@@ -1,5 +1,6 @@
 /** Git side of review: branch analysis, sign-off notes, the policy file and the per-reviewer review state. */
 export { analyzeBranch, branchFacts, type AnalyzeOptions, type BranchAnalysis } from './branch';
+export { readHeadContext, WORKTREE } from './headContext';
 export {
   gitIdentity,
   mergeBase,

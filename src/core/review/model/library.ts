@@ -1,0 +1,47 @@
+/**
+ * Which files are a library's public surface, and which of those are its entry point. Production code outside
+ * scripts, examples, binaries and private modules (Go's `internal/`, Python's `_private` modules unless the package's
+ * `__init__.py` re-exports their names).
+ */
+import type { FileClass } from './paths';
+
+const NOT_LIBRARY =
+  /(?:^|\/)(?:internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/)/;
+const MAIN = /(?:^|\/)(?:main|__main__|build)\.\w+$/;
+const LANGS = new Set(['js', 'py', 'rust', 'go', 'java']);
+
+/**
+ * Code a library exposes to other code: production files outside scripts, examples and binaries. Python modules
+ * under a private name count only with `privatePython` (the caller then keeps the names their `__init__.py` names).
+ */
+export function libraryModule(path: string, cls: FileClass, privatePython = false): boolean {
+  if (!cls.source || cls.test || !LANGS.has(cls.language)) return false;
+  if (NOT_LIBRARY.test(path) || MAIN.test(path)) return false;
+  return privatePython || pythonInitFor(path) === undefined;
+}
+
+/**
+ * For a Python module under a private name (`pkg/_client.py`, `pkg/_transports/http.py`), the `__init__.py` that
+ * decides which of its names are public: the one of the package holding the first private part. Undefined for
+ * modules with public names all the way.
+ */
+export function pythonInitFor(path: string): string | undefined {
+  if (!path.endsWith('.py')) return undefined;
+  const parts = path.split('/');
+  const i = parts.findIndex((p) => p.startsWith('_') && p !== '__init__.py');
+  if (i < 0) return undefined;
+  return [...parts.slice(0, i), '__init__.py'].join('/');
+}
+
+/**
+ * The module importers reach first: `index.*` of a package or its `src/`, Rust's `lib.rs`, a Python package's
+ * top-level `__init__.py`, a Go package at the module root. A break there reaches every user.
+ */
+export function entryPoint(path: string): boolean {
+  const depth = path.split('/').length;
+  if (/(?:^|\/)index\.(?:[mc]?[jt]s|tsx)$/.test(path)) return depth <= 4;
+  if (/(?:^|\/)lib\.rs$/.test(path)) return true;
+  if (/(?:^|\/)__init__\.py$/.test(path)) return depth <= 3;
+  if (path.endsWith('.go')) return depth === 1;
+  return false;
+}
