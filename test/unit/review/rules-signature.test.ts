@@ -220,6 +220,20 @@ describe('review rules on both trees: public API changes', () => {
     },
     {
       lang: 'ts',
+      name: "an application's route table and a story",
+      silent: API,
+      files: [
+        edit(
+          'apps/web/src/routes.ts',
+          [],
+          ['export const routeTree = buildTree(routes);'],
+          ['const routeTree = buildTree(routes);'],
+        ),
+        edit('src/components/Switch.stories.tsx', [], ['export const WithLabel = () => <Switch label="On" />;'], []),
+      ],
+    },
+    {
+      lang: 'ts',
       name: 'an exported helper of a test file',
       silent: API,
       files: [
@@ -399,6 +413,26 @@ describe('review rules on both trees: public API changes', () => {
       ],
       fires: API,
       says: ['Deserializer.end', 'return type'],
+    },
+    {
+      lang: 'rust',
+      name: 'pub re-exports moved into a macro_rules! body (still declared)',
+      silent: API,
+      files: [
+        edit(
+          'src/lib.rs',
+          [],
+          ['pub use crate::de::{Deserialize, Deserializer};'],
+          [
+            'macro_rules! crate_root {',
+            '    () => {',
+            '        pub use crate::de::{Deserialize, Deserializer};',
+            '    };',
+            '}',
+            'crate_root!();',
+          ],
+        ),
+      ],
     },
     {
       lang: 'rust',
@@ -889,4 +923,33 @@ describe('review rules on both trees: new files and deleted files', () => {
       files: [newFile('src/clean.ts', ['export function clean(dir: string): void {}'])],
     },
   ]);
+});
+
+describe('tier of public API breaks and public deletions', () => {
+  const tierOf = (files: FileSpec[]): string =>
+    review(diffOf(...files), undefined, {
+      headText: headTextOf(...files),
+      baseText: baseTextOf(...files),
+      ...(syntax ? { syntax } : {}),
+    }).blastRadius.tier;
+  const inserted = (path: string): FileSpec =>
+    edit(
+      path,
+      [],
+      ['export function request(url: string): Promise<Response> {'],
+      ['export function request(method: string, url: string): Promise<Response> {'],
+      ['  return dispatch(url);', '}'],
+    );
+
+  it("a break at the library's entry point is T2; in a module no other file uses, T1", () => {
+    assert.equal(tierOf([inserted('src/index.ts')]), 'T2');
+    assert.equal(tierOf([inserted('src/request.ts')]), 'T1');
+  });
+
+  it('a public function that newly deletes the paths its callers give it is T2', () => {
+    const files = [
+      edit('cachekit/store.py', ['import os', '', 'def drop(path):'], ['    return None'], ['    os.remove(path)']),
+    ];
+    assert.equal(tierOf(files), 'T2');
+  });
 });

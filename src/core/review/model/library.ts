@@ -6,17 +6,21 @@
 import type { FileClass } from './paths';
 
 const NOT_LIBRARY =
-  /(?:^|\/)(?:internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/)/;
-const MAIN = /(?:^|\/)(?:main|__main__|build)\.\w+$/;
+  /(?:^|\/)(?:internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/|apps?\/|pages\/|routes\/|stories\/|\.storybook\/)/;
+const MAIN = /(?:^|\/)(?:main|__main__|build)\.\w+$|\.(?:stories|story|config)\.\w+$/;
+/** UI components (`.tsx`, `.jsx`) are an application's parts, unless they sit in a package of a monorepo. */
+const COMPONENT = /\.[jt]sx$/;
 const LANGS = new Set(['js', 'py', 'rust', 'go', 'java']);
 
 /**
- * Code a library exposes to other code: production files outside scripts, examples and binaries. Python modules
+ * Code a library exposes to other code: production files outside scripts, examples, binaries and applications (`apps/`,
+ * pages, routes, stories, UI components outside `packages/`). Python modules
  * under a private name count only with `privatePython` (the caller then keeps the names their `__init__.py` names).
  */
 export function libraryModule(path: string, cls: FileClass, privatePython = false): boolean {
   if (!cls.source || cls.test || !LANGS.has(cls.language)) return false;
   if (NOT_LIBRARY.test(path) || MAIN.test(path)) return false;
+  if (COMPONENT.test(path) && !/(?:^|\/)packages\//.test(path)) return false;
   return privatePython || pythonInitFor(path) === undefined;
 }
 
