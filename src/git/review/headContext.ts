@@ -52,12 +52,7 @@ export async function readHeadContext(
     const oldSide = base === undefined ? undefined : await Promise.resolve(base).catch(() => undefined);
     const [texts, references] = await Promise.all([readChangedSources(repo, batch, head, oldSide, diff, log), grep]);
     const { headText, baseText } = texts;
-    // Files that mention the names, in a language with a grammar: read so each mention is judged in its tree.
-    const more = references
-      ? [...new Set([...references.values()].flat().map((r) => r.path))].filter(
-          (p) => !headText.has(p) && grammarFor(p, classifyPath(p).language) !== undefined,
-        )
-      : [];
+    const more = references ? mentionFiles(references).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
       for (const [p, t] of await readTexts(repo, batch, head, more.slice(0, MAX_REFERENCE_FILES), log))
         headText.set(p, t);
@@ -65,6 +60,23 @@ export async function readHeadContext(
   } finally {
     await batch.close();
   }
+}
+
+/**
+ * Production files to read so each mention of a changed name is judged in its tree: only for names tests mention
+ * (no test caller, no finding), and Rust files always (their inline tests sit in production files).
+ */
+function mentionFiles(references: ReadonlyMap<string, readonly { path: string }[]>): string[] {
+  const out = new Set<string>();
+  for (const hits of references.values()) {
+    const tested = hits.some((h) => classifyPath(h.path).test || h.path.endsWith('.rs'));
+    if (!tested) continue;
+    for (const h of hits) {
+      const cls = classifyPath(h.path);
+      if ((!cls.test || h.path.endsWith('.rs')) && grammarFor(h.path, cls.language) !== undefined) out.add(h.path);
+    }
+  }
+  return [...out];
 }
 
 async function readChangedSources(

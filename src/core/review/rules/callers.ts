@@ -44,9 +44,10 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
       if (!file.cls.source || file.inlineTests) continue;
       for (const [name, at] of functionsTouched(file.diff)) {
         const hits = refs.get(name);
-        if (!hits || hits.length === 0) continue;
+        // No mention in a test file or a Rust file (inline tests): no test caller, nothing to read.
+        if (!hits?.some((h) => classifyPath(h.path).test || h.path.endsWith('.rs'))) continue;
         const uses = reader.uses(name, hits);
-        if (uses.some((u) => u.use === 'export' || u.use === 'code')) continue;
+        if (uses === undefined) continue;
         const callers = uses.filter((u) => u.use === 'test');
         if (callers.length === 0) continue;
         const files = [...new Set(callers.map((h) => h.path))];
@@ -75,13 +76,15 @@ class UseReader {
   private readonly ranges = new Map<string, [number, number][]>();
   constructor(private readonly change: Change) {}
 
-  uses(name: string, hits: readonly Hit[]): (Hit & { use: Use })[] {
+  /** Each mention's use; undefined as soon as one is production code or a re-export (no finding then). */
+  uses(name: string, hits: readonly Hit[]): (Hit & { use: Use })[] | undefined {
     const out = hits.map((h) => ({ ...h, use: this.useOf(name, h) }));
     // A function calling itself is no caller: drop mentions inside the definition's own span.
     const spans = out.filter((u) => u.use === 'none').flatMap((u) => this.definitionSpan(name, u));
-    return out.filter(
+    const kept = out.filter(
       (u) => !spans.some((s) => s.path === u.path && u.line > s.start && u.line <= s.end && u.use !== 'export'),
     );
+    return kept.some((u) => u.use === 'export' || u.use === 'code') ? undefined : kept;
   }
 
   private useOf(name: string, hit: Hit): Use {

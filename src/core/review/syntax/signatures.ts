@@ -123,39 +123,57 @@ class SurfaceBuilder {
     if (fn) this.names.set(fn.startIndex, name);
   }
 
-  /** Every function of the file: deletion calls and callees, named like the public symbols when public. */
+  /**
+   * Every function of the file: deletion calls and callees, named like the public symbols when public. One pass over
+   * the calls, each credited to the functions around it; a file that names no deletion API is not walked at all.
+   */
   readFunctions(): void {
-    const fns = this.root.descendantsOfType([...FUNCTION_NODES]);
-    for (const fn of fns) {
-      if (!fn) continue;
-      const body = fn.childForFieldName('body');
-      if (!body) continue;
-      const name = this.names.get(fn.startIndex) ?? localName(fn);
-      if (!name) continue;
-      const deletes: DeleteCall[] = [];
-      const calls = new Map<string, boolean>();
-      const fromCaller = callerValues(this.grammar, fn, body);
-      for (const call of body.descendantsOfType(['call_expression', 'call', 'method_invocation'])) {
-        if (!call) continue;
-        const c = callee(call);
-        if (c === undefined) continue;
-        const args = call.childForFieldName('arguments')?.text ?? '';
-        const passes = fromCaller.test(args);
-        const short = c.replace(/^.*[.:]/, '');
-        calls.set(short, (calls.get(short) ?? false) || passes);
-        const d = deletion(this.grammar, call, c, this.root);
+    const text = this.root.text;
+    if (!DELETE_HINT.test(text)) return;
+    const fsImported = JS_FS_IMPORT.test(text.slice(0, 8000));
+    const facts = new Map<number, { fn: SyntaxNode; body: SyntaxNode; facts: MutableFacts; from?: RegExp }>();
+    for (const fn of this.root.descendantsOfType([...FUNCTION_NODES])) {
+      const body = fn?.childForFieldName('body');
+      const name = fn && (this.names.get(fn.startIndex) ?? localName(fn));
+      if (!fn || !body || !name) continue;
+      const f: MutableFacts = {
+        name,
+        start: fn.startPosition.row + 1,
+        end: fn.endPosition.row + 1,
+        deletes: [],
+        calls: new Map(),
+      };
+      facts.set(fn.startIndex, { fn, body, facts: f });
+      this.functions.push(f);
+    }
+    for (const call of this.root.descendantsOfType(['call_expression', 'call', 'method_invocation'])) {
+      const c = call ? callee(call) : undefined;
+      if (!call || c === undefined) continue;
+      const args = call.childForFieldName('arguments')?.text ?? '';
+      const d = deletion(this.grammar, c, args, fsImported);
+      const short = c.replace(/^.*[.:]/, '');
+      for (let a = call.parent; a; a = a.parent) {
+        const entry = FUNCTION_NODES.has(a.type) ? facts.get(a.startIndex) : undefined;
+        if (!entry || entry.fn.type !== a.type) continue;
+        entry.from ??= callerValues(this.grammar, entry.fn, entry.body);
+        const passes = entry.from.test(args);
+        entry.facts.calls.set(short, (entry.facts.calls.get(short) ?? false) || passes);
         if (d)
-          deletes.push({
+          entry.facts.deletes.push({
             line: call.startPosition.row + 1,
             callee: c.slice(0, 40),
             recursive: d === 'tree',
-            userPath: passes || fromCaller.test(c.replace(/\.\w+$/, '')) || USER_DIRS.test(args),
+            userPath: passes || entry.from.test(c.replace(/\.\w+$/, '')) || USER_DIRS.test(args),
           });
       }
-      this.functions.push({ name, start: fn.startPosition.row + 1, end: fn.endPosition.row + 1, deletes, calls });
     }
   }
 }
+
+type MutableFacts = FunctionFacts & { deletes: DeleteCall[]; calls: Map<string, boolean> };
+
+/** Words every deletion call below contains: a file without any has no deletion to find. */
+const DELETE_HINT = /remove|Remove|unlink|rmtree|rmdir|\brm|rimraf|delete|Delete|emptyDir|send2trash/;
 
 /** The user's own places: home, working directory. */
 const USER_DIRS = /\bhome\b|homedir|expanduser|\bHOME\b|~\/|getcwd|\bcwd\b|current_dir|Getwd|user\.home/;
@@ -687,12 +705,10 @@ const TREE = /rmtree|RemoveAll|remove_dir_all|removedirs|rimraf|deleteDirectory|
 /** Scratch space the function made itself: deleting it is cleanup, not a user's files. */
 const SCRATCH = /\b\w*(?:te?mp|scratch)\w*\b/i;
 
-function deletion(grammar: Grammar, call: SyntaxNode, c: string, root: SyntaxNode): 'file' | 'tree' | undefined {
+function deletion(grammar: Grammar, c: string, args: string, fsImported: boolean): 'file' | 'tree' | undefined {
   const lang = grammar === 'python' || grammar === 'rust' || grammar === 'go' || grammar === 'java' ? grammar : 'js';
-  let hit = DELETES[lang].test(c);
-  if (!hit && lang === 'js' && JS_BARE.test(c)) hit = JS_FS_IMPORT.test(root.text.slice(0, 4000));
+  const hit = DELETES[lang].test(c) || (lang === 'js' && fsImported && JS_BARE.test(c));
   if (!hit) return undefined;
-  const args = call.childForFieldName('arguments')?.text ?? '';
   if (SCRATCH.test(args) || SCRATCH.test(c.replace(/\.\w+$/, ''))) return undefined;
   return TREE.test(c) || (/(?:^|\.)rm(?:Sync)?$/.test(c) && /recursive\s*:\s*true/.test(args)) ? 'tree' : 'file';
 }
