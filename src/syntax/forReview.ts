@@ -5,7 +5,7 @@
  * changed function (test-only callers).
  */
 import type { ParsedDiff } from '../core/review/diff/types';
-import { libraryModule } from '../core/review/model/library';
+import { libraryModule, mayChangeSurface } from '../core/review/model/library';
 import { classifyPath } from '../core/review/model/paths';
 import { needsTree } from '../core/review/syntax/read';
 import { grammarFor, type Grammar, type SyntaxParser } from '../core/review/syntax/tree';
@@ -25,7 +25,8 @@ export async function syntaxFor(
     const g = grammarFor(f.path, cls.language);
     if (!g) continue;
     if (headText.has(f.path) && needsTree(f, cls)) grammars.add(g);
-    if (baseText?.has(f.path) && libraryModule(f.path, cls, true)) grammars.add(g);
+    if (baseText?.has(f.path) && libraryModule(f.path, cls, true) && mayChangeSurface(f, headText.get(f.path)))
+      grammars.add(g);
   }
   for (const hits of references?.values() ?? [])
     for (const h of hits) {

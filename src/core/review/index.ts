@@ -33,6 +33,7 @@ export { buildChange } from './model/change';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
 export { classifyPath, languageOf, unitKey } from './model/paths';
 export { changedFunctionNames } from './rules/api';
+export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';
 export { grammarFor } from './syntax/tree';
 export type { FileClass, Language } from './model/paths';

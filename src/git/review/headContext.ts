@@ -15,6 +15,7 @@ import {
   classifyPath,
   grammarFor,
   libraryModule,
+  needsReading,
   pythonInitFor,
   type ParsedDiff,
   type ReviewContext,
@@ -52,7 +53,8 @@ export async function readHeadContext(
     const oldSide = base === undefined ? undefined : await Promise.resolve(base).catch(() => undefined);
     const [texts, references] = await Promise.all([readChangedSources(repo, batch, head, oldSide, diff, log), grep]);
     const { headText, baseText } = texts;
-    const more = references ? mentionFiles(references).filter((p) => !headText.has(p)) : [];
+    const changed = new Set(diff.files.map((f) => f.path));
+    const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
       for (const [p, t] of await readTexts(repo, batch, head, more.slice(0, MAX_REFERENCE_FILES), log))
         headText.set(p, t);
@@ -63,14 +65,16 @@ export async function readHeadContext(
 }
 
 /**
- * Production files to read so each mention of a changed name is judged in its tree: only for names tests mention
- * (no test caller, no finding), and Rust files always (their inline tests sit in production files).
+ * Production files to read so each mention of a changed name is judged in its tree: only for names that may turn out
+ * test-only (needsReading: a test mentions them and no production line plainly calls them).
  */
-function mentionFiles(references: ReadonlyMap<string, readonly { path: string }[]>): string[] {
+function mentionFiles(
+  references: ReadonlyMap<string, readonly { path: string; text: string }[]>,
+  changed: ReadonlySet<string>,
+): string[] {
   const out = new Set<string>();
-  for (const hits of references.values()) {
-    const tested = hits.some((h) => classifyPath(h.path).test || h.path.endsWith('.rs'));
-    if (!tested) continue;
+  for (const [name, hits] of references) {
+    if (!needsReading(name, hits, changed)) continue;
     for (const h of hits) {
       const cls = classifyPath(h.path);
       if ((!cls.test || h.path.endsWith('.rs')) && grammarFor(h.path, cls.language) !== undefined) out.add(h.path);

@@ -9,6 +9,7 @@ import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tre
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { baseTextOf, diffOf, headTextOf, review, type FileSpec } from './helpers';
 import { edit, newFile } from './corpus/types';
+import { needsReading } from '../../../src/core/review/rules/callers';
 
 let syntax: SyntaxParser | undefined;
 
@@ -299,6 +300,25 @@ describe('review rules on both trees: public API changes', () => {
       ],
       fires: API,
       says: ['DigestAuth.__init__', 'password'],
+    },
+    {
+      lang: 'py',
+      name: 'a public class moved to another module with its methods',
+      silent: API,
+      files: [
+        edit(
+          'kit/auth.py',
+          ['import base64', ''],
+          ['class TokenAuth:', '    def apply(self, request):', '        return request'],
+          [],
+        ),
+        edit(
+          'kit/tokens.py',
+          ['import base64', ''],
+          [],
+          ['class TokenAuth:', '    def apply(self, request):', '        return request'],
+        ),
+      ],
     },
     {
       lang: 'py',
@@ -951,5 +971,25 @@ describe('tier of public API breaks and public deletions', () => {
       edit('cachekit/store.py', ['import os', '', 'def drop(path):'], ['    return None'], ['    os.remove(path)']),
     ];
     assert.equal(tierOf(files), 'T2');
+  });
+});
+
+describe('which mentions of a changed name src/git reads', () => {
+  const changed = new Set(['src/format.ts']);
+  it('none when a production file plainly calls it, or no test mentions it', () => {
+    const hits = [
+      { path: 'src/cli.ts', text: '  const out = padColumns(rows); // lay out' },
+      { path: 'test/format.test.ts', text: 'expect(padColumns([])).toEqual([])' },
+    ];
+    assert.equal(needsReading('padColumns', hits, changed), false);
+    assert.equal(needsReading('padColumns', [hits[0]], changed), false);
+  });
+  it('the files when production mentions are only strings, comments or the changed file itself', () => {
+    const hits = [
+      { path: 'src/cli.ts', text: 'const help = "padColumns(rows) lays out tables"; // padColumns(x)' },
+      { path: 'src/format.ts', text: '  return padColumns(rest);' },
+      { path: 'test/format.test.ts', text: 'expect(padColumns([])).toEqual([])' },
+    ];
+    assert.equal(needsReading('padColumns', hits, changed), true);
   });
 });

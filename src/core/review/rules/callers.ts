@@ -39,13 +39,13 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
   const refs = change.context.references;
   if (!refs) return;
   const reader = new UseReader(change);
+  const changed = new Set(change.files.map((f) => f.path));
   try {
     for (const file of change.files) {
       if (!file.cls.source || file.inlineTests) continue;
       for (const [name, at] of functionsTouched(file.diff)) {
         const hits = refs.get(name);
-        // No mention in a test file or a Rust file (inline tests): no test caller, nothing to read.
-        if (!hits?.some((h) => classifyPath(h.path).test || h.path.endsWith('.rs'))) continue;
+        if (!hits || !needsReading(name, hits, changed)) continue;
         const uses = reader.uses(name, hits);
         if (uses === undefined) continue;
         const callers = uses.filter((u) => u.use === 'test');
@@ -63,6 +63,28 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
   } finally {
     reader.dispose();
   }
+}
+
+/**
+ * Whether the mentions of `name` can make it a test-only function, so their files are worth reading: some mention is
+ * in a test file or a Rust file (inline tests), and no production file plainly calls it (`name(` outside strings and
+ * comments on a line that does not define it, outside the changed files). Shared with src/git, which reads only the
+ * files this needs.
+ */
+export function needsReading(
+  name: string,
+  hits: readonly { readonly path: string; readonly text: string }[],
+  changed: ReadonlySet<string>,
+): boolean {
+  if (!hits.some((h) => classifyPath(h.path).test || h.path.endsWith('.rs'))) return false;
+  const call = new RegExp(`(?<![\\w$])${name.replace(/\$/g, '\\$')}\\s*\\(`);
+  return !hits.some((h) => {
+    // Changed files may hold the definition, where the function calling itself is no caller: read those.
+    if (classifyPath(h.path).test || h.path.endsWith('.rs') || changed.has(h.path)) return false;
+    const code = h.text.replace(/\/\*.*?\*\/|(["'`])(?:\\.|(?!\1).)*\1/g, '""').replace(/\/\/.*$|#.*$/, '');
+    const def = ANY_DEF.exec(code);
+    return call.test(code) && !(def && (def[1] ?? def[2] ?? def[3]) === name);
+  });
 }
 
 function inError(node: SyntaxNode): boolean {

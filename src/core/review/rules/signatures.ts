@@ -88,7 +88,8 @@ function breaksOf(pair: SurfacePair, definedNow: ReadonlySet<string>): ApiBreak[
     const news = after.get(name);
     const parent = name.includes('.') ? name.slice(0, name.lastIndexOf('.')) : undefined;
     if (!news) {
-      if (parent && removedTypes.has(parent)) continue; // the type's removal says it
+      // A member of a type no longer here: the type's own removal says it, or the type moved with its members.
+      if (parent && (removedTypes.has(parent) || (before.has(parent) && !after.has(parent)))) continue;
       if (olds[0].kind === 'class' || olds[0].kind === 'type') removedTypes.add(name);
       const renamed = renameOf(olds[0], head.symbols, base.symbols);
       if (renamed)

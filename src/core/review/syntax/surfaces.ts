@@ -4,7 +4,7 @@
  * file's base and a deleted file's head are empty); the rest keep the line rules.
  */
 import type { Change, ChangeFile } from '../model/change';
-import { libraryModule, pythonInitFor } from '../model/library';
+import { libraryModule, mayChangeSurface, pythonInitFor } from '../model/library';
 import { readSurface, type FileSurface, type PublicSymbol } from './signatures';
 import { grammarFor, type Grammar, type SyntaxParser } from './tree';
 
@@ -30,6 +30,7 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
   if (!syntax || !baseText) return out;
   for (const file of change.files) {
     if (file.inlineTests || !libraryModule(file.path, file.cls, true)) continue;
+    if (!mayChangeSurface(file.diff, headText?.get(file.path))) continue;
     const grammar = grammarFor(file.path, file.cls.language);
     if (!grammar || !syntax.grammars.has(grammar)) continue;
     const status = file.diff.status;
