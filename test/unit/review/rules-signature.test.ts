@@ -896,6 +896,25 @@ describe('review rules on trees: changed functions only tests call', () => {
       fires: ONLY,
     },
     {
+      lang: 'py',
+      name: 'a function a framework registers by its decorator',
+      silent: ONLY,
+      files: [
+        edit(
+          'pkg/tools.py',
+          ['mcp = Server("demo")', '', '@mcp.tool()', 'async def summarise_text(text: str) -> str:'],
+          ['    return text'],
+          ['    return text[:200]'],
+        ),
+      ],
+      references: {
+        summarise_text: [
+          { path: 'pkg/tools.py', line: 4, text: 'async def summarise_text(text: str) -> str:' },
+          { path: 'tests/test_tools.py', line: 7, text: '    assert await summarise_text("x") == "x"' },
+        ],
+      },
+    },
+    {
       lang: 'go',
       name: 'a function passed as a value in production',
       silent: ONLY,

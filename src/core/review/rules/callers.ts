@@ -42,10 +42,11 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
   const changed = new Set(change.files.map((f) => f.path));
   try {
     for (const file of change.files) {
-      if (!file.cls.source || file.inlineTests) continue;
+      if (!file.cls.source || file.inlineTests || SAMPLES.test(file.path)) continue;
+      const head = change.context.headText?.get(file.path)?.split('\n');
       for (const [name, at] of functionsTouched(file.diff)) {
         const hits = refs.get(name);
-        if (!hits || !needsReading(name, hits, changed)) continue;
+        if (!hits || !needsReading(name, hits, changed) || (head && registered(head, name))) continue;
         const uses = reader.uses(name, hits);
         if (uses === undefined) continue;
         const callers = uses.filter((u) => u.use === 'test');
@@ -63,6 +64,30 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
   } finally {
     reader.dispose();
   }
+}
+
+/** Examples, docs and scripts: their functions are shown or run, not called. */
+const SAMPLES = /(?:^|\/)(?:examples?|docs?|scripts?|benches|benchmarks?|demo)\//;
+/** Annotations that only describe a function; any other decorator or attribute registers it with a framework. */
+const DESCRIPTIVE =
+  /^(?:@(?:Override|Deprecated|SuppressWarnings|staticmethod|classmethod|property|overload|override|functools\.\w+|wraps\b|cache\b|lru_cache\b)|#\[(?:test|cfg|inline|must_use|allow|deny|warn|doc|deprecated|track_caller|cold)\b)/;
+
+/**
+ * A function registered with a framework by a decorator or attribute (`@mcp.tool()`, `@app.get(..)`, `#[tauri::command]`,
+ * `@Bean`): the framework calls it, so tests being its only callers in the source says nothing.
+ */
+function registered(lines: readonly string[], name: string): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const m = ANY_DEF.exec(lines[i]);
+    if (!m || (m[1] ?? m[2] ?? m[3]) !== name) continue;
+    for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+      const l = lines[k].trim();
+      if (l === '' || l.startsWith('//') || l.startsWith('///')) continue;
+      if (!/^(?:@|#\[)/.test(l)) break;
+      if (!DESCRIPTIVE.test(l)) return true;
+    }
+  }
+  return false;
 }
 
 /**
