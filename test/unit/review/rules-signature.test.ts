@@ -456,6 +456,21 @@ describe('review rules on both trees: public API changes', () => {
     },
     {
       lang: 'rust',
+      name: 'pub re-exports moved into a macro of a new file the entry point expands',
+      silent: API,
+      files: [
+        edit('src/lib.rs', ['mod crate_root;'], ['pub use crate::ser::{Serialize, Serializer};'], ['crate_root!();']),
+        newFile('src/crate_root.rs', [
+          'macro_rules! crate_root {',
+          '    () => {',
+          '        pub use crate::ser::{Serialize, Serializer};',
+          '    };',
+          '}',
+        ]),
+      ],
+    },
+    {
+      lang: 'rust',
       name: 'a pub(crate) fn changed',
       silent: API,
       files: [

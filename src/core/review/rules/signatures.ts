@@ -35,12 +35,16 @@ export function treeApiChanges(change: Change, sink: FindingSink, meta: RuleMeta
   const pairs = surfacesOf(change);
   const definedNow = new Set<string>();
   for (const p of pairs.values()) for (const s of p.head.symbols.values()) definedNow.add(s.name.split('.').pop()!);
+  // A declaration the tree no longer shows may still be written out where the tree does not read items: inside a
+  // macro (`macro_rules!` bodies, maybe in another changed file the macro comes from), a string of generated code. Its
+  // text still there means it was moved, not removed. Not in TS/JS: a header there does not carry `export`, so a
+  // function made private would look unchanged.
+  let written: string | undefined;
+  const writtenNow = (): string =>
+    (written ??= change.files.map((f) => compact(change.context.headText?.get(f.path))).join('\u0000'));
   for (const pair of pairs.values()) {
-    // A declaration the tree no longer shows may still be written out where the tree does not read items: inside a
-    // macro (`macro_rules!` bodies), a string of generated code. Its text still there means it was moved, not removed.
-    // Not in TS/JS: a header there does not carry `export`, so a function made private would look unchanged.
     const js = pair.grammar === 'javascript' || pair.grammar === 'typescript' || pair.grammar === 'tsx';
-    const headText = js ? '\u0000' : compact(change.context.headText?.get(pair.file.path));
+    const headText = js ? '\u0000' : writtenNow();
     for (const b of breaksOf(pair, definedNow)) {
       if (b.kind === 'removed' && !b.now && headText.includes(compact(b.symbol.signature.replace(/\.\.\.$/, ''))))
         continue;
