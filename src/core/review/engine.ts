@@ -11,6 +11,7 @@ import { FindingSink, RuleFamily } from './rules/rule';
 import { ChecklistItem, buildChecklist } from './checklist';
 import { changeAiClaim } from './claim';
 import { combineFindings } from './combine';
+import { surfacesOf } from './syntax/surfaces';
 import { BlastRadius, blastRadius } from './tier';
 import {
   AnalyzerResult,
@@ -188,10 +189,16 @@ const LINE_RULES =
 
 /** How the change was read, said plainly: which languages had syntax trees and which fell back to line rules. */
 function analysisOf(change: Change): string {
-  const { trees, lines } = change.analysis;
+  const { lines } = change.analysis;
+  const compared = [...new Set([...surfacesOf(change).values()].map((p) => p.grammar))];
+  const trees = [...new Set([...change.analysis.trees, ...compared])].sort();
   if (trees.length === 0) return `${LINE_RULES}; no syntax trees`;
   const fallback = lines.length > 0 ? `; line rules only for ${lines.join(', ')} (no grammar or text)` : '';
-  return `syntax trees (tree-sitter) for ${trees.join(', ')}: tests, assertions that cannot fail and concurrency read from the tree; ${LINE_RULES}${fallback}`;
+  const sides =
+    compared.length > 0
+      ? `, public signatures and file deletions compared between base and head (${compared.sort().join(', ')})`
+      : '';
+  return `syntax trees (tree-sitter) for ${trees.join(', ')}: tests, assertions that cannot fail and concurrency read from the tree${sides}; ${LINE_RULES}${fallback}`;
 }
 
 /** Runs rule families over a built change; a family that throws is reported in `warnings`, never fatal. */

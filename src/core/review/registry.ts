@@ -16,6 +16,7 @@ import { infraRules } from './rules/infra';
 import { loggingRules } from './rules/logging';
 import { placeholderRules } from './rules/placeholders';
 import { provenanceRules } from './rules/provenance';
+import { publicDeleteRules } from './rules/public-deletes';
 import { resilienceRules } from './rules/resilience';
 import type { RuleFamily, RuleMeta } from './rules/rule';
 import { secretRules } from './rules/secrets';
@@ -35,6 +36,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   switchRules,
   authRules,
   destructiveRules,
+  publicDeleteRules,
   infraRules,
   dependencyRules,
   dependencyBoundRules,

@@ -60,6 +60,8 @@ const T2_RULES = new Set([
   'test-deleted',
   'test-special-case',
   'infra-exposure',
+  // A public function deleting paths its callers give it: data loss reaches every user of the library.
+  'public-function-deletes-files',
 ]);
 /**
  * Findings that restate the change's shape (that a path or a pipeline was touched, the formatting): the shape

@@ -174,6 +174,12 @@ export interface ReviewContext {
    */
   readonly headText?: ReadonlyMap<string, string>;
   /**
+   * Full text at the base (the diff's old side) of changed source files, keyed like `headText` by the file's path in
+   * the diff (a renamed file's old text under its new path): rules that compare both sides as syntax trees (public
+   * signatures, what public functions delete) read it. Absent for a file: those rules fall back to the diff's lines.
+   */
+  readonly baseText?: ReadonlyMap<string, string>;
+  /**
    * Where names of functions the change touched are used at the head (`git grep -w`), by name: each hit's path and
    * line. Lets rules see a changed function whose only remaining callers are tests.
    */

@@ -21,10 +21,13 @@ import {
   analyzeBranch,
   mergeBase,
   readCodeownersAt,
+  readHeadContext,
   readPolicyAt,
   readSarifFiles,
   reviewScope,
+  WORKTREE,
 } from '../../git/review';
+import { syntaxFor } from '../../syntax/forReview';
 import { buildReviewModel, type ReviewModel } from './reviewModel';
 import { currentBranch, defaultBranch, emptyTree, worktreeDiff } from './reviewGit';
 
@@ -158,9 +161,14 @@ async function loadWorktree(repo: RepoInfo, deps: LoadDeps): Promise<LoadedRevie
     signoffs: [],
     warnings,
   };
+  // The files on disk are the head: the same tree rules as a branch review (signatures against HEAD, tests, callers).
+  const texts = await readHeadContext(repo, WORKTREE, diff, (m) => warnings.push(m), head ?? undefined);
+  const syntax = await syntaxFor(diff, texts, (m) => warnings.push(m));
   const review = reviewBranch(diff, lineSource, {
     ...reviewContext(policy?.policy, codeowners),
     ...(analyzerResults ? { analyzerResults } : {}),
+    ...texts,
+    ...(syntax ? { syntax } : {}),
   });
   const report = buildBranchReport(facts, review, policy?.policy ? { policy: policy.policy } : {});
   return {

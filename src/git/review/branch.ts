@@ -20,7 +20,7 @@ import { runGit } from '../exec';
 import { SIGNOFF_NOTES_REF } from '../notes';
 import type { RepoInfo } from '../repo';
 import { readHeadContext } from './headContext';
-import { resolveRange, type ResolvedRange } from './range';
+import { mergeBase, resolveRange, type ResolvedRange } from './range';
 import { readSignoffs } from './signoffNotes';
 
 export interface AnalyzeOptions {
@@ -65,17 +65,21 @@ export async function analyzeBranch(
 ): Promise<BranchAnalysis> {
   const range = typeof spec === 'object' ? spec : await resolveRange(repo, spec);
   const headWarnings: string[] = [];
+  // The diff's old side is the merge base (`git diff base...head`): base texts are read there.
+  const oldSide = mergeBase(repo, range);
+  oldSide.catch(() => undefined); // a range without one reads no base text
   // The head's context needs only the diff: it is read while the log is still being replayed.
   let head: Promise<Awaited<ReturnType<typeof readHeadContext>>> | undefined;
   const read = await branchFacts(repo, range, {
     ...(options.notesRef ? { notesRef: options.notesRef } : {}),
     onDiff: (diff) => {
-      head = readHeadContext(repo, range.head, diff, (m) => headWarnings.push(m));
+      head = readHeadContext(repo, range.head, diff, (m) => headWarnings.push(m), oldSide);
       head.catch(() => undefined); // awaited below; not unhandled should the log fail first
     },
   });
-  const headContext = await (head ?? readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m)));
-  const syntax = await syntaxFor(read.diff, headContext.headText, (m) => headWarnings.push(m));
+  const headContext = await (head ??
+    readHeadContext(repo, range.head, read.diff, (m) => headWarnings.push(m), oldSide));
+  const syntax = await syntaxFor(read.diff, headContext, (m) => headWarnings.push(m));
   const facts = headWarnings.length > 0 ? { ...read, warnings: [...read.warnings, ...headWarnings] } : read;
   const review = reviewBranch(facts.diff, facts.lineSource, {
     ...reviewContext(options.policy, options.codeowners, options.analyzerResults),

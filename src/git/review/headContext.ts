@@ -1,10 +1,25 @@
 /**
- * What the review reads from the tree at the head besides the diff: the full text of changed source and test files (to
- * parse them, and to find tests inside production files, such as Rust `#[cfg(test)]` modules) and where the functions the change touched are
- * referenced (`git grep -w` at the head), so a rule can see a changed function whose only callers are tests.
+ * What the review reads from the tree besides the diff: the full text of changed source and test files on both sides
+ * (the head to parse them and find tests inside production files such as Rust `#[cfg(test)]` modules; the base to
+ * compare public signatures as trees), the `__init__.py` that says which names of a private Python module are
+ * public, and where the functions the change touched are referenced (`git grep -w` at the head) with the text of the
+ * files that mention them, so a rule can read each mention in its tree and see a function only tests call.
+ * Every blob comes through one `git cat-file --batch`. The head is a commit, or the working tree (the editor's
+ * review of uncommitted work: files read from disk, `git grep` over the work tree).
  * Bounded (files, bytes, names, time); anything it cannot read is left out and the rules fall back to the diff.
  */
-import { changedFunctionNames, classifyPath, type ParsedDiff, type ReviewContext } from '../../core/review';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import {
+  changedFunctionNames,
+  classifyPath,
+  grammarFor,
+  libraryModule,
+  needsReading,
+  pythonInitFor,
+  type ParsedDiff,
+  type ReviewContext,
+} from '../../core/review';
 import { CatFileBatch } from '../catFileBatch';
 import { runGit } from '../exec';
 import type { RepoInfo } from '../repo';
@@ -12,30 +27,51 @@ import type { RepoInfo } from '../repo';
 const MAX_FILES = 200;
 const MAX_FILE_BYTES = 1024 * 1024;
 const MAX_HITS_PER_NAME = 200;
+/** Files read only because they mention a changed name. */
+const MAX_REFERENCE_FILES = 100;
 
-type HeadContext = Pick<ReviewContext, 'headText' | 'references' | 'workflows' | 'lockfiles'>;
+type HeadContext = Pick<ReviewContext, 'headText' | 'baseText' | 'references' | 'workflows' | 'lockfiles'>;
 
+/** The working tree as the head: texts from disk, grep over the work tree. */
+export const WORKTREE = null;
+
+/**
+ * `head`: the head commit, or WORKTREE. `base`: the commit of the diff's old side (a merge base already resolved, or
+ * a promise of it); without one, no base text is read.
+ */
 export async function readHeadContext(
   repo: RepoInfo,
-  head: string,
+  head: string | typeof WORKTREE,
   diff: ParsedDiff,
   log: (message: string) => void = () => {},
+  base?: string | Promise<string>,
 ): Promise<HeadContext> {
   const names = changedFunctionNames(diff);
-  const [headText, references, manifests] = await Promise.all([
-    readChangedSources(repo, head, diff, log),
-    grepNames(repo, head, names, log),
-    readManifestContext(repo, head, diff, log),
-  ]);
-  // Rust files holding references need their text too, to tell their inline tests from their code.
-  const more = references
-    ? [...new Set([...references.values()].flat().map((r) => r.path))].filter(
-        (p) => p.endsWith('.rs') && !headText.has(p),
-      )
-    : [];
-  if (more.length > 0)
-    for (const [p, t] of await readBlobs(repo, head, more.slice(0, MAX_FILES), log)) headText.set(p, t);
-  return { headText, ...(references ? { references } : {}), ...manifests };
+  const batch = new CatFileBatch(repo.root);
+  try {
+    const grep = grepNames(repo, head, names, log);
+    const oldSide = base === undefined ? undefined : await Promise.resolve(base).catch(() => undefined);
+    const [texts, references, manifests] = await Promise.all([
+      readChangedSources(repo, batch, head, oldSide, diff, log),
+      grep,
+      // The working tree's review reads no workflows: the bound rule then stays silent there.
+      head === WORKTREE ? Promise.resolve({}) : readManifestContext(repo, batch, head, diff, log),
+    ]);
+    const { headText, baseText } = texts;
+    const changed = new Set(diff.files.map((f) => f.path));
+    const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
+    if (more.length > 0)
+      for (const [p, t] of await readTexts(repo, batch, head, more.slice(0, MAX_REFERENCE_FILES), log))
+        headText.set(p, t);
+    return {
+      headText,
+      ...(oldSide ? { baseText } : {}),
+      ...(references ? { references } : {}),
+      ...manifests,
+    };
+  } finally {
+    await batch.close();
+  }
 }
 
 /** Lockfiles looked for next to a changed manifest and at the root (what CI installs). */
@@ -57,6 +93,7 @@ const LOCKFILES = [
  */
 async function readManifestContext(
   repo: RepoInfo,
+  batch: CatFileBatch,
   head: string,
   diff: ParsedDiff,
   log: (message: string) => void,
@@ -72,7 +109,7 @@ async function readManifestContext(
     const listed = r.stdout.split('\n').filter((p) => p !== '');
     const workflowPaths = listed.filter((p) => p.startsWith('.github/workflows/') && /\.ya?ml$/.test(p));
     const lockPaths = listed.filter((p) => candidates.includes(p));
-    const texts = await readBlobs(repo, head, [...workflowPaths.slice(0, 50), ...lockPaths], log);
+    const texts = await readTexts(repo, batch, head, [...workflowPaths.slice(0, 50), ...lockPaths], log);
     const pick = (paths: readonly string[]): { path: string; text: string }[] =>
       paths.filter((p) => texts.has(p)).map((path) => ({ path, text: texts.get(path)! }));
     return { workflows: pick(workflowPaths), lockfiles: pick(lockPaths) };
@@ -84,54 +121,125 @@ async function readManifestContext(
   }
 }
 
-async function readChangedSources(
-  repo: RepoInfo,
-  head: string,
-  diff: ParsedDiff,
-  log: (message: string) => void,
-): Promise<Map<string, string>> {
-  const paths = diff.files
-    .filter((f) => {
-      if (f.newPath === null || f.binary) return false;
-      const cls = classifyPath(f.path);
-      return cls.source || cls.test;
-    })
-    .map((f) => f.path);
-  if (paths.length > MAX_FILES)
-    log(
-      `review: read ${MAX_FILES} of ${paths.length} changed source files at the head; the rest are judged from the diff alone`,
-    );
-  return readBlobs(repo, head, paths.slice(0, MAX_FILES), log);
+/**
+ * Production files to read so each mention of a changed name is judged in its tree: only for names that may turn out
+ * test-only (needsReading: a test mentions them and no production line plainly calls them).
+ */
+function mentionFiles(
+  references: ReadonlyMap<string, readonly { path: string; text: string }[]>,
+  changed: ReadonlySet<string>,
+): string[] {
+  const out = new Set<string>();
+  for (const [name, hits] of references) {
+    if (!needsReading(name, hits, changed)) continue;
+    for (const h of hits) {
+      const cls = classifyPath(h.path);
+      if ((!cls.test || h.path.endsWith('.rs')) && grammarFor(h.path, cls.language) !== undefined) out.add(h.path);
+    }
+  }
+  return [...out];
 }
 
-async function readBlobs(
+async function readChangedSources(
   repo: RepoInfo,
-  head: string,
+  batch: CatFileBatch,
+  head: string | typeof WORKTREE,
+  base: string | undefined,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<{ headText: Map<string, string>; baseText: Map<string, string> }> {
+  const changed = diff.files.filter((f) => {
+    if (f.binary) return false;
+    const cls = classifyPath(f.path);
+    return cls.source || cls.test;
+  });
+  const heads = changed.filter((f) => f.newPath !== null).map((f) => f.path);
+  if (heads.length > MAX_FILES)
+    log(
+      `review: read ${MAX_FILES} of ${heads.length} changed source files at the head; the rest are judged from the diff alone`,
+    );
+  // A private Python module's names are public when its package's __init__.py imports them.
+  const inits = [...new Set(heads.map(pythonInitFor).filter((p): p is string => p !== undefined))].filter(
+    (p) => !heads.includes(p),
+  );
+  // The base side of library files only: what the public-signature and file-deletion rules compare.
+  const bases = base
+    ? changed.filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true)).slice(0, MAX_FILES)
+    : [];
+  const [headText, baseBlobs] = await Promise.all([
+    readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 20)], log),
+    base
+      ? readBlobs(
+          batch,
+          bases.map((f) => `${base}:${f.oldPath}`),
+          log,
+        )
+      : Promise.resolve([]),
+  ]);
+  const baseText = new Map<string, string>();
+  baseBlobs.forEach((t, i) => {
+    if (t !== undefined) baseText.set(bases[i].path, t);
+  });
+  return { headText, baseText };
+}
+
+/** Texts at the head: blobs of the head commit, or files on disk for the working tree. */
+async function readTexts(
+  repo: RepoInfo,
+  batch: CatFileBatch,
+  head: string | typeof WORKTREE,
   paths: readonly string[],
   log: (message: string) => void,
 ): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  if (paths.length === 0) return out;
-  const batch = new CatFileBatch(repo.root);
-  try {
-    const objects = await batch.readMany(paths.map((p) => `${head}:${p}`));
-    objects.forEach((o, i) => {
-      if (o && o.type === 'blob' && o.size <= MAX_FILE_BYTES) out.set(paths[i], o.content.toString('utf8'));
-    });
-  } catch (err) {
-    log(
-      `review: could not read changed files at the head (${(err as Error).message}); tests inside production files are judged from the diff alone`,
+  if (head === WORKTREE) {
+    await Promise.all(
+      paths.map(async (p) => {
+        try {
+          const abs = path.join(repo.root, ...p.split('/'));
+          const stat = await fs.stat(abs);
+          if (stat.isFile() && stat.size <= MAX_FILE_BYTES) out.set(p, await fs.readFile(abs, 'utf8'));
+        } catch {
+          // Gone or unreadable since the diff: judged from the diff alone.
+        }
+      }),
     );
-  } finally {
-    await batch.close();
+    return out;
   }
+  const texts = await readBlobs(
+    batch,
+    paths.map((p) => `${head}:${p}`),
+    log,
+  );
+  texts.forEach((t, i) => {
+    if (t !== undefined) out.set(paths[i], t);
+  });
   return out;
 }
 
-/** `git grep -n -w` of every name at the head, in one process; undefined when git fails. */
+async function readBlobs(
+  batch: CatFileBatch,
+  names: readonly string[],
+  log: (message: string) => void,
+): Promise<(string | undefined)[]> {
+  if (names.length === 0) return [];
+  try {
+    const objects = await batch.readMany(names);
+    return objects.map((o) =>
+      o && o.type === 'blob' && o.size <= MAX_FILE_BYTES ? o.content.toString('utf8') : undefined,
+    );
+  } catch (err) {
+    log(
+      `review: could not read changed files (${(err as Error).message}); tests inside production files and public signatures are judged from the diff alone`,
+    );
+    return names.map(() => undefined);
+  }
+}
+
+/** `git grep -n -w` of every name at the head (or the work tree), in one process; undefined when git fails. */
 async function grepNames(
   repo: RepoInfo,
-  head: string,
+  head: string | typeof WORKTREE,
   names: readonly string[],
   log: (message: string) => void,
 ): Promise<Map<string, { path: string; line: number; text: string }[]> | undefined> {
@@ -139,7 +247,7 @@ async function grepNames(
   // One extended pattern with the names as alternatives: the same lines as one -F pattern per name (git retries a
   // match that is not a whole word further along the line either way), about 20 times cheaper for git.
   const alternatives = names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
-  const args = ['grep', '-n', '-w', '-I', '-E', '--no-color', '-e', `(${alternatives})`, head, '--'];
+  const args = ['grep', '-n', '-w', '-I', '-E', '--no-color', '-e', `(${alternatives})`, ...(head ? [head] : []), '--'];
   try {
     const r = await runGit(args, {
       cwd: repo.root,
@@ -148,7 +256,7 @@ async function grepNames(
       maxOutputBytes: 32 * 1024 * 1024,
     });
     const out = new Map<string, { path: string; line: number; text: string }[]>(names.map((n) => [n, []]));
-    const prefix = `${head}:`;
+    const prefix = head ? `${head}:` : '';
     const patterns = names.map((n) => [n, new RegExp(`(?<![\\w$])${n.replace(/\$/g, '\\$')}(?![\\w$])`)] as const);
     for (const line of r.stdout.split('\n')) {
       if (!line.startsWith(prefix)) continue;

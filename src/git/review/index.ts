@@ -4,4 +4,5 @@ export { gitIdentity, mergeBase, resolveCommits, resolveRange, reviewScope, spli
 export { loadRangePolicy, readCodeownersAt, readPolicyAt, type RangePolicy } from './policyFile';
 export { writeSignoff } from './signoffNotes';
 export { ReviewStateStore } from './reviewStore';
+export { readHeadContext, WORKTREE } from './headContext';
 export { readSarifFiles } from './sarifFiles';

@@ -11,13 +11,14 @@ import { classifyPath } from '../../../src/core/review/model/paths';
 import type { Finding } from '../../../src/core/review/types';
 import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
-import { ALL_AI, diffOf, headTextOf, review } from './helpers';
 import { CLAIM_CASES } from './corpus/claims';
 import { DRIFT_CASES } from './corpus/drift';
+import { ALL_AI, baseTextOf, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { REALEVAL_CASES } from './corpus/realeval';
 import { RUST_CASES } from './corpus/rust';
+import { SIGNATURE_CASES } from './corpus/signature';
 import { STRUCTURE_CASES } from './corpus/structure';
 import type { CorpusCase, CorpusLanguage } from './corpus/types';
 import { TYPESCRIPT_CASES } from './corpus/typescript';
@@ -31,6 +32,7 @@ export const CASES: readonly CorpusCase[] = [
   ...CLAIM_CASES,
   ...DRIFT_CASES,
   ...REALEVAL_CASES,
+  ...SIGNATURE_CASES,
 ];
 
 interface Tally {
@@ -43,11 +45,12 @@ interface Tally {
   codeCorrect: number;
 }
 
-/** The corpus is reviewed as the CLI and the extension review it: with each file's head text and syntax trees. */
+/** The corpus is reviewed as the CLI and the extension review it: with each file's texts on both sides and trees. */
 let syntax: SyntaxParser | undefined;
 
 function run(c: CorpusCase): Finding[] {
-  const context = { ...c.context, headText: headTextOf(...c.files), ...(syntax ? { syntax } : {}) };
+  const headText = new Map([...headTextOf(...c.files), ...(c.context?.headText ?? [])]);
+  const context = { ...c.context, headText, baseText: baseTextOf(...c.files), ...(syntax ? { syntax } : {}) };
   return [...review(diffOf(...c.files), c.ai ? ALL_AI : undefined, context).findings];
 }
 

@@ -40,6 +40,20 @@ export function headTextOf(...specs: FileSpec[]): Map<string, string> {
   return out;
 }
 
+/**
+ * Each file's text at the base as far as the spec shows it (unchanged and removed lines, padded like headTextOf):
+ * what the tree rules compare with the head. Added files have none.
+ */
+export function baseTextOf(...specs: FileSpec[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const s of specs) {
+    if (s.status === 'added') continue;
+    const pad = new Array<string>(Math.max(0, (s.start ?? 1) - 1)).fill('');
+    out.set(s.path, [...pad, ...(s.before ?? []), ...(s.del ?? []), ...(s.after ?? [])].join('\n') + '\n');
+  }
+  return out;
+}
+
 /** One file of `git diff` output with a single hunk. */
 function fileDiff(spec: FileSpec): string {
   const before = spec.before ?? [];

@@ -1,18 +1,21 @@
 /**
- * A library's public surface: public functions removed or renamed, parameters inserted before existing ones or
- * removed, and changed functions whose only remaining callers are tests (from `git grep` at the head, given as
- * `context.references` by src/git). Per language: `export` in TS/JS, no leading underscore in Python, `pub` in Rust,
- * a capital letter in Go, `public` in Java.
+ * A library's public surface. Files whose both sides were read as syntax trees are judged by rules/signatures.ts;
+ * the rest (no grammar, no base text) by the line rules below: public functions removed or renamed, parameters
+ * inserted before existing ones or removed. Per language: `export` in TS/JS, no leading underscore in Python, `pub` in
+ * Rust, a capital letter in Go, `public` in Java. Changed functions whose only callers are tests: rules/callers.ts.
  */
-import type { DiffFile, ParsedDiff } from '../diff/types';
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { inlineTestRanges } from '../model/inlineTests';
-import { classifyPath, type Language } from '../model/paths';
+import { libraryModule } from '../model/library';
+import type { Language } from '../model/paths';
+import { testOnlyCallers } from './callers';
 import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote } from './rule';
+import { treeApiChanges } from './signatures';
+
+export { changedFunctionNames } from './touched';
 
 const API: RuleMeta = {
   id: 'public-api-changed',
-  claims: { languages: ['js', 'py', 'go', 'rust'] },
+  claims: { languages: ['js', 'py', 'go', 'rust', 'java'] },
   category: 'api',
   title: 'Public API changed',
   whatToDo:
@@ -34,10 +37,6 @@ const PUBLIC_DEF: Partial<Record<Language, RegExp>> = {
   go: /^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*(?:\[[^\]]*\])?\s*\((.*)$/,
   java: /^\s*public\s+(?:static\s+|final\s+|synchronized\s+|abstract\s+)*[\w<>[\],.? ]+\s+([a-zA-Z_]\w*)\s*\((.*)$/,
 };
-/** Any function definition, for the names a hunk changed (its @@ section or a definition line). */
-const ANY_DEF =
-  /\b(?:function\*?|def|fn|func(?:\s*\([^)]*\))?)\s+([A-Za-z_$][\w$]*)\s*(?:<[^>]*>|\[[^\]]*\])?\s*\(|^\s*(?:export\s+)?(?:const|let)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:async\s+)?(?:\([^)]*\)|\w+)\s*=>|^\s*(?:public|private|protected|static|async|\s)*([A-Za-z_$][\w$]*)\s*\([^)]*\)\s*(?::\s*[\w<>[\]|, ]+)?\s*\{\s*$/;
-
 interface Def {
   readonly name: string;
   readonly params: string[];
@@ -48,10 +47,11 @@ export const apiRules: RuleFamily = {
   name: 'api',
   rules: [API, TEST_ONLY],
   run(change: Change, sink: FindingSink): void {
+    const byTree = treeApiChanges(change, sink, API);
     const addedAnywhere = new Set<string>();
     for (const file of change.files) for (const d of publicDefs(file, file.added)) addedAnywhere.add(d.name);
     for (const file of change.files) {
-      if (!libraryFile(file)) continue;
+      if (!libraryFile(file) || byTree.has(file.path)) continue;
       const added = new Map(publicDefs(file, file.added).map((d) => [d.name, d]));
       for (const old of publicDefs(file, file.removed)) {
         const now = added.get(old.name);
@@ -77,17 +77,13 @@ export const apiRules: RuleFamily = {
           );
       }
     }
-    testOnlyCallers(change, sink);
+    testOnlyCallers(change, sink, TEST_ONLY);
   },
 };
 
 /** Code a library exposes: production files outside private modules, scripts, examples and Go's internal/. */
 function libraryFile(file: ChangeFile): boolean {
-  if (!file.cls.source || !PUBLIC_DEF[file.cls.language]) return false;
-  return (
-    !/(?:^|\/)(?:_[^/]*\.py|internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/)/.test(file.path) &&
-    !/(?:^|\/)(?:main|__main__)\.\w+$/.test(file.path)
-  );
+  return PUBLIC_DEF[file.cls.language] !== undefined && !file.inlineTests && libraryModule(file.path, file.cls);
 }
 
 function publicDefs(file: ChangeFile, lines: readonly ChangeLine[]): Def[] {
@@ -165,115 +161,4 @@ function incompatible(before: readonly string[], after: readonly string[]): stri
   if (common.join(',') !== newNames.filter((n) => oldNames.includes(n)).join(',')) return 'parameters reordered';
   if (after.slice(before.length).some(req)) return 'new required parameter';
   return null;
-}
-
-/** Names of functions the change touched: definitions on changed lines and the functions hunks sit in. */
-export function changedFunctionNames(diff: ParsedDiff): string[] {
-  const names = new Set<string>();
-  for (const f of diff.files) {
-    const cls = classifyPath(f.path);
-    if (!cls.source || f.status === 'deleted') continue;
-    for (const n of functionsTouched(f).keys()) names.add(n);
-  }
-  return [...names]
-    .filter((n) => n.length >= 5 && !COMMON.has(n) && !/^(?:test|Test)/.test(n) && !n.startsWith('__'))
-    .slice(0, 40);
-}
-
-const COMMON = new Set([
-  'constructor',
-  'render',
-  'toString',
-  'equals',
-  'hashCode',
-  'default',
-  'handle',
-  'update',
-  'setup',
-  'main',
-  'close',
-  'start',
-  'value',
-  'build',
-  'parse',
-  'apply',
-  'write',
-  'flush',
-  'clone',
-  'delete',
-  'create',
-  'while',
-  'catch',
-  'function',
-  'return',
-  'switch',
-]);
-
-/** Functions a file's change touched, by name, with the new-side line to point at: defined on an added line, or
- * enclosing a hunk's first change (the nearest definition above it in the hunk, else the hunk's @@ section). */
-function functionsTouched(diff: DiffFile): Map<string, number> {
-  const out = new Map<string, number>();
-  const nameOf = (text: string): string | undefined => {
-    const m = ANY_DEF.exec(text);
-    return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
-  };
-  for (const h of diff.hunks) {
-    for (const l of h.lines) {
-      const n = l.kind === 'add' ? nameOf(l.text) : undefined;
-      if (n && !out.has(n)) out.set(n, l.newLine!);
-    }
-  }
-  for (const h of diff.hunks) {
-    const first = h.lines.findIndex((l) => l.kind !== 'context');
-    if (first < 0) continue;
-    let name: string | undefined;
-    for (let i = first - 1; i >= 0 && !name; i--) name = nameOf(h.lines[i].text);
-    name ??= nameOf(h.section);
-    const at = h.lines.slice(first).find((l) => l.kind === 'add')?.newLine ?? h.newStart;
-    if (name && !out.has(name)) out.set(name, at);
-  }
-  return out;
-}
-
-function definesName(text: string, name: string): boolean {
-  const m = ANY_DEF.exec(text);
-  return m !== null && (m[1] ?? m[2] ?? m[3]) === name;
-}
-
-/** A reference at the head is a test when its file is a test file or it sits in an inline test module. */
-function testOnlyCallers(change: Change, sink: FindingSink): void {
-  const refs = change.context.references;
-  if (!refs) return;
-  const headText = change.context.headText;
-  const ranges = new Map<string, [number, number][]>();
-  const isTest = (path: string, line: number): boolean => {
-    const cls = classifyPath(path);
-    if (cls.test) return true;
-    if (cls.language !== 'rust') return false;
-    let r = ranges.get(path);
-    if (!r) ranges.set(path, (r = inlineTestRanges('rust', headText?.get(path) ?? '')));
-    return r.some(([a, b]) => line >= a && line <= b);
-  };
-  for (const file of change.files) {
-    if (!file.cls.source || file.inlineTests) continue;
-    for (const [name, at] of functionsTouched(file.diff)) {
-      const hits = refs.get(name);
-      if (!hits) continue;
-      const callers = hits.filter(
-        (h) =>
-          !definesName(h.text, name) &&
-          !/^\s*(?:\/\/|#|\*|\/\*)/.test(h.text) &&
-          !/\bimport\b|\buse\s+[\w:]+|^\s*from\s/.test(h.text),
-      );
-      if (callers.length === 0 || !callers.every((h) => isTest(h.path, h.line))) continue;
-      const files = [...new Set(callers.map((h) => h.path))];
-      sink.add(
-        TEST_ONLY,
-        file,
-        newRange(at),
-        'low',
-        `${quote(name, 40)} is called only from tests at the head (${callers.length} call${callers.length > 1 ? 's' : ''} in ${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''})`,
-      );
-    }
-  }
 }

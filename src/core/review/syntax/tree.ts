@@ -19,6 +19,8 @@ export interface SyntaxNode {
   childForFieldName(name: string): SyntaxNode | null;
   /** Descendants of the given types in document order, found inside the parser (no node object for the rest). */
   descendantsOfType(types: string[]): readonly (SyntaxNode | null)[];
+  /** The smallest named node at a point (row 0-based, column in UTF-16 units, as JavaScript indexes a line). */
+  namedDescendantForPosition(start: { row: number; column: number }): SyntaxNode | null;
 }
 
 /** Grammars the review reads trees with; every other language keeps the line rules. */

@@ -260,7 +260,7 @@ export const DRIFT_CASES: readonly CorpusCase[] = [
     title: 'Transport API as a plain request -> response method',
     files: [
       edit(
-        'httpx_lite/_transports/base.py',
+        'httpx_lite/transports/base.py',
         ['class BaseTransport:'],
         ['    def handle_request(self, method, url, headers, stream):'],
         ['    def handle_request(self, request: Request) -> Response:'],
@@ -286,7 +286,7 @@ export const DRIFT_CASES: readonly CorpusCase[] = [
     title: 'Transport API as a plain request -> response method, docstring updated',
     files: [
       edit(
-        'httpx_lite/_transports/base.py',
+        'httpx_lite/transports/base.py',
         ['class BaseTransport:'],
         [
           '    def handle_request(self, method, url, headers, stream):',

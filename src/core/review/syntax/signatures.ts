@@ -1,0 +1,714 @@
+/**
+ * The public surface of one file read from its syntax tree, per grammar: exported or public functions, methods,
+ * classes, types and constants with their parameters and return types, and, for every function (public or not), the
+ * calls in it that delete files and the names it calls. Base and head are read the same way; rules compare the two
+ * (rules/signatures.ts, rules/public-deletes.ts). What "public" means per language: `export` (and CommonJS
+ * `module.exports`) in TS/JS; module-level names without a leading underscore, or the names in `__all__` when the
+ * module has one, in Python; `pub` (not `pub(crate)`) in Rust; capitalised names in Go; public or protected members of
+ * public types in Java.
+ */
+import { callee } from './tests';
+import type { Grammar, SyntaxNode } from './tree';
+
+export type SymbolKind = 'function' | 'method' | 'class' | 'type' | 'constant' | 'export';
+
+export interface Param {
+  readonly name: string;
+  /** As written, whitespace removed; '' when untyped. */
+  readonly type: string;
+  /** As written, whitespace removed; absent when there is none. */
+  readonly default?: string;
+  /** Callers may leave it out (a default, `?`). */
+  readonly optional: boolean;
+  /** `...rest`, `*args`, `**kwargs`, Go's `...T`, Java's `T...`. */
+  readonly variadic: boolean;
+  /** Python: passed by keyword only (after `*` or `*args`). */
+  readonly keywordOnly: boolean;
+}
+
+export interface PublicSymbol {
+  /** Unique in the file: "get", "Client.get"; a second overload of a name gets "#2". */
+  readonly key: string;
+  /** Dotted name without the overload suffix. */
+  readonly name: string;
+  readonly kind: SymbolKind;
+  /** Functions and methods only (receivers, `self` and `cls` left out). */
+  readonly params?: readonly Param[];
+  /** Return type as written, whitespace removed; '' when not written. */
+  readonly returns?: string;
+  /** The declaration's header on one line, for the finding. */
+  readonly signature: string;
+  /** 1-based, inclusive. */
+  readonly start: number;
+  readonly end: number;
+}
+
+export interface DeleteCall {
+  readonly line: number;
+  readonly callee: string;
+  /** Removes a directory tree (rmtree, RemoveAll, remove_dir_all, recursive rm). */
+  readonly recursive: boolean;
+  /**
+   * The path comes from the caller (a parameter, or a local computed from one) or names the user's home or working
+   * directory: a user's files, not the function's own resources (`self._socket_path`).
+   */
+  readonly userPath: boolean;
+}
+
+export interface FunctionFacts {
+  /** Same naming as PublicSymbol.key without the overload suffix ("Client.close", "cleanup"). */
+  readonly name: string;
+  readonly start: number;
+  readonly end: number;
+  readonly deletes: readonly DeleteCall[];
+  /** Last segment of every callee in the body ("self._wipe" -> "_wipe"), and whether a call passes it a caller's value. */
+  readonly calls: ReadonlyMap<string, boolean>;
+}
+
+export interface FileSurface {
+  readonly symbols: ReadonlyMap<string, PublicSymbol>;
+  readonly functions: readonly FunctionFacts[];
+}
+
+const MAX_SIGNATURE = 110;
+
+export function readSurface(grammar: Grammar, root: SyntaxNode): FileSurface {
+  const out = new SurfaceBuilder(grammar, root);
+  switch (grammar) {
+    case 'python':
+      pythonSurface(out, root);
+      break;
+    case 'rust':
+      rustItems(out, root, '');
+      break;
+    case 'go':
+      goSurface(out, root);
+      break;
+    case 'java':
+      for (const c of named(root)) javaType(out, c, '', true);
+      break;
+    default:
+      jsSurface(out, root);
+  }
+  out.readFunctions();
+  return { symbols: out.symbols, functions: out.functions };
+}
+
+class SurfaceBuilder {
+  readonly symbols = new Map<string, PublicSymbol>();
+  readonly functions: FunctionFacts[] = [];
+  /** Function nodes by their start, with the name to give them (public ones get their dotted name). */
+  private readonly names = new Map<number, string>();
+  constructor(
+    readonly grammar: Grammar,
+    readonly root: SyntaxNode,
+  ) {}
+
+  add(kind: SymbolKind, name: string, decl: SyntaxNode, fn?: SyntaxNode, signature?: string): void {
+    let key = name;
+    for (let i = 2; this.symbols.has(key); i++) key = `${name}#${i}`;
+    const f = fn ?? decl;
+    const params = fn ? paramsOf(this.grammar, fn) : undefined;
+    const ret = fn ? returnsOf(this.grammar, fn) : undefined;
+    this.symbols.set(key, {
+      key,
+      name,
+      kind,
+      ...(params ? { params } : {}),
+      ...(ret !== undefined ? { returns: ret } : {}),
+      signature: signature ?? headerOf(f),
+      start: decl.startPosition.row + 1,
+      end: decl.endPosition.row + 1,
+    });
+    if (fn) this.names.set(fn.startIndex, name);
+  }
+
+  /**
+   * Every function of the file: deletion calls and callees, named like the public symbols when public. One pass over
+   * the calls, each credited to the functions around it; a file that names no deletion API is not walked at all.
+   */
+  readFunctions(): void {
+    const text = this.root.text;
+    if (!DELETE_HINT.test(text)) return;
+    const fsImported = JS_FS_IMPORT.test(text.slice(0, 8000));
+    const facts = new Map<number, { fn: SyntaxNode; body: SyntaxNode; facts: MutableFacts; from?: RegExp }>();
+    for (const fn of this.root.descendantsOfType([...FUNCTION_NODES])) {
+      const body = fn?.childForFieldName('body');
+      const name = fn && (this.names.get(fn.startIndex) ?? localName(fn));
+      if (!fn || !body || !name) continue;
+      const f: MutableFacts = {
+        name,
+        start: fn.startPosition.row + 1,
+        end: fn.endPosition.row + 1,
+        deletes: [],
+        calls: new Map(),
+      };
+      facts.set(fn.startIndex, { fn, body, facts: f });
+      this.functions.push(f);
+    }
+    for (const call of this.root.descendantsOfType(['call_expression', 'call', 'method_invocation'])) {
+      const c = call ? callee(call) : undefined;
+      if (!call || c === undefined) continue;
+      const args = call.childForFieldName('arguments')?.text ?? '';
+      const d = deletion(this.grammar, c, args, fsImported);
+      const short = c.replace(/^.*[.:]/, '');
+      for (let a = call.parent; a; a = a.parent) {
+        const entry = FUNCTION_NODES.has(a.type) ? facts.get(a.startIndex) : undefined;
+        if (!entry || entry.fn.type !== a.type) continue;
+        entry.from ??= callerValues(this.grammar, entry.fn, entry.body);
+        const passes = entry.from.test(args);
+        entry.facts.calls.set(short, (entry.facts.calls.get(short) ?? false) || passes);
+        if (d)
+          entry.facts.deletes.push({
+            line: call.startPosition.row + 1,
+            callee: c.slice(0, 40),
+            recursive: d === 'tree',
+            userPath: passes || entry.from.test(c.replace(/\.\w+$/, '')) || USER_DIRS.test(args),
+          });
+      }
+    }
+  }
+}
+
+type MutableFacts = FunctionFacts & { deletes: DeleteCall[]; calls: Map<string, boolean> };
+
+/** Words every deletion call below contains: a file without any has no deletion to find. */
+const DELETE_HINT = /remove|Remove|unlink|rmtree|rmdir|\brm|rimraf|delete|Delete|emptyDir|send2trash/;
+
+/** The user's own places: home, working directory. */
+const USER_DIRS = /\bhome\b|homedir|expanduser|\bHOME\b|~\/|getcwd|\bcwd\b|current_dir|Getwd|user\.home/;
+
+/**
+ * A pattern matching the names whose values come from the caller: the parameters, and locals assigned from an
+ * expression that mentions one (two rounds, so `p = join(root, name)` then `q = p + ext` both count).
+ */
+function callerValues(grammar: Grammar, fn: SyntaxNode, body: SyntaxNode): RegExp {
+  const names = new Set(
+    paramsOf(grammar, fn)
+      .map((p) => /[A-Za-z_$][\w$]*/.exec(p.name.replace(/^(?:mut\s+|&)/, ''))?.[0])
+      .filter((n): n is string => n !== undefined && n !== 'self' && n !== '_'),
+  );
+  const assign =
+    /^\s*(?:(?:let|const|var|final)\s+(?:mut\s+)?)?([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]+)?(?::=|=(?!=))\s*(.+)$/gm;
+  for (let round = 0; round < 2 && names.size > 0; round++) {
+    const re = wordsOf(names);
+    for (let m = assign.exec(body.text); m; m = assign.exec(body.text)) if (re.test(m[2])) names.add(m[1]);
+  }
+  return names.size > 0 ? wordsOf(names) : /(?!)/;
+}
+
+function wordsOf(names: ReadonlySet<string>): RegExp {
+  return new RegExp(`(?<![\\w$.])(?:${[...names].map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
+}
+
+const FUNCTION_NODES = new Set([
+  'function_item',
+  'function_definition',
+  'function_declaration',
+  'method_declaration',
+  'method_definition',
+  'constructor_declaration',
+  'arrow_function',
+  'function_expression',
+  'generator_function_declaration',
+]);
+
+/** The name a private function goes by in calls: its own, or the variable an arrow function is assigned to. */
+function localName(fn: SyntaxNode): string | undefined {
+  const own = fn.childForFieldName('name')?.text;
+  if (own) return own;
+  const p = fn.parent;
+  if (p?.type === 'variable_declarator') return p.childForFieldName('name')?.text;
+  return undefined;
+}
+
+function* named(n: SyntaxNode): Generator<SyntaxNode> {
+  for (const c of n.namedChildren) if (c) yield c;
+}
+
+/** The declaration up to its body, on one line. */
+function headerOf(decl: SyntaxNode): string {
+  const body = decl.childForFieldName('body');
+  const text = body ? decl.text.slice(0, Math.max(0, body.startIndex - decl.startIndex)) : decl.text;
+  const one = text
+    .replace(/\s+/g, ' ')
+    .replace(/[\s{:]+$/, '')
+    .trim();
+  return one.length > MAX_SIGNATURE ? one.slice(0, MAX_SIGNATURE - 3) + '...' : one;
+}
+
+export function compact(t: string | undefined): string {
+  return (t ?? '').replace(/\s+/g, '').replace(/,(?=[)\]>}])/g, '');
+}
+
+// ---- parameters and return types ------------------------------------------------------------------------------
+
+function paramsOf(grammar: Grammar, fn: SyntaxNode): Param[] {
+  const list = fn.childForFieldName('parameters');
+  if (!list) return [];
+  const out: Param[] = [];
+  let keywordOnly = false;
+  for (const p of named(list)) {
+    if (p.type === 'comment' || p.type === 'line_comment' || p.type === 'block_comment') continue;
+    const param = paramOf(grammar, p, keywordOnly);
+    if (p.type === 'keyword_separator' || p.type === 'list_splat_pattern') keywordOnly = true;
+    if (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'list_splat_pattern') keywordOnly = true;
+    if (param) out.push(...(Array.isArray(param) ? param : [param]));
+  }
+  // Methods: the receiver is not a parameter callers pass.
+  if (grammar === 'python' && out.length > 0 && /^(?:self|cls)$/.test(out[0].name) && !staticMethod(fn)) out.shift();
+  return out;
+}
+
+function staticMethod(fn: SyntaxNode): boolean {
+  const p = fn.parent;
+  return p?.type === 'decorated_definition' && /@staticmethod\b/.test(p.text.slice(0, fn.startIndex - p.startIndex));
+}
+
+function param(name: string, type: string, def: string | undefined, extra: Partial<Param> = {}): Param {
+  return {
+    name,
+    type: compact(type),
+    ...(def !== undefined ? { default: compact(def) } : {}),
+    optional: def !== undefined,
+    variadic: false,
+    keywordOnly: false,
+    ...extra,
+  };
+}
+
+function paramOf(grammar: Grammar, p: SyntaxNode, keywordOnly: boolean): Param | Param[] | undefined {
+  const type = (f = 'type'): string => (p.childForFieldName(f)?.text ?? '').replace(/^:\s*/, '');
+  switch (grammar) {
+    case 'python': {
+      const kw = { keywordOnly };
+      switch (p.type) {
+        case 'identifier':
+          return param(p.text, '', undefined, kw);
+        case 'typed_parameter': {
+          const inner = p.namedChildren[0];
+          const variadic = inner?.type === 'list_splat_pattern' || inner?.type === 'dictionary_splat_pattern';
+          return param(inner?.text ?? p.text, type(), undefined, { ...kw, variadic, optional: variadic });
+        }
+        case 'default_parameter':
+        case 'typed_default_parameter':
+          return param(p.childForFieldName('name')?.text ?? '', type(), p.childForFieldName('value')?.text ?? '', kw);
+        case 'list_splat_pattern':
+        case 'dictionary_splat_pattern':
+          return param(p.text, '', undefined, { variadic: true, optional: true, keywordOnly: true });
+        default:
+          return undefined; // `*`, `/`
+      }
+    }
+    case 'rust':
+      if (p.type === 'self_parameter') return undefined;
+      if (p.type === 'variadic_parameter') return param('...', '', undefined, { variadic: true, optional: true });
+      return param(p.childForFieldName('pattern')?.text ?? p.text, type(), undefined);
+    case 'go': {
+      const variadic = p.type === 'variadic_parameter_declaration';
+      if (p.type !== 'parameter_declaration' && !variadic) return undefined;
+      const names = [...named(p)].filter((c) => c.type === 'identifier').map((c) => c.text);
+      const t = (variadic ? '...' : '') + type();
+      const extra = { variadic, optional: variadic };
+      return names.length === 0 ? param('', t, undefined, extra) : names.map((n) => param(n, t, undefined, extra));
+    }
+    case 'java':
+      if (p.type === 'spread_parameter') {
+        const t = [...named(p)].find((c) => c.type !== 'modifiers' && c.type !== 'variable_declarator');
+        const d = [...named(p)].find((c) => c.type === 'variable_declarator');
+        return param(d?.childForFieldName('name')?.text ?? '', `${t?.text ?? ''}...`, undefined, {
+          variadic: true,
+          optional: true,
+        });
+      }
+      if (p.type !== 'formal_parameter') return undefined;
+      return param(p.childForFieldName('name')?.text ?? '', type(), undefined);
+    default:
+      return jsParam(p);
+  }
+}
+
+function jsParam(p: SyntaxNode): Param | undefined {
+  switch (p.type) {
+    case 'required_parameter':
+    case 'optional_parameter': {
+      const pattern = p.childForFieldName('pattern');
+      const value = p.childForFieldName('value')?.text;
+      const rest = pattern?.type === 'rest_pattern';
+      const name = (pattern?.text ?? p.text).replace(/^\.\.\./, '');
+      const type = (p.childForFieldName('type')?.text ?? '').replace(/^:\s*/, '');
+      return param(name, type, value, {
+        optional: p.type === 'optional_parameter' || value !== undefined || rest,
+        variadic: rest,
+      });
+    }
+    case 'identifier':
+      return param(p.text, '', undefined);
+    case 'assignment_pattern':
+      return param(p.childForFieldName('left')?.text ?? p.text, '', p.childForFieldName('right')?.text ?? '');
+    case 'rest_pattern':
+      return param(p.text.replace(/^\.\.\./, ''), '', undefined, { variadic: true, optional: true });
+    case 'object_pattern':
+    case 'array_pattern':
+      return param(p.text, '', undefined);
+    default:
+      return undefined;
+  }
+}
+
+function returnsOf(grammar: Grammar, fn: SyntaxNode): string {
+  const field = grammar === 'go' ? 'result' : grammar === 'java' ? 'type' : 'return_type';
+  return compact((fn.childForFieldName(field)?.text ?? '').replace(/^:\s*/, ''));
+}
+
+// ---- TypeScript / JavaScript ----------------------------------------------------------------------------------
+
+const JS_DECLS = new Set([
+  'function_declaration',
+  'generator_function_declaration',
+  'function_signature',
+  'class_declaration',
+  'abstract_class_declaration',
+  'lexical_declaration',
+  'variable_declaration',
+  'type_alias_declaration',
+  'interface_declaration',
+  'enum_declaration',
+]);
+
+function jsSurface(out: SurfaceBuilder, root: SyntaxNode): void {
+  const locals = new Map<string, SyntaxNode>();
+  const exported: [string, string][] = []; // [exported name, local name]
+  for (const c of named(root)) {
+    const decl = c.type === 'export_statement' ? c.childForFieldName('declaration') : c;
+    if (decl && JS_DECLS.has(decl.type)) for (const [n, d] of declNames(decl)) locals.set(n, d);
+    if (c.type === 'expression_statement') commonJsExports(c, exported);
+  }
+  for (const c of named(root)) {
+    if (c.type !== 'export_statement') continue;
+    const isDefault = /^export\s+default\b/.test(c.text);
+    const decl = c.childForFieldName('declaration');
+    if (decl) {
+      for (const [n, d] of declNames(decl)) jsDecl(out, isDefault ? 'default' : n, d);
+      continue;
+    }
+    const value = c.childForFieldName('value');
+    if (isDefault) {
+      if (value?.type === 'identifier' && locals.has(value.text)) jsDecl(out, 'default', locals.get(value.text)!);
+      else if (value && /function|class/.test(value.type)) jsDecl(out, 'default', value);
+      else out.add('export', 'default', c, undefined, oneLine(c.text));
+      continue;
+    }
+    const source = c.childForFieldName('source');
+    const clause = [...named(c)].find((k) => k.type === 'export_clause');
+    if (!clause) {
+      out.add('export', `* from ${source?.text ?? ''}`, c, undefined, oneLine(c.text));
+      continue;
+    }
+    for (const spec of named(clause)) {
+      if (spec.type !== 'export_specifier') continue;
+      const local = spec.childForFieldName('name')?.text ?? '';
+      const as = spec.childForFieldName('alias')?.text ?? local;
+      if (!source && locals.has(local)) jsDecl(out, as, locals.get(local)!);
+      else
+        out.add(
+          'export',
+          as,
+          spec,
+          undefined,
+          `export { ${oneLine(spec.text)} }${source ? ` from ${source.text}` : ''}`,
+        );
+    }
+  }
+  for (const [as, local] of exported) {
+    const d = locals.get(local);
+    if (d) jsDecl(out, as, d);
+  }
+}
+
+/** `module.exports = { a, b: c }`, `module.exports = Name`, `module.exports.x = y`, `exports.x = y`. */
+function commonJsExports(stmt: SyntaxNode, out: [string, string][]): void {
+  const a = stmt.namedChildren[0];
+  if (a?.type !== 'assignment_expression') return;
+  const left = a.childForFieldName('left')?.text.replace(/\s+/g, '') ?? '';
+  const right = a.childForFieldName('right');
+  if (!right) return;
+  if (left === 'module.exports') {
+    if (right.type === 'identifier') out.push([right.text, right.text]);
+    else if (right.type === 'object')
+      for (const p of named(right)) {
+        if (p.type === 'shorthand_property_identifier') out.push([p.text, p.text]);
+        else if (p.type === 'pair' && p.childForFieldName('value')?.type === 'identifier')
+          out.push([p.childForFieldName('key')?.text ?? '', p.childForFieldName('value')!.text]);
+      }
+    return;
+  }
+  const m = /^(?:module\.)?exports\.([A-Za-z_$][\w$]*)$/.exec(left);
+  if (m && right.type === 'identifier') out.push([m[1], right.text]);
+}
+
+function declNames(decl: SyntaxNode): [string, SyntaxNode][] {
+  if (decl.type === 'lexical_declaration' || decl.type === 'variable_declaration')
+    return [...named(decl)]
+      .filter((d) => d.type === 'variable_declarator' && d.childForFieldName('name')?.type === 'identifier')
+      .map((d) => [d.childForFieldName('name')!.text, d]);
+  const name = decl.childForFieldName('name')?.text;
+  return name ? [[name, decl]] : [];
+}
+
+function jsDecl(out: SurfaceBuilder, name: string, d: SyntaxNode): void {
+  switch (d.type) {
+    case 'function_declaration':
+    case 'generator_function_declaration':
+    case 'function_signature':
+    case 'function_expression':
+    case 'function':
+      out.add('function', name, d, d);
+      return;
+    case 'variable_declarator': {
+      const v = d.childForFieldName('value');
+      if (v && /^(?:arrow_function|function_expression|function)$/.test(v.type))
+        out.add('function', name, d, v, `${name} = ${headerOf(v)}`);
+      else if (v && /^class/.test(v.type)) jsClass(out, name, v);
+      else out.add('constant', name, d, undefined, oneLine(`const ${d.text.split('=')[0]}`));
+      return;
+    }
+    case 'class_declaration':
+    case 'abstract_class_declaration':
+    case 'class':
+      jsClass(out, name, d);
+      return;
+    default:
+      out.add('type', name, d, undefined, headerOf(d));
+  }
+}
+
+function jsClass(out: SurfaceBuilder, name: string, cls: SyntaxNode): void {
+  out.add('class', name, cls, undefined, headerOf(cls));
+  const body = cls.childForFieldName('body');
+  if (!body) return;
+  for (const m of named(body)) {
+    if (m.type !== 'method_definition' && m.type !== 'method_signature' && m.type !== 'abstract_method_signature')
+      continue;
+    const n = m.childForFieldName('name');
+    if (!n || n.type === 'computed_property_name' || n.type === 'private_property_identifier') continue;
+    if (/^[_#]/.test(n.text)) continue;
+    if (/^(?:private|protected)$/.test([...named(m)].find((k) => k.type === 'accessibility_modifier')?.text ?? ''))
+      continue;
+    const kind = /^\s*(?:static\s+)?(?:async\s+)?(get|set)\s/.exec(m.text)?.[1];
+    out.add('method', `${name}.${kind ? `${kind} ` : ''}${n.text}`, m, m);
+  }
+}
+
+function oneLine(t: string): string {
+  const s = t.replace(/\s+/g, ' ').trim();
+  return s.length > MAX_SIGNATURE ? s.slice(0, MAX_SIGNATURE - 3) + '...' : s;
+}
+
+// ---- Python -----------------------------------------------------------------------------------------------------
+
+function pythonSurface(out: SurfaceBuilder, root: SyntaxNode): void {
+  const all = dunderAll(root);
+  const isPublic = (n: string): boolean => (all ? all.has(n) : !n.startsWith('_'));
+  const seen = new Set<string>();
+  for (const c of named(root)) {
+    const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
+    if (!def) continue;
+    const name = def.childForFieldName('name')?.text;
+    if (def.type === 'function_definition' && name && isPublic(name)) {
+      out.add('function', name, c, def);
+      seen.add(name);
+    } else if (def.type === 'class_definition' && name && isPublic(name)) {
+      seen.add(name);
+      out.add('class', name, c, undefined, headerOf(def));
+      const body = def.childForFieldName('body');
+      for (const m of body ? named(body) : []) {
+        const f = m.type === 'decorated_definition' ? m.childForFieldName('definition') : m;
+        const n = f?.type === 'function_definition' ? f.childForFieldName('name')?.text : undefined;
+        if (!f || !n || (n.startsWith('_') && n !== '__init__')) continue;
+        out.add('method', `${name}.${n}`, m, f);
+      }
+    } else if (c.type === 'expression_statement') {
+      const a = c.namedChildren[0];
+      const left = a?.type === 'assignment' ? a.childForFieldName('left') : null;
+      if (left?.type !== 'identifier' || left.text === '__all__') continue;
+      // Without `__all__`, only CONSTANT_CASE assignments are API: `logger = ...` is not.
+      if (all ? all.has(left.text) : /^[A-Z][A-Z0-9_]*$/.test(left.text)) {
+        out.add('constant', left.text, c, undefined, oneLine(c.text.split('=')[0]));
+        seen.add(left.text);
+      }
+    }
+  }
+  // Names `__all__` lists that the module imports rather than defines: re-exports.
+  if (all) for (const n of all) if (!seen.has(n)) out.add('export', n, root, undefined, `__all__: "${n}"`);
+}
+
+function dunderAll(root: SyntaxNode): Set<string> | undefined {
+  let all: Set<string> | undefined;
+  for (const c of named(root)) {
+    const a = c.type === 'expression_statement' ? c.namedChildren[0] : null;
+    if (!a || (a.type !== 'assignment' && a.type !== 'augmented_assignment')) continue;
+    if (a.childForFieldName('left')?.text !== '__all__') continue;
+    const right = a.childForFieldName('right');
+    if (!right || (right.type !== 'list' && right.type !== 'tuple')) continue;
+    all ??= new Set();
+    for (const s of named(right))
+      if (s.type === 'string') all.add(s.text.replace(/^[rbuf]*['"]{1,3}|['"]{1,3}$/gi, ''));
+  }
+  return all;
+}
+
+// ---- Rust -------------------------------------------------------------------------------------------------------
+
+function rustPub(item: SyntaxNode): boolean {
+  const v = [...named(item)].find((c) => c.type === 'visibility_modifier');
+  return v !== undefined && v.text === 'pub';
+}
+
+function rustItems(out: SurfaceBuilder, list: SyntaxNode, prefix: string): void {
+  for (const c of named(list)) {
+    const name = c.childForFieldName('name')?.text;
+    switch (c.type) {
+      case 'function_item':
+      case 'function_signature_item':
+        if (name && rustPub(c)) out.add('function', prefix + name, c, c);
+        break;
+      case 'struct_item':
+      case 'enum_item':
+      case 'union_item':
+      case 'type_item':
+      case 'trait_item':
+        if (name && rustPub(c)) out.add('type', prefix + name, c, undefined, headerOf(c));
+        break;
+      case 'const_item':
+      case 'static_item':
+        if (name && rustPub(c)) out.add('constant', prefix + name, c, undefined, oneLine(c.text.split('=')[0]));
+        break;
+      case 'use_declaration':
+        if (rustPub(c))
+          out.add('export', oneLine(c.text.replace(/^pub\s+use\s+|;$/g, '')), c, undefined, oneLine(c.text));
+        break;
+      case 'mod_item': {
+        const body = c.childForFieldName('body');
+        if (body && name && rustPub(c) && !/#\[cfg\((?:test|all\(test\b)/.test(attrs(c)))
+          rustItems(out, body, `${prefix}${name}::`);
+        break;
+      }
+      case 'impl_item': {
+        // Trait impls are the trait's surface, not this type's: their methods carry no `pub`.
+        if (c.childForFieldName('trait')) break;
+        const type = (c.childForFieldName('type')?.text ?? '').replace(/<.*$/s, '');
+        const body = c.childForFieldName('body');
+        for (const f of body ? named(body) : [])
+          if (f.type === 'function_item' && rustPub(f)) {
+            const n = f.childForFieldName('name')?.text;
+            if (n) out.add('method', `${prefix}${type}.${n}`, f, f);
+          }
+        break;
+      }
+    }
+  }
+}
+
+function attrs(node: SyntaxNode): string {
+  let s = '';
+  for (let p = node.previousNamedSibling; p && p.type === 'attribute_item'; p = p.previousNamedSibling) s += p.text;
+  return s;
+}
+
+// ---- Go ---------------------------------------------------------------------------------------------------------
+
+const EXPORTED = /^[A-Z]/;
+
+function goSurface(out: SurfaceBuilder, root: SyntaxNode): void {
+  for (const c of named(root)) {
+    if (c.type === 'package_clause' && /\bmain$/.test(c.text.trim())) return;
+    const name = c.childForFieldName('name')?.text;
+    if (c.type === 'function_declaration' && name && EXPORTED.test(name)) out.add('function', name, c, c);
+    else if (c.type === 'method_declaration' && name && EXPORTED.test(name)) {
+      const recv = c.childForFieldName('receiver');
+      const t = /([A-Za-z_]\w*)\s*(?:\[[^\]]*\])?\s*\)?\s*$/.exec(recv?.text.replace(/\)$/, '') ?? '')?.[1] ?? '';
+      if (EXPORTED.test(t)) out.add('method', `${t}.${name}`, c, c);
+    } else if (c.type === 'type_declaration') {
+      for (const s of named(c)) {
+        const n = s.childForFieldName('name')?.text;
+        if (n && EXPORTED.test(n)) out.add('type', n, s, undefined, oneLine(`type ${n}`));
+      }
+    } else if (c.type === 'const_declaration' || c.type === 'var_declaration') {
+      for (const s of named(c))
+        for (const id of named(s))
+          if (id.type === 'identifier' && EXPORTED.test(id.text))
+            out.add('constant', id.text, s, undefined, oneLine(`${c.type.slice(0, -12)} ${id.text}`));
+    }
+  }
+}
+
+// ---- Java -------------------------------------------------------------------------------------------------------
+
+const JAVA_TYPES = new Set([
+  'class_declaration',
+  'interface_declaration',
+  'enum_declaration',
+  'record_declaration',
+  'annotation_type_declaration',
+]);
+
+function modifiers(n: SyntaxNode): string {
+  return [...named(n)].find((c) => c.type === 'modifiers')?.text ?? '';
+}
+
+function javaType(out: SurfaceBuilder, t: SyntaxNode, prefix: string, outerPublic: boolean): void {
+  if (!JAVA_TYPES.has(t.type)) return;
+  const name = t.childForFieldName('name')?.text;
+  const inInterface = t.parent?.parent?.type === 'interface_declaration';
+  if (!name || !outerPublic || !(/\bpublic\b/.test(modifiers(t)) || inInterface)) return;
+  const full = prefix + name;
+  out.add('type', full, t, undefined, headerOf(t));
+  const body = t.childForFieldName('body');
+  const iface = t.type === 'interface_declaration';
+  for (const m of body ? named(body) : []) {
+    if (JAVA_TYPES.has(m.type)) {
+      javaType(out, m, `${full}.`, true);
+      continue;
+    }
+    const mods = modifiers(m);
+    const visible = /\b(?:public|protected)\b/.test(mods) || (iface && !/\bprivate\b/.test(mods));
+    if (!visible) continue;
+    if (m.type === 'method_declaration') out.add('method', `${full}.${m.childForFieldName('name')?.text ?? ''}`, m, m);
+    else if (m.type === 'constructor_declaration') out.add('method', `${full}.<init>`, m, m);
+    else if (m.type === 'field_declaration' || m.type === 'constant_declaration')
+      for (const d of named(m))
+        if (d.type === 'variable_declarator')
+          out.add(
+            'constant',
+            `${full}.${d.childForFieldName('name')?.text ?? ''}`,
+            m,
+            undefined,
+            oneLine(m.text.split('=')[0]),
+          );
+  }
+}
+
+// ---- file deletion ----------------------------------------------------------------------------------------------
+
+const DELETES: Readonly<Record<'python' | 'rust' | 'go' | 'java' | 'js', RegExp>> = {
+  python:
+    /^(?:os\.(?:remove|unlink|rmdir|removedirs)|shutil\.rmtree|send2trash(?:\.send2trash)?|[\w.]*\.(?:unlink|rmdir|rmtree))$/,
+  rust: /(?:^|::)(?:remove_file|remove_dir|remove_dir_all)$|^trash::delete$/,
+  go: /^os\.(?:Remove|RemoveAll)$/,
+  java: /^Files\.(?:delete|deleteIfExists)$|^FileUtils\.(?:deleteDirectory|forceDelete|deleteQuietly|cleanDirectory)$|^PathUtils\.delete\w*$|(?:^|\.)\w*(?:[fF]ile|[dD]ir|[dD]irectory|[pP]ath)\.delete$/,
+  js: /^(?:fs|fsp|fse|fsPromises|fs\.promises|promises|fs_)\.(?:rm|rmSync|unlink|unlinkSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)$|^(?:rimraf|rimrafSync|deleteAsync|deleteSync)$/,
+};
+const JS_BARE = /^(?:rm|unlink|rmdir)(?:Sync)?$/;
+const JS_FS_IMPORT = /(?:require\(\s*|from\s+)['"](?:node:)?fs(?:\/promises)?['"]/;
+const TREE = /rmtree|RemoveAll|remove_dir_all|removedirs|rimraf|deleteDirectory|cleanDirectory|emptyDir|deleteAsync/;
+/** Scratch space the function made itself: deleting it is cleanup, not a user's files. */
+const SCRATCH = /\b\w*(?:te?mp|scratch)\w*\b/i;
+
+function deletion(grammar: Grammar, c: string, args: string, fsImported: boolean): 'file' | 'tree' | undefined {
+  const lang = grammar === 'python' || grammar === 'rust' || grammar === 'go' || grammar === 'java' ? grammar : 'js';
+  const hit = DELETES[lang].test(c) || (lang === 'js' && fsImported && JS_BARE.test(c));
+  if (!hit) return undefined;
+  if (SCRATCH.test(args) || SCRATCH.test(c.replace(/\.\w+$/, ''))) return undefined;
+  return TREE.test(c) || (/(?:^|\.)rm(?:Sync)?$/.test(c) && /recursive\s*:\s*true/.test(args)) ? 'tree' : 'file';
+}

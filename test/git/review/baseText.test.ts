@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import { findRepo } from '../../../src/git';
+import { analyzeBranch } from '../../../src/git/review';
+import { loadReview } from '../../../src/extension/review/reviewLoader';
+import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
+
+/**
+ * Both sides of a change reach the tree rules through src/git: the base text at the merge base (not at the tip of
+ * the base branch), the head text, and the files that mention a changed name; in a branch review and in the editor's
+ * review of uncommitted work, through the same engine.
+ */
+describe('review reads the base and the head as syntax trees', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  const api = (params: string, body = '  return dispatch(url, opts);'): string =>
+    [
+      "import { rmSync } from 'node:fs';",
+      '',
+      `export function request(${params}): Promise<Response> {`,
+      body,
+      '}',
+      '',
+      'export function clearCache(dir: string): void {',
+      '  entries.clear();',
+      '}',
+      '',
+    ].join('\n');
+
+  before(() => {
+    repo = createTempRepo();
+    repo.write('index.ts', api('url: string, opts?: Options'));
+    repo.write('src/util.ts', 'export function padColumns(rows: string[][]): string[] {\n  return [];\n}\n');
+    repo.write('src/cli.ts', 'export const help = `padColumns lays out tables`;\n');
+    repo.commitAll('base');
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    repo.write(
+      'index.ts',
+      api('method: string, url: string, opts?: Options').replace(
+        '  entries.clear();',
+        '  entries.clear();\n  rmSync(dir, { recursive: true });',
+      ),
+    );
+    repo.write(
+      'src/util.ts',
+      'export function padColumns(rows: string[][]): string[] {\n  return rows.map((r) => r.join(" "));\n}\n',
+    );
+    repo.write(
+      'test/util.test.ts',
+      "import { padColumns } from '../src/util';\nit('pads', () => expect(padColumns([])).toEqual([]));\n",
+    );
+    repo.commitAll('feature');
+    // The base branch moves on after the branch point: the old side of the review is still the merge base.
+    repo.git(['checkout', '-q', 'main']);
+    repo.write('index.ts', api('method: string, url: string, opts?: Options'));
+    repo.commitAll('main moves on');
+    repo.git(['checkout', '-q', 'feature']);
+  });
+  after(() => repo.cleanup());
+
+  it('a branch review compares the head with the merge base: a parameter inserted, a deletion, a test-only caller', async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    const { review } = await analyzeBranch(info, 'main..feature');
+    const by = (id: string) => review.findings.find((f) => f.ruleId === id);
+    const rules = JSON.stringify(review.findings.map((f) => `${f.ruleId}: ${f.why}`));
+    const api = by('public-api-changed');
+    assert.ok(api, rules);
+    assert.equal(api.severity, 'high', api.why);
+    assert.match(api.why, /request.*inserted before existing.*request\(url: string.*request\(method: string/);
+    const del = by('public-function-deletes-files');
+    assert.ok(del, rules);
+    assert.match(del.why, /clearCache.*rmSync/);
+    const only = by('test-only-callers');
+    assert.ok(only, rules);
+    assert.match(only.why, /padColumns.*test\/util\.test\.ts/);
+  });
+
+  it("the editor's working-tree review reads the files on disk against HEAD, through the same rules", async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    repo.write(
+      'index.ts',
+      api('method: string, url: string, opts?: Options', '  rmSync(url);\n  return dispatch(url);').replace(
+        'export function clearCache',
+        'function clearCache',
+      ),
+    );
+    try {
+      const loaded = await loadReview(
+        info,
+        { kind: 'worktree' },
+        {
+          flush: async () => {},
+          liveLines: () => undefined,
+          sarifFiles: () => [],
+        },
+      );
+      const rules = JSON.stringify(loaded.review.findings.map((f) => `${f.ruleId}: ${f.why}`));
+      const api = loaded.review.findings.find((f) => f.ruleId === 'public-api-changed');
+      assert.ok(api, rules);
+      assert.match(api.why, /^function "clearCache": removed \(/);
+      const del = loaded.review.findings.find((f) => f.ruleId === 'public-function-deletes-files');
+      assert.ok(del, rules);
+      assert.match(del.why, /"request" now deletes files \("rmSync"\)/);
+      assert.match(loaded.review.header?.analysis ?? '', /^syntax trees \(tree-sitter\) for typescript/);
+    } finally {
+      repo.git(['checkout', '--', 'index.ts']);
+    }
+  });
+});
