@@ -102,7 +102,7 @@ export function reviewChange(input: ReviewInput): ReviewReport {
  * needs the file to have any), since the reviewer checks this change; the rest are counted. They go through the same
  * merging, AI escalation and tiering as our own findings. Disabled by exact rule id or by `sarif/<tool>`.
  */
-export function analyzerFindings(
+function analyzerFindings(
   change: Change,
   results: readonly AnalyzerResult[],
 ): { findings: Finding[]; outsideChange: number } {
@@ -283,7 +283,7 @@ export function mergeAdjacent(findings: readonly Finding[]): Finding[] {
  * concurrency hit per field of one struct or an error-handling hit per call site of one change is one item. The
  * kept `why` is the most severe place's; severity and inAi are the highest of all places.
  */
-export function foldPerFile(findings: readonly Finding[]): Finding[] {
+function foldPerFile(findings: readonly Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   const out: Finding[] = [];
   for (const f of findings) {

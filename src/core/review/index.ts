@@ -14,7 +14,6 @@
  * lines become findings (`sarif/<tool>/<rule>`, category `analyzer`), the rest are counted in `report.analyzers`.
  */
 export { parseUnifiedDiff } from './diff/parse';
-export { DiffParseError } from './diff/types';
 export type {
   DiffFile,
   DiffFileStatus,
@@ -25,34 +24,24 @@ export type {
   DiffWarning,
   ParsedDiff,
 } from './diff/types';
-export { reviewChange, runRules, mergeAdjacent, foldPerFile, sortFindings, analyzerFindings, toolSlug } from './engine';
+export { reviewChange, sortFindings, toolSlug } from './engine';
 export { parseSarif, SarifInputError, DEFAULT_SARIF_LIMITS } from './sarifInput';
 export type { SarifIngest, SarifLimits, SarifSkipped } from './sarifInput';
 export type { ReviewInput, ReviewReport, ReviewHeader } from './engine';
-export { buildChange } from './model/change';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
-export { classifyPath, languageOf, unitKey } from './model/paths';
+export { classifyPath } from './model/paths';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';
 export { grammarFor } from './syntax/tree';
 export type { FileClass, Language } from './model/paths';
-export { parseCodeowners, ownersOf } from './model/codeowners';
 export type { CodeownersRule } from './model/codeowners';
-export { DEFAULT_CRITICAL_PATHS } from './model/critical';
-export { globToRegExp } from './model/glob';
-export { RULE_FAMILIES, RULES, ruleById } from './registry';
+export { ruleById } from './registry';
 export type { RuleFamily, RuleMeta } from './rules/rule';
-export { WELL_KNOWN_PACKAGES } from './rules/well-known-packages';
-export { combineFindings } from './combine';
-export { blastRadius, SIGN_OFF } from './tier';
-export { changeAiClaim } from './claim';
-export { securitySurfaces, modifiesSurface } from './model/surface';
 export type { SurfaceHit, SurfaceKind } from './model/surface';
 export type { BlastRadius, Tier } from './tier';
-export { buildChecklist, CHECKLIST } from './checklist';
 export type { ChecklistItem } from './checklist';
-export { DEFAULT_THRESHOLDS, SEVERITIES, resolveOptions, severityRank } from './types';
+export { DEFAULT_THRESHOLDS } from './types';
 export type {
   AnalyzerResult,
   Authorship,

@@ -25,7 +25,7 @@ export interface BlastRadius {
   readonly signOff: string;
 }
 
-export const SIGN_OFF: Readonly<Record<Tier, string>> = {
+const SIGN_OFF: Readonly<Record<Tier, string>> = {
   T0: 'normal review',
   T1: 'peer review plus the triggered checklist items',
   T2: 'code owner review plus a completed checklist',

@@ -3,7 +3,7 @@ import type { OriginKind } from '../attribution/origin';
 import type { SyntaxParser } from './syntax/tree';
 
 export type Severity = 'info' | 'low' | 'medium' | 'high';
-export const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
+const SEVERITIES: readonly Severity[] = ['info', 'low', 'medium', 'high'];
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
