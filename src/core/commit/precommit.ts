@@ -13,6 +13,7 @@
  */
 import type { AgentTraceRecord } from './agentTrace';
 import type { Trailer } from './message';
+import { trailersAppendVerbatim } from './plainTrailers';
 import { SUMMARY_KEY } from './trailers';
 
 // 2: the settle list and the note moved to `<key>.post`; a hook script of format 1 refuses (node) a plan of 2.
@@ -108,16 +109,6 @@ export function fillNoteTemplate(template: string, revision: string, timestamp: 
 /** The patterns of message lines that mean node must decide: our summary key and every key we would add. */
 export function keyPatternsFor(trailers: readonly Trailer[]): string[] {
   return [...new Set([SUMMARY_KEY, ...trailers.map((t) => t.key)].map((k) => k.toLowerCase()))].map(linePatternFor);
-}
-
-/**
- * Whether `git interpret-trailers --trailer "<key>: <value>"` writes each trailer back exactly as `<key>: <value>`
- * (a plain key, a value without surrounding or control whitespace): then the hook may append them itself.
- */
-export function trailersAppendVerbatim(trailers: readonly Trailer[]): boolean {
-  return trailers.every(
-    (t) => /^[A-Za-z0-9-]+$/.test(t.key) && t.value !== '' && t.value === t.value.trim() && !/\p{Cc}/u.test(t.value),
-  );
 }
 
 function checkSettle(settle: PrecommitPlan['settle']): void {

@@ -13,9 +13,9 @@ import {
   parsePrecommitPlan,
   serializePostAssignments,
   serializePrecommitPlan,
-  trailersAppendVerbatim,
   type PrecommitPlan,
 } from '../../../src/core/commit/precommit';
+import { trailersAppendVerbatim } from '../../../src/core/commit/plainTrailers';
 
 const ID = 'a'.repeat(40);
 const plan: PrecommitPlan = {
