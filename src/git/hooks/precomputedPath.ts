@@ -115,7 +115,15 @@ function preparePath(): string[] {
   ];
 }
 
-function postPath(): string[] {
+/** What the post path needs to know of the scripts hookScripts.ts writes (passed in: that module imports this one). */
+export interface OwnHooks {
+  /** The marker our scripts' second line starts with. */
+  readonly marker: string;
+  /** The suffix of a hook we chain to. */
+  readonly chainedSuffix: string;
+}
+
+function postPath(own: OwnHooks): string[] {
   return [
     '(',
     '  [ -f "$aip_pc/used" ] || exit 1',
@@ -154,7 +162,12 @@ function postPath(): string[] {
     '      timestamp) aip_fill1=$aip_time aip_fill2=$aip_commit ;;',
     '      *) exit 1 ;;',
     '    esac',
-    `    printf '%s' "$aip_note_1" "$aip_fill1" "$aip_note_2" "$aip_fill2" "$aip_note_3" | git notes --ref ${PROVENANCE_NOTES_REF} add -f -F - "$aip_commit" >/dev/null 2>&1 || exit 1`,
+    // git notes add runs reference-transaction twice; when that hook is ours with nothing chained it ends at once
+    // for our notes ref (hookScripts' input filter), so the note is written without starting it twice for nothing.
+    '    aip_rt="$aip_dir/reference-transaction" aip_l= aip_hooks=',
+    `    if [ ! -x "$aip_rt${own.chainedSuffix}" ] && [ -f "$aip_rt" ]; then { IFS= read -r aip_l && IFS= read -r aip_l; } 2>/dev/null < "$aip_rt"; fi`,
+    `    case $aip_l in '${own.marker} '*) aip_hooks=core.hooksPath=/dev/null ;; esac`,
+    `    printf '%s' "$aip_note_1" "$aip_fill1" "$aip_note_2" "$aip_fill2" "$aip_note_3" | git \${aip_hooks:+-c "$aip_hooks"} notes --ref ${PROVENANCE_NOTES_REF} add -f -F - "$aip_commit" >/dev/null 2>&1 || exit 1`,
     '  fi',
     '  rm -f -- "$@" "$aip_state_dir/commit/staged-$aip_tree.json" "$aip_pc/used" "$aip_plan" "$aip_base.post" "$aip_base.stash"',
     '  if [ "$aip_note" = yes ]; then',
@@ -166,7 +179,7 @@ function postPath(): string[] {
 }
 
 /** sh lines for `hook` that finish the hook without node when the editor's precompute applies (none for others). */
-export function precomputedFastPath(hook: string): string[] {
+export function precomputedFastPath(hook: string, own: OwnHooks): string[] {
   if (hook !== 'prepare-commit-msg' && hook !== 'post-commit') return [];
-  return ['aip_pc="$aip_state_dir/precommit"', ...(hook === 'prepare-commit-msg' ? preparePath() : postPath())];
+  return ['aip_pc="$aip_state_dir/precommit"', ...(hook === 'prepare-commit-msg' ? preparePath() : postPath(own))];
 }

@@ -11,9 +11,11 @@ import { spawnSync } from 'node:child_process';
 import type { AgentTraceRecord } from '../../../src/core/commit/agentTrace';
 import { parsePrecommitPlan } from '../../../src/core/commit/precommit';
 import { precomputeCommit, precommitDir } from '../../../src/git/commit/precompute';
+import { installHooks } from '../../../src/git/hooks/install';
+import { findRepo } from '../../../src/git/repo';
 import { WorkingStateStore } from '../../../src/git/stateStore';
 import { makeTempDir } from '../helpers/tempRepo';
-import { COPILOT, createHookedRepo, hookEnv, type HookRepo } from './helpers/hookRepo';
+import { CLI_PATH, COPILOT, createHookedRepo, hookEnv, type HookRepo } from './helpers/hookRepo';
 
 const SH_NOTE = '(precomputed by the editor)';
 
@@ -169,6 +171,46 @@ describe('commit: the editor precomputed, the sh hooks apply', function () {
       assert.deepEqual([...fast.noteLines().keys()], [...slow.noteLines().keys()]);
     }
     assert.deepEqual([...fast.noteLines('HEAD~2').keys()], ["src/h0 it's $HOME `id`.ts"]);
+  });
+
+  it("writes the note without our own reference-transaction hook (a no-op for it), never without the user's", async () => {
+    // Ours alone: fed the notes ref update, it ends before starting any process (a git on PATH would log a call).
+    const repo = await fresh();
+    const bin = makeTempDir('aiprov-gitlog-');
+    const calls = path.join(bin, 'calls');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    fs.chmodSync(path.join(bin, 'git'), 0o755);
+    const feed = (ref: string) => {
+      for (const phase of ['prepared', 'committed']) {
+        const r = spawnSync('sh', ['.git/hooks/reference-transaction', phase], {
+          cwd: repo.root,
+          env: hookEnv({ PATH: `${bin}:${process.env.PATH ?? ''}` }),
+          input: `${'0'.repeat(40)} ${repo.run(['rev-parse', 'HEAD'])} ${ref}\n`,
+        });
+        assert.equal(r.status, 0);
+      }
+      return fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8') : '';
+    };
+    assert.equal(feed('refs/notes/ai-provenance'), '');
+    // The same hook does start git for a ref it acts on (the logging git above works).
+    assert.match(feed('refs/stash'), /rev-parse/);
+
+    // A user's reference-transaction hook (chained by ours) still sees the sh path's note update.
+    const user = await fresh();
+    const seen = path.join(makeTempDir('aiprov-refs-'), 'seen');
+    fs.rmSync(path.join(user.root, '.git', 'hooks', 'reference-transaction'));
+    fs.writeFileSync(
+      path.join(user.root, '.git', 'hooks', 'reference-transaction'),
+      `#!/bin/sh\n[ "$1" = committed ] && cat >> '${seen}'\nexit 0\n`,
+      { mode: 0o755 },
+    );
+    await installHooks((await findRepo(user.root))!, { cliPath: CLI_PATH });
+    stageSameWork(user);
+    await precompute(user);
+    user.run(['commit', '-q', '-m', 'With a user hook']);
+    assert.ok(tookShPath(user), user.logText());
+    assert.match(fs.readFileSync(seen, 'utf8'), / refs\/notes\/ai-provenance$/m);
   });
 
   it('the plan names the staged tree and HEAD; a second precompute of the same state writes nothing', async () => {
