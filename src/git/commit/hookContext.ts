@@ -18,6 +18,8 @@ export interface HookConfig {
   readonly cleanup?: string;
   /** aiProvenance.trailers as set. */
   readonly trailers?: string;
+  /** Some trailer.* config is set (git interpret-trailers may then add or move trailers of its own). */
+  readonly trailerConfig?: true;
 }
 
 export interface HookContext {
@@ -73,7 +75,12 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
   let config: Promise<HookConfig> | undefined;
   const readConfig = async (): Promise<HookConfig> => {
     const result = await git(
-      ['config', '-z', '--get-regexp', '^(core\\.commentchar|core\\.commentstring|commit\\.cleanup|aiprovenance\\.)'],
+      [
+        'config',
+        '-z',
+        '--get-regexp',
+        '^(core\\.commentchar|core\\.commentstring|commit\\.cleanup|aiprovenance\\.|trailer\\.)',
+      ],
       { okExitCodes: [1] },
     );
     const values = parseConfigZ(result.stdout);
@@ -82,6 +89,7 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
       ...(commentChar !== undefined ? { commentChar } : {}),
       ...(values.has('commit.cleanup') ? { cleanup: values.get('commit.cleanup') } : {}),
       ...(values.has('aiprovenance.trailers') ? { trailers: values.get('aiprovenance.trailers') } : {}),
+      ...([...values.keys()].some((k) => k.startsWith('trailer.')) ? { trailerConfig: true as const } : {}),
     };
   };
   const runner: GitRunner = {

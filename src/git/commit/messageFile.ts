@@ -3,11 +3,13 @@
  * taken out, `git interpret-trailers --in-place --if-exists addIfDifferent` adds the new ones (so git's own trailer
  * rules decide placement: comments, scissors, a missing final newline), the result is checked to differ from the
  * user's message only by those trailers, and only then does it replace the message file (atomically). Any failure
- * leaves the message exactly as the user wrote it.
+ * leaves the message exactly as the user wrote it. A message git would find no trailer block in, without trailer.*
+ * config, gets the trailers appended here instead (`appendPlainTrailers`: what git writes then; one process fewer).
  */
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Trailer } from '../../core/commit/message';
+import { appendPlainTrailers } from '../../core/commit/plainTrailers';
 import { onlyAddedTrailers, withoutTrailers, type MessageUpdate } from '../../core/rewrite/messagePlan';
 import type { HookContext } from './hookContext';
 
@@ -38,6 +40,45 @@ async function replaceFile(target: string, text: string): Promise<void> {
   }
 }
 
+/** `trimmed` with `add` as git interpret-trailers adds them (run on a copy in the state dir). */
+async function interpretTrailers(
+  ctx: HookContext,
+  trimmed: string,
+  add: readonly Trailer[],
+  commentChar: string,
+): Promise<string> {
+  const workDir = path.join(ctx.stateDir, 'commit');
+  await fs.mkdir(workDir, { recursive: true });
+  const copy = path.join(workDir, `message-${process.pid}.txt`);
+  try {
+    await fs.writeFile(copy, trimmed);
+    const gitComment = commentCharForGit(commentChar, trimmed);
+    const config = [
+      '-c',
+      'trailer.separators=:',
+      ...(gitComment !== undefined ? ['-c', `core.commentChar=${gitComment}`] : []),
+    ];
+    const args = [
+      ...config,
+      'interpret-trailers',
+      '--in-place',
+      '--no-divider',
+      '--where',
+      'end',
+      '--if-exists',
+      'addIfDifferent',
+      '--if-missing',
+      'add',
+      ...trailerArgs(add),
+      copy,
+    ];
+    await ctx.git(args);
+    return await fs.readFile(copy, 'utf8');
+  } finally {
+    await fs.rm(copy, { force: true });
+  }
+}
+
 /** Applies `update` to the message file; true when it changed. Throws only before the message file is touched. */
 export async function applyMessageUpdate(
   ctx: HookContext,
@@ -49,42 +90,16 @@ export async function applyMessageUpdate(
   const trimmed = withoutTrailers(original, update.remove, commentChar, update.squash === true);
   let result = trimmed;
   if (update.add.length > 0) {
-    const workDir = path.join(ctx.stateDir, 'commit');
-    await fs.mkdir(workDir, { recursive: true });
-    const copy = path.join(workDir, `message-${process.pid}.txt`);
-    try {
-      await fs.writeFile(copy, trimmed);
-      const gitComment = commentCharForGit(commentChar, trimmed);
-      const config = [
-        '-c',
-        'trailer.separators=:',
-        ...(gitComment !== undefined ? ['-c', `core.commentChar=${gitComment}`] : []),
-      ];
-      const args = [
-        ...config,
-        'interpret-trailers',
-        '--in-place',
-        '--no-divider',
-        '--where',
-        'end',
-        '--if-exists',
-        'addIfDifferent',
-        '--if-missing',
-        'add',
-        ...trailerArgs(update.add),
-        copy,
-      ];
-      await ctx.git(args);
-      result = await fs.readFile(copy, 'utf8');
-    } finally {
-      await fs.rm(copy, { force: true });
-    }
-    if (!onlyAddedTrailers(trimmed, result, update.add)) {
-      await ctx.log(
-        'git interpret-trailers changed more than our trailers (trailer.<key>.cmd in config?); message left as written',
-      );
-      return false;
-    }
+    const plain = (await ctx.config()).trailerConfig
+      ? undefined
+      : appendPlainTrailers(trimmed, update.add, commentChar);
+    result = plain ?? (await interpretTrailers(ctx, trimmed, update.add, commentChar));
+  }
+  if (update.add.length > 0 && !onlyAddedTrailers(trimmed, result, update.add)) {
+    await ctx.log(
+      'git interpret-trailers changed more than our trailers (trailer.<key>.cmd in config?); message left as written',
+    );
+    return false;
   }
   if (result === original) return false;
   await replaceFile(messageFile, result);

@@ -16,6 +16,7 @@ import {
   noteTemplate,
   PRECOMMIT_CONFIG_REGEXP,
   SEQUENCER_FILES,
+  serializePostAssignments,
   serializePrecommitPlan,
 } from '../../core/commit/precommit';
 import type { StagedAttribution } from '../../core/rewrite/stagedAttribution';
@@ -213,7 +214,7 @@ export async function precomputeCommit(cwd: string, env: NodeJS.ProcessEnv = pro
       };
       await writeFileAtomic(`${base}.stash`, serializeStagedAttribution(value));
     }
-    if (template) await writeFileAtomic(`${base}.note`, template);
+    await writeFileAtomic(`${base}.post`, serializePostAssignments(settle, template));
     const text = serializePrecommitPlan({
       tree: before.tree,
       head: before.head,

@@ -43,6 +43,7 @@ export async function prepareCommitMsg(ctx: HookContext, args: readonly string[]
     const choosing = choosePresets(ctx, blobs, plan.head);
     const writingTree = ctx.git(['write-tree']);
     writingTree.catch(() => undefined);
+    ctx.config().catch(() => undefined);
     choosing.catch(() => undefined);
     const notes = await readProvenanceRecords(ctx, blobs, plan.predecessors);
     const predecessors: RecordSource[] = plan.predecessors.flatMap((commit) =>

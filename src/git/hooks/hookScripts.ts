@@ -154,7 +154,7 @@ export function hookScript(hook: ManagedHook): string {
     'EOF',
     ...earlyExit(hook),
     // What the editor precomputed for this very commit, applied in sh (precomputedPath.ts); else node, as ever.
-    ...precomputedFastPath(hook),
+    ...precomputedFastPath(hook, { marker: HOOK_MARKER, chainedSuffix: CHAINED_SUFFIX }),
     'aip_launcher="$aip_state_dir/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || exit "$aip_status"',

@@ -11,9 +11,11 @@ import { spawnSync } from 'node:child_process';
 import type { AgentTraceRecord } from '../../../src/core/commit/agentTrace';
 import { parsePrecommitPlan } from '../../../src/core/commit/precommit';
 import { precomputeCommit, precommitDir } from '../../../src/git/commit/precompute';
+import { installHooks } from '../../../src/git/hooks/install';
+import { findRepo } from '../../../src/git/repo';
 import { WorkingStateStore } from '../../../src/git/stateStore';
 import { makeTempDir } from '../helpers/tempRepo';
-import { COPILOT, createHookedRepo, hookEnv, type HookRepo } from './helpers/hookRepo';
+import { CLI_PATH, COPILOT, createHookedRepo, hookEnv, type HookRepo } from './helpers/hookRepo';
 
 const SH_NOTE = '(precomputed by the editor)';
 
@@ -116,6 +118,101 @@ describe('commit: the editor precomputed, the sh hooks apply', function () {
     assert.equal(Object.keys(stateSnapshot(fast)).filter((k) => k.startsWith('files/')).length, 1);
   });
 
+  it('appends the trailers itself only where git finds no trailer block; every message ends as node ends it', async () => {
+    const [fast, slow] = [await fresh(), await fresh()];
+    // Verbatim: git hands the hook the message as given (no final newline, trailing blank lines and all).
+    for (const repo of [fast, slow]) repo.run(['config', 'commit.cleanup', 'verbatim']);
+    const messages = [
+      'Plain subject\n',
+      'Subject\n\nA body line\nand another\n',
+      'fix: a subject with a colon\n',
+      'Subject\n\n(cherry picked from commit 0123456789abcdef0123456789abcdef01234567)\n',
+      'No newline at the end',
+      'Trailing blank lines\n\n\n',
+      'A tab\there\n',
+      'Subject\n\nReviewed-by: A Person <a@example.invalid>\n',
+    ];
+    const body = (repo: HookRepo) => repo.run(['cat-file', 'commit', 'HEAD']).split('\n\n').slice(1).join('\n\n');
+    for (const [i, text] of messages.entries()) {
+      for (const repo of [fast, slow]) {
+        repo.writeAi(`src/m${i}.ts`, `export const m${i} = compute(${i});\nconst h = ${i};\n`, [1]);
+        repo.run(['add', '-A']);
+        fs.writeFileSync(path.join(repo.root, '.git', 'msg.txt'), text);
+      }
+      await precompute(fast);
+      for (const repo of [fast, slow]) repo.run(['commit', '-q', '-F', '.git/msg.txt']);
+      assert.equal(fast.logText().split(SH_NOTE).length - 1, i + 1, `${JSON.stringify(text)}: ${fast.logText()}`);
+      assert.doesNotMatch(fast.logText(), /prepare-commit-msg: \d+ AI line/);
+      assert.equal(body(fast), body(slow), JSON.stringify(text));
+      assert.match(body(fast), /^Assisted-by: /m);
+    }
+  });
+
+  it('reads HEAD from a loose ref, a detached HEAD, or asks git when the branch is packed', async () => {
+    // The first note names a path sh would expand if the post file quoted it wrongly.
+    const [fast, slow] = [await fresh(), await fresh()];
+    const steps: Array<(repo: HookRepo) => void> = [
+      () => undefined,
+      (r) => r.run(['checkout', '-q', '--detach']),
+      (r) => (r.run(['checkout', '-q', '-B', 'main']), r.run(['pack-refs', '--all'])),
+    ];
+    for (const [i, step] of steps.entries()) {
+      for (const repo of [fast, slow]) {
+        step(repo);
+        repo.writeAi(`src/h${i}${i === 0 ? " it's $HOME `id`" : ''}.ts`, `export const h${i} = compute(${i});\n`, [1]);
+        repo.run(['add', '-A']);
+      }
+      await precompute(fast);
+      if (i === 2) assert.ok(!fs.existsSync(path.join(fast.root, '.git', 'refs', 'heads', 'main')), 'main is packed');
+      for (const repo of [fast, slow]) repo.run(['commit', '-q', '-m', `Step ${i}`]);
+      assert.equal(fast.logText().split(SH_NOTE).length - 1, i + 1, fast.logText());
+      assert.equal(fast.message(), slow.message());
+      assert.deepEqual(comparable(fast.records()), comparable(slow.records()));
+      assert.deepEqual([...fast.noteLines().keys()], [...slow.noteLines().keys()]);
+    }
+    assert.deepEqual([...fast.noteLines('HEAD~2').keys()], ["src/h0 it's $HOME `id`.ts"]);
+  });
+
+  it("writes the note without our own reference-transaction hook (a no-op for it), never without the user's", async () => {
+    // Ours alone: fed the notes ref update, it ends before starting any process (a git on PATH would log a call).
+    const repo = await fresh();
+    const bin = makeTempDir('aiprov-gitlog-');
+    const calls = path.join(bin, 'calls');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`);
+    fs.chmodSync(path.join(bin, 'git'), 0o755);
+    const feed = (ref: string) => {
+      for (const phase of ['prepared', 'committed']) {
+        const r = spawnSync('sh', ['.git/hooks/reference-transaction', phase], {
+          cwd: repo.root,
+          env: hookEnv({ PATH: `${bin}:${process.env.PATH ?? ''}` }),
+          input: `${'0'.repeat(40)} ${repo.run(['rev-parse', 'HEAD'])} ${ref}\n`,
+        });
+        assert.equal(r.status, 0);
+      }
+      return fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8') : '';
+    };
+    assert.equal(feed('refs/notes/ai-provenance'), '');
+    // The same hook does start git for a ref it acts on (the logging git above works).
+    assert.match(feed('refs/stash'), /rev-parse/);
+
+    // A user's reference-transaction hook (chained by ours) still sees the sh path's note update.
+    const user = await fresh();
+    const seen = path.join(makeTempDir('aiprov-refs-'), 'seen');
+    fs.rmSync(path.join(user.root, '.git', 'hooks', 'reference-transaction'));
+    fs.writeFileSync(
+      path.join(user.root, '.git', 'hooks', 'reference-transaction'),
+      `#!/bin/sh\n[ "$1" = committed ] && cat >> '${seen}'\nexit 0\n`,
+      { mode: 0o755 },
+    );
+    await installHooks((await findRepo(user.root))!, { cliPath: CLI_PATH });
+    stageSameWork(user);
+    await precompute(user);
+    user.run(['commit', '-q', '-m', 'With a user hook']);
+    assert.ok(tookShPath(user), user.logText());
+    assert.match(fs.readFileSync(seen, 'utf8'), / refs\/notes\/ai-provenance$/m);
+  });
+
   it('the plan names the staged tree and HEAD; a second precompute of the same state writes nothing', async () => {
     const repo = await fresh();
     stageSameWork(repo);
@@ -123,7 +220,7 @@ describe('commit: the editor precomputed, the sh hooks apply', function () {
     const plan = parsePrecommitPlan(fs.readFileSync(path.join(precommitDir(stateDir(repo)), `${key}.plan`), 'utf8'));
     assert.equal(plan.tree, repo.run(['write-tree']));
     assert.equal(plan.head, repo.run(['rev-parse', 'HEAD']));
-    assert.equal(plan.settle.length, 2);
+    assert.equal(plan.settleCount, 2);
     assert.deepEqual((await precomputeCommit(repo.root, hookEnv())).state, 'current');
     // The editor never takes the index lock: a user's git command holding it at that moment is not disturbed.
     const lock = path.join(repo.root, '.git', 'index.lock');

@@ -11,9 +11,11 @@ import {
   linePatternFor,
   noteTemplate,
   parsePrecommitPlan,
+  serializePostAssignments,
   serializePrecommitPlan,
   type PrecommitPlan,
 } from '../../../src/core/commit/precommit';
+import { trailersAppendVerbatim } from '../../../src/core/commit/plainTrailers';
 
 const ID = 'a'.repeat(40);
 const plan: PrecommitPlan = {
@@ -30,18 +32,45 @@ const plan: PrecommitPlan = {
 };
 
 describe('precommit plan', () => {
-  it('round-trips, with the settle lines last and an end line', () => {
+  it('round-trips, counting the records to settle (listed in the post file), with an end line', () => {
     const text = serializePrecommitPlan(plan);
-    assert.deepEqual(parsePrecommitPlan(text), plan);
-    const lines = text.trimEnd().split('\n');
-    assert.equal(lines.at(-1), 'end');
-    assert.match(lines.at(-2) ?? '', /^settle /);
+    const { settle, ...rest } = plan;
+    assert.deepEqual(parsePrecommitPlan(text), { ...rest, append: true, settleCount: settle.length });
+    assert.equal(text.trimEnd().split('\n').at(-1), 'end');
+    assert.doesNotMatch(text, /c{64}/);
   });
 
   it('refuses a torn plan, a trailer over two lines and a record name that is not ours', () => {
     assert.throws(() => parsePrecommitPlan(serializePrecommitPlan(plan).replace('end\n', '')));
     assert.throws(() => serializePrecommitPlan({ ...plan, trailers: [{ key: 'A', value: 'x\ny' }] }));
     assert.throws(() => serializePrecommitPlan({ ...plan, settle: [{ name: '../x.json', hash: ID }] }));
+    assert.throws(() =>
+      serializePostAssignments([{ name: `${'c'.repeat(64)}.json`, hash: "x'; rm -rf ~" }], undefined),
+    );
+  });
+
+  it('lets the hook append only trailers interpret-trailers writes back verbatim', () => {
+    assert.equal(trailersAppendVerbatim(plan.trailers), true);
+    assert.equal(trailersAppendVerbatim([]), true);
+    for (const value of ['', ' x', 'x ', 'a\tb', 'x\u0085'])
+      assert.equal(trailersAppendVerbatim([{ key: 'A', value }]), false, JSON.stringify(value));
+    assert.equal(trailersAppendVerbatim([{ key: 'A B', value: 'x' }]), false);
+    assert.match(serializePrecommitPlan({ ...plan, trailers: [{ key: 'A', value: 'x ' }] }), /^append no$/m);
+  });
+
+  it('the post file lists names and hashes and splits the note at its placeholders, in either order', () => {
+    const settle = [
+      { name: `${'c'.repeat(64)}.json`, hash: 'd'.repeat(40) },
+      { name: `${'e'.repeat(64)}.json`, hash: 'f'.repeat(40) },
+    ];
+    const text = serializePostAssignments(settle, `{"a":"it's","r":"@AIP_REVISION@","t":"@AIP_TIMESTAMP@"}\n`);
+    assert.match(text, new RegExp(`^aip_settle='${'c'.repeat(64)}\\.json ${'e'.repeat(64)}\\.json'$`, 'm'));
+    assert.match(text, new RegExp(`^aip_expect=' ${'d'.repeat(40)} ${'f'.repeat(40)}'$`, 'm'));
+    assert.match(text, /^aip_note_first=revision$/m);
+    assert.match(text, /^aip_note_1='\{"a":"it'\\''s","r":"'$/m);
+    assert.match(serializePostAssignments([], '@AIP_TIMESTAMP@@AIP_REVISION@'), /^aip_note_first=timestamp$/m);
+    assert.equal(text.trimEnd().split('\n').at(-1), 'aip_post_end=1');
+    assert.doesNotMatch(serializePostAssignments([], undefined), /aip_note/);
   });
 
   it('case-insensitive sh patterns for our keys, the summary key always among them', () => {
