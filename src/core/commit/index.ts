@@ -1,6 +1,5 @@
 /** Public API of the commit-provenance core: trailers, commit-level AI recognition and Agent Trace records. */
 export {
-  isAiClass,
   rangeContentHash,
   gitPathProblem,
   repoPathProblem,
@@ -12,20 +11,8 @@ export {
   type LineAttribution,
   type LineClass,
 } from './lines';
+export { isMessageEmpty, parseTrailers, removeTrailers, resolveCommentChar, type Trailer } from './message';
 export {
-  isMessageEmpty,
-  parseTrailers,
-  removeTrailers,
-  resolveCommentChar,
-  sameTrailer,
-  type Trailer,
-} from './message';
-export {
-  ASSISTED_BY,
-  CO_AUTHORED_BY,
-  DEFAULT_TRAILER_PRESETS,
-  SUMMARY_KEY,
-  TRAILER_PRESETS,
   TRAILER_VALUE_MAX,
   buildTrailers,
   formatSummary,
@@ -33,7 +20,6 @@ export {
   isOwnTrailer,
   parseTrailerPresets,
   planTrailerUpdate,
-  sanitizeTrailerValue,
   summarizeAddedLines,
   type AddedLineSummary,
   type TrailerPreset,
@@ -49,7 +35,6 @@ export {
 } from './identities';
 export { parseIdentityConfig, type ExtraIdentities, type ExtraIdentity } from './identityConfig';
 export {
-  AGENT_TRACE_VERSION,
   METADATA_KEY,
   buildAgentTrace,
   uuidV4,
@@ -76,7 +61,6 @@ export {
   type RecordRange,
 } from './agentTraceRead';
 export {
-  DEFAULT_REFIND_WORK,
   refindRanges,
   type HashedRange,
   type MissReason,

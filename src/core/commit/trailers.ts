@@ -17,11 +17,11 @@ import { parseTrailers, sameTrailer, type Trailer } from './message';
 export type { Trailer } from './message';
 
 export type TrailerPreset = 'kernel' | 'co-authored-by' | 'summary' | 'none';
-export const TRAILER_PRESETS: readonly TrailerPreset[] = ['kernel', 'co-authored-by', 'summary', 'none'];
+const TRAILER_PRESETS: readonly TrailerPreset[] = ['kernel', 'co-authored-by', 'summary', 'none'];
 export const DEFAULT_TRAILER_PRESETS: readonly TrailerPreset[] = ['kernel', 'summary'];
 
-export const ASSISTED_BY = 'Assisted-by';
-export const CO_AUTHORED_BY = 'Co-authored-by';
+const ASSISTED_BY = 'Assisted-by';
+const CO_AUTHORED_BY = 'Co-authored-by';
 export const SUMMARY_KEY = 'AI-Assisted';
 export const TRAILER_VALUE_MAX = 200;
 
@@ -84,7 +84,7 @@ export function formatSummary(summary: AddedLineSummary): string {
 const SUMMARY_VALUE = /^(?:100|[1-9]?\d)% of added lines \(\d+\/\d+(?:; [^)]*)?\)$/;
 
 /** Replaces newlines and control characters, collapses whitespace and bounds the length. */
-export function sanitizeTrailerValue(value: string): string {
+function sanitizeTrailerValue(value: string): string {
   const flat = value
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, ' ')

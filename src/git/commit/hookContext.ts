@@ -57,7 +57,7 @@ export async function pathExists(file: string): Promise<boolean> {
 }
 
 /** Parses `git config -z --get-regexp` output: `key\nvalue\0` entries (the last value of a key wins). */
-export function parseConfigZ(stdout: string): Map<string, string> {
+function parseConfigZ(stdout: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const entry of stdout.split('\0')) {
     if (entry === '') continue;

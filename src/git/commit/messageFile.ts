@@ -13,7 +13,7 @@ import { appendPlainTrailers } from '../../core/commit/plainTrailers';
 import { onlyAddedTrailers, withoutTrailers, type MessageUpdate } from '../../core/rewrite/messagePlan';
 import type { HookContext } from './hookContext';
 
-export function trailerArgs(trailers: readonly Trailer[]): string[] {
+function trailerArgs(trailers: readonly Trailer[]): string[] {
   return trailers.flatMap((t) => ['--trailer', `${t.key}: ${t.value}`]);
 }
 
@@ -21,7 +21,7 @@ export function trailerArgs(trailers: readonly Trailer[]): string[] {
  * The core.commentChar to give interpret-trailers: ours when it is one character; for '' (comment-looking lines
  * are content here) a control character no line starts with, so none is skipped as a comment.
  */
-export function commentCharForGit(commentChar: string, message: string): string | undefined {
+function commentCharForGit(commentChar: string, message: string): string | undefined {
   if (commentChar.length === 1) return commentChar;
   if (commentChar !== '') return undefined;
   const starts = new Set(message.split('\n').map((l) => l[0]));

@@ -87,7 +87,7 @@ async function recompute(
  * nothing can be remapped from them any more. Snapshots younger than SNAPSHOT_MIN_AGE_MS stay (a writer saves the
  * text just before its record).
  */
-export async function pruneSnapshots(ctx: HookContext, now = Date.now()): Promise<number> {
+async function pruneSnapshots(ctx: HookContext, now = Date.now()): Promise<number> {
   const store = WorkingStateStore.at(ctx.stateDir, { blockingReads: true });
   const keep = await parkedContentHashes(ctx.stateDir);
   for (const record of await store.list()) keep.add(record.contentHash);

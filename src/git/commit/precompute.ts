@@ -32,7 +32,7 @@ import { describes } from './recordText';
 import { attributeChanges } from './stagedCommit';
 import { choosePresets } from './trailerConfig';
 
-export const PRECOMMIT_DIR = 'precommit';
+const PRECOMMIT_DIR = 'precommit';
 
 export type PrecomputeOutcome =
   | { readonly state: 'written'; readonly key: string }

@@ -16,7 +16,7 @@ import { readOptionalFile } from './hookContext';
 const STALE_MS = 60 * 60 * 1000;
 const MAX_STASH_BYTES = 256 * 1024 * 1024;
 
-export function commitDir(stateDir: string): string {
+function commitDir(stateDir: string): string {
   return path.join(stateDir, 'commit');
 }
 
@@ -25,7 +25,7 @@ function stashFile(stateDir: string, tree: string): string {
   return path.join(commitDir(stateDir), `staged-${tree}.json`);
 }
 
-export function pendingMarker(stateDir: string): string {
+function pendingMarker(stateDir: string): string {
   return path.join(commitDir(stateDir), 'msg-pending');
 }
 

@@ -8,14 +8,14 @@ import { DEFAULT_TRAILER_PRESETS, parseTrailerPresets, type TrailerPreset } from
 import type { BlobReader } from './blobs';
 import type { HookContext } from './hookContext';
 
-export const PROJECT_CONFIG_FILE = '.ai-provenance.json';
+const PROJECT_CONFIG_FILE = '.ai-provenance.json';
 const MAX_PROJECT_CONFIG_BYTES = 256 * 1024;
 
 export type PresetChoice =
   | { readonly presets: TrailerPreset[]; readonly from: 'git-config' | 'project' | 'default' }
   | { readonly invalid: string };
 
-export function presetsFromProjectConfig(text: string): TrailerPreset[] | undefined {
+function presetsFromProjectConfig(text: string): TrailerPreset[] | undefined {
   const value: unknown = JSON.parse(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new TypeError(`${PROJECT_CONFIG_FILE} must hold a JSON object`);

@@ -35,7 +35,7 @@ export const HOOK_PATHS_ENV = 'AI_PROVENANCE_HOOK_PATHS';
 /** Suffix of the original hook moved aside. */
 export const CHAINED_SUFFIX = '.pre-ai-provenance';
 /** Set to `off` in the environment to make installed hooks skip ai-provenance (the chained hook still runs). */
-export const HOOKS_OFF_ENV = 'AI_PROVENANCE_HOOKS';
+const HOOKS_OFF_ENV = 'AI_PROVENANCE_HOOKS';
 /**
  * Set (to 1) for every git our own notes fetch/merge/push runs: the hooks those gits fire must not merge or push
  * again (the merge updates refs/notes/ai-provenance, the push runs pre-push).

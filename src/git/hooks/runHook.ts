@@ -17,7 +17,7 @@ export interface HookRun {
 }
 
 /** How long a hook's work may take before the commit goes on without it (AI_PROVENANCE_HOOK_TIMEOUT_MS). */
-export const DEFAULT_HOOK_TIMEOUT_MS = 10_000;
+const DEFAULT_HOOK_TIMEOUT_MS = 10_000;
 
 export function hookTimeoutMs(env: Readonly<Record<string, string | undefined>>): number {
   const value = env.AI_PROVENANCE_HOOK_TIMEOUT_MS;
