@@ -155,6 +155,9 @@ async function restoreParked(ctx: HookContext, blobs: BlobReader, liveStashes: R
       let next: FileRecord | undefined = describes(record, work) ? record : undefined;
       if (!next && gone) next = await remapUnstashed(ctx, blobs, parked.stash, record, work);
       if (!next) continue;
+      // Remapped onto the popped text: keep that text too, or the next outside edit could not carry the spans.
+      if (next !== record && work !== undefined)
+        await saveTextSnapshot(ctx.stateDir, next.contentHash, work).catch(() => false);
       // A later `updated` makes the parked spans win over a record the editor wrote for other text meanwhile;
       // for the same text the two are unioned.
       await store.write({ ...next, updated: Math.max(Date.now(), record.updated + 1) }, { mode: 'merge' });

@@ -288,7 +288,11 @@ class RealWorld {
       this.work.unshift(top);
       this.writeWork();
       this.repo.commitHooked('upstream');
+      // That commit carries none of the stashed lines, so lines reset away before the stash stay in the known gap
+      // (human in blame until a commit carries them; the final commit's note is checked).
+      const resetAway = this.resetAway;
       this.record(this.head);
+      this.resetAway = resetAway;
       this.work = [top, ...stashed];
     } else this.work = stashed;
     this.repo.run(['stash', 'pop', '-q']);

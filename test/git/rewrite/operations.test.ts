@@ -12,6 +12,7 @@ import { initRepoAt, makeTempDir } from '../helpers/tempRepo';
 import { CLI_PATH, COPILOT, createHookedRepo, extendRepo, numbered, type HookRepo } from '../commit/helpers/hookRepo';
 import { installHooks } from '../../../src/git/hooks/install';
 import { findRepo } from '../../../src/git/repo';
+import { aiBlame } from '../../../src/git/blame/blame';
 import { assertNormalizedNotes, assertSameAiLines, texts } from './helpers';
 
 const BASE = numbered('human', 12);
@@ -136,6 +137,27 @@ describe('rewrite: amend, pull --rebase, cherry-pick, stash, squash merge, reset
     repo.commitHooked('after pop');
     assert.deepEqual(repo.noteLines().get('f.js'), [4, 5]);
     assert.match(repo.message(), /^AI-Assisted: 100% of added lines \(2\/2; agent 2\)$/m);
+  });
+
+  it('stash, a commit on the base, pop: the spans carried onto the popped text survive a later outside edit', async () => {
+    const { repo } = await repoWithBase();
+    cleanups.push(repo.cleanup);
+    const info = await findRepo(repo.root);
+    const aiLines = async () =>
+      (await aiBlame(info!, 'f.js')).lines.flatMap((l, i) => (l.authorship !== 'human' ? [i + 1] : []));
+    repo.writeAi('f.js', insertAt(BASE, 3, ['stashed(1);']), [4]);
+    repo.run(['stash', '-q']);
+    repo.write('f.js', insertAt(BASE, 0, ['// upstream']));
+    repo.commitHooked('upstream');
+    repo.run(['stash', 'pop', '-q']);
+    // The pop put the text back one line lower; the restored record describes the popped text.
+    assert.deepEqual(await aiLines(), [5]);
+    // An outside edit (a formatter, `echo >>`): blame and the next commit carry the spans through the kept text.
+    const popped = fs.readFileSync(path.join(repo.root, 'f.js'), 'utf8');
+    repo.write('f.js', insertAt(popped, 6, ['human(after);']));
+    assert.deepEqual(await aiLines(), [5]);
+    repo.commitHooked('after pop');
+    assert.deepEqual(repo.noteLines().get('f.js'), [5]);
   });
 
   it('stash apply (no ref change): the parked spans are used by the next commit', async () => {
