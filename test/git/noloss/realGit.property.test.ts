@@ -164,11 +164,14 @@ class RealWorld {
       },
       ['transcript_path'],
     );
+    // Calls queued before (an unchecked step drains nothing) wait too: this POST adds exactly one.
+    const waiting = () => {
+      const dir = path.join(this.repo.root, '.git', 'ai-provenance', 'agent-post');
+      return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^c\d+$/.test(n)).length : 0;
+    };
+    const before = waiting();
     await hook('post', post);
-    if (queued) {
-      const waiting = fs.readdirSync(path.join(this.repo.root, '.git', 'ai-provenance', 'agent-post'));
-      assert.equal(waiting.filter((n) => /^c\d+$/.test(n)).length, 1, 'the launcher queued the call');
-    }
+    if (queued) assert.equal(waiting(), before + 1, 'the launcher queued the call');
   }
 
   /**
