@@ -73,7 +73,9 @@ async function typeAt(editor: vscode.TextEditor, offset: number, text: string): 
   await waitUntil('typing', () => (editor.document.getText().includes(text) ? true : undefined));
 }
 
-describe('external agents', () => {
+describe('external agents', function () {
+  // Waiting for the editor to reload a file the agent wrote can take longer than the default test timeout.
+  this.timeout(90_000);
   afterEach(closeAll);
 
   it("shows an agent edit made through its hook live, and keeps the user's typing human", async () => {
@@ -89,11 +91,12 @@ describe('external agents', () => {
     runHook('pre', file);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(OLD, NEW)); // the agent's Edit tool
     runHook('post', file);
-    // Nothing but the state-folder watcher brings the hook's record in (how fast is not a test's business).
+    // Nothing but the state-folder watcher brings the hook's record in (how fast is not a test's business: the
+    // editor first reloads the file from disk, 5-15 s on a loaded machine, which once passed a 20 s wait).
     await waitUntil(
       'the agent lines in the editor',
       async () => (JSON.stringify(await attributedTexts(editor)).includes('const s') ? true : undefined),
-      20_000,
+      60_000,
     );
 
     // Character by character: the agent rewrote the line, so both new lines are its (line breaks included).
