@@ -155,7 +155,9 @@ async function restoreParked(ctx: HookContext, blobs: BlobReader, liveStashes: R
       let next: FileRecord | undefined = describes(record, work) ? record : undefined;
       if (!next && gone) next = await remapUnstashed(ctx, blobs, parked.stash, record, work);
       if (!next) continue;
-      // Remapped onto the popped text: keep that text too, or the next outside edit could not carry the spans.
+      // A record carried onto the popped text describes a text nobody kept (the stashed one is parked, the agent's
+      // cache holds its own last write): without a copy, the next edit outside the editor would leave readers (blame,
+      // the commit, the editor adopting the record) no text to carry its spans from, and every AI line would be lost.
       if (next !== record && work !== undefined)
         await saveTextSnapshot(ctx.stateDir, next.contentHash, work).catch(() => false);
       // A later `updated` makes the parked spans win over a record the editor wrote for other text meanwhile;
@@ -209,6 +211,10 @@ async function liveStashes(ctx: HookContext): Promise<Set<string>> {
 async function onRefUpdates(ctx: HookContext, blobs: BlobReader, updates: readonly RefUpdate[]): Promise<void> {
   const stashUpdates = updates.filter((u) => u.ref === 'refs/stash');
   if (stashUpdates.length === 0) return;
+  // Drain before any record is read: the agent calls the launcher queued are records before restoring merges into
+  // them and before parking lists them (a call queued just before `git stash` wrote the text going into the stash;
+  // this hook runs before git resets the work tree, and the drain attributes against the call's own after-copies).
+  await WorkingStateStore.at(ctx.stateDir, { blockingReads: true }).drainQueued();
   const live = await liveStashes(ctx);
   const restored = await restoreParked(ctx, blobs, live);
   let parked = 0;

@@ -363,4 +363,30 @@ describe('launcher: Claude Code POST queued in plain sh, attributed later by nod
       ]),
     );
   });
+
+  it('a queued call, `git stash`, a commit on the base, `stash pop`, an edit outside: the agent lines stay AI', async () => {
+    const repo = await withBefore(CALLS[0]);
+    toolCall(repo, CALLS[0], 'queued');
+    repo.run(['stash', '-q']);
+    // The stash's hook attributed the call before parking the records whose text went into the stash.
+    assert.deepEqual(queued(repo), []);
+    assert.match(repo.logText(), /stash: parked 1 record\(s\)/);
+    repo.write('src/add.ts', ORIGINAL + 'export const base = 2;\n');
+    repo.commitHooked('On the base');
+    repo.run(['stash', 'pop', '-q']);
+    const file = path.join(repo.root, 'src', 'add.ts');
+    assert.equal(fs.readFileSync(file, 'utf8'), EDITED + 'export const base = 2;\n');
+    const aiLines = async () => {
+      const run = await runCli(['blame', 'src/add.ts', '--json'], { cwd: repo.root });
+      assert.equal(run.code, 0, run.err);
+      const lines = (JSON.parse(run.out) as { lines: Array<{ line: number; authorship: string }> }).lines;
+      return lines.filter((l) => l.authorship !== 'human').map((l) => l.line);
+    };
+    assert.deepEqual(await aiLines(), [2, 3]);
+    // An edit outside the editor: the popped record's spans are carried from the popped text, which must be kept.
+    repo.write('src/add.ts', '// outside\n' + fs.readFileSync(file, 'utf8'));
+    assert.deepEqual(await aiLines(), [3, 4]);
+    repo.commitHooked('Use a local');
+    assert.deepEqual(repo.noteLines(), new Map([['src/add.ts', [3, 4]]]));
+  });
 });

@@ -67,6 +67,12 @@ const step = fc.oneof(
 );
 type Step = typeof step extends fc.Arbitrary<infer T> ? T : never;
 
+/** Agent calls waiting in the launcher's queue. */
+function queuedCalls(repo: HookRepo): number {
+  const dir = path.join(repo.root, '.git', 'ai-provenance', 'agent-post');
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^c\d+$/.test(n)).length : 0;
+}
+
 class RealWorld {
   private counter = 0;
   /** The reference: the work tree's body lines (below HEADER). */
@@ -153,6 +159,8 @@ class RealWorld {
     ]);
     await hook('pre', pre);
     this.repo.write(FILE, content);
+    // The previous step may have left its call queued (unchecked): the sh PRE starts no node, so it is still there.
+    const waitingBefore = queuedCalls(this.repo);
     const post = payload(
       'claude/pre-tool-use-write.json',
       this.repo.root,
@@ -164,14 +172,8 @@ class RealWorld {
       },
       ['transcript_path'],
     );
-    // Calls queued before (an unchecked step drains nothing) wait too: this POST adds exactly one.
-    const waiting = () => {
-      const dir = path.join(this.repo.root, '.git', 'ai-provenance', 'agent-post');
-      return fs.existsSync(dir) ? fs.readdirSync(dir).filter((n) => /^c\d+$/.test(n)).length : 0;
-    };
-    const before = waiting();
     await hook('post', post);
-    if (queued) assert.equal(waiting(), before + 1, 'the launcher queued the call');
+    if (queued) assert.equal(queuedCalls(this.repo), waitingBefore + 1, 'the launcher queued the call');
   }
 
   /**
