@@ -180,6 +180,12 @@ export interface ReviewContext {
    */
   readonly baseText?: ReadonlyMap<string, string>;
   /**
+   * The package.json files above changed JS/TS files, by directory ('' for the root): whether each marks its package
+   * private (never published). Modules of a private package are no library's API (model/library.ts). Absent: unknown,
+   * every production module counts as a library's.
+   */
+  readonly jsPackages?: ReadonlyMap<string, boolean>;
+  /**
    * Where names of functions the change touched are used at the head (`git grep -w`), by name: each hit's path and
    * line. Lets rules see a changed function whose only remaining callers are tests.
    */

@@ -15,6 +15,8 @@ import {
   classifyPath,
   grammarFor,
   libraryModule,
+  packageJsonCandidates,
+  privatePackage,
   needsReading,
   pythonInitFor,
   type ParsedDiff,
@@ -30,7 +32,10 @@ const MAX_HITS_PER_NAME = 200;
 /** Files read only because they mention a changed name. */
 const MAX_REFERENCE_FILES = 100;
 
-type HeadContext = Pick<ReviewContext, 'headText' | 'baseText' | 'references' | 'workflows' | 'lockfiles'>;
+type HeadContext = Pick<
+  ReviewContext,
+  'headText' | 'baseText' | 'jsPackages' | 'references' | 'workflows' | 'lockfiles'
+>;
 
 /** The working tree as the head: texts from disk, grep over the work tree. */
 export const WORKTREE = null;
@@ -57,7 +62,7 @@ export async function readHeadContext(
       // The working tree's review reads no workflows: the bound rule then stays silent there.
       head === WORKTREE ? Promise.resolve({}) : readManifestContext(repo, batch, head, diff, log),
     ]);
-    const { headText, baseText } = texts;
+    const { headText, baseText, jsPackages } = texts;
     const changed = new Set(diff.files.map((f) => f.path));
     const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
@@ -66,6 +71,7 @@ export async function readHeadContext(
     return {
       headText,
       ...(oldSide ? { baseText } : {}),
+      ...(jsPackages.size > 0 ? { jsPackages } : {}),
       ...(references ? { references } : {}),
       ...manifests,
     };
@@ -147,7 +153,7 @@ async function readChangedSources(
   base: string | undefined,
   diff: ParsedDiff,
   log: (message: string) => void,
-): Promise<{ headText: Map<string, string>; baseText: Map<string, string> }> {
+): Promise<{ headText: Map<string, string>; baseText: Map<string, string>; jsPackages: Map<string, boolean> }> {
   const changed = diff.files.filter((f) => {
     if (f.binary) return false;
     const cls = classifyPath(f.path);
@@ -162,9 +168,13 @@ async function readChangedSources(
   const inits = [...new Set(heads.map(pythonInitFor).filter((p): p is string => p !== undefined))].filter(
     (p) => !heads.includes(p),
   );
+  // Which JS/TS packages are private (applications): their modules are no library's API, so no base side is read.
+  const jsPackages = await readJsPackages(repo, batch, head, changed, log);
   // The base side of library files only: what the public-signature and file-deletion rules compare.
   const bases = base
-    ? changed.filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true)).slice(0, MAX_FILES)
+    ? changed
+        .filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true, jsPackages))
+        .slice(0, MAX_FILES)
     : [];
   const [headText, baseBlobs] = await Promise.all([
     readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 20)], log),
@@ -180,7 +190,27 @@ async function readChangedSources(
   baseBlobs.forEach((t, i) => {
     if (t !== undefined) baseText.set(bases[i].path, t);
   });
-  return { headText, baseText };
+  return { headText, baseText, jsPackages };
+}
+
+/** The package.json files above changed JS/TS files (nearest first, at most 50 read): directory -> private. */
+async function readJsPackages(
+  repo: RepoInfo,
+  batch: CatFileBatch,
+  head: string | typeof WORKTREE,
+  changed: readonly { path: string }[],
+  log: (message: string) => void,
+): Promise<Map<string, boolean>> {
+  const candidates = [
+    ...new Set(
+      changed.filter((f) => classifyPath(f.path).language === 'js').flatMap((f) => packageJsonCandidates(f.path)),
+    ),
+  ].slice(0, 50);
+  const out = new Map<string, boolean>();
+  if (candidates.length === 0) return out;
+  for (const [p, text] of await readTexts(repo, batch, head, candidates, log))
+    out.set(p.replace(/\/?package\.json$/, ''), privatePackage(text));
+  return out;
 }
 
 /** Texts at the head: blobs of the head commit, or files on disk for the working tree. */

@@ -108,3 +108,41 @@ describe('review reads the base and the head as syntax trees', function () {
     }
   });
 });
+
+describe('review: modules of a private JS/TS package (an application) are no library API', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  before(() => {
+    repo = createTempRepo();
+    // An application at the root (a VS Code extension, a CLI); a published package inside its workspace.
+    repo.write('package.json', JSON.stringify({ name: 'app', private: true, workspaces: ['packages/*'] }));
+    repo.write('packages/sdk/package.json', JSON.stringify({ name: '@acme/sdk', version: '1.0.0' }));
+    const module = (name: string) =>
+      `export function ${name}(url: string): string {\n  return url;\n}\n\nexport const LIMIT = 10;\n`;
+    repo.write('src/format.ts', module('formatUrl'));
+    repo.write('packages/sdk/src/client.ts', module('clientUrl'));
+    repo.commitAll('base');
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    // The same change on both sides: an export made module-private, another removed.
+    const after = (name: string) =>
+      `function ${name}(url: string): string {\n  return url;\n}\n\nexport const LIMIT = 10;\n`;
+    repo.write('src/format.ts', after('formatUrl'));
+    repo.write('packages/sdk/src/client.ts', after('clientUrl'));
+    repo.commitAll('feature');
+  });
+  after(() => repo.cleanup());
+
+  it('reports the published package and stays silent on the application', async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    const { review } = await analyzeBranch(info, 'main..feature');
+    const api = review.findings.filter((f) => f.ruleId === 'public-api-changed');
+    const rules = JSON.stringify(review.findings.map((f) => `${f.file}: ${f.ruleId}: ${f.why}`));
+    assert.deepEqual(
+      api.map((f) => f.file),
+      ['packages/sdk/src/client.ts'],
+      rules,
+    );
+    assert.match(api[0].why, /clientUrl/);
+  });
+});

@@ -18,11 +18,50 @@ const LANGS = new Set(['js', 'py', 'rust', 'go', 'java']);
  * pages, routes, stories, UI components outside `packages/`). Python modules
  * under a private name count only with `privatePython` (the caller then keeps the names their `__init__.py` names).
  */
-export function libraryModule(path: string, cls: FileClass, privatePython = false): boolean {
+export function libraryModule(
+  path: string,
+  cls: FileClass,
+  privatePython = false,
+  jsPackages?: ReadonlyMap<string, boolean>,
+): boolean {
   if (!cls.source || cls.test || !LANGS.has(cls.language)) return false;
+  if (cls.language === 'js' && inPrivatePackage(path, jsPackages)) return false;
   if (NOT_LIBRARY.test(path) || MAIN.test(path)) return false;
   if (COMPONENT.test(path) && !/(?:^|\/)packages\//.test(path)) return false;
   return privatePython || pythonInitFor(path) === undefined;
+}
+
+/**
+ * Whether a package.json marks its package as never published (`"private": true`): an application (a VS Code
+ * extension, a CLI, a web app, an internal workspace package). What its modules export is compiled against by its own
+ * code only, so a removed or changed export is a refactoring the compiler checks, not a break of anyone's API.
+ */
+export function privatePackage(packageJson: string): boolean {
+  try {
+    const value = JSON.parse(packageJson) as unknown;
+    return typeof value === 'object' && value !== null && (value as { private?: unknown }).private === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Whether the nearest package.json above `path` (`jsPackages`: its directory, '' for the root -> private) is private. */
+function inPrivatePackage(path: string, jsPackages?: ReadonlyMap<string, boolean>): boolean {
+  if (!jsPackages || jsPackages.size === 0) return false;
+  const parts = path.split('/');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const isPrivate = jsPackages.get(parts.slice(0, i).join('/'));
+    if (isPrivate !== undefined) return isPrivate;
+  }
+  return false;
+}
+
+/** The package.json files that may hold `path` (its directory and every one above it), nearest first. */
+export function packageJsonCandidates(path: string): string[] {
+  const parts = path.split('/');
+  const out: string[] = [];
+  for (let i = parts.length - 1; i >= 0; i--) out.push([...parts.slice(0, i), 'package.json'].join('/'));
+  return out;
 }
 
 /**

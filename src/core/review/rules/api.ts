@@ -51,7 +51,7 @@ export const apiRules: RuleFamily = {
     const addedAnywhere = new Set<string>();
     for (const file of change.files) for (const d of publicDefs(file, file.added)) addedAnywhere.add(d.name);
     for (const file of change.files) {
-      if (!libraryFile(file) || byTree.has(file.path)) continue;
+      if (!libraryFile(file, change.context.jsPackages) || byTree.has(file.path)) continue;
       const added = new Map(publicDefs(file, file.added).map((d) => [d.name, d]));
       for (const old of publicDefs(file, file.removed)) {
         const now = added.get(old.name);
@@ -82,8 +82,12 @@ export const apiRules: RuleFamily = {
 };
 
 /** Code a library exposes: production files outside private modules, scripts, examples and Go's internal/. */
-function libraryFile(file: ChangeFile): boolean {
-  return PUBLIC_DEF[file.cls.language] !== undefined && !file.inlineTests && libraryModule(file.path, file.cls);
+function libraryFile(file: ChangeFile, jsPackages?: ReadonlyMap<string, boolean>): boolean {
+  return (
+    PUBLIC_DEF[file.cls.language] !== undefined &&
+    !file.inlineTests &&
+    libraryModule(file.path, file.cls, false, jsPackages)
+  );
 }
 
 function publicDefs(file: ChangeFile, lines: readonly ChangeLine[]): Def[] {

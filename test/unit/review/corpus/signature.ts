@@ -29,6 +29,23 @@ export const SIGNATURE_CASES: readonly CorpusCase[] = [
     forbid: [],
   },
   {
+    id: 'sig-ts-private-package-export-dropped',
+    lang: 'ts',
+    title: 'Dead-code sweep in an extension (a private package): exports only their own module uses become private',
+    files: [
+      edit(
+        'src/git/agents/queueDir.ts',
+        ["import * as path from 'node:path';", ''],
+        ["export const QUEUE_DIR = 'agent-post';"],
+        ["const QUEUE_DIR = 'agent-post';"],
+        ['', 'export function queueDir(stateDir: string): string {', '  return path.join(stateDir, QUEUE_DIR);', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['public-api-changed'],
+    context: { jsPackages: new Map([['', true]]) },
+  },
+  {
     id: 'sig-ts-options-appended',
     lang: 'ts',
     title: 'Agent accepts connect options',
