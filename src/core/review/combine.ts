@@ -31,14 +31,6 @@ export function combineFindings(findings: readonly Finding[], change: Change): F
   const unitOf = new Map(change.files.map((f) => [f.path, f.cls.test ? f.unit : null]));
   const explained = (f: Finding, unit: string | null | undefined): boolean =>
     !!unit && removedCode.has(unit) && GONE_WITH_CODE.has(f.ruleId);
-  // Per test file, what happened to it: an expected value changed is not a weaker assertion.
-  const weakenedTests = new Map<string, string>();
-  for (const f of findings) {
-    if (!TEST_WEAKENING.has(f.ruleId) || !f.file || explained(f, unitOf.get(f.file))) continue;
-    const what = f.ruleId === 'expectation-changed' ? 'its expected values changed' : 'its assertions were weakened';
-    if (weakenedTests.get(f.file) !== 'its assertions were weakened') weakenedTests.set(f.file, what);
-  }
-
   return findings.map((f) => {
     let out = f;
     const unit = f.file ? unitOf.get(f.file) : null;
@@ -48,8 +40,6 @@ export function combineFindings(findings: readonly Finding[], change: Change): F
       out = { ...f, severity: 'low', why: f.why + `; ${src}, the code it tests, was mostly removed too` };
     } else if (src && TEST_WEAKENING.has(f.ruleId)) {
       out = raise(out, 'high', `; ${src}, the code it tests, changed too`);
-    } else if (f.ruleId === 'test-edited-with-code' && f.file && weakenedTests.has(f.file)) {
-      out = raise(out, 'medium', `; and ${weakenedTests.get(f.file)}`);
     }
     return out;
   });

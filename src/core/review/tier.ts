@@ -75,7 +75,6 @@ const SHAPE_RULES = new Set([
   'ci-changed',
   'config-changed',
   'lockfile-only-change',
-  'test-edited-with-code',
 ]);
 /** Signals that still lift a test-only or docs-only change to T2: a committed key or hidden text is real anywhere. */
 const ANYWHERE = new Set(['secret', 'hidden-characters']);

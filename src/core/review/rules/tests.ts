@@ -45,13 +45,6 @@ const CANNOT_FAIL: RuleMeta = {
   whatToDo:
     'Assert unconditionally: an assertion inside `if`, `if let Ok`, a swallowing try, or after a default on error never runs when the code breaks.',
 };
-const WITH_CODE: RuleMeta = {
-  id: 'test-edited-with-code',
-  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
-  category: 'tests',
-  title: 'Test edited together with the code it tests',
-  whatToDo: 'Run the old test against the new code: a change that needs its test rewritten may have changed behaviour.',
-};
 
 /** Python skips conditioned on the environment (an optional import, the platform, the interpreter) are not skipped tests. */
 const SKIP_PATTERNS: readonly LinePattern[] = [
@@ -96,14 +89,12 @@ const WEAK =
   /\.(?:toBeTruthy|toBeDefined|toBeFalsy)\s*\(\s*\)|\.not\.(?:toBeNull|toBeUndefined)\s*\(\s*\)|\bexpect\.anything\s*\(|\bassert\s+(?:True\b|\w[\w.]*\s+is\s+not\s+None\s*$)|\bassert\.ok\s*\(\s*!?[\w.$]+\s*[,)]|\bassert(?:True|\.True)\s*\(\s*(?:t\s*,\s*)?true\s*\)|\bassertNotNull\s*\(|\bassertIsNotNone\s*\(|\bAssert\.(?:IsNotNull|NotNull)\s*\(|\bassert\.NotNil\s*\(|\bexpect\s*\(\s*(?:true|1)\s*\)\.(?:toBe|toEqual)\s*\(\s*(?:true|1)\s*\)|\bself\.assertTrue\s*\(\s*True\s*\)|\bAssert\.(?:IsTrue|True)\s*\(\s*true\s*\)/;
 const TEST_CASE =
   /\b(?:it|test|specify)\s*\(\s*['"`]|\bdef\s+test_?\w*\s*\(|\bfunc\s+Test\w*\s*\(|@(?:Test|ParameterizedTest)\b|\[(?:Fact|Theory|Test|TestMethod|TestCase)\b|#\[(?:[\w:]+::)?test\b/;
-const IMPORT =
-  /^\s*(?:import\b|from\s+[\w.]+\s+import\b|use\s+[\w:{]|#include\b|(?:const|let|var)\s+[\w{}\s,]+=\s*require\s*\()/;
 const PRINT =
   /\bconsole\.log\s*\(|\bprint\s*\(|\bfmt\.Print\w*\s*\(|\bSystem\.out\.print\w*\s*\(|\bConsole\.Write\w*\s*\(|\bprintln!\s*\(/;
 
 export const testRules: RuleFamily = {
   name: 'tests',
-  rules: [SKIPPED, WEAKENED, DELETED, EXPECTATION, CANNOT_FAIL, WITH_CODE],
+  rules: [SKIPPED, WEAKENED, DELETED, EXPECTATION, CANNOT_FAIL],
   triggers: [
     'skip',
     'only',
@@ -123,8 +114,6 @@ export const testRules: RuleFamily = {
     'expectedfailure',
   ],
   run(change: Change, sink: FindingSink): void {
-    const sourceUnits = new Map<string, string>();
-    for (const f of change.files) if (f.cls.source && f.diff.status !== 'added') sourceUnits.set(f.unit, f.path);
     for (const file of change.files) {
       // Rust keeps unit tests inside src/ (`#[cfg(test)] mod tests`), and `#[ignore]` marks nothing but a test there.
       if (file.cls.source && file.cls.language === 'rust')
@@ -161,18 +150,6 @@ export const testRules: RuleFamily = {
           oldRange(gone[0].line, gone[gone.length - 1].line),
           'medium',
           `${removedCases - addedCases} test case${removedCases - addedCases > 1 ? 's' : ''} removed, e.g. ${quote(gone[0].text, 50)}`,
-        );
-      }
-      const src = sourceUnits.get(file.unit);
-      // Only test code counts: a reworded comment or a changed import is not a rewritten test.
-      const rewritten = file.removed.filter((l) => l.code.trim() !== '' && !IMPORT.test(l.code));
-      if (src && rewritten.length > 0) {
-        sink.add(
-          WITH_CODE,
-          file,
-          oldRange(rewritten[0].line, rewritten[rewritten.length - 1].line),
-          'info',
-          `test lines removed or rewritten while ${src} (the code under test) changed`,
         );
       }
     }

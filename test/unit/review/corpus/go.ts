@@ -120,7 +120,7 @@ export const GO_CASES: readonly CorpusCase[] = [
         ['}'],
       ),
     ],
-    expect: ['expectation-changed', 'test-edited-with-code'],
+    expect: ['expectation-changed'],
     forbid: [],
   },
   {

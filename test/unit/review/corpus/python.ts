@@ -174,7 +174,7 @@ export const PYTHON_CASES: readonly CorpusCase[] = [
         [''],
       ),
     ],
-    expect: ['expectation-changed', 'test-edited-with-code'],
+    expect: ['expectation-changed'],
     forbid: [],
   },
   {

@@ -356,7 +356,7 @@ export const REALEVAL_CASES: readonly CorpusCase[] = [
       ),
     ],
     expect: [],
-    forbid: ['test-edited-with-code'],
+    forbid: ['assertion-weakened', 'expectation-changed'],
   },
   {
     id: 'py-skip-without-optional-dependency',
@@ -529,7 +529,7 @@ export const REALEVAL_CASES: readonly CorpusCase[] = [
         ['func TestOptionMaxDepth(t *testing.T) {'],
       ),
     ],
-    expect: ['test-deleted', 'test-edited-with-code'],
+    expect: ['test-deleted'],
     forbid: ['assertion-weakened'],
   },
 ];

@@ -79,7 +79,7 @@ export const RUST_CASES: readonly CorpusCase[] = [
         80,
       ),
     ],
-    expect: ['expectation-changed', 'test-edited-with-code'],
+    expect: ['expectation-changed'],
     forbid: ['concurrency-introduced'],
   },
   {

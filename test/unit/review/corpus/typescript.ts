@@ -47,7 +47,7 @@ export const TYPESCRIPT_CASES: readonly CorpusCase[] = [
         ['  });'],
       ),
     ],
-    expect: ['expectation-changed', 'test-edited-with-code'],
+    expect: ['expectation-changed'],
     forbid: ['assertion-weakened'],
   },
   {
