@@ -15,7 +15,8 @@
 import type { Change } from '../model/change';
 import { entryPoint } from '../model/library';
 import { classifyPath } from '../model/paths';
-import { compact, type Param, type PublicSymbol } from '../syntax/signatures';
+import { compact, type Param } from '../syntax/params';
+import type { PublicSymbol } from '../syntax/signatures';
 import { surfacesOf, type SurfacePair } from '../syntax/surfaces';
 import type { Grammar } from '../syntax/tree';
 import type { Severity } from '../types';

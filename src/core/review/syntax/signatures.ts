@@ -7,24 +7,12 @@
  * module has one, in Python; `pub` (not `pub(crate)`) in Rust; capitalised names in Go; public or protected members of
  * public types in Java.
  */
+import { DELETE_HINT, JS_FS_IMPORT, USER_DIRS, callerValues, deletion } from './deletions';
+import { named, paramsOf, returnsOf, type Param } from './params';
 import { callee } from './tests';
 import type { Grammar, SyntaxNode } from './tree';
 
 export type SymbolKind = 'function' | 'method' | 'class' | 'type' | 'constant' | 'export';
-
-export interface Param {
-  readonly name: string;
-  /** As written, whitespace removed; '' when untyped. */
-  readonly type: string;
-  /** As written, whitespace removed; absent when there is none. */
-  readonly default?: string;
-  /** Callers may leave it out (a default, `?`). */
-  readonly optional: boolean;
-  /** `...rest`, `*args`, `**kwargs`, Go's `...T`, Java's `T...`. */
-  readonly variadic: boolean;
-  /** Python: passed by keyword only (after `*` or `*args`). */
-  readonly keywordOnly: boolean;
-}
 
 export interface PublicSymbol {
   /** Unique in the file: "get", "Client.get"; a second overload of a name gets "#2". */
@@ -172,35 +160,6 @@ class SurfaceBuilder {
 
 type MutableFacts = FunctionFacts & { deletes: DeleteCall[]; calls: Map<string, boolean> };
 
-/** Words every deletion call below contains: a file without any has no deletion to find. */
-const DELETE_HINT = /remove|Remove|unlink|rmtree|rmdir|\brm|rimraf|delete|Delete|emptyDir|send2trash/;
-
-/** The user's own places: home, working directory. */
-const USER_DIRS = /\bhome\b|homedir|expanduser|\bHOME\b|~\/|getcwd|\bcwd\b|current_dir|Getwd|user\.home/;
-
-/**
- * A pattern matching the names whose values come from the caller: the parameters, and locals assigned from an
- * expression that mentions one (two rounds, so `p = join(root, name)` then `q = p + ext` both count).
- */
-function callerValues(grammar: Grammar, fn: SyntaxNode, body: SyntaxNode): RegExp {
-  const names = new Set(
-    paramsOf(grammar, fn)
-      .map((p) => /[A-Za-z_$][\w$]*/.exec(p.name.replace(/^(?:mut\s+|&)/, ''))?.[0])
-      .filter((n): n is string => n !== undefined && n !== 'self' && n !== '_'),
-  );
-  const assign =
-    /^\s*(?:(?:let|const|var|final)\s+(?:mut\s+)?)?([A-Za-z_$][\w$]*)\s*(?::\s*[^=\n]+)?(?::=|=(?!=))\s*(.+)$/gm;
-  for (let round = 0; round < 2 && names.size > 0; round++) {
-    const re = wordsOf(names);
-    for (let m = assign.exec(body.text); m; m = assign.exec(body.text)) if (re.test(m[2])) names.add(m[1]);
-  }
-  return names.size > 0 ? wordsOf(names) : /(?!)/;
-}
-
-function wordsOf(names: ReadonlySet<string>): RegExp {
-  return new RegExp(`(?<![\\w$.])(?:${[...names].map((n) => n.replace(/\$/g, '\\$')).join('|')})(?![\\w$])`);
-}
-
 const FUNCTION_NODES = new Set([
   'function_item',
   'function_definition',
@@ -222,10 +181,6 @@ function localName(fn: SyntaxNode): string | undefined {
   return undefined;
 }
 
-function* named(n: SyntaxNode): Generator<SyntaxNode> {
-  for (const c of n.namedChildren) if (c) yield c;
-}
-
 /** The declaration up to its body, on one line. */
 function headerOf(decl: SyntaxNode): string {
   const body = decl.childForFieldName('body');
@@ -236,132 +191,6 @@ function headerOf(decl: SyntaxNode): string {
     .trim();
   return one.length > MAX_SIGNATURE ? one.slice(0, MAX_SIGNATURE - 3) + '...' : one;
 }
-
-export function compact(t: string | undefined): string {
-  return (t ?? '').replace(/\s+/g, '').replace(/,(?=[)\]>}])/g, '');
-}
-
-// ---- parameters and return types ------------------------------------------------------------------------------
-
-function paramsOf(grammar: Grammar, fn: SyntaxNode): Param[] {
-  const list = fn.childForFieldName('parameters');
-  if (!list) return [];
-  const out: Param[] = [];
-  let keywordOnly = false;
-  for (const p of named(list)) {
-    if (p.type === 'comment' || p.type === 'line_comment' || p.type === 'block_comment') continue;
-    const param = paramOf(grammar, p, keywordOnly);
-    if (p.type === 'keyword_separator' || p.type === 'list_splat_pattern') keywordOnly = true;
-    if (p.type === 'typed_parameter' && p.namedChildren[0]?.type === 'list_splat_pattern') keywordOnly = true;
-    if (param) out.push(...(Array.isArray(param) ? param : [param]));
-  }
-  // Methods: the receiver is not a parameter callers pass.
-  if (grammar === 'python' && out.length > 0 && /^(?:self|cls)$/.test(out[0].name) && !staticMethod(fn)) out.shift();
-  return out;
-}
-
-function staticMethod(fn: SyntaxNode): boolean {
-  const p = fn.parent;
-  return p?.type === 'decorated_definition' && /@staticmethod\b/.test(p.text.slice(0, fn.startIndex - p.startIndex));
-}
-
-function param(name: string, type: string, def: string | undefined, extra: Partial<Param> = {}): Param {
-  return {
-    name,
-    type: compact(type),
-    ...(def !== undefined ? { default: compact(def) } : {}),
-    optional: def !== undefined,
-    variadic: false,
-    keywordOnly: false,
-    ...extra,
-  };
-}
-
-function paramOf(grammar: Grammar, p: SyntaxNode, keywordOnly: boolean): Param | Param[] | undefined {
-  const type = (f = 'type'): string => (p.childForFieldName(f)?.text ?? '').replace(/^:\s*/, '');
-  switch (grammar) {
-    case 'python': {
-      const kw = { keywordOnly };
-      switch (p.type) {
-        case 'identifier':
-          return param(p.text, '', undefined, kw);
-        case 'typed_parameter': {
-          const inner = p.namedChildren[0];
-          const variadic = inner?.type === 'list_splat_pattern' || inner?.type === 'dictionary_splat_pattern';
-          return param(inner?.text ?? p.text, type(), undefined, { ...kw, variadic, optional: variadic });
-        }
-        case 'default_parameter':
-        case 'typed_default_parameter':
-          return param(p.childForFieldName('name')?.text ?? '', type(), p.childForFieldName('value')?.text ?? '', kw);
-        case 'list_splat_pattern':
-        case 'dictionary_splat_pattern':
-          return param(p.text, '', undefined, { variadic: true, optional: true, keywordOnly: true });
-        default:
-          return undefined; // `*`, `/`
-      }
-    }
-    case 'rust':
-      if (p.type === 'self_parameter') return undefined;
-      if (p.type === 'variadic_parameter') return param('...', '', undefined, { variadic: true, optional: true });
-      return param(p.childForFieldName('pattern')?.text ?? p.text, type(), undefined);
-    case 'go': {
-      const variadic = p.type === 'variadic_parameter_declaration';
-      if (p.type !== 'parameter_declaration' && !variadic) return undefined;
-      const names = [...named(p)].filter((c) => c.type === 'identifier').map((c) => c.text);
-      const t = (variadic ? '...' : '') + type();
-      const extra = { variadic, optional: variadic };
-      return names.length === 0 ? param('', t, undefined, extra) : names.map((n) => param(n, t, undefined, extra));
-    }
-    case 'java':
-      if (p.type === 'spread_parameter') {
-        const t = [...named(p)].find((c) => c.type !== 'modifiers' && c.type !== 'variable_declarator');
-        const d = [...named(p)].find((c) => c.type === 'variable_declarator');
-        return param(d?.childForFieldName('name')?.text ?? '', `${t?.text ?? ''}...`, undefined, {
-          variadic: true,
-          optional: true,
-        });
-      }
-      if (p.type !== 'formal_parameter') return undefined;
-      return param(p.childForFieldName('name')?.text ?? '', type(), undefined);
-    default:
-      return jsParam(p);
-  }
-}
-
-function jsParam(p: SyntaxNode): Param | undefined {
-  switch (p.type) {
-    case 'required_parameter':
-    case 'optional_parameter': {
-      const pattern = p.childForFieldName('pattern');
-      const value = p.childForFieldName('value')?.text;
-      const rest = pattern?.type === 'rest_pattern';
-      const name = (pattern?.text ?? p.text).replace(/^\.\.\./, '');
-      const type = (p.childForFieldName('type')?.text ?? '').replace(/^:\s*/, '');
-      return param(name, type, value, {
-        optional: p.type === 'optional_parameter' || value !== undefined || rest,
-        variadic: rest,
-      });
-    }
-    case 'identifier':
-      return param(p.text, '', undefined);
-    case 'assignment_pattern':
-      return param(p.childForFieldName('left')?.text ?? p.text, '', p.childForFieldName('right')?.text ?? '');
-    case 'rest_pattern':
-      return param(p.text.replace(/^\.\.\./, ''), '', undefined, { variadic: true, optional: true });
-    case 'object_pattern':
-    case 'array_pattern':
-      return param(p.text, '', undefined);
-    default:
-      return undefined;
-  }
-}
-
-function returnsOf(grammar: Grammar, fn: SyntaxNode): string {
-  const field = grammar === 'go' ? 'result' : grammar === 'java' ? 'type' : 'return_type';
-  return compact((fn.childForFieldName(field)?.text ?? '').replace(/^:\s*/, ''));
-}
-
-// ---- TypeScript / JavaScript ----------------------------------------------------------------------------------
 
 const JS_DECLS = new Set([
   'function_declaration',
@@ -687,28 +516,4 @@ function javaType(out: SurfaceBuilder, t: SyntaxNode, prefix: string, outerPubli
             oneLine(m.text.split('=')[0]),
           );
   }
-}
-
-// ---- file deletion ----------------------------------------------------------------------------------------------
-
-const DELETES: Readonly<Record<'python' | 'rust' | 'go' | 'java' | 'js', RegExp>> = {
-  python:
-    /^(?:os\.(?:remove|unlink|rmdir|removedirs)|shutil\.rmtree|send2trash(?:\.send2trash)?|[\w.]*\.(?:unlink|rmdir|rmtree))$/,
-  rust: /(?:^|::)(?:remove_file|remove_dir|remove_dir_all)$|^trash::delete$/,
-  go: /^os\.(?:Remove|RemoveAll)$/,
-  java: /^Files\.(?:delete|deleteIfExists)$|^FileUtils\.(?:deleteDirectory|forceDelete|deleteQuietly|cleanDirectory)$|^PathUtils\.delete\w*$|(?:^|\.)\w*(?:[fF]ile|[dD]ir|[dD]irectory|[pP]ath)\.delete$/,
-  js: /^(?:fs|fsp|fse|fsPromises|fs\.promises|promises|fs_)\.(?:rm|rmSync|unlink|unlinkSync|rmdir|rmdirSync|remove|removeSync|emptyDir|emptyDirSync)$|^(?:rimraf|rimrafSync|deleteAsync|deleteSync)$/,
-};
-const JS_BARE = /^(?:rm|unlink|rmdir)(?:Sync)?$/;
-const JS_FS_IMPORT = /(?:require\(\s*|from\s+)['"](?:node:)?fs(?:\/promises)?['"]/;
-const TREE = /rmtree|RemoveAll|remove_dir_all|removedirs|rimraf|deleteDirectory|cleanDirectory|emptyDir|deleteAsync/;
-/** Scratch space the function made itself: deleting it is cleanup, not a user's files. */
-const SCRATCH = /\b\w*(?:te?mp|scratch)\w*\b/i;
-
-function deletion(grammar: Grammar, c: string, args: string, fsImported: boolean): 'file' | 'tree' | undefined {
-  const lang = grammar === 'python' || grammar === 'rust' || grammar === 'go' || grammar === 'java' ? grammar : 'js';
-  const hit = DELETES[lang].test(c) || (lang === 'js' && fsImported && JS_BARE.test(c));
-  if (!hit) return undefined;
-  if (SCRATCH.test(args) || SCRATCH.test(c.replace(/\.\w+$/, ''))) return undefined;
-  return TREE.test(c) || (/(?:^|\.)rm(?:Sync)?$/.test(c) && /recursive\s*:\s*true/.test(args)) ? 'tree' : 'file';
 }
