@@ -17,6 +17,7 @@ import { ALL_AI, baseTextOf, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { REALEVAL_CASES } from './corpus/realeval';
+import { REALNOISE_CASES } from './corpus/realnoise';
 import { RUST_CASES } from './corpus/rust';
 import { SIGNATURE_CASES } from './corpus/signature';
 import { STRUCTURE_CASES } from './corpus/structure';
@@ -32,6 +33,7 @@ export const CASES: readonly CorpusCase[] = [
   ...CLAIM_CASES,
   ...DRIFT_CASES,
   ...REALEVAL_CASES,
+  ...REALNOISE_CASES,
   ...SIGNATURE_CASES,
 ];
 

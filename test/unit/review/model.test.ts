@@ -4,7 +4,7 @@ import { ownersOf, parseCodeowners } from '../../../src/core/review/model/codeow
 import { criticalLabels, DEFAULT_CRITICAL_PATHS, resolveCriticalPaths } from '../../../src/core/review/model/critical';
 import { editDistance } from '../../../src/core/review/model/edit-distance';
 import { globToRegExp } from '../../../src/core/review/model/glob';
-import { LexState, START_STATE, lexLine } from '../../../src/core/review/model/lexer';
+import { LexState, START_STATE, lexLine, statesAt } from '../../../src/core/review/model/lexer';
 import { classifyPath, languageOf, unitKey } from '../../../src/core/review/model/paths';
 import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
 import { diffOf } from './helpers';
@@ -110,6 +110,34 @@ describe('review/model lexer', () => {
       ['', 'string.'],
       ['y = 1', ''],
     ]);
+  });
+  it('keeps a multi-line string value as code: its closing quotes open no docstring', () => {
+    assert.deepEqual(lex(['q = """', 'SELECT 1', '"""', 'x = 2', '"""Doc."""'], 'hash'), [
+      ['q = """', ''],
+      ['SELECT 1', ''],
+      ['"""', ''],
+      ['x = 2', ''],
+      ['', 'Doc.'],
+    ]);
+  });
+  it('knows from the head text that a hunk starts inside a docstring opened above it', () => {
+    const head = [
+      'def f():',
+      '    """Call it.',
+      '',
+      '    See https://x.io.',
+      '    """',
+      "    q = '''",
+      "    '''",
+      'y = 1',
+    ];
+    const [inDoc, afterDoc, inString, after] = statesAt(head.join('\n'), 'hash', [3, 6, 7, 8], 1000);
+    assert.equal(inDoc.blockEnd, '"""');
+    assert.ok(!inDoc.string);
+    assert.equal(afterDoc.blockEnd, null);
+    assert.ok(inString.string);
+    assert.equal(after.blockEnd, null);
+    assert.deepEqual(statesAt('/* a\nb */', 'slash', [2], 1000), [START_STATE]);
   });
   it('handles SQL and markup comments', () => {
     assert.deepEqual(lex(["SELECT '--' -- real"], 'sql'), [["SELECT '--'", 'real']]);

@@ -8,8 +8,8 @@ import { resolveOptions } from '../types';
 import { CodeownersRule, parseCodeowners } from './codeowners';
 import { criticalLabels, resolveCriticalPaths } from './critical';
 import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
-import { LexState, START_STATE, lexLine } from './lexer';
-import { CommentStyle, FileClass, classifyPath, unitKey } from './paths';
+import { LexState, START_STATE, lexLine, mayChangeState, statesAt } from './lexer';
+import { FileClass, classifyPath, unitKey } from './paths';
 import { securitySurfaces, type SurfaceHit } from './surface';
 import { fileSyntax, needsTree } from '../syntax/read';
 import type { FileSyntax } from '../syntax/structure';
@@ -120,10 +120,20 @@ export function buildChange(
           : undefined;
     const testAdded = new Set<ChangeLine>();
     const testRemoved = new Set<ChangeLine>();
+    // Where each hunk starts, lexed from the head's text when known: a hunk may begin inside a docstring.
+    const starts =
+      headText !== undefined
+        ? statesAt(
+            headText,
+            cls.comments,
+            d.hunks.map((h) => h.newStart),
+            options.maxLineLength,
+          )
+        : [];
     d.hunks.forEach((h, hunkIndex) => {
       const inTest = cls.source ? testLinesOfHunk(cls.language, h, headRanges) : null;
-      let oldState: LexState = START_STATE;
-      let newState: LexState = START_STATE;
+      let oldState: LexState = starts[hunkIndex] ?? START_STATE;
+      let newState: LexState = oldState;
       h.lines.forEach((l, index) => {
         const text = l.text.length > options.maxLineLength ? l.text.slice(0, options.maxLineLength) : l.text;
         if (l.kind === 'context') {
@@ -241,21 +251,6 @@ function withCritical(file: ChangeFile, criticalPaths: readonly CriticalPath[]):
     surfaces,
     critical: [...new Set([...criticalByPath, ...surfaces.map((h) => h.kind)])],
   };
-}
-
-function mayChangeState(text: string, style: CommentStyle, state: LexState): boolean {
-  if (state.blockEnd !== null) return text.includes(state.blockEnd);
-  switch (style) {
-    case 'slash':
-    case 'sql':
-      return text.includes('/*');
-    case 'hash':
-      return text.includes('"""') || text.includes("'''");
-    case 'markup':
-      return text.includes('<!--');
-    default:
-      return false;
-  }
 }
 
 function toLookup(

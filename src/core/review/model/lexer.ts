@@ -1,14 +1,17 @@
 /**
  * A deliberately small lexer: splits a line into code and comment text so rules can ask "is this said in a comment?"
  * without a parser per language. String contents stay in the code part (secrets and SQL live there). State carries
- * block comments and Python docstrings across the lines of one hunk. It jumps between interesting characters
+ * block comments, Python docstrings and multi-line string values across the lines of one hunk; for `#` languages a
+ * hunk starts in the state the head's text gives its first line (statesAt). It jumps between interesting characters
  * instead of walking every character: most lines have none and come back untouched.
  */
 import type { CommentStyle } from './paths';
 
 export interface LexState {
-  /** Closing token of the open block comment or docstring, or null. */
+  /** Closing token of the open block comment, docstring or multi-line string, or null. */
   readonly blockEnd: string | null;
+  /** The open block is a string value (`x = """...`), whose text is code, not a docstring. */
+  readonly string?: boolean;
 }
 
 export const START_STATE: LexState = { blockEnd: null };
@@ -32,10 +35,15 @@ const STATES = new Map<string, LexState>([
   ["'''", { blockEnd: "'''" }],
   ['-->', { blockEnd: '-->' }],
 ]);
+const STRING_STATES = new Map<string, LexState>([
+  ['"""', { blockEnd: '"""', string: true }],
+  ["'''", { blockEnd: "'''", string: true }],
+]);
 
 export function lexLine(text: string, style: CommentStyle, state: LexState): LexedLine {
   if (style === 'none') return { code: text, comment: '', state: START_STATE };
   let blockEnd = state.blockEnd;
+  let inString = state.string === true;
   if (blockEnd === null && style === 'slash' && /^\s*\*(?:\s|\/|$)/.test(text)) {
     // A hunk that starts inside a block comment: "* text" lines are comment text.
     return { code: '', comment: text, state: text.includes('*/') ? START_STATE : STATES.get('*/')! };
@@ -48,12 +56,15 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
     if (blockEnd !== null) {
       const end = text.indexOf(blockEnd, i);
       if (end < 0) {
-        comment += text.slice(i);
+        if (inString) code += text.slice(i);
+        else comment += text.slice(i);
         break;
       }
-      comment += text.slice(i, end);
+      if (inString) code += text.slice(i, end + blockEnd.length);
+      else comment += text.slice(i, end);
       i = end + blockEnd.length;
       blockEnd = null;
+      inString = false;
       continue;
     }
     interesting.lastIndex = i;
@@ -67,8 +78,11 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
     const ch = text[at];
     const next = text[at + 1];
     if (ch === '"' || ch === "'" || ch === '`') {
-      if (style === 'hash' && ch !== '`' && text.startsWith(ch.repeat(3), at) && code.trim() === '') {
+      if (style === 'hash' && ch !== '`' && text.startsWith(ch.repeat(3), at)) {
+        // A docstring opens a statement; after code (`x = """`, `f("""`) it is a string value, kept as code.
         blockEnd = ch.repeat(3);
+        inString = code.trim() !== '';
+        if (inString) code += blockEnd;
         i = at + 3;
         continue;
       }
@@ -98,7 +112,8 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
     code += ch;
     i = at + 1;
   }
-  return { code, comment, state: blockEnd === null ? START_STATE : (STATES.get(blockEnd) ?? { blockEnd }) };
+  const open = inString ? STRING_STATES.get(blockEnd!) : blockEnd === null ? START_STATE : STATES.get(blockEnd);
+  return { code, comment, state: open ?? { blockEnd, string: inString } };
 }
 
 /** Index just after the closing quote (or the line's end for an unterminated string), honouring backslashes. */
@@ -109,4 +124,44 @@ function stringEnd(text: string, from: number, quote: string): number {
     else if (c === quote) return i + 1;
   }
   return text.length;
+}
+
+/** Whether lexing `text` could leave `state` different: most lines hold no block opener or closer. */
+export function mayChangeState(text: string, style: CommentStyle, state: LexState): boolean {
+  if (state.blockEnd !== null) return text.includes(state.blockEnd);
+  switch (style) {
+    case 'slash':
+    case 'sql':
+      return text.includes('/*');
+    case 'hash':
+      return text.includes('"""') || text.includes("'''");
+    case 'markup':
+      return text.includes('<!--');
+    default:
+      return false;
+  }
+}
+
+/**
+ * The state at the start of each wanted 1-based line of a whole file (the head), so a hunk that begins inside a
+ * Python docstring opened above it lexes its lines as the docstring they are. Only for `#` languages, where
+ * triple quotes are the only multi-line construct and strings are lexed exactly; a `/*` inside a JS regex literal
+ * could open a false comment for the rest of a file, so `//` languages keep starting hunks outside comments.
+ */
+export function statesAt(text: string, style: CommentStyle, lines: readonly number[], maxLength: number): LexState[] {
+  if (style !== 'hash' || lines.length === 0) return lines.map(() => START_STATE);
+  const want = [...lines].sort((a, b) => a - b);
+  const out = new Map<number, LexState>();
+  let state = START_STATE;
+  let lineNo = 1;
+  let k = 0;
+  for (let at = 0; k < want.length && at <= text.length; lineNo++) {
+    while (k < want.length && want[k] <= lineNo) out.set(want[k++], state);
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    const line = end - at > maxLength ? text.slice(at, at + maxLength) : text.slice(at, end);
+    if (mayChangeState(line, style, state)) state = lexLine(line, style, state).state;
+    at = end + 1;
+  }
+  return lines.map((n) => out.get(n) ?? START_STATE);
 }

@@ -24,6 +24,20 @@ const DOC_HOST =
 const MESSAGE =
   /\b(?:raise|throw|panic!?|bail!|anyhow!|ensure!|Error|Exception|errors\.New|fmt\.Errorf|log\w*\.\w+|logger\.\w+|console\.\w+|print\w*|eprintln!|println!|format!|warn\w*|help|description|usage|message|msg|hint)\b/i;
 
+/**
+ * The URL is a pattern that validates addresses, not one the code calls: a regex escape ends its host or path
+ * (`https://github\.com/...`), or a regex-building call or a pattern field before it on the line (`re.compile(`, `new RegExp(`,
+ * `pattern=`, `regexp.MustCompile(`, `Regex::new(`).
+ */
+const PATTERN_BEFORE =
+  /\b(?:re\.(?:compile|match|search|fullmatch|sub|split|findall|finditer)|RegExp|regexp\.(?:MustCompile|Compile|MatchString)|Regex::new|Regex|Pattern\.compile|pattern|regex|regexp)\s*[(=:]\s*[rbu]?["'`]?[^"'`]*["'`]?$/i;
+
+function isPattern(code: string, url: RegExpExecArray): boolean {
+  const tail = code.slice(url.index + url[0].length);
+  if (/^\\{1,2}[./dwsS?]/.test(tail)) return true;
+  return PATTERN_BEFORE.test(code.slice(0, url.index));
+}
+
 export const endpointRules: RuleFamily = {
   name: 'endpoints',
   rules: [ENDPOINT],
@@ -34,7 +48,7 @@ export const endpointRules: RuleFamily = {
         const code = l.code;
         if (!code.includes('://') && !/\d\.\d/.test(code)) continue;
         const url = URL.exec(code);
-        if (url && (DOC_HOST.test(url[1]) || MESSAGE.test(code.slice(0, url.index)))) continue;
+        if (url && (DOC_HOST.test(url[1]) || MESSAGE.test(code.slice(0, url.index)) || isPattern(code, url))) continue;
         if (url && !HARMLESS_HOST.test(url[1])) {
           const insecure = /^(?:http|ws|ftp):/i.test(url[0]);
           sink.line(

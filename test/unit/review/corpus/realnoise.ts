@@ -1,0 +1,103 @@
+/**
+ * Second round of noise classes from real merged pull requests (issue #14, docs/eval/): what a senior reviewer
+ * called noise on the held-out set after the first round of fixes, one class per group, each near-miss with a hit
+ * twin that must keep firing. Written by this team; no third-party code.
+ */
+import { CorpusCase, edit, newFile } from './types';
+
+/** A typed settings class whose attribute docstrings hold links; the hunk starts on the closing quotes above. */
+const PROFILE_HEAD = [
+  'class VendorProfile(TypedDict, total=False):',
+  '    supports_streaming: bool',
+  '    """Whether the vendor streams partial responses.',
+  '',
+  '    Defaults to `True`.',
+  '    """',
+  '',
+  '    supports_batching: bool',
+  '    """Whether the vendor accepts batched requests.',
+  '',
+  '    [Vendor notes](https://api-docs.vendor-cloud.io/guides/batching) explain the limits.',
+  '    """',
+];
+
+export const REALNOISE_CASES: readonly CorpusCase[] = [
+  // 1. hard-coded-endpoint: links in docstrings opened above the hunk, URLs inside validation patterns.
+  {
+    id: 'py-docstring-link-opened-above-hunk',
+    lang: 'py',
+    title: 'Document the batching flag of a vendor profile',
+    files: [
+      edit('agentkit/profiles/vendor.py', ['    Defaults to `True`.', '    """', ''], [], PROFILE_HEAD.slice(7), [], 5),
+    ],
+    context: { headText: new Map([['agentkit/profiles/vendor.py', PROFILE_HEAD.join('\n') + '\n']]) },
+    expect: [],
+    forbid: ['hard-coded-endpoint'],
+  },
+  {
+    id: 'py-client-base-url',
+    lang: 'py',
+    title: 'Add a client for the vendor API',
+    files: [
+      newFile('agentkit/providers/vendor.py', [
+        'class VendorClient:',
+        '    BASE_URL = "https://api.vendor-cloud.io/v1"',
+        '',
+        '    def __init__(self, http: AsyncClient) -> None:',
+        '        self._http = http',
+      ]),
+    ],
+    expect: ['hard-coded-endpoint'],
+    forbid: [],
+  },
+  {
+    id: 'py-url-validation-pattern',
+    lang: 'py',
+    title: 'Waivers must link the tracker issue',
+    files: [
+      edit(
+        'agentkit/waivers.py',
+        ['class Waiver(BaseModel):', '    reason: str'],
+        [],
+        [
+          "    link: Annotated[str, StringConstraints(pattern=r'^https://tracker\\.vendor-cloud\\.io/issues/\\d+$')]",
+          '',
+          '',
+          "ISSUE_LINK = re.compile(r'https://tracker.vendor-cloud.io/issues/(\\d+)')",
+        ],
+      ),
+    ],
+    expect: [],
+    forbid: ['hard-coded-endpoint'],
+  },
+  {
+    id: 'ts-url-validation-pattern',
+    lang: 'ts',
+    title: 'Accept webhook targets of the vendor only',
+    files: [
+      newFile('src/hooks/allow.ts', [
+        "const VENDOR_HOOK = new RegExp('^https://hooks.vendor-cloud.io/');",
+        '',
+        'export function allowed(target: string): boolean {',
+        '  return VENDOR_HOOK.test(target);',
+        '}',
+      ]),
+    ],
+    expect: [],
+    forbid: ['hard-coded-endpoint'],
+  },
+  {
+    id: 'ts-fetch-vendor-api',
+    lang: 'ts',
+    title: 'Fetch usage from the vendor',
+    files: [
+      newFile('src/usage/fetch.ts', [
+        'export async function usage(): Promise<Response> {',
+        "  return fetch('https://api.vendor-cloud.io/v1/usage');",
+        '}',
+      ]),
+    ],
+    expect: ['hard-coded-endpoint'],
+    forbid: [],
+  },
+];
