@@ -132,6 +132,8 @@ export const secretRules: RuleFamily = {
           if (p.group > 0 && (PLACEHOLDER.test(value) || IDENTIFIER.test(value) || /^(.)\1+$/.test(value))) continue;
           // Documentation shows example requests (`client_secret=demo-secret`): only real token formats count there.
           if (p.group > 0 && file.cls.docs) continue;
+          // Tests and fixtures pass stand-ins ('foobar', 'sk-test', 'test-key'); a random-looking one may be real.
+          if (p.group > 0 && file.cls.test && !randomLooking(value)) continue;
           report(sink, file, l, p, value);
           break;
         }
@@ -139,6 +141,23 @@ export const secretRules: RuleFamily = {
     }
   },
 };
+
+/** Words test stand-ins are made of; a value holding one is a name for a key, not a key. */
+const STAND_IN = /test|fake|mock|stub|dummy|foo|bar|baz|qux|example|sample|secret|passw|token|key|abc|xyz|123|demo/i;
+
+/**
+ * Whether a credential-shaped value looks generated rather than typed: 16 characters or more, letters and digits
+ * mixed, no stand-in word, and at least 10 distinct characters (an API key, not 'aaaa1111bbbb2222').
+ */
+function randomLooking(value: string): boolean {
+  return (
+    value.length >= 16 &&
+    /[A-Za-z]/.test(value) &&
+    /\d/.test(value) &&
+    !STAND_IN.test(value) &&
+    new Set(value).size >= 10
+  );
+}
 
 function report(sink: FindingSink, file: ChangeFile, l: ChangeLine, p: SecretPattern, value: string): void {
   // Fixtures in tests are often fake, but a real key there leaks just the same: one step lower, never dismissed.

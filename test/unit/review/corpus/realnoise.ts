@@ -100,4 +100,69 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['hard-coded-endpoint'],
     forbid: [],
   },
+  // 2. secret: stand-in keys in tests are no secrets; a random-looking key there still is.
+  {
+    id: 'py-test-stand-in-keys',
+    lang: 'py',
+    title: 'Test that the gateway refuses a sync client',
+    files: [
+      newFile('tests/providers/test_gateway_client.py', [
+        'def test_sync_client_refused():',
+        '    with pytest.raises(UserError):',
+        "        gateway_provider('vendor', api_key='foobar', http_client=SyncClient())",
+        '',
+        '',
+        'def test_env_key(monkeypatch):',
+        "    monkeypatch.setenv('VENDOR_API_KEY', 'sk-test')",
+        "    provider = VendorProvider(api_key='sk-test')",
+        '    assert provider.name == "vendor"',
+      ]),
+    ],
+    expect: [],
+    forbid: ['secret'],
+  },
+  {
+    id: 'py-test-real-looking-key',
+    lang: 'py',
+    title: 'Record a cassette against the vendor',
+    files: [
+      newFile('tests/providers/test_vendor_record.py', [
+        'def test_record():',
+        "    provider = VendorProvider(api_key='q8Zr2LwT5vXn7KpB3mYc')",
+        '    assert provider.name == "vendor"',
+      ]),
+    ],
+    expect: ['secret'],
+    forbid: [],
+  },
+  {
+    id: 'ts-test-stand-in-token',
+    lang: 'ts',
+    title: 'Client sends the auth token header',
+    files: [
+      newFile('src/client/client.test.ts', [
+        "it('sends the token', async () => {",
+        "  const client = new Client({ authToken: 'tok_local_1' });",
+        "  expect(await client.headers()).toEqual({ authorization: 'Bearer tok_local_1' });",
+        '});',
+      ]),
+    ],
+    expect: [],
+    forbid: ['secret'],
+  },
+  {
+    id: 'ts-test-real-looking-token',
+    lang: 'ts',
+    title: 'Replay the recorded session',
+    files: [
+      newFile('src/client/replay.test.ts', [
+        "it('replays', async () => {",
+        "  const client = new Client({ authToken: 'Vh3k9QpZ2mWx8RtL6nYb' });",
+        '  expect(await client.replay()).toBe(3);',
+        '});',
+      ]),
+    ],
+    expect: ['secret'],
+    forbid: [],
+  },
 ];
