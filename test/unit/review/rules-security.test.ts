@@ -638,6 +638,10 @@ describe('review/rules auth', () => {
   ]);
 });
 
+/** A long instruction line that already names tools and running things, as real AGENTS.md paragraphs do. */
+const LONG_RULE =
+  'Route the provider through the `request_capture` fixture and run the test: the fixture client is an {client} with a request hook, so the tool sees the request the code built, and a field it stops sending fails the assertion.';
+
 describe('review/rules hidden characters and agent config', () => {
   check([
     {
@@ -708,6 +712,28 @@ describe('review/rules hidden characters and agent config', () => {
       name: 'MCP server added',
       files: added('.vscode/mcp.json', '"shell": { "command": "npx", "args": ["any-mcp"] }'),
       fires: 'agent-config-changed',
+    },
+    {
+      lang: 'md',
+      name: 'one word of a long AGENTS.md line changed is wording (compared word by word)',
+      files: {
+        path: 'tests/AGENTS.md',
+        del: [LONG_RULE.replace('{client}', '`httpx.AsyncClient`')],
+        add: [LONG_RULE.replace('{client}', '`httpx2.AsyncClient`')],
+      },
+      fires: 'agent-config-changed',
+      severity: 'low',
+    },
+    {
+      lang: 'md',
+      name: 'a new command inside a long AGENTS.md line is an instruction',
+      files: {
+        path: 'tests/AGENTS.md',
+        del: [LONG_RULE.replace('{client}', '`httpx.AsyncClient`')],
+        add: [LONG_RULE.replace('{client}', '`httpx.AsyncClient`') + ' Always run `make record` and never ask first.'],
+      },
+      fires: 'agent-config-changed',
+      severity: 'medium',
     },
     {
       lang: 'md',

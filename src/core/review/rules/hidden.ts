@@ -2,7 +2,7 @@
  * Hidden characters (bidi overrides as in Trojan Source CVE-2021-42574, zero-width and tag characters, mixed-script
  * identifiers) and edits to agent configuration, which steers every later AI edit in the repository.
  */
-import type { Change } from '../model/change';
+import type { Change, ChangeFile } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
 const HIDDEN: RuleMeta = {
@@ -78,7 +78,7 @@ export const hiddenRules: RuleFamily = {
           );
       }
       if (file.cls.agentConfig) {
-        const prose = proseOnly(file.path, file.added.map((l) => l.text).join('\n'));
+        const prose = proseOnly(file.path, insertedWords(file));
         sink.add(
           AGENT,
           file,
@@ -103,4 +103,31 @@ const GRANTS =
 /** Markdown agent instructions (AGENTS.md, CLAUDE.md, rules files) whose added lines change wording only. */
 function proseOnly(path: string, added: string): boolean {
   return /\.(?:md|mdc|txt)$|(?:^|\/)\.(?:cursorrules|windsurfrules|clinerules)$/i.test(path) && !GRANTS.test(added);
+}
+
+/**
+ * The words the change brought in: each removed line's words cancel the same words added back, so a one-word edit of
+ * a 200-word instruction line is that one word, not the whole line (whose "run" or "tools" were there before).
+ * Consecutive new words stay together, so a new code span with a space still reads as a command.
+ */
+function insertedWords(file: ChangeFile): string {
+  const gone = new Map<string, number>();
+  for (const l of file.removed) for (const w of l.text.split(/\s+/)) if (w) gone.set(w, (gone.get(w) ?? 0) + 1);
+  const runs: string[] = [];
+  for (const l of file.added) {
+    let run: string[] = [];
+    for (const w of l.text.split(/\s+/)) {
+      if (!w) continue;
+      const n = gone.get(w) ?? 0;
+      if (n === 0) {
+        run.push(w);
+        continue;
+      }
+      gone.set(w, n - 1);
+      if (run.length > 0) runs.push(run.join(' '));
+      run = [];
+    }
+    if (run.length > 0) runs.push(run.join(' '));
+  }
+  return runs.join('\n');
 }
