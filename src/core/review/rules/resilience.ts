@@ -112,9 +112,11 @@ function compareHunks(sink: FindingSink, file: ChangeFile): void {
   const removed = groupByHunk(sink, file.removed);
   if (removed.size === 0) return;
   const added = groupByHunk(sink, file.added);
+  const carried = carriedNames(file.added);
   for (const [hunk, gone] of removed) {
     const now = added.get(hunk) ?? [];
     if (gone.length > now.length) {
+      if (gone.every((l) => namesOf(l.code).some((n) => carried.has(n)))) continue;
       sink.add(
         REMOVED,
         file,
@@ -144,6 +146,30 @@ function compareHunks(sink: FindingSink, file: ChangeFile): void {
  */
 const NAMES_ONLY =
   /^\s*(?:import\b|from\s+[\w.]+\s+import\b|use\s+[\w:{]|#include\b)|^\s*(?:[\w.]*\b(?:log|logger|logging|slog|console|tracing)\.\w+|(?:trace|debug|info|warn|error)!)\s*\(/;
+
+/**
+ * What a line names of timeouts and retries: identifiers (`timeout`, `httpx2timeout`, `retry_policy`, lower-cased)
+ * and, on such a line, its numbers other than 0 and 1 (`value:30`).
+ */
+function namesOf(code: string): string[] {
+  if (!WORDS.test(code)) return [];
+  const names = (code.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((t) => WORDS.test(t)).map((t) => t.toLowerCase());
+  const values = (code.match(/\b\d+(?:\.\d+)?\b/g) ?? [])
+    .filter((v) => v !== '0' && v !== '1')
+    .map((v) => `value:${v}`);
+  return [...names, ...values];
+}
+
+/**
+ * What the file's added lines still name: a timeout passed through an alias or another keyword
+ * (`timeout=to_httpx2_timeout(...)` after `Timeout = legacy.Timeout if ... else Timeout2` went; `read_timeout=30`
+ * after `timeout=30`) was renamed or moved, not removed.
+ */
+function carriedNames(lines: readonly ChangeLine[]): Set<string> {
+  const out = new Set<string>();
+  for (const l of lines) for (const n of namesOf(l.code)) out.add(n);
+  return out;
+}
 
 function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<number, ChangeLine[]> {
   const out = new Map<number, ChangeLine[]>();

@@ -165,4 +165,81 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['secret'],
     forbid: [],
   },
+  // 4. resilience-removed: a timeout passed on through an alias or another keyword is not removed.
+  {
+    id: 'py-timeout-alias-replaced',
+    lang: 'py',
+    title: 'Convert timeouts with the shared helper',
+    files: [
+      edit(
+        'agentkit/models/vendor.py',
+        ['from .._http import to_new_timeout', ''],
+        [
+          'Timeout = legacy_http.Timeout if legacy_http is not None else NewTimeout',
+          '',
+          '',
+          'def _normalize_timeout(timeout: float | Timeout) -> float | NewTimeout:',
+          '    return NewTimeout(timeout.read) if isinstance(timeout, Timeout) else timeout',
+          '',
+          '',
+          'def request_options(settings: Settings) -> dict[str, Any]:',
+          "    return {'timeout': _normalize_timeout(settings.get('timeout', 600))}",
+        ],
+        [
+          'def request_options(settings: Settings) -> dict[str, Any]:',
+          "    return {'timeout': to_new_timeout(settings.get('timeout', 600))}",
+        ],
+      ),
+    ],
+    expect: [],
+    forbid: ['resilience-removed'],
+  },
+  {
+    id: 'py-timeout-dropped-from-call',
+    lang: 'py',
+    title: 'Post the batch in one request',
+    files: [
+      edit(
+        'agentkit/batch.py',
+        ['    async def send(self, url: str, body: dict[str, Any]) -> Response:'],
+        ['        response = await self._http.post(url, json=body, timeout=self.timeout_s)'],
+        ['        response = await self._http.post(url, json=body)'],
+        ['        return response'],
+      ),
+    ],
+    expect: ['resilience-removed'],
+    forbid: [],
+  },
+  {
+    id: 'ts-timeout-renamed-option',
+    lang: 'ts',
+    title: 'Pass the deadline to the transport',
+    files: [
+      edit(
+        'src/transport/request.ts',
+        ['export function send(client: Client, path: string, opts: Options): Promise<Reply> {'],
+        ['  const timeoutMs = opts.timeoutMs ?? 30000;', '  return client.request(path, { timeout: timeoutMs });'],
+        ['  return client.request(path, { deadlineMs: opts.timeoutMs ?? 30000 });'],
+        ['}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['resilience-removed'],
+  },
+  {
+    id: 'ts-timeout-dropped',
+    lang: 'ts',
+    title: 'Simplify the request',
+    files: [
+      edit(
+        'src/transport/fetch.ts',
+        ['export async function get(url: string): Promise<Response> {'],
+        ['  const res = await fetch(url, { signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS) });'],
+        ['  const res = await fetch(url);'],
+        ['  return res;', '}'],
+      ),
+    ],
+    expect: ['resilience-removed'],
+    forbid: [],
+  },
 ];
