@@ -158,6 +158,11 @@ export const testRules: RuleFamily = {
 
 /** `casesDeleted`: the file lost test cases, and "Tests deleted" already counts the assertions that went with them. */
 function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean): void {
+  // pytest's conftest.py holds fixtures: their asserts check the test set-up, not the code under test.
+  if (CONFTEST.test(file.path)) {
+    changedExpectations(sink, file);
+    return;
+  }
   const removed = tokens(file.removed);
   const added = tokens(file.added);
   if (removed > added && !casesDeleted) {
@@ -178,8 +183,8 @@ function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean):
   for (const l of file.added)
     if (countIn(l.code) > 0 && !WEAK.test(l.code)) strongLost.set(l.hunk, (strongLost.get(l.hunk) ?? 0) - 1);
   for (const l of file.added) {
-    if (!WEAK.test(l.code) || strongerFollows(file, l)) continue;
-    const replaced = (strongLost.get(l.hunk) ?? 0) > 0;
+    if (!WEAK.test(l.code) || strongerFollows(file, l) || anythingForNewArgument(file, l)) continue;
+    const replaced = (strongLost.get(l.hunk) ?? 0) > 0 || anythingReplacesValue(file, l);
     // A weak check in a test that pins the result with a strong one is a wait or a guard, not the test's check.
     if (!replaced && strongInSameCase(file, l)) continue;
     sink.add(
@@ -211,6 +216,46 @@ function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean):
         : `${addedCases} new test case${addedCases > 1 ? 's' : ''} with no assertion`,
     );
   }
+}
+
+const CONFTEST = /(?:^|\/)conftest\.py$/;
+const ANYTHING = /(?:[\w$]+\s*:\s*)?expect\.anything\s*\(\s*\)/g;
+
+/**
+ * `expect.anything()` standing for an argument or property the call did not have before (`{ cwd }` ->
+ * `{ cwd, env: expect.anything() }`, or a line holding only the new argument): the expectation pins as much as it
+ * did. Replacing a concrete expected value by it still counts as weakening.
+ */
+function anythingForNewArgument(file: ChangeFile, l: ChangeLine): boolean {
+  const rest = l.code.replace(ANYTHING, '');
+  if (rest === l.code || WEAK.test(rest)) return false;
+  const removed = sameBlockRemoved(file, l);
+  if (removed.length === 0) return normArgs(rest) === '';
+  const now = normArgs(rest);
+  return removed.some((r) => normArgs(r.code) === now);
+}
+
+/** A removed line of the same block that had a concrete value where the added line now says `expect.anything()`. */
+function anythingReplacesValue(file: ChangeFile, l: ChangeLine): boolean {
+  if (!l.code.includes('expect.anything')) return false;
+  const parts = normArgs(l.code.replace(/expect\.anything\s*\(\s*\)/g, '\u0000')).split('\u0000');
+  const shape = new RegExp(`^${parts.map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('.+')}$`);
+  return sameBlockRemoved(file, l).some((r) => !r.code.includes('expect.anything') && shape.test(normArgs(r.code)));
+}
+
+function sameBlockRemoved(file: ChangeFile, l: ChangeLine): ChangeLine[] {
+  const key = blockKey(file, l);
+  return file.removed.filter((r) => r.hunk === l.hunk && blockKey(file, r) === key);
+}
+
+/** Call arguments without spaces and empty slots, so `{ cwd }` and `{ cwd, }` compare equal. */
+function normArgs(t: string): string {
+  return t
+    .replace(/\s+/g, '')
+    .replace(/,+/g, ',')
+    .replace(/,([})\]])/g, '$1')
+    .replace(/([{([]),/g, '$1')
+    .replace(/,$/, '');
 }
 
 /**

@@ -242,4 +242,101 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['resilience-removed'],
     forbid: [],
   },
+  // 5. assertion-weakened: fixture asserts in conftest.py; expect.anything() for an argument the call did not have.
+  {
+    id: 'py-conftest-fixture-asserts-folded',
+    lang: 'py',
+    title: 'One cached client factory for both HTTP libraries',
+    files: [
+      edit(
+        'tests/conftest.py',
+        ['def track_clients(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:', '    cache: dict[Any, Any] = {}'],
+        [
+          '    def cached_legacy(**kwargs: Any) -> legacy.Client:',
+          '        client = cache.setdefault(("legacy", kwargs.get("timeout")), original_legacy(**kwargs))',
+          '        assert isinstance(client, legacy.Client)',
+          '        return client',
+          '',
+          '    def cached_modern(**kwargs: Any) -> modern.Client:',
+          '        client = cache.setdefault(("modern", kwargs.get("timeout")), original_modern(**kwargs))',
+          '        assert isinstance(client, modern.Client)',
+          '        return client',
+        ],
+        [
+          '    def make_cached(family: str, factory: Callable[..., Any], expected: type) -> Callable[..., Any]:',
+          '        def cached(**kwargs: Any) -> Any:',
+          '            client = cache.setdefault((family, kwargs.get("timeout")), factory(**kwargs))',
+          '            assert isinstance(client, expected)',
+          '            return client',
+          '',
+          '        return cached',
+        ],
+        ['    yield'],
+      ),
+    ],
+    expect: [],
+    forbid: ['assertion-weakened'],
+  },
+  {
+    id: 'py-test-asserts-dropped',
+    lang: 'py',
+    title: 'Simplify the client cache test',
+    files: [
+      edit(
+        'tests/test_client_cache.py',
+        [
+          'def test_cache_reuses_client(cache):',
+          '    first = cache.get(timeout=5)',
+          '    second = cache.get(timeout=5)',
+        ],
+        ['    assert first is second', '    assert not first.is_closed'],
+        ['    first.close()'],
+      ),
+    ],
+    expect: ['assertion-weakened'],
+    forbid: [],
+  },
+  {
+    id: 'ts-anything-for-new-argument',
+    lang: 'ts',
+    title: 'Spawn git with a sanitised environment',
+    files: [
+      edit(
+        'src/services/worktree.test.ts',
+        [
+          "  it('removes the worktree', async () => {",
+          '    await removeWorktree(root, name);',
+          '    expect(execa).toHaveBeenNthCalledWith(',
+          '      2,',
+          "      'git',",
+          "      ['worktree', 'remove', path, '--force'],",
+        ],
+        ['      { cwd: root },'],
+        ['      { cwd: root, env: expect.anything() },'],
+        ['    );', '  });'],
+      ),
+    ],
+    expect: [],
+    forbid: ['assertion-weakened'],
+  },
+  {
+    id: 'ts-anything-replaces-value',
+    lang: 'ts',
+    title: 'Loosen the spawn expectation',
+    files: [
+      edit(
+        'src/services/status.test.ts',
+        [
+          "  it('reads the status', async () => {",
+          '    await status(root);',
+          "    expect(execa).toHaveBeenCalledWith('git', ['status', '--porcelain'], {",
+        ],
+        ['      env: { GIT_TERMINAL_PROMPT: "0" },'],
+        ['      env: expect.anything(),'],
+        ['    });', '  });'],
+      ),
+    ],
+    expect: ['assertion-weakened'],
+    forbid: [],
+  },
 ];
