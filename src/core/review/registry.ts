@@ -55,6 +55,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   ciConfigRules,
   sizeRules,
   duplicationRules,
+  // Last: it reads the process findings of sinkRules so one call is not reported twice.
   provenanceRules,
 ];
 

@@ -4,7 +4,7 @@
  * (ReviewHeader, worded by claim.ts), not a finding. Test files and documentation are not critical
  * paths: they guard nothing at run time.
  */
-import type { Change } from '../model/change';
+import type { Change, ChangeFile } from '../model/change';
 import { ownersOf } from '../model/codeowners';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
@@ -23,6 +23,8 @@ export const provenanceRules: RuleFamily = {
     for (const file of change.files) {
       // Documentation about auth (a page named oauth-clients.md) guards nothing at run time either.
       if (file.critical.length === 0 || file.cls.test || file.cls.docs) continue;
+      const labels = file.critical.filter((k) => k !== 'process' || !processSaidElsewhere(change, file, sink));
+      if (labels.length === 0) continue;
       const owners = change.codeowners.length > 0 ? ownersOf(change.codeowners, file.path) : [];
       const ownedBy = owners.length > 0 ? `; owners ${owners.join(' ')}` : '';
       if (file.aiLines.size > 0) {
@@ -35,7 +37,7 @@ export const provenanceRules: RuleFamily = {
           file,
           { side: 'new', start: lines[0], end: lines[lines.length - 1] },
           'medium',
-          `${file.aiLines.size} ${what} in ${file.path}, on a critical path (${file.critical.join(', ')})${ownedBy}`,
+          `${file.aiLines.size} ${what} in ${file.path}, on a critical path (${labels.join(', ')})${ownedBy}`,
         );
       } else {
         sink.add(
@@ -43,9 +45,28 @@ export const provenanceRules: RuleFamily = {
           file,
           spanOf(file),
           'medium',
-          `${file.path} is on a critical path (${file.critical.join(', ')})${ownedBy}`,
+          `${file.path} is on a critical path (${labels.join(', ')})${ownedBy}`,
         );
       }
     }
   },
 };
+
+/** Developer tooling that does not ship: CI helpers and repository scripts run git, linters and the interpreter. */
+const TOOLING = /^(?:\.github|\.circleci|\.buildkite|\.gitlab|scripts?|ci|hack)\//i;
+/** Rules that already point at a line starting or building a process (sinks.ts runs before this family). */
+const PROCESS_RULES = new Set(['dangerous-sink', 'injection', 'command-quoting']);
+
+/**
+ * Process execution found from the code (not a configured path) that is said better elsewhere: in a CI helper or
+ * repository script running git is what the script is for, not a critical path; and where a sink rule already
+ * names the process start of this file, a second finding for the same call would restate it.
+ */
+function processSaidElsewhere(change: Change, file: ChangeFile, sink: FindingSink): boolean {
+  if (file.criticalByPath.includes('process')) return false;
+  const off = change.options.disabledRules;
+  return (
+    TOOLING.test(file.path) ||
+    sink.findings.some((f) => f.file === file.path && PROCESS_RULES.has(f.ruleId) && !off.includes(f.ruleId))
+  );
+}

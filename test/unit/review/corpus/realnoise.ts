@@ -339,4 +339,57 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['assertion-weakened'],
     forbid: [],
   },
+  // 6. critical-path-touched: a CI helper running git is no critical path; one finding per process call.
+  {
+    id: 'py-ci-script-runs-tools',
+    lang: 'py',
+    title: 'CI: check the public API against the last release',
+    files: [
+      newFile('.github/scripts/check_api.py', [
+        'def changed_files(base: str) -> list[str]:',
+        "    out = subprocess.run(['git', 'diff', '--name-only', base], check=True, capture_output=True, text=True)",
+        '    return out.stdout.splitlines()',
+        '',
+        '',
+        'def run_checker(package: str, against: str) -> int:',
+        "    return subprocess.run([sys.executable, '-m', 'apicheck', package, '--against', against]).returncode",
+      ]),
+    ],
+    expect: ['dangerous-sink'],
+    forbid: ['critical-path-touched'],
+  },
+  {
+    id: 'ts-script-runs-git',
+    lang: 'ts',
+    title: 'List the packages a pull request changed',
+    files: [
+      newFile('scripts/changed-packages.ts', [
+        "import { execa } from 'execa';",
+        '',
+        'export async function changedPackages(base: string): Promise<string[]> {',
+        "  const { stdout: out } = await execa('git', ['diff', '--name-only', base]);",
+        "  return [...new Set(out.split('\\n').filter((p) => p.startsWith('packages/')).map((p) => p.split('/')[1]))];",
+        '}',
+      ]),
+    ],
+    expect: [],
+    forbid: ['critical-path-touched'],
+  },
+  {
+    id: 'ts-product-runs-git',
+    lang: 'ts',
+    title: 'The worktree service lists changed files',
+    files: [
+      newFile('packages/core/src/services/changes.ts', [
+        "import { execa } from 'execa';",
+        '',
+        'export async function changedFiles(root: string, base: string): Promise<string[]> {',
+        "  const { stdout } = await execa('git', ['diff', '--name-only', base], { cwd: root });",
+        "  return stdout.split('\\n');",
+        '}',
+      ]),
+    ],
+    expect: ['critical-path-touched'],
+    forbid: [],
+  },
 ];
