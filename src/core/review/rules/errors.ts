@@ -167,7 +167,7 @@ const LOGGED =
 /**
  * A swallow that is deliberate and harmless: explained by a comment or around a cleanup call (see `explained`), an
  * expected filesystem error (`except FileNotFoundError: pass` around an unlink, `except OSError` around an existence
- * check), or a discarded Rust result whose error the next lines log.
+ * check), a discarded Rust result whose error the next lines log, or an ignored cleanup (see `cleanupIgnored`).
  */
 function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   const lang = file.cls.language;
@@ -176,18 +176,43 @@ function deliberate(file: ChangeFile, l: ChangeLine): boolean {
     if (FS_CALL.test(linesBefore(file, l, 3).join('\n'))) return true;
   }
   if (lang === 'rust' && /\blet\s+_\s*=/.test(l.code)) {
-    return LOGGED.test(l.code) || LOGGED.test(linesAfter(file, l, 2).join('\n'));
+    if (LOGGED.test(l.code) || LOGGED.test(linesAfter(file, l, 2).join('\n'))) return true;
   }
-  if (lang === 'go' && /^\s*_\s*=/.test(l.code) && /\b(?:Close|Remove|RemoveAll|Flush|Sync|Shutdown)\s*\(/.test(l.code))
-    return true;
-  return false;
+  return cleanupIgnored(file, l);
+}
+
+/** Releases and removals whose failure leaves nothing to do: the work is done or already failed. */
+const RELEASE =
+  /\b(?:Close|Remove|RemoveAll|Flush|Sync|Shutdown|Stop|Kill|Release|Cleanup|close|dispose|destroy|kill|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rmtree|remove_file|remove_dir|remove_dir_all|removeSync|terminate|shutdown|cleanup|release|disconnect|unref)\s*\(/;
+/** Deletions that are best effort only where they undo work on a failure or clean up after it. */
+const DELETE = /\b(?:Delete|Drop|Purge|Discard)\w*\s*\(|\b(?:delete|drop|purge|discard)_\w+\s*\(/;
+/** The enclosing lines: an error branch, a deferred or cleanup function, a catch or finally. */
+const FALLBACK =
+  /\bif\s+(?:\w+\s*:?=.*;\s*)?err\s*!=\s*nil\b|\bdefer\b|\b(?:cleanup|rollback|undo|teardown)\w*\b|\bcatch\b|\bexcept\b|\bfinally\b|\bErr\s*\(/i;
+
+/**
+ * An ignored result of a cleanup call (Go `_ = os.Remove(tmp)`, Rust `let _ = fs::remove_file(&tmp);`, JS
+ * `unlink(tmp).catch(() => {})` or `try { rmSync(tmp) } catch {}` on one line), or of a deletion in a fallback
+ * (`_ = c.DeleteWorkspace(ctx, id)` when releasing the claim failed): best effort, its failure changes nothing.
+ * Rust's flush is not a cleanup: a dropped flush error loses data.
+ */
+function cleanupIgnored(file: ChangeFile, l: ChangeLine): boolean {
+  const lang = file.cls.language;
+  const code = l.code;
+  let call: string | undefined;
+  if (lang === 'go') call = /^\s*_\s*(?:,\s*_\s*)?=\s*(.*)$/.exec(code)?.[1];
+  else if (lang === 'rust') call = /\blet\s+_\s*=\s*(.*)$/.exec(code)?.[1];
+  else if (lang === 'js') call = /^(.*?)\.catch\s*\(/.exec(code)?.[1] ?? /\btry\s*\{(.*?)\}\s*catch\b/.exec(code)?.[1];
+  if (!call) return false;
+  if (RELEASE.test(call)) return lang !== 'rust' || !/\b(?:flush|sync_all|sync_data)\s*\(/.test(call);
+  return DELETE.test(call) && FALLBACK.test(linesBefore(file, l, 3).join('\n'));
 }
 
 /** A comment of two words or more: it can say why, unlike a bare `// ignore`. */
 const REASON = /^\s*(?:\/\/|#|\/\*|\*)\s*\S+\s+\S+/;
 /** Calls whose failure is routinely ignored while cleaning up: the work is done, the release is best effort. */
 const CLEANUP_CALL =
-  /^\s*(?:await\s+)?[\w.$?!]*\b(?:dispose|close|destroy|kill|unlink|unlinkSync|rmSync|terminate|abort|cancel|release|disconnect|unsubscribe|removeListener|removeEventListener|off|unref|end|stop|shutdown|cleanup)\s*\(.*\)\s*;?\s*$/;
+  /^\s*(?:await\s+)?[\w.$?!]*\b(?:dispose|close|destroy|kill|unlink|unlinkSync|rmSync|rm|rmdir|rmtree|remove|removedirs|remove_file|terminate|abort|cancel|release|disconnect|unsubscribe|removeListener|removeEventListener|off|unref|end|stop|shutdown|cleanup)\s*\(.*\)\s*;?\s*$/;
 
 /**
  * A swallow the author explains (the handler or the line above its `try` holds a comment saying why, as the rule's

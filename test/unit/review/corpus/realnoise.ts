@@ -392,4 +392,122 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['critical-path-touched'],
     forbid: [],
   },
+  // 7. swallowed-error: ignored results of best-effort cleanup (removal, release) in fallback paths.
+  {
+    id: 'go-delete-in-fallback-ignored',
+    lang: 'go',
+    title: 'Release the workspace claim on exit',
+    files: [
+      edit(
+        'internal/cmd/attach.go',
+        ['	ws, err := c.CreateWorkspace(ctx, req)', '	if err != nil {', '		return nil, err', '	}'],
+        [],
+        [
+          '	cleanup := func() {',
+          '		if err := c.RetireClient(context.Background()); err != nil {',
+          '			_ = c.DeleteWorkspace(context.Background(), ws.ID)',
+          '		}',
+          '	}',
+        ],
+        ['	return ws, cleanup, nil', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['swallowed-error'],
+  },
+  {
+    id: 'go-delete-on-main-path-ignored',
+    lang: 'go',
+    title: 'Log out deletes the session',
+    files: [
+      edit(
+        'internal/auth/logout.go',
+        ['func (h *Handler) Logout(w http.ResponseWriter, r *http.Request) {', '	id := sessionID(r)'],
+        [],
+        ['	_ = h.store.DeleteSession(r.Context(), id)'],
+        ['	w.WriteHeader(http.StatusNoContent)', '}'],
+      ),
+    ],
+    expect: ['swallowed-error'],
+    forbid: [],
+  },
+  {
+    id: 'ts-unlink-catch-ignored',
+    lang: 'ts',
+    title: 'Fall back to a copy when rename crosses devices',
+    files: [
+      edit(
+        'src/storage/move.ts',
+        ['  } catch (err) {', '    await copyFile(from, to);'],
+        [],
+        ['    await unlink(from).catch(() => {});'],
+        ['  }'],
+      ),
+    ],
+    expect: [],
+    forbid: ['swallowed-error'],
+  },
+  {
+    id: 'ts-save-catch-ignored',
+    lang: 'ts',
+    title: 'Save the session after each turn',
+    files: [
+      edit(
+        'src/session/turn.ts',
+        ['export async function endTurn(session: Session): Promise<void> {', '  session.turns += 1;'],
+        [],
+        ['  await saveSession(session).catch(() => {});'],
+        ['}'],
+      ),
+    ],
+    expect: ['swallowed-error'],
+    forbid: [],
+  },
+  {
+    id: 'py-remove-temp-ignored',
+    lang: 'py',
+    title: 'Clean up the partial download',
+    files: [
+      edit(
+        'agentkit/download.py',
+        ['    except DownloadError:'],
+        [],
+        ['        try:', '            os.remove(partial)', '        except Exception:', '            pass'],
+        ['        raise'],
+      ),
+    ],
+    expect: [],
+    forbid: ['swallowed-error'],
+  },
+  {
+    id: 'py-save-error-ignored',
+    lang: 'py',
+    title: 'Persist the run state',
+    files: [
+      edit(
+        'agentkit/run_state.py',
+        ['    def finish(self) -> None:', '        self.done = True'],
+        [],
+        ['        try:', '            self.store.save(self.state())', '        except Exception:', '            pass'],
+      ),
+    ],
+    expect: ['swallowed-error'],
+    forbid: [],
+  },
+  {
+    id: 'rust-remove-temp-ignored',
+    lang: 'rust',
+    title: 'Drop the temporary archive after unpacking',
+    files: [
+      edit(
+        'crates/installer/src/unpack.rs',
+        ['    unpack(&archive, &target)?;'],
+        [],
+        ['    let _ = fs_err::remove_file(&archive);'],
+        ['    Ok(target)', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['swallowed-error'],
+  },
 ];
