@@ -149,7 +149,7 @@ export const ciConfigRules: RuleFamily = {
           'high',
           `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`,
         );
-      else if (cls.config && !cls.agentConfig)
+      else if (cls.config && !cls.agentConfig && !buildOutputOnly(file))
         sink.add(
           CONFIG,
           file,
@@ -199,4 +199,55 @@ function versionsOnly(file: ChangeFile): boolean {
     left.set(k, n - 1);
   }
   return true;
+}
+
+/** tsconfig options that shape the build's output, not what is type-checked. */
+const BUILD_OUTPUT = new Set([
+  'composite',
+  'incremental',
+  'declaration',
+  'declarationMap',
+  'declarationDir',
+  'emitDeclarationOnly',
+  'sourceMap',
+  'inlineSourceMap',
+  'inlineSources',
+  'sourceRoot',
+  'mapRoot',
+  'outDir',
+  'outFile',
+  'rootDir',
+  'tsBuildInfoFile',
+  'removeComments',
+  'newLine',
+  'pretty',
+  'references',
+  'path',
+]);
+
+/**
+ * A tsconfig edit that only moves build-output options (`"composite": true`, `outDir`, source maps, project
+ * references): the same code is checked the same way, so a reviewer has nothing to check. Options that change what
+ * is type-checked (`strict`, `noImplicitAny`, `skipLibCheck`, `include`/`exclude`...) keep the finding. Lines are
+ * compared without their trailing comma, so adding a key after the last one does not count the line before it.
+ */
+function buildOutputOnly(file: ChangeFile): boolean {
+  if (!/(?:^|\/)[tj]sconfig[^/]*\.json$/i.test(file.path) || file.diff.status !== 'modified') return false;
+  const norm = (t: string): string => t.trim().replace(/,$/, '');
+  const gone = new Map<string, number>();
+  for (const l of file.removed) gone.set(norm(l.text), (gone.get(norm(l.text)) ?? 0) + 1);
+  const changed: string[] = [];
+  for (const l of file.added) {
+    const n = gone.get(norm(l.text)) ?? 0;
+    if (n > 0) gone.set(norm(l.text), n - 1);
+    else changed.push(norm(l.text));
+  }
+  for (const [t, n] of gone) for (let i = 0; i < n; i++) changed.push(t);
+  return (
+    changed.length > 0 &&
+    changed.every((t) => {
+      const key = /^\{?\s*"(\w+)"\s*:/.exec(t)?.[1];
+      return t === '' || /^[{}[\]]+$/.test(t) || (key !== undefined && BUILD_OUTPUT.has(key));
+    })
+  );
 }

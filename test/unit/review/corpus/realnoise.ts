@@ -510,4 +510,41 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['swallowed-error'],
   },
+  // 8. config-changed: tsconfig build-output options change no check; type-checking options do.
+  {
+    id: 'ts-tsconfig-composite',
+    lang: 'ts',
+    title: 'Build the CLI package as a project reference',
+    files: [
+      edit(
+        'packages/cli/tsconfig.json',
+        ['{', '  "compilerOptions": {', '    "outDir": "dist",'],
+        ['    "types": ["node", "vitest/globals"]'],
+        [
+          '    "types": ["node", "vitest/globals"],',
+          '    "composite": true,',
+          '    "tsBuildInfoFile": "dist/.tsbuildinfo"',
+        ],
+        ['  },', '  "references": [{ "path": "../core" }]', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['config-changed'],
+  },
+  {
+    id: 'ts-tsconfig-exclude-sources',
+    lang: 'ts',
+    title: 'Unblock the build of the CLI package',
+    files: [
+      edit(
+        'packages/cli/tsconfig.json',
+        ['{', '  "compilerOptions": {', '    "outDir": "dist",', '    "types": ["node"]', '  },'],
+        ['  "include": ["src"]'],
+        ['  "include": ["src"],', '  "exclude": ["src/legacy/**"]'],
+        ['}'],
+      ),
+    ],
+    expect: ['config-changed'],
+    forbid: [],
+  },
 ];
