@@ -149,12 +149,30 @@ export const errorRules: RuleFamily = {
         }
         if (swallowed) continue;
         const broad = matchFirst(BROAD_PATTERNS, lang, l.code);
-        if (broad) sink.line(BROAD, file, l, 'new', broad.severity, `added ${quote(l.text, 50)}: ${broad.label}`);
+        if (broad && !reraises(file, l))
+          sink.line(BROAD, file, l, 'new', broad.severity, `added ${quote(l.text, 50)}: ${broad.label}`);
       }
       removedHandling(sink, file);
     }
   },
 };
+
+/**
+ * A catch-all whose handler ends by raising again (`except Exception: await response.aclose(); raise`, a Java or C#
+ * `throw`): it cleans up on the way out and hides nothing. Read from the handler's lines, indented deeper than it.
+ */
+function reraises(file: ChangeFile, l: ChangeLine): boolean {
+  const indent = (t: string): number => /^\s*/.exec(t)![0].length;
+  const own = indent(l.text);
+  const body: string[] = [];
+  for (const t of linesAfter(file, l, 8)) {
+    if (t.trim() === '') continue;
+    if (indent(t) <= own) break;
+    body.push(t.trim());
+  }
+  const last = body[body.length - 1] ?? '';
+  return /^raise(?:\s+\w[\w.]*(?:\(.*\))?\s+from\s+\w+)?$|^throw\b/.test(last);
+}
 
 /** Expected failures of filesystem and process calls, ignored on purpose around the call that may fail. */
 const EXPECTED_ERRORS =

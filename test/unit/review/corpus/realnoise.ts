@@ -547,4 +547,48 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['config-changed'],
     forbid: [],
   },
+  // Seen in pull requests 21-40: a catch-all that cleans up and raises again hides nothing.
+  {
+    id: 'py-catch-all-reraises',
+    lang: 'py',
+    title: 'Close the response when validation fails',
+    files: [
+      edit(
+        'agentkit/transport.py',
+        ['        response = await self.wrapped.handle_async_request(req)', '        if self.validate_response:'],
+        ['            self.validate_response(response)'],
+        [
+          '            try:',
+          '                self.validate_response(response)',
+          '            except Exception:',
+          '                await response.aclose()',
+          '                raise',
+        ],
+        ['        return response'],
+      ),
+    ],
+    expect: [],
+    forbid: ['broad-catch', 'swallowed-error'],
+  },
+  {
+    id: 'py-catch-all-logs',
+    lang: 'py',
+    title: 'Keep syncing when one record fails',
+    files: [
+      edit(
+        'agentkit/sync.py',
+        ['    for record in records:'],
+        ['        upload(record)'],
+        [
+          '        try:',
+          '            upload(record)',
+          '        except Exception as e:',
+          "            logger.warning('upload failed for %s: %s', record.id, e)",
+        ],
+        ['    return len(records)'],
+      ),
+    ],
+    expect: ['broad-catch'],
+    forbid: [],
+  },
 ];
