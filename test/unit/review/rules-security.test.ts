@@ -780,6 +780,24 @@ describe('review/rules hard-coded endpoints', () => {
     },
     {
       lang: 'ts',
+      name: 'a host built from values',
+      files: added('src/auth/redirect.ts', "  return `https://${port}-${process.env['WEB_HOST']}${REDIRECT_PATH}`;"),
+      silent: 'hard-coded-endpoint',
+    },
+    {
+      lang: 'shell',
+      name: 'a console link echoed by a deploy script',
+      files: added('deploy/run.sh', 'echo " Build logs: https://console.cloud.acme.io/builds?project=${PROJECT_ID}"'),
+      silent: 'hard-coded-endpoint',
+    },
+    {
+      lang: 'shell',
+      name: 'a deploy script calling a fixed host',
+      files: added('deploy/run.sh', 'curl -fsS -X POST https://hooks.deploy.acme.io/v1/notify'),
+      fires: 'hard-coded-endpoint',
+    },
+    {
+      lang: 'ts',
       name: 'localhost and example.com',
       files: added('src/dev.ts', 'const a = "http://localhost:3000"; const b = "https://example.com/x";'),
       silent: 'hard-coded-endpoint',

@@ -22,7 +22,7 @@ const DOC_HOST =
   /^(?:(?:www\.)?github\.com|(?:gist\.)?githubusercontent\.com|docs\.[\w.-]+|[\w-]+\.readthedocs\.io|(?:www\.)?pypi\.org|(?:www\.)?npmjs\.com|crates\.io|docs\.rs|pkg\.go\.dev|go\.dev|learn\.microsoft\.com|developer\.mozilla\.org|(?:www\.)?rust-lang\.org|modelcontextprotocol\.io|spec\.[\w.-]+|datatracker\.ietf\.org|(?:www\.)?rfc-editor\.org|stackoverflow\.com)$/i;
 /** The URL sits in a message for a person: an error, a log line, help text, a print. */
 const MESSAGE =
-  /\b(?:raise|throw|panic!?|bail!|anyhow!|ensure!|Error|Exception|errors\.New|fmt\.Errorf|log\w*\.\w+|logger\.\w+|console\.\w+|print\w*|eprintln!|println!|format!|warn\w*|help|description|usage|message|msg|hint)\b/i;
+  /\b(?:raise|throw|panic!?|bail!|anyhow!|ensure!|Error|Exception|errors\.New|fmt\.Errorf|log\w*\.\w+|logger\.\w+|console\.\w+|print\w*|eprintln!|println!|format!|warn\w*|help|description|usage|message|msg|hint|echo|Write-Host)\b/i;
 
 /**
  * The URL is a pattern that validates addresses, not one the code calls: a regex escape ends its host or path
@@ -49,7 +49,8 @@ export const endpointRules: RuleFamily = {
         if (!code.includes('://') && !/\d\.\d/.test(code)) continue;
         const url = URL.exec(code);
         if (url && (DOC_HOST.test(url[1]) || MESSAGE.test(code.slice(0, url.index)) || isPattern(code, url))) continue;
-        if (url && !HARMLESS_HOST.test(url[1])) {
+        // A host built from values (`https://${port}-${host}/cb`) comes from configuration, not from the source.
+        if (url && !HARMLESS_HOST.test(url[1]) && !/^[$%{]/.test(url[1])) {
           const insecure = /^(?:http|ws|ftp):/i.test(url[0]);
           sink.line(
             ENDPOINT,
