@@ -490,6 +490,22 @@ describe('review/rules resilience', () => {
     },
     {
       lang: 'ts',
+      name: 'a retry delay passed on in more lines, no value changed',
+      files: removed(
+        'src/ui/quota.ts',
+        ['  error.retryDelayMs', '    ? `Access resets at ${reset(error.retryDelayMs)}.`', '    : null,'],
+        [
+          '  error.retryDelayMs',
+          '    ? `Capacity resets at ${reset(error.retryDelayMs)}.`',
+          '    : error.retryDelayMs === undefined',
+          '      ? `Try again later.`',
+          '      : null,',
+        ],
+      ),
+      silent: 'resilience-changed',
+    },
+    {
+      lang: 'ts',
       name: 'timeout value changed',
       files: removed('src/http.ts', ['const TIMEOUT_MS = 5000;'], ['const TIMEOUT_MS = 60000;']),
       fires: 'resilience-changed',

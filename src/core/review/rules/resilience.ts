@@ -182,6 +182,7 @@ function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<numbe
   return out;
 }
 
+/** The numbers of the lines, in order: '' when none holds one (lines that only pass a value on changed nothing). */
 function numbers(lines: readonly ChangeLine[]): string {
-  return lines.map((l) => (l.code.match(/\b\d+(?:\.\d+)?\b/g) ?? []).join(',')).join(';');
+  return lines.flatMap((l) => l.code.match(/\b\d+(?:\.\d+)?\b/g) ?? []).join(',');
 }
