@@ -143,11 +143,15 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   }
   rework(change, add);
 
-  // 2. Size: a volume reason stops at T2.
-  const { reviewLines, files } = change.stats;
-  if (reviewLines > t.largeLines) add('T2', `${reviewLines} changed lines (over ${t.largeLines})`, 'size');
-  else if (reviewLines > t.t1Lines) add('T1', `${reviewLines} changed lines (over ${t.t1Lines})`, 'size');
-  if (files > t.manyFiles) add('T2', `${files} files (over ${t.manyFiles})`, 'size');
+  // 2. Size: a volume reason stops at T2, and weighs what ships: tests count half, docs and developer scripts apart.
+  const size = weighedLines(change);
+  const weighed = size.code + Math.ceil(size.tests / 2);
+  const what = size.tests > 0 ? ` (${size.code} of code, ${size.tests} of tests counted half)` : '';
+  if (weighed > t.largeLines) add('T2', `${weighed} changed lines${what} (over ${t.largeLines})`, 'size');
+  else if (weighed > t.t1Lines) add('T1', `${weighed} changed lines${what} (over ${t.t1Lines})`, 'size');
+  if (size.support > t.largeLines)
+    add('T1', `${size.support} changed lines of docs, examples or scripts (over ${t.largeLines})`, 'size');
+  if (change.stats.files > t.manyFiles) add('T2', `${change.stats.files} files (over ${t.manyFiles})`, 'size');
   if (change.diff.truncated)
     add('T2', 'the diff was truncated by parser limits: part of the change was not checked', 'truncated');
 
@@ -219,6 +223,23 @@ function highest(tiers: readonly Tier[]): Tier {
 
 function where(f: Finding): string {
   return f.file ? ` in ${f.file}${f.range ? `:${f.range.start}` : ''}` : '';
+}
+
+/**
+ * Changed lines by what they weigh for the size reason: product code; tests (a wrong test line fails the build, a
+ * wrong product line ships); and docs, examples, developer scripts and stories, which do not ship and raise T1 at most.
+ * Lockfiles, generated, vendored and binary files are left out, as in the header's count.
+ */
+function weighedLines(change: Change): { code: number; tests: number; support: number } {
+  const out = { code: 0, tests: 0, support: 0 };
+  for (const f of change.files) {
+    if (f.cls.lockfile || f.cls.generated || f.cls.vendored || f.diff.binary) continue;
+    const n = f.added.length + f.removed.length;
+    if (isTestish(f)) out.tests += n;
+    else if (f.cls.docs || NOT_CORE.test(f.path) || STORIES.test(f.path)) out.support += n;
+    else out.code += n;
+  }
+  return out;
 }
 
 /** Test code, or data kept with the tests (fixtures, snapshots, testdata). */
