@@ -340,4 +340,68 @@ export const FRESH_CASES: readonly CorpusCase[] = [
     expect: ['placeholder'],
     forbid: [],
   },
+  {
+    id: 'py-ci-test-path-added-to-list',
+    lang: 'py',
+    title: 'Run the new workflow test with the other script tests',
+    files: [
+      edit(
+        '.github/workflows/ci.yml',
+        ['        run: >-', '          uv run pytest', '          .github/scripts/test_release_notes.py'],
+        [],
+        ['          .github/scripts/test_docs_dispatch.py'],
+        ['          .github/scripts/test_label_guard.py', ''],
+      ),
+    ],
+    expect: [],
+    forbid: ['ci-changed'],
+  },
+  {
+    id: 'rust-ci-cargo-home-in-runner-temp',
+    lang: 'rust',
+    title: 'Give the automated fix job a writable Cargo cache',
+    files: [
+      edit(
+        '.github/workflows/fix-bug.yml',
+        ['      - name: Reproduce the bug', '        env:', '          RUST_BACKTRACE: "1"'],
+        [],
+        ['          CARGO_HOME: ${{ runner.temp }}/cargo-home'],
+        ['        run: cargo test --workspace'],
+      ),
+    ],
+    expect: [],
+    forbid: ['ci-changed'],
+  },
+  {
+    id: 'py-ci-script-step-added',
+    lang: 'py',
+    title: 'Check the changelog before release',
+    files: [
+      edit(
+        '.github/workflows/ci.yml',
+        ['        run: >-', '          uv run pytest', '          .github/scripts/test_release_notes.py', ''],
+        [],
+        ['      - name: Check changelog', '        run: ./scripts/check_changelog.sh'],
+        [''],
+      ),
+    ],
+    expect: ['ci-changed'],
+    forbid: [],
+  },
+  {
+    id: 'rust-ci-token-env-added',
+    lang: 'rust',
+    title: 'Let the fix job read private issues',
+    files: [
+      edit(
+        '.github/workflows/fix-bug.yml',
+        ['      - name: Reproduce the bug', '        env:', '          RUST_BACKTRACE: "1"'],
+        [],
+        ['          GH_TOKEN: ${{ secrets.ISSUES_READ_TOKEN }}'],
+        ['        run: cargo test --workspace'],
+      ),
+    ],
+    expect: ['ci-changed'],
+    forbid: [],
+  },
 ];
