@@ -75,7 +75,8 @@ const RISKY_PATTERNS: readonly LinePattern[] = [
     label: 'skips hooks or verification',
   },
   {
-    re: /\bpermissions\s*:\s*write-all\b|\bcontents\s*:\s*write\b|\bid-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/,
+    // `permission-contents: write` (an app-token action's input) scopes a token down to one permission: not these.
+    re: /\bpermissions\s*:\s*write-all\b|(?<![\w-])contents\s*:\s*write\b|(?<![\w-])id-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/,
     part: 'text',
     severity: 'medium',
     label: 'broadens what the pipeline may write or read',

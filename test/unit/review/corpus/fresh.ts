@@ -404,4 +404,76 @@ export const FRESH_CASES: readonly CorpusCase[] = [
     expect: ['ci-changed'],
     forbid: [],
   },
+  {
+    id: 'py-role-compared-with-role-name',
+    lang: 'py',
+    title: 'Only maintainers may promote a private pull request',
+    files: [
+      edit(
+        'src/automation/promote.py',
+        ['def can_promote(membership) -> bool:'],
+        ['    return membership.approved'],
+        ['    return membership.approved and (membership.role == "admin" or membership.role == "maintainer")'],
+        [],
+      ),
+    ],
+    expect: [],
+    forbid: ['auth-weakened'],
+  },
+  {
+    id: 'ts-user-name-compared-with-admin',
+    lang: 'ts',
+    title: 'Let the support account see every project',
+    files: [
+      edit(
+        'src/projects/access.ts',
+        ['export function canSee(user: User, project: Project): boolean {'],
+        [],
+        ["  if (user.name === 'admin') return true;"],
+        ['  return project.members.includes(user.id);', '}'],
+      ),
+    ],
+    expect: ['auth-weakened'],
+    forbid: [],
+  },
+  {
+    id: 'py-app-token-scoped-to-contents',
+    lang: 'py',
+    title: 'Scope the docs app token to what the dispatch needs',
+    files: [
+      edit(
+        '.github/workflows/docs-preview.yml',
+        [
+          '      - name: Generate app token',
+          '        id: app-token',
+          '        uses: actions/create-github-app-token@bcd2ba49218906704ab6c1aa796996da409d3eb1',
+          '        with:',
+          '          app-id: ${{ vars.DOCS_APP_ID }}',
+          '          private-key: ${{ secrets.DOCS_APP_PRIVATE_KEY }}',
+          '          repositories: docs-site',
+        ],
+        [],
+        ['          permission-contents: write'],
+        [],
+      ),
+    ],
+    expect: ['ci-changed'],
+    forbid: ['ci-risky-step'],
+  },
+  {
+    id: 'py-job-given-contents-write',
+    lang: 'py',
+    title: 'Let the docs job push the built site',
+    files: [
+      edit(
+        '.github/workflows/docs-preview.yml',
+        ['  build:', '    runs-on: ubuntu-latest', '    permissions:'],
+        ['      contents: read'],
+        ['      contents: write'],
+        ['    steps:'],
+      ),
+    ],
+    expect: ['ci-changed', 'ci-risky-step'],
+    forbid: [],
+  },
 ];
