@@ -476,4 +476,74 @@ export const FRESH_CASES: readonly CorpusCase[] = [
     expect: ['ci-changed', 'ci-risky-step'],
     forbid: [],
   },
+  {
+    id: 'rust-test-support-crate-helper',
+    lang: 'rust',
+    title: 'Share the tar-gzip writer of the install tests',
+    files: [
+      newFile('crates/pkg-test/src/archive.rs', [
+        '//! Archives for tests.',
+        '',
+        'pub fn write_tar_gz(out: impl Write, files: &[(&str, &[u8])]) -> Result<()> {',
+        '    let mut tar = Builder::new(GzEncoder::new(out, Compression::default()));',
+        '    for (name, data) in files {',
+        '        append(&mut tar, name, data)?;',
+        '    }',
+        '    tar.into_inner()?.finish()?;',
+        '    Ok(())',
+        '}',
+      ]),
+    ],
+    context: {
+      references: new Map([
+        [
+          'write_tar_gz',
+          [
+            {
+              path: 'crates/pkg-test/src/archive.rs',
+              line: 3,
+              text: 'pub fn write_tar_gz(out: impl Write, files: &[(&str, &[u8])]) -> Result<()> {',
+            },
+            {
+              path: 'crates/pkg/tests/install.rs',
+              line: 40,
+              text: '    write_tar_gz(&mut file, &[("a.txt", b"a")])?;',
+            },
+          ],
+        ],
+      ]),
+    },
+    expect: [],
+    forbid: ['test-only-callers'],
+  },
+  {
+    id: 'rust-attestation-helper-called-from-tests',
+    lang: 'rust',
+    title: 'Read attestation bundles',
+    files: [
+      newFile('crates/attestation/src/bundle.rs', [
+        'pub fn read_bundle(path: &Path) -> Result<Bundle> {',
+        '    let text = fs::read_to_string(path)?;',
+        '    Ok(serde_json::from_str(&text)?)',
+        '}',
+      ]),
+    ],
+    context: {
+      references: new Map([
+        [
+          'read_bundle',
+          [
+            {
+              path: 'crates/attestation/src/bundle.rs',
+              line: 1,
+              text: 'pub fn read_bundle(path: &Path) -> Result<Bundle> {',
+            },
+            { path: 'crates/attestation/tests/bundle.rs', line: 9, text: '    let b = read_bundle(&fixture)?;' },
+          ],
+        ],
+      ]),
+    },
+    expect: ['test-only-callers'],
+    forbid: [],
+  },
 ];
