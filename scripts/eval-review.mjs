@@ -1,8 +1,9 @@
 #!/usr/bin/env node
-// `npm run eval:review -- PATH [--merges N] [--cli FILE] [--json]`: runs the review (the built CLI's
+// `npm run eval:review -- PATH [--merges N] [--skip K] [--cli FILE] [--json]`: runs the review (the built CLI's
 // `report --format json`, the same code CI runs) over the last N merged pull requests of a local repository and prints
 // per-rule hit counts, tiers and timings. A merge commit M is reviewed as merge-base(M^1, M^2)..M^2 (what the pull
 // request showed); a squash merge S (one parent, subject ending "(#123)") as S^..S.
+// `--skip K` leaves out the K most recent ones first (pull requests K+1..K+N): a held-out set after tuning on 1..K.
 // `--commits` takes every first-parent commit as one change (S^..S), for a history without merges or "(#N)" subjects.
 // `--cli` points at another build (e.g. a copy of dist/ from before a change) to compare rule counts before/after.
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,15 +13,17 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const usage = 'usage: npm run eval:review -- PATH [--merges N] [--commits] [--cli dist/cli.js] [--json]';
+const usage = 'usage: npm run eval:review -- PATH [--merges N] [--skip K] [--commits] [--cli dist/cli.js] [--json]';
 let repo;
 let merges = 10;
+let skip = 0;
 let cli = path.join(here, '..', 'dist', 'cli.js');
 let json = false;
 let everyCommit = false;
 for (let i = 0; i < args.length; i++) {
   const a = args[i];
   if (a === '--merges') merges = Number(args[++i]);
+  else if (a === '--skip') skip = Number(args[++i]);
   else if (a === '--cli') cli = path.resolve(args[++i]);
   else if (a === '--json') json = true;
   else if (a === '--commits') everyCommit = true;
@@ -33,7 +36,7 @@ for (let i = 0; i < args.length; i++) {
     process.exit(2);
   }
 }
-if (!repo || !Number.isInteger(merges) || merges < 1) {
+if (!repo || !Number.isInteger(merges) || merges < 1 || !Number.isInteger(skip) || skip < 0) {
   console.error(usage);
   process.exit(2);
 }
@@ -46,12 +49,12 @@ function git(...a) {
   return execFileSync('git', ['-C', repo, ...a], { encoding: 'utf8', maxBuffer: 64 << 20 });
 }
 
-/** The last `n` merged pull requests on the first-parent history of HEAD, newest first. */
-function mergedPullRequests(n) {
+/** Merged pull requests `skip+1..skip+n` on the first-parent history of HEAD, newest first. */
+function mergedPullRequests(n, skip) {
   const out = [];
-  const log = git('log', '--first-parent', '-n', String(Math.max(400, n * 40)), '--format=%H%x00%P%x00%s');
+  const log = git('log', '--first-parent', '-n', String(Math.max(400, (n + skip) * 40)), '--format=%H%x00%P%x00%s');
   for (const line of log.split('\n')) {
-    if (out.length >= n) break;
+    if (out.length >= n + skip) break;
     const [sha, parents, subject] = line.split('\0');
     if (!sha) continue;
     const ps = parents.split(' ').filter(Boolean);
@@ -62,13 +65,13 @@ function mergedPullRequests(n) {
       out.push({ sha, subject, kind: 'squash', base: ps[0], head: sha });
     }
   }
-  return out;
+  return out.slice(skip);
 }
 
-const prs = mergedPullRequests(merges);
+const prs = mergedPullRequests(merges, skip);
 if (prs.length === 0) {
   console.error(
-    `no merge commits or squash merges "(#N)" on the first-parent history of ${repo}; --commits takes every commit as a change`,
+    `no merge commits or squash merges "(#N)"${skip ? ` after the first ${skip}` : ''} on the first-parent history of ${repo}; --commits takes every commit as a change`,
   );
   process.exit(1);
 }
@@ -114,7 +117,7 @@ for (const pr of prs) {
 if (json) {
   console.log(
     JSON.stringify(
-      { repo, cli, prs: rows, perRule: Object.fromEntries(perRule), tiers: Object.fromEntries(tiers) },
+      { repo, cli, skip, prs: rows, perRule: Object.fromEntries(perRule), tiers: Object.fromEntries(tiers) },
       null,
       1,
     ),
@@ -124,7 +127,7 @@ if (json) {
 
 const pad = (s, n) => String(s).padEnd(n).slice(0, n);
 console.log(
-  `Review evaluation of ${repo}: last ${prs.length} merged pull request(s), ${path.relative(process.cwd(), cli) || cli}`,
+  `Review evaluation of ${repo}: ${skip ? `merged pull requests ${skip + 1}-${skip + prs.length}` : `last ${prs.length} merged pull request(s)`}, ${path.relative(process.cwd(), cli) || cli}`,
 );
 console.log('');
 console.log(

@@ -13,6 +13,7 @@ import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tre
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { CLAIM_CASES } from './corpus/claims';
 import { DRIFT_CASES } from './corpus/drift';
+import { FRESH_CASES } from './corpus/fresh';
 import { ALL_AI, baseTextOf, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
@@ -35,6 +36,7 @@ export const CASES: readonly CorpusCase[] = [
   ...REALEVAL_CASES,
   ...REALNOISE_CASES,
   ...SIGNATURE_CASES,
+  ...FRESH_CASES,
 ];
 
 interface Tally {

@@ -24,6 +24,36 @@ export interface FileSpec {
   readonly status?: 'added' | 'deleted' | 'modified';
   /** Old-side line number of the first line shown. Default 1. */
   readonly start?: number;
+  /** Further hunks of a modified file, each after the one before (old-side `start`), e.g. a helper added above. */
+  readonly hunks?: readonly HunkSpec[];
+}
+
+export interface HunkSpec {
+  readonly start: number;
+  readonly before?: readonly string[];
+  readonly del?: readonly string[];
+  readonly add?: readonly string[];
+  readonly after?: readonly string[];
+}
+
+/** The hunks of a spec in order: its own lines first, then `hunks`. */
+function hunksOf(s: FileSpec): HunkSpec[] {
+  return [{ start: s.start ?? 1, before: s.before, del: s.del, add: s.add, after: s.after }, ...(s.hunks ?? [])];
+}
+
+/** A side's text as far as the hunks show it: blank lines up to each hunk, then its unchanged and `side` lines. */
+function sideText(s: FileSpec, side: 'del' | 'add'): string {
+  const out: string[] = [];
+  let next = 1;
+  for (const h of hunksOf(s)) {
+    while (next < h.start) {
+      out.push('');
+      next++;
+    }
+    out.push(...(h.before ?? []), ...(h[side] ?? []), ...(h.after ?? []));
+    next = h.start + (h.before ?? []).length + (h.del ?? []).length + (h.after ?? []).length;
+  }
+  return out.join('\n') + '\n';
 }
 
 /**
@@ -34,6 +64,10 @@ export function headTextOf(...specs: FileSpec[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of specs) {
     if (s.status === 'deleted') continue;
+    if (s.hunks) {
+      out.set(s.path, sideText(s, 'add'));
+      continue;
+    }
     const pad = s.status === 'added' ? [] : new Array<string>(Math.max(0, (s.start ?? 1) - 1)).fill('');
     out.set(s.path, [...pad, ...(s.before ?? []), ...(s.add ?? []), ...(s.after ?? [])].join('\n') + '\n');
   }
@@ -48,14 +82,37 @@ export function baseTextOf(...specs: FileSpec[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const s of specs) {
     if (s.status === 'added') continue;
+    if (s.hunks) {
+      out.set(s.path, sideText(s, 'del'));
+      continue;
+    }
     const pad = new Array<string>(Math.max(0, (s.start ?? 1) - 1)).fill('');
     out.set(s.path, [...pad, ...(s.before ?? []), ...(s.del ?? []), ...(s.after ?? [])].join('\n') + '\n');
   }
   return out;
 }
 
-/** One file of `git diff` output with a single hunk. */
+/** One file of `git diff` output: one hunk, or the spec's `hunks` after it. */
 function fileDiff(spec: FileSpec): string {
+  if (spec.hunks) {
+    const head = [
+      `diff --git a/${spec.path} b/${spec.path}`,
+      'index 1111111..2222222 100644',
+      `--- a/${spec.path}`,
+      `+++ b/${spec.path}`,
+    ];
+    let delta = 0;
+    for (const h of hunksOf(spec)) {
+      const [before, del, add, after] = [h.before ?? [], h.del ?? [], h.add ?? [], h.after ?? []];
+      const oldCount = before.length + del.length + after.length;
+      const newCount = before.length + add.length + after.length;
+      head.push(`@@ -${h.start},${oldCount} +${h.start + delta},${newCount} @@`);
+      head.push(...before.map((l) => ' ' + l), ...del.map((l) => '-' + l), ...add.map((l) => '+' + l));
+      head.push(...after.map((l) => ' ' + l));
+      delta += newCount - oldCount;
+    }
+    return head.join('\n') + '\n';
+  }
   const before = spec.before ?? [];
   const after = spec.after ?? [];
   const del = spec.del ?? [];

@@ -257,7 +257,38 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
         lines(170, (i) => `new(${i})`),
       ),
     );
-    assert.equal(tier(example).tier, 'T1', 'examples are not core');
+    assert.equal(tier(example).tier, 'T0', 'examples are not core, and their size counts one step lower');
+  });
+});
+
+/**
+ * Size counts code and its tests; docs, examples and developer scripts count apart. Shapes from merged pull requests
+ * of public repositories: a 227-line changelog (T0), a 370-line report script (T0), an eval tool of 450 script lines
+ * (T1, not T2).
+ */
+describe('review/tier: size counts code and tests, docs and scripts apart', () => {
+  const code = (path: string, n: number): FileSpec => added(path, ...lines(n, (i) => `  step${i}();`));
+  it('code with its tests over 100 lines is T1, over 400 T2', () => {
+    const small = tier(diffOf(code('src/project/check.rs', 3), code('tests/project/check.rs', 90)));
+    assert.equal(small.tier, 'T0', small.reasons.join('\n'));
+    const mid = tier(diffOf(code('src/session/cache.py', 51), code('tests/test_cache.py', 69)));
+    assert.equal(mid.tier, 'T1', mid.reasons.join('\n'));
+    assert.ok(mid.reasons.includes('T1: 120 changed lines (over 100) [size]'), mid.reasons.join('\n'));
+    const big = tier(diffOf(code('src/chat/markdown.go', 323), code('src/chat/markdown_test.go', 126)));
+    assert.equal(big.tier, 'T2', big.reasons.join('\n'));
+  });
+
+  it('docs, examples and developer scripts raise T1 at most, and only over 400 lines', () => {
+    const changelog = added('CHANGELOG.md', ...lines(227, (i) => `- change ${i}`));
+    assert.equal(tier(diffOf(changelog)).tier, 'T0');
+    const tool = tier(diffOf(code('scripts/utils/report.ts', 290), code('scripts/eval-report-cli.ts', 80)));
+    assert.equal(tool.tier, 'T0', tool.reasons.join('\n'));
+    const bigTool = tier(diffOf(code('scripts/utils/report.ts', 450), added('docs/evals.md', '# Evals')));
+    assert.equal(bigTool.tier, 'T1', bigTool.reasons.join('\n'));
+    assert.ok(
+      bigTool.reasons.includes('T1: 451 changed lines of docs, examples or scripts (over 400) [size]'),
+      bigTool.reasons.join('\n'),
+    );
   });
 });
 

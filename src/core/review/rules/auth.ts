@@ -46,7 +46,9 @@ const ADDED: readonly LinePattern[] = [
     label: 'token accepted without full verification',
   },
   {
-    re: /[=!]==?\s*['"](?:admin|root|debug|superuser|backdoor|god)['"]|['"](?:admin|root|debug|superuser|backdoor|god)['"]\s*[=!]==?|\.equals(?:IgnoreCase)?\s*\(\s*"(?:admin|root|debug|superuser)"\s*\)/i,
+    // A role or permission the platform returned, compared with a role name, is an authorization check (RBAC:
+    // `.permission == "admin" or .permission == "write"`); a user's name or a mode compared with one is the bypass.
+    re: /(?<!\b(?:roles?|permissions?|access_?level)['"\]]?\s*)[=!]==?\s*['"](?:admin|root|debug|superuser|backdoor|god)['"]|['"](?:admin|root|debug|superuser|backdoor|god)['"]\s*[=!]==?|\.equals(?:IgnoreCase)?\s*\(\s*"(?:admin|root|debug|superuser)"\s*\)/i,
     severity: 'medium',
     label: 'privilege decided by comparing with a fixed name',
   },

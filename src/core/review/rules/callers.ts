@@ -42,7 +42,7 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
   const changed = new Set(change.files.map((f) => f.path));
   try {
     for (const file of change.files) {
-      if (!file.cls.source || file.inlineTests || SAMPLES.test(file.path)) continue;
+      if (!file.cls.source || file.inlineTests || SAMPLES.test(file.path) || TEST_SUPPORT.test(file.path)) continue;
       const head = change.context.headText?.get(file.path)?.split('\n');
       for (const [name, at] of functionsTouched(file.diff)) {
         const hits = refs.get(name);
@@ -66,6 +66,12 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
   }
 }
 
+/**
+ * Test-support packages (a `uv-test` crate, `internal/testutil`, a `test-helpers` package): their functions exist to be
+ * called from tests.
+ */
+const TEST_SUPPORT =
+  /(?:^|\/)(?:[\w.]+[-_])?(?:test(?:s|ing|kit)?|test[-_]?(?:utils?|helpers?|support)|testutils?)(?:[-_][\w.]+)?\//i;
 /** Examples, docs and scripts: their functions are shown or run, not called. */
 const SAMPLES = /(?:^|\/)(?:examples?|docs?|scripts?|benches|benchmarks?|demo)\//;
 /** Annotations that only describe a function; any other decorator or attribute registers it with a framework. */

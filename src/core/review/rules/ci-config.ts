@@ -1,5 +1,5 @@
 /** CI, ownership and configuration: pipelines and CODEOWNERS touched, risky CI steps, configuration files changed. */
-import type { Change, ChangeFile } from '../model/change';
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines, spanOf } from './rule';
 
 const CI: RuleMeta = {
@@ -75,7 +75,8 @@ const RISKY_PATTERNS: readonly LinePattern[] = [
     label: 'skips hooks or verification',
   },
   {
-    re: /\bpermissions\s*:\s*write-all\b|\bcontents\s*:\s*write\b|\bid-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/,
+    // `permission-contents: write` (an app-token action's input) scopes a token down to one permission: not these.
+    re: /\bpermissions\s*:\s*write-all\b|(?<![\w-])contents\s*:\s*write\b|(?<![\w-])id-token\s*:\s*write\b|\bsecrets\s*:\s*inherit\b/,
     part: 'text',
     severity: 'medium',
     label: 'broadens what the pipeline may write or read',
@@ -182,17 +183,42 @@ function agentWithUntrustedInput(sink: FindingSink, file: ChangeFile): void {
 }
 
 /**
+ * Pipeline lines that change nothing a reviewer checks (what runs, on which trigger, with which permissions, secrets
+ * or inputs): blank lines and comments, and an environment variable set to a plain value or a runner directory
+ * (`CARGO_HOME: ${{ runner.temp }}/cargo`), with no secret, event text or command substitution in it.
+ */
+const INERT =
+  /^\s*(?:#.*)?$|^\s*[A-Z][A-Z0-9_]*\s*:\s*(?:['"]?[\w./:@+-]*['"]?|\$\{\{\s*runner\.(?:temp|tool_cache|workspace)\s*\}\}[\w./-]*)\s*$/;
+/** A file path alone on a line: `.github/scripts/test_x.py`, `tests/unit/ \`. */
+const PATH_ALONE = /^\s*(?:-\s+)?\.?[\w@+-]+(?:[./][\w@+-]+)*(?:\/|\.\w+)\s*\\?\s*$/;
+
+/**
+ * An inert line, or a path in a list of paths (a neighbour is a path alone too): a test file added to the files a
+ * job's command lists. A path alone between other lines may be a script that runs, and counts.
+ */
+function inert(file: ChangeFile, l: ChangeLine): boolean {
+  if (INERT.test(l.text)) return true;
+  if (!PATH_ALONE.test(l.text) || /^\s*\.{0,2}\//.test(l.text)) return false;
+  const lines = file.diff.hunks[l.hunk].lines;
+  return [lines[l.index - 1], lines[l.index + 1]].some((x) => x !== undefined && PATH_ALONE.test(x.text));
+}
+
+/**
  * A pipeline edit that only moves versions (a toolchain `1.97.1` -> `1.98.0`, an env `TOOL_VERSION`): every removed
- * line has an added twin differing only in tokens that hold a digit. The tier still names the pipeline; a checklist
- * item asking whether every check still runs would restate the diff.
+ * line has an added twin differing only in tokens that hold a digit, once inert lines are set aside. The tier
+ * still names the pipeline; a checklist item asking whether every check still runs would restate the diff.
  */
 function versionsOnly(file: ChangeFile): boolean {
-  if (file.diff.status !== 'modified' || file.removed.length === 0 || file.removed.length !== file.added.length)
-    return false;
+  if (file.diff.status !== 'modified') return false;
+  // Lines that change nothing a reviewer checks in a pipeline leave the rest to compare.
+  const removed = file.removed.filter((l) => !inert(file, l));
+  const added = file.added.filter((l) => !inert(file, l));
+  if (removed.length === 0 && added.length === 0) return file.removed.length + file.added.length > 0;
+  if (removed.length === 0 || removed.length !== added.length) return false;
   const skeleton = (t: string): string => t.trim().replace(/[\w.+-]*\d[\w.+-]*/g, '#');
   const left = new Map<string, number>();
-  for (const l of file.removed) left.set(skeleton(l.text), (left.get(skeleton(l.text)) ?? 0) + 1);
-  for (const l of file.added) {
+  for (const l of removed) left.set(skeleton(l.text), (left.get(skeleton(l.text)) ?? 0) + 1);
+  for (const l of added) {
     const k = skeleton(l.text);
     const n = left.get(k) ?? 0;
     if (n === 0) return false;

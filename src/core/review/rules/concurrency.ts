@@ -107,14 +107,14 @@ export const concurrencyRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source) continue;
-      const moved = movedLines(file);
-      if (file.syntax) fromTree(sink, file);
+      const fresh = freshLines(file);
+      if (file.syntax) fromTree(sink, file, fresh);
       else
         scanLines(
           sink,
           CONCURRENCY,
           file,
-          file.added.filter((l) => !moved.has(l.line)),
+          file.added.filter((l) => fresh.has(l.line)),
           'new',
           PATTERNS,
           CHEAP,
@@ -123,13 +123,34 @@ export const concurrencyRules: RuleFamily = {
   },
 };
 
+/** `const x = `, `let x = `, `x = `, `x := `, `self.x: T = `, `return `: what a line binds its expression to. */
+const BINDING =
+  /^\s*(?:(?:export\s+)?(?:const|let|var|mut)\s+)?(?:[\w.[\]]+\s*(?::\s*[\w.[\], <>|]+)?\s*(?::=|=(?!=))|return\b)\s*/;
+
+/**
+ * Added lines that bring new code, not lines carried over from removed ones: moved verbatim (movedLines), or whose
+ * expression, bound to another name or unwrapped from an enclosing call, was already on a removed line of the file
+ * (`x = await Promise.all(` -> `const x = await Promise.all(`; `await_maybe(await run_in_executor(f, a))` ->
+ * `await run_in_executor(f, a)`). Expressions under 12 characters are too common to count as the same code.
+ */
+function freshLines(file: ChangeFile): Set<number> {
+  const moved = movedLines(file);
+  const flat = (t: string): string => t.trim().replace(/\s+/g, ' ');
+  const before = file.removed.map((l) => flat(l.code)).join('\n');
+  const out = new Set<number>();
+  for (const l of file.added) {
+    if (moved.has(l.line)) continue;
+    const expr = flat(l.code).replace(BINDING, '');
+    if (expr.length < 12 || !before.includes(expr)) out.add(l.line);
+  }
+  return out;
+}
+
 /**
  * From the tree: concurrency on added lines outside test code, one finding per enclosing function or type (a struct
  * with three locked fields is one place to review, not three).
  */
-function fromTree(sink: FindingSink, file: ChangeFile): void {
-  const moved = movedLines(file);
-  const added = new Set(file.added.filter((l) => !moved.has(l.line)).map((l) => l.line));
+function fromTree(sink: FindingSink, file: ChangeFile, added: ReadonlySet<number>): void {
   const byScope = new Map<string, { lines: number[]; labels: Set<string> }>();
   for (const u of file.syntax!.concurrency) {
     if (!added.has(u.line)) continue;

@@ -106,11 +106,12 @@ const BROAD_PATTERNS: readonly LinePattern[] = [
 ];
 
 /**
- * Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err`, `is_ok_and` and `if let` replace a match
- * arm in kind (`.ok().is_some_and(f)` rewritten as `.is_ok_and(f)` handles the same failure).
+ * Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err`, `is_ok_and`, `if let` and `let … else`
+ * replace a match arm or a `?` in kind (`.ok().is_some_and(f)` rewritten as `.is_ok_and(f)`, and `let x = y?;`
+ * rewritten as `let Some(x) = y else { return Ok(None) };`, handle the same failure).
  */
 const HANDLING =
-  /\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+  /^\s*let\s+(?:Some|Ok|Err)\s*\(|\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
@@ -134,6 +135,7 @@ export const errorRules: RuleFamily = {
     'try',
     '?;',
     'assert',
+    'let some',
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
@@ -296,7 +298,10 @@ function removedHandling(sink: FindingSink, file: ChangeFile): void {
   const added = new Map<number, number>();
   for (const l of file.added)
     if (sink.mayMatch(l) && HANDLING.test(l.code)) added.set(l.hunk, (added.get(l.hunk) ?? 0) + 1);
+  const helpers = handlingHelpers(file);
   for (const [hunk, lines] of removed) {
+    // The hunk now calls a function this change added to the file with handling of its own: the handling moved there.
+    if (helpers.length > 0 && file.added.some((l) => l.hunk === hunk && helpers.some((h) => h.test(l.code)))) continue;
     const kept = added.get(hunk) ?? 0;
     if (lines.length <= kept) continue;
     sink.add(
@@ -307,6 +312,35 @@ function removedHandling(sink: FindingSink, file: ChangeFile): void {
       `${lines.length - kept} error-handling line${lines.length - kept > 1 ? 's' : ''} removed, e.g. ${quote(lines[0].text, 50)}`,
     );
   }
+}
+
+/**
+ * Calls of functions defined by the change's added lines in this file whose added body handles errors (a `try`/`catch`
+ * moved out of a caller into a new `readVerified(path)` helper): one pattern per helper, `name(`.
+ */
+function handlingHelpers(file: ChangeFile): RegExp[] {
+  const def = DEFINITION[file.cls.language];
+  if (!def) return [];
+  const out: RegExp[] = [];
+  let current: { name: string; indent: number; handles: boolean } | undefined;
+  const close = (): void => {
+    if (current?.handles) out.push(new RegExp(String.raw`\b${current.name}\s*\(`));
+    current = undefined;
+  };
+  let last: ChangeLine | undefined;
+  for (const l of file.added) {
+    if (last && (l.hunk !== last.hunk || l.index !== last.index + 1)) close();
+    last = l;
+    const m = def.exec(l.text);
+    const indent = /^\s*/.exec(l.text)![0].length;
+    if (m) {
+      close();
+      current = { name: m[1] ?? m[2], indent, handles: false };
+    } else if (current && l.text.trim() !== '' && indent <= current.indent && !/^\s*[}\])]/.test(l.text)) close();
+    else if (current && HANDLING.test(l.code)) current.handles = true;
+  }
+  close();
+  return out;
 }
 
 /** A definition's first line and its name, per language: functions, methods, Go package-level vars. */

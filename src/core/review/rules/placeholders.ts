@@ -62,8 +62,11 @@ const CONSTANT_RETURN =
 const RUST_CONSTANT_TAIL =
   /^\s*(?:true|false|None|0|1|-1|Ok\(\(\)\)|Vec::new\(\)|String::new\(\)|Default::default\(\))\s*$/;
 
-/** In tests, `raise NotImplementedError` is a fake's unused method, not unfinished work. */
-const TEST_PATTERNS = PATTERNS.filter((p) => p.label !== 'not implemented');
+/**
+ * In tests, `raise NotImplementedError` is a fake's unused method, not unfinished work, and a quoted `"TODO"` or
+ * `"placeholder"` is test data (the query a search tool is given, the value a form shows), not a value left unset.
+ */
+const TEST_PATTERNS = PATTERNS.filter((p) => p.label !== 'not implemented' && p.label !== 'placeholder literal');
 
 export const placeholderRules: RuleFamily = {
   name: 'placeholders',

@@ -99,8 +99,9 @@ export const resilienceRules: RuleFamily = {
 function retryLoop(sink: FindingSink, file: ChangeFile, l: ChangeLine): void {
   const body = linesAfter(file, l, 8).join('\n');
   if (!/retr|attempt|reconnect|backoff|sleep|Sleep|time\.After|restart|respawn/i.test(body)) return;
+  // A cap may be a count (attempts, retries) or a time budget (deadline, elapsed, a budget the sleeps add up to).
   if (
-    /max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|tries\s*[<>]|deadline|elapsed|timeout|break\b/i.test(
+    /max|limit|attempts?\s*[<>]=?|[<>]=?\s*\w*attempts?|retries\s*[<>]|tries\s*[<>]|deadline|elapsed|timeout|budget|\bslept\b|\bwaited\b|time\.Since\s*\(|break\b/i.test(
       body,
     )
   )
@@ -182,7 +183,12 @@ function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<numbe
   return out;
 }
 
-/** The numbers of the lines, in order: '' when none holds one (lines that only pass a value on changed nothing). */
+/**
+ * The values a group of lines sets, as one sorted list: a line moved into a branch, or written twice (once per branch),
+ * sets nothing new; only a number that appears or goes is a changed value.
+ */
 function numbers(lines: readonly ChangeLine[]): string {
-  return lines.flatMap((l) => l.code.match(/\b\d+(?:\.\d+)?\b/g) ?? []).join(',');
+  const values = new Set<string>();
+  for (const l of lines) for (const n of l.code.match(/\b\d+(?:\.\d+)?\b/g) ?? []) values.add(n);
+  return [...values].sort().join(',');
 }

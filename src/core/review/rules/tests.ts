@@ -129,12 +129,16 @@ export const testRules: RuleFamily = {
         /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/,
       );
       if (file.diff.status === 'deleted') {
+        const moved = movedTo(change, file);
+        if (moved && moved.lost === 0) continue;
         sink.add(
           DELETED,
           file,
           file.removed.length ? oldRange(1, file.removed[file.removed.length - 1].line) : null,
-          'medium',
-          `test file deleted (${file.diff.deletions} lines, ${count(file.removed, TEST_CASE)} test cases)`,
+          moved ? 'low' : 'medium',
+          moved
+            ? `test file replaced by ${moved.path}: ${moved.lost} of its ${moved.of} assertions are not there`
+            : `test file deleted (${file.diff.deletions} lines, ${count(file.removed, TEST_CASE)} test cases)`,
         );
         continue;
       }
@@ -157,6 +161,27 @@ export const testRules: RuleFamily = {
 };
 
 /** `casesDeleted`: the file lost test cases, and "Tests deleted" already counts the assertions that went with them. */
+/**
+ * A deleted test file whose assertions mostly reappear, word for word, in a test file the same change adds: a rename
+ * git did not pair (the file was edited too). Silent when at most a fifth of them are missing (reworded with the
+ * rename); otherwise the finding names the new file and the count; under half carried over is a deletion.
+ */
+const AN_ASSERTION = new RegExp(ASSERTION.source);
+
+function movedTo(change: Change, gone: ChangeFile): { path: string; lost: number; of: number } | undefined {
+  const asserts = gone.removed.filter((l) => AN_ASSERTION.test(l.code)).map((l) => l.code.trim());
+  if (asserts.length === 0) return undefined;
+  let best: { path: string; lost: number; of: number } | undefined;
+  for (const f of change.files) {
+    if (!f.cls.test || f.diff.status !== 'added' || f.cls.language !== gone.cls.language) continue;
+    const there = new Set(f.added.map((l) => l.code.trim()));
+    const lost = asserts.filter((a) => !there.has(a)).length;
+    if (!best || lost < best.lost) best = { path: f.path, lost, of: asserts.length };
+  }
+  if (!best || best.lost * 2 > best.of) return undefined;
+  return best.lost * 5 <= best.of ? { ...best, lost: 0 } : best;
+}
+
 function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean): void {
   // pytest's conftest.py holds fixtures: their asserts check the test set-up, not the code under test.
   if (CONFTEST.test(file.path)) {
