@@ -2,7 +2,8 @@
  * Hidden characters (bidi overrides as in Trojan Source CVE-2021-42574, zero-width and tag characters, mixed-script
  * identifiers) and edits to agent configuration, which steers every later AI edit in the repository.
  */
-import type { Change, ChangeFile } from '../model/change';
+import type { Change } from '../model/change';
+import { instructionGrants } from './agent-instructions';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
 const HIDDEN: RuleMeta = {
@@ -78,56 +79,22 @@ export const hiddenRules: RuleFamily = {
           );
       }
       if (file.cls.agentConfig) {
-        const prose = proseOnly(file.path, insertedWords(file));
+        // Markdown instructions report what they add beyond wording (agent-instructions.ts); settings files
+        // (MCP servers, permissions, hooks as JSON/TOML/YAML) are configuration whatever they say.
+        const markdown = /\.(?:md|mdc|txt)$|(?:^|\/)\.(?:cursorrules|windsurfrules|clinerules)$/i.test(file.path);
+        const grants = markdown ? instructionGrants(file) : 'configuration';
         sink.add(
           AGENT,
           file,
           spanOf(file),
-          prose ? 'low' : 'medium',
-          prose
+          grants === null ? 'low' : 'medium',
+          grants === null
             ? `${file.diff.status} agent instructions (+${file.diff.additions}/-${file.diff.deletions}): wording only, no tool, command, permission, secret or address added`
-            : `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`,
+            : markdown
+              ? `${file.diff.status} agent instructions (+${file.diff.additions}/-${file.diff.deletions}): ${grants}`
+              : `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`,
         );
       }
     }
   },
 };
-
-/**
- * What in agent instructions reaches beyond wording: tools and MCP servers, permissions and auto-approval, commands
- * (a code span with a space, a shell verb), addresses, secrets and environment, publishing and deleting.
- */
-const GRANTS =
-  /https?:\/\/|\bmcp\b|auto-?approv|\bpermission|\ballow|\bdeny\b|\btools?\b|\brun\b|\bexecut|\bcurl\b|\bwget\b|\bsudo\b|\bsecret|\btoken|\bpassword|\bcredential|\benv\b|\benvironment\b|\bpush|\bdeploy|\bpublish|\bdelet|\brm\s|\binstall|`[^`\n]*\s[^`\n]*`|```/i;
-
-/** Markdown agent instructions (AGENTS.md, CLAUDE.md, rules files) whose added lines change wording only. */
-function proseOnly(path: string, added: string): boolean {
-  return /\.(?:md|mdc|txt)$|(?:^|\/)\.(?:cursorrules|windsurfrules|clinerules)$/i.test(path) && !GRANTS.test(added);
-}
-
-/**
- * The words the change brought in: each removed line's words cancel the same words added back, so a one-word edit of
- * a 200-word instruction line is that one word, not the whole line (whose "run" or "tools" were there before).
- * Consecutive new words stay together, so a new code span with a space still reads as a command.
- */
-function insertedWords(file: ChangeFile): string {
-  const gone = new Map<string, number>();
-  for (const l of file.removed) for (const w of l.text.split(/\s+/)) if (w) gone.set(w, (gone.get(w) ?? 0) + 1);
-  const runs: string[] = [];
-  for (const l of file.added) {
-    let run: string[] = [];
-    for (const w of l.text.split(/\s+/)) {
-      if (!w) continue;
-      const n = gone.get(w) ?? 0;
-      if (n === 0) {
-        run.push(w);
-        continue;
-      }
-      gone.set(w, n - 1);
-      if (run.length > 0) runs.push(run.join(' '));
-      run = [];
-    }
-    if (run.length > 0) runs.push(run.join(' '));
-  }
-  return runs.join('\n');
-}
