@@ -279,6 +279,63 @@ describe('review/rules silenced checks', () => {
       files: added('srv/a.go', '\tx := 1 // lint-free'),
       silent: 'check-suppressed',
     },
+    {
+      lang: 'py',
+      name: 'pyright told a private helper is reached on purpose (style code only)',
+      files: added('pkg/models/a.py', '    _suggest_model_name,  # pyright: ignore[reportPrivateUsage]'),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'strict inference codes on an untyped library',
+      files: added(
+        'pkg/a.py',
+        '    details = err.details  # pyright: ignore[reportUnknownMemberType,reportUnknownVariableType]',
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a style code and a behaviour code together still count',
+      files: added('pkg/a.py', 'x = f(y)  # type: ignore[arg-type,no-untyped-call]'),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'ts',
+      name: 'console allowed in a CLI (style rule named)',
+      files: added('src/cli/main.ts', '// eslint-disable-next-line no-console', 'console.log(out);'),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'ts',
+      name: 'eslint-disable-next-line with no rule silences everything',
+      files: added('src/a.ts', '// eslint-disable-next-line', 'run(input);'),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'go',
+      name: 'function length and complexity linters',
+      files: added('srv/a.go', 'func handle(w http.ResponseWriter, r *http.Request) { //nolint:funlen,gocyclo'),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'rust',
+      name: 'dead code kept for a registry',
+      files: added('src/a.rs', '#[allow(dead_code)]', 'fn legacy() {}'),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'rust',
+      name: 'unwrap allowed (a behaviour lint) still counts',
+      files: added('src/a.rs', '#[allow(clippy::unwrap_used)]', 'fn parse() {}'),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'java',
+      name: 'unused warning suppressed',
+      files: added('src/A.java', '@SuppressWarnings("unused")'),
+      silent: 'check-suppressed',
+    },
     { lang: 'java', name: '@Override', files: added('src/A.java', '@Override'), silent: 'check-suppressed' },
     { lang: 'cs', name: '#region', files: added('Api/A.cs', '#region Helpers'), silent: 'check-suppressed' },
   ]);

@@ -3,6 +3,7 @@ import type { Change } from '../model/change';
 import { movedLines } from '../model/change';
 import { baseName } from '../model/paths';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
+import { suppressesStyleOnly } from './suppression-codes';
 
 const SUPPRESSED: RuleMeta = {
   id: 'check-suppressed',
@@ -157,7 +158,7 @@ export const suppressionRules: RuleFamily = {
           sink,
           SUPPRESSED,
           file,
-          file.added.filter((l) => !moved.has(l.line)),
+          file.added.filter((l) => !moved.has(l.line) && !suppressesStyleOnly(l.text)),
           'new',
           file.cls.test ? TEST_FILE_PATTERNS : PATTERNS,
           /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/,
