@@ -32,7 +32,7 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
   const { syntax, baseText, headText } = change.context;
   if (!syntax || !baseText) return out;
   for (const file of change.files) {
-    if (file.inlineTests || !libraryModule(file.path, file.cls, true, change.context.jsPackages)) continue;
+    if (file.inlineTests || !libraryModule(file.path, file.cls, true, change.context)) continue;
     if (!mayChangeSurface(file.diff, headText?.get(file.path))) continue;
     const grammar = grammarFor(file.path, file.cls.language);
     if (!grammar || !syntax.grammars.has(grammar)) continue;
