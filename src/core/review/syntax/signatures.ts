@@ -4,11 +4,11 @@
  * calls in it that delete files and the names it calls. Base and head are read the same way; rules compare the two
  * (rules/signatures.ts, rules/public-deletes.ts). What "public" means per language: `export` (and CommonJS
  * `module.exports`) in TS/JS; module-level names without a leading underscore, or the names in `__all__` when the
- * module has one, in Python; `pub` (not `pub(crate)`) in Rust; capitalised names in Go; public or protected members of
- * public types in Java.
+ * module has one, in Python; `pub` (not `pub(crate)`, `pub(super)`) in Rust; capitalised names in Go; public members
+ * of public types in Java (protected ones reach subclasses only).
  */
 import { DELETE_HINT, JS_FS_IMPORT, USER_DIRS, callerValues, deletion } from './deletions';
-import { named, paramsOf, returnsOf, type Param } from './params';
+import { headerOf, named, oneLine, paramsOf, returnsOf, type Param } from './params';
 import { callee } from './tests';
 import type { Grammar, SyntaxNode } from './tree';
 
@@ -57,8 +57,6 @@ export interface FileSurface {
   readonly symbols: ReadonlyMap<string, PublicSymbol>;
   readonly functions: readonly FunctionFacts[];
 }
-
-const MAX_SIGNATURE = 110;
 
 /** `tops`: the top-level nodes to read (syntax/regions.ts), all of them when absent. Go's `package main`: surfaces.ts. */
 export function readSurface(grammar: Grammar, root: SyntaxNode, tops?: readonly SyntaxNode[]): FileSurface {
@@ -183,16 +181,7 @@ function localName(fn: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** The declaration up to its body, on one line. */
-function headerOf(decl: SyntaxNode): string {
-  const body = decl.childForFieldName('body');
-  const text = body ? decl.text.slice(0, Math.max(0, body.startIndex - decl.startIndex)) : decl.text;
-  const one = text
-    .replace(/\s+/g, ' ')
-    .replace(/[\s{:]+$/, '')
-    .trim();
-  return one.length > MAX_SIGNATURE ? one.slice(0, MAX_SIGNATURE - 3) + '...' : one;
-}
+// ---- TypeScript / JavaScript ----------------------------------------------------------------------------------
 
 const JS_DECLS = new Set([
   'function_declaration',
@@ -330,11 +319,6 @@ function jsClass(out: SurfaceBuilder, name: string, cls: SyntaxNode): void {
     const kind = /^\s*(?:static\s+)?(?:async\s+)?(get|set)\s/.exec(m.text)?.[1];
     out.add('method', `${name}.${kind ? `${kind} ` : ''}${n.text}`, m, m);
   }
-}
-
-function oneLine(t: string): string {
-  const s = t.replace(/\s+/g, ' ').trim();
-  return s.length > MAX_SIGNATURE ? s.slice(0, MAX_SIGNATURE - 3) + '...' : s;
 }
 
 // ---- Python -----------------------------------------------------------------------------------------------------
@@ -503,7 +487,7 @@ function javaType(out: SurfaceBuilder, t: SyntaxNode, prefix: string, outerPubli
       continue;
     }
     const mods = modifiers(m);
-    const visible = /\b(?:public|protected)\b/.test(mods) || (iface && !/\bprivate\b/.test(mods));
+    const visible = /\bpublic\b/.test(mods) || (iface && !/\bprivate\b/.test(mods));
     if (!visible) continue;
     if (m.type === 'method_declaration') out.add('method', `${full}.${m.childForFieldName('name')?.text ?? ''}`, m, m);
     else if (m.type === 'constructor_declaration') out.add('method', `${full}.<init>`, m, m);
