@@ -224,4 +224,32 @@ describe('review syntax: touched declarations only', () => {
     assert.equal(why.length, 1, JSON.stringify(why));
     assert.match(why[0], /Store\.get/);
   });
+
+  it('parses a head text once per review: the structure read and the public surface share its tree', () => {
+    const counted: string[] = [];
+    const parser: SyntaxParser = {
+      grammars: syntax!.grammars,
+      parse: (grammar, text) => {
+        counted.push(text);
+        return syntax!.parse(grammar, text);
+      },
+    };
+    const spec = edit(
+      'src/store.rs',
+      ['use std::path::Path;', ''],
+      ['pub fn open(path: &Path) -> Store {'],
+      ['pub fn open(root: &Path, path: &Path) -> Store {'],
+      ['    Store::new(path)', '}'],
+    );
+    const head = headTextOf(spec).get(spec.path)!;
+    const context: ReviewContext = { headText: headTextOf(spec), baseText: baseTextOf(spec), syntax: parser };
+    const why = review(diffOf(spec), undefined, context)
+      .findings.filter((f) => f.ruleId === 'public-api-changed')
+      .map((f) => f.why);
+    assert.equal(why.length, 1, JSON.stringify(why));
+    // Rust heads are read for inline tests when the change is built; the surface reuses that tree,
+    // with no cut of the head parsed on top: the only other parse is the base's touched blocks.
+    assert.equal(counted.filter((t) => t === head).length, 1);
+    assert.equal(counted.filter((t) => t !== head).length, 1);
+  });
 });

@@ -9,6 +9,7 @@ import { libraryModule, mayChangeSurface, pythonInitFor } from '../model/library
 import { DELETE_HINT } from './deletions';
 import { baseTouch, blockRows, headTouch, keepOnly, touchedTops, type Touch } from './regions';
 import { readSurface, type FileSurface, type PublicSymbol } from './signatures';
+import { TreeCache } from './treeCache';
 import { grammarFor, type Grammar, type ParsedTree, type SyntaxNode, type SyntaxParser } from './tree';
 
 export interface SurfacePair {
@@ -81,9 +82,13 @@ function touchedSurfaces(
   initText: string | undefined,
 ): { base?: FileSurface; head?: FileSurface } | undefined {
   const changed = headTouch(diff);
+  // The head's whole tree when another rule parsed it already; else only its touched blocks.
+  const parsed = parser instanceof TreeCache && parser.has(grammar, after);
   // Go: the package clause too, which says whether the file is a program.
   const pkg = grammar === 'go' ? [after.search(/^package\s/m)].filter((i) => i >= 0).map((i) => lineOf(after, i)) : [];
-  const headTree = parseCut(parser, grammar, after, blockRows(after, [...changed.rows, ...changed.gaps, ...pkg]));
+  const headTree = parsed
+    ? parser.parse(grammar, after)
+    : parseCut(parser, grammar, after, blockRows(after, [...changed.rows, ...changed.gaps, ...pkg]));
   if (!headTree) return undefined;
   let touch: Touch;
   let head: FileSurface | undefined;
@@ -115,7 +120,7 @@ function parseCut(
   text: string,
   rows: readonly number[],
 ): ParsedTree | undefined {
-  const cut = parser.parse(grammar, keepOnly(text, rows));
+  const cut = (parser instanceof TreeCache ? parser.parser : parser).parse(grammar, keepOnly(text, rows));
   if (!cut?.rootNode.hasError) return cut;
   cut.dispose();
   return parser.parse(grammar, text);
