@@ -49,11 +49,11 @@ export const apiRules: RuleFamily = {
   rules: [API, TEST_ONLY],
   run(change: Change, sink: FindingSink): void {
     const byTree = treeApiChanges(change, sink, API);
-    const addedAnywhere = new Set<string>();
-    for (const file of change.files) for (const d of publicDefs(file, file.added)) addedAnywhere.add(d.name);
+    const addedDefs = new Map(change.files.map((f) => [f, publicDefs(f, f.added)]));
+    const addedAnywhere = new Set([...addedDefs.values()].flatMap((defs) => defs.map((d) => d.name)));
     for (const file of change.files) {
       if (!libraryFile(file, change.context) || byTree.has(file.path)) continue;
-      const added = new Map(publicDefs(file, file.added).map((d) => [d.name, d]));
+      const added = new Map(addedDefs.get(file)!.map((d) => [d.name, d]));
       for (const old of publicDefs(file, file.removed)) {
         const now = added.get(old.name);
         if (!now) {
