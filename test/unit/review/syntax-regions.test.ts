@@ -252,4 +252,26 @@ describe('review syntax: touched declarations only', () => {
     assert.equal(counted.filter((t) => t === head).length, 1);
     assert.equal(counted.filter((t) => t !== head).length, 1);
   });
+
+  it('reads no tree for the surface of a file that exports nothing on either side', () => {
+    const counted: string[] = [];
+    const parser: SyntaxParser = {
+      grammars: syntax!.grammars,
+      parse: (grammar, text) => {
+        counted.push(text);
+        return syntax!.parse(grammar, text);
+      },
+    };
+    const local = (p: string) => [`function step(${p}): number {`, '  return 1;', '}', 'const total = step(2);'];
+    const spec = edit('src/setup.ts', [], local('a: number'), local('b: string, a: number'));
+    const context: ReviewContext = { headText: headTextOf(spec), baseText: baseTextOf(spec), syntax: parser };
+    const api = review(diffOf(spec), undefined, context).findings.filter((f) => f.ruleId === 'public-api-changed');
+    assert.deepEqual(api, []);
+    // The head may be read for its structure (a signature line changed); nothing of the base side is parsed.
+    const head = headTextOf(spec).get(spec.path)!;
+    assert.deepEqual(
+      counted.filter((t) => t !== head),
+      [],
+    );
+  });
 });

@@ -44,12 +44,29 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
     const init = pythonInitFor(file.path);
     const exported = init !== undefined ? (headText?.get(init) ?? baseText.get(init)) : undefined;
     if (init !== undefined && exported === undefined) continue; // a private module nothing says is public
+    if (!mayExport(grammar, before) && !mayExport(grammar, after)) {
+      out.set(file.path, { file, grammar, base: NOTHING, head: NOTHING });
+      continue;
+    }
     const pair = wholeFile(grammar, status, before, after)
       ? { base: surface(syntax, grammar, before, exported), head: surface(syntax, grammar, after, exported) }
       : touchedSurfaces(syntax, grammar, file.diff, before, after, exported);
     if (pair?.base && pair.head) out.set(file.path, { file, grammar, base: pair.base, head: pair.head });
   }
   return out;
+}
+
+/** The keyword every public declaration of a language carries: a file without it on either side exports nothing. */
+const VISIBILITY: Partial<Record<Grammar, RegExp>> = {
+  javascript: /\bexports?\b/,
+  typescript: /\bexports?\b/,
+  tsx: /\bexports?\b/,
+  rust: /\bpub\b/,
+  java: /\bpublic\b/,
+};
+
+function mayExport(grammar: Grammar, text: string): boolean {
+  return VISIBILITY[grammar]?.test(text) ?? true;
 }
 
 /**
