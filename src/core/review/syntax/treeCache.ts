@@ -6,8 +6,8 @@
  */
 import type { Grammar, ParsedTree, SyntaxParser } from './tree';
 
-/** Text kept parsed at once, in characters: a tree takes several times its text in wasm memory. */
-const BUDGET_CHARS = 8 * 1024 * 1024;
+/** Text kept parsed at once, in characters: a tree takes several times its text in wasm memory (2 MiB: tens of MB). */
+const BUDGET_CHARS = 2 * 1024 * 1024;
 
 export class TreeCache implements SyntaxParser {
   private readonly trees = new Map<string, Map<string, ParsedTree | undefined>>();
