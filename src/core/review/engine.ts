@@ -12,6 +12,7 @@ import { ChecklistItem, buildChecklist } from './checklist';
 import { changeAiClaim } from './claim';
 import { combineFindings } from './combine';
 import { surfacesOf } from './syntax/surfaces';
+import { TreeCache } from './syntax/treeCache';
 import { BlastRadius, blastRadius } from './tier';
 import {
   AnalyzerResult,
@@ -71,6 +72,16 @@ export interface ReviewHeader {
 }
 
 export function reviewChange(input: ReviewInput): ReviewReport {
+  // The review's trees are shared by the rules that read the same text, and freed when it ends.
+  const trees = input.context?.syntax ? new TreeCache(input.context.syntax) : undefined;
+  try {
+    return reviewWith(trees ? { ...input, context: { ...input.context, syntax: trees } } : input);
+  } finally {
+    trees?.dispose();
+  }
+}
+
+function reviewWith(input: ReviewInput): ReviewReport {
   const diff = typeof input.diff === 'string' ? parseUnifiedDiff(input.diff, input.parseLimits) : input.diff;
   const change = buildChange(diff, input.provenance, input.context, triggerIndexFor(RULE_FAMILIES));
   const warnings = diff.warnings.map((w) => (w.line > 0 ? `diff line ${w.line}: ${w.message}` : w.message));

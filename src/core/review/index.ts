@@ -32,7 +32,16 @@ export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change
 export { classifyPath } from './model/paths';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';
-export { libraryModule, packageJsonCandidates, privatePackage, pythonInitFor } from './model/library';
+export { libraryModule, pythonInitFor } from './model/library';
+export {
+  cargoWorkspace,
+  manifestCandidates,
+  manifestDir,
+  privateCrate,
+  privatePackage,
+  privatePythonPackage,
+  type PackageIndex,
+} from './model/packages';
 export { grammarFor } from './syntax/tree';
 export type { FileClass, Language } from './model/paths';
 export type { CodeownersRule } from './model/codeowners';

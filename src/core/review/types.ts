@@ -186,6 +186,17 @@ export interface ReviewContext {
    */
   readonly jsPackages?: ReadonlyMap<string, boolean>;
   /**
+   * The Cargo.toml files above changed Rust files, by directory: whether the crate is kept out of other crates'
+   * dependencies (`publish = false` or `[]`, or a binary only). Absent: unknown, every crate is a library.
+   */
+  readonly crates?: ReadonlyMap<string, boolean>;
+  /**
+   * The manifests above changed Python files that declare a package (pyproject.toml `[project]`, setup.py,
+   * setup.cfg), by directory: whether it is kept private. Present when they were looked for: Python code under none
+   * of them is no library's API. Absent: unknown, every production module counts.
+   */
+  readonly pythonPackages?: ReadonlyMap<string, boolean>;
+  /**
    * Where names of functions the change touched are used at the head (`git grep -w`), by name: each hit's path and
    * line. Lets rules see a changed function whose only remaining callers are tests.
    */

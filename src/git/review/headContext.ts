@@ -15,16 +15,16 @@ import {
   classifyPath,
   grammarFor,
   libraryModule,
-  packageJsonCandidates,
-  privatePackage,
   needsReading,
   pythonInitFor,
+  type PackageIndex,
   type ParsedDiff,
   type ReviewContext,
 } from '../../core/review';
 import { CatFileBatch } from '../catFileBatch';
 import { runGit } from '../exec';
 import type { RepoInfo } from '../repo';
+import { readPackages } from './packages';
 
 const MAX_FILES = 200;
 const MAX_FILE_BYTES = 1024 * 1024;
@@ -34,7 +34,7 @@ const MAX_REFERENCE_FILES = 100;
 
 type HeadContext = Pick<
   ReviewContext,
-  'headText' | 'baseText' | 'jsPackages' | 'references' | 'workflows' | 'lockfiles'
+  'headText' | 'baseText' | 'jsPackages' | 'crates' | 'pythonPackages' | 'references' | 'workflows' | 'lockfiles'
 >;
 
 /** The working tree as the head: texts from disk, grep over the work tree. */
@@ -62,7 +62,7 @@ export async function readHeadContext(
       // The working tree's review reads no workflows: the bound rule then stays silent there.
       head === WORKTREE ? Promise.resolve({}) : readManifestContext(repo, batch, head, diff, log),
     ]);
-    const { headText, baseText, jsPackages } = texts;
+    const { headText, baseText, packages } = texts;
     const changed = new Set(diff.files.map((f) => f.path));
     const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
@@ -71,7 +71,7 @@ export async function readHeadContext(
     return {
       headText,
       ...(oldSide ? { baseText } : {}),
-      ...(jsPackages.size > 0 ? { jsPackages } : {}),
+      ...packages,
       ...(references ? { references } : {}),
       ...manifests,
     };
@@ -153,7 +153,7 @@ async function readChangedSources(
   base: string | undefined,
   diff: ParsedDiff,
   log: (message: string) => void,
-): Promise<{ headText: Map<string, string>; baseText: Map<string, string>; jsPackages: Map<string, boolean> }> {
+): Promise<{ headText: Map<string, string>; baseText: Map<string, string>; packages: PackageIndex }> {
   const changed = diff.files.filter((f) => {
     if (f.binary) return false;
     const cls = classifyPath(f.path);
@@ -168,12 +168,12 @@ async function readChangedSources(
   const inits = [...new Set(heads.map(pythonInitFor).filter((p): p is string => p !== undefined))].filter(
     (p) => !heads.includes(p),
   );
-  // Which JS/TS packages are private (applications): their modules are no library's API, so no base side is read.
-  const jsPackages = await readJsPackages(repo, batch, head, changed, log);
+  // Which packages are not published libraries: their modules are no library's API, so no base side is read.
+  const packages = await readPackages((paths) => readTexts(repo, batch, head, paths, log), changed);
   // The base side of library files only: what the public-signature and file-deletion rules compare.
   const bases = base
     ? changed
-        .filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true, jsPackages))
+        .filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true, packages))
         .slice(0, MAX_FILES)
     : [];
   const [headText, baseBlobs] = await Promise.all([
@@ -190,27 +190,7 @@ async function readChangedSources(
   baseBlobs.forEach((t, i) => {
     if (t !== undefined) baseText.set(bases[i].path, t);
   });
-  return { headText, baseText, jsPackages };
-}
-
-/** The package.json files above changed JS/TS files (nearest first, at most 50 read): directory -> private. */
-async function readJsPackages(
-  repo: RepoInfo,
-  batch: CatFileBatch,
-  head: string | typeof WORKTREE,
-  changed: readonly { path: string }[],
-  log: (message: string) => void,
-): Promise<Map<string, boolean>> {
-  const candidates = [
-    ...new Set(
-      changed.filter((f) => classifyPath(f.path).language === 'js').flatMap((f) => packageJsonCandidates(f.path)),
-    ),
-  ].slice(0, 50);
-  const out = new Map<string, boolean>();
-  if (candidates.length === 0) return out;
-  for (const [p, text] of await readTexts(repo, batch, head, candidates, log))
-    out.set(p.replace(/\/?package\.json$/, ''), privatePackage(text));
-  return out;
+  return { headText, baseText, packages };
 }
 
 /** Texts at the head: blobs of the head commit, or files on disk for the working tree. */

@@ -146,3 +146,53 @@ describe('review: modules of a private JS/TS package (an application) are no lib
     assert.match(api[0].why, /clientUrl/);
   });
 });
+
+describe('review: unpublished and binary-only crates, and Python outside a declared package, are no library API', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  const rust = (params: string) => `pub fn open(${params}) -> Store {\n    Store::new()\n}\n`;
+  const py = (params: string) => `def send(${params}):\n    return None\n`;
+  before(() => {
+    repo = createTempRepo();
+    repo.write('Cargo.toml', '[workspace]\nmembers = ["crates/*"]\n\n[workspace.package]\npublish = false\n');
+    const crate = (name: string, extra = '') =>
+      `[package]\nname = "${name}"\nversion = "0.1.0"\n${extra}\n[dependencies]\n`;
+    repo.write('crates/store/Cargo.toml', crate('store'));
+    repo.write('crates/store/src/lib.rs', rust('path: &Path'));
+    repo.write('crates/devtool/Cargo.toml', crate('devtool', 'publish = false\n'));
+    repo.write('crates/devtool/src/lib.rs', rust('path: &Path'));
+    repo.write('crates/inherits/Cargo.toml', crate('inherits', 'publish.workspace = true\n'));
+    repo.write('crates/inherits/src/lib.rs', rust('path: &Path'));
+    repo.write('crates/cli/Cargo.toml', crate('cli'));
+    repo.write('crates/cli/src/main.rs', 'mod open;\nfn main() {}\n');
+    repo.write('crates/cli/src/open.rs', rust('path: &Path'));
+    repo.write('sdk/pyproject.toml', '[project]\nname = "sdk"\nversion = "1.0"\n');
+    repo.write('sdk/sdk/client.py', py('url'));
+    repo.write('pyproject.toml', '[tool.ruff]\nline-length = 100\n');
+    repo.write('bot/handlers.py', py('url'));
+    repo.commitAll('base');
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    for (const p of ['crates/store/src/lib.rs', 'crates/devtool/src/lib.rs', 'crates/inherits/src/lib.rs'])
+      repo.write(p, rust('root: &Path, path: &Path'));
+    repo.write('crates/cli/src/open.rs', rust('root: &Path, path: &Path'));
+    repo.write('sdk/sdk/client.py', py('method, url'));
+    repo.write('bot/handlers.py', py('method, url'));
+    repo.commitAll('feature');
+  });
+  after(() => repo.cleanup());
+
+  it('reports the published crate and the declared Python package only', async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    const { review } = await analyzeBranch(info, 'main..feature');
+    const rules = JSON.stringify(review.findings.map((f) => `${f.file}: ${f.ruleId}: ${f.why}`));
+    assert.deepEqual(
+      review.findings
+        .filter((f) => f.ruleId === 'public-api-changed')
+        .map((f) => f.file)
+        .sort(),
+      ['crates/store/src/lib.rs', 'sdk/sdk/client.py'],
+      rules,
+    );
+  });
+});

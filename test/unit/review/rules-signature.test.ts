@@ -609,6 +609,27 @@ describe('review rules on both trees: public API changes', () => {
         ),
       ],
     },
+    {
+      lang: 'java',
+      name: 'a protected hook of a public class, and a public method of a package-private class',
+      silent: API,
+      files: [
+        edit(
+          'src/main/java/org/kit/Client.java',
+          ['package org.kit;', '', 'public class Client {'],
+          ['  protected void onResponse(Response response) {'],
+          ['  protected void onResponse(Request request, Response response) {'],
+          ['  }', '}'],
+        ),
+        edit(
+          'src/main/java/org/kit/Pool.java',
+          ['package org.kit;', '', 'class Pool {'],
+          ['  public void release(Conn conn) {'],
+          ['  public void release(Conn conn, boolean reuse) {'],
+          ['  }', '}'],
+        ),
+      ],
+    },
   ]);
 });
 

@@ -4,64 +4,30 @@
  * `__init__.py` re-exports their names).
  */
 import type { DiffFile } from '../diff/types';
+import { outsidePublishedPackage, type PackageIndex } from './packages';
 import type { FileClass } from './paths';
 
 const NOT_LIBRARY =
   /(?:^|\/)(?:internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/|apps?\/|pages\/|routes\/|stories\/|\.storybook\/)/;
-const MAIN = /(?:^|\/)(?:main|__main__|build)\.\w+$|\.(?:stories|story|config)\.\w+$/;
+/** Entry scripts and build or tool files: run, never imported (Python's setup.py, noxfile.py, conftest.py, manage.py). */
+const MAIN = /(?:^|\/)(?:main|__main__|build|setup|noxfile|conftest|manage)\.\w+$|\.(?:stories|story|config)\.\w+$/;
 /** UI components (`.tsx`, `.jsx`) are an application's parts, unless they sit in a package of a monorepo. */
 const COMPONENT = /\.[jt]sx$/;
 const LANGS = new Set(['js', 'py', 'rust', 'go', 'java']);
 
 /**
  * Code a library exposes to other code: production files outside scripts, examples, binaries and applications (`apps/`,
- * pages, routes, stories, UI components outside `packages/`). Python modules
+ * pages, routes, stories, UI components outside `packages/`), in a package its manifests say is published
+ * (model/packages.ts: not a private npm package, an unpublished or binary-only crate, Python outside any declared
+ * package). Python modules
  * under a private name count only with `privatePython` (the caller then keeps the names their `__init__.py` names).
  */
-export function libraryModule(
-  path: string,
-  cls: FileClass,
-  privatePython = false,
-  jsPackages?: ReadonlyMap<string, boolean>,
-): boolean {
+export function libraryModule(path: string, cls: FileClass, privatePython = false, packages?: PackageIndex): boolean {
   if (!cls.source || cls.test || !LANGS.has(cls.language)) return false;
-  if (cls.language === 'js' && inPrivatePackage(path, jsPackages)) return false;
+  if (outsidePublishedPackage(path, cls.language, packages)) return false;
   if (NOT_LIBRARY.test(path) || MAIN.test(path)) return false;
   if (COMPONENT.test(path) && !/(?:^|\/)packages\//.test(path)) return false;
   return privatePython || pythonInitFor(path) === undefined;
-}
-
-/**
- * Whether a package.json marks its package as never published (`"private": true`): an application (a VS Code
- * extension, a CLI, a web app, an internal workspace package). What its modules export is compiled against by its own
- * code only, so a removed or changed export is a refactoring the compiler checks, not a break of anyone's API.
- */
-export function privatePackage(packageJson: string): boolean {
-  try {
-    const value = JSON.parse(packageJson) as unknown;
-    return typeof value === 'object' && value !== null && (value as { private?: unknown }).private === true;
-  } catch {
-    return false;
-  }
-}
-
-/** Whether the nearest package.json above `path` (`jsPackages`: its directory, '' for the root -> private) is private. */
-function inPrivatePackage(path: string, jsPackages?: ReadonlyMap<string, boolean>): boolean {
-  if (!jsPackages || jsPackages.size === 0) return false;
-  const parts = path.split('/');
-  for (let i = parts.length - 1; i >= 0; i--) {
-    const isPrivate = jsPackages.get(parts.slice(0, i).join('/'));
-    if (isPrivate !== undefined) return isPrivate;
-  }
-  return false;
-}
-
-/** The package.json files that may hold `path` (its directory and every one above it), nearest first. */
-export function packageJsonCandidates(path: string): string[] {
-  const parts = path.split('/');
-  const out: string[] = [];
-  for (let i = parts.length - 1; i >= 0; i--) out.push([...parts.slice(0, i), 'package.json'].join('/'));
-  return out;
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { libraryModule } from '../model/library';
+import type { PackageIndex } from '../model/packages';
 import type { Language } from '../model/paths';
 import { testOnlyCallers } from './callers';
 import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote } from './rule';
@@ -48,11 +49,11 @@ export const apiRules: RuleFamily = {
   rules: [API, TEST_ONLY],
   run(change: Change, sink: FindingSink): void {
     const byTree = treeApiChanges(change, sink, API);
-    const addedAnywhere = new Set<string>();
-    for (const file of change.files) for (const d of publicDefs(file, file.added)) addedAnywhere.add(d.name);
+    const addedDefs = new Map(change.files.map((f) => [f, publicDefs(f, f.added)]));
+    const addedAnywhere = new Set([...addedDefs.values()].flatMap((defs) => defs.map((d) => d.name)));
     for (const file of change.files) {
-      if (!libraryFile(file, change.context.jsPackages) || byTree.has(file.path)) continue;
-      const added = new Map(publicDefs(file, file.added).map((d) => [d.name, d]));
+      if (!libraryFile(file, change.context) || byTree.has(file.path)) continue;
+      const added = new Map(addedDefs.get(file)!.map((d) => [d.name, d]));
       for (const old of publicDefs(file, file.removed)) {
         const now = added.get(old.name);
         if (!now) {
@@ -82,11 +83,11 @@ export const apiRules: RuleFamily = {
 };
 
 /** Code a library exposes: production files outside private modules, scripts, examples and Go's internal/. */
-function libraryFile(file: ChangeFile, jsPackages?: ReadonlyMap<string, boolean>): boolean {
+function libraryFile(file: ChangeFile, packages: PackageIndex): boolean {
   return (
     PUBLIC_DEF[file.cls.language] !== undefined &&
     !file.inlineTests &&
-    libraryModule(file.path, file.cls, false, jsPackages)
+    libraryModule(file.path, file.cls, false, packages)
   );
 }
 

@@ -38,6 +38,7 @@ export const duplicationRules: RuleFamily = {
       if (!file.cls.source || file.cls.generated) continue;
       // Meaningful code lines only, so blank lines, lone braces and literal table rows do not make unrelated code alike.
       const lines = file.added.filter((l) => WORDY.test(l.code) && !tableRow(l.code));
+      const tokens = lines.map((l) => tokensOf(l.code));
       const hashes = lines.map((l) => {
         const t = l.text.trim();
         let id = ids.get(t);
@@ -48,11 +49,13 @@ export const duplicationRules: RuleFamily = {
         if (lines[i + WINDOW - 1].line - lines[i].line > WINDOW * 3) continue;
         let chars = 0;
         let key = 0;
+        let count = 0;
         for (let k = i; k < i + WINDOW; k++) {
           chars += lines[k].text.length;
+          count += tokens[k];
           key = (Math.imul(key, 0x01000193) ^ hashes[k]) >>> 0;
         }
-        if (chars < MIN_CHARS || tokensIn(lines, i) < MIN_TOKENS) continue;
+        if (chars < MIN_CHARS || count < MIN_TOKENS) continue;
         const bucket = seen.get(key);
         const first = bucket?.find((s) => sameWindow(s.lines, s.at, lines, i));
         if (!first) {
@@ -86,10 +89,9 @@ function tableRow(code: string): boolean {
   return rest.split(' ').filter((w) => /\w/.test(w)).length <= 1;
 }
 
-function tokensIn(lines: readonly ChangeLine[], at: number): number {
-  let n = 0;
-  for (let k = at; k < at + WINDOW; k++) n += (lines[k].code.replace(LITERALS, '').match(/\w+|[^\s\w]/g) ?? []).length;
-  return n;
+/** Identifier and operator tokens of one line, literals not counted (once per line, summed per window). */
+function tokensOf(code: string): number {
+  return (code.replace(LITERALS, '').match(/\w+|[^\s\w]/g) ?? []).length;
 }
 
 function sameWindow(a: readonly ChangeLine[], i: number, b: readonly ChangeLine[], j: number): boolean {

@@ -1,6 +1,7 @@
 /**
  * Parameters and return types of a function node, per grammar, as syntax/signatures.ts records them on public
- * symbols: names, written types and defaults (whitespace removed), optional, variadic and keyword-only parameters.
+ * symbols: names, written types and defaults (whitespace removed), optional, variadic and keyword-only parameters;
+ * and a declaration's header on one line, as a finding quotes it.
  */
 import type { Grammar, SyntaxNode } from './tree';
 
@@ -146,4 +147,21 @@ export function returnsOf(grammar: Grammar, fn: SyntaxNode): string {
   return compact((fn.childForFieldName(field)?.text ?? '').replace(/^:\s*/, ''));
 }
 
-// ---- TypeScript / JavaScript ----------------------------------------------------------------------------------
+const MAX_SIGNATURE = 110;
+
+/** The declaration up to its body, on one line. */
+export function headerOf(decl: SyntaxNode): string {
+  const body = decl.childForFieldName('body');
+  const text = body ? decl.text.slice(0, Math.max(0, body.startIndex - decl.startIndex)) : decl.text;
+  const one = text
+    .replace(/\s+/g, ' ')
+    .replace(/[\s{:]+$/, '')
+    .trim();
+  return one.length > MAX_SIGNATURE ? one.slice(0, MAX_SIGNATURE - 3) + '...' : one;
+}
+
+/** Text on one line, cut to the length a finding shows. */
+export function oneLine(t: string): string {
+  const s = t.replace(/\s+/g, ' ').trim();
+  return s.length > MAX_SIGNATURE ? s.slice(0, MAX_SIGNATURE - 3) + '...' : s;
+}

@@ -4,11 +4,11 @@
  * calls in it that delete files and the names it calls. Base and head are read the same way; rules compare the two
  * (rules/signatures.ts, rules/public-deletes.ts). What "public" means per language: `export` (and CommonJS
  * `module.exports`) in TS/JS; module-level names without a leading underscore, or the names in `__all__` when the
- * module has one, in Python; `pub` (not `pub(crate)`) in Rust; capitalised names in Go; public or protected members of
- * public types in Java.
+ * module has one, in Python; `pub` (not `pub(crate)`, `pub(super)`) in Rust; capitalised names in Go; public members
+ * of public types in Java (protected ones reach subclasses only).
  */
 import { DELETE_HINT, JS_FS_IMPORT, USER_DIRS, callerValues, deletion } from './deletions';
-import { named, paramsOf, returnsOf, type Param } from './params';
+import { headerOf, named, oneLine, paramsOf, returnsOf, type Param } from './params';
 import { callee } from './tests';
 import type { Grammar, SyntaxNode } from './tree';
 
@@ -58,25 +58,25 @@ export interface FileSurface {
   readonly functions: readonly FunctionFacts[];
 }
 
-const MAX_SIGNATURE = 110;
-
-export function readSurface(grammar: Grammar, root: SyntaxNode): FileSurface {
+/** `tops`: the top-level nodes to read (syntax/regions.ts), all of them when absent. Go's `package main`: surfaces.ts. */
+export function readSurface(grammar: Grammar, root: SyntaxNode, tops?: readonly SyntaxNode[]): FileSurface {
   const out = new SurfaceBuilder(grammar, root);
+  const items = tops ?? [...named(root)];
   switch (grammar) {
     case 'python':
-      pythonSurface(out, root);
+      pythonSurface(out, root, items);
       break;
     case 'rust':
-      rustItems(out, root, '');
+      rustItems(out, items, '');
       break;
     case 'go':
-      goSurface(out, root);
+      goSurface(out, items);
       break;
     case 'java':
-      for (const c of named(root)) javaType(out, c, '', true);
+      for (const c of items) javaType(out, c, '', true);
       break;
     default:
-      jsSurface(out, root);
+      jsSurface(out, items, tops === undefined);
   }
   out.readFunctions();
   return { symbols: out.symbols, functions: out.functions };
@@ -181,16 +181,7 @@ function localName(fn: SyntaxNode): string | undefined {
   return undefined;
 }
 
-/** The declaration up to its body, on one line. */
-function headerOf(decl: SyntaxNode): string {
-  const body = decl.childForFieldName('body');
-  const text = body ? decl.text.slice(0, Math.max(0, body.startIndex - decl.startIndex)) : decl.text;
-  const one = text
-    .replace(/\s+/g, ' ')
-    .replace(/[\s{:]+$/, '')
-    .trim();
-  return one.length > MAX_SIGNATURE ? one.slice(0, MAX_SIGNATURE - 3) + '...' : one;
-}
+// ---- TypeScript / JavaScript ----------------------------------------------------------------------------------
 
 const JS_DECLS = new Set([
   'function_declaration',
@@ -205,15 +196,16 @@ const JS_DECLS = new Set([
   'enum_declaration',
 ]);
 
-function jsSurface(out: SurfaceBuilder, root: SyntaxNode): void {
+/** `whole`: every top-level node is in `items`; else none says `export { ... }` (locals are not needed). */
+function jsSurface(out: SurfaceBuilder, items: readonly SyntaxNode[], whole: boolean): void {
   const locals = new Map<string, SyntaxNode>();
   const exported: [string, string][] = []; // [exported name, local name]
-  for (const c of named(root)) {
+  for (const c of whole ? items : []) {
     const decl = c.type === 'export_statement' ? c.childForFieldName('declaration') : c;
     if (decl && JS_DECLS.has(decl.type)) for (const [n, d] of declNames(decl)) locals.set(n, d);
     if (c.type === 'expression_statement') commonJsExports(c, exported);
   }
-  for (const c of named(root)) {
+  for (const c of items) {
     if (c.type !== 'export_statement') continue;
     const isDefault = /^export\s+default\b/.test(c.text);
     const decl = c.childForFieldName('declaration');
@@ -329,18 +321,13 @@ function jsClass(out: SurfaceBuilder, name: string, cls: SyntaxNode): void {
   }
 }
 
-function oneLine(t: string): string {
-  const s = t.replace(/\s+/g, ' ').trim();
-  return s.length > MAX_SIGNATURE ? s.slice(0, MAX_SIGNATURE - 3) + '...' : s;
-}
-
 // ---- Python -----------------------------------------------------------------------------------------------------
 
-function pythonSurface(out: SurfaceBuilder, root: SyntaxNode): void {
-  const all = dunderAll(root);
+function pythonSurface(out: SurfaceBuilder, root: SyntaxNode, items: readonly SyntaxNode[]): void {
+  const all = dunderAll(items);
   const isPublic = (n: string): boolean => (all ? all.has(n) : !n.startsWith('_'));
   const seen = new Set<string>();
-  for (const c of named(root)) {
+  for (const c of items) {
     const def = c.type === 'decorated_definition' ? c.childForFieldName('definition') : c;
     if (!def) continue;
     const name = def.childForFieldName('name')?.text;
@@ -372,9 +359,9 @@ function pythonSurface(out: SurfaceBuilder, root: SyntaxNode): void {
   if (all) for (const n of all) if (!seen.has(n)) out.add('export', n, root, undefined, `__all__: "${n}"`);
 }
 
-function dunderAll(root: SyntaxNode): Set<string> | undefined {
+function dunderAll(items: readonly SyntaxNode[]): Set<string> | undefined {
   let all: Set<string> | undefined;
-  for (const c of named(root)) {
+  for (const c of items) {
     const a = c.type === 'expression_statement' ? c.namedChildren[0] : null;
     if (!a || (a.type !== 'assignment' && a.type !== 'augmented_assignment')) continue;
     if (a.childForFieldName('left')?.text !== '__all__') continue;
@@ -394,8 +381,8 @@ function rustPub(item: SyntaxNode): boolean {
   return v !== undefined && v.text === 'pub';
 }
 
-function rustItems(out: SurfaceBuilder, list: SyntaxNode, prefix: string): void {
-  for (const c of named(list)) {
+function rustItems(out: SurfaceBuilder, items: Iterable<SyntaxNode>, prefix: string): void {
+  for (const c of items) {
     const name = c.childForFieldName('name')?.text;
     switch (c.type) {
       case 'function_item':
@@ -420,7 +407,7 @@ function rustItems(out: SurfaceBuilder, list: SyntaxNode, prefix: string): void 
       case 'mod_item': {
         const body = c.childForFieldName('body');
         if (body && name && rustPub(c) && !/#\[cfg\((?:test|all\(test\b)/.test(attrs(c)))
-          rustItems(out, body, `${prefix}${name}::`);
+          rustItems(out, named(body), `${prefix}${name}::`);
         break;
       }
       case 'impl_item': {
@@ -449,9 +436,8 @@ function attrs(node: SyntaxNode): string {
 
 const EXPORTED = /^[A-Z]/;
 
-function goSurface(out: SurfaceBuilder, root: SyntaxNode): void {
-  for (const c of named(root)) {
-    if (c.type === 'package_clause' && /\bmain$/.test(c.text.trim())) return;
+function goSurface(out: SurfaceBuilder, items: readonly SyntaxNode[]): void {
+  for (const c of items) {
     const name = c.childForFieldName('name')?.text;
     if (c.type === 'function_declaration' && name && EXPORTED.test(name)) out.add('function', name, c, c);
     else if (c.type === 'method_declaration' && name && EXPORTED.test(name)) {
@@ -501,7 +487,7 @@ function javaType(out: SurfaceBuilder, t: SyntaxNode, prefix: string, outerPubli
       continue;
     }
     const mods = modifiers(m);
-    const visible = /\b(?:public|protected)\b/.test(mods) || (iface && !/\bprivate\b/.test(mods));
+    const visible = /\bpublic\b/.test(mods) || (iface && !/\bprivate\b/.test(mods));
     if (!visible) continue;
     if (m.type === 'method_declaration') out.add('method', `${full}.${m.childForFieldName('name')?.text ?? ''}`, m, m);
     else if (m.type === 'constructor_declaration') out.add('method', `${full}.<init>`, m, m);

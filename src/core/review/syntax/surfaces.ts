@@ -3,10 +3,14 @@
  * rules that compare them. A file is here only when the parser has its grammar and both texts are known (an added
  * file's base and a deleted file's head are empty); the rest keep the line rules.
  */
+import type { DiffFile } from '../diff/types';
 import type { Change, ChangeFile } from '../model/change';
 import { libraryModule, mayChangeSurface, pythonInitFor } from '../model/library';
+import { DELETE_HINT } from './deletions';
+import { baseTouch, blockRows, headTouch, keepOnly, touchedTops, type Touch } from './regions';
 import { readSurface, type FileSurface, type PublicSymbol } from './signatures';
-import { grammarFor, type Grammar, type SyntaxParser } from './tree';
+import { TreeCache } from './treeCache';
+import { grammarFor, type Grammar, type ParsedTree, type SyntaxNode, type SyntaxParser } from './tree';
 
 export interface SurfacePair {
   readonly file: ChangeFile;
@@ -29,7 +33,7 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
   const { syntax, baseText, headText } = change.context;
   if (!syntax || !baseText) return out;
   for (const file of change.files) {
-    if (file.inlineTests || !libraryModule(file.path, file.cls, true, change.context.jsPackages)) continue;
+    if (file.inlineTests || !libraryModule(file.path, file.cls, true, change.context)) continue;
     if (!mayChangeSurface(file.diff, headText?.get(file.path))) continue;
     const grammar = grammarFor(file.path, file.cls.language);
     if (!grammar || !syntax.grammars.has(grammar)) continue;
@@ -40,11 +44,117 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
     const init = pythonInitFor(file.path);
     const exported = init !== undefined ? (headText?.get(init) ?? baseText.get(init)) : undefined;
     if (init !== undefined && exported === undefined) continue; // a private module nothing says is public
-    const base = surface(syntax, grammar, before, exported);
-    const head = surface(syntax, grammar, after, exported);
-    if (base && head) out.set(file.path, { file, grammar, base, head });
+    if (!mayExport(grammar, before) && !mayExport(grammar, after)) {
+      out.set(file.path, { file, grammar, base: NOTHING, head: NOTHING });
+      continue;
+    }
+    const pair = wholeFile(grammar, status, before, after)
+      ? { base: surface(syntax, grammar, before, exported), head: surface(syntax, grammar, after, exported) }
+      : touchedSurfaces(syntax, grammar, file.diff, before, after, exported);
+    if (pair?.base && pair.head) out.set(file.path, { file, grammar, base: pair.base, head: pair.head });
   }
   return out;
+}
+
+/** The keyword every public declaration of a language carries: a file without it on either side exports nothing. */
+const VISIBILITY: Partial<Record<Grammar, RegExp>> = {
+  javascript: /\bexports?\b/,
+  typescript: /\bexports?\b/,
+  tsx: /\bexports?\b/,
+  rust: /\bpub\b/,
+  java: /\bpublic\b/,
+};
+
+function mayExport(grammar: Grammar, text: string): boolean {
+  return VISIBILITY[grammar]?.test(text) ?? true;
+}
+
+/**
+ * Whether a file's surface is read whole rather than from its touched declarations: added and deleted files, and
+ * files where a declaration's visibility is said elsewhere in the file (`export { f }`, CommonJS `exports`, Python's
+ * `__all__`), or where a public function may reach a deletion through a helper the diff did not touch.
+ */
+function wholeFile(grammar: Grammar, status: string, base: string, head: string): boolean {
+  if (status === 'added' || status === 'deleted' || DELETE_HINT.test(head)) return true;
+  if (grammar === 'python') return base.includes('__all__') || head.includes('__all__');
+  if (grammar === 'javascript' || grammar === 'typescript' || grammar === 'tsx')
+    return JS_EXPORT_LIST.test(base) || JS_EXPORT_LIST.test(head);
+  return false;
+}
+
+const JS_EXPORT_LIST =
+  /\bexport\s*(?:\{|\*|=|default\s+[A-Za-z_$][\w$]*\s*;?\s*$)|\bmodule\.exports\b|\bexports\.[A-Za-z_$]/m;
+
+/**
+ * Both sides' surfaces from the declarations the hunks touch (syntax/regions.ts): the head parsed whole (its touched
+ * declarations found in its tree), the base parsed with only the lines those declarations and the removed lines were
+ * on; the whole base when that cut does not parse cleanly.
+ */
+function touchedSurfaces(
+  parser: SyntaxParser,
+  grammar: Grammar,
+  diff: DiffFile,
+  before: string,
+  after: string,
+  initText: string | undefined,
+): { base?: FileSurface; head?: FileSurface } | undefined {
+  const changed = headTouch(diff);
+  // The head's whole tree when another rule parsed it already; else only its touched blocks.
+  const parsed = parser instanceof TreeCache && parser.has(grammar, after);
+  // Go: the package clause too, which says whether the file is a program.
+  const pkg = grammar === 'go' ? [after.search(/^package\s/m)].filter((i) => i >= 0).map((i) => lineOf(after, i)) : [];
+  const headTree = parsed
+    ? parser.parse(grammar, after)
+    : parseCut(parser, grammar, after, blockRows(after, [...changed.rows, ...changed.gaps, ...pkg]));
+  if (!headTree) return undefined;
+  let touch: Touch;
+  let head: FileSurface | undefined;
+  try {
+    if (grammar === 'go' && goMain(headTree.rootNode)) return { base: NOTHING, head: NOTHING };
+    const tops = touchedTops(headTree.rootNode, changed);
+    head = surfaceOf(grammar, headTree.rootNode, initText, tops);
+    touch = baseTouch(
+      diff,
+      tops.map((t) => [t.startPosition.row, t.endPosition.row]),
+    );
+  } finally {
+    headTree.dispose();
+  }
+  if (touch.rows.length === 0) return { base: NOTHING, head };
+  const baseTree = parseCut(parser, grammar, before, touch.rows);
+  if (!baseTree) return undefined;
+  try {
+    return { base: surfaceOf(grammar, baseTree.rootNode, initText, touchedTops(baseTree.rootNode, touch)), head };
+  } finally {
+    baseTree.dispose();
+  }
+}
+
+/** `text` parsed with only `rows` kept (regions.ts), or whole when that cut does not parse cleanly. */
+function parseCut(
+  parser: SyntaxParser,
+  grammar: Grammar,
+  text: string,
+  rows: readonly number[],
+): ParsedTree | undefined {
+  const cut = (parser instanceof TreeCache ? parser.parser : parser).parse(grammar, keepOnly(text, rows));
+  if (!cut?.rootNode.hasError) return cut;
+  cut.dispose();
+  return parser.parse(grammar, text);
+}
+
+function lineOf(text: string, index: number): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < index; i = text.indexOf('\n', i + 1)) n++;
+  return n;
+}
+
+/** No public symbol: a side with no touched declaration, a Go program. */
+const NOTHING: FileSurface = { symbols: new Map(), functions: [] };
+
+/** A Go file of `package main`: a program, nothing imports it (judged here, so no line rule reads it either). */
+function goMain(root: SyntaxNode): boolean {
+  return root.descendantsOfType(['package_clause']).some((c) => c !== null && /\bmain$/.test(c.text.trim()));
 }
 
 function surface(
@@ -56,12 +166,24 @@ function surface(
   const tree = parser.parse(grammar, text);
   if (!tree) return undefined;
   try {
-    const s = readSurface(grammar, tree.rootNode);
+    if (grammar === 'go' && goMain(tree.rootNode)) return NOTHING;
+    return surfaceOf(grammar, tree.rootNode, initText);
+  } finally {
+    tree.dispose();
+  }
+}
+
+function surfaceOf(
+  grammar: Grammar,
+  root: SyntaxNode,
+  initText: string | undefined,
+  tops?: readonly SyntaxNode[],
+): FileSurface | undefined {
+  try {
+    const s = readSurface(grammar, root, tops);
     return initText === undefined ? s : reexported(s, initText);
   } catch {
     return undefined;
-  } finally {
-    tree.dispose();
   }
 }
 

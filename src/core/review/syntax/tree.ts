@@ -16,6 +16,9 @@ export interface SyntaxNode {
   readonly namedChildren: readonly (SyntaxNode | null)[];
   readonly parent: SyntaxNode | null;
   readonly previousNamedSibling: SyntaxNode | null;
+  readonly nextNamedSibling: SyntaxNode | null;
+  /** The subtree holds a syntax error or a missing token. */
+  readonly hasError: boolean;
   childForFieldName(name: string): SyntaxNode | null;
   /** Descendants of the given types in document order, found inside the parser (no node object for the rest). */
   descendantsOfType(types: string[]): readonly (SyntaxNode | null)[];

@@ -377,4 +377,72 @@ export const SIGNATURE_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['public-api-changed', 'public-function-deletes-files'],
   },
+  {
+    id: 'sig-rust-unpublished-crate',
+    lang: 'rust',
+    title: 'The dev tool crate (publish = false) takes the cache root first',
+    files: [
+      edit(
+        'crates/devtool/src/generate.rs',
+        ['use std::path::Path;', ''],
+        ['pub fn generate_schema(out: &Path) -> Result<()> {'],
+        ['pub fn generate_schema(cache: &Path, out: &Path) -> Result<()> {'],
+        ['    write_schema(out)', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['public-api-changed'],
+    context: { crates: new Map([['crates/devtool', true]]) },
+  },
+  {
+    id: 'sig-rust-published-crate',
+    lang: 'rust',
+    title: 'The published cache crate takes the cache root first',
+    files: [
+      edit(
+        'crates/cache/src/schema.rs',
+        ['use std::path::Path;', ''],
+        ['pub fn generate_schema(out: &Path) -> Result<()> {'],
+        ['pub fn generate_schema(cache: &Path, out: &Path) -> Result<()> {'],
+        ['    write_schema(out)', '}'],
+      ),
+    ],
+    expect: ['public-api-changed'],
+    forbid: [],
+    context: { crates: new Map([['crates/cache', false]]) },
+  },
+  {
+    id: 'sig-py-no-package',
+    lang: 'py',
+    title: 'A bot script repository (no pyproject declaring a package) changes a handler',
+    files: [
+      edit(
+        'bot/handlers.py',
+        ['import logging', ''],
+        ['def on_message(event, reply):'],
+        ['def on_message(client, event, reply):'],
+        ['    reply(event.text)'],
+      ),
+    ],
+    expect: [],
+    forbid: ['public-api-changed'],
+    context: { pythonPackages: new Map() },
+  },
+  {
+    id: 'sig-py-declared-package',
+    lang: 'py',
+    title: 'A package its pyproject declares changes a public function',
+    files: [
+      edit(
+        'src/chatkit/handlers.py',
+        ['import logging', ''],
+        ['def on_message(event, reply):'],
+        ['def on_message(client, event, reply):'],
+        ['    reply(event.text)'],
+      ),
+    ],
+    expect: ['public-api-changed'],
+    forbid: [],
+    context: { pythonPackages: new Map([['', false]]) },
+  },
 ];
