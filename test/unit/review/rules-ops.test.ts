@@ -1,4 +1,5 @@
-import { added, check, removed } from './helpers';
+import * as assert from 'node:assert/strict';
+import { added, check, diffOf, removed, review } from './helpers';
 
 describe('review/rules destructive operations and migrations', () => {
   check([
@@ -381,4 +382,19 @@ describe('review/rules CI, ownership and configuration', () => {
     },
     { lang: 'go', name: 'ordinary source', files: added('srv/config.go', '\tcfg := Load()'), silent: 'config-changed' },
   ]);
+});
+
+describe('review/rules CI changed: one finding per change', () => {
+  it('the same edit in three workflows is one finding at the largest, naming the others', () => {
+    const findings = review(
+      diffOf(
+        added('.github/workflows/test.yml', '      - uses: ./.github/actions/setup', '        with: { cache: false }'),
+        added('.github/workflows/lint.yml', '        with: { cache: false }'),
+        added('.github/workflows/docs.yml', '        with: { cache: false }'),
+      ),
+    ).findings.filter((f) => f.ruleId === 'ci-changed');
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].file, '.github/workflows/test.yml');
+    assert.match(findings[0].why, /^3 pipelines changed: .*test\.yml.*; also .*lint\.yml.*docs\.yml/);
+  });
 });

@@ -114,6 +114,7 @@ export const ciConfigRules: RuleFamily = {
     'uses',
   ],
   run(change: Change, sink: FindingSink): void {
+    const pipelines: ChangeFile[] = [];
     for (const file of change.files) {
       const cls = file.cls;
       const scriptLike =
@@ -133,14 +134,7 @@ export const ciConfigRules: RuleFamily = {
           /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses/,
         );
       if (cls.ci) {
-        if (!versionsOnly(file))
-          sink.add(
-            CI,
-            file,
-            spanOf(file),
-            'medium',
-            `${file.diff.status} ${file.path} (+${file.diff.additions}/-${file.diff.deletions})`,
-          );
+        if (!versionsOnly(file)) pipelines.push(file);
         agentWithUntrustedInput(sink, file);
       } else if (cls.ownership)
         sink.add(
@@ -159,8 +153,30 @@ export const ciConfigRules: RuleFamily = {
           `${file.diff.status} configuration file (+${file.diff.additions}/-${file.diff.deletions})`,
         );
     }
+    pipelinesChanged(sink, pipelines);
   },
 };
+
+/**
+ * One finding for every pipeline the change edits, at the one with the most changed lines: the same edit made in five
+ * workflows (a cache setting, an action's inputs) is one thing to check, and the list says where else it went.
+ */
+function pipelinesChanged(sink: FindingSink, files: readonly ChangeFile[]): void {
+  if (files.length === 0) return;
+  const size = (f: ChangeFile): number => f.diff.additions + f.diff.deletions;
+  const main = files.reduce((a, b) => (size(b) > size(a) ? b : a));
+  const what = (f: ChangeFile): string => `${f.diff.status} ${f.path} (+${f.diff.additions}/-${f.diff.deletions})`;
+  const others = files.filter((f) => f !== main);
+  const listed = others.slice(0, 3).map(what);
+  if (others.length > listed.length) listed.push(`${others.length - listed.length} more`);
+  sink.add(
+    CI,
+    main,
+    spanOf(main),
+    'medium',
+    others.length === 0 ? what(main) : `${files.length} pipelines changed: ${what(main)}; also ${listed.join(', ')}`,
+  );
+}
 
 /**
  * A workflow the change makes run an LLM agent on untrusted text with a write token. The workflow is read from the
