@@ -364,6 +364,24 @@ describe('review/rules placeholders and stubs', () => {
       fires: 'placeholder',
     },
     {
+      lang: 'ts',
+      name: 'an input placeholder is a UI word',
+      files: added('src/editor.ts', '    // keep the placeholder text visible while the draft is empty'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'go',
+      name: 'a test comment saying what the fake stubs out',
+      files: added('internal/mcp/conn_test.go', '\t// the stub connection answers every call with an empty list'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: 'code calling itself a placeholder',
+      files: added('app/pay.py', '    # placeholder implementation until the gateway is ready', '    return True'),
+      fires: 'placeholder',
+    },
+    {
       lang: 'py',
       name: '"simplified" in a comment',
       files: added('app/pay.py', '    # simplified: assume a single currency'),
