@@ -195,6 +195,26 @@ describe('review/rules provenance and critical paths', () => {
     );
   });
 
+  it('folds files on the same kind of critical path into one finding that names the others', () => {
+    const files = ['anthropic', 'openai', 'groq', 'mistral', 'gemini'].map((n) =>
+      added(`src/providers/${n}.ts`, `if (!verify_password(${n}User, given)) return deny();`),
+    );
+    const found = findingsOf(
+      review(diffOf(...files, added('src/sign.ts', 'crypto.createSign("RSA-SHA256");'))),
+      'critical-path-touched',
+    );
+    const auth = found.filter((f) => f.file?.startsWith('src/providers/'));
+    assert.equal(auth.length, 1, found.map((f) => f.why).join('\n'));
+    assert.match(
+      auth[0].why,
+      /; also src\/providers\/\w+\.ts, src\/providers\/\w+\.ts, src\/providers\/\w+\.ts, 1 more$/,
+    );
+    assert.ok(
+      found.some((f) => f.file === 'src/sign.ts'),
+      'another kind of path keeps its own finding',
+    );
+  });
+
   it('uses configured critical paths instead of the defaults', () => {
     const ctx = { criticalPaths: [{ glob: 'ledger/', label: 'ledger' }] };
     assert.equal(

@@ -1,5 +1,5 @@
 /**
- * Critical paths: AI or any lines landing on them, one finding per file. A file is critical by a configured glob or by
+ * Critical paths: AI or any lines landing on them, one finding per kind of path and owners (naming the other files). A file is critical by a configured glob or by
  * what its changed code does (model/surface.ts). How much of the change AI wrote is the checklist's header
  * (ReviewHeader, worded by claim.ts), not a finding. Test files and documentation are not critical
  * paths: they guard nothing at run time.
@@ -20,6 +20,9 @@ export const provenanceRules: RuleFamily = {
   name: 'provenance',
   rules: [CRITICAL],
   run(change: Change, sink: FindingSink): void {
+    // Files on the same kind of critical path with the same owners are one thing to check: a client swap that
+    // passes an API key through fifteen provider modules is one finding naming them, not fifteen.
+    const groups = new Map<string, { labels: string[]; ownedBy: string; files: ChangeFile[] }>();
     for (const file of change.files) {
       // Documentation about auth (a page named oauth-clients.md) guards nothing at run time either.
       if (file.critical.length === 0 || file.cls.test || file.cls.docs) continue;
@@ -27,6 +30,18 @@ export const provenanceRules: RuleFamily = {
       if (labels.length === 0) continue;
       const owners = change.codeowners.length > 0 ? ownersOf(change.codeowners, file.path) : [];
       const ownedBy = owners.length > 0 ? `; owners ${owners.join(' ')}` : '';
+      const key = `${labels.join(',')}\u0000${ownedBy}`;
+      const group = groups.get(key) ?? { labels, ownedBy, files: [] };
+      group.files.push(file);
+      groups.set(key, group);
+    }
+    for (const { labels, ownedBy, files } of groups.values()) {
+      const weight = (f: ChangeFile): number => f.aiLines.size * 1e6 + f.diff.additions + f.diff.deletions;
+      const file = files.reduce((x, y) => (weight(y) > weight(x) ? y : x));
+      const others = files.filter((f) => f !== file);
+      const shown = others.slice(0, 3).map((f) => f.path);
+      if (others.length > shown.length) shown.push(`${others.length - shown.length} more`);
+      const also = others.length > 0 ? `; also ${shown.join(', ')}` : '';
       if (file.aiLines.size > 0) {
         // One finding per file (it was two): the AI lines are the part to read line by line, so they are its range.
         const lines = [...file.aiLines.keys()].sort((a, b) => a - b);
@@ -37,7 +52,7 @@ export const provenanceRules: RuleFamily = {
           file,
           { side: 'new', start: lines[0], end: lines[lines.length - 1] },
           'medium',
-          `${file.aiLines.size} ${what} in ${file.path}, on a critical path (${labels.join(', ')})${ownedBy}`,
+          `${file.aiLines.size} ${what} in ${file.path}, on a critical path (${labels.join(', ')})${ownedBy}${also}`,
         );
       } else {
         sink.add(
@@ -45,7 +60,7 @@ export const provenanceRules: RuleFamily = {
           file,
           spanOf(file),
           'medium',
-          `${file.path} is on a critical path (${labels.join(', ')})${ownedBy}`,
+          `${file.path} is on a critical path (${labels.join(', ')})${ownedBy}${also}`,
         );
       }
     }
