@@ -35,6 +35,24 @@ describe('review/rules skipped and focused tests', () => {
       fires: 'test-skipped',
     },
     {
+      lang: 'go',
+      name: 't.Skip under a platform check runs the test wherever it can',
+      files: added('shell/run_test.go', '\tif runtime.GOOS == "windows" {', '\t\tt.Skip("no /bin/sh here")', '\t}'),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'ts',
+      name: 'it.skipIf on the platform',
+      files: added('test/paths.test.ts', "it.skipIf(process.platform === 'win32')('keeps symlinks', () => {"),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'go',
+      name: 't.Skip under an unrelated condition still counts',
+      files: added('user/user_test.go', '\tif len(users) == 0 {', '\t\tt.Skip("flaky")', '\t}'),
+      fires: 'test-skipped',
+    },
+    {
       lang: 'java',
       name: '@Disabled',
       files: added('src/test/java/UserTest.java', '    @Disabled'),

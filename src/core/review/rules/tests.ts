@@ -123,7 +123,7 @@ export const testRules: RuleFamily = {
         sink,
         SKIPPED,
         file,
-        file.added,
+        file.added.filter((l) => !platformGuarded(file, l)),
         'new',
         SKIP_PATTERNS,
         /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/,
@@ -553,4 +553,16 @@ function count(lines: readonly ChangeLine[], re: RegExp): number {
   let n = 0;
   for (const l of lines) if (re.test(l.code)) n++;
   return n;
+}
+
+/**
+ * A skip that depends on where the test runs (`if runtime.GOOS == "windows" { t.Skip(...) }`, `it.skipIf(process.platform
+ * === 'win32')`, `if testing.Short()`, a tool or variable that is absent): the test runs wherever it can, so nothing
+ * was switched off. Read from the skip's own line and the two lines above it.
+ */
+const PLATFORM =
+  /\bruntime\.GOOS\b|\btesting\.Short\(\)|\bos\.(?:Getenv|LookupEnv)\b|\bexec\.LookPath\b|\bprocess\.(?:platform|env)\b|\bos\.platform\(\)|\bsys\.platform\b|\bplatform\.system\(\)|\bcfg!\s*\(\s*(?:windows|unix|target_os)|\b(?:on|under|for) (?:windows|macos|darwin|linux)\b|\bshort mode\b|\bnot (?:available|installed|supported)\b/i;
+
+function platformGuarded(file: ChangeFile, l: ChangeLine): boolean {
+  return PLATFORM.test(l.text) || linesBefore(file, l, 2).some((t) => PLATFORM.test(t));
 }
