@@ -55,6 +55,24 @@ describe('review/rules destructive operations and migrations', () => {
       fires: 'destructive-operation',
     },
     {
+      lang: 'dockerfile',
+      name: 'rm -rf of the apt lists after an install',
+      files: added('Dockerfile', 'RUN apt-get update && apt-get install -y git && rm -rf /var/lib/apt/lists/*'),
+      silent: 'destructive-operation',
+    },
+    {
+      lang: 'shell',
+      name: 'rm -rf of build output',
+      files: added('scripts/clean.sh', 'rm -rf node_modules dist coverage'),
+      silent: 'destructive-operation',
+    },
+    {
+      lang: 'shell',
+      name: 'rm -rf of a cache and of a data directory still counts',
+      files: added('scripts/reset.sh', 'rm -rf /tmp/build "$DATA_DIR"'),
+      fires: 'destructive-operation',
+    },
+    {
       lang: 'sh',
       name: 'force push',
       files: added('scripts/release.sh', 'git push --force origin main'),
