@@ -682,6 +682,17 @@ describe('review/rules claims: comments that claim API behaviour, critical paths
       fires: 'api-claim',
     },
     {
+      lang: 'go',
+      name: 'an AI-written test comment saying what the code under test does',
+      files: added(
+        'internal/mcp/gate_test.go',
+        '\t// send is non-blocking: the gate buffers until the reader starts',
+        '\trequire.True(t, g.Send(msg))',
+      ),
+      ai: true,
+      silent: 'api-claim',
+    },
+    {
       lang: 'py',
       name: 'an AI-written test comment describing the setup',
       files: added(
