@@ -416,3 +416,18 @@ describe('review/rules CI changed: one finding per change', () => {
     assert.match(findings[0].why, /^3 pipelines changed: .*test\.yml.*; also .*lint\.yml.*docs\.yml/);
   });
 });
+
+describe('review/rules CI changed: the pipeline proper leads', () => {
+  it('names a workflow before a larger contributor hook file', () => {
+    const hooks = removed(
+      '.pre-commit-config.yaml',
+      Array.from({ length: 30 }, (_, i) => `  - id: hook-${i}`),
+    );
+    const findings = review(
+      diffOf(hooks, added('.github/workflows/lint.yml', '      - run: ./scripts/lint.sh')),
+    ).findings;
+    const ci = findings.filter((f) => f.ruleId === 'ci-changed');
+    assert.equal(ci.length, 1);
+    assert.equal(ci[0].file, '.github/workflows/lint.yml');
+  });
+});

@@ -163,7 +163,9 @@ export const ciConfigRules: RuleFamily = {
  */
 function pipelinesChanged(sink: FindingSink, files: readonly ChangeFile[]): void {
   if (files.length === 0) return;
-  const size = (f: ChangeFile): number => f.diff.additions + f.diff.deletions;
+  // A pipeline proper (a workflow, a CI config) before a contributor hook file such as .pre-commit-config.yaml.
+  const size = (f: ChangeFile): number =>
+    (/(?:^|\/)\.pre-commit-config\.ya?ml$/.test(f.path) ? 0 : 1e6) + f.diff.additions + f.diff.deletions;
   const main = files.reduce((a, b) => (size(b) > size(a) ? b : a));
   const what = (f: ChangeFile): string => `${f.diff.status} ${f.path} (+${f.diff.additions}/-${f.diff.deletions})`;
   const others = files.filter((f) => f !== main);
