@@ -236,11 +236,20 @@ function weighedLines(change: Change): { code: number; tests: number; support: n
   for (const f of change.files) {
     if (f.cls.lockfile || f.cls.generated || f.cls.vendored || f.diff.binary) continue;
     const n = f.added.length + f.removed.length;
+    // Recorded data kept with the tests (HTTP cassettes, snapshots, JSON/YAML fixtures) is regenerated, not read
+    // line by line: a re-recorded cassette of 2,000 lines is no bigger a review than the test that uses it.
+    if (isTestData(f)) continue;
     if (isTestish(f)) out.tests += n;
     else if (f.cls.docs || NOT_CORE.test(f.path) || STORIES.test(f.path)) out.support += n;
     else out.code += n;
   }
   return out;
+}
+
+/** Data files kept with the tests: recorded cassettes, snapshots, fixtures in a data format. */
+function isTestData(f: ChangeFile): boolean {
+  if (/(^|\/)(cassettes|__snapshots__)\//i.test(f.path) || /\.snap$/i.test(f.path)) return true;
+  return isTestish(f) && /\.(?:json|jsonl|ya?ml|txt|csv|xml|html?|har)$/i.test(f.path);
 }
 
 /** Test code, or data kept with the tests (fixtures, snapshots, testdata). */

@@ -97,6 +97,22 @@ describe('review/tier: what the change touches', () => {
     );
   });
 
+  it('re-recorded cassettes and snapshots do not count as size; the code and tests beside them do', () => {
+    const fix = added('pkg/models/retry.py', ...lines(60, (i) => `    attempt_${i} = compute(${i})`));
+    const test = added('tests/models/test_retry.py', ...lines(30, (i) => `    assert attempt(${i}) == ${i}`));
+    const cassette = added('tests/models/cassettes/test_retry.yaml', ...lines(900, (i) => `  - request: ${i}`));
+    const snap = added(
+      'src/__snapshots__/view.test.ts.snap',
+      ...lines(500, (i) => `exports[\`row ${i}\`] = \`${i}\`;`),
+    );
+    assert.equal(tier(diffOf(fix, test, cassette, snap), ALL_HUMAN).tier, 'T0');
+    assert.equal(
+      tier(diffOf(fix, test, added('tests/models/test_more.py', ...lines(400, (i) => `    assert f(${i})`))), ALL_HUMAN)
+        .tier,
+      'T2',
+    );
+  });
+
   it('documentation-only changes stay at T1 however large', () => {
     assert.equal(tier(diffOf(added('docs/guide.md', ...lines(600, (i) => `Paragraph ${i}.`))), ALL_AI).tier, 'T1');
   });
