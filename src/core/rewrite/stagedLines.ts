@@ -10,6 +10,7 @@ import { remapSpans } from '../attribution/remap';
 import type { SpanTuple } from '../attribution/runs';
 import { splitLines, type LineAttribution } from '../commit/lines';
 import type { StateSpan } from '../state/fileRecord';
+import { LINE_FIRST } from '../state/remapRecord';
 
 /** The part of a working-state record this needs: spans over some text, pointing into `origins`. */
 export interface SpanSource {
@@ -141,7 +142,9 @@ export function addedLinesOnly(
 /**
  * Spans of a stashed text carried onto the work tree after the stash went away (`stash pop` onto a changed base, or
  * `stash drop`): remapped by a diff, then only characters HEAD does not have are kept, so a dropped stash (work tree
- * back at HEAD) brings nothing back while a pop brings its AI text wherever the merge put it.
+ * back at HEAD) brings nothing back while a pop brings its AI text wherever the merge put it. Both diffs align whole
+ * lines first (LINE_FIRST): a character diff of `Qrq;\nQt;\n` against HEAD's `Qt;\n` keeps the first `Q` and calls
+ * `rq;\nQ` new, so a line HEAD already has would keep a character of the AI line above it and count as AI.
  */
 export function unstashedSpans(
   stashedText: string,
@@ -149,8 +152,8 @@ export function unstashedSpans(
   headText: string | undefined,
   spans: readonly StateSpan[],
 ): StateSpan[] {
-  const onWork = reanchorSpans(stashedText, workText, spans);
-  return headText === undefined ? onWork : uncommittedSpans(workText, headText, onWork);
+  const onWork = reanchorSpans(stashedText, workText, spans, LINE_FIRST);
+  return headText === undefined ? onWork : uncommittedSpans(workText, headText, onWork, LINE_FIRST);
 }
 
 /** Characters the spans cover. */
