@@ -363,6 +363,20 @@ describe('no loss: random agent / editor / outside edits, commits, amends, reset
     ]);
   });
 
+  it('regression: an AI line that replaced committed lines alike comes back from a stash popped onto a changed base', () => {
+    replay([
+      { t: 'agent', at: 0, n: 1, replace: false },
+      { t: 'outside', at: 0, del: false },
+      { t: 'editor', at: 0, ai: false, del: false },
+      { t: 'agent', at: 0, n: 3, replace: false },
+      { t: 'commit', killed: false },
+      { t: 'agent', at: 300436962, n: 1, replace: false },
+      { t: 'outside', at: 0, del: true },
+      { t: 'outside', at: 0, del: true },
+      { t: 'stash', baseChange: true },
+    ]);
+  });
+
   it(`zero divergence from the reference over ${RUNS} sequences`, () => {
     fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), replay), {
       numRuns: RUNS,

@@ -48,6 +48,16 @@ describe('no-loss decisions (pure)', () => {
     );
   });
 
+  it('unstashedSpans keeps a new AI line whose characters HEAD has on the lines it replaced', () => {
+    const stashed = 'ab();\nx\n';
+    const popped = 'top\nab();\nx\n';
+    const spans = unstashedSpans(stashed, popped, 'top\na();\nb();\nx\n', [[0, 6, 0]]);
+    assert.deepEqual(
+      spans.map(([s, e]) => popped.slice(s, e)),
+      ['ab();\n'],
+    );
+  });
+
   it('remapRecord: spans follow an outside edit; the record describes the new text', () => {
     const old = 'x = 1\nai()\n';
     const now = '# header\nx = 1\nai()\n// tail\n';
