@@ -4,12 +4,14 @@
  * part of the commit and so stay in the working state.
  */
 import { alignTexts, type DiffLimits } from '../attribution/align';
+import { splitLinesKeepEol } from '../attribution/text';
 import { lineView } from '../attribution/lineView';
 import type { Origin } from '../attribution/origin';
 import { remapSpans } from '../attribution/remap';
 import type { SpanTuple } from '../attribution/runs';
 import { splitLines, type LineAttribution } from '../commit/lines';
 import type { StateSpan } from '../state/fileRecord';
+import { LINE_FIRST } from '../state/remapRecord';
 
 /** The part of a working-state record this needs: spans over some text, pointing into `origins`. */
 export interface SpanSource {
@@ -140,7 +142,7 @@ export function addedLinesOnly(
 
 /**
  * Spans of a stashed text carried onto the work tree after the stash went away (`stash pop` onto a changed base, or
- * `stash drop`): remapped by a diff, then only characters HEAD does not have are kept, so a dropped stash (work tree
+ * `stash drop`): remapped by a diff, then spans on lines HEAD already has are left out, so a dropped stash (work tree
  * back at HEAD) brings nothing back while a pop brings its AI text wherever the merge put it.
  */
 export function unstashedSpans(
@@ -149,8 +151,51 @@ export function unstashedSpans(
   headText: string | undefined,
   spans: readonly StateSpan[],
 ): StateSpan[] {
-  const onWork = reanchorSpans(stashedText, workText, spans);
-  return headText === undefined ? onWork : uncommittedSpans(workText, headText, onWork);
+  const onWork = reanchorSpans(stashedText, workText, spans, LINE_FIRST);
+  return headText === undefined ? onWork : spansOffHeadLines(workText, headText, onWork);
+}
+
+/**
+ * The spans over `workText` minus the lines matched whole to whole lines of `headText` (LINE_FIRST alignment).
+ * Committed-or-not is decided per line: a character diff calls `rq;\nQ` new in `Qrq;\nQt;\n` against HEAD's
+ * `Qt;\n` (HEAD's line keeps a character of the AI line above it), and finds most of a new AI line `Qsr;` in
+ * HEAD's `Qrs;\nQrt;\n` it replaced (the AI line is lost).
+ */
+function spansOffHeadLines(workText: string, headText: string, spans: readonly StateSpan[]): StateSpan[] {
+  if (spans.length === 0 || workText === headText) return [];
+  const blocks = alignTexts(workText, headText, LINE_FIRST);
+  // Where HEAD's lines start, and its end (a last line without a newline ends there).
+  const headLineStarts = new Set<number>([0, headText.length]);
+  for (let i = 0; i < headText.length; i++) {
+    const c = headText.charCodeAt(i);
+    if (c === 0x0a || (c === 0x0d && headText.charCodeAt(i + 1) !== 0x0a)) headLineStarts.add(i + 1);
+  }
+  const committed: { start: number; end: number }[] = [];
+  let b = 0;
+  let lineStart = 0;
+  for (const line of splitLinesKeepEol(workText)) {
+    const lineEnd = lineStart + line.length;
+    while (b < blocks.length && blocks[b].oldStart + blocks[b].length <= lineStart) b++;
+    const block = blocks[b];
+    if (block && block.oldStart <= lineStart && lineEnd <= block.oldStart + block.length) {
+      const headStart = block.newStart + lineStart - block.oldStart;
+      if (headLineStarts.has(headStart) && headLineStarts.has(headStart + line.length))
+        committed.push({ start: lineStart, end: lineEnd });
+    }
+    lineStart = lineEnd;
+  }
+  const out: StateSpan[] = [];
+  let k = 0;
+  for (const [start, end, origin] of spans) {
+    let pos = start;
+    while (k < committed.length && committed[k].end <= pos) k++;
+    for (let j = k; j < committed.length && pos < end && committed[j].start < end; j++) {
+      if (committed[j].start > pos) out.push([pos, committed[j].start, origin]);
+      pos = Math.max(pos, committed[j].end);
+    }
+    if (pos < end) out.push([pos, end, origin]);
+  }
+  return out;
 }
 
 /** Characters the spans cover. */

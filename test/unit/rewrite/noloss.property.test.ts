@@ -5,6 +5,8 @@
  * mapLineAttributions, unstashedSpans, settling), compared with a reference model that knows which lines AI wrote by
  * identity. Zero divergence allowed: every commit's note and the uncommitted AI lines at every step.
  * PROPERTY_RUNS sets the number of sequences (default 2,000; scripts/property-long.mjs runs many more).
+ * PROPERTY_SEED replays a reported seed; with it, PROPERTY_PATH (fast-check's reported `path`) replays exactly the
+ * shrunk counterexample.
  */
 import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
@@ -21,6 +23,8 @@ import { agentRecordFor } from '../../../src/git/agents/agentRecord';
 
 const RUNS = Number(process.env.PROPERTY_RUNS ?? 2_000);
 const SEED = process.env.PROPERTY_SEED === undefined ? undefined : Number(process.env.PROPERTY_SEED);
+/** With PROPERTY_SEED, fast-check's reported `path` replays exactly that counterexample (shrunk). */
+const PATH = process.env.PROPERTY_PATH;
 
 const AGENT: Origin = { kind: 'agent', tool: 'claude-code', time: 1 };
 const INLINE: Origin = { kind: 'inline', tool: 'copilot', time: 1 };
@@ -334,20 +338,50 @@ class World {
   }
 }
 
+/** One sequence, as the property runs it: every step, the working check after each, then a last commit. */
+function replay(steps: readonly Step[]): void {
+  const world = new World();
+  for (const s of steps) {
+    world.run(s);
+    world.checkWorking();
+  }
+  world.run({ t: 'commit', killed: false });
+}
+
 describe('no loss: random agent / editor / outside edits, commits, amends, resets and stashes (property)', function () {
   this.timeout(600_000);
 
+  it('regression: killed commit, stash onto a changed base, reset, amend', () => {
+    replay([
+      { t: 'agent', at: 1004166508, n: 1, replace: false },
+      { t: 'commit', killed: true },
+      { t: 'agent', at: 1142292130, n: 1, replace: false },
+      { t: 'stash', baseChange: true },
+      { t: 'reset' },
+      { t: 'amend' },
+      { t: 'commit', killed: false },
+    ]);
+  });
+
+  it('regression: an AI line that replaced committed lines alike comes back from a stash popped onto a changed base', () => {
+    replay([
+      { t: 'agent', at: 0, n: 1, replace: false },
+      { t: 'outside', at: 0, del: false },
+      { t: 'editor', at: 0, ai: false, del: false },
+      { t: 'agent', at: 0, n: 3, replace: false },
+      { t: 'commit', killed: false },
+      { t: 'agent', at: 300436962, n: 1, replace: false },
+      { t: 'outside', at: 0, del: true },
+      { t: 'outside', at: 0, del: true },
+      { t: 'stash', baseChange: true },
+    ]);
+  });
+
   it(`zero divergence from the reference over ${RUNS} sequences`, () => {
-    fc.assert(
-      fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), (steps) => {
-        const world = new World();
-        for (const s of steps) {
-          world.run(s);
-          world.checkWorking();
-        }
-        world.run({ t: 'commit', killed: false });
-      }),
-      { numRuns: RUNS, ...(SEED !== undefined ? { seed: SEED } : {}) },
-    );
+    fc.assert(fc.property(fc.array(step, { minLength: 1, maxLength: 14 }), replay), {
+      numRuns: RUNS,
+      ...(SEED !== undefined ? { seed: SEED } : {}),
+      ...(PATH !== undefined ? { path: PATH } : {}),
+    });
   });
 });

@@ -37,6 +37,27 @@ describe('no-loss decisions (pure)', () => {
     );
   });
 
+  it('unstashedSpans aligns whole lines: a committed line sharing a start with the AI line above keeps none of it', () => {
+    // Character-first, `top\nfoo(` + `1);\nfoo(` + `2);\n` against HEAD: the human `foo(2);` got `foo(` as AI.
+    const stashed = 'foo(1);\nfoo(2);\n';
+    const popped = 'top\nfoo(1);\nfoo(2);\n';
+    const spans = unstashedSpans(stashed, popped, 'top\nfoo(2);\n', [[0, 8, 0]]);
+    assert.deepEqual(
+      spans.map(([s, e]) => popped.slice(s, e)),
+      ['foo(1);\n'],
+    );
+  });
+
+  it('unstashedSpans keeps a new AI line whose characters HEAD has on the lines it replaced', () => {
+    const stashed = 'ab();\nx\n';
+    const popped = 'top\nab();\nx\n';
+    const spans = unstashedSpans(stashed, popped, 'top\na();\nb();\nx\n', [[0, 6, 0]]);
+    assert.deepEqual(
+      spans.map(([s, e]) => popped.slice(s, e)),
+      ['ab();\n'],
+    );
+  });
+
   it('remapRecord: spans follow an outside edit; the record describes the new text', () => {
     const old = 'x = 1\nai()\n';
     const now = '# header\nx = 1\nai()\n// tail\n';
