@@ -76,31 +76,30 @@ export function parseReflog(text: string): ReflogEntry[] {
   return out.reverse();
 }
 
-/** Plain commits made after a reset that are still looked through (a commit split in more parts is rare). */
-const MAX_COMMITS_SINCE_RESET = 20;
+/** Reflog entries looked through for resets (a commit split in more parts, or amended again and again, is rare). */
+const MAX_ENTRIES_SINCE_RESET = 20;
 
 /**
- * Tips that `git reset` moved HEAD away from, when the latest HEAD movements are resets (e.g. `reset --soft HEAD~2`
- * before recommitting), or resets followed only by plain commits on top (splitting a commit: `reset HEAD~1`, then
- * several partial commits): their commits' attribution may now sit in the index. Stops at the first other entry.
+ * Tips that `git reset` moved HEAD away from, found by walking the latest HEAD movements back while they are resets,
+ * plain commits or amends that lead to HEAD (`reset --soft HEAD~2` before recommitting; splitting a commit: `reset
+ * HEAD~1`, then several partial commits; a reset and an amend in turn): their commits' attribution may now sit in the
+ * index. An amend does not end the walk: the lines an earlier reset-away commit's note names can be added again only
+ * by a later amend that rewrites their parent (reset, killed commit, amend, reset, amend), and no other note names
+ * them. Stops at the first other entry (checkout, merge, rebase, ...) or where the entries do not lead to HEAD.
  */
 export function resetAwayTips(newestFirst: readonly ReflogEntry[], head: string | undefined): string[] {
   const tips: string[] = [];
-  let i = 0;
   let expected = head;
-  while (
-    i < newestFirst.length &&
-    i < MAX_COMMITS_SINCE_RESET &&
-    newestFirst[i].message.startsWith('commit: ') &&
-    newestFirst[i].new === expected
-  ) {
-    expected = newestFirst[i].old;
-    i++;
-  }
-  for (; i < newestFirst.length; i++) {
+  for (let i = 0; i < newestFirst.length && i < MAX_ENTRIES_SINCE_RESET; i++) {
     const entry = newestFirst[i];
-    if (!entry.message.startsWith('reset: moving to ')) break;
-    if (!ZERO.test(entry.old) && entry.old !== head && !tips.includes(entry.old)) tips.push(entry.old);
+    if (entry.message.startsWith('reset: moving to ')) {
+      if (!ZERO.test(entry.old) && entry.old !== head && !tips.includes(entry.old)) tips.push(entry.old);
+    } else if (
+      !(entry.message.startsWith('commit: ') || entry.message.startsWith('commit (amend): ')) ||
+      entry.new !== expected
+    )
+      break;
+    expected = entry.old;
   }
   return tips;
 }

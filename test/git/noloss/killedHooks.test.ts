@@ -57,4 +57,24 @@ describe('no loss: a commit whose hooks were killed lends no lines to the next (
     repo.run(['commit', '-q', '--amend', '-m', 'amended']);
     assert.deepEqual(repo.noteLines().get('a.js'), [2]);
   });
+
+  it('reset, killed commit, commit, amend, reset, amend: the last amend takes line 2, which only the first reset-away note names', () => {
+    repo.write('a.js', 'a();\nb();\n');
+    repo.commitHooked('base');
+    repo.writeAi('a.js', 'e_ai();\na();\nb();\n', [1]);
+    repo.commitHooked('editor line');
+    assert.deepEqual(repo.noteLines().get('a.js'), [1]);
+    repo.run(['reset', '-q', '--soft', 'HEAD~1']);
+    repo.commitHooked('killed', { AI_PROVENANCE_NODE: killedNode() });
+    assert.equal(repo.noteLines().get('a.js'), undefined, 'the killed commit has no note');
+    repo.writeAi('a.js', 'g_ai();\ne_ai();\na();\nb();\n', [1]);
+    repo.commitHooked('agent line');
+    assert.deepEqual(repo.noteLines().get('a.js'), [1]);
+    repo.run(['commit', '-q', '--amend', '-m', 'agent line, amended']);
+    assert.deepEqual(repo.noteLines().get('a.js'), [1]);
+    // HEAD is the killed commit again; the amend rewrites it onto base, so line 2 is added once more.
+    repo.run(['reset', '-q', '--soft', 'HEAD~1']);
+    repo.run(['commit', '-q', '--amend', '-m', 'killed, amended']);
+    assert.deepEqual(repo.noteLines().get('a.js'), [1, 2]);
+  });
 });

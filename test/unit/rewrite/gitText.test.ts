@@ -60,6 +60,24 @@ describe('rewrite: git texts', () => {
     assert.deepEqual(resetAwayTips(parseReflog(checkout), id('6')), []);
   });
 
+  it('reflog: the walk goes on through amends and plain commits to earlier resets (reset, killed commit, amend, reset, amend)', () => {
+    const log = [
+      `${ZERO} ${id('1')} T <t> 1 +0000\tcommit (initial): base`,
+      `${id('1')} ${id('2')} T <t> 2 +0000\tcommit: editor line`,
+      `${id('2')} ${id('1')} T <t> 3 +0000\treset: moving to HEAD~1`,
+      `${id('1')} ${id('3')} T <t> 4 +0000\tcommit: killed`,
+      `${id('3')} ${id('4')} T <t> 5 +0000\tcommit: agent line`,
+      `${id('4')} ${id('5')} T <t> 6 +0000\tcommit (amend): agent line`,
+      `${id('5')} ${id('3')} T <t> 7 +0000\treset: moving to HEAD~1`,
+      '',
+    ].join('\n');
+    // The second amend (HEAD is 3 while prepare-commit-msg runs) reaches the first reset's tip too: only its note
+    // names the editor's line.
+    assert.deepEqual(resetAwayTips(parseReflog(log), id('3')), [id('5'), id('2')]);
+    const merged = log.replace('commit: agent line', 'merge topic: Fast-forward');
+    assert.deepEqual(resetAwayTips(parseReflog(merged), id('3')), [id('5')], 'a merge ends the walk');
+  });
+
   it('reference-transaction updates', () => {
     assert.deepEqual(parseRefUpdates(`${ZERO} ${id('5')} refs/stash\nbad\n`), [
       { old: ZERO, new: id('5'), ref: 'refs/stash' },

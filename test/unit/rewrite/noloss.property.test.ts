@@ -16,6 +16,7 @@ import { splitLines, type LineAttribution } from '../../../src/core/commit/lines
 import { contentHash } from '../../../src/core/hash';
 import { addedLineFlags } from '../../../src/core/rewrite/lineMatch';
 import { mapLineAttributions, overlayLineMaps } from '../../../src/core/rewrite/mapLines';
+import { resetAwayTips, type ReflogEntry } from '../../../src/core/rewrite/gitText';
 import { addedLinesOnly, attributeLinesOf, unstashedSpans } from '../../../src/core/rewrite/stagedLines';
 import type { FileRecord, StateSpan } from '../../../src/core/state/fileRecord';
 import { LINE_FIRST, remapRecord } from '../../../src/core/state/remapRecord';
@@ -87,8 +88,10 @@ class World {
   stored: Stored | undefined;
   readonly commits: PipeCommit[];
   head = 0;
-  /** Commits `reset` moved away from (their notes are carried onto later commits, as the reflog walk does). */
-  resetAway: number[] = [];
+  /** HEAD's reflog, oldest first: the hooks find reset-away commits (whose notes they carry) by walking it. */
+  private readonly reflog: ReflogEntry[] = [];
+  /** A reset whose lines no amend has carried yet (the working blame's known gap, see checkWorking). */
+  uncarried = false;
 
   constructor() {
     this.work = [this.line(false), this.line(false), this.line(false)];
@@ -201,6 +204,30 @@ class World {
     else this.work.splice(i, 0, this.line(false));
   }
 
+  /** A commit's id in the model's reflog. */
+  private static id(commit: number): string {
+    return `c${commit}`;
+  }
+
+  private moveHead(to: number, message: string): void {
+    this.reflog.push({ old: World.id(this.head), new: World.id(to), message });
+    this.head = to;
+  }
+
+  /**
+   * The reset-away commits prepare-commit-msg carries notes of, as commitPlan finds them: resetAwayTips on the
+   * reflog, then `rev-list <tips> --not HEAD`.
+   */
+  private resetAway(): number[] {
+    const tips = resetAwayTips([...this.reflog].reverse(), World.id(this.head)).map((t) => Number(t.slice(1)));
+    const ofHead = new Set<number>();
+    for (let c = this.head; c >= 0; c = this.commits[c].parent) ofHead.add(c);
+    const out: number[] = [];
+    for (const tip of tips)
+      for (let c = tip; c >= 0 && !ofHead.has(c); c = this.commits[c].parent) if (!out.includes(c)) out.push(c);
+    return out;
+  }
+
   /** prepare-commit-msg's attribution of the work tree against `parent`, with notes of `carriedFrom` carried. */
   private attribute(parent: number, carriedFrom: readonly number[]): Map<number, LineAttribution> {
     const text = this.workText;
@@ -240,7 +267,7 @@ class World {
     this.killedLines.clear();
     this.refCommits.push({ lines: [...this.work], parent });
     this.commits.push({ text: this.workText, note: killed ? new Map() : note, parent });
-    this.head = this.commits.length - 1;
+    this.moveHead(this.commits.length - 1, parent === this.head ? 'commit: x' : 'commit (amend): x');
     // post-commit settles: everything in the work tree was committed. A killed commit's record stays as it was.
     if (!killed) this.stored = undefined;
   }
@@ -248,13 +275,13 @@ class World {
   private commit(killed: boolean): void {
     // git refuses a commit that changes nothing.
     if (this.workText === this.commits[this.head].text) return;
-    const note = this.attribute(this.head, this.resetAway);
+    const note = this.attribute(this.head, this.resetAway());
     if (killed) {
       const before = new Set(this.refCommits[this.head].lines);
       for (const l of this.work) if (l.ai && !before.has(l)) this.killedLines.add(l);
       this.refCommits.push({ lines: [...this.work], parent: this.head });
       this.commits.push({ text: this.workText, note: new Map(), parent: this.head });
-      this.head = this.commits.length - 1;
+      this.moveHead(this.commits.length - 1, 'commit: x');
       return;
     }
     this.record(this.head, note, false);
@@ -264,18 +291,18 @@ class World {
     const old = this.head;
     const parent = this.commits[old].parent;
     if (parent < 0) return;
-    // Reset-away commits count for an amend too (`reset --soft HEAD~1 && commit --amend` squashes two); an amend is no
-    // plain commit, so later walks to earlier resets stop at it.
-    const note = this.attribute(parent, [old, ...this.resetAway]);
+    // Reset-away commits count for an amend too (`reset --soft HEAD~1 && commit --amend` squashes two), and the reflog
+    // walk goes on through amends, so a later amend still reaches earlier resets (resetAwayTips).
+    const note = this.attribute(parent, [old, ...this.resetAway()]);
     this.record(parent, note, false);
-    this.resetAway = [];
+    this.uncarried = false;
   }
 
   private reset(): void {
     const parent = this.commits[this.head].parent;
     if (parent < 0) return;
-    this.resetAway = [...this.resetAway, this.head];
-    this.head = parent;
+    this.uncarried = true;
+    this.moveHead(parent, 'reset: moving to HEAD~1');
   }
 
   /**
@@ -291,11 +318,12 @@ class World {
       ? { record: remapRecord(this.stored.record, this.stored.text, stashedText), text: stashedText }
       : undefined;
     this.work = [...this.refCommits[this.head].lines];
+    this.moveHead(this.head, 'reset: moving to HEAD');
     // The live record went into the park with the text.
     if (parked) this.stored = undefined;
     if (baseChange) {
       this.work.unshift(this.line(false));
-      this.record(this.head, this.attribute(this.head, this.resetAway), false);
+      this.record(this.head, this.attribute(this.head, this.resetAway()), false);
     }
     this.work = baseChange ? [this.work[0], ...stashedLines] : stashedLines;
     if (!parked) return;
@@ -320,7 +348,7 @@ class World {
   checkWorking(): void {
     // Known gap: after `reset --soft` the reset-away commits' lines are uncommitted again but only the next commit
     // carries them (from their notes); the working blame shows them as human until then.
-    if (this.resetAway.length > 0) return;
+    if (this.uncarried) return;
     const text = this.workText;
     const headLines = new Set(this.refCommits[this.head].lines.map((l) => l.text));
     const expected = this.work.flatMap((l, i) => (l.ai && !headLines.has(l.text) ? [i + 1] : []));
@@ -374,6 +402,20 @@ describe('no loss: random agent / editor / outside edits, commits, amends, reset
       { t: 'outside', at: 0, del: true },
       { t: 'outside', at: 0, del: true },
       { t: 'stash', baseChange: true },
+    ]);
+  });
+
+  it("regression: an AI line only a reset-away commit's note names comes back through an amend after reset and amend", () => {
+    replay([
+      { t: 'editor', at: 0, ai: true, del: false },
+      { t: 'commit', killed: false },
+      { t: 'reset' },
+      { t: 'commit', killed: true },
+      { t: 'agent', at: 0, n: 1, replace: false },
+      { t: 'commit', killed: false },
+      { t: 'amend' },
+      { t: 'reset' },
+      { t: 'amend' },
     ]);
   });
 
