@@ -756,6 +756,18 @@ describe('review/rules hidden characters and agent config', () => {
     },
     {
       lang: 'md',
+      name: 'a style guide about commit messages and release notes is wording',
+      files: added(
+        'AGENTS.md',
+        '## Style',
+        '',
+        'Commit messages use the imperative mood. Release notes go in CHANGELOG.md.',
+      ),
+      fires: 'agent-config-changed',
+      severity: 'low',
+    },
+    {
+      lang: 'md',
       name: 'a removed approval step is a guard that went',
       files: {
         path: '.claude/skills/address-review/SKILL.md',

@@ -4,7 +4,8 @@
  * style guides, whose words ("tool", "run", "permissions" as a builtin's name) are the project's domain. What steers
  * an agent somewhere a reviewer must look is narrower, and it is what this module reports:
  * - a new instruction to act: a sentence that opens with (or a "you may/should" before) run, install, push, delete,
- *   publish, approve…; a shell command in a code span or a fenced block;
+ *   publish, approve…; a shell command in a code span or a fenced block. Verbs that open noun phrases in style guides
+ *   ("Commit messages…", "Release notes…", "Merge requests…") are left out;
  * - a new grant or address: auto-approval, MCP servers, sudo/curl, credentials, `--no-verify`, "without asking",
  *   a bare URL (a Markdown link's target is a reference, not an address to send things to);
  * - a guard that went: removed words that asked for approval or confirmation, or said never / do not / wait.
@@ -19,7 +20,7 @@ const GRANTS =
 
 /** A sentence that tells the agent to act: an action verb first (after an adverb or a "you may"), or a modal before. */
 const ACT =
-  /^(?:(?:always|never|then|first|also|only|just|please|now|do not|don't)\s+)*(?:(?:you|agents?|the agent|claude|codex)\s+(?:can|may|should|must|are allowed to)\s+)?(?:run|execute|install|push|force-push|commit|merge|delete|remove|deploy|publish|release|approve|allow|grant|enable|disable|bypass|invoke|upload|send|fetch|download)\b/i;
+  /^(?:(?:always|never|then|first|also|only|just|please|now|do not|don't)\s+)*(?:(?:you|agents?|the agent|claude|codex)\s+(?:can|may|should|must|are allowed to)\s+)?(?:run|execute|install|push|force-push|delete|deploy|publish|approve|allow|grant|disable|bypass|invoke|upload|send|download)\b/i;
 
 /** A code span or fenced line that is a shell command: a known program first, then arguments. */
 const COMMAND =
