@@ -168,6 +168,8 @@ const BARE =
 
 /** A suppression that names only style and hygiene checks (see the module comment). */
 export function suppressesStyleOnly(text: string): boolean {
+  // Most added lines hold no suppression at all: one cheap test before the per-tool patterns.
+  if (!/ignore|noqa|pylint|eslint|allow|nolint|Suppress/.test(text)) return false;
   // A whole file or module silenced (`#![allow(dead_code)]`, `/* eslint-disable max-lines */`) can hide that all of it
   // is unused or unreviewable: reported whatever it names.
   if (BARE.test(text) || /#!\[allow|\beslint-disable(?!-next-line|-line)\b/.test(text)) return false;

@@ -1,19 +1,13 @@
 /**
- * Test integrity: skipped or focused tests, fewer or weaker assertions, changed expected values, deleted tests, and
- * tests edited in the same change as the code they test (the combination step raises severity for that pairing).
+ * Test integrity: fewer or weaker assertions, changed or inverted expected values, deleted tests, assertions that
+ * cannot fail. Skipped and focused tests are read by test-skips.ts, inverted assertions spelled by test-inversions.ts.
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { linesAfter, linesBefore } from '../model/change';
-import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, oldRange, quote, scanLines } from './rule';
+import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote } from './rule';
+import { invert } from './test-inversions';
+import { SKIPPED, skippedTests } from './test-skips';
 
-const SKIPPED: RuleMeta = {
-  id: 'test-skipped',
-  claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
-  category: 'tests',
-  title: 'Test skipped or focused',
-  whatToDo:
-    'Remove the skip or focus, or link an issue saying why the test cannot run; a focused test silently turns the rest of the suite off.',
-};
 const WEAKENED: RuleMeta = {
   id: 'assertion-weakened',
   claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
@@ -45,38 +39,6 @@ const CANNOT_FAIL: RuleMeta = {
   whatToDo:
     'Assert unconditionally: an assertion inside `if`, `if let Ok`, a swallowing try, or after a default on error never runs when the code breaks.',
 };
-
-/** Python skips conditioned on the environment (an optional import, the platform, the interpreter) are not skipped tests. */
-const SKIP_PATTERNS: readonly LinePattern[] = [
-  {
-    re: /\b(?:describe|it|test|context|suite|specify)\.only\s*\(|\b(?:fit|fdescribe|ftest)\s*\(/,
-    langs: ['js'],
-    severity: 'medium',
-    label: 'focused: every other test stops running',
-  },
-  {
-    re: /\b(?:describe|it|test|context|suite|specify)\.(?:skip|todo|skipIf)\s*\(|\b(?:xit|xdescribe|xtest|xcontext)\s*\(|\bthis\.skip\s*\(/,
-    langs: ['js'],
-    severity: 'medium',
-    label: 'test skipped',
-  },
-  {
-    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b(?!\s*\(\s*(?:not\s+)?[\w.]*(?:import|install|available|platform|version|environ|getenv|which|os\.name)\w*\b)|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
-    langs: ['py'],
-    severity: 'medium',
-    label: 'test skipped',
-  },
-  { re: /\b[tb]\.(?:Skip|SkipNow|Skipf)\s*\(/, langs: ['go'], severity: 'medium', label: 'test skipped' },
-  { re: /@(?:Ignore|Disabled|DisabledIf\w*)\b/, langs: ['java'], severity: 'medium', label: 'test disabled' },
-  {
-    re: /\[\s*(?:Fact|Theory|Test|TestMethod|TestCase)\s*\([^)]*\bSkip\s*=|\[(?:[^\]]*,\s*)?Ignore\b|\bAssert\.Inconclusive\s*\(/,
-    langs: ['cs'],
-    severity: 'medium',
-    label: 'test skipped',
-  },
-  { re: /#\[ignore\b/, langs: ['rust'], severity: 'medium', label: 'test ignored' },
-  { re: /\b(?:xit|xdescribe|skip|pending)\b/, langs: ['ruby'], severity: 'medium', label: 'test skipped' },
-];
 
 /**
  * Assertion-like tokens across the common frameworks; counted, not parsed. `expect(` only as a call of its own:
@@ -115,19 +77,8 @@ export const testRules: RuleFamily = {
   ],
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
-      // Rust keeps unit tests inside src/ (`#[cfg(test)] mod tests`), and `#[ignore]` marks nothing but a test there.
-      if (file.cls.source && file.cls.language === 'rust')
-        scanLines(sink, SKIPPED, file, file.added, 'new', SKIP_PATTERNS, /ignore/);
+      skippedTests(sink, file);
       if (!file.cls.test) continue;
-      scanLines(
-        sink,
-        SKIPPED,
-        file,
-        file.added.filter((l) => !platformGuarded(file, l)),
-        'new',
-        SKIP_PATTERNS,
-        /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/,
-      );
       if (file.diff.status === 'deleted') {
         const moved = movedTo(change, file);
         if (moved && moved.lost === 0) continue;
@@ -367,48 +318,6 @@ function blockKey(file: ChangeFile, l: ChangeLine): string {
   return `${l.hunk}:${i}`;
 }
 
-const INVERSIONS: readonly [RegExp, string][] = [
-  [/\bassertTrue\b/g, 'assertFalse'],
-  [/\bassertFalse\b/g, 'assertTrue'],
-  [/\bassert\.True\b/g, 'assert.False'],
-  [/\bassert\.False\b/g, 'assert.True'],
-  [/\bis_some\(\)/g, 'is_none()'],
-  [/\bis_none\(\)/g, 'is_some()'],
-  [/\bis_ok\(\)/g, 'is_err()'],
-  [/\bis_err\(\)/g, 'is_ok()'],
-  [/\bassert_eq!/g, 'assert_ne!'],
-  [/\bassert_ne!/g, 'assert_eq!'],
-  [/\bassertEqual\b/g, 'assertNotEqual'],
-  [/\bassertNotEqual\b/g, 'assertEqual'],
-  [/\bassert\.Equal\b/g, 'assert.NotEqual'],
-  [/\bassert\.NotEqual\b/g, 'assert.Equal'],
-  [/\bis not None\b/g, 'is None'],
-  [/\bis None\b/g, 'is not None'],
-  [/\)\.toBe\(/g, ').not.toBe('],
-  [/\.not\.toBe\(/g, '.toBe('],
-  [/\btrue\b/g, 'false'],
-  [/\bfalse\b/g, 'true'],
-  [/\bTrue\b/g, 'False'],
-  [/\bFalse\b/g, 'True'],
-];
-
-/** The assertion with its expectation turned around, whitespace normalised; '' when nothing in it can invert. */
-function invert(code: string): string {
-  const t = code.trim().replace(/\s+/g, ' ');
-  for (const [re, to] of INVERSIONS) {
-    re.lastIndex = 0;
-    if (re.test(t)) {
-      re.lastIndex = 0;
-      return t.replace(re, to);
-    }
-  }
-  const bang = /^(\s*assert!?\s*\(\s*)(!?)/.exec(t);
-  if (bang) return t.slice(0, bang[1].length) + (bang[2] ? '' : '!') + t.slice(bang[0].length);
-  const py = /^assert (not )?/.exec(t);
-  if (py) return 'assert ' + (py[1] ? '' : 'not ') + t.slice(py[0].length);
-  return '';
-}
-
 /**
  * Added assertions that cannot fail: inside a conditional that skips them when the code breaks (`if let Ok(..)`,
  * `if (x)`, `if x:`), inside a try whose handler swallows, after a default taken on a parse error, or absence checks
@@ -553,16 +462,4 @@ function count(lines: readonly ChangeLine[], re: RegExp): number {
   let n = 0;
   for (const l of lines) if (re.test(l.code)) n++;
   return n;
-}
-
-/**
- * A skip that depends on where the test runs (`if runtime.GOOS == "windows" { t.Skip(...) }`, `it.skipIf(process.platform
- * === 'win32')`, `if testing.Short()`, a tool or variable that is absent): the test runs wherever it can, so nothing
- * was switched off. Read from the skip's own line and the two lines above it.
- */
-const PLATFORM =
-  /\bruntime\.GOOS\b|\btesting\.Short\(\)|\bos\.(?:Getenv|LookupEnv)\b|\bexec\.LookPath\b|\bprocess\.(?:platform|env)\b|\bos\.platform\(\)|\bsys\.platform\b|\bplatform\.system\(\)|\bcfg!\s*\(\s*(?:windows|unix|target_os)|\b(?:on|under|for) (?:windows|macos|darwin|linux)\b|\bshort mode\b|\bnot (?:available|installed|supported)\b/i;
-
-function platformGuarded(file: ChangeFile, l: ChangeLine): boolean {
-  return PLATFORM.test(l.text) || linesBefore(file, l, 2).some((t) => PLATFORM.test(t));
 }
