@@ -118,6 +118,37 @@ describe('review rules on both trees: public API changes', () => {
     },
     {
       lang: 'ts',
+      name: 'a parameter retyped to an imported alias whose union holds the old type',
+      silent: API,
+      texts: { 'src/types.ts': 'export type BodyInput = string | Uint8Array | Blob;\n' },
+      files: [
+        edit(
+          'src/send.ts',
+          ["import { type BodyInput as Input } from './types';", ''],
+          ['export function send(url: string, body: string): Promise<void> {'],
+          ['export function send(url: string, body: Input): Promise<void> {'],
+          ['  return post(url, body);', '}'],
+        ),
+      ],
+    },
+    {
+      lang: 'ts',
+      name: 'a parameter retyped to an alias that narrows it',
+      fires: API,
+      says: ['type of "body" changed', 'Input'],
+      texts: { 'src/types.ts': 'export type BodyInput = Uint8Array | Blob;\n' },
+      files: [
+        edit(
+          'src/send.ts',
+          ["import { type BodyInput as Input } from './types';", ''],
+          ['export function send(url: string, body: string | Blob): Promise<void> {'],
+          ['export function send(url: string, body: Input): Promise<void> {'],
+          ['  return post(url, body);', '}'],
+        ),
+      ],
+    },
+    {
+      lang: 'ts',
       name: 'a return type changed',
       files: [
         edit(
@@ -371,6 +402,77 @@ describe('review rules on both trees: public API changes', () => {
           ['    def __init__(self, content: str | Block, **kwargs: Any):'],
           ['    def __init__(self, content: str | Block | Image | Audio, **kwargs: Any):'],
           ['        self.content = content'],
+        ),
+      ],
+    },
+    {
+      lang: 'py',
+      name: 'overloads retyped to an imported alias whose union holds the old type',
+      silent: API,
+      texts: {
+        'kit/_http.py': [
+          'from typing import TYPE_CHECKING, TypeAlias',
+          'if TYPE_CHECKING:',
+          '    HttpClient: TypeAlias = oldhttp.AsyncClient | newhttp.AsyncClient',
+          'else:',
+          '    HttpClient = newhttp.AsyncClient',
+          '',
+        ].join('\n'),
+      },
+      files: [
+        edit(
+          'kit/providers/acme.py',
+          [
+            'from .._http import (',
+            '    HttpClient as _Client,',
+            ')',
+            '',
+            'class AcmeProvider:',
+            '    @overload',
+            '    def __init__(self, *, api_key: str) -> None: ...',
+            '    @overload',
+          ],
+          ['    def __init__(self, *, api_key: str, http_client: oldhttp.AsyncClient) -> None: ...'],
+          ['    def __init__(self, *, api_key: str, http_client: _Client) -> None: ...'],
+          [
+            '    def __init__(self, *, api_key: str | None = None, http_client: object = None) -> None:',
+            '        pass',
+          ],
+        ),
+      ],
+    },
+    {
+      lang: 'py',
+      name: 'a parameter retyped to an alias that leaves the old type out',
+      fires: API,
+      says: ['type of "client" changed', 'oldhttp.AsyncClient', '_Client'],
+      texts: { 'kit/_http.py': 'HttpClient: TypeAlias = newhttp.AsyncClient\n' },
+      files: [
+        edit(
+          'kit/api.py',
+          ['from ._http import HttpClient as _Client', ''],
+          ['def fetch(url: str, client: oldhttp.AsyncClient | None = None) -> bytes:'],
+          ['def fetch(url: str, client: _Client | None = None) -> bytes:'],
+          ['    return b""'],
+        ),
+      ],
+    },
+    {
+      lang: 'py',
+      name: 'an overload that no longer accepts its calls is quoted beside the new overload closest to it',
+      fires: API,
+      says: [
+        'an overload was changed or removed',
+        'transport: Literal["sse"], port: int',
+        '-> "def run(self, transport: int',
+      ],
+      files: [
+        edit(
+          'kit/server.py',
+          ['class Server:', '    @overload', '    def run(self) -> None: ...', '    @overload'],
+          ['    def run(self, transport: Literal["sse"], port: int) -> None: ...'],
+          ['    def run(self, transport: int, port: int) -> None: ...'],
+          ['    def run(self, transport: int | None = None, port: int = 0) -> None:', '        pass'],
         ),
       ],
     },

@@ -19,6 +19,7 @@ import { compact, type Param } from '../syntax/params';
 import type { PublicSymbol } from '../syntax/signatures';
 import { surfacesOf, type SurfacePair } from '../syntax/surfaces';
 import type { Grammar } from '../syntax/tree';
+import { typeAliases, type TypeAliases } from '../syntax/typeAliases';
 import type { Severity } from '../types';
 import { FindingSink, RuleMeta, newRange, oldRange, quote } from './rule';
 
@@ -41,12 +42,17 @@ export function treeApiChanges(change: Change, sink: FindingSink, meta: RuleMeta
   // text still there means it was moved, not removed. Not in TS/JS: a header there does not carry `export`, so a
   // function made private would look unchanged.
   let written: string | undefined;
+  const aliases = new Map<Grammar, TypeAliases>();
   const writtenNow = (): string =>
     (written ??= change.files.map((f) => compact(change.context.headText?.get(f.path))).join('\u0000'));
   for (const pair of pairs.values()) {
     const js = pair.grammar === 'javascript' || pair.grammar === 'typescript' || pair.grammar === 'tsx';
     const headText = js ? '\u0000' : writtenNow();
-    for (const b of breaksOf(pair, definedNow)) {
+    let known = aliases.get(pair.grammar);
+    if (!known) aliases.set(pair.grammar, (known = typeAliases(pair.grammar, change.context.headText)));
+    const alias = known;
+    const expand: Expand = (name) => alias.resolve(pair.file.path, name);
+    for (const b of breaksOf(pair, definedNow, expand)) {
       if (b.kind === 'removed' && !b.now && headText.includes(compact(b.symbol.signature.replace(/\.\.\.$/, ''))))
         continue;
       const sev = severityOf(change, pair, b);
@@ -78,7 +84,10 @@ function severityOf(change: Change, pair: SurfacePair, b: ApiBreak): { severity:
   return { severity: 'medium', why: '' };
 }
 
-function breaksOf(pair: SurfacePair, definedNow: ReadonlySet<string>): ApiBreak[] {
+/** The type an alias name written in this file stands for (syntax/typeAliases.ts), when the change shows it. */
+type Expand = (name: string) => string | undefined;
+
+function breaksOf(pair: SurfacePair, definedNow: ReadonlySet<string>, expand: Expand): ApiBreak[] {
   const { base, head } = pair;
   const out: ApiBreak[] = [];
   const removedTypes = new Set<string>();
@@ -108,20 +117,32 @@ function breaksOf(pair: SurfacePair, definedNow: ReadonlySet<string>): ApiBreak[
       const accepts = (o: PublicSymbol, n: PublicSymbol): boolean =>
         !o.params ||
         (n.params !== undefined &&
-          paramBreaks(pair.grammar, o.params, n.params).length === 0 &&
-          !returnBreak(pair.grammar, o.returns ?? '', n.returns ?? ''));
+          paramBreaks(pair.grammar, o.params, n.params, expand).length === 0 &&
+          !returnBreak(pair.grammar, o.returns ?? '', n.returns ?? '', expand));
       const gone = olds.find((o) => !news.some((n) => accepts(o, n)));
       if (gone)
-        out.push({ kind: 'parameters', symbol: gone, now: news[0], detail: 'an overload was changed or removed' });
+        out.push({
+          kind: 'parameters',
+          symbol: gone,
+          now: closest(gone, news),
+          detail: 'an overload was changed or removed',
+        });
       continue;
     }
     const [o, n] = [olds[0], news[0]];
     if (!o.params || !n.params) continue;
-    for (const d of paramBreaks(pair.grammar, o.params, n.params)) out.push({ ...d, symbol: o, now: n });
-    const r = returnBreak(pair.grammar, o.returns ?? '', n.returns ?? '');
+    for (const d of paramBreaks(pair.grammar, o.params, n.params, expand)) out.push({ ...d, symbol: o, now: n });
+    const r = returnBreak(pair.grammar, o.returns ?? '', n.returns ?? '', expand);
     if (r) out.push({ kind: 'return', symbol: o, now: n, detail: r });
   }
   return out;
+}
+
+/** The new overload to quote beside a gone one: the one sharing most parameter names with it. */
+function closest(gone: PublicSymbol, news: readonly PublicSymbol[]): PublicSymbol {
+  const names = new Set((gone.params ?? []).map((p) => p.name));
+  const shared = (n: PublicSymbol): number => (n.params ?? []).filter((p) => names.has(p.name)).length;
+  return news.reduce((best, n) => (shared(n) > shared(best) ? n : best), news[0]);
 }
 
 function shape(s: PublicSymbol): string {
@@ -167,8 +188,9 @@ function typed(grammar: Grammar): boolean {
  * The members of a union type (`A | B`, Python's `Union[A, B]` and `Optional[A]`), each in its canonical spelling:
  * a parameter that accepts more members, or a return that gives fewer, breaks no caller.
  */
-function members(grammar: Grammar, t: string): Set<string> {
+function members(grammar: Grammar, t: string, expand?: Expand): Set<string> {
   const out = new Set<string>();
+  let depth = 0;
   const visit = (x: string): void => {
     const m = grammar === 'python' ? /^(?:typing\.)?(Optional|Union)\[(.*)\]$/.exec(x) : null;
     if (m) {
@@ -178,7 +200,16 @@ function members(grammar: Grammar, t: string): Set<string> {
     }
     const parts = splitTop(x, '|');
     if (parts.length > 1) for (const part of parts) visit(part);
-    else out.add(grammar === 'python' ? canonical(x) : x);
+    else {
+      // An alias stands for its members (a chain of at most three, so a cycle ends).
+      const alias = expand && depth < 3 && /^[A-Za-z_$][\w$]*$/.test(x) ? expand(x) : undefined;
+      if (alias === undefined) out.add(grammar === 'python' ? canonical(x) : x);
+      else {
+        depth++;
+        visit(alias);
+        depth--;
+      }
+    }
   };
   visit(t);
   return out;
@@ -205,19 +236,19 @@ function subset(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
   return true;
 }
 
-function returnBreak(grammar: Grammar, a: string, b: string): string | undefined {
+function returnBreak(grammar: Grammar, a: string, b: string, expand?: Expand): string | undefined {
   if (!typed(grammar) && (a === '' || b === '')) return undefined;
-  if (sameType(grammar, a, b) || subset(members(grammar, b), members(grammar, a))) return undefined;
+  if (sameType(grammar, a, b) || subset(members(grammar, b, expand), members(grammar, a, expand))) return undefined;
   return `return type changed from ${quote(a || '()', 40)} to ${quote(b || '()', 40)}`;
 }
 
 type ParamBreak = Omit<ApiBreak, 'symbol' | 'now'>;
 
 /** What a new parameter list breaks for callers of the old one. */
-function paramBreaks(grammar: Grammar, olds: readonly Param[], news: readonly Param[]): ParamBreak[] {
+function paramBreaks(grammar: Grammar, olds: readonly Param[], news: readonly Param[], expand?: Expand): ParamBreak[] {
   const out: ParamBreak[] = [];
   const byName = grammar === 'python' || olds.every((p) => p.name !== '' && news.some((n) => n.name === p.name));
-  if (!byName) return positional(grammar, olds, news);
+  if (!byName) return positional(grammar, olds, news, expand);
   const newNames = news.map((p) => p.name);
   const oldNames = olds.map((p) => p.name);
   const removed = olds.filter((p) => !newNames.includes(p.name) && !p.variadic);
@@ -260,7 +291,7 @@ function paramBreaks(grammar: Grammar, olds: readonly Param[], news: readonly Pa
       o.type &&
       n.type &&
       !sameType(grammar, o.type, n.type) &&
-      !subset(members(grammar, o.type), members(grammar, n.type))
+      !subset(members(grammar, o.type, expand), members(grammar, n.type, expand))
     )
       out.push({
         kind: 'types',
@@ -276,7 +307,7 @@ function paramBreaks(grammar: Grammar, olds: readonly Param[], news: readonly Pa
 }
 
 /** Names changed too (or are unnamed): callers pass by position, so compare position by position. */
-function positional(grammar: Grammar, olds: readonly Param[], news: readonly Param[]): ParamBreak[] {
+function positional(grammar: Grammar, olds: readonly Param[], news: readonly Param[], expand?: Expand): ParamBreak[] {
   if (news.length < olds.length) {
     const lost = olds.length - news.length;
     return [{ kind: 'parameters', detail: `${lost} parameter${lost > 1 ? 's' : ''} removed` }];
@@ -287,7 +318,7 @@ function positional(grammar: Grammar, olds: readonly Param[], news: readonly Par
       o.type &&
       n.type &&
       !sameType(grammar, o.type, n.type) &&
-      !subset(members(grammar, o.type), members(grammar, n.type))
+      !subset(members(grammar, o.type, expand), members(grammar, n.type, expand))
     ) {
       // A parameter put in front shifts the old ones: say so rather than "type changed".
       const shifted = news.slice(i + 1).some((x) => sameType(grammar, x.type, o.type));
