@@ -28,6 +28,11 @@ import { readPackages } from './packages';
 
 const MAX_FILES = 200;
 const MAX_FILE_BYTES = 1024 * 1024;
+/**
+ * Lockfiles are read whole up to this size: the rules only scan them for package names, and a workspace's lockfile is
+ * often over 1 MiB (pydantic-ai's uv.lock: 1.5 MB); with it left out a locked dependency was called "absent".
+ */
+const MAX_LOCKFILE_BYTES = 32 * 1024 * 1024;
 const MAX_HITS_PER_NAME = 200;
 /** Files read only because they mention a changed name. */
 const MAX_REFERENCE_FILES = 100;
@@ -95,7 +100,7 @@ const LOCKFILES = [
  * Only when a manifest changed: the CI workflows at the head (.github/workflows/*.yml: does a job run a moved minimum
  * version?) and the lockfiles next to the changed manifests and at the root (what CI installs; names the rules check new
  * dependencies against). Workflows are absent when git failed (the bound rule then stays silent) and empty when the
- * repository has none; lockfiles over 1 MiB are left out.
+ * repository has none; lockfiles over 32 MiB are left out, with a log line.
  */
 async function readManifestContext(
   repo: RepoInfo,
@@ -188,7 +193,7 @@ async function readChangedSources(
   ]);
   const baseText = new Map<string, string>();
   baseBlobs.forEach((t, i) => {
-    if (t !== undefined) baseText.set(bases[i].path, t);
+    if (typeof t === 'string') baseText.set(bases[i].path, t);
   });
   return { headText, baseText, packages };
 }
@@ -208,7 +213,8 @@ async function readTexts(
         try {
           const abs = path.join(repo.root, ...p.split('/'));
           const stat = await fs.stat(abs);
-          if (stat.isFile() && stat.size <= MAX_FILE_BYTES) out.set(p, await fs.readFile(abs, 'utf8'));
+          if (stat.isFile() && stat.size <= maxBytes(p)) out.set(p, await fs.readFile(abs, 'utf8'));
+          else if (stat.isFile() && lockfile(p)) log(tooLarge(p, stat.size));
         } catch {
           // Gone or unreadable since the diff: judged from the diff alone.
         }
@@ -220,23 +226,43 @@ async function readTexts(
     batch,
     paths.map((p) => `${head}:${p}`),
     log,
+    paths.map(maxBytes),
   );
   texts.forEach((t, i) => {
-    if (t !== undefined) out.set(paths[i], t);
+    if (typeof t === 'string') out.set(paths[i], t);
+    else if (t !== undefined && lockfile(paths[i])) log(tooLarge(paths[i], t.size));
   });
   return out;
 }
 
+function lockfile(p: string): boolean {
+  return LOCKFILES.includes(p.slice(p.lastIndexOf('/') + 1));
+}
+
+function maxBytes(p: string): number {
+  return lockfile(p) ? MAX_LOCKFILE_BYTES : MAX_FILE_BYTES;
+}
+
+function tooLarge(p: string, size: number): string {
+  return `review: ${p} is ${(size / 1024 / 1024).toFixed(1)} MiB, over the ${MAX_LOCKFILE_BYTES / 1024 / 1024} MiB read for lockfiles; new dependencies are not checked against it`;
+}
+
+/** Blob texts; `{ size }` for a blob over its cap (so the caller can say so), undefined when absent. */
 async function readBlobs(
   batch: CatFileBatch,
   names: readonly string[],
   log: (message: string) => void,
-): Promise<(string | undefined)[]> {
+  caps?: readonly number[],
+): Promise<(string | { size: number } | undefined)[]> {
   if (names.length === 0) return [];
   try {
     const objects = await batch.readMany(names);
-    return objects.map((o) =>
-      o && o.type === 'blob' && o.size <= MAX_FILE_BYTES ? o.content.toString('utf8') : undefined,
+    return objects.map((o, i) =>
+      o && o.type === 'blob'
+        ? o.size <= (caps?.[i] ?? MAX_FILE_BYTES)
+          ? o.content.toString('utf8')
+          : { size: o.size }
+        : undefined,
     );
   } catch (err) {
     log(
