@@ -359,6 +359,31 @@ describe('review/rules placeholders and stubs', () => {
     },
     {
       lang: 'py',
+      name: 'a TODO scoped to a release: a planned deprecation step',
+      files: added('app/http.py', '# TODO(v3): remove the legacy client along with the warning below'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'rust',
+      name: 'a TODO naming its issue',
+      files: added('src/lock.rs', '// TODO(#4120): drop the fallback once the index serves hashes'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'go',
+      name: 'a FIXME linking its issue',
+      files: added('pkg/pay.go', '\t// FIXME: https://example.invalid/acme/pay/issues/77 retries are not idempotent'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: 'a TODO with an owner is still unfinished work',
+      files: added('app/pay.py', '    # TODO(alice): handle partial refunds'),
+      fires: 'placeholder',
+      severity: 'low',
+    },
+    {
+      lang: 'py',
       name: 'raise NotImplementedError',
       files: added('app/pay.py', '    raise NotImplementedError'),
       fires: 'placeholder',

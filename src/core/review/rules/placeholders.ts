@@ -28,7 +28,14 @@ const PATTERNS: readonly LinePattern[] = [
     severity: 'medium',
     label: 'says the code is not the real thing',
   },
-  { re: /\b(?:TODO|FIXME|XXX|HACK)\b/, part: 'comment', severity: 'low', label: 'unfinished work marked' },
+  {
+    // A marker scoped to a release (`TODO(v3): remove …`, `TODO(2.0)`) is a planned deprecation step, and one naming
+    // its issue (`TODO(#123)`, `FIXME: https://…/issues/9`) is already tracked, which is what this rule asks for.
+    re: /\b(?:TODO|FIXME|XXX|HACK)\b(?!\s*\(\s*(?:v\d|\d+\.\d|#\d)|:?\s*\(?(?:#\d+|https?:\/\/\S*\/issues\/\d+))/,
+    part: 'comment',
+    severity: 'low',
+    label: 'unfinished work marked',
+  },
   { re: /\braise\s+NotImplementedError\b/, langs: ['py'], severity: 'medium', label: 'not implemented' },
   { re: /\b(?:todo|unimplemented)!\s*\(/, langs: ['rust'], severity: 'medium', label: 'not implemented' },
   {
