@@ -87,7 +87,7 @@ function reviewWith(input: ReviewInput): ReviewReport {
   const warnings = diff.warnings.map((w) => (w.line > 0 ? `diff line ${w.line}: ${w.message}` : w.message));
   const external = analyzerFindings(change, input.context?.analyzerResults ?? []);
   const raw = [...runRules(change, RULE_FAMILIES, warnings), ...external.findings];
-  const combined = combineFindings(foldPerFile(mergeAdjacent(raw)), change);
+  const combined = combineFindings(foldAcrossFiles(foldPerFile(mergeAdjacent(raw))), change);
   const { kept, omitted } = cap(sortFindings(combined), change.options.maxFindingsPerRule);
   const radius = blastRadius(change, kept);
   const header = headerOf(change);
@@ -323,6 +323,38 @@ function foldPerFile(findings: readonly Finding[]): Finding[] {
       .map((f) => f.range!)
       .slice(0, MAX_LOCATIONS);
     out.push({ ...top, range: ordered[0].range, inAi: ordered.some((f) => f.inAi), count, locations });
+  }
+  return out;
+}
+
+/**
+ * The same finding word for word in several files (a `pyright: ignore` added at the same call in five providers, one
+ * pattern applied across a package) is one item naming the other files: the reviewer checks the pattern once. The
+ * first file in path order keeps its place and locations; `count` covers every file.
+ */
+function foldAcrossFiles(findings: readonly Finding[]): Finding[] {
+  const groups = new Map<string, Finding[]>();
+  for (const f of findings) {
+    const key = f.file ? `${f.ruleId}\u0000${f.severity}\u0000${f.why}` : `\u0001${groups.size}`;
+    const list = groups.get(key);
+    if (list) list.push(f);
+    else groups.set(key, [f]);
+  }
+  const out: Finding[] = [];
+  for (const list of groups.values()) {
+    if (list.length === 1) {
+      out.push(list[0]);
+      continue;
+    }
+    const [first, ...rest] = [...list].sort((a, b) => a.file!.localeCompare(b.file!));
+    const shown = rest.slice(0, 3).map((f) => f.file);
+    const more = rest.length > shown.length ? `, ${rest.length - shown.length} more` : '';
+    out.push({
+      ...first,
+      why: `${first.why}; the same in ${rest.length} more file${rest.length > 1 ? 's' : ''}: ${shown.join(', ')}${more}`,
+      inAi: list.some((f) => f.inAi),
+      count: list.reduce((n, f) => n + (f.count ?? 1), 0),
+    });
   }
   return out;
 }

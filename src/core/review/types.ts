@@ -88,11 +88,11 @@ export interface Finding {
   /** Set for findings of an external analyser: its name and its own rule id (ruleId is `sarif/<tool>/<rule>`). */
   readonly analyzer?: { readonly tool: string; readonly ruleId: string };
   /**
-   * How many places of one file this finding stands for: a rule reports once per file and region, with a count,
-   * not once per line or call site. Absent means one.
+   * How many places this finding stands for: a rule reports once per file and region, with a count, not once per
+   * line or call site; the same finding word for word in several files is one, naming the others. Absent means one.
    */
   readonly count?: number;
-  /** Every place, in file order, when `count` > 1 (at most MAX_LOCATIONS; `count` is the true total). */
+  /** Every place in `file`, in order, when `count` > 1 (at most MAX_LOCATIONS; `count` is the true total). */
   readonly locations?: readonly LineRange[];
 }
 

@@ -104,6 +104,23 @@ describe('review/engine report', () => {
     assert.deepEqual(hits[0].locations![1], { side: 'new', start: 3, end: 3 });
   });
 
+  it('folds the same finding word for word in several files into one naming the others', () => {
+    const files = ['p/azure.py', 'p/mistral.py', 'p/github.py', 'p/cerebras.py', 'p/groq.py'];
+    const r = review(
+      diffOf(
+        ...files.map((f) => added(f, '        http_client=http_client,  # pyright: ignore[reportArgumentType]')),
+        added('p/other.py', '    eslint = 1  # noqa: B001'),
+      ),
+    );
+    const hits = findingsOf(r, 'check-suppressed');
+    assert.equal(hits.length, 2, JSON.stringify(hits.map((h) => [h.file, h.why])));
+    const folded = hits.find((h) => h.file === 'p/azure.py')!;
+    assert.equal(folded.count, 5);
+    assert.match(folded.why, /the same in 4 more files: p\/cerebras\.py, p\/github\.py, p\/groq\.py, 1 more$/);
+    const other = hits.find((h) => h.file === 'p/other.py')!;
+    assert.equal(other.count, undefined);
+  });
+
   it('puts size and AI share in the header, not in the findings', () => {
     const r = review(
       diffOf(added('src/a.ts', ...Array.from({ length: 450 }, (_, i) => `export const v${i} = ${i};`))),
