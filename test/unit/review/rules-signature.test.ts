@@ -1046,6 +1046,102 @@ describe('review rules on trees: changed functions only tests call', () => {
       fires: ONLY,
     },
     {
+      lang: 'go',
+      name: 'a setter its comment says is intended for tests',
+      silent: ONLY,
+      files: [
+        edit(
+          'internal/backend/backend.go',
+          [
+            'package backend',
+            '',
+            '// setGrace overrides the grace window. Intended for tests',
+            '// that need short timeouts.',
+          ],
+          ['func setGrace(b *Backend, d time.Duration) {'],
+          ['func setGrace(b *Backend, d time.Duration) { // guarded'],
+          ['\tb.grace = d', '}'],
+        ),
+      ],
+      references: {
+        setGrace: [
+          {
+            path: 'internal/backend/backend.go',
+            line: 5,
+            text: 'func setGrace(b *Backend, d time.Duration) { // guarded',
+          },
+          { path: 'internal/backend/backend_test.go', line: 9, text: '\tsetGrace(b, time.Millisecond)' },
+        ],
+      },
+    },
+    {
+      lang: 'go',
+      name: 'an exported method a library may call through an interface',
+      silent: ONLY,
+      files: [
+        edit(
+          'internal/oauth/handler.go',
+          ['package oauth', ''],
+          ['func (h *Handler) Authorize(ctx context.Context, req *http.Request) error {'],
+          ['func (h *Handler) Authorize(ctx context.Context, req *http.Request, resp *http.Response) error {'],
+          ['\treturn h.flow(ctx)', '}'],
+        ),
+      ],
+      references: {
+        Authorize: [
+          {
+            path: 'internal/oauth/handler.go',
+            line: 3,
+            text: 'func (h *Handler) Authorize(ctx context.Context, req *http.Request, resp *http.Response) error {',
+          },
+          { path: 'internal/oauth/handler_test.go', line: 12, text: '\terr := h.Authorize(ctx, req, nil)' },
+        ],
+      },
+    },
+    {
+      lang: 'go',
+      name: 'an unexported method only tests call',
+      fires: ONLY,
+      files: [
+        edit(
+          'internal/oauth/handler.go',
+          ['package oauth', ''],
+          ['func (h *Handler) refreshAll(ctx context.Context) error {'],
+          ['func (h *Handler) refreshAll(ctx context.Context, force bool) error {'],
+          ['\treturn h.flow(ctx)', '}'],
+        ),
+      ],
+      references: {
+        refreshAll: [
+          {
+            path: 'internal/oauth/handler.go',
+            line: 3,
+            text: 'func (h *Handler) refreshAll(ctx context.Context, force bool) error {',
+          },
+          { path: 'internal/oauth/handler_test.go', line: 12, text: '\terr := h.refreshAll(ctx, true)' },
+        ],
+      },
+    },
+    {
+      lang: 'py',
+      name: 'a function named as a test hook',
+      silent: ONLY,
+      files: [
+        edit(
+          'pkg/clock.py',
+          ['def reset_for_tests():'],
+          ['    _NOW.clear()'],
+          ['    _NOW.clear()', '    _SKEW.clear()'],
+        ),
+      ],
+      references: {
+        reset_for_tests: [
+          { path: 'pkg/clock.py', line: 1, text: 'def reset_for_tests():' },
+          { path: 'tests/test_clock.py', line: 3, text: '    reset_for_tests()' },
+        ],
+      },
+    },
+    {
       lang: 'py',
       name: 'a function a framework registers by its decorator',
       silent: ONLY,

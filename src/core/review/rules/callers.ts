@@ -47,6 +47,11 @@ export function testOnlyCallers(change: Change, sink: FindingSink, meta: RuleMet
       for (const [name, at] of functionsTouched(file.diff)) {
         const hits = refs.get(name);
         if (!hits || !needsReading(name, hits, changed) || (head && registered(head, name))) continue;
+        if (
+          TEST_HOOK_NAME.test(name) ||
+          (head && (forTests(head, name) || interfaceMethod(file.cls.language, head, name)))
+        )
+          continue;
         const uses = reader.uses(name, hits);
         if (uses === undefined) continue;
         const callers = uses.filter((u) => u.use === 'test');
@@ -94,6 +99,39 @@ function registered(lines: readonly string[], name: string): boolean {
     }
   }
   return false;
+}
+
+/** Names that say they exist for tests: `SetClockForTesting`, `reset_for_tests`, `TestOnlyFlush`. */
+const TEST_HOOK_NAME =
+  /(?:For|_for_)Test(?:ing|s)?$|ForTesting|TestOnly$|^(?:testOnly|TestOnly|test_only_)|_for_tests?$/;
+/** A doc comment saying the function is there for tests (a test hook, a seam): tests are its intended callers. */
+const FOR_TESTS =
+  /\b(?:for|in|by|from) (?:the )?(?:unit |integration )?tests?\b|\btest(?:ing)? (?:hook|seam|helper|only)\b|\b(?:only )?for testing\b|\btests? (?:can |may |use |call |override|set|replace)/i;
+
+function forTests(lines: readonly string[], name: string): boolean {
+  for (let i = 0; i < lines.length; i++) {
+    const m = ANY_DEF.exec(lines[i]);
+    if (!m || (m[1] ?? m[2] ?? m[3]) !== name) continue;
+    for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
+      const l = lines[k].trim();
+      if (!/^(?:\/\/|#(?!\[)|\*|\/\*|@|#\[)/.test(l)) break;
+      if (FOR_TESTS.test(l)) return true;
+    }
+    // Python: the docstring on the lines after the header.
+    for (let k = i + 1; k < lines.length && k <= i + 4; k++) if (FOR_TESTS.test(lines[k])) return true;
+  }
+  return false;
+}
+
+/**
+ * A Go method with an exported name: Go types meet interfaces implicitly, so a library (an SDK's auth handler, an
+ * `io.Writer` consumer) may be its production caller without naming it anywhere in this repository (crush #3348's
+ * `Authorize`, called by the MCP SDK).
+ */
+function interfaceMethod(language: string, lines: readonly string[], name: string): boolean {
+  if (language !== 'go' || !/^[A-Z]/.test(name)) return false;
+  const def = new RegExp(`^func\\s*\\([^)]*\\)\\s*${name}\\s*[(\\[]`);
+  return lines.some((l) => def.test(l));
 }
 
 /**
