@@ -577,6 +577,26 @@ describe('review/rules resilience', () => {
       fires: 'resilience-removed',
     },
     {
+      lang: 'py',
+      name: 'a sort key that names a retry message type, moved into a helper',
+      files: removed(
+        'app/graph.py',
+        [
+          '    parts.sort(',
+          '        key=lambda x: 0 if isinstance(x, ToolReturnPart | RetryPromptPart) else 1',
+          '    )',
+        ],
+        ['    parts.sort(key=tool_results_first)'],
+      ),
+      silent: 'resilience-removed',
+    },
+    {
+      lang: 'py',
+      name: 'a retry policy removed beside an error type',
+      files: removed('app/client.py', ['    policy = RetryPolicy(max_attempts=3)  # RetryError after that'], []),
+      fires: 'resilience-removed',
+    },
+    {
       lang: 'java',
       name: 'read timeout removed',
       files: removed('src/Http.java', ['conn.setReadTimeout(3000);'], []),

@@ -29,6 +29,20 @@ const UNBOUNDED: RuleMeta = {
 const WORDS =
   /timeout|deadline|retr(?:y|ies)|backoff|rate_?limit|circuit_?breaker|throttl|max_?attempts|WithTimeout|WithDeadline/i;
 
+/**
+ * Names that describe a retry or timeout rather than set one: a message part, an error or event type
+ * (`isinstance(x, RetryPromptPart)` in a sort key, `except RetryError`). Removing such a line changes no bound.
+ */
+const DESCRIBED = /(?:Part|Error|Exception|Exhausted|Event|Message|Kind|Type|Status|Reason|Metric)s?$/;
+
+/** Whether code names a timeout, retry or limit setting (WORDS on an identifier that is not a DESCRIBED name). */
+function namesSetting(code: string): boolean {
+  if (!WORDS.test(code)) return false;
+  const ids = code.match(/[A-Za-z_$][\w$]*/g) ?? [];
+  // Words split across identifiers (`rate_limit` is one; `retry policy` in a string is two) keep the old reading.
+  return ids.some((t) => WORDS.test(t) && !DESCRIBED.test(t)) || !ids.some((t) => WORDS.test(t));
+}
+
 const UNBOUNDED_PATTERNS: readonly LinePattern[] = [
   {
     re: /\b\w{0,40}[Tt]imeout\w{0,40}\s*[:=]\s*(?:0|None|null|nil|Infinity|-1|math\.Inf\([^)]*\)|float\(['"]inf['"]\))\s*[,;)}]?\s*$|\bTimeout\.Infinite(?:TimeSpan)?\b|\btimeout\s*=\s*None\b/,
@@ -153,8 +167,10 @@ const NAMES_ONLY =
  * and, on such a line, its numbers other than 0 and 1 (`value:30`).
  */
 function namesOf(code: string): string[] {
-  if (!WORDS.test(code)) return [];
-  const names = (code.match(/[A-Za-z_$][\w$]*/g) ?? []).filter((t) => WORDS.test(t)).map((t) => t.toLowerCase());
+  if (!namesSetting(code)) return [];
+  const names = (code.match(/[A-Za-z_$][\w$]*/g) ?? [])
+    .filter((t) => WORDS.test(t) && !DESCRIBED.test(t))
+    .map((t) => t.toLowerCase());
   const values = (code.match(/\b\d+(?:\.\d+)?\b/g) ?? [])
     .filter((v) => v !== '0' && v !== '1')
     .map((v) => `value:${v}`);
@@ -175,7 +191,7 @@ function carriedNames(lines: readonly ChangeLine[]): Set<string> {
 function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<number, ChangeLine[]> {
   const out = new Map<number, ChangeLine[]>();
   for (const l of lines) {
-    if (!sink.mayMatch(l) || !WORDS.test(l.code) || NAMES_ONLY.test(l.code)) continue;
+    if (!sink.mayMatch(l) || !namesSetting(l.code) || NAMES_ONLY.test(l.code)) continue;
     const list = out.get(l.hunk) ?? [];
     list.push(l);
     out.set(l.hunk, list);
