@@ -173,6 +173,34 @@ describe('review/tier: what the change touches', () => {
 });
 
 describe('review/tier: security fixes and reworks reach T3 whoever wrote them', () => {
+  it('code reshaped around credential plumbing that did not change is not credential work', () => {
+    const reshaped = removed(
+      'pkg/providers/gateway.py',
+      [
+        '        return wrap(OpenAIProvider(api_key=api_key, base_url=base_url, http_client=client))',
+        '        provider = CloudProvider(api_key=api_key, base_url=base_url)',
+        '        _set_gateway_auth(provider.client, api_key)',
+      ],
+      [
+        '        provider = wrap(OpenAIProvider(api_key=api_key, base_url=base_url, http_client=client))',
+        '        cloud = CloudProvider(api_key=api_key, base_url=base_url)',
+        '        _set_gateway_auth(cloud.client, api_key)',
+        '        return with_known_models(provider)',
+      ],
+    );
+    const br = tier(diffOf(reshaped), ALL_HUMAN);
+    assert.equal(br.tier, 'T0', br.reasons.join('\n'));
+    // Near miss: where the key comes from changed.
+    const source = removed(
+      'pkg/providers/gateway.py',
+      ['        provider = CloudProvider(api_key=api_key, base_url=base_url)'],
+      ['        provider = CloudProvider(api_key=os.environ.get("CLOUD_KEY", api_key), base_url=base_url)'],
+    );
+    const changed = tier(diffOf(source), ALL_HUMAN);
+    assert.equal(changed.tier, 'T3', changed.reasons.join('\n'));
+    assert.match(changed.reasons[0], /changes existing credential/);
+  });
+
   it('a human command-injection fix (shell string -> argument list, quoting) is T3', () => {
     const fix = removed(
       'src/tools/git_runner.py',

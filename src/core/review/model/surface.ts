@@ -111,9 +111,11 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
     let strong = false;
     let replacing = 0;
+    const carried = carriedLines(file, kind, rust);
     const scan = (lines: readonly ChangeLine[], side: 'new' | 'old'): number => {
       let n = 0;
       for (const l of lines) {
+        if (carried.has(l)) continue;
         const m = re.exec(codeWithoutLogProse(file, l, rust));
         if (!m) continue;
         const evidence = m[0].trim();
@@ -131,6 +133,69 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     if (first && (kind !== 'process' || strong))
       out.push({ kind, added, removed, replacing, line: first.line, evidence: first.evidence.slice(0, 60) });
   }
+  return out;
+}
+
+const GLOBAL = new Map<SurfaceKind, RegExp>();
+
+/**
+ * Each place a line does this kind of work, as the expression around it (between `,`, `;` and brackets, a call with
+ * its arguments; whitespace removed): `api_key=api_key` in `OpenAIProvider(api_key=api_key, base_url=base_url)`.
+ */
+function placesOf(code: string, kind: SurfaceKind): string[] {
+  let re = GLOBAL.get(kind);
+  if (!re) GLOBAL.set(kind, (re = new RegExp(PATTERNS[kind].source, PATTERNS[kind].flags + 'g')));
+  const out: string[] = [];
+  for (const m of code.matchAll(re)) {
+    let a = m.index;
+    while (a > 0 && !',;(){}[]'.includes(code[a - 1])) a--;
+    let b = m.index + m[0].length;
+    while (b < code.length && !',;(){}[]'.includes(code[b])) b++;
+    // A call carries its arguments: `subprocess.run(cmd, shell=True)` and `subprocess.run([...])` differ.
+    if (code[b] === '(') {
+      for (let depth = 0; b < code.length; b++) {
+        if (code[b] === '(') depth++;
+        else if (code[b] === ')' && --depth === 0) {
+          b++;
+          break;
+        }
+      }
+    }
+    out.push(code.slice(a, b).replace(/\s+/g, ''));
+  }
+  return out;
+}
+
+/**
+ * Lines whose security-relevant expressions the other side has word for word: code reshaped around credential
+ * plumbing that did not change (`return Provider(api_key=api_key)` becoming `provider = Provider(api_key=api_key)`;
+ * pydantic-ai #7325) changes no credential handling. Each expression on the other side vouches for one line.
+ */
+function carriedLines(file: ChangeFile, kind: SurfaceKind, rust: boolean): Set<ChangeLine> {
+  const out = new Set<ChangeLine>();
+  if (file.added.length === 0 || file.removed.length === 0) return out;
+  const places = (lines: readonly ChangeLine[]): Map<ChangeLine, string[]> => {
+    const m = new Map<ChangeLine, string[]>();
+    for (const l of lines) {
+      const p = placesOf(codeWithoutLogProse(file, l, rust), kind);
+      if (p.length > 0) m.set(l, p);
+    }
+    return m;
+  };
+  const added = places(file.added);
+  if (added.size === 0) return out;
+  const removed = places(file.removed);
+  const pair = (from: Map<ChangeLine, string[]>, to: Map<ChangeLine, string[]>): void => {
+    const pool = new Map<string, number>();
+    for (const ps of to.values()) for (const p of ps) pool.set(p, (pool.get(p) ?? 0) + 1);
+    for (const [l, ps] of from) {
+      if (!ps.every((p) => (pool.get(p) ?? 0) > 0)) continue;
+      for (const p of ps) pool.set(p, pool.get(p)! - 1);
+      out.add(l);
+    }
+  };
+  pair(added, removed);
+  pair(removed, added);
   return out;
 }
 
