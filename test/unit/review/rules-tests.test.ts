@@ -407,3 +407,20 @@ describe('review/rules tests special-cased by the code', () => {
     },
   ]);
 });
+
+describe('review/rules expectation-changed quotes where the two lines differ', () => {
+  it('shows the changed value of a long assertion, not two identical beginnings', () => {
+    const r = review(
+      diffOf(
+        removed(
+          'packages/core/src/chat.test.ts',
+          ['    expect(chat.agentHistory.entries.length).toBe(2);'],
+          ['    expect(chat.agentHistory.entries.length).toBe(3);'],
+        ),
+      ),
+    );
+    const hit = findingsOf(r, 'expectation-changed')[0];
+    assert.ok(hit, JSON.stringify(r.findings.map((f) => f.why)));
+    assert.match(hit.why, /toBe\(2\);" -> ".*toBe\(3\);"/);
+  });
+});

@@ -1,7 +1,17 @@
 /** Resilience: timeouts, retries, backoff and rate limits removed or changed; unbounded waits and retry loops added. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { linesAfter } from '../model/change';
-import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, oldRange, quote, scanLines } from './rule';
+import {
+  FindingSink,
+  LinePattern,
+  RuleFamily,
+  RuleMeta,
+  newRange,
+  oldRange,
+  quote,
+  quoteChange,
+  scanLines,
+} from './rule';
 
 const REMOVED: RuleMeta = {
   id: 'resilience-removed',
@@ -148,7 +158,7 @@ function compareHunks(sink: FindingSink, file: ChangeFile): void {
           file,
           newRange(now[0].line, now[now.length - 1].line),
           'low',
-          `${quote(gone[0].text, 40)} -> ${quote(now[0].text, 40)}`,
+          quoteChange(gone[0].text, now[0].text).join(' -> '),
         );
       }
     }

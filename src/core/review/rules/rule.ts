@@ -123,6 +123,27 @@ export function quote(text: string, max = 70): string {
   return '"' + (t.length > max ? t.slice(0, max - 3) + '...' : t) + '"';
 }
 
+/**
+ * Two versions of a line quoted around where they differ: `"...toBe(2)" -> "...toBe(3)"` rather than two identical
+ * 40-character beginnings. Keeps a few characters before the first difference so the reader sees what it belongs to.
+ */
+export function quoteChange(before: string, after: string, max = 40): [string, string] {
+  const a = before.trim().replace(/\s+/g, ' ');
+  const b = after.trim().replace(/\s+/g, ' ');
+  if (a.length <= max && b.length <= max) return [quote(a, max), quote(b, max)];
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let end = 0;
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++;
+  const from = Math.max(0, start - 20);
+  const cut = (t: string): string => {
+    const middle = t.slice(from, Math.max(from, t.length - Math.max(0, end - 12)));
+    const tail = t.length - Math.max(0, end - 12) < t.length ? '...' : '';
+    return (from > 0 ? '...' : '') + middle + tail;
+  };
+  return [quote(cut(a), max + 10), quote(cut(b), max + 10)];
+}
+
 /** The lines a file-level finding points at: the added span, else the removed span. */
 export function spanOf(file: ChangeFile): LineRange | null {
   if (file.added.length > 0) return newRange(file.added[0].line, file.added[file.added.length - 1].line);

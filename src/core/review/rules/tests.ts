@@ -4,7 +4,7 @@
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { linesAfter, linesBefore } from '../model/change';
-import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote } from './rule';
+import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote, quoteChange } from './rule';
 import { invert } from './test-inversions';
 import { SKIPPED, skippedTests } from './test-skips';
 
@@ -292,7 +292,7 @@ function changedExpectations(sink: FindingSink, file: ChangeFile): void {
         file,
         newRange(l.line),
         'medium',
-        `expected value changed: ${quote(was, 40)} -> ${quote(l.code, 40)}`,
+        `expected value changed: ${quoteChange(was, l.code).join(' -> ')}`,
       );
       continue;
     }
