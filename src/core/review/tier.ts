@@ -81,7 +81,8 @@ const ANYWHERE = new Set(['secret', 'hidden-characters']);
 const MAX_REASONS = 40;
 
 /** Paths whose code is not the product (examples, scripts, benchmarks): never a core rework. */
-const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures)\//i;
+/** Code that does not ship: examples, developer scripts, benchmarks, evaluation harnesses (an LLM eval's judge). */
+const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures|evals?)\//i;
 /** UI component stories and similar showcases. */
 const STORIES = /\.stories\.[a-z]+$|\.story\.[a-z]+$/i;
 /** Lines a file must lose to count towards a rework. */

@@ -276,6 +276,20 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
     assert.equal(br.tier, 'T1', br.reasons.join('\n'));
   });
 
+  it('an evaluation harness is developer tooling: its key handling and its size are a step lower', () => {
+    const judge = added(
+      'tools/triage-agent/evals/triage/judge.py',
+      'import os',
+      'client = genai.Client(api_key=os.environ["GEMINI_API_KEY"])',
+      ...lines(500, (i) => `SCORES_${i} = score_case(${i})`),
+    );
+    const br = tier(diffOf(judge), ALL_HUMAN);
+    assert.equal(br.tier, 'T1', br.reasons.join('\n'));
+    // Near miss: a shipped package whose name ends in "evals" is product code.
+    const shipped = added('pydantic_evals/judge.py', 'client = genai.Client(api_key=os.environ["GEMINI_API_KEY"])');
+    assert.equal(tier(diffOf(shipped), ALL_HUMAN).tier, 'T2');
+  });
+
   it('a rework of existing production code is T3 whoever wrote it; size alone stops at T2', () => {
     const rework = diffOf(
       removed(
