@@ -7,7 +7,7 @@
 import type { Ecosystem } from '../types';
 import { normalisePackageName } from './lockfiles';
 
-export const SECURITY_PACKAGES: Readonly<Record<Ecosystem, readonly string[]>> = {
+const SECURITY_PACKAGES: Readonly<Record<Ecosystem, readonly string[]>> = {
   cargo: [
     'rustls*',
     'tokio-rustls',
