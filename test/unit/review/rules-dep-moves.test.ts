@@ -57,10 +57,18 @@ describe('review/rules dependency moves', () => {
   check([
     {
       lang: 'go',
-      name: 'direct modules moved a minor step (a dependabot group): listed, low',
+      name: 'direct modules moved minor steps (a dependabot group): listed, low',
       files: goMod(
-        ['\tgithub.com/posthog/posthog-go v1.17.5', '\tgithub.com/mattn/go-isatty v0.0.22'],
-        ['\tgithub.com/posthog/posthog-go v1.19.0', '\tgithub.com/mattn/go-isatty v0.0.23'],
+        [
+          '\tgithub.com/posthog/posthog-go v1.17.5',
+          '\tgithub.com/openai/openai-go/v3 v3.43.0',
+          '\tgithub.com/mattn/go-isatty v0.0.22',
+        ],
+        [
+          '\tgithub.com/posthog/posthog-go v1.19.0',
+          '\tgithub.com/openai/openai-go/v3 v3.44.0',
+          '\tgithub.com/mattn/go-isatty v0.0.23',
+        ],
       ),
       fires: 'dependency-moved',
       severity: 'low',
@@ -71,6 +79,15 @@ describe('review/rules dependency moves', () => {
       files: goMod(['\tgolang.org/x/crypto v0.41.0'], ['\tgolang.org/x/crypto v0.41.1']),
       fires: 'dependency-moved',
       severity: 'medium',
+    },
+    {
+      lang: 'go',
+      name: 'one minor move with a pseudo-version refresh beside it says no more than its pull request',
+      files: goMod(
+        ['\tcharm.land/fantasy v0.38.2', '\tgithub.com/acme/x/slice v0.0.0-20260713092006-0d683c34c74b'],
+        ['\tcharm.land/fantasy v0.39.0', '\tgithub.com/acme/x/slice v0.0.0-20260730164118-7e2d3e6c5238'],
+      ),
+      silent: 'dependency-moved',
     },
     {
       lang: 'go',
@@ -123,12 +140,12 @@ describe('review/rules dependency moves', () => {
     },
     {
       lang: 'pypi',
-      name: 'two runtime floors raised, one a minor step: low',
+      name: 'two runtime floors raised a minor step: low',
       files: {
         path: 'pyproject.toml',
         before: ['[project]', 'dependencies = ['],
         del: ['    "httpx>=0.27",', '    "anyio>=4.5.0",'],
-        add: ['    "httpx>=0.28",', '    "anyio>=4.5.2",'],
+        add: ['    "httpx>=0.28",', '    "anyio>=4.6.0",'],
         after: [']'],
       },
       fires: 'dependency-moved',
@@ -191,7 +208,7 @@ describe('review/rules dependency moves', () => {
     },
     {
       lang: 'npm',
-      name: 'package-lock move of a token library: medium',
+      name: 'package-lock move of a token library: low (npm lockfiles pin the development environment)',
       files: {
         path: 'package-lock.json',
         before: ['    "node_modules/jsonwebtoken": {'],
@@ -200,7 +217,7 @@ describe('review/rules dependency moves', () => {
         after: ['      "license": "MIT",'],
       },
       fires: 'dependency-moved',
-      severity: 'medium',
+      severity: 'low',
     },
     {
       lang: 'actions',
@@ -436,10 +453,10 @@ describe('review/rules downloads without a checksum', () => {
 
 describe('review/tier: dependency moves and supply chain', () => {
   const tierOf = (...files: FileSpec[]): string => review(diffOf(...files)).blastRadius.tier;
-  it('a group of direct runtime moves with a minor step is T1; one patch bump T0', () => {
+  it('a group of direct runtime minor moves is T1; one patch bump T0', () => {
     const group = goMod(
-      ['\tgithub.com/posthog/posthog-go v1.17.5', '\tgithub.com/mattn/go-isatty v0.0.22'],
-      ['\tgithub.com/posthog/posthog-go v1.19.0', '\tgithub.com/mattn/go-isatty v0.0.23'],
+      ['\tgithub.com/posthog/posthog-go v1.17.5', '\tgithub.com/openai/openai-go/v3 v3.43.0'],
+      ['\tgithub.com/posthog/posthog-go v1.19.0', '\tgithub.com/openai/openai-go/v3 v3.44.0'],
     );
     assert.equal(tierOf(group), 'T1');
     assert.equal(

@@ -2,8 +2,9 @@
  * Existing dependencies moved: one finding per ecosystem naming each moved direct dependency `name from → to`,
  * major bumps first, runtime apart from development/test groups, with the lockfile-only moves counted and only the
  * notable ones (majors, TLS/crypto libraries) named. Medium (an owner's look, T2) when a runtime dependency of shipped
- * code takes a major step or a TLS/crypto/credential library moves at all; low (a peer's look) for a group of runtime
- * moves with a minor step among them (a dependabot group) and major GitHub Actions versions; silent for one minor
+ * code takes a major step or a TLS/crypto/credential library moves in a manifest or a Cargo/Go lockfile (what ships in
+ * binaries); low (a peer's look) for the same library in an npm/PyPI lockfile, two or more runtime minor moves (a
+ * dependabot group) and major GitHub Actions versions; silent for one minor
  * bump (its pull request says as much), patch-only, development-only and lockfile-only routine moves (a renovate bump
  * of a dev tool is not a finding). A move to an untagged commit is `dependency-source`'s, a lowered floor
  * `dependency-bound-untested`'s.
@@ -57,6 +58,9 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
     return g;
   };
   const untagged: DependencyMove[] = [];
+  const manifestEcos = new Set<Ecosystem | 'actions'>(
+    change.files.flatMap((f) => (f.cls.manifest ? [f.cls.manifest] : [])),
+  );
   // One entry per package and step: the same action bumped in five workflows is one move.
   const seen = new Set<string>();
   for (const f of change.files) {
@@ -83,10 +87,14 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
     const runtime = g.direct.filter((m) => shipsRuntime(m));
     const rest = g.direct.filter((m) => !shipsRuntime(m));
     const sensitive = [...g.direct, ...g.locked].filter((m) => m.sensitive && shipsRuntime(m));
-    const medium = sensitive.length > 0 || runtime.some((m) => m.level === 'major');
+    // Cargo and Go lockfiles are what ships inside binaries; npm and PyPI lockfiles pin the development environment
+    // (a library's users resolve their own), so a security library moving there asks for a peer, not an owner.
+    const compiled = eco === 'cargo' || eco === 'go';
+    const medium = runtime.some((m) => m.level === 'major') || sensitive.some((m) => m.direct || compiled);
     // One minor bump is what its pull request says it is; a group of them is what a reviewer wants listed.
     const low =
-      (runtime.length >= 2 && runtime.some((m) => m.level === 'minor')) ||
+      sensitive.length > 0 ||
+      runtime.filter((m) => m.level === 'minor').length >= 2 ||
       (eco === 'actions' && g.direct.some((m) => m.level === 'major'));
     const lockfiles = [...new Set(g.locked.filter((m) => m.file.cls.lockfile).map((m) => m.file))];
     if (!medium && !low) {
@@ -116,7 +124,7 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
         `${g.locked.length} indirect or locked package${g.locked.length === 1 ? '' : 's'} (${where})${notable.length > 0 ? `, notably ${list(notable)}` : ''}`,
       );
     }
-    const lockOnly = g.direct.length === 0 && lockfiles.length > 0;
+    const lockOnly = !manifestEcos.has(eco) && lockfiles.length > 0;
     const first = sortMoves([...runtime, ...sensitive, ...rest, ...g.locked])[0];
     sink.add(
       DEP_MOVED,
