@@ -487,3 +487,32 @@ describe('review/tier: dependency moves and supply chain', () => {
     assert.equal(tierOf(pin), 'T1');
   });
 });
+
+describe('review/rules dependency kind when the hunk hides the table', () => {
+  check([
+    {
+      lang: 'pypi',
+      name: 'a tool added to a `check = [` array whose [dependency-groups] header is out of the hunk is development',
+      files: {
+        path: 'pyproject.toml',
+        start: 117,
+        before: ['check = [', '    "ruff>=0.16.2",'],
+        add: ['    "typos>=1.49.0",'],
+        after: ['    "validate-pyproject[all,store]>=0.25",', ']'],
+      },
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'the same line in a `dependencies = [` array is runtime',
+      files: {
+        path: 'pyproject.toml',
+        start: 17,
+        before: ['dependencies = [', '    "anyio>=4.5",'],
+        add: ['    "typos>=1.49.0",'],
+        after: [']'],
+      },
+      fires: 'new-dependency',
+    },
+  ]);
+});
