@@ -516,3 +516,38 @@ describe('review/rules dependency kind when the hunk hides the table', () => {
     },
   ]);
 });
+
+describe('review/rules dependency moves read from each lockfile format', () => {
+  const movesIn = (spec: FileSpec): string =>
+    findingsOf(review(diffOf(spec)), 'dependency-moved')
+      .map((f) => f.why)
+      .join('\n');
+  it('yarn.lock: the version under an unchanged header', () => {
+    const why = movesIn({
+      path: 'yarn.lock',
+      before: ['jsonwebtoken@^9.0.0:'],
+      del: ['  version "9.0.1"', '  resolved "https://registry.yarnpkg.com/jsonwebtoken/-/jsonwebtoken-9.0.1.tgz"'],
+      add: ['  version "9.0.2"', '  resolved "https://registry.yarnpkg.com/jsonwebtoken/-/jsonwebtoken-9.0.2.tgz"'],
+    });
+    assert.match(why, /jsonwebtoken 9\.0\.1 → 9\.0\.2 \(TLS\/crypto\/auth\)/);
+  });
+  it('pnpm-lock.yaml: the version in the package key', () => {
+    const why = movesIn({
+      path: 'pnpm-lock.yaml',
+      before: ['packages:', ''],
+      del: ['  jose@5.9.6:'],
+      add: ['  jose@5.10.0:'],
+      after: ['    resolution: {integrity: sha512-AAAA}'],
+    });
+    assert.match(why, /jose 5\.9\.6 → 5\.10\.0/);
+  });
+  it('uv.lock: a package block with its name above the hunk is not guessed', () => {
+    const why = movesIn({
+      path: 'uv.lock',
+      before: ['source = { registry = "https://pypi.org/simple" }'],
+      del: ['version = "44.0.0"'],
+      add: ['version = "44.0.1"'],
+    });
+    assert.equal(why, '');
+  });
+});

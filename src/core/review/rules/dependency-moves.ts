@@ -116,9 +116,10 @@ export function lockfileMoves(file: ChangeFile): DependencyMove[] {
       const from = gone.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
       const to = came.reduce((a, b) => (compareVersions(a, b) >= 0 ? a : b));
       const at = newLines[versions.get(to)!];
-      const line = file.added.find((l) => l.hunk === hi && l.index === h.lines.indexOf(at)) ?? file.added[0];
+      // The line stating the new version; a version only on unchanged lines is no move this change made.
+      const line = file.added.find((l) => l.hunk === hi && l.index === h.lines.indexOf(at));
       const k = normalisePackageName(eco, name);
-      if (out.has(k)) continue;
+      if (!line || out.has(k)) continue;
       out.set(k, {
         eco,
         name,
