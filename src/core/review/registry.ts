@@ -7,6 +7,7 @@ import { commentDriftRules } from './rules/comment-drift';
 import { concurrencyRules } from './rules/concurrency';
 import { dependencyRules } from './rules/dependencies';
 import { dependencyBoundRules } from './rules/dependency-bounds';
+import { downloadRules } from './rules/downloads';
 import { destructiveRules } from './rules/destructive';
 import { duplicationRules } from './rules/duplication';
 import { endpointRules } from './rules/endpoints';
@@ -40,6 +41,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   infraRules,
   dependencyRules,
   dependencyBoundRules,
+  downloadRules,
   testRules,
   testGamingRules,
   errorRules,

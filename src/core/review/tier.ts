@@ -314,6 +314,8 @@ function findingTier(f: Finding): Tier | null {
   if (f.ruleId === 'ci-risky-step' && f.severity === 'low') return null;
   // A development or build-only dependency from git or a path (low) never reaches a user: peer review, not an owner.
   if (f.ruleId === 'dependency-source' && f.severity === 'low') return 'T1';
+  // Dependencies moved: a runtime major step or a TLS/crypto library (medium) asks for an owner, a minor step a peer.
+  if (f.ruleId === 'dependency-moved') return f.severity === 'medium' ? 'T2' : 'T1';
   if (T2_RULES.has(f.ruleId) || f.severity === 'high') return 'T2';
   if (f.severity === 'medium') return 'T1';
   return null;

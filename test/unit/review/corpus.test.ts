@@ -12,6 +12,7 @@ import type { Finding } from '../../../src/core/review/types';
 import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { CLAIM_CASES } from './corpus/claims';
+import { DEPENDENCY_CASES } from './corpus/dependencies';
 import { DRIFT_CASES } from './corpus/drift';
 import { FRESH_CASES } from './corpus/fresh';
 import { ALL_AI, baseTextOf, diffOf, headTextOf, review } from './helpers';
@@ -37,6 +38,7 @@ export const CASES: readonly CorpusCase[] = [
   ...REALNOISE_CASES,
   ...SIGNATURE_CASES,
   ...FRESH_CASES,
+  ...DEPENDENCY_CASES,
 ];
 
 interface Tally {

@@ -1,6 +1,7 @@
 /**
  * Dependencies: new names in manifests checked against the repository's lockfiles and against well-known names
- * (typosquats), unusual sources (git, file, tarball, private registries, install scripts), lockfiles changed alone.
+ * (typosquats), unusual sources (git, file, tarball, private registries, install scripts, a move to an untagged
+ * commit), lockfiles changed alone; existing dependencies moved are dependency-moved.ts's, folded in here.
  * Development, test, docs and build-only dependencies never reach a user's install: they are their own rule, low,
  * and raise no tier (a typosquat is as dangerous there: it runs on every developer machine and in CI).
  */
@@ -9,6 +10,8 @@ import { editDistance } from '../model/edit-distance';
 import { baseName } from '../model/paths';
 import type { Ecosystem } from '../types';
 import { lockfileEcosystem, lockfileNames, normalisePackageName } from './lockfiles';
+import { isGoPseudoVersion } from './dependency-moves';
+import { DEP_MOVED, reportMoves } from './dependency-moved';
 import { DeclaredDependency, declaredDependencies } from './manifests';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines } from './rule';
 import { WELL_KNOWN_PACKAGES } from './well-known-packages';
@@ -83,7 +86,7 @@ const SOURCE_PATTERNS: readonly LinePattern[] = [
 
 export const dependencyRules: RuleFamily = {
   name: 'dependencies',
-  rules: [NEW_DEP, NEW_DEV_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY],
+  rules: [NEW_DEP, NEW_DEV_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY, DEP_MOVED],
   triggers: ['install', 'resolved', 'registry', 'index-url', 'trusted-host', 'replace'],
   run(change: Change, sink: FindingSink): void {
     const lockNames = new LockIndex(change);
@@ -110,15 +113,29 @@ export const dependencyRules: RuleFamily = {
         checkDependency(change, sink, file, dep, lockNames);
       }
     }
+    const moves = reportMoves(change, sink);
+    for (const m of moves.untagged) {
+      const runtime = m.kind === 'runtime';
+      sink.line(
+        SOURCE,
+        m.file,
+        m.line,
+        'new',
+        'low',
+        `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from ${quote(m.from, 40)} to an untagged commit or source ${quote(m.to, 60)}: not a release`,
+      );
+    }
     for (const file of change.files) {
       const eco = file.cls.lockfile;
-      if (eco && !manifestEcos.has(eco) && file.diff.status === 'modified') {
+      // A lockfile-only move dependency-moved already reported (a TLS library, say) is said there, once.
+      if (eco && !manifestEcos.has(eco) && file.diff.status === 'modified' && !moves.foldedLockfiles.has(file.path)) {
+        const moved = moves.lockSummary.get(file.path);
         sink.add(
           LOCK_ONLY,
           file,
           null,
           'low',
-          `${baseName(file.path)} changed (+${file.diff.additions}/-${file.diff.deletions}) but no ${eco} manifest did`,
+          `${baseName(file.path)} changed (+${file.diff.additions}/-${file.diff.deletions}) but no ${eco} manifest did${moved ? `: ${moved}` : ''}`,
         );
       }
     }
@@ -152,7 +169,10 @@ function checkDependency(
   const eco = dep.ecosystem;
   const runtime = dep.kind === 'runtime';
   const norm = normalisePackageName(eco, dep.name);
+  // A Go require on a pseudo-version is an untagged commit; indirect ones are common and not the change's choice.
+  const pseudo = eco === 'go' && isGoPseudoVersion(dep.spec) && !/\/\/\s*indirect\b/.test(dep.line.text);
   if (
+    pseudo ||
     /^(?:git\+|git:|github:|https?:|file:|link:)|^[\w-]+\/[\w.-]+(?:#.*)?$|\bgit\s*=|\bpath\s*=|@\s*(?:git\+|https?:|file:)/.test(
       dep.spec,
     )
@@ -162,7 +182,7 @@ function checkDependency(
       file,
       range,
       runtime ? 'medium' : 'low',
-      `${runtime ? '' : `${dep.kind} dependency `}${dep.name} comes from ${quote(dep.spec, 50)}, not the registry`,
+      `${runtime ? '' : `${dep.kind} dependency `}${dep.name} comes from ${quote(dep.spec, 50)}, ${pseudo ? 'an untagged commit, not a release' : 'not the registry'}`,
     );
   }
   const wellKnown = [...WELL_KNOWN_PACKAGES[eco], ...(change.options.wellKnownPackages[eco] ?? [])].map((n) =>

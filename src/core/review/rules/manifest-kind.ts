@@ -22,10 +22,13 @@ export function requirementsKind(path: string): DependencyKind {
 /**
  * A pyproject/Pipfile section and array key: `[dependency-groups]` (PEP 735, never installed by users), poetry's
  * non-main groups, uv/pdm dev-dependencies, Pipfile dev-packages and optional-dependency groups named dev/test/docs
- * are development only; the rest is runtime (an extra a user can install is runtime).
+ * are development only, and so is an array named for development whose table the hunk does not show; the rest is
+ * runtime (an extra a user can install is runtime).
  */
 export function pythonGroupKind(section: string | null, key: string | null): DependencyKind {
-  if (section === null) return 'runtime';
+  // The hunk shows the array but not its table: `check = [` is a dependency group or an extra named for development
+  // either way (uv #21204: a tool added to the `check` group read as a runtime dependency).
+  if (section === null) return key !== null && DEV_NAME.test(key) ? 'dev' : 'runtime';
   if (section === 'dependency-groups' || /(^|\.)dev-(?:dependencies|packages)$/.test(section)) return 'dev';
   const poetry = /\.group\.([^.]+)\.dependencies$/.exec(section);
   if (poetry) return poetry[1] === 'main' ? 'runtime' : 'dev';
