@@ -140,20 +140,22 @@ export class PersistenceController extends Disposable {
     if (!record || doc.isClosed) return;
     if (!replace && record.updated <= (this.synced.get(key) ?? 0)) return;
     const text = doc.getText();
+    const version = doc.version;
     const hash = contentHash(text);
     let spans = spansFromRecord(record, this.attribution.origins);
+    // Wait for the reload event; but when the reload came while this read the disk, that event is gone: adopt now.
+    const awaitReload = (): void => {
+      if (doc.version === version) this.awaitingReload.set(key, { handle, relPath });
+      else void this.adopt(doc, handle, relPath, replace);
+    };
     if (record.contentHash !== hash || record.length !== text.length) {
       // A hook wrote the record for the file's new text before VS Code reloaded it: adopt on the reload. Remapping now
       // would put the spans on the text about to be replaced, and the reload would then read as a person's edit.
-      if (!replace && !doc.isDirty && (await diskHolds(doc.uri, record.contentHash))) {
-        this.awaitingReload.set(key, { handle, relPath });
-        return;
-      }
+      if (!replace && !doc.isDirty && (await diskHolds(doc.uri, record.contentHash))) return awaitReload();
       const old = await loadKnownText(handle.store.stateDir, record);
-      if ((old === undefined || contentHash(old) !== record.contentHash) && !replace && !doc.isDirty) {
-        this.awaitingReload.set(key, { handle, relPath });
-        return;
-      }
+      if ((old === undefined || contentHash(old) !== record.contentHash) && !replace && !doc.isDirty)
+        return awaitReload();
+      if (doc.version !== version) return this.adopt(doc, handle, relPath, replace);
       if (old === undefined || contentHash(old) !== record.contentHash) {
         this.log(
           dropLine(
