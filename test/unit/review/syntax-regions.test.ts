@@ -7,6 +7,7 @@ import * as assert from 'node:assert/strict';
 import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
 import { baseTouch, blockRows, headTouch, keepOnly, touchedTops } from '../../../src/core/review/syntax/regions';
 import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
+import { settledRows } from '../../../src/core/review/syntax/valueEdits';
 import type { ReviewContext } from '../../../src/core/review/types';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { edit } from './corpus/types';
@@ -273,5 +274,68 @@ describe('review syntax: touched declarations only', () => {
       counted.filter((t) => t !== head),
       [],
     );
+  });
+
+  it('leaves out constants that only got a new value (on any row), and nothing that could change a signature', () => {
+    const spec = edit(
+      'src/limits.ts',
+      ['export const A = 1;'],
+      [
+        'export const LIMIT = 10;',
+        'export const NAME: string = "x";',
+        'export const OLD = 1;',
+        'export let PAIR = 1, OTHER = 2;',
+      ],
+      [
+        'export const extra = 5;',
+        'export const NAME: string = "y";',
+        'export const NEW = 1;',
+        'export let PAIR = 3, OTHER = 2;',
+        'export const LIMIT = 20;',
+      ],
+      ['export const B = 2;'],
+    );
+    const diff = parseUnifiedDiff(diffOf(spec)).files[0];
+    const base = baseTextOf(spec).get(spec.path)!.split('\n');
+    const head = headTextOf(spec).get(spec.path)!.split('\n');
+    const settled = settledRows('typescript', diff)!;
+    assert.deepEqual(
+      [...settled.base].sort((a, b) => a - b).map((r) => base[r]),
+      ['export const LIMIT = 10;', 'export const NAME: string = "x";'],
+    );
+    assert.deepEqual(
+      [...settled.head].sort((a, b) => a - b).map((r) => head[r]),
+      ['export const NAME: string = "y";', 'export const LIMIT = 20;'],
+    );
+    // Everything else is read as before: the constant gone (the first new one is taken for its new name).
+    const why = apiFindings(spec);
+    assert.equal(why.length, 1, JSON.stringify(why));
+    assert.match(why[0], /OLD.*renamed to .extra./);
+    // Lines that could be more than a value are never left out.
+    const same = (a: string, b: string): boolean =>
+      settledRows('typescript', parseUnifiedDiff(diffOf(edit('src/x.ts', [], [a], [b]))).files[0]) !== undefined;
+    assert.equal(same('export const f = make(1);', 'export const f = make(2);'), true);
+    assert.equal(same('export const f = make(1);', 'export const f = (x) => x;'), false);
+    assert.equal(same('export const f = make(1);', 'export const f = function () {};'), false);
+    assert.equal(same('export const f = 1;', 'export const f = `'), false);
+    assert.equal(same('  const f = 1;', '  const f = 2;'), false);
+    assert.equal(same('export const f = 1;', 'export const g = 1;'), false);
+  });
+
+  it('a constant removed from one file is not reported when another file only changed the value of the same name', () => {
+    const fns = tsFunctions(0, 5);
+    const gone = edit('src/a.ts', fns, ['export const LIMIT = 10;'], [], ['export const keep = 1;']);
+    const moved = edit(
+      'src/b.ts',
+      fns,
+      ['export const LIMIT = 5;'],
+      ['export const LIMIT = 10;'],
+      ['export const b = 1;'],
+    );
+    assert.deepEqual(apiFindings(gone, moved), []);
+    // Without the other file it is a removal.
+    const why = apiFindings(gone);
+    assert.equal(why.length, 1, JSON.stringify(why));
+    assert.match(why[0], /LIMIT.*removed/);
   });
 });

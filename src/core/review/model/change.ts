@@ -285,12 +285,15 @@ export function movedLines(file: ChangeFile): ReadonlySet<number> {
   if (out) return out;
   const removed = new Map<string, number>();
   for (const l of file.removed) {
-    const k = l.text.trim().replace(/\s+/g, ' ');
+    const k = spaced(l.text);
     if (k.length >= 12) removed.set(k, (removed.get(k) ?? 0) + 1);
   }
   const moved = new Set<number>();
   for (const l of file.added) {
-    const k = l.text.trim().replace(/\s+/g, ' ');
+    // Keys are never longer than the line: a short line has no removed twin.
+    if (removed.size === 0) break;
+    if (l.text.length < 12) continue;
+    const k = spaced(l.text);
     const n = removed.get(k) ?? 0;
     if (n === 0) continue;
     removed.set(k, n - 1);
@@ -298,6 +301,14 @@ export function movedLines(file: ChangeFile): ReadonlySet<number> {
   }
   movedCache.set(file, (out = moved));
   return out;
+}
+
+const MANY_SPACES = /\s\s|[^\S ]/;
+
+/** A line trimmed with each run of whitespace made one space; most lines already are, and are not copied. */
+function spaced(text: string): string {
+  const t = text.trim();
+  return MANY_SPACES.test(t) ? t.replace(/\s+/g, ' ') : t;
 }
 
 /**

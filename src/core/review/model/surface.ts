@@ -59,6 +59,15 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
   ),
 };
 
+/**
+ * Words every match of a kind's pattern contains, tested first: most lines have none, and this is several times
+ * cheaper than the full pattern's many alternatives at every position. (The crypto pattern is cheap enough alone.)
+ */
+const WORDS: Partial<Readonly<Record<SurfaceKind, RegExp>>> = {
+  auth: /token|key|secret|pass|credential|auth|bearer|login|permission|admin|superuser|jwt|saml|openid|chmod|chown|setuid|setgid|umask/i,
+  process: /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|spawn|Command|\.arg|ProcessBuilder/,
+};
+
 /** String literals on one line; single quotes only outside Rust, where `'a` is a lifetime and `'x'` one character. */
 const STRINGS = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 const STRINGS_SINGLE = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'/g;
@@ -106,17 +115,22 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
   if (!file.cls.source || file.cls.test || file.cls.docs) return [];
   const out: SurfaceHit[] = [];
   const rust = file.cls.language === 'rust';
+  // Each line's code without log prose, once for all kinds.
+  const addedCode = file.added.map((l) => codeWithoutLogProse(file, l, rust));
+  const removedCode = file.removed.map((l) => codeWithoutLogProse(file, l, rust));
   for (const kind of Object.keys(PATTERNS) as SurfaceKind[]) {
     const re = PATTERNS[kind];
+    const words = WORDS[kind];
     let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
     let strong = false;
     let replacing = 0;
-    const carried = carriedLines(file, kind, rust);
-    const scan = (lines: readonly ChangeLine[], side: 'new' | 'old'): number => {
+    const carried = carriedLines(file, kind, addedCode, removedCode);
+    const scan = (lines: readonly ChangeLine[], code: readonly string[], side: 'new' | 'old'): number => {
       let n = 0;
-      for (const l of lines) {
+      for (let i = 0; i < lines.length; i++) {
+        const l = lines[i];
         if (carried.has(l)) continue;
-        const m = re.exec(codeWithoutLogProse(file, l, rust));
+        const m = words && !words.test(code[i]) ? null : re.exec(code[i]);
         if (!m) continue;
         const evidence = m[0].trim();
         if (!ARG_ONLY.test(evidence)) strong = true;
@@ -126,8 +140,8 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
       }
       return n;
     };
-    const added = scan(file.added, 'new');
-    const removed = scan(file.removed, 'old');
+    const added = scan(file.added, addedCode, 'new');
+    const removed = scan(file.removed, removedCode, 'old');
     // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
     if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
     if (first && (kind !== 'process' || strong))
@@ -171,20 +185,27 @@ function placesOf(code: string, kind: SurfaceKind): string[] {
  * plumbing that did not change (`return Provider(api_key=api_key)` becoming `provider = Provider(api_key=api_key)`;
  * pydantic-ai #7325) changes no credential handling. Each expression on the other side vouches for one line.
  */
-function carriedLines(file: ChangeFile, kind: SurfaceKind, rust: boolean): Set<ChangeLine> {
+function carriedLines(
+  file: ChangeFile,
+  kind: SurfaceKind,
+  addedCode: readonly string[],
+  removedCode: readonly string[],
+): Set<ChangeLine> {
   const out = new Set<ChangeLine>();
   if (file.added.length === 0 || file.removed.length === 0) return out;
-  const places = (lines: readonly ChangeLine[]): Map<ChangeLine, string[]> => {
+  const words = WORDS[kind];
+  const places = (lines: readonly ChangeLine[], code: readonly string[]): Map<ChangeLine, string[]> => {
     const m = new Map<ChangeLine, string[]>();
-    for (const l of lines) {
-      const p = placesOf(codeWithoutLogProse(file, l, rust), kind);
-      if (p.length > 0) m.set(l, p);
+    for (let i = 0; i < lines.length; i++) {
+      if (words && !words.test(code[i])) continue;
+      const p = placesOf(code[i], kind);
+      if (p.length > 0) m.set(lines[i], p);
     }
     return m;
   };
-  const added = places(file.added);
+  const added = places(file.added, addedCode);
   if (added.size === 0) return out;
-  const removed = places(file.removed);
+  const removed = places(file.removed, removedCode);
   const pair = (from: Map<ChangeLine, string[]>, to: Map<ChangeLine, string[]>): void => {
     const pool = new Map<string, number>();
     for (const ps of to.values()) for (const p of ps) pool.set(p, (pool.get(p) ?? 0) + 1);

@@ -38,6 +38,8 @@ const PUBLIC_DEF: Partial<Record<Language, RegExp>> = {
   go: /^func\s+(?:\([^)]*\)\s*)?([A-Z]\w*)\s*(?:\[[^\]]*\])?\s*\((.*)$/,
   java: /^\s*public\s+(?:static\s+|final\s+|synchronized\s+|abstract\s+)*[\w<>[\],.? ]+\s+([a-zA-Z_]\w*)\s*\((.*)$/,
 };
+/** A word every match of PUBLIC_DEF needs, tested before the pattern. */
+const DEF_WORD: Partial<Record<Language, string>> = { js: 'export', py: 'def', rust: 'fn', go: 'func', java: 'public' };
 interface Def {
   readonly name: string;
   readonly params: string[];
@@ -94,9 +96,10 @@ function libraryFile(file: ChangeFile, packages: PackageIndex): boolean {
 function publicDefs(file: ChangeFile, lines: readonly ChangeLine[]): Def[] {
   const re = PUBLIC_DEF[file.cls.language];
   if (!re || !file.cls.source) return [];
+  const word = DEF_WORD[file.cls.language] ?? '';
   const out: Def[] = [];
   lines.forEach((l, i) => {
-    const m = re.exec(l.code);
+    const m = l.code.includes(word) ? re.exec(l.code) : null;
     if (!m) return;
     const name = m[1] ?? m[3];
     if (file.cls.language === 'py' && name.startsWith('_')) return;
@@ -125,18 +128,23 @@ function closes(text: string): boolean {
 /** Parameter names (without types and defaults, `self`/receivers dropped); a trailing `=`/`?` marks optional. */
 function paramsOf(text: string): string[] {
   let depth = 1;
-  let cur = '';
+  let start = 0;
+  let end = text.length;
   const parts: string[] = [];
-  for (const ch of text) {
-    if ('([{<'.includes(ch)) depth++;
-    else if (')]}>'.includes(ch)) depth--;
-    if (depth === 0) break;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(' || ch === '[' || ch === '{' || ch === '<') depth++;
+    else if (ch === ')' || ch === ']' || ch === '}' || ch === '>') depth--;
+    if (depth === 0) {
+      end = i;
+      break;
+    }
     if (ch === ',' && depth === 1) {
-      parts.push(cur);
-      cur = '';
-    } else cur += ch;
+      parts.push(text.slice(start, i));
+      start = i + 1;
+    }
   }
-  parts.push(cur);
+  parts.push(text.slice(start, end));
   return parts
     .map((p) => p.trim())
     .filter((p) => p !== '' && !/^&?(?:mut\s+)?self\b|^cls$|^\*$|^\/$/.test(p))

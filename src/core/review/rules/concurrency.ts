@@ -1,5 +1,5 @@
 /** Concurrency introduced: goroutines, threads, locks, workers, parallel promises, atomics. */
-import type { Change, ChangeFile } from '../model/change';
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { movedLines } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, scanLines } from './rule';
 
@@ -107,18 +107,29 @@ export const concurrencyRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source) continue;
-      const fresh = freshLines(file);
-      if (file.syntax) fromTree(sink, file, fresh);
-      else
+      // Only the lines a finding may be on are told fresh or carried over (most files have none).
+      if (file.syntax) {
+        const at = new Set(file.syntax.concurrency.map((u) => u.line));
+        if (at.size > 0)
+          fromTree(
+            sink,
+            file,
+            freshLines(file, (l) => at.has(l.line)),
+          );
+      } else {
+        const candidates = file.added.filter((l) => CHEAP.test(l.text));
+        if (candidates.length === 0) continue;
+        const asked = new Set(candidates);
+        const fresh = freshLines(file, (l) => asked.has(l));
         scanLines(
           sink,
           CONCURRENCY,
           file,
-          file.added.filter((l) => fresh.has(l.line)),
+          candidates.filter((l) => fresh.has(l.line)),
           'new',
           PATTERNS,
-          CHEAP,
         );
+      }
     }
   },
 };
@@ -133,13 +144,14 @@ const BINDING =
  * (`x = await Promise.all(` -> `const x = await Promise.all(`; `await_maybe(await run_in_executor(f, a))` ->
  * `await run_in_executor(f, a)`). Expressions under 12 characters are too common to count as the same code.
  */
-function freshLines(file: ChangeFile): Set<number> {
-  const moved = movedLines(file);
+function freshLines(file: ChangeFile, asked: (l: ChangeLine) => boolean): Set<number> {
+  let moved: ReadonlySet<number> | undefined;
   const flat = (t: string): string => t.trim().replace(/\s+/g, ' ');
-  const before = file.removed.map((l) => flat(l.code)).join('\n');
+  let before: string | undefined;
   const out = new Set<number>();
   for (const l of file.added) {
-    if (moved.has(l.line)) continue;
+    if (!asked(l) || (moved ??= movedLines(file)).has(l.line)) continue;
+    before ??= file.removed.map((r) => flat(r.code)).join('\n');
     const expr = flat(l.code).replace(BINDING, '');
     if (expr.length < 12 || !before.includes(expr)) out.add(l.line);
   }

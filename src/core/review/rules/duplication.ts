@@ -37,8 +37,16 @@ export const duplicationRules: RuleFamily = {
     for (const file of change.files) {
       if (!file.cls.source || file.cls.generated) continue;
       // Meaningful code lines only, so blank lines, lone braces and literal table rows do not make unrelated code alike.
-      const lines = file.added.filter((l) => WORDY.test(l.code) && !tableRow(l.code));
-      const tokens = lines.map((l) => tokensOf(l.code));
+      // Literals are stripped once per line, for both the data-row test and the token count.
+      const lines: ChangeLine[] = [];
+      const tokens: number[] = [];
+      for (const l of file.added) {
+        if (!WORDY.test(l.code)) continue;
+        const code = l.code.replace(LITERALS, '');
+        if (tableRow(code)) continue;
+        lines.push(l);
+        tokens.push(tokensOf(code));
+      }
       const hashes = lines.map((l) => {
         const t = l.text.trim();
         let id = ids.get(t);
@@ -80,19 +88,36 @@ export const duplicationRules: RuleFamily = {
 const WORDY = /\w\w\w/;
 const LITERALS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|\b\d[\w.]*\b/g;
 
-/** A line that is mostly data: after removing literals, little but punctuation and at most one name is left. */
+/** A run of text between punctuation that holds a name or a word. */
+const NAMED_RUN = /[^\s,:;=()[\]{}]*\w[^\s,:;=()[\]{}]*/g;
+
+/**
+ * A line that is mostly data: with its literals removed (`code`), little but punctuation and at most one name is
+ * left. Stops at the second name.
+ */
 function tableRow(code: string): boolean {
-  const rest = code
-    .replace(LITERALS, '')
-    .replace(/[\s,:;=()[\]{}]+/g, ' ')
-    .trim();
-  return rest.split(' ').filter((w) => /\w/.test(w)).length <= 1;
+  NAMED_RUN.lastIndex = 0;
+  return !(NAMED_RUN.test(code) && NAMED_RUN.test(code));
 }
 
-/** Identifier and operator tokens of one line, literals not counted (once per line, summed per window). */
+/**
+ * Identifier and operator tokens of one line with its literals removed (once per line, summed per window): each run
+ * of word characters is one, and so is every other character that is not whitespace.
+ */
 function tokensOf(code: string): number {
-  return (code.replace(LITERALS, '').match(/\w+|[^\s\w]/g) ?? []).length;
+  let n = 0;
+  let inWord = false;
+  for (let i = 0; i < code.length; i++) {
+    const c = code.charCodeAt(i);
+    const word = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+    if (word) {
+      if (!inWord) n++;
+    } else if (!(c === 32 || (c >= 9 && c <= 13) || (c > 127 && SPACE.test(code[i])))) n++;
+    inWord = word;
+  }
+  return n;
 }
+const SPACE = /\s/;
 
 function sameWindow(a: readonly ChangeLine[], i: number, b: readonly ChangeLine[], j: number): boolean {
   for (let k = 0; k < WINDOW; k++) if (a[i + k].text.trim() !== b[j + k].text.trim()) return false;

@@ -35,8 +35,18 @@ interface ApiBreak {
 /** Public API changes of the files read as trees; returns the paths it judged (the line rules skip them). */
 export function treeApiChanges(change: Change, sink: FindingSink, meta: RuleMeta): ReadonlySet<string> {
   const pairs = surfacesOf(change);
-  const definedNow = new Set<string>();
-  for (const p of pairs.values()) for (const s of p.head.symbols.values()) definedNow.add(s.name.split('.').pop()!);
+  const defined = new Set<string>();
+  for (const p of pairs.values()) for (const s of p.head.symbols.values()) defined.add(s.name.split('.').pop()!);
+  // Declarations left unread because only their values changed define names too: read them only when asked.
+  let unread = [...pairs.values()].some((p) => p.fullHead);
+  const definedNow = (name: string): boolean => {
+    if (!defined.has(name) && unread) {
+      unread = false;
+      for (const p of pairs.values())
+        for (const s of p.fullHead?.()?.symbols.values() ?? []) defined.add(s.name.split('.').pop()!);
+    }
+    return defined.has(name);
+  };
   // A declaration the tree no longer shows may still be written out where the tree does not read items: inside a
   // macro (`macro_rules!` bodies, maybe in another changed file the macro comes from), a string of generated code. Its
   // text still there means it was moved, not removed. Not in TS/JS: a header there does not carry `export`, so a
@@ -87,7 +97,7 @@ function severityOf(change: Change, pair: SurfacePair, b: ApiBreak): { severity:
 /** The type an alias name written in this file stands for (syntax/typeAliases.ts), when the change shows it. */
 type Expand = (name: string) => string | undefined;
 
-function breaksOf(pair: SurfacePair, definedNow: ReadonlySet<string>, expand: Expand): ApiBreak[] {
+function breaksOf(pair: SurfacePair, definedNow: (name: string) => boolean, expand: Expand): ApiBreak[] {
   const { base, head } = pair;
   const out: ApiBreak[] = [];
   const removedTypes = new Set<string>();
@@ -108,7 +118,7 @@ function breaksOf(pair: SurfacePair, definedNow: ReadonlySet<string>, expand: Ex
       const renamed = renameOf(olds[0], head.symbols, base.symbols);
       if (renamed)
         out.push({ kind: 'removed', symbol: olds[0], now: renamed, detail: `renamed to ${quote(renamed.name, 50)}` });
-      else if (!definedNow.has(name.split('.').pop()!) || name.includes('.'))
+      else if (name.includes('.') || !definedNow(name.split('.').pop()!))
         out.push({ kind: 'removed', symbol: olds[0], detail: 'removed' });
       continue;
     }

@@ -51,12 +51,15 @@ function blocksOf(file: DiffFile): Block[] {
   return out;
 }
 
-/** The head side's changed rows and the gaps where only base lines were removed. */
-export function headTouch(file: DiffFile): Touch {
+/**
+ * The head side's changed rows and the gaps where only base lines were removed. `settled`: changed rows left out
+ * because they cannot change the surface (syntax/valueEdits.ts).
+ */
+export function headTouch(file: DiffFile, settled?: ReadonlySet<number>): Touch {
   const rows: number[] = [];
   const gaps: number[] = [];
   for (const b of blocksOf(file)) {
-    for (let i = 0; i < b.adds; i++) rows.push(b.newRow + i);
+    for (let i = 0; i < b.adds; i++) if (!settled?.has(b.newRow + i)) rows.push(b.newRow + i);
     if (b.adds === 0) gaps.push(b.newRow);
   }
   return { rows, gaps };
@@ -64,9 +67,14 @@ export function headTouch(file: DiffFile): Touch {
 
 /**
  * The base rows that hold what the head's touched declarations were before (each head range mapped through the
- * hunks), plus every removed row: the base text to parse; gaps where only head lines were inserted.
+ * hunks), plus every removed row: the base text to parse; gaps where only head lines were inserted. `settled`: base
+ * rows left out, like headTouch's (a head declaration mapped onto a whole run of changed lines would cover them).
  */
-export function baseTouch(file: DiffFile, headRanges: readonly (readonly [number, number])[]): Touch {
+export function baseTouch(
+  file: DiffFile,
+  headRanges: readonly (readonly [number, number])[],
+  settled?: ReadonlySet<number>,
+): Touch {
   const blocks = blocksOf(file);
   const keep = new Set<number>();
   for (const b of blocks) for (let i = 0; i < b.dels; i++) keep.add(b.oldRow + i);
@@ -81,6 +89,7 @@ export function baseTouch(file: DiffFile, headRanges: readonly (readonly [number
     return row + delta;
   };
   for (const [s, e] of headRanges) for (let r = toOld(s, true), end = toOld(e, false); r <= end; r++) keep.add(r);
+  for (const r of settled ?? []) keep.delete(r);
   const gaps = blocks.filter((b) => b.dels === 0).map((b) => b.oldRow);
   return { rows: [...keep].sort((a, b) => a - b), gaps };
 }

@@ -11,12 +11,19 @@ import { baseTouch, blockRows, headTouch, keepOnly, touchedTops, type Touch } fr
 import { readSurface, type FileSurface, type PublicSymbol } from './signatures';
 import { TreeCache } from './treeCache';
 import { grammarFor, type Grammar, type ParsedTree, type SyntaxNode, type SyntaxParser } from './tree';
+import { settledRows } from './valueEdits';
 
 export interface SurfacePair {
   readonly file: ChangeFile;
   readonly grammar: Grammar;
   readonly base: FileSurface;
   readonly head: FileSurface;
+  /**
+   * When runs that only gave constants new values were left unread (syntax/valueEdits.ts): the head's touched
+   * declarations counting those runs, read on demand (rules/signatures.ts asks before calling a symbol removed rather
+   * than moved to another file).
+   */
+  readonly fullHead?: () => FileSurface | undefined;
 }
 
 const cache = new WeakMap<Change, ReadonlyMap<string, SurfacePair>>();
@@ -51,7 +58,7 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
     const pair = wholeFile(grammar, status, before, after)
       ? { base: surface(syntax, grammar, before, exported), head: surface(syntax, grammar, after, exported) }
       : touchedSurfaces(syntax, grammar, file.diff, before, after, exported);
-    if (pair?.base && pair.head) out.set(file.path, { file, grammar, base: pair.base, head: pair.head });
+    if (pair?.base && pair.head) out.set(file.path, { file, grammar, ...pair, base: pair.base, head: pair.head });
   }
   return out;
 }
@@ -88,7 +95,8 @@ const JS_EXPORT_LIST =
 /**
  * Both sides' surfaces from the declarations the hunks touch (syntax/regions.ts): the head parsed whole (its touched
  * declarations found in its tree), the base parsed with only the lines those declarations and the removed lines were
- * on; the whole base when that cut does not parse cleanly.
+ * on; the whole base when that cut does not parse cleanly. Runs that only give constants new values are left out of
+ * both sides (syntax/valueEdits.ts): neither side of them can differ in the surface.
  */
 function touchedSurfaces(
   parser: SyntaxParser,
@@ -97,8 +105,46 @@ function touchedSurfaces(
   before: string,
   after: string,
   initText: string | undefined,
-): { base?: FileSurface; head?: FileSurface } | undefined {
-  const changed = headTouch(diff);
+): { base?: FileSurface; head?: FileSurface; fullHead?: () => FileSurface | undefined } | undefined {
+  // Files naming a deletion API keep every run: their functions' deletion facts are read from the same trees.
+  const settled = DELETE_HINT.test(before) || DELETE_HINT.test(after) ? undefined : settledRows(grammar, diff);
+  const changed = headTouch(diff, settled?.head);
+  const fullHead = settled
+    ? lazy(() => headSide(parser, grammar, diff, after, initText, headTouch(diff))?.head ?? NOTHING)
+    : undefined;
+  if (fullHead && changed.rows.length === 0 && changed.gaps.length === 0)
+    return { base: NOTHING, head: NOTHING, fullHead };
+  const side = headSide(parser, grammar, diff, after, initText, changed, settled?.base);
+  if (!side) return undefined;
+  const { head, touch } = side;
+  if (!touch) return { base: NOTHING, head: NOTHING };
+  if (touch.rows.length === 0) return { base: NOTHING, head, fullHead };
+  const baseTree = parseCut(parser, grammar, before, touch.rows);
+  if (!baseTree) return undefined;
+  try {
+    return {
+      base: surfaceOf(grammar, baseTree.rootNode, initText, touchedTops(baseTree.rootNode, touch)),
+      head,
+      fullHead,
+    };
+  } finally {
+    baseTree.dispose();
+  }
+}
+
+/**
+ * The head's touched declarations read from its tree, and the base rows they map to; no `touch` for a Go program.
+ * Undefined when the head does not parse.
+ */
+function headSide(
+  parser: SyntaxParser,
+  grammar: Grammar,
+  diff: DiffFile,
+  after: string,
+  initText: string | undefined,
+  changed: Touch,
+  settledBase?: ReadonlySet<number>,
+): { head?: FileSurface; touch?: Touch } | undefined {
   // The head's whole tree when another rule parsed it already; else only its touched blocks.
   const parsed = parser instanceof TreeCache && parser.has(grammar, after);
   // Go: the package clause too, which says whether the file is a program.
@@ -107,27 +153,28 @@ function touchedSurfaces(
     ? parser.parse(grammar, after)
     : parseCut(parser, grammar, after, blockRows(after, [...changed.rows, ...changed.gaps, ...pkg]));
   if (!headTree) return undefined;
-  let touch: Touch;
-  let head: FileSurface | undefined;
   try {
-    if (grammar === 'go' && goMain(headTree.rootNode)) return { base: NOTHING, head: NOTHING };
+    if (grammar === 'go' && goMain(headTree.rootNode)) return {};
     const tops = touchedTops(headTree.rootNode, changed);
-    head = surfaceOf(grammar, headTree.rootNode, initText, tops);
-    touch = baseTouch(
+    const head = surfaceOf(grammar, headTree.rootNode, initText, tops);
+    const touch = baseTouch(
       diff,
       tops.map((t) => [t.startPosition.row, t.endPosition.row]),
+      settledBase,
     );
+    return { head, touch };
   } finally {
     headTree.dispose();
   }
-  if (touch.rows.length === 0) return { base: NOTHING, head };
-  const baseTree = parseCut(parser, grammar, before, touch.rows);
-  if (!baseTree) return undefined;
-  try {
-    return { base: surfaceOf(grammar, baseTree.rootNode, initText, touchedTops(baseTree.rootNode, touch)), head };
-  } finally {
-    baseTree.dispose();
-  }
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) [value, made] = [make(), true];
+    return value as T;
+  };
 }
 
 /** `text` parsed with only `rows` kept (regions.ts), or whole when that cut does not parse cleanly. */
