@@ -124,24 +124,30 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
     let strong = false;
     let replacing = 0;
-    const carried = carriedLines(file, kind, addedCode, removedCode);
-    const scan = (lines: readonly ChangeLine[], code: readonly string[], side: 'new' | 'old'): number => {
-      let n = 0;
-      for (let i = 0; i < lines.length; i++) {
+    // Lines doing this kind of work, then those whose expressions the other side carries word for word left out.
+    const matches = (code: readonly string[]): Map<number, RegExpExecArray> => {
+      const m = new Map<number, RegExpExecArray>();
+      for (let i = 0; i < code.length; i++) {
+        const hit = words && !words.test(code[i]) ? null : re.exec(code[i]);
+        if (hit) m.set(i, hit);
+      }
+      return m;
+    };
+    const addedHits = matches(addedCode);
+    const removedHits = matches(removedCode);
+    carryOver(kind, addedHits, addedCode, removedHits, removedCode);
+    const scan = (lines: readonly ChangeLine[], hits: Map<number, RegExpExecArray>, side: 'new' | 'old'): number => {
+      for (const [i, m] of hits) {
         const l = lines[i];
-        if (carried.has(l)) continue;
-        const m = words && !words.test(code[i]) ? null : re.exec(code[i]);
-        if (!m) continue;
         const evidence = m[0].trim();
         if (!ARG_ONLY.test(evidence)) strong = true;
-        n++;
         if (side === 'new' && file.diff.hunks[l.hunk].lines.some((x) => x.kind === 'del')) replacing++;
         if (!first || (first.side === 'old' && side === 'new')) first = { line: l.line, evidence, side };
       }
-      return n;
+      return hits.size;
     };
-    const added = scan(file.added, addedCode, 'new');
-    const removed = scan(file.removed, removedCode, 'old');
+    const added = scan(file.added, addedHits, 'new');
+    const removed = scan(file.removed, removedHits, 'old');
     // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
     if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
     if (first && (kind !== 'process' || strong))
@@ -181,43 +187,38 @@ function placesOf(code: string, kind: SurfaceKind): string[] {
 }
 
 /**
- * Lines whose security-relevant expressions the other side has word for word: code reshaped around credential
- * plumbing that did not change (`return Provider(api_key=api_key)` becoming `provider = Provider(api_key=api_key)`;
- * pydantic-ai #7325) changes no credential handling. Each expression on the other side vouches for one line.
+ * Drops from both hit maps the lines whose security-relevant expressions the other side has word for word: code
+ * reshaped around credential plumbing that did not change (`return Provider(api_key=api_key)` becoming
+ * `provider = Provider(api_key=api_key)`; pydantic-ai #7325) changes no credential handling. Each expression on the
+ * other side vouches for one line.
  */
-function carriedLines(
-  file: ChangeFile,
+function carryOver(
   kind: SurfaceKind,
+  addedHits: Map<number, RegExpExecArray>,
   addedCode: readonly string[],
+  removedHits: Map<number, RegExpExecArray>,
   removedCode: readonly string[],
-): Set<ChangeLine> {
-  const out = new Set<ChangeLine>();
-  if (file.added.length === 0 || file.removed.length === 0) return out;
-  const words = WORDS[kind];
-  const places = (lines: readonly ChangeLine[], code: readonly string[]): Map<ChangeLine, string[]> => {
-    const m = new Map<ChangeLine, string[]>();
-    for (let i = 0; i < lines.length; i++) {
-      if (words && !words.test(code[i])) continue;
-      const p = placesOf(code[i], kind);
-      if (p.length > 0) m.set(lines[i], p);
-    }
-    return m;
-  };
-  const added = places(file.added, addedCode);
-  if (added.size === 0) return out;
-  const removed = places(file.removed, removedCode);
-  const pair = (from: Map<ChangeLine, string[]>, to: Map<ChangeLine, string[]>): void => {
+): void {
+  if (addedHits.size === 0 || removedHits.size === 0) return;
+  const places = (hits: Map<number, RegExpExecArray>, code: readonly string[]): Map<number, string[]> =>
+    new Map([...hits.keys()].map((i) => [i, placesOf(code[i], kind)]));
+  const added = places(addedHits, addedCode);
+  const removed = places(removedHits, removedCode);
+  const carried = (from: Map<number, string[]>, to: Map<number, string[]>): number[] => {
     const pool = new Map<string, number>();
     for (const ps of to.values()) for (const p of ps) pool.set(p, (pool.get(p) ?? 0) + 1);
-    for (const [l, ps] of from) {
-      if (!ps.every((p) => (pool.get(p) ?? 0) > 0)) continue;
+    const out: number[] = [];
+    for (const [i, ps] of from) {
+      if (ps.length === 0 || !ps.every((p) => (pool.get(p) ?? 0) > 0)) continue;
       for (const p of ps) pool.set(p, pool.get(p)! - 1);
-      out.add(l);
+      out.push(i);
     }
+    return out;
   };
-  pair(added, removed);
-  pair(removed, added);
-  return out;
+  const fromAdded = carried(added, removed);
+  const fromRemoved = carried(removed, added);
+  for (const i of fromAdded) addedHits.delete(i);
+  for (const i of fromRemoved) removedHits.delete(i);
 }
 
 /**
