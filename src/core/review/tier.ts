@@ -303,12 +303,20 @@ function ciTier(change: Change, f: ChangeFile, addReason: (tier: Tier, reason: s
         'ci-review-bypass',
       );
   }
-  for (const g of wc.grants)
-    add('T2', `pipeline ${f.path}: ${g.job ? `job ${g.job} gains` : 'now runs'} ${g.what}`, 'ci-write');
+  // One reason per job (or the workflow) naming everything it gains; a job that gains is not also "edited".
+  const byJob = new Map<string, string[]>();
+  for (const g of wc.grants) byJob.set(g.job ?? '', [...(byJob.get(g.job ?? '') ?? []), g.what]);
+  for (const [job, what] of byJob)
+    add(
+      'T2',
+      `pipeline ${f.path}: ${job ? `job ${job} gains` : 'now runs'} ${what.slice(0, 5).join(', ')}`,
+      'ci-write',
+    );
   let other = wc.workflowEdits > 0;
   const compiled = wc.head?.compiledAgent === true;
   for (const e of wc.jobs) {
     const power = powerOf(e.job);
+    if (byJob.has(e.job.id)) continue;
     // A compiled gh-aw lock file's steps are the compiler's: its frontmatter (grants above) is what the author chose.
     if (power.length > 0 && e.edits > 0 && !compiled)
       add(

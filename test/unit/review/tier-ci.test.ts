@@ -226,6 +226,31 @@ describe('review/tier: LLM agents in CI', () => {
     assert.equal(findingsOf(r, 'ci-agent-untrusted-input').length, 0);
   });
 
+  it('the model of an agent answering comments with a write token moved: no agent finding, not T3', () => {
+    const ASSISTANT = [
+      'on:',
+      '  issue_comment:',
+      '    types: [created]',
+      'jobs:',
+      '  claude:',
+      '    permissions:',
+      '      contents: write',
+      '      issues: write',
+      '    steps:',
+      '      - uses: anthropics/claude-code-action@v1',
+      '        with:',
+      '          anthropic_api_key: ${{ secrets.ANTHROPIC_API_KEY }}',
+    ];
+    const r = judge({
+      path: '.github/workflows/claude.yml',
+      before: ASSISTANT,
+      del: ['          claude_args: --model claude-opus-4-5'],
+      add: ['          claude_args: --model claude-opus-4-6'],
+    });
+    assert.ok(r.blastRadius.tier < 'T3', why(r));
+    assert.equal(findingsOf(r, 'ci-agent-untrusted-input').length, 0);
+  });
+
   it('a new read-only Claude review on pull_request (a model key, read permissions) is no agent finding', () => {
     const r = judge({
       path: '.github/workflows/review.yml',

@@ -13,6 +13,11 @@ export interface WorkflowJob {
   readonly end: number;
   /** Write scopes the job's token gets (own `permissions:` or the workflow's), or a token it asks a broker for. */
   readonly writes: readonly string[];
+  /**
+   * Of those, scopes named only as an app token's `permission-<scope>: write` input: they narrow a token that would
+   * otherwise carry all the app's permissions, so adding one grants nothing new.
+   */
+  readonly narrowed: readonly string[];
   /** Secrets the job's lines or the workflow's `env:` reference (GITHUB_TOKEN aside); `inherit` for `secrets: inherit`. */
   readonly secrets: readonly string[];
   /** The LLM agent step (action or headless CLI), as written. */
@@ -114,6 +119,8 @@ export function parseWorkflow(text: string): Workflow {
       const ownPerms = inner.find((b) => b.key === 'permissions');
       const writes = new Set(writesIn(body));
       if (!ownPerms) for (const w of topWrites) writes.add(w);
+      const plain = new Set(writesIn(body.filter((l) => !/^\s*permission-[\w-]+\s*:/.test(l))));
+      if (!ownPerms) for (const w of topWrites) plain.add(w);
       const code = body.map(uncommented).join('\n');
       const agentLine = body.find((l) => AGENT_STEP.test(uncommented(l)));
       const untrustedLine = body.find((l) => UNTRUSTED_TEXT.test(uncommented(l)));
@@ -126,6 +133,7 @@ export function parseWorkflow(text: string): Workflow {
         start: j.line + 1,
         end: lastCodeLine(lines, j.line, j.end),
         writes: [...writes],
+        narrowed: [...writes].filter((w) => !plain.has(w)),
         secrets: [
           ...new Set([
             ...secretsIn(body),
@@ -180,7 +188,12 @@ export function downstreamOf(wf: Workflow, job: WorkflowJob): WorkflowJob[] {
 
 /** Write scopes and write-capable secrets a job holds: what an injected step could use. */
 export function powerOf(job: WorkflowJob): string[] {
-  return [...job.writes.map((w) => `${w}: write`), ...job.secrets.filter(writeSecret).map((s) => `secrets.${s}`)];
+  // `id-token: write` only lets the job prove who it is; what that buys shows where it is spent (a broker's
+  // `contents: write` request, a deploy step), and is counted there. Granting it is still a change (workflowChange).
+  return [
+    ...job.writes.filter((w) => w !== 'id-token').map((w) => `${w}: write`),
+    ...job.secrets.filter(writeSecret).map((s) => `secrets.${s}`),
+  ];
 }
 
 interface Block {

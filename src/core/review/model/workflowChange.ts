@@ -28,12 +28,17 @@ export interface CredentialGrant {
 }
 
 /** How a changed line weighs: nothing a reviewer checks, an action's version, or a real edit. */
-type LineKind = 'inert' | 'setting' | 'bump-first-party' | 'bump-third-party' | 'edit';
+type LineKind = 'inert' | 'setting' | 'bump-first-party' | 'bump-third-party' | 'version' | 'edit';
 
 export interface JobEdit {
   readonly job: WorkflowJob;
   /** Changed lines that alter what the job runs or how (not comments, limits, names, appended options). */
   readonly edits: number;
+  /**
+   * Of those, lines of a script (`run:`) or a new action (`uses:`), versions aside: what an LLM agent's job or the
+   * jobs after it actually execute. A model name or an input of the agent's action is not counted.
+   */
+  readonly scriptEdits: number;
   readonly bumps: { readonly firstParty: number; readonly thirdParty: readonly string[] };
   /** Plain settings changed (an environment value): worth a look, no credential. */
   readonly settings: number;
@@ -94,7 +99,15 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
   const kinds = classify(file);
   const jobs = new Map<
     string,
-    { job: WorkflowJob; edits: number; first: number; third: string[]; settings: number; firstLine: number }
+    {
+      job: WorkflowJob;
+      edits: number;
+      scriptEdits: number;
+      first: number;
+      third: string[];
+      settings: number;
+      firstLine: number;
+    }
   >();
   let workflowEdits = 0;
   const note = (line: ChangeLine, kind: LineKind, side: 'new' | 'old'): void => {
@@ -110,12 +123,15 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
     const e = jobs.get(job.id) ?? {
       job,
       edits: 0,
+      scriptEdits: 0,
       first: 0,
       third: [],
       settings: 0,
       firstLine: side === 'new' ? line.line : job.start,
     };
-    if (kind === 'edit') e.edits++;
+    const role = wf?.roles[line.line - 1];
+    if (kind === 'edit' && (role === 'run' || role === 'uses')) e.scriptEdits++;
+    if (kind === 'edit' || kind === 'version') e.edits++;
     else if (kind === 'setting') e.settings++;
     else if (kind === 'bump-first-party') e.first++;
     else if (side === 'new') e.third.push(USES.exec(line.text)?.[1] ?? line.text.trim());
@@ -126,6 +142,7 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
   const jobEdits: JobEdit[] = [...jobs.values()].map((e) => ({
     job: e.job,
     edits: e.edits,
+    scriptEdits: e.scriptEdits,
     bumps: { firstParty: e.first, thirdParty: e.third },
     settings: e.settings,
     firstLine: e.firstLine,
@@ -158,7 +175,7 @@ function grantsOf(file: ChangeFile, head: Workflow, base: Workflow | undefined, 
   for (const job of head.jobs) {
     const before = base?.jobs.find((j) => j.id === job.id);
     for (const w of job.writes)
-      if (!before?.writes.includes(w))
+      if (!before?.writes.includes(w) && !job.narrowed.includes(w))
         out.push({
           job: job.id,
           what: w === 'all' ? 'write-all' : `${w}: write`,
@@ -217,8 +234,8 @@ function agentsExposed(
         );
     if (!head.compiledAgent)
       for (const e of edits)
-        if (e.edits > 0 && (e.job.id === job.id || after.some((j) => j.id === e.job.id)))
-          brought.push(`edits ${e.edits} line${e.edits === 1 ? '' : 's'} of job ${e.job.id}`);
+        if (e.scriptEdits > 0 && (e.job.id === job.id || after.some((j) => j.id === e.job.id)))
+          brought.push(`edits ${e.scriptEdits} script line${e.scriptEdits === 1 ? '' : 's'} of job ${e.job.id}`);
     if (brought.length === 0) continue;
     const line =
       grants.find((g) => g.job === job.id)?.line ?? edits.find((e) => e.job.id === job.id)?.firstLine ?? job.start;
@@ -249,11 +266,19 @@ function classify(file: ChangeFile): Map<ChangeLine, LineKind> {
     if (twin && USES.test(l.text) && USES.exec(l.text)?.[1] === USES.exec(twin.text)?.[1])
       kind = FIRST_PARTY.test(l.text) ? 'bump-first-party' : 'bump-third-party';
     else if (twin && optionsAppended(twin.text, l.text)) kind = 'inert';
+    else if (twin && skeleton(twin.text) === skeleton(l.text)) kind = 'version';
     out.set(l, kind);
     if (twin) out.set(twin, kind === 'bump-third-party' ? 'inert' : kind);
   }
   for (const l of removed) if (!out.has(l)) out.set(l, 'edit');
   return out;
+}
+
+/** A line with every token holding a digit blanked: `--model claude-opus-4-5` and `-4-6` read the same. */
+function skeleton(t: string): string {
+  return uncommented(t)
+    .trim()
+    .replace(/[\w.+-]*\d[\w.+-]*/g, '#');
 }
 
 /** Options that switch a check or a guard off: never a mere option. */

@@ -24,7 +24,7 @@ const WRITE = /["']?([a-z][\w-]*)["']?\s*:\s*["']?write\b/g;
 const READ = /["']?([a-z][\w-]*)["']?\s*:\s*["']?read\b/;
 /** Fields naming who gets the token and for what: the target repository, the calling workflow, the OIDC subject. */
 const WHO =
-  /["']?(target|caller_workflow|caller|subject(?:_pattern)?|repository|claim_pattern)["']?\s*:\s*(?:["']([^"'\n]+)["']|([^\s#,]+))/g;
+  /(?<![\w-])["']?(target|caller_workflow|caller|subject(?:_pattern)?|repository|claim_pattern)["']?\s*:\s*(?:["']([^"'\n]+)["']|([^\s#,]+))/g;
 
 export const ciGrantRules: RuleFamily = {
   name: 'ci-grants',

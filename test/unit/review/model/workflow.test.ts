@@ -175,6 +175,16 @@ describe('review/model/workflowChange: what a change does to credentials', () =>
     );
   });
 
+  it("an app token's `permission-<scope>: write` input narrows the token: no grant", () => {
+    const c = changeOf({
+      path: '.github/workflows/r.yml',
+      before: head(24),
+      add: ['          permission-pull-requests: write'],
+      after: tail(24),
+    });
+    assert.deepEqual(c.grants, []);
+  });
+
   it('sees `gh pr merge --admin` and the job it runs in', () => {
     const c = changeOf({
       path: '.github/workflows/r.yml',
