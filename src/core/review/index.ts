@@ -30,6 +30,7 @@ export type { SarifIngest, SarifLimits, SarifSkipped } from './sarifInput';
 export type { ReviewInput, ReviewReport, ReviewHeader } from './engine';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
 export { classifyPath } from './model/paths';
+export { isGithubWorkflow } from './model/workflowChange';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';

@@ -2,6 +2,7 @@
 import { apiRules } from './rules/api';
 import { authRules } from './rules/auth';
 import { ciConfigRules } from './rules/ci-config';
+import { ciGrantRules } from './rules/ci-grants';
 import { commentRules } from './rules/comments';
 import { commentDriftRules } from './rules/comment-drift';
 import { concurrencyRules } from './rules/concurrency';
@@ -55,6 +56,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   commentDriftRules,
   endpointRules,
   ciConfigRules,
+  ciGrantRules,
   sizeRules,
   duplicationRules,
   // Last: it reads the process findings of sinkRules so one call is not reported twice.

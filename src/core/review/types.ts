@@ -214,6 +214,13 @@ export interface ReviewContext {
    * tests a moved minimum version. Absent: not read (the rule is silent); empty: the repository has none.
    */
   readonly workflows?: readonly RepoFile[];
+  /**
+   * Full text of each changed GitHub workflow (.github/workflows/*.yml) at the head and at the base, by path, read by
+   * src/git whenever a workflow changed: the CI rules and the tier judge an edit inside the job it lands in (what
+   * that job may write, which secrets and untrusted text it holds), not from the hunk alone. Absent for a file: the
+   * hunks are judged alone.
+   */
+  readonly ciText?: ReadonlyMap<string, { readonly head?: string; readonly base?: string }>;
   /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
   readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };

@@ -14,6 +14,7 @@ import {
   changedFunctionNames,
   classifyPath,
   grammarFor,
+  isGithubWorkflow,
   libraryModule,
   needsReading,
   pythonInitFor,
@@ -39,7 +40,15 @@ const MAX_REFERENCE_FILES = 100;
 
 type HeadContext = Pick<
   ReviewContext,
-  'headText' | 'baseText' | 'jsPackages' | 'crates' | 'pythonPackages' | 'references' | 'workflows' | 'lockfiles'
+  | 'headText'
+  | 'baseText'
+  | 'jsPackages'
+  | 'crates'
+  | 'pythonPackages'
+  | 'references'
+  | 'workflows'
+  | 'lockfiles'
+  | 'ciText'
 >;
 
 /** The working tree as the head: texts from disk, grep over the work tree. */
@@ -61,11 +70,12 @@ export async function readHeadContext(
   try {
     const grep = grepNames(repo, head, names, log);
     const oldSide = base === undefined ? undefined : await Promise.resolve(base).catch(() => undefined);
-    const [texts, references, manifests] = await Promise.all([
+    const [texts, references, manifests, ciText] = await Promise.all([
       readChangedSources(repo, batch, head, oldSide, diff, log),
       grep,
       // The working tree's review reads no workflows: the bound rule then stays silent there.
       head === WORKTREE ? Promise.resolve({}) : readManifestContext(repo, batch, head, diff, log),
+      readChangedWorkflows(repo, batch, head, oldSide, diff, log),
     ]);
     const { headText, baseText, packages } = texts;
     const changed = new Set(diff.files.map((f) => f.path));
@@ -79,6 +89,7 @@ export async function readHeadContext(
       ...packages,
       ...(references ? { references } : {}),
       ...manifests,
+      ...(ciText.size > 0 ? { ciText } : {}),
     };
   } finally {
     await batch.close();
@@ -130,6 +141,40 @@ async function readManifestContext(
     );
     return {};
   }
+}
+
+/**
+ * Whenever a GitHub workflow changed: its whole text at the head and at the base, so the CI rules and the tier judge
+ * an edit in the job it lands in (which permissions, secrets and untrusted text that job holds). A file whose text
+ * could not be read is left out and judged from its hunks.
+ */
+async function readChangedWorkflows(
+  repo: RepoInfo,
+  batch: CatFileBatch,
+  head: string | typeof WORKTREE,
+  base: string | undefined,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<Map<string, { head?: string; base?: string }>> {
+  const out = new Map<string, { head?: string; base?: string }>();
+  const files = diff.files.filter((f) => !f.binary && isGithubWorkflow(f.path)).slice(0, 50);
+  if (files.length === 0) return out;
+  const heads = files.filter((f) => f.newPath !== null).map((f) => f.path);
+  const olds = base ? files.filter((f) => f.oldPath !== null) : [];
+  const [headTexts, baseTexts] = await Promise.all([
+    readTexts(repo, batch, head, heads, log),
+    readBlobs(
+      batch,
+      olds.map((f) => `${base}:${f.oldPath}`),
+      log,
+    ),
+  ]);
+  for (const f of files) out.set(f.path, {});
+  for (const [p, t] of headTexts) out.set(p, { ...out.get(p), head: t });
+  baseTexts.forEach((t, i) => {
+    if (typeof t === 'string') out.set(olds[i].path, { ...out.get(olds[i].path), base: t });
+  });
+  return out;
 }
 
 /**

@@ -11,11 +11,12 @@ import { classifyPath } from '../../../src/core/review/model/paths';
 import type { Finding } from '../../../src/core/review/types';
 import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
+import { CI_CASES } from './corpus/ci';
 import { CLAIM_CASES } from './corpus/claims';
 import { DEPENDENCY_CASES } from './corpus/dependencies';
 import { DRIFT_CASES } from './corpus/drift';
 import { FRESH_CASES } from './corpus/fresh';
-import { ALL_AI, baseTextOf, diffOf, headTextOf, review } from './helpers';
+import { ALL_AI, baseTextOf, ciTextOf, diffOf, headTextOf, review } from './helpers';
 import { GO_CASES } from './corpus/go';
 import { PYTHON_CASES } from './corpus/python';
 import { REALEVAL_CASES } from './corpus/realeval';
@@ -39,6 +40,7 @@ export const CASES: readonly CorpusCase[] = [
   ...SIGNATURE_CASES,
   ...FRESH_CASES,
   ...DEPENDENCY_CASES,
+  ...CI_CASES,
 ];
 
 interface Tally {
@@ -56,7 +58,13 @@ let syntax: SyntaxParser | undefined;
 
 function run(c: CorpusCase): Finding[] {
   const headText = new Map([...headTextOf(...c.files), ...(c.context?.headText ?? [])]);
-  const context = { ...c.context, headText, baseText: baseTextOf(...c.files), ...(syntax ? { syntax } : {}) };
+  const context = {
+    ciText: ciTextOf(...c.files),
+    ...c.context,
+    headText,
+    baseText: baseTextOf(...c.files),
+    ...(syntax ? { syntax } : {}),
+  };
   return [...review(diffOf(...c.files), c.ai ? ALL_AI : undefined, context).findings];
 }
 

@@ -92,6 +92,20 @@ export function baseTextOf(...specs: FileSpec[]): Map<string, string> {
   return out;
 }
 
+/**
+ * Changed GitHub workflows' texts on both sides (`context.ciText`), as src/git reads them whenever a workflow
+ * changed: the CI rules and the tier judge an edit inside its job.
+ */
+export function ciTextOf(...specs: FileSpec[]): Map<string, { head?: string; base?: string }> {
+  const heads = headTextOf(...specs);
+  const bases = baseTextOf(...specs);
+  const out = new Map<string, { head?: string; base?: string }>();
+  for (const s of specs)
+    if (/(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(s.path))
+      out.set(s.path, { head: heads.get(s.path), base: bases.get(s.path) });
+  return out;
+}
+
 /** One file of `git diff` output: one hunk, or the spec's `hunks` after it. */
 function fileDiff(spec: FileSpec): string {
   if (spec.hunks) {

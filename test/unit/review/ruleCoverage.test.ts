@@ -17,7 +17,7 @@ import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tre
 import type { Finding, ReviewContext } from '../../../src/core/review/types';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
 import { CASES as CORPUS } from './corpus.test';
-import { ALL_AI, CHECKED_CASES, type FileSpec, diffOf, headTextOf, review } from './helpers';
+import { ALL_AI, CHECKED_CASES, type FileSpec, ciTextOf, diffOf, headTextOf, review } from './helpers';
 
 // The rule tests of this folder register their check() cases when loaded; load them all, so this file also works
 // alone (mocha loads each file once: a file required here is not run twice).
@@ -149,7 +149,12 @@ describe('review rules: hits and near-misses in every claimed language', () => {
     const claims = new Map(RULES.map((r) => [r.id, r.claims]));
     for (const c of cases) {
       const context: ReviewContext | undefined = c.corpus
-        ? { ...c.context, headText: headTextOf(...c.files), ...(syntax ? { syntax } : {}) }
+        ? {
+            ciText: ciTextOf(...c.files),
+            ...c.context,
+            headText: headTextOf(...c.files),
+            ...(syntax ? { syntax } : {}),
+          }
         : c.context;
       const findings: readonly Finding[] = review(diffOf(...c.files), c.ai ? ALL_AI : undefined, context).findings;
       for (const rule of c.fires)

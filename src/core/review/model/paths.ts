@@ -176,6 +176,11 @@ const GENERATED =
   /(\.min\.(js|css)$)|(\.pb\.go$)|(_pb2(_grpc)?\.pyi?$)|(\.generated\.[a-z]+$)|(\.g\.(cs|dart)$)|(\.designer\.cs$)|((^|\/)(__generated__|generated|gen)\/)|((^|\/)(dist|build|out)\/[^/]+\.(js|css|map)$)|(\.snap$)/i;
 const MIGRATION =
   /(^|\/)(migrations?|migrate|alembic\/versions|flyway|liquibase|changelogs?)\/|(^|\/)V\d+(_\d+)*__[^/]+\.sql$/i;
+/**
+ * Credential-broker grants: Octo STS trust policies (`.github/chainguard/*.sts.yaml`) and ost-simple-sts grant files
+ * (`.github/ost-simple-sts.json`): which workflow may exchange its identity for a token with which permissions.
+ */
+export const BROKER_GRANT = /(?:^|\/)\.github\/(?:chainguard\/[^/]+\.sts\.ya?ml|[^/]*\bsts\b[^/]*\.(?:json|ya?ml))$/i;
 const CONFIG =
   /(^|\/)(\.env(\.[^/]*)?|\.npmrc|\.yarnrc(\.yml)?|\.pypirc|pip\.conf|tsconfig[^/]*\.json|\.eslintrc[^/]*|eslint\.config\.[cm]?[jt]s|\.prettierrc[^/]*|\.golangci\.ya?ml|\.editorconfig|\.gitattributes|setup\.cfg|tox\.ini|pytest\.ini|mypy\.ini|\.flake8|\.pylintrc|ruff\.toml|application[^/]*\.(properties|ya?ml)|appsettings[^/]*\.json|web\.config|nuget\.config|settings\.py|\.babelrc|jest\.config\.[cm]?[jt]s|vite\.config\.[cm]?[jt]s|webpack\.config\.[cm]?[jt]s)$/i;
 
@@ -218,7 +223,7 @@ export function classifyPath(path: string): FileClass {
     vendored,
     generated,
     migration: MIGRATION.test(path),
-    config: CONFIG.test(path) || ci,
+    config: CONFIG.test(path) || ci || BROKER_GRANT.test(path),
     source: CODE_LANGS.has(language) && !test && !vendored && !generated,
   };
 }

@@ -1,5 +1,9 @@
 /** CI, ownership and configuration: pipelines and CODEOWNERS touched, risky CI steps, configuration files changed. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { BROKER_GRANT } from '../model/paths';
+import { AGENT_STEP } from '../model/workflow';
+import { agentJobWithPushKey } from './agent-deploy';
+import { workflowChange } from '../model/workflowChange';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines, spanOf } from './rule';
 
 const CI: RuleMeta = {
@@ -25,9 +29,6 @@ const AGENT: RuleMeta = {
   whatToDo:
     'Anyone who can open an issue or PR can instruct the agent (prompt injection): give it a read-only token, or run it only on trusted events and authors.',
 };
-/** An LLM agent step: the vendors' actions or their CLIs run headless. */
-const AGENT_STEP =
-  /\buses\s*:\s*['"]?(?:anthropics\/claude-code(?:-base)?-action|openai\/codex-action|google-github-actions\/run-gemini-cli|github\/copilot[\w-]*|[\w-]+\/(?:ai|llm|gpt|claude|codex|gemini)[\w-]*-action)@|\b(?:claude\s+-p|claude\s+--print|codex\s+exec|gemini\s+-p|aider\s+--message)\b/i;
 /** Text an outsider controls reaches the job: issue/PR/comment events or their bodies. */
 const UNTRUSTED =
   /^\s*(?:issues|issue_comment|pull_request_target|pull_request_review_comment|discussion|discussion_comment)\s*:|\bgithub\.event\.(?:issue|comment|pull_request|review|discussion)\.(?:title|body)\b|^\s*on\s*:\s*\[?[^\]\n]*\b(?:issues|issue_comment|pull_request_target)\b/m;
@@ -67,6 +68,12 @@ const RISKY_PATTERNS: readonly LinePattern[] = [
     part: 'text',
     severity: 'medium',
     label: 'failures no longer fail the build',
+  },
+  {
+    re: /\bgh\s+pr\s+merge\b[^\n#]*\s--admin\b/,
+    part: 'text',
+    severity: 'high',
+    label: 'merges past required reviews and branch protection (--admin)',
   },
   {
     re: /--no-verify\b|--no-gpg-sign\b|SKIP_CHECKS|--ignore-scripts=false|HUSKY=0/,
@@ -112,6 +119,7 @@ export const ciConfigRules: RuleFamily = {
     'write',
     'secrets',
     'uses',
+    '--admin',
   ],
   run(change: Change, sink: FindingSink): void {
     const pipelines: ChangeFile[] = [];
@@ -131,11 +139,11 @@ export const ciConfigRules: RuleFamily = {
           file.added,
           'new',
           RISKY_PATTERNS,
-          /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses/,
+          /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses|--admin/,
         );
       if (cls.ci) {
         if (!versionsOnly(file)) pipelines.push(file);
-        agentWithUntrustedInput(sink, file);
+        agentWithUntrustedInput(sink, change, file);
       } else if (cls.ownership)
         sink.add(
           OWNERS,
@@ -144,7 +152,8 @@ export const ciConfigRules: RuleFamily = {
           'high',
           `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`,
         );
-      else if (cls.config && !cls.agentConfig && !buildOutputOnly(file))
+      // A credential-broker grant has its own finding (ci-grants.ts).
+      else if (cls.config && !cls.agentConfig && !buildOutputOnly(file) && !BROKER_GRANT.test(file.path))
         sink.add(
           CONFIG,
           file,
@@ -153,6 +162,7 @@ export const ciConfigRules: RuleFamily = {
           `${file.diff.status} configuration file (+${file.diff.additions}/-${file.diff.deletions})`,
         );
     }
+    for (const file of change.files) if (!file.cls.ci) agentJobWithPushKey(sink, AGENT, change, file);
     pipelinesChanged(sink, pipelines);
   },
 };
@@ -181,10 +191,30 @@ function pipelinesChanged(sink: FindingSink, files: readonly ChangeFile[]): void
 }
 
 /**
- * A workflow the change makes run an LLM agent on untrusted text with a write token. The workflow is read from the
- * change head's full text when src/git gave it, else from the hunks (new workflows show whole).
+ * A workflow where an LLM agent reads untrusted text beside a write credential (its job's, or of the jobs acting on
+ * its output), and this change brought part of that: one finding per agent job naming what was granted. Read from
+ * the whole workflow at the head and base (model/workflowChange.ts); without that text, from the hunks (a new
+ * workflow shows whole).
  */
-function agentWithUntrustedInput(sink: FindingSink, file: ChangeFile): void {
+function agentWithUntrustedInput(sink: FindingSink, change: Change, file: ChangeFile): void {
+  const text = change.context.ciText?.get(file.path);
+  const wc = workflowChange(file, text?.head, text?.base);
+  if (wc) {
+    for (const a of wc.agents) {
+      const at =
+        file.added.find((l) => l.line === a.line) ??
+        file.added.find((l) => l.line >= a.job.start && l.line <= a.job.end);
+      const line = at?.line ?? a.line;
+      sink.add(
+        AGENT,
+        file,
+        { side: 'new', start: line, end: line },
+        'high',
+        `an LLM agent in job ${a.job.id} (${quote(a.job.agent ?? '', 50)}) reads untrusted text (${quote(a.input, 50)}) beside ${a.power.slice(0, 3).join(', ')}; this change ${a.brought.slice(0, 3).join('; ')}`,
+      );
+    }
+    return;
+  }
   const added = file.added.map((l) => l.text).join('\n');
   const visible = file.diff.hunks.flatMap((h) => h.lines.filter((l) => l.kind !== 'del').map((l) => l.text)).join('\n');
   if (!AGENT_STEP.test(visible) || !UNTRUSTED.test(visible) || !WRITE.test(visible)) return;

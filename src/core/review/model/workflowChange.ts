@@ -1,0 +1,305 @@
+/**
+ * What a change does to a GitHub workflow's credentials, read from the whole workflow at the head and the base
+ * (context.ciText, read by src/git): which jobs gain write scopes, secrets, untrusted triggers or become callable,
+ * which jobs' steps it edits, and which LLM agent jobs it leaves reading untrusted text next to a write credential.
+ * The tier (tier.ts) and the CI rules (rules/ci-config.ts) both read it, so a finding and "Why Tn" agree.
+ */
+import type { ChangeFile, ChangeLine } from './change';
+import {
+  agentInput,
+  downstreamOf,
+  jobAt,
+  parseWorkflow,
+  powerOf,
+  secretsNamed,
+  uncommented,
+  UNTRUSTED_TRIGGERS,
+  type Workflow,
+  type WorkflowJob,
+} from './workflow';
+
+export interface CredentialGrant {
+  /** The job that gains it; undefined for the workflow as a whole (a trigger). */
+  readonly job?: string;
+  /** What was granted, e.g. `pull-requests: write`, `secrets.NPM_TOKEN`, `on: issue_comment`. */
+  readonly what: string;
+  /** 1-based head line to point at. */
+  readonly line: number;
+}
+
+/** How a changed line weighs: nothing a reviewer checks, an action's version, or a real edit. */
+type LineKind = 'inert' | 'setting' | 'bump-first-party' | 'bump-third-party' | 'version' | 'edit';
+
+export interface JobEdit {
+  readonly job: WorkflowJob;
+  /** Changed lines that alter what the job runs or how (not comments, limits, names, appended options). */
+  readonly edits: number;
+  /**
+   * Of those, lines of a script (`run:`) or a new action (`uses:`), versions aside: what an LLM agent's job or the
+   * jobs after it actually execute. A model name or an input of the agent's action is not counted.
+   */
+  readonly scriptEdits: number;
+  readonly bumps: { readonly firstParty: number; readonly thirdParty: readonly string[] };
+  /** Plain settings changed (an environment value): worth a look, no credential. */
+  readonly settings: number;
+  readonly firstLine: number;
+}
+
+export interface AgentExposure {
+  readonly job: WorkflowJob;
+  /** The untrusted text that reaches the agent. */
+  readonly input: string;
+  /** Write scopes and write-capable secrets of the agent's job and of the jobs that act on its output. */
+  readonly power: readonly string[];
+  /** What this change brought: grants, or step edits in the agent's job or those after it. */
+  readonly brought: readonly string[];
+  readonly line: number;
+}
+
+export interface WorkflowChange {
+  readonly head?: Workflow;
+  readonly base?: Workflow;
+  readonly grants: readonly CredentialGrant[];
+  readonly jobs: readonly JobEdit[];
+  /** Changed lines outside every job (triggers, top-level permissions or env), not inert. */
+  readonly workflowEdits: number;
+  readonly agents: readonly AgentExposure[];
+  /** `gh pr merge --admin`: a merge past required reviews, with the job it runs in. */
+  readonly bypass?: { readonly line: ChangeLine; readonly job?: WorkflowJob };
+}
+
+/** First-party actions: GitHub's own (`actions/*`, `github/*`). */
+const FIRST_PARTY = /^\s*-?\s*uses\s*:\s*['"]?(?:actions|github)\//;
+const USES = /^\s*-?\s*uses\s*:\s*['"]?([\w.-]+\/[\w./-]+)@/;
+/** Lines that change nothing a reviewer checks: comments and blanks, step names, time limits. */
+const INERT = /^\s*(?:#.*)?$|^\s*-?\s*name\s*:|^\s*timeout-minutes\s*:\s*\d+\s*$/;
+/** An environment variable set to a plain value or a runner directory: a setting, no credential, no script. */
+const SETTING =
+  /^\s*[A-Z][A-Z0-9_]*\s*:\s*(?:['"]?[\w./:@+-]*['"]?|\$\{\{\s*runner\.(?:temp|tool_cache|workspace)\s*\}\}[\w./-]*)\s*$/;
+const REVIEW_BYPASS = /\bgh\s+pr\s+merge\b[^\n#]*\s--admin\b/;
+const PUBLISH =
+  /\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\s+(?:create|upload)\b/;
+
+/** A GitHub Actions workflow file (not a composite action, not another CI system). */
+export function isGithubWorkflow(path: string): boolean {
+  return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i.test(path);
+}
+
+/**
+ * Undefined when the workflow's text is not known (no context, or not a GitHub workflow): callers then judge the
+ * hunks alone.
+ */
+export function workflowChange(file: ChangeFile, headText?: string, baseText?: string): WorkflowChange | undefined {
+  if (!isGithubWorkflow(file.path)) return undefined;
+  const status = file.diff.status;
+  if (status !== 'deleted' && headText === undefined) return undefined;
+  if (status !== 'added' && status !== 'deleted' && baseText === undefined) return undefined;
+  const head = headText !== undefined && status !== 'deleted' ? parseWorkflow(headText) : undefined;
+  const base = baseText !== undefined && status !== 'added' ? parseWorkflow(baseText) : undefined;
+  const kinds = classify(file);
+  const jobs = new Map<
+    string,
+    {
+      job: WorkflowJob;
+      edits: number;
+      scriptEdits: number;
+      first: number;
+      third: string[];
+      settings: number;
+      firstLine: number;
+    }
+  >();
+  let workflowEdits = 0;
+  const note = (line: ChangeLine, kind: LineKind, side: 'new' | 'old'): void => {
+    if (kind === 'inert') return;
+    const wf = side === 'new' ? head : base;
+    // A removed line belongs to the head job of the same name.
+    const at = wf ? jobAt(wf, line.line) : undefined;
+    const job = at && side === 'old' ? (head?.jobs.find((j) => j.id === at.id) ?? at) : at;
+    if (!job) {
+      workflowEdits++;
+      return;
+    }
+    const e = jobs.get(job.id) ?? {
+      job,
+      edits: 0,
+      scriptEdits: 0,
+      first: 0,
+      third: [],
+      settings: 0,
+      firstLine: side === 'new' ? line.line : job.start,
+    };
+    const role = wf?.roles[line.line - 1];
+    if (kind === 'edit' && (role === 'run' || role === 'uses')) e.scriptEdits++;
+    if (kind === 'edit' || kind === 'version') e.edits++;
+    else if (kind === 'setting') e.settings++;
+    else if (kind === 'bump-first-party') e.first++;
+    else if (side === 'new') e.third.push(USES.exec(line.text)?.[1] ?? line.text.trim());
+    jobs.set(job.id, e);
+  };
+  for (const l of file.added) note(l, kinds.get(l) ?? 'edit', 'new');
+  for (const l of file.removed) note(l, kinds.get(l) ?? 'edit', 'old');
+  const jobEdits: JobEdit[] = [...jobs.values()].map((e) => ({
+    job: e.job,
+    edits: e.edits,
+    scriptEdits: e.scriptEdits,
+    bumps: { firstParty: e.first, thirdParty: e.third },
+    settings: e.settings,
+    firstLine: e.firstLine,
+  }));
+  const grants = head ? grantsOf(file, head, base, baseText ?? '') : [];
+  const agents = head && headText !== undefined ? agentsExposed(head, headText, base, grants, jobEdits) : [];
+  const by = file.added.find((l) => REVIEW_BYPASS.test(uncommented(l.text)));
+  return {
+    ...(head ? { head } : {}),
+    ...(base ? { base } : {}),
+    grants,
+    jobs: jobEdits,
+    workflowEdits,
+    agents,
+    ...(by ? { bypass: { line: by, ...(head && jobAt(head, by.line) ? { job: jobAt(head, by.line) } : {}) } } : {}),
+  };
+}
+
+/** What the head grants that the base did not: write scopes and secrets per job, untrusted or callable triggers. */
+function grantsOf(file: ChangeFile, head: Workflow, base: Workflow | undefined, baseText: string): CredentialGrant[] {
+  const out: CredentialGrant[] = [];
+  const known = secretsNamed(baseText);
+  const inherited = /\bsecrets\s*:\s*inherit\b/.test(baseText);
+  const lineFor = (job: WorkflowJob | undefined, re: RegExp): number =>
+    (job ? file.added.find((l) => l.line >= job.start && l.line <= job.end && re.test(l.text)) : undefined)?.line ??
+    file.added.find((l) => re.test(l.text))?.line ??
+    job?.start ??
+    file.added[0]?.line ??
+    1;
+  for (const job of head.jobs) {
+    const before = base?.jobs.find((j) => j.id === job.id);
+    for (const w of job.writes)
+      if (!before?.writes.includes(w) && !job.narrowed.includes(w))
+        out.push({
+          job: job.id,
+          what: w === 'all' ? 'write-all' : `${w}: write`,
+          line: lineFor(job, new RegExp(`${w.replace(/-/g, '[-_]')}|write`)),
+        });
+    for (const s of job.secrets)
+      if (s === 'inherit' ? !inherited : !known.has(s))
+        out.push({
+          job: job.id,
+          what: s === 'inherit' ? 'secrets: inherit' : `secrets.${s}`,
+          line: lineFor(job, new RegExp(s)),
+        });
+    // A publishing step the job did not have.
+    const added = file.added.find((l) => l.line >= job.start && l.line <= job.end && PUBLISH.test(uncommented(l.text)));
+    if (added && !file.removed.some((r) => PUBLISH.test(r.text)))
+      out.push({ job: job.id, what: `a publishing step (${added.text.trim().slice(0, 50)})`, line: added.line });
+  }
+  const holds = head.jobs.some((j) => powerOf(j).length > 0 || j.secrets.length > 0 || j.agent !== undefined);
+  if (holds)
+    for (const t of head.triggers)
+      if ((UNTRUSTED_TRIGGERS.has(t) || t === 'workflow_call') && !base?.triggers.includes(t))
+        out.push({
+          what: t === 'workflow_call' ? 'on: workflow_call (other workflows can run it with their inputs)' : `on: ${t}`,
+          line: lineFor(undefined, new RegExp(`\\b${t}\\b`)),
+        });
+  return out;
+}
+
+/**
+ * LLM agent jobs left reading untrusted text beside a write credential (theirs, or of the jobs that act on their
+ * output) where this change brought part of that: a grant, the agent itself, or an edit of the agent's job or a job
+ * after it. A compiled gh-aw lock file's steps are the compiler's (its safe-output jobs write for the agent by
+ * design): there only grants count, not edits.
+ */
+function agentsExposed(
+  head: Workflow,
+  headText: string,
+  base: Workflow | undefined,
+  grants: readonly CredentialGrant[],
+  edits: readonly JobEdit[],
+): AgentExposure[] {
+  const out: AgentExposure[] = [];
+  for (const job of head.jobs) {
+    const input = agentInput(head, job, headText);
+    if (!input) continue;
+    const after = downstreamOf(head, job);
+    const power = [...powerOf(job), ...after.flatMap((j) => powerOf(j).map((p) => `${p} in job ${j.id}`))];
+    if (power.length === 0) continue;
+    const brought: string[] = [];
+    const wasAgent = base?.jobs.find((j) => j.id === job.id)?.agent !== undefined;
+    if (!wasAgent) brought.push(`adds the agent step (${job.agent!.slice(0, 60)})`);
+    for (const g of grants)
+      if (g.job === undefined || g.job === job.id || after.some((j) => j.id === g.job))
+        brought.push(
+          g.job && g.job !== job.id ? `job ${g.job} gains ${g.what}` : g.job ? `gains ${g.what}` : `now runs ${g.what}`,
+        );
+    if (!head.compiledAgent)
+      for (const e of edits)
+        if (e.scriptEdits > 0 && (e.job.id === job.id || after.some((j) => j.id === e.job.id)))
+          brought.push(`edits ${e.scriptEdits} script line${e.scriptEdits === 1 ? '' : 's'} of job ${e.job.id}`);
+    if (brought.length === 0) continue;
+    const line =
+      grants.find((g) => g.job === job.id)?.line ?? edits.find((e) => e.job.id === job.id)?.firstLine ?? job.start;
+    out.push({ job, input, power, brought, line });
+  }
+  return out;
+}
+
+/** Each changed line's kind; an added line that only appends options to a removed twin is inert. */
+function classify(file: ChangeFile): Map<ChangeLine, LineKind> {
+  const out = new Map<ChangeLine, LineKind>();
+  const removed = file.removed.filter((l) => !INERT.test(l.text) && !SETTING.test(l.text));
+  const added = file.added.filter((l) => !INERT.test(l.text) && !SETTING.test(l.text));
+  for (const l of [...file.removed, ...file.added])
+    if (INERT.test(l.text)) out.set(l, 'inert');
+    else if (SETTING.test(l.text)) out.set(l, 'setting');
+  // Pair removed and added lines in order within a hunk: `uses: x@v1` -> `uses: x@v2`, `cmd a` -> `cmd --flag a`.
+  const pairs = new Map<ChangeLine, ChangeLine>();
+  const byHunk = (ls: readonly ChangeLine[], h: number): ChangeLine[] => ls.filter((l) => l.hunk === h);
+  for (const h of new Set(added.map((l) => l.hunk))) {
+    const r = byHunk(removed, h);
+    const a = byHunk(added, h);
+    if (r.length === a.length) a.forEach((l, i) => pairs.set(l, r[i]));
+  }
+  for (const l of added) {
+    const twin = pairs.get(l);
+    let kind: LineKind = 'edit';
+    if (twin && USES.test(l.text) && USES.exec(l.text)?.[1] === USES.exec(twin.text)?.[1])
+      kind = FIRST_PARTY.test(l.text) ? 'bump-first-party' : 'bump-third-party';
+    else if (twin && optionsAppended(twin.text, l.text)) kind = 'inert';
+    else if (twin && skeleton(twin.text) === skeleton(l.text)) kind = 'version';
+    out.set(l, kind);
+    if (twin) out.set(twin, kind === 'bump-third-party' ? 'inert' : kind);
+  }
+  for (const l of removed) if (!out.has(l)) out.set(l, 'edit');
+  return out;
+}
+
+/** A line with every token holding a digit blanked: `--model claude-opus-4-5` and `-4-6` read the same. */
+function skeleton(t: string): string {
+  return uncommented(t)
+    .trim()
+    .replace(/[\w.+-]*\d[\w.+-]*/g, '#');
+}
+
+/** Options that switch a check or a guard off: never a mere option. */
+const RISKY_OPTION = /^--(?:no-|admin|force|unsafe|insecure|allow|skip|disable|trust)/;
+
+/** `cmd a b` -> `cmd --opt x a b`: every old token kept in order, the new ones options (and their values). */
+function optionsAppended(before: string, after: string): boolean {
+  const a = uncommented(before).trim().split(/\s+/);
+  const b = uncommented(after).trim().split(/\s+/);
+  if (b.length <= a.length || a.length < 2) return false;
+  let i = 0;
+  const extra: string[] = [];
+  for (const t of b) {
+    if (i < a.length && t === a[i]) i++;
+    else extra.push(t);
+  }
+  if (i !== a.length || extra.some((t) => RISKY_OPTION.test(t))) return false;
+  // Each new token an option, or the value right after one.
+  return extra.every(
+    (t, k) =>
+      t.startsWith('--') ||
+      (k > 0 && extra[k - 1].startsWith('--') && !extra[k - 1].includes('=') && !t.startsWith('-')),
+  );
+}

@@ -1,0 +1,150 @@
+import { check, type FileSpec } from './helpers';
+
+/**
+ * Credential-broker grants, LLM agents outside Actions handed a push key, and review bypasses. Shapes modelled on
+ * merged pull requests of public repositories (an ost-simple-sts grant for a private mirror, a Cloud Run job running a
+ * code-generation agent, a release bot merging with `--admin`); every fixture is written here.
+ */
+const GRANTS_BEFORE = ['{', '  "grants": [', '    {', '      "caller": "app",', '      "target": "app-dev",'];
+
+describe('review/rules credential-broker grants', () => {
+  check([
+    {
+      lang: 'json',
+      name: 'an ost-simple-sts grant of contents and workflows write on another repository',
+      files: {
+        path: '.github/ost-simple-sts.json',
+        before: GRANTS_BEFORE,
+        add: [
+          '      "caller_workflow": "sync-mirror.yml",',
+          '      "on": ["push"],',
+          '      "permissions": { "contents": "write", "workflows": "write" },',
+          '      "target": "app-private"',
+        ],
+        after: ['    }', '  ]', '}'],
+      },
+      fires: 'ci-credential-grant',
+      severity: 'high',
+    },
+    {
+      lang: 'yaml',
+      name: 'an Octo STS trust policy granting pull-requests write',
+      files: {
+        path: '.github/chainguard/release.sts.yaml',
+        status: 'added',
+        add: [
+          'issuer: https://token.actions.githubusercontent.com',
+          'subject: repo:example/app:ref:refs/heads/main',
+          'permissions:',
+          '  pull_requests: write',
+        ],
+      },
+      fires: 'ci-credential-grant',
+      severity: 'high',
+    },
+    {
+      lang: 'json',
+      name: 'a grant removed from the broker file',
+      files: {
+        path: '.github/ost-simple-sts.json',
+        before: GRANTS_BEFORE,
+        del: ['      "permissions": { "contents": "write" },'],
+        after: ['    }', '  ]', '}'],
+      },
+      silent: 'ci-credential-grant',
+    },
+    {
+      lang: 'json',
+      name: 'a tsconfig option named like a permission',
+      files: { path: 'tsconfig.json', before: ['{'], add: ['  "contents": "write",'], after: ['}'] },
+      silent: 'ci-credential-grant',
+    },
+  ]);
+});
+
+/** A Cloud Run job spec: the container gets a GitHub push key from Secret Manager. */
+const JOB: FileSpec = {
+  path: 'infra/pr-generator/job.yaml',
+  status: 'added',
+  add: [
+    "kind: 'Job'",
+    'spec:',
+    '  containers:',
+    '    - env:',
+    "        - name: 'GIT_TOKEN'",
+    '          valueFrom:',
+    '            secretKeyRef:',
+    "              name: 'PR_BOT_GITHUB_PUSH_KEY'",
+  ],
+};
+const WORKER: FileSpec = {
+  path: 'infra/pr-generator/workflow.yaml',
+  status: 'added',
+  add: ['- doc_id: \'${"gh_" + doc.repo + "_" + string(doc.issue_number)}\''],
+};
+
+describe('review/rules LLM agent jobs handed a push credential', () => {
+  check([
+    {
+      lang: 'yaml',
+      name: 'a code-generation agent job gets a push key and is fed by issues',
+      files: [
+        JOB,
+        WORKER,
+        { path: 'infra/pr-generator/requirements.txt', status: 'added', add: ['google-antigravity>=0.1.0'] },
+      ],
+      fires: 'ci-agent-untrusted-input',
+      severity: 'high',
+    },
+    {
+      lang: 'yaml',
+      name: 'the same job spec without an agent (a plain sync job)',
+      files: [JOB, WORKER, { path: 'infra/pr-generator/requirements.txt', status: 'added', add: ['requests>=2'] }],
+      silent: 'ci-agent-untrusted-input',
+    },
+    {
+      lang: 'yaml',
+      name: 'an agent job with only its model key',
+      files: [
+        {
+          path: 'infra/summarizer/job.yaml',
+          status: 'added',
+          add: [
+            '    - env:',
+            "        - name: 'MODEL_NAME'",
+            "          value: 'gemini-3.5-flash'",
+            "        - name: 'GEMINI_API_KEY'",
+            '          valueFrom:',
+            '            secretKeyRef:',
+            "              name: 'GEMINI_API_KEY'",
+          ],
+        },
+      ],
+      silent: 'ci-agent-untrusted-input',
+    },
+  ]);
+});
+
+describe('review/rules review bypass in CI', () => {
+  const release = (cmd: string): FileSpec => ({
+    path: '.github/workflows/publish-versions.yml',
+    before: ['      - name: Merge', '        run: |', '          sleep 10'],
+    del: ['          gh pr merge --squash "$BRANCH"'],
+    add: [cmd],
+  });
+  check([
+    {
+      lang: 'yaml',
+      name: '`gh pr merge --admin`',
+      files: release('          gh pr merge --squash --admin "$BRANCH"'),
+      fires: 'ci-risky-step',
+      severity: 'high',
+    },
+    {
+      lang: 'yaml',
+      name: '`gh pr merge --auto` waits for the required reviews',
+      files: release('          gh pr merge --squash --auto "$BRANCH"'),
+      silent: 'ci-risky-step',
+    },
+  ]);
+});
