@@ -83,14 +83,20 @@ const SAMPLES = /(?:^|\/)(?:examples?|docs?|scripts?|benches|benchmarks?|demo)\/
 const DESCRIPTIVE =
   /^(?:@(?:Override|Deprecated|SuppressWarnings|staticmethod|classmethod|property|overload|override|functools\.\w+|wraps\b|cache\b|lru_cache\b)|#\[(?:test|cfg|inline|must_use|allow|deny|warn|doc|deprecated|track_caller|cold)\b)/;
 
+/** The rows of `lines` that define `name` (a function, method or class header). */
+function* definitionRows(lines: readonly string[], name: string): Generator<number> {
+  for (let i = 0; i < lines.length; i++) {
+    const m = ANY_DEF.exec(lines[i]);
+    if (m && (m[1] ?? m[2] ?? m[3]) === name) yield i;
+  }
+}
+
 /**
  * A function registered with a framework by a decorator or attribute (`@mcp.tool()`, `@app.get(..)`, `#[tauri::command]`,
  * `@Bean`): the framework calls it, so tests being its only callers in the source says nothing.
  */
 function registered(lines: readonly string[], name: string): boolean {
-  for (let i = 0; i < lines.length; i++) {
-    const m = ANY_DEF.exec(lines[i]);
-    if (!m || (m[1] ?? m[2] ?? m[3]) !== name) continue;
+  for (const i of definitionRows(lines, name)) {
     for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
       const l = lines[k].trim();
       if (l === '' || l.startsWith('//') || l.startsWith('///')) continue;
@@ -109,9 +115,7 @@ const FOR_TESTS =
   /\b(?:for|in|by|from) (?:the )?(?:unit |integration )?tests?\b|\btest(?:ing)? (?:hook|seam|helper|only)\b|\b(?:only )?for testing\b|\btests? (?:can |may |use |call |override|set|replace)/i;
 
 function forTests(lines: readonly string[], name: string): boolean {
-  for (let i = 0; i < lines.length; i++) {
-    const m = ANY_DEF.exec(lines[i]);
-    if (!m || (m[1] ?? m[2] ?? m[3]) !== name) continue;
+  for (const i of definitionRows(lines, name)) {
     for (let k = i - 1; k >= 0 && k >= i - 8; k--) {
       const l = lines[k].trim();
       if (!/^(?:\/\/|#(?!\[)|\*|\/\*|@|#\[)/.test(l)) break;
