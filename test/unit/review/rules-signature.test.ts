@@ -133,6 +133,22 @@ describe('review rules on both trees: public API changes', () => {
     },
     {
       lang: 'ts',
+      name: 'a Go alias of the same name is not read for TypeScript',
+      fires: API,
+      says: ['type of "body" changed'],
+      texts: { 'pkg/body/types.go': 'package body\n\ntype BodyInput = string | Blob\n' },
+      files: [
+        edit(
+          'src/send.ts',
+          ["import { type BodyInput } from './types';", ''],
+          ['export function send(url: string, body: string): Promise<void> {'],
+          ['export function send(url: string, body: BodyInput): Promise<void> {'],
+          ['  return post(url, body);', '}'],
+        ),
+      ],
+    },
+    {
+      lang: 'ts',
       name: 'a parameter retyped to an alias that narrows it',
       fires: API,
       says: ['type of "body" changed', 'Input'],

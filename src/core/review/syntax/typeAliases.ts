@@ -38,7 +38,8 @@ export function typeAliases(grammar: Grammar, headText: ReadonlyMap<string, stri
     defs = new Map();
     const annotated = new Set<string>();
     for (const [path, text] of headText) {
-      if (python !== path.endsWith('.py')) continue;
+      // Only files of the same family: Go also writes `type X = Y`.
+      if (!(python ? /\.pyi?$/ : /\.[cm]?tsx?$/).test(path)) continue;
       for (const line of text.split('\n')) {
         const m = python ? (PY_TYPE_STMT.exec(line) ?? PY_ALIAS.exec(line)) : TS_ALIAS.exec(line);
         if (!m) continue;
