@@ -20,6 +20,19 @@ before(async () => {
   assert.ok(syntax, 'tree-sitter grammars load');
 });
 
+/** The real parser, recording every text it is asked to parse. */
+function countingParser(): { parser: SyntaxParser; counted: string[] } {
+  const counted: string[] = [];
+  const parser: SyntaxParser = {
+    grammars: syntax!.grammars,
+    parse: (grammar, text) => {
+      counted.push(text);
+      return syntax!.parse(grammar, text);
+    },
+  };
+  return { parser, counted };
+}
+
 function apiFindings(...files: FileSpec[]): string[] {
   const context: ReviewContext = { headText: headTextOf(...files), baseText: baseTextOf(...files), syntax };
   return review(diffOf(...files), undefined, context)
@@ -227,14 +240,7 @@ describe('review syntax: touched declarations only', () => {
   });
 
   it('parses a head text once per review: the structure read and the public surface share its tree', () => {
-    const counted: string[] = [];
-    const parser: SyntaxParser = {
-      grammars: syntax!.grammars,
-      parse: (grammar, text) => {
-        counted.push(text);
-        return syntax!.parse(grammar, text);
-      },
-    };
+    const { parser, counted } = countingParser();
     const spec = edit(
       'src/store.rs',
       ['use std::path::Path;', ''],
@@ -255,14 +261,7 @@ describe('review syntax: touched declarations only', () => {
   });
 
   it('reads no tree for the surface of a file that exports nothing on either side', () => {
-    const counted: string[] = [];
-    const parser: SyntaxParser = {
-      grammars: syntax!.grammars,
-      parse: (grammar, text) => {
-        counted.push(text);
-        return syntax!.parse(grammar, text);
-      },
-    };
+    const { parser, counted } = countingParser();
     const local = (p: string) => [`function step(${p}): number {`, '  return 1;', '}', 'const total = step(2);'];
     const spec = edit('src/setup.ts', [], local('a: number'), local('b: string, a: number'));
     const context: ReviewContext = { headText: headTextOf(spec), baseText: baseTextOf(spec), syntax: parser };
