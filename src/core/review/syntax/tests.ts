@@ -25,6 +25,7 @@ export function testModule(grammar: Grammar, node: SyntaxNode): boolean {
 }
 
 const JS_TEST_CALL = /^(?:it|test|specify)(?:\.(?:only|concurrent|each|failing))?$/;
+const JS_EACH_CALL = /^(?:it|test)(?:\.(?:only|concurrent))?\.each$/;
 
 /** The name of the test case `node` is, or undefined. Outside test files only Rust has test cases (inline). */
 export function testCaseOf(grammar: Grammar, node: SyntaxNode, testFile: boolean): string | undefined {
@@ -54,7 +55,15 @@ export function testCaseOf(grammar: Grammar, node: SyntaxNode, testFile: boolean
     default: {
       if (!testFile) return undefined;
       const c = callee(node);
-      if (c === undefined || !JS_TEST_CALL.test(c)) return undefined;
+      if (c === undefined) return undefined;
+      // `it.each(table)('name', fn)`: the call taking the table only builds the test; the call it returns is the
+      // case, with the name and the body that asserts.
+      const fn = node.childForFieldName('function');
+      const parametrised = fn?.type === 'call_expression' && JS_EACH_CALL.test(callee(fn) ?? '');
+      if (!parametrised && !JS_TEST_CALL.test(c)) return undefined;
+      if (!parametrised && JS_EACH_CALL.test(c) && node.parent?.type === 'call_expression') {
+        if (node.parent.childForFieldName('function')?.startIndex === node.startIndex) return undefined;
+      }
       const first = node.childForFieldName('arguments')?.namedChildren[0];
       return first && /^(?:string|template_string)$/.test(first.type) ? first.text.slice(1, -1) : c;
     }
