@@ -128,6 +128,71 @@ describe('review/rules dangerous sinks and injection', () => {
       severity: 'high',
     },
     {
+      lang: 'ts',
+      name: 'a shell option only re-indented when its call moved into a helper',
+      files: removed(
+        'src/launch.ts',
+        ['  const child = spawn(cmd, args, {', '    shell: true,', '  });'],
+        [
+          '  const child = startProxy(cmd, args);',
+          '',
+          'function startProxy(cmd, args) {',
+          '  return spawn(cmd, args, {',
+          '      shell: true,',
+          '  });',
+          '}',
+        ],
+      ),
+      silent: 'dangerous-sink',
+    },
+    {
+      lang: 'ts',
+      name: 'a shell option carried to a new module',
+      files: [
+        removed(
+          'src/launch.ts',
+          ['  spawn(cmd, args, { shell: true, stdio: "inherit" });'],
+          ['  startProxy(cmd, args);'],
+        ),
+        added(
+          'src/proxy.ts',
+          'export function startProxy(cmd, args) {',
+          '  spawn(cmd, args, { shell: true, stdio: "inherit" });',
+          '}',
+        ),
+      ],
+      silent: 'dangerous-sink',
+    },
+    {
+      lang: 'ts',
+      name: 'a second shell spawn beside the one that moved',
+      files: [
+        removed(
+          'src/launch.ts',
+          ['  spawn(cmd, args, { shell: true, stdio: "inherit" });'],
+          ['  startProxy(cmd, args);'],
+        ),
+        added(
+          'src/proxy.ts',
+          'export function startProxy(cmd, args) {',
+          '  spawn(cmd, args, { shell: true, stdio: "inherit" });',
+          '  spawn(cleanup, [], { shell: true, stdio: "inherit" });',
+          '}',
+        ),
+      ],
+      fires: 'dangerous-sink',
+    },
+    {
+      lang: 'py',
+      name: 'hand-built arguments moved into a function',
+      files: removed(
+        'app/sandbox.py',
+        ['args.append(f"--include={path}")'],
+        ['def include_args(paths):', '    for path in paths:', '        args.append(f"--include={path}")'],
+      ),
+      silent: 'command-quoting',
+    },
+    {
       lang: 'py',
       name: 'subprocess with shell=True',
       files: added('app/run.py', 'subprocess.run(cmd, shell=True)'),

@@ -303,6 +303,56 @@ export function movedLines(file: ChangeFile): ReadonlySet<number> {
   return out;
 }
 
+const changeMovedCache = new WeakMap<Change, Map<ChangeFile, ReadonlySet<number>>>();
+
+/**
+ * `movedLines`, then across the change: an added line whose text was removed from another file of the change (code
+ * extracted into a new module, a function moved between files) was carried, not written. Each removed line pairs with
+ * one added line at most, its own file's first.
+ */
+export function movedInChange(change: Change, file: ChangeFile): ReadonlySet<number> {
+  let all = changeMovedCache.get(change);
+  if (!all) {
+    all = new Map();
+    const left = new Map<string, number>();
+    for (const f of change.files) {
+      const own = movedLines(f);
+      all.set(f, own);
+      const pairedHere = new Map<string, number>();
+      for (const l of f.added) if (own.has(l.line)) bump(pairedHere, spaced(l.text));
+      for (const l of f.removed) {
+        if (l.text.length < 12) continue;
+        const k = spaced(l.text);
+        if (k.length < 12) continue;
+        const paired = pairedHere.get(k) ?? 0;
+        if (paired > 0) pairedHere.set(k, paired - 1);
+        else bump(left, k);
+      }
+    }
+    if (left.size > 0) {
+      for (const f of change.files) {
+        const own = all.get(f)!;
+        let grown: Set<number> | undefined;
+        for (const l of f.added) {
+          if (l.text.length < 12 || own.has(l.line)) continue;
+          const k = spaced(l.text);
+          const n = left.get(k) ?? 0;
+          if (n === 0) continue;
+          left.set(k, n - 1);
+          (grown ??= new Set(own)).add(l.line);
+        }
+        if (grown) all.set(f, grown);
+      }
+    }
+    changeMovedCache.set(change, all);
+  }
+  return all.get(file) ?? movedLines(file);
+}
+
+function bump(counts: Map<string, number>, key: string): void {
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
+
 const MANY_SPACES = /\s\s|[^\S ]/;
 
 /** A line trimmed with each run of whitespace made one space; most lines already are, and are not copied. */

@@ -2,7 +2,7 @@
  * Dangerous sinks (eval, shells, unsafe deserialisation, raw HTML, unsafe blocks) and SQL or shell commands built by
  * string concatenation or interpolation.
  */
-import type { Change } from '../model/change';
+import { movedInChange, type Change } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote } from './rule';
 
 const SINK: RuleMeta = {
@@ -246,8 +246,11 @@ export const sinkRules: RuleFamily = {
     for (const file of change.files) {
       if (!file.cls.source) continue;
       const lang = file.cls.language;
+      let moved: ReadonlySet<number> | undefined;
       for (const l of file.added) {
         if (!sink.mayMatch(l)) continue;
+        // A sink that was already there and only moved (re-indented, or carried to another file) is not new.
+        if ((moved ??= movedInChange(change, file)).has(l.line)) continue;
         const code = l.code;
         if (MAYBE_INJECTION.test(code) && BUILT.test(code) && (SQL.test(code) || COMMAND.test(code))) {
           const what = SQL.test(code) ? 'SQL' : 'a shell command';
