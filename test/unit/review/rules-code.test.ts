@@ -18,6 +18,18 @@ describe('review/rules error handling', () => {
     },
     {
       lang: 'ts',
+      name: 'ignored failure of a named stop call in cleanup',
+      files: added('src/run.ts', 'try {', '  stopProxy();', '} catch {', '  // ignore', '}'),
+      silent: 'swallowed-error',
+    },
+    {
+      lang: 'ts',
+      name: 'ignored failure of a call that only starts with a cleanup word',
+      files: added('src/run.ts', 'try {', '  closestMatch(items);', '} catch {', '  // ignore', '}'),
+      fires: 'swallowed-error',
+    },
+    {
+      lang: 'ts',
       name: 'promise rejection discarded',
       files: added('src/io.ts', 'save().catch(() => {});'),
       fires: 'swallowed-error',
@@ -356,6 +368,24 @@ describe('review/rules placeholders and stubs', () => {
       files: added('src/pay.ts', '// TODO: handle refunds'),
       fires: 'placeholder',
       severity: 'low',
+    },
+    {
+      lang: 'go',
+      name: '"implement this" as a note to self',
+      files: added('internal/ui/layout.go', 'func (d *Dialog) Resize(w, h int) {', '\t// implement this', '}'),
+      fires: 'placeholder',
+    },
+    {
+      lang: 'go',
+      name: '"implement this" naming the types that implement an interface',
+      files: added(
+        'internal/ui/layout.go',
+        "// Sizer sets a dialog's size; every dialog (and any type wrapping one) implement this.",
+        'type Sizer interface {',
+        '\tSize() (int, int)',
+        '}',
+      ),
+      silent: 'placeholder',
     },
     {
       lang: 'py',

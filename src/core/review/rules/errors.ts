@@ -230,9 +230,12 @@ function cleanupIgnored(file: ChangeFile, l: ChangeLine): boolean {
 
 /** A comment of two words or more: it can say why, unlike a bare `// ignore`. */
 const REASON = /^\s*(?:\/\/|#|\/\*|\*)\s*\S+\s+\S+/;
-/** Calls whose failure is routinely ignored while cleaning up: the work is done, the release is best effort. */
+/**
+ * Calls whose failure is routinely ignored while cleaning up: the work is done, the release is best effort. The verb
+ * may name its object (`stopProxy()`, `closeServer()`, `kill_child()`).
+ */
 const CLEANUP_CALL =
-  /^\s*(?:await\s+)?[\w.$?!]*\b(?:dispose|close|destroy|kill|unlink|unlinkSync|rmSync|rm|rmdir|rmtree|remove|removedirs|remove_file|terminate|abort|cancel|release|disconnect|unsubscribe|removeListener|removeEventListener|off|unref|end|stop|shutdown|cleanup)\s*\(.*\)\s*;?\s*$/;
+  /^\s*(?:await\s+)?[\w.$?!]*\b(?:(?:dispose|close|destroy|kill|terminate|abort|cancel|release|disconnect|unsubscribe|stop|shutdown|cleanup)(?:[A-Z_]\w*)?|unlink|unlinkSync|rmSync|rm|rmdir|rmtree|remove|removedirs|remove_file|removeListener|removeEventListener|off|unref|end)\s*\(.*\)\s*;?\s*$/;
 
 /**
  * A swallow the author explains (the handler or the line above its `try` holds a comment saying why, as the rule's

@@ -23,7 +23,7 @@ const PATTERNS: readonly LinePattern[] = [
   {
     // "placeholder" and "stub" are ordinary words too (an input's placeholder text, a placeholder turn, what a test
     // stubs out): only the code calling itself one counts.
-    re: /\bsimplified\s*[:(,-]|\bin a real (?:implementation|app(?:lication)?|system|world|scenario|environment)\b|\b(?:for now|simplified (?:implementation|version|logic|approach|for)|(?:is|as|just|temporary|temp) (?:a |an )?(?:placeholder|stub)|placeholder (?:implementation|code|logic|value|data|for now|until)|stub(?:bed)? (?:implementation|out|for now|until)|mock implementation|not (?:yet )?implemented|implement (?:this|me|later)|your (?:code|logic) here|replace (?:this )?with (?:the )?(?:real|actual)|dummy (?:implementation|value|data))\b/i,
+    re: /\bsimplified\s*[:(,-]|\bin a real (?:implementation|app(?:lication)?|system|world|scenario|environment)\b|\b(?:for now|simplified (?:implementation|version|logic|approach|for)|(?:is|as|just|temporary|temp) (?:a |an )?(?:placeholder|stub)|placeholder (?:implementation|code|logic|value|data|for now|until)|stub(?:bed)? (?:implementation|out|for now|until)|mock implementation|not (?:yet )?implemented|implement (?:me|later)|(?<=(?:^|[/#*:;!(-]|\b(?:to|todo|fixme|xxx))\s*)implement this\b(?!\s+(?:interface|method|trait|protocol|class|type|function|contract|behaviou?r|api)\b)|your (?:code|logic) here|replace (?:this )?with (?:the )?(?:real|actual)|dummy (?:implementation|value|data))\b/i,
     part: 'comment',
     severity: 'medium',
     label: 'says the code is not the real thing',
