@@ -684,6 +684,22 @@ describe('review/rules resilience', () => {
       fires: 'resilience-changed',
     },
     {
+      lang: 'yaml',
+      name: "a CI job's time limit raised for a slower build",
+      files: removed('.github/workflows/release.yml', ['    timeout-minutes: 30'], ['    timeout-minutes: 60']),
+      silent: 'resilience-changed',
+    },
+    {
+      lang: 'yaml',
+      name: 'retries of a CI step lowered',
+      files: removed(
+        '.github/workflows/release.yml',
+        ['        run: apt-get -o Acquire::Retries=3 install -y musl-tools'],
+        ['        run: apt-get -o Acquire::Retries=0 install -y musl-tools'],
+      ),
+      fires: 'resilience-changed',
+    },
+    {
       lang: 'ts',
       name: 'timeout line reformatted, same value',
       files: removed('src/http.ts', ['const TIMEOUT_MS=5000;'], ['const TIMEOUT_MS = 5000;']),

@@ -134,9 +134,10 @@ function retryLoop(sink: FindingSink, file: ChangeFile, l: ChangeLine): void {
 }
 
 function compareHunks(sink: FindingSink, file: ChangeFile): void {
-  const removed = groupByHunk(sink, file.removed);
+  const ci = file.cls.ci;
+  const removed = groupByHunk(sink, file.removed, ci);
   if (removed.size === 0) return;
-  const added = groupByHunk(sink, file.added);
+  const added = groupByHunk(sink, file.added, ci);
   const carried = carriedNames(file.added);
   for (const [hunk, gone] of removed) {
     const now = added.get(hunk) ?? [];
@@ -198,10 +199,17 @@ function carriedNames(lines: readonly ChangeLine[]): Set<string> {
   return out;
 }
 
-function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[]): Map<number, ChangeLine[]> {
+/**
+ * A CI job's wall-clock limit (`timeout-minutes`) bounds how long a runner is billed, not how the product behaves when
+ * a call hangs: raising it for a slower build was noise to every reviewer who saw one (uv, 41–60).
+ */
+const CI_JOB_LIMIT = /^\s*timeout-minutes\s*:/;
+
+function groupByHunk(sink: FindingSink, lines: readonly ChangeLine[], ci: boolean): Map<number, ChangeLine[]> {
   const out = new Map<number, ChangeLine[]>();
   for (const l of lines) {
     if (!sink.mayMatch(l) || !namesSetting(l.code) || NAMES_ONLY.test(l.code)) continue;
+    if (ci && CI_JOB_LIMIT.test(l.code)) continue;
     const list = out.get(l.hunk) ?? [];
     list.push(l);
     out.set(l.hunk, list);
