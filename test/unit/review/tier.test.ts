@@ -228,6 +228,29 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
     assert.equal(tier(diffOf(beside)).tier, 'T2', 'a new process call beside existing code');
   });
 
+  it('instructions printed to the user about logging in are not credential code; printing a token is', () => {
+    const reworded = removed(
+      'internal/cmd/login.go',
+      ['\tfmt.Println("Open the link below and follow the steps to authenticate with the provider:")'],
+      ['\tfmt.Println("Press enter to open the link below and authenticate with the provider:")'],
+    );
+    const br = tier(diffOf(reworded), ALL_HUMAN);
+    assert.equal(br.tier, 'T0', br.reasons.join('\n'));
+    const py = removed(
+      'app/cli/login.py',
+      ['    print("Paste the code shown in your browser to authorize this device")'],
+      ['    print("Paste the code from your browser to authorize this machine")'],
+    );
+    assert.equal(tier(diffOf(py), ALL_HUMAN).tier, 'T0');
+    // Near miss: the printed value is the credential itself.
+    const leak = removed(
+      'internal/cmd/login.go',
+      ['\tfmt.Println("logged in")'],
+      ['\tfmt.Println("logged in", resp.AccessToken)'],
+    );
+    assert.notEqual(tier(diffOf(leak), ALL_HUMAN).tier, 'T0');
+  });
+
   it('Rust and Go process building: Command::new / exec.Command argument changes are T3; a clap builder is not', () => {
     const rust = removed(
       'crates/but/src/editor.rs',

@@ -72,9 +72,12 @@ const WORDS: Partial<Readonly<Record<SurfaceKind, RegExp>>> = {
 const STRINGS = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
 const STRINGS_SINGLE = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'/g;
 const PROSE = /\S\s+\S+\s+\S/;
-/** A logging call: Rust's `trace!(`, Go's `slog.Warn(`, Python's `logger.debug(`, JS's `console.log(`. */
+/**
+ * A logging or printing call: Rust's `trace!(`, Go's `slog.Warn(` and `fmt.Println(`, Python's `logger.debug(` and
+ * `print(`, JS's `console.log(`. Instructions printed to a user ("follow the link to authenticate") handle nothing.
+ */
 const LOG_CALL =
-  /\b(?:trace|debug|info|warn|error|eprintln|println)!\s*\(|\b(?:log|logger|logging|slog|console|tracing|LOG|Log|_log|_logger)\.(?:\w+\.)?(?:trace|debug|info|warn|warning|error|exception|critical|log|Print\w*|Debug\w*|Info\w*|Warn\w*|Error\w*)\s*\(/;
+  /\b(?:trace|debug|info|warn|error|eprintln|println|print|eprint)!\s*\(|\bfmt\.(?:Print|Fprint)\w*\s*\(|\b\w+\.Println\s*\(|(?<![.\w])print\s*\(|\b(?:log|logger|logging|slog|console|tracing|LOG|Log|_log|_logger)\.(?:\w+\.)?(?:trace|debug|info|warn|warning|error|exception|critical|log|Print\w*|Debug\w*|Info\w*|Warn\w*|Error\w*)\s*\(/;
 const ONLY_STRING = /^\s*[fbr]?(?:"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`)\s*,?\s*$/;
 
 /**
