@@ -8,7 +8,7 @@
 import type { ChangeStats } from './model/change';
 
 /** What the checklist says of a change with provenance read and none of its added lines carrying AI evidence. */
-export const NO_AI_EVIDENCE = 'no AI evidence in this change';
+const NO_AI_EVIDENCE = 'no AI evidence in this change';
 
 export function changeAiClaim(stats: ChangeStats): string {
   const { aiLines, additions, untouchedAiLines, commitLevelAiLines, commitLevelMixedLines } = stats;
