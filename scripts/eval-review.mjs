@@ -109,6 +109,9 @@ for (const pr of prs) {
     rules,
     lines,
     aiShare: report.share,
+    // The header's claim in words (e.g. "no AI evidence in this change") and bot-authored commits with no AI evidence.
+    aiClaim: review?.header?.aiClaim ?? report.aiClaim,
+    botCommits: report.commits.botAuthored?.commits ?? 0,
     ms,
     reasons: review?.reasons ?? [],
   });

@@ -21,7 +21,8 @@ export function aiClaimVerb(counts: Pick<AuthorshipCounts, 'ai' | 'mixed' | 'aiA
 /** "12% of 200 added lines involve AI: 10 AI-written, 4 mixed, 10 in AI-assisted commits (no line record)". */
 export function aiShareClaim(counts: AuthorshipCounts, options: { mixedCommitLines?: number } = {}): string {
   const lines = counts.ai + counts.mixed + counts.aiAssisted;
-  if (lines === 0) return `no AI lines among ${counts.total} added lines`;
+  // Not "0% AI": nothing rules out an agent that left no trace, so say what is known.
+  if (lines === 0) return `no AI evidence for the ${counts.total} added line${counts.total === 1 ? '' : 's'}`;
   const parts: string[] = [];
   if (counts.ai > 0) parts.push(`${counts.ai} AI-written`);
   if (counts.mixed > 0) parts.push(`${counts.mixed} mixed (AI text edited by a person)`);

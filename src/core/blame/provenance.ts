@@ -1,8 +1,8 @@
 /**
  * What one commit says about its lines: its Agent Trace note (parsed as hostile input) or, without a usable note,
- * commit-level evidence from its identities and the trailers git parses (not its message body: a body-only
- * "Generated with Claude Code" line is not evidence here; Claude Code's co-author trailer is). Notes that fail
- * validation are ignored with the reason, never trusted.
+ * commit-level evidence from its identities, the trailers git parses and agents' marker lines of its message (the
+ * readers pass only those lines: "💘 Generated with Crush", "🤖 Generated with [Claude Code](…)", aider's subject
+ * prefix). Notes that fail validation are ignored with the reason, never trusted.
  */
 import type { AgentTraceRecord } from '../commit/agentTrace';
 import { AgentTraceParseError, parseAgentTrace } from '../commit/agentTraceParse';
@@ -88,6 +88,7 @@ export function withIdentityRecognition(
   const trailers = identity.trailers ?? [];
   let key = `${extra?.key ?? ''}\u0000${identity.author?.name}\u0000${identity.author?.email}\u0000${identity.committer?.name}\u0000${identity.committer?.email}`;
   for (const t of trailers) key += `\u0000${t.key}\u0001${t.value}`;
+  if (identity.message) key += `\u0002${identity.message}`;
   let recognition = recognitionCache.get(key);
   if (!recognition) {
     recognition = recognizeCommitAi({ ...identity, trailers }, extra);

@@ -5,7 +5,7 @@
  * "Claude" is also a person's name. A commit that names an AI and a person as co-authors is mixed at commit level.
  */
 import { extraToolForEmail, extraToolForName, extraToolForTrailer, type ExtraIdentities } from './identityConfig';
-import { aiAgentForBotName, aiAgentForEmail, knownToolForAgentName, knownToolForCoAuthorName } from './knownTools';
+import { agentForCoAuthorName, agentForName, aiAgentForBotName, aiAgentForEmail } from './knownTools';
 import { parseTrailers, type Trailer } from './message';
 import { isOwnSummaryTrailer } from './trailers';
 
@@ -17,7 +17,10 @@ export interface Identity {
 export interface CommitIdentityInput {
   readonly author?: Identity;
   readonly committer?: Identity;
-  /** The stored commit message (no comment lines); its trailers are parsed when `trailers` is not given. */
+  /**
+   * The stored commit message (no comment lines), or only its agent marker lines (`agentMarkerLines`: what the log
+   * readers pass); its trailers are parsed when `trailers` is not given.
+   */
   readonly message?: string;
   readonly trailers?: readonly Trailer[];
 }
@@ -41,6 +44,11 @@ export interface CommitAiRecognition {
   readonly humanCoAuthors: readonly string[];
   /** AI-assisted and naming a person as co-author too: which lines are whose is unknown at commit level. */
   readonly mixed: boolean;
+  /**
+   * The author is a bot account not known to be AI (`renovate[bot]`, a project's release bot): a fact of its own,
+   * never AI evidence. Absent when the commit is AI-assisted or the author is not a bot.
+   */
+  readonly botAuthor?: string;
 }
 
 const MAX_DETAIL = 200;
@@ -86,14 +94,22 @@ function coAuthorTool(value: string, extra: ExtraIdentities | undefined): string
       aiAgentForBotName(name) ??
       extraToolForName(extra, name)
     );
-  return knownToolForCoAuthorName(name)?.agent ?? aiAgentForBotName(name) ?? extraToolForName(extra, name);
+  return agentForCoAuthorName(name) ?? aiAgentForBotName(name) ?? extraToolForName(extra, name);
 }
 
-/** `Assisted-by: AGENT:MODEL [TOOL...]` or Fedora's `Assisted-by: ChatGPTv5` -> the agent's display name. */
+/**
+ * `Assisted-by: AGENT:MODEL [TOOL...]`, Fedora's `Assisted-by: ChatGPTv5`, or Crush's older `Assisted-by: MODEL via
+ * AGENT <email>` -> the agent's display name (the agent, not the model: `Kimi K2.5 via Crush` is Crush).
+ */
 function assistedByAgent(value: string): string | undefined {
-  const agent = value.trim().split(/[\s:]/, 1)[0];
+  const { name, email } = splitNameEmail(value);
+  const byEmail = email ? aiAgentForEmail(email) : undefined;
+  if (byEmail) return byEmail;
+  const via = /\svia\s+([^\s:<>][^:<>]{0,60})$/i.exec(name);
+  if (via) return agentForName(via[1]) ?? via[1].trim();
+  const agent = name.split(/[\s:]/, 1)[0];
   if (!agent) return undefined;
-  return knownToolForAgentName(agent)?.agent ?? agent.slice(0, 80);
+  return agentForName(agent) ?? agent.slice(0, 80);
 }
 
 /** Entire's `73% agent (146/200 lines)`: AI only when the share is above zero. */
@@ -118,6 +134,10 @@ function trailerEvidence(t: Trailer, extra: ExtraIdentities | undefined): AiEvid
     }
     case 'claude-session':
       return t.value.trim() ? { source: 'trailer', tool: 'Claude', detail } : undefined;
+    // Amp links the thread that made the commit (`Amp-Thread: https://ampcode.com/threads/T-…`, or its id).
+    case 'amp-thread':
+    case 'amp-thread-id':
+      return t.value.trim() ? { source: 'trailer', tool: 'Amp', detail } : undefined;
     case 'entire-attribution': {
       const share = entireShare(t.value);
       return share === undefined || share > 0 ? { source: 'trailer', detail } : undefined;
@@ -129,8 +149,62 @@ function trailerEvidence(t: Trailer, extra: ExtraIdentities | undefined): AiEvid
   }
 }
 
-/** Agents' body lines: "Generated with [Claude Code](https://claude.com/claude-code)", "Generated with [Devin](...)". */
-const AGENT_BODY = /^\W*Generated with \[?(Claude Code|Devin)\]?/im;
+/**
+ * Agents' own body lines, the whole line: "🤖 Generated with [Claude Code](https://claude.com/claude-code)", Crush's
+ * "💘 Generated with Crush", OpenCode's "🤖 Generated with [opencode](https://opencode.ai)", Amp's "Generated with
+ * [Amp](https://ampcode.com)", Devin's. Anchored at both ends: prose that mentions an agent ("Generated with Crush
+ * line, including validation", "tests generated with Claude Code") is no marker.
+ */
+const AGENT_LINE =
+  /^[^\p{L}\p{N}\n]*Generated with \[?(Claude Code|Devin|Crush|opencode|termai|Amp)\]?(?:\(https?:\/\/[^\s()]*\))?(?: \([^()\n]{1,80}\))?[.!]?[ \t]*$/imu;
+const AGENT_LINE_TOOL: Readonly<Record<string, string>> = {
+  'claude code': 'Claude',
+  devin: 'Devin',
+  crush: 'Crush',
+  opencode: 'OpenCode',
+  termai: 'termai',
+  amp: 'Amp',
+};
+/** aider's `--attribute-commit-message-author`/`-committer` prefix the subject with "aider: " (lower case, as written). */
+const AIDER_SUBJECT = /^aider: \S/;
+
+/** What `git log --grep` must find for a message to hold a marker (ERE, case-insensitive); `agentMarkerLines` decides. */
+export const AGENT_MARKER_GREP = 'generated with|^aider: ';
+
+const MAX_MARKER_LINES = 8;
+
+/**
+ * The lines of a message that mark an agent (its "Generated with" lines; the subject when it carries aider's prefix),
+ * joined by newlines, or '' when there are none: what the log readers keep of a message body for `recognizeCommitAi`.
+ */
+export function agentMarkerLines(message: string): string {
+  const lines = message.split('\n');
+  const out: string[] = [];
+  if (AIDER_SUBJECT.test(lines[0] ?? '')) out.push(clip(lines[0]));
+  for (const line of lines.slice(out.length)) {
+    if (out.length >= MAX_MARKER_LINES) break;
+    if (line.length <= 300 && AGENT_LINE.test(line)) out.push(line.trim());
+  }
+  return out.join('\n');
+}
+
+function messageEvidence(message: string): AiEvidence[] {
+  const out: AiEvidence[] = [];
+  const subject = message.slice(0, message.indexOf('\n') + 1 || message.length).trimEnd();
+  if (AIDER_SUBJECT.test(subject)) out.push({ source: 'message', tool: 'aider', detail: clip(subject) });
+  const m = AGENT_LINE.exec(message);
+  if (m) out.push({ source: 'message', tool: AGENT_LINE_TOOL[m[1].toLowerCase()] ?? m[1], detail: clip(m[0]) });
+  return out;
+}
+
+/** A GitHub app's account (`renovate[bot]`, `123+release-bot[bot]@users.noreply.github.com`): its login, else undefined. */
+function botLogin(who: Identity | undefined): string | undefined {
+  if (!who) return undefined;
+  const name = /^([\w.-]{1,100}\[bot\])$/i.exec(who.name?.trim() ?? '');
+  if (name) return name[1];
+  const email = /^(?:\d+\+)?([\w.-]{1,100}\[bot\])@users\.noreply\.github\.com$/i.exec(who.email?.trim() ?? '');
+  return email?.[1];
+}
 
 function byTextCaseless(a: string, b: string): number {
   const x = a.toLowerCase();
@@ -154,26 +228,24 @@ export function recognizeCommitAi(input: CommitIdentityInput, extra?: ExtraIdent
     const e = trailerEvidence(t, extra);
     if (e) evidence.push(e);
     else if (t.key.toLowerCase() === 'co-authored-by' && t.value.trim()) {
-      const email = splitNameEmail(t.value).email?.toLowerCase();
-      if (!email || email !== authorEmail) humans.push(clip(t.value));
+      const { name, email } = splitNameEmail(t.value);
+      // A bot account (dependabot[bot], a release bot) is not a person: it makes nothing mixed.
+      if (botLogin({ name, email: email ?? '' })) continue;
+      if (!email || email.toLowerCase() !== authorEmail) humans.push(clip(t.value));
     }
   }
-  const bodyMatch = input.message !== undefined ? AGENT_BODY.exec(input.message) : null;
-  if (bodyMatch)
-    evidence.push({
-      source: 'message',
-      tool: bodyMatch[1] === 'Devin' ? 'Devin' : 'Claude',
-      detail: clip(bodyMatch[0]),
-    });
+  if (input.message !== undefined) evidence.push(...messageEvidence(input.message));
   const tools = [...new Set(evidence.map((e) => e.tool).filter((t): t is string => t !== undefined))].sort(
     byTextCaseless,
   );
   const humanCoAuthors = [...new Set(humans)];
+  const bot = evidence.length === 0 ? botLogin(input.author) : undefined;
   return {
     aiAssisted: evidence.length > 0,
     tools,
     evidence,
     humanCoAuthors,
     mixed: evidence.length > 0 && humanCoAuthors.length > 0,
+    ...(bot ? { botAuthor: clip(bot) } : {}),
   };
 }

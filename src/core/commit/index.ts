@@ -26,6 +26,8 @@ export {
   type TrailerUpdate,
 } from './trailers';
 export {
+  AGENT_MARKER_GREP,
+  agentMarkerLines,
   recognizeCommitAi,
   type AiEvidence,
   type CommitAiRecognition,

@@ -89,7 +89,14 @@ const AI_ACCOUNTS: readonly AiAccount[] = [
     email: /^(?:\d+\+copilot\[bot\]@users\.noreply\.github\.com|copilot@github\.com)$/i,
     name: /^(?:copilot-swe-agent|copilot)\[bot\]$/i,
   },
-  { agent: 'Codex', ...bot('chatgpt-codex-connector|openai-codex') },
+  // Codex CLI's default co-author line is `Co-authored-by: Codex <noreply@openai.com>` (codex-rs commit attribution);
+  // people at openai.com have their own addresses, so only the noreply one is the tool.
+  {
+    agent: 'Codex',
+    email:
+      /^(?:\d+\+(?:chatgpt-codex-connector|openai-codex)\[bot\]@users\.noreply\.github\.com|noreply@openai\.com)$/i,
+    name: /^(?:chatgpt-codex-connector|openai-codex)\[bot\]$/i,
+  },
   { agent: 'Cursor', ...bot('cursor|cursoragent') },
   {
     agent: 'Devin',
@@ -112,6 +119,13 @@ const AI_ACCOUNTS: readonly AiAccount[] = [
   { agent: 'OpenHands', ...bot('openhands-agent|openhands') },
   { agent: 'Amp', email: /^amp@ampcode\.com$/i },
   { agent: 'OpenCode', email: /^noreply@opencode\.ai$/i },
+  // Charm's Crush writes `Co-Authored-By: Crush <crush@charm.land>` (earlier `Charm Crush`, `noreply@crush.charm.land`)
+  // or `Assisted-by: … via Crush <crush@charm.land>`; termai, OpenCode's first name, wrote `noreply@termai.io`.
+  { agent: 'Crush', email: /^(?:crush@charm\.land|noreply@crush\.charm\.land)$/i },
+  { agent: 'termai', email: /^noreply@termai\.io$/i },
+  // AI services whose GitHub apps commit or co-author the code they generate (LLM optimisation, docs fixes).
+  { agent: 'Codeflash', ...bot('codeflash-ai') },
+  { agent: 'Hyperlint', ...bot('hyperlint-ai') },
   { agent: 'aider', email: /^noreply@aider\.chat$/i },
 ];
 
@@ -137,6 +151,32 @@ export function aiAgentForEmail(email: string): string | undefined {
 export function aiAgentForBotName(name: string): string | undefined {
   const normalized = name.trim();
   return AI_ACCOUNTS.find((a) => a.name?.test(normalized))?.agent;
+}
+
+/**
+ * Co-author names without an email that can only be an agent (Crush writes `Co-authored-by: Crush` in some setups).
+ * Kept to product names no person goes by; "Claude", "Devin" or "Jules" alone are people too.
+ */
+const AGENT_ONLY_NAMES: readonly { readonly agent: string; readonly name: RegExp }[] = [
+  { agent: 'Crush', name: /^(?:charm )?crush$/i },
+  { agent: 'OpenCode', name: /^opencode$/i },
+  { agent: 'termai', name: /^termai$/i },
+];
+
+/** The agent a co-author name without an email names: a tool we write for, then the read-only agent names. */
+export function agentForCoAuthorName(name: string): string | undefined {
+  const normalized = name.trim().replace(/\s+/g, ' ');
+  return knownToolForCoAuthorName(normalized)?.agent ?? AGENT_ONLY_NAMES.find((a) => a.name.test(normalized))?.agent;
+}
+
+/** An agent named in free text (`Assisted-by: GLM-5.1 via Crush`), by a tool's or read-only agent's name. */
+export function agentForName(name: string): string | undefined {
+  const normalized = name.trim();
+  return (
+    knownToolForAgentName(normalized)?.agent ??
+    AGENT_ONLY_NAMES.find((a) => a.name.test(normalized))?.agent ??
+    AI_ACCOUNTS.find((a) => a.agent.toLowerCase() === normalized.toLowerCase())?.agent
+  );
 }
 
 export function knownToolForCoAuthorName(name: string): KnownTool | undefined {

@@ -66,6 +66,11 @@ export interface BranchReport {
     readonly commitLevelAi: number;
     /** Of those, commits that name a person as co-author too (mixed at commit level). */
     readonly commitLevelMixed: number;
+    /**
+     * Commits with no AI evidence authored by bot accounts (`renovate[bot]`, a project's release bot): a fact of its
+     * own, never counted as AI. `accounts`: their logins, sorted, at most 10.
+     */
+    readonly botAuthored: { readonly commits: number; readonly accounts: readonly string[] };
     readonly ignoredNotes: readonly { readonly commit: string; readonly reason: string }[];
   };
   readonly totals: AuthorshipCounts;
@@ -161,6 +166,7 @@ export function buildBranchReport(
       withRecords: facts.commits.filter((c) => c.record).length,
       commitLevelAi: facts.commits.filter((c) => !c.record && c.recognition?.aiAssisted).length,
       commitLevelMixed: facts.commits.filter((c) => !c.record && c.recognition?.mixed).length,
+      botAuthored: botAuthored(facts.commits),
       ignoredNotes,
     },
     totals: { ...total.counts },
@@ -181,4 +187,11 @@ export function buildBranchReport(
     policy,
     warnings,
   };
+}
+
+/** Commits with no record and no AI evidence whose author is a bot account, and those accounts. */
+function botAuthored(commits: readonly CommitProvenance[]): BranchReport['commits']['botAuthored'] {
+  const bots = commits.flatMap((c) => (!c.record && c.recognition?.botAuthor ? [c.recognition.botAuthor] : []));
+  const accounts = [...new Set(bots)].sort().slice(0, 10);
+  return { commits: bots.length, accounts: accounts.map((a) => cleanLabel(a, 100)) };
 }

@@ -44,7 +44,11 @@ export function renderMarkdown(report: BranchReport): string {
   const range = `${mdCode(report.base.ref)} … ${mdCode(report.head.ref)}`;
   out.push(`## AI provenance: ${range}`, '');
   const aiLines = t.ai + t.mixed + t.aiAssisted;
-  const summary = [`**${percent(report.share)}** of added lines ${aiClaimVerb(t)} (${aiLines} of ${t.total})`];
+  const summary = [
+    aiLines === 0
+      ? `**no AI evidence** for the ${t.total} added line(s)`
+      : `**${percent(report.share)}** of added lines ${aiClaimVerb(t)} (${aiLines} of ${t.total})`,
+  ];
   if (report.review) summary.push(`tier **${report.review.tier}**`, `${report.review.findings.length} finding(s)`);
   summary.push(`AI hunks reviewed **${report.hunks.aiReviewed}/${report.hunks.ai}**`);
   const accepted = report.signoffs.filter((s) => s.accepted);
@@ -59,8 +63,13 @@ export function renderMarkdown(report: BranchReport): string {
     report.commits.commitLevelMixed > 0
       ? ` (${report.mixedCommitLines} of them in ${report.commits.commitLevelMixed} commit(s) that also name a human co-author)`
       : '';
+  const bots = report.commits.botAuthored;
+  const botText =
+    bots.commits > 0
+      ? ` ${bots.commits} authored by bot accounts with no AI evidence (${bots.accounts.map((a) => mdCode(a, { max: 100 })).join(', ')}): not counted as AI.`
+      : '';
   out.push(
-    `Added lines: ${t.ai} AI-written, ${t.mixed} mixed, ${t.aiAssisted} in AI-assisted commits without line records${mixedCommits}, ${t.human} human. ${report.commits.total} commit(s), ${report.commits.withRecords} with provenance records, ${report.commits.commitLevelAi} AI-assisted by commit metadata.`,
+    `Added lines: ${t.ai} AI-written, ${t.mixed} mixed, ${t.aiAssisted} in AI-assisted commits without line records${mixedCommits}, ${t.human} with no AI evidence. ${report.commits.total} commit(s), ${report.commits.withRecords} with provenance records, ${report.commits.commitLevelAi} AI-assisted by commit metadata.${botText}`,
     '',
   );
 

@@ -126,6 +126,7 @@ export function renderSarif(report: BranchReport, toolVersion: string): object {
         results,
         properties: {
           aiShare: report.share,
+          aiClaim: cleanLabel(report.aiClaim, 400),
           tier: report.review?.tier ?? null,
           head: report.head.commit,
           base: report.base.commit,

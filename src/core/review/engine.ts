@@ -60,11 +60,14 @@ export interface ReviewHeader {
   /** Added lines with AI provenance (line records or AI-assisted commits), and the share of all added lines. */
   readonly aiLines: number;
   readonly aiShare: number;
+  /** Of `aiLines`, those known only from their commit's metadata (a trailer, an AI account, an agent's marker line). */
+  readonly commitLevelAiLines: number;
   /** Whether any provenance was given: without it the AI share is unknown, not zero. */
   readonly provenanceKnown: boolean;
   /**
    * The AI share in words sized to the evidence (claim.ts): "AI-written" only for lines a record names, "in
-   * AI-assisted commits" for lines known from commit metadata alone. Null when provenance is unknown.
+   * AI-assisted commits" for lines known from commit metadata alone, "no AI evidence in this change" when no line
+   * has any (never "0% AI-written"). Null when provenance is unknown.
    */
   readonly aiClaim: string | null;
   /** How structure was read: syntax trees for which languages, line rules for the rest; named so no one assumes more. */
@@ -189,6 +192,7 @@ function headerOf(change: Change): ReviewHeader {
     largeLines: t.largeLines,
     aiLines: s.aiLines,
     aiShare: s.additions > 0 ? s.aiLines / s.additions : 0,
+    commitLevelAiLines: s.commitLevelAiLines,
     provenanceKnown: change.hasProvenance,
     aiClaim: change.hasProvenance ? changeAiClaim(s) : null,
     analysis: analysisOf(change),

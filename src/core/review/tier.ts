@@ -100,6 +100,7 @@ const LABEL: Readonly<Record<SurfaceKind, string>> = {
   auth: 'credential/permission',
   crypto: 'cryptography',
   process: 'process-execution',
+  sandbox: 'sandbox-policy',
 };
 
 export function blastRadius(change: Change, findings: readonly Finding[]): BlastRadius {
@@ -133,7 +134,21 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
     const shipped = !NOT_CORE.test(f.path);
     for (const hit of f.surfaces) {
       const where = `${f.path}:${hit.line} (${hit.evidence})${shipped ? '' : ', outside shipped code'}`;
-      if (modifiesSurface(hit))
+      // A sandbox policy is the boundary of what a spawned process may do: a rule added, changed or dropped there moves
+      // it, so new rules count like changed ones. Deny rules only (the boundary narrowed) risk breakage, not escape.
+      if (hit.kind === 'sandbox' && hit.tightensOnly)
+        add(
+          shipped ? 'T2' : 'T1',
+          `narrows sandbox policy (deny rules only: what a spawned process may do) in ${where}`,
+          'security-surface',
+        );
+      else if (hit.kind === 'sandbox')
+        add(
+          shipped ? 'T3' : 'T2',
+          `${modifiesSurface(hit) ? 'changes' : hit.added > 0 ? 'adds' : 'removes'} sandbox policy (what a spawned process may do) in ${where}`,
+          'security-surface',
+        );
+      else if (modifiesSurface(hit))
         add(shipped ? 'T3' : 'T2', `changes existing ${LABEL[hit.kind]} code in ${where}`, 'security-surface');
       else
         add(

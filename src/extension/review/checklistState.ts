@@ -1,6 +1,7 @@
 /** Builds what the checklist webview shows from a loaded review and the reviewer's marks. Pure. */
 // The modules, not the index: the index would pull the whole rule engine into the activation bundle.
 import { CHECKLIST, type ChecklistItem } from '../../core/review/checklist';
+import { shortAiClaim } from '../../core/review/claim';
 import { severityRank, type Finding, type Severity } from '../../core/review/types';
 import { cleanLabel } from '../../core/blame';
 import type { ChecklistState, FindingView, ItemView } from './checklistProtocol';
@@ -36,7 +37,7 @@ function rank(s: Severity | null): number {
 function headerOf(review: LoadedReview): ChecklistState['header'] {
   const h = review.review.header;
   if (!h) return null;
-  const share = h.provenanceKnown ? `, ${Math.round(h.aiShare * 100)}% of added lines with AI provenance` : '';
+  const share = h.provenanceKnown ? `, ${shortAiClaim(h)}` : '';
   const size = `${h.reviewLines} changed line${h.reviewLines === 1 ? '' : 's'} to review in ${h.files} file${h.files === 1 ? '' : 's'}${share}${h.large ? ` (over ${h.largeLines}: review in several sittings)` : ''}`;
   return { size, analysis: `Checked with ${h.analysis}.` };
 }

@@ -18,6 +18,7 @@ import { foreignEvidence, listForeignNotes, type ForeignBlob, type ForeignRefs }
 import { runGit, type GitRunner } from '../exec';
 import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
 import { readBlobAt, type RepoInfo } from '../repo';
+import { readAgentMarkers } from './agentMarkers';
 import { catFileAll, objectSizes } from './catFileAll';
 import { listNotesSized, type NoteBlob } from './notesIndex';
 
@@ -99,10 +100,14 @@ export class ProvenanceReader {
     const needsIdentity = (c: string) => !options.identities?.has(c);
     // Unannotated commits' identities are read alongside the notes; annotated commits whose note turns out unusable
     // are read afterwards (rare).
-    const [notes, read] = await Promise.all([
+    // Agents' marker lines in messages (e.g. "Generated with Crush") for commits a usable note would not outrank.
+    const [notes, read, markers] = await Promise.all([
       this.notesOf(this.notes, wanted),
       this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.hasNote(c))),
+      readAgentMarkers(this.repo.root, { commits: wanted.filter((c) => !this.notes.has(c)) }),
     ]);
+    const marked = (c: string, identity: CommitIdentityInput): CommitIdentityInput =>
+      markers.has(c) ? { ...identity, message: markers.get(c)! } : identity;
     const foreign = await this.foreignOf(wanted);
     const out = new Map<string, CommitProvenance>();
     for (const commit of wanted) {
@@ -110,12 +115,13 @@ export class ProvenanceReader {
       const own = note ? interpretNote(commit, note) : noRecord(commit);
       const p = foreign.has(commit) ? withForeignEvidence(own, foreign.get(commit)!) : own;
       const identity = options.identities?.get(commit);
-      out.set(commit, identity ? withIdentityRecognition(p, identity, this.identities) : p);
+      out.set(commit, identity ? withIdentityRecognition(p, marked(commit, identity), this.identities) : p);
     }
     const late = wanted.filter((c) => needsIdentity(c) && this.hasNote(c) && !out.get(c)!.record);
     if (late.length > 0) for (const [c, identity] of await this.identitiesOf(late)) read.set(c, identity);
     for (const [commit, identity] of read)
-      if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity, this.identities));
+      if (out.has(commit))
+        out.set(commit, withIdentityRecognition(out.get(commit)!, marked(commit, identity), this.identities));
     return out;
   }
 

@@ -79,7 +79,7 @@ describe('AI review checklist', function () {
     // "Why T2" names the rule; a file called session.ts that parses JSON is not an auth path.
     assert.match(
       (await texts('.change-size'))[0] ?? '',
-      /^\d+ changed lines? to review in \d+ files?, \d+% of added lines with AI provenance/,
+      /^\d+ changed lines? to review in \d+ files?, \d+% of added lines AI-written/,
     );
     const reasons = await texts('.reason');
     assert.ok(

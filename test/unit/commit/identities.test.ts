@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { buildTrailers, parseIdentityConfig, recognizeCommitAi, type Identity } from '../../../src/core/commit';
+import {
+  AGENT_MARKER_GREP,
+  agentMarkerLines,
+  buildTrailers,
+  parseIdentityConfig,
+  recognizeCommitAi,
+  type Identity,
+} from '../../../src/core/commit';
 import { ai, AIDER, CLAUDE, file } from './fixtures';
 
 const HUMAN = { name: 'Jane Doe', email: 'jane@example.com' };
@@ -157,6 +164,86 @@ describe('commit identities', () => {
     assert.deepEqual(recognizeCommitAi({ message: 'Fix\n\nGenerated with [Devin](https://devin.ai)\n' }).tools, [
       'Devin',
     ]);
+  });
+
+  // Shapes from real histories: charmbracelet/crush (Crush's "💘 Generated with Crush" line, its co-author and
+  // Assisted-by trailers in every style it has written, termai and opencode before it), astral-sh/uv (Codex CLI's
+  // default co-author line), and the agents' own attribution code and docs (Crush's bash tool template, codex-rs).
+  it("recognises agents' marker lines in the message, whole lines only", () => {
+    const tools = (message: string) => recognizeCommitAi({ author: HUMAN, message }).tools;
+    assert.deepEqual(tools('fix(ui): keep focus\n\nBody.\n\n💘 Generated with Crush\n'), ['Crush']);
+    assert.deepEqual(tools('fix\n\n💖 Generated with Crush\n\nCo-Authored-By: Crush <crush@charm.land>\n'), ['Crush']);
+    assert.deepEqual(tools('fix\n\n🤖 Generated with termai\nCo-Authored-By: termai <noreply@termai.io>\n'), [
+      'termai',
+    ]);
+    assert.deepEqual(tools('fix\n\n🤖 Generated with [opencode](https://opencode.ai)\n'), ['OpenCode']);
+    assert.deepEqual(tools('fix\n\n🤖 Generated with [Amp](https://ampcode.com)\n'), ['Amp']);
+    assert.deepEqual(tools('fix\n\n🤖 Generated with [Claude Code](https://claude.ai/code)\n'), ['Claude']);
+    // A squash merge lists each commit's message as a bullet.
+    assert.deepEqual(tools('Squash (#12)\n\n* one\n\n* two\n  💘 Generated with Crush\n'), ['Crush']);
+    // aider's --attribute-commit-message-author prefix.
+    assert.deepEqual(tools('aider: Added retry to the fetch loop\n'), ['aider']);
+    // Near misses: prose that mentions an agent, a look-alike name, a scope named after it.
+    for (const human of [
+      'feat: configure attribution\n\nOptions for the\nGenerated with Crush line, including validation.\n',
+      'docs: note that the tests were generated with Claude Code\n',
+      'fix: crush the cache on reload\n\nUsing crush! to debug it.\n',
+      'chore: drop Generated with Crushinator banner\n\nGenerated with Crushinator\n',
+      'feat(aider): support the aider: prefix in parsing\n',
+      'Aider: capitalised subject written by hand\n',
+      'fix: mention Claude and claude.ai in prose\n\nClaude said so.\n',
+    ])
+      assert.deepEqual(tools(human), [], human);
+  });
+
+  it('keeps only marker lines for the log readers, and recognition agrees on them', () => {
+    assert.equal(agentMarkerLines('Subject\n\nBody line\n\n💘 Generated with Crush\n'), '💘 Generated with Crush');
+    assert.equal(agentMarkerLines('aider: fix\n\nbody\n'), 'aider: fix');
+    assert.equal(agentMarkerLines('Subject\n\nGenerated with Crush line, in prose\n'), '');
+    assert.equal(agentMarkerLines('body mentions\naider: here\n'), '', "aider's prefix counts on the subject only");
+    const markers = agentMarkerLines('S\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n');
+    assert.deepEqual(recognizeCommitAi({ author: HUMAN, trailers: [], message: markers }).tools, ['Claude']);
+    assert.ok(new RegExp(AGENT_MARKER_GREP, 'im').test('💘 Generated with Crush'), 'git --grep finds what core keeps');
+  });
+
+  it("recognises Crush's, Codex's and Amp's trailers, by address or by a name only an agent has", () => {
+    const tools = (trailer: string) => recognizeCommitAi({ author: HUMAN, message: `Subject\n\n${trailer}\n` }).tools;
+    assert.deepEqual(tools('Co-Authored-By: Charm Crush <crush@charm.land>'), ['Crush']);
+    assert.deepEqual(tools('Co-Authored-By: Crush <noreply@crush.charm.land>'), ['Crush']);
+    assert.deepEqual(tools('Co-authored-by: Crush'), ['Crush']);
+    assert.deepEqual(tools('Assisted-by: Crush:glm-5.2'), ['Crush']);
+    assert.deepEqual(tools('Assisted-by: Kimi K2.5 via Crush <crush@charm.land>'), ['Crush']);
+    assert.deepEqual(tools('Assisted-by: Claude Sonnet 4.5 via Crush'), ['Crush'], 'the agent, not the model');
+    assert.deepEqual(tools('Assisted-by: Z.ai: GLM 5.1 via Crush <crush@charm.land>'), ['Crush']);
+    assert.deepEqual(tools('Co-authored-by: Codex <noreply@openai.com>'), ['Codex']);
+    assert.deepEqual(tools('Co-authored-by: opencode <noreply@opencode.ai>'), ['OpenCode']);
+    assert.deepEqual(tools('Amp-Thread: https://ampcode.com/threads/T-0193'), ['Amp']);
+    // Near misses: people at the same companies, a person's name that contains the word.
+    assert.deepEqual(tools('Co-authored-by: Charlie Marsh <charliemarsh@openai.com>'), []);
+    assert.deepEqual(tools('Co-authored-by: Crush Fan <crush@example.com>'), []);
+    assert.deepEqual(tools('Co-authored-by: Christian Rocha <christian@rocha.is>'), []);
+    assert.deepEqual(tools('Amp-Thread:'), []);
+  });
+
+  it('names automation bots as bot authors, never as AI, and never as human co-authors', () => {
+    const renovate = { name: 'renovate[bot]', email: '29139614+renovate[bot]@users.noreply.github.com' };
+    const release = {
+      name: 'astral-automations-bot[bot]',
+      email: '305554984+astral-automations-bot[bot]@users.noreply.github.com',
+    };
+    for (const who of [renovate, release]) {
+      const r = recognizeCommitAi({ author: who, committer: { name: 'GitHub', email: 'noreply@github.com' } });
+      assert.deepEqual([r.aiAssisted, r.botAuthor], [false, who.name], who.name);
+    }
+    assert.equal(recognizeCommitAi({ author: HUMAN }).botAuthor, undefined);
+    const ai = recognizeCommitAi({ author: { name: 'google-labs-jules[bot]', email: 'x@example.com' } });
+    assert.deepEqual([ai.aiAssisted, ai.botAuthor], [true, undefined], 'an AI bot is AI, not "a bot"');
+    const withBot = recognizeCommitAi({
+      author: HUMAN,
+      message:
+        'S\n\nCo-authored-by: Claude <noreply@anthropic.com>\nCo-authored-by: dependabot[bot] <49699333+dependabot[bot]@users.noreply.github.com>\n',
+    });
+    assert.deepEqual([withBot.mixed, withBot.humanCoAuthors], [false, []], 'a bot co-author is no person');
   });
 
   it('a commit naming an AI and a person as co-authors is mixed at commit level', () => {

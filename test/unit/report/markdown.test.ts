@@ -1,9 +1,21 @@
 import * as assert from 'node:assert/strict';
-import { cleanLabel } from '../../../src/core/blame';
+import { cleanLabel, type LineSource } from '../../../src/core/blame';
+import type { CommitAiRecognition } from '../../../src/core/commit';
 import { buildBranchReport, mdCode, renderMarkdown } from '../../../src/core/report';
-import { HOSTILE, facts, finding, review, signoff } from './fixtures';
+import { HEAD, HOSTILE, facts, finding, review, signoff } from './fixtures';
 import { assertInert } from './inert';
 import { skipBecause } from '../../skip';
+
+function noAi(botAuthor?: string): CommitAiRecognition {
+  return {
+    aiAssisted: false,
+    tools: [],
+    evidence: [],
+    humanCoAuthors: [],
+    mixed: false,
+    ...(botAuthor ? { botAuthor } : {}),
+  };
+}
 
 describe('renderMarkdown', () => {
   it('summarises share, tier, findings, review progress and sign-off', () => {
@@ -74,6 +86,7 @@ describe('renderMarkdown', () => {
       largeLines: 400,
       aiLines: 0,
       aiShare: 0,
+      commitLevelAiLines: 0,
       provenanceKnown: true,
       aiClaim: null,
       analysis: 'line rules',
@@ -115,5 +128,28 @@ describe('mdCode', () => {
     assert.equal(mdCode('`edge`'), '`` `edge` ``');
     assert.equal(mdCode('a|b', { table: true }), '`a\\|b`');
     assert.equal(mdCode(''), '∅');
+  });
+  it('says "no AI evidence" rather than 0% when no added line has any, and names bot-authored commits apart', () => {
+    const f = facts('claude-code', ['src/a.ts']);
+    const human: LineSource = { authorship: 'human', evidence: 'none', origins: [] };
+    const report = buildBranchReport(
+      {
+        ...f,
+        lineSource: () => human,
+        commits: [
+          { commit: HEAD, trusted: false, recognition: noAi('renovate[bot]') },
+          { commit: 'c'.repeat(40), trusted: false, recognition: noAi() },
+        ],
+      },
+      review(),
+    );
+    assert.equal(report.aiClaim, 'no AI evidence for the 3 added lines');
+    assert.deepEqual(report.commits.botAuthored, { commits: 1, accounts: ['renovate[bot]'] });
+    const md = renderMarkdown(report);
+    assert.match(md, /\*\*no AI evidence\*\* for the 3 added line\(s\)/);
+    assert.doesNotMatch(md, /\*\*0%\*\*/);
+    assert.match(md, /1 authored by bot accounts with no AI evidence \(`renovate\[bot\]`\): not counted as AI\./);
+    const ai = renderMarkdown(buildBranchReport(facts('claude-code', ['src/a.ts']), review()));
+    assert.doesNotMatch(ai, /bot accounts/, 'no bot commit, no bot sentence');
   });
 });

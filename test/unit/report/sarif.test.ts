@@ -40,6 +40,11 @@ describe('renderSarif', () => {
     assert.match(run.results[1].message.text, /removed lines 4-9/);
     assert.deepEqual(run.results[2].locations, []);
     assert.match(run.results[0].message.text, /\[in AI-written lines\]$/);
+    assert.match(
+      run.properties.aiClaim,
+      /^67% of 3 added lines AI-written: 1 AI-written, 1 mixed/,
+      'the claim in words',
+    );
   });
 
   it('shows a folded finding once, with its count and the other places as related locations', async () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fc from 'fast-check';
 import { CHECKLIST } from '../../../src/core/review/checklist';
 import { combineFindings } from '../../../src/core/review/combine';
+import { shortAiClaim } from '../../../src/core/review/claim';
 import { mergeAdjacent, reviewChange, runRules } from '../../../src/core/review/engine';
 import { buildChange } from '../../../src/core/review/model/change';
 import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
@@ -157,6 +158,26 @@ describe('review/engine report', () => {
     );
     assert.doesNotMatch(claim, /never edited/);
     assert.equal(review(d).header.aiClaim, null, 'without provenance the share is unknown, not zero');
+    assert.equal(review(d, byCommit).header.commitLevelAiLines, 20);
+  });
+
+  it('says "no AI evidence" when provenance was read and no added line has any, never "0% AI-written"', () => {
+    const d = diffOf(added('src/a.ts', 'export const a = 1;', 'export const b = 2;'));
+    const header = review(d, () => ({ authorship: 'human' })).header;
+    assert.equal(
+      header.aiClaim,
+      'no AI evidence in this change (no provenance record, AI account, agent trailer or agent marker for its 2 added lines)',
+    );
+    assert.equal(shortAiClaim(header), 'no AI evidence in this change');
+    assert.equal(
+      shortAiClaim({ aiLines: 3, aiShare: 0.5, commitLevelAiLines: 3 }),
+      '50% of added lines in AI-assisted commits',
+    );
+    assert.equal(shortAiClaim({ aiLines: 3, aiShare: 0.5, commitLevelAiLines: 0 }), '50% of added lines AI-written');
+    assert.equal(
+      shortAiClaim({ aiLines: 3, aiShare: 0.5, commitLevelAiLines: 1 }),
+      '50% of added lines AI-written or in AI-assisted commits',
+    );
   });
 
   it('reports a failing rule family as a warning instead of failing the review', () => {

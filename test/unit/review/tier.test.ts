@@ -251,6 +251,116 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
     assert.notEqual(tier(diffOf(leak), ALL_HUMAN).tier, 'T0');
   });
 
+  // Shapes from gemini-cli's macOS seatbelt profiles (files and, since #28551, embedded copies) and the class around
+  // them: seccomp filters, AppArmor profiles, Landlock rulesets, sandbox launchers; written here.
+  it('sandbox policy is a security surface: seatbelt rules (files or embedded), seccomp, Landlock, AppArmor, launchers', () => {
+    const reasonOf = (...files: FileSpec[]) => {
+      const br = tier(diffOf(...files), ALL_HUMAN);
+      return { tier: br.tier, reason: br.reasons.find((r) => /sandbox policy/.test(r)) ?? br.reasons.join(' | ') };
+    };
+    const sb = reasonOf(
+      removed(
+        'packages/cli/src/utils/sandbox-macos-permissive-open.sb',
+        ['(allow network-outbound (remote tcp "localhost:*"))'],
+        ['(allow network-outbound)'],
+      ),
+    );
+    assert.equal(sb.tier, 'T3');
+    assert.match(
+      sb.reason,
+      /^T3: changes sandbox policy \(what a spawned process may do\) in packages\/cli\/src\/utils\/sandbox-macos-permissive-open\.sb:1 \(\(allow network-outbound\)\) \[security-surface\]$/,
+    );
+    const embedded = reasonOf(
+      added(
+        'packages/cli/src/utils/sandboxBuiltinProfiles.ts',
+        'export const PERMISSIVE_OPEN = `(version 1)',
+        '(allow default)',
+        '(deny file-write* (subpath "/"))',
+        '(allow file-write* (subpath (param "TARGET_DIR")))',
+        '`;',
+      ),
+    );
+    assert.equal(embedded.tier, 'T3', 'a new profile embedded in code sets the boundary as much as a changed one');
+    assert.match(embedded.reason, /adds sandbox policy .*sandboxBuiltinProfiles\.ts:2 \(\(allow default\)/);
+    for (const [spec, what] of [
+      [added('src/sandbox/filter.c', '  seccomp_rule_add(ctx, SCMP_ACT_ALLOW, SCMP_SYS(ptrace), 0);'), 'seccomp'],
+      [
+        added('profiles/docker-seccomp.json', '    { "names": ["ptrace"], "action": "SCMP_ACT_ALLOW" },'),
+        'seccomp file',
+      ],
+      [
+        added('src/sandbox.rs', '    let status = ruleset.add_rule(PathBeneath::new(fd, AccessFs::from_all(abi)))?;'),
+        'Landlock',
+      ],
+      [added('debian/apparmor.d/usr.bin.agent', '  /home/** rw,'), 'AppArmor profile'],
+      [
+        added('src/run.ts', "  const child = spawn('bwrap', ['--ro-bind', '/', '/', '--unshare-net', cmd]);"),
+        'bubblewrap',
+      ],
+      [added('scripts/run.sh', 'docker run --security-opt seccomp=unconfined "$IMAGE"'), 'unconfined container'],
+    ] as const) {
+      const r = reasonOf(spec);
+      assert.match(r.reason, /sandbox policy/, what);
+    }
+    assert.equal(
+      reasonOf(added('scripts/run.sh', 'docker run --security-opt seccomp=unconfined "$IMAGE"')).tier,
+      'T2',
+      'a developer script: one step lower',
+    );
+    // Deny rules only (gemini-cli #28935's container deny lists): the boundary narrows, T2; the newline git adds at
+    // the end of the file moves an existing rule, which changes nothing.
+    const narrowed = reasonOf({
+      path: 'packages/cli/src/utils/sandbox-macos-strict-open.sb',
+      before: ['(allow network-inbound (local ip "localhost:9229"))'],
+      del: ['(allow network-outbound)'],
+      add: [
+        '(allow network-outbound)',
+        '',
+        ';; Block container daemon sockets',
+        '(deny file-read* file-write*',
+        '    (literal "/var/run/docker.sock")',
+        '    (subpath "/var/run/docker")',
+        ')',
+        '(deny process-exec',
+        '    (literal "/usr/local/bin/docker")',
+        ')',
+      ],
+    });
+    assert.equal(narrowed.tier, 'T2', narrowed.reason);
+    assert.match(
+      narrowed.reason,
+      /^T2: narrows sandbox policy \(deny rules only.*strict-open\.sb:\d+ \(\(deny file-read\* file-write\*\)/,
+    );
+    const widened = reasonOf(
+      removed('profiles/agent.sb', ['(deny network-outbound (remote ip "*:*"))'], ['(allow network-outbound)']),
+    );
+    assert.equal(widened.tier, 'T3', 'a deny dropped and an allow added: wider');
+    const closedThenAllow = reasonOf(
+      added(
+        'profiles/agent.sb',
+        '(deny process-exec',
+        '    (literal "/usr/bin/docker")',
+        ')',
+        '    (literal "/bin/sh")',
+      ),
+    );
+    assert.equal(closedThenAllow.tier, 'T3', 'a line after the deny form closed is not under deny');
+    // Near misses: the word "sandbox" in code, an iframe attribute, a test of the profiles, a comment-only edit, JS
+    // that says allow/deny.
+    for (const spec of [
+      added('src/config.ts', '  sandbox: settings.sandbox ?? false,', "  const profile = 'permissive-open';"),
+      added('src/ui/frame.tsx', '  return <iframe sandbox="allow-scripts" src={url} />;'),
+      added('src/policy.ts', '  if (allow && !deny) return (allow || deny);'),
+      added('packages/cli/src/utils/sandbox.test.ts', "  expect(profile).toContain('(allow default)');"),
+      removed(
+        'packages/cli/src/utils/sandbox-macos-strict.sb',
+        [';; Old comment'],
+        [';; Allow reads of the target dir'],
+      ),
+    ])
+      assert.doesNotMatch(tier(diffOf(spec), ALL_HUMAN).reasons.join('\n'), /sandbox policy/, spec.path);
+  });
+
   it('Rust and Go process building: Command::new / exec.Command argument changes are T3; a clap builder is not', () => {
     const rust = removed(
       'crates/but/src/editor.rs',

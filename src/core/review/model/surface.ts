@@ -1,12 +1,15 @@
 /**
  * What a change touches, read from what its code does rather than from words in its paths: credentials and
- * permissions, cryptography, building commands for other processes. A path named `session/` may hold chat
- * transcripts; a line that builds a `subprocess` argument list is process execution wherever it lives.
- * Only production code counts (tests, docs, data, vendored and generated files never make a change critical).
+ * permissions, cryptography, building commands for other processes, and sandbox policy (what a spawned process may
+ * do: macOS seatbelt rules, seccomp filters, AppArmor and SELinux profiles, Landlock rulesets, bubblewrap/nsjail/
+ * firejail invocations, containers run unconfined). A path named `session/` may hold chat transcripts; a line that
+ * builds a `subprocess` argument list is process execution wherever it lives. Only production code counts (tests,
+ * docs, data, vendored and generated files never make a change critical), plus sandbox policy files (`*.sb`,
+ * `*seccomp*.json`, `apparmor.d/`, `*.te`), whose every rule line is the policy.
  */
 import type { ChangeFile, ChangeLine } from './change';
 
-export type SurfaceKind = 'auth' | 'crypto' | 'process';
+export type SurfaceKind = 'auth' | 'crypto' | 'process' | 'sandbox';
 
 export interface SurfaceHit {
   readonly kind: SurfaceKind;
@@ -19,6 +22,11 @@ export interface SurfaceHit {
   readonly line: number;
   /** What matched there, e.g. "subprocess.run". */
   readonly evidence: string;
+  /**
+   * Sandbox policy only: every rule the change adds denies and every rule it drops allowed, so the boundary only
+   * narrowed (a deny list for container sockets); widening it, or rules whose verb is unknown, leave this false.
+   */
+  readonly tightensOnly?: boolean;
 }
 
 /**
@@ -57,6 +65,18 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
       String.raw`\b(?:std::process::)?Command::new\s*\(|\.args?\s*\(\s*(?:&?\[|["\w&])|\bexec\.Command(?:Context)?\s*\(|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)\.exec\b`,
     ].join('|'),
   ),
+  // Operations that grant or take away what a sandboxed process may do, not the word "sandbox" (a config flag, an
+  // iframe attribute, codesandbox): seatbelt rules (also embedded as strings, gemini-cli #28551), sandbox launchers,
+  // seccomp, Landlock, AppArmor, containers loosened.
+  sandbox: new RegExp(
+    [
+      String.raw`\((?:allow|deny)\s+(?:default\b|(?:file|process|mach|sysctl|iokit|ipc|system|user-preference)-[\w*-]+|network[\w*-]*|signal\b|pseudo-tty\b)`,
+      String.raw`\bsandbox-exec\b|\bbwrap\b|\bnsjail\b|\bfirejail\b|\baa-exec\b|\bapparmor_parser\b|\baa_change_(?:profile|hat)\b`,
+      String.raw`\bSCMP_ACT_\w+|\bseccomp_(?:init|rule_add\w*|load|attr_set)\b|\bPR_SET_(?:NO_NEW_PRIVS|SECCOMP)\b|\bSECCOMP_(?:SET_MODE_\w+|RET_\w+|FILTER_FLAG_\w+)`,
+      String.raw`\blandlock_(?:create_ruleset|add_rule|restrict_self)\b|\bAccessFs::\w+|\bPathBeneath\b|\bRulesetAttr\b`,
+      String.raw`\b(?:seccomp|apparmor|systempaths)[=:]unconfined\b|--privileged\b|--cap-add\b|--security-opt\b|\bno-new-privileges\b`,
+    ].join('|'),
+  ),
 };
 
 /**
@@ -66,7 +86,79 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
 const WORDS: Partial<Readonly<Record<SurfaceKind, RegExp>>> = {
   auth: /token|key|secret|pass|credential|auth|bearer|login|permission|admin|superuser|jwt|saml|openid|chmod|chown|setuid|setgid|umask/i,
   process: /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|spawn|Command|\.arg|ProcessBuilder/,
+  sandbox:
+    /allow|deny|sandbox-exec|bwrap|nsjail|firejail|aa-exec|apparmor|aa_change|scmp_|seccomp|pr_set_|landlock|accessfs|pathbeneath|rulesetattr|unconfined|privileged|cap-add|security-opt|no-new-privileges/i,
 };
+
+/** Files that are sandbox policy as a whole: seatbelt profiles, seccomp filters, AppArmor profiles, SELinux modules. */
+const SANDBOX_POLICY_FILE =
+  /(?:^|\/)[^/]+\.sb$|(?:^|\/)[^/]*seccomp[^/]*\.json$|(?:^|\/)apparmor(?:\.d)?\/|\.apparmor$|(?:^|\/)[^/]+\.te$/i;
+/** A policy file's lines that hold no rule: blank, a comment (`;` seatbelt, `#` AppArmor/SELinux), brackets only. */
+const NO_RULE = /^\s*(?:[;#].*|[()[\]{},]*)$/;
+
+/**
+ * The verb a policy line falls under: the nearest `(allow` / `(deny` at or before it in its hunk (seatbelt rules span
+ * lines: `(deny process-exec` then one `(literal …)` per line), or an AppArmor `deny` rule; null when none says.
+ */
+function verbOf(file: ChangeFile, l: ChangeLine): 'allow' | 'deny' | null {
+  const lines = file.diff.hunks[l.hunk].lines;
+  for (let i = l.index; i >= 0 && i > l.index - 200; i--) {
+    const text = lines[i].text;
+    let verb: 'allow' | 'deny' | null = null;
+    for (const m of text.matchAll(/\((allow|deny)\b/g)) verb = m[1] as 'allow' | 'deny';
+    if (verb) return verb;
+    if (/^\s*(?:audit\s+)?deny\s/.test(text)) return 'deny';
+    if (i < l.index && /^\s*\)\s*$/.test(text)) return null; // a form closed above: this line starts a new one
+  }
+  return null;
+}
+
+function tightensOnly(file: ChangeFile, added: readonly ChangeLine[], removed: readonly ChangeLine[]): boolean {
+  return added.every((l) => verbOf(file, l) === 'deny') && removed.every((l) => verbOf(file, l) === 'allow');
+}
+
+/**
+ * A sandbox policy file's changed rule lines as one `sandbox` hit (none when only comments changed). A rule removed
+ * and added again word for word (moved, re-indented, a newline added at the end of the file) changes nothing.
+ */
+function policyFileSurface(file: ChangeFile): SurfaceHit[] {
+  const rules = (lines: readonly ChangeLine[]) => lines.filter((l) => !NO_RULE.test(l.text));
+  const count = (lines: readonly ChangeLine[]) => {
+    const m = new Map<string, number>();
+    for (const l of lines) m.set(l.text.trim(), (m.get(l.text.trim()) ?? 0) + 1);
+    return m;
+  };
+  const addedRules = rules(file.added);
+  const removedRules = rules(file.removed);
+  const addedCount = count(addedRules);
+  const removedCount = count(removedRules);
+  // Drops the first min(added, removed) copies of each text from a side.
+  const uncarried = (lines: readonly ChangeLine[], other: ReadonlyMap<string, number>) => {
+    const left = new Map<string, number>();
+    return lines.filter((l) => {
+      const k = l.text.trim();
+      const n = left.get(k) ?? Math.min(other.get(k) ?? 0, (lines === addedRules ? addedCount : removedCount).get(k)!);
+      left.set(k, n - 1);
+      return n <= 0;
+    });
+  };
+  const added = uncarried(addedRules, removedCount);
+  const removed = uncarried(removedRules, addedCount);
+  const first = added[0] ?? removed[0];
+  if (!first) return [];
+  const replacing = added.filter((l) => file.diff.hunks[l.hunk].lines.some((x) => x.kind === 'del')).length;
+  return [
+    {
+      kind: 'sandbox',
+      added: added.length,
+      removed: removed.length,
+      replacing,
+      line: first.line,
+      evidence: first.text.trim().slice(0, 60),
+      tightensOnly: tightensOnly(file, added, removed),
+    },
+  ];
+}
 
 /** String literals on one line; single quotes only outside Rust, where `'a` is a lifetime and `'x'` one character. */
 const STRINGS = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
@@ -115,7 +207,9 @@ function contextHas(file: ChangeFile, re: RegExp): boolean {
 
 /** Where a file's production code does security-relevant work, by kind; empty for tests, docs, data. */
 export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
-  if (!file.cls.source || file.cls.test || file.cls.docs) return [];
+  if (file.cls.test || file.cls.docs || file.cls.vendored || file.cls.generated) return [];
+  if (SANDBOX_POLICY_FILE.test(file.path)) return policyFileSurface(file);
+  if (!file.cls.source) return [];
   const out: SurfaceHit[] = [];
   const rust = file.cls.language === 'rust';
   // Each line's code without log prose, once for all kinds.
@@ -154,7 +248,23 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
     // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
     if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
     if (first && (kind !== 'process' || strong))
-      out.push({ kind, added, removed, replacing, line: first.line, evidence: first.evidence.slice(0, 60) });
+      out.push({
+        kind,
+        added,
+        removed,
+        replacing,
+        line: first.line,
+        evidence: first.evidence.slice(0, 60),
+        ...(kind === 'sandbox'
+          ? {
+              tightensOnly: tightensOnly(
+                file,
+                [...addedHits.keys()].map((i) => file.added[i]),
+                [...removedHits.keys()].map((i) => file.removed[i]),
+              ),
+            }
+          : {}),
+      });
   }
   return out;
 }
