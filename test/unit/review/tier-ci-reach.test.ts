@@ -225,6 +225,49 @@ describe('review/rules ci-changed: only what a reviewer must check', () => {
   });
 });
 
+describe('review/rules ci-changed: near-misses that stay silent', () => {
+  it('a permission or step whose trailing comment alone changed edits nothing (T0, no finding)', () => {
+    const base = [...PROMOTE.slice(0, 6), '      id-token: write # for the broker', ...PROMOTE.slice(7)];
+    const r = judge(at(6, [base[6]], ['      id-token: write'], base, '.github/workflows/promote.yml'));
+    assert.equal(r.blastRadius.tier, 'T0', why(r));
+    assert.equal(findingsOf(r, 'ci-changed').length, 0);
+  });
+
+  it('a contributor pre-commit configuration deleted is no pipeline finding', () => {
+    const r = judge({ path: '.pre-commit-config.yaml', del: ['repos:', '  - repo: local', '    hooks: []'] });
+    assert.equal(findingsOf(r, 'ci-changed').length, 0);
+  });
+
+  it("a job added by a gh-aw recompile is the compiler's: no item; a hand-written new job names the secret it gains", () => {
+    const lock = [
+      '# gh-aw-metadata: {"schema_version":"v4"}',
+      'on: workflow_dispatch',
+      'jobs:',
+      '  agent:',
+      '    steps:',
+      '      - run: node harness.cjs --print',
+    ];
+    const recompiled = judge({
+      path: '.github/workflows/triage.lock.yml',
+      before: lock,
+      add: ['  pre_activation:', '    steps:', '      - run: node check_membership.cjs'],
+    });
+    assert.equal(findingsOf(recompiled, 'ci-changed').length, 0);
+    const heartbeat = judge({
+      path: '.github/workflows/monitor.yml',
+      before: BUILD,
+      add: [
+        '  heartbeat:',
+        '    steps:',
+        '      - run: ./notify.sh',
+        '        env:',
+        '          HOOK: ${{ secrets.CHAT_WEBHOOK }}',
+      ],
+    });
+    assert.match(findingsOf(heartbeat, 'ci-changed')[0]?.why ?? '', /job heartbeat gains secrets\.CHAT_WEBHOOK/);
+  });
+});
+
 describe('review/model/workflow: action inputs', () => {
   it("knows each input's key and its step's action, block values included; env entries are env", () => {
     const wf = parseWorkflow(

@@ -143,6 +143,7 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
       hardening: number;
       firstLine: number;
       firstEdit?: string;
+      quotedCode?: boolean;
     }
   >();
   let workflowEdits = 0;
@@ -174,7 +175,11 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
     if (kind === 'edit' && code) e.scriptEdits++;
     if (kind === 'edit' || kind === 'version') {
       e.edits++;
-      e.firstEdit ??= line.text.trim();
+      // The first script or action line changed is what to quote; else the first edit.
+      if (e.firstEdit === undefined || (code && !e.quotedCode)) {
+        e.firstEdit = line.text.trim();
+        e.quotedCode = code;
+      }
     } else if (kind === 'setting') e.settings++;
     else if (kind === 'hardening') e.hardening++;
     else if (kind === 'bump-first-party') e.first++;
@@ -383,7 +388,7 @@ function classify(file: ChangeFile, head?: Workflow, base?: Workflow): Map<Chang
     let kind: LineKind = 'edit';
     if (twin && USES.test(l.text) && USES.exec(l.text)?.[1] === USES.exec(twin.text)?.[1])
       kind = FIRST_PARTY.test(l.text) ? 'bump-first-party' : 'bump-third-party';
-    else if (twin && optionsAppended(twin.text, l.text)) kind = 'inert';
+    else if (twin && (optionsAppended(twin.text, l.text) || sameCode(twin.text, l.text))) kind = 'inert';
     else if (twin && skeleton(twin.text) === skeleton(l.text)) kind = 'version';
     else if (!twin && head?.inputs.has(l.line - 1) && VERSION_INPUT.test(head.inputs.get(l.line - 1)!.key))
       kind = 'version';
@@ -418,6 +423,11 @@ function placeKind(l: ChangeLine, wf: Workflow | undefined, added: boolean): Lin
   }
   if (VERSION_INPUT.test(input.key)) return undefined;
   return 'option';
+}
+
+/** The same line once trailing comments are set aside: only a comment changed. */
+function sameCode(before: string, after: string): boolean {
+  return uncommented(before).trim() === uncommented(after).trim();
 }
 
 /** A line with every token holding a digit blanked: `--model claude-opus-4-5` and `-4-6` read the same. */

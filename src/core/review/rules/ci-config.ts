@@ -144,7 +144,9 @@ export const ciConfigRules: RuleFamily = {
       if (cls.ci) {
         const text = change.context.ciText?.get(file.path);
         const wc = workflowChange(file, text?.head, text?.base);
-        if (!versionsOnly(file)) pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
+        // A contributor hook file (pre-commit) runs on contributors' machines, with no pipeline credentials.
+        if (!versionsOnly(file) && !PRE_COMMIT.test(file.path))
+          pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
         agentWithUntrustedInput(sink, change, file);
       } else if (cls.ownership)
         sink.add(
@@ -185,6 +187,8 @@ function reallyAdded(file: ChangeFile): readonly ChangeLine[] {
     return false;
   });
 }
+
+const PRE_COMMIT = /(?:^|\/)\.pre-commit-config\.ya?ml$/;
 
 /** A changed pipeline and, when its workflow could be read whole, what a reviewer must check in it (maybe nothing). */
 interface Pipeline {
@@ -234,9 +238,17 @@ function notable(file: ChangeFile, wc: WorkflowChange): { text: string; line?: n
       out.push({ text: `${job ? `job ${job} gains` : 'now runs'} ${e.what.slice(0, 4).join(', ')}`, line: e.line });
     }
   }
-  for (const j of wc.addedJobs)
-    if (!granted.has(j.id)) out.push({ text: `adds job ${j.id}${holding(powerOf(j))}`, line: j.start });
-  for (const j of wc.removedJobs) out.push({ text: `removes job ${j.id}: its steps no longer run` });
+  // A compiled gh-aw lock file's jobs are the compiler's; its grants (above) are what the author chose.
+  if (wc.head?.compiledAgent !== true) {
+    // A new job names every secret it is given (a webhook too): what it can reach.
+    for (const j of wc.addedJobs)
+      if (!granted.has(j.id))
+        out.push({
+          text: `adds job ${j.id}${holding([...new Set([...powerOf(j), ...j.secrets.map((x) => `secrets.${x}`)])])}`,
+          line: j.start,
+        });
+    for (const j of wc.removedJobs) out.push({ text: `removes job ${j.id}: its steps no longer run` });
+  }
   if (!covered && wc.head?.compiledAgent !== true)
     for (const e of wc.jobs) {
       const power = powerOf(e.job);
@@ -257,13 +269,8 @@ function notable(file: ChangeFile, wc: WorkflowChange): { text: string; line?: n
 function pipelinesChanged(sink: FindingSink, pipelines: readonly Pipeline[]): void {
   const files = pipelines.filter((p) => p.items === undefined || p.items.length > 0);
   if (files.length === 0) return;
-  // A pipeline read whole with something to check, then a pipeline proper (a workflow, a CI config) before a
-  // contributor hook file such as .pre-commit-config.yaml.
-  const size = (p: Pipeline): number =>
-    (p.items ? 1e7 : 0) +
-    (/(?:^|\/)\.pre-commit-config\.ya?ml$/.test(p.file.path) ? 0 : 1e6) +
-    p.file.diff.additions +
-    p.file.diff.deletions;
+  // A pipeline read whole with something to check first, then the largest.
+  const size = (p: Pipeline): number => (p.items ? 1e7 : 0) + p.file.diff.additions + p.file.diff.deletions;
   const main = files.reduce((a, b) => (size(b) > size(a) ? b : a));
   const what = (p: Pipeline): string =>
     p.items
