@@ -7,8 +7,7 @@
 import type { Change, ChangeFile } from './model/change';
 import { ownersOf } from './model/codeowners';
 import { modifiesSurface, type SurfaceKind } from './model/surface';
-import { powerOf } from './model/workflow';
-import { workflowChange } from './model/workflowChange';
+import { pipelineTier } from './pipelineTier';
 import { severityRank, type Finding } from './types';
 
 export type Tier = 'T0' | 'T1' | 'T2' | 'T3';
@@ -89,13 +88,6 @@ const NOT_CORE = /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|do
 const STORIES = /\.stories\.[a-z]+$|\.story\.[a-z]+$/i;
 /** Lines a file must lose to count towards a rework. */
 const REWORK_FILE_MIN = 20;
-/** CI lines that give a pipeline write access, secrets or a publishing step. */
-const CI_WRITE =
-  /\bpermissions\s*:\s*write-all\b|\b(?:contents|packages|id-token|pull-requests|issues|actions|deployments|statuses|checks|security-events|pages)\s*:\s*write\b|\$\{\{\s*secrets\.(?!GITHUB_TOKEN\b)\w+|\bsecrets\s*:\s*inherit\b|\bpull_request_target\b|\bworkflow_run\b|\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\b|\bdeploy\b/i;
-/** Untrusted event text (issue, PR, comment bodies) in a pipeline. */
-const CI_UNTRUSTED =
-  /\$\{\{\s*github\.event\.(?:issue|pull_request|comment|review|discussion|head_commit)\.[\w.]*(?:title|body|message|head_ref)\b/;
-
 const LABEL: Readonly<Record<SurfaceKind, string>> = {
   auth: 'credential/permission',
   crypto: 'cryptography',
@@ -157,7 +149,7 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
           'security-surface',
         );
     }
-    if (f.cls.ci) ciTier(change, f, add);
+    if (f.cls.ci) pipelineTier(change, f, add);
   }
   rework(change, add);
 
@@ -273,112 +265,6 @@ function isTestData(f: ChangeFile): boolean {
 /** Test code, or data kept with the tests (fixtures, snapshots, testdata). */
 function isTestish(f: ChangeFile): boolean {
   return f.cls.test || /(^|\/)(tests?|__tests__|spec|testdata|fixtures|__snapshots__)\//i.test(f.path);
-}
-
-/**
- * A pipeline judged by what the change does to its credentials, read from the whole workflow at the head and base
- * (model/workflowChange.ts): T3 when an LLM agent or a job holding a write credential is left reading untrusted
- * text and the change brought part of that, or a review bypass runs with a write credential; T2 when the change
- * grants write scopes, secrets new to the workflow, untrusted or callable triggers, a publishing step, or edits the
- * steps of (or moves a third-party action in) a job that holds a write credential; T1 for other edits; T0 when
- * nothing but comments, limits, names or appended options changed. Without the workflow's text, the hunks alone.
- */
-function ciTier(change: Change, f: ChangeFile, addReason: (tier: Tier, reason: string, rule: string) => void): void {
-  const text = change.context.ciText?.get(f.path);
-  const wc = workflowChange(f, text?.head, text?.base);
-  if (!wc) return ciTierFromHunks(f, addReason);
-  // The T1/T0 reason below only when nothing in this file raised more.
-  let raised = false;
-  const add = (tier: Tier, reason: string, rule: string): void => {
-    raised ||= tier >= 'T2';
-    addReason(tier, reason, rule);
-  };
-  for (const a of wc.agents)
-    add(
-      'T3',
-      `pipeline ${f.path}: an LLM agent in job ${a.job.id} reads untrusted text (${a.input.slice(0, 60)}) beside ${a.power.slice(0, 3).join(', ')}; this change ${a.brought.slice(0, 3).join('; ')}`,
-      'ci-write-untrusted',
-    );
-  for (const e of wc.jobs) {
-    const power = powerOf(e.job);
-    if (e.job.agent || power.length === 0 || !e.job.untrusted) continue;
-    const granted = wc.grants.some((g) => g.job === e.job.id);
-    if (granted || e.edits > 0)
-      add(
-        'T3',
-        `pipeline ${f.path}: job ${e.job.id} holds ${power.slice(0, 3).join(', ')} and reads untrusted event text (${e.job.untrusted.slice(0, 60)}); this change ${granted ? 'grants it more' : 'edits its steps'}`,
-        'ci-write-untrusted',
-      );
-  }
-  if (wc.bypass) {
-    const power = wc.bypass.job ? powerOf(wc.bypass.job) : [];
-    if (power.length > 0)
-      add(
-        'T3',
-        `pipeline ${f.path}:${wc.bypass.line.line}: merges past required reviews (--admin) with ${power.slice(0, 2).join(', ')}`,
-        'ci-review-bypass',
-      );
-  }
-  // One reason per job (or the workflow) naming everything it gains; a job that gains is not also "edited".
-  const byJob = new Map<string, string[]>();
-  for (const g of wc.grants) byJob.set(g.job ?? '', [...(byJob.get(g.job ?? '') ?? []), g.what]);
-  for (const [job, what] of byJob)
-    add(
-      'T2',
-      `pipeline ${f.path}: ${job ? `job ${job} gains` : 'now runs'} ${what.slice(0, 5).join(', ')}`,
-      'ci-write',
-    );
-  let other = wc.workflowEdits > 0;
-  const compiled = wc.head?.compiledAgent === true;
-  for (const e of wc.jobs) {
-    const power = powerOf(e.job);
-    if (byJob.has(e.job.id)) continue;
-    // A compiled gh-aw lock file's steps are the compiler's: its frontmatter (grants above) is what the author chose.
-    if (power.length > 0 && e.edits > 0 && !compiled)
-      add(
-        'T2',
-        `pipeline ${f.path}: edits steps of job ${e.job.id}, which holds ${power.slice(0, 3).join(', ')}`,
-        'ci-write',
-      );
-    // A third-party action's new version runs with the job's token: a moved tag or a compromised release reaches it.
-    else if (power.length > 0 && e.bumps.thirdParty.length > 0)
-      add(
-        'T2',
-        `pipeline ${f.path}: moves third-party action ${e.bumps.thirdParty[0]} in job ${e.job.id}, which holds ${power.slice(0, 2).join(', ')}`,
-        'ci-write',
-      );
-    else if (e.edits > 0 || e.settings > 0 || e.bumps.firstParty > 0 || e.bumps.thirdParty.length > 0) other = true;
-  }
-  if (f.diff.status === 'added' || f.diff.status === 'deleted') other = true;
-  const readOnly = wc.grants.length === 0 && !(wc.head?.jobs.some((j) => powerOf(j).length > 0) ?? false);
-  const what = f.diff.status === 'modified' ? 'changed' : f.diff.status;
-  if (raised) return;
-  if (other)
-    add(
-      'T1',
-      readOnly
-        ? `read-only pipeline ${f.path} ${what}`
-        : `pipeline ${f.path} ${what}; the edit leaves its credentials alone`,
-      'ci-read-only',
-    );
-  else add('T0', `pipeline ${f.path}: only comments, limits, names or options changed`, 'ci-read-only');
-}
-
-/** A pipeline that only reads (lint, test) is T1; write access, secrets or publishing T2; plus untrusted text T3. */
-function ciTierFromHunks(f: ChangeFile, add: (tier: Tier, reason: string, rule: string) => void): void {
-  const lines: string[] = [];
-  for (const h of f.diff.hunks) for (const l of h.lines) if (l.kind !== 'del') lines.push(l.text);
-  const write = lines.find((l) => CI_WRITE.test(l));
-  const untrusted = lines.find((l) => CI_UNTRUSTED.test(l));
-  if (write && untrusted)
-    add('T3', `pipeline ${f.path} holds write access or secrets and reads untrusted event text`, 'ci-write-untrusted');
-  else if (write)
-    add(
-      'T2',
-      `pipeline ${f.path} has write access, secrets or a publishing step (${write.trim().slice(0, 60)})`,
-      'ci-write',
-    );
-  else add('T1', `read-only pipeline ${f.path} changed`, 'ci-read-only');
 }
 
 /** Existing production code rewritten (many lines both removed and added): a rework reaches T3 whoever wrote it. */

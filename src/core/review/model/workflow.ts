@@ -36,11 +36,18 @@ export interface Workflow {
   readonly jobs: readonly WorkflowJob[];
   /** A GitHub Agentic Workflows lock file (compiled from a `.md`): its steps are the compiler's. */
   readonly compiledAgent: boolean;
-  /** Line roles, 1-based: `run` inside a script, `uses` an action reference, `other` the rest. */
+  /**
+   * Line roles, 0-based by line index: `run` inside a script, `uses` an action reference, `input` an action's input
+   * (under `with:`), `env` an environment entry, `other` the rest.
+   */
   readonly roles: readonly LineRole[];
+  /** For `input` lines, the input's key and the action of its step (`owner/name`, when the step names one). */
+  readonly inputs: ReadonlyMap<number, { readonly key: string; readonly action?: string }>;
+  /** Each job's lines without comments and blanks, trimmed: what a renamed or split job is matched by. */
+  readonly bodies: ReadonlyMap<string, readonly string[]>;
 }
 
-export type LineRole = 'run' | 'uses' | 'other';
+export type LineRole = 'run' | 'uses' | 'input' | 'env' | 'other';
 
 /** Events that let anyone who can open an issue, comment or fork start the workflow with its secrets. */
 export const UNTRUSTED_TRIGGERS = new Set([
@@ -111,6 +118,7 @@ export function parseWorkflow(text: string): Workflow {
   const topSecrets = env ? secretsIn(lines.slice(env.line, env.end)) : [];
   const jobsBlock = top.find((b) => b.key === 'jobs');
   const jobs: WorkflowJob[] = [];
+  const bodies = new Map<string, string[]>();
   if (jobsBlock) {
     const indent = childIndent(lines, jobsBlock.line + 1, jobsBlock.end) ?? 2;
     for (const j of blocks(lines, jobsBlock.line + 1, jobsBlock.end, indent)) {
@@ -128,6 +136,13 @@ export function parseWorkflow(text: string): Workflow {
       const fetching = body.filter((l) => FETCHED_TEXT.test(uncommented(l)));
       const fetchedLine = fetching.find((l) => /\buses\s*:|\bgh\s/.test(l)) ?? fetching[0];
       const needsBlock = inner.find((b) => b.key === 'needs');
+      bodies.set(
+        j.key,
+        body
+          .slice(1)
+          .map((l) => uncommented(l).trim())
+          .filter((l) => l !== ''),
+      );
       jobs.push({
         id: j.key,
         start: j.line + 1,
@@ -148,7 +163,7 @@ export function parseWorkflow(text: string): Workflow {
       });
     }
   }
-  return { triggers, jobs, compiledAgent: GH_AW.test(text), roles };
+  return { triggers, jobs, compiledAgent: GH_AW.test(text), roles, inputs: inputsOf(lines, roles), bodies };
 }
 
 /** The job a 1-based line lies in. */
@@ -294,6 +309,61 @@ function secretsIn(lines: readonly string[]): string[] {
 /** Every secret a workflow's text names, comments included (a secret commented out is still configured for it). */
 export function secretsNamed(text: string): Set<string> {
   return new Set([...text.matchAll(SECRET_REF)].map((m) => m[1]));
+}
+
+/**
+ * The key of each action input line (`with:` entries and the lines of their block values) and its step's action:
+ * the parent chain is read by indentation, so `with:` written before or after `uses:` both count.
+ */
+function inputsOf(
+  lines: readonly string[],
+  roles: LineRole[],
+): Map<number, { readonly key: string; readonly action?: string }> {
+  const out = new Map<number, { key: string; action?: string }>();
+  for (let i = 0; i < lines.length; i++) {
+    if (blank(lines[i]) || roles[i] === 'run') continue;
+    // Walk up the parents: the nearest shallower key lines, until a `with:` (an input) or a step's list item.
+    let indent = indentOf(lines[i]);
+    let child = /^\s*(?:-\s+)?["']?([\w.-]+)["']?\s*:/.exec(lines[i])?.[1];
+    for (let k = i - 1; k >= 0 && indent > 0; k--) {
+      if (blank(lines[k]) || indentOf(lines[k]) >= indent) continue;
+      indent = indentOf(lines[k]);
+      const m = /^\s*(-\s+)?["']?([\w.-]+)["']?\s*:(.*)$/.exec(uncommented(lines[k]).trimEnd());
+      const bare = m !== null && m[3].trim() === '';
+      if (bare && m[2] === 'with' && child !== undefined) {
+        out.set(i, { key: child, ...actionOfStep(lines, k, indentOf(lines[k]) + (m[1] ? 2 : 0)) });
+        roles[i] = 'input';
+        break;
+      }
+      if (bare && m[2] === 'env') {
+        roles[i] = 'env';
+        break;
+      }
+      if (!m || m[1]) break;
+      child = m[2];
+    }
+  }
+  return out;
+}
+
+/** The `uses:` of the step whose `with:` is at line `at` (indentation `indent`), looked for among its sibling keys. */
+function actionOfStep(lines: readonly string[], at: number, indent: number): { action?: string } {
+  const sibling = (k: number): string | undefined =>
+    /^\s*(?:-\s+)?uses\s*:\s*['"]?([\w.-]+\/[\w.-]+)/.exec(lines[k])?.[1];
+  // A `- with:` opens its step: nothing above it is the step's.
+  for (let k = /^\s*-\s/.test(lines[at]) ? -1 : at - 1; k >= 0; k--) {
+    if (blank(lines[k])) continue;
+    const d = indentOf(lines[k]) + (/^\s*-\s/.test(lines[k]) ? 2 : 0);
+    if (d < indent) break;
+    if (d === indent && sibling(k)) return { action: sibling(k) };
+    if (/^\s*-\s/.test(lines[k]) && d === indent) break;
+  }
+  for (let k = at + 1; k < lines.length; k++) {
+    if (blank(lines[k])) continue;
+    if (indentOf(lines[k]) < indent || /^\s*-\s/.test(lines[k])) break;
+    if (indentOf(lines[k]) === indent && sibling(k)) return { action: sibling(k) };
+  }
+  return {};
 }
 
 /** Which lines are script (`run:` and its block), action references (`uses:`), or other keys. */

@@ -27,8 +27,13 @@ export interface CredentialGrant {
   readonly line: number;
 }
 
-/** How a changed line weighs: nothing a reviewer checks, an action's version, or a real edit. */
-type LineKind = 'inert' | 'setting' | 'bump-first-party' | 'bump-third-party' | 'version' | 'edit';
+/**
+ * How a changed line weighs: nothing a reviewer checks (`inert`), an action's plain input (`option`: a flag, a path,
+ * a display setting), a cache turned off or a cache step removed (`hardening`: less for a poisoned cache to reach),
+ * a plain environment value (`setting`), an action's version, or a real edit of what runs or with what.
+ */
+type LineKind =
+  'inert' | 'option' | 'hardening' | 'setting' | 'bump-first-party' | 'bump-third-party' | 'version' | 'edit';
 
 export interface JobEdit {
   readonly job: WorkflowJob;
@@ -42,7 +47,12 @@ export interface JobEdit {
   readonly bumps: { readonly firstParty: number; readonly thirdParty: readonly string[] };
   /** Plain settings changed (an environment value): worth a look, no credential. */
   readonly settings: number;
+  /** Caches turned off or cache steps removed: the job's credentials reach less. */
+  readonly hardening: number;
+  /** First changed line of the job at the head (its first line when only removals). */
   readonly firstLine: number;
+  /** The first line that counted as an edit, as written (for the checklist to quote). */
+  readonly firstEdit?: string;
 }
 
 export interface AgentExposure {
@@ -66,6 +76,9 @@ export interface WorkflowChange {
   readonly agents: readonly AgentExposure[];
   /** `gh pr merge --admin`: a merge past required reviews, with the job it runs in. */
   readonly bypass?: { readonly line: ChangeLine; readonly job?: WorkflowJob };
+  /** Jobs new at the head (not a renamed or split-off base job), and base jobs gone with no successor. */
+  readonly addedJobs: readonly WorkflowJob[];
+  readonly removedJobs: readonly WorkflowJob[];
 }
 
 /** First-party actions: GitHub's own (`actions/*`, `github/*`). */
@@ -76,6 +89,19 @@ const INERT = /^\s*(?:#.*)?$|^\s*-?\s*name\s*:|^\s*timeout-minutes\s*:\s*\d+\s*$
 /** An environment variable set to a plain value or a runner directory: a setting, no credential, no script. */
 const SETTING =
   /^\s*[A-Z][A-Z0-9_]*\s*:\s*(?:['"]?[\w./:@+-]*['"]?|\$\{\{\s*runner\.(?:temp|tool_cache|workspace)\s*\}\}[\w./-]*)\s*$/;
+/** Action inputs that are code or instructions: a script, a command line, an agent's prompt. */
+const CODE_INPUT = /script|command|^(?:run|cmd|args|arguments|entrypoint|prompt|direct_prompt|custom_instructions)$/i;
+/** Action inputs that pick a credential, what code is fetched, or where the token is kept. */
+const REACH_INPUT =
+  /token|password|secret|credential|private[-_]?key|api[-_]?key|ssh|^permission-|^(?:ref|repository|persist-credentials|registry-url|environment)$/i;
+/** Expressions carrying a secret or text an outsider writes. */
+const SENSITIVE_VALUE = /\bsecrets\.|\bgithub\.event\.|\bgithub\.head_ref\b|\btoJSON\(/;
+/** Actions that only restore and save caches. */
+const CACHE_ACTION = /(?:^|\/)(?:cache|[\w-]*-cache|cache-[\w-]*)$/i;
+/** Inputs that turn an action's own cache on or off (`cache`, `enable-cache`, `sccache`, `cache-on-failure`). */
+const CACHE_INPUT = /cache/i;
+const OFF = /^\s*["']?(?:false|no|off|none)?["']?\s*$/i;
+const VERSION_INPUT = /(?:^|[-_])version$/i;
 const REVIEW_BYPASS = /\bgh\s+pr\s+merge\b[^\n#]*\s--admin\b/;
 const PUBLISH =
   /\b(?:npm|pnpm|yarn|cargo|gem|poetry|uv|twine|dotnet nuget)\s+(?:publish|upload|push)\b|\bdocker\s+push\b|\bgh\s+release\s+(?:create|upload)\b/;
@@ -96,7 +122,15 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
   if (status !== 'added' && status !== 'deleted' && baseText === undefined) return undefined;
   const head = headText !== undefined && status !== 'deleted' ? parseWorkflow(headText) : undefined;
   const base = baseText !== undefined && status !== 'added' ? parseWorkflow(baseText) : undefined;
-  const kinds = classify(file);
+  // Text with no jobs to read (a fragment, another format under .github/workflows): the hunks alone say more.
+  if ((head?.jobs.length ?? 0) === 0 && (base?.jobs.length ?? 0) === 0) return undefined;
+  const kinds = classify(file, head, base);
+  const before = head && base ? predecessors(head, base) : new Map<string, WorkflowJob>();
+  const successor = new Map<string, WorkflowJob>();
+  for (const j of head?.jobs ?? []) {
+    const p = before.get(j.id);
+    if (p && !successor.has(p.id)) successor.set(p.id, j);
+  }
   const jobs = new Map<
     string,
     {
@@ -106,20 +140,25 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
       first: number;
       third: string[];
       settings: number;
+      hardening: number;
       firstLine: number;
+      firstEdit?: string;
+      quotedCode?: boolean;
     }
   >();
   let workflowEdits = 0;
   const note = (line: ChangeLine, kind: LineKind, side: 'new' | 'old'): void => {
-    if (kind === 'inert') return;
+    if (kind === 'inert' || kind === 'option') return;
     const wf = side === 'new' ? head : base;
-    // A removed line belongs to the head job of the same name.
+    // A removed line belongs to the head job of the same name, else to the job it was renamed to.
     const at = wf ? jobAt(wf, line.line) : undefined;
-    const job = at && side === 'old' ? (head?.jobs.find((j) => j.id === at.id) ?? at) : at;
+    const job = at && side === 'old' ? (head?.jobs.find((j) => j.id === at.id) ?? successor.get(at.id) ?? at) : at;
     if (!job) {
       workflowEdits++;
       return;
     }
+    // A job's id line: a rename, whose content the job matching follows.
+    if (at && line.line === at.start) return;
     const e = jobs.get(job.id) ?? {
       job,
       edits: 0,
@@ -127,12 +166,22 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
       first: 0,
       third: [],
       settings: 0,
+      hardening: 0,
       firstLine: side === 'new' ? line.line : job.start,
     };
     const role = wf?.roles[line.line - 1];
-    if (kind === 'edit' && (role === 'run' || role === 'uses')) e.scriptEdits++;
-    if (kind === 'edit' || kind === 'version') e.edits++;
-    else if (kind === 'setting') e.settings++;
+    const input = wf?.inputs.get(line.line - 1);
+    const code = role === 'run' || role === 'uses' || (role === 'input' && CODE_INPUT.test(input?.key ?? ''));
+    if (kind === 'edit' && code) e.scriptEdits++;
+    if (kind === 'edit' || kind === 'version') {
+      e.edits++;
+      // The first script or action line changed is what to quote; else the first edit.
+      if (e.firstEdit === undefined || (code && !e.quotedCode)) {
+        e.firstEdit = line.text.trim();
+        e.quotedCode = code;
+      }
+    } else if (kind === 'setting') e.settings++;
+    else if (kind === 'hardening') e.hardening++;
     else if (kind === 'bump-first-party') e.first++;
     else if (side === 'new') e.third.push(USES.exec(line.text)?.[1] ?? line.text.trim());
     jobs.set(job.id, e);
@@ -145,10 +194,16 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
     scriptEdits: e.scriptEdits,
     bumps: { firstParty: e.first, thirdParty: e.third },
     settings: e.settings,
+    hardening: e.hardening,
     firstLine: e.firstLine,
+    ...(e.firstEdit !== undefined ? { firstEdit: e.firstEdit } : {}),
   }));
-  const grants = head ? grantsOf(file, head, base, baseText ?? '') : [];
-  const agents = head && headText !== undefined ? agentsExposed(head, headText, base, grants, jobEdits) : [];
+  const grants = head ? grantsOf(file, head, base, baseText ?? '', before) : [];
+  const agents = head && headText !== undefined ? agentsExposed(head, headText, before, grants, jobEdits) : [];
+  const addedJobs = base ? (head?.jobs ?? []).filter((j) => !before.has(j.id)) : [];
+  const removedJobs = (head ? (base?.jobs ?? []) : []).filter(
+    (j) => !head!.jobs.some((h) => h.id === j.id) && !successor.has(j.id),
+  );
   const by = file.added.find((l) => REVIEW_BYPASS.test(uncommented(l.text)));
   return {
     ...(head ? { head } : {}),
@@ -157,12 +212,20 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
     jobs: jobEdits,
     workflowEdits,
     agents,
+    addedJobs,
+    removedJobs,
     ...(by ? { bypass: { line: by, ...(head && jobAt(head, by.line) ? { job: jobAt(head, by.line) } : {}) } } : {}),
   };
 }
 
 /** What the head grants that the base did not: write scopes and secrets per job, untrusted or callable triggers. */
-function grantsOf(file: ChangeFile, head: Workflow, base: Workflow | undefined, baseText: string): CredentialGrant[] {
+function grantsOf(
+  file: ChangeFile,
+  head: Workflow,
+  base: Workflow | undefined,
+  baseText: string,
+  predecessor: ReadonlyMap<string, WorkflowJob>,
+): CredentialGrant[] {
   const out: CredentialGrant[] = [];
   const known = secretsNamed(baseText);
   const inherited = /\bsecrets\s*:\s*inherit\b/.test(baseText);
@@ -173,7 +236,8 @@ function grantsOf(file: ChangeFile, head: Workflow, base: Workflow | undefined, 
     file.added[0]?.line ??
     1;
   for (const job of head.jobs) {
-    const before = base?.jobs.find((j) => j.id === job.id);
+    // A renamed or split-off job keeps the grants of the job it came from.
+    const before = predecessor.get(job.id);
     for (const w of job.writes)
       if (!before?.writes.includes(w) && !job.narrowed.includes(w))
         out.push({
@@ -213,7 +277,7 @@ function grantsOf(file: ChangeFile, head: Workflow, base: Workflow | undefined, 
 function agentsExposed(
   head: Workflow,
   headText: string,
-  base: Workflow | undefined,
+  predecessor: ReadonlyMap<string, WorkflowJob>,
   grants: readonly CredentialGrant[],
   edits: readonly JobEdit[],
 ): AgentExposure[] {
@@ -225,7 +289,7 @@ function agentsExposed(
     const power = [...powerOf(job), ...after.flatMap((j) => powerOf(j).map((p) => `${p} in job ${j.id}`))];
     if (power.length === 0) continue;
     const brought: string[] = [];
-    const wasAgent = base?.jobs.find((j) => j.id === job.id)?.agent !== undefined;
+    const wasAgent = predecessor.get(job.id)?.agent !== undefined;
     if (!wasAgent) brought.push(`adds the agent step (${job.agent!.slice(0, 60)})`);
     for (const g of grants)
       if (g.job === undefined || g.job === job.id || after.some((j) => j.id === g.job))
@@ -244,14 +308,73 @@ function agentsExposed(
   return out;
 }
 
-/** Each changed line's kind; an added line that only appends options to a removed twin is inert. */
-function classify(file: ChangeFile): Map<ChangeLine, LineKind> {
+/**
+ * Which base job each head job continues: the job of the same id, else a job renamed or split off from a base job,
+ * matched by content: three or more lines of a base job that its own same-id successor no longer holds, making half
+ * the head job or half of what the base job lost (a rename, or one half of a job split in two). A job copied beside
+ * the one it copies takes nothing the original lost, and is new.
+ */
+function predecessors(head: Workflow, base: Workflow): Map<string, WorkflowJob> {
+  const out = new Map<string, WorkflowJob>();
+  const count = (ls: readonly string[]): Map<string, number> => {
+    const m = new Map<string, number>();
+    for (const l of ls) m.set(l, (m.get(l) ?? 0) + 1);
+    return m;
+  };
+  // Lines each base job left behind: all of them when its id is gone, else those its same-id successor dropped.
+  const leftover = new Map<string, Map<string, number>>();
+  for (const b of base.jobs) {
+    const left = count(base.bodies.get(b.id) ?? []);
+    for (const l of head.bodies.get(b.id) ?? []) if ((left.get(l) ?? 0) > 0) left.set(l, left.get(l)! - 1);
+    leftover.set(b.id, left);
+  }
+  for (const h of head.jobs) {
+    const same = base.jobs.find((b) => b.id === h.id);
+    if (same) {
+      out.set(h.id, same);
+      continue;
+    }
+    const body = head.bodies.get(h.id) ?? [];
+    let best: { job: WorkflowJob; shared: number; left: number } | undefined;
+    for (const b of base.jobs) {
+      const left = new Map(leftover.get(b.id));
+      const size = [...left.values()].reduce((a, n) => a + n, 0);
+      let shared = 0;
+      for (const l of body)
+        if ((left.get(l) ?? 0) > 0) {
+          left.set(l, left.get(l)! - 1);
+          shared++;
+        }
+      if (shared > (best?.shared ?? 0)) best = { job: b, shared, left: size };
+    }
+    // Most of the head job came from it, or the head job took most of what it lost (one half of a split job).
+    if (best && best.shared >= 3 && (best.shared * 2 >= body.length || best.shared * 2 >= best.left))
+      out.set(h.id, best.job);
+  }
+  return out;
+}
+
+/**
+ * Each changed line's kind, read in its place in the workflow (an action's input, a script, an environment entry);
+ * an added line that only appends options to a removed twin is inert.
+ */
+function classify(file: ChangeFile, head?: Workflow, base?: Workflow): Map<ChangeLine, LineKind> {
   const out = new Map<ChangeLine, LineKind>();
-  const removed = file.removed.filter((l) => !INERT.test(l.text) && !SETTING.test(l.text));
-  const added = file.added.filter((l) => !INERT.test(l.text) && !SETTING.test(l.text));
-  for (const l of [...file.removed, ...file.added])
-    if (INERT.test(l.text)) out.set(l, 'inert');
-    else if (SETTING.test(l.text)) out.set(l, 'setting');
+  const sides: [readonly ChangeLine[], Workflow | undefined, boolean][] = [
+    [file.removed, base, false],
+    [file.added, head, true],
+  ];
+  for (const [lines, wf, added] of sides)
+    for (const l of lines) {
+      if (INERT.test(l.text) || BARE_BLOCK.test(uncommented(l.text))) out.set(l, 'inert');
+      else if (SETTING.test(l.text)) out.set(l, 'setting');
+      else {
+        const kind = placeKind(l, wf, added);
+        if (kind) out.set(l, kind);
+      }
+    }
+  const removed = file.removed.filter((l) => !out.has(l));
+  const added = file.added.filter((l) => !out.has(l));
   // Pair removed and added lines in order within a hunk: `uses: x@v1` -> `uses: x@v2`, `cmd a` -> `cmd --flag a`.
   const pairs = new Map<ChangeLine, ChangeLine>();
   const byHunk = (ls: readonly ChangeLine[], h: number): ChangeLine[] => ls.filter((l) => l.hunk === h);
@@ -265,13 +388,46 @@ function classify(file: ChangeFile): Map<ChangeLine, LineKind> {
     let kind: LineKind = 'edit';
     if (twin && USES.test(l.text) && USES.exec(l.text)?.[1] === USES.exec(twin.text)?.[1])
       kind = FIRST_PARTY.test(l.text) ? 'bump-first-party' : 'bump-third-party';
-    else if (twin && optionsAppended(twin.text, l.text)) kind = 'inert';
+    else if (twin && (optionsAppended(twin.text, l.text) || sameCode(twin.text, l.text))) kind = 'inert';
     else if (twin && skeleton(twin.text) === skeleton(l.text)) kind = 'version';
+    else if (!twin && head?.inputs.has(l.line - 1) && VERSION_INPUT.test(head.inputs.get(l.line - 1)!.key))
+      kind = 'version';
     out.set(l, kind);
     if (twin) out.set(twin, kind === 'bump-third-party' ? 'inert' : kind);
   }
   for (const l of removed) if (!out.has(l)) out.set(l, 'edit');
   return out;
+}
+
+/** `with:` or `env:` alone on its line: its entries say what changed. */
+const BARE_BLOCK = /^\s*(?:-\s+)?(?:with|env)\s*:\s*$/;
+
+/**
+ * A line's kind from its place, or undefined to compare it with its twin: an action's plain input is an option; a
+ * cache input turned off, or a cache step removed, hardening; an input that is code, picks a credential or the code
+ * checked out, or carries a secret or event text, an edit.
+ */
+function placeKind(l: ChangeLine, wf: Workflow | undefined, added: boolean): LineKind | undefined {
+  if (!wf) return undefined;
+  const role = wf.roles[l.line - 1];
+  const code = uncommented(l.text);
+  if (role === 'uses' && !added && CACHE_ACTION.test(USES.exec(code)?.[1] ?? '')) return 'hardening';
+  if (role !== 'input') return undefined;
+  const input = wf.inputs.get(l.line - 1);
+  if (!input) return undefined;
+  if (SENSITIVE_VALUE.test(code) || CODE_INPUT.test(input.key) || REACH_INPUT.test(input.key)) return 'edit';
+  if (CACHE_ACTION.test(input.action ?? '')) return added ? 'edit' : 'hardening';
+  if (CACHE_INPUT.test(input.key)) {
+    const value = code.replace(/^[^:]*:/, '');
+    return OFF.test(value) === added ? 'hardening' : 'edit';
+  }
+  if (VERSION_INPUT.test(input.key)) return undefined;
+  return 'option';
+}
+
+/** The same line once trailing comments are set aside: only a comment changed. */
+function sameCode(before: string, after: string): boolean {
+  return uncommented(before).trim() === uncommented(after).trim();
 }
 
 /** A line with every token holding a digit blanked: `--model claude-opus-4-5` and `-4-6` read the same. */

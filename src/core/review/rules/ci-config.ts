@@ -1,9 +1,9 @@
 /** CI, ownership and configuration: pipelines and CODEOWNERS touched, risky CI steps, configuration files changed. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { BROKER_GRANT } from '../model/paths';
-import { AGENT_STEP } from '../model/workflow';
+import { AGENT_STEP, powerOf, uncommented } from '../model/workflow';
 import { agentJobWithPushKey } from './agent-deploy';
-import { workflowChange } from '../model/workflowChange';
+import { workflowChange, type WorkflowChange } from '../model/workflowChange';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines, spanOf } from './rule';
 
 const CI: RuleMeta = {
@@ -122,7 +122,7 @@ export const ciConfigRules: RuleFamily = {
     '--admin',
   ],
   run(change: Change, sink: FindingSink): void {
-    const pipelines: ChangeFile[] = [];
+    const pipelines: Pipeline[] = [];
     for (const file of change.files) {
       const cls = file.cls;
       const scriptLike =
@@ -136,13 +136,17 @@ export const ciConfigRules: RuleFamily = {
           sink,
           RISKY,
           file,
-          file.added,
+          reallyAdded(file),
           'new',
           RISKY_PATTERNS,
           /pull_request_target|github\.event|curl|wget|iwr|Invoke-WebRequest|continue-on-error|allow_failure|\|\||set \+e|--no-|SKIP_CHECKS|HUSKY|ignore-scripts|permissions|write|secrets|uses|--admin/,
         );
       if (cls.ci) {
-        if (!versionsOnly(file)) pipelines.push(file);
+        const text = change.context.ciText?.get(file.path);
+        const wc = workflowChange(file, text?.head, text?.base);
+        // A contributor hook file (pre-commit) runs on contributors' machines, with no pipeline credentials.
+        if (!versionsOnly(file) && !PRE_COMMIT.test(file.path))
+          pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
         agentWithUntrustedInput(sink, change, file);
       } else if (cls.ownership)
         sink.add(
@@ -168,23 +172,121 @@ export const ciConfigRules: RuleFamily = {
 };
 
 /**
- * One finding for every pipeline the change edits, at the one with the most changed lines: the same edit made in five
- * workflows (a cache setting, an action's inputs) is one thing to check, and the list says where else it went.
+ * Added lines that are not a removed line again with only its trailing comment changed: `id-token: write` losing its
+ * `# for the broker` comment grants nothing new.
  */
-function pipelinesChanged(sink: FindingSink, files: readonly ChangeFile[]): void {
+function reallyAdded(file: ChangeFile): readonly ChangeLine[] {
+  if (file.removed.length === 0) return file.added;
+  const gone = new Map<string, number>();
+  const key = (t: string): string => uncommented(t).trim();
+  for (const l of file.removed) gone.set(key(l.text), (gone.get(key(l.text)) ?? 0) + 1);
+  return file.added.filter((l) => {
+    const n = gone.get(key(l.text)) ?? 0;
+    if (n === 0 || key(l.text) === '') return true;
+    gone.set(key(l.text), n - 1);
+    return false;
+  });
+}
+
+const PRE_COMMIT = /(?:^|\/)\.pre-commit-config\.ya?ml$/;
+
+/** A changed pipeline and, when its workflow could be read whole, what a reviewer must check in it (maybe nothing). */
+interface Pipeline {
+  readonly file: ChangeFile;
+  readonly items?: readonly { readonly text: string; readonly line?: number }[];
+}
+
+/**
+ * What a workflow change gives a reviewer to check beyond its tier reason: a workflow added or deleted, jobs added
+ * or removed (a check that no longer runs), a job gaining credentials, or an edit of what runs in a job holding one,
+ * quoted. Edits the tier judges harmless (a cache turned off, an action's plain input, a setting, a read-only job's
+ * steps) are nothing to check here: "modified X (+n/-m)" restated the diff (docs/eval). Left to the more specific
+ * finding when an LLM agent or a review bypass already names the file's credentials.
+ */
+function notable(file: ChangeFile, wc: WorkflowChange): { text: string; line?: number }[] {
+  const out: { text: string; line?: number }[] = [];
+  const holding = (p: readonly string[]): string => (p.length > 0 ? `, which holds ${p.slice(0, 3).join(', ')}` : '');
+  if (file.diff.status === 'added' && wc.head) {
+    const jobs = wc.head.jobs.map((j) => `${j.id}${holding(powerOf(j))}`);
+    out.push({
+      text: `new workflow (on: ${wc.head.triggers.slice(0, 4).join(', ') || '?'}): job${jobs.length === 1 ? '' : 's'} ${jobs.slice(0, 4).join('; ')}`,
+      line: 1,
+    });
+    return out;
+  }
+  if (file.diff.status === 'deleted' && wc.base) {
+    out.push({
+      text: `deleted: job${wc.base.jobs.length === 1 ? '' : 's'} ${wc.base.jobs
+        .map((j) => j.id)
+        .slice(0, 5)
+        .join(', ')} no longer run`,
+    });
+    return out;
+  }
+  const covered = wc.agents.length > 0 || (wc.bypass?.job !== undefined && powerOf(wc.bypass.job).length > 0);
+  const granted = new Set<string>();
+  if (!covered) {
+    const byJob = new Map<string, { what: string[]; line: number }>();
+    for (const g of wc.grants) {
+      const k = g.job ?? '';
+      const e = byJob.get(k) ?? { what: [], line: g.line };
+      e.what.push(g.what);
+      byJob.set(k, e);
+    }
+    for (const [job, e] of byJob) {
+      granted.add(job);
+      out.push({ text: `${job ? `job ${job} gains` : 'now runs'} ${e.what.slice(0, 4).join(', ')}`, line: e.line });
+    }
+  }
+  // A compiled gh-aw lock file's jobs are the compiler's; its grants (above) are what the author chose.
+  if (wc.head?.compiledAgent !== true) {
+    // A new job names every secret it is given (a webhook too): what it can reach.
+    for (const j of wc.addedJobs)
+      if (!granted.has(j.id))
+        out.push({
+          text: `adds job ${j.id}${holding([...new Set([...powerOf(j), ...j.secrets.map((x) => `secrets.${x}`)])])}`,
+          line: j.start,
+        });
+    for (const j of wc.removedJobs) out.push({ text: `removes job ${j.id}: its steps no longer run` });
+  }
+  if (!covered && wc.head?.compiledAgent !== true)
+    for (const e of wc.jobs) {
+      const power = powerOf(e.job);
+      if (power.length === 0 || e.edits === 0 || granted.has(e.job.id) || wc.addedJobs.includes(e.job)) continue;
+      out.push({
+        text: `changes what runs in job ${e.job.id}${holding(power)} (${quote(e.firstEdit ?? '', 50)})`,
+        line: e.firstLine,
+      });
+    }
+  return out;
+}
+
+/**
+ * One finding for every pipeline the change edits that gives a reviewer something to check, at the first of them:
+ * the same edit made in five workflows (a cache setting, an action's inputs) is one thing to check, and the list
+ * says where else it went. Pipelines not read whole (other CI systems, composite actions) say what changed in size.
+ */
+function pipelinesChanged(sink: FindingSink, pipelines: readonly Pipeline[]): void {
+  const files = pipelines.filter((p) => p.items === undefined || p.items.length > 0);
   if (files.length === 0) return;
-  // A pipeline proper (a workflow, a CI config) before a contributor hook file such as .pre-commit-config.yaml.
-  const size = (f: ChangeFile): number =>
-    (/(?:^|\/)\.pre-commit-config\.ya?ml$/.test(f.path) ? 0 : 1e6) + f.diff.additions + f.diff.deletions;
+  // A pipeline read whole with something to check first, then the largest.
+  const size = (p: Pipeline): number => (p.items ? 1e7 : 0) + p.file.diff.additions + p.file.diff.deletions;
   const main = files.reduce((a, b) => (size(b) > size(a) ? b : a));
-  const what = (f: ChangeFile): string => `${f.diff.status} ${f.path} (+${f.diff.additions}/-${f.diff.deletions})`;
+  const what = (p: Pipeline): string =>
+    p.items
+      ? `${p.file.path}: ${p.items
+          .slice(0, 3)
+          .map((i) => i.text)
+          .join('; ')}${p.items.length > 3 ? `; ${p.items.length - 3} more` : ''}`
+      : `${p.file.diff.status} ${p.file.path} (+${p.file.diff.additions}/-${p.file.diff.deletions})`;
   const others = files.filter((f) => f !== main);
   const listed = others.slice(0, 3).map(what);
   if (others.length > listed.length) listed.push(`${others.length - listed.length} more`);
+  const line = main.items?.find((i) => i.line !== undefined)?.line;
   sink.add(
     CI,
-    main,
-    spanOf(main),
+    main.file,
+    line !== undefined ? { side: 'new', start: line, end: line } : spanOf(main.file),
     'medium',
     others.length === 0 ? what(main) : `${files.length} pipelines changed: ${what(main)}; also ${listed.join(', ')}`,
   );

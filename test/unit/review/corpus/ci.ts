@@ -90,8 +90,9 @@ export const CI_CASES: readonly CorpusCase[] = [
         1,
       ),
     ],
-    expect: ['ci-risky-step', 'ci-changed'],
-    forbid: ['ci-agent-untrusted-input'],
+    expect: ['ci-risky-step'],
+    // The bypass finding names the credential and the line; "modified bench.yml" beside it restated the diff.
+    forbid: ['ci-agent-untrusted-input', 'ci-changed'],
   },
   {
     id: 'rust-ci-broker-grant',
@@ -131,8 +132,9 @@ export const CI_CASES: readonly CorpusCase[] = [
         1,
       ),
     ],
-    expect: ['ci-agent-untrusted-input', 'ci-changed'],
-    forbid: [],
+    expect: ['ci-agent-untrusted-input'],
+    // The agent finding names what was granted (workflow_call); a pipeline finding beside it would be its duplicate.
+    forbid: ['ci-changed'],
   },
   {
     id: 'py-ci-agent-lock-recompiled',
