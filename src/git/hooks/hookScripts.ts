@@ -29,7 +29,8 @@ export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 export const HOOK_MARKER = '# ai-provenance-hook v1';
 /**
  * The hook script's `git rev-parse --show-toplevel --git-dir --git-path ai-provenance --git-common-dir` output, one
- * path per line (relative ones to the hook's working directory), handed to node so it need not run git for them.
+ * path per line (relative ones to the hook's working directory), then the folder the hook script runs from, handed to
+ * node so it need not run git for them.
  */
 export const HOOK_PATHS_ENV = 'AI_PROVENANCE_HOOK_PATHS';
 /** Suffix of the original hook moved aside. */
@@ -159,7 +160,7 @@ export function hookScript(hook: ManagedHook): string {
     '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || exit "$aip_status"',
     // $PPID is the git process: its command line tells `commit --amend -m` from a new commit.
-    `${feed}AI_PROVENANCE_GIT_PID=$PPID ${HOOK_PATHS_ENV}="$aip_paths" "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
+    `${feed}AI_PROVENANCE_GIT_PID=$PPID ${HOOK_PATHS_ENV}="$aip_paths\n$aip_dir" "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
     'exit "$aip_status"',
     '',
   ].join('\n');

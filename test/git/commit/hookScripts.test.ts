@@ -95,6 +95,11 @@ describe('hook scripts', () => {
       repo: { root: '/repo', gitDir: '/repo/.git', commonDir: '/repo/.git' },
       stateDir: '/repo/.git/ai-provenance',
     });
+    // Scripts of this version add the folder they run from (earlier ones do not: no hooksDir then, as above).
+    assert.equal(
+      hookPathsFrom('/repo', '/repo\n.git\n.git/ai-provenance\n.git\n.git/hooks')?.hooksDir,
+      '/repo/.git/hooks',
+    );
     assert.equal(hookPathsFrom('/repo', undefined), undefined);
     assert.equal(hookPathsFrom('/repo', '/repo\n.git\n'), undefined);
     assert.equal(hookPathsFrom('/repo', '/repo\n\n.git/ai-provenance\n.git'), undefined);
