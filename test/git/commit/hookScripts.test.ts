@@ -16,6 +16,7 @@ import {
 import { hookPathsFrom } from '../../../src/git/commit/hookContext';
 import { launcherScript, shQuote } from '../../../src/git/launcher';
 import { makeTempDir } from '../helpers/tempRepo';
+import { createHookedRepo } from './helpers/hookRepo';
 
 describe('hook scripts', () => {
   it('every script is valid POSIX sh and carries the marker', () => {
@@ -87,6 +88,31 @@ describe('hook scripts', () => {
       path.join(dir, 'hookLoader.js'),
       cli,
     ]);
+  });
+
+  it("finds a plain repository's paths without starting git, and asks git anywhere else", async () => {
+    const repo = await createHookedRepo();
+    // A git on PATH that logs its calls (run the scripts directly: git puts its exec path first for its hooks).
+    const bin = makeTempDir('aiprov-gitlog-');
+    const calls = path.join(bin, 'calls');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const gitCalls = (script: string, env: Record<string, string> = {}): string => {
+      fs.rmSync(calls, { force: true });
+      const r = spawnSync('sh', [script, '.git/COMMIT_EDITMSG'], {
+        cwd: repo.root,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, ...env },
+      });
+      assert.equal(r.status, 0);
+      return fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8') : '';
+    };
+    // commit-msg with no trailers pending ends at once: as git runs it in a plain repository, without a process.
+    assert.equal(gitCalls('.git/hooks/commit-msg'), '');
+    // GIT_DIR set (git sets it in a linked worktree), or the script run from elsewhere (core.hooksPath): git says.
+    assert.match(gitCalls('.git/hooks/commit-msg', { GIT_DIR: '.git' }), /^rev-parse /m);
+    assert.match(gitCalls(path.join(repo.root, '.git', 'hooks', 'commit-msg')), /^rev-parse /m);
   });
 
   it('node takes the paths the hook script found; malformed ones are ignored', () => {
