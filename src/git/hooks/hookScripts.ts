@@ -160,8 +160,8 @@ export function hookScript(hook: ManagedHook): string {
     ...inputFilter(hook),
     'aip_has() { for aip_f in "$@"; do [ -e "$aip_f" ] && return 0; done; return 1; }',
     // The paths without a process where git's own layout says them: a plain repository, whose hooks git runs from the
-    // top of the work tree as `.git/hooks/<name>` with no GIT_DIR (a linked worktree, a submodule, core.hooksPath or
-    // GIT_DIR set: git is asked). The early exits and the precomputed path need no more; node gets git's answer.
+    // top of the work tree as `.git/hooks/<name>` with no GIT_DIR, where git would print exactly these lines (the top
+    // as its physical path). A linked worktree, a submodule, core.hooksPath or GIT_DIR set: git is asked.
     'aip_paths=',
     'if [ -z "$GIT_DIR$GIT_WORK_TREE$GIT_COMMON_DIR" ] && [ "$0" = ".git/hooks/$aip_hook" ] && [ -d .git ] && [ -f .git/HEAD ]; then',
     '  aip_git_dir=.git aip_state_dir=.git/ai-provenance aip_common_dir=.git',
@@ -171,7 +171,10 @@ export function hookScript(hook: ManagedHook): string {
     ...earlyExit(hook),
     // What the editor precomputed for this very commit, applied in sh (precomputedPath.ts); else node, as ever.
     ...precomputedFastPath(hook, { marker: HOOK_MARKER, chainedSuffix: CHAINED_SUFFIX }),
-    // One git call finds every path; node gets them too (HOOK_PATHS_ENV) instead of asking git again.
+    // Node gets the paths too (HOOK_PATHS_ENV) instead of asking git again; the top only now (a subshell, no exec).
+    'if [ -z "$aip_paths" ]; then',
+    '  aip_top=$(pwd -P 2>/dev/null) && [ -n "$aip_top" ] && aip_paths="$aip_top\n.git\n.git/ai-provenance\n.git"',
+    'fi',
     'if [ -z "$aip_paths" ]; then',
     ...READ_PATHS,
     'fi',

@@ -110,6 +110,25 @@ describe('hook scripts', () => {
     };
     // commit-msg with no trailers pending ends at once: as git runs it in a plain repository, without a process.
     assert.equal(gitCalls('.git/hooks/commit-msg'), '');
+    // Work for node: it gets the very lines git would have printed, and the hook's folder, still without git.
+    const state = path.join(repo.root, '.git', 'ai-provenance');
+    fs.mkdirSync(path.join(state, 'commit'), { recursive: true });
+    fs.writeFileSync(path.join(state, 'commit', `staged-${'0'.repeat(40)}.json`), '{}');
+    const handed = path.join(bin, 'paths');
+    fs.writeFileSync(
+      path.join(state, 'bin', 'ai-provenance'),
+      `#!/bin/sh\nprintf '%s' "$AI_PROVENANCE_HOOK_PATHS" > '${handed}'\n`,
+    );
+    assert.equal(gitCalls('.git/hooks/post-commit'), '');
+    const fromGit = repo.run([
+      'rev-parse',
+      '--show-toplevel',
+      '--git-dir',
+      '--git-path',
+      'ai-provenance',
+      '--git-common-dir',
+    ]);
+    assert.equal(fs.readFileSync(handed, 'utf8'), `${fromGit}\n.git/hooks`);
     // GIT_DIR set (git sets it in a linked worktree), or the script run from elsewhere (core.hooksPath): git says.
     assert.match(gitCalls('.git/hooks/commit-msg', { GIT_DIR: '.git' }), /^rev-parse /m);
     assert.match(gitCalls(path.join(repo.root, '.git', 'hooks', 'commit-msg')), /^rev-parse /m);
