@@ -24,6 +24,9 @@ import { hasQueuedCalls, hasQueuedCallsSync } from './agents/queueDir';
 /** merge (default): combine with what is on disk (see mergeFileRecords). replace: the record is the whole truth. */
 export type WriteMode = 'merge' | 'replace';
 
+/** recordFile's memory of hashed paths starts over beyond this many (the extension's store lives long). */
+const MAX_REMEMBERED_NAMES = 10_000;
+
 export interface StateStoreOptions {
   readonly lock?: LockOptions;
   readonly runner?: GitRunner;
@@ -52,6 +55,8 @@ type Loaded =
 export class WorkingStateStore {
   /** Record files live here. */
   readonly filesDir: string;
+  /** Record file per path already hashed (recordFile). */
+  private readonly recordFiles = new Map<string, string>();
   /** In-process queue per record file, so calls from one process do not spin on their own lock file. */
   private readonly queues = new Map<string, Promise<unknown>>();
   private filesDirReady: Promise<void> | undefined;
@@ -81,8 +86,14 @@ export class WorkingStateStore {
 
   /** The record file for a repo-relative path. */
   recordFile(relPath: string): string {
-    const name = sha256Hex(assertRepoRelativePath(relPath));
-    return path.join(this.filesDir, `${name}.json`);
+    let file = this.recordFiles.get(relPath);
+    if (file === undefined) {
+      file = path.join(this.filesDir, `${sha256Hex(assertRepoRelativePath(relPath))}.json`);
+      // A hook asks for each committed path several times (read, lock, delete); the hash is the costly part.
+      if (this.recordFiles.size >= MAX_REMEMBERED_NAMES) this.recordFiles.clear();
+      this.recordFiles.set(relPath, file);
+    }
+    return file;
   }
 
   /** The stored record, or undefined when there is none or it was unreadable (then moved aside and logged). */

@@ -24,25 +24,37 @@ const HUMAN_LINE: LineAttribution = Object.freeze({ kind: 'human', origins: Obje
 export function lineView(text: string, spans: readonly SpanTuple[]): LineAttribution[] {
   validateSpans(spans, text.length);
   const lines: LineAttribution[] = [];
+  // Line by line: a line no span reaches is human and a line inside one span is AI when it has any non-whitespace
+  // character, so only lines a span boundary crosses are read character by character. Hooks run this over every
+  // committed file in a fresh process, where a loop over each character of each file is most of their time.
+  const breaks = /\r\n|\r|\n/g;
   let si = 0;
+  let start = 0;
+  for (;;) {
+    const found = breaks.exec(text);
+    const end = found ? found.index : text.length;
+    while (si < spans.length && spans[si][1] <= start) si++;
+    if (si >= spans.length || spans[si][0] >= end) lines.push(HUMAN_LINE);
+    else if (spans[si][0] <= start && spans[si][1] >= end)
+      lines.push(hasSignificant(text, start, end) ? { kind: 'ai', origins: [spans[si][2]] } : HUMAN_LINE);
+    else lines.push(scanLine(text, start, end, spans, si));
+    if (!found) return lines;
+    start = breaks.lastIndex;
+  }
+}
+
+function hasSignificant(text: string, start: number, end: number): boolean {
+  for (let pos = start; pos < end; pos++) if (!isWhitespaceCode(text.charCodeAt(pos))) return true;
+  return false;
+}
+
+/** The line `[start, end)` character by character, from span `si` (the first that ends after `start`). */
+function scanLine(text: string, start: number, end: number, spans: readonly SpanTuple[], si: number): LineAttribution {
   let significant = 0;
   let aiChars = 0;
-  let origins: number[] = [];
-  const endLine = (): void => {
-    if (aiChars === 0) lines.push(HUMAN_LINE);
-    else lines.push({ kind: aiChars === significant ? 'ai' : 'mixed', origins: origins.sort((a, b) => a - b) });
-    significant = 0;
-    aiChars = 0;
-    origins = [];
-  };
-  for (let pos = 0; pos < text.length; pos++) {
-    const c = text.charCodeAt(pos);
-    if (c === 0x0a || c === 0x0d) {
-      if (c === 0x0d && text.charCodeAt(pos + 1) === 0x0a) pos++;
-      endLine();
-      continue;
-    }
-    if (isWhitespaceCode(c)) continue;
+  const origins: number[] = [];
+  for (let pos = start; pos < end; pos++) {
+    if (isWhitespaceCode(text.charCodeAt(pos))) continue;
     significant++;
     while (si < spans.length && spans[si][1] <= pos) si++;
     if (si < spans.length && spans[si][0] <= pos) {
@@ -51,8 +63,8 @@ export function lineView(text: string, spans: readonly SpanTuple[]): LineAttribu
       if (!origins.includes(origin)) origins.push(origin);
     }
   }
-  endLine();
-  return lines;
+  if (aiChars === 0) return HUMAN_LINE;
+  return { kind: aiChars === significant ? 'ai' : 'mixed', origins: origins.sort((a, b) => a - b) };
 }
 
 export interface AttributionSummary {

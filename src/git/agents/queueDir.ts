@@ -22,7 +22,9 @@ export async function hasQueuedCalls(stateDir: string): Promise<boolean> {
 /** hasQueuedCalls with a blocking read, for short-lived processes (git hooks) that have nothing else to run. */
 export function hasQueuedCallsSync(stateDir: string): boolean {
   try {
-    return fsSync.readdirSync(agentQueueDir(stateDir)).some((n) => QUEUED_CALL_NAME.test(n));
+    // Usually there is no queue folder: asked before every record access, a failed readdir's error costs more.
+    const dir = agentQueueDir(stateDir);
+    return fsSync.existsSync(dir) && fsSync.readdirSync(dir).some((n) => QUEUED_CALL_NAME.test(n));
   } catch {
     return false;
   }

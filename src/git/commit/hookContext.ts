@@ -24,6 +24,8 @@ export interface HookConfig {
 
 export interface HookContext {
   readonly repo: RepoInfo;
+  /** The folder of the hook script that started this run, when it said (HOOK_PATHS_ENV's fifth line). */
+  readonly hooksDir?: string;
   /** `<git rev-parse --git-path ai-provenance>`: this worktree's state dir. */
   readonly stateDir: string;
   /** The relevant config, read in one git call the first time it is asked for (most hooks never need it). */
@@ -69,7 +71,7 @@ function parseConfigZ(stdout: string): Map<string, string> {
 
 export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Promise<HookContext> {
   const base = { cwd, env: envOverrides(env) };
-  const { repo, stateDir } = hookPathsFrom(cwd, env[HOOK_PATHS_ENV]) ?? (await askGit(cwd, base.env));
+  const { repo, stateDir, hooksDir } = hookPathsFrom(cwd, env[HOOK_PATHS_ENV]) ?? (await askGit(cwd, base.env));
   const git = (args: readonly string[], options: Omit<GitRunOptions, 'cwd'> = {}) =>
     runGit(args, { ...options, cwd: repo.root, env: { ...base.env, ...options.env } });
   let config: Promise<HookConfig> | undefined;
@@ -97,6 +99,7 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
   };
   return {
     repo,
+    ...(hooksDir !== undefined ? { hooksDir } : {}),
     stateDir,
     config: () => (config ??= readConfig()),
     env,
@@ -110,14 +113,23 @@ export async function openHookContext(cwd: string, env: NodeJS.ProcessEnv): Prom
 interface HookPaths {
   readonly repo: RepoInfo;
   readonly stateDir: string;
+  readonly hooksDir?: string;
 }
 
-/** The paths the hook script found (top, git dir, state dir, common dir), or undefined when absent or malformed. */
+/**
+ * The paths the hook script found (top, git dir, state dir, common dir, then the hook script's folder, which scripts of
+ * earlier versions do not pass), or undefined when absent or malformed.
+ */
 export function hookPathsFrom(cwd: string, value: string | undefined): HookPaths | undefined {
   const lines = value?.split('\n').map((l) => l.replace(/\r$/, ''));
   if (!lines || lines.length < 4 || lines.slice(0, 4).some((l) => l === '' || l.includes('\0'))) return undefined;
-  const [root, gitDir, stateDir, commonDir] = lines.map((l) => path.resolve(cwd, l));
-  return { repo: { root, gitDir, commonDir }, stateDir };
+  const [root, gitDir, stateDir, commonDir] = lines.slice(0, 4).map((l) => path.resolve(cwd, l));
+  const hooks = lines[4];
+  return {
+    repo: { root, gitDir, commonDir },
+    stateDir,
+    ...(hooks !== undefined && hooks !== '' && !hooks.includes('\0') ? { hooksDir: path.resolve(cwd, hooks) } : {}),
+  };
 }
 
 async function askGit(cwd: string, env: Record<string, string | undefined>): Promise<HookPaths> {

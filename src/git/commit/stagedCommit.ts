@@ -88,16 +88,22 @@ async function hasParkedRecords(stateDir: string): Promise<boolean> {
   }
 }
 
-function recordName(relPath: string): string {
-  return sha256Hex(relPath) + '.json';
+/** The record file name of a path: the store's (which remembers it for the read that follows), else its hash. */
+function recordName(store: WorkingStateStore, relPath: string): string {
+  try {
+    return path.basename(store.recordFile(relPath));
+  } catch {
+    // Not a path the store accepts: it has no record either, and the lookup says so.
+    return sha256Hex(relPath) + '.json';
+  }
 }
 
 /** Whether the state dir holds a record file for a path; each path is hashed once per commit (it is asked often). */
-function recordLookup(names: ReadonlySet<string>): (relPath: string) => boolean {
+function recordLookup(store: WorkingStateStore, names: ReadonlySet<string>): (relPath: string) => boolean {
   const seen = new Map<string, boolean>();
   return (relPath) => {
     let has = seen.get(relPath);
-    if (has === undefined) seen.set(relPath, (has = names.has(recordName(relPath))));
+    if (has === undefined) seen.set(relPath, (has = names.has(recordName(store, relPath))));
     return has;
   };
 }
@@ -184,7 +190,7 @@ export async function attributeChanges(
   ]);
   const changed = parseDiffRawNumstat(diff.stdout).filter((f) => f.status !== 'D');
   const byPath = new Map(changed.map((f) => [f.path, f] as const));
-  const hasRecord = recordLookup(names);
+  const hasRecord = recordLookup(store, names);
   const mayHaveRecord = (file: (typeof changed)[number]): boolean =>
     parked || hasRecord(file.path) || (file.fromPath !== undefined && hasRecord(file.fromPath));
   // Ask cat-file for every staged and parent blob that may be needed in one go (one write, one stream of answers)

@@ -29,7 +29,8 @@ export type ManagedHook = (typeof MANAGED_HOOKS)[number];
 export const HOOK_MARKER = '# ai-provenance-hook v1';
 /**
  * The hook script's `git rev-parse --show-toplevel --git-dir --git-path ai-provenance --git-common-dir` output, one
- * path per line (relative ones to the hook's working directory), handed to node so it need not run git for them.
+ * path per line (relative ones to the hook's working directory), then the folder the hook script runs from, handed to
+ * node so it need not run git for them.
  */
 export const HOOK_PATHS_ENV = 'AI_PROVENANCE_HOOK_PATHS';
 /** Suffix of the original hook moved aside. */
@@ -55,6 +56,17 @@ export function isManagedHook(name: string): name is ManagedHook {
 export function isOurHookScript(text: string): boolean {
   return text.split('\n', 3).some((line) => line.startsWith(HOOK_MARKER));
 }
+
+/**
+ * Shell lines asking git for the paths (top, git dir, state dir, common dir) into aip_paths and aip_* variables. Never
+ * indented: the here-document ends at a line that is exactly `EOF`.
+ */
+const READ_PATHS = [
+  'aip_paths=$(git rev-parse --show-toplevel --git-dir --git-path ai-provenance --git-common-dir 2>/dev/null) || exit "$aip_status"',
+  '{ IFS= read -r aip_top; IFS= read -r aip_git_dir; IFS= read -r aip_state_dir; IFS= read -r aip_common_dir; } <<EOF',
+  '$aip_paths',
+  'EOF',
+];
 
 /** Shell lines that `exit "$aip_status"` when there is nothing for node to do (run after the paths are known). */
 function earlyExit(hook: ManagedHook): string[] {
@@ -147,19 +159,30 @@ export function hookScript(hook: ManagedHook): string {
     `[ "$${HOOKS_OFF_ENV}" = off ] && exit "$aip_status"`,
     ...inputFilter(hook),
     'aip_has() { for aip_f in "$@"; do [ -e "$aip_f" ] && return 0; done; return 1; }',
-    // One git call finds every path; node gets them too (HOOK_PATHS_ENV) instead of asking git again.
-    'aip_paths=$(git rev-parse --show-toplevel --git-dir --git-path ai-provenance --git-common-dir 2>/dev/null) || exit "$aip_status"',
-    '{ IFS= read -r aip_top; IFS= read -r aip_git_dir; IFS= read -r aip_state_dir; IFS= read -r aip_common_dir; } <<EOF',
-    '$aip_paths',
-    'EOF',
+    // The paths without a process where git's own layout says them: a plain repository, whose hooks git runs from the
+    // top of the work tree as `.git/hooks/<name>` with no GIT_DIR, where git would print exactly these lines (the top
+    // as its physical path). A linked worktree, a submodule, core.hooksPath or GIT_DIR set: git is asked.
+    'aip_paths=',
+    'if [ -z "$GIT_DIR$GIT_WORK_TREE$GIT_COMMON_DIR" ] && [ "$0" = ".git/hooks/$aip_hook" ] && [ -d .git ] && [ -f .git/HEAD ]; then',
+    '  aip_git_dir=.git aip_state_dir=.git/ai-provenance aip_common_dir=.git',
+    'else',
+    ...READ_PATHS,
+    'fi',
     ...earlyExit(hook),
     // What the editor precomputed for this very commit, applied in sh (precomputedPath.ts); else node, as ever.
     ...precomputedFastPath(hook, { marker: HOOK_MARKER, chainedSuffix: CHAINED_SUFFIX }),
+    // Node gets the paths too (HOOK_PATHS_ENV) instead of asking git again; the top only now (a subshell, no exec).
+    'if [ -z "$aip_paths" ]; then',
+    '  aip_top=$(pwd -P 2>/dev/null) && [ -n "$aip_top" ] && aip_paths="$aip_top\n.git\n.git/ai-provenance\n.git"',
+    'fi',
+    'if [ -z "$aip_paths" ]; then',
+    ...READ_PATHS,
+    'fi',
     'aip_launcher="$aip_state_dir/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || aip_launcher="$aip_common_dir/ai-provenance/bin/ai-provenance"',
     '[ -x "$aip_launcher" ] || exit "$aip_status"',
     // $PPID is the git process: its command line tells `commit --amend -m` from a new commit.
-    `${feed}AI_PROVENANCE_GIT_PID=$PPID ${HOOK_PATHS_ENV}="$aip_paths" "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
+    `${feed}AI_PROVENANCE_GIT_PID=$PPID ${HOOK_PATHS_ENV}="$aip_paths\n$aip_dir" "$aip_launcher" git-hook "$aip_hook" "$@"${ownInput} >/dev/null 2>&1`,
     'exit "$aip_status"',
     '',
   ].join('\n');

@@ -9,6 +9,7 @@ import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF, listNotes } from '../notes';
 import type { BlobReader } from '../commit/blobs';
 import type { HookContext } from '../commit/hookContext';
 import { logDrop } from '../dropLog';
+import { notesWriteConfig } from '../hooks/ownHooks';
 
 /** Above this many commits one `git notes list` of the whole ref is cheaper than one lookup per commit. */
 const LIST_ALL_THRESHOLD = 8;
@@ -54,9 +55,10 @@ export async function readProvenanceRecords(
 }
 
 export async function writeProvenanceRecord(ctx: HookContext, commit: string, record: AgentTraceRecord): Promise<void> {
-  await ctx.git(['notes', '--ref', PROVENANCE_NOTES_REF, 'add', '-f', '-F', '-', commit], {
-    input: formatNoteRecord(record),
-  });
+  await ctx.git(
+    [...notesWriteConfig(ctx.hooksDir), 'notes', '--ref', PROVENANCE_NOTES_REF, 'add', '-f', '-F', '-', commit],
+    { input: formatNoteRecord(record) },
+  );
 }
 
 export async function removeProvenanceNote(ctx: HookContext, commit: string): Promise<void> {

@@ -16,6 +16,7 @@ import {
 import { hookPathsFrom } from '../../../src/git/commit/hookContext';
 import { launcherScript, shQuote } from '../../../src/git/launcher';
 import { makeTempDir } from '../helpers/tempRepo';
+import { createHookedRepo } from './helpers/hookRepo';
 
 describe('hook scripts', () => {
   it('every script is valid POSIX sh and carries the marker', () => {
@@ -89,12 +90,61 @@ describe('hook scripts', () => {
     ]);
   });
 
+  it("finds a plain repository's paths without starting git, and asks git anywhere else", async () => {
+    const repo = await createHookedRepo();
+    // A git on PATH that logs its calls (run the scripts directly: git puts its exec path first for its hooks).
+    const bin = makeTempDir('aiprov-gitlog-');
+    const calls = path.join(bin, 'calls');
+    const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
+    fs.writeFileSync(path.join(bin, 'git'), `#!/bin/sh\necho "$*" >> '${calls}'\nexec '${realGit}' "$@"\n`, {
+      mode: 0o755,
+    });
+    const gitCalls = (script: string, env: Record<string, string> = {}): string => {
+      fs.rmSync(calls, { force: true });
+      const r = spawnSync('sh', [script, '.git/COMMIT_EDITMSG'], {
+        cwd: repo.root,
+        env: { ...process.env, PATH: `${bin}:${process.env.PATH ?? ''}`, ...env },
+      });
+      assert.equal(r.status, 0);
+      return fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8') : '';
+    };
+    // commit-msg with no trailers pending ends at once: as git runs it in a plain repository, without a process.
+    assert.equal(gitCalls('.git/hooks/commit-msg'), '');
+    // Work for node: it gets the very lines git would have printed, and the hook's folder, still without git.
+    const state = path.join(repo.root, '.git', 'ai-provenance');
+    fs.mkdirSync(path.join(state, 'commit'), { recursive: true });
+    fs.writeFileSync(path.join(state, 'commit', `staged-${'0'.repeat(40)}.json`), '{}');
+    const handed = path.join(bin, 'paths');
+    fs.writeFileSync(
+      path.join(state, 'bin', 'ai-provenance'),
+      `#!/bin/sh\nprintf '%s' "$AI_PROVENANCE_HOOK_PATHS" > '${handed}'\n`,
+    );
+    assert.equal(gitCalls('.git/hooks/post-commit'), '');
+    const fromGit = repo.run([
+      'rev-parse',
+      '--show-toplevel',
+      '--git-dir',
+      '--git-path',
+      'ai-provenance',
+      '--git-common-dir',
+    ]);
+    assert.equal(fs.readFileSync(handed, 'utf8'), `${fromGit}\n.git/hooks`);
+    // GIT_DIR set (git sets it in a linked worktree), or the script run from elsewhere (core.hooksPath): git says.
+    assert.match(gitCalls('.git/hooks/commit-msg', { GIT_DIR: '.git' }), /^rev-parse /m);
+    assert.match(gitCalls(path.join(repo.root, '.git', 'hooks', 'commit-msg')), /^rev-parse /m);
+  });
+
   it('node takes the paths the hook script found; malformed ones are ignored', () => {
     const paths = hookPathsFrom('/repo', '/repo\n.git\n.git/ai-provenance\n.git\n');
     assert.deepEqual(paths, {
       repo: { root: '/repo', gitDir: '/repo/.git', commonDir: '/repo/.git' },
       stateDir: '/repo/.git/ai-provenance',
     });
+    // Scripts of this version add the folder they run from (earlier ones do not: no hooksDir then, as above).
+    assert.equal(
+      hookPathsFrom('/repo', '/repo\n.git\n.git/ai-provenance\n.git\n.git/hooks')?.hooksDir,
+      '/repo/.git/hooks',
+    );
     assert.equal(hookPathsFrom('/repo', undefined), undefined);
     assert.equal(hookPathsFrom('/repo', '/repo\n.git\n'), undefined);
     assert.equal(hookPathsFrom('/repo', '/repo\n\n.git/ai-provenance\n.git'), undefined);

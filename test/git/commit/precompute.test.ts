@@ -193,8 +193,8 @@ describe('commit: the editor precomputed, the sh hooks apply', function () {
       return fs.existsSync(calls) ? fs.readFileSync(calls, 'utf8') : '';
     };
     assert.equal(feed('refs/notes/ai-provenance'), '');
-    // The same hook does start git for a ref it acts on (the logging git above works).
-    assert.match(feed('refs/stash'), /rev-parse/);
+    // The same hook does start git for a ref it acts on (the logging git above works; node's stash handling runs it).
+    assert.notEqual(feed('refs/stash'), '');
 
     // A user's reference-transaction hook (chained by ours) still sees the sh path's note update.
     const user = await fresh();

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as fc from 'fast-check';
 import { lineView, OriginTable, summarizeAttribution, type SpanTuple } from '../../../src/core/attribution';
 
 /** Spans covering each `[` ... `]` group of a template, with the digit after `]` as origin id, brackets removed. */
@@ -46,6 +47,50 @@ describe('lineView', () => {
     assert.deepEqual(
       lineView('', []).map((l) => l.kind),
       ['human'],
+    );
+  });
+
+  it('gives every line what a character-by-character count gives (lines skipped or taken whole included)', () => {
+    // Per character: its origin or -1; adjacent equal labels make one span, as the tracker stores them.
+    const unit = fc.constantFrom('a', 'b', ' ', '\t', '\u00a0', '\u3000', '\n', '\r', '\r\n', 'x;');
+    const sample = fc.array(fc.tuple(unit, fc.integer({ min: -1, max: 2 })), { maxLength: 60 }).map((parts) => {
+      let text = '';
+      const labels: number[] = [];
+      for (const [piece, label] of parts) {
+        text += piece;
+        for (let k = 0; k < piece.length; k++) labels.push(label);
+      }
+      const spans: SpanTuple[] = [];
+      labels.forEach((label, i) => {
+        const last = spans[spans.length - 1];
+        if (label < 0) return;
+        if (last && last[1] === i && last[2] === label) last[1] = i + 1;
+        else spans.push([i, i + 1, label]);
+      });
+      return { text, labels, spans };
+    });
+    fc.assert(
+      fc.property(sample, ({ text, labels, spans }) => {
+        const expected: Array<[string, number[]]> = [];
+        let pos = 0;
+        for (const line of text.split(/\r\n|\r|\n/)) {
+          const own: number[] = [];
+          let significant = 0;
+          for (let k = 0; k < line.length; k++) {
+            if (/\s/.test(line[k])) continue;
+            significant++;
+            if (labels[pos + k] >= 0) own.push(labels[pos + k]);
+          }
+          const kind = own.length === 0 ? 'human' : own.length === significant ? 'ai' : 'mixed';
+          expected.push([kind, [...new Set(own)].sort((a, b) => a - b)]);
+          pos += line.length + (text.startsWith('\r\n', pos + line.length) ? 2 : 1);
+        }
+        assert.deepEqual(
+          lineView(text, spans).map((l) => [l.kind, [...l.origins]]),
+          expected,
+        );
+      }),
+      { numRuns: 2000 },
     );
   });
 
