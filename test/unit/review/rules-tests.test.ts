@@ -48,6 +48,27 @@ describe('review/rules skipped and focused tests', () => {
     },
     {
       lang: 'go',
+      name: 't.Skip when a tool the test needs is not on PATH',
+      files: added(
+        'search/grep_test.go',
+        '\tif tool == "ripgrep" && findRipgrep() == "" {',
+        '\t\tt.Skip("ripgrep is not in $PATH")',
+        '\t}',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'py',
+      name: 'pytest.skip when a binary is missing',
+      files: added(
+        'tests/test_fmt.py',
+        '    if shutil.which("clang-format") is None:',
+        '        pytest.skip("clang-format missing")',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'go',
       name: 't.Skip under an unrelated condition still counts',
       files: added('user/user_test.go', '\tif len(users) == 0 {', '\t\tt.Skip("flaky")', '\t}'),
       fires: 'test-skipped',

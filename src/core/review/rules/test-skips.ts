@@ -70,7 +70,7 @@ export function skippedTests(sink: FindingSink, file: ChangeFile): void {
  * was switched off. Read from the skip's own line and the two lines above it.
  */
 const PLATFORM =
-  /\bruntime\.GOOS\b|\btesting\.Short\(\)|\bos\.(?:Getenv|LookupEnv)\b|\bexec\.LookPath\b|\bprocess\.(?:platform|env)\b|\bos\.platform\(\)|\bsys\.platform\b|\bplatform\.system\(\)|\bcfg!\s*\(\s*(?:windows|unix|target_os)|\b(?:on|under|for) (?:windows|macos|darwin|linux)\b|\bshort mode\b|\bnot (?:available|installed|supported)\b/i;
+  /\bruntime\.GOOS\b|\btesting\.Short\(\)|\bos\.(?:Getenv|LookupEnv)\b|\bexec\.LookPath\b|\bprocess\.(?:platform|env)\b|\bos\.platform\(\)|\bsys\.platform\b|\bplatform\.system\(\)|\bcfg!\s*\(\s*(?:windows|unix|target_os)|\b(?:on|under|for) (?:windows|macos|darwin|linux)\b|\bshort mode\b|\bnot (?:available|installed|supported|found|(?:in|on) (?:the )?\$?PATH)\b|\bshutil\.which\b/i;
 
 function platformGuarded(file: ChangeFile, l: ChangeLine): boolean {
   return PLATFORM.test(l.text) || linesBefore(file, l, 2).some((t) => PLATFORM.test(t));
