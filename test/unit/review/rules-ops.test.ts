@@ -219,6 +219,18 @@ describe('review/rules infrastructure exposure', () => {
       fires: 'infra-exposure',
     },
     {
+      lang: 'ts',
+      name: "a detector's own pattern naming --privileged",
+      files: added('src/scan/container.ts', 'const LOOSENED = /--privileged\\b|--cap-add\\b/;'),
+      silent: 'infra-exposure',
+    },
+    {
+      lang: 'ts',
+      name: 'code that passes --privileged to docker',
+      files: added('src/run/container.ts', "const args = ['run', '--privileged', image];"),
+      fires: 'infra-exposure',
+    },
+    {
       lang: 'hcl',
       name: 'public bucket',
       files: added('infra/s3.tf', '  acl    = "public-read"'),

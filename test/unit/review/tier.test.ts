@@ -361,6 +361,24 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
       assert.doesNotMatch(tier(diffOf(spec), ALL_HUMAN).reasons.join('\n'), /sandbox policy/, spec.path);
   });
 
+  it("a detector's own patterns (regex literals, String.raw) are not the work they name", () => {
+    const detector = added(
+      'src/scan/surface.ts',
+      'const SANDBOX = new RegExp(',
+      '  [',
+      '    String.raw`\\bsandbox-exec\\b|\\bbwrap\\b|--privileged\\b`,',
+      '    String.raw`\\bsubprocess\\.(?:run|Popen)\\b`,',
+      "  ].join('|'),",
+      ');',
+      'const TOKEN = /\\baccess_token\\b/;',
+    );
+    const br = tier(diffOf(detector), ALL_HUMAN);
+    assert.equal(br.tier, 'T0', br.reasons.join('\n'));
+    // Near miss: code that runs the sandbox launcher.
+    const runs = added('src/scan/launch.ts', "spawn('bwrap', ['--ro-bind', '/', '/', cmd]);");
+    assert.notEqual(tier(diffOf(runs), ALL_HUMAN).tier, 'T0');
+  });
+
   it('Rust and Go process building: Command::new / exec.Command argument changes are T3; a clap builder is not', () => {
     const rust = removed(
       'crates/but/src/editor.rs',

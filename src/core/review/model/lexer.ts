@@ -165,3 +165,15 @@ export function statesAt(text: string, style: CommentStyle, lines: readonly numb
   }
   return lines.map((n) => out.get(n) ?? START_STATE);
 }
+
+/**
+ * A line whose code is a pattern definition: a JS/TS regular expression literal or `String.raw` template, a
+ * `new RegExp(...)`, a Python `re.compile(r"...")`, alone or as a property or variable. It names what a detector looks
+ * for (`--privileged`, `eval\s*\(`), it does none of it: the rules that read what code does leave it alone.
+ */
+export function definesPattern(code: string): boolean {
+  return PATTERN_LINE.test(code);
+}
+
+const PATTERN_LINE =
+  /^\s*(?:(?:export\s+)?(?:const|let|var)\s+\w+(?:\s*:\s*\w+)?\s*=\s*|[\w$]+\s*:\s*|\w+\s*=\s*)?(?:\/(?![/*\s]).*\/[dgimsuvy]*|String\.raw`.*`|new RegExp\(.*\)|re\.compile\(\s*[rbuRBU]{0,2}["'].*\))\s*[,;)]?\s*(?:\.join\([^)]*\)\s*[,;)]?\s*)?$/;

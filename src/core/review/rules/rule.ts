@@ -1,6 +1,7 @@
 /** What a rule is, and the small helpers every rule family shares to turn regex hits into findings. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { aiEvidenceIn, aiKindsIn } from '../model/change';
+import { definesPattern } from '../model/lexer';
 import type { FileClass, Language } from '../model/paths';
 import type { Category, Finding, LineRange, Severity } from '../types';
 
@@ -185,7 +186,10 @@ export function scanLines(
   if (active.length === 0) return;
   for (const l of lines) {
     if (!sink.mayMatch(l) || (cheap && !cheap.test(l.text))) continue;
+    let pattern: boolean | undefined;
     for (const p of active) {
+      // A line defining a detector's pattern does not do what the pattern finds (its comment is still read).
+      if (p.part !== 'comment' && (pattern ??= definesPattern(l.code))) continue;
       const hay = p.part === 'comment' ? l.comment : p.part === 'text' ? l.text : l.code;
       const m = p.re.exec(hay);
       if (m && (!p.accept || p.accept(hay))) {
