@@ -361,6 +361,22 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
       assert.doesNotMatch(tier(diffOf(spec), ALL_HUMAN).reasons.join('\n'), /sandbox policy/, spec.path);
   });
 
+  it('a field named for encrypted data is not cryptography; encrypting is', () => {
+    const payload = added(
+      'app/models/reasoning.py',
+      'class ReasoningPart:',
+      '    encrypted_content: str | None = None',
+      '    # Opaque reasoning the provider returns; sent back unchanged.',
+    );
+    const br = tier(diffOf(payload), ALL_HUMAN);
+    assert.ok(!br.reasons.some((r) => /cryptograph/.test(r)), br.reasons.join('\n'));
+    const encrypts = added('app/store/secrets.py', '    token = fernet.encrypt(raw.encode())');
+    assert.ok(
+      tier(diffOf(encrypts), ALL_HUMAN).reasons.some((r) => /cryptograph/.test(r)),
+      'an encrypt call is cryptography',
+    );
+  });
+
   it("a detector's own patterns (regex literals, String.raw) are not the work they name", () => {
     const detector = added(
       'src/scan/surface.ts',

@@ -50,7 +50,8 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
   ),
   crypto: new RegExp(
     [
-      String.raw`\b(?:encrypt|decrypt|cipher|hmac|pbkdf2|bcrypt|scrypt|argon2|ed25519|x25519|ecdsa|rsa|aes[_-]?gcm|chacha20|nacl|libsodium)\w*`,
+      // `encrypted_content`, `isEncrypted`: a name for data that is encrypted elsewhere (a provider's opaque payload).
+      String.raw`\b(?!(?:en|de)crypted)(?:encrypt|decrypt|cipher|hmac|pbkdf2|bcrypt|scrypt|argon2|ed25519|x25519|ecdsa|rsa|aes[_-]?gcm|chacha20|nacl|libsodium)\w*`,
       String.raw`\b(?:sign|verify)_?(?:signature|message|payload|token)\b|\bverifySignature\b|\bcreateSign\b|\bcreateVerify\b`,
       String.raw`\bcrypto\.(?:subtle|createCipher\w*|createDecipher\w*|createHmac|randomBytes|timingSafeEqual)\b|\bsecrets\.(?:token_\w+|compare_digest)\b|\bhmac\.compare_digest\b|\bconstant_time_eq\b`,
       String.raw`\b(?:rustls|openssl|ring::|cryptography\.hazmat|javax\.crypto|golang\.org/x/crypto)\b`,
