@@ -226,8 +226,13 @@ async function readChangedSources(
         .filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true, packages))
         .slice(0, MAX_FILES)
     : [];
+  // Manifests whole: a dependency line added inside a section the hunk does not show (rules/manifest-kind.ts).
+  const manifests = diff.files
+    .filter((f) => !f.binary && f.newPath !== null && classifyPath(f.path).manifest)
+    .map((f) => f.path)
+    .slice(0, 50);
   const [headText, baseBlobs] = await Promise.all([
-    readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 20)], log),
+    readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 20), ...manifests], log),
     base
       ? readBlobs(
           batch,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { lockfileNames } from '../../../src/core/review/rules/lockfiles';
 import { CARGO_LOCK, GO_SUM, PACKAGE_LOCK, PNPM_LOCK, POETRY_LOCK, YARN_LOCK } from './fixtures/lockfiles';
-import { Case, FileSpec, added, check, diffOf, findingsOf, review } from './helpers';
+import { Case, FileSpec, added, check, diffOf, findingsOf, headTextOf, review } from './helpers';
 
 const npmDeps = (...lines: string[]): FileSpec => ({
   path: 'package.json',
@@ -9,6 +9,17 @@ const npmDeps = (...lines: string[]): FileSpec => ({
   add: lines,
   after: ['  }'],
 });
+/** Hunks that start inside a section (the section's key is only in the head text, as src/git reads it). */
+const DEV_MID_SECTION: FileSpec = {
+  path: 'package.json',
+  before: ['  "devDependencies": {', '    "eslint": "^9.0.0",', '    "prettier": "^3.0.0",'],
+  hunks: [{ start: 40, before: ['    "typescript": "^5.6.0",'], add: ['    "vitest": "^3.2.0",'], after: ['  }'] }],
+};
+const RUNTIME_MID_SECTION: FileSpec = {
+  path: 'package.json',
+  before: ['  "dependencies": {', '    "react": "^19.0.0",'],
+  hunks: [{ start: 40, before: ['    "zod": "^3.23.0",'], add: ['    "left-pad": "^1.3.0",'], after: ['  }'] }],
+};
 const locks = {
   lockfiles: [
     { path: 'package-lock.json', text: PACKAGE_LOCK },
@@ -53,6 +64,20 @@ describe('review/rules new dependencies', () => {
       context: locks,
       fires: 'new-dependency',
       severity: 'low',
+    },
+    {
+      lang: 'npm',
+      name: 'a dev dependency added in a hunk that starts inside devDependencies (the head shows the section)',
+      files: DEV_MID_SECTION,
+      context: { ...locks, headText: headTextOf(DEV_MID_SECTION) },
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'npm',
+      name: 'a runtime dependency added in a hunk that starts inside dependencies',
+      files: RUNTIME_MID_SECTION,
+      context: { ...locks, headText: headTextOf(RUNTIME_MID_SECTION) },
+      fires: 'new-dependency',
     },
     {
       lang: 'npm',

@@ -50,6 +50,8 @@ export interface ChangeFile {
   readonly inlineTests?: boolean;
   /** What the file's syntax tree at the head says (tests, assertions, concurrency); absent: line rules only. */
   readonly syntax?: FileSyntax;
+  /** A manifest's whole text at the head: the section a changed line sits in when its hunk does not show it. */
+  readonly manifestHead?: string;
 }
 
 export interface ChangeStats {
@@ -201,6 +203,7 @@ export function buildChange(
       criticalByPath: [],
       surfaces: [],
       ...(syntax ? { syntax } : {}),
+      ...(cls.manifest && context.headText?.has(d.path) ? { manifestHead: context.headText.get(d.path) } : {}),
     };
     if (testAdded.size === 0 && testRemoved.size === 0) return [withCritical(whole, criticalPaths)];
     // Two views of one file: production lines as source, inline test lines as a test file of the same unit. Only the

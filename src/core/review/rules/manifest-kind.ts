@@ -40,7 +40,8 @@ export function pythonGroupKind(section: string | null, key: string | null): Dep
 /**
  * The innermost open section above a line inside its hunk, on the line's own side (`new` skips removed lines, `old`
  * skips added ones): the nearest `open` match not closed by a `close` match in between (JSON), or simply the nearest
- * `open` match when `close` is null (TOML headers, XML parents). Null when the hunk does not show one.
+ * `open` match when `close` is null (TOML headers, XML parents). On the new side, a manifest whose hunk starts inside
+ * the section is read at the head (`manifestHead`). Null when neither shows one.
  */
 export function sectionOf(
   file: ChangeFile,
@@ -51,10 +52,29 @@ export function sectionOf(
 ): string | null {
   const lines = file.diff.hunks[at.hunk].lines;
   const other = side === 'new' ? 'del' : 'add';
+  const inHunk = enclosing(
+    (function* () {
+      for (let i = at.index - 1; i >= 0; i--) if (lines[i].kind !== other) yield lines[i].text;
+    })(),
+    open,
+    close,
+  );
+  if (inHunk !== null || side !== 'new' || file.manifestHead === undefined) return inHunk;
+  // The hunk starts inside the section (`"vitest": "^3"` added in the middle of devDependencies): read the head.
+  const head = file.manifestHead.split('\n');
+  return enclosing(
+    (function* () {
+      for (let i = Math.min(at.line - 2, head.length - 1); i >= 0; i--) yield head[i];
+    })(),
+    open,
+    close,
+  );
+}
+
+/** The nearest section opened above, walking `above` (nearest first), skipping sections that close on the way. */
+function enclosing(above: Iterable<string>, open: RegExp, close: RegExp | null): string | null {
   let depth = 0;
-  for (let i = at.index - 1; i >= 0; i--) {
-    if (lines[i].kind === other) continue;
-    const t = lines[i].text;
+  for (const t of above) {
     if (close && close.test(t)) {
       depth++;
       continue;
