@@ -149,7 +149,8 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
           'security-surface',
         );
     }
-    if (f.cls.ci) pipelineTier(change, f, add);
+    if (f.cls.ci && CONTRIBUTOR_HOOKS.test(f.path)) contributorHooksTier(f, add);
+    else if (f.cls.ci) pipelineTier(change, f, add);
   }
   rework(change, add);
 
@@ -232,6 +233,33 @@ function highest(tiers: readonly Tier[]): Tier {
 
 function where(f: Finding): string {
   return f.file ? ` in ${f.file}${f.range ? `:${f.range.start}` : ''}` : '';
+}
+
+/** pre-commit's hook list: it runs on contributors' machines (and pre-commit.ci), holding no pipeline credential. */
+const CONTRIBUTOR_HOOKS = /(?:^|\/)\.pre-commit-config\.ya?ml$/;
+
+/**
+ * A contributor hook file: a new hook source (`- repo:` added) is third-party code every contributor runs, T1; a
+ * pinned revision moved, hooks removed or arguments changed, T0 (reviewers of uv judged both pull requests that only
+ * did that T0 and called the file "not a pipeline").
+ */
+function contributorHooksTier(f: ChangeFile, add: (tier: Tier, reason: string, rule: string) => void): void {
+  const repos = (lines: readonly { text: string }[]) =>
+    new Set(lines.map((l) => /^\s*-\s*repo\s*:\s*(\S+)/.exec(l.text)?.[1]).filter((r): r is string => !!r));
+  const before = repos(f.removed);
+  const added = [...repos(f.added)].filter((r) => !before.has(r));
+  if (added.length > 0)
+    add(
+      'T1',
+      `contributor hooks ${f.path} gain a hook source run on every contributor's machine (${added[0].slice(0, 60)})`,
+      'ci-read-only',
+    );
+  else
+    add(
+      'T0',
+      `contributor hooks ${f.path}: revisions, hooks or arguments changed; no pipeline runs them with credentials`,
+      'ci-read-only',
+    );
 }
 
 /**

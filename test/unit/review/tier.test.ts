@@ -361,6 +361,40 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
       assert.doesNotMatch(tier(diffOf(spec), ALL_HUMAN).reasons.join('\n'), /sandbox policy/, spec.path);
   });
 
+  it('contributor hooks (.pre-commit-config.yaml): a pinned revision moved is T0; a new hook source is T1', () => {
+    const bump = removed(
+      '.pre-commit-config.yaml',
+      ['    rev: 3f2a9c1e0b7d4a5c6e8f9a0b1c2d3e4f5a6b7c8d  # frozen: v0.16.2'],
+      ['    rev: 9d8c7b6a5f4e3d2c1b0a9f8e7d6c5b4a3f2e1d0c  # frozen: v0.16.3'],
+    );
+    const br = tier(
+      diffOf({ ...bump, before: ['repos:', '  - repo: https://example.org/lint/lint-pre-commit'] }),
+      ALL_HUMAN,
+    );
+    assert.equal(br.tier, 'T0', br.reasons.join('\n'));
+    assert.match(br.reasons[0], /contributor hooks \.pre-commit-config\.yaml: revisions, hooks or arguments changed/);
+    const source = added(
+      '.pre-commit-config.yaml',
+      '  - repo: https://example.org/someone/format-hooks',
+      '    rev: v1.2.0',
+      '    hooks:',
+      '      - id: format-all',
+    );
+    const bs = tier(diffOf(source), ALL_HUMAN);
+    assert.equal(bs.tier, 'T1', bs.reasons.join('\n'));
+    assert.match(
+      bs.reasons[0],
+      /gain a hook source run on every contributor's machine \(https:\/\/example\.org\/someone/,
+    );
+    // Near miss: a real pipeline's read-only edit stays T1.
+    const lint = removed(
+      '.github/workflows/lint.yml',
+      ['      - run: ruff check .'],
+      ['      - run: ruff check --fix .'],
+    );
+    assert.equal(tier(diffOf(lint), ALL_HUMAN).tier, 'T1');
+  });
+
   it('a field named for encrypted data is not cryptography; encrypting is', () => {
     const payload = added(
       'app/models/reasoning.py',
