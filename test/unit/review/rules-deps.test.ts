@@ -20,6 +20,33 @@ const RUNTIME_MID_SECTION: FileSpec = {
   before: ['  "dependencies": {', '    "react": "^19.0.0",'],
   hunks: [{ start: 40, before: ['    "zod": "^3.23.0",'], add: ['    "left-pad": "^1.3.0",'], after: ['  }'] }],
 };
+/** A build plugin's table that supplies the project's dependencies, its array opened above the hunk. */
+const HOOK_DEPS_MID_ARRAY: FileSpec = {
+  path: 'pyproject.toml',
+  before: ['[tool.hatch.metadata.hooks.version-plugin]', 'dependencies = [', '    "anyio>=4.7",'],
+  hunks: [
+    {
+      start: 30,
+      before: ['    "attrs>=23",'],
+      del: ['    "httpx>=0.27",'],
+      add: ['    "httpx-next>=1.0",'],
+      after: [']'],
+    },
+  ],
+};
+/** A crate of the workspace added under [dependencies] in a hunk below the table's header. */
+const CARGO_WORKSPACE_MEMBER: FileSpec = {
+  path: 'crates/acme-cli/Cargo.toml',
+  before: ['[dependencies]', 'acme-core = { workspace = true }'],
+  hunks: [
+    { start: 20, before: ['acme-net = { workspace = true }'], add: ['acme-types = { workspace = true }'], after: [''] },
+  ],
+};
+const CARGO_REGISTRY_MID_TABLE: FileSpec = {
+  path: 'crates/acme-cli/Cargo.toml',
+  before: ['[dependencies]', 'acme-core = { workspace = true }'],
+  hunks: [{ start: 20, before: ['acme-net = { workspace = true }'], add: ['tinyjson = "0.4"'], after: [''] }],
+};
 const locks = {
   lockfiles: [
     { path: 'package-lock.json', text: PACKAGE_LOCK },
@@ -77,6 +104,27 @@ describe('review/rules new dependencies', () => {
       name: 'a runtime dependency added in a hunk that starts inside dependencies',
       files: RUNTIME_MID_SECTION,
       context: { ...locks, headText: headTextOf(RUNTIME_MID_SECTION) },
+      fires: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: "a build plugin's dependencies array, opened above the hunk, is the project's runtime list",
+      files: HOOK_DEPS_MID_ARRAY,
+      context: { headText: headTextOf(HOOK_DEPS_MID_ARRAY) },
+      fires: 'new-dependency',
+    },
+    {
+      lang: 'cargo',
+      name: 'a workspace crate taken with { workspace = true } is not a new dependency',
+      files: CARGO_WORKSPACE_MEMBER,
+      context: { headText: headTextOf(CARGO_WORKSPACE_MEMBER) },
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'cargo',
+      name: 'a registry crate added below the [dependencies] header the hunk does not show',
+      files: CARGO_REGISTRY_MID_TABLE,
+      context: { headText: headTextOf(CARGO_REGISTRY_MID_TABLE) },
       fires: 'new-dependency',
     },
     {

@@ -92,12 +92,29 @@ function enclosing(above: Iterable<string>, open: RegExp, close: RegExp | null):
 export function arrayKeyOf(file: ChangeFile, at: ChangeLine, side: 'new' | 'old'): string | null {
   const lines = file.diff.hunks[at.hunk].lines;
   const other = side === 'new' ? 'del' : 'add';
-  for (let i = at.index - 1; i >= 0; i--) {
-    if (lines[i].kind === other) continue;
-    const t = lines[i].text;
+  const inHunk = arrayKey(
+    (function* () {
+      for (let i = at.index - 1; i >= 0; i--) if (lines[i].kind !== other) yield lines[i].text;
+    })(),
+  );
+  if (inHunk !== undefined || side !== 'new' || file.manifestHead === undefined) return inHunk ?? null;
+  // The hunk starts inside the array (`dependencies = [` above it): read the head, as sectionOf does.
+  const head = file.manifestHead.split('\n');
+  return (
+    arrayKey(
+      (function* () {
+        for (let i = Math.min(at.line - 2, head.length - 1); i >= 0; i--) yield head[i];
+      })(),
+    ) ?? null
+  );
+}
+
+/** The key of the array the lines above open (nearest first); null when a table or the array's end comes first. */
+function arrayKey(above: Iterable<string>): string | null | undefined {
+  for (const t of above) {
     if (/^\s*\[/.test(t) || /^\s*\]/.test(t)) return null;
     const m = /^\s*["']?([\w.-]+)["']?\s*=\s*\[/.exec(t);
     if (m) return m[1];
   }
-  return null;
+  return undefined;
 }

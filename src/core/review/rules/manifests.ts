@@ -123,7 +123,8 @@ export function declaredDependencies(file: ChangeFile, side: 'new' | 'old' = 'ne
       if (
         item &&
         (sec === null ||
-          (sec === 'project' && (key === null || key === 'dependencies')) ||
+          key === 'dependencies' ||
+          (sec === 'project' && key === null) ||
           /dependencies|optional-dependencies|dependency-groups/.test(sec))
       ) {
         push(item[1], item[2].trim(), l, pythonGroupKind(sec, key));
@@ -161,7 +162,8 @@ export function declaredDependencies(file: ChangeFile, side: 'new' | 'old' = 'ne
         : sec?.endsWith('build-dependencies')
           ? 'build'
           : 'runtime';
-      if (isDep) push(m[1], m[2], l, kind);
+      // `{ workspace = true }` takes the crate from the workspace root's table: what is new there shows in that file.
+      if (isDep && !/^\{.*\bworkspace\s*=\s*true\b/.test(m[2])) push(m[1], m[2], l, kind);
     }
   } else if (base === 'pom.xml') {
     for (const l of lines) {
