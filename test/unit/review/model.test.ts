@@ -4,7 +4,7 @@ import { ownersOf, parseCodeowners } from '../../../src/core/review/model/codeow
 import { criticalLabels, DEFAULT_CRITICAL_PATHS, resolveCriticalPaths } from '../../../src/core/review/model/critical';
 import { editDistance } from '../../../src/core/review/model/edit-distance';
 import { globToRegExp } from '../../../src/core/review/model/glob';
-import { LexState, START_STATE, lexLine, statesAt } from '../../../src/core/review/model/lexer';
+import { LexState, START_STATE, definesPattern, lexLine, statesAt } from '../../../src/core/review/model/lexer';
 import { classifyPath, languageOf, unitKey } from '../../../src/core/review/model/paths';
 import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
 import { diffOf } from './helpers';
@@ -80,6 +80,23 @@ describe('review/model paths', () => {
 });
 
 describe('review/model lexer', () => {
+  it('knows a line that defines a pattern in JS/TS and Python, and not a path or a division', () => {
+    for (const [code, language] of [
+      ['  re: /--privileged\\b|\\bhostPID\\b/,', 'js'],
+      ['const SHELL = String.raw`\\bshell\\s*=\\s*True\\b`;', 'js'],
+      ['const X = new RegExp(`eval\\(`, "g");', 'js'],
+      ['SHELL = re.compile(r"shell=True")', 'py'],
+    ] as const)
+      assert.equal(definesPattern(code, language), true, code);
+    for (const [code, language] of [
+      ['  mountPath: /var/lib/docker/', 'yaml'],
+      ['const ratio = total / count / 2;', 'js'],
+      ["const args = ['run', '--privileged', image];", 'js'],
+      ['  return /ok/.test(x) ? a : b;', 'js'],
+    ] as const)
+      assert.equal(definesPattern(code, language), false, code);
+  });
+
   const lex = (lines: string[], style: 'slash' | 'hash' | 'sql' | 'markup'): [string, string][] => {
     let st: LexState = START_STATE;
     return lines.map((l) => {

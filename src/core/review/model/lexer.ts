@@ -171,8 +171,9 @@ export function statesAt(text: string, style: CommentStyle, lines: readonly numb
  * `new RegExp(...)`, a Python `re.compile(r"...")`, alone or as a property or variable. It names what a detector looks
  * for (`--privileged`, `eval\s*\(`), it does none of it: the rules that read what code does leave it alone.
  */
-export function definesPattern(code: string): boolean {
-  return PATTERN_LINE.test(code);
+export function definesPattern(code: string, language: string): boolean {
+  // Only where that syntax means a pattern: `key: /var/lib/` in YAML is a path.
+  return (language === 'js' || language === 'py') && PATTERN_LINE.test(code);
 }
 
 const PATTERN_LINE =

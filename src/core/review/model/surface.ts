@@ -229,7 +229,7 @@ export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
       for (let i = 0; i < code.length; i++) {
         const hit = words && !words.test(code[i]) ? null : re.exec(code[i]);
         // A detector's own pattern (`String.raw\`--privileged\b\``) names the work without doing it.
-        if (hit && definesPattern(code[i])) continue;
+        if (hit && definesPattern(code[i], file.cls.language)) continue;
         if (hit) m.set(i, hit);
       }
       return m;

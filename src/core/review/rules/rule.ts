@@ -189,7 +189,7 @@ export function scanLines(
     let pattern: boolean | undefined;
     for (const p of active) {
       // A line defining a detector's pattern does not do what the pattern finds (its comment is still read).
-      if (p.part !== 'comment' && (pattern ??= definesPattern(l.code))) continue;
+      if (p.part !== 'comment' && (pattern ??= definesPattern(l.code, lang))) continue;
       const hay = p.part === 'comment' ? l.comment : p.part === 'text' ? l.text : l.code;
       const m = p.re.exec(hay);
       if (m && (!p.accept || p.accept(hay))) {
