@@ -240,8 +240,8 @@ const CONTRIBUTOR_HOOKS = /(?:^|\/)\.pre-commit-config\.ya?ml$/;
 
 /**
  * A contributor hook file: a new hook source (`- repo:` added) is third-party code every contributor runs, T1; a
- * pinned revision moved, hooks removed or arguments changed, T0 (reviewers of uv judged both pull requests that only
- * did that T0 and called the file "not a pipeline").
+ * pinned revision moved, hooks removed or arguments changed, T0 (a reviewer of uv judged a revision bump T0, and
+ * another called the file "a contributor hook file, not a pipeline").
  */
 function contributorHooksTier(f: ChangeFile, add: (tier: Tier, reason: string, rule: string) => void): void {
   const repos = (lines: readonly { text: string }[]) =>
