@@ -134,14 +134,15 @@ function policyFileSurface(file: ChangeFile): SurfaceHit[] {
   const removedRules = rules(file.removed);
   const addedCount = count(addedRules);
   const removedCount = count(removedRules);
-  // Drops the first min(added, removed) copies of each text from a side.
+  // Drops from a side the first min(added, removed) copies of each text: those pair with the other side's.
   const uncarried = (lines: readonly ChangeLine[], other: ReadonlyMap<string, number>) => {
-    const left = new Map<string, number>();
+    const paired = new Map<string, number>();
     return lines.filter((l) => {
       const k = l.text.trim();
-      const n = left.get(k) ?? Math.min(other.get(k) ?? 0, (lines === addedRules ? addedCount : removedCount).get(k)!);
-      left.set(k, n - 1);
-      return n <= 0;
+      const n = paired.get(k) ?? 0;
+      if (n >= (other.get(k) ?? 0)) return true;
+      paired.set(k, n + 1);
+      return false;
     });
   };
   const added = uncarried(addedRules, removedCount);

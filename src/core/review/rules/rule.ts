@@ -188,11 +188,12 @@ export function scanLines(
     if (!sink.mayMatch(l) || (cheap && !cheap.test(l.text))) continue;
     let pattern: boolean | undefined;
     for (const p of active) {
-      // A line defining a detector's pattern does not do what the pattern finds (its comment is still read).
-      if (p.part !== 'comment' && (pattern ??= definesPattern(l.code, lang))) continue;
       const hay = p.part === 'comment' ? l.comment : p.part === 'text' ? l.text : l.code;
       const m = p.re.exec(hay);
       if (m && (!p.accept || p.accept(hay))) {
+        // A line defining a detector's pattern does not do what the pattern finds (its comment is still read). Asked
+        // on a hit only: most lines match nothing.
+        if (p.part !== 'comment' && (pattern ??= definesPattern(l.code, lang))) continue;
         sink.line(
           meta,
           file,
