@@ -74,7 +74,8 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
     const power = powerOf(e.job);
     hardening += e.hardening;
     if (byJob.has(e.job.id)) continue;
-    const consumer = wc.head && e.scriptEdits > 0 && power.length === 0 ? consumerOf(wc.head, e) : undefined;
+    const feeds = e.scriptEdits > 0 || e.bumps.thirdParty.length > 0;
+    const consumer = wc.head && feeds && power.length === 0 ? consumerOf(wc.head, e) : undefined;
     // A compiled gh-aw lock file's steps are the compiler's: its frontmatter (grants above) is what the author chose.
     if (power.length > 0 && e.edits > 0 && !compiled)
       add(
@@ -89,14 +90,19 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
         `pipeline ${f.path}: moves third-party action ${e.bumps.thirdParty[0]} in job ${e.job.id}, which holds ${power.slice(0, 2).join(', ')}`,
         'ci-write',
       );
-    // What a read-only job builds or prints reaches a job holding a credential through its artifacts or outputs.
-    else if (consumer && !compiled)
+    // What a read-only job builds or prints reaches a job holding a credential through its artifacts or outputs; a
+    // third-party action moved there runs new code whose output that job acts on.
+    else if (consumer && !compiled) {
+      const did =
+        e.scriptEdits > 0
+          ? `edits what job ${e.job.id} runs`
+          : `moves third-party action ${e.bumps.thirdParty[0]} in job ${e.job.id}`;
       add(
         'T2',
-        `pipeline ${f.path}: edits what job ${e.job.id} runs, whose ${consumer.via} job ${consumer.job.id} takes while holding ${powerOf(consumer.job).slice(0, 2).join(', ')}`,
+        `pipeline ${f.path}: ${did}, whose ${consumer.via} job ${consumer.job.id} takes while holding ${powerOf(consumer.job).slice(0, 2).join(', ')}`,
         'ci-write',
       );
-    else if (e.edits > 0 || e.settings > 0 || e.bumps.firstParty > 0 || e.bumps.thirdParty.length > 0) other = true;
+    } else if (e.edits > 0 || e.settings > 0 || e.bumps.firstParty > 0 || e.bumps.thirdParty.length > 0) other = true;
   }
   if (f.diff.status === 'added' || f.diff.status === 'deleted') other = true;
   const readOnly = wc.grants.length === 0 && !(wc.head?.jobs.some((j) => powerOf(j).length > 0) ?? false);
@@ -120,13 +126,31 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
   else add('T0', `pipeline ${f.path}: only comments, limits, names or options changed`, 'ci-read-only');
 }
 
-/** A job holding a credential that downloads artifacts after `e`'s job, or reads its outputs. */
+/**
+ * A job holding a credential that downloads artifacts after `e`'s job or reads its outputs, directly or through jobs
+ * that pass them on (a review job's verdict prepared by a read-only job, then posted by one holding a token).
+ */
 function consumerOf(head: Workflow, e: JobEdit): { job: WorkflowJob; via: string } | undefined {
-  for (const j of head.jobs) {
-    if (j.id === e.job.id || powerOf(j).length === 0 || !j.needs.includes(e.job.id)) continue;
-    const body = head.bodies.get(j.id) ?? [];
-    if (body.some((l) => l.includes(`needs.${e.job.id}.outputs`))) return { job: j, via: 'outputs' };
-    if (body.some((l) => /\buses\s*:\s*['"]?actions\/download-artifact@/.test(l))) return { job: j, via: 'artifacts' };
+  const seen = new Set<string>([e.job.id]);
+  let from: { id: string; via: string }[] = [{ id: e.job.id, via: '' }];
+  for (let hop = 0; hop < 4 && from.length > 0; hop++) {
+    const next: { id: string; via: string }[] = [];
+    for (const src of from)
+      for (const j of head.jobs) {
+        if (seen.has(j.id) || !j.needs.includes(src.id)) continue;
+        const body = head.bodies.get(j.id) ?? [];
+        const takes = body.some((l) => l.includes(`needs.${src.id}.outputs`))
+          ? 'outputs'
+          : body.some((l) => /\buses\s*:\s*['"]?actions\/download-artifact@/.test(l))
+            ? 'artifacts'
+            : undefined;
+        if (!takes) continue;
+        const via = src.via || takes;
+        if (powerOf(j).length > 0) return { job: j, via };
+        seen.add(j.id);
+        next.push({ id: j.id, via });
+      }
+    from = next;
   }
   return undefined;
 }

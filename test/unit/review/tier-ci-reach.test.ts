@@ -134,6 +134,59 @@ describe('review/tier CI: artifacts and outputs flowing into a credential-holdin
     assert.match(why(r), /edits what job build runs, whose artifacts job release takes while holding contents: write/);
   });
 
+  it('a third-party action moved in a read-only job whose artifacts the release job publishes is T2', () => {
+    const lines = [...BUILD.slice(0, 7), '      - uses: some-org/install-tool@v2.1.0', ...BUILD.slice(7)];
+    const r = judge(
+      at(7, [lines[7]], ['      - uses: some-org/install-tool@v2.1.4'], lines, '.github/workflows/release.yml'),
+    );
+    assert.equal(r.blastRadius.tier, 'T2', why(r));
+    assert.match(
+      why(r),
+      /moves third-party action some-org\/install-tool in job build, whose artifacts job release takes while holding contents: write/,
+    );
+  });
+
+  it('reaches a token through a read-only job that passes the outputs on', () => {
+    const lines = [
+      'on: pull_request',
+      'permissions: {}',
+      'jobs:',
+      '  review:',
+      '    outputs:',
+      '      verdict: ${{ steps.r.outputs.text }}',
+      '    steps:',
+      '      - uses: some-org/install-tool@v2.1.0',
+      '      - id: r',
+      '        run: ./review.sh',
+      '  prepare:',
+      '    needs: review',
+      '    outputs:',
+      '      body: ${{ steps.p.outputs.body }}',
+      '    steps:',
+      '      - id: p',
+      '        run: ./prepare.sh "${{ needs.review.outputs.verdict }}"',
+      '  post:',
+      '    needs: prepare',
+      '    permissions:',
+      '      pull-requests: write',
+      '    steps:',
+      '      - run: gh pr comment --body "${{ needs.prepare.outputs.body }}"',
+    ];
+    const r = judge(
+      at(7, [lines[7]], ['      - uses: some-org/install-tool@v2.1.4'], lines, '.github/workflows/review.yml'),
+    );
+    assert.equal(r.blastRadius.tier, 'T2', why(r));
+    assert.match(why(r), /in job review, whose outputs job post takes while holding pull-requests: write/);
+  });
+
+  it('a third-party action moved in a read-only job nothing downstream takes from stays T1', () => {
+    const lines = [...BUILD.slice(0, 11), '      - uses: some-org/install-tool@v2.1.0', ...BUILD.slice(11)];
+    const r = judge(
+      at(11, [lines[11]], ['      - uses: some-org/install-tool@v2.1.4'], lines, '.github/workflows/release.yml'),
+    );
+    assert.equal(r.blastRadius.tier, 'T1', why(r));
+  });
+
   it('a read-only job nothing downstream takes from stays T1', () => {
     const r = judge(at(10, [BUILD[10]], ['      - run: cargo fmt --check'], BUILD, '.github/workflows/release.yml'));
     assert.equal(r.blastRadius.tier, 'T1', why(r));
