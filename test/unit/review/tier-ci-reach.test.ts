@@ -92,6 +92,13 @@ describe('review/tier CI: what a credential-holding job runs or reaches', () => 
     assert.equal(findingsOf(r, 'ci-changed').length, 0);
   });
 
+  it("a version input of GitHub's own setup action is a first-party bump (T1); a third-party one names its action", () => {
+    const first = judge(at(14, [SITE[14]], ['          python-version: "3.14"']));
+    assert.equal(first.blastRadius.tier, 'T1', why(first));
+    const third = judge(at(18, [SITE[18]], ['          version: "1.5.0"']));
+    assert.match(why(third), /moves third-party action some-org\/setup-tool in job site/);
+  });
+
   it('a script edited in that job is T2 and one finding quotes the edit in the job', () => {
     const r = judge(at(19, [SITE[19]], ['      - run: make site PUBLISH=1']));
     assert.equal(r.blastRadius.tier, 'T2', why(r));

@@ -83,6 +83,7 @@ export interface WorkflowChange {
 
 /** First-party actions: GitHub's own (`actions/*`, `github/*`). */
 const FIRST_PARTY = /^\s*-?\s*uses\s*:\s*['"]?(?:actions|github)\//;
+const FIRST_PARTY_ACTION = /^(?:actions|github)\//;
 const USES = /^\s*-?\s*uses\s*:\s*['"]?([\w.-]+\/[\w./-]+)@/;
 /** Lines that change nothing a reviewer checks: comments and blanks, step names, time limits. */
 const INERT = /^\s*(?:#.*)?$|^\s*-?\s*name\s*:|^\s*timeout-minutes\s*:\s*\d+\s*$/;
@@ -183,7 +184,8 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
     } else if (kind === 'setting') e.settings++;
     else if (kind === 'hardening') e.hardening++;
     else if (kind === 'bump-first-party') e.first++;
-    else if (side === 'new') e.third.push(USES.exec(line.text)?.[1] ?? line.text.trim());
+    else if (side === 'new')
+      e.third.push(USES.exec(line.text)?.[1] ?? wf?.inputs.get(line.line - 1)?.action ?? line.text.trim());
     jobs.set(job.id, e);
   };
   for (const l of file.added) note(l, kinds.get(l) ?? 'edit', 'new');
@@ -392,6 +394,11 @@ function classify(file: ChangeFile, head?: Workflow, base?: Workflow): Map<Chang
     else if (twin && skeleton(twin.text) === skeleton(l.text)) kind = 'version';
     else if (!twin && head?.inputs.has(l.line - 1) && VERSION_INPUT.test(head.inputs.get(l.line - 1)!.key))
       kind = 'version';
+    // An action's version input picks which release of the tool it installs: a bump of that action, first-party
+    // (GitHub's own setup-python, setup-node) or third-party (new code with the job's token).
+    const input = head?.inputs.get(l.line - 1);
+    if (kind === 'version' && input?.action && VERSION_INPUT.test(input.key))
+      kind = FIRST_PARTY_ACTION.test(input.action) ? 'bump-first-party' : 'bump-third-party';
     out.set(l, kind);
     if (twin) out.set(twin, kind === 'bump-third-party' ? 'inert' : kind);
   }
