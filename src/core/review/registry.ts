@@ -6,6 +6,7 @@ import { ciGrantRules } from './rules/ci-grants';
 import { commentRules } from './rules/comments';
 import { commentDriftRules } from './rules/comment-drift';
 import { concurrencyRules } from './rules/concurrency';
+import { confinementRules } from './rules/confinement';
 import { dependencyRules } from './rules/dependencies';
 import { dependencyBoundRules } from './rules/dependency-bounds';
 import { downloadRules } from './rules/downloads';
@@ -37,6 +38,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   securitySettingRules,
   switchRules,
   authRules,
+  confinementRules,
   destructiveRules,
   publicDeleteRules,
   infraRules,
