@@ -276,6 +276,39 @@ describe('review/rules ci-changed: only what a reviewer must check', () => {
     assert.match(hits[0].why, /new workflow \(on: release\): job site, which holds secrets\.SITE_PUSH_PAT/);
   });
 
+  it('a new job between an LLM agent and the job acting on its output: the agent finding alone, no restatement', () => {
+    const wf = [
+      'on: pull_request',
+      'permissions: {}',
+      'jobs:',
+      '  labels:',
+      '    outputs:',
+      '      labels: ${{ steps.agent.outputs.final-message }}',
+      '    steps:',
+      '      - run: gh pr view "$PR" --json title,body > pr.json',
+      '      - id: agent',
+      '        uses: openai/codex-action@v1',
+      '  apply:',
+      '    needs: labels',
+      '    permissions:',
+      '      pull-requests: write',
+      '    steps:',
+      '      - run: gh pr edit "$PR" --add-label "${{ needs.labels.outputs.labels }}"',
+    ];
+    const check = [
+      '  check:',
+      '    needs: labels',
+      '    outputs:',
+      '      ok: ${{ steps.v.outputs.ok }}',
+      '    steps:',
+      '      - id: v',
+      '        run: ./validate-labels.sh "${{ needs.labels.outputs.labels }}"',
+    ];
+    const r = judge({ path: '.github/workflows/labels.yml', before: wf.slice(0, 10), add: check, after: wf.slice(10) });
+    assert.equal(findingsOf(r, 'ci-agent-untrusted-input').length, 1, why(r));
+    assert.equal(findingsOf(r, 'ci-changed').length, 0);
+  });
+
   it('a permission that only lost its comment is no risky step; one really added is', () => {
     const base = [...PROMOTE.slice(0, 6), '      id-token: write # for the broker', ...PROMOTE.slice(7)];
     const comment = judge(at(6, [base[6]], ['      id-token: write'], base, '.github/workflows/promote.yml'));

@@ -159,6 +159,8 @@ describe('review/tier: LLM agents in CI', () => {
     const hits = findingsOf(r, 'ci-agent-untrusted-input');
     assert.equal(hits.length, 1);
     assert.match(hits[0].why, /job agent .*issues: read.*workflow_call/);
+    // The agent finding names what the change brought: no "pipeline changed" restating it for the same file.
+    assert.equal(findingsOf(r, 'ci-changed').length, 0);
   });
 
   it('the same lock file recompiled (steps and versions moved, nothing granted) is no agent finding and not T3', () => {

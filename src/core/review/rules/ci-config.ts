@@ -144,10 +144,14 @@ export const ciConfigRules: RuleFamily = {
       if (cls.ci) {
         const text = change.context.ciText?.get(file.path);
         const wc = workflowChange(file, text?.head, text?.base);
-        // A contributor hook file (pre-commit) runs on contributors' machines, with no pipeline credentials.
-        if (!versionsOnly(file) && !PRE_COMMIT.test(file.path))
-          pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
+        const before = sink.findings.length;
         agentWithUntrustedInput(sink, change, file);
+        // The agent finding names the jobs this change edits and the credentials they reach: a "pipeline changed"
+        // beside it says the same thing again. A contributor hook file (pre-commit) runs on contributors' machines,
+        // with no pipeline credentials.
+        const agentFound = sink.findings.length > before;
+        if (!agentFound && !versionsOnly(file) && !PRE_COMMIT.test(file.path))
+          pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
       } else if (cls.ownership)
         sink.add(
           OWNERS,
