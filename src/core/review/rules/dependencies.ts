@@ -116,13 +116,17 @@ export const dependencyRules: RuleFamily = {
     const moves = reportMoves(change, sink);
     for (const m of moves.untagged) {
       const runtime = m.kind === 'runtime';
+      // A pseudo-version refreshed to another commit: upstream code nobody released enters the build.
+      const refresh = m.eco === 'go' && isGoPseudoVersion(m.from);
       sink.line(
         SOURCE,
         m.file,
         m.line,
         'new',
         'low',
-        `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from ${quote(m.from, 40)} to an untagged commit or source ${quote(m.to, 60)}: not a release`,
+        refresh
+          ? `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from untagged commit ${quote(m.from, 60)} to untagged commit ${quote(m.to, 60)}: upstream commits with no release to read`
+          : `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from ${quote(m.from, 40)} to an untagged commit or source ${quote(m.to, 60)}: not a release`,
       );
     }
     for (const file of change.files) {
