@@ -143,7 +143,7 @@ export const ciConfigRules: RuleFamily = {
         );
       if (cls.ci) {
         const text = change.context.ciText?.get(file.path);
-        const wc = workflowChange(file, text?.head, text?.base);
+        const wc = workflowChange(file, text?.head, text?.base, change.context.repositoryOwner);
         // A contributor hook file (pre-commit) runs on contributors' machines, with no pipeline credentials.
         if (!versionsOnly(file) && !PRE_COMMIT.test(file.path))
           pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
@@ -300,7 +300,7 @@ function pipelinesChanged(sink: FindingSink, pipelines: readonly Pipeline[]): vo
  */
 function agentWithUntrustedInput(sink: FindingSink, change: Change, file: ChangeFile): void {
   const text = change.context.ciText?.get(file.path);
-  const wc = workflowChange(file, text?.head, text?.base);
+  const wc = workflowChange(file, text?.head, text?.base, change.context.repositoryOwner);
   if (wc) {
     for (const a of wc.agents) {
       const at =
