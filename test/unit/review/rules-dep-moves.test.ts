@@ -93,6 +93,21 @@ describe('review/rules dependency moves', () => {
     },
     {
       lang: 'go',
+      name: 'the same 0.x minor step with code adapted beside it (a provider the new catalogue adds): silent',
+      files: [
+        goMod(['\tcharm.land/catwalk v0.48.4'], ['\tcharm.land/catwalk v0.49.0']),
+        {
+          path: 'internal/agent/coordinator.go',
+          before: ['\tswitch provider {'],
+          del: ['\tcase catwalk.InferenceProviderAlibaba:'],
+          add: ['\tcase catwalk.InferenceProviderAlibaba, catwalk.InferenceProviderAlibabaUS:'],
+          after: ['\t\topts["enable_thinking"] = true'],
+        },
+      ],
+      silent: 'dependency-moved',
+    },
+    {
+      lang: 'go',
       name: 'one runtime 1.x minor bump says no more than its pull request: silent',
       files: goMod(['\tgithub.com/posthog/posthog-go v1.17.5'], ['\tgithub.com/posthog/posthog-go v1.19.0']),
       silent: 'dependency-moved',

@@ -81,6 +81,7 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
   }
   const folded = new Set<string>();
   const lockSummary = new Map<string, string>();
+  const codeChanged = change.files.some((f) => f.cls.source && !f.cls.test && !f.cls.manifest && !f.cls.lockfile);
   for (const [eco, g] of byEco) {
     // A lowered floor changes what the package admits, not what gets installed: dependency-bound-untested's.
     g.direct = g.direct.filter((m) => !(m.file.cls.manifest && compareVersions(m.to, m.from) < 0));
@@ -92,11 +93,13 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
     const compiled = eco === 'cargo' || eco === 'go';
     const medium = runtime.some((m) => m.level === 'major') || sensitive.some((m) => m.direct || compiled);
     // One minor bump is what its pull request says it is; a group of them is what a reviewer wants listed.
-    // A 0.x minor step (`breaking`) of a runtime dependency may break it like a major one: a peer reads its changelog.
+    // A 0.x minor step (`breaking`) of a runtime dependency may break it like a major one: bumped alone (a bot's or a
+    // chore's pull request: crush #3282, judged T1), nobody adapted the code to it and a peer reads its changelog; with
+    // code changed beside it (a new provider from the bumped catalogue: crush #3249, judged T0), the author did.
     const low =
       sensitive.length > 0 ||
-      runtime.some((m) => m.level === 'breaking') ||
-      runtime.filter((m) => m.level === 'minor').length >= 2 ||
+      (runtime.some((m) => m.level === 'breaking') && !codeChanged) ||
+      runtime.filter((m) => m.level === 'minor' || m.level === 'breaking').length >= 2 ||
       (eco === 'actions' && g.direct.some((m) => m.level === 'major'));
     const lockfiles = [...new Set(g.locked.filter((m) => m.file.cls.lockfile).map((m) => m.file))];
     if (!medium && !low) {
