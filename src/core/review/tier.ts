@@ -83,11 +83,11 @@ const MAX_REASONS = 40;
 
 /**
  * Code that does not ship: examples, developer scripts, benchmarks, evaluation harnesses (an LLM eval's judge), test
- * vector generators, and a repository's top-level `tools/`, `dev/` or `hack/` folder (developer tooling; a `tools/`
- * folder inside the source tree, an agent's tools, is product code).
+ * vector generators, and a repository's top-level `dev/` or `hack/` folder (developer tooling). Not `tools/`: gemini-cli
+ * keeps deployed Cloud Run agents there (#28345, judged T3), and an agent's `src/tools/` is its product.
  */
 const NOT_CORE =
-  /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures|evals?|test[-_]vectors?)\/|^(tools|dev|hack)\//i;
+  /(^|\/)(examples?|samples?|scripts?|bench(es|marks?)?|demos?|docs?|e2e|fixtures|evals?|test[-_]vectors?)\/|^(dev|hack)\//i;
 /** UI component stories and similar showcases. */
 const STORIES = /\.stories\.[a-z]+$|\.story\.[a-z]+$/i;
 /** Test lines beyond the code's own count at 1/TEST_WEIGHT towards the size reason. */
