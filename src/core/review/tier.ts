@@ -309,9 +309,10 @@ function weighedLines(change: Change): { code: number; tests: number; support: n
     if (NOT_CORE.test(f.path) || STORIES.test(f.path) || (f.cls.docs && !isTestish(f))) out.support += n;
     else if (isTestish(f)) out.tests += n;
     else if (f.cls.source) {
-      // Comment, docstring and blank lines of production code are its documentation (pydantic-ai #7443: a settings
-      // module's docstrings rewritten, judged T1, raised T2 with its test).
-      const code = [...f.added, ...f.removed].filter((l) => l.code.trim() !== '').length;
+      // Comment and docstring lines of production code are its documentation (pydantic-ai #7443: a settings module's
+      // docstrings rewritten, judged T1, raised T2 with its test); blank lines stay with the code they space out
+      // (gemini-cli #28432: 475 lines of a new database module, judged T2, fell to T1 without them).
+      const code = [...f.added, ...f.removed].filter((l) => l.code.trim() !== '' || l.text.trim() === '').length;
       out.code += code;
       out.support += n - code;
     } else out.code += n;

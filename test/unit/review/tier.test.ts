@@ -596,6 +596,10 @@ describe('review/tier: size counts code and tests, docs and scripts apart', () =
     );
     const r = tier(diffOf(docstrings));
     assert.equal(r.tier, 'T0', r.reasons.join('\n'));
+    // Blank lines stay with the code they space out: 420 lines, a quarter of them blank, are still T2.
+    const spaced = added('src/db/store.py', ...lines(420, (i) => (i % 4 === 3 ? '' : `    step_${i}()`)));
+    const big = tier(diffOf(spaced));
+    assert.equal(big.tier, 'T2', big.reasons.join('\n'));
   });
 
   it('a release bump whose files change only version strings is no size; its changelog counts as docs', () => {
