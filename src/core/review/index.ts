@@ -31,6 +31,7 @@ export type { ReviewInput, ReviewReport, ReviewHeader } from './engine';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
 export { classifyPath } from './model/paths';
 export { isGithubWorkflow } from './model/workflowChange';
+export { repositoryOwnerOf } from './model/repoOwner';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';

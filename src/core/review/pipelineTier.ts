@@ -24,7 +24,7 @@ const CI_UNTRUSTED =
 
 export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason): void {
   const text = change.context.ciText?.get(f.path);
-  const wc = workflowChange(f, text?.head, text?.base);
+  const wc = workflowChange(f, text?.head, text?.base, change.context.repositoryOwner);
   if (!wc) return pipelineTierFromHunks(f, addReason);
   // The T1/T0 reason below only when nothing in this file raised more.
   let raised = false;

@@ -221,6 +221,11 @@ export interface ReviewContext {
    * hunks are judged alone.
    */
   readonly ciText?: ReadonlyMap<string, { readonly head?: string; readonly base?: string }>;
+  /**
+   * The owner of the repository (from the `origin` remote's URL, read by src/git when a workflow changed): its own
+   * actions (`<owner>/*`) are first-party like GitHub's `actions/*`. Absent: only GitHub's own are.
+   */
+  readonly repositoryOwner?: string;
   /** Results of external analysers; those touching added lines become findings, the rest are only counted. */
   readonly analyzerResults?: readonly AnalyzerResult[];
   readonly options?: Partial<Omit<ReviewOptions, 'thresholds'>> & { readonly thresholds?: Partial<Thresholds> };

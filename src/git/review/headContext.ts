@@ -18,6 +18,7 @@ import {
   libraryModule,
   needsReading,
   pythonInitFor,
+  repositoryOwnerOf,
   type PackageIndex,
   type ParsedDiff,
   type ReviewContext,
@@ -49,6 +50,7 @@ type HeadContext = Pick<
   | 'workflows'
   | 'lockfiles'
   | 'ciText'
+  | 'repositoryOwner'
 >;
 
 /** The working tree as the head: texts from disk, grep over the work tree. */
@@ -70,12 +72,13 @@ export async function readHeadContext(
   try {
     const grep = grepNames(repo, head, names, log);
     const oldSide = base === undefined ? undefined : await Promise.resolve(base).catch(() => undefined);
-    const [texts, references, manifests, ciText] = await Promise.all([
+    const [texts, references, manifests, ciText, repositoryOwner] = await Promise.all([
       readChangedSources(repo, batch, head, oldSide, diff, log),
       grep,
       // The working tree's review reads no workflows: the bound rule then stays silent there.
       head === WORKTREE ? Promise.resolve({}) : readManifestContext(repo, batch, head, diff, log),
       readChangedWorkflows(repo, batch, head, oldSide, diff, log),
+      readRepositoryOwner(repo, diff, log),
     ]);
     const { headText, baseText, packages } = texts;
     const changed = new Set(diff.files.map((f) => f.path));
@@ -90,9 +93,31 @@ export async function readHeadContext(
       ...(references ? { references } : {}),
       ...manifests,
       ...(ciText.size > 0 ? { ciText } : {}),
+      ...(repositoryOwner ? { repositoryOwner } : {}),
     };
   } finally {
     await batch.close();
+  }
+}
+
+/**
+ * Whenever a GitHub workflow changed: the owner of the `origin` remote's repository, whose own actions are first-party
+ * like GitHub's. No origin, or a local path as its URL: undefined, and only GitHub's actions are.
+ */
+async function readRepositoryOwner(
+  repo: RepoInfo,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<string | undefined> {
+  if (!diff.files.some((f) => isGithubWorkflow(f.path))) return undefined;
+  try {
+    const r = await runGit(['config', '--get', 'remote.origin.url'], { cwd: repo.root, okExitCodes: [1] });
+    return r.code === 0 ? repositoryOwnerOf(r.stdout) : undefined;
+  } catch (err) {
+    log(
+      `review: could not read the origin remote (${(err as Error).message}); only GitHub's own actions count as first-party`,
+    );
+    return undefined;
   }
 }
 

@@ -44,8 +44,46 @@ describe('review reads changed workflows whole at both sides', function () {
     repo.write('.github/workflows/schema.yml', workflow(20, 'git push origin HEAD:refs/heads/schema-next'));
     repo.commitAll('push the schema to its own branch');
     repo.git(['checkout', '-q', 'main']);
+    repo.git(['checkout', '-q', '-b', 'own-action']);
+    repo.write(
+      '.github/workflows/schema.yml',
+      workflow(20, 'git push origin HEAD').replace(
+        '      - run: git push',
+        '      - uses: acme/schema-gen@v2\n      - run: git push',
+      ),
+    );
+    repo.commitAll('generate the schema with our action');
+    repo.git(['checkout', '-q', 'main']);
+    repo.git(['branch', 'own-base', 'own-action']);
+    repo.git(['checkout', '-q', '-b', 'own-bump', 'own-action']);
+    repo.write(
+      '.github/workflows/schema.yml',
+      workflow(20, 'git push origin HEAD').replace(
+        '      - run: git push',
+        '      - uses: acme/schema-gen@v3\n      - run: git push',
+      ),
+    );
+    repo.commitAll('bump our schema action');
+    repo.git(['checkout', '-q', 'main']);
   });
   after(() => repo.cleanup());
+
+  it("the origin remote's owner makes its own action first-party: bumped in the PAT job, T1; with no remote, T2", async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    const without = await analyzeBranch(info, 'own-base..own-bump');
+    assert.equal(without.review.tier, 'T2', without.review.reasons.join('\n'));
+    repo.git(['remote', 'add', 'origin', 'git@github.com:acme/schema.git']);
+    try {
+      const own = await analyzeBranch(info, 'own-base..own-bump');
+      assert.equal(own.review.tier, 'T1', own.review.reasons.join('\n'));
+      repo.git(['remote', 'set-url', 'origin', 'https://github.com/someone-else/schema.git']);
+      const other = await analyzeBranch(info, 'own-base..own-bump');
+      assert.equal(other.review.tier, 'T2', other.review.reasons.join('\n'));
+    } finally {
+      repo.git(['remote', 'remove', 'origin']);
+    }
+  });
 
   it('a timeout in the read-only job is T0 though another job holds a PAT', async () => {
     const info = await findRepo(repo.root);

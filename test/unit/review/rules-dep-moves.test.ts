@@ -35,10 +35,14 @@ describe('review/rules dependency moves: versions', () => {
     assert.ok(!isGoPseudoVersion('v1.7.0-pre.3'));
     assert.ok(!isGoPseudoVersion('v1.19.0'));
   });
-  it('grades a move: 0.x minor steps are major where caret ranges make them breaking', () => {
+  it('grades a move: 0.x minor steps are breaking in Cargo, npm and Go, where semver promises nothing before 1.0', () => {
     assert.equal(moveLevel('go', 'v1.17.5', 'v1.19.0'), 'minor');
-    assert.equal(moveLevel('go', 'v0.38.0', 'v0.39.0'), 'minor');
-    assert.equal(moveLevel('cargo', '0.39.0', '0.44.0'), 'major');
+    assert.equal(moveLevel('go', 'v0.38.0', 'v0.39.0'), 'breaking');
+    assert.equal(moveLevel('go', 'v0.0.22', 'v0.0.23'), 'patch');
+    assert.equal(moveLevel('cargo', '0.39.0', '0.44.0'), 'breaking');
+    assert.equal(moveLevel('npm', '0.27.2', '0.28.0'), 'breaking');
+    assert.equal(moveLevel('pypi', '0.27.2', '0.28.0'), 'minor');
+    assert.equal(moveLevel('go', 'v0.9.0', 'v1.0.0'), 'major');
     assert.equal(moveLevel('npm', '18.2.0', '19.0.0'), 'major');
     assert.equal(moveLevel('pypi', '2.31.0', '2.31.1'), 'patch');
   });
@@ -82,12 +86,78 @@ describe('review/rules dependency moves', () => {
     },
     {
       lang: 'go',
-      name: 'one minor move with a pseudo-version refresh beside it says no more than its pull request',
+      name: 'a runtime module takes a 0.x minor step (breaking by semver): low, named with its versions',
+      files: goMod(['\tcharm.land/fantasy v0.35.2'], ['\tcharm.land/fantasy v0.36.0']),
+      fires: 'dependency-moved',
+      severity: 'low',
+    },
+    {
+      lang: 'go',
+      name: 'the same 0.x minor step with code adapted beside it (a provider the new catalogue adds): silent',
+      files: [
+        goMod(['\tcharm.land/catwalk v0.48.4'], ['\tcharm.land/catwalk v0.49.0']),
+        {
+          path: 'internal/agent/coordinator.go',
+          before: ['\tswitch provider {'],
+          del: ['\tcase catwalk.InferenceProviderAlibaba:'],
+          add: ['\tcase catwalk.InferenceProviderAlibaba, catwalk.InferenceProviderAlibabaUS:'],
+          after: ['\t\topts["enable_thinking"] = true'],
+        },
+      ],
+      silent: 'dependency-moved',
+    },
+    {
+      lang: 'go',
+      name: 'one runtime 1.x minor bump says no more than its pull request: silent',
+      files: goMod(['\tgithub.com/posthog/posthog-go v1.17.5'], ['\tgithub.com/posthog/posthog-go v1.19.0']),
+      silent: 'dependency-moved',
+    },
+    {
+      lang: 'go',
+      name: 'an indirect require takes a 0.x minor step: silent',
       files: goMod(
-        ['\tcharm.land/fantasy v0.38.2', '\tgithub.com/acme/x/slice v0.0.0-20260713092006-0d683c34c74b'],
-        ['\tcharm.land/fantasy v0.39.0', '\tgithub.com/acme/x/slice v0.0.0-20260730164118-7e2d3e6c5238'],
+        ['\tgithub.com/kaptinlin/jsonschema v0.9.3 // indirect'],
+        ['\tgithub.com/kaptinlin/jsonschema v0.10.0 // indirect'],
       ),
       silent: 'dependency-moved',
+    },
+    {
+      lang: 'go',
+      name: 'a tool require takes a 0.x minor step: silent (development only)',
+      files: {
+        path: 'go.mod',
+        before: ['tool golang.org/x/tools/cmd/stringer', '', 'require ('],
+        del: ['\tgolang.org/x/tools v0.30.0'],
+        add: ['\tgolang.org/x/tools v0.31.0'],
+        after: [')'],
+      },
+      silent: 'dependency-moved',
+    },
+    {
+      lang: 'cargo',
+      name: 'a runtime crate takes a 0.x minor step: low',
+      files: {
+        path: 'Cargo.toml',
+        before: ['[dependencies]'],
+        del: ['reqwest = "0.11"'],
+        add: ['reqwest = "0.12"'],
+        after: ['serde = "1"'],
+      },
+      fires: 'dependency-moved',
+      severity: 'low',
+    },
+    {
+      lang: 'npm',
+      name: 'a runtime package takes a 0.x minor step: low',
+      files: {
+        path: 'package.json',
+        before: ['  "dependencies": {'],
+        del: ['    "undici": "^0.27.2",'],
+        add: ['    "undici": "^0.28.0",'],
+        after: ['  }'],
+      },
+      fires: 'dependency-moved',
+      severity: 'low',
     },
     {
       lang: 'go',
@@ -246,8 +316,8 @@ describe('review/rules dependency moves', () => {
     ];
     const [f] = findingsOf(review(diffOf(...files)), 'dependency-moved');
     assert.ok(f, 'dependency-moved fires');
-    assert.equal(f.severity, 'medium');
-    assert.match(f.why, /reqwest 0\.11 → 0\.12 \(major\), tokio 1\.40 → 1\.41/);
+    assert.equal(f.severity, 'low');
+    assert.match(f.why, /reqwest 0\.11 → 0\.12 \(0\.x minor: breaking\), tokio 1\.40 → 1\.41/);
     assert.match(f.why, /1 indirect or locked package \(Cargo\.lock\), notably hyper 0\.14\.30 → 1\.4\.1 \(major\)/);
   });
 
@@ -298,6 +368,32 @@ describe('review/rules dependency moved to an untagged commit', () => {
         after: [')'],
       },
       fires: 'dependency-source',
+    },
+    {
+      lang: 'go',
+      name: 'a direct pseudo-version moved to a newer commit: untagged upstream code, named with both commits',
+      files: goMod(
+        ['\tgithub.com/charmbracelet/ultraviolet v0.0.0-20260525132238-948f4557a654'],
+        ['\tgithub.com/charmbracelet/ultraviolet v0.0.0-20260703014108-f5a850f9c2b7'],
+      ),
+      fires: 'dependency-source',
+      severity: 'low',
+    },
+    {
+      lang: 'go',
+      name: 'a direct pre-release pseudo-version (vX.Y.Z-0.timestamp-hash) moved to a newer commit',
+      files: goMod(
+        ['\tgithub.com/acme/sdk v1.2.4-0.20260101000000-0123456789ab'],
+        ['\tgithub.com/acme/sdk v1.2.4-0.20260301000000-ba9876543210'],
+      ),
+      fires: 'dependency-source',
+      severity: 'low',
+    },
+    {
+      lang: 'go',
+      name: 'a direct module moved from a pseudo-version to a release: silent',
+      files: goMod(['\tgithub.com/acme/sdk v1.2.4-0.20260101000000-0123456789ab'], ['\tgithub.com/acme/sdk v1.2.4']),
+      silent: 'dependency-source',
     },
     {
       lang: 'go',
@@ -478,6 +574,52 @@ describe('review/tier: dependency moves and supply chain', () => {
     });
     assert.equal(tierOf(npm('dependencies')), 'T2');
     assert.equal(tierOf(npm('devDependencies')), 'T0');
+  });
+  it('a runtime 0.x minor step is T1 in Go, Cargo and npm; indirect, T0', () => {
+    assert.equal(tierOf(goMod(['\tcharm.land/fantasy v0.35.2'], ['\tcharm.land/fantasy v0.36.0'])), 'T1');
+    assert.equal(tierOf(goMod(['\tacme.dev/x v0.35.2 // indirect'], ['\tacme.dev/x v0.36.0 // indirect'])), 'T0');
+    const cargo: FileSpec = {
+      path: 'Cargo.toml',
+      before: ['[dependencies]'],
+      del: ['reqwest = "0.11"'],
+      add: ['reqwest = "0.12"'],
+    };
+    assert.equal(tierOf(cargo), 'T1');
+  });
+  it('a pseudo-version refreshed to a newer commit is T1 when direct, T0 when indirect', () => {
+    const [hit] = findingsOf(
+      review(
+        diffOf(
+          goMod(
+            ['\tgithub.com/acme/ui v0.0.0-20260525132238-948f4557a654'],
+            ['\tgithub.com/acme/ui v0.0.0-20260703014108-f5a850f9c2b7'],
+          ),
+        ),
+      ),
+      'dependency-source',
+    );
+    assert.match(
+      hit.why,
+      /github\.com\/acme\/ui moved from untagged commit .*948f4557a654.* to untagged commit .*f5a850f9c2b7/,
+    );
+    assert.equal(
+      tierOf(
+        goMod(
+          ['\tgithub.com/acme/ui v0.0.0-20260525132238-948f4557a654'],
+          ['\tgithub.com/acme/ui v0.0.0-20260703014108-f5a850f9c2b7'],
+        ),
+      ),
+      'T1',
+    );
+    assert.equal(
+      tierOf(
+        goMod(
+          ['\tgolang.org/x/exp v0.0.0-20240719175910-8a7402abbf56 // indirect'],
+          ['\tgolang.org/x/exp v0.0.0-20250106191152-7588d65b2ba8 // indirect'],
+        ),
+      ),
+      'T0',
+    );
   });
   it('a module pinned to an untagged commit is T1', () => {
     const pin = goMod(

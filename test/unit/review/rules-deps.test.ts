@@ -480,3 +480,76 @@ describe('review/rules dependency sources and lockfile-only changes', () => {
     },
   ]);
 });
+
+/**
+ * Python development dependencies wherever a project keeps them: PEP 735 groups, extras named for development,
+ * requirement files named or placed for development; a deployable service's own requirements.txt is runtime.
+ * Shapes modelled on pydantic-ai #7407 (a test-suite detector added to the `dev` group, read as runtime).
+ */
+describe('review/rules Python development dependencies', () => {
+  const pyproject = (table: string[], line: string): FileSpec => ({
+    path: 'pyproject.toml',
+    before: table,
+    add: [line],
+    after: [']'],
+    start: 220,
+  });
+  const reqs = (path: string, line: string): FileSpec => ({ path, before: ['httpx>=0.27'], add: [line] });
+  check([
+    {
+      lang: 'pypi',
+      name: 'a [dependency-groups] dev entry is a development dependency',
+      files: pyproject(['[dependency-groups]', 'dev = ['], '    "blockbuster>=1.5.26,<1.6",'),
+      fires: 'new-dev-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'the same [dependency-groups] lint entry is no runtime dependency',
+      files: pyproject(['[dependency-groups]', 'lint = ['], '    "ruff>=0.9",'),
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'an optional-dependencies test extra is development',
+      files: pyproject(['[project.optional-dependencies]', 'test = ['], '    "pytest-xdist>=3.6",'),
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'an optional-dependencies docs extra is development',
+      files: pyproject(['[project.optional-dependencies]', 'docs = ['], '    "mkdocs-material>=9.5",'),
+      fires: 'new-dev-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'an extra users install (postgres) is runtime',
+      files: pyproject(['[project.optional-dependencies]', 'postgres = ['], '    "asyncpg>=0.30",'),
+      fires: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'requirements-dev.txt is development',
+      files: reqs('requirements-dev.txt', 'pytest-randomly>=3.15'),
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'requirements/test-py312.txt is development',
+      files: reqs('requirements/test-py312.txt', 'pytest-randomly>=3.15'),
+      fires: 'new-dev-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: "a deployable service's own requirements.txt is runtime",
+      files: reqs('services/ingest/requirements.txt', 'google-cloud-pubsub>=2.23'),
+      fires: 'new-dependency',
+    },
+  ]);
+
+  it('a development dependency raises no tier; the same package in a service requirements.txt does', () => {
+    const dev = review(diffOf(pyproject(['[dependency-groups]', 'dev = ['], '    "blockbuster>=1.5.26,<1.6",')));
+    assert.equal(dev.blastRadius.tier, 'T0', dev.blastRadius.reasons.join('\n'));
+    const svc = review(diffOf(reqs('services/ingest/requirements.txt', 'blockbuster>=1.5.26')));
+    assert.notEqual(svc.blastRadius.tier, 'T0', svc.blastRadius.reasons.join('\n'));
+  });
+});

@@ -71,6 +71,20 @@ describe('review/tier: CI judged in the job the change lands in', () => {
     assert.match(why(third), /third-party action some-org\/schema-gen in job update/);
   });
 
+  it("the repository owner's own action bumped in the PAT job is first-party (T1); another owner's stays T2", () => {
+    const spec = at(19, [SCHEMA[19]], ['      - uses: some-org/schema-gen@v2']);
+    const judgeAs = (owner?: string) =>
+      review(diffOf(spec), undefined, { ciText: ciTextOf(spec), ...(owner ? { repositoryOwner: owner } : {}) });
+    const own = judgeAs('Some-Org');
+    assert.equal(own.blastRadius.tier, 'T1', why(own));
+    assert.doesNotMatch(why(own), /third-party/);
+    const other = judgeAs('another-org');
+    assert.equal(other.blastRadius.tier, 'T2', why(other));
+    // A prefix of the owner is another owner.
+    assert.equal(judgeAs('some').blastRadius.tier, 'T2');
+    assert.equal(judgeAs().blastRadius.tier, 'T2');
+  });
+
   it('secrets restored to a read-only test job, or a webhook the workflow already had, stay T1; a new secret is T2', () => {
     const TEST = [
       'on: push',

@@ -144,6 +144,10 @@ const MANIFESTS: Record<string, Ecosystem> = {
   'packages.config': 'nuget',
 };
 
+/** pip requirement files besides requirements.txt: requirements-dev.txt, dev-requirements.txt, requirements/test.txt. */
+export const REQUIREMENTS_FILE =
+  /(^|\/)(?:[\w.-]*[-_.])?requirements(?:[-_.][\w.-]*)?\.(?:txt|in)$|(^|\/)requirements\/[^/]+\.(?:txt|in)$/i;
+
 const LOCKFILES: Record<string, Ecosystem> = {
   'package-lock.json': 'npm',
   'npm-shrinkwrap.json': 'npm',
@@ -205,7 +209,9 @@ export function classifyPath(path: string): FileClass {
   const vendored = VENDORED.test(path);
   const generated = GENERATED.test(path);
   const lockfile = LOCKFILES[base] ?? null;
-  const manifest = MANIFESTS[base] ?? (/\.(csproj|fsproj|vbproj)$/.test(base) ? 'nuget' : null);
+  const manifest =
+    MANIFESTS[base] ??
+    (/\.(csproj|fsproj|vbproj)$/.test(base) ? 'nuget' : REQUIREMENTS_FILE.test(path) ? 'pypi' : null);
   const docs = DOCS.test(path) && !CODE_LANGS.has(language) && !manifest && !lockfile;
   const test = !vendored && CODE_LANGS.has(language) && (TEST_NAME.test(path) || TEST_DIR.test(path));
   const ci = CI.test(path);

@@ -81,9 +81,13 @@ export interface WorkflowChange {
   readonly removedJobs: readonly WorkflowJob[];
 }
 
-/** First-party actions: GitHub's own (`actions/*`, `github/*`). */
+/** First-party actions: GitHub's own (`actions/*`, `github/*`), and the repository owner's (`owner`, when known). */
 const FIRST_PARTY = /^\s*-?\s*uses\s*:\s*['"]?(?:actions|github)\//;
-const FIRST_PARTY_ACTION = /^(?:actions|github)\//;
+function firstParty(text: string, owner: string | undefined): boolean {
+  if (FIRST_PARTY.test(text)) return true;
+  const used = owner ? /^\s*-?\s*uses\s*:\s*['"]?([\w.-]+)\//.exec(text)?.[1] : undefined;
+  return used !== undefined && used.toLowerCase() === owner!.toLowerCase();
+}
 const USES = /^\s*-?\s*uses\s*:\s*['"]?([\w.-]+\/[\w./-]+)@/;
 /** Lines that change nothing a reviewer checks: comments and blanks, step names, time limits. */
 const INERT = /^\s*(?:#.*)?$|^\s*-?\s*name\s*:|^\s*timeout-minutes\s*:\s*\d+\s*$/;
@@ -116,7 +120,12 @@ export function isGithubWorkflow(path: string): boolean {
  * Undefined when the workflow's text is not known (no context, or not a GitHub workflow): callers then judge the
  * hunks alone.
  */
-export function workflowChange(file: ChangeFile, headText?: string, baseText?: string): WorkflowChange | undefined {
+export function workflowChange(
+  file: ChangeFile,
+  headText?: string,
+  baseText?: string,
+  owner?: string,
+): WorkflowChange | undefined {
   if (!isGithubWorkflow(file.path)) return undefined;
   const status = file.diff.status;
   if (status !== 'deleted' && headText === undefined) return undefined;
@@ -125,7 +134,7 @@ export function workflowChange(file: ChangeFile, headText?: string, baseText?: s
   const base = baseText !== undefined && status !== 'added' ? parseWorkflow(baseText) : undefined;
   // Text with no jobs to read (a fragment, another format under .github/workflows): the hunks alone say more.
   if ((head?.jobs.length ?? 0) === 0 && (base?.jobs.length ?? 0) === 0) return undefined;
-  const kinds = classify(file, head, base);
+  const kinds = classify(file, head, base, owner);
   const before = head && base ? predecessors(head, base) : new Map<string, WorkflowJob>();
   const successor = new Map<string, WorkflowJob>();
   for (const j of head?.jobs ?? []) {
@@ -360,7 +369,7 @@ function predecessors(head: Workflow, base: Workflow): Map<string, WorkflowJob> 
  * Each changed line's kind, read in its place in the workflow (an action's input, a script, an environment entry);
  * an added line that only appends options to a removed twin is inert.
  */
-function classify(file: ChangeFile, head?: Workflow, base?: Workflow): Map<ChangeLine, LineKind> {
+function classify(file: ChangeFile, head?: Workflow, base?: Workflow, owner?: string): Map<ChangeLine, LineKind> {
   const out = new Map<ChangeLine, LineKind>();
   const sides: [readonly ChangeLine[], Workflow | undefined, boolean][] = [
     [file.removed, base, false],
@@ -389,16 +398,16 @@ function classify(file: ChangeFile, head?: Workflow, base?: Workflow): Map<Chang
     const twin = pairs.get(l);
     let kind: LineKind = 'edit';
     if (twin && USES.test(l.text) && USES.exec(l.text)?.[1] === USES.exec(twin.text)?.[1])
-      kind = FIRST_PARTY.test(l.text) ? 'bump-first-party' : 'bump-third-party';
+      kind = firstParty(l.text, owner) ? 'bump-first-party' : 'bump-third-party';
     else if (twin && (optionsAppended(twin.text, l.text) || sameCode(twin.text, l.text))) kind = 'inert';
     else if (twin && skeleton(twin.text) === skeleton(l.text)) kind = 'version';
     else if (!twin && head?.inputs.has(l.line - 1) && VERSION_INPUT.test(head.inputs.get(l.line - 1)!.key))
       kind = 'version';
     // An action's version input picks which release of the tool it installs: a bump of that action, first-party
-    // (GitHub's own setup-python, setup-node) or third-party (new code with the job's token).
+    // (GitHub's own setup-python, the repository owner's) or third-party (new code with the job's token).
     const input = head?.inputs.get(l.line - 1);
     if (kind === 'version' && input?.action && VERSION_INPUT.test(input.key))
-      kind = FIRST_PARTY_ACTION.test(input.action) ? 'bump-first-party' : 'bump-third-party';
+      kind = firstParty(`uses: ${input.action}`, owner) ? 'bump-first-party' : 'bump-third-party';
     out.set(l, kind);
     if (twin) out.set(twin, kind === 'bump-third-party' ? 'inert' : kind);
   }

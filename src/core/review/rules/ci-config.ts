@@ -143,7 +143,7 @@ export const ciConfigRules: RuleFamily = {
         );
       if (cls.ci) {
         const text = change.context.ciText?.get(file.path);
-        const wc = workflowChange(file, text?.head, text?.base);
+        const wc = workflowChange(file, text?.head, text?.base, change.context.repositoryOwner);
         const before = sink.findings.length;
         agentWithUntrustedInput(sink, change, file);
         // The agent finding names the jobs this change edits and the credentials they reach: a "pipeline changed"
@@ -304,7 +304,7 @@ function pipelinesChanged(sink: FindingSink, pipelines: readonly Pipeline[]): vo
  */
 function agentWithUntrustedInput(sink: FindingSink, change: Change, file: ChangeFile): void {
   const text = change.context.ciText?.get(file.path);
-  const wc = workflowChange(file, text?.head, text?.base);
+  const wc = workflowChange(file, text?.head, text?.base, change.context.repositoryOwner);
   if (wc) {
     for (const a of wc.agents) {
       const at =

@@ -11,6 +11,7 @@ import { baseName } from '../model/paths';
 import type { Ecosystem } from '../types';
 import { lockfileEcosystem, lockfileNames, normalisePackageName } from './lockfiles';
 import { isGoPseudoVersion } from './dependency-moves';
+import { DEP_BOT_POLICY, reportDependencyBot } from './dependency-bot';
 import { DEP_MOVED, reportMoves } from './dependency-moved';
 import { DeclaredDependency, declaredDependencies } from './manifests';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines } from './rule';
@@ -86,7 +87,7 @@ const SOURCE_PATTERNS: readonly LinePattern[] = [
 
 export const dependencyRules: RuleFamily = {
   name: 'dependencies',
-  rules: [NEW_DEP, NEW_DEV_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY, DEP_MOVED],
+  rules: [NEW_DEP, NEW_DEV_DEP, TYPOSQUAT, SOURCE, LOCK_ONLY, DEP_MOVED, DEP_BOT_POLICY],
   triggers: ['install', 'resolved', 'registry', 'index-url', 'trusted-host', 'replace'],
   run(change: Change, sink: FindingSink): void {
     const lockNames = new LockIndex(change);
@@ -113,16 +114,21 @@ export const dependencyRules: RuleFamily = {
         checkDependency(change, sink, file, dep, lockNames);
       }
     }
+    reportDependencyBot(change, sink);
     const moves = reportMoves(change, sink);
     for (const m of moves.untagged) {
       const runtime = m.kind === 'runtime';
+      // A pseudo-version refreshed to another commit: upstream code nobody released enters the build.
+      const refresh = m.eco === 'go' && isGoPseudoVersion(m.from);
       sink.line(
         SOURCE,
         m.file,
         m.line,
         'new',
         'low',
-        `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from ${quote(m.from, 40)} to an untagged commit or source ${quote(m.to, 60)}: not a release`,
+        refresh
+          ? `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from untagged commit ${quote(m.from, 60)} to untagged commit ${quote(m.to, 60)}: upstream commits with no release to read`
+          : `${runtime ? '' : `${m.kind} dependency `}${m.name} moved from ${quote(m.from, 40)} to an untagged commit or source ${quote(m.to, 60)}: not a release`,
       );
     }
     for (const file of change.files) {

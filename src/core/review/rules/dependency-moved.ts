@@ -1,10 +1,10 @@
 /**
  * Existing dependencies moved: one finding per ecosystem naming each moved direct dependency `name from → to`,
- * major bumps first, runtime apart from development/test groups, with the lockfile-only moves counted and only the
+ * major bumps first (then 0.x minor steps, breaking by semver), runtime apart from development/test groups, with the lockfile-only moves counted and only the
  * notable ones (majors, TLS/crypto libraries) named. Medium (an owner's look, T2) when a runtime dependency of shipped
  * code takes a major step or a TLS/crypto/credential library moves in a manifest or a Cargo/Go lockfile (what ships in
- * binaries); low (a peer's look) for the same library in an npm/PyPI lockfile, two or more runtime minor moves (a
- * dependabot group) and major GitHub Actions versions; silent for one minor
+ * binaries); low (a peer's look) for the same library in an npm/PyPI lockfile, a runtime 0.x minor step in Cargo, npm or
+ * Go, two or more runtime minor moves (a dependabot group) and major GitHub Actions versions; silent for one minor
  * bump (its pull request says as much), patch-only, development-only and lockfile-only routine moves (a renovate bump
  * of a dev tool is not a finding). A move to an untagged commit is `dependency-source`'s, a lowered floor
  * `dependency-bound-untested`'s.
@@ -38,7 +38,7 @@ const LABEL: Readonly<Record<Ecosystem | 'actions', string>> = {
   nuget: 'NuGet',
   actions: 'GitHub Actions',
 };
-const LEVEL_ORDER = { major: 0, minor: 1, patch: 2, other: 3 } as const;
+const LEVEL_ORDER = { major: 0, breaking: 1, minor: 2, patch: 3, other: 4 } as const;
 const MAX_NAMED = 8;
 
 export interface MoveReport {
@@ -81,6 +81,7 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
   }
   const folded = new Set<string>();
   const lockSummary = new Map<string, string>();
+  const codeChanged = change.files.some((f) => f.cls.source && !f.cls.test && !f.cls.manifest && !f.cls.lockfile);
   for (const [eco, g] of byEco) {
     // A lowered floor changes what the package admits, not what gets installed: dependency-bound-untested's.
     g.direct = g.direct.filter((m) => !(m.file.cls.manifest && compareVersions(m.to, m.from) < 0));
@@ -92,9 +93,13 @@ export function reportMoves(change: Change, sink: FindingSink): MoveReport {
     const compiled = eco === 'cargo' || eco === 'go';
     const medium = runtime.some((m) => m.level === 'major') || sensitive.some((m) => m.direct || compiled);
     // One minor bump is what its pull request says it is; a group of them is what a reviewer wants listed.
+    // A 0.x minor step (`breaking`) of a runtime dependency may break it like a major one: bumped alone (a bot's or a
+    // chore's pull request: crush #3282, judged T1), nobody adapted the code to it and a peer reads its changelog; with
+    // code changed beside it (a new provider from the bumped catalogue: crush #3249, judged T0), the author did.
     const low =
       sensitive.length > 0 ||
-      runtime.filter((m) => m.level === 'minor').length >= 2 ||
+      (runtime.some((m) => m.level === 'breaking') && !codeChanged) ||
+      runtime.filter((m) => m.level === 'minor' || m.level === 'breaking').length >= 2 ||
       (eco === 'actions' && g.direct.some((m) => m.level === 'major'));
     const lockfiles = [...new Set(g.locked.filter((m) => m.file.cls.lockfile).map((m) => m.file))];
     if (!medium && !low) {
@@ -164,8 +169,8 @@ function list(moves: readonly DependencyMove[]): string {
 }
 
 function describe(m: DependencyMove): string {
-  const notes = [m.level === 'major' || m.level === 'other' ? m.level : '', m.sensitive ? 'TLS/crypto/auth' : '']
-    .filter((n) => n !== '')
-    .join(', ');
+  const level =
+    m.level === 'breaking' ? '0.x minor: breaking' : m.level === 'major' || m.level === 'other' ? m.level : '';
+  const notes = [level, m.sensitive ? 'TLS/crypto/auth' : ''].filter((n) => n !== '').join(', ');
   return `${m.name} ${m.from} → ${m.to}${notes ? ` (${notes})` : ''}`;
 }

@@ -12,8 +12,12 @@ import { type DependencyKind, declaredDependencies } from './manifests';
 import { isSecuritySensitive } from './sensitive-packages';
 import { compareVersions, lowerBound, versionParts } from './version-bounds';
 
-/** `major` also covers a 0.x minor in Cargo and npm, where caret ranges treat it as breaking. */
-export type MoveLevel = 'major' | 'minor' | 'patch' | 'other';
+/**
+ * `breaking` is a 0.x minor step in Cargo, npm and Go: semver promises nothing before 1.0 (Cargo and npm caret ranges
+ * stop there, Go's module rules call v0 unstable), so it may break like a major step, yet 0.x libraries take one every
+ * few weeks: a peer reads it (crush #3282, fantasy 0.35 → 0.36, judged T1), an owner reads a major.
+ */
+export type MoveLevel = 'major' | 'breaking' | 'minor' | 'patch' | 'other';
 
 export interface DependencyMove {
   /** An ecosystem, or `actions` for GitHub Actions refs in workflows. */
@@ -47,7 +51,8 @@ export function moveLevel(eco: Ecosystem | 'actions', from: string, to: string):
   const b = versionParts(to);
   if (!a || !b) return 'other';
   if ((a[0] ?? 0) !== (b[0] ?? 0)) return 'major';
-  if ((a[1] ?? 0) !== (b[1] ?? 0)) return a[0] === 0 && (eco === 'cargo' || eco === 'npm') ? 'major' : 'minor';
+  if ((a[1] ?? 0) !== (b[1] ?? 0))
+    return a[0] === 0 && (eco === 'cargo' || eco === 'npm' || eco === 'go') ? 'breaking' : 'minor';
   return 'patch';
 }
 
@@ -90,9 +95,13 @@ function versionOf(eco: Ecosystem, spec: string): string | null {
   return typeof floor === 'string' ? floor : null;
 }
 
-/** The new spec is a commit where the old one was a release (a Go pseudo-version, a git/URL/path source). */
+/**
+ * The new spec is a commit where the old one was a release (a Go pseudo-version, a git/URL/path source), or a Go
+ * pseudo-version moved to another commit: untagged upstream code enters the build either way, with no release notes
+ * to read (crush #3257, ultraviolet moved five weeks of commits, judged T1).
+ */
 function untagged(eco: Ecosystem, from: string, to: string): boolean {
-  if (eco === 'go') return isGoPseudoVersion(to) && !isGoPseudoVersion(from);
+  if (eco === 'go') return isGoPseudoVersion(to) && from.trim() !== to.trim();
   return lowerBound(eco, to) === undefined && lowerBound(eco, from) !== undefined;
 }
 

@@ -5,7 +5,7 @@
  */
 import type { ChangeFile, ChangeLine } from '../model/change';
 import { linesBefore } from '../model/change';
-import { baseName } from '../model/paths';
+import { REQUIREMENTS_FILE, baseName } from '../model/paths';
 import type { Ecosystem } from '../types';
 import { DependencyKind, arrayKeyOf, pythonGroupKind, requirementsKind, sectionOf } from './manifest-kind';
 
@@ -98,7 +98,7 @@ export function declaredDependencies(file: ChangeFile, side: 'new' | 'old' = 'ne
       const isDep = sec !== null ? NPM_DEP_SECTIONS.has(sec) : !NPM_TOP_FIELDS.has(m[1]) && NPM_SPEC.test(m[2]);
       if (isDep) push(m[1], m[2], l, sec === 'devDependencies' ? 'dev' : 'runtime');
     }
-  } else if (base.startsWith('requirements') || base.endsWith('.in')) {
+  } else if (base.startsWith('requirements') || base.endsWith('.in') || REQUIREMENTS_FILE.test(file.path)) {
     const kind = requirementsKind(file.path);
     for (const l of lines) {
       const t = l.text.trim();

@@ -52,9 +52,43 @@ export const DEPENDENCY_CASES: readonly CorpusCase[] = [
   {
     id: 'go-one-module-bump',
     lang: 'go',
-    title: 'chore: bump the agent framework to v0.39.0',
-    files: [goRequire(['\tgithub.com/acme/agentkit v0.38.1'], ['\tgithub.com/acme/agentkit v0.39.0'])],
+    title: 'chore: bump the telemetry client to v1.39.0',
+    files: [goRequire(['\tgithub.com/acme/telemetry-go v1.38.1'], ['\tgithub.com/acme/telemetry-go v1.39.0'])],
     expect: [],
+    forbid: ['dependency-moved', 'new-dependency'],
+  },
+  {
+    // A 0.x minor step is breaking by semver: the library that builds every provider request moved with no code change.
+    id: 'go-zero-minor-step',
+    lang: 'go',
+    title: 'chore(deps): bump agentkit (0.35.2 -> 0.36.0)',
+    files: [
+      goRequire(['\tgithub.com/acme/agentkit v0.35.2'], ['\tgithub.com/acme/agentkit v0.36.0']),
+      edit('go.sum', [], ['github.com/acme/agentkit v0.35.2 h1:AAAA='], ['github.com/acme/agentkit v0.36.0 h1:BBBB=']),
+    ],
+    expect: ['dependency-moved'],
+    forbid: ['new-dependency', 'lockfile-only-change', 'dependency-source'],
+  },
+  {
+    // A dependabot group: patch moves plus a direct module refreshed from one untagged commit to a newer one.
+    id: 'go-pseudo-version-refresh',
+    lang: 'go',
+    title: 'chore(deps): bump the all group with 3 updates',
+    files: [
+      goRequire(
+        [
+          '\tgithub.com/acme/termui v2.1.0',
+          '\tgithub.com/acme/renderer v0.0.0-20260525132238-948f4557a654',
+          '\tgithub.com/acme/width v0.0.23 // indirect',
+        ],
+        [
+          '\tgithub.com/acme/termui v2.1.1',
+          '\tgithub.com/acme/renderer v0.0.0-20260703014108-f5a850f9c2b7',
+          '\tgithub.com/acme/width v0.0.24 // indirect',
+        ],
+      ),
+    ],
+    expect: ['dependency-source'],
     forbid: ['dependency-moved', 'new-dependency'],
   },
   {
