@@ -30,6 +30,7 @@ export class HistoryPrefetch {
     const parser = new IdentityLogParser((commit, identity) => identities.set(commit, identity));
     const args = [
       'log',
+      '--no-show-signature', // no verifier's lines among the messages (nor its cost)
       `--format=${IDENTITY_FORMAT}`,
       `--max-count=${PREFETCH_MAX_COMMITS}`,
       rev ?? 'HEAD',

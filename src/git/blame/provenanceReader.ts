@@ -149,11 +149,14 @@ export class ProvenanceReader {
   private async identitiesOf(commits: readonly string[]): Promise<Map<string, CommitIdentityInput>> {
     const out = new Map<string, CommitIdentityInput>();
     if (commits.length === 0) return out;
-    const result = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${IDENTITY_FORMAT}`], {
-      cwd: this.repo.root,
-      input: commits.join('\n') + '\n',
-      maxOutputBytes: 256 << 20,
-    });
+    const result = await runGit(
+      ['log', '--no-walk=unsorted', '--stdin', '--no-show-signature', `--format=${IDENTITY_FORMAT}`],
+      {
+        cwd: this.repo.root,
+        input: commits.join('\n') + '\n',
+        maxOutputBytes: 256 << 20,
+      },
+    );
     const parser = new IdentityLogParser((commit, identity) => out.set(commit, identity));
     for (const line of result.stdout.split('\n')) parser.line(line);
     return out;
