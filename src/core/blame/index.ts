@@ -25,6 +25,7 @@ export {
   IDENTITY_FORMAT,
   LOG_FORMAT,
   LogPatchParser,
+  IdentityLogParser,
   identityLine,
   type CommitPatch,
   type FilePatch,

@@ -3,20 +3,31 @@
  * old/new line spans plus (on request) the added lines' text. Zero context means a hunk body is exactly its removed
  * and added lines, so body lines are counted off and never mistaken for headers.
  */
-import type { CommitIdentityInput } from '../commit/identities';
+import { AgentMarkerCollector, type CommitIdentityInput } from '../commit/identities';
 import type { Trailer } from '../commit/message';
 import { diffHeaderPath, unquoteGitPath } from './quote';
 
 /** Starts each commit's header line; git never prints it in diff text (added/removed lines start with + or -). */
 const COMMIT_MARKER = '\u0001';
 /**
- * The `--format` of the commit header lines this parser expects: id and parents, then NUL-separated author and
- * committer identities and the trailers git parsed (unfolded, one line, separated by 0x1f), so commit-level AI
- * evidence needs no second read of the commit objects. Idents and unfolded trailers cannot hold NUL or line breaks.
+ * Each commit's message, before its header line, every line indented by one space (`%w(0,1,1)`), so no message line
+ * can pass for a header, a diff line or an identity line; ended by a line break even when the message has none. It
+ * comes first because git's re-indenting stops at a NUL and the header holds NULs. The readers keep only the agent
+ * marker lines (`AgentMarkerCollector`), so commit-level evidence needs no second process reading messages.
  */
-export const LOG_FORMAT = '%x01%H %P%x00%an%x00%ae%x00%cn%x00%ce%x00%(trailers:unfold,separator=%x1f)';
-/** One line per commit: id, then the same identity fields as LOG_FORMAT (read with identityLine). */
-export const IDENTITY_FORMAT = '%H%x00%an%x00%ae%x00%cn%x00%ce%x00%(trailers:unfold,separator=%x1f)';
+const MESSAGE_FORMAT = '%w(0,1,1)%B%n%w(0,0,0)';
+/**
+ * The `--format` this parser expects: the message (MESSAGE_FORMAT), then the header line: id and parents, then
+ * NUL-separated author and committer identities and the trailers git parsed (unfolded, one line, separated by 0x1f),
+ * so commit-level AI evidence needs no second read of the commit objects. Idents and unfolded trailers cannot hold
+ * NUL or line breaks.
+ */
+export const LOG_FORMAT = `${MESSAGE_FORMAT}%x01%H %P%x00%an%x00%ae%x00%cn%x00%ce%x00%(trailers:unfold,separator=%x1f)`;
+/** Per commit: its message as in LOG_FORMAT, then id and the same identity fields (read with IdentityLogParser). */
+export const IDENTITY_FORMAT = `${MESSAGE_FORMAT}%H%x00%an%x00%ae%x00%cn%x00%ce%x00%(trailers:unfold,separator=%x1f)`;
+
+/** A message line of LOG_FORMAT or IDENTITY_FORMAT output (indented by one space); header lines never start so. */
+const isMessageLine = (text: string): boolean => text.charCodeAt(0) === 0x20;
 
 export interface PatchHunk {
   readonly oldStart: number;
@@ -64,6 +75,8 @@ export class LogPatchParser {
   /** Body lines still expected in the current hunk. */
   private remaining = 0;
   private added: string[] | undefined;
+  /** The marker lines of the message read before the next header. */
+  private readonly markers = new AgentMarkerCollector();
   readonly warnings: string[] = [];
 
   constructor(
@@ -84,6 +97,7 @@ export class LogPatchParser {
       this.warn(`hunk ended ${this.remaining} line(s) early`);
       this.remaining = 0;
     }
+    if (isMessageLine(text)) return this.markers.line(text.slice(1));
     if (text.startsWith(COMMIT_MARKER)) return this.startCommit(text);
     if (!this.commit) return;
     if (text.startsWith('diff --git ')) return this.startFile(text.slice(11));
@@ -108,6 +122,7 @@ export class LogPatchParser {
 
   private startCommit(text: string): void {
     this.finishCommit();
+    const markers = this.markers.take();
     const fields = text.slice(1).split('\u0000');
     const m = COMMIT_IDS.exec(fields[0]);
     if (!m) {
@@ -115,7 +130,7 @@ export class LogPatchParser {
       return;
     }
     const parents = m[2].trim() === '' ? [] : m[2].trim().split(' ');
-    const identity = fields.length >= 6 ? identityFields(fields) : undefined;
+    const identity = fields.length >= 6 ? identityFields(fields, markers) : undefined;
     const keep = this.keepText(m[1]);
     this.commit = identity
       ? { commit: m[1], parents, files: [], keep, identity }
@@ -179,21 +194,42 @@ export class LogPatchParser {
   }
 }
 
-/** A line of IDENTITY_FORMAT output: the commit and its identities and trailers, or undefined when malformed. */
-export function identityLine(line: string): { commit: string; identity: CommitIdentityInput } | undefined {
+/**
+ * A header line of IDENTITY_FORMAT output: the commit and its identities and trailers (with `markers`, its message's
+ * agent marker lines, when any), or undefined when malformed.
+ */
+export function identityLine(
+  line: string,
+  markers = '',
+): { commit: string; identity: CommitIdentityInput } | undefined {
   const fields = line.split('\u0000');
   if (fields.length < 6 || !/^(?:[0-9a-f]{40}|[0-9a-f]{64})$/.test(fields[0])) return undefined;
-  return { commit: fields[0], identity: identityFields(fields) };
+  return { commit: fields[0], identity: identityFields(fields, markers) };
+}
+
+/** IDENTITY_FORMAT output line by line: each commit with its identities, trailers and marker lines. */
+export class IdentityLogParser {
+  private readonly markers = new AgentMarkerCollector();
+
+  constructor(private readonly onCommit: (commit: string, identity: CommitIdentityInput) => void) {}
+
+  line(raw: string): void {
+    const text = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (isMessageLine(text)) return this.markers.line(text.slice(1));
+    const parsed = identityLine(text, this.markers.take());
+    if (parsed) this.onCommit(parsed.commit, parsed.identity);
+  }
 }
 
 /** Fields 1-5 of a NUL-separated header: author name and email, committer name and email, trailers. */
-function identityFields(fields: readonly string[]): CommitIdentityInput {
+function identityFields(fields: readonly string[], markers: string): CommitIdentityInput {
   const trailers: Trailer[] = [];
   for (const t of fields.slice(5).join(' ').split('\u001f')) {
     const colon = t.indexOf(':');
     if (colon > 0) trailers.push({ key: t.slice(0, colon).trim(), value: t.slice(colon + 1).trim() });
   }
-  return { author: { name: fields[1], email: fields[2] }, committer: { name: fields[3], email: fields[4] }, trailers };
+  const identity = { author: { name: fields[1], email: fields[2] }, committer: { name: fields[3], email: fields[4] } };
+  return markers ? { ...identity, trailers, message: markers } : { ...identity, trailers };
 }
 
 /** `a/X b/Y` of a `diff --git` line, when it can be split unambiguously (quoted, or both halves equal). */

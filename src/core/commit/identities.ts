@@ -168,24 +168,39 @@ const AGENT_LINE_TOOL: Readonly<Record<string, string>> = {
 /** aider's `--attribute-commit-message-author`/`-committer` prefix the subject with "aider: " (lower case, as written). */
 const AIDER_SUBJECT = /^aider: \S/;
 
-/** What `git log --grep` must find for a message to hold a marker (ERE, case-insensitive); `agentMarkerLines` decides. */
-export const AGENT_MARKER_GREP = 'generated with|^aider: ';
-
 const MAX_MARKER_LINES = 8;
+
+/**
+ * Keeps a message's agent marker lines as its lines arrive one at a time (the log readers get messages so, inside the
+ * log that carries identities and trailers): `take()` gives what `agentMarkerLines` gives for the whole message and
+ * starts the next one. Holds at most MAX_MARKER_LINES short lines, whatever the message's size.
+ */
+export class AgentMarkerCollector {
+  private out: string[] = [];
+  private seen = 0;
+
+  line(line: string): void {
+    if (this.seen++ === 0 && AIDER_SUBJECT.test(line)) this.out.push(clip(line));
+    else if (this.out.length < MAX_MARKER_LINES && line.length <= 300 && AGENT_LINE.test(line))
+      this.out.push(line.trim());
+  }
+
+  take(): string {
+    const markers = this.out.join('\n');
+    this.out = [];
+    this.seen = 0;
+    return markers;
+  }
+}
 
 /**
  * The lines of a message that mark an agent (its "Generated with" lines; the subject when it carries aider's prefix),
  * joined by newlines, or '' when there are none: what the log readers keep of a message body for `recognizeCommitAi`.
  */
 export function agentMarkerLines(message: string): string {
-  const lines = message.split('\n');
-  const out: string[] = [];
-  if (AIDER_SUBJECT.test(lines[0] ?? '')) out.push(clip(lines[0]));
-  for (const line of lines.slice(out.length)) {
-    if (out.length >= MAX_MARKER_LINES) break;
-    if (line.length <= 300 && AGENT_LINE.test(line)) out.push(line.trim());
-  }
-  return out.join('\n');
+  const markers = new AgentMarkerCollector();
+  for (const line of message.split('\n')) markers.line(line);
+  return markers.take();
 }
 
 function messageEvidence(message: string): AiEvidence[] {

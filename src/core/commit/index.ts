@@ -26,7 +26,7 @@ export {
   type TrailerUpdate,
 } from './trailers';
 export {
-  AGENT_MARKER_GREP,
+  AgentMarkerCollector,
   agentMarkerLines,
   recognizeCommitAi,
   type AiEvidence,

@@ -4,7 +4,7 @@
  * anyway), then the notes of those commits. When blame is done most of its commits are already known. Should blame
  * finish first, the log is stopped (a young file in a long history) and whatever was missed is read as before.
  */
-import { IDENTITY_FORMAT, identityLine, type CommitProvenance } from '../../core/blame';
+import { IDENTITY_FORMAT, IdentityLogParser, type CommitProvenance } from '../../core/blame';
 import type { CommitIdentityInput } from '../../core/commit';
 import type { RepoInfo } from '../repo';
 import type { ProvenanceReader } from './provenanceReader';
@@ -27,8 +27,10 @@ export class HistoryPrefetch {
   /** Starts reading at once; `rev` is what blame blames (undefined: the work tree, whose history is HEAD's). */
   constructor(repo: RepoInfo, rev: string | undefined, relPath: string, reader: Promise<ProvenanceReader>) {
     const identities = new Map<string, CommitIdentityInput>();
+    const parser = new IdentityLogParser((commit, identity) => identities.set(commit, identity));
     const args = [
       'log',
+      '--no-show-signature', // no verifier's lines among the messages (nor its cost)
       `--format=${IDENTITY_FORMAT}`,
       `--max-count=${PREFETCH_MAX_COMMITS}`,
       rev ?? 'HEAD',
@@ -38,10 +40,7 @@ export class HistoryPrefetch {
     const log = streamGitLines(
       repo.root,
       args,
-      (line) => {
-        const parsed = identityLine(line);
-        if (parsed) identities.set(parsed.commit, parsed.identity);
-      },
+      (line) => parser.line(line),
       // The path is a file name, not a pattern (as it is for blame).
       { signal: this.stop.signal, env: { GIT_LITERAL_PATHSPECS: '1' } },
     );

@@ -5,7 +5,7 @@
  */
 import {
   IDENTITY_FORMAT,
-  identityLine,
+  IdentityLogParser,
   interpretNote,
   noRecord,
   withIdentityRecognition,
@@ -18,7 +18,6 @@ import { foreignEvidence, listForeignNotes, type ForeignBlob, type ForeignRefs }
 import { runGit, type GitRunner } from '../exec';
 import { MAX_NOTE_BYTES, PROVENANCE_NOTES_REF } from '../notes';
 import { readBlobAt, type RepoInfo } from '../repo';
-import { readAgentMarkers } from './agentMarkers';
 import { catFileAll, objectSizes } from './catFileAll';
 import { listNotesSized, type NoteBlob } from './notesIndex';
 
@@ -99,15 +98,12 @@ export class ProvenanceReader {
     const wanted = [...new Set(commits)];
     const needsIdentity = (c: string) => !options.identities?.has(c);
     // Unannotated commits' identities are read alongside the notes; annotated commits whose note turns out unusable
-    // are read afterwards (rare).
-    // Agents' marker lines in messages (e.g. "Generated with Crush") for commits a usable note would not outrank.
-    const [notes, read, markers] = await Promise.all([
+    // are read afterwards (rare). Identities carry the agents' marker lines of their messages (the log formats read
+    // them), whether given or read here.
+    const [notes, read] = await Promise.all([
       this.notesOf(this.notes, wanted),
       this.identitiesOf(wanted.filter((c) => needsIdentity(c) && !this.hasNote(c))),
-      readAgentMarkers(this.repo.root, { commits: wanted.filter((c) => !this.notes.has(c)) }),
     ]);
-    const marked = (c: string, identity: CommitIdentityInput): CommitIdentityInput =>
-      markers.has(c) ? { ...identity, message: markers.get(c)! } : identity;
     const foreign = await this.foreignOf(wanted);
     const out = new Map<string, CommitProvenance>();
     for (const commit of wanted) {
@@ -115,13 +111,12 @@ export class ProvenanceReader {
       const own = note ? interpretNote(commit, note) : noRecord(commit);
       const p = foreign.has(commit) ? withForeignEvidence(own, foreign.get(commit)!) : own;
       const identity = options.identities?.get(commit);
-      out.set(commit, identity ? withIdentityRecognition(p, marked(commit, identity), this.identities) : p);
+      out.set(commit, identity ? withIdentityRecognition(p, identity, this.identities) : p);
     }
     const late = wanted.filter((c) => needsIdentity(c) && this.hasNote(c) && !out.get(c)!.record);
     if (late.length > 0) for (const [c, identity] of await this.identitiesOf(late)) read.set(c, identity);
     for (const [commit, identity] of read)
-      if (out.has(commit))
-        out.set(commit, withIdentityRecognition(out.get(commit)!, marked(commit, identity), this.identities));
+      if (out.has(commit)) out.set(commit, withIdentityRecognition(out.get(commit)!, identity, this.identities));
     return out;
   }
 
@@ -147,18 +142,23 @@ export class ProvenanceReader {
     return out;
   }
 
-  /** Identities and trailers of `commits` from one `git log --no-walk --stdin` (bounded output: no message bodies). */
+  /**
+   * Identities, trailers and marker lines of `commits` from one `git log --no-walk --stdin`; the messages come whole
+   * (bounded by the output limit), only their marker lines are kept.
+   */
   private async identitiesOf(commits: readonly string[]): Promise<Map<string, CommitIdentityInput>> {
     const out = new Map<string, CommitIdentityInput>();
     if (commits.length === 0) return out;
-    const result = await runGit(['log', '--no-walk=unsorted', '--stdin', `--format=${IDENTITY_FORMAT}`], {
-      cwd: this.repo.root,
-      input: commits.join('\n') + '\n',
-    });
-    for (const line of result.stdout.split('\n')) {
-      const parsed = identityLine(line);
-      if (parsed) out.set(parsed.commit, parsed.identity);
-    }
+    const result = await runGit(
+      ['log', '--no-walk=unsorted', '--stdin', '--no-show-signature', `--format=${IDENTITY_FORMAT}`],
+      {
+        cwd: this.repo.root,
+        input: commits.join('\n') + '\n',
+        maxOutputBytes: 256 << 20,
+      },
+    );
+    const parser = new IdentityLogParser((commit, identity) => out.set(commit, identity));
+    for (const line of result.stdout.split('\n')) parser.line(line);
     return out;
   }
 

@@ -17,18 +17,14 @@ export class ProvenanceStream {
   constructor(
     private readonly reader: ProvenanceReader,
     private readonly batch: CatFileBatch,
-    /** Agents' marker lines of the messages that hold any (`readAgentMarkers`), by commit. */
-    private readonly markers: ReadonlyMap<string, string> = new Map(),
   ) {}
 
   /**
-   * `identity`: the commit's identities and trailers, e.g. from its log header (read from git when absent). Commits
-   * without a note need no read and are answered at once.
+   * `identity`: the commit's identities, trailers and marker lines, e.g. from its log header (read from git when
+   * absent). Commits without a note need no read and are answered at once.
    */
-  of(commit: string, header: CommitIdentityInput | undefined): CommitProvenance | Promise<CommitProvenance> {
-    if (!header) return this.reader.provenance([commit]).then((found) => found.get(commit)!);
-    const message = this.markers.get(commit);
-    const identity = message ? { ...header, message } : header;
+  of(commit: string, identity: CommitIdentityInput | undefined): CommitProvenance | Promise<CommitProvenance> {
+    if (!identity) return this.reader.provenance([commit]).then((found) => found.get(commit)!);
     const foreign = this.reader.foreign.get(commit);
     if (foreign) {
       // Another tool's record: combined with ours (ours wins where both speak), read through the same batch.

@@ -21,7 +21,6 @@ import {
 import type { CatFileBatch } from '../catFileBatch';
 import type { RepoInfo } from '../repo';
 import type { ProvenanceReader } from './provenanceReader';
-import { readAgentMarkers } from './agentMarkers';
 import { ProvenanceStream } from './provenanceStream';
 import { PLAIN_DIFF_ARGS, logPatchArgs } from './stats';
 import { streamGitLines } from './stream';
@@ -75,11 +74,8 @@ export async function replayRange(
   );
   // Merges are asked about as the log names them; the requests end with the log (whether it succeeds or not).
   const merges = new MergeDiffs(repo, timeoutMs);
-  // Messages holding an agent's marker line ("Generated with Crush"), read while the log starts: the log's header
-  // format carries identities and trailers only.
-  const markers = readAgentMarkers(repo.root, { revArgs: [span] });
-  const started = Promise.all([reader(), markers]).then(([r, marked]) => {
-    const notes = new ProvenanceStream(r, batch, marked);
+  const started = reader().then((r) => {
+    const notes = new ProvenanceStream(r, batch);
     parser = new LogPatchParser(
       (patch) => {
         const item: Placed = { patch };

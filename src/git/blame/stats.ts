@@ -35,6 +35,8 @@ export function logPatchArgs(
     '-p',
     '-U0',
     '-M',
+    // log.showSignature would print the verifier's lines (some start with a space, as message lines do) and run it.
+    '--no-show-signature',
     `--format=${LOG_FORMAT}`,
     ...PLAIN_DIFF_ARGS,
     ...(options.mergeDiffs ? ['--diff-merges=first-parent'] : []),

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { aiBlame, aiStats } from '../../../src/git/blame';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { aiBlame, aiStats, ProvenanceReader } from '../../../src/git/blame';
 import { createTempRepo, type TempRepo } from '../helpers/tempRepo';
 import { runCli } from '../review/helpers';
 import { info } from './helpers';
@@ -83,5 +85,53 @@ describe('agent marker lines and bot authors in blame, stats and report', functi
     assert.match(bot.review.header.aiClaim, /^no AI evidence in this change/);
     const sarif = JSON.parse((await runCli(repo.root, ['report', 'feature~1..feature', '--format', 'sarif'])).out);
     assert.equal(sarif.runs[0].properties.aiClaim, 'no AI evidence for the 3 added lines');
+  });
+
+  it('finds a body marker through every log reader, in a message that mimics diff and header lines', async () => {
+    // Messages come inside the logs that carry identities (one git process, not a second one for messages): a
+    // message line must never be read as a diff line or a commit header, and the marker on its last line, with no
+    // line break after it (commit-tree stores the message as given), must still count.
+    const other = createTempRepo();
+    try {
+      other.write('base.go', 'package x\n');
+      other.commitAll('base');
+      other.write('marked.go', 'package x\n\nfunc M() {}\n');
+      other.git(['add', '--', 'marked.go']);
+      const tree = other.git(['write-tree']);
+      const fake = 'f'.repeat(40);
+      const message =
+        'feat: add M\n\ndiff --git a/fake.go b/fake.go\n--- /dev/null\n+++ b/fake.go\n@@ -0,0 +1 @@\n+fake\n' +
+        `\u0001${fake} ${fake}\n${fake}\n` +
+        '🤖 Generated with [Claude Code](https://claude.com/claude-code)';
+      const file = path.join(other.root, '.git', 'marked-message');
+      fs.writeFileSync(file, message);
+      const marked = other.git(['commit-tree', tree, '-p', 'HEAD', '-F', file]);
+      other.git(['reset', '-q', marked]);
+      other.write('human.go', 'package x\n');
+      const human = other.commitAll('human: add a file\n\n🤖 Generated with Crush, in prose');
+      const r = await info(other);
+
+      const line = (await aiBlame(r, 'marked.go', { rev: 'HEAD' })).lines[2];
+      assert.deepEqual([line.authorship, line.origins[0]?.tool], ['ai-assisted', 'Claude'], 'blame (history log)');
+
+      const reader = await ProvenanceReader.open(r);
+      const read = await reader.provenance([marked, human]);
+      assert.deepEqual(read.get(marked)?.recognition?.tools, ['Claude'], 'provenance read by commit (--no-walk log)');
+      assert.equal([...read.values()].filter((p) => p.recognition?.tools.length).length, 1, 'prose is no marker');
+
+      const stats = await aiStats(r, 'HEAD~2..HEAD');
+      assert.deepEqual(stats.totals, { total: 4, ai: 0, mixed: 0, aiAssisted: 3, human: 1 }, 'stats (patch log)');
+      assert.deepEqual(
+        stats.commits.map((c) => c.commit),
+        [human, marked],
+        'no commit read from a message',
+      );
+
+      const json = await runCli(other.root, ['report', 'HEAD~2..HEAD', '--format', 'json']);
+      assert.equal(json.code, 0, json.err);
+      assert.equal(JSON.parse(json.out).commits.commitLevelAi, 1, 'report (range replay)');
+    } finally {
+      other.cleanup();
+    }
   });
 });

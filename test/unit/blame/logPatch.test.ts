@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { LogPatchParser, type CommitPatch } from '../../../src/core/blame';
+import { IdentityLogParser, LogPatchParser, type CommitPatch } from '../../../src/core/blame';
+import type { CommitIdentityInput } from '../../../src/core/commit';
 
 const C1 = '1'.repeat(40);
 const C2 = '2'.repeat(40);
@@ -57,6 +58,59 @@ describe('LogPatchParser', () => {
     );
     assert.equal(c.files[1].oldPath, null);
     assert.equal(c.files[1].newPath, 'new.ts');
+  });
+
+  it("keeps each message's marker lines, read before its header, and never takes message lines for diff lines", () => {
+    const ids = '\u0000Ann\u0000ann@example.com\u0000Ann\u0000ann@example.com\u0000';
+    const { patches, warnings } = parse([
+      ' fix: sessions',
+      ' ',
+      ' diff --git a/fake b/fake',
+      ' @@ -0,0 +1 @@',
+      ' +not added',
+      ' 💘 Generated with Crush',
+      `\u0001${C2} ${C1}${ids}`,
+      '',
+      'diff --git a/a b/a',
+      '--- a/a',
+      '+++ b/a',
+      '@@ -1,0 +2 @@',
+      '+added',
+      ' human subject',
+      ' Generated with Crush line, in prose',
+      `\u0001${C1}${ids}`,
+    ]);
+    assert.deepEqual(warnings, []);
+    assert.deepEqual(
+      patches.map((p) => [p.commit, p.identity?.message, p.files.map((f) => f.hunks.map((h) => h.added))]),
+      [
+        [C2, '💘 Generated with Crush', [[['added']]]],
+        [C1, undefined, []],
+      ],
+    );
+  });
+
+  it('IdentityLogParser gives each header the marker lines of the message before it', () => {
+    const seen: [string, CommitIdentityInput][] = [];
+    const parser = new IdentityLogParser((c, identity) => seen.push([c, identity]));
+    const ids = '\u0000Ann\u0000ann@example.com\u0000Ann\u0000ann@example.com\u0000Assisted-by: Crush';
+    for (const line of [
+      ' aider: add B',
+      ' ',
+      `${C2}${ids}`,
+      ' plain',
+      `${C1}${ids}`,
+      ' 🤖 Generated with Devin',
+      'junk',
+    ])
+      parser.line(line);
+    assert.deepEqual(
+      seen.map(([c, i]) => [c, i.message, i.trailers?.length]),
+      [
+        [C2, 'aider: add B', 1],
+        [C1, undefined, 1],
+      ],
+    );
   });
 
   it('follows renames, deletions, binary files and quoted paths', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import {
-  AGENT_MARKER_GREP,
+  AgentMarkerCollector,
   agentMarkerLines,
   buildTrailers,
   parseIdentityConfig,
@@ -203,7 +203,12 @@ describe('commit identities', () => {
     assert.equal(agentMarkerLines('body mentions\naider: here\n'), '', "aider's prefix counts on the subject only");
     const markers = agentMarkerLines('S\n\n🤖 Generated with [Claude Code](https://claude.com/claude-code)\n');
     assert.deepEqual(recognizeCommitAi({ author: HUMAN, trailers: [], message: markers }).tools, ['Claude']);
-    assert.ok(new RegExp(AGENT_MARKER_GREP, 'im').test('💘 Generated with Crush'), 'git --grep finds what core keeps');
+    // The log readers get messages a line at a time: the collector keeps the same lines, and starts afresh per message.
+    const collector = new AgentMarkerCollector();
+    for (const line of 'aider: fix\n\n💘 Generated with Crush'.split('\n')) collector.line(line);
+    assert.equal(collector.take(), 'aider: fix\n💘 Generated with Crush');
+    for (const line of ['Subject', 'aider: not the subject']) collector.line(line);
+    assert.equal(collector.take(), '');
   });
 
   it("recognises Crush's, Codex's and Amp's trailers, by address or by a name only an agent has", () => {
