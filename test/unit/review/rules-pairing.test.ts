@@ -205,3 +205,178 @@ describe('review/pairing: log levels', () => {
     },
   ]);
 });
+
+/** `depth` levels of indent: four spaces each, or tabs in Go. */
+const pad = (lang: string, depth: number): string => (lang === 'go' ? '\t'.repeat(depth) : '    '.repeat(depth));
+
+/**
+ * A block inside a loop extracted into a new helper, plus a call whose arguments were rewrapped: the extracted lines
+ * come back two levels out (the helper's body), the rewrapped ones one level out, so two kinds of re-indentation pair
+ * up. `def` opens the helper, `call` replaces the block, `body` is the block (one level deep in the helper).
+ */
+function extraction(
+  lang: string,
+  path: string,
+  def: string[],
+  end: string[],
+  call: string,
+  body: string[],
+  args: [string, string],
+): FileSpec {
+  const at = (depth: number, lines: string[]): string[] => lines.map((l) => pad(lang, depth) + l);
+  const wrapped = ['first_value,', 'second_value,', 'third_value,'];
+  return {
+    path,
+    start: 10,
+    before: ['// helpers'],
+    add: [...def, ...at(1, body), ...end, ''],
+    after: ['// the loop'],
+    hunks: [
+      {
+        start: 30,
+        before: [pad(lang, 2) + 'for item in items {'],
+        del: at(3, body),
+        add: [pad(lang, 3) + call],
+        after: [pad(lang, 2) + '}'],
+      },
+      {
+        start: 60,
+        before: [pad(lang, 2) + '// setup'],
+        del: [pad(lang, 2) + args[0], ...at(4, wrapped), pad(lang, 2) + ')'],
+        add: [pad(lang, 2) + args[1], ...at(3, wrapped), pad(lang, 1) + ')'],
+        after: [pad(lang, 2) + 'done()'],
+      },
+    ],
+  };
+}
+
+const RUST_BODY = [
+  'let deps = if let Some(extra) = extra {',
+  '    Either::Left(',
+  '        package',
+  '            .optional_dependencies',
+  '            .get(extra)',
+  '            .into_iter()',
+  '            .flatten(),',
+  '    )',
+  '} else {',
+  '    Either::Right(package.dependencies.iter())',
+  '};',
+  'deps.for_each(|dep| queue.push(dep));',
+];
+const PY_BODY = [
+  'if extra is not None:',
+  '    deps = (',
+  '        package.optional_dependencies',
+  '        .get(extra, [])',
+  '    )',
+  'else:',
+  '    deps = package.dependencies',
+  'for dep in deps:',
+  '    if dep.marker.evaluate(env):',
+  '        queue.append(dep)',
+  '        seen.add(dep.name)',
+];
+const TS_BODY = [
+  'const deps = extra',
+  '  ? pkg.optionalDependencies',
+  '      .get(extra)',
+  '      ?.values() ?? []',
+  '  : pkg.dependencies;',
+  'for (const dep of deps) {',
+  '  if (dep.marker.evaluate(env)) {',
+  '    queue.push(dep);',
+  '    seen.add(dep.name);',
+  '  }',
+  '}',
+];
+const GO_BODY = [
+  'deps := pkg.Dependencies',
+  'if extra != "" {',
+  '\tdeps = pkg.OptionalDependencies[extra]',
+  '}',
+  'for _, dep := range deps {',
+  '\tif dep.Marker.Evaluate(env) {',
+  '\t\tqueue = append(queue, dep)',
+  '\t\tseen[dep.Name] = true',
+  '\t}',
+  '}',
+];
+
+describe('review/pairing: whitespace churn and extracted code', () => {
+  check([
+    {
+      lang: 'rust',
+      name: 'a block extracted into a new fn (re-indented by the move), a call rewrapped',
+      files: extraction(
+        'rust',
+        'crates/resolver/src/lock/installable.rs',
+        ["fn package_dependencies<'a>(package: &'a Package, extra: Option<&str>) {"],
+        ['}'],
+        'package_dependencies(package, extra);',
+        RUST_BODY,
+        ['let activated = Activated::new(', 'let activated = Activated::new('],
+      ),
+      silent: 'whitespace-churn',
+    },
+    {
+      lang: 'py',
+      name: 'a block extracted into a new def, a call rewrapped',
+      files: extraction(
+        'py',
+        'src/resolver/installable.py',
+        ['def _queue_dependencies(package, extra, env, queue, seen):'],
+        [],
+        '_queue_dependencies(package, extra, env, queue, seen)',
+        PY_BODY,
+        ['activated = Activated(', 'activated = Activated('],
+      ),
+      silent: 'whitespace-churn',
+    },
+    {
+      lang: 'ts',
+      name: 'a block extracted into a new function, a call rewrapped',
+      files: extraction(
+        'ts',
+        'src/resolver/installable.ts',
+        ['function queueDependencies(pkg: Package, extra: string | undefined, env: Env): void {'],
+        ['}'],
+        'queueDependencies(pkg, extra, env);',
+        TS_BODY,
+        ['const activated = new Activated(', 'const activated = new Activated('],
+      ),
+      silent: 'whitespace-churn',
+    },
+    {
+      lang: 'go',
+      name: 'a block extracted into a new func, a call rewrapped',
+      files: extraction(
+        'go',
+        'internal/resolver/installable.go',
+        ['func queueDependencies(pkg *Package, extra string, env Env) {'],
+        ['}'],
+        'queueDependencies(pkg, extra, env)',
+        GO_BODY,
+        ['activated := NewActivated(', 'activated := NewActivated('],
+      ),
+      silent: 'whitespace-churn',
+    },
+    {
+      lang: 'ts',
+      name: 'a new helper beside lines reformatted in place (trailing spaces and indent)',
+      files: {
+        path: 'src/resolver/format.ts',
+        start: 10,
+        del: Array.from({ length: 12 }, (_, i) => `call(${i});`),
+        add: [
+          'function helper(): void {',
+          '  other();',
+          '}',
+          '',
+          ...Array.from({ length: 12 }, (_, i) => (i % 2 ? `  call(${i});` : `call(${i});  `)),
+        ],
+      },
+      fires: 'whitespace-churn',
+    },
+  ]);
+});
