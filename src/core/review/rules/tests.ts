@@ -179,7 +179,7 @@ function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean):
     return;
   }
   const addedCases = count(file.added, TEST_CASE);
-  if (addedCases > 0 && added === 0) {
+  if (addedCases > 0 && added === 0 && !file.added.some((l) => FAILS_OTHERWISE.test(l.code))) {
     const prints = file.added.filter((l) => PRINT.test(l.code));
     const first = file.added.find((l) => TEST_CASE.test(l.code))!;
     sink.add(
@@ -195,6 +195,12 @@ function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean):
 }
 
 const CONFTEST = /(?:^|\/)conftest\.py$/;
+/**
+ * Checks that are not assertion calls but fail the test all the same (read when no tree is at hand; see
+ * syntax/tests.ts failurePoint): a child process run with `check=True` or `check_call`, a helper named for checking.
+ */
+const FAILS_OTHERWISE =
+  /\bcheck\s*=\s*True\b|\bcheck_(?:call|output)\s*\(|(?<![.\w])_?(?:assert|check|expect|verify|must|ensure|require)(?:_\w|[A-Z])\w*!?\s*\(|\.(?:unwrap|expect)\s*\(|\?;/;
 const ANYTHING = /(?:[\w$]+\s*:\s*)?expect\.anything\s*\(\s*\)/g;
 
 /**
