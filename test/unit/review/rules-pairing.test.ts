@@ -4,7 +4,8 @@
  * file, a skip that depends on where the test runs, a test asserting through a helper, an extraction read as churn).
  * Shapes modelled on real changes of public repositories, written here; none copied.
  */
-import { check, type FileSpec } from './helpers';
+import * as assert from 'node:assert/strict';
+import { added, check, diffOf, findingsOf, review, type FileSpec } from './helpers';
 
 /** A modified file: unchanged lines before, removed, added, unchanged after. */
 const edit = (path: string, before: string[], del: string[], add: string[], after: string[] = []): FileSpec => ({
@@ -379,4 +380,236 @@ describe('review/pairing: whitespace churn and extracted code', () => {
       fires: 'whitespace-churn',
     },
   ]);
+});
+
+describe('review/pairing: skips that depend on where the test runs', () => {
+  check([
+    {
+      lang: 'py',
+      name: 'skipif on a missing key and a missing cassette (the recording lets it run)',
+      files: added(
+        'tests/models/test_search.py',
+        '@pytest.mark.skipif(',
+        "    not os.environ.get('SEARCH_API_KEY') and not _FULL_PARAMS_CASSETTE.is_file(),",
+        "    reason='needs SEARCH_API_KEY to record the cassette',",
+        ')',
+        'def test_search_full_params(allow_model_requests: None) -> None:',
+        '    assert run_search().ok',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'py',
+      name: 'skipif on a secret alone: low, CI may lack it',
+      files: added(
+        'tests/models/test_search.py',
+        "@pytest.mark.skipif(not os.getenv('SEARCH_API_KEY'), reason='needs a live key')",
+        'def test_search_live() -> None:',
+        '    assert run_search().ok',
+      ),
+      fires: 'test-skipped',
+      severity: 'low',
+    },
+    {
+      lang: 'py',
+      name: 'pytest.skip inside an if on the platform, importorskip',
+      files: added(
+        'tests/test_paths.py',
+        "np = pytest.importorskip('numpy')",
+        '',
+        'def test_long_paths() -> None:',
+        "    if sys.platform == 'win32':",
+        "        pytest.skip('long paths need a registry switch')",
+        '    assert make_long_path().exists()',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'py',
+      name: 'an unconditional skip mark',
+      files: added(
+        'tests/test_paths.py',
+        "@pytest.mark.skip(reason='flaky on CI')",
+        'def test_long_paths() -> None:',
+        '    assert make_long_path().exists()',
+      ),
+      fires: 'test-skipped',
+      severity: 'medium',
+    },
+    {
+      lang: 'py',
+      name: 'skipif on a constant',
+      files: added(
+        'tests/test_paths.py',
+        "@pytest.mark.skipif(True, reason='broken since the refactor')",
+        'def test_long_paths() -> None:',
+        '    assert make_long_path().exists()',
+      ),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'go',
+      name: 't.Skip when a tool is not on PATH',
+      files: added(
+        'internal/tools/grep_test.go',
+        'func TestGrepRipgrep(t *testing.T) {',
+        '\tif _, err := exec.LookPath("rg"); err != nil {',
+        '\t\tt.Skip("needs ripgrep")',
+        '\t}',
+        '\trequire.NotEmpty(t, grep("x"))',
+        '}',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'go',
+      name: 't.Skip at the top of a test',
+      files: added(
+        'internal/tools/grep_test.go',
+        'func TestGrepRipgrep(t *testing.T) {',
+        '\tt.Skip("fails since the rewrite")',
+        '\trequire.NotEmpty(t, grep("x"))',
+        '}',
+      ),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'go',
+      name: 't.Skip unless a token is set: low',
+      files: added(
+        'internal/api/live_test.go',
+        'func TestLiveAPI(t *testing.T) {',
+        '\tif os.Getenv("ACME_API_TOKEN") == "" {',
+        '\t\tt.Skip("set ACME_API_TOKEN to run")',
+        '\t}',
+        '\trequire.NoError(t, ping())',
+        '}',
+      ),
+      fires: 'test-skipped',
+      severity: 'low',
+    },
+    {
+      lang: 'ts',
+      name: 'it.skipIf on the platform, a docker-gated alias',
+      files: added(
+        'src/fs/paths.test.ts',
+        'const withDocker = hasDocker() ? it : it.skip;',
+        "it.skipIf(process.platform === 'win32')('keeps symlinks', () => {",
+        '  expect(resolve(link)).toBe(target);',
+        '});',
+        "withDocker('runs in a container', () => {",
+        '  expect(run()).toBe(0);',
+        '});',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'ts',
+      name: 'it.skip on a case',
+      files: added(
+        'src/fs/paths.test.ts',
+        "it.skip('keeps symlinks', () => {",
+        '  expect(resolve(link)).toBe(target);',
+        '});',
+      ),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'ts',
+      name: 'describe.skipIf on a missing API key: low',
+      files: added(
+        'src/llm/live.test.ts',
+        "describe.skipIf(!process.env.OPENAI_API_KEY)('live completions', () => {",
+        "  it('answers', async () => {",
+        '    expect(await complete("hi")).toBeTruthy();',
+        '  });',
+        '});',
+      ),
+      fires: 'test-skipped',
+      severity: 'low',
+    },
+    {
+      lang: 'rust',
+      name: 'ignored only without a feature (cfg_attr)',
+      files: added(
+        'tests/network.rs',
+        '#[test]',
+        '#[cfg_attr(not(feature = "pypi"), ignore)]',
+        'fn install_from_index() {',
+        '    assert!(install("anyio").is_ok());',
+        '}',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'rust',
+      name: 'a plain #[ignore]',
+      files: added(
+        'tests/network.rs',
+        '#[test]',
+        '#[ignore]',
+        'fn install_from_index() {',
+        '    assert!(install("anyio").is_ok());',
+        '}',
+      ),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'java',
+      name: 'disabled when an environment variable says CI',
+      files: added(
+        'src/test/java/com/acme/NetTest.java',
+        '    @Test',
+        '    @DisabledIfEnvironmentVariable(named = "CI", matches = "true")',
+        '    void resolvesLocalhost() {',
+        '        assertEquals("127.0.0.1", resolve("localhost"));',
+        '    }',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'java',
+      name: 'a plain @Disabled',
+      files: added(
+        'src/test/java/com/acme/NetTest.java',
+        '    @Test',
+        '    @Disabled',
+        '    void resolvesLocalhost() {',
+        '        assertEquals("127.0.0.1", resolve("localhost"));',
+        '    }',
+      ),
+      fires: 'test-skipped',
+    },
+  ]);
+
+  it('keeps a secret-gated skip low when the code it tests changed too (T1), an unconditional one high (T2)', () => {
+    const code = edit('src/search/client.py', ['def search(q):'], ['    return call(q)'], ['    return call(q, 5)']);
+    const gated = review(
+      diffOf(
+        code,
+        added(
+          'tests/search/test_client.py',
+          "@pytest.mark.skipif(not os.getenv('SEARCH_API_KEY'), reason='needs a live key')",
+          'def test_search_live() -> None:',
+          '    assert search("x")',
+        ),
+      ),
+    );
+    const [skip] = findingsOf(gated, 'test-skipped');
+    assert.equal(skip.severity, 'low');
+    assert.equal(gated.blastRadius.tier, 'T1');
+    const plain = review(
+      diffOf(
+        code,
+        added(
+          'tests/search/test_client.py',
+          "@pytest.mark.skip(reason='flaky')",
+          'def test_search_live() -> None:',
+          '    assert search("x")',
+        ),
+      ),
+    );
+    assert.equal(findingsOf(plain, 'test-skipped')[0].severity, 'high');
+    assert.equal(plain.blastRadius.tier, 'T2');
+  });
 });
