@@ -613,3 +613,158 @@ describe('review/pairing: skips that depend on where the test runs', () => {
     assert.equal(plain.blastRadius.tier, 'T2');
   });
 });
+
+/** A provider's test file losing its "passes the HTTP client" case (language-specific spelling). */
+const lost = (path: string, lines: string[]): FileSpec => ({ path, start: 30, before: [''], del: lines, after: [''] });
+
+const PROVIDERS = ['alpha', 'bravo', 'charlie'];
+
+/** Per-provider tests of one behaviour removed, one shared parametrized test added: one question for the change. */
+const consolidations: { lang: string; files: FileSpec[] }[] = [
+  {
+    lang: 'py',
+    files: [
+      ...PROVIDERS.map((p) =>
+        lost(`tests/providers/test_${p}.py`, [
+          `def test_${p}_provider_pass_http_client() -> None:`,
+          '    http_client = httpx.AsyncClient()',
+          `    provider = Provider${p}(http_client=http_client, api_key='k')`,
+          '    assert provider.client._client == http_client',
+          '',
+        ]),
+      ),
+      added(
+        'tests/providers/test_shared_http_clients.py',
+        "@pytest.mark.parametrize('case', CASES, ids=lambda c: c.id)",
+        'def test_provider_uses_given_http_client(case: Case) -> None:',
+        '    http_client = httpx.AsyncClient()',
+        '    assert case.create_with_http_client(http_client).client._client is http_client',
+      ),
+    ],
+  },
+  {
+    lang: 'ts',
+    files: [
+      ...PROVIDERS.map((p) =>
+        lost(`src/providers/${p}.test.ts`, [
+          `it('${p} provider passes the http client through', () => {`,
+          '  const httpClient = new HttpClient();',
+          `  expect(new ${p}Provider({ httpClient }).client).toBe(httpClient);`,
+          '});',
+        ]),
+      ),
+      added(
+        'src/providers/shared-http-client.test.ts',
+        "it.each(CASES)('$id provider passes the http client through', ({ create }) => {",
+        '  const httpClient = new HttpClient();',
+        '  expect(create(httpClient).client).toBe(httpClient);',
+        '});',
+      ),
+    ],
+  },
+  {
+    lang: 'go',
+    files: [
+      ...PROVIDERS.map((p) =>
+        lost(`providers/${p}_test.go`, [
+          `func Test${p}ProviderPassHTTPClient(t *testing.T) {`,
+          '\tc := &http.Client{}',
+          `\trequire.Same(t, c, New${p}(WithHTTPClient(c)).Client())`,
+          '}',
+        ]),
+      ),
+      added(
+        'providers/shared_client_test.go',
+        'func TestProvidersPassHTTPClient(t *testing.T) {',
+        '\tfor _, tc := range cases {',
+        '\t\tt.Run(tc.name, func(t *testing.T) {',
+        '\t\t\tc := &http.Client{}',
+        '\t\t\trequire.Same(t, c, tc.create(c).Client())',
+        '\t\t})',
+        '\t}',
+        '}',
+      ),
+    ],
+  },
+  {
+    lang: 'rust',
+    files: [
+      ...PROVIDERS.map((p) =>
+        lost(`tests/provider_${p}.rs`, [
+          '#[test]',
+          `fn ${p}_provider_passes_http_client() {`,
+          '    let client = Client::new();',
+          `    assert!(${p}::Provider::with_client(client.clone()).client().same(&client));`,
+          '}',
+        ]),
+      ),
+      added(
+        'tests/providers_shared_client.rs',
+        '#[rstest]',
+        '#[case::alpha(alpha::Provider::with_client)]',
+        'fn provider_passes_http_client(#[case] create: fn(Client) -> Box<dyn Provider>) {',
+        '    let client = Client::new();',
+        '    assert!(create(client.clone()).client().same(&client));',
+        '}',
+      ),
+    ],
+  },
+];
+
+/** The same removals with no test added anywhere: each file keeps its own finding. */
+describe('review/pairing: tests consolidated into a shared test', () => {
+  check(
+    consolidations.flatMap(({ lang, files }) => [
+      {
+        lang,
+        name: 'per-provider cases replaced by one shared test: one low finding for the change',
+        files,
+        fires: 'test-deleted',
+        severity: 'low' as const,
+      },
+      {
+        lang,
+        name: 'per-provider cases removed, nothing added: one finding per file, medium',
+        files: files.slice(0, -1),
+        fires: 'test-deleted',
+        severity: 'medium' as const,
+      },
+    ]),
+  );
+
+  for (const { lang, files } of consolidations) {
+    it(`${lang}: the consolidation is one finding counting every file, naming the replacement as a question`, () => {
+      const code = edit('src/providers/base.ts', ['class Base {'], ['  a = 1;'], ['  a = 2;']);
+      const r = review(diffOf(code, ...files));
+      const found = findingsOf(r, 'test-deleted');
+      assert.equal(found.length, 1, JSON.stringify(found.map((f) => f.why)));
+      assert.equal(found[0].count, 3);
+      assert.equal(found[0].severity, 'low');
+      assert.match(found[0].why, /consolidated into .*shared.*: does it cover each removed case\?/);
+      assert.match(found[0].why, /the same in 2 more files/);
+      const apart = findingsOf(review(diffOf(code, ...files.slice(0, -1))), 'test-deleted');
+      assert.equal(apart.length, 3);
+    });
+  }
+
+  it('a test removed with the deprecated API it tests is low; without the deprecation removed it stays medium', () => {
+    const test = lost('tests/test_params.py', [
+      'def test_old_ids_still_accepted_as_an_argument():',
+      '    with pytest.warns(DeprecationWarning):',
+      '        Params(old_ids={"a"})',
+      '',
+    ]);
+    const shim = edit(
+      'src/pkg/params.py',
+      ['class Params:'],
+      ['    def __init__(self, old_ids=None):', '        warnings.warn("old_ids is deprecated", DeprecationWarning)'],
+      ['    def __init__(self):'],
+    );
+    const [withShim] = findingsOf(review(diffOf(shim, test)), 'test-deleted');
+    assert.equal(withShim.severity, 'low');
+    assert.match(withShim.why, /removed with the deprecated API it tests/);
+    const other = edit('src/pkg/params.py', ['class Params:'], ['    x = 1'], ['    x = 2']);
+    const [alone] = findingsOf(review(diffOf(other, test)), 'test-deleted');
+    assert.equal(alone.severity, 'high');
+  });
+});
