@@ -768,3 +768,54 @@ describe('review/pairing: tests consolidated into a shared test', () => {
     assert.equal(alone.severity, 'high');
   });
 });
+
+/** Read without syntax trees (the line rules' fallback): checks that are not assertion calls still count. */
+describe('review/pairing: new tests that check without an assertion call (no tree)', () => {
+  check([
+    {
+      lang: 'py',
+      name: 'a child interpreter run with check=True',
+      files: added(
+        'tests/test_boot.py',
+        'def test_disabled_detector_is_not_imported() -> None:',
+        '    subprocess.run(',
+        "        [sys.executable, '-c', 'import app, sys; sys.exit(\"detector\" in sys.modules)'],",
+        '        check=True,',
+        '    )',
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'py',
+      name: 'a child interpreter run without check',
+      files: added(
+        'tests/test_boot.py',
+        'def test_boot() -> None:',
+        "    subprocess.run([sys.executable, '-c', 'import app'])",
+      ),
+      fires: 'assertion-weakened',
+    },
+    {
+      lang: 'go',
+      name: 'a helper named for checking, given t',
+      files: added(
+        'format/format_test.go',
+        'func TestFormatTabs(t *testing.T) {',
+        '\tmustMatchGolden(t, "tabs", Format("\\tx"))',
+        '}',
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'ts',
+      name: 'an imported expectation helper',
+      files: added(
+        'src/table/render.test.ts',
+        "it('renders two rows', () => {",
+        '  expectRows(render(rows), 2);',
+        '});',
+      ),
+      silent: 'assertion-weakened',
+    },
+  ]);
+});
