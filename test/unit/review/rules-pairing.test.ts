@@ -448,6 +448,28 @@ describe('review/pairing: skips that depend on where the test runs', () => {
       fires: 'test-skipped',
     },
     {
+      lang: 'py',
+      name: 'skipif on a constant, its reason saying what is not available',
+      files: added(
+        'tests/test_paths.py',
+        "@pytest.mark.skipif(True, reason='the long-path API is not available yet')",
+        'def test_long_paths() -> None:',
+        '    assert make_long_path().exists()',
+      ),
+      fires: 'test-skipped',
+    },
+    {
+      lang: 'ts',
+      name: 'skipIf on a flag, the test body reading the environment',
+      files: added(
+        'src/fs/paths.test.ts',
+        "it.skipIf(BROKEN)('keeps symlinks', () => {",
+        '  expect(resolve(process.env.HOME!)).toBe(home);',
+        '});',
+      ),
+      fires: 'test-skipped',
+    },
+    {
       lang: 'go',
       name: 't.Skip when a tool is not on PATH',
       files: added(

@@ -94,7 +94,9 @@ export function isSecretGatedSkip(f: Finding): boolean {
 function environmentSkip(file: ChangeFile, l: ChangeLine): { condition: string; credential?: string } | undefined {
   const condition = conditionOf(file, l);
   if (condition === undefined) return undefined;
-  const reason = PLATFORM.test(l.text);
+  // The skip's message says what is missing (`t.Skip("rg is not in $PATH")` under `if getRg() == ""`); a
+  // `skipif(cond, reason=...)` is read from its condition alone.
+  const reason = !CONDITIONAL_CALL.test(l.code) && PLATFORM.test(l.text);
   if (!ENVIRONMENT.test(condition) && !PLATFORM.test(condition) && !reason) return undefined;
   // A secret or a recorded cassette (`not KEY and not cassette.exists()`): the test runs from the recording.
   const secret = SECRET.exec(condition);
@@ -106,7 +108,10 @@ function environmentSkip(file: ChangeFile, l: ChangeLine): { condition: string; 
 function conditionOf(file: ChangeFile, l: ChangeLine): string | undefined {
   const call = CONDITIONAL_CALL.exec(l.code);
   if (call) {
-    return wholeCall(sideLinesFrom(file, l, 'new', 10), l.code.slice(call.index));
+    // Only the call's own arguments (`it.skipIf(cond)('name', () => {...})` goes on into the test), without its
+    // `reason=`: a reason saying "not available yet" is no condition.
+    const text = wholeCall(sideLinesFrom(file, l, 'new', 10), l.code.slice(call.index));
+    return firstArguments(text).split(/\b(?:reason|msg)\s*=/)[0];
   }
   // `cond ? it.skip : it`, `if (!docker) this.skip();`, `if not HAS_X: pytest.skip()`: on the same line.
   const before = l.code.slice(0, SKIP_CALL.exec(l.code)?.index ?? 0);
@@ -140,6 +145,16 @@ function wholeCall(lines: readonly string[], first: string): string {
   for (let i = 1; i < lines.length && depth > 0; i++) {
     text += '\n' + lines[i];
     depth += parenDepth(lines[i]);
+  }
+  return text;
+}
+
+/** The callee and the arguments of the first call in `text`, up to its closing parenthesis. */
+function firstArguments(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(0, i + 1);
   }
   return text;
 }
