@@ -132,7 +132,7 @@ const SKIP_CALL = /\b(?:pytest\.skip|skipTest|SkipTest|[tb]\.Skip\w*|this\.skip|
 
 /** What a skip condition reads from where the test runs. */
 const ENVIRONMENT =
-  /\bos\.(?:environ|getenv|Getenv|LookupEnv)\b|\bgetenv\b|\bprocess\.(?:env|platform|arch)\b|\benv::var\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bsys\.(?:platform|version_info|implementation|maxsize)\b|\bplatform\.\w+\s*\(|\bos\.name\b|\bos\.platform\(\)|\bruntime\.(?:GOOS|GOARCH)\b|\bcfg!\s*\(|\btesting\.Short\(\)|\bshutil\.which\b|\bexec\.LookPath\b|\bwhich::which\b|\bfind_spec\b|\bimport|installed|available|\bHAS_\w+|\bhas_\w+|\bIS_(?:WINDOWS|MACOS|MAC|LINUX|CI|PYPY)\b|\bis_(?:windows|macos|linux|ci|pypy)\b|\bisWindows\b|\bcuda\b|\bdocker\b|EnvironmentVariable|SystemProperty|\bOS\.\w+|\bJRE\b/i;
+  /\bos\.(?:environ|getenv|Getenv|LookupEnv)\b|\bgetenv\b|\bprocess\.(?:env|platform|arch)\b|\benv::var\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bsys\.(?:platform|version_info|implementation|maxsize)\b|\bplatform\.\w+\s*\(|\bos\.name\b|\bos\.platform\(\)|\bruntime\.(?:GOOS|GOARCH)\b|\bcfg!\s*\(|\btesting\.Short\(\)|\bshutil\.which\b|\bexec\.LookPath\b|\bwhich::which\b|\bfind_spec\b|import|installed|available|\bHAS_\w+|\bhas_\w+|\bIS_(?:WINDOWS|MACOS|MAC|LINUX|CI|PYPY)\b|\bis_(?:windows|macos|linux|ci|pypy)\b|\bisWindows\b|\bcuda\b|\bdocker\b|EnvironmentVariable|SystemProperty|\bOS\.\w+|\bJRE\b/i;
 /** A file that may be there or not: a recorded cassette or fixture lets the test run without the secret. */
 const FILE_CHECK =
   /\.(?:exists|is_file|isfile|is_dir)\s*\(|\bos\.path\.(?:exists|isfile)\b|\bexistsSync\b|\bos\.Stat\b|cassette/i;
