@@ -211,21 +211,23 @@ function consolidation(change: Change, losses: readonly Loss[]): { files: Set<Ch
   const shared = [...filesWith].filter(([, n]) => n >= 2 && n * 2 >= named.length).map(([w]) => w);
   if (shared.length === 0) return undefined;
   const losing = new Set(named.map((l) => l.file));
-  let best: { file: ChangeFile; cases: number } | undefined;
+  let best: { file: ChangeFile; cases: number; rank: number } | undefined;
   for (const f of change.files) {
     if (!f.cls.test || losing.has(f) || f.diff.status === 'deleted') continue;
     const cases = count(f.added, NEW_CASES) - count(f.removed, NEW_CASES);
     if (cases <= 0) continue;
     const words = new Set(f.added.flatMap((l) => nameWords(l.code)));
     if (!shared.some((w) => words.has(w))) continue;
-    if (!best || cases > best.cases) best = { file: f, cases };
+    // Reported: the test functions it adds (a parametrize mark or an `it.each` table only multiplies them).
+    const functions = Math.max(1, count(f.added, TEST_CASE) - count(f.removed, TEST_CASE));
+    if (!best || cases > best.rank) best = { file: f, cases: functions, rank: cases };
   }
   if (!best) return undefined;
   const total = named.reduce((n, l) => n + l.count, 0);
   const subject = shared.slice(0, 3).join(' ');
   return {
     files: losing,
-    why: `${total} test cases about "${subject}" removed from ${named.length} test files, ${CONSOLIDATED} ${best.file.path} (${best.cases} new test case${best.cases > 1 ? 's' : ''}): does it cover each removed case?`,
+    why: `${total} test cases about "${subject}" removed from ${named.length} test files, ${CONSOLIDATED} ${best.file.path} (${best.cases} new test${best.cases > 1 ? 's' : ''}): does it cover each removed case?`,
   };
 }
 
