@@ -449,6 +449,17 @@ describe('review/pairing: skips that depend on where the test runs', () => {
     },
     {
       lang: 'py',
+      name: 'skipif on an optional import left None',
+      files: added(
+        'tests/test_download.py',
+        "    @pytest.mark.skipif(legacy_client is None, reason='the legacy client is not installed')",
+        '    async def test_errors_match_the_legacy_client(self) -> None:',
+        '        assert legacy_client is not None',
+      ),
+      silent: 'test-skipped',
+    },
+    {
+      lang: 'py',
       name: 'skipif on a constant, its reason saying what is not available',
       files: added(
         'tests/test_paths.py',

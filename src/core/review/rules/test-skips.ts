@@ -94,9 +94,11 @@ export function isSecretGatedSkip(f: Finding): boolean {
 function environmentSkip(file: ChangeFile, l: ChangeLine): { condition: string; credential?: string } | undefined {
   const condition = conditionOf(file, l);
   if (condition === undefined) return undefined;
-  // The skip's message says what is missing (`t.Skip("rg is not in $PATH")` under `if getRg() == ""`); a
-  // `skipif(cond, reason=...)` is read from its condition alone.
-  const reason = !CONDITIONAL_CALL.test(l.code) && PLATFORM.test(l.text);
+  // `skipif(True, ...)` is off everywhere, whatever its reason says.
+  if (/^\s*\w*\s*\(\s*(?:True|true|1)\s*,?\s*$/.test(condition.replace(/\)\s*$/, ''))) return undefined;
+  // The skip's message says what is missing (`t.Skip("rg is not in $PATH")` under `if getRg() == ""`,
+  // `skipif(httpx is None, reason='httpx is not installed')`).
+  const reason = PLATFORM.test(l.text);
   if (!ENVIRONMENT.test(condition) && !PLATFORM.test(condition) && !reason) return undefined;
   // A secret or a recorded cassette (`not KEY and not cassette.exists()`): the test runs from the recording.
   const secret = SECRET.exec(condition);
@@ -132,7 +134,7 @@ const SKIP_CALL = /\b(?:pytest\.skip|skipTest|SkipTest|[tb]\.Skip\w*|this\.skip|
 
 /** What a skip condition reads from where the test runs. */
 const ENVIRONMENT =
-  /\bos\.(?:environ|getenv|Getenv|LookupEnv)\b|\bgetenv\b|\bprocess\.(?:env|platform|arch)\b|\benv::var\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bsys\.(?:platform|version_info|implementation|maxsize)\b|\bplatform\.\w+\s*\(|\bos\.name\b|\bos\.platform\(\)|\bruntime\.(?:GOOS|GOARCH)\b|\bcfg!\s*\(|\btesting\.Short\(\)|\bshutil\.which\b|\bexec\.LookPath\b|\bwhich::which\b|\bfind_spec\b|import|installed|available|\bHAS_\w+|\bhas_\w+|\bIS_(?:WINDOWS|MACOS|MAC|LINUX|CI|PYPY)\b|\bis_(?:windows|macos|linux|ci|pypy)\b|\bisWindows\b|\bcuda\b|\bdocker\b|EnvironmentVariable|SystemProperty|\bOS\.\w+|\bJRE\b/i;
+  /\bos\.(?:environ|getenv|Getenv|LookupEnv)\b|\bgetenv\b|\bprocess\.(?:env|platform|arch)\b|\benv::var\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bsys\.(?:platform|version_info|implementation|maxsize)\b|\bplatform\.\w+\s*\(|\bos\.name\b|\bos\.platform\(\)|\bruntime\.(?:GOOS|GOARCH)\b|\bcfg!\s*\(|\btesting\.Short\(\)|\bshutil\.which\b|\bexec\.LookPath\b|\bwhich::which\b|\bfind_spec\b|import|installed|available|\bHAS_\w+|\bhas_\w+|\bIS_(?:WINDOWS|MACOS|MAC|LINUX|CI|PYPY)\b|\bis_(?:windows|macos|linux|ci|pypy)\b|\bisWindows\b|\bcuda\b|\bdocker\b|^\w*\(\s*(?:not\s+)?\w+\s+is\s+(?:not\s+)?None\b|EnvironmentVariable|SystemProperty|\bOS\.\w+|\bJRE\b/i;
 /** A file that may be there or not: a recorded cassette or fixture lets the test run without the secret. */
 const FILE_CHECK =
   /\.(?:exists|is_file|isfile|is_dir)\s*\(|\bos\.path\.(?:exists|isfile)\b|\bexistsSync\b|\bos\.Stat\b|cassette/i;
