@@ -1,10 +1,14 @@
 /**
  * Severity from combinations rather than single hits: a weakened or skipped test is routine alone but serious when
  * the code it tests changed in the same change, unless that code was mostly removed (tests go with the feature they
- * test when it is deleted or reverted). AI authorship does not change a severity: it moves the tier at most
+ * test when it is deleted or reverted). A skip gated on a secret CI may lack stays low: the test runs where the
+ * secret is (test-skips.ts); so do tests the change consolidated into a shared one or removed with the deprecated API
+ * they test (tests.ts): the question is the replacement. AI authorship does not change a severity: it moves the tier at most
  * one step (tier.ts), so the same code gets the same findings whoever wrote it.
  */
 import type { Change } from './model/change';
+import { isReplacedTests } from './rules/tests';
+import { isSecretGatedSkip } from './rules/test-skips';
 import { Finding, Severity, severityRank } from './types';
 
 const TEST_WEAKENING = new Set([
@@ -38,7 +42,7 @@ export function combineFindings(findings: readonly Finding[], change: Change): F
     if (src && explained(f, unit)) {
       // Low: a deletion that goes with its code asks for a look (T1), not an owner's sign-off.
       out = { ...f, severity: 'low', why: f.why + `; ${src}, the code it tests, was mostly removed too` };
-    } else if (src && TEST_WEAKENING.has(f.ruleId)) {
+    } else if (src && TEST_WEAKENING.has(f.ruleId) && !isSecretGatedSkip(f) && !isReplacedTests(f)) {
       out = raise(out, 'high', `; ${src}, the code it tests, changed too`);
     }
     return out;

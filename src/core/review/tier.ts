@@ -370,7 +370,12 @@ function findingTier(f: Finding): Tier | null {
   if (f.severity === 'high' && BLOCKERS.has(f.ruleId)) return 'T3';
   // A weakened assertion alone is routine (about 5% of test edits); it counts once combined with a code change.
   // Tests deleted with the code they test (combine.ts lowers them) ask for a look, not an owner.
-  if ((f.ruleId === 'assertion-weakened' || f.ruleId === 'test-deleted') && f.severity === 'low') return 'T1';
+  // A skip gated on a secret CI may lack (test-skips.ts says low): the test still runs where the secret is.
+  if (
+    (f.ruleId === 'assertion-weakened' || f.ruleId === 'test-deleted' || f.ruleId === 'test-skipped') &&
+    f.severity === 'low'
+  )
+    return 'T1';
   if (f.ruleId === 'ci-risky-step' && f.severity === 'low') return null;
   // An LLM agent left reading untrusted text beside a write credential, a broker granting a write token: T3.
   if ((f.ruleId === 'ci-agent-untrusted-input' || f.ruleId === 'ci-credential-grant') && f.severity === 'high')

@@ -390,6 +390,21 @@ export function linesAfter(file: ChangeFile, at: ChangeLine, count: number): str
   return out;
 }
 
+/**
+ * The line and up to `count` lines after it on its own side, within its hunk: an added line reads the new side
+ * (added and unchanged lines), a removed line the old side (removed and unchanged). A statement wrapped over several
+ * lines reads the same from both sides when only its first line changed.
+ */
+export function sideLinesFrom(file: ChangeFile, at: ChangeLine, side: 'new' | 'old', count: number): string[] {
+  const lines = file.diff.hunks[at.hunk].lines;
+  const skip = side === 'new' ? 'del' : 'add';
+  const out: string[] = [];
+  for (let i = at.index; i < lines.length && out.length <= count; i++) {
+    if (lines[i].kind !== skip) out.push(lines[i].text);
+  }
+  return out;
+}
+
 /** The `count` new-side lines before an added line, nearest last, within its hunk. */
 export function linesBefore(file: ChangeFile, at: ChangeLine, count: number): string[] {
   const lines = file.diff.hunks[at.hunk].lines;

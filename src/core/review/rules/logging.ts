@@ -1,8 +1,10 @@
 /**
  * Log levels changed: a routine event raised to ERROR pages someone for nothing; the only diagnostic of a failure
- * lowered to debug disappears from production logs. Same call with only the level changed, replaced in place.
+ * lowered to debug disappears from production logs. Only the same call with the same message and arguments (wrapped
+ * lines joined, indentation ignored) whose level alone differs: a re-indented call or a new one beside it is no change.
  */
-import type { Change, ChangeLine } from '../model/change';
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { sideLinesFrom } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange, quote } from './rule';
 
 const LEVEL_CHANGED: RuleMeta = {
@@ -56,33 +58,92 @@ export const loggingRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source || file.removed.length === 0) continue;
-      const removed = new Map<string, { line: ChangeLine; level: number; word: string }[]>();
-      for (const l of file.removed) {
-        const m = sink.mayMatch(l) ? logCall(l.code) : null;
-        if (!m) continue;
-        const list = removed.get(m.skeleton) ?? [];
-        list.push({ line: l, level: m.level, word: m.word });
-        removed.set(m.skeleton, list);
+      const removed = calls(file, file.removed, 'old', sink);
+      if (removed.length === 0) continue;
+      const added = calls(file, file.added, 'new', sink);
+      // A call that reappears word for word (re-indented, moved into a loop or a helper) is unchanged: it pairs with
+      // its twin first and is never read as the other half of a level change.
+      const left = new Map<string, Call[]>();
+      for (const r of removed) push(left, r.whole, r);
+      const changed: Call[] = [];
+      for (const a of added) {
+        const twin = left.get(a.whole);
+        if (twin && twin.length > 0) twin.shift();
+        else changed.push(a);
       }
-      if (removed.size === 0) continue;
-      for (const l of file.added) {
-        const m = sink.mayMatch(l) ? logCall(l.code) : null;
-        const was = m ? removed.get(m.skeleton)?.find((r) => r.line.hunk === l.hunk) : undefined;
-        if (!m || !was || was.level === m.level) continue;
-        const raised = m.level > was.level;
-        if (raised && m.level < 4) continue;
+      const bySkeleton = new Map<string, Call[]>();
+      for (const list of left.values()) for (const r of list) push(bySkeleton, r.skeleton, r);
+      for (const a of changed) {
+        // Same call, same message and arguments, only the level differs.
+        const candidates = bySkeleton.get(a.skeleton);
+        const i = candidates?.findIndex((r) => r.level !== a.level) ?? -1;
+        if (!candidates || i < 0) continue;
+        const was = candidates.splice(i, 1)[0];
+        const raised = a.level > was.level;
+        if (raised && a.level < 4) continue;
         if (!raised && was.level < 3) continue;
         sink.add(
           LEVEL_CHANGED,
           file,
-          newRange(l.line),
+          newRange(a.line.line),
           raised ? 'low' : 'medium',
-          `${was.word} -> ${m.word}: ${quote(l.text, 50)}${raised ? ' (now reported as an error)' : ' (a warning or error no longer shows at the default level)'}`,
+          `${was.word} -> ${a.word}: ${quote(a.line.text, 50)}${raised ? ' (now reported as an error)' : ' (a warning or error no longer shows at the default level)'}`,
         );
       }
     }
   },
 };
+
+interface Call {
+  readonly line: ChangeLine;
+  readonly level: number;
+  readonly word: string;
+  /** The whole call (continuation lines joined), whitespace dropped, with the level blanked out. */
+  readonly skeleton: string;
+  /** The same with its level. */
+  readonly whole: string;
+}
+
+/** Lines a wrapped logging call may span (message and fields on the lines after `logger.info(`). */
+const MAX_CALL_LINES = 12;
+
+function calls(file: ChangeFile, lines: readonly ChangeLine[], side: 'new' | 'old', sink: FindingSink): Call[] {
+  const out: Call[] = [];
+  for (const l of lines) {
+    const m = sink.mayMatch(l) ? logCall(l.code) : null;
+    if (!m) continue;
+    const text = wholeCall(sideLinesFrom(file, l, side, MAX_CALL_LINES), l.code);
+    const call = logCall(text);
+    if (!call) continue;
+    out.push({ line: l, level: call.level, word: call.word, skeleton: call.skeleton, whole: text.replace(/\s+/g, '') });
+  }
+  return out;
+}
+
+/** The call starting on the first line, up to the line where its parentheses close (or as far as the hunk shows). */
+function wholeCall(lines: readonly string[], first: string): string {
+  let text = first;
+  let depth = parenDepth(first);
+  for (let i = 1; i < lines.length && depth > 0; i++) {
+    text += '\n' + lines[i];
+    depth += parenDepth(lines[i]);
+  }
+  return text;
+}
+
+function parenDepth(t: string): number {
+  let d = 0;
+  for (const ch of t)
+    if (ch === '(') d++;
+    else if (ch === ')') d--;
+  return d;
+}
+
+function push<T>(map: Map<string, T[]>, key: string, v: T): void {
+  const list = map.get(key);
+  if (list) list.push(v);
+  else map.set(key, [v]);
+}
 
 function logCall(code: string): { level: number; word: string; skeleton: string } | null {
   const m = CALL.exec(code);

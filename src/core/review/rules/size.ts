@@ -75,6 +75,7 @@ function generated(sink: FindingSink, file: ChangeFile): void {
  * Lines that differ only in whitespace, when the same file also has real changes. A block moved into or out of an
  * `if`/`try`/`with` shifts every line by the same indent: that is the logic change itself, not churn, so only
  * changes whose whitespace differs in more than one substantial way (trailing space, tabs, mixed re-indent) count.
+ * Lines that land in a function the change adds are a block extracted into a helper (moved, not reformatted).
  */
 function churn(sink: FindingSink, file: ChangeFile): void {
   if (file.removed.length < 10 || file.added.length < 10) return;
@@ -89,7 +90,11 @@ function churn(sink: FindingSink, file: ChangeFile): void {
   }
   let same = 0;
   const shifts = new Map<string, number>();
+  const extracted = newFunctionBodies(file);
   for (const l of file.added) {
+    // Lines of a function the change adds were moved there (a block extracted into a helper): the helper's own
+    // indent re-indents them, which is the move, not formatting.
+    if (extracted.has(l.line)) continue;
     const k = l.text.trim();
     const was = removed.get(k);
     // Same text once trimmed but not byte-identical: only the whitespace around it changed.
@@ -106,6 +111,56 @@ function churn(sink: FindingSink, file: ChangeFile): void {
   if (same >= 10 && logic >= 1 && kinds > 1) {
     sink.add(CHURN, file, spanOf(file), 'low', `${same} lines only re-indented, mixed with ${logic} changed lines`);
   }
+}
+
+/**
+ * A function definition's first line: Rust `fn`, Python `def`, Go `func`, JS/TS `function`, an arrow function bound
+ * to a name, a method (`name(args) {`, with Java/C#/TS modifiers or a return type), Ruby `def`.
+ */
+const DEFINITION =
+  /^\s*(?:(?:pub(?:\([^)]*\))?\s+)?(?:(?:const|async|unsafe|extern\s+"\w+")\s+)*fn\s+\w+|(?:async\s+)?def\s+[\w.?!]+|func\s+(?:\([^)]*\)\s*)?\w+\s*[[(]|(?:export\s+)?(?:default\s+)?(?:async\s+)?function\s*\*?\s*\w+\s*[<(]|(?:export\s+)?(?:const|let|var)\s+\w+\s*(?::[^=]+)?=\s*(?:async\s+)?(?:function\b|(?:\([^)]*\)|\w+)\s*(?::[^=]+)?=>)|(?:(?:public|private|protected|internal|static|async|override|final|virtual|abstract|synchronized)\s+)*(?:[\w<>[\],.?]+\s+)?(?!(?:if|for|while|switch|catch|return|else|do|try|using|lock|foreach|match|when|with|new|await|throw)\b)\w+\s*(?:<[^>]*>)?\([^)]*\)\s*(?::\s*[^{=]+|throws\s+[\w.,\s]+)?\{\s*$)/;
+
+/**
+ * New-side numbers of the lines of functions the change adds: from an added definition to its end (braces close, or
+ * in Python a line back at the definition's indent), while the lines stay added. Code extracted into a new helper
+ * lands there re-indented by the move.
+ */
+function newFunctionBodies(file: ChangeFile): Set<number> {
+  const out = new Set<number>();
+  const byIndent = file.cls.language === 'py' || file.cls.language === 'ruby';
+  for (const hunk of file.diff.hunks) {
+    let inside = false;
+    let depth = 0;
+    let opened = false;
+    let indent = 0;
+    for (const l of hunk.lines) {
+      if (l.kind !== 'add') {
+        if (l.kind === 'context') inside = false;
+        continue;
+      }
+      if (inside && byIndent && l.text.trim() !== '' && indentWidth(l.text) <= indent) inside = false;
+      if (!inside && DEFINITION.test(l.text)) {
+        inside = true;
+        depth = 0;
+        opened = false;
+        indent = indentWidth(l.text);
+      }
+      if (!inside || l.newLine === undefined) continue;
+      out.add(l.newLine);
+      if (byIndent) continue;
+      for (const ch of l.text)
+        if (ch === '{') {
+          depth++;
+          opened = true;
+        } else if (ch === '}') depth--;
+      if (opened && depth <= 0) inside = false;
+    }
+  }
+  return out;
+}
+
+function indentWidth(t: string): number {
+  return /^\s*/.exec(t)![0].replace(/\t/g, '    ').length;
 }
 
 /** How the whitespace of one line changed: the indent difference, and whether the trailing space changed. */

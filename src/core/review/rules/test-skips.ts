@@ -1,10 +1,12 @@
 /**
  * Skipped or focused tests: framework skips and focus markers per language, Rust's `#[ignore]` on inline tests in
- * src/, and skips that depend on where the test runs left alone (the test still runs wherever it can).
+ * src/. Skips whose condition depends on where the test runs are left alone (the test still runs wherever it can),
+ * or reported low when the condition is a secret CI may lack.
  */
 import type { ChangeFile, ChangeLine } from '../model/change';
-import { linesBefore } from '../model/change';
-import { FindingSink, LinePattern, RuleMeta, scanLines } from './rule';
+import { linesBefore, sideLinesFrom } from '../model/change';
+import type { Finding } from '../types';
+import { FindingSink, LinePattern, RuleMeta, quote, scanLines } from './rule';
 
 export const SKIPPED: RuleMeta = {
   id: 'test-skipped',
@@ -15,7 +17,6 @@ export const SKIPPED: RuleMeta = {
     'Remove the skip or focus, or link an issue saying why the test cannot run; a focused test silently turns the rest of the suite off.',
 };
 
-/** Python skips conditioned on the environment (an optional import, the platform, the interpreter) are not skipped tests. */
 const SKIP_PATTERNS: readonly LinePattern[] = [
   {
     re: /\b(?:describe|it|test|context|suite|specify)\.only\s*\(|\b(?:fit|fdescribe|ftest)\s*\(/,
@@ -30,7 +31,7 @@ const SKIP_PATTERNS: readonly LinePattern[] = [
     label: 'test skipped',
   },
   {
-    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b(?!\s*\(\s*(?:not\s+)?[\w.]*(?:import|install|available|platform|version|environ|getenv|which|os\.name)\w*\b)|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
+    re: /@pytest\.mark\.(?:skip|skipif|xfail)\b|\bpytest\.(?:skip|xfail)\s*\(|@unittest\.(?:skip|skipIf|skipUnless|expectedFailure)\b|\braise\s+(?:unittest\.)?SkipTest\b|\bself\.skipTest\s*\(/,
     langs: ['py'],
     severity: 'medium',
     label: 'test skipped',
@@ -53,25 +54,128 @@ export function skippedTests(sink: FindingSink, file: ChangeFile): void {
   if (file.cls.source && file.cls.language === 'rust')
     scanLines(sink, SKIPPED, file, file.added, 'new', SKIP_PATTERNS, /ignore/);
   if (!file.cls.test) return;
-  scanLines(
-    sink,
-    SKIPPED,
-    file,
-    file.added.filter((l) => !platformGuarded(file, l)),
-    'new',
-    SKIP_PATTERNS,
-    /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/,
-  );
+  const plain: ChangeLine[] = [];
+  for (const l of file.added) {
+    const skip = sink.mayMatch(l) && SKIP_WORDS.test(l.text) ? environmentSkip(file, l) : undefined;
+    if (!skip) plain.push(l);
+    else if (skip.credential)
+      sink.line(
+        SKIPPED,
+        file,
+        l,
+        'new',
+        'low',
+        `skipped unless ${skip.credential} is set: ${quote(skip.condition, 60)} ${RUNS_ONLY_WHERE} the secret is, which CI may not have`,
+      );
+  }
+  scanLines(sink, SKIPPED, file, plain, 'new', SKIP_PATTERNS, SKIP_WORDS);
+}
+
+const SKIP_WORDS =
+  /skip|only|todo|xit|xdescribe|xtest|xcontext|fit|fdescribe|ftest|Skip|Ignore|Disabled|Inconclusive|ignore|pending|xfail|expectedFailure/;
+const RUNS_ONLY_WHERE = 'runs only where';
+
+/**
+ * A `test-skipped` finding for a skip that depends on a secret in the environment: its severity is the rule's own
+ * (low), not raised because the code under test changed (combine.ts): the test runs wherever the secret is.
+ */
+export function isSecretGatedSkip(f: Finding): boolean {
+  return f.ruleId === SKIPPED.id && f.why.includes(RUNS_ONLY_WHERE);
 }
 
 /**
- * A skip that depends on where the test runs (`if runtime.GOOS == "windows" { t.Skip(...) }`, `it.skipIf(process.platform
- * === 'win32')`, `if testing.Short()`, a tool or variable that is absent): the test runs wherever it can, so nothing
- * was switched off. Read from the skip's own line and the two lines above it.
+ * A skip that depends on where the test runs: the condition of `skipif(...)`/`skipIf(...)`/`skipUnless(...)`/
+ * `it.skipIf(...)`/`@DisabledIfEnvironmentVariable`, or the `if` around `pytest.skip()`/`t.Skip()`/`this.skip()`,
+ * reads the environment (a variable, the platform, the interpreter, an optional import, a tool on PATH, a file such
+ * as a recorded cassette, short mode), or the skip's reason says what is missing. The test still runs wherever it
+ * can, so nothing was switched off; undefined for a skip with no such condition (`@pytest.mark.skip`, `it.skip`,
+ * `t.Skip()` at the top of a test). `credential`: the condition is a secret alone, with no recorded fallback.
+ */
+function environmentSkip(file: ChangeFile, l: ChangeLine): { condition: string; credential?: string } | undefined {
+  const condition = conditionOf(file, l);
+  if (condition === undefined) return undefined;
+  // `skipif(True, ...)` is off everywhere, whatever its reason says.
+  if (/^\s*\w*\s*\(\s*(?:True|true|1)\s*,?\s*$/.test(condition.replace(/\)\s*$/, ''))) return undefined;
+  // The skip's message says what is missing (`t.Skip("rg is not in $PATH")` under `if getRg() == ""`,
+  // `skipif(httpx is None, reason='httpx is not installed')`).
+  const reason = PLATFORM.test(l.text);
+  if (!ENVIRONMENT.test(condition) && !PLATFORM.test(condition) && !reason) return undefined;
+  // A secret or a recorded cassette (`not KEY and not cassette.exists()`): the test runs from the recording.
+  const secret = SECRET.exec(condition);
+  const fallback = FILE_CHECK.test(condition);
+  return { condition: condition.trim(), credential: secret && !fallback ? secret[0] : undefined };
+}
+
+/** The condition a skip depends on, as written, or undefined when it is unconditional. */
+function conditionOf(file: ChangeFile, l: ChangeLine): string | undefined {
+  const call = CONDITIONAL_CALL.exec(l.code);
+  if (call) {
+    // Only the call's own arguments (`it.skipIf(cond)('name', () => {...})` goes on into the test), without its
+    // `reason=`: a reason saying "not available yet" is no condition.
+    const text = wholeCall(sideLinesFrom(file, l, 'new', 10), l.code.slice(call.index));
+    return firstArguments(text).split(/\b(?:reason|msg)\s*=/)[0];
+  }
+  // `cond ? it.skip : it`, `if (!docker) this.skip();`, `if not HAS_X: pytest.skip()`: on the same line.
+  const before = l.code.slice(0, SKIP_CALL.exec(l.code)?.index ?? 0);
+  if (/\bif\b|\?/.test(before)) return before;
+  const indent = indentOf(l.text);
+  const above = linesBefore(file, l, 6);
+  for (let i = above.length - 1; i >= 0; i--) {
+    const t = above[i];
+    if (t.trim() === '' || indentOf(t) >= indent) continue;
+    return /^\s*(?:\}\s*else\s+)?(?:if|elif|unless)\b/.test(t) ? t : undefined;
+  }
+  return undefined;
+}
+
+const CONDITIONAL_CALL =
+  /\b(?:skipif|skipIf|skipUnless|runIf)\s*\(|@(?:DisabledIf|EnabledIf|DisabledOn|EnabledOn)\w*\s*\(/;
+const SKIP_CALL = /\b(?:pytest\.skip|skipTest|SkipTest|[tb]\.Skip\w*|this\.skip|(?:it|test|describe)\.skip)\b/;
+
+/** What a skip condition reads from where the test runs. */
+const ENVIRONMENT =
+  /\bos\.(?:environ|getenv|Getenv|LookupEnv)\b|\bgetenv\b|\bprocess\.(?:env|platform|arch)\b|\benv::var\b|\bSystem\.getenv\b|\bEnvironment\.GetEnvironmentVariable\b|\bsys\.(?:platform|version_info|implementation|maxsize)\b|\bplatform\.\w+\s*\(|\bos\.name\b|\bos\.platform\(\)|\bruntime\.(?:GOOS|GOARCH)\b|\bcfg!\s*\(|\btesting\.Short\(\)|\bshutil\.which\b|\bexec\.LookPath\b|\bwhich::which\b|\bfind_spec\b|import|installed|available|\bHAS_\w+|\bhas_\w+|\bIS_(?:WINDOWS|MACOS|MAC|LINUX|CI|PYPY)\b|\bis_(?:windows|macos|linux|ci|pypy)\b|\bisWindows\b|\bcuda\b|\bdocker\b|^\w*\(\s*(?:not\s+)?\w+\s+is\s+(?:not\s+)?None\b|EnvironmentVariable|SystemProperty|\bOS\.\w+|\bJRE\b/i;
+/** A file that may be there or not: a recorded cassette or fixture lets the test run without the secret. */
+const FILE_CHECK =
+  /\.(?:exists|is_file|isfile|is_dir)\s*\(|\bos\.path\.(?:exists|isfile)\b|\bexistsSync\b|\bos\.Stat\b|cassette/i;
+/** A secret's name in a condition. */
+const SECRET = /\b[A-Z][A-Z0-9_]*(?:API_KEY|APIKEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?|ACCESS_KEY)\b/;
+/** The call starting on the first line, up to the line where its parentheses close (or as far as the hunk shows). */
+function wholeCall(lines: readonly string[], first: string): string {
+  let text = first;
+  let depth = parenDepth(first);
+  for (let i = 1; i < lines.length && depth > 0; i++) {
+    text += '\n' + lines[i];
+    depth += parenDepth(lines[i]);
+  }
+  return text;
+}
+
+/** The callee and the arguments of the first call in `text`, up to its closing parenthesis. */
+function firstArguments(text: string): string {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) return text.slice(0, i + 1);
+  }
+  return text;
+}
+
+function parenDepth(t: string): number {
+  let d = 0;
+  for (const ch of t)
+    if (ch === '(') d++;
+    else if (ch === ')') d--;
+  return d;
+}
+
+function indentOf(t: string): number {
+  return /^\s*/.exec(t)![0].replace(/\t/g, '    ').length;
+}
+
+/**
+ * Words of a skip's own line that say it depends on where the test runs (`t.Skip("rg is not in $PATH")`,
+ * `runtime.GOOS`, `testing.Short()`), read when the skip has a condition.
  */
 const PLATFORM =
   /\bruntime\.GOOS\b|\btesting\.Short\(\)|\bos\.(?:Getenv|LookupEnv)\b|\bexec\.LookPath\b|\bprocess\.(?:platform|env)\b|\bos\.platform\(\)|\bsys\.platform\b|\bplatform\.system\(\)|\bcfg!\s*\(\s*(?:windows|unix|target_os)|\b(?:on|under|for) (?:windows|macos|darwin|linux)\b|\bshort mode\b|\bnot (?:available|installed|supported|found|(?:in|on) (?:the )?\$?PATH)\b|\bshutil\.which\b/i;
-
-function platformGuarded(file: ChangeFile, l: ChangeLine): boolean {
-  return PLATFORM.test(l.text) || linesBefore(file, l, 2).some((t) => PLATFORM.test(t));
-}

@@ -104,7 +104,7 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     const c = callee(node);
     if (c !== undefined) calls.push({ node, name: c.replace(/^.*[.:]/, '') });
     if (FUNCTION_TYPES.has(node.type)) {
-      const name = node.childForFieldName('name')?.text;
+      const name = node.childForFieldName('name')?.text ?? boundName(node);
       if (name) functions.push({ name, start: node.startPosition.row + 1, end: node.endPosition.row + 1 });
     }
     const conc = concurrencyOf(grammar, node);
@@ -112,11 +112,18 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
   };
   // Only nodes of the types the checks read become node objects; the parser finds them (most nodes are not).
   for (const node of root.descendantsOfType([...VISITED_TYPES]).slice(0, MAX_NODES)) if (node) visit(node);
-  // A call of this file's own helper that asserts counts as an assertion (tests often assert through one).
+  // A call of this file's own helper that asserts counts as an assertion (tests often assert through one), and so
+  // does a call of a helper that calls one (a few rounds: helpers rarely nest deeper).
   const helpers = new Set<string>();
-  for (const f of functions) {
-    if (cases.some((c) => c.start === f.start)) continue;
-    if (assertions.some((a) => within(a, f.start, f.end))) helpers.add(f.name);
+  const checks = [...assertions.map((a) => a.startPosition.row + 1), ...failures];
+  for (let round = 0; round < 3; round++) {
+    const before = helpers.size;
+    const lines = [...checks, ...calls.filter((c) => helpers.has(c.name)).map((c) => c.node.startPosition.row + 1)];
+    for (const f of functions) {
+      if (helpers.has(f.name) || cases.some((c) => c.start === f.start)) continue;
+      if (lines.some((l) => l >= f.start && l <= f.end)) helpers.add(f.name);
+    }
+    if (helpers.size === before) break;
   }
   const asserting = [...assertions, ...calls.filter((c) => helpers.has(c.name)).map((c) => c.node)];
   const testCases: TestCase[] = cases.map((c) => ({
@@ -144,6 +151,15 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     concurrency: concurrency.filter((u) => !inTests(u.line)),
     functionDocs: functionDocs(grammar, root),
   };
+}
+
+/** The name an anonymous function is bound to: `const expectRow = (row) => { ... }`, `check = lambda r: ...`. */
+function boundName(node: SyntaxNode): string | undefined {
+  const p = node.parent;
+  if (!p) return undefined;
+  if (p.type === 'variable_declarator') return p.childForFieldName('name')?.text;
+  if (p.type === 'assignment' || p.type === 'assignment_expression') return p.childForFieldName('left')?.text;
+  return undefined;
 }
 
 function rangeOf(node: SyntaxNode): [number, number] {

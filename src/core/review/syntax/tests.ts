@@ -103,13 +103,26 @@ export function assertionOf(grammar: Grammar, node: SyntaxNode): boolean {
   }
 }
 
-/** What fails a test without an assertion: Rust's `?` and `.unwrap()`/`.expect(..)`. */
+/**
+ * What fails a test without an assertion: Rust's `?` and `.unwrap()`/`.expect(..)`; a child process whose failure
+ * raises (`subprocess.run(..., check=True)`, `check_call`, `check_output`); a helper from elsewhere whose name says
+ * it checks (`assert_output(..)`, `expectRow(..)`, `mustParse(t, ..)`, `verify_snapshot(..)`).
+ */
 export function failurePoint(grammar: Grammar, node: SyntaxNode): boolean {
-  if (grammar !== 'rust') return false;
-  if (node.type === 'try_expression') return true;
+  if (grammar === 'rust' && node.type === 'try_expression') return true;
   const c = callee(node);
-  return c !== undefined && /\.(?:unwrap|expect|unwrap_err|expect_err)$/.test(c);
+  if (c === undefined) return false;
+  if (grammar === 'rust' && /\.(?:unwrap|expect|unwrap_err|expect_err)$/.test(c)) return true;
+  if (CHECKING_HELPER.test(c.replace(/^.*[.:]/, ''))) return true;
+  return (
+    grammar === 'python' &&
+    (/(?:^|\.)check_(?:call|output)$/.test(c) ||
+      /\bcheck\s*=\s*True\b/.test(node.childForFieldName('arguments')?.text ?? ''))
+  );
 }
+
+/** A function named for checking: `assert_x`, `check_x`, `expectX`, `verifyX`, `mustX`, `ensureX`, `requireX`. */
+const CHECKING_HELPER = /^_?(?:assert|check|expect|verify|must|ensure|require)(?:_\w|[A-Z])/;
 
 /** The attributes (`#[test]`, `#[cfg(test)]`) written above a Rust item, as text. */
 export function attributesBefore(node: SyntaxNode): string {

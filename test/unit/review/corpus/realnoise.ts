@@ -591,4 +591,66 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['broad-catch'],
     forbid: [],
   },
+  // --- round 4: one consolidation per change, skips on the environment (issue #14, blind round 4) ------------
+  {
+    id: 'noise4-py-provider-tests-consolidated',
+    lang: 'py',
+    title: "Centralize the providers' HTTP client lifecycle",
+    files: [
+      edit(
+        'src/acme/providers/base.py',
+        ['class CompatibleProvider:'],
+        ['    pass'],
+        ['    client_factory = make_client'],
+      ),
+      ...['north', 'south', 'east'].map((p) =>
+        edit(
+          `tests/providers/test_${p}.py`,
+          [''],
+          [
+            `def test_${p}_provider_pass_http_client() -> None:`,
+            '    http_client = httpx.AsyncClient()',
+            `    assert ${p.toUpperCase()}(http_client=http_client).client._client is http_client`,
+            '',
+          ],
+          [],
+          [''],
+          40,
+        ),
+      ),
+      newFile('tests/providers/test_compatible_http_clients.py', [
+        "@pytest.mark.parametrize('case', CASES, ids=lambda c: c.id)",
+        'def test_provider_keeps_given_http_client(case: Case) -> None:',
+        '    http_client = httpx.AsyncClient()',
+        '    assert case.create(http_client).client._client is http_client',
+      ]),
+    ],
+    expect: ['test-deleted'],
+    forbid: [],
+  },
+  {
+    id: 'noise4-py-skip-without-key-or-cassette',
+    lang: 'py',
+    title: "Use the vendor's web search tool",
+    files: [
+      edit('src/acme/models/search.py', ['def tools(self):'], ['    return []'], ['    return [WEB_SEARCH]']),
+      edit(
+        'tests/models/test_search.py',
+        [''],
+        [],
+        [
+          '@pytest.mark.skipif(',
+          "    not os.environ.get('VENDOR_API_KEY') and not _CASSETTE.is_file(),",
+          "    reason='records with VENDOR_API_KEY; replays the cassette otherwise',",
+          ')',
+          'def test_web_search_full_params() -> None:',
+          "    assert search('x').citations",
+        ],
+        [''],
+        80,
+      ),
+    ],
+    expect: [],
+    forbid: ['test-skipped'],
+  },
 ];
