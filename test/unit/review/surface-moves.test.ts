@@ -136,6 +136,14 @@ describe('review/surface: credential plumbing moved between files', () => {
       c.blastRadius.reasons.some((x) => /removes credential\/permission code in pkg\/providers\/alpha\.py/.test(x)),
       c.blastRadius.reasons.join('\n'),
     );
+    // A key handed bare to a call may be what puts it in a header: still credential code.
+    const hook = review(
+      diffOf({ path: 'pkg/gateway.py', add: ['    _add_request_hook(client, _GatewayHook(api_key))'] }),
+    );
+    assert.ok(
+      hook.blastRadius.reasons.some((x) => /adds credential\/permission code in pkg\/gateway\.py/.test(x)),
+      hook.blastRadius.reasons.join('\n'),
+    );
     // TypeScript: a token read from the environment where it was passed in before.
     const ts: FileSpec = {
       path: 'src/core/contentGenerator.ts',

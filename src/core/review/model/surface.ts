@@ -405,13 +405,13 @@ function ownerless(place: string): string {
 /** A key's name: what is handed on (a verb such as `isAuthenticated` in a condition is a check, never this). */
 const KEY_NAME = String.raw`[\w$]*(?:key|token|secret|password|passwd|passphrase|credentials?)`;
 /**
- * A key handed on without being read, checked or stored (places have no whitespace): a bare name passed as an
- * argument (`Client(api_key)`), forwarded under its own name (`api_key=api_key`, `apiKey: apiKey`,
- * `api_key=self.api_key`), or declared with a string type and no value but None (`api_key: str | None = None`,
- * `apiKey?: string`).
+ * A key handed on without being read, checked or stored (places have no whitespace): forwarded under its own name
+ * (`api_key=api_key`, `apiKey: apiKey`, `api_key=self.api_key`), or declared with a string type and no value but
+ * None (`api_key: str | None = None`, `apiKey?: string`). A key passed bare to a call (`_AuthHook(api_key)`) is not:
+ * that call may be what puts it in a header (pydantic-ai #7351, a Gateway auth hook rewired).
  */
 const PASS_THROUGH = new RegExp(
-  String.raw`^(?:${KEY_NAME}|(${KEY_NAME})[=:]\1|${KEY_NAME}\??:(?:str|string|String|SecretStr|bytes|None|null|undefined|Optional|\|)+(?:=(?:None|null|undefined))?)$`,
+  String.raw`^(?:(${KEY_NAME})[=:]\1|${KEY_NAME}\??:(?:str|string|String|SecretStr|bytes|None|null|undefined|Optional|\|)+(?:=(?:None|null|undefined))?)$`,
   'i',
 );
 
@@ -444,7 +444,10 @@ function placesOf(code: string, kind: SurfaceKind): string[] {
         }
       }
     }
-    out.push(code.slice(a, b).replace(/\s+/g, ''));
+    const place = code.slice(a, b).replace(/\s+/g, '');
+    // A bare name inside braces is shorthand (`{ apiKey }`, `new Client({ apiKey })`): `apiKey: apiKey`.
+    const shorthand = /^[A-Za-z_$][\w$]*$/.test(place) && (code[a - 1] === '{' || code[b] === '}');
+    out.push(shorthand ? `${place}:${place}` : place);
   }
   return out;
 }
