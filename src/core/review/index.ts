@@ -36,6 +36,9 @@ export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';
 export {
   cargoWorkspace,
+  jsEntryCandidates,
+  jsModuleCandidates,
+  jsReExports,
   manifestCandidates,
   manifestDir,
   privateCrate,

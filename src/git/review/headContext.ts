@@ -43,6 +43,7 @@ type HeadContext = Pick<
   | 'headText'
   | 'baseText'
   | 'jsPackages'
+  | 'jsExports'
   | 'crates'
   | 'pythonPackages'
   | 'references'
