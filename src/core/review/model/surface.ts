@@ -290,20 +290,6 @@ function summarize(file: ChangeFile, kind: SurfaceKind, hits: KindHits): Surface
   };
 }
 
-/** Where a file's production code does security-relevant work, by kind; empty for tests, docs, data. */
-export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
-  if (file.cls.test || file.cls.docs || file.cls.vendored || file.cls.generated) return [];
-  if (SANDBOX_POLICY_FILE.test(file.path)) return policyFileSurface(file);
-  const hits = fileHits(file);
-  if (!hits) return [];
-  const out: SurfaceHit[] = [];
-  for (const [kind, h] of hits) {
-    const hit = summarize(file, kind, h);
-    if (hit) out.push(hit);
-  }
-  return out;
-}
-
 /** Security-relevant lines that moved between files of the change word for word (rules/provenance.ts says it once). */
 export interface MovedSurface {
   readonly kind: SurfaceKind;
@@ -316,7 +302,8 @@ export interface MovedSurface {
 }
 
 /**
- * `securitySurfaces` for every file of a change at once, then across files: a line whose security-relevant
+ * Where each file's production code does security-relevant work, by kind (none for tests, docs, data), read for
+ * every file of a change at once, then across files: a line whose security-relevant
  * expressions another file of the change has on the other side, word for word (an owner such as `self.` aside), moved
  * rather than changed. Credential plumbing pulled out of twenty providers into one shared base class (pydantic-ai
  * #7418: `api_key=api_key` removed from each, added once) is one move, not twenty "removes credential code" and one
