@@ -37,6 +37,9 @@ export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';
 export {
   cargoWorkspace,
+  jsEntryCandidates,
+  jsModuleCandidates,
+  jsReExports,
   manifestCandidates,
   manifestDir,
   privateCrate,

@@ -186,6 +186,11 @@ export interface ReviewContext {
    */
   readonly jsPackages?: ReadonlyMap<string, boolean>;
   /**
+   * By the directory of each published package.json above changed JS/TS files: the modules its entry points reach
+   * through re-exports (model/packages.ts). A module outside that set is no library's API. Absent: unknown.
+   */
+  readonly jsExports?: ReadonlyMap<string, ReadonlySet<string>>;
+  /**
    * The Cargo.toml files above changed Rust files, by directory: whether the crate is kept out of other crates'
    * dependencies (`publish = false` or `[]`, or a binary only). Absent: unknown, every crate is a library.
    */

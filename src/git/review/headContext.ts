@@ -44,6 +44,7 @@ type HeadContext = Pick<
   | 'headText'
   | 'baseText'
   | 'jsPackages'
+  | 'jsExports'
   | 'crates'
   | 'pythonPackages'
   | 'references'

@@ -7,6 +7,9 @@
 import {
   cargoWorkspace,
   classifyPath,
+  jsEntryCandidates,
+  jsModuleCandidates,
+  jsReExports,
   manifestCandidates,
   manifestDir,
   privateCrate,
@@ -37,10 +40,16 @@ export async function readPackages(read: Read, changed: readonly { path: string 
     jsPackages?: Map<string, boolean>;
     crates?: Map<string, boolean>;
     pythonPackages?: Map<string, boolean>;
+    jsExports?: Map<string, Set<string>>;
   } = {};
   const jsPackages = new Map<string, boolean>();
   for (const p of js) if (texts.has(p)) jsPackages.set(manifestDir(p), privatePackage(texts.get(p)!));
   if (jsPackages.size > 0) out.jsPackages = jsPackages;
+  const published = js.filter((p) => texts.has(p) && jsPackages.get(manifestDir(p)) === false);
+  if (published.length > 0) {
+    const jsExports = await readJsExports(read, published.slice(0, MAX_PACKAGES), texts);
+    if (jsExports.size > 0) out.jsExports = jsExports;
+  }
   const cargoFound = cargo.filter((p) => texts.has(p));
   if (cargoFound.length > 0) out.crates = await readCrates(read, cargoFound, texts);
   if (py.length > 0) {
@@ -53,6 +62,55 @@ export async function readPackages(read: Read, changed: readonly { path: string 
       if (isPrivate !== undefined) pythonPackages.set(dir, isPrivate);
     }
     out.pythonPackages = pythonPackages;
+  }
+  return out;
+}
+
+const MAX_PACKAGES = 5;
+/** Modules read per package while following re-exports; past it the package stays unknown. */
+const MAX_MODULES = 300;
+
+/**
+ * Per published package: the modules reachable from its entry points (model/packages.ts `jsEntryCandidates`) through
+ * `export … from` chains, read breadth first. A package whose entry is a pattern, is not found, or has more modules
+ * than MAX_MODULES is left out (unknown: every module counts).
+ */
+async function readJsExports(
+  read: Read,
+  manifests: readonly string[],
+  texts: ReadonlyMap<string, string>,
+): Promise<Map<string, Set<string>>> {
+  const out = new Map<string, Set<string>>();
+  for (const p of manifests) {
+    const dir = manifestDir(p);
+    const entries = jsEntryCandidates(dir, texts.get(p)!);
+    if (!entries) continue;
+    const reached = new Set<string>();
+    const tried = new Set<string>();
+    let frontier = entries;
+    let complete = true;
+    for (let depth = 0; depth < 12 && frontier.length > 0; depth++) {
+      const fresh = frontier.filter((c) => !tried.has(c));
+      for (const c of fresh) tried.add(c);
+      if (fresh.length === 0) {
+        frontier = [];
+        break;
+      }
+      const found = await read(fresh);
+      const next: string[] = [];
+      for (const [path, text] of found) {
+        if (reached.has(path)) continue;
+        reached.add(path);
+        const from = path.replace(/\/?[^/]*$/, '');
+        for (const spec of jsReExports(text)) next.push(...jsModuleCandidates(from, spec));
+      }
+      if (reached.size > MAX_MODULES) {
+        complete = false;
+        break;
+      }
+      frontier = next;
+    }
+    if (complete && frontier.length === 0 && reached.size > 0) out.set(dir, reached);
   }
   return out;
 }

@@ -3,7 +3,13 @@
  * crates, Python code outside any declared package, private npm packages; unknown stays a library.
  */
 import * as assert from 'node:assert/strict';
-import { outsidePublishedPackage, privateCrate, privatePythonPackage } from '../../../src/core/review/model/packages';
+import {
+  jsEntryCandidates,
+  jsReExports,
+  outsidePublishedPackage,
+  privateCrate,
+  privatePythonPackage,
+} from '../../../src/core/review/model/packages';
 
 const cargo = (...lines: string[]): string =>
   ['[package]', 'name = "kit"', 'version = "0.3.1"', ...lines, '', '[dependencies]', 'serde = "1"'].join('\n');
@@ -67,5 +73,31 @@ describe('review packages: what a manifest says about its library', () => {
     assert.equal(outsidePublishedPackage('bot/handlers.py', 'py', {}), false);
     assert.equal(outsidePublishedPackage('src/app.ts', 'js', { jsPackages: new Map([['', true]]) }), true);
     assert.equal(outsidePublishedPackage('pkg/store.go', 'go', { pythonPackages }), false);
+  });
+
+  it('JS/TS: entry points come from main/exports, built paths map to sources; a module no entry reaches is internal', () => {
+    const entries = jsEntryCandidates('packages/server', JSON.stringify({ main: 'dist/index.js' }))!;
+    assert.ok(entries.includes('packages/server/index.ts'), entries.join(' '));
+    assert.ok(entries.includes('packages/server/src/index.ts'), entries.join(' '));
+    assert.equal(jsEntryCandidates('pkg', JSON.stringify({ exports: { './*': './dist/*.js' } })), null);
+    assert.equal(jsEntryCandidates('pkg', '{ not json'), null);
+    assert.deepEqual(jsEntryCandidates('', '{}')!.slice(0, 1), ['index.ts']);
+    assert.deepEqual(
+      jsReExports(
+        "export * from './agent/executor.js';\nexport { a, b } from '../x';\nexport type { T } from './t';\nimport y from './y';\nexport * from 'zod';",
+      ),
+      ['./agent/executor.js', '../x', './t'],
+    );
+    const jsPackages = new Map([['packages/server', false]]);
+    const jsExports = new Map([
+      ['packages/server', new Set(['packages/server/index.ts', 'packages/server/src/app.ts'])],
+    ]);
+    assert.equal(outsidePublishedPackage('packages/server/src/app.ts', 'js', { jsPackages, jsExports }), false);
+    assert.equal(
+      outsidePublishedPackage('packages/server/src/config/config.ts', 'js', { jsPackages, jsExports }),
+      true,
+    );
+    // Unknown exports: every module of a published package counts.
+    assert.equal(outsidePublishedPackage('packages/server/src/config/config.ts', 'js', { jsPackages }), false);
   });
 });

@@ -411,6 +411,44 @@ describe('review/rules CI, ownership and configuration', () => {
       fires: 'config-changed',
     },
     { lang: 'go', name: 'ordinary source', files: added('srv/config.go', '\tcfg := Load()'), silent: 'config-changed' },
+    {
+      lang: 'py',
+      name: 'settings.py that is the module of a public settings type (a docstring bullet removed)',
+      files: {
+        path: 'pkg/settings.py',
+        before: [
+          'class ModelSettings(TypedDict, total=False):',
+          '    timeout: float | None',
+          '    """Request timeout.',
+          '',
+        ],
+        del: ['    * xAI'],
+        after: ['    """'],
+      },
+      silent: 'config-changed',
+    },
+    {
+      lang: 'ts',
+      name: 'vite.config.ts with a plugin value changed',
+      files: {
+        path: 'web/vite.config.ts',
+        before: ['export default defineConfig({'],
+        del: ['  base: "/app/",'],
+        add: ['  base: "/"'],
+        after: ['});'],
+      },
+      fires: 'config-changed',
+    },
+    {
+      lang: 'ts',
+      name: 'webpack.config.ts declaring types and helpers',
+      files: {
+        path: 'tools/webpack.config.ts',
+        before: ['export interface BuildEnv {', '  production: boolean;', '}'],
+        add: ['export type Mode = "a" | "b";'],
+      },
+      silent: 'config-changed',
+    },
   ]);
 });
 

@@ -293,6 +293,27 @@ describe('review rules on both trees: public API changes', () => {
       ],
     },
     {
+      lang: 'py',
+      name: "a test-vector generator's module constant (the script deleted)",
+      silent: API,
+      files: [
+        {
+          path: 'crates/extract/test_vectors/generate.py',
+          status: 'deleted',
+          del: [
+            'import json',
+            '',
+            'CASES: list[Dir] = [',
+            '    Dir("empty", []),',
+            ']',
+            '',
+            'def main():',
+            '    print(json.dumps(CASES))',
+          ],
+        },
+      ],
+    },
+    {
       lang: 'ts',
       name: 'an exported helper of a test file',
       silent: API,

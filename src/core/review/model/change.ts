@@ -10,7 +10,7 @@ import { criticalLabels, resolveCriticalPaths } from './critical';
 import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
 import { LexState, START_STATE, lexLine, mayChangeState, statesAt } from './lexer';
 import { FileClass, classifyPath, unitKey } from './paths';
-import { securitySurfaces, type SurfaceHit } from './surface';
+import { changeSurfaces, type MovedSurface, type SurfaceHit } from './surface';
 import { fileSyntax, needsTree } from '../syntax/read';
 import type { FileSyntax } from '../syntax/structure';
 import type { TriggerIndex } from './triggers';
@@ -46,6 +46,8 @@ export interface ChangeFile {
   readonly criticalByPath: readonly string[];
   /** Security-relevant work in the changed production code, by kind (see surface.ts). */
   readonly surfaces: readonly SurfaceHit[];
+  /** Security-relevant lines that only moved between files of the change, word for word (see surface.ts). */
+  readonly movedSurfaces: readonly MovedSurface[];
   /** Set on the test view of a production file with inline tests (Rust `#[cfg(test)] mod tests`). */
   readonly inlineTests?: boolean;
   /** What the file's syntax tree at the head says (tests, assertions, concurrency); absent: line rules only. */
@@ -103,7 +105,7 @@ export function buildChange(
   let commitMixed = 0;
   const trees = new Set<string>();
   const lineOnly = new Set<string>();
-  const files = diff.files.flatMap((d): ChangeFile[] => {
+  const viewed = diff.files.flatMap((d): ChangeFile[] => {
     const cls = classifyPath(d.path);
     const added: ChangeLine[] = [];
     const removed: ChangeLine[] = [];
@@ -202,6 +204,7 @@ export function buildChange(
       critical: [],
       criticalByPath: [],
       surfaces: [],
+      movedSurfaces: [],
       ...(syntax ? { syntax } : {}),
       ...(cls.manifest && context.headText?.has(d.path) ? { manifestHead: context.headText.get(d.path) } : {}),
     };
@@ -220,6 +223,18 @@ export function buildChange(
       inlineTests: true,
     };
     return code.added.length + code.removed.length > 0 ? [code, tests] : [tests];
+  });
+  // What the code does is read across files: credential plumbing moved from one file into another is not new there.
+  const surfaced = changeSurfaces(viewed);
+  const files = viewed.map((f): ChangeFile => {
+    const s = surfaced.get(f);
+    if (!s) return f;
+    return {
+      ...f,
+      surfaces: s.surfaces,
+      movedSurfaces: s.moved,
+      critical: [...new Set([...f.criticalByPath, ...s.surfaces.map((h) => h.kind)])],
+    };
   });
   return {
     diff,
@@ -244,16 +259,10 @@ export function buildChange(
   };
 }
 
-/** A production view's critical labels: the configured globs on its path, then what its changed code does. */
+/** A production view's critical labels from the configured globs on its path (what its code does comes after). */
 function withCritical(file: ChangeFile, criticalPaths: readonly CriticalPath[]): ChangeFile {
   const criticalByPath = criticalLabels(file.path, criticalPaths);
-  const surfaces = securitySurfaces(file);
-  return {
-    ...file,
-    criticalByPath,
-    surfaces,
-    critical: [...new Set([...criticalByPath, ...surfaces.map((h) => h.kind)])],
-  };
+  return { ...file, criticalByPath, critical: criticalByPath };
 }
 
 function toLookup(

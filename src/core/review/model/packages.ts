@@ -22,13 +22,24 @@ export interface PackageIndex {
   readonly crates?: ReadonlyMap<string, boolean>;
   /** Manifests that declare a Python package: not published. Present (maybe empty) when they were looked for. */
   readonly pythonPackages?: ReadonlyMap<string, boolean>;
+  /**
+   * By the directory of a published package.json: the modules its entry points reach (`main`, `exports`… and the
+   * `export … from` chains of those files). A package absent here is unknown: every module counts.
+   */
+  readonly jsExports?: ReadonlyMap<string, ReadonlySet<string>>;
 }
 
 /** Whether `path` is outside every published library according to the manifests above it. */
 export function outsidePublishedPackage(path: string, language: Language, packages?: PackageIndex): boolean {
   switch (language) {
-    case 'js':
-      return nearest(path, packages?.jsPackages) ?? false;
+    case 'js': {
+      if (nearest(path, packages?.jsPackages)) return true;
+      // A module no entry point of its package re-exports is nobody's import (gemini-cli #28470: an a2a-server
+      // `config.ts` whose exported function became async, all its callers updated).
+      const dir = nearestDir(path, packages?.jsPackages);
+      const reached = dir !== undefined ? packages?.jsExports?.get(dir) : undefined;
+      return reached !== undefined && !reached.has(path);
+    }
     case 'rust':
       return nearest(path, packages?.crates) ?? false;
     case 'py':
@@ -48,6 +59,80 @@ function nearest(path: string, dirs?: ReadonlyMap<string, boolean>): boolean | u
     if (value !== undefined) return value;
   }
   return undefined;
+}
+
+/** The nearest directory above `path` (its own first) that `dirs` knows. */
+function nearestDir(path: string, dirs?: ReadonlyMap<string, boolean>): string | undefined {
+  if (!dirs || dirs.size === 0) return undefined;
+  const parts = path.split('/');
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const dir = parts.slice(0, i).join('/');
+    if (dirs.has(dir)) return dir;
+  }
+  return undefined;
+}
+
+const JS_SOURCE_EXT = ['.ts', '.tsx', '.mts', '.js', '.mjs', '.jsx'];
+/** Folders a build writes to: `dist/index.js` is built from `index.ts` or `src/index.ts`. */
+const BUILD_DIR = /^(?:dist|build|lib|out|esm|cjs|types)\//;
+
+/** Source files a module specifier relative to `dir` may name (`./x.js` written for `./x.ts`, a folder's index). */
+export function jsModuleCandidates(dir: string, spec: string): string[] {
+  const parts = (dir ? `${dir}/${spec}` : spec).split('/');
+  const norm: string[] = [];
+  for (const p of parts) {
+    if (p === '' || p === '.') continue;
+    if (p === '..') norm.pop();
+    else norm.push(p);
+  }
+  const base = norm.join('/').replace(/\.d\.ts$|\.(?:[mc]?js|jsx|tsx?|mts)$/, '');
+  return [...JS_SOURCE_EXT.map((e) => base + e), ...JS_SOURCE_EXT.map((e) => `${base}/index${e}`)];
+}
+
+/**
+ * The source files a package.json's entry points may be built from (`main`, `module`, `types`, `exports`; Node's
+ * `index.js` when none), by path from the repository root; null when an export is a pattern (`"./*"`: every module
+ * may be imported) or the manifest does not parse.
+ */
+export function jsEntryCandidates(dir: string, packageJson: string): string[] | null {
+  let pkg: Record<string, unknown>;
+  try {
+    const value = JSON.parse(packageJson) as unknown;
+    if (typeof value !== 'object' || value === null) return null;
+    pkg = value as Record<string, unknown>;
+  } catch {
+    return null;
+  }
+  const targets: string[] = [];
+  let pattern = false;
+  const visit = (v: unknown, key?: string): void => {
+    if (key?.includes('*')) pattern = true;
+    if (typeof v === 'string') {
+      if (v.includes('*')) pattern = true;
+      targets.push(v);
+    } else if (Array.isArray(v)) for (const x of v) visit(x);
+    else if (typeof v === 'object' && v !== null) for (const [k, x] of Object.entries(v)) visit(x, k);
+  };
+  for (const k of ['main', 'module', 'types', 'typings', 'exports']) visit(pkg[k]);
+  if (pattern) return null;
+  if (targets.length === 0) targets.push('index.js');
+  const out = new Set<string>();
+  for (const t of targets) {
+    const rel = t.replace(/^\.\//, '');
+    for (const r of new Set([rel, rel.replace(BUILD_DIR, ''), `src/${rel.replace(BUILD_DIR, '')}`]))
+      for (const c of jsModuleCandidates(dir, r)) out.add(c);
+  }
+  return [...out];
+}
+
+/** Relative module specifiers a JS/TS file re-exports (`export * from './x.js'`, `export { a } from '../y'`). */
+export function jsReExports(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.matchAll(
+    /^\s*export\s+(?:type\s+)?(?:\*(?:\s+as\s+[\w$]+)?|\{[^}]*\})\s*from\s*['"](\.{1,2}\/[^'"]+)['"]/gm,
+  ))
+    out.push(m[1]);
+  return out;
 }
 
 /** The files named `name` that may hold `path`'s package (its directory and every one above it), nearest first. */

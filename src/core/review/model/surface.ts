@@ -208,70 +208,202 @@ function contextHas(file: ChangeFile, re: RegExp): boolean {
   return false;
 }
 
-/** Where a file's production code does security-relevant work, by kind; empty for tests, docs, data. */
-export function securitySurfaces(file: ChangeFile): SurfaceHit[] {
-  if (file.cls.test || file.cls.docs || file.cls.vendored || file.cls.generated) return [];
-  if (SANDBOX_POLICY_FILE.test(file.path)) return policyFileSurface(file);
-  if (!file.cls.source) return [];
-  const out: SurfaceHit[] = [];
+/** A kind's matching lines of one file, by index into its added and removed lines, with their code. */
+interface KindHits {
+  readonly added: Map<number, RegExpExecArray>;
+  readonly removed: Map<number, RegExpExecArray>;
+  readonly addedCode: readonly string[];
+  readonly removedCode: readonly string[];
+}
+
+/**
+ * Each kind's lines in a file's production code, pass-throughs left out and lines the file's other side carries word
+ * for word dropped; undefined for files that are never surfaces (tests, docs, data) and for policy files (read whole).
+ */
+function fileHits(file: ChangeFile): Map<SurfaceKind, KindHits> | undefined {
+  if (file.cls.test || file.cls.docs || file.cls.vendored || file.cls.generated) return undefined;
+  if (SANDBOX_POLICY_FILE.test(file.path) || !file.cls.source) return undefined;
   const rust = file.cls.language === 'rust';
   // Each line's code without log prose, once for all kinds.
   const addedCode = file.added.map((l) => codeWithoutLogProse(file, l, rust));
   const removedCode = file.removed.map((l) => codeWithoutLogProse(file, l, rust));
+  const out = new Map<SurfaceKind, KindHits>();
   for (const kind of Object.keys(PATTERNS) as SurfaceKind[]) {
     const re = PATTERNS[kind];
     const words = WORDS[kind];
-    let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
-    let strong = false;
-    let replacing = 0;
-    // Lines doing this kind of work, then those whose expressions the other side carries word for word left out.
     const matches = (code: readonly string[]): Map<number, RegExpExecArray> => {
       const m = new Map<number, RegExpExecArray>();
       for (let i = 0; i < code.length; i++) {
         const hit = words && !words.test(code[i]) ? null : re.exec(code[i]);
         // A detector's own pattern (`String.raw\`--privileged\b\``) names the work without doing it.
         if (hit && definesPattern(code[i], file.cls.language)) continue;
+        // A key handed on unchanged (`api_key=api_key`, a parameter `api_key: str | None = None`) reads, checks and
+        // stores nothing: the code that does is where it came from or where it goes.
+        if (hit && kind === 'auth' && placesOf(code[i], kind).every(passesThrough)) continue;
         if (hit) m.set(i, hit);
       }
       return m;
     };
-    const addedHits = matches(addedCode);
-    const removedHits = matches(removedCode);
-    carryOver(kind, addedHits, addedCode, removedHits, removedCode);
-    const scan = (lines: readonly ChangeLine[], hits: Map<number, RegExpExecArray>, side: 'new' | 'old'): number => {
-      for (const [i, m] of hits) {
-        const l = lines[i];
-        const evidence = m[0].trim();
-        if (!ARG_ONLY.test(evidence)) strong = true;
-        if (side === 'new' && file.diff.hunks[l.hunk].lines.some((x) => x.kind === 'del')) replacing++;
-        if (!first || (first.side === 'old' && side === 'new')) first = { line: l.line, evidence, side };
-      }
-      return hits.size;
-    };
-    const added = scan(file.added, addedHits, 'new');
-    const removed = scan(file.removed, removedHits, 'old');
-    // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
-    if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
-    if (first && (kind !== 'process' || strong))
-      out.push({
-        kind,
-        added,
-        removed,
-        replacing,
-        line: first.line,
-        evidence: first.evidence.slice(0, 60),
-        ...(kind === 'sandbox'
-          ? {
-              tightensOnly: tightensOnly(
-                file,
-                [...addedHits.keys()].map((i) => file.added[i]),
-                [...removedHits.keys()].map((i) => file.removed[i]),
-              ),
-            }
-          : {}),
-      });
+    const hits: KindHits = { added: matches(addedCode), removed: matches(removedCode), addedCode, removedCode };
+    carryOver(kind, hits.added, addedCode, hits.removed, removedCode, file);
+    out.set(kind, hits);
   }
   return out;
+}
+
+/** A kind's hits in a file as one SurfaceHit, or undefined when none is left (or `.arg(` alone, away from processes). */
+function summarize(file: ChangeFile, kind: SurfaceKind, hits: KindHits): SurfaceHit | undefined {
+  let first: { line: number; evidence: string; side: 'new' | 'old' } | undefined;
+  let strong = false;
+  let replacing = 0;
+  const scan = (lines: readonly ChangeLine[], found: Map<number, RegExpExecArray>, side: 'new' | 'old'): number => {
+    for (const [i, m] of found) {
+      const l = lines[i];
+      const evidence = m[0].trim();
+      if (!ARG_ONLY.test(evidence)) strong = true;
+      if (side === 'new' && file.diff.hunks[l.hunk].lines.some((x) => x.kind === 'del')) replacing++;
+      if (!first || (first.side === 'old' && side === 'new')) first = { line: l.line, evidence, side };
+    }
+    return found.size;
+  };
+  const added = scan(file.added, hits.added, 'new');
+  const removed = scan(file.removed, hits.removed, 'old');
+  // `.arg(...)` is process building only next to a process call in this file's hunks (changed or around).
+  if (first && kind === 'process' && !strong) strong = contextHas(file, PROCESS_CALL);
+  if (!first || (kind === 'process' && !strong)) return undefined;
+  return {
+    kind,
+    added,
+    removed,
+    replacing,
+    line: first.line,
+    evidence: first.evidence.slice(0, 60),
+    ...(kind === 'sandbox'
+      ? {
+          tightensOnly: tightensOnly(
+            file,
+            [...hits.added.keys()].map((i) => file.added[i]),
+            [...hits.removed.keys()].map((i) => file.removed[i]),
+          ),
+        }
+      : {}),
+  };
+}
+
+/** Security-relevant lines that moved between files of the change word for word (rules/provenance.ts says it once). */
+export interface MovedSurface {
+  readonly kind: SurfaceKind;
+  /** Lines of this file that only moved here from other files (added) or away to them (removed). */
+  readonly added: number;
+  readonly removed: number;
+  /** First moved line: new-side when one was added here, else old-side. */
+  readonly line: number;
+  readonly evidence: string;
+}
+
+/**
+ * Where each file's production code does security-relevant work, by kind (none for tests, docs, data), read for
+ * every file of a change at once, then across files: a line whose security-relevant
+ * expressions another file of the change has on the other side, word for word (an owner such as `self.` aside), moved
+ * rather than changed. Credential plumbing pulled out of twenty providers into one shared base class (pydantic-ai
+ * #7418: `api_key=api_key` removed from each, added once) is one move, not twenty "removes credential code" and one
+ * "adds". Unlike within a file, one copy on the other side vouches for every copy on this one: that is what
+ * de-duplicating into a shared place does. Sandbox policy is never folded this way.
+ */
+export function changeSurfaces(
+  files: readonly ChangeFile[],
+): Map<ChangeFile, { surfaces: SurfaceHit[]; moved: MovedSurface[] }> {
+  const hitsOf = new Map<ChangeFile, Map<SurfaceKind, KindHits>>();
+  for (const f of files) {
+    const h = fileHits(f);
+    if (h) hitsOf.set(f, h);
+  }
+  const moved = new Map<ChangeFile, MovedSurface[]>();
+  for (const kind of ['auth', 'crypto', 'process'] as const) {
+    // Per side, each normalised expression with the files it appears in.
+    const where = (side: 'added' | 'removed'): Map<string, Set<ChangeFile>> => {
+      const out = new Map<string, Set<ChangeFile>>();
+      for (const [f, h] of hitsOf) {
+        const k = h.get(kind)!;
+        const code = side === 'added' ? k.addedCode : k.removedCode;
+        for (const i of k[side].keys())
+          for (const p of placesOf(code[i], kind).map(ownerless)) {
+            const set = out.get(p) ?? new Set();
+            set.add(f);
+            out.set(p, set);
+          }
+      }
+      return out;
+    };
+    const addedWhere = where('added');
+    const removedWhere = where('removed');
+    if (addedWhere.size === 0 || removedWhere.size === 0) continue;
+    const elsewhere = (p: string, pool: Map<string, Set<ChangeFile>>, f: ChangeFile): boolean =>
+      [...(pool.get(p) ?? [])].some((g) => g !== f);
+    for (const [f, h] of hitsOf) {
+      const k = h.get(kind)!;
+      const movedOut = (side: 'added' | 'removed'): ChangeLine[] => {
+        const code = side === 'added' ? k.addedCode : k.removedCode;
+        const pool = side === 'added' ? removedWhere : addedWhere;
+        const lines: ChangeLine[] = [];
+        for (const i of [...k[side].keys()]) {
+          const ps = placesOf(code[i], kind).map(ownerless);
+          if (ps.length === 0 || !ps.every((p) => elsewhere(p, pool, f))) continue;
+          k[side].delete(i);
+          lines.push((side === 'added' ? f.added : f.removed)[i]);
+        }
+        return lines;
+      };
+      const gained = movedOut('added');
+      const lost = movedOut('removed');
+      const first = gained[0] ?? lost[0];
+      if (!first) continue;
+      const list = moved.get(f) ?? [];
+      list.push({
+        kind,
+        added: gained.length,
+        removed: lost.length,
+        line: first.line,
+        evidence: placesOf(first.code, kind)[0]?.slice(0, 60) ?? first.code.trim().slice(0, 60),
+      });
+      moved.set(f, list);
+    }
+  }
+  const out = new Map<ChangeFile, { surfaces: SurfaceHit[]; moved: MovedSurface[] }>();
+  for (const f of files) {
+    if (f.cls.test || f.cls.docs || f.cls.vendored || f.cls.generated) continue;
+    const surfaces: SurfaceHit[] = [];
+    if (SANDBOX_POLICY_FILE.test(f.path)) surfaces.push(...policyFileSurface(f));
+    for (const [kind, h] of hitsOf.get(f) ?? []) {
+      const hit = summarize(f, kind, h);
+      if (hit) surfaces.push(hit);
+    }
+    const m = moved.get(f) ?? [];
+    if (surfaces.length > 0 || m.length > 0) out.set(f, { surfaces, moved: m });
+  }
+  return out;
+}
+
+/** An expression without the object that owns its names: `self.base_url` and `base_url` are the same plumbing. */
+function ownerless(place: string): string {
+  return place.replace(/\b(?:self|this|cls)\./g, '');
+}
+
+/** A key's name: what is handed on (a verb such as `isAuthenticated` in a condition is a check, never this). */
+const KEY_NAME = String.raw`[\w$]*(?:key|token|secret|password|passwd|passphrase|credentials?)`;
+/**
+ * A key handed on without being read, checked or stored (places have no whitespace): forwarded under its own name
+ * (`api_key=api_key`, `apiKey: apiKey`, `api_key=self.api_key`), or declared with a string type and no value but
+ * None (`api_key: str | None = None`, `apiKey?: string`). A key passed bare to a call (`_AuthHook(api_key)`) is not:
+ * that call may be what puts it in a header (pydantic-ai #7351, a Gateway auth hook rewired).
+ */
+const PASS_THROUGH = new RegExp(
+  String.raw`^(?:(${KEY_NAME})[=:]\1|${KEY_NAME}\??:(?:str|string|String|SecretStr|bytes|None|null|undefined|Optional|\|)+(?:=(?:None|null|undefined))?)$`,
+  'i',
+);
+
+function passesThrough(place: string): boolean {
+  return PASS_THROUGH.test(ownerless(place).replace(/^\*{1,2}/, ''));
 }
 
 const GLOBAL = new Map<SurfaceKind, RegExp>();
@@ -299,7 +431,10 @@ function placesOf(code: string, kind: SurfaceKind): string[] {
         }
       }
     }
-    out.push(code.slice(a, b).replace(/\s+/g, ''));
+    const place = code.slice(a, b).replace(/\s+/g, '');
+    // A bare name inside braces is shorthand (`{ apiKey }`, `new Client({ apiKey })`): `apiKey: apiKey`.
+    const shorthand = /^[A-Za-z_$][\w$]*$/.test(place) && (code[a - 1] === '{' || code[b] === '}');
+    out.push(shorthand ? `${place}:${place}` : place);
   }
   return out;
 }
@@ -316,6 +451,7 @@ function carryOver(
   addedCode: readonly string[],
   removedHits: Map<number, RegExpExecArray>,
   removedCode: readonly string[],
+  file: ChangeFile,
 ): void {
   if (addedHits.size === 0 || removedHits.size === 0) return;
   const places = (hits: Map<number, RegExpExecArray>, code: readonly string[]): Map<number, string[]> =>
@@ -333,10 +469,36 @@ function carryOver(
     }
     return out;
   };
+  // Then copies collapsed within one hunk: the same call in both arms of a removed `if/else`, kept once (pydantic-ai
+  // #7418: `AsyncOpenAI(base_url=..., api_key=token, ...)` twice, now one `_create_openai_client(...)` call). Only
+  // the hunk that kept one: a copy dropped elsewhere in the file is still a removal.
+  const collapsed = (
+    from: Map<number, string[]>,
+    to: Map<number, string[]>,
+    done: readonly number[],
+    fromLines: readonly ChangeLine[],
+    toLines: readonly ChangeLine[],
+  ): number[] => {
+    const inHunk = new Map<number, Set<string>>();
+    for (const [i, ps] of to) {
+      const set = inHunk.get(toLines[i].hunk) ?? new Set();
+      for (const p of ps) set.add(p);
+      inHunk.set(toLines[i].hunk, set);
+    }
+    const out: number[] = [];
+    for (const [i, ps] of from) {
+      if (done.includes(i)) continue;
+      const there = inHunk.get(fromLines[i].hunk);
+      if (there && ps.length > 0 && ps.every((p) => there.has(p))) out.push(i);
+    }
+    return out;
+  };
   const fromAdded = carried(added, removed);
   const fromRemoved = carried(removed, added);
-  for (const i of fromAdded) addedHits.delete(i);
-  for (const i of fromRemoved) removedHits.delete(i);
+  const moreAdded = collapsed(added, removed, fromAdded, file.added, file.removed);
+  const moreRemoved = collapsed(removed, added, fromRemoved, file.removed, file.added);
+  for (const i of [...fromAdded, ...moreAdded]) addedHits.delete(i);
+  for (const i of [...fromRemoved, ...moreRemoved]) removedHits.delete(i);
 }
 
 /**

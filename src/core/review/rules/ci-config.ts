@@ -161,7 +161,13 @@ export const ciConfigRules: RuleFamily = {
           `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`,
         );
       // A credential-broker grant has its own finding (ci-grants.ts).
-      else if (cls.config && !cls.agentConfig && !buildOutputOnly(file) && !BROKER_GRANT.test(file.path))
+      else if (
+        cls.config &&
+        !cls.agentConfig &&
+        !buildOutputOnly(file) &&
+        !BROKER_GRANT.test(file.path) &&
+        !codeModule(file, change.context.headText?.get(file.path))
+      )
         sink.add(
           CONFIG,
           file,
@@ -174,6 +180,28 @@ export const ciConfigRules: RuleFamily = {
     pipelinesChanged(sink, pipelines);
   },
 };
+
+/** A declaration that makes a code file a module rather than settings: a class, interface, enum, struct or type. */
+const TYPE_DECL =
+  /^\s*(?:export\s+)?(?:(?:abstract|default)\s+)*(?:class|interface|enum|struct|trait)\s+[A-Za-z_$]|^\s*(?:export\s+)?type\s+[A-Za-z_$][\w$]*\s*(?:<[^>]*>)?\s*=/;
+const FUNCTION_DECL = /^\s*(?:export\s+)?(?:async\s+)?(?:def|function)\s+[A-Za-z_$]/;
+
+/**
+ * A code file named like configuration (`settings.py`, `vite.config.ts`) that holds code, not settings: it declares a
+ * type, or three functions or more (read from the head when known, else from the hunks). Django's `settings.py` is
+ * literal assignments and stays configuration; pydantic-ai's `settings.py` is the module of the public `ModelSettings`
+ * type, and a docstring edit there is no configuration change (#6846, #7443).
+ */
+function codeModule(file: ChangeFile, head: string | undefined): boolean {
+  if (!file.cls.source) return false;
+  const lines = head !== undefined ? head.split('\n') : file.diff.hunks.flatMap((h) => h.lines.map((l) => l.text));
+  let functions = 0;
+  for (const t of lines) {
+    if (TYPE_DECL.test(t)) return true;
+    if (FUNCTION_DECL.test(t) && ++functions >= 3) return true;
+  }
+  return false;
+}
 
 /**
  * Added lines that are not a removed line again with only its trailing comment changed: `id-token: write` losing its

@@ -191,7 +191,7 @@ const LOGGED =
  */
 function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   const lang = file.cls.language;
-  if (explained(file, l)) return true;
+  if (explained(file, l) || existenceCheck(file, l)) return true;
   if ((lang === 'py' || lang === 'js' || lang === 'go' || lang === 'rust') && EXPECTED_ERRORS.test(l.code)) {
     if (FS_CALL.test(linesBefore(file, l, 3).join('\n'))) return true;
   }
@@ -228,8 +228,42 @@ function cleanupIgnored(file: ChangeFile, l: ChangeLine): boolean {
   return DELETE.test(call) && FALLBACK.test(linesBefore(file, l, 3).join('\n'));
 }
 
+/** A yes/no existence test: `fs.access`, `fs.promises.access`, `stat`, `exists`, `os.stat`, `Path(p).stat()`. */
+const EXISTENCE =
+  /\b(?:access|accessSync|stat|statSync|lstat|lstatSync|exists|existsSync|pathExists|pathExistsSync)\s*\(|\.(?:stat|lstat|exists|is_file|is_dir)\s*\(\s*\)/;
+/** What a try around an existence test may do with the answer: keep or return a plain value (no call), stop a loop. */
+const ANSWER =
+  /^\s*(?:\}\s*)?(?:return\b[^()]*|(?:(?:const|let|var)\s+)?[\w.$[\]'"]+\s*=\s*[^()=]*|break|continue|pass|[{}])\s*;?\s*$/;
+
+/**
+ * An empty handler whose purpose is a yes/no answer: the try only tests that a path exists (`await
+ * fs.promises.access(p)`, `os.stat(p)`) and keeps or returns the answer, or a promise of such a test ends in
+ * `.catch(() => false)`. The error is the "no" (gemini-cli #28470: four `.env` look-ups); a read or parse failure
+ * ignored is still reported.
+ */
+function existenceCheck(file: ChangeFile, l: ChangeLine): boolean {
+  const lang = file.cls.language;
+  if (lang === 'js') {
+    const call = /^(.*?)\.catch\s*\(/.exec(l.code)?.[1];
+    if (call !== undefined && EXISTENCE.test(call) && !/\.then\s*\(\s*(?!\(\s*\)\s*=>\s*(?:true|false)\b)/.test(call))
+      return true;
+  }
+  if (lang !== 'js' && lang !== 'py' && lang !== 'java' && lang !== 'cs') return false;
+  const before = linesBefore(file, l, 10);
+  for (let i = before.length - 1; i >= 0; i--) {
+    if (!/^\s*(?:\}\s*)?try\b/.test(before[i])) continue;
+    const body = before.slice(i + 1).filter((t) => t.trim() !== '' && !/^\s*(?:\/\/|#|\/\*|\*)/.test(t));
+    return body.length > 0 && EXISTENCE.test(body[0]) && body.slice(1).every((t) => ANSWER.test(t));
+  }
+  return false;
+}
+
 /** A comment of two words or more: it can say why, unlike a bare `// ignore`. */
-const REASON = /^\s*(?:\/\/|#|\/\*|\*)\s*\S+\s+\S+/;
+const REASON_WORDS = /^\s*(?:\/\/|#|\/\*|\*)\s*\S+\s+\S+/;
+/** A comment that only restates the swallow (`// Ignore errors`, `# ignore any exception`): no reason either. */
+const RESTATES =
+  /^\s*(?:\/\/|#|\/\*|\*)?\s*(?:just\s+|silently\s+)?(?:ignore[ds]?|ignoring|swallow(?:ed|s)?|suppress(?:ed)?)\b(?:\s+(?:the|any|all|this|these|an?|errors?|exceptions?|failures?|it|here|for\s+now))*\s*[.!]?\s*(?:\*\/)?\s*$/i;
+const REASON = { test: (t: string): boolean => REASON_WORDS.test(t) && !RESTATES.test(t) };
 /**
  * Calls whose failure is routinely ignored while cleaning up: the work is done, the release is best effort. The verb
  * may name its object (`stopProxy()`, `closeServer()`, `kill_child()`).
@@ -242,7 +276,7 @@ const CLEANUP_CALL =
  * advice asks), or one around a cleanup call only (dispose, close, kill...), whose failure changes nothing.
  */
 function explained(file: ChangeFile, l: ChangeLine): boolean {
-  if (/\S+\s+\S+/.test(l.comment.trim())) return true;
+  if (/\S+\s+\S+/.test(l.comment.trim()) && !RESTATES.test(l.comment.trim())) return true;
   for (const t of linesAfter(file, l, 4)) {
     if (t.trim() === '') continue;
     if (REASON.test(t)) return true;

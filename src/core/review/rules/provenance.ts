@@ -6,7 +6,8 @@
  */
 import type { Change, ChangeFile } from '../model/change';
 import { ownersOf } from '../model/codeowners';
-import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
+import type { SurfaceKind } from '../model/surface';
+import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, spanOf } from './rule';
 
 const CRITICAL: RuleMeta = {
   id: 'critical-path-touched',
@@ -64,8 +65,49 @@ export const provenanceRules: RuleFamily = {
         );
       }
     }
+    movedSurfaces(change, sink);
   },
 };
+
+const WHAT: Readonly<Record<SurfaceKind, string>> = {
+  auth: 'credential/permission',
+  crypto: 'cryptography',
+  process: 'process-execution',
+  sandbox: 'sandbox-policy',
+};
+
+/**
+ * Security-relevant lines moved word for word between files (model/surface.ts leaves them out of each file's
+ * surfaces): one low finding per kind naming where they landed and how many files they left, not one per file.
+ */
+function movedSurfaces(change: Change, sink: FindingSink): void {
+  const byKind = new Map<
+    SurfaceKind,
+    { file: ChangeFile; added: number; removed: number; line: number; evidence: string }[]
+  >();
+  for (const file of change.files)
+    for (const m of file.movedSurfaces) byKind.set(m.kind, [...(byKind.get(m.kind) ?? []), { file, ...m }]);
+  for (const [kind, moves] of byKind) {
+    const into = moves.filter((m) => m.added > 0).sort((a, b) => b.added - a.added);
+    const from = moves.filter((m) => m.removed > 0 && !into.some((t) => t.file === m.file));
+    const at = into[0] ?? moves[0];
+    const where =
+      into.length > 0
+        ? ` into ${into
+            .map((m) => m.file.path)
+            .slice(0, 2)
+            .join(', ')}${into.length > 2 ? ` and ${into.length - 2} more` : ''}`
+        : '';
+    const lines = moves.reduce((n, m) => n + m.removed, 0);
+    sink.add(
+      CRITICAL,
+      at.file,
+      at.added > 0 ? newRange(at.line) : oldRange(at.line),
+      'low',
+      `${WHAT[kind]} code moved word for word${where} from ${from.length} file${from.length === 1 ? '' : 's'} (${lines} line${lines === 1 ? '' : 's'} removed there, e.g. ${at.evidence}): check it arrived whole`,
+    );
+  }
+}
 
 /** Developer tooling that does not ship: CI helpers and repository scripts run git, linters and the interpreter. */
 const TOOLING = /^(?:\.github|\.circleci|\.buildkite|\.gitlab|scripts?|ci|hack)\//i;

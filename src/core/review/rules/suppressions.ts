@@ -110,6 +110,33 @@ const CONFIG_PATTERNS: readonly LinePattern[] = [
  */
 const TEST_FILE_PATTERNS: readonly LinePattern[] = PATTERNS.filter((p) => p.severity !== 'low');
 
+/**
+ * A file that builds a `Proxy` or a typed wrapper (`Reflect.get`, `(...args: Parameters<T>)`): indexing a target by
+ * a `string | symbol` key or forwarding any call cannot be typed without `any`, so the `any` suppressions it needs
+ * are expected there (gemini-cli #28470: five around a `Proxy` over `process.env`).
+ */
+const WRAPPER =
+  /\bnew\s+Proxy\s*[(<]|\bReflect\.(?:get|set|apply|construct|has|deleteProperty|defineProperty|ownKeys)\s*\(|\bParameters<|\bReturnType</;
+/** `eslint-disable` naming only the `any` and unsafe-`any` rules of typescript-eslint. */
+const ANY_RULES_ONLY =
+  /\beslint-disable(?:-next-line|-line)\s+@typescript-eslint\/(?:no-explicit-any|no-unsafe-[\w-]+)(?:\s*,\s*@typescript-eslint\/(?:no-explicit-any|no-unsafe-[\w-]+))*\s*(?:--.*|\*\/\s*)?$/;
+const ANY_CAST = /\bas\s+any\b|<any>\s*\w|:\s*any\b(?!\w)/;
+const WRAPPER_ANY: readonly LinePattern[] = [
+  {
+    re: /\beslint-disable(?:-next-line|-line)\b|\bas\s+any\b|<any>\s*\w|:\s*any\b(?!\w)/,
+    part: 'text',
+    severity: 'info',
+    label: '`any` where a Proxy or typed wrapper needs it',
+  },
+];
+
+/** An `any` suppression only (no other rule named, nothing else silenced on the line). */
+function anyOnly(l: { code: string; comment: string }): boolean {
+  const comment = l.comment.trim();
+  if (comment !== '' && /eslint-disable|@ts-|istanbul|c8|v8/.test(comment)) return ANY_RULES_ONLY.test(comment);
+  return ANY_CAST.test(l.code);
+}
+
 /** A word every pattern of PATTERNS and TEST_FILE_PATTERNS needs. */
 const CHEAP =
   /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/;
@@ -161,14 +188,23 @@ export const suppressionRules: RuleFamily = {
         const candidates = file.added.filter((l) => CHEAP.test(l.text));
         if (candidates.length === 0) continue;
         const moved = movedLines(file);
+        const fresh = candidates.filter((l) => !moved.has(l.line) && !suppressesStyleOnly(l.text));
+        const head = change.context.headText?.get(file.path);
+        const wrapper =
+          file.cls.language === 'js' &&
+          !file.cls.test &&
+          (head !== undefined ? WRAPPER.test(head) : file.added.some((l) => WRAPPER.test(l.code)));
+        const expected = wrapper ? fresh.filter(anyOnly) : [];
         scanLines(
           sink,
           SUPPRESSED,
           file,
-          candidates.filter((l) => !moved.has(l.line) && !suppressesStyleOnly(l.text)),
+          fresh.filter((l) => !expected.includes(l)),
           'new',
           file.cls.test ? TEST_FILE_PATTERNS : PATTERNS,
         );
+        // Folded with the file's other suppressions (one finding per file with a count); info, so it never leads.
+        scanLines(sink, SUPPRESSED, file, expected, 'new', WRAPPER_ANY);
       }
     }
   },
