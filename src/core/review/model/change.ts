@@ -423,3 +423,22 @@ export function linesBefore(file: ChangeFile, at: ChangeLine, count: number): st
   }
   return out;
 }
+
+/** The call starting on the first line, up to the line where its parentheses close (or as far as `lines` go). */
+export function wholeCall(lines: readonly string[], first: string): string {
+  let text = first;
+  let depth = parenDepth(first);
+  for (let i = 1; i < lines.length && depth > 0; i++) {
+    text += '\n' + lines[i];
+    depth += parenDepth(lines[i]);
+  }
+  return text;
+}
+
+function parenDepth(t: string): number {
+  let d = 0;
+  for (const ch of t)
+    if (ch === '(') d++;
+    else if (ch === ')') d--;
+  return d;
+}

@@ -4,7 +4,7 @@
  * lines joined, indentation ignored) whose level alone differs: a re-indented call or a new one beside it is no change.
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { sideLinesFrom } from '../model/change';
+import { sideLinesFrom, wholeCall } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange, quote } from './rule';
 
 const LEVEL_CHANGED: RuleMeta = {
@@ -118,25 +118,6 @@ function calls(file: ChangeFile, lines: readonly ChangeLine[], side: 'new' | 'ol
     out.push({ line: l, level: call.level, word: call.word, skeleton: call.skeleton, whole: text.replace(/\s+/g, '') });
   }
   return out;
-}
-
-/** The call starting on the first line, up to the line where its parentheses close (or as far as the hunk shows). */
-function wholeCall(lines: readonly string[], first: string): string {
-  let text = first;
-  let depth = parenDepth(first);
-  for (let i = 1; i < lines.length && depth > 0; i++) {
-    text += '\n' + lines[i];
-    depth += parenDepth(lines[i]);
-  }
-  return text;
-}
-
-function parenDepth(t: string): number {
-  let d = 0;
-  for (const ch of t)
-    if (ch === '(') d++;
-    else if (ch === ')') d--;
-  return d;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, v: T): void {

@@ -4,7 +4,7 @@
  * or reported low when the condition is a secret CI may lack.
  */
 import type { ChangeFile, ChangeLine } from '../model/change';
-import { linesBefore, sideLinesFrom } from '../model/change';
+import { linesBefore, sideLinesFrom, wholeCall } from '../model/change';
 import type { Finding } from '../types';
 import { FindingSink, LinePattern, RuleMeta, quote, scanLines } from './rule';
 
@@ -140,17 +140,6 @@ const FILE_CHECK =
   /\.(?:exists|is_file|isfile|is_dir)\s*\(|\bos\.path\.(?:exists|isfile)\b|\bexistsSync\b|\bos\.Stat\b|cassette/i;
 /** A secret's name in a condition. */
 const SECRET = /\b[A-Z][A-Z0-9_]*(?:API_KEY|APIKEY|TOKEN|SECRET|PASSWORD|CREDENTIALS?|ACCESS_KEY)\b/;
-/** The call starting on the first line, up to the line where its parentheses close (or as far as the hunk shows). */
-function wholeCall(lines: readonly string[], first: string): string {
-  let text = first;
-  let depth = parenDepth(first);
-  for (let i = 1; i < lines.length && depth > 0; i++) {
-    text += '\n' + lines[i];
-    depth += parenDepth(lines[i]);
-  }
-  return text;
-}
-
 /** The callee and the arguments of the first call in `text`, up to its closing parenthesis. */
 function firstArguments(text: string): string {
   let depth = 0;
@@ -159,14 +148,6 @@ function firstArguments(text: string): string {
     else if (text[i] === ')' && --depth === 0) return text.slice(0, i + 1);
   }
   return text;
-}
-
-function parenDepth(t: string): number {
-  let d = 0;
-  for (const ch of t)
-    if (ch === '(') d++;
-    else if (ch === ')') d--;
-  return d;
 }
 
 function indentOf(t: string): number {
