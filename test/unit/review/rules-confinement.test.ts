@@ -53,6 +53,20 @@ describe('review/rules path confinement checks removed', () => {
     },
     {
       lang: 'py',
+      name: 'a build hook deleted whole, with the check that guarded its own output folder',
+      files: {
+        path: 'docs/hooks/build_examples.py',
+        status: 'deleted',
+        del: [
+          'def write(root, name, text):',
+          '    if not (root / name).resolve().is_relative_to(root):',
+          '        raise ValueError(name)',
+        ],
+      },
+      silent: 'path-check-removed',
+    },
+    {
+      lang: 'py',
       name: 'commonpath replaced by is_relative_to',
       files: removed(
         'app/uploads.py',

@@ -37,6 +37,8 @@ export const confinementRules: RuleFamily = {
       const re = CHECKS[f.cls.language];
       if (!re || !f.cls.source || f.cls.test) continue;
       added.push(...checksIn(f.added, re));
+      // A file deleted whole takes its checks with the code they guarded; its callers' removed calls still count.
+      if (f.diff.status === 'deleted') continue;
       const gone = checksIn(f.removed, re);
       if (gone.length > 0) removed.set(f, gone);
     }
