@@ -191,6 +191,18 @@ describe('review/rules new dependencies', () => {
     },
     {
       lang: 'go',
+      name: 'an indirect require pulled in by another module upgrade',
+      files: {
+        path: 'go.mod',
+        before: ['require ('],
+        add: ['\tgithub.com/gin-gonic/gin v1.9.1 // indirect'],
+        after: [')'],
+      },
+      context: locks,
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'go',
       name: 'module line is not a dependency',
       files: added('go.mod', 'module github.com/acme/app'),
       silent: 'new-dependency',

@@ -204,6 +204,9 @@ function checkDependency(
       `${dep.name} is ${near.distance} edit${near.distance > 1 ? 's' : ''} from the well-known "${near.name}"`,
     );
   }
+  // An `// indirect` Go require is what another module's upgrade pulled in, recorded by `go mod tidy`: not a
+  // dependency this change chose (its typosquat check above still runs).
+  if (eco === 'go' && /\/\/\s*indirect\b/.test(dep.line.text)) return;
   const known = locks.namesFor(eco);
   if (!runtime) {
     const where =
