@@ -173,8 +173,9 @@ export const TYPESCRIPT_CASES: readonly CorpusCase[] = [
         '          prompt: ${{ github.event.comment.body }}',
       ]),
     ],
-    expect: ['ci-changed', 'ci-agent-untrusted-input', 'ci-risky-step'],
-    forbid: [],
+    expect: ['ci-agent-untrusted-input', 'ci-risky-step'],
+    // The agent finding names the workflow's change; a "pipeline changed" beside it would restate it.
+    forbid: ['ci-changed'],
   },
   {
     id: 'ts-test-without-assertion',
