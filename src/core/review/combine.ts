@@ -7,7 +7,7 @@
  * one step (tier.ts), so the same code gets the same findings whoever wrote it.
  */
 import type { Change } from './model/change';
-import { isReplacedTests } from './rules/tests';
+import { isReplacedTests } from './rules/test-deletions';
 import { isSecretGatedSkip } from './rules/test-skips';
 import { Finding, Severity, severityRank } from './types';
 
