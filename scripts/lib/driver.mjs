@@ -73,9 +73,12 @@ async function handle(page, screenshotDir, msg) {
       return out;
     }
     case 'click': {
+      // A closed webview's frame can linger with the same markup, hidden: clicking it would wait for visibility until
+      // the request times out, so only a visible match is clicked.
       for (const frame of page.frames()) {
-        const el = await frame.$(String(msg.selector)).catch(() => null);
-        if (el) {
+        const els = await frame.$$(String(msg.selector)).catch(() => []);
+        for (const el of els) {
+          if (!(await el.isVisible().catch(() => false))) continue;
           await el.click();
           return true;
         }

@@ -1,6 +1,6 @@
 /** The branch report as a PR comment. Every string that did not originate in this file goes through mdCode/mdText. */
 import type { BranchReport } from './build';
-import type { Finding, LineRange } from '../review';
+import type { Finding, Place } from '../review';
 import { aiClaimVerb } from '../blame';
 import { mdCode, mdText, percent } from './escape';
 
@@ -22,8 +22,8 @@ function more(shown: number, total: number, what: string): string[] {
   return total > shown ? [``, `_${total - shown} more ${what} not shown._`] : [];
 }
 
-function place(r: LineRange): string {
-  return `:${r.start}${r.end !== r.start ? `-${r.end}` : ''}${r.side === 'old' ? ' (removed)' : ''}`;
+function place(r: Place): string {
+  return `${r.file ?? ''}:${r.start}${r.end !== r.start ? `-${r.end}` : ''}${r.side === 'old' ? ' (removed)' : ''}`;
 }
 
 /**
@@ -33,7 +33,9 @@ function place(r: LineRange): string {
 function otherPlaces(f: Finding): string {
   const count = f.count ?? 1;
   if (count <= 1) return '';
-  const rest = (f.locations ?? []).slice(1).map((r) => mdCode(place(r).slice(1), { table: true, max: 40 }));
+  const rest = (f.locations ?? [])
+    .slice(1)
+    .map((r) => mdCode(r.file ? place(r) : place(r).slice(1), { table: true, max: 80 }));
   const tail = count - 1 - rest.length > 0 ? ` and ${count - 1 - rest.length} more` : '';
   return ` <details><summary>${count} places: show all</summary>${rest.join(', ')}${tail}</details>`;
 }

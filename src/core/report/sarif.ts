@@ -46,31 +46,37 @@ function location(f: Finding): object[] {
  * related locations as links when its message embeds them (`[line 9](1)`, SARIF 3.11.6), which `placesText` does.
  * Removed lines have no place on the head version; the count still includes them.
  */
-function relatedLocations(f: Finding): { id: number; line: number; location: object }[] {
-  const uri = f.file ? pathToUri(f.file) : undefined;
-  if (!uri || !f.locations || f.locations.length < 2) return [];
+function relatedLocations(f: Finding): { id: number; line: number; file?: string; location: object }[] {
+  if (!f.file || !pathToUri(f.file) || !f.locations || f.locations.length < 2) return [];
   return f.locations
     .slice(1)
-    .filter((r) => r.side === 'new')
+    .filter((r) => r.side === 'new' && pathToUri(r.file ?? f.file!))
     .map((r, i) => ({
       id: i + 1,
       line: r.start,
+      ...(r.file ? { file: r.file } : {}),
       location: {
         id: i + 1,
-        message: { text: `line ${r.start}` },
+        message: { text: r.file ? `${r.file} line ${r.start}` : `line ${r.start}` },
         physicalLocation: {
-          artifactLocation: { uri, uriBaseId: '%SRCROOT%' },
+          artifactLocation: { uri: pathToUri(r.file ?? f.file!), uriBaseId: '%SRCROOT%' },
           region: { startLine: r.start, endLine: Math.max(r.start, r.end) },
         },
       },
     }));
 }
 
-/** " (3 places in this file: [line 9](1), [line 20](2))": the count, and a link to each related location. */
-function placesText(count: number, related: readonly { id: number; line: number }[]): string {
+/**
+ * " (3 places in this file: [line 9](1), [line 20](2))": the count, and a link to each related location; a place in
+ * another file (a finding folded across files) names its file, and the count then says "places" only.
+ */
+function placesText(count: number, related: readonly { id: number; line: number; file?: string }[]): string {
   if (count <= 1) return '';
-  const links = related.map((r) => `[line ${r.line}](${r.id})`);
-  return ` (${count} places in this file${links.length > 0 ? `: ${links.join(', ')}` : ''})`;
+  const links = related.map(
+    (r) => `[${r.file ? `${r.file.replace(/[[\]\\]/g, '\\$&')} ` : ''}line ${r.line}](${r.id})`,
+  );
+  const where = related.some((r) => r.file) ? 'places' : 'places in this file';
+  return ` (${count} ${where}${links.length > 0 ? `: ${links.join(', ')}` : ''})`;
 }
 
 /** Text of the change that would read as an embedded link (`[x](1)`) gets its brackets escaped (SARIF 3.11.6). */

@@ -19,6 +19,7 @@ import {
   Finding,
   LineRange,
   MAX_LOCATIONS,
+  Place,
   ProvenanceSource,
   ReviewContext,
   severityRank,
@@ -353,14 +354,24 @@ function foldAcrossFiles(findings: readonly Finding[]): Finding[] {
     const [first, ...rest] = [...list].sort((a, b) => a.file!.localeCompare(b.file!));
     const shown = rest.slice(0, 3).map((f) => f.file);
     const more = rest.length > shown.length ? `, ${rest.length - shown.length} more` : '';
+    // "Show all" lists every file's places, not only the first file's: each other file's place carries its path.
+    const locations = [first, ...rest]
+      .flatMap((f) => placesOf(f).map((r): Place => (f === first ? r : { ...r, file: f.file! })))
+      .slice(0, MAX_LOCATIONS);
     out.push({
       ...first,
       why: `${first.why}; the same in ${rest.length} more file${rest.length > 1 ? 's' : ''}: ${shown.join(', ')}${more}`,
       inAi: list.some((f) => f.inAi),
       count: list.reduce((n, f) => n + (f.count ?? 1), 0),
+      ...(locations.length > 0 ? { locations } : {}),
     });
   }
   return out;
+}
+
+/** A finding's own places: its folded locations, else its one range. */
+function placesOf(f: Finding): readonly Place[] {
+  return f.locations ?? (f.range ? [f.range] : []);
 }
 
 function sideRank(f: Finding): number {

@@ -65,6 +65,7 @@ export type {
   Finding,
   LineProvenance,
   LineRange,
+  Place,
   ProvenanceSource,
   RepoFile,
   ReviewContext,

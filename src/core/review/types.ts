@@ -72,6 +72,11 @@ export interface LineRange {
   readonly end: number;
 }
 
+/** One place of a folded finding; `file` is set when it is not the finding's own file (folded across files). */
+export interface Place extends LineRange {
+  readonly file?: string;
+}
+
 export interface Finding {
   readonly ruleId: string;
   readonly category: Category;
@@ -92,8 +97,11 @@ export interface Finding {
    * line or call site; the same finding word for word in several files is one, naming the others. Absent means one.
    */
   readonly count?: number;
-  /** Every place in `file`, in order, when `count` > 1 (at most MAX_LOCATIONS; `count` is the true total). */
-  readonly locations?: readonly LineRange[];
+  /**
+   * Every place, in order, when `count` > 1 (at most MAX_LOCATIONS; `count` is the true total): those in `file` first,
+   * then, for a finding folded across files, the other files' places with their `file`.
+   */
+  readonly locations?: readonly Place[];
 }
 
 /** Places listed per folded finding; the count goes on past it. */

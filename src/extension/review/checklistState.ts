@@ -2,7 +2,7 @@
 // The modules, not the index: the index would pull the whole rule engine into the activation bundle.
 import { CHECKLIST, type ChecklistItem } from '../../core/review/checklist';
 import { shortAiClaim } from '../../core/review/claim';
-import { severityRank, type Finding, type Severity } from '../../core/review/types';
+import { severityRank, type Finding, type Place, type Severity } from '../../core/review/types';
 import { cleanLabel } from '../../core/blame';
 import type { ChecklistState, FindingView, ItemView } from './checklistProtocol';
 import type { LoadedReview } from './reviewLoader';
@@ -17,6 +17,7 @@ export interface ChecklistMarks {
 }
 
 function findingView(id: number, f: Finding): FindingView {
+  const places: readonly Place[] = f.locations ?? (f.range ? [f.range] : []);
   return {
     id,
     title: cleanLabel(f.title, 200),
@@ -26,7 +27,7 @@ function findingView(id: number, f: Finding): FindingView {
     inAi: f.inAi,
     revealable: f.file !== null && f.range !== null,
     count: f.count ?? 1,
-    places: (f.locations ?? (f.range ? [f.range] : [])).map((range) => cleanLabel(findingWhere({ ...f, range }), 300)),
+    places: places.map(({ file, ...range }) => cleanLabel(findingWhere({ ...f, file: file ?? f.file, range }), 300)),
   };
 }
 

@@ -67,8 +67,10 @@ export class ReviewActions {
     if (!f || f.file === null || f.range === null) return;
     // A folded finding lists every place; `place` picks one of them (the first when out of range).
     const range = f.locations?.[place] ?? f.range;
-    const file = review.model.files.find((x) => (range.side === 'new' ? x.newPath === f.file : x.oldPath === f.file));
-    if (!file) throw new Error(`${f.file} is not part of this review`);
+    // A finding folded across files names the file of each place that is not its own.
+    const path = ('file' in range && range.file) || f.file;
+    const file = review.model.files.find((x) => (range.side === 'new' ? x.newPath === path : x.oldPath === path));
+    if (!file) throw new Error(`${path} is not part of this review`);
     await openReviewDiff(review, file, { side: range.side, start: range.start, end: range.end });
     this.annotations.flush();
   }

@@ -11,7 +11,7 @@ import { ReviewStateStore } from '../../../src/git/review';
 import { closeAll, waitUntil, workspaceRoot } from '../helpers';
 import { NO_DRIVER, driver, driverAvailable } from '../driver';
 import { skipBecause } from '../../skip';
-import { REVIEWER, SESSION_FILE, ensureReviewFixture } from './reviewFixture.test';
+import { REVIEWER, SESSION_FILE, commitWithNote, ensureReviewFixture, git } from './reviewFixture.test';
 import { fileOf, reviewBranch } from './review.test';
 
 interface ChecklistProbe {
@@ -310,6 +310,83 @@ describe('AI review checklist', function () {
     } finally {
       await config.update('sarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(sarifPath, { force: true });
+    }
+  });
+
+  it('folds one finding word for word in two files into one whose "show all" names and reveals the other file', async () => {
+    const start = git('rev-parse', 'HEAD').trim();
+    const other = 'src/sessionCache.ts';
+    // Written by the same agent as the fixture, so both places read word for word alike.
+    await commitWithNote(
+      other,
+      [
+        ['export const a = 1;', 'ai'],
+        ['export const b = JSON.parse("{}");', 'ai'],
+      ],
+      'Add session cache',
+    );
+    const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
+    const at = (uri: string, line: number): object => ({
+      ruleId: 'ts.parse',
+      level: 'warning',
+      message: { text: 'unchecked parse' },
+      locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
+    });
+    const log = {
+      version: '2.1.0',
+      runs: [
+        {
+          tool: {
+            driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] },
+          },
+          results: [at(SESSION_FILE, 3), at(other, 2)],
+        },
+      ],
+    };
+    fs.writeFileSync(sarifPath, JSON.stringify(log));
+    const config = vscode.workspace.getConfiguration('aiProvenance.review');
+    await config.update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
+    try {
+      await reviewBranch();
+      const state = await showChecklist();
+      const item = state.triggered.find((i) => i.id === 'analyzers');
+      assert.ok(item, JSON.stringify(state.triggered.map((i) => i.id)));
+      const found = item.findings.filter((f) => f.title === 'Semgrep OSS: Unchecked parse');
+      assert.equal(found.length, 1, JSON.stringify(found));
+      const [finding] = found;
+      assert.equal(finding.count, 2);
+      assert.deepEqual(finding.places, [`${SESSION_FILE}:3`, `${other}:2`]);
+      const sel = `.finding[data-finding-id="${finding.id}"]`;
+      await waitUntil('the count badge', async () =>
+        (await texts(`${sel} .finding-count`)).includes('2 places') ? true : undefined,
+      );
+      // The view keeps a finding's list open across re-renders (the test before may have opened one with this id).
+      await driver.click(`${sel} .finding-places:not([open]) > summary`);
+      await waitUntil('the places listed', async () =>
+        (await texts(`${sel} .place-where`)).length === 2 ? true : undefined,
+      );
+      assert.equal(await driver.click(`${sel} .place-where[data-place="1"]`), true);
+      await waitUntil(
+        'the other file revealed',
+        async () => {
+          const e = vscode.window.activeTextEditor;
+          return e?.document.uri.scheme === 'ai-provenance-rev' &&
+            e.document.uri.path.endsWith(other) &&
+            e.selection.start.line === 1
+            ? e
+            : undefined;
+        },
+        10_000,
+      ).catch((err: Error) => {
+        const e = vscode.window.activeTextEditor;
+        throw new Error(
+          `${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`,
+        );
+      });
+    } finally {
+      await config.update('sarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
+      fs.rmSync(sarifPath, { force: true });
+      git('reset', '-q', '--hard', start);
     }
   });
 });

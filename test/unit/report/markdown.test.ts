@@ -100,6 +100,21 @@ describe('renderMarkdown', () => {
     assertInert(md);
   });
 
+  it('names the file of each place in another file under "show all" (a finding folded across files)', () => {
+    const folded = finding({
+      count: 3,
+      range: { side: 'new', start: 4, end: 4 },
+      locations: [
+        { side: 'new', start: 4, end: 4 },
+        { side: 'new', start: 7, end: 7, file: 'src/b.ts' },
+        { side: 'old', start: 2, end: 3, file: 'src/c.ts' },
+      ],
+    });
+    const md = renderMarkdown(buildBranchReport(facts(), review([folded])));
+    assert.match(md, /<summary>3 places: show all<\/summary>`src\/b\.ts:7`, `src\/c\.ts:2-3 \(removed\)`<\/details>/);
+    assertInert(md);
+  });
+
   it('lists every place the engine kept under "show all", then how many more', () => {
     const kept = Array.from({ length: 50 }, (_, i) => ({ side: 'new' as const, start: 10 + i * 3, end: 10 + i * 3 }));
     const folded = finding({ count: 64, range: kept[0], locations: kept });

@@ -76,6 +76,25 @@ describe('renderSarif', () => {
     );
   });
 
+  it('points a related location of a finding folded across files at its own file', async () => {
+    const validate = await sarifValidator();
+    const folded = finding({
+      count: 2,
+      range: { side: 'new', start: 4, end: 4 },
+      locations: [
+        { side: 'new', start: 4, end: 4 },
+        { side: 'new', start: 8, end: 8, file: 'p/other [x].py' },
+      ],
+    });
+    const sarif = renderSarif(buildBranchReport(facts(), review([folded])), '1.2.3') as any; // eslint-disable-line @typescript-eslint/no-explicit-any
+    assert.ok(validate(sarif), JSON.stringify((validate as unknown as { errors: unknown }).errors));
+    const [result] = sarif.runs[0].results;
+    assert.match(result.message.text, /\(2 places: \[p\/other \\\[x\\\]\.py line 8\]\(1\)\)$/);
+    const [related] = result.relatedLocations;
+    assert.equal(related.physicalLocation.artifactLocation.uri, 'p/other%20%5Bx%5D.py');
+    assert.equal(related.message.text, 'p/other [x].py line 8');
+  });
+
   it('keeps text of the change from reading as a link to a related location', () => {
     const folded = finding({
       why: 'added "see [the docs](1) and a[0]"',

@@ -118,6 +118,16 @@ describe('review/engine report', () => {
     const folded = hits.find((h) => h.file === 'p/azure.py')!;
     assert.equal(folded.count, 5);
     assert.match(folded.why, /the same in 4 more files: p\/cerebras\.py, p\/github\.py, p\/groq\.py, 1 more$/);
+    // "Show all" reaches every file: the first file's place has no file, each other file's place names its own.
+    assert.deepEqual(folded.locations, [
+      { side: 'new', start: 1, end: 1 },
+      ...['p/cerebras.py', 'p/github.py', 'p/groq.py', 'p/mistral.py'].map((file) => ({
+        side: 'new',
+        start: 1,
+        end: 1,
+        file,
+      })),
+    ]);
     const other = hits.find((h) => h.file === 'p/other.py')!;
     assert.equal(other.count, undefined);
   });
