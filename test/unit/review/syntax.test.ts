@@ -99,6 +99,127 @@ describe('review/syntax: structure read from tree-sitter trees', () => {
     );
   });
 
+  it('a test that returns before its first assertion when a probe fails passes silently there, in four languages', () => {
+    const early = (grammar: Grammar, lines: string[]) =>
+      structure(grammar, lines, true)
+        .guarded.filter((g) => g.kind === 'early-return')
+        .map((g) => [g.line, g.guard]);
+    assert.deepEqual(
+      early('rust', [
+        '#[test]',
+        'fn prune_on_alt_fs() -> Result<()> {',
+        '    let Some(ctx) = test_context().with_cache_on_alt_fs()? else {',
+        '        return Ok(());',
+        '    };',
+        '    assert_eq!(ctx.prune()?, 1);',
+        '    Ok(())',
+        '}',
+      ]),
+      [[4, 'let ... = test_context().with_cache_on_alt_fs()? else']],
+    );
+    assert.deepEqual(
+      early('python', [
+        'def test_sandbox(tmp_path):',
+        '    exe = shutil.which("bwrap")',
+        '    if not exe:',
+        '        return',
+        '    assert run(exe, tmp_path) == 0',
+      ]),
+      [[4, 'if not exe']],
+    );
+    assert.deepEqual(
+      early('go', [
+        'func TestDial(t *testing.T) {',
+        '    addr := os.Getenv("REDIS_ADDR")',
+        '    if addr == "" {',
+        '        return',
+        '    }',
+        '    require.NoError(t, dial(addr))',
+        '}',
+      ]),
+      [[4, 'if addr == ""']],
+    );
+    assert.deepEqual(
+      early('typescript', [
+        'it("connects", async () => {',
+        '  const server = await tryStart();',
+        '  if (!server) return;',
+        '  assert.equal(await server.ping(), "pong");',
+        '});',
+      ]),
+      [[3, 'if (!server)']],
+    );
+  });
+
+  it('leaves early returns alone that skip visibly, follow an assertion, leave a closure, or pick checks by input', () => {
+    const early = (grammar: Grammar, lines: string[]) =>
+      structure(grammar, lines, true).guarded.filter((g) => g.kind === 'early-return');
+    // A visible skip: the runner reports it as skipped.
+    assert.deepEqual(
+      early('go', [
+        'func TestDial(t *testing.T) {',
+        '    addr := os.Getenv("REDIS_ADDR")',
+        '    if addr == "" {',
+        '        t.Skip("no REDIS_ADDR")',
+        '        return',
+        '    }',
+        '    require.NoError(t, dial(addr))',
+        '}',
+      ]),
+      [],
+    );
+    assert.deepEqual(
+      early('rust', [
+        '#[test]',
+        'fn alt_fs() {',
+        '    let Some(ctx) = probe() else {',
+        '        eprintln!("skipping: no alternative filesystem");',
+        '        return;',
+        '    };',
+        '    assert!(ctx.ok());',
+        '}',
+      ]),
+      [],
+    );
+    // After the first assertion: the test has checked something.
+    assert.deepEqual(
+      early('python', [
+        'def test_parse():',
+        '    result = parse("x")',
+        '    assert result is not None',
+        '    if result.empty:',
+        '        return',
+        '    assert result.value == 1',
+      ]),
+      [],
+    );
+    // A return inside a callback leaves the callback, not the test.
+    assert.deepEqual(
+      early('typescript', [
+        'it("maps", () => {',
+        '  const out = rows.map((r) => {',
+        '    if (!r) return 0;',
+        '    return r.n;',
+        '  });',
+        '  assert.deepEqual(out, [1]);',
+        '});',
+      ]),
+      [],
+    );
+    // The test's own input (a parametrized case) picks which checks apply.
+    assert.deepEqual(
+      early('python', [
+        'def test_case(case):',
+        '    if not case.expected:',
+        '        return',
+        '    assert run(case) == case.expected',
+      ]),
+      [],
+    );
+    // Outside a test case nothing is read.
+    assert.deepEqual(early('python', ['def helper(x):', '    if not x:', '        return', '    assert x > 0']), []);
+  });
+
   it('TypeScript and TSX files get their own grammars; other languages none', () => {
     assert.equal(grammarFor('src/a.ts', 'js'), 'typescript');
     assert.equal(grammarFor('src/a.tsx', 'js'), 'tsx');

@@ -392,10 +392,12 @@ function guardedFromTree(sink: FindingSink, file: ChangeFile): void {
       CANNOT_FAIL,
       file,
       newRange(l.line),
-      'medium',
+      g.kind === 'early-return' ? 'low' : 'medium',
       g.kind === 'condition'
         ? `assertion ${quote(l.text, 40)} runs only when ${quote(g.guard, 40)} holds: it passes when the code fails`
-        : `assertion ${quote(l.text, 40)} sits in a try whose handler swallows the failure: ${quote(g.guard, 40)}`,
+        : g.kind === 'early-return'
+          ? `test returns before its first assertion (${quote(l.text, 30)}) when ${quote(g.guard, 50)}: there it passes without checking anything, reported as passed, not skipped`
+          : `assertion ${quote(l.text, 40)} sits in a try whose handler swallows the failure: ${quote(g.guard, 40)}`,
     );
   }
   for (const l of file.added) {

@@ -20,8 +20,9 @@ export interface TestCase {
 }
 
 export interface GuardedAssertion {
+  /** The assertion's line; for `early-return`, the line of the return that skips every assertion. */
   readonly line: number;
-  readonly kind: 'condition' | 'swallowed';
+  readonly kind: 'condition' | 'swallowed' | 'early-return';
   /** The condition or handler that makes it skip, as written. */
   readonly guard: string;
 }
@@ -80,6 +81,8 @@ const VISITED_TYPES = new Set([
   'synchronized_statement',
   'object_creation_expression',
   'new_expression',
+  'return_statement',
+  'return_expression',
 ]);
 
 /** Reads a file's tree. `testFile`: the path says the whole file is tests (test cases count only there, Rust aside). */
@@ -91,7 +94,12 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
   const calls: { node: SyntaxNode; name: string }[] = [];
   const functions: { name: string; start: number; end: number }[] = [];
   const concurrency: ConcurrencyUse[] = [];
+  const returns: SyntaxNode[] = [];
   const visit = (node: SyntaxNode): void => {
+    if (node.type === 'return_statement' || node.type === 'return_expression') {
+      returns.push(node);
+      return;
+    }
     if (testModule(grammar, node)) testRanges.push(rangeOf(node));
     const tc = testCaseOf(grammar, node, testFile);
     if (tc !== undefined) {
@@ -141,6 +149,14 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     if (!owner) continue;
     const g = guardOf(grammar, a, owner.node);
     if (g) guarded.push({ line: a.startPosition.row + 1, ...g });
+  }
+  for (const c of cases) {
+    const early = earlyReturnOf(
+      c.node,
+      returns.filter((r) => within(r, c.start, c.end)),
+      asserting.filter((a) => within(a, c.start, c.end)),
+    );
+    if (early) guarded.push(early);
   }
   const inTests = (line: number): boolean => testFile || testRanges.some(([s, e]) => line >= s && line <= e);
   return {
@@ -228,10 +244,73 @@ function guardOf(
   return undefined;
 }
 
+/**
+ * A test that returns before its first assertion when a condition holds (`let Some(ctx) = probe() else { return
+ * Ok(()) }`, `if not shutil.which("x"): return`, `if (!server) return;`): where the condition holds it is reported
+ * as passed, not skipped, having checked nothing. A branch that skips, fails or reports (`t.Skip`, `pytest.skip`,
+ * `panic!`, a log line naming it) is visible and left alone, as is a return inside a nested function or closure, and
+ * a condition on the test's own input (a table row, a parameter) that picks which checks apply.
+ */
+/** A branch the runner shows: it skips (`t.Skip`, `pytest.skip`), fails, or returns an error (`Err(..)` fails). */
+const VISIBLE = new RegExp(`${REPORTS.source}|\\bErr\\s*\\(`, 'i');
+
+function earlyReturnOf(
+  test: SyntaxNode,
+  returns: readonly SyntaxNode[],
+  assertions: readonly SyntaxNode[],
+): GuardedAssertion | undefined {
+  if (assertions.length === 0) return undefined;
+  const first = Math.min(...assertions.map((a) => a.startIndex));
+  for (const r of returns) {
+    if (r.startIndex > first) continue;
+    let guard: SyntaxNode | undefined;
+    let branch: SyntaxNode | undefined;
+    let child = r;
+    let a = r.parent;
+    for (; a && contains(test, a); child = a, a = a.parent) {
+      if (FUNCTION_TYPES.has(a.type)) break;
+      if (!guard && IF_TYPES.has(a.type)) {
+        const cons = a.childForFieldName('consequence');
+        if (cons && contains(cons, child)) [guard, branch] = [a.childForFieldName('condition') ?? undefined, cons];
+      }
+      if (!guard && a.type === 'let_declaration' && a.childForFieldName('alternative')) {
+        const alt = a.childForFieldName('alternative')!;
+        if (contains(alt, child)) [guard, branch] = [a.childForFieldName('value') ?? undefined, alt];
+      }
+    }
+    // The return must leave the test itself: its nearest function is the test (or, in JS, the test's callback).
+    const leavesTest =
+      a !== null &&
+      (same(a, test) || (FUNCTION_TYPES.has(a.type) && !!a.parent?.parent && same(a.parent.parent, test)));
+    if (!leavesTest || !guard || !branch) continue;
+    if (VISIBLE.test(branch.text) || /\b(?:print|println|eprintln|log|warn|console)\w*!?\s*[.(]/.test(branch.text))
+      continue;
+    const input = /^[(!\s]*(?:not\s+)?([A-Za-z_$][\w$]*)/.exec(guard.text);
+    if (input && !/^(?:let|Some|Ok)$/.test(input[1]) && parameterOf(test, input[1])) continue;
+    const text =
+      guard.parent?.type === 'let_declaration' ? `let ... = ${oneLine(guard.text)} else` : `if ${oneLine(guard.text)}`;
+    return { line: r.startPosition.row + 1, kind: 'early-return', guard: text };
+  }
+  return undefined;
+}
+
+/** Whether `name` is a parameter of the test (or of its callback): a table row or fixture, the test's input. */
+function parameterOf(test: SyntaxNode, name: string): boolean {
+  const fn = FUNCTION_TYPES.has(test.type)
+    ? test
+    : test.childForFieldName('arguments')?.namedChildren.find((k) => k !== null && FUNCTION_TYPES.has(k.type));
+  const params = fn?.childForFieldName('parameters') ?? fn?.childForFieldName('parameter');
+  return params ? new RegExp(`(?:^|[^\\w$])${name.replace(/\$/g, '\\$')}(?:[^\\w$]|$)`).test(params.text) : false;
+}
+
 /** A handler's text without what it catches (`except AssertionError` names an error; it does not report one). */
 function handlerBody(h: SyntaxNode): string {
   const body = h.childForFieldName('body') ?? h.namedChildren[h.namedChildren.length - 1];
   return body ? body.text : h.text;
+}
+
+function same(a: SyntaxNode, b: SyntaxNode): boolean {
+  return a.type === b.type && a.startIndex === b.startIndex && a.endIndex === b.endIndex;
 }
 
 function contains(outer: SyntaxNode, inner: SyntaxNode): boolean {

@@ -19,6 +19,36 @@ export const GO_CASES: readonly CorpusCase[] = [
     forbid: ['swallowed-error'],
   },
   {
+    id: 'go-test-skips-visibly-without-redis',
+    lang: 'go',
+    title: 'Test the cache against a real Redis when one is configured',
+    files: [
+      edit(
+        'internal/cache/redis_test.go',
+        ['package cache', ''],
+        [],
+        [
+          'func TestRedisRoundTrip(t *testing.T) {',
+          '\taddr := os.Getenv("CACHE_REDIS_ADDR")',
+          '\tif addr == "" {',
+          '\t\tt.Skip("CACHE_REDIS_ADDR not set")',
+          '\t\treturn',
+          '\t}',
+          '\tc := NewRedis(addr)',
+          '\trequire.NoError(t, c.Set("k", "v"))',
+          '\tgot, err := c.Get("k")',
+          '\trequire.NoError(t, err)',
+          '\trequire.Equal(t, "v", got)',
+          '}',
+        ],
+        [''],
+      ),
+    ],
+    // The skip is visible (the runner reports it); the reviewer still hears that the new test may never run in CI.
+    expect: ['test-skipped'],
+    forbid: ['assertion-cannot-fail'],
+  },
+  {
     id: 'go-save-ignored',
     lang: 'go',
     title: 'Record the last sync time',

@@ -202,6 +202,32 @@ export const RUST_CASES: readonly CorpusCase[] = [
     forbid: [],
   },
   {
+    id: 'rust-test-returns-early-on-probe',
+    lang: 'rust',
+    title: 'Report physical space on a second filesystem',
+    files: [
+      edit(
+        'crates/store/tests/space.rs',
+        ['use store::Store;', ''],
+        [],
+        [
+          '#[test]',
+          'fn physical_space_on_tmpfs() -> Result<()> {',
+          '    let Some(dir) = scratch_on_tmpfs()? else {',
+          '        return Ok(());',
+          '    };',
+          '    let store = Store::open(dir.path())?;',
+          '    assert_eq!(store.physical_space()?, 4096);',
+          '    Ok(())',
+          '}',
+        ],
+        [''],
+      ),
+    ],
+    expect: ['assertion-cannot-fail'],
+    forbid: [],
+  },
+  {
     id: 'rust-git-through-sh',
     lang: 'rust',
     title: 'Run git hooks through the shell',
