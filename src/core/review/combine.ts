@@ -33,20 +33,29 @@ export function combineFindings(findings: readonly Finding[], change: Change): F
     if (f.diff.status === 'deleted' || (deletions >= 10 && deletions >= 3 * additions)) removedCode.add(f.unit);
   }
   const unitOf = new Map(change.files.map((f) => [f.path, f.cls.test ? f.unit : null]));
+  const deletedWhole = new Set(change.files.filter((f) => f.diff.status === 'deleted').map((f) => f.path));
   const explained = (f: Finding, unit: string | null | undefined): boolean =>
     !!unit && removedCode.has(unit) && GONE_WITH_CODE.has(f.ruleId);
-  return findings.map((f) => {
-    let out = f;
+  const out: Finding[] = [];
+  for (const f of findings) {
     const unit = f.file ? unitOf.get(f.file) : null;
     const src = unit ? sourceByUnit.get(unit) : undefined;
-    if (src && explained(f, unit)) {
-      // Low: a deletion that goes with its code asks for a look (T1), not an owner's sign-off.
-      out = { ...f, severity: 'low', why: f.why + `; ${src}, the code it tests, was mostly removed too` };
-    } else if (src && TEST_WEAKENING.has(f.ruleId) && !isSecretGatedSkip(f) && !isReplacedTests(f)) {
-      out = raise(out, 'high', `; ${src}, the code it tests, changed too`);
-    }
-    return out;
-  });
+    // A test file deleted whole with the file it tests (a feature or tool removed) says nothing the file list does
+    // not; a test file deleted while its code stays, or code only mostly removed, still asks for a look.
+    const alone = !f.locations?.some((p) => p.file);
+    if (src && alone && explained(f, unit) && deletedWhole.has(src) && deletedWhole.has(f.file!)) continue;
+    out.push(combined(f, src, explained(f, unit)));
+  }
+  return out;
+}
+
+function combined(f: Finding, src: string | undefined, explained: boolean): Finding {
+  // Low: a deletion that goes with its code asks for a look (T1), not an owner's sign-off.
+  if (src && explained)
+    return { ...f, severity: 'low', why: f.why + `; ${src}, the code it tests, was mostly removed too` };
+  if (src && TEST_WEAKENING.has(f.ruleId) && !isSecretGatedSkip(f) && !isReplacedTests(f))
+    return raise(f, 'high', `; ${src}, the code it tests, changed too`);
+  return f;
 }
 
 function raise(f: Finding, to: Severity, because: string): Finding {

@@ -252,6 +252,26 @@ describe('review/rules weakened assertions', () => {
     assert.equal(r.blastRadius.tier >= 'T2', true, r.blastRadius.reasons.join('\n'));
   });
 
+  it('says nothing of a test file deleted whole with the file it tests; a test deleted while its code stays is reported', () => {
+    const hook = Array.from({ length: 20 }, (_, i) => `    line_${i} = render(${i})`);
+    const tests = [
+      'def test_render():',
+      '    assert render(1) == "1"',
+      '',
+      'def test_empty():',
+      '    assert render(0) == ""',
+    ];
+    const gone = review(
+      diffOf(
+        { path: 'docs/hooks/snippets.py', status: 'deleted', del: ['def render(n):', ...hook] },
+        { path: 'docs/hooks/test_snippets.py', status: 'deleted', del: tests },
+      ),
+    );
+    assert.deepEqual(findingsOf(gone, 'test-deleted'), [], 'the tool and its tests went together');
+    const kept = review(diffOf({ path: 'docs/hooks/test_snippets.py', status: 'deleted', del: tests }));
+    assert.equal(findingsOf(kept, 'test-deleted').length, 1, 'the code still ships; its tests are gone');
+  });
+
   it('keeps an isolated weakened assertion at low and the tier at T1', () => {
     const r = review(
       diffOf(
