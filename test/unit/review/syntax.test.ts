@@ -206,6 +206,19 @@ describe('review/syntax: structure read from tree-sitter trees', () => {
       ]),
       [],
     );
+    // A return inside a fake defined in the test (a mock's side effect) leaves the fake.
+    assert.deepEqual(
+      early('python', [
+        'def test_orchestrator(monkeypatch):',
+        '    def fake_run(cmd):',
+        '        if "diff --stat" in cmd:',
+        '            return "1 file changed"',
+        '        return ""',
+        '    monkeypatch.setattr(git, "run", fake_run)',
+        '    assert summarize() == "1 file changed"',
+      ]),
+      [],
+    );
     // The test's own input (a parametrized case) picks which checks apply.
     assert.deepEqual(
       early('python', [

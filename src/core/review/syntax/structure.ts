@@ -281,7 +281,11 @@ function earlyReturnOf(
     // The return must leave the test itself: its nearest function is the test (or, in JS, the test's callback).
     const leavesTest =
       a !== null &&
-      (same(a, test) || (FUNCTION_TYPES.has(a.type) && !!a.parent?.parent && same(a.parent.parent, test)));
+      (same(a, test) ||
+        (FUNCTION_TYPES.has(a.type) &&
+          a.parent?.type === 'arguments' &&
+          !!a.parent.parent &&
+          same(a.parent.parent, test)));
     if (!leavesTest || !guard || !branch) continue;
     if (VISIBLE.test(branch.text) || /\b(?:print|println|eprintln|log|warn|console)\w*!?\s*[.(]/.test(branch.text))
       continue;
