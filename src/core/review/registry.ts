@@ -9,6 +9,7 @@ import { concurrencyRules } from './rules/concurrency';
 import { confinementRules } from './rules/confinement';
 import { dependencyRules } from './rules/dependencies';
 import { dependencyBoundRules } from './rules/dependency-bounds';
+import { checksumRules } from './rules/checksums';
 import { downloadRules } from './rules/downloads';
 import { destructiveRules } from './rules/destructive';
 import { duplicationRules } from './rules/duplication';
@@ -45,6 +46,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   dependencyRules,
   dependencyBoundRules,
   downloadRules,
+  checksumRules,
   testRules,
   testGamingRules,
   errorRules,
