@@ -2,13 +2,15 @@
  * Severity from combinations rather than single hits: a weakened or skipped test is routine alone but serious when
  * the code it tests changed in the same change, unless that code was mostly removed (tests go with the feature they
  * test when it is deleted or reverted). A skip gated on a secret CI may lack stays low: the test runs where the
- * secret is (test-skips.ts); so do tests the change consolidated into a shared one or removed with the deprecated API
- * they test (tests.ts): the question is the replacement. AI authorship does not change a severity: it moves the tier at most
- * one step (tier.ts), so the same code gets the same findings whoever wrote it.
+ * secret is (test-skips.ts); so does a test returning early where its environment lacks something, and so do tests
+ * the change consolidated into a shared one or removed with the deprecated API they test (tests.ts): the question is
+ * the replacement. AI authorship does not change a severity: it moves the tier at most one step (tier.ts), so the
+ * same code gets the same findings whoever wrote it.
  */
 import type { Change } from './model/change';
 import { isReplacedTests } from './rules/test-deletions';
 import { isSecretGatedSkip } from './rules/test-skips';
+import { isEarlyReturn } from './rules/tests';
 import { Finding, Severity, severityRank } from './types';
 
 const TEST_WEAKENING = new Set([
@@ -53,7 +55,7 @@ function combined(f: Finding, src: string | undefined, explained: boolean): Find
   // Low: a deletion that goes with its code asks for a look (T1), not an owner's sign-off.
   if (src && explained)
     return { ...f, severity: 'low', why: f.why + `; ${src}, the code it tests, was mostly removed too` };
-  if (src && TEST_WEAKENING.has(f.ruleId) && !isSecretGatedSkip(f) && !isReplacedTests(f))
+  if (src && TEST_WEAKENING.has(f.ruleId) && !isSecretGatedSkip(f) && !isEarlyReturn(f) && !isReplacedTests(f))
     return raise(f, 'high', `; ${src}, the code it tests, changed too`);
   return f;
 }

@@ -233,6 +233,36 @@ describe('review/syntax: structure read from tree-sitter trees', () => {
     assert.deepEqual(early('python', ['def helper(x):', '    if not x:', '        return', '    assert x > 0']), []);
   });
 
+  it('an early return stays low beside a change to the code it tests: it is about where the test runs', () => {
+    const files = [
+      edit(
+        'src/cache.py',
+        ['def lookup(key):'],
+        ['    return store.get(key)'],
+        ['    return store.get(key, None)'],
+        [],
+      ),
+      edit(
+        'tests/test_cache.py',
+        ['import shutil', ''],
+        [],
+        [
+          'def test_lookup_on_redis():',
+          '    url = os.environ.get("REDIS_URL")',
+          '    if not url:',
+          '        return',
+          '    assert lookup("k") is None',
+        ],
+        [''],
+      ),
+    ];
+    const r = review(diffOf(...files), undefined, { headText: headTextOf(...files), syntax: parser });
+    const early = r.findings.filter((f) => f.ruleId === 'assertion-cannot-fail');
+    assert.equal(early.length, 1, JSON.stringify(r.findings.map((f) => f.why)));
+    assert.equal(early[0].severity, 'low', early[0].why);
+    assert.match(early[0].why, /^test returns before its first assertion/);
+  });
+
   it('TypeScript and TSX files get their own grammars; other languages none', () => {
     assert.equal(grammarFor('src/a.ts', 'js'), 'typescript');
     assert.equal(grammarFor('src/a.tsx', 'js'), 'tsx');

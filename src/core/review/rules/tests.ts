@@ -3,6 +3,7 @@
  * cannot fail. Skipped and focused tests are read by test-skips.ts, inverted assertions spelled by test-inversions.ts.
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import type { Finding } from '../types';
 import { linesAfter, linesBefore } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote, quoteChange } from './rule';
 import { invert } from './test-inversions';
@@ -367,6 +368,16 @@ function cannotFail(sink: FindingSink, file: ChangeFile): void {
   }
 }
 
+const RETURNS_EARLY = 'test returns before its first assertion';
+
+/**
+ * A test that returns early where its environment lacks something: about where the test runs, like a secret-gated
+ * skip, so it stays low even when the code it tests changed (combine.ts).
+ */
+export function isEarlyReturn(f: Finding): boolean {
+  return f.ruleId === CANNOT_FAIL.id && f.why.startsWith(RETURNS_EARLY);
+}
+
 /** New test cases (their first line added) that neither assert nor can fail any other way, read from the tree. */
 function assertionlessFromTree(sink: FindingSink, file: ChangeFile): void {
   const added = new Set(file.added.map((l) => l.line));
@@ -396,7 +407,7 @@ function guardedFromTree(sink: FindingSink, file: ChangeFile): void {
       g.kind === 'condition'
         ? `assertion ${quote(l.text, 40)} runs only when ${quote(g.guard, 40)} holds: it passes when the code fails`
         : g.kind === 'early-return'
-          ? `test returns before its first assertion (${quote(l.text, 30)}) when ${quote(g.guard, 50)}: there it passes without checking anything, reported as passed, not skipped`
+          ? `${RETURNS_EARLY} (${quote(l.text, 30)}) when ${quote(g.guard, 50)}: there it passes without checking anything, reported as passed, not skipped`
           : `assertion ${quote(l.text, 40)} sits in a try whose handler swallows the failure: ${quote(g.guard, 40)}`,
     );
   }
