@@ -129,6 +129,45 @@ describe('review/rules checksum changed under the same version', () => {
     },
   ]);
 
+  const workflow = (del: string, add: string): FileSpec => ({
+    path: '.github/workflows/schema.yml',
+    start: 20,
+    before: ['      - uses: actions/checkout@v4', '        with:', '          token: ${{ secrets.BOT_TOKEN }}'],
+    del: [del],
+    add: [add],
+    after: ['        with:', '          commit_message: "chore: update schema"'],
+  });
+  check([
+    {
+      lang: 'yaml',
+      name: 'a third-party action re-pinned to another commit under the same "# v5" comment: low',
+      files: workflow(
+        `      - uses: acme-tools/auto-commit@${'1'.repeat(40)} # v5`,
+        `      - uses: acme-tools/auto-commit@${'2'.repeat(40)} # v5`,
+      ),
+      fires: 'checksum-changed',
+      severity: 'low',
+    },
+    {
+      lang: 'yaml',
+      name: "GitHub's own action re-pinned under the same comment (the pipeline rules read it)",
+      files: workflow(
+        `      - uses: actions/setup-go@${'1'.repeat(40)} # v6`,
+        `      - uses: actions/setup-go@${'2'.repeat(40)} # v6`,
+      ),
+      silent: 'checksum-changed',
+    },
+    {
+      lang: 'yaml',
+      name: 'a third-party action moved to a new release, its comment with it (dependency-moved)',
+      files: workflow(
+        `      - uses: acme-tools/auto-commit@${'1'.repeat(40)} # v5.0.1`,
+        `      - uses: acme-tools/auto-commit@${'2'.repeat(40)} # v5.0.2`,
+      ),
+      silent: 'checksum-changed',
+    },
+  ]);
+
   it('download metadata re-pointed to new archives under the same version: one finding naming how many', () => {
     const entry = (build: string, c: string): string[] => [
       `    "url": "https://example.org/releases/download/${build}/cpython-3.14.7-x86_64-linux.tar.gz",`,

@@ -83,7 +83,7 @@ export interface WorkflowChange {
 
 /** First-party actions: GitHub's own (`actions/*`, `github/*`), and the repository owner's (`owner`, when known). */
 const FIRST_PARTY = /^\s*-?\s*uses\s*:\s*['"]?(?:actions|github)\//;
-function firstParty(text: string, owner: string | undefined): boolean {
+export function firstParty(text: string, owner: string | undefined): boolean {
   if (FIRST_PARTY.test(text)) return true;
   const used = owner ? /^\s*-?\s*uses\s*:\s*['"]?([\w.-]+)\//.exec(text)?.[1] : undefined;
   return used !== undefined && used.toLowerCase() === owner!.toLowerCase();

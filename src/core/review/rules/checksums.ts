@@ -6,16 +6,20 @@
  * mirror, or a hand edit; in download metadata it means users who install "the same version" get other bytes from
  * now on (uv #21138: three released Pythons re-pointed to a new build). Either way a reviewer asks where the new
  * artifact came from. A version move is `dependency-moved`'s; a new artifact beside the old ones (another wheel for a
- * platform) changes no checksum and stays silent.
+ * platform) changes no checksum and stays silent. The same holds for a third-party action pinned by commit whose
+ * version comment stays while the commit changes (`@<sha> # v5` → `@<other sha> # v5`, crush #3227): a moving tag was
+ * re-pointed and the diff does not say which release the new commit is (low: GitHub's own and the owner's actions are
+ * left to the pipeline rules).
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { baseName } from '../model/paths';
+import { firstParty } from '../model/workflowChange';
 import type { FindingSink, RuleFamily, RuleMeta } from './rule';
 import { quote } from './rule';
 
 export const SAME_VERSION_NEW_CHECKSUM: RuleMeta = {
   id: 'checksum-changed',
-  claims: { languages: 'any', kinds: ['lockfile'] },
+  claims: { languages: 'any', kinds: ['lockfile', 'ci'] },
   category: 'dependencies',
   title: 'Same version, different artifact',
   whatToDo:
@@ -152,6 +156,31 @@ function metadataChanges(file: ChangeFile): ChangeLine[] {
   return out;
 }
 
+/** `uses: owner/action@<40-hex sha> # v5`: the action, the commit, the version comment. */
+const PINNED_USES = /^\s*-?\s*uses\s*:\s*['"]?([\w.-]+\/[\w./-]+)@([0-9a-f]{40})['"]?\s*#\s*(\S+)/;
+
+/** Third-party actions re-pinned to another commit under an unchanged version comment. */
+function actionRepins(change: Change, file: ChangeFile): { line: ChangeLine; name: string; comment: string }[] {
+  if (!file.cls.ci || !/\.ya?ml$/i.test(file.path)) return [];
+  const pins = (lines: readonly ChangeLine[]): Map<string, { sha: string; comment: string; line: ChangeLine }> => {
+    const m = new Map<string, { sha: string; comment: string; line: ChangeLine }>();
+    for (const l of lines) {
+      const u = PINNED_USES.exec(l.text);
+      if (u && !m.has(u[1])) m.set(u[1], { sha: u[2], comment: u[3], line: l });
+    }
+    return m;
+  };
+  const before = pins(file.removed);
+  const out: { line: ChangeLine; name: string; comment: string }[] = [];
+  for (const [name, now] of pins(file.added)) {
+    const was = before.get(name);
+    if (!was || was.sha === now.sha || was.comment !== now.comment) continue;
+    if (firstParty(now.line.text, change.context.repositoryOwner)) continue;
+    out.push({ line: now.line, name, comment: now.comment });
+  }
+  return out;
+}
+
 export const checksumRules: RuleFamily = {
   name: 'checksums',
   rules: [SAME_VERSION_NEW_CHECKSUM],
@@ -166,6 +195,15 @@ export const checksumRules: RuleFamily = {
           'new',
           'medium',
           `${quote(id, 80)} has a new checksum under the same version`,
+        );
+      for (const { line, name, comment } of actionRepins(change, file))
+        sink.line(
+          SAME_VERSION_NEW_CHECKSUM,
+          file,
+          line,
+          'new',
+          'low',
+          `${quote(name, 60)} re-pinned to another commit under the same ${quote(`# ${comment}`, 30)} comment: the diff does not say which release the new commit is`,
         );
       for (const line of metadataChanges(file)) {
         const entry = entryKeyBefore(change, file, line);
