@@ -7,9 +7,13 @@ import type { DiffFile } from '../diff/types';
 import { outsidePublishedPackage, type PackageIndex } from './packages';
 import type { FileClass } from './paths';
 
-/** Folders of code nobody imports: binaries, developer scripts and tools, test data and its generators (uv #21081). */
+/**
+ * Folders of code nobody imports: binaries, developer scripts and tools, test data and its generators (uv #21081),
+ * documentation and its build hooks (`docs/.hooks/*.py`, MkDocs plug-ins), hidden folders (`.github/`, `.hooks/`: no
+ * Python package or published module is named with a leading dot).
+ */
 const NOT_LIBRARY =
-  /(?:^|\/)(?:internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/|apps?\/|pages\/|routes\/|stories\/|\.storybook\/|test_?vectors\/|test_?data\/|testdata\/|fixtures\/|hack\/)/;
+  /(?:^|\/)(?:internal\/|docs?\/|\.[^/]+\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/|apps?\/|pages\/|routes\/|stories\/|test_?vectors\/|test_?data\/|testdata\/|fixtures\/|hack\/)/;
 /** Entry scripts and build or tool files: run, never imported (Python's setup.py, noxfile.py, conftest.py, manage.py). */
 const MAIN = /(?:^|\/)(?:main|__main__|build|setup|noxfile|conftest|manage)\.\w+$|\.(?:stories|story|config)\.\w+$/;
 /** UI components (`.tsx`, `.jsx`) are an application's parts, unless they sit in a package of a monorepo. */
