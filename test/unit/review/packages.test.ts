@@ -63,6 +63,9 @@ describe('review packages: what a manifest says about its library', () => {
     const lib = (path: string): boolean => libraryModule(path, classifyPath(path));
     assert.equal(lib('docs/.hooks/algolia.py'), false);
     assert.equal(lib('docs/plugins/snippets.py'), false);
+    assert.equal(lib('doc/sphinxext/autosummary.py'), false);
+    // Go's `doc` may be a library's package (a command library's man-page generator).
+    assert.equal(lib('doc/man_docs.go'), true);
     assert.equal(lib('.github/scripts/labels.py'), false);
     assert.equal(lib('packages/site/docs/theme.ts'), false);
     assert.equal(lib('pydantic_ai_slim/pydantic_ai/agent.py'), true);

@@ -44,6 +44,9 @@ describe('review: which mentions of a changed name can use it', () => {
     assert.equal(mayUse('python', fn('refresh_token'), 'def refresh_token(session):'), false);
     assert.equal(mayUse('python', method('Client.send'), '    resp = client.send(request)'), true);
     assert.equal(mayUse('typescript', fn('parseConfig'), "import { parseConfig } from './config';"), true);
+    assert.equal(mayUse('typescript', fn('parseConfig'), "export { parseConfig } from './config';"), true);
+    assert.equal(mayUse('java', method('Client.send'), '    Response r = send(request, timeout);'), true);
+    assert.equal(mayUse('java', method('Client.send'), '    Response r = Other.send(request);'), false);
     assert.equal(mayUse('typescript', fn('parseConfig'), 'const c = parseConfig<Options>(text);'), true);
     assert.equal(mayUse('typescript', fn('parseConfig'), 'const c = this.parseConfig(text);'), false);
     assert.equal(mayUse('typescript', fn('parseConfig'), '  parseConfig: (text: string) => Config;'), false);

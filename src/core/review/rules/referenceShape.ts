@@ -3,12 +3,12 @@
  * from the shape around the name. A grep hit is only a word: uv #17455's `resolver_options()` was "still used" where
  * another file read a struct field `scenario.resolver_options`, and #21131's free function `from_lock` where another
  * file called `Preference::from_lock`, another type's function of the same name. What counts:
- * - an import line that names it (`use a::b::name;`, `from m import name`, `import { name }`);
+ * - an import or re-export line that names it (`use a::b::name;`, `from m import name`, `export { name } from`);
  * - a free function: a call or path with no qualifier or a module's (`name(`, `module::name`, `pkg.Name(`), not a
  *   method call (`x.name(` in Rust, `self.name(`) nor a type's member (`Other::name`, `Other.name`: a capitalised
  *   qualifier);
  * - a method: a method call (`x.name(`) or the type's own path (`Lock::name`, `Self::name`, `Lock.name`), not another
- *   type's (`Preference::name`);
+ *   type's (`Preference::name`); a bare call only in Java (a subclass calling what it inherits);
  * - anything else (a field, a value, another definition, a word in text) is no caller: saying nothing beats naming a
  *   false one.
  * Types, constants and re-exports are not functions: every mention counts for them, as before.
@@ -21,7 +21,8 @@ export interface Referenced {
   readonly name: string;
 }
 
-const IMPORT_LINE = /^\s*(?:pub(?:\([^)]*\))?\s+)?use\s|^\s*(?:from\s+\S+\s+)?import\b|\brequire\s*\(/;
+const IMPORT_LINE =
+  /^\s*(?:pub(?:\([^)]*\))?\s+)?use\s|^\s*(?:from\s+\S+\s+)?import\b|\brequire\s*\(|^\s*export\s+(?:type\s+)?\{[^}]*\}\s*from\b/;
 
 export function mayUse(grammar: Grammar, symbol: Referenced, text: string): boolean {
   if (symbol.kind !== 'function' && symbol.kind !== 'method') return true;
@@ -40,7 +41,11 @@ export function mayUse(grammar: Grammar, symbol: Referenced, text: string): bool
     const sep = /(\.|::|->)\s*$/.exec(before)?.[1];
     const qualifier = sep ? /([A-Za-z_$][\w$]*)\s*(?:<[^<>]*>)?\s*(?:\.|::|->)\s*$/.exec(before)?.[1] : undefined;
     if (owner !== undefined) {
-      if (sep === undefined) continue; // a method is never called bare from another file
+      // A method is never called bare from another file, but in Java (a subclass's inherited call).
+      if (sep === undefined) {
+        if (call && grammar === 'java') return true;
+        continue;
+      }
       if (qualifier !== undefined && /^[A-Z]/.test(qualifier) && qualifier !== owner && qualifier !== 'Self') continue;
       if (call || sep === '::') return true;
       continue;
