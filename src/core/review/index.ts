@@ -35,6 +35,7 @@ export { repositoryOwnerOf } from './model/repoOwner';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';
 export { libraryModule, pythonInitFor } from './model/library';
+export { rustModuleDeclarers } from './model/rustModules';
 export {
   cargoWorkspace,
   jsEntryCandidates,

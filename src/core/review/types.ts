@@ -200,7 +200,8 @@ export interface ReviewContext {
   readonly jsExports?: ReadonlyMap<string, ReadonlySet<string>>;
   /**
    * The Cargo.toml files above changed Rust files, by directory: whether the crate is kept out of other crates'
-   * dependencies (`publish = false` or `[]`, or a binary only). Absent: unknown, every crate is a library.
+   * dependencies (`publish = false` or `[]`, a binary only, or a workspace member at 0.0.x). Absent: unknown,
+   * every crate is a library.
    */
   readonly crates?: ReadonlyMap<string, boolean>;
   /**

@@ -19,6 +19,7 @@ import {
   needsReading,
   pythonInitFor,
   repositoryOwnerOf,
+  rustModuleDeclarers,
   type PackageIndex,
   type ParsedDiff,
   type ReviewContext,
@@ -240,10 +241,14 @@ async function readChangedSources(
     log(
       `review: read ${MAX_FILES} of ${heads.length} changed source files at the head; the rest are judged from the diff alone`,
     );
-  // A private Python module's names are public when its package's __init__.py imports them.
-  const inits = [...new Set(heads.map(pythonInitFor).filter((p): p is string => p !== undefined))].filter(
-    (p) => !heads.includes(p),
-  );
+  // A private Python module's names are public when its package's __init__.py imports them; a Rust module's, when
+  // the modules above it are `pub mod` or re-export them (the files that declare them).
+  const inits = [
+    ...new Set([
+      ...heads.map(pythonInitFor).filter((p): p is string => p !== undefined),
+      ...heads.flatMap(rustModuleDeclarers).slice(0, 40),
+    ]),
+  ].filter((p) => !heads.includes(p));
   // Which packages are not published libraries: their modules are no library's API, so no base side is read.
   const packages = await readPackages((paths) => readTexts(repo, batch, head, paths, log), changed);
   // The base side of library files only: what the public-signature and file-deletion rules compare.
@@ -258,7 +263,7 @@ async function readChangedSources(
     .map((f) => f.path)
     .slice(0, 50);
   const [headText, baseBlobs] = await Promise.all([
-    readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 20), ...manifests], log),
+    readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 60), ...manifests], log),
     base
       ? readBlobs(
           batch,

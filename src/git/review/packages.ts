@@ -131,6 +131,7 @@ async function readCrates(
       texts.get(p)!,
       libs.has(`${dir ? `${dir}/` : ''}src/lib.rs`),
       workspace ? texts.get(workspace) : undefined,
+      workspace !== undefined && workspace !== p,
     );
     if (isPrivate !== undefined) out.set(dir, isPrivate);
   }

@@ -196,3 +196,64 @@ describe('review: unpublished and binary-only crates, and Python outside a decla
     );
   });
 });
+
+describe('review: workspace-internal crates and private Rust modules are no library API (read at the head)', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  const rust = (params: string) => `pub fn open(${params}) -> Store {\n    Store::new()\n}\n`;
+  before(() => {
+    repo = createTempRepo();
+    // uv's shape: a workspace whose members are 0.0.x "internal component" crates, and one library with a real version.
+    repo.write(
+      'Cargo.toml',
+      '[workspace]\nmembers = ["crates/*"]\n\n[workspace.package]\nversion = "0.0.72"\nedition = "2024"\n',
+    );
+    const crate = (name: string, version: string) =>
+      `[package]\nname = "${name}"\n${version}\ndescription = "internal"\n\n[dependencies]\n`;
+    repo.write('crates/cache/Cargo.toml', crate('cache', 'version = "0.0.72"'));
+    repo.write('crates/cache/src/lib.rs', rust('path: &Path'));
+    repo.write('crates/fs/Cargo.toml', crate('fs', 'version.workspace = true'));
+    repo.write('crates/fs/src/lib.rs', rust('path: &Path'));
+    repo.write('crates/pep440/Cargo.toml', crate('pep440', 'version = "1.2.0"'));
+    repo.write('crates/pep440/src/lib.rs', rust('path: &Path'));
+    // A published library whose private module holds one re-exported type and one that is not.
+    repo.write('crates/reqs/Cargo.toml', crate('reqs', 'version = "0.4.0"'));
+    repo.write(
+      'crates/reqs/src/lib.rs',
+      'mod requirement;\npub use crate::requirement::Requirement;\n\npub fn parse() {}\n',
+    );
+    repo.write(
+      'crates/reqs/src/requirement.rs',
+      'pub struct Requirement;\n\npub enum EditableError {\n    Registry,\n}\n\npub enum Hint {\n    Local,\n}\n',
+    );
+    repo.commitAll('base');
+    repo.git(['checkout', '-q', '-b', 'feature']);
+    for (const p of ['crates/cache/src/lib.rs', 'crates/fs/src/lib.rs', 'crates/pep440/src/lib.rs'])
+      repo.write(p, rust('root: &Path, path: &Path'));
+    repo.write(
+      'crates/reqs/src/lib.rs',
+      'mod requirement;\npub use crate::requirement::{MakeEditableError, Requirement};\n\npub fn parse() {}\n',
+    );
+    repo.write(
+      'crates/reqs/src/requirement.rs',
+      'pub struct Requirement;\n\npub enum MakeEditableError {\n    Registry,\n}\n\npub enum Tip {\n    Local,\n}\n',
+    );
+    repo.commitAll('feature');
+  });
+  after(() => repo.cleanup());
+
+  it('reports the 1.x member only: not the 0.0.x members, the added re-export, or a private type never re-exported', async () => {
+    const info = await findRepo(repo.root);
+    assert.ok(info);
+    const { review } = await analyzeBranch(info, 'main..feature');
+    const rules = JSON.stringify(review.findings.map((f) => `${f.file}: ${f.ruleId}: ${f.why}`));
+    assert.deepEqual(
+      review.findings
+        .filter((f) => f.ruleId === 'public-api-changed')
+        .map((f) => f.file)
+        .sort(),
+      ['crates/pep440/src/lib.rs'],
+      rules,
+    );
+  });
+});

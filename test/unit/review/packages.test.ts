@@ -1,6 +1,8 @@
 /**
- * What the manifests above a changed file say about its package (model/packages.ts): unpublished and binary-only
- * crates, Python code outside any declared package, private npm packages; unknown stays a library.
+ * What the manifests above a changed file say about its package (model/packages.ts): unpublished, binary-only and
+ * workspace-internal crates, Python code outside any declared package, private npm packages; unknown stays a library.
+ * Which folders hold no library code at all (model/library.ts), and which names of a private Rust module leave its
+ * crate (model/rustModules.ts).
  */
 import * as assert from 'node:assert/strict';
 import {
@@ -10,6 +12,9 @@ import {
   privateCrate,
   privatePythonPackage,
 } from '../../../src/core/review/model/packages';
+import { libraryModule } from '../../../src/core/review/model/library';
+import { classifyPath } from '../../../src/core/review/model/paths';
+import { rustModuleDeclarers, rustReexportsOf } from '../../../src/core/review/model/rustModules';
 
 const cargo = (...lines: string[]): string =>
   ['[package]', 'name = "kit"', 'version = "0.3.1"', ...lines, '', '[dependencies]', 'serde = "1"'].join('\n');
@@ -36,6 +41,72 @@ describe('review packages: what a manifest says about its library', () => {
     assert.equal(privateCrate(cargo() + '\n[lib]\npath = "lib.rs"\n', false), false);
     // A workspace root without [package] says nothing about a crate.
     assert.equal(privateCrate(workspace, false), undefined);
+  });
+
+  it('Rust: a workspace member versioned 0.0.x is internal; 0.x/1.x members, the root package and lone crates are not', () => {
+    const workspace = (version: string) =>
+      ['[workspace]', 'members = ["crates/*"]', '', '[workspace.package]', `version = "${version}"`].join('\n');
+    const member = (version: string) => cargo().replace('version = "0.3.1"', version);
+    // uv's crates: "an internal component crate of uv", 0.0.72, every caller in the same workspace.
+    assert.equal(privateCrate(member('version = "0.0.72"'), true, workspace('0.0.72'), true), true);
+    assert.equal(privateCrate(member('version.workspace = true'), true, workspace('0.0.9'), true), true);
+    assert.equal(privateCrate(member('version = { workspace = true }'), true, workspace('0.0.9'), true), true);
+    // Near misses: a member with a 0.y or 1.x version, the workspace's own package, a crate of no workspace.
+    assert.equal(privateCrate(member('version = "0.3.1"'), true, workspace('0.0.72'), true), false);
+    assert.equal(privateCrate(member('version = "1.4.0"'), true, workspace('0.0.72'), true), false);
+    assert.equal(privateCrate(member('version.workspace = true'), true, workspace('1.0.0'), true), false);
+    assert.equal(privateCrate(member('version = "0.0.72"'), true, workspace('0.0.72'), false), false);
+    assert.equal(privateCrate(member('version = "0.0.3"'), true), false);
+  });
+
+  it('no library code in documentation, its build hooks and hidden folders; a package module beside them is', () => {
+    const lib = (path: string): boolean => libraryModule(path, classifyPath(path));
+    assert.equal(lib('docs/.hooks/algolia.py'), false);
+    assert.equal(lib('docs/plugins/snippets.py'), false);
+    assert.equal(lib('doc/sphinxext/autosummary.py'), false);
+    // Go's `doc` may be a library's package (a command library's man-page generator).
+    assert.equal(lib('doc/man_docs.go'), true);
+    assert.equal(lib('.github/scripts/labels.py'), false);
+    assert.equal(lib('packages/site/docs/theme.ts'), false);
+    assert.equal(lib('pydantic_ai_slim/pydantic_ai/agent.py'), true);
+    assert.equal(lib('src/docstrings.py'), true);
+    assert.equal(lib('kit/documents.py'), true);
+  });
+
+  it('Rust: the pub items of a private module leave the crate only through a pub use above it', () => {
+    const texts = (files: Record<string, string>) => (p: string) => files[p];
+    assert.deepEqual(rustModuleDeclarers('crates/req/src/a/b.rs'), [
+      'crates/req/src/lib.rs',
+      'crates/req/src/a.rs',
+      'crates/req/src/a/mod.rs',
+    ]);
+    assert.deepEqual(rustModuleDeclarers('crates/req/src/lib.rs'), []);
+    assert.deepEqual(rustModuleDeclarers('kit/store.py'), []);
+    // A private module: the crate root's pub use items are what decides.
+    const lib = 'mod requirement;\npub use crate::requirement::{Requirement, Hint};\n';
+    assert.match(rustReexportsOf('src/requirement.rs', texts({ 'src/lib.rs': lib }))!, /Requirement, Hint/);
+    assert.match(
+      rustReexportsOf('src/requirement/mod.rs', texts({ 'src/lib.rs': `pub(crate) ${lib}` }))!,
+      /Requirement/,
+    );
+    // Public all the way, re-exported whole, a glob of it, or a declaration not found: every pub item counts.
+    assert.equal(rustReexportsOf('src/requirement.rs', texts({ 'src/lib.rs': 'pub mod requirement;\n' })), undefined);
+    assert.equal(
+      rustReexportsOf('src/requirement.rs', texts({ 'src/lib.rs': 'mod requirement;\npub use requirement::*;\n' })),
+      undefined,
+    );
+    const nested = {
+      'src/lib.rs': 'mod lock;\npub use lock::{Lock, cyclonedx};\n',
+      'src/lock/mod.rs': 'pub(crate) mod export;\npub use crate::lock::export::cyclonedx;\n',
+      'src/lock/export/mod.rs': 'pub mod cyclonedx;\nmod metadata;\n',
+    };
+    assert.equal(rustReexportsOf('src/lock/export/cyclonedx.rs', texts(nested)), undefined);
+    assert.match(rustReexportsOf('src/lock/export/metadata.rs', texts(nested))!, /cyclonedx/);
+    assert.equal(
+      rustReexportsOf('src/requirement.rs', texts({ 'src/lib.rs': '#[path = "r.rs"]\nmod req;\n' })),
+      undefined,
+    );
+    assert.equal(rustReexportsOf('src/requirement.rs', texts({})), undefined);
   });
 
   it('Python: a pyproject declares a package with [project] or [tool.poetry]; tool settings alone declare none', () => {

@@ -648,6 +648,242 @@ describe('review rules on both trees: public API changes', () => {
         ),
       ],
     },
+    // A re-export added beside an unchanged one is an addition (uv #21130, #21133), in each language's export list.
+    {
+      lang: 'rust',
+      name: 'a name added to a pub use list beside an unchanged one',
+      silent: API,
+      files: [
+        edit(
+          'src/lib.rs',
+          ['mod space;'],
+          ['pub use crate::space::{physical_space, supports_physical_space};'],
+          ['pub use crate::space::{PhysicalSpaceError, physical_space, supports_physical_space};'],
+        ),
+      ],
+    },
+    {
+      lang: 'rust',
+      name: 'a single pub use grown into a list, and a path moved under the same name',
+      silent: API,
+      files: [
+        edit(
+          'src/lib.rs',
+          ['mod requirement;'],
+          ['pub use crate::requirement::RequirementsTxtRequirement;', 'pub use crate::old::Hints;'],
+          [
+            'pub use crate::requirement::{MakeEditableError, RequirementsTxtRequirement};',
+            'pub use crate::hints::{self as hint_types, Hints};',
+          ],
+        ),
+      ],
+    },
+    {
+      lang: 'rust',
+      name: 'a name dropped from a pub use list',
+      files: [
+        edit(
+          'src/lib.rs',
+          ['mod space;'],
+          ['pub use crate::space::{physical_space, supports_physical_space};'],
+          ['pub use crate::space::physical_space;'],
+        ),
+      ],
+      fires: API,
+      severity: 'high',
+      says: ['supports_physical_space', 'removed'],
+    },
+    {
+      lang: 'ts',
+      name: 'a name added to an export list beside an unchanged one',
+      silent: API,
+      files: [
+        edit(
+          'src/index.ts',
+          [],
+          ["export { parseConfig } from './config';"],
+          ["export { ConfigError, parseConfig } from './config';"],
+        ),
+      ],
+    },
+    {
+      lang: 'py',
+      name: 'a name added to __all__ and the import list beside an unchanged one',
+      silent: API,
+      files: [
+        edit(
+          'httpkit/__init__.py',
+          [],
+          ['from ._client import Client', '__all__ = ["Client"]'],
+          ['from ._client import Client, ClientError', '__all__ = ["Client", "ClientError"]'],
+        ),
+      ],
+    },
+    // A pub item of a private module (`mod x;`) reaches other crates only through a `pub use` above it (uv #21130).
+    {
+      lang: 'rust',
+      name: 'a type renamed in a private module the crate root never re-exports',
+      silent: API,
+      files: [
+        edit(
+          'src/requirement.rs',
+          ['#[derive(Debug)]'],
+          ['pub enum EditableError {'],
+          ['pub enum MakeEditableError {'],
+          ['    Registry,', '}'],
+        ),
+      ],
+      texts: { 'src/lib.rs': 'mod requirement;\npub use crate::requirement::RequirementsTxtRequirement;\n' },
+    },
+    {
+      lang: 'rust',
+      name: 'a type renamed in a private module the crate root re-exports by name',
+      files: [
+        edit(
+          'src/requirement.rs',
+          ['#[derive(Debug)]'],
+          ['pub enum EditableError {'],
+          ['pub enum MakeEditableError {'],
+          ['    Registry,', '}'],
+        ),
+      ],
+      texts: { 'src/lib.rs': 'mod requirement;\npub use crate::requirement::{EditableError, Requirement};\n' },
+      fires: API,
+      says: ['EditableError'],
+    },
+    {
+      lang: 'rust',
+      name: 'a function changed in a pub module below a private one the crate root re-exports whole',
+      files: [
+        edit(
+          'src/lock/export/cyclonedx.rs',
+          [],
+          ['pub fn from_lock(target: &Target, prune: &[Name]) -> Bom {'],
+          ['pub fn from_lock(target: &Target, hashes: bool, prune: &[Name]) -> Bom {'],
+          ['    todo!()', '}'],
+        ),
+      ],
+      texts: {
+        'src/lib.rs': 'mod lock;\npub use lock::{Lock, cyclonedx};\n',
+        'src/lock/mod.rs': 'pub(crate) mod export;\npub use crate::lock::export::cyclonedx;\n',
+        'src/lock/export/mod.rs': 'pub mod cyclonedx;\nmod metadata;\n',
+      },
+      fires: API,
+      says: ['from_lock', 'inserted'],
+    },
+    {
+      lang: 'rust',
+      name: 'a function changed in a module that is pub all the way down',
+      files: [
+        edit(
+          'src/de/value.rs',
+          [],
+          ['pub fn parse(input: &str) -> Value {'],
+          ['pub fn parse(input: &str, strict: bool) -> Value {'],
+          ['    todo!()', '}'],
+        ),
+      ],
+      texts: { 'src/lib.rs': 'pub mod de;\n', 'src/de.rs': 'pub mod value;\n' },
+      fires: API,
+      says: ['strict'],
+    },
+    // "still used in": only a mention shaped like a use of the changed function (uv #21131, #17455).
+    {
+      lang: 'rust',
+      name: "another type's associated function and a struct field of the same name are no callers",
+      files: [
+        edit(
+          'src/export.rs',
+          [],
+          ['pub fn from_lock(target: &Target, prune: &[Name]) -> Bom {'],
+          ['pub fn from_lock(target: &Target, hashes: bool, prune: &[Name]) -> Bom {'],
+          ['    todo!()', '}'],
+        ),
+        edit(
+          'src/options.rs',
+          [],
+          ['pub fn resolver_options(args: Args) -> Options {'],
+          ['pub fn resolver_options(args: Args, indexes: &[Index]) -> Options {'],
+          ['    todo!()', '}'],
+        ),
+      ],
+      references: {
+        from_lock: [
+          {
+            path: 'src/upgrade.rs',
+            line: 94,
+            text: '        if let Some(p) = Preference::from_lock(package, path)? {',
+          },
+          { path: 'src/preference.rs', line: 40, text: '    pub fn from_lock(package: &Package) -> Self {' },
+        ],
+        resolver_options: [
+          { path: 'src/scenarios.rs', line: 175, text: '        !case.scenario.resolver_options.universal' },
+          { path: 'src/scenarios.rs', line: 542, text: '        .resolver_options' },
+          { path: 'src/model.rs', line: 12, text: '    pub resolver_options: ResolverOptions,' },
+        ],
+      },
+      fires: API,
+      severity: 'medium',
+    },
+    {
+      lang: 'rust',
+      name: 'a call through the module path is a caller',
+      files: [
+        edit(
+          'src/export.rs',
+          [],
+          ['pub fn from_lock(target: &Target, prune: &[Name]) -> Bom {'],
+          ['pub fn from_lock(target: &Target, hashes: bool, prune: &[Name]) -> Bom {'],
+          ['    todo!()', '}'],
+        ),
+      ],
+      references: {
+        from_lock: [{ path: 'src/cmd.rs', line: 471, text: '    let bom = export::from_lock(&target, true, &prune);' }],
+      },
+      fires: API,
+      severity: 'high',
+      says: ['still used in src/cmd.rs'],
+    },
+    {
+      lang: 'py',
+      name: "a method's caller is a method call, not another class's function of the same name",
+      files: [
+        edit(
+          'httpkit/lock.py',
+          ['class Lock:'],
+          ['    def from_resolution(self, resolution, root):'],
+          ['    def from_resolution(self, resolution, manifest, root):'],
+          ['        return None'],
+        ),
+      ],
+      references: {
+        from_resolution: [
+          { path: 'httpkit/other.py', line: 3, text: '    x = Preference.from_resolution(res)' },
+          { path: 'httpkit/sync.py', line: 9, text: '    lock = Lock.from_resolution(res, manifest, root)' },
+        ],
+      },
+      fires: API,
+      severity: 'high',
+      says: ['still used in httpkit/sync.py'],
+    },
+    {
+      lang: 'py',
+      name: 'a free function named only as an attribute of self elsewhere has no caller',
+      files: [
+        edit(
+          'httpkit/auth.py',
+          [],
+          ['def refresh_token(session):'],
+          ['def refresh_token(session, scope):'],
+          ['    return None'],
+        ),
+      ],
+      references: {
+        refresh_token: [{ path: 'httpkit/client.py', line: 20, text: '        self.refresh_token = None' }],
+      },
+      fires: API,
+      severity: 'medium',
+    },
     {
       lang: 'go',
       name: 'a context inserted before existing parameters',

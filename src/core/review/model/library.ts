@@ -7,9 +7,14 @@ import type { DiffFile } from '../diff/types';
 import { outsidePublishedPackage, type PackageIndex } from './packages';
 import type { FileClass } from './paths';
 
-/** Folders of code nobody imports: binaries, developer scripts and tools, test data and its generators (uv #21081). */
+/**
+ * Folders of code nobody imports: binaries, developer scripts and tools, test data and its generators (uv #21081),
+ * documentation and its build hooks (`docs/.hooks/*.py`, MkDocs plug-ins), hidden folders (`.github/`, `.hooks/`: no
+ * Python package or published module is named with a leading dot). Python's `doc/` too (Sphinx's folder); elsewhere
+ * `doc` may be a library's package (Go's `spf13/cobra/doc`).
+ */
 const NOT_LIBRARY =
-  /(?:^|\/)(?:internal\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/|apps?\/|pages\/|routes\/|stories\/|\.storybook\/|test_?vectors\/|test_?data\/|testdata\/|fixtures\/|hack\/)/;
+  /(?:^|\/)(?:internal\/|docs\/|\.[^/]+\/|scripts?\/|examples?\/|cmd\/|bin\/|benches?\/|tools?\/|tests?\/|e2e\/|demo\/|apps?\/|pages\/|routes\/|stories\/|test_?vectors\/|test_?data\/|testdata\/|fixtures\/|hack\/)/;
 /** Entry scripts and build or tool files: run, never imported (Python's setup.py, noxfile.py, conftest.py, manage.py). */
 const MAIN = /(?:^|\/)(?:main|__main__|build|setup|noxfile|conftest|manage)\.\w+$|\.(?:stories|story|config)\.\w+$/;
 /** UI components (`.tsx`, `.jsx`) are an application's parts, unless they sit in a package of a monorepo. */
@@ -27,6 +32,7 @@ export function libraryModule(path: string, cls: FileClass, privatePython = fals
   if (!cls.source || cls.test || !LANGS.has(cls.language)) return false;
   if (outsidePublishedPackage(path, cls.language, packages)) return false;
   if (NOT_LIBRARY.test(path) || MAIN.test(path)) return false;
+  if (cls.language === 'py' && /(?:^|\/)doc\//.test(path)) return false;
   if (COMPONENT.test(path) && !/(?:^|\/)packages\//.test(path)) return false;
   return privatePython || pythonInitFor(path) === undefined;
 }

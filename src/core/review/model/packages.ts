@@ -5,7 +5,10 @@
  *   workspace package); no package.json: a library.
  * - Rust: a crate whose Cargo.toml says `publish = false` or `publish = []` (itself, or through
  *   `publish.workspace = true` from the workspace's `[workspace.package]`), or that has no library target (no
- *   `[lib]` and no `src/lib.rs`: a binary only), is nobody's dependency; no Cargo.toml: a library.
+ *   `[lib]` and no `src/lib.rs`: a binary only), is nobody's dependency; no Cargo.toml: a library. So is a member of
+ *   a workspace versioned 0.0.x: Cargo takes every 0.0.x release as incompatible with every other (`^0.0.3` means
+ *   `=0.0.3`), so the crate promises no compatible release to anyone, and a workspace publishes its internal
+ *   components that way (uv's `uv-*` crates, "an internal component crate of uv", all called by the workspace).
  * - Python: only a directory under a manifest that declares a package is a library: a pyproject.toml with a
  *   `[project]` or `[tool.poetry]` table, a setup.py or a setup.cfg. One that declares a virtual project
  *   (`[tool.uv] package = false`) or says `Private :: Do Not Upload` is not published. Python code with no such
@@ -159,17 +162,27 @@ export function privatePackage(packageJson: string): boolean {
 }
 
 /**
- * For a Cargo.toml: whether its crate is kept out of every other crate's dependencies (unpublished, or a binary
- * only); undefined when it has no `[package]` table (a workspace root alone). `hasLibRs`: `src/lib.rs` exists beside
- * it. `workspace`: the text of the workspace root's Cargo.toml, for `publish.workspace = true`.
+ * For a Cargo.toml: whether its crate is kept out of every other crate's dependencies (unpublished, a binary only, or
+ * a workspace member at 0.0.x); undefined when it has no `[package]` table (a workspace root alone). `hasLibRs`:
+ * `src/lib.rs` exists beside it. `workspace`: the text of the workspace root's Cargo.toml, for keys inherited with
+ * `key.workspace = true`. `member`: the crate is a member of that workspace, not its root package.
  */
-export function privateCrate(cargoToml: string, hasLibRs: boolean, workspace?: string): boolean | undefined {
+export function privateCrate(
+  cargoToml: string,
+  hasLibRs: boolean,
+  workspace?: string,
+  member = false,
+): boolean | undefined {
   const pkg = tomlTable(cargoToml, 'package');
   if (!pkg) return undefined;
-  let publish = pkg.get('publish');
-  if (pkg.get('publish.workspace') === 'true' || /\bworkspace\s*=\s*true\b/.test(publish ?? ''))
-    publish = workspace !== undefined ? tomlTable(workspace, 'workspace.package')?.get('publish') : undefined;
+  const inherited = (key: string): string | undefined => {
+    const own = pkg.get(key);
+    if (pkg.get(`${key}.workspace`) !== 'true' && !/\bworkspace\s*=\s*true\b/.test(own ?? '')) return own;
+    return workspace !== undefined ? tomlTable(workspace, 'workspace.package')?.get(key) : undefined;
+  };
+  const publish = inherited('publish');
   if (publish === 'false' || /^\[\s*\]$/.test(publish ?? '')) return true;
+  if (member && workspace !== undefined && /^["']0\.0\.\d+/.test(inherited('version') ?? '')) return true;
   return !hasLibRs && !tomlTable(cargoToml, 'lib');
 }
 

@@ -2,7 +2,8 @@
  * Public API changes read from the syntax trees of both sides (syntax/surfaces.ts): a removed or renamed public
  * symbol, a parameter inserted before existing ones, removed, made required or keyword-only, a parameter's type or
  * default changed, a changed return type. Each names the old and the new signature. High when the module is the
- * library's entry point or another production file at the head still uses the name; medium otherwise.
+ * library's entry point or another production file at the head still uses it (a mention shaped like a use of this
+ * function, rules/referenceShape.ts); medium otherwise.
  *
  * Silent on purpose:
  * - parameters added at the end with a default, `?` or as variadics: every existing call still compiles and, since
@@ -21,6 +22,7 @@ import { surfacesOf, type SurfacePair } from '../syntax/surfaces';
 import type { Grammar } from '../syntax/tree';
 import { typeAliases, type TypeAliases } from '../syntax/typeAliases';
 import type { Severity } from '../types';
+import { mayUse } from './referenceShape';
 import { FindingSink, RuleMeta, newRange, oldRange, quote } from './rule';
 
 type Kind = 'removed' | 'parameters' | 'types' | 'defaults' | 'return';
@@ -88,7 +90,11 @@ function severityOf(change: Change, pair: SurfacePair, b: ApiBreak): { severity:
   if (entryPoint(pair.file.path)) return { severity: 'high', why: '; the library entry point' };
   const short = b.symbol.name.split('.').pop()!;
   const users = (change.context.references?.get(short) ?? []).filter(
-    (r) => r.path !== pair.file.path && classifyPath(r.path).source && !/^\s*(?:\/\/|#|\*)/.test(r.text),
+    (r) =>
+      r.path !== pair.file.path &&
+      classifyPath(r.path).source &&
+      !/^\s*(?:\/\/|#|\*)/.test(r.text) &&
+      mayUse(pair.grammar, b.symbol, r.text),
   );
   if (users.length > 0) return { severity: 'high', why: `; still used in ${users[0].path}` };
   return { severity: 'medium', why: '' };

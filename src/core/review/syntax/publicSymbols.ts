@@ -226,8 +226,11 @@ export function rustItems(out: SymbolSink, items: Iterable<SyntaxNode>, prefix: 
         if (name && rustPub(c)) out.add('constant', prefix + name, c, undefined, oneLine(c.text.split('=')[0]));
         break;
       case 'use_declaration':
+        // One export per name the `use` brings in: `pub use m::{B}` -> `pub use m::{A, B}` adds A beside B, renames
+        // nothing; a path that changes under the same name (`pub use a::B` -> `pub use b::B`) keeps the name.
         if (rustPub(c))
-          out.add('export', oneLine(c.text.replace(/^pub\s+use\s+|;$/g, '')), c, undefined, oneLine(c.text));
+          for (const n of rustUseNames(c.text.replace(/^\s*pub\s+use\s+|\s*;\s*$/g, '')))
+            out.add('export', prefix + n, c, undefined, oneLine(c.text));
         break;
       case 'mod_item': {
         const body = c.childForFieldName('body');
@@ -249,6 +252,47 @@ export function rustItems(out: SymbolSink, items: Iterable<SyntaxNode>, prefix: 
       }
     }
   }
+}
+
+/**
+ * The names a use tree binds (`a::{B, c::D as E, self}` -> B, E, a; `a::*` stays `a::*`, whose names the tree does
+ * not show).
+ */
+export function rustUseNames(tree: string): string[] {
+  // `as` is the one word a use tree holds: mark it (`D@E`), then drop comments and every space.
+  const names = (t: string): string[] => {
+    const brace = t.indexOf('{');
+    if (brace >= 0 && t.endsWith('}')) {
+      const prefix = t.slice(0, brace).replace(/::$/, '');
+      return splitTopLevel(t.slice(brace + 1, -1)).flatMap((p) =>
+        p === 'self' ? [prefix.split('::').pop()!] : names(p),
+      );
+    }
+    if (t.includes('@')) return [t.slice(t.lastIndexOf('@') + 1)];
+    return t === '' ? [] : [t.endsWith('*') ? t : t.split('::').pop()!];
+  };
+  return names(
+    tree
+      .replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, '')
+      .replace(/\s+as\s+/g, '@')
+      .replace(/\s+/g, ''),
+  );
+}
+
+function splitTopLevel(text: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let cur = '';
+  for (const ch of text) {
+    if (ch === '{') depth++;
+    else if (ch === '}') depth--;
+    if (ch === ',' && depth === 0) {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
+  }
+  out.push(cur);
+  return out.filter((p) => p !== '');
 }
 
 function attrs(node: SyntaxNode): string {

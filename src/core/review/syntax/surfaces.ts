@@ -6,6 +6,7 @@
 import type { DiffFile } from '../diff/types';
 import type { Change, ChangeFile } from '../model/change';
 import { libraryModule, mayChangeSurface, pythonInitFor } from '../model/library';
+import { rustReexportsOf } from '../model/rustModules';
 import { DELETE_HINT } from './deletions';
 import { baseTouch, blockRows, headTouch, keepOnly, touchedTops, type Touch } from './regions';
 import { readSurface, type FileSurface, type PublicSymbol } from './signatures';
@@ -49,7 +50,14 @@ function readSurfaces(change: Change): Map<string, SurfacePair> {
     const after = status === 'deleted' ? '' : headText?.get(file.path);
     if (before === undefined || after === undefined) continue;
     const init = pythonInitFor(file.path);
-    const exported = init !== undefined ? (headText?.get(init) ?? baseText.get(init)) : undefined;
+    // A private module's names are public only where the module above it says so: a Python package's `__init__.py`,
+    // the `pub use` items above a private Rust module (model/rustModules.ts).
+    const exported =
+      init !== undefined
+        ? (headText?.get(init) ?? baseText.get(init))
+        : grammar === 'rust'
+          ? rustReexportsOf(file.path, (p) => headText?.get(p) ?? baseText.get(p))
+          : undefined;
     if (init !== undefined && exported === undefined) continue; // a private module nothing says is public
     if (!mayExport(grammar, before) && !mayExport(grammar, after)) {
       out.set(file.path, { file, grammar, base: NOTHING, head: NOTHING });
@@ -234,11 +242,14 @@ function surfaceOf(
   }
 }
 
-/** A private module's symbols whose top-level name its package's `__init__.py` mentions (imports or lists). */
+/**
+ * A private module's symbols whose top-level name the module above mentions: its package's `__init__.py` (imports or
+ * lists), or the `pub use` items above a private Rust module.
+ */
 function reexported(s: FileSurface, initText: string): FileSurface {
   const symbols = new Map<string, PublicSymbol>();
   for (const [k, sym] of s.symbols) {
-    const top = sym.name.split('.')[0];
+    const top = sym.name.split('.')[0].replace(/[*$]/g, '\\$&');
     if (new RegExp(`(?<![\\w.])${top}(?!\\w)`).test(initText)) symbols.set(k, sym);
   }
   return { symbols, functions: s.functions };

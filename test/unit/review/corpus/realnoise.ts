@@ -653,4 +653,113 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['test-skipped'],
   },
+  // 5. public-api-changed (round 5): an export added beside an unchanged one, a private module's type never
+  // re-exported, a deleted documentation build hook; each with a hit twin.
+  {
+    id: 'noise5-rust-reexport-added-beside-unchanged',
+    lang: 'rust',
+    title: 'Fall back to logical accounting where physical sizes are unsupported',
+    files: [
+      edit(
+        'src/lib.rs',
+        ['mod space;', ''],
+        ['pub use crate::space::{physical_space, supports_physical_space};'],
+        ['pub use crate::space::{PhysicalSpaceError, physical_space, supports_physical_space};'],
+      ),
+      edit(
+        'src/space.rs',
+        ['use std::io;', ''],
+        [],
+        ['#[derive(Debug)]', 'pub enum PhysicalSpaceError {', '    Unsupported,', '    Io(io::Error),', '}', ''],
+        ['pub fn supports_physical_space() -> bool {', '    cfg!(unix)', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['public-api-changed'],
+  },
+  {
+    id: 'noise5-rust-reexport-dropped',
+    lang: 'rust',
+    title: 'Stop exporting the physical-space probe',
+    files: [
+      edit(
+        'src/lib.rs',
+        ['mod space;', ''],
+        ['pub use crate::space::{physical_space, supports_physical_space};'],
+        ['pub use crate::space::physical_space;'],
+      ),
+    ],
+    expect: ['public-api-changed'],
+    forbid: [],
+  },
+  {
+    id: 'noise5-rust-private-module-type-renamed',
+    lang: 'rust',
+    title: 'Simplify editable requirement errors',
+    files: [
+      edit(
+        'src/requirement.rs',
+        ['#[derive(Debug, thiserror::Error)]'],
+        ['pub enum EditableError {', '    #[error("editable `{0}` must be a local directory")]', '    Remote(String),'],
+        ['pub enum MakeEditableError {', '    #[error("registry requirements cannot be editable")]', '    Registry,'],
+        ['}'],
+      ),
+    ],
+    context: { headText: new Map([['src/lib.rs', 'mod requirement;\npub use crate::requirement::Requirement;\n']]) },
+    expect: [],
+    forbid: ['public-api-changed'],
+  },
+  {
+    id: 'noise5-rust-reexported-type-renamed',
+    lang: 'rust',
+    title: 'Rename the editable error',
+    files: [
+      edit(
+        'src/requirement.rs',
+        ['#[derive(Debug, thiserror::Error)]'],
+        ['pub enum EditableError {', '    #[error("editable `{0}` must be a local directory")]', '    Remote(String),'],
+        [
+          'pub enum MakeEditableError {',
+          '    #[error("editable `{0}` must be a local directory")]',
+          '    Remote(String),',
+        ],
+        ['}'],
+      ),
+    ],
+    context: {
+      headText: new Map([
+        ['src/lib.rs', 'mod requirement;\npub use crate::requirement::{EditableError, Requirement};\n'],
+      ]),
+    },
+    expect: ['public-api-changed'],
+    forbid: [],
+  },
+  {
+    id: 'noise5-py-docs-build-hook-deleted',
+    lang: 'py',
+    title: 'Remove the MkDocs search hook',
+    files: [
+      {
+        path: 'docs/.hooks/search_index.py',
+        status: 'deleted',
+        del: [
+          'from dataclasses import dataclass',
+          '',
+          'REPO_ROOT = Path(__file__).parents[2]',
+          '',
+          '',
+          '@dataclass',
+          'class SearchRecord:',
+          '    title: str',
+          '    url: str',
+          '',
+          '',
+          'def on_page_content(html, page, config, files):',
+          '    return html',
+        ],
+      },
+    ],
+    expect: [],
+    forbid: ['public-api-changed'],
+  },
 ];
