@@ -564,6 +564,12 @@ describe('review/rules Python development dependencies', () => {
     },
     {
       lang: 'pypi',
+      name: "an evaluation harness's requirements.txt under tools/ is development",
+      files: reqs('tools/triage-agent/evals/triage/requirements.txt', 'pandas>=2.2'),
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
       name: 'requirements-tools.txt is development',
       files: reqs('tools/requirements-tools.txt', 'ruff>=0.6'),
       silent: 'new-dependency',

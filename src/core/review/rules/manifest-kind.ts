@@ -15,6 +15,8 @@ const DEV_NAME =
  * Run job's own requirements.txt) and developer tooling in others: a requirement file's folder named so says nothing.
  */
 const SERVICE_OR_TOOLING = /^tools?$/;
+/** An evaluation harness's folder (an LLM eval's judge and runner): developer tooling, as tier.ts counts it. */
+const EVAL_FOLDER = /^evals?$/;
 
 /** requirements-dev.txt, dev-requirements.txt, requirements/test.txt, docs/requirements.txt. */
 export function requirementsKind(path: string): DependencyKind {
@@ -22,7 +24,9 @@ export function requirementsKind(path: string): DependencyKind {
   const stem = parts[parts.length - 1]
     .replace(/\.(txt|in)$/, '')
     .replace(/^requirements[-_.]?|[-_.]?requirements$/g, '');
-  const devFolder = parts.slice(0, -1).some((p) => DEV_NAME.test(p) && !SERVICE_OR_TOOLING.test(p));
+  const devFolder = parts
+    .slice(0, -1)
+    .some((p) => (DEV_NAME.test(p) && !SERVICE_OR_TOOLING.test(p)) || EVAL_FOLDER.test(p));
   return (stem !== '' && DEV_NAME.test(stem)) || devFolder ? 'dev' : 'runtime';
 }
 
