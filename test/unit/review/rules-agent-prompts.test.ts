@@ -74,6 +74,24 @@ const LINT_WORKFLOW = [
   '      - run: npx markdownlint bots/prompts/fix-bug.md',
 ].join('\n');
 
+/** An agent on pull requests whose prompt text names files to look at. */
+const TRIAGE_WORKFLOW = [
+  'name: triage',
+  'on:',
+  '  pull_request_target:',
+  'jobs:',
+  '  classify:',
+  '    runs-on: ubuntu-latest',
+  '    permissions:',
+  '      pull-requests: write',
+  '    steps:',
+  '      - uses: anthropics/claude-code-action@v1',
+  '        with:',
+  '          prompt: |',
+  '            If pyproject.toml changed, read the diff of its dependency groups.',
+  '            Follow the labelling rules in docs/contributing/labels.md before answering.',
+].join('\n');
+
 const workflows = (text: string): ReviewContext => ({ workflows: [{ path: '.github/workflows/x.yml', text }] });
 
 const WIDENED: FileSpec = {
@@ -116,6 +134,13 @@ describe('review/rules agent prompt files', () => {
     },
     {
       lang: 'md',
+      name: "a docs page the agent's prompt text only mentions is not its instructions",
+      files: added('docs/contributing/labels.md', 'Run `gh pr edit --add-label` for each label.'),
+      context: workflows(TRIAGE_WORKFLOW),
+      silent: 'agent-config-changed',
+    },
+    {
+      lang: 'md',
       name: 'a longer path ending like the prompt is not the prompt',
       files: { ...WIDENED, path: 'docs/bots/prompts/fix-bug.md' },
       context: workflows(FIX_WORKFLOW),
@@ -145,6 +170,15 @@ describe('review/rules agent prompt files', () => {
     assert.match(why, /contents: write in job publish/);
     const quiet = review(diffOf(WIDENED), undefined, workflows(READ_ONLY_WORKFLOW));
     assert.equal(quiet.blastRadius.tier, 'T0');
+  });
+
+  it("a manifest an agent's prompt mentions is no prompt", () => {
+    const r = review(
+      diffOf(added('pyproject.toml', '[dependency-groups]', 'dev = ["ruff"]')),
+      undefined,
+      workflows(TRIAGE_WORKFLOW),
+    );
+    assert.deepEqual(findingsOf(r, 'agent-config-changed'), []);
   });
 
   it('an AGENTS.md edit in wording only says nothing and stays with the docs', () => {

@@ -7,6 +7,7 @@
  * top-level `agents/` folder) and by being named in a workflow job that runs an agent (read at the head by src/git).
  */
 import type { RepoFile } from '../types';
+import { classifyPath } from '../model/paths';
 import { agentInput, downstreamOf, jobAt, parseWorkflow, powerOf, type WorkflowJob } from '../model/workflow';
 
 /** Prompt files by convention: GitHub prompt files, prompt folders of agent or GitHub configuration, agent folders. */
@@ -23,11 +24,22 @@ export function isPromptPath(path: string): boolean {
 
 /**
  * Whether a changed file could be an agent's instructions read by a workflow: a text file outside the workflows
- * folder (src/git reads the workflows at the head when one changed).
+ * folder, not a manifest or lockfile (src/git reads the workflows at the head when one changed).
  */
 export function mayBePrompt(path: string): boolean {
-  return TEXT.test(path) && !/(?:^|\/)\.github\/workflows\//.test(path) && !/(?:^|\/)(?:CHANGELOG|LICENSE)/i.test(path);
+  if (!TEXT.test(path) || /(?:^|\/)\.github\/workflows\/|(?:^|\/)(?:CHANGELOG|LICENSE)[^/]*$/i.test(path)) return false;
+  // Manifests and lockfiles are named in agent jobs' scripts and prompts as what to look at, never as instructions.
+  const cls = classifyPath(path);
+  return cls.manifest === null && cls.lockfile === null;
 }
+
+/**
+ * A workflow line that hands the file to the agent: an input naming a prompt or instructions file, a script copying or
+ * reading it (into the runner, into a variable), a CLI's prompt-file option. A file only mentioned (in a prompt's
+ * text, `git diff -- pyproject.toml`) is not the agent's instructions.
+ */
+const HANDS_OVER =
+  /^\s*-?\s*[\w-]*(?:prompt|instructions?|system)[\w-]*\s*:|\b(?:cp|cat|install|envsubst|tee)\s|<\s*["']?[\w.$/{}-]|--?(?:prompt|system-prompt|append-system-prompt|instructions?)(?:[-_]file)?[\s=]|\bprompt[-_]?file\b/i;
 
 export interface PromptUse {
   readonly workflow: string;
@@ -57,7 +69,7 @@ export function promptUses(path: string, workflows: readonly RepoFile[] | undefi
     const lines = wf.text.split('\n');
     const seen = new Set<string>();
     lines.forEach((l, i) => {
-      if (!named.test(l) || /^\s*#/.test(l)) return;
+      if (!named.test(l) || /^\s*#/.test(l) || !HANDS_OVER.test(l)) return;
       const job = jobAt(parsed, i + 1);
       if (!job?.agent || seen.has(job.id)) return;
       seen.add(job.id);
