@@ -150,7 +150,7 @@ export const ciConfigRules: RuleFamily = {
         // beside it says the same thing again. A contributor hook file (pre-commit) runs on contributors' machines,
         // with no pipeline credentials.
         const agentFound = sink.findings.length > before;
-        if (!agentFound && !versionsOnly(file) && !PRE_COMMIT.test(file.path) && !compiledWithIt(change, file))
+        if (!agentFound && !versionsOnly(file) && !PRE_COMMIT.test(file.path))
           pipelines.push(wc ? { file, items: notable(file, wc) } : { file });
       } else if (cls.ownership)
         sink.add(
@@ -221,20 +221,6 @@ function reallyAdded(file: ChangeFile): readonly ChangeLine[] {
 }
 
 const PRE_COMMIT = /(?:^|\/)\.pre-commit-config\.ya?ml$/;
-
-/**
- * A GitHub Agentic Workflows source or shared fragment (`.github/workflows/**.md`) changed with the lock files it
- * compiles to: those are read whole and say what the edit does to each job, so the source's "modified (+n/-m)" only
- * restated its hunk (pydantic-ai #7415). Without recompiled lock files the source keeps its item.
- */
-function compiledWithIt(change: Change, file: ChangeFile): boolean {
-  return (
-    /(?:^|\/)\.github\/workflows\/.+\.md$/i.test(file.path) &&
-    change.files.some(
-      (f) => f.diff.newPath !== null && /(?:^|\/)\.github\/workflows\/[^/]+\.lock\.ya?ml$/i.test(f.path),
-    )
-  );
-}
 
 /** A changed pipeline and, when its workflow could be read whole, what a reviewer must check in it (maybe nothing). */
 interface Pipeline {
