@@ -31,6 +31,8 @@ export type { ReviewInput, ReviewReport, ReviewHeader } from './engine';
 export type { Change, ChangeFile, ChangeLine, ChangeStats } from './model/change';
 export { classifyPath } from './model/paths';
 export { isGithubWorkflow } from './model/workflowChange';
+export { mayBePrompt } from './rules/agent-prompts';
+export { isPolicyFile } from './rules/agent-policy';
 export { repositoryOwnerOf } from './model/repoOwner';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';

@@ -29,6 +29,7 @@ import { sinkRules } from './rules/sinks';
 import { sizeRules } from './rules/size';
 import { suppressionRules } from './rules/suppressions';
 import { switchRules } from './rules/switches';
+import { agentPolicyRules } from './rules/agent-policy';
 import { testGamingRules } from './rules/test-gaming';
 import { testRules } from './rules/tests';
 
@@ -38,6 +39,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   sinkRules,
   securitySettingRules,
   switchRules,
+  agentPolicyRules,
   authRules,
   confinementRules,
   destructiveRules,

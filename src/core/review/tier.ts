@@ -39,6 +39,8 @@ const T3_RULES = new Set([
   'migration-changed',
   'ownership-changed',
   'agent-config-changed',
+  // Tool calls an agent's policy newly lets run without asking: the permission boundary of every user's agent.
+  'agent-policy-widened',
   'secret',
   'auth-check-removed',
 ]);
@@ -109,14 +111,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   // 1. What the change touches.
   const review = change.files.filter((f) => !f.cls.lockfile && !f.cls.generated && !f.cls.vendored && !f.diff.binary);
   const testOnly = review.length > 0 && review.every(isTestish);
-  // Agent instructions count as documentation when hidden.ts found their change wording only (severity low).
-  const wordingOnly = new Set(
-    findings.filter((f) => f.ruleId === 'agent-config-changed' && f.severity === 'low').map((f) => f.file),
+  // Agent instructions count as documentation when hidden.ts found their change wording only (no finding, or a low
+  // one); a prompt file an agent step reads (a finding above low) is not documentation.
+  const steering = new Set(
+    findings.filter((f) => f.ruleId === 'agent-config-changed' && f.severity !== 'low').map((f) => f.file),
   );
-  const docsOnly =
-    !testOnly &&
-    review.length > 0 &&
-    review.every((f) => f.cls.docs && (!f.cls.agentConfig || wordingOnly.has(f.path)));
+  const docsOnly = !testOnly && review.length > 0 && review.every((f) => f.cls.docs && !steering.has(f.path));
   if (testOnly)
     add(
       'T0',

@@ -224,8 +224,9 @@ export interface ReviewContext {
    */
   readonly syntax?: SyntaxParser;
   /**
-   * CI workflow files at the head (.github/workflows/*.yml), read by src/git when a manifest changed: whether a job
-   * tests a moved minimum version. Absent: not read (the rule is silent); empty: the repository has none.
+   * CI workflow files at the head (.github/workflows/*.yml), read by src/git when a manifest changed (whether a job
+   * tests a moved minimum version) or a text file that may be an agent's prompt did (which agent step reads it).
+   * Absent: not read (those rules are silent); empty: the repository has none.
    */
   readonly workflows?: readonly RepoFile[];
   /**

@@ -15,7 +15,9 @@ import {
   classifyPath,
   grammarFor,
   isGithubWorkflow,
+  isPolicyFile,
   libraryModule,
+  mayBePrompt,
   needsReading,
   pythonInitFor,
   repositoryOwnerOf,
@@ -83,6 +85,9 @@ export async function readHeadContext(
       readRepositoryOwner(repo, diff, log),
     ]);
     const { headText, baseText, packages } = texts;
+    // A prompt file an agent step reads: the workflows at the head say which job hands it to the agent.
+    const agentWorkflows =
+      head !== WORKTREE && !('workflows' in manifests) ? await readAgentWorkflows(repo, batch, head, diff, log) : {};
     const changed = new Set(diff.files.map((f) => f.path));
     const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
@@ -94,6 +99,7 @@ export async function readHeadContext(
       ...packages,
       ...(references ? { references } : {}),
       ...manifests,
+      ...agentWorkflows,
       ...(ciText.size > 0 ? { ciText } : {}),
       ...(repositoryOwner ? { repositoryOwner } : {}),
     };
@@ -171,6 +177,32 @@ async function readManifestContext(
 }
 
 /**
+ * When a text file that may be an agent's prompt changed (Markdown, templates, agent settings): the workflows at the
+ * head, so a prompt a CI agent step reads is judged with that step (rules/agent-prompts.ts). Absent when none changed
+ * or git failed (then the file is judged by its name alone), with a log line for the latter.
+ */
+async function readAgentWorkflows(
+  repo: RepoInfo,
+  batch: CatFileBatch,
+  head: string,
+  diff: ParsedDiff,
+  log: (message: string) => void,
+): Promise<Pick<ReviewContext, 'workflows'>> {
+  if (!diff.files.some((f) => !f.binary && f.newPath !== null && mayBePrompt(f.path))) return {};
+  try {
+    const r = await runGit(['ls-tree', '--name-only', head, '--', '.github/workflows/'], { cwd: repo.root });
+    const paths = r.stdout.split('\n').filter((p) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(p));
+    const texts = await readTexts(repo, batch, head, paths.slice(0, 50), log);
+    return { workflows: paths.filter((p) => texts.has(p)).map((path) => ({ path, text: texts.get(path)! })) };
+  } catch (err) {
+    log(
+      `review: could not read the CI workflows at the head (${(err as Error).message}); prompt files are judged by their names alone`,
+    );
+    return {};
+  }
+}
+
+/**
  * Whenever a GitHub workflow changed: its whole text at the head and at the base, so the CI rules and the tier judge
  * an edit in the job it lands in (which permissions, secrets and untrusted text that job holds). A file whose text
  * could not be read is left out and judged from its hunks.
@@ -236,6 +268,8 @@ async function readChangedSources(
     const cls = classifyPath(f.path);
     return cls.source || cls.test;
   });
+  // An agent's tool-approval policy, on both sides: which allow rules are new or changed (rules/agent-policy.ts).
+  const policies = diff.files.filter((f) => !f.binary && isPolicyFile(f.path)).slice(0, 20);
   const heads = changed.filter((f) => f.newPath !== null).map((f) => f.path);
   if (heads.length > MAX_FILES)
     log(
@@ -257,24 +291,37 @@ async function readChangedSources(
         .filter((f) => f.oldPath !== null && libraryModule(f.path, classifyPath(f.path), true, packages))
         .slice(0, MAX_FILES)
     : [];
+  const olderPolicies = base ? policies.filter((f) => f.oldPath !== null) : [];
   // Manifests whole: a dependency line added inside a section the hunk does not show (rules/manifest-kind.ts).
   const manifests = diff.files
     .filter((f) => !f.binary && f.newPath !== null && classifyPath(f.path).manifest)
     .map((f) => f.path)
     .slice(0, 50);
   const [headText, baseBlobs] = await Promise.all([
-    readTexts(repo, batch, head, [...heads.slice(0, MAX_FILES), ...inits.slice(0, 60), ...manifests], log),
+    readTexts(
+      repo,
+      batch,
+      head,
+      [
+        ...heads.slice(0, MAX_FILES),
+        ...inits.slice(0, 60),
+        ...manifests,
+        ...policies.filter((f) => f.newPath !== null).map((f) => f.path),
+      ],
+      log,
+    ),
     base
       ? readBlobs(
           batch,
-          bases.map((f) => `${base}:${f.oldPath}`),
+          [...bases, ...olderPolicies].map((f) => `${base}:${f.oldPath}`),
           log,
         )
       : Promise.resolve([]),
   ]);
   const baseText = new Map<string, string>();
   baseBlobs.forEach((t, i) => {
-    if (typeof t === 'string') baseText.set(bases[i].path, t);
+    const f = i < bases.length ? bases[i] : olderPolicies[i - bases.length];
+    if (typeof t === 'string') baseText.set(f.path, t);
   });
   return { headText, baseText, packages };
 }

@@ -556,6 +556,24 @@ describe('review/rules Python development dependencies', () => {
       files: reqs('services/ingest/requirements.txt', 'google-cloud-pubsub>=2.23'),
       fires: 'new-dependency',
     },
+    {
+      lang: 'pypi',
+      name: "a Cloud Run job's requirements.txt under tools/ is runtime (tools/ holds deployed services too)",
+      files: reqs('tools/triage-agent/cloudrun/worker/requirements.txt', 'google-cloud-pubsub'),
+      fires: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: "an evaluation harness's requirements.txt under tools/ is development",
+      files: reqs('tools/triage-agent/evals/triage/requirements.txt', 'pandas>=2.2'),
+      silent: 'new-dependency',
+    },
+    {
+      lang: 'pypi',
+      name: 'requirements-tools.txt is development',
+      files: reqs('tools/requirements-tools.txt', 'ruff>=0.6'),
+      silent: 'new-dependency',
+    },
   ]);
 
   it('a development dependency raises no tier; the same package in a service requirements.txt does', () => {

@@ -780,14 +780,13 @@ describe('review/rules hidden characters and agent config', () => {
     },
     {
       lang: 'md',
-      name: 'one word of a long AGENTS.md line changed is wording (compared word by word)',
+      name: 'one word of a long AGENTS.md line changed is wording, and says nothing (compared word by word)',
       files: {
         path: 'tests/AGENTS.md',
         del: [LONG_RULE.replace('{client}', '`httpx.AsyncClient`')],
         add: [LONG_RULE.replace('{client}', '`httpx2.AsyncClient`')],
       },
-      fires: 'agent-config-changed',
-      severity: 'low',
+      silent: 'agent-config-changed',
     },
     {
       lang: 'md',
@@ -809,15 +808,13 @@ describe('review/rules hidden characters and agent config', () => {
         '  `hook`) to build the config. Builtins are no-ops during normal bash tool execution. See',
         '  [the design note](https://github.com/acme/app/pull/12) and `internal/scriptconfig/`.',
       ),
-      fires: 'agent-config-changed',
-      severity: 'low',
+      silent: 'agent-config-changed',
     },
     {
       lang: 'md',
       name: 'a testing rule whose subject is the tests is wording',
       files: added('pkg/ui/AGENTS.md', 'Regression tests for the event stream must run through the public adapter.'),
-      fires: 'agent-config-changed',
-      severity: 'low',
+      silent: 'agent-config-changed',
     },
     {
       lang: 'md',
@@ -828,8 +825,7 @@ describe('review/rules hidden characters and agent config', () => {
         '',
         'Commit messages use the imperative mood. Release notes go in CHANGELOG.md.',
       ),
-      fires: 'agent-config-changed',
-      severity: 'low',
+      silent: 'agent-config-changed',
     },
     {
       lang: 'md',
@@ -867,6 +863,26 @@ describe('review/rules hidden characters and agent config', () => {
 
 describe('review/rules hard-coded endpoints', () => {
   check([
+    {
+      lang: 'rust',
+      name: 'a pinned upstream URL whose release tag moved (same host, same repository)',
+      files: {
+        path: 'crates/dev/src/generate_mappings.rs',
+        del: ['const URL: &str = "https://raw.githubusercontent.com/acme/builds/20260807/cpython-unix/targets.yml";'],
+        add: ['const URL: &str = "https://raw.githubusercontent.com/acme/builds/20260814/cpython-unix/targets.yml";'],
+      },
+      silent: 'hard-coded-endpoint',
+    },
+    {
+      lang: 'rust',
+      name: 'the pinned URL moved to another repository',
+      files: {
+        path: 'crates/dev/src/generate_mappings.rs',
+        del: ['const URL: &str = "https://raw.githubusercontent.com/acme/builds/20260807/cpython-unix/targets.yml";'],
+        add: ['const URL: &str = "https://raw.githubusercontent.com/someone/forked-builds/20260814/targets.yml";'],
+      },
+      fires: 'hard-coded-endpoint',
+    },
     {
       lang: 'ts',
       name: 'production URL',

@@ -418,6 +418,36 @@ describe('review/rules tests special-cased by the code', () => {
       fires: 'test-special-case',
     },
     {
+      lang: 'py',
+      name: 'sys.exit(0) ending a job after its work',
+      files: added(
+        'worker/main.py',
+        '        store.release_lock(owner, repo, issue, holder, success=True, status="TRIAGED")',
+        '        print("[WORKER] Triage success.")',
+        '        sys.exit(0)',
+      ),
+      silent: 'test-special-case',
+    },
+    {
+      lang: 'py',
+      name: 'sys.exit(0) under a CI check before the work',
+      files: added('worker/main.py', '    if os.environ.get("CI"):', '        sys.exit(0)', '    run_migrations()'),
+      fires: 'test-special-case',
+      severity: 'low',
+    },
+    {
+      lang: 'ts',
+      name: 'process.exit(0) when a test runner is detected',
+      files: added('src/cli.ts', 'if (process.env.VITEST) {', '  process.exit(0);', '}'),
+      fires: 'test-special-case',
+    },
+    {
+      lang: 'ts',
+      name: "process.exit(0) after a CLI's 'nothing to do'",
+      files: added('src/cli.ts', "  console.log('Nothing to do.');", '  process.exit(0);'),
+      silent: 'test-special-case',
+    },
+    {
       lang: 'ts',
       name: 'NODE_ENV production check',
       files: added('src/log.ts', "if (process.env.NODE_ENV === 'production') enableSentry();"),

@@ -44,12 +44,15 @@ export const endpointRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source) continue;
+      const before = removedEndpoints(file.removed.map((l) => l.code));
       for (const l of file.added) {
         const code = l.code;
         if (!code.includes('://') && !/\d\.\d/.test(code)) continue;
         const url = URL.exec(code);
         if (url && (DOC_HOST.test(url[1]) || MESSAGE.test(code.slice(0, url.index)) || isPattern(code, url))) continue;
         // A host built from values (`https://${port}-${host}/cb`) comes from configuration, not from the source.
+        // The same address moved on (a release tag, an API version): it was hard-coded before the change.
+        if (url && before.has(endpointKey(url[0]))) continue;
         if (url && !HARMLESS_HOST.test(url[1]) && !/^[$%{]/.test(url[1])) {
           const insecure = /^(?:http|ws|ftp):/i.test(url[0]);
           sink.line(
@@ -79,4 +82,23 @@ export const endpointRules: RuleFamily = {
 function validIp(ip: string): boolean {
   const parts = ip.split('.').map(Number);
   return parts.every((p) => p <= 255) && !ip.startsWith('255.') && ip !== '0.0.0.0';
+}
+
+/**
+ * What identifies an address across a version move: the host and the first two path segments (a repository's
+ * owner and name, an API's name), so `…/python-build-standalone/20260807/…` and `…/20260814/…` are one address.
+ */
+function endpointKey(url: string): string {
+  const m = /^[a-z][\w+.-]*:\/\/([^/?#\s]+)((?:\/[^/?#\s]*){0,2})/i.exec(url);
+  return m ? `${m[1].toLowerCase()}${m[2]}` : url;
+}
+
+function removedEndpoints(lines: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const code of lines) {
+    if (!code.includes('://')) continue;
+    const url = URL.exec(code);
+    if (url) out.add(endpointKey(url[0]));
+  }
+  return out;
 }

@@ -2,8 +2,9 @@
  * Hidden characters (bidi overrides as in Trojan Source CVE-2021-42574, zero-width and tag characters, mixed-script
  * identifiers) and edits to agent configuration, which steers every later AI edit in the repository.
  */
-import type { Change } from '../model/change';
+import type { Change, ChangeFile } from '../model/change';
 import { instructionGrants } from './agent-instructions';
+import { describeUse, isPromptPath, mayBePrompt, promptUses } from './agent-prompts';
 import { FindingSink, RuleFamily, RuleMeta, spanOf } from './rule';
 
 const HIDDEN: RuleMeta = {
@@ -78,23 +79,38 @@ export const hiddenRules: RuleFamily = {
             `Latin mixed with Greek/Cyrillic look-alikes in code ${at(/[\u0370-\u04FF]/)}`,
           );
       }
-      if (file.cls.agentConfig) {
-        // Markdown instructions report what they add beyond wording (agent-instructions.ts); settings files
-        // (MCP servers, permissions, hooks as JSON/TOML/YAML) are configuration whatever they say.
-        const markdown = /\.(?:md|mdc|txt)$|(?:^|\/)\.(?:cursorrules|windsurfrules|clinerules)$/i.test(file.path);
-        const grants = markdown ? instructionGrants(file) : 'configuration';
-        sink.add(
-          AGENT,
-          file,
-          spanOf(file),
-          grants === null ? 'low' : 'medium',
-          grants === null
-            ? `${file.diff.status} agent instructions (+${file.diff.additions}/-${file.diff.deletions}): wording only, no tool, command, permission, secret or address added`
-            : markdown
-              ? `${file.diff.status} agent instructions (+${file.diff.additions}/-${file.diff.deletions}): ${grants}`
-              : `${file.diff.status} agent configuration (+${file.diff.additions}/-${file.diff.deletions})`,
-        );
-      }
+      agentInstructions(change, file, sink);
     }
   },
 };
+
+/**
+ * Agent instructions (AGENTS.md, rules, skills, an agent's prompt file) and agent settings. A prompt that a workflow
+ * hands an agent reading untrusted text beside a write credential weighs like that agent step (high). Markdown
+ * instructions report what they add beyond wording (agent-instructions.ts) and say nothing when the edit is wording
+ * only: a peer reads them like documentation (tier.ts). Settings files (MCP servers, permissions, hooks as
+ * JSON/TOML/YAML) are configuration whatever they say.
+ */
+function agentInstructions(change: Change, file: ChangeFile, sink: FindingSink): void {
+  const uses = file.cls.agentConfig || mayBePrompt(file.path) ? promptUses(file.path, change.context.workflows) : [];
+  if (!file.cls.agentConfig && !isPromptPath(file.path) && uses.length === 0) return;
+  const size = `(+${file.diff.additions}/-${file.diff.deletions})`;
+  const exposed = uses.find((u) => u.input !== undefined && u.power.length > 0);
+  if (exposed) {
+    sink.add(AGENT, file, spanOf(file), 'high', `${file.diff.status} agent prompt ${size}: ${describeUse(exposed)}`);
+    return;
+  }
+  const markdown = /\.(?:md|mdc|txt|j2|jinja2?|prompt)$|(?:^|\/)\.(?:cursorrules|windsurfrules|clinerules)$/i.test(
+    file.path,
+  );
+  if (!markdown) {
+    // A schema or settings file a workflow passes to its agent is not instructions; agent settings by name are.
+    if (file.cls.agentConfig)
+      sink.add(AGENT, file, spanOf(file), 'medium', `${file.diff.status} agent configuration ${size}`);
+    return;
+  }
+  const grants = instructionGrants(file);
+  if (grants === null) return;
+  const used = uses.length > 0 ? ` (${describeUse(uses[0])})` : '';
+  sink.add(AGENT, file, spanOf(file), 'medium', `${file.diff.status} agent instructions ${size}: ${grants}${used}`);
+}

@@ -10,13 +10,24 @@ export type DependencyKind = 'runtime' | 'dev' | 'build';
 const DEV_NAME =
   /^(?:dev|devel|develop|development|tests?|testing|docs?|documentation|lint|linting|typing|types|mypy|style|format|ci|bench|benchmarks?|coverage|cov|check|qa|examples?|tools?)(?:[-_.].*)?$|[-_.](?:dev|tests?|docs?|lint|ci)$/i;
 
+/**
+ * Folders that hold deployed services in some repositories (gemini-cli's `tools/caretaker-agent/cloudrun/…`, a Cloud
+ * Run job's own requirements.txt) and developer tooling in others: a requirement file's folder named so says nothing.
+ */
+const SERVICE_OR_TOOLING = /^tools?$/;
+/** An evaluation harness's folder (an LLM eval's judge and runner): developer tooling, as tier.ts counts it. */
+const EVAL_FOLDER = /^evals?$/;
+
 /** requirements-dev.txt, dev-requirements.txt, requirements/test.txt, docs/requirements.txt. */
 export function requirementsKind(path: string): DependencyKind {
   const parts = path.toLowerCase().split('/');
   const stem = parts[parts.length - 1]
     .replace(/\.(txt|in)$/, '')
     .replace(/^requirements[-_.]?|[-_.]?requirements$/g, '');
-  return (stem !== '' && DEV_NAME.test(stem)) || parts.slice(0, -1).some((p) => DEV_NAME.test(p)) ? 'dev' : 'runtime';
+  const devFolder = parts
+    .slice(0, -1)
+    .some((p) => (DEV_NAME.test(p) && !SERVICE_OR_TOOLING.test(p)) || EVAL_FOLDER.test(p));
+  return (stem !== '' && DEV_NAME.test(stem)) || devFolder ? 'dev' : 'runtime';
 }
 
 /**

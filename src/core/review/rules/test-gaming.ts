@@ -3,7 +3,7 @@
  * for a test, early successful exits, and equality that is always true (the tricks models use to pass a suite).
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { linesAfter } from '../model/change';
+import { linesAfter, linesBefore } from '../model/change';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, newRange, quote, scanLines } from './rule';
 
 const SPECIAL_CASE: RuleMeta = {
@@ -31,11 +31,6 @@ const SOURCE_PATTERNS: readonly LinePattern[] = [
     part: 'comment',
     severity: 'medium',
     label: 'comment admits code shaped to a test',
-  },
-  {
-    re: /\b(?:process\.exit|sys\.exit|os\._?[Ee]xit|System\.exit|Environment\.Exit)\s*\(\s*0\s*\)/,
-    severity: 'low',
-    label: 'exits successfully before the work is done',
   },
 ];
 
@@ -86,6 +81,7 @@ export const testGamingRules: RuleFamily = {
           /test|Test|TEST|JEST_WORKER|VITEST|MOCHA_WORKER|junit|special|hard|exit|Exit|cfg!/i,
         );
       }
+      if (file.cls.source) for (const l of file.added) if (sink.mayMatch(l)) exitUnderTest(sink, file, l);
       if (file.cls.source || file.cls.test)
         for (const l of file.added) if (sink.mayMatch(l)) alwaysTrueEquality(sink, file, l);
     }
@@ -105,4 +101,26 @@ function alwaysTrueEquality(sink: FindingSink, file: ChangeFile, l: ChangeLine):
       `equality that always returns true: ${quote(l.text, 50)} makes every comparison (and assertion) pass`,
     );
   }
+}
+
+const EXIT_OK = /\b(?:process\.exit|sys\.exit|os\._?[Ee]xit|System\.exit|Environment\.Exit)\s*\(\s*0\s*\)/;
+/** A condition about running under a test or CI: what makes an early successful exit a way past the suite. */
+const UNDER_TEST = /\btest(?:s|ing)?\b|\bTEST\w*|\b(?:CI|GITHUB_ACTIONS)\b|pytest|jest|vitest|mocha/;
+
+/**
+ * An early successful exit in production code, when the lines just above it ask whether a test or CI is running.
+ * A program or job ending with `sys.exit(0)` after its work (a Cloud Run job's result, a CLI's "nothing to do") is how
+ * such programs report success, not a trick (gemini-cli #28306).
+ */
+function exitUnderTest(sink: FindingSink, file: ChangeFile, l: ChangeLine): void {
+  if (!EXIT_OK.test(l.code)) return;
+  const guard = [...linesBefore(file, l, 2), l.code].join('\n');
+  if (!UNDER_TEST.test(guard)) return;
+  sink.add(
+    SPECIAL_CASE,
+    file,
+    newRange(l.line),
+    'low',
+    `${quote(l.text, 50)} under a test or CI condition: exits successfully before the work is done`,
+  );
 }

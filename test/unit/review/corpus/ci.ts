@@ -7,6 +7,33 @@
  */
 import { CorpusCase, edit, newFile } from './types';
 
+/**
+ * A bug-fix pipeline: the prompt is copied from the repository into a Codex step of a job that fetches the issue,
+ * and a later job publishes the agent's commit with a write token.
+ */
+const FIX_BUG = [
+  'on:',
+  '  workflow_dispatch:',
+  'jobs:',
+  '  fix:',
+  '    runs-on: ubuntu-latest',
+  '    permissions:',
+  '      contents: read',
+  '    steps:',
+  '      - run: |',
+  '          cp automation/prompts/fix-bug.md "$RUNNER_TEMP/prompt.md"',
+  '          gh issue view "$ISSUE" --json title,body > "$RUNNER_TEMP/issue.json"',
+  '      - uses: openai/codex-action@v1',
+  '        with:',
+  '          prompt-file: ${{ runner.temp }}/prompt.md',
+  '  publish:',
+  '    needs: fix',
+  '    permissions:',
+  '      contents: write',
+  '    steps:',
+  '      - run: git push origin HEAD:refs/heads/fix',
+];
+
 /** A benchmark job beside a job that pushes with a PAT. */
 const BENCH = [
   'on:',
@@ -188,7 +215,45 @@ export const CI_CASES: readonly CorpusCase[] = [
       newFile('tools/pr-generator/requirements.txt', ['google-antigravity>=0.1.0']),
       newFile('tools/pr-generator/workflow.yaml', ["- issue_key: '${string(doc.issue_number)}'"]),
     ],
-    expect: ['ci-agent-untrusted-input', 'new-dev-dependency'],
-    forbid: [],
+    // The job's requirements.txt is what its container installs: runtime, though it lives under tools/ (judged so on
+    // gemini-cli #28345 and #28306).
+    expect: ['ci-agent-untrusted-input', 'new-dependency'],
+    forbid: ['new-dev-dependency'],
+  },
+  {
+    id: 'rust-agent-prompt-on-issue-text',
+    lang: 'rust',
+    title: 'Let the bug-fix agent update related test expectations',
+    files: [
+      edit(
+        'automation/prompts/fix-bug.md',
+        ['## Scope', ''],
+        ['Only change the regression test named in the issue and the code under `crates/`.'],
+        ['Also update existing assertions and snapshots that encode the same incorrect assumption.'],
+        ['', '## Stop when'],
+        12,
+      ),
+    ],
+    context: { workflows: [{ path: '.github/workflows/fix-bug.yml', text: FIX_BUG.join('\n') }] },
+    expect: ['agent-config-changed'],
+    forbid: ['ci-changed'],
+  },
+  {
+    id: 'rust-agent-prompt-read-only',
+    lang: 'rust',
+    title: 'Reword the weekly summary prompt',
+    files: [
+      edit(
+        'automation/prompts/weekly-summary.md',
+        ['## Style', ''],
+        ['Summarise the merged pull requests in short paragraphs.'],
+        ['Summarise the merged pull requests in short, plain paragraphs.'],
+        [''],
+        3,
+      ),
+    ],
+    context: { workflows: [{ path: '.github/workflows/fix-bug.yml', text: FIX_BUG.join('\n') }] },
+    expect: [],
+    forbid: ['agent-config-changed'],
   },
 ];
