@@ -260,6 +260,9 @@ describe('review/engine trigger index', () => {
       () => new TriggerIndex(new Map(Array.from({ length: 32 }, (_, i) => [`g${i}`, ['w']]))),
       /at most 31/,
     );
+    // Groups without words take no bit: any number of them fit beside 31 with words.
+    const mixed = new Map<string, string[]>(Array.from({ length: 40 }, (_, i) => [`g${i}`, i < 31 ? ['w'] : []]));
+    assert.equal(new TriggerIndex(mixed).bits.size, 31);
   });
 });
 

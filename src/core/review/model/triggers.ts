@@ -13,7 +13,9 @@ export class TriggerIndex {
   private readonly out: Int32Array;
 
   constructor(groups: ReadonlyMap<string, readonly string[]>) {
-    if (groups.size > 31) throw new RangeError(`at most 31 trigger groups, got ${groups.size}`);
+    // Only groups with words take a bit of the 31 an Int32 mask holds.
+    const worded = [...groups.values()].filter((list) => list.length > 0).length;
+    if (worded > 31) throw new RangeError(`at most 31 trigger groups with words, got ${worded}`);
     const bits = new Map<string, number>();
     const words: [string, number][] = [];
     let g = 0;
