@@ -296,8 +296,9 @@ function weighedLines(change: Change): { code: number; tests: number; support: n
     // Recorded data kept with the tests (HTTP cassettes, snapshots, JSON/YAML fixtures) is regenerated, not read
     // line by line: a re-recorded cassette of 2,000 lines is no bigger a review than the test that uses it.
     if (isTestData(f)) continue;
-    // A file that says it is generated (`// Code generated … DO NOT EDIT`, `@generated`) is its generator's output.
-    if (generatedByHeader(f)) continue;
+    // A file that says it is generated (`// Code generated … DO NOT EDIT`, `@generated`), or that `.gitattributes`
+    // marks `linguist-generated`, is its generator's output.
+    if (generatedByHeader(f) || change.markedGenerated?.has(f.path)) continue;
     // Tests of developer tooling (a script's own tests under scripts/) ship no more than the tool they test. JSON data
     // (uv's interpreter download list, 3,200 generated lines in one sync; schemas, locale strings) and a docs site's
     // build configuration are read as data, not as code: they count with the docs.

@@ -674,6 +674,13 @@ describe('review/tier: size counts code and tests, docs and scripts apart', () =
       assert.ok(br.tier <= 'T1', `${d.path}: ${br.reasons.join('\n')}`);
       assert.ok(!br.reasons.some((r) => /^T2: .*changed lines \(over/.test(r)), br.reasons.join('\n'));
     }
+    // Files .gitattributes marks linguist-generated; the last line that sets or unsets it wins.
+    const schema = added('schema/api.yaml', ...lines(300, (i) => `field${i}: { type: string }`));
+    const attrs = 'schema/*.yaml linguist-generated=true\n*.golden linguist-generated\n';
+    assert.equal(tier(diffOf(schema), undefined, { gitattributes: attrs }).tier, 'T0');
+    const unset = attrs + 'schema/api.yaml -linguist-generated\n';
+    assert.equal(tier(diffOf(schema), undefined, { gitattributes: unset }).tier, 'T1', 'unset again: counted');
+    assert.equal(tier(diffOf(schema), undefined, { gitattributes: '*.golden linguist-generated\n' }).tier, 'T1');
     // Near misses: JSON that configures a tool, YAML that defines a deployed workflow, and code without the marker.
     const tsconfig = added('packages/core/tsconfig.json', ...lines(150, (i) => `  "opt${i}": true,`));
     const flow = added(
