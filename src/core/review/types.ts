@@ -176,6 +176,8 @@ export interface ReviewContext {
   readonly criticalPaths?: readonly (string | CriticalPath)[];
   /** CODEOWNERS text, when the repository has one. */
   readonly codeowners?: string;
+  /** The root `.gitattributes` at the head: files marked `linguist-generated` are not counted as size. */
+  readonly gitattributes?: string;
   /**
    * Full text at the head of changed files, when the caller could read it (src/git does): finds tests inside
    * production files (Rust `#[cfg(test)]`) beyond what the hunks show.

@@ -55,6 +55,7 @@ type HeadContext = Pick<
   | 'lockfiles'
   | 'ciText'
   | 'repositoryOwner'
+  | 'gitattributes'
 >;
 
 /** The working tree as the head: texts from disk, grep over the work tree. */
@@ -76,14 +77,17 @@ export async function readHeadContext(
   try {
     const grep = grepNames(repo, head, names, log);
     const oldSide = base === undefined ? undefined : await Promise.resolve(base).catch(() => undefined);
-    const [texts, references, manifests, ciText, repositoryOwner] = await Promise.all([
+    const [texts, references, manifests, ciText, repositoryOwner, attributes] = await Promise.all([
       readChangedSources(repo, batch, head, oldSide, diff, log),
       grep,
       // The working tree's review reads no workflows: the bound rule then stays silent there.
       head === WORKTREE ? Promise.resolve({}) : readManifestContext(repo, batch, head, diff, log),
       readChangedWorkflows(repo, batch, head, oldSide, diff, log),
       readRepositoryOwner(repo, diff, log),
+      // Which files the project marks generated (linguist-generated): not counted as size.
+      readTexts(repo, batch, head, ['.gitattributes'], log),
     ]);
+    const gitattributes = attributes.get('.gitattributes');
     const { headText, baseText, packages } = texts;
     // A prompt file an agent step reads: the workflows at the head say which job hands it to the agent.
     const agentWorkflows =
@@ -102,6 +106,7 @@ export async function readHeadContext(
       ...agentWorkflows,
       ...(ciText.size > 0 ? { ciText } : {}),
       ...(repositoryOwner ? { repositoryOwner } : {}),
+      ...(gitattributes ? { gitattributes } : {}),
     };
   } finally {
     await batch.close();

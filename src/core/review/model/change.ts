@@ -6,6 +6,7 @@ import type { DiffFile, ParsedDiff } from '../diff/types';
 import type { CriticalPath, LineProvenance, LineRange, ProvenanceSource, ReviewContext, ReviewOptions } from '../types';
 import { resolveOptions } from '../types';
 import { CodeownersRule, parseCodeowners } from './codeowners';
+import { markedGenerated } from './gitattributes';
 import { criticalLabels, resolveCriticalPaths } from './critical';
 import { inlineTestRanges, testLinesOfHunk } from './inlineTests';
 import { LexState, START_STATE, lexLine, mayChangeState, statesAt } from './lexer';
@@ -81,6 +82,8 @@ export interface Change {
   readonly stats: ChangeStats;
   readonly criticalPaths: readonly CriticalPath[];
   readonly codeowners: readonly CodeownersRule[];
+  /** Changed paths the root `.gitattributes` marks `linguist-generated`: their generator's output, not size. */
+  readonly markedGenerated?: ReadonlySet<string>;
   /** The trigger index the lines were scanned with, if any. */
   readonly triggerIndex?: TriggerIndex;
   /** Languages whose changed code was read from syntax trees, and those read line by line (no grammar or no text). */
@@ -254,6 +257,10 @@ export function buildChange(
     },
     criticalPaths,
     codeowners: context.codeowners ? parseCodeowners(context.codeowners) : [],
+    markedGenerated: markedGenerated(
+      context.gitattributes,
+      diff.files.map((f) => f.path),
+    ),
     ...(triggerIndex ? { triggerIndex } : {}),
     analysis: { trees: [...trees].sort(), lines: [...lineOnly].filter((l) => l !== 'other').sort() },
   };

@@ -9,7 +9,7 @@
  */
 import type { ChangeFile, ChangeLine } from './change';
 import { definesPattern } from './lexer';
-import { carryOver, ownerless, passesThrough, placesOf } from './surfacePlaces';
+import { carryOver, namesCompared, ownerless, passesThrough, placesOf } from './surfacePlaces';
 
 export type SurfaceKind = 'auth' | 'crypto' | 'process' | 'sandbox';
 
@@ -241,6 +241,8 @@ function fileHits(file: ChangeFile): Map<SurfaceKind, KindHits> | undefined {
         // A key handed on unchanged (`api_key=api_key`, a parameter `api_key: str | None = None`) reads, checks and
         // stores nothing: the code that does is where it came from or where it goes.
         if (hit && kind === 'auth' && placesOf(code[i], PATTERNS[kind]).every(passesThrough)) continue;
+        // The name of a kind of login compared (`authType === 'oauth-personal'`) picks behaviour; it handles no secret.
+        if (hit && kind === 'auth' && namesCompared(code[i], PATTERNS[kind], !rust)) continue;
         if (hit) m.set(i, hit);
       }
       return m;

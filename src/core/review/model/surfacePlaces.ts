@@ -27,6 +27,11 @@ export function passesThrough(place: string): boolean {
   return PASS_THROUGH.test(ownerless(place).replace(/^\*{1,2}/, ''));
 }
 
+/** Boolean operators between the clauses of a condition: `&&`, `||`, Python's `and`/`or`. */
+const CLAUSE = /&&|\|\||\s(?:and|or)\s/g;
+/** A lone `=` (not `==`, `!=`, `<=`, `>=`, `=>`): an assignment or a keyword argument. */
+const ASSIGNS = /(?<![=!<>:])=(?![=>])/;
+
 /** Each surface pattern with the global flag, to walk every match of a line. */
 const GLOBAL = new Map<RegExp, RegExp>();
 
@@ -43,6 +48,15 @@ export function placesOf(code: string, pattern: RegExp): string[] {
     while (a > 0 && !',;(){}[]'.includes(code[a - 1])) a--;
     let b = m.index + m[0].length;
     while (b < code.length && !',;(){}[]'.includes(code[b])) b++;
+    // A condition's clauses are places of their own: `not api_key` is the same check whatever the clause beside it
+    // became (pydantic-ai #7412: `and 'X' not in os.environ` made `and not os.getenv('X')` beside an unchanged key test).
+    // Not in an assignment or an argument's value: `api_key=api_key or os.getenv('KEY')` picks where the key comes from.
+    if (!ASSIGNS.test(code.slice(a, b))) {
+      const from = a;
+      for (const op of code.slice(from, m.index).matchAll(CLAUSE)) a = from + op.index + op[0].length;
+      const after = code.slice(m.index + m[0].length, b).search(CLAUSE);
+      if (after >= 0) b = m.index + m[0].length + after;
+    }
     // A call carries its arguments: `subprocess.run(cmd, shell=True)` and `subprocess.run([...])` differ.
     if (code[b] === '(') {
       for (let depth = 0; b < code.length; b++) {
@@ -121,4 +135,35 @@ export function carryOver(
   const moreRemoved = collapsed(removed, added, fromRemoved, file.removed, file.added);
   for (const i of [...fromAdded, ...moreAdded]) addedHits.delete(i);
   for (const i of [...fromRemoved, ...moreRemoved]) removedHits.delete(i);
+}
+
+/** String literals of a line; single quotes only outside Rust (`'a` is a lifetime there). */
+const LITERALS = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`/g;
+const LITERALS_SINGLE = /"(?:[^"\\]|\\.)*"|`(?:[^`\\]|\\.)*`|'(?:[^'\\]|\\.)*'/g;
+/** An equality comparison or a `case` label just before a literal, or a comparison just after it. */
+const COMPARED_BEFORE = /(?:[=!]==?|\bcase)\s*$/;
+const COMPARED_AFTER = /^\s*[=!]==?(?!=)/;
+
+/**
+ * Every match of the pattern on the line lies inside a string literal the line compares for equality or uses as a
+ * `case` label: `authType === 'oauth-personal'` picks behaviour by the name of a kind of login (gemini-cli #28391, a
+ * quota hint for Google-login users); it reads, sends, stores and compares no secret. A key compared
+ * (`token === expected`) or a header set by name (`headers['Authorization'] = …`) is outside this.
+ */
+export function namesCompared(code: string, pattern: RegExp, singleQuotes: boolean): boolean {
+  let re = GLOBAL.get(pattern);
+  if (!re) GLOBAL.set(pattern, (re = new RegExp(pattern.source, pattern.flags + 'g')));
+  const spans: [number, number][] = [];
+  for (const s of code.matchAll(singleQuotes ? LITERALS_SINGLE : LITERALS)) {
+    const end = s.index + s[0].length;
+    if (COMPARED_BEFORE.test(code.slice(0, s.index)) || COMPARED_AFTER.test(code.slice(end)))
+      spans.push([s.index, end]);
+  }
+  if (spans.length === 0) return false;
+  let any = false;
+  for (const m of code.matchAll(re)) {
+    any = true;
+    if (!spans.some(([a, b]) => m.index > a && m.index + m[0].length < b)) return false;
+  }
+  return any;
 }

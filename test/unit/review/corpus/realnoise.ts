@@ -392,6 +392,83 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['critical-path-touched'],
     forbid: [],
   },
+  // critical-path-touched: the name of a kind of login compared is no credential code (gemini-cli #28391's shape); a
+  // key test kept beside a changed clause is carried over (pydantic-ai #7412's shape). Near misses keep the finding.
+  {
+    id: 'ts-login-kind-compared-in-hint',
+    lang: 'ts',
+    title: 'Add a setup hint to shared-project quota errors',
+    ai: true,
+    files: [
+      edit(
+        'packages/core/src/utils/quota.ts',
+        ['export function classify(error: Error, authType?: string): Error {'],
+        [],
+        [
+          "  if (authType === 'oauth-personal' || authType === 'compute-default-credentials') {",
+          '    return new Error(`${error.message} Set GOOGLE_CLOUD_PROJECT to use your own quota.`);',
+          '  }',
+        ],
+        ['  return error;', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['critical-path-touched'],
+  },
+  {
+    id: 'ts-token-compared-near-miss',
+    lang: 'ts',
+    title: 'Reject a callback whose state token does not match',
+    ai: true,
+    files: [
+      edit(
+        'packages/core/src/code_assist/callback.ts',
+        ['export function onCallback(params: URLSearchParams, expected: string): void {'],
+        [],
+        [
+          "  if (params.get('state') !== expected) throw new Error('state mismatch');",
+          "  const access_token = params.get('code');",
+        ],
+        ['  finish();', '}'],
+      ),
+    ],
+    expect: ['critical-path-touched'],
+    forbid: [],
+  },
+  {
+    id: 'py-key-test-kept-beside-env-clause',
+    lang: 'py',
+    title: 'Treat an empty key variable as unset for Entra auth',
+    ai: true,
+    files: [
+      edit(
+        'pkg/providers/azure.py',
+        ['    def for_realtime(self, entra_authenticated: bool, api_key: str | None = None):'],
+        ["        if entra_authenticated and not api_key and 'AZURE_OPENAI_API_KEY' not in os.environ:"],
+        ["        if entra_authenticated and not api_key and not os.getenv('AZURE_OPENAI_API_KEY'):"],
+        ['            api_key = _SENTINEL'],
+      ),
+    ],
+    expect: [],
+    forbid: ['critical-path-touched'],
+  },
+  {
+    id: 'py-key-source-in-or-near-miss',
+    lang: 'py',
+    title: 'Fall back to the environment for the key',
+    ai: true,
+    files: [
+      edit(
+        'pkg/providers/azure.py',
+        ['    def __init__(self, api_key: str | None = None):'],
+        ['        self.client = Client(api_key=api_key)'],
+        ["        self.client = Client(api_key=api_key or os.getenv('AZURE_OPENAI_API_KEY'))"],
+        ['        self.model = model'],
+      ),
+    ],
+    expect: ['critical-path-touched'],
+    forbid: [],
+  },
   // 7. swallowed-error: ignored results of best-effort cleanup (removal, release) in fallback paths.
   {
     id: 'go-delete-in-fallback-ignored',
