@@ -52,6 +52,32 @@ async function texts(selector: string): Promise<string[]> {
   return driver.domText(selector);
 }
 
+/** Writes a Semgrep-shaped SARIF log of `ts.parse` results (`[uri, line, message]`) to analyser.sarif and configures it. */
+async function useSarif(results: ReadonlyArray<readonly [string, number, string]>): Promise<string> {
+  const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
+  const log = {
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] },
+        },
+        results: results.map(([uri, line, text]) => ({
+          ruleId: 'ts.parse',
+          level: 'warning',
+          message: { text },
+          locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
+        })),
+      },
+    ],
+  };
+  fs.writeFileSync(sarifPath, JSON.stringify(log));
+  await vscode.workspace
+    .getConfiguration('aiProvenance.review')
+    .update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
+  return sarifPath;
+}
+
 describe('AI review checklist', function () {
   before(async function () {
     if (!driverAvailable) skipBecause(this, NO_DRIVER);
@@ -246,27 +272,11 @@ describe('AI review checklist', function () {
   });
 
   it('folds one rule\'s places in one file into one finding: its count, the first place, and "show all" to reveal each', async () => {
-    const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
-    const at = (line: number): object => ({
-      ruleId: 'ts.parse',
-      level: 'warning',
-      message: { text: `unchecked parse at ${line}` },
-      locations: [{ physicalLocation: { artifactLocation: { uri: SESSION_FILE }, region: { startLine: line } } }],
-    });
-    const log = {
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] },
-          },
-          results: [at(2), at(4)],
-        },
-      ],
-    };
-    fs.writeFileSync(sarifPath, JSON.stringify(log));
+    const sarifPath = await useSarif([
+      [SESSION_FILE, 2, 'unchecked parse at 2'],
+      [SESSION_FILE, 4, 'unchecked parse at 4'],
+    ]);
     const config = vscode.workspace.getConfiguration('aiProvenance.review');
-    await config.update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
     try {
       const snap = await reviewBranch();
       const state = await showChecklist();
@@ -325,27 +335,11 @@ describe('AI review checklist', function () {
       ],
       'Add session cache',
     );
-    const sarifPath = path.join(workspaceRoot(), 'analyser.sarif');
-    const at = (uri: string, line: number): object => ({
-      ruleId: 'ts.parse',
-      level: 'warning',
-      message: { text: 'unchecked parse' },
-      locations: [{ physicalLocation: { artifactLocation: { uri }, region: { startLine: line } } }],
-    });
-    const log = {
-      version: '2.1.0',
-      runs: [
-        {
-          tool: {
-            driver: { name: 'Semgrep OSS', rules: [{ id: 'ts.parse', shortDescription: { text: 'Unchecked parse' } }] },
-          },
-          results: [at(SESSION_FILE, 3), at(other, 2)],
-        },
-      ],
-    };
-    fs.writeFileSync(sarifPath, JSON.stringify(log));
+    const sarifPath = await useSarif([
+      [SESSION_FILE, 3, 'unchecked parse'],
+      [other, 2, 'unchecked parse'],
+    ]);
     const config = vscode.workspace.getConfiguration('aiProvenance.review');
-    await config.update('sarifFiles', ['analyser.sarif'], vscode.ConfigurationTarget.Workspace);
     try {
       await reviewBranch();
       const state = await showChecklist();

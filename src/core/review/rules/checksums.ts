@@ -187,31 +187,20 @@ export const checksumRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (file.cls.vendored) continue;
+      const hit = (line: ChangeLine, severity: 'low' | 'medium', why: string): void =>
+        sink.line(SAME_VERSION_NEW_CHECKSUM, file, line, 'new', severity, why);
       for (const { line, id } of lockChanges(file))
-        sink.line(
-          SAME_VERSION_NEW_CHECKSUM,
-          file,
-          line,
-          'new',
-          'medium',
-          `${quote(id, 80)} has a new checksum under the same version`,
-        );
+        hit(line, 'medium', `${quote(id, 80)} has a new checksum under the same version`);
       for (const { line, name, comment } of actionRepins(change, file))
-        sink.line(
-          SAME_VERSION_NEW_CHECKSUM,
-          file,
+        hit(
           line,
-          'new',
           'low',
           `${quote(name, 60)} re-pinned to another commit under the same ${quote(`# ${comment}`, 30)} comment: the diff does not say which release the new commit is`,
         );
       for (const line of metadataChanges(file)) {
         const entry = entryKeyBefore(change, file, line);
-        sink.line(
-          SAME_VERSION_NEW_CHECKSUM,
-          file,
+        hit(
           line,
-          'new',
           'medium',
           `download entry${entry ? ` ${quote(entry, 60)}` : ''} points at a new archive and checksum while no version field changed`,
         );
