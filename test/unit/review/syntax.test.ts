@@ -206,6 +206,24 @@ describe('review/syntax: structure read from tree-sitter trees', () => {
       ]),
       [],
     );
+    // A return when the awaited result is already there is a pass the test checked, not a skip.
+    assert.deepEqual(
+      early('go', [
+        'func TestDeliver(t *testing.T) {',
+        '    got := <-results',
+        '    if got.ok && got.kind == KindMessage {',
+        '        return',
+        '    }',
+        '    select {',
+        '    case ev := <-sub:',
+        '        require.Equal(t, KindMessage, ev.kind)',
+        '    case <-time.After(time.Second):',
+        '        t.Fatal("message dropped")',
+        '    }',
+        '}',
+      ]),
+      [],
+    );
     // A return inside a fake defined in the test (a mock's side effect) leaves the fake.
     assert.deepEqual(
       early('python', [

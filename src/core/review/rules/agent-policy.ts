@@ -111,7 +111,7 @@ function fromHunks(file: ChangeFile, sink: FindingSink): void {
 }
 
 /** The `[[rule]]` tables of a policy file; a table ends at the next header. */
-export function parse(text: string): PolicyRule[] {
+function parse(text: string): PolicyRule[] {
   const lines = text.split('\n');
   const out: PolicyRule[] = [];
   let i = 0;

@@ -17,7 +17,7 @@ import { firstParty } from '../model/workflowChange';
 import type { FindingSink, RuleFamily, RuleMeta } from './rule';
 import { quote } from './rule';
 
-export const SAME_VERSION_NEW_CHECKSUM: RuleMeta = {
+const SAME_VERSION_NEW_CHECKSUM: RuleMeta = {
   id: 'checksum-changed',
   claims: { languages: 'any', kinds: ['lockfile', 'ci'] },
   category: 'dependencies',

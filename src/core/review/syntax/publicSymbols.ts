@@ -258,7 +258,7 @@ export function rustItems(out: SymbolSink, items: Iterable<SyntaxNode>, prefix: 
  * The names a use tree binds (`a::{B, c::D as E, self}` -> B, E, a; `a::*` stays `a::*`, whose names the tree does
  * not show).
  */
-export function rustUseNames(tree: string): string[] {
+function rustUseNames(tree: string): string[] {
   // `as` is the one word a use tree holds: mark it (`D@E`), then drop comments and every space.
   const names = (t: string): string[] => {
     const brace = t.indexOf('{');

@@ -251,6 +251,10 @@ function guardOf(
  * `panic!`, a log line naming it) is visible and left alone, as is a return inside a nested function or closure, and
  * a condition on the test's own input (a table row, a parameter) that picks which checks apply.
  */
+/** A condition that holds when something is missing: `!x`, `not x`, `x is None`, `x == ""`, `err != nil`, `len(x) == 0`. */
+const ABSENT =
+  /^[(\s]*(?:!|not\s)|(?:===?|\bis)\s*(?:(?:None|nil|null|undefined|0)\b|""|'')|\berr\s*!=\s*nil\b|\.is_(?:none|err|empty)\(\)|\blen\([^)]*\)\s*==\s*0\b|\.length\s*===?\s*0\b/;
+
 /** A branch the runner shows: it skips (`t.Skip`, `pytest.skip`), fails, or returns an error (`Err(..)` fails). */
 const VISIBLE = new RegExp(`${REPORTS.source}|\\bErr\\s*\\(`, 'i');
 
@@ -289,6 +293,10 @@ function earlyReturnOf(
     if (!leavesTest || !guard || !branch) continue;
     if (VISIBLE.test(branch.text) || /\b(?:print|println|eprintln|log|warn|console)\w*!?\s*[.(]/.test(branch.text))
       continue;
+    // A return when the result is there (`if r.ok && r.type == Wanted { return }`) is a pass the test checked; only a
+    // return when something is missing (a let-else, a negation, an empty or absent value, an error) skips the checks.
+    const letElse = guard.parent?.type === 'let_declaration';
+    if (!letElse && !ABSENT.test(oneLine(guard.text))) continue;
     const input = /^[(!\s]*(?:not\s+)?([A-Za-z_$][\w$]*)/.exec(guard.text);
     if (input && !/^(?:let|Some|Ok)$/.test(input[1]) && parameterOf(test, input[1])) continue;
     const text =
