@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { added, check, diffOf, findingsOf, removed, review } from './helpers';
+import { type FileSpec, added, check, diffOf, findingsOf, removed, review } from './helpers';
 
 describe('review/rules skipped and focused tests', () => {
   check([
@@ -475,6 +475,25 @@ describe('review/rules tests special-cased by the code', () => {
         '}',
       ),
       silent: 'test-special-case',
+    },
+  ]);
+});
+
+describe('review/rules assertions that cannot fail, read from lines (no syntax tree)', () => {
+  const goTest = (body: string[]): FileSpec =>
+    added('user/user_test.go', 'func TestNew(t *testing.T) {', '\tu, err := New("")', ...body, '}');
+  check([
+    {
+      lang: 'go',
+      name: 'an assertion only when err == nil: skipped exactly when the code fails',
+      files: goTest(['\tif err == nil {', '\t\trequire.Equal(t, "", u.Name)', '\t}']),
+      fires: 'assertion-cannot-fail',
+    },
+    {
+      lang: 'go',
+      name: 't.Fatal when err == nil asserts that the error happened',
+      files: goTest(['\tif err == nil {', '\t\tt.Fatal("want an error for an empty name")', '\t}']),
+      silent: 'assertion-cannot-fail',
     },
   ]);
 });

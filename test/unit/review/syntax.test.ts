@@ -281,6 +281,31 @@ describe('review/syntax: structure read from tree-sitter trees', () => {
     assert.match(early[0].why, /^test returns before its first assertion/);
   });
 
+  it('Go: a failure inside `if err == nil` asserts the error; an assertion there is skipped when the code fails', () => {
+    const s = structure(
+      'go',
+      [
+        'func TestRejectsEmpty(t *testing.T) {',
+        '    _, err := Parse("")',
+        '    if err == nil {',
+        '        t.Fatal("want an error for empty input")',
+        '    }',
+        '}',
+        'func TestParses(t *testing.T) {',
+        '    got, err := Parse("1")',
+        '    if err == nil {',
+        '        require.Equal(t, 1, got)',
+        '    }',
+        '}',
+      ],
+      true,
+    );
+    assert.deepEqual(
+      s.guarded.map((g) => [g.line, g.kind]),
+      [[10, 'condition']],
+    );
+  });
+
   it('TypeScript and TSX files get their own grammars; other languages none', () => {
     assert.equal(grammarFor('src/a.ts', 'js'), 'typescript');
     assert.equal(grammarFor('src/a.tsx', 'js'), 'tsx');

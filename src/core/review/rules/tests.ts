@@ -315,6 +315,10 @@ function blockKey(file: ChangeFile, l: ChangeLine): string {
   return `${l.hunk}:${i}`;
 }
 
+/** A line that fails the test whenever it runs (`t.Fatal(..)`, `panic!(..)`): under a condition it is the check. */
+const FAILS_OUTRIGHT =
+  /^\s*(?:(?:t|b|tb|f)\.(?:Fatal|Fatalf|Error|Errorf|Fail|FailNow)|panic!?|unreachable!|fail|(?:pytest|self|assert|Assert|Assertions)\.fail)\s*\(/;
+
 /**
  * Added assertions that cannot fail: inside a conditional that skips them when the code breaks (`if let Ok(..)`,
  * `if (x)`, `if x:`), inside a try whose handler swallows, after a default taken on a parse error, or absence checks
@@ -323,7 +327,7 @@ function blockKey(file: ChangeFile, l: ChangeLine): string {
 function cannotFail(sink: FindingSink, file: ChangeFile): void {
   if (file.syntax) guardedFromTree(sink, file);
   for (const l of file.syntax ? [] : file.added) {
-    if (countIn(l.code) === 0 || TEST_CASE.test(l.code)) continue;
+    if (countIn(l.code) === 0 || TEST_CASE.test(l.code) || FAILS_OUTRIGHT.test(l.code)) continue;
     const before = linesBefore(file, l, 8);
     const indent = indentOf(l.text);
     let opener: string | undefined;

@@ -147,6 +147,9 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
   for (const a of assertions) {
     const owner = cases.find((c) => within(a, c.start, c.end));
     if (!owner) continue;
+    // A call that fails the test outright (`if err == nil { t.Fatal("want an error") }`) is the check itself: the
+    // condition is what it asserts, not what lets it be skipped.
+    if (failsOutright(a)) continue;
     const g = guardOf(grammar, a, owner.node);
     if (g) guarded.push({ line: a.startPosition.row + 1, ...g });
   }
@@ -251,6 +254,15 @@ function guardOf(
  * `panic!`, a log line naming it) is visible and left alone, as is a return inside a nested function or closure, and
  * a condition on the test's own input (a table row, a parameter) that picks which checks apply.
  */
+/** Calls that fail the test whenever they run: `t.Fatal`, `t.Errorf`, `panic!`, `pytest.fail`, `assert.Fail`. */
+const FAILS =
+  /^(?:t|b|tb|f)\.(?:Fatal|Fatalf|Error|Errorf|Fail|FailNow)$|^(?:panic|unreachable|fail)!?$|^(?:pytest|self|assert|Assert|Assertions)\.fail$/;
+
+function failsOutright(node: SyntaxNode): boolean {
+  const name = node.type === 'macro_invocation' ? node.childForFieldName('macro')?.text : callee(node);
+  return name !== undefined && FAILS.test(name);
+}
+
 /** A condition that holds when something is missing: `!x`, `not x`, `x is None`, `x == ""`, `err != nil`, `len(x) == 0`. */
 const ABSENT =
   /^[(\s]*(?:!|not\s)|(?:===?|\bis)\s*(?:(?:None|nil|null|undefined|0)\b|""|'')|\berr\s*!=\s*nil\b|\.is_(?:none|err|empty)\(\)|\blen\([^)]*\)\s*==\s*0\b|\.length\s*===?\s*0\b/;
