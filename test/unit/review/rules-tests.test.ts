@@ -117,6 +117,26 @@ describe('review/rules skipped and focused tests', () => {
 describe('review/rules weakened assertions', () => {
   check([
     {
+      lang: 'rust',
+      name: 'an import of an assertion crate removed from a test file asserts nothing',
+      files: removed(
+        'crates/store/tests/it/cache.rs',
+        ['use assert_fs::prelude::*;', 'use assert_fs::fixture::ChildPath;'],
+        ['use std::path::Path;'],
+      ),
+      silent: 'assertion-weakened',
+    },
+    {
+      lang: 'rust',
+      name: 'the assertions themselves removed',
+      files: removed(
+        'crates/store/tests/it/cache.rs',
+        ['    assert_eq!(cache.len(), 2);', '    assert!(cache.contains("a"));'],
+        ['    let _ = cache.len();'],
+      ),
+      fires: 'assertion-weakened',
+    },
+    {
       lang: 'ts',
       name: 'strict matcher replaced by toBeTruthy',
       files: removed(
