@@ -35,6 +35,12 @@ describe('review/model paths', () => {
     ['tests/test_user.py', ['test']],
     ['src/test/java/com/x/UserServiceTest.java', ['test']],
     ['Tests/UserTests.cs', ['test']],
+    // Test-support packages by name: a workspace member named for tests, a helper package anywhere.
+    ['crates/store-test/src/lib.rs', ['test']],
+    ['internal/testutil/fakeclock.go', ['test']],
+    ['pkg/test_helpers/factories.py', ['test']],
+    ['src/features/ab-test/variant.ts', ['source']],
+    ['crates/store-testing/src/lib.rs', ['source']],
     ['.github/workflows/ci.yml', ['ci', 'config']],
     ['.gitlab-ci.yml', ['ci', 'config']],
     ['infra/main.tf', ['iac']],

@@ -171,7 +171,12 @@ const CI =
 const OWNERSHIP = /(^|\/)(codeowners|owners|owners_aliases|maintainers)$/i;
 const IAC =
   /\.(tf|tfvars|hcl)$|(^|\/)(k8s|kubernetes|helm|charts|terraform|ansible|cloudformation|deploy|infra|manifests)\/.*\.(ya?ml|json)$|(^|\/)(dockerfile|docker-compose[^/]*\.ya?ml|compose\.ya?ml|serverless\.ya?ml|template\.ya?ml)$|(^|\/)dockerfile\.[^/]+$/i;
-const TEST_DIR = /(^|\/)(tests?|__tests__|spec|specs|testing|e2e|src\/test|testdata|fixtures)\//i;
+/**
+ * Test directories, and test-support code by its package's name: a workspace member named for tests (`crates/uv-test/`,
+ * `packages/e2e-tests/`) or a helper package anywhere (`internal/testutil/`, `test_utils/`, `test-support/`).
+ */
+const TEST_DIR =
+  /(^|\/)(tests?|__tests__|spec|specs|testing|e2e|src\/test|testdata|fixtures|testutils?|test[-_](?:utils?|support|helpers?|harness))\/|(^|\/)(?:crates|packages|libs)\/[\w.-]+[-_]tests?\//i;
 const TEST_NAME =
   /(\.(test|spec|e2e)\.[a-z]+$)|(_test\.(go|py|rb|exs?)$)|((^|\/)test_[^/]+\.py$)|((^|\/)conftest\.py$)|([A-Za-z0-9](Tests?|IT|Spec)\.(java|kt|cs|scala|groovy|swift)$)|(_spec\.rb$)/;
 const DOCS = /\.(md|mdx|rst|adoc|txt)$|(^|\/)(docs?|documentation)\//i;
