@@ -520,6 +520,63 @@ describe('review/rules placeholders and stubs', () => {
       fires: 'placeholder',
     },
     {
+      lang: 'py',
+      name: 'raise NotImplementedError in a concrete class method is unfinished work',
+      files: added(
+        'app/handlers.py',
+        'class OrderHandler:',
+        '    def patch(self, order_id):',
+        '        raise NotImplementedError',
+      ),
+      fires: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: 'raise NotImplementedError in an @abstractmethod declares it',
+      files: added(
+        'app/store.py',
+        'class Store:',
+        '    @abstractmethod',
+        '    def get(self, key):',
+        '        """Read one entry."""',
+        '        raise NotImplementedError',
+      ),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: 'raise NotImplementedError in a method of an ABC subclass',
+      files: added(
+        'app/agent/abstract.py',
+        'class AbstractRunner(Generic[T], ABC):',
+        '    async def run(self, prompt: str) -> T:',
+        '        raise NotImplementedError',
+      ),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: '"implement this" carrying on a docstring sentence names who implements the method',
+      files: added(
+        'app/realtime/model.py',
+        '    def sideband(self):',
+        '        """Open the control channel. Only providers with server-side controls',
+        '        implement this; the default raises UserError."""',
+      ),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: '"implement this" as a note of its own is unfinished work',
+      files: added(
+        'app/realtime/model.py',
+        '    def sideband(self):',
+        '        # implement this',
+        '        return None',
+      ),
+      fires: 'placeholder',
+    },
+    {
       lang: 'ts',
       name: 'an input placeholder is a UI word',
       files: added('src/editor.ts', '    // keep the placeholder text visible while the draft is empty'),

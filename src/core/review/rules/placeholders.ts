@@ -108,11 +108,12 @@ export const placeholderRules: RuleFamily = {
   run(change: Change, sink: FindingSink): void {
     for (const file of change.files) {
       if (!file.cls.source && !file.cls.test) continue;
+      const head = change.context.headText?.get(file.path)?.split('\n');
       scanLines(
         sink,
         PLACEHOLDER,
         file,
-        file.added,
+        file.added.filter((l) => !abstractStub(file, l, head) && !sentenceGoesOn(file, l, head)),
         'new',
         file.cls.test ? TEST_PATTERNS : PATTERNS,
         /TODO|FIXME|XXX|HACK|real|for now|implement|simplif|placeholder|stub|mock|here|replace|dummy|todo|lorem|change|REPLACE|api/i,
@@ -152,4 +153,52 @@ function closesRightAfter(file: ChangeFile, head: ChangeLine, ret: ChangeLine): 
     return next.length === 0 || next[0].trim() === '' || indent(next[0]) <= indent(head.text);
   }
   return next.length === 1 && /^\s*\}/.test(next[0]);
+}
+
+/** The new-side lines above `l` (the file at the head when known, else its hunk), nearest last. */
+function above(file: ChangeFile, l: ChangeLine, head: readonly string[] | undefined, n: number): string[] {
+  if (head) return head.slice(Math.max(0, l.line - 1 - n), l.line - 1);
+  return file.diff.hunks[l.hunk].lines
+    .slice(0, l.index)
+    .filter((x) => x.kind !== 'del')
+    .map((x) => x.text)
+    .slice(-n);
+}
+
+/**
+ * `raise NotImplementedError` in an abstract method is Python's way of declaring one (`@abstractmethod`, a class
+ * deriving from ABC or Protocol, or named Abstract…/Base…): the subclasses implement it; it is not unfinished work.
+ */
+function abstractStub(file: ChangeFile, l: ChangeLine, head: readonly string[] | undefined): boolean {
+  if (file.cls.language !== 'py' || !/\braise\s+NotImplementedError\b/.test(l.code)) return false;
+  const lines = above(file, l, head, 200);
+  const indent = (t: string): number => /^\s*/.exec(t)![0].length;
+  let level = indent(l.text);
+  let def = false;
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const t = lines[i];
+    if (t.trim() === '' || indent(t) >= level) continue;
+    if (!def && /^\s*(?:async\s+)?def\s/.test(t)) {
+      def = true;
+      level = indent(t);
+      for (let k = i - 1; k >= 0 && /^\s*@/.test(lines[k]); k--)
+        if (/@(?:abc\.)?abstract\w*/.test(lines[k])) return true;
+      continue;
+    }
+    if (def && /^\s*class\s/.test(t))
+      return /^\s*class\s+(?:Abstract|Base)\w*|\b(?:ABC|Protocol)\b|metaclass\s*=\s*(?:abc\.)?ABCMeta/.test(t);
+    if (!def) return false;
+    level = indent(t);
+  }
+  return false;
+}
+
+/**
+ * "implement this" opening a line in the middle of a sentence (`Only providers that support it\n implement this; the
+ * default raises`): prose naming who implements a method, not a note to implement it.
+ */
+function sentenceGoesOn(file: ChangeFile, l: ChangeLine, head: readonly string[] | undefined): boolean {
+  if (!/^\s*(?:#\s*|\/\/\s*|\*\s*)?implement this\b/i.test(l.text)) return false;
+  const prev = above(file, l, head, 1)[0];
+  return prev !== undefined && /[A-Za-z0-9,)]\s*$/.test(prev) && !/^\s*(?:def|class|fn|func|function)\b/.test(prev);
 }
