@@ -306,6 +306,38 @@ describe('review/syntax: structure read from tree-sitter trees', () => {
     );
   });
 
+  it('Python: a fixture precondition is no weak assertion, a test that validates asserts by raising', () => {
+    const files = [
+      edit(
+        'tests/test_tasks.py',
+        ['import pytest', ''],
+        [],
+        [
+          '@pytest.fixture',
+          'def tasks_extension():',
+          '    ext = load_extension("tasks")',
+          '    assert ext is not None',
+          '    return ext',
+          '',
+          'def test_loads(tasks_extension):',
+          '    result = tasks_extension.run()',
+          '    assert result is not None',
+          '',
+          'def test_valid_payload():',
+          '    validate_payload(VALID)',
+        ],
+        [''],
+      ),
+    ];
+    const r = review(diffOf(...files), undefined, { headText: headTextOf(...files), syntax: parser });
+    const weak = r.findings.filter((f) => f.ruleId === 'assertion-weakened');
+    assert.deepEqual(
+      weak.map((f) => [f.range?.start, f.why.replace(/ \[.*$/, '')]),
+      [[20, 'weak assertion "assert result is not None" passes for almost any value']],
+      "the test's own weak check is reported; the fixture's precondition and the validating test are not",
+    );
+  });
+
   it('TypeScript and TSX files get their own grammars; other languages none', () => {
     assert.equal(grammarFor('src/a.ts', 'js'), 'typescript');
     assert.equal(grammarFor('src/a.tsx', 'js'), 'tsx');

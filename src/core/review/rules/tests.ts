@@ -152,8 +152,10 @@ function assertions(sink: FindingSink, file: ChangeFile, casesDeleted: boolean):
   for (const l of file.added) {
     if (!WEAK.test(l.code) || strongerFollows(file, l) || anythingForNewArgument(file, l)) continue;
     const replaced = (strongLost.get(l.hunk) ?? 0) > 0 || anythingReplacesValue(file, l);
-    // A weak check in a test that pins the result with a strong one is a wait or a guard, not the test's check.
+    // A weak check in a test that pins the result with a strong one is a wait or a guard, not the test's check; one
+    // outside every test case (a fixture's or helper's precondition, read from the tree) is no test's claim.
     if (!replaced && strongInSameCase(file, l)) continue;
+    if (!replaced && file.syntax && !file.syntax.testCases.some((c) => l.line >= c.start && l.line <= c.end)) continue;
     sink.add(
       WEAKENED,
       file,
@@ -191,7 +193,7 @@ const CONFTEST = /(?:^|\/)conftest\.py$/;
  * syntax/tests.ts failurePoint): a child process run with `check=True` or `check_call`, a helper named for checking.
  */
 const FAILS_OTHERWISE =
-  /\bcheck\s*=\s*True\b|\bcheck_(?:call|output)\s*\(|(?<![.\w])_?(?:assert|check|expect|verify|must|ensure|require)(?:_\w|[A-Z])\w*!?\s*\(|\.(?:unwrap|expect)\s*\(|\?;/;
+  /\bcheck\s*=\s*True\b|\bcheck_(?:call|output)\s*\(|(?<![.\w])_?(?:assert|check|expect|verify|validate|must|ensure|require)(?:_\w|[A-Z])\w*!?\s*\(|\.(?:unwrap|expect)\s*\(|\?;/;
 const ANYTHING = /(?:[\w$]+\s*:\s*)?expect\.anything\s*\(\s*\)/g;
 
 /**

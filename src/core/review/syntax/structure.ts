@@ -149,7 +149,7 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     if (!owner) continue;
     // A call that fails the test outright (`if err == nil { t.Fatal("want an error") }`) is the check itself: the
     // condition is what it asserts, not what lets it be skipped.
-    if (failsOutright(a)) continue;
+    if (failsOutright(a) && checksItsCondition(grammar, a, owner.node)) continue;
     const g = guardOf(grammar, a, owner.node);
     if (g) guarded.push({ line: a.startPosition.row + 1, ...g });
   }
@@ -257,6 +257,20 @@ function guardOf(
 /** Calls that fail the test whenever they run: `t.Fatal`, `t.Errorf`, `panic!`, `pytest.fail`, `assert.Fail`. */
 const FAILS =
   /^(?:t|b|tb|f)\.(?:Fatal|Fatalf|Error|Errorf|Fail|FailNow)$|^(?:panic|unreachable|fail)!?$|^(?:pytest|self|assert|Assert|Assertions)\.fail$/;
+
+/**
+ * The nearest condition around a failing call is the weak one itself (`if err == nil { t.Fatal(..) }`): the call
+ * asserts that condition. Nested under another condition first (`if err == nil { if v != 2 { t.Errorf(..) } }`), the
+ * check is that inner one, and it runs only when the outer one holds.
+ */
+function checksItsCondition(grammar: Grammar, call: SyntaxNode, test: SyntaxNode): boolean {
+  for (let a = call.parent; a && contains(test, a) && !FUNCTION_TYPES.has(a.type); a = a.parent) {
+    if (!IF_TYPES.has(a.type)) continue;
+    const cond = a.childForFieldName('condition');
+    return cond !== null && weakCondition(grammar, cond, test);
+  }
+  return false;
+}
 
 function failsOutright(node: SyntaxNode): boolean {
   const name = node.type === 'macro_invocation' ? node.childForFieldName('macro')?.text : callee(node);

@@ -121,8 +121,8 @@ export function failurePoint(grammar: Grammar, node: SyntaxNode): boolean {
   );
 }
 
-/** A function named for checking: `assert_x`, `check_x`, `expectX`, `verifyX`, `mustX`, `ensureX`, `requireX`. */
-const CHECKING_HELPER = /^_?(?:assert|check|expect|verify|must|ensure|require)(?:_\w|[A-Z])/;
+/** A function named for checking: `assert_x`, `check_x`, `expectX`, `verifyX`, `validate_x` (raises on bad input), `mustX`, `ensureX`, `requireX`. */
+const CHECKING_HELPER = /^_?(?:assert|check|expect|verify|validate|must|ensure|require)(?:_\w|[A-Z])/;
 
 /** The attributes (`#[test]`, `#[cfg(test)]`) written above a Rust item, as text. */
 export function attributesBefore(node: SyntaxNode): string {
