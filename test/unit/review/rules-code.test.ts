@@ -387,6 +387,28 @@ describe('review/rules silenced checks', () => {
       silent: 'check-suppressed',
     },
     {
+      lang: 'py',
+      name: 'a coverage pragma on an optional-dependency import guard',
+      files: added(
+        'pkg/ext/_mcp.py',
+        'try:',
+        '    import mcp',
+        'except ImportError as _import_error:  # pragma: no cover',
+        '    raise ImportError("install the mcp extra") from _import_error',
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on an ordinary branch still counts',
+      files: added(
+        'pkg/ext/_mcp.py',
+        '    if part.kind == "audio":  # pragma: no cover',
+        '        return encode(part)',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
       lang: 'go',
       name: 'ordinary comment',
       files: added('srv/a.go', '\tx := 1 // lint-free'),

@@ -137,6 +137,19 @@ function anyOnly(l: { code: string; comment: string }): boolean {
   return ANY_CAST.test(l.code);
 }
 
+/**
+ * `# pragma: no cover` alone on an import guard or an unreachable marker (`except ImportError:`, `raise
+ * AssertionError(...)`, `assert_never(x)`, `if TYPE_CHECKING:`): lines no test environment can reach, kept out of the
+ * coverage figure by design; nothing is silenced (pydantic-ai's optional-dependency guards).
+ */
+function coverageOfGuard(l: { code: string; comment: string }): boolean {
+  const comment = l.comment.replace(/^\s*#\s*/, '').trim();
+  if (!/^pragma:\s*no\s*(?:cover|branch)$/.test(comment)) return false;
+  return /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b)/.test(
+    l.code,
+  );
+}
+
 /** A word every pattern of PATTERNS and TEST_FILE_PATTERNS needs. */
 const CHEAP =
   /eslint|@ts-|any|ignore|noqa|pylint|pragma|cast|nosec|NOSONAR|nosemgrep|gitleaks|codeql|nolint|Suppress|nullable|allow/;
@@ -188,7 +201,9 @@ export const suppressionRules: RuleFamily = {
         const candidates = file.added.filter((l) => CHEAP.test(l.text));
         if (candidates.length === 0) continue;
         const moved = movedLines(file);
-        const fresh = candidates.filter((l) => !moved.has(l.line) && !suppressesStyleOnly(l.text));
+        const fresh = candidates.filter(
+          (l) => !moved.has(l.line) && !suppressesStyleOnly(l.text) && !coverageOfGuard(l),
+        );
         const head = change.context.headText?.get(file.path);
         const wrapper =
           file.cls.language === 'js' &&
