@@ -538,6 +538,23 @@ describe('review/rules claims: public API and callers', () => {
     },
     {
       lang: 'ts',
+      name: 'a new module tested before the next change wires it up (not dead: nothing called it before)',
+      files: {
+        path: 'src/util/headers.ts',
+        status: 'added',
+        add: ['export function parseHeaders(raw: string[]) {', '  return raw;', '}'],
+      },
+      context: {
+        references: refs(
+          'parseHeaders',
+          ['src/util/headers.ts', 1, 'export function parseHeaders(raw: string[]) {'],
+          ['test/headers.test.ts', 8, '    const h = parseHeaders(["a: b"]);'],
+        ),
+      },
+      silent: 'test-only-callers',
+    },
+    {
+      lang: 'ts',
       name: 'a changed helper the client still calls',
       files: edit(
         'src/util/headers.ts',
