@@ -567,11 +567,15 @@ describe('review/rules placeholders and stubs', () => {
     },
     {
       lang: 'py',
-      name: 'raise NotImplementedError in a method of an ABC subclass',
+      name: 'raise NotImplementedError in a method of an ABC subclass, its signature over several lines',
       files: added(
         'app/agent/abstract.py',
         'class AbstractRunner(Generic[T], ABC):',
-        '    async def run(self, prompt: str) -> T:',
+        '    async def run(',
+        '        self,',
+        '        prompt: str,',
+        '    ) -> T:',
+        '        """Run the agent once."""',
         '        raise NotImplementedError',
       ),
       silent: 'placeholder',

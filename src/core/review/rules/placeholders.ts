@@ -171,13 +171,15 @@ function above(file: ChangeFile, l: ChangeLine, head: readonly string[] | undefi
  */
 function abstractStub(file: ChangeFile, l: ChangeLine, head: readonly string[] | undefined): boolean {
   if (file.cls.language !== 'py' || !/\braise\s+NotImplementedError\b/.test(l.code)) return false;
-  const lines = above(file, l, head, 200);
+  const lines = above(file, l, head, l.line);
   const indent = (t: string): number => /^\s*/.exec(t)![0].length;
   let level = indent(l.text);
   let def = false;
   for (let i = lines.length - 1; i >= 0; i--) {
     const t = lines[i];
     if (t.trim() === '' || indent(t) >= level) continue;
+    // The closing line of a signature written over several lines (`) -> T:`): its `def` is further up.
+    if (!def && /^\s*\)/.test(t)) continue;
     if (!def && /^\s*(?:async\s+)?def\s/.test(t)) {
       def = true;
       level = indent(t);
