@@ -397,6 +397,32 @@ describe('review/rules CI, ownership and configuration', () => {
       fires: 'config-changed',
       severity: 'low',
     },
+    {
+      lang: 'json',
+      name: "a new service's tsconfig.json added whole (its baseline, already in the file list)",
+      files: {
+        path: 'services/egress/tsconfig.json',
+        status: 'added',
+        add: ['{', '  "compilerOptions": {', '    "strict": true,', '    "skipLibCheck": true', '  }', '}'],
+      },
+      silent: 'config-changed',
+    },
+    {
+      lang: 'json',
+      name: "skipLibCheck in a new service's tsconfig.json is its baseline, no silenced check",
+      files: {
+        path: 'services/egress/tsconfig.json',
+        status: 'added',
+        add: ['{', '  "compilerOptions": {', '    "strict": true,', '    "skipLibCheck": true', '  }', '}'],
+      },
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'json',
+      name: 'skipLibCheck turned on in an existing tsconfig.json',
+      files: added('tsconfig.json', '    "skipLibCheck": true,'),
+      fires: 'check-suppressed',
+    },
     { lang: 'env', name: '.env edited', files: added('.env.production', 'LOG_LEVEL=debug'), fires: 'config-changed' },
     {
       lang: 'py',

@@ -161,9 +161,12 @@ export const ciConfigRules: RuleFamily = {
           `${file.diff.status} ownership file (+${file.diff.additions}/-${file.diff.deletions})`,
         );
       // A credential-broker grant has its own finding (ci-grants.ts).
+      // A configuration file added whole sets up new code (a service's tsconfig.json): its settings are that code's
+      // baseline, and "added configuration file" restates the file list; changes to existing settings are reported.
       else if (
         cls.config &&
         !cls.agentConfig &&
+        file.diff.status !== 'added' &&
         !buildOutputOnly(file) &&
         !BROKER_GRANT.test(file.path) &&
         !codeModule(file, change.context.headText?.get(file.path))
