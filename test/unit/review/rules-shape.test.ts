@@ -132,6 +132,39 @@ describe('review/rules duplicated blocks', () => {
     },
     {
       lang: 'py',
+      name: 'an abstract method and its override spell out the same typed parameters and forward them',
+      files: (() => {
+        const method = (body: string): string[] => [
+          '    async def resolve_session(',
+          '        self,',
+          '        model: RealtimeModel | KnownRealtimeModelName | str,',
+          '        *,',
+          '        deps: AgentDepsT = None,',
+          '        model_settings: RealtimeModelSettings | None = None,',
+          '        instructions: _instructions.AgentInstructions[AgentDepsT] = None,',
+          '        toolsets: Sequence[AbstractToolset[AgentDepsT]] | None = None,',
+          '        usage_limits: _usage.UsageLimits | None = None,',
+          '        message_history: Sequence[_messages.ModelMessage] | None = None,',
+          '    ) -> AsyncGenerator[SessionResolution[AgentDepsT]]:',
+          `        ${body}(`,
+          '            model,',
+          '            deps=deps,',
+          '            model_settings=model_settings,',
+          '            instructions=instructions,',
+          '            toolsets=toolsets,',
+          '            usage_limits=usage_limits,',
+          '            message_history=message_history,',
+          '        )',
+        ];
+        return [
+          added('pkg/agent/abstract.py', ...method('return self._resolve')),
+          added('pkg/agent/wrapper.py', ...method('return self.wrapped.resolve_session')),
+        ];
+      })(),
+      silent: 'duplicated-block',
+    },
+    {
+      lang: 'py',
       name: 'different blocks',
       files: [added('app/a.py', ...block), added('app/b.py', ...block.map((l) => l.replace('total', 'sum')))],
       silent: 'duplicated-block',

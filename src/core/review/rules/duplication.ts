@@ -43,7 +43,7 @@ export const duplicationRules: RuleFamily = {
       for (const l of file.added) {
         if (!WORDY.test(l.code)) continue;
         const code = l.code.replace(LITERALS, '');
-        if (tableRow(code)) continue;
+        if (tableRow(code) || FORWARDING.test(code) || PARAMETER.test(code)) continue;
         lines.push(l);
         tokens.push(tokensOf(code));
       }
@@ -90,6 +90,18 @@ const LITERALS = /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|\b\d[\w.
 
 /** A run of text between punctuation that holds a name or a word. */
 const NAMED_RUN = /[^\s,:;=()[\]{}]*\w[^\s,:;=()[\]{}]*/g;
+
+/**
+ * A line that only hands a value on under its own name (`timeout=timeout,`, `model: this.model,`, `**kwargs,`):
+ * calls forwarding the same options look alike by necessity, not by copy-paste.
+ */
+/**
+ * A typed parameter of a signature written one per line (`usage_limits: UsageLimits | None = None,`): an override, an
+ * abstract method and its wrapper must each spell the same parameter list out; that is a signature, not copied logic.
+ */
+const PARAMETER = /^\s*\*{0,2}[A-Za-z_$][\w$]*\??\s*:\s*[^=;{}]+?(?:=\s*[^,;{}]*)?,\s*$/;
+const FORWARDING =
+  /^\s*(?:\*\*\w+|([A-Za-z_$][\w$]*)\s*[=:]\s*(?:(?:self|this|cls|options|opts|kwargs)\.)?\1)\s*,?\s*$/;
 
 /**
  * A line that is mostly data: with its literals removed (`code`), little but punctuation and at most one name is
