@@ -521,12 +521,15 @@ export const FRESH_CASES: readonly CorpusCase[] = [
     lang: 'rust',
     title: 'Read attestation bundles',
     files: [
-      newFile('crates/attestation/src/bundle.rs', [
-        'pub fn read_bundle(path: &Path) -> Result<Bundle> {',
-        '    let text = fs::read_to_string(path)?;',
-        '    Ok(serde_json::from_str(&text)?)',
-        '}',
-      ]),
+      // An existing helper changed (a module new in the change is laid down for the next one to call).
+      edit(
+        'crates/attestation/src/bundle.rs',
+        ['pub fn read_bundle(path: &Path) -> Result<Bundle> {'],
+        ['    let text = fs::read_to_string(path).unwrap();'],
+        ['    let text = fs::read_to_string(path)?;'],
+        ['    Ok(serde_json::from_str(&text)?)', '}'],
+        1,
+      ),
     ],
     context: {
       references: new Map([
