@@ -78,6 +78,25 @@ async function useSarif(results: ReadonlyArray<readonly [string, number, string]
   return sarifPath;
 }
 
+/** Waits until the review diff shows `path` at 0-based `line` (a place revealed from the checklist). */
+async function revealedAt(what: string, path: string, line: number): Promise<vscode.TextEditor> {
+  return waitUntil(
+    what,
+    async () => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.scheme === 'ai-provenance-rev' &&
+        e.document.uri.path.endsWith(path) &&
+        e.selection.start.line === line
+        ? e
+        : undefined;
+    },
+    10_000,
+  ).catch((err: Error) => {
+    const e = vscode.window.activeTextEditor;
+    throw new Error(`${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`);
+  });
+}
+
 describe('AI review checklist', function () {
   before(async function () {
     if (!driverAvailable) skipBecause(this, NO_DRIVER);
@@ -298,23 +317,7 @@ describe('AI review checklist', function () {
       );
       assert.deepEqual(await texts(`${sel} .place-where`), [`${SESSION_FILE}:2`, `${SESSION_FILE}:4`]);
       assert.equal(await driver.click(`${sel} .place-where[data-place="1"]`), true);
-      const editor = await waitUntil(
-        'the second place revealed',
-        async () => {
-          const e = vscode.window.activeTextEditor;
-          return e?.document.uri.scheme === 'ai-provenance-rev' &&
-            e.document.uri.path.endsWith(SESSION_FILE) &&
-            e.selection.start.line === 3
-            ? e
-            : undefined;
-        },
-        10_000,
-      ).catch((err: Error) => {
-        const e = vscode.window.activeTextEditor;
-        throw new Error(
-          `${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`,
-        );
-      });
+      const editor = await revealedAt('the second place revealed', SESSION_FILE, 3);
       assert.equal(new URLSearchParams(editor.document.uri.query).get('rev'), snap.headCommit);
       await driver.screenshot('review-checklist-folded');
     } finally {
@@ -360,23 +363,7 @@ describe('AI review checklist', function () {
         (await texts(`${sel} .place-where`)).length === 2 ? true : undefined,
       );
       assert.equal(await driver.click(`${sel} .place-where[data-place="1"]`), true);
-      await waitUntil(
-        'the other file revealed',
-        async () => {
-          const e = vscode.window.activeTextEditor;
-          return e?.document.uri.scheme === 'ai-provenance-rev' &&
-            e.document.uri.path.endsWith(other) &&
-            e.selection.start.line === 1
-            ? e
-            : undefined;
-        },
-        10_000,
-      ).catch((err: Error) => {
-        const e = vscode.window.activeTextEditor;
-        throw new Error(
-          `${err.message}; active editor ${e?.document.uri.toString()} at line ${e?.selection.start.line}`,
-        );
-      });
+      await revealedAt('the other file revealed', other, 1);
     } finally {
       await config.update('sarifFiles', undefined, vscode.ConfigurationTarget.Workspace);
       fs.rmSync(sarifPath, { force: true });
