@@ -164,6 +164,27 @@ describe('review/rules duplicated blocks', () => {
       silent: 'duplicated-block',
     },
     {
+      lang: 'go',
+      name: 'the same struct literal and call written in two places still counts (fields are not parameters in Go)',
+      files: (() => {
+        const block = [
+          '\tpersist = func(cmd, output string, exitCode int) error {',
+          '\t\t_, err := w.app.Messages.Create(ctx, sessionID, message.CreateMessageParams{',
+          '\t\t\tRole: message.User,',
+          '\t\t\tParts: []message.ContentPart{message.ShellCommand{',
+          '\t\t\t\tCommand:  cmd,',
+          '\t\t\t\tOutput:   output,',
+          '\t\t\t\tExitCode: exitCode,',
+          '\t\t\t}},',
+          '\t\t})',
+          '\t\treturn err',
+          '\t}',
+        ];
+        return [added('internal/backend/agent.go', ...block), added('internal/workspace/app_workspace.go', ...block)];
+      })(),
+      fires: 'duplicated-block',
+    },
+    {
       lang: 'py',
       name: 'different blocks',
       files: [added('app/a.py', ...block), added('app/b.py', ...block.map((l) => l.replace('total', 'sum')))],

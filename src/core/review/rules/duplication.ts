@@ -40,10 +40,12 @@ export const duplicationRules: RuleFamily = {
       // Literals are stripped once per line, for both the data-row test and the token count.
       const lines: ChangeLine[] = [];
       const tokens: number[] = [];
+      // `name: Type = default,` is a parameter only in Python; in Go, TS or Rust it is also a struct or object field.
+      const python = file.cls.language === 'py';
       for (const l of file.added) {
         if (!WORDY.test(l.code)) continue;
         const code = l.code.replace(LITERALS, '');
-        if (tableRow(code) || FORWARDING.test(code) || PARAMETER.test(code)) continue;
+        if (tableRow(code) || FORWARDING.test(code) || (python && PARAMETER.test(code))) continue;
         lines.push(l);
         tokens.push(tokensOf(code));
       }
@@ -96,8 +98,9 @@ const NAMED_RUN = /[^\s,:;=()[\]{}]*\w[^\s,:;=()[\]{}]*/g;
  * calls forwarding the same options look alike by necessity, not by copy-paste.
  */
 /**
- * A typed parameter of a signature written one per line (`usage_limits: UsageLimits | None = None,`): an override, an
- * abstract method and its wrapper must each spell the same parameter list out; that is a signature, not copied logic.
+ * A typed parameter of a Python signature written one per line (`usage_limits: UsageLimits | None = None,`): an
+ * override, an abstract method and its wrapper must each spell the same parameter list out; that is a signature, not
+ * copied logic.
  */
 const PARAMETER = /^\s*\*{0,2}[A-Za-z_$][\w$]*\??\s*:\s*[^=;{}]+?(?:=\s*[^,;{}]*)?,\s*$/;
 const FORWARDING =
