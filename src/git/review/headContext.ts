@@ -163,22 +163,35 @@ async function readManifestContext(
   const dirs = new Set(['', ...manifests.map((p) => p.replace(/[^/]*$/, ''))]);
   const candidates = [...dirs].slice(0, 20).flatMap((d) => LOCKFILES.map((n) => d + n));
   try {
-    const r = await runGit(['ls-tree', '--name-only', head, '--', '.github/workflows/', ...candidates], {
-      cwd: repo.root,
-    });
-    const listed = r.stdout.split('\n').filter((p) => p !== '');
-    const workflowPaths = listed.filter((p) => p.startsWith('.github/workflows/') && /\.ya?ml$/.test(p));
-    const lockPaths = listed.filter((p) => candidates.includes(p));
-    const texts = await readTexts(repo, batch, head, [...workflowPaths.slice(0, 50), ...lockPaths], log);
-    const pick = (paths: readonly string[]): { path: string; text: string }[] =>
-      paths.filter((p) => texts.has(p)).map((path) => ({ path, text: texts.get(path)! }));
-    return { workflows: pick(workflowPaths), lockfiles: pick(lockPaths) };
+    const { workflows, also } = await readHeadWorkflows(repo, batch, head, candidates, log);
+    return { workflows, lockfiles: also };
   } catch (err) {
     log(
       `review: could not read the CI workflows and lockfiles at the head (${(err as Error).message}); moved version bounds are not checked`,
     );
     return {};
   }
+}
+
+/**
+ * The CI workflows at the head (`.github/workflows/*.yml`, at most 50) and whichever of `also` exist there, listed by
+ * one `git ls-tree` and read through the batch. Throws when git fails; callers say what they then leave unchecked.
+ */
+async function readHeadWorkflows(
+  repo: RepoInfo,
+  batch: CatFileBatch,
+  head: string,
+  also: readonly string[],
+  log: (message: string) => void,
+): Promise<{ workflows: { path: string; text: string }[]; also: { path: string; text: string }[] }> {
+  const r = await runGit(['ls-tree', '--name-only', head, '--', '.github/workflows/', ...also], { cwd: repo.root });
+  const listed = r.stdout.split('\n').filter((p) => p !== '');
+  const workflowPaths = listed.filter((p) => p.startsWith('.github/workflows/') && /\.ya?ml$/.test(p));
+  const alsoPaths = listed.filter((p) => also.includes(p));
+  const texts = await readTexts(repo, batch, head, [...workflowPaths.slice(0, 50), ...alsoPaths], log);
+  const pick = (paths: readonly string[]): { path: string; text: string }[] =>
+    paths.filter((p) => texts.has(p)).map((path) => ({ path, text: texts.get(path)! }));
+  return { workflows: pick(workflowPaths), also: pick(alsoPaths) };
 }
 
 /**
@@ -195,10 +208,7 @@ async function readAgentWorkflows(
 ): Promise<Pick<ReviewContext, 'workflows'>> {
   if (!diff.files.some((f) => !f.binary && f.newPath !== null && mayBePrompt(f.path))) return {};
   try {
-    const r = await runGit(['ls-tree', '--name-only', head, '--', '.github/workflows/'], { cwd: repo.root });
-    const paths = r.stdout.split('\n').filter((p) => /^\.github\/workflows\/[^/]+\.ya?ml$/.test(p));
-    const texts = await readTexts(repo, batch, head, paths.slice(0, 50), log);
-    return { workflows: paths.filter((p) => texts.has(p)).map((path) => ({ path, text: texts.get(path)! })) };
+    return { workflows: (await readHeadWorkflows(repo, batch, head, [], log)).workflows };
   } catch (err) {
     log(
       `review: could not read the CI workflows at the head (${(err as Error).message}); prompt files are judged by their names alone`,

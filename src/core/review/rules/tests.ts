@@ -6,6 +6,7 @@ import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import type { Finding } from '../types';
 import { linesAfter, linesBefore } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote, quoteChange } from './rule';
+import { FAILING_CALL } from '../syntax/tests';
 import { invert } from './test-inversions';
 import { SKIPPED, skippedTests } from './test-skips';
 import { DELETED, TEST_CASE, countLines as count, deletedTests, type Loss } from './test-deletions';
@@ -318,8 +319,7 @@ function blockKey(file: ChangeFile, l: ChangeLine): string {
 }
 
 /** A line that fails the test whenever it runs (`t.Fatal(..)`, `panic!(..)`): under a condition it is the check. */
-const FAILS_OUTRIGHT =
-  /^\s*(?:(?:t|b|tb|f)\.(?:Fatal|Fatalf|Error|Errorf|Fail|FailNow)|panic!?|unreachable!|fail|(?:pytest|self|assert|Assert|Assertions)\.fail)\s*\(/;
+const FAILS_OUTRIGHT = new RegExp(`^\\s*${FAILING_CALL}\\s*\\(`);
 
 /**
  * Added assertions that cannot fail: inside a conditional that skips them when the code breaks (`if let Ok(..)`,

@@ -4,7 +4,7 @@
  * concurrency it uses, by enclosing function. One pass per file; the tree is dropped afterwards.
  */
 import type { Grammar, SyntaxNode } from './tree';
-import { assertionOf, attributesBefore, callee, failurePoint, testCaseOf, testModule } from './tests';
+import { FAILING_CALL, assertionOf, attributesBefore, callee, failurePoint, testCaseOf, testModule } from './tests';
 import { concurrencyOf, scopeName } from './concurrency';
 import { functionDocs, type FunctionDoc } from './docs';
 
@@ -247,16 +247,7 @@ function guardOf(
   return undefined;
 }
 
-/**
- * A test that returns before its first assertion when a condition holds (`let Some(ctx) = probe() else { return
- * Ok(()) }`, `if not shutil.which("x"): return`, `if (!server) return;`): where the condition holds it is reported
- * as passed, not skipped, having checked nothing. A branch that skips, fails or reports (`t.Skip`, `pytest.skip`,
- * `panic!`, a log line naming it) is visible and left alone, as is a return inside a nested function or closure, and
- * a condition on the test's own input (a table row, a parameter) that picks which checks apply.
- */
-/** Calls that fail the test whenever they run: `t.Fatal`, `t.Errorf`, `panic!`, `pytest.fail`, `assert.Fail`. */
-const FAILS =
-  /^(?:t|b|tb|f)\.(?:Fatal|Fatalf|Error|Errorf|Fail|FailNow)$|^(?:panic|unreachable|fail)!?$|^(?:pytest|self|assert|Assert|Assertions)\.fail$/;
+const FAILS = new RegExp(`^${FAILING_CALL}$`);
 
 /**
  * The nearest condition around a failing call is the weak one itself (`if err == nil { t.Fatal(..) }`): the call
@@ -284,6 +275,13 @@ const ABSENT =
 /** A branch the runner shows: it skips (`t.Skip`, `pytest.skip`), fails, or returns an error (`Err(..)` fails). */
 const VISIBLE = new RegExp(`${REPORTS.source}|\\bErr\\s*\\(`, 'i');
 
+/**
+ * A test that returns before its first assertion when a condition holds (`let Some(ctx) = probe() else { return
+ * Ok(()) }`, `if not shutil.which("x"): return`, `if (!server) return;`): where the condition holds it is reported
+ * as passed, not skipped, having checked nothing. A branch that skips, fails or reports (`t.Skip`, `pytest.skip`,
+ * `panic!`, a log line naming it) is visible and left alone, as is a return inside a nested function or closure, and
+ * a condition on the test's own input (a table row, a parameter) that picks which checks apply.
+ */
 function earlyReturnOf(
   test: SyntaxNode,
   returns: readonly SyntaxNode[],

@@ -121,6 +121,13 @@ export function failurePoint(grammar: Grammar, node: SyntaxNode): boolean {
   );
 }
 
+/**
+ * Calls that fail the test whenever they run, by callee as written: `t.Fatal`, `t.Errorf`, `panic!`, `pytest.fail`,
+ * `assert.Fail`. Under a condition such a call is the check of that condition (syntax/structure.ts, rules/tests.ts).
+ */
+export const FAILING_CALL =
+  '(?:(?:t|b|tb|f)\\.(?:Fatal|Fatalf|Error|Errorf|Fail|FailNow)|(?:panic|unreachable|fail)!?|(?:pytest|self|assert|Assert|Assertions)\\.fail)';
+
 /** A function named for checking: `assert_x`, `check_x`, `expectX`, `verifyX`, `validate_x` (raises on bad input), `mustX`, `ensureX`, `requireX`. */
 const CHECKING_HELPER = /^_?(?:assert|check|expect|verify|validate|must|ensure|require)(?:_\w|[A-Z])/;
 
