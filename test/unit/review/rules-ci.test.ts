@@ -1,4 +1,5 @@
-import { check, type FileSpec } from './helpers';
+import * as assert from 'node:assert/strict';
+import { check, ciTextOf, diffOf, findingsOf, review, type FileSpec } from './helpers';
 
 /**
  * Credential-broker grants, LLM agents outside Actions handed a push key, and review bypasses. Shapes modelled on
@@ -147,4 +148,52 @@ describe('review/rules review bypass in CI', () => {
       silent: 'ci-risky-step',
     },
   ]);
+});
+
+/**
+ * A new workflow's jobs with no `permissions:` block anywhere get the repository's default token, which the diff
+ * cannot show (read-write on repositories made before February 2023). Modelled on a new Python test workflow with one
+ * job and no block; the near-misses set the block at the top or in the job.
+ */
+describe('review/rules a new workflow that sets no permissions', () => {
+  const workflow = (top: readonly string[], job: readonly string[]): FileSpec => ({
+    path: '.github/workflows/tools-tests.yml',
+    status: 'added',
+    add: [
+      'name: tools tests',
+      'on:',
+      '  push:',
+      '    branches: [main]',
+      '  pull_request:',
+      ...top,
+      'jobs:',
+      '  unit:',
+      '    runs-on: ubuntu-latest',
+      ...job,
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: python -m pytest tools',
+      '  lint:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: actions/checkout@v4',
+      '      - run: ruff check tools',
+    ],
+  });
+  const whyOf = (f: FileSpec): string =>
+    findingsOf(review(diffOf(f), undefined, { ciText: ciTextOf(f) }), 'ci-changed')[0]?.why ?? '';
+
+  it('says the token is the default when no job sets a block', () => {
+    assert.match(whyOf(workflow([], [])), /they set no `permissions:`, so the token gets the repository's default/);
+  });
+  it('names only the jobs without a block', () => {
+    const why = whyOf(workflow([], ['    permissions:', '      contents: read']));
+    assert.match(why, /; lint sets no `permissions:`/);
+    assert.doesNotMatch(why, /unit sets/);
+  });
+  it('says nothing of the token when the workflow sets a block for every job', () => {
+    const why = whyOf(workflow(['permissions:', '  contents: read'], []));
+    assert.match(why, /new workflow \(on: push, pull_request\): jobs unit; lint$/);
+    assert.doesNotMatch(why, /permissions/);
+  });
 });
