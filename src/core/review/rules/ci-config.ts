@@ -3,6 +3,7 @@ import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { BROKER_GRANT } from '../model/paths';
 import { AGENT_STEP, powerOf, uncommented, type Workflow } from '../model/workflow';
 import { agentJobWithPushKey } from './agent-deploy';
+import { unpinnedToolRuns } from './ci-unpinned';
 import { workflowChange, type WorkflowChange } from '../model/workflowChange';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines, spanOf } from './rule';
 
@@ -144,6 +145,7 @@ export const ciConfigRules: RuleFamily = {
       if (cls.ci) {
         const text = change.context.ciText?.get(file.path);
         const wc = workflowChange(file, text?.head, text?.base, change.context.repositoryOwner);
+        unpinnedToolRuns(sink, RISKY, file, wc?.head);
         const before = sink.findings.length;
         agentWithUntrustedInput(sink, change, file);
         // The agent finding names the jobs this change edits and the credentials they reach: a "pipeline changed"
