@@ -28,6 +28,11 @@ export interface WorkflowJob {
   readonly fetched?: string;
   /** Jobs this one waits for (`needs:`). */
   readonly needs: readonly string[];
+  /**
+   * No `permissions:` of its own nor the workflow's: its GITHUB_TOKEN gets the repository's default, which is
+   * read-write on repositories and organisations made before February 2023 and whatever an admin set since.
+   */
+  readonly defaultToken: boolean;
 }
 
 export interface Workflow {
@@ -160,6 +165,7 @@ export function parseWorkflow(text: string): Workflow {
         ...(untrustedLine ? { untrusted: untrustedLine.trim() } : {}),
         ...(fetchedLine ? { fetched: fetchedLine.trim() } : {}),
         needs: needsBlock ? listOf(lines, needsBlock) : [],
+        defaultToken: !perms && !ownPerms,
       });
     }
   }

@@ -1,8 +1,9 @@
 /** CI, ownership and configuration: pipelines and CODEOWNERS touched, risky CI steps, configuration files changed. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { BROKER_GRANT } from '../model/paths';
-import { AGENT_STEP, powerOf, uncommented } from '../model/workflow';
+import { AGENT_STEP, powerOf, uncommented, type Workflow } from '../model/workflow';
 import { agentJobWithPushKey } from './agent-deploy';
+import { unpinnedToolRuns } from './ci-unpinned';
 import { workflowChange, type WorkflowChange } from '../model/workflowChange';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote, scanLines, spanOf } from './rule';
 
@@ -144,6 +145,7 @@ export const ciConfigRules: RuleFamily = {
       if (cls.ci) {
         const text = change.context.ciText?.get(file.path);
         const wc = workflowChange(file, text?.head, text?.base, change.context.repositoryOwner);
+        unpinnedToolRuns(sink, RISKY, file, wc?.head);
         const before = sink.findings.length;
         agentWithUntrustedInput(sink, change, file);
         // The agent finding names the jobs this change edits and the credentials they reach: a "pipeline changed"
@@ -232,6 +234,26 @@ interface Pipeline {
 }
 
 /**
+ * A new workflow whose jobs set no `permissions:`: their token is whatever the repository's default is (read-write on
+ * repositories made before February 2023), which the diff cannot show; a reviewer of a new workflow asks for the
+ * narrowest block. Said only for a new workflow: an existing one's default was accepted before this change.
+ */
+function defaultTokenNote(wf: Workflow): string {
+  const open = wf.jobs.filter((j) => j.defaultToken);
+  if (open.length === 0) return '';
+  const who =
+    open.length === wf.jobs.length
+      ? open.length === 1
+        ? 'it sets'
+        : 'they set'
+      : `${open
+          .map((j) => j.id)
+          .slice(0, 3)
+          .join(', ')} set${open.length === 1 ? 's' : ''}`;
+  return `; ${who} no \`permissions:\`, so the token gets the repository's default (read-write on older repositories)`;
+}
+
+/**
  * What a workflow change gives a reviewer to check beyond its tier reason: a workflow added or deleted, jobs added
  * or removed (a check that no longer runs), a job gaining credentials, or an edit of what runs in a job holding one,
  * quoted. Edits the tier judges harmless (a cache turned off, an action's plain input, a setting, a read-only job's
@@ -244,7 +266,7 @@ function notable(file: ChangeFile, wc: WorkflowChange): { text: string; line?: n
   if (file.diff.status === 'added' && wc.head) {
     const jobs = wc.head.jobs.map((j) => `${j.id}${holding(powerOf(j))}`);
     out.push({
-      text: `new workflow (on: ${wc.head.triggers.slice(0, 4).join(', ') || '?'}): job${jobs.length === 1 ? '' : 's'} ${jobs.slice(0, 4).join('; ')}`,
+      text: `new workflow (on: ${wc.head.triggers.slice(0, 4).join(', ') || '?'}): job${jobs.length === 1 ? '' : 's'} ${jobs.slice(0, 4).join('; ')}${defaultTokenNote(wc.head)}`,
       line: 1,
     });
     return out;
