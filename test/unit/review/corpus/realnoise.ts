@@ -839,4 +839,45 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['public-api-changed'],
   },
+  // command-quoting: an `Args:` section of a rendered docstring built with f-strings is prose, not a command line
+  // (pydantic-ai #6487); the same shape building a process's arguments still counts.
+  {
+    id: 'py-docstring-args-section',
+    lang: 'py',
+    title: 'Describe each parameter in rendered tool signatures',
+    files: [
+      edit(
+        'agentkit/signature.py',
+        ['    def render(self) -> str:', "        parts = [f'def {self.name}({self.params}):']"],
+        [],
+        [
+          '        args_lines: list[str] = []',
+          '        for param in self.params.values():',
+          '            if param.description:',
+          "                args_lines.append(f'{_INDENT}{param.name}: {param.description}')",
+          '        if args_lines:',
+          "            parts.append('\\n'.join(['Args:', *args_lines]))",
+        ],
+        ["        return '\\n'.join(parts)"],
+      ),
+    ],
+    expect: [],
+    forbid: ['command-quoting'],
+  },
+  {
+    id: 'py-runner-args-built',
+    lang: 'py',
+    title: 'Pass the cache folder to the runner',
+    files: [
+      edit(
+        'agentkit/runner.py',
+        ['    def argv(self) -> list[str]:', "        args = ['runner', '--quiet']"],
+        [],
+        ['        if self.cache:', "            args.append(f'--cache-dir={self.cache}')"],
+        ['        return args'],
+      ),
+    ],
+    expect: ['command-quoting'],
+    forbid: [],
+  },
 ];
