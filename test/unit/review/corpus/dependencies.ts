@@ -371,7 +371,9 @@ export const DEPENDENCY_CASES: readonly CorpusCase[] = [
     id: 'py-eval-requirements-grow',
     lang: 'py',
     title: 'feat(evals): plot the judge scores',
-    files: [edit('tools/triage/evals/requirements.txt', ['pytest>=8.0', 'pyyaml>=6.0'], [], ['matplotlib>=3.9'], [], 1)],
+    files: [
+      edit('tools/triage/evals/requirements.txt', ['pytest>=8.0', 'pyyaml>=6.0'], [], ['matplotlib>=3.9'], [], 1),
+    ],
     expect: ['new-dev-dependency'],
     forbid: ['new-dependency'],
   },
