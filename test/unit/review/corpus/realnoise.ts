@@ -880,4 +880,111 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['command-quoting'],
     forbid: [],
   },
+  // check-suppressed: a suppression the rewritten line already had (a `cast(Any, …)` whose argument changed, pydantic-ai
+  // #7578) silences nothing new; one the change adds beside it still counts.
+  {
+    id: 'py-cast-any-argument-changed',
+    lang: 'py',
+    title: 'Resolve the thinking level from the model profile',
+    files: [
+      edit(
+        'agentkit/models/vendor.py',
+        ['        if effort == "minimal":'],
+        ["            return ThinkingConfig(level=cast(Any, 'MINIMAL'))"],
+        ["            return ThinkingConfig(level=cast(Any, _resolve_level('minimal', profile)))"],
+        ['        return None'],
+      ),
+    ],
+    expect: [],
+    forbid: ['check-suppressed'],
+  },
+  {
+    id: 'py-cast-any-added-to-rewritten-line',
+    lang: 'py',
+    title: 'Pass the resolved level through',
+    files: [
+      edit(
+        'agentkit/models/vendor.py',
+        ['        if effort == "minimal":'],
+        ['            return ThinkingConfig(level=_resolve_level(profile))'],
+        ['            return ThinkingConfig(level=cast(Any, _resolve_level(profile)))'],
+        ['        return None'],
+      ),
+    ],
+    expect: ['check-suppressed'],
+    forbid: [],
+  },
+  {
+    id: 'ts-any-cast-kept-on-rewritten-call',
+    lang: 'ts',
+    title: 'Forward the abort signal to the legacy client',
+    files: [
+      edit(
+        'src/clients/legacy.ts',
+        ['  const client = legacyClient();'],
+        ['  return client.send(request as any);'],
+        ['  return client.send({ ...request, signal } as any);'],
+        ['}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['check-suppressed'],
+  },
+  {
+    id: 'ts-any-cast-added-beside-kept-one',
+    lang: 'ts',
+    title: 'Forward the abort signal and the retry budget to the legacy client',
+    files: [
+      edit(
+        'src/clients/legacy.ts',
+        ['  const client = legacyClient();'],
+        ['  return client.send(request as any);'],
+        ['  client.configure({ retries } as any);', '  return client.send({ ...request, signal } as any);'],
+        ['}'],
+      ),
+    ],
+    expect: ['check-suppressed'],
+    forbid: [],
+  },
+  // check-suppressed: coverage pragmas that say why, and a script's entry point (pydantic-ai #6676's example app).
+  {
+    id: 'py-coverage-pragma-with-reason',
+    lang: 'py',
+    title: 'A browser voice demo for the realtime agent',
+    files: [
+      newFile('examples/voice_demo/app.py', [
+        'def local_time(zone: str) -> str:',
+        '    try:',
+        '        return datetime.now(ZoneInfo(zone)).isoformat()',
+        '    except ZoneInfoNotFoundError:  # pragma: no cover - depends on the host time zone data',
+        "        return 'unknown'",
+        '',
+        '',
+        'def main() -> None:  # pragma: no cover - started by hand',
+        "    uvicorn.run(app, host='127.0.0.1', port=8000)",
+        '',
+        '',
+        "if __name__ == '__main__':  # pragma: no cover",
+        '    main()',
+      ]),
+    ],
+    expect: [],
+    forbid: ['check-suppressed'],
+  },
+  {
+    id: 'py-coverage-pragma-bare-on-logic',
+    lang: 'py',
+    title: 'Retry the upload once',
+    files: [
+      edit(
+        'agentkit/upload.py',
+        ['    try:', '        return await client.put(blob)'],
+        [],
+        ['    except httpx.TransportError:  # pragma: no cover', '        return await client.put(blob)'],
+        [],
+      ),
+    ],
+    expect: ['check-suppressed'],
+    forbid: [],
+  },
 ];
