@@ -57,6 +57,17 @@ const PROMPT_RULES = [
   'Keep each answer under two hundred words, and never include secrets, tokens or personal data from the issue.',
 ];
 
+/** The lines two embedded sandbox profiles share. */
+const PROFILE_BODY = [
+  '(allow sysctl-read (sysctl-name "hw.activecpu") (sysctl-name "hw.cachelinesize") (sysctl-name "kern.osrelease"))',
+  '(allow file-write* (subpath (param "TARGET_DIR")) (subpath (param "TMP_DIR")) (subpath (param "CACHE_DIR")))',
+  '(allow file-write* (subpath (string-append (param "HOME_DIR") "/.config")) (literal "/dev/stdout"))',
+  '(allow file-read* (subpath (param "INCLUDE_DIR_0")) (subpath (param "INCLUDE_DIR_1")) (literal "/dev/null"))',
+  '(allow process-exec (subpath (param "TARGET_DIR")) (subpath (param "TOOLS_DIR")) (literal "/bin/sh"))',
+  '(allow mach-lookup (global-name "com.apple.system.logger") (global-name "com.apple.SecurityServer"))',
+  '(allow ipc-posix-shm-read-data (ipc-posix-name "apple.shm.notification_center") (literal "/dev/tty"))',
+];
+
 export const REALNOISE_CASES: readonly CorpusCase[] = [
   // 1. hard-coded-endpoint: links in docstrings opened above the hunk, URLs inside validation patterns.
   {
@@ -1064,6 +1075,48 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
         'FIX_PROMPT = """You fix issues of the project.',
         ...PROMPT_RULES,
         'Answer with a patch."""',
+      ]),
+    ],
+    expect: [],
+    forbid: ['duplicated-block'],
+  },
+  {
+    id: 'go-profiles-in-raw-strings',
+    lang: 'go',
+    title: 'Embed the sandbox profiles',
+    files: [
+      newFile('internal/sandbox/profiles.go', [
+        'package sandbox',
+        '',
+        'const strictProfile = `(version 1)',
+        '(deny network-outbound)',
+        ...PROFILE_BODY,
+        '`',
+        '',
+        'const openProfile = `(version 1)',
+        '(allow network-outbound)',
+        ...PROFILE_BODY,
+        '`',
+      ]),
+    ],
+    expect: [],
+    forbid: ['duplicated-block'],
+  },
+  {
+    id: 'rust-profiles-in-raw-strings',
+    lang: 'rust',
+    title: 'Embed the sandbox profiles',
+    files: [
+      newFile('src/sandbox/profiles.rs', [
+        'pub const STRICT_PROFILE: &str = r#"(version 1)',
+        '(deny network-outbound)',
+        ...PROFILE_BODY,
+        '"#;',
+        '',
+        'pub const OPEN_PROFILE: &str = r#"(version 1)',
+        '(allow network-outbound)',
+        ...PROFILE_BODY,
+        '"#;',
       ]),
     ],
     expect: [],
