@@ -1122,4 +1122,46 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['duplicated-block'],
   },
+  // broad-catch: a catch-all that hands the failure on (stores the exception for the endpoint that reports it, or
+  // exits with a failing status) hides nothing (pydantic-ai #6676's example app); one that logs and goes on still counts.
+  {
+    id: 'py-catch-all-records-failure',
+    lang: 'py',
+    title: 'Attach the server-side session before answering the offer',
+    files: [
+      newFile('examples/voice_demo/sessions.py', [
+        'async def run_sideband(call: Call) -> None:',
+        '    try:',
+        '        async with realtime.connect(call.call_id) as session:',
+        '            call.attached.set()',
+        '            async for event in session:',
+        "                logfire.info('event', kind=event.kind)",
+        '    except asyncio.CancelledError:',
+        '        raise',
+        '    except Exception as exc:',
+        "        logfire.exception('sideband for {call_id} failed', call_id=call.call_id)",
+        '        call.attach_error = exc',
+        '        call.attached.set()',
+      ]),
+    ],
+    expect: [],
+    forbid: ['broad-catch'],
+  },
+  {
+    id: 'py-catch-all-logs-and-goes-on',
+    lang: 'py',
+    title: 'Upload every golden issue',
+    files: [
+      newFile('tools/evals/upload.py', [
+        'def upload_all(store: Store, issues: list[Issue]) -> None:',
+        '    for issue in issues:',
+        '        try:',
+        '            store.put(issue.key, issue.to_json())',
+        '        except Exception as exc:',
+        "            print(f'upload of {issue.key} failed: {exc}')",
+      ]),
+    ],
+    expect: ['broad-catch'],
+    forbid: [],
+  },
 ];
