@@ -75,8 +75,10 @@ export const duplicationRules: RuleFamily = {
           else seen.set(key, [{ file, lines, at: i }]);
         } else if (
           (first.file !== file || lines[i].line > first.lines[first.at].line + WINDOW) &&
-          // Text inside a multi-line string (a template literal holding a sandbox profile, a prompt) is data that
-          // happens to repeat, not copied logic; asked on a hit only, so a file is parsed only when it repeats.
+          // A new file's multi-line strings (sandbox profiles embedded as template literals, prompts) hold data
+          // whose entries share lines, not copied logic. Lines added into several strings of existing files stay
+          // reported: that is one policy pasted N times, where a later fix must reach every copy (gemini-cli
+          // #28935's deny list in six profiles, a reviewer's U?). Asked on a hit only: a file is parsed only then.
           !(
             text.holds(file, lines.slice(i, i + WINDOW)) &&
             text.holds(first.file, first.lines.slice(first.at, first.at + WINDOW))
@@ -161,8 +163,9 @@ class StringRows {
 
   constructor(private readonly change: Change) {}
 
-  /** Every line of the window sits inside a multi-line string. */
+  /** The file is new in the change and every line of the window sits inside a multi-line string. */
   holds(file: ChangeFile, window: readonly ChangeLine[]): boolean {
+    if (file.diff.status !== 'added') return false;
     const rows = this.rowsOf(file);
     return rows !== null && window.every((l) => rows.has(l.line - 1));
   }

@@ -1164,4 +1164,29 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['broad-catch'],
     forbid: [],
   },
+  {
+    id: 'ts-same-rule-pasted-into-existing-profiles',
+    lang: 'ts',
+    title: 'Deny the container runtime sockets in every profile',
+    files: [
+      edit(
+        'src/sandbox/profiles.ts',
+        ['export const STRICT_PROFILE = `', '(version 1)', '(deny network-outbound)'],
+        [],
+        [
+          ...PROFILE_BODY,
+          '`;',
+          '',
+          'export const OPEN_PROFILE = `',
+          '(version 1)',
+          '(allow network-outbound)',
+          ...PROFILE_BODY,
+        ],
+        ['`;'],
+        1,
+      ),
+    ],
+    expect: ['duplicated-block'],
+    forbid: [],
+  },
 ];
