@@ -21,19 +21,19 @@ const PROFILE_HEAD = [
   '    """',
 ];
 
-/** A seatbelt-like profile embedded in a template literal; two of them share most of their lines. */
-function profile(name: string, network: string): string[] {
+/** A command's help text embedded in a template literal; two commands share most of their option lines. */
+function profile(name: string, summary: string): string[] {
   return [
-    `export const ${name}_PROFILE = \``,
-    '(version 1)',
-    `(${network} network-outbound)`,
-    '(allow sysctl-read (sysctl-name "hw.activecpu") (sysctl-name "hw.cachelinesize") (sysctl-name "kern.osrelease"))',
-    '(allow file-write* (subpath (param "TARGET_DIR")) (subpath (param "TMP_DIR")) (subpath (param "CACHE_DIR")))',
-    '(allow file-write* (subpath (string-append (param "HOME_DIR") "/.config")) (literal "/dev/stdout"))',
-    '(allow file-read* (subpath (param "INCLUDE_DIR_0")) (subpath (param "INCLUDE_DIR_1")) (literal "/dev/null"))',
-    '(allow process-exec (subpath (param "TARGET_DIR")) (subpath (param "TOOLS_DIR")) (literal "/bin/sh"))',
-    '(allow mach-lookup (global-name "com.apple.system.logger") (global-name "com.apple.SecurityServer"))',
-    '(allow ipc-posix-shm-read-data (ipc-posix-name "apple.shm.notification_center") (literal "/dev/tty"))',
+    `export const ${name}_HELP = \``,
+    `Usage: tool ${name.toLowerCase()} [options]`,
+    `${summary} the selected packages.`,
+    '  --root DIR          work inside DIR instead of the current folder, resolving every relative path from it',
+    '  --config FILE       read settings from FILE; values given on the command line still take precedence over it',
+    '  --offline           never reach the network: use only the packages already present in the local cache folder',
+    '  --jobs N            run at most N tasks at once; the default is the number of processors the machine reports',
+    '  --quiet             print nothing but errors; combine with --json to read the results from a script instead',
+    '  --json              print one JSON object per result line, in the same order as the packages were given to it',
+    '  --color WHEN        colour the output always, never or auto (the default: only when writing to a terminal)',
     '`;',
   ];
 }
@@ -57,15 +57,15 @@ const PROMPT_RULES = [
   'Keep each answer under two hundred words, and never include secrets, tokens or personal data from the issue.',
 ];
 
-/** The lines two embedded sandbox profiles share. */
+/** The option lines two embedded help texts share. */
 const PROFILE_BODY = [
-  '(allow sysctl-read (sysctl-name "hw.activecpu") (sysctl-name "hw.cachelinesize") (sysctl-name "kern.osrelease"))',
-  '(allow file-write* (subpath (param "TARGET_DIR")) (subpath (param "TMP_DIR")) (subpath (param "CACHE_DIR")))',
-  '(allow file-write* (subpath (string-append (param "HOME_DIR") "/.config")) (literal "/dev/stdout"))',
-  '(allow file-read* (subpath (param "INCLUDE_DIR_0")) (subpath (param "INCLUDE_DIR_1")) (literal "/dev/null"))',
-  '(allow process-exec (subpath (param "TARGET_DIR")) (subpath (param "TOOLS_DIR")) (literal "/bin/sh"))',
-  '(allow mach-lookup (global-name "com.apple.system.logger") (global-name "com.apple.SecurityServer"))',
-  '(allow ipc-posix-shm-read-data (ipc-posix-name "apple.shm.notification_center") (literal "/dev/tty"))',
+  '  --root DIR          work inside DIR instead of the current folder, resolving every relative path from it',
+  '  --config FILE       read settings from FILE; values given on the command line still take precedence over it',
+  '  --offline           never reach the network: use only the packages already present in the local cache folder',
+  '  --jobs N            run at most N tasks at once; the default is the number of processors the machine reports',
+  '  --quiet             print nothing but errors; combine with --json to read the results from a script instead',
+  '  --json              print one JSON object per result line, in the same order as the packages were given to it',
+  '  --color WHEN        colour the output always, never or auto (the default: only when writing to a terminal)',
 ];
 
 export const REALNOISE_CASES: readonly CorpusCase[] = [
@@ -1034,22 +1034,23 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['check-suppressed'],
     forbid: [],
   },
-  // duplicated-block: text inside multi-line strings (sandbox profiles in template literals, prompts in triple
-  // quotes) repeats as data; the same lines as code still count (gemini-cli's built-in seatbelt profiles).
+  // duplicated-block: text inside multi-line strings of a new file (help texts or profiles in template literals,
+  // prompts in triple quotes) repeats as data (gemini-cli's embedded seatbelt profiles); the same lines as code, or
+  // added into several strings of an existing file (one policy pasted N times), still count.
   {
-    id: 'ts-profiles-in-template-literals',
+    id: 'ts-help-in-template-literals',
     lang: 'ts',
-    title: 'Embed the sandbox profiles so a missing file falls back to them',
-    files: [newFile('src/sandbox/profiles.ts', [...profile('STRICT', 'deny'), '', ...profile('OPEN', 'allow')])],
+    title: 'Embed the help texts so the binary needs no data folder',
+    files: [newFile('src/cli/help.ts', [...profile('BUILD', 'Build'), '', ...profile('TEST', 'Test')])],
     expect: [],
     forbid: ['duplicated-block'],
   },
   {
     id: 'ts-same-lines-as-code',
     lang: 'ts',
-    title: 'Two readers of the sandbox settings',
+    title: 'Two readers of the build settings',
     files: [
-      newFile('src/sandbox/readers.ts', [
+      newFile('src/policies/readers.ts', [
         'export function strictSettings(env: Env): Settings {',
         ...SETTINGS_CODE,
         '}',
@@ -1081,20 +1082,20 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     forbid: ['duplicated-block'],
   },
   {
-    id: 'go-profiles-in-raw-strings',
+    id: 'go-help-in-raw-strings',
     lang: 'go',
-    title: 'Embed the sandbox profiles',
+    title: 'Embed the help texts',
     files: [
-      newFile('internal/sandbox/profiles.go', [
-        'package sandbox',
+      newFile('internal/cli/help.go', [
+        'package cli',
         '',
-        'const strictProfile = `(version 1)',
-        '(deny network-outbound)',
+        'const buildHelp = `Usage: tool build [options]',
+        'Build the selected packages.',
         ...PROFILE_BODY,
         '`',
         '',
-        'const openProfile = `(version 1)',
-        '(allow network-outbound)',
+        'const testHelp = `Usage: tool test [options]',
+        'Test the selected packages.',
         ...PROFILE_BODY,
         '`',
       ]),
@@ -1103,18 +1104,18 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     forbid: ['duplicated-block'],
   },
   {
-    id: 'rust-profiles-in-raw-strings',
+    id: 'rust-help-in-raw-strings',
     lang: 'rust',
-    title: 'Embed the sandbox profiles',
+    title: 'Embed the help texts',
     files: [
-      newFile('src/sandbox/profiles.rs', [
-        'pub const STRICT_PROFILE: &str = r#"(version 1)',
-        '(deny network-outbound)',
+      newFile('src/cli/help.rs', [
+        'pub const BUILD_HELP: &str = r#"Usage: tool build [options]',
+        'Build the selected packages.',
         ...PROFILE_BODY,
         '"#;',
         '',
-        'pub const OPEN_PROFILE: &str = r#"(version 1)',
-        '(allow network-outbound)',
+        'pub const TEST_HELP: &str = r#"Usage: tool test [options]',
+        'Test the selected packages.',
         ...PROFILE_BODY,
         '"#;',
       ]),
@@ -1165,21 +1166,21 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     forbid: [],
   },
   {
-    id: 'ts-same-rule-pasted-into-existing-profiles',
+    id: 'ts-same-options-pasted-into-existing-help',
     lang: 'ts',
-    title: 'Deny the container runtime sockets in every profile',
+    title: 'Document the new options in every command help',
     files: [
       edit(
-        'src/sandbox/profiles.ts',
-        ['export const STRICT_PROFILE = `', '(version 1)', '(deny network-outbound)'],
+        'src/cli/help.ts',
+        ['export const BUILD_HELP = `', 'Usage: tool build [options]', 'Build the selected packages.'],
         [],
         [
           ...PROFILE_BODY,
           '`;',
           '',
-          'export const OPEN_PROFILE = `',
-          '(version 1)',
-          '(allow network-outbound)',
+          'export const TEST_HELP = `',
+          'Usage: tool test [options]',
+          'Test the selected packages.',
           ...PROFILE_BODY,
         ],
         ['`;'],
