@@ -66,6 +66,24 @@ describe('review/rules claims: security sinks by language', () => {
       silent: 'command-quoting',
     },
     {
+      lang: 'py',
+      name: "a parameter's description appended to a docstring's Args section",
+      files: added('src/tools/render.py', "            args_lines.append(f'{indent}{param.name}: {first_line}')"),
+      silent: 'command-quoting',
+    },
+    {
+      lang: 'ts',
+      name: 'an option described in the usage text',
+      files: added('src/cli/usage.ts', '  commandHelp.push(`  --${flag.name}  ${flag.summary}`);'),
+      silent: 'command-quoting',
+    },
+    {
+      lang: 'py',
+      name: 'a formatted flag appended to the command line list',
+      files: added('src/tools/launch.py', '        command_line.append(f"--root={root}")'),
+      fires: 'command-quoting',
+    },
+    {
       lang: 'go',
       name: 'a formatted flag appended to exec arguments',
       files: added('internal/run/cmd.go', '\targs = append(args, fmt.Sprintf("--config=%s", path))'),

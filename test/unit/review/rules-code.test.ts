@@ -199,6 +199,63 @@ describe('review/rules error handling', () => {
       silent: 'broad-catch',
     },
     {
+      lang: 'py',
+      name: 'a catch-all that stores the exception for the caller to report',
+      files: added(
+        'app/calls.py',
+        '    except Exception as exc:',
+        "        log.exception('call %s failed', call_id)",
+        '        call.error = exc',
+        '        call.done.set()',
+      ),
+      silent: 'broad-catch',
+    },
+    {
+      lang: 'py',
+      name: "a job's entry point that exits with a failing status",
+      files: added(
+        'jobs/main.py',
+        '    except Exception as e:',
+        "        print(f'cannot decode payload: {e}')",
+        '        sys.exit(1)',
+      ),
+      silent: 'broad-catch',
+    },
+    {
+      lang: 'py',
+      name: 'a catch-all that exits successfully',
+      files: added(
+        'jobs/main.py',
+        '    except Exception as e:',
+        "        print(f'cannot decode payload: {e}')",
+        '        sys.exit(0)',
+      ),
+      fires: 'broad-catch',
+    },
+    {
+      lang: 'py',
+      name: 'a catch-all that falls back to a default value',
+      files: added(
+        'tools/github.py',
+        '    except Exception as e:',
+        "        print(f'lookup failed: {e}')",
+        "        return 'main'",
+      ),
+      fires: 'broad-catch',
+    },
+    {
+      lang: 'java',
+      name: 'a catch-all that completes the future with the exception',
+      files: added('src/Io.java', '} catch (Exception e) {', '    result.completeExceptionally(e);'),
+      silent: 'broad-catch',
+    },
+    {
+      lang: 'java',
+      name: 'a catch-all that only logs',
+      files: added('src/Io.java', '} catch (Exception e) {', '    log.warn("read failed", e);'),
+      fires: 'broad-catch',
+    },
+    {
       lang: 'ts',
       name: 'catch in JS is untyped: not flagged as broad',
       files: added('src/io.ts', '} catch (err) {', '  report(err);'),

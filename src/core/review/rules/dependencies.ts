@@ -209,6 +209,11 @@ function checkDependency(
   if (eco === 'go' && /\/\/\s*indirect\b/.test(dep.line.text)) return;
   const known = locks.namesFor(eco);
   if (!runtime) {
+    const unresolved = known !== null && !known.names.has(norm);
+    // A manifest the change creates (a new service, tool or package): its test runner, types and linters are that
+    // package's set-up, and listing them one by one restates the new file. Only a name no lockfile knows is worth a
+    // line there (the typosquat check above runs either way).
+    if (file.diff.status === 'added' && !unresolved) return;
     const where =
       known === null
         ? ''
@@ -219,7 +224,7 @@ function checkDependency(
       NEW_DEV_DEP,
       file,
       range,
-      known !== null && !known.names.has(norm) ? 'low' : 'info',
+      unresolved ? 'low' : 'info',
       `${eco} ${dep.kind}-only dependency ${dep.name} ${dep.spec ? quote(dep.spec, 30) + ' ' : ''}added${where}`,
     );
   } else if (known === null) {

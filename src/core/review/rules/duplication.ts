@@ -5,6 +5,7 @@
  * of one pattern to many constants) do not count towards a window.
  */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
+import { grammarFor, type SyntaxNode } from '../syntax/tree';
 import { FindingSink, RuleFamily, RuleMeta, newRange } from './rule';
 
 const DUPLICATED: RuleMeta = {
@@ -34,6 +35,7 @@ export const duplicationRules: RuleFamily = {
     // built from its five ids, and confirmed by comparing the texts on a hit.
     const ids = new Map<string, number>();
     const seen = new Map<number, Seen[]>();
+    const text = new StringRows(change);
     for (const file of change.files) {
       if (!file.cls.source || file.cls.generated) continue;
       // Meaningful code lines only, so blank lines, lone braces and literal table rows do not make unrelated code alike.
@@ -71,7 +73,17 @@ export const duplicationRules: RuleFamily = {
         if (!first) {
           if (bucket) bucket.push({ file, lines, at: i });
           else seen.set(key, [{ file, lines, at: i }]);
-        } else if (first.file !== file || lines[i].line > first.lines[first.at].line + WINDOW) {
+        } else if (
+          (first.file !== file || lines[i].line > first.lines[first.at].line + WINDOW) &&
+          // A new file's multi-line strings (sandbox profiles embedded as template literals, prompts) hold data
+          // whose entries share lines, not copied logic. Lines added into several strings of existing files stay
+          // reported: that is one policy pasted N times, where a later fix must reach every copy (gemini-cli
+          // #28935's deny list in six profiles, a reviewer's U?). Asked on a hit only: a file is parsed only then.
+          !(
+            text.holds(file, lines.slice(i, i + WINDOW)) &&
+            text.holds(first.file, first.lines.slice(first.at, first.at + WINDOW))
+          )
+        ) {
           const firstLine = first.lines[first.at].line;
           const where = first.file === file ? `line ${firstLine}` : `${first.file.path}:${firstLine}`;
           sink.add(
@@ -137,4 +149,53 @@ const SPACE = /\s/;
 function sameWindow(a: readonly ChangeLine[], i: number, b: readonly ChangeLine[], j: number): boolean {
   for (let k = 0; k < WINDOW; k++) if (a[i + k].text.trim() !== b[j + k].text.trim()) return false;
   return true;
+}
+
+/** Node types of string literals that can span lines, per grammar family (template literals, triple quotes, raw). */
+const STRING_TYPES = new Set(['template_string', 'string', 'raw_string_literal', 'string_literal', 'text_block']);
+
+/**
+ * Which head rows of a file lie inside a string literal spanning several lines, read from the file's tree at the head
+ * when the review has a parser and the text (otherwise nothing is: the line rules stay as they were).
+ */
+class StringRows {
+  private readonly rows = new Map<string, ReadonlySet<number> | null>();
+
+  constructor(private readonly change: Change) {}
+
+  /** The file is new in the change and every line of the window sits inside a multi-line string. */
+  holds(file: ChangeFile, window: readonly ChangeLine[]): boolean {
+    if (file.diff.status !== 'added') return false;
+    const rows = this.rowsOf(file);
+    return rows !== null && window.every((l) => rows.has(l.line - 1));
+  }
+
+  private rowsOf(file: ChangeFile): ReadonlySet<number> | null {
+    if (this.rows.has(file.path)) return this.rows.get(file.path)!;
+    let out: Set<number> | null = null;
+    const parser = this.change.context.syntax;
+    const text = this.change.context.headText?.get(file.path);
+    const grammar = grammarFor(file.path, file.cls.language);
+    if (parser && text !== undefined && grammar && parser.grammars.has(grammar)) {
+      const tree = parser.parse(grammar, text);
+      if (tree) {
+        try {
+          out = new Set<number>();
+          for (const n of tree.rootNode.descendantsOfType([...STRING_TYPES])) addInnerRows(n, out);
+        } finally {
+          tree.dispose();
+        }
+      }
+    }
+    this.rows.set(file.path, out);
+    return out;
+  }
+}
+
+/** The rows strictly after a multi-line string's opening row, up to its closing row: its content lines. */
+function addInnerRows(n: SyntaxNode | null, out: Set<number>): void {
+  if (!n) return;
+  const start = n.startPosition.row;
+  const end = n.endPosition.row;
+  for (let r = start + 1; r <= end; r++) out.add(r);
 }

@@ -151,7 +151,7 @@ export const errorRules: RuleFamily = {
         }
         if (swallowed) continue;
         const broad = matchFirst(BROAD_PATTERNS, lang, l.code);
-        if (broad && !reraises(file, l))
+        if (broad && !reraises(file, l) && !handsOn(file, l))
           sink.line(BROAD, file, l, 'new', broad.severity, `added ${quote(l.text, 50)}: ${broad.label}`);
       }
       removedHandling(sink, file);
@@ -174,6 +174,38 @@ function reraises(file: ChangeFile, l: ChangeLine): boolean {
   }
   const last = body[body.length - 1] ?? '';
   return /^raise(?:\s+\w[\w.]*(?:\(.*\))?\s+from\s+\w+)?$|^throw\b/.test(last);
+}
+
+/**
+ * A catch-all whose handler hands the failure on instead of hiding it: it ends the process with a failing status
+ * (`sys.exit(1)` at a job's entry point, the scheduler retries or alerts), or stores or passes the caught exception
+ * object itself (`call.error = exc`, `future.set_exception(exc)`, `errors.append(exc)`) for the code that reports it
+ * (pydantic-ai #6676's example app records the failure so its endpoint answers with it). Logging alone is not handing
+ * on; neither is a fallback value.
+ */
+function handsOn(file: ChangeFile, l: ChangeLine): boolean {
+  const indent = (t: string): number => /^\s*/.exec(t)![0].length;
+  const own = indent(l.text);
+  const body: string[] = [];
+  for (const t of linesAfter(file, l, 12)) {
+    if (t.trim() === '') continue;
+    if (indent(t) <= own) break;
+    body.push(t.trim());
+  }
+  if (body.length === 0) return false;
+  if (
+    /^(?:sys\.exit|os\._exit|exit|process\.exit|System\.exit|Environment\.Exit)\s*\(\s*(?!0\s*\))[^)\s]/.test(
+      body[body.length - 1],
+    )
+  )
+    return true;
+  const name = /\bas\s+([A-Za-z_]\w*)\s*:|\bcatch\s*\(\s*(?:final\s+)?[\w.]+\s+([A-Za-z_]\w*)\s*\)/.exec(l.code);
+  const bound = name?.[1] ?? name?.[2];
+  if (!bound) return false;
+  const stored = new RegExp(
+    `^[\\w.]*(?:\\.\\w+|\\[[^\\]]+\\])\\s*=\\s*${bound}\\s*;?$|\\.(?:set_exception|setException|completeExceptionally|SetException|append|add|put|put_nowait|send|reject)\\s*\\(\\s*${bound}\\s*\\)`,
+  );
+  return body.some((t) => stored.test(t));
 }
 
 /** Expected failures of filesystem and process calls, ignored on purpose around the call that may fail. */

@@ -25,7 +25,18 @@ const QUOTING: RuleMeta = {
 const QUOTE_WORK =
   /\bshlex\.(?:quote|split|join)\s*\(|\bshell[-_]?(?:quote|escape|words)\b|\bescapeshellarg\s*\(|\bquote_?(?:arg|shell|for_shell)\w*\s*\(|\bshellwords\b|\bshell_words::|\bsyscall\.EscapeArg\b|\bwindows\.EscapeArg\b|\bsubprocess\.list2cmdline\s*\(/;
 const ARGV_BUILT =
-  /\b(?:args|argv|cmd|command|cmdline|command_line|cmd_args|commandArgs)\w*\s*(?:\+?=|\.(?:push|append|extend|arg|args)\s*\()\s*.*(?:\bf["'][^"']*\{|format!\s*\(|\bSprintf\s*\(|\$\{|\.format\s*\(|["']\s*\+\s*\w|["']\s*%\s*)/;
+  /\b((?:args|argv|cmd|command|cmdline|command_line|cmd_args|commandArgs)\w*)\s*(?:\+?=|\.(?:push|append|extend|arg|args)\s*\()\s*.*(?:\bf["'][^"']*\{|format!\s*\(|\bSprintf\s*\(|\$\{|\.format\s*\(|["']\s*\+\s*\w|["']\s*%\s*)/;
+/**
+ * A list named for prose about arguments (`args_lines`, `argsDoc`, `command_help`: the `Args:` section of a rendered
+ * docstring, a usage text) holds words for a reader, not a command line (pydantic-ai #6487's signature renderer).
+ */
+const PROSE_NAME =
+  /(?:_(?:lines|docs?|docstring|sections?|help|descriptions?|desc|summary|text)|[a-z](?:Lines|Docs?|Docstring|Sections?|Help|Descriptions?|Desc|Summary|Text))$/;
+
+function buildsArgv(code: string): boolean {
+  const m = ARGV_BUILT.exec(code);
+  return m !== null && !PROSE_NAME.test(m[1]);
+}
 const INJECTION: RuleMeta = {
   id: 'injection',
   claims: { languages: ['js', 'py', 'go', 'rust', 'java', 'cs'] },
@@ -257,7 +268,7 @@ export const sinkRules: RuleFamily = {
           sink.line(INJECTION, file, l, 'new', 'high', `added ${quote(l.text, 60)}: ${what} built from string pieces`);
           continue;
         }
-        if (QUOTE_WORK.test(code) || ARGV_BUILT.test(code)) {
+        if (QUOTE_WORK.test(code) || buildsArgv(code)) {
           // No `continue`: the process start on the same line is its own finding.
           sink.line(
             QUOTING,

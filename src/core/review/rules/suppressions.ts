@@ -1,7 +1,7 @@
 /** Silenced checks: lint and type-check suppressions, `any` casts, disabled compiler strictness, scanner opt-outs. */
-import type { Change } from '../model/change';
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { movedLines } from '../model/change';
-import { baseName } from '../model/paths';
+import { baseName, type Language } from '../model/paths';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
 import { suppressesStyleOnly } from './suppression-codes';
 
@@ -140,12 +140,18 @@ function anyOnly(l: { code: string; comment: string }): boolean {
 /**
  * `# pragma: no cover` alone on an import guard or an unreachable marker (`except ImportError:`, `raise
  * AssertionError(...)`, `assert_never(x)`, `if TYPE_CHECKING:`): lines no test environment can reach, kept out of the
- * coverage figure by design; nothing is silenced (pydantic-ai's optional-dependency guards).
+ * coverage figure by design; nothing is silenced (pydantic-ai's optional-dependency guards). The same for a script's
+ * entry point (`if __name__ == "__main__":`, run by hand, never by a test), and for any coverage pragma that says why
+ * on the line (`# pragma: no cover - depends on the host's time zone data`): a coverage exclusion hides a figure, not
+ * a check, and with its reason written it is what the rule asks for (pydantic-ai #6676's example app).
  */
 function coverageOfGuard(l: { code: string; comment: string }): boolean {
   const comment = l.comment.replace(/^\s*#\s*/, '').trim();
-  if (!/^pragma:\s*no\s*(?:cover|branch)$/.test(comment)) return false;
-  return /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b)/.test(
+  const pragma = /^pragma:\s*no\s*(?:cover|branch)\b\s*(.*)$/.exec(comment);
+  if (!pragma) return false;
+  if (/^(?:[-:(#]|--)\s*\w+\W+\w+/.test(pragma[1])) return true;
+  if (pragma[1] !== '') return false;
+  return /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
     l.code,
   );
 }
@@ -210,8 +216,10 @@ export const suppressionRules: RuleFamily = {
         const candidates = file.added.filter((l) => CHEAP.test(l.text));
         if (candidates.length === 0) continue;
         const moved = movedLines(file);
+        const patterns = file.cls.test ? TEST_FILE_PATTERNS : PATTERNS;
+        const kept = keptSuppressions(file, candidates, patterns);
         const fresh = candidates.filter(
-          (l) => !moved.has(l.line) && !suppressesStyleOnly(l.text) && !coverageOfGuard(l),
+          (l) => !moved.has(l.line) && !kept.has(l) && !suppressesStyleOnly(l.text) && !coverageOfGuard(l),
         );
         const head = change.context.headText?.get(file.path);
         const wrapper =
@@ -225,7 +233,7 @@ export const suppressionRules: RuleFamily = {
           file,
           fresh.filter((l) => !expected.includes(l)),
           'new',
-          file.cls.test ? TEST_FILE_PATTERNS : PATTERNS,
+          patterns,
         );
         // Folded with the file's other suppressions (one finding per file with a count); info, so it never leads.
         scanLines(sink, SUPPRESSED, file, expected, 'new', WRAPPER_ANY);
@@ -233,3 +241,51 @@ export const suppressionRules: RuleFamily = {
     }
   },
 };
+
+/**
+ * The suppression a matched line carries: the marker with what follows it in the comment (`pyright:
+ * ignore[reportArgumentType]`, `eslint-disable-next-line no-console`), or the code that silences (`cast(Any`).
+ */
+function markerOf(l: ChangeLine, patterns: readonly LinePattern[], lang: Language): string | undefined {
+  for (let i = 0; i < patterns.length; i++) {
+    const p = patterns[i];
+    if (p.langs && !p.langs.includes(lang)) continue;
+    const hay = p.part === 'comment' ? l.comment : p.part === 'text' ? l.text : l.code;
+    const m = p.re.exec(hay);
+    if (m) return `${i}\u0000${p.part === 'comment' ? hay.slice(m.index).trim() : m[0]}`;
+  }
+  return undefined;
+}
+
+/**
+ * Added lines that keep a suppression their replaced line had: the same marker on a removed line of the same hunk,
+ * one for one (a `cast(Any, …)` whose argument changed, a call rewritten around its `# type: ignore[code]`). Nothing
+ * is newly silenced there; a second copy, or a marker with other codes, is still new.
+ */
+function keptSuppressions(
+  file: ChangeFile,
+  candidates: readonly ChangeLine[],
+  patterns: readonly LinePattern[],
+): Set<ChangeLine> {
+  const kept = new Set<ChangeLine>();
+  if (file.removed.length === 0) return kept;
+  const lang = file.cls.language;
+  const pool = new Map<string, number>();
+  for (const r of file.removed) {
+    if (!CHEAP.test(r.text)) continue;
+    const marker = markerOf(r, patterns, lang);
+    if (marker !== undefined) pool.set(`${r.hunk}\u0000${marker}`, (pool.get(`${r.hunk}\u0000${marker}`) ?? 0) + 1);
+  }
+  if (pool.size === 0) return kept;
+  for (const l of candidates) {
+    const marker = markerOf(l, patterns, lang);
+    if (marker === undefined) continue;
+    const key = `${l.hunk}\u0000${marker}`;
+    const left = pool.get(key) ?? 0;
+    if (left > 0) {
+      pool.set(key, left - 1);
+      kept.add(l);
+    }
+  }
+  return kept;
+}

@@ -288,4 +288,93 @@ export const DEPENDENCY_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['download-unverified'],
   },
+  // A manifest the change creates: its development tooling is the new package's set-up, not a choice to review line
+  // by line (gemini-cli #28167's egress service, #28530's eval requirements). A name no lockfile knows still counts.
+  {
+    id: 'ts-new-service-manifest',
+    lang: 'ts',
+    title: 'feat(relay): skeleton of the webhook relay service',
+    files: [
+      newFile('services/relay/package.json', [
+        '{',
+        '  "name": "relay",',
+        '  "private": true,',
+        '  "dependencies": {',
+        '    "fastify": "^4.28.1"',
+        '  },',
+        '  "devDependencies": {',
+        '    "@types/node": "^20.14.0",',
+        '    "typescript": "^5.6.2",',
+        '    "vitest": "^2.1.4"',
+        '  }',
+        '}',
+      ]),
+    ],
+    context: {
+      lockfiles: [
+        {
+          path: 'package-lock.json',
+          text: JSON.stringify({
+            lockfileVersion: 3,
+            packages: {
+              'node_modules/fastify': { version: '4.28.1' },
+              'node_modules/@types/node': { version: '20.14.0', dev: true },
+              'node_modules/typescript': { version: '5.6.2', dev: true },
+              'node_modules/vitest': { version: '2.1.4', dev: true },
+            },
+          }),
+        },
+      ],
+    },
+    expect: ['new-dependency'],
+    forbid: ['new-dev-dependency'],
+  },
+  {
+    id: 'ts-new-service-manifest-unlocked-dev-tool',
+    lang: 'ts',
+    title: 'feat(relay): skeleton of the webhook relay service, with a test helper',
+    files: [
+      newFile('services/relay/package.json', [
+        '{',
+        '  "name": "relay",',
+        '  "private": true,',
+        '  "devDependencies": {',
+        '    "typescript": "^5.6.2",',
+        '    "relay-test-kit": "^0.3.0"',
+        '  }',
+        '}',
+      ]),
+    ],
+    context: {
+      lockfiles: [
+        {
+          path: 'package-lock.json',
+          text: JSON.stringify({
+            lockfileVersion: 3,
+            packages: { 'node_modules/typescript': { version: '5.6.2', dev: true } },
+          }),
+        },
+      ],
+    },
+    expect: ['new-dev-dependency'],
+    forbid: ['new-dependency'],
+  },
+  {
+    id: 'py-new-eval-requirements',
+    lang: 'py',
+    title: 'feat(evals): judge runner for the triage agent',
+    files: [newFile('tools/triage/evals/requirements.txt', ['pytest>=8.0', 'pyyaml>=6.0', 'rich>=13.7'])],
+    expect: [],
+    forbid: ['new-dev-dependency', 'new-dependency'],
+  },
+  {
+    id: 'py-eval-requirements-grow',
+    lang: 'py',
+    title: 'feat(evals): plot the judge scores',
+    files: [
+      edit('tools/triage/evals/requirements.txt', ['pytest>=8.0', 'pyyaml>=6.0'], [], ['matplotlib>=3.9'], [], 1),
+    ],
+    expect: ['new-dev-dependency'],
+    forbid: ['new-dependency'],
+  },
 ];
