@@ -157,6 +157,13 @@ describe('review/model lexer', () => {
       ),
       [null, "'node:child_process'", 'execSync(', 'execSync('],
     );
+    // A Rust lifetime opens no string: the call after it is code.
+    const shell = /\bCommand::new\s*\(/;
+    assert.deepEqual(first(['fn run<\'a>(dir: &\'a Path) -> Output { Command::new("sh") }'], 'slash', shell), [
+      'Command::new(',
+    ]);
+    assert.deepEqual(first(['fn run(dir: &\'static str) { Command::new("sh") }'], 'slash', shell), ['Command::new(']);
+    assert.deepEqual(first(['let hint = "use Command::new(sh)";'], 'slash', shell), [null]);
   });
   it('splits C-like comments and keeps // inside strings as code', () => {
     assert.deepEqual(lex(['const u = "http://x"; // note', '/* a', ' still */ x = 1;', 'y /* b */ z'], 'slash'), [

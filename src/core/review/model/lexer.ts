@@ -120,9 +120,12 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
       }
       const close = stringEnd(text, at + 1, ch);
       code += text.slice(at, close);
-      // The quotes stay code; an unterminated string runs to the line's end.
+      // The quotes stay code. A quote never closed on its line is no one-line string: a Rust lifetime (`&'a str`) or
+      // a stray apostrophe, whose rest is still code; only a template (`) runs on to the next lines.
       const closed = close - at >= 2 && text[close - 1] === ch;
-      bare += ch + blank(text.slice(at + 1, closed ? close - 1 : close), ch === '`') + (closed ? ch : '');
+      if (closed || ch === '`')
+        bare += ch + blank(text.slice(at + 1, closed ? close - 1 : close), ch === '`') + (closed ? ch : '');
+      else bare += text.slice(at, close);
       i = close;
       continue;
     }
