@@ -142,7 +142,8 @@ describe('review/model lexer', () => {
         'hash',
         run,
       ),
-      [null, null, 'subprocess.run(', null, null, 'subprocess.run('],
+      // An f-string made of one interpolated call is that call.
+      [null, 'subprocess.run(', 'subprocess.run(', null, null, 'subprocess.run('],
     );
     assert.deepEqual(
       first(
@@ -156,6 +157,12 @@ describe('review/model lexer', () => {
         run,
       ),
       [null, "'node:child_process'", 'execSync(', 'execSync('],
+    );
+    // A one-word string names a module (a Go import path): it counts; the same path in a sentence does not.
+    const shellParser = /mvdan\.cc\/sh\b/;
+    assert.deepEqual(
+      first(['\t"mvdan.cc/sh/v3/syntax"', 'return errors.New("parse with mvdan.cc/sh failed")'], 'slash', shellParser),
+      ['mvdan.cc/sh', null],
     );
     // A Rust lifetime opens no string: the call after it is code.
     const shell = /\bCommand::new\s*\(/;

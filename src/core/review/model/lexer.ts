@@ -222,7 +222,8 @@ const GLOBAL = new WeakMap<RegExp, RegExp>();
 
 /**
  * The first match of `re` in `code` that starts outside a string literal's text (a quote that opens a string is
- * code): `subprocess.run` named in a help text or an error message is prose, `"child_process"` imported is not.
+ * code), or inside a string of one word: `subprocess.run` named in a help text, a prompt or an error message is prose,
+ * while `"child_process"` or a Go import path `"mvdan.cc/sh/v3/syntax"` names the module the code uses.
  */
 export function execInCode(re: RegExp, code: string, bare: string): RegExpExecArray | null {
   if (bare === code) return re.exec(code);
@@ -230,8 +231,18 @@ export function execInCode(re: RegExp, code: string, bare: string): RegExpExecAr
   if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
   g.lastIndex = 0;
   for (let m = g.exec(code); m; m = g.exec(code)) {
-    if (!inStringText(bare, m.index)) return m;
+    if (!inStringText(bare, m.index) || oneWordString(code, bare, m.index)) return m;
     if (m[0] === '') g.lastIndex++;
   }
   return null;
+}
+
+/** Whether the string literal whose text holds `index` is one word (a name or a path), not prose. */
+function oneWordString(code: string, bare: string, index: number): boolean {
+  let from = index;
+  while (from > 0 && inStringText(bare, from - 1)) from--;
+  let to = index;
+  while (to < bare.length && inStringText(bare, to)) to++;
+  // Both quotes on this line: a line inside a multi-line string is part of a text, whatever its words.
+  return from > 0 && to < bare.length && !/\s/.test(code.slice(from, to));
 }
