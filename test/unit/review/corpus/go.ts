@@ -301,15 +301,7 @@ export const GO_CASES: readonly CorpusCase[] = [
     id: 'go-shell-interpreter-imported',
     lang: 'go',
     title: 'Parse commands with a shell parser before approving them',
-    files: [
-      edit(
-        'internal/approve/approve.go',
-        ['import (', '\t"strings"'],
-        [],
-        ['\t"mvdan.cc/sh/v3/syntax"'],
-        [')'],
-      ),
-    ],
+    files: [edit('internal/approve/approve.go', ['import (', '\t"strings"'], [], ['\t"mvdan.cc/sh/v3/syntax"'], [')'])],
     expect: ['critical-path-touched'],
     forbid: [],
   },
