@@ -4,7 +4,14 @@ import { ownersOf, parseCodeowners } from '../../../src/core/review/model/codeow
 import { criticalLabels, DEFAULT_CRITICAL_PATHS, resolveCriticalPaths } from '../../../src/core/review/model/critical';
 import { editDistance } from '../../../src/core/review/model/edit-distance';
 import { globToRegExp } from '../../../src/core/review/model/glob';
-import { LexState, START_STATE, definesPattern, lexLine, statesAt } from '../../../src/core/review/model/lexer';
+import {
+  LexState,
+  START_STATE,
+  definesPattern,
+  execInCode,
+  lexLine,
+  statesAt,
+} from '../../../src/core/review/model/lexer';
 import { classifyPath, languageOf, unitKey } from '../../../src/core/review/model/paths';
 import { parseUnifiedDiff } from '../../../src/core/review/diff/parse';
 import { diffOf } from './helpers';
@@ -111,6 +118,60 @@ describe('review/model lexer', () => {
       return [r.code.trim(), r.comment.trim()];
     });
   };
+  it('finds a pattern in code only, not in the text of string literals (execInCode)', () => {
+    const first = (lines: string[], style: 'slash' | 'hash', re: RegExp): (string | null)[] => {
+      let st: LexState = START_STATE;
+      return lines.map((l) => {
+        const r = lexLine(l, style, st);
+        st = r.state;
+        assert.equal(r.bare.length, r.code.length, l);
+        return execInCode(re, r.code, r.bare)?.[0] ?? null;
+      });
+    };
+    const run = /\bsubprocess\.run\s*\(|['"](?:node:)?child_process['"]|\bexecSync\s*\(/;
+    assert.deepEqual(
+      first(
+        [
+          'p.add_argument("--x", help="uses subprocess.run(cmd)")',
+          'msg = f"{subprocess.run(cmd)}"',
+          'out = subprocess.run(["ls"])  # "subprocess.run(" said again',
+          'USAGE = """Run it:',
+          '  subprocess.run(cmd)',
+          '"""; subprocess.run(cmd)',
+        ],
+        'hash',
+        run,
+      ),
+      // An f-string made of one interpolated call is that call.
+      [null, 'subprocess.run(', 'subprocess.run(', null, null, 'subprocess.run('],
+    );
+    assert.deepEqual(
+      first(
+        [
+          "throw new Error('execSync( failed');",
+          "import { execSync } from 'node:child_process';",
+          'const s = `rev ${execSync(cmd)} and execSync( in text`;',
+          "const t = 'it said execSync('; execSync(cmd);",
+        ],
+        'slash',
+        run,
+      ),
+      [null, "'node:child_process'", 'execSync(', 'execSync('],
+    );
+    // A one-word string names a module (a Go import path): it counts; the same path in a sentence does not.
+    const shellParser = /mvdan\.cc\/sh\b/;
+    assert.deepEqual(
+      first(['\t"mvdan.cc/sh/v3/syntax"', 'return errors.New("parse with mvdan.cc/sh failed")'], 'slash', shellParser),
+      ['mvdan.cc/sh', null],
+    );
+    // A Rust lifetime opens no string: the call after it is code.
+    const shell = /\bCommand::new\s*\(/;
+    assert.deepEqual(first(['fn run<\'a>(dir: &\'a Path) -> Output { Command::new("sh") }'], 'slash', shell), [
+      'Command::new(',
+    ]);
+    assert.deepEqual(first(['fn run(dir: &\'static str) { Command::new("sh") }'], 'slash', shell), ['Command::new(']);
+    assert.deepEqual(first(['let hint = "use Command::new(sh)";'], 'slash', shell), [null]);
+  });
   it('splits C-like comments and keeps // inside strings as code', () => {
     assert.deepEqual(lex(['const u = "http://x"; // note', '/* a', ' still */ x = 1;', 'y /* b */ z'], 'slash'), [
       ['const u = "http://x";', 'note'],

@@ -21,6 +21,8 @@ export interface ChangeLine {
   /** The line, clipped to `maxLineLength`. */
   readonly text: string;
   readonly code: string;
+  /** `code` with string literals' text blanked, index for index (see LexedLine.bare; inStringText asks it). */
+  readonly bare: string;
   readonly comment: string;
   /** New-side number for added lines, old-side number for removed ones. */
   readonly line: number;
@@ -165,6 +167,7 @@ export function buildChange(
           const cl: ChangeLine = {
             text,
             code: lexed.code,
+            bare: lexed.bare,
             comment: lexed.comment,
             line,
             hunk: hunkIndex,
@@ -180,6 +183,7 @@ export function buildChange(
           const cl: ChangeLine = {
             text,
             code: lexed.code,
+            bare: lexed.bare,
             comment: lexed.comment,
             line: l.oldLine!,
             hunk: hunkIndex,

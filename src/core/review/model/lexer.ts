@@ -18,6 +18,12 @@ export const START_STATE: LexState = { blockEnd: null };
 
 export interface LexedLine {
   readonly code: string;
+  /**
+   * `code` with the text inside string literals replaced by STRING_TEXT, character for character (quotes, prefixes
+   * and `${...}` of templates kept): an index into `code` falls inside a string exactly when `bare` has STRING_TEXT
+   * there. The rules that read what code does ask it, since a help text saying "subprocess.run" runs nothing.
+   */
+  readonly bare: string;
   readonly comment: string;
   readonly state: LexState;
 }
@@ -40,28 +46,49 @@ const STRING_STATES = new Map<string, LexState>([
   ["'''", { blockEnd: "'''", string: true }],
 ]);
 
+/** What `bare` holds in place of each character of a string literal's text. */
+const STRING_TEXT = '\u0000';
+
+/** Whether the character of `code` at `index` is text inside a string literal (see LexedLine.bare). */
+function inStringText(bare: string, index: number): boolean {
+  return bare.charCodeAt(index) === 0;
+}
+
+/** `s` as string text, a template's `${...}` kept as the code it is. */
+function blank(s: string, template: boolean): string {
+  if (template && s.includes('${')) {
+    return s.replace(/\$\{[^}]*\}?|[^$]+|\$/g, (m) => (m.startsWith('${') ? m : STRING_TEXT.repeat(m.length)));
+  }
+  return STRING_TEXT.repeat(s.length);
+}
+
 export function lexLine(text: string, style: CommentStyle, state: LexState): LexedLine {
-  if (style === 'none') return { code: text, comment: '', state: START_STATE };
+  if (style === 'none') return { code: text, bare: text, comment: '', state: START_STATE };
   let blockEnd = state.blockEnd;
   let inString = state.string === true;
   if (blockEnd === null && style === 'slash' && /^\s*\*(?:\s|\/|$)/.test(text)) {
     // A hunk that starts inside a block comment: "* text" lines are comment text.
-    return { code: '', comment: text, state: text.includes('*/') ? START_STATE : STATES.get('*/')! };
+    return { code: '', bare: '', comment: text, state: text.includes('*/') ? START_STATE : STATES.get('*/')! };
   }
   const interesting = INTERESTING[style];
   let code = '';
+  let bare = '';
   let comment = '';
   let i = 0;
   while (i < text.length) {
     if (blockEnd !== null) {
       const end = text.indexOf(blockEnd, i);
       if (end < 0) {
-        if (inString) code += text.slice(i);
-        else comment += text.slice(i);
+        if (inString) {
+          code += text.slice(i);
+          bare += blank(text.slice(i), false);
+        } else comment += text.slice(i);
         break;
       }
-      if (inString) code += text.slice(i, end + blockEnd.length);
-      else comment += text.slice(i, end);
+      if (inString) {
+        code += text.slice(i, end + blockEnd.length);
+        bare += blank(text.slice(i, end), false) + blockEnd;
+      } else comment += text.slice(i, end);
       i = end + blockEnd.length;
       blockEnd = null;
       inString = false;
@@ -71,10 +98,12 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
     const hit = interesting.exec(text);
     if (!hit) {
       code += text.slice(i);
+      bare += text.slice(i);
       break;
     }
     const at = hit.index;
     code += text.slice(i, at);
+    bare += text.slice(i, at);
     const ch = text[at];
     const next = text[at + 1];
     if (ch === '"' || ch === "'" || ch === '`') {
@@ -82,12 +111,21 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
         // A docstring opens a statement; after code (`x = """`, `f("""`) it is a string value, kept as code.
         blockEnd = ch.repeat(3);
         inString = code.trim() !== '';
-        if (inString) code += blockEnd;
+        if (inString) {
+          code += blockEnd;
+          bare += blockEnd;
+        }
         i = at + 3;
         continue;
       }
       const close = stringEnd(text, at + 1, ch);
       code += text.slice(at, close);
+      // The quotes stay code. A quote never closed on its line is no one-line string: a Rust lifetime (`&'a str`) or
+      // a stray apostrophe, whose rest is still code; only a template (`) runs on to the next lines.
+      const closed = close - at >= 2 && text[close - 1] === ch;
+      if (closed || ch === '`')
+        bare += ch + blank(text.slice(at + 1, closed ? close - 1 : close), ch === '`') + (closed ? ch : '');
+      else bare += text.slice(at, close);
       i = close;
       continue;
     }
@@ -110,10 +148,11 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
       continue;
     }
     code += ch;
+    bare += ch;
     i = at + 1;
   }
   const open = inString ? STRING_STATES.get(blockEnd!) : blockEnd === null ? START_STATE : STATES.get(blockEnd);
-  return { code, comment, state: open ?? { blockEnd, string: inString } };
+  return { code, bare: bare === code ? code : bare, comment, state: open ?? { blockEnd, string: inString } };
 }
 
 /** Index just after the closing quote (or the line's end for an unterminated string), honouring backslashes. */
@@ -178,3 +217,32 @@ export function definesPattern(code: string, language: string): boolean {
 
 const PATTERN_LINE =
   /^\s*(?:(?:export\s+)?(?:const|let|var)\s+\w+(?:\s*:\s*\w+)?\s*=\s*|[\w$]+\s*:\s*|\w+\s*=\s*)?(?:\/(?![/*\s]).*\/[dgimsuvy]*|String\.raw`.*`|new RegExp\(.*\)|re\.compile\(\s*[rbuRBU]{0,2}["'].*\))\s*[,;)]?\s*(?:\.join\([^)]*\)\s*[,;)]?\s*)?$/;
+
+const GLOBAL = new WeakMap<RegExp, RegExp>();
+
+/**
+ * The first match of `re` in `code` that starts outside a string literal's text (a quote that opens a string is
+ * code), or inside a string of one word: `subprocess.run` named in a help text, a prompt or an error message is prose,
+ * while `"child_process"` or a Go import path `"mvdan.cc/sh/v3/syntax"` names the module the code uses.
+ */
+export function execInCode(re: RegExp, code: string, bare: string): RegExpExecArray | null {
+  if (bare === code) return re.exec(code);
+  let g = GLOBAL.get(re);
+  if (!g) GLOBAL.set(re, (g = new RegExp(re.source, re.flags.includes('g') ? re.flags : re.flags + 'g')));
+  g.lastIndex = 0;
+  for (let m = g.exec(code); m; m = g.exec(code)) {
+    if (!inStringText(bare, m.index) || oneWordString(code, bare, m.index)) return m;
+    if (m[0] === '') g.lastIndex++;
+  }
+  return null;
+}
+
+/** Whether the string literal whose text holds `index` is one word (a name or a path), not prose. */
+function oneWordString(code: string, bare: string, index: number): boolean {
+  let from = index;
+  while (from > 0 && inStringText(bare, from - 1)) from--;
+  let to = index;
+  while (to < bare.length && inStringText(bare, to)) to++;
+  // Both quotes on this line: a line inside a multi-line string is part of a text, whatever its words.
+  return from > 0 && to < bare.length && !/\s/.test(code.slice(from, to));
+}

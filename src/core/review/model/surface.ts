@@ -8,7 +8,7 @@
  * `*seccomp*.json`, `apparmor.d/`, `*.te`), whose every rule line is the policy.
  */
 import type { ChangeFile, ChangeLine } from './change';
-import { definesPattern } from './lexer';
+import { definesPattern, execInCode } from './lexer';
 import { carryOver, namesCompared, ownerless, passesThrough, placesOf } from './surfacePlaces';
 
 export type SurfaceKind = 'auth' | 'crypto' | 'process' | 'sandbox';
@@ -228,14 +228,24 @@ function fileHits(file: ChangeFile): Map<SurfaceKind, KindHits> | undefined {
   // Each line's code without log prose, once for all kinds.
   const addedCode = file.added.map((l) => codeWithoutLogProse(file, l, rust));
   const removedCode = file.removed.map((l) => codeWithoutLogProse(file, l, rust));
+  // Process work is read from code only: a help text or message naming `subprocess.run` starts nothing. (Sandbox rules
+  // stay readable in strings, where embedded profiles hold them; auth and crypto names in strings are header names
+  // and algorithm ids, which do count.)
+  const addedBare = file.added.map((l, i) => (addedCode[i] === l.code ? l.bare : addedCode[i]));
+  const removedBare = file.removed.map((l, i) => (removedCode[i] === l.code ? l.bare : removedCode[i]));
   const out = new Map<SurfaceKind, KindHits>();
   for (const kind of Object.keys(PATTERNS) as SurfaceKind[]) {
     const re = PATTERNS[kind];
     const words = WORDS[kind];
-    const matches = (code: readonly string[]): Map<number, RegExpExecArray> => {
+    const matches = (code: readonly string[], bare: readonly string[]): Map<number, RegExpExecArray> => {
       const m = new Map<number, RegExpExecArray>();
       for (let i = 0; i < code.length; i++) {
-        const hit = words && !words.test(code[i]) ? null : re.exec(code[i]);
+        const hit =
+          words && !words.test(code[i])
+            ? null
+            : kind === 'process'
+              ? execInCode(re, code[i], bare[i])
+              : re.exec(code[i]);
         // A detector's own pattern (`String.raw\`--privileged\b\``) names the work without doing it.
         if (hit && definesPattern(code[i], file.cls.language)) continue;
         // A key handed on unchanged (`api_key=api_key`, a parameter `api_key: str | None = None`) reads, checks and
@@ -247,7 +257,12 @@ function fileHits(file: ChangeFile): Map<SurfaceKind, KindHits> | undefined {
       }
       return m;
     };
-    const hits: KindHits = { added: matches(addedCode), removed: matches(removedCode), addedCode, removedCode };
+    const hits: KindHits = {
+      added: matches(addedCode, addedBare),
+      removed: matches(removedCode, removedBare),
+      addedCode,
+      removedCode,
+    };
     carryOver(PATTERNS[kind], hits.added, addedCode, hits.removed, removedCode, file);
     out.set(kind, hits);
   }

@@ -2,7 +2,8 @@
  * Dangerous sinks (eval, shells, unsafe deserialisation, raw HTML, unsafe blocks) and SQL or shell commands built by
  * string concatenation or interpolation.
  */
-import { movedInChange, type Change } from '../model/change';
+import { movedInChange, type Change, type ChangeLine } from '../model/change';
+import { execInCode } from '../model/lexer';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, quote } from './rule';
 
 const SINK: RuleMeta = {
@@ -33,8 +34,8 @@ const ARGV_BUILT =
 const PROSE_NAME =
   /(?:_(?:lines|docs?|docstring|sections?|help|descriptions?|desc|summary|text)|[a-z](?:Lines|Docs?|Docstring|Sections?|Help|Descriptions?|Desc|Summary|Text))$/;
 
-function buildsArgv(code: string): boolean {
-  const m = ARGV_BUILT.exec(code);
+function buildsArgv(l: ChangeLine): boolean {
+  const m = execInCode(ARGV_BUILT, l.code, l.bare);
   return m !== null && !PROSE_NAME.test(m[1]);
 }
 const INJECTION: RuleMeta = {
@@ -263,12 +264,18 @@ export const sinkRules: RuleFamily = {
         // A sink that was already there and only moved (re-indented, or carried to another file) is not new.
         if ((moved ??= movedInChange(change, file)).has(l.line)) continue;
         const code = l.code;
-        if (MAYBE_INJECTION.test(code) && BUILT.test(code) && (SQL.test(code) || COMMAND.test(code))) {
+        // SQL lives in strings; a command call counts only as code (a help text naming `Popen(` runs nothing).
+        if (
+          MAYBE_INJECTION.test(code) &&
+          BUILT.test(code) &&
+          (SQL.test(code) || execInCode(COMMAND, code, l.bare) !== null)
+        ) {
           const what = SQL.test(code) ? 'SQL' : 'a shell command';
           sink.line(INJECTION, file, l, 'new', 'high', `added ${quote(l.text, 60)}: ${what} built from string pieces`);
           continue;
         }
-        if (QUOTE_WORK.test(code) || buildsArgv(code)) {
+        const quoting = execInCode(QUOTE_WORK, code, l.bare) !== null;
+        if (quoting || buildsArgv(l)) {
           // No `continue`: the process start on the same line is its own finding.
           sink.line(
             QUOTING,
@@ -276,13 +283,14 @@ export const sinkRules: RuleFamily = {
             l,
             'new',
             'medium',
-            `added ${quote(l.text, 60)}: ${QUOTE_WORK.test(code) ? 'shell quoting done here' : 'command arguments built from interpolated text'}`,
+            `added ${quote(l.text, 60)}: ${quoting ? 'shell quoting done here' : 'command arguments built from interpolated text'}`,
           );
         }
         if (!CHEAP.test(code)) continue;
         for (const p of PATTERNS) {
           if (p.langs && !p.langs.includes(lang)) continue;
-          const m = p.re.exec(code);
+          // Only where the line's code says it: the same words in a help text, a prompt or a message run nothing.
+          const m = execInCode(p.re, code, l.bare);
           if (m) {
             sink.line(
               SINK,

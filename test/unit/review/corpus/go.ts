@@ -296,4 +296,13 @@ export const GO_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['duplicated-block', 'hard-coded-endpoint'],
   },
+  {
+    // An import path is a string of one word: a shell interpreter imported is process work (critical path).
+    id: 'go-shell-interpreter-imported',
+    lang: 'go',
+    title: 'Parse commands with a shell parser before approving them',
+    files: [edit('internal/approve/approve.go', ['import (', '\t"strings"'], [], ['\t"mvdan.cc/sh/v3/syntax"'], [')'])],
+    expect: ['critical-path-touched'],
+    forbid: [],
+  },
 ];

@@ -357,4 +357,53 @@ export const PYTHON_CASES: readonly CorpusCase[] = [
     expect: [],
     forbid: ['critical-path-touched', 'ai-in-critical-path'],
   },
+  {
+    // Process words inside string literals (a help text, a usage block) run nothing: no sink, no critical path.
+    id: 'py-process-words-in-help-text',
+    lang: 'py',
+    title: 'Document how the runner starts each test file',
+    files: [
+      edit(
+        'src/runner/cli.py',
+        ['def build_parser() -> argparse.ArgumentParser:', '    parser = argparse.ArgumentParser(prog="runner")'],
+        [],
+        [
+          '    parser.add_argument(',
+          '        "--isolate",',
+          '        help="Start each file with subprocess.run(cmd, shell=True) or os.system(cmd) in --legacy mode",',
+          '    )',
+          '    parser.epilog = """Examples:',
+          '    runner --isolate   # each file in its own subprocess.Popen(argv)',
+          '    runner --quote     # arguments joined with shlex.quote(arg)',
+          '    runner --async     # each file through asyncio.create_subprocess_exec',
+          '    """',
+        ],
+        ['    return parser'],
+      ),
+    ],
+    expect: [],
+    forbid: ['dangerous-sink', 'critical-path-touched', 'command-quoting'],
+  },
+  {
+    // The same words beside a real process start: the call is code and still counts.
+    id: 'py-process-call-beside-help-text',
+    lang: 'py',
+    title: 'Run each test file in its own interpreter',
+    files: [
+      edit(
+        'src/runner/isolate.py',
+        ['def run_file(path: str, legacy: bool) -> int:'],
+        ['    return run_in_process(path)'],
+        [
+          '    note = "starting with subprocess.run (shell=True in legacy mode)"',
+          '    done = subprocess.run([sys.executable, "-m", "pytest", path], check=False)',
+          '    return done.returncode',
+        ],
+        [''],
+      ),
+    ],
+    // The process start is said by dangerous-sink; critical-path-touched leaves it to that finding.
+    expect: ['dangerous-sink'],
+    forbid: [],
+  },
 ];

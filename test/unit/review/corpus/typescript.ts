@@ -368,4 +368,50 @@ export const TYPESCRIPT_CASES: readonly CorpusCase[] = [
     expect: ['concurrency-introduced'],
     forbid: [],
   },
+  {
+    // Process words inside strings (an error message, a prompt for a model) start nothing.
+    id: 'ts-process-words-in-messages',
+    lang: 'ts',
+    title: 'Explain the shell fallback to the user and the model',
+    files: [
+      edit(
+        'src/tools/shellTool.ts',
+        ['export function describeShellTool(platform: string): ToolDescription {'],
+        ['  return { name: SHELL_TOOL, prompt: BASE_PROMPT };'],
+        [
+          "  const prompt = 'Commands run through child_process.spawn(bash, args); never call execSync( or eval( yourself.';",
+          "  const fallback = 'falls back to spawnSync(shell, args) when execa( is missing';",
+          '  if (platform === UNSUPPORTED) {',
+          '    throw new Error(`shell: true is not supported on ${platform}; child_process.exec() needs a POSIX shell`);',
+          '  }',
+          '  return { name: SHELL_TOOL, prompt: prompt + fallback };',
+        ],
+        ['}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['dangerous-sink', 'critical-path-touched'],
+  },
+  {
+    // A real process start next to such a message still counts.
+    id: 'ts-process-call-beside-message',
+    lang: 'ts',
+    title: 'Read the current commit for the version banner',
+    files: [
+      edit(
+        'src/version/banner.ts',
+        ['export function banner(version: string): string {'],
+        ['  return version;'],
+        [
+          "  const hint = 'run git rev-parse HEAD or execSync( to see it';",
+          '  const rev = execSync(REV_PARSE).toString().trim();',
+          '  return `${version} (${rev}) ${hint}`;',
+        ],
+        ['}'],
+      ),
+    ],
+    // The process start is said by dangerous-sink; critical-path-touched leaves it to that finding.
+    expect: ['dangerous-sink'],
+    forbid: [],
+  },
 ];
