@@ -162,8 +162,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   // 2. Size: a volume reason stops at T2, and counts code and its tests; docs and developer scripts count apart.
   const size = weighedLines(change);
   const weighed = size.code + size.tests;
+  // A test-only change reaches no user: a test harness refactor of 110 lines (a builder replacing a field set in each
+  // test) was judged T0 three times on uv, while 225 lines reformatting every lock snapshot was judged T1. Its lines
+  // ask for a peer past twice the threshold (the cap below keeps it at T1 whatever its size).
+  const t1 = testOnly ? 2 * t.t1Lines : t.t1Lines;
   if (weighed > t.largeLines) add('T2', `${weighed} changed lines (over ${t.largeLines})`, 'size');
-  else if (weighed > t.t1Lines) add('T1', `${weighed} changed lines (over ${t.t1Lines})`, 'size');
+  else if (weighed > t1) add('T1', `${weighed} changed lines (over ${t1}${testOnly ? ', test-only' : ''})`, 'size');
   if (size.support > t.largeLines)
     add('T1', `${size.support} changed lines of docs, examples or scripts (over ${t.largeLines})`, 'size');
   // Files that only restate a version (a release bump's manifests, lock entries, docs quoting it) are not breadth.

@@ -82,6 +82,32 @@ describe('review/tier: what the change touches', () => {
     assert.equal(tier(diffOf(big), ALL_AI).tier, 'T1', 'size alone does not lift a test-only change');
   });
 
+  it('a test-only change asks for a peer past 200 lines, not 100; beside code its tests count in full', () => {
+    // A harness refactor: one builder on the test context replaces a field each test set by hand.
+    const harness = {
+      path: 'crates/app/tests/it/common/mod.rs',
+      before: ['impl TestContext {'],
+      add: lines(40, (i) => `    pub fn with_dir_${i}(mut self) -> Self { self.dir_${i} = true; self }`),
+    };
+    const uses = {
+      path: 'crates/app/tests/it/uninstall.rs',
+      before: ['fn uninstall() {'],
+      del: lines(40, (i) => `    context.dir_${i} = Some(temp.child("d${i}"));`),
+      add: lines(40, (i) => `    let context = context.with_dir_${i}();`),
+    };
+    const refactor = tier(diffOf(harness, uses));
+    assert.equal(refactor.tier, 'T0', refactor.reasons.join('\n'));
+    // Past 200 lines the same kind of change asks for a peer, and the reason says the count was test-only.
+    const wide = tier(
+      diffOf(harness, { ...uses, del: lines(90, (i) => `    x${i}();`), add: lines(90, (i) => `    y${i}();`) }),
+    );
+    assert.equal(wide.tier, 'T1', wide.reasons.join('\n'));
+    assert.ok(wide.reasons.includes('T1: 220 changed lines (over 200, test-only) [size]'), wide.reasons.join('\n'));
+    // Near miss: one line of product code beside the same tests is sized as code with its tests.
+    const withCode = tier(diffOf(harness, uses, added('crates/app/src/cache.rs', 'pub const DIR: &str = "d";')));
+    assert.equal(withCode.tier, 'T1', withCode.reasons.join('\n'));
+  });
+
   it('a test-only change that commits a private key is T2, not T3', () => {
     const fixture = added(
       'tests/fixtures/scenario/shared.sh',
