@@ -16,6 +16,7 @@ import {
   grammarFor,
   isGithubWorkflow,
   isPolicyFile,
+  isSandboxPolicyFile,
   libraryModule,
   mayBePrompt,
   needsReading,
@@ -283,8 +284,11 @@ async function readChangedSources(
     const cls = classifyPath(f.path);
     return cls.source || cls.test;
   });
-  // An agent's tool-approval policy, on both sides: which allow rules are new or changed (rules/agent-policy.ts).
-  const policies = diff.files.filter((f) => !f.binary && isPolicyFile(f.path)).slice(0, 20);
+  // An agent's tool-approval policy, on both sides: which allow rules are new or changed (rules/agent-policy.ts); a
+  // sandbox profile, on both sides: which verb a changed rule falls under, and the default it flips (model/surface.ts).
+  const policies = diff.files
+    .filter((f) => !f.binary && (isPolicyFile(f.path) || isSandboxPolicyFile(f.path)))
+    .slice(0, 20);
   const heads = changed.filter((f) => f.newPath !== null).map((f) => f.path);
   if (heads.length > MAX_FILES)
     log(

@@ -198,6 +198,78 @@ describe('review/tier: what the change touches', () => {
   });
 });
 
+describe('review/tier: a sandbox rule is read in the form it falls under, in the whole profile', () => {
+  const path = 'packages/cli/src/utils/sandbox-macos-open.sb';
+  const profile = (writable: readonly string[], head = ['(allow default)', '(deny file-write*)']) => [
+    '(version 1)',
+    ...head,
+    '(allow file-write*',
+    ...writable.map((p) => `    (subpath (param "${p}"))`),
+    '    (literal "/dev/null")',
+    ')',
+  ];
+  const texts = (base: readonly string[], head: readonly string[]) => ({
+    baseText: new Map([[path, base.join('\n') + '\n']]),
+    headText: new Map([[path, head.join('\n') + '\n']]),
+  });
+  const sandboxReason = (br: { reasons: readonly string[] }) =>
+    br.reasons.find((r) => /sandbox policy/.test(r)) ?? br.reasons.join(' | ');
+
+  it('a path dropped from an allow list opened above the hunk narrows the profile (T2); one added widens it (T3)', () => {
+    const base = profile(['TARGET_DIR', 'TMP_DIR', 'CACHE_DIR', 'NPM_DIR', 'GITCONFIG']);
+    const head = profile(['TARGET_DIR', 'TMP_DIR', 'CACHE_DIR', 'NPM_DIR']);
+    // The hunk starts at line 6: three lines of context, none of them the `(allow file-write*` on line 4.
+    const drop = {
+      path,
+      start: 6,
+      before: base.slice(5, 8),
+      del: [base[8]],
+      after: base.slice(9),
+    };
+    const narrowed = tier(diffOf(drop), ALL_HUMAN, texts(base, head));
+    assert.equal(narrowed.tier, 'T2', narrowed.reasons.join('\n'));
+    assert.match(sandboxReason(narrowed), /^T2: narrows sandbox policy/);
+    // Without the profile's text the verb is unknown: read as a change of the boundary.
+    assert.equal(tier(diffOf(drop), ALL_HUMAN).tier, 'T3');
+    // Near miss: the same list gains a path; the process may now write there.
+    const gain = {
+      path,
+      start: 6,
+      before: head.slice(5, 8),
+      add: ['    (subpath (param "SSH_DIR"))'],
+      after: head.slice(8),
+    };
+    const wider = profile(['TARGET_DIR', 'TMP_DIR', 'CACHE_DIR', 'SSH_DIR', 'NPM_DIR']);
+    const widened = tier(diffOf(gain), ALL_HUMAN, texts(head, wider));
+    assert.equal(widened.tier, 'T3', widened.reasons.join('\n'));
+  });
+
+  it('allow-by-default turned into deny-by-default with an allow list narrows it, unless it allows what was denied', () => {
+    const writable = ['TARGET_DIR', 'TMP_DIR'];
+    const base = profile(writable);
+    const allowList = ['(deny default)', '(allow file-read*)', '(allow process-exec)', '(allow network-outbound)'];
+    const head = profile(writable, allowList);
+    const flip = { path, start: 2, del: base.slice(1, 3), add: head.slice(1, 5), after: base.slice(3, 5) };
+    const narrowed = tier(diffOf(flip), ALL_HUMAN, texts(base, head));
+    assert.equal(narrowed.tier, 'T2', narrowed.reasons.join('\n'));
+    assert.match(sandboxReason(narrowed), /^T2: narrows sandbox policy/);
+    // Near miss: the new allow list also lets the process write where the base denied it (`file-write*` was denied
+    // outright but for two paths): wider there, whatever the default.
+    const writes = [...allowList, '(allow file-write-data (subpath (param "HOME_DIR")))'];
+    const headWrites = profile(writable, writes);
+    const flipWrites = { ...flip, add: headWrites.slice(1, 6) };
+    const widened = tier(diffOf(flipWrites), ALL_HUMAN, texts(base, headWrites));
+    assert.equal(widened.tier, 'T3', widened.reasons.join('\n'));
+    // Near miss: deny-by-default turned into allow-by-default.
+    const loosen = tier(
+      diffOf({ path, start: 2, del: head.slice(1, 5), add: base.slice(1, 3), after: head.slice(5, 7) }),
+      ALL_HUMAN,
+      texts(head, base),
+    );
+    assert.equal(loosen.tier, 'T3', loosen.reasons.join('\n'));
+  });
+});
+
 describe('review/tier: security fixes and reworks reach T3 whoever wrote them', () => {
   it('code reshaped around credential plumbing that did not change is not credential work', () => {
     const reshaped = removed(
