@@ -91,8 +91,12 @@ export async function readHeadContext(
     const gitattributes = attributes.get('.gitattributes');
     const { headText, baseText, packages } = texts;
     // A prompt file an agent step reads: the workflows at the head say which job hands it to the agent.
+    // A prompt file an agent step reads, or a reusable workflow changed (the workflow calling it may publish what it
+    // builds): the workflows at the head say which job hands it to the agent, or takes the artifacts.
     const agentWorkflows =
-      head !== WORKTREE && !('workflows' in manifests) ? await readAgentWorkflows(repo, batch, head, diff, log) : {};
+      head !== WORKTREE && !('workflows' in manifests)
+        ? await readAgentWorkflows(repo, batch, head, diff, log, callable(ciText))
+        : {};
     const changed = new Set(diff.files.map((f) => f.path));
     const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
@@ -196,9 +200,10 @@ async function readHeadWorkflows(
 }
 
 /**
- * When a text file that may be an agent's prompt changed (Markdown, templates, agent settings): the workflows at the
- * head, so a prompt a CI agent step reads is judged with that step (rules/agent-prompts.ts). Absent when none changed
- * or git failed (then the file is judged by its name alone), with a log line for the latter.
+ * When a text file that may be an agent's prompt changed (Markdown, templates, agent settings), or a reusable workflow
+ * did: the workflows at the head, so a prompt a CI agent step reads is judged with that step (rules/agent-prompts.ts)
+ * and a reusable workflow's artifacts with the calling job that publishes them (pipelineTier.ts). Absent when none
+ * changed or git failed (then the file is judged by its name alone), with a log line for the latter.
  */
 async function readAgentWorkflows(
   repo: RepoInfo,
@@ -206,8 +211,9 @@ async function readAgentWorkflows(
   head: string,
   diff: ParsedDiff,
   log: (message: string) => void,
+  reusableChanged = false,
 ): Promise<Pick<ReviewContext, 'workflows'>> {
-  if (!diff.files.some((f) => !f.binary && f.newPath !== null && mayBePrompt(f.path))) return {};
+  if (!reusableChanged && !diff.files.some((f) => !f.binary && f.newPath !== null && mayBePrompt(f.path))) return {};
   try {
     return { workflows: (await readHeadWorkflows(repo, batch, head, [], log)).workflows };
   } catch (err) {
@@ -216,6 +222,11 @@ async function readAgentWorkflows(
     );
     return {};
   }
+}
+
+/** A changed workflow other workflows can call (`on: workflow_call`) at the head. */
+function callable(ciText: ReadonlyMap<string, { head?: string }>): boolean {
+  return [...ciText.values()].some((t) => t.head !== undefined && /^\s*workflow_call\s*:/m.test(t.head));
 }
 
 /**
