@@ -607,6 +607,46 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
     assert.equal(tier(diffOf(clap)).tier, 'T0', '.arg( without a process in sight is not process building');
   });
 
+  it("an embedded shell's exec handler replaced is T3: every command it runs goes through it", () => {
+    const runner = {
+      path: 'internal/shell/runner.go',
+      before: ['func newRunner(blockFuncs []BlockFunc) (*interp.Runner, error) {', '\treturn interp.New('],
+      del: ['\t\tinterp.ExecHandlers(standardHandlers(blockFuncs)...),'],
+      add: [
+        '\t\texecHandlerOption(blockFuncs),',
+        '\t)',
+        '}',
+        '',
+        'func execHandlerOption(blockFuncs []BlockFunc) interp.RunnerOption {',
+        '\thandler := isolatedExecHandler(killTimeout)',
+        '\tfor _, mw := range slices.Backward(standardHandlers(blockFuncs)) {',
+        '\t\thandler = mw(handler)',
+        '\t}',
+        '\treturn interp.ExecHandler(handler)',
+      ],
+      after: ['}'],
+    };
+    const br = tier(diffOf(runner));
+    assert.equal(br.tier, 'T3', br.reasons.join('\n'));
+    assert.match(
+      br.reasons[0],
+      /changes existing process-execution code in internal\/shell\/runner\.go:\d+ \(interp\.ExecHandler/,
+    );
+    // Near misses: the handler line keeps its code and only its comment moves; a middleware added to the list.
+    const comment = removed(
+      'internal/shell/runner.go',
+      ['\treturn interp.ExecHandler(handler) //nolint:staticcheck // the plural form appends the default handler'],
+      ['\t// The plural form appends the default handler.', '\treturn interp.ExecHandler(handler)'],
+    );
+    assert.equal(tier(diffOf(comment)).tier, 'T0', tier(diffOf(comment)).reasons.join('\n'));
+    const middleware = removed(
+      'internal/shell/handlers.go',
+      ['\treturn []func(interp.ExecHandlerFunc) interp.ExecHandlerFunc{builtins(), blocked(blockFuncs)}'],
+      ['\treturn []func(interp.ExecHandlerFunc) interp.ExecHandlerFunc{builtins(), blocked(blockFuncs), timing()}'],
+    );
+    assert.equal(tier(diffOf(middleware)).tier, 'T0', tier(diffOf(middleware)).reasons.join('\n'));
+  });
+
   it('credential and crypto handling: changing it is T3, adding it T2', () => {
     const changed = removed(
       'crates/gitbutler-user/src/api.rs',

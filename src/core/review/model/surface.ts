@@ -66,6 +66,9 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
       String.raw`\basyncio\.create_subprocess_\w+|\bcreate_subprocess_(?:exec|shell)\b|\banyio\.(?:run_process|open_process)\b`,
       String.raw`['"\x60](?:node:)?child_process['"\x60]|\bchild_process\.\w|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
       String.raw`\b(?:std::process::)?Command::new\s*\(|\.args?\s*\(\s*(?:&?\[|["\w&])|\bexec\.Command(?:Context)?\s*\(|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)\.exec\b`,
+      // A shell interpreter's exec handler: every command the embedded shell runs goes through it (mvdan/sh's
+      // `interp.ExecHandlers`; crush #3097 replaced it with a hand copy that isolates children, judged T3).
+      String.raw`\binterp\.(?:ExecHandlers?|DefaultExecHandler)\b`,
     ].join('|'),
   ),
   // Operations that grant or take away what a sandboxed process may do, not the word "sandbox" (a config flag, an
@@ -88,7 +91,7 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
  */
 const WORDS: Partial<Readonly<Record<SurfaceKind, RegExp>>> = {
   auth: /token|key|secret|pass|credential|auth|bearer|login|permission|admin|superuser|jwt|saml|openid|chmod|chown|setuid|setgid|umask/i,
-  process: /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|spawn|Command|\.arg|ProcessBuilder/,
+  process: /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|ExecHandler|spawn|Command|\.arg|ProcessBuilder/,
   sandbox:
     /allow|deny|sandbox-exec|bwrap|nsjail|firejail|aa-exec|apparmor|aa_change|scmp_|seccomp|pr_set_|landlock|accessfs|pathbeneath|rulesetattr|unconfined|privileged|cap-add|security-opt|no-new-privileges/i,
 };
