@@ -154,6 +154,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
           'security-surface',
         );
     }
+    if (shippedTemplateReworded(f))
+      add(
+        'T1',
+        `${f.diff.status === 'modified' ? 'rewords' : f.diff.status === 'added' ? 'adds' : 'removes'} ${f.path}, a text template the product ships (an agent's prompt or tool description: what every user's model is told)`,
+        'shipped-template',
+      );
     if (f.cls.ci && CONTRIBUTOR_HOOKS.test(f.path)) contributorHooksTier(f, add);
     else if (f.cls.ci) pipelineTier(change, f, add);
   }
@@ -249,6 +255,26 @@ function highest(tiers: readonly Tier[]): Tier {
 
 function where(f: Finding): string {
   return f.file ? ` in ${f.file}${f.range ? `:${f.range.start}` : ''}` : '';
+}
+
+/**
+ * A Markdown or text template (`bash.md.tpl`, `system.txt.j2`, `*.prompt`) in shipped code: a program renders it, and
+ * in an agent that is the text its model is told (crush's bash tool description, #3052: new commit and pull request
+ * rules for every user, judged T1). Only words count: a change of indentation alone (#3106, judged T0) is not.
+ */
+const TEXT_TEMPLATE = /\.(?:md|markdown|txt)\.(?:tpl|tmpl|gotmpl|j2|jinja2?|hbs|mustache|liquid)$|\.prompt$/i;
+
+function shippedTemplateReworded(f: ChangeFile): boolean {
+  if (!TEXT_TEMPLATE.test(f.path) || NOT_CORE.test(f.path) || isTestish(f) || f.cls.vendored || f.cls.generated)
+    return false;
+  const words = (lines: readonly { text: string }[]) =>
+    lines
+      .map((l) => l.text.trim())
+      .filter((t) => t !== '')
+      .sort();
+  const added = words(f.added);
+  const removed = words(f.removed);
+  return added.length !== removed.length || added.some((t, i) => t !== removed[i]);
 }
 
 /** pre-commit's hook list: it runs on contributors' machines (and pre-commit.ci), holding no pipeline credential. */

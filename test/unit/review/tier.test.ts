@@ -518,6 +518,40 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
       assert.doesNotMatch(tier(diffOf(spec), ALL_HUMAN).reasons.join('\n'), /sandbox policy/, spec.path);
   });
 
+  it("a text template the product ships (an agent tool's description) reworded is T1; its indentation alone is not", () => {
+    const path = 'internal/agent/tools/shell.md.tpl';
+    const reworded = tier(
+      diffOf({
+        path,
+        before: ['When committing:'],
+        del: ['- Write a short summary line.'],
+        add: [
+          '- Write a summary line under 72 characters, in the imperative.',
+          '- Explain why in the body; do not list the files changed.',
+        ],
+      }),
+    );
+    assert.equal(reworded.tier, 'T1', reworded.reasons.join('\n'));
+    assert.match(
+      reworded.reasons[0],
+      /^T1: rewords internal\/agent\/tools\/shell\.md\.tpl, a text template .*\[shipped-template\]$/,
+    );
+    // Near misses: the same lines re-indented, a template under examples/, a test's golden template.
+    const indent = tier(
+      diffOf({
+        path,
+        before: ['EOF'],
+        del: ['   Co-Authored-By: {{ .Agent }}'],
+        add: ['Co-Authored-By: {{ .Agent }}'],
+      }),
+    );
+    assert.equal(indent.tier, 'T0', indent.reasons.join('\n'));
+    for (const other of ['examples/agent/prompt.md.tpl', 'internal/agent/testdata/prompt.md.tpl']) {
+      const br = tier(diffOf(added(other, 'You are a helpful agent.', 'Always run the tests.')));
+      assert.equal(br.tier, 'T0', `${other}: ${br.reasons.join('\n')}`);
+    }
+  });
+
   it('contributor hooks (.pre-commit-config.yaml): a pinned revision moved is T0; a new hook source is T1', () => {
     const bump = removed(
       '.pre-commit-config.yaml',
