@@ -189,8 +189,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
 
   // 3. Signals.
   const seen = new Set<string>();
+  const addedFiles = new Set(change.files.filter((f) => f.diff.status === 'added').map((f) => f.path));
   for (const f of findings) {
-    const tier = findingTier(f);
+    // A manifest the change creates (a new service's package.json or requirements.txt) lists what the new component
+    // is built on: no existing artifact gains the dependency, and the reviewer reads it with the component (gemini-cli
+    // #28167, a service skeleton with its runtime dependencies, judged T1).
+    const tier = f.ruleId === 'new-dependency' && f.file && addedFiles.has(f.file) ? 'T1' : findingTier(f);
     if (!tier) continue;
     const key = `${tier}|${f.ruleId}|${f.file ?? ''}`;
     if (seen.has(key)) continue;

@@ -552,6 +552,43 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
     }
   });
 
+  it("a new service's manifest lists its runtime dependencies: T1 with the service; one added to an existing manifest T2", () => {
+    const deps = ['    "express": "^5.1.0",', '    "@google-cloud/pubsub": "^5.2.0"'];
+    const manifest: FileSpec = {
+      status: 'added',
+      ...added(
+        'services/egress/package.json',
+        '{',
+        '  "name": "egress-service",',
+        '  "private": true,',
+        '  "dependencies": {',
+        ...deps,
+        '  }',
+        '}',
+      ),
+    };
+    const server = added(
+      'services/egress/src/server.ts',
+      "import express from 'express';",
+      'export const app = express();',
+    );
+    const fresh = review(diffOf(manifest, server));
+    assert.ok(
+      fresh.findings.some((f) => f.ruleId === 'new-dependency'),
+      'the finding stays: the reviewer still sees the list',
+    );
+    assert.equal(fresh.blastRadius.tier, 'T1', fresh.blastRadius.reasons.join('\n'));
+    // Near miss: the same dependency added to a manifest that already ships.
+    const existing = {
+      path: 'services/egress/package.json',
+      before: ['{', '  "name": "egress-service",', '  "dependencies": {'],
+      add: ['    "@google-cloud/pubsub": "^5.2.0",'],
+      after: ['    "express": "^5.1.0"', '  }', '}'],
+    };
+    const grown = review(diffOf(existing));
+    assert.equal(grown.blastRadius.tier, 'T2', grown.blastRadius.reasons.join('\n'));
+  });
+
   it('contributor hooks (.pre-commit-config.yaml): a pinned revision moved is T0; a new hook source is T1', () => {
     const bump = removed(
       '.pre-commit-config.yaml',
