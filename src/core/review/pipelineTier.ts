@@ -102,7 +102,7 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
           : `moves third-party action ${e.bumps.thirdParty[0]} in job ${e.job.id}`;
       add(
         'T2',
-        `pipeline ${f.path}: ${did}, whose ${consumer.via} job ${consumer.job.id}${consumer.caller ? ` of ${consumer.caller}` : ''} takes while holding ${powerOf(consumer.job).slice(0, 2).join(', ')}`,
+        `pipeline ${f.path}: ${did}, whose ${consumer.via} job ${consumer.job.id}${consumer.caller ? ` of ${consumer.caller}` : ''} takes while holding ${consumer.power.slice(0, 2).join(', ')}`,
         'ci-write',
       );
     } else if (e.edits > 0 || e.settings > 0 || e.bumps.firstParty > 0 || e.bumps.thirdParty.length > 0) other = true;
@@ -133,7 +133,7 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
  * A job holding a credential that downloads artifacts after `e`'s job or reads its outputs, directly or through jobs
  * that pass them on (a review job's verdict prepared by a read-only job, then posted by one holding a token).
  */
-function consumerOf(head: Workflow, jobId: string): Consumer | undefined {
+function consumerOf(head: Workflow, jobId: string, holds = powerOf): Consumer | undefined {
   const seen = new Set<string>([jobId]);
   let from: { id: string; via: string }[] = [{ id: jobId, via: '' }];
   for (let hop = 0; hop < 4 && from.length > 0; hop++) {
@@ -149,7 +149,7 @@ function consumerOf(head: Workflow, jobId: string): Consumer | undefined {
             : undefined;
         if (!takes) continue;
         const via = src.via || takes;
-        if (powerOf(j).length > 0) return { job: j, via };
+        if (holds(j).length > 0) return { job: j, via, power: holds(j) };
         seen.add(j.id);
         next.push({ id: j.id, via });
       }
@@ -161,6 +161,8 @@ function consumerOf(head: Workflow, jobId: string): Consumer | undefined {
 interface Consumer {
   readonly job: WorkflowJob;
   readonly via: string;
+  /** What the job holds that the step reaches. */
+  readonly power: readonly string[];
   /** The calling workflow, when the consumer is found there (a reusable workflow's artifacts). */
   readonly caller?: string;
 }
@@ -182,7 +184,10 @@ function callerConsumer(change: Change, path: string, head: Workflow): Consumer 
     const caller = parseWorkflow(wf.text);
     for (const job of caller.jobs) {
       if (!(caller.bodies.get(job.id) ?? []).some((l) => calls.test(l))) continue;
-      const found = consumerOf(caller, job.id);
+      // `secrets: inherit` on a job that calls yet another workflow hands that one the secrets, and is judged there:
+      // the calling workflow's own jobs count by the write scopes and write secrets they hold (uv #21269's plan
+      // outputs, read by a review job passing secrets on, judged T1).
+      const found = consumerOf(caller, job.id, (j) => powerOf(j).filter((p) => p !== 'secrets.inherit'));
       if (found) return { ...found, caller: wf.path };
     }
   }

@@ -261,6 +261,16 @@ describe('review/tier CI: artifacts and outputs flowing into a credential-holdin
     assert.equal(judge(edit).blastRadius.tier, 'T1');
     const lint = release('build-binaries.yml').slice(0, 11);
     assert.equal(withCaller(lint).blastRadius.tier, 'T1');
+    // A job that only passes every secret on to yet another workflow (`secrets: inherit`) holds none of its own here.
+    const passOn = [
+      ...lint,
+      '  report:',
+      '    needs: [check]',
+      '    uses: ./.github/workflows/report.yml',
+      '    with: { verdict: "${{ needs.check.outputs.verdict }}" }',
+      '    secrets: inherit',
+    ];
+    assert.equal(withCaller(passOn).blastRadius.tier, 'T1', why(withCaller(passOn)));
   });
 });
 
