@@ -142,7 +142,9 @@ function consumerOf(head: Workflow, jobId: string, holds = powerOf): Consumer | 
       for (const j of head.jobs) {
         if (seen.has(j.id) || !j.needs.includes(src.id)) continue;
         const body = head.bodies.get(j.id) ?? [];
-        const takes = body.some((l) => l.includes(`needs.${src.id}.outputs`))
+        // An output read only in an `if:` gates whether the job (or a step) runs; it brings no data into what runs
+        // with the credential (uv's plan workflow sets flags that decide which checks run, #21269 judged T1).
+        const takes = body.some((l) => l.includes(`needs.${src.id}.outputs`) && !/^(?:-\s*)?if\s*:/.test(l))
           ? 'outputs'
           : body.some((l) => /\buses\s*:\s*['"]?actions\/download-artifact@/.test(l))
             ? 'artifacts'

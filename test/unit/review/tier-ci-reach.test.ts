@@ -271,6 +271,22 @@ describe('review/tier CI: artifacts and outputs flowing into a credential-holdin
       '    secrets: inherit',
     ];
     assert.equal(withCaller(passOn).blastRadius.tier, 'T1', why(withCaller(passOn)));
+    // An output read only in a job's `if:` decides whether it runs; nothing of it reaches the token.
+    const gated = [
+      ...lint,
+      '  scan:',
+      '    needs: [check]',
+      "    if: ${{ needs.check.outputs.run-scan == 'true' }}",
+      '    permissions:',
+      '      security-events: write',
+      '    steps:',
+      '      - run: ./scan.sh',
+    ];
+    assert.equal(withCaller(gated).blastRadius.tier, 'T1', why(withCaller(gated)));
+    const fed = gated.map((l) =>
+      l === '      - run: ./scan.sh' ? '      - run: ./scan.sh "${{ needs.check.outputs.list }}"' : l,
+    );
+    assert.equal(withCaller(fed).blastRadius.tier, 'T2', why(withCaller(fed)));
   });
 });
 
