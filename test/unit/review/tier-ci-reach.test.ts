@@ -60,6 +60,15 @@ describe('review/tier CI: what a credential-holding job runs or reaches', () => 
     }
   });
 
+  it('read access given to a workflow whose job holds a PAT is T1; write access is T2', () => {
+    const read = judge(at(4, ['permissions: {}'], ['permissions:', '  contents: read']));
+    assert.equal(read.blastRadius.tier, 'T1', why(read));
+    const jobRead = judge(at(7, [], ['    permissions:', '      contents: read', '      actions: none']));
+    assert.equal(jobRead.blastRadius.tier, 'T1', why(jobRead));
+    const write = judge(at(4, ['permissions: {}'], ['permissions:', '  contents: write']));
+    assert.equal(write.blastRadius.tier, 'T2', why(write));
+  });
+
   it('a cache turned on, or a cache step added, in that job is T2: a poisoned cache would reach the token', () => {
     for (const spec of [
       at(18, [], ['          enable-cache: true']),
