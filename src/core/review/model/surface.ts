@@ -91,7 +91,8 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
  */
 const WORDS: Partial<Readonly<Record<SurfaceKind, RegExp>>> = {
   auth: /token|key|secret|pass|credential|auth|bearer|login|permission|admin|superuser|jwt|saml|openid|chmod|chown|setuid|setgid|umask/i,
-  process: /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|ExecHandler|spawn|Command|\.arg|ProcessBuilder/,
+  process:
+    /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|ExecHandler|spawn|Command|\.arg|ProcessBuilder/,
   sandbox:
     /allow|deny|sandbox-exec|bwrap|nsjail|firejail|aa-exec|apparmor|aa_change|scmp_|seccomp|pr_set_|landlock|accessfs|pathbeneath|rulesetattr|unconfined|privileged|cap-add|security-opt|no-new-privileges/i,
 };
