@@ -142,9 +142,7 @@ function consumerOf(head: Workflow, jobId: string, holds = powerOf): Consumer | 
       for (const j of head.jobs) {
         if (seen.has(j.id) || !j.needs.includes(src.id)) continue;
         const body = head.bodies.get(j.id) ?? [];
-        // An output read only in an `if:` gates whether the job (or a step) runs; it brings no data into what runs
-        // with the credential (uv's plan workflow sets flags that decide which checks run, #21269 judged T1).
-        const takes = body.some((l) => l.includes(`needs.${src.id}.outputs`) && !/^(?:-\s*)?if\s*:/.test(l))
+        const takes = body.some((l) => readsOutputs(l, src.id))
           ? 'outputs'
           : body.some((l) => /\buses\s*:\s*['"]?actions\/download-artifact@/.test(l))
             ? 'artifacts'
@@ -158,6 +156,20 @@ function consumerOf(head: Workflow, jobId: string, holds = powerOf): Consumer | 
     from = next;
   }
   return undefined;
+}
+
+/**
+ * A job line that brings a job's outputs into what runs: not an `if:` (it gates whether the job or step runs) and not
+ * an output compared with a literal (`needs.plan.outputs.push == 'true'`: a flag, whichever way it goes; uv's plan
+ * workflow hands `push-dev` to the docker job that way).
+ */
+function readsOutputs(line: string, id: string): boolean {
+  if (!line.includes(`needs.${id}.outputs`) || /^(?:-\s*)?if\s*:/.test(line)) return false;
+  const flags = new RegExp(
+    String.raw`needs\.${escapeRegExp(id)}\.outputs\.[\w-]+\s*[!=]=\s*(?:'[^']*'|"[^"]*"|true|false|\d+)`,
+    'g',
+  );
+  return line.replace(flags, '').includes(`needs.${id}.outputs`);
 }
 
 interface Consumer {

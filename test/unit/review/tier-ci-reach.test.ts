@@ -292,6 +292,13 @@ describe('review/tier CI: artifacts and outputs flowing into a credential-holdin
       '      - run: ./scan.sh',
     ];
     assert.equal(withCaller(gated).blastRadius.tier, 'T1', why(withCaller(gated)));
+    // Nor does one compared with a literal: a flag handed on as an input (`push: needs.x.outputs.push == 'true'`).
+    const flag = gated.map((l) =>
+      l === '      - run: ./scan.sh'
+        ? "      - run: ./scan.sh --upload=${{ needs.check.outputs.upload == 'true' }}"
+        : l,
+    );
+    assert.equal(withCaller(flag).blastRadius.tier, 'T1', why(withCaller(flag)));
     const fed = gated.map((l) =>
       l === '      - run: ./scan.sh' ? '      - run: ./scan.sh "${{ needs.check.outputs.list }}"' : l,
     );
