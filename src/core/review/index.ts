@@ -33,6 +33,7 @@ export { classifyPath } from './model/paths';
 export { isGithubWorkflow } from './model/workflowChange';
 export { mayBePrompt } from './rules/agent-prompts';
 export { isPolicyFile } from './rules/agent-policy';
+export { isSandboxPolicyFile } from './model/surface';
 export { repositoryOwnerOf } from './model/repoOwner';
 export { changedFunctionNames } from './rules/api';
 export { needsReading } from './rules/callers';

@@ -9,8 +9,8 @@
  * command or an action's plain inputs changed. Without the workflow's text, the hunks alone.
  */
 import type { Change, ChangeFile } from './model/change';
-import { powerOf, type Workflow, type WorkflowJob } from './model/workflow';
-import { workflowChange, type JobEdit } from './model/workflowChange';
+import { parseWorkflow, powerOf, type Workflow, type WorkflowJob } from './model/workflow';
+import { workflowChange } from './model/workflowChange';
 import type { Tier } from './tier';
 
 type AddReason = (tier: Tier, reason: string, rule: string) => void;
@@ -75,7 +75,10 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
     hardening += e.hardening;
     if (byJob.has(e.job.id)) continue;
     const feeds = e.scriptEdits > 0 || e.bumps.thirdParty.length > 0;
-    const consumer = wc.head && feeds && power.length === 0 ? consumerOf(wc.head, e) : undefined;
+    const consumer =
+      wc.head && feeds && power.length === 0
+        ? (consumerOf(wc.head, e.job.id) ?? callerConsumer(change, f.path, wc.head))
+        : undefined;
     // A compiled gh-aw lock file's steps are the compiler's: its frontmatter (grants above) is what the author chose.
     if (power.length > 0 && e.edits > 0 && !compiled)
       add(
@@ -99,7 +102,7 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
           : `moves third-party action ${e.bumps.thirdParty[0]} in job ${e.job.id}`;
       add(
         'T2',
-        `pipeline ${f.path}: ${did}, whose ${consumer.via} job ${consumer.job.id} takes while holding ${powerOf(consumer.job).slice(0, 2).join(', ')}`,
+        `pipeline ${f.path}: ${did}, whose ${consumer.via} job ${consumer.job.id}${consumer.caller ? ` of ${consumer.caller}` : ''} takes while holding ${consumer.power.slice(0, 2).join(', ')}`,
         'ci-write',
       );
     } else if (e.edits > 0 || e.settings > 0 || e.bumps.firstParty > 0 || e.bumps.thirdParty.length > 0) other = true;
@@ -130,29 +133,83 @@ export function pipelineTier(change: Change, f: ChangeFile, addReason: AddReason
  * A job holding a credential that downloads artifacts after `e`'s job or reads its outputs, directly or through jobs
  * that pass them on (a review job's verdict prepared by a read-only job, then posted by one holding a token).
  */
-function consumerOf(head: Workflow, e: JobEdit): { job: WorkflowJob; via: string } | undefined {
-  const seen = new Set<string>([e.job.id]);
-  let from: { id: string; via: string }[] = [{ id: e.job.id, via: '' }];
+function consumerOf(head: Workflow, jobId: string, holds = powerOf): Consumer | undefined {
+  const seen = new Set<string>([jobId]);
+  let from: { id: string; via: string }[] = [{ id: jobId, via: '' }];
   for (let hop = 0; hop < 4 && from.length > 0; hop++) {
     const next: { id: string; via: string }[] = [];
     for (const src of from)
       for (const j of head.jobs) {
         if (seen.has(j.id) || !j.needs.includes(src.id)) continue;
         const body = head.bodies.get(j.id) ?? [];
-        const takes = body.some((l) => l.includes(`needs.${src.id}.outputs`))
+        const takes = body.some((l) => readsOutputs(l, src.id))
           ? 'outputs'
           : body.some((l) => /\buses\s*:\s*['"]?actions\/download-artifact@/.test(l))
             ? 'artifacts'
             : undefined;
         if (!takes) continue;
         const via = src.via || takes;
-        if (powerOf(j).length > 0) return { job: j, via };
+        if (holds(j).length > 0) return { job: j, via, power: holds(j) };
         seen.add(j.id);
         next.push({ id: j.id, via });
       }
     from = next;
   }
   return undefined;
+}
+
+/**
+ * A job line that brings a job's outputs into what runs: not an `if:` (it gates whether the job or step runs) and not
+ * an output compared with a literal (`needs.plan.outputs.push == 'true'`: a flag, whichever way it goes; uv's plan
+ * workflow hands `push-dev` to the docker job that way).
+ */
+function readsOutputs(line: string, id: string): boolean {
+  if (!line.includes(`needs.${id}.outputs`) || /^(?:-\s*)?if\s*:/.test(line)) return false;
+  const flags = new RegExp(
+    String.raw`needs\.${escapeRegExp(id)}\.outputs\.[\w-]+\s*[!=]=\s*(?:'[^']*'|"[^"]*"|true|false|\d+)`,
+    'g',
+  );
+  return line.replace(flags, '').includes(`needs.${id}.outputs`);
+}
+
+interface Consumer {
+  readonly job: WorkflowJob;
+  readonly via: string;
+  /** What the job holds that the step reaches. */
+  readonly power: readonly string[];
+  /** The calling workflow, when the consumer is found there (a reusable workflow's artifacts). */
+  readonly caller?: string;
+}
+
+/**
+ * A reusable workflow (`on: workflow_call`) hands its artifacts and outputs to the workflow that calls it: the job
+ * holding a credential that takes them is found there, from the calling job on. uv's release binaries are built by a
+ * read-only reusable workflow whose artifacts the release workflow's publishing jobs upload (#21002-#21004, PGO turned
+ * on for shipped binaries: judged T2). Reads the workflows at the head (context.workflows, read by src/git when a
+ * changed workflow is callable); without them, nothing.
+ */
+function callerConsumer(change: Change, path: string, head: Workflow): Consumer | undefined {
+  if (!head.triggers.includes('workflow_call')) return undefined;
+  const name = path.slice(path.lastIndexOf('/') + 1);
+  const calls = new RegExp(String.raw`^uses\s*:\s*['"]?\S*\.github/workflows/${escapeRegExp(name)}['"]?\s*$`);
+  for (const wf of change.context.workflows ?? []) {
+    if (wf.path === path) continue;
+    if (!wf.text.includes(name)) continue;
+    const caller = parseWorkflow(wf.text);
+    for (const job of caller.jobs) {
+      if (!(caller.bodies.get(job.id) ?? []).some((l) => calls.test(l))) continue;
+      // `secrets: inherit` on a job that calls yet another workflow hands that one the secrets, and is judged there:
+      // the calling workflow's own jobs count by the write scopes and write secrets they hold (uv #21269's plan
+      // outputs, read by a review job passing secrets on, judged T1).
+      const found = consumerOf(caller, job.id, (j) => powerOf(j).filter((p) => p !== 'secrets.inherit'));
+      if (found) return { ...found, caller: wf.path };
+    }
+  }
+  return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** A pipeline that only reads (lint, test) is T1; write access, secrets or publishing T2; plus untrusted text T3. */

@@ -154,6 +154,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
           'security-surface',
         );
     }
+    if (shippedTemplateReworded(f))
+      add(
+        'T1',
+        `${f.diff.status === 'modified' ? 'rewords' : f.diff.status === 'added' ? 'adds' : 'removes'} ${f.path}, a text template the product ships (an agent's prompt or tool description: what every user's model is told)`,
+        'shipped-template',
+      );
     if (f.cls.ci && CONTRIBUTOR_HOOKS.test(f.path)) contributorHooksTier(f, add);
     else if (f.cls.ci) pipelineTier(change, f, add);
   }
@@ -162,8 +168,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
   // 2. Size: a volume reason stops at T2, and counts code and its tests; docs and developer scripts count apart.
   const size = weighedLines(change);
   const weighed = size.code + size.tests;
+  // A test-only change reaches no user: a test harness refactor of 110 lines (a builder replacing a field set in each
+  // test) was judged T0 three times on uv, while 225 lines reformatting every lock snapshot was judged T1. Its lines
+  // ask for a peer past twice the threshold (the cap below keeps it at T1 whatever its size).
+  const t1 = testOnly ? 2 * t.t1Lines : t.t1Lines;
   if (weighed > t.largeLines) add('T2', `${weighed} changed lines (over ${t.largeLines})`, 'size');
-  else if (weighed > t.t1Lines) add('T1', `${weighed} changed lines (over ${t.t1Lines})`, 'size');
+  else if (weighed > t1) add('T1', `${weighed} changed lines (over ${t1}${testOnly ? ', test-only' : ''})`, 'size');
   if (size.support > t.largeLines)
     add('T1', `${size.support} changed lines of docs, examples or scripts (over ${t.largeLines})`, 'size');
   // Files that only restate a version (a release bump's manifests, lock entries, docs quoting it) are not breadth.
@@ -179,8 +189,12 @@ export function blastRadius(change: Change, findings: readonly Finding[]): Blast
 
   // 3. Signals.
   const seen = new Set<string>();
+  const addedFiles = new Set(change.files.filter((f) => f.diff.status === 'added').map((f) => f.path));
   for (const f of findings) {
-    const tier = findingTier(f);
+    // A manifest the change creates (a new service's package.json or requirements.txt) lists what the new component
+    // is built on: no existing artifact gains the dependency, and the reviewer reads it with the component (gemini-cli
+    // #28167, a service skeleton with its runtime dependencies, judged T1).
+    const tier = f.ruleId === 'new-dependency' && f.file && addedFiles.has(f.file) ? 'T1' : findingTier(f);
     if (!tier) continue;
     const key = `${tier}|${f.ruleId}|${f.file ?? ''}`;
     if (seen.has(key)) continue;
@@ -245,6 +259,26 @@ function highest(tiers: readonly Tier[]): Tier {
 
 function where(f: Finding): string {
   return f.file ? ` in ${f.file}${f.range ? `:${f.range.start}` : ''}` : '';
+}
+
+/**
+ * A Markdown or text template (`bash.md.tpl`, `system.txt.j2`, `*.prompt`) in shipped code: a program renders it, and
+ * in an agent that is the text its model is told (crush's bash tool description, #3052: new commit and pull request
+ * rules for every user, judged T1). Only words count: a change of indentation alone (#3106, judged T0) is not.
+ */
+const TEXT_TEMPLATE = /\.(?:md|markdown|txt)\.(?:tpl|tmpl|gotmpl|j2|jinja2?|hbs|mustache|liquid)$|\.prompt$/i;
+
+function shippedTemplateReworded(f: ChangeFile): boolean {
+  if (!TEXT_TEMPLATE.test(f.path) || NOT_CORE.test(f.path) || isTestish(f) || f.cls.vendored || f.cls.generated)
+    return false;
+  const words = (lines: readonly { text: string }[]) =>
+    lines
+      .map((l) => l.text.trim())
+      .filter((t) => t !== '')
+      .sort();
+  const added = words(f.added);
+  const removed = words(f.removed);
+  return added.length !== removed.length || added.some((t, i) => t !== removed[i]);
 }
 
 /** pre-commit's hook list: it runs on contributors' machines (and pre-commit.ci), holding no pipeline credential. */

@@ -16,6 +16,7 @@ import {
   grammarFor,
   isGithubWorkflow,
   isPolicyFile,
+  isSandboxPolicyFile,
   libraryModule,
   mayBePrompt,
   needsReading,
@@ -90,8 +91,12 @@ export async function readHeadContext(
     const gitattributes = attributes.get('.gitattributes');
     const { headText, baseText, packages } = texts;
     // A prompt file an agent step reads: the workflows at the head say which job hands it to the agent.
+    // A prompt file an agent step reads, or a reusable workflow changed (the workflow calling it may publish what it
+    // builds): the workflows at the head say which job hands it to the agent, or takes the artifacts.
     const agentWorkflows =
-      head !== WORKTREE && !('workflows' in manifests) ? await readAgentWorkflows(repo, batch, head, diff, log) : {};
+      head !== WORKTREE && !('workflows' in manifests)
+        ? await readAgentWorkflows(repo, batch, head, diff, log, callable(ciText))
+        : {};
     const changed = new Set(diff.files.map((f) => f.path));
     const more = references ? mentionFiles(references, changed).filter((p) => !headText.has(p)) : [];
     if (more.length > 0)
@@ -195,9 +200,10 @@ async function readHeadWorkflows(
 }
 
 /**
- * When a text file that may be an agent's prompt changed (Markdown, templates, agent settings): the workflows at the
- * head, so a prompt a CI agent step reads is judged with that step (rules/agent-prompts.ts). Absent when none changed
- * or git failed (then the file is judged by its name alone), with a log line for the latter.
+ * When a text file that may be an agent's prompt changed (Markdown, templates, agent settings), or a reusable workflow
+ * did: the workflows at the head, so a prompt a CI agent step reads is judged with that step (rules/agent-prompts.ts)
+ * and a reusable workflow's artifacts with the calling job that publishes them (pipelineTier.ts). Absent when none
+ * changed or git failed (then the file is judged by its name alone), with a log line for the latter.
  */
 async function readAgentWorkflows(
   repo: RepoInfo,
@@ -205,8 +211,9 @@ async function readAgentWorkflows(
   head: string,
   diff: ParsedDiff,
   log: (message: string) => void,
+  reusableChanged = false,
 ): Promise<Pick<ReviewContext, 'workflows'>> {
-  if (!diff.files.some((f) => !f.binary && f.newPath !== null && mayBePrompt(f.path))) return {};
+  if (!reusableChanged && !diff.files.some((f) => !f.binary && f.newPath !== null && mayBePrompt(f.path))) return {};
   try {
     return { workflows: (await readHeadWorkflows(repo, batch, head, [], log)).workflows };
   } catch (err) {
@@ -215,6 +222,11 @@ async function readAgentWorkflows(
     );
     return {};
   }
+}
+
+/** A changed workflow other workflows can call (`on: workflow_call`) at the head. */
+function callable(ciText: ReadonlyMap<string, { head?: string }>): boolean {
+  return [...ciText.values()].some((t) => t.head !== undefined && /^\s*workflow_call\s*:/m.test(t.head));
 }
 
 /**
@@ -283,8 +295,11 @@ async function readChangedSources(
     const cls = classifyPath(f.path);
     return cls.source || cls.test;
   });
-  // An agent's tool-approval policy, on both sides: which allow rules are new or changed (rules/agent-policy.ts).
-  const policies = diff.files.filter((f) => !f.binary && isPolicyFile(f.path)).slice(0, 20);
+  // An agent's tool-approval policy, on both sides: which allow rules are new or changed (rules/agent-policy.ts); a
+  // sandbox profile, on both sides: which verb a changed rule falls under, and the default it flips (model/surface.ts).
+  const policies = diff.files
+    .filter((f) => !f.binary && (isPolicyFile(f.path) || isSandboxPolicyFile(f.path)))
+    .slice(0, 20);
   const heads = changed.filter((f) => f.newPath !== null).map((f) => f.path);
   if (heads.length > MAX_FILES)
     log(

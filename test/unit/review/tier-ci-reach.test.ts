@@ -60,6 +60,15 @@ describe('review/tier CI: what a credential-holding job runs or reaches', () => 
     }
   });
 
+  it('read access given to a workflow whose job holds a PAT is T1; write access is T2', () => {
+    const read = judge(at(4, ['permissions: {}'], ['permissions:', '  contents: read']));
+    assert.equal(read.blastRadius.tier, 'T1', why(read));
+    const jobRead = judge(at(7, [], ['    permissions:', '      contents: read', '      actions: none']));
+    assert.equal(jobRead.blastRadius.tier, 'T1', why(jobRead));
+    const write = judge(at(4, ['permissions: {}'], ['permissions:', '  contents: write']));
+    assert.equal(write.blastRadius.tier, 'T2', why(write));
+  });
+
   it('a cache turned on, or a cache step added, in that job is T2: a poisoned cache would reach the token', () => {
     for (const spec of [
       at(18, [], ['          enable-cache: true']),
@@ -197,6 +206,103 @@ describe('review/tier CI: artifacts and outputs flowing into a credential-holdin
   it('a read-only job nothing downstream takes from stays T1', () => {
     const r = judge(at(10, [BUILD[10]], ['      - run: cargo fmt --check'], BUILD, '.github/workflows/release.yml'));
     assert.equal(r.blastRadius.tier, 'T1', why(r));
+  });
+
+  it('a build step edited in a reusable workflow whose artifacts the calling release workflow publishes is T2', () => {
+    // The binaries are built by a callable read-only workflow; the release workflow calls it, then a job holding a
+    // write token downloads what it built (through a job that checks the build first) and uploads it.
+    const binaries = [
+      'on:',
+      '  workflow_call:',
+      '    inputs:',
+      '      plan: { type: string }',
+      'permissions:',
+      '  contents: read',
+      'jobs:',
+      '  linux-arm:',
+      '    runs-on: ubuntu-24.04-arm',
+      '    steps:',
+      '      - uses: actions/checkout@v5',
+      '      - run: cargo build --release --target aarch64-unknown-linux-gnu',
+      '      - uses: actions/upload-artifact@v6',
+      '        with: { name: artifacts-linux-arm, path: target/dist }',
+    ];
+    const release = (file: string) => [
+      'on: { push: { tags: ["*"] } }',
+      'permissions: {}',
+      'jobs:',
+      '  build-binaries:',
+      `    uses: ./.github/workflows/${file}`,
+      '    secrets: inherit',
+      '  check:',
+      '    needs: [build-binaries]',
+      '    steps:',
+      '      - uses: actions/download-artifact@v7',
+      '      - run: ./check-dist.sh',
+      '  publish:',
+      '    needs: [check]',
+      '    permissions:',
+      '      contents: write',
+      '    steps:',
+      '      - uses: actions/download-artifact@v7',
+      '      - run: gh release upload "$TAG" artifacts/*',
+    ];
+    const edit = at(
+      11,
+      [binaries[11]],
+      ['      - run: ./scripts/pgo-build.sh aarch64-unknown-linux-gnu'],
+      binaries,
+      '.github/workflows/build-binaries.yml',
+    );
+    const withCaller = (text: readonly string[]) =>
+      review(diffOf(edit), undefined, {
+        ciText: ciTextOf(edit),
+        workflows: [{ path: '.github/workflows/release.yml', text: text.join('\n') + '\n' }],
+      });
+    const r = withCaller(release('build-binaries.yml'));
+    assert.equal(r.blastRadius.tier, 'T2', why(r));
+    assert.match(
+      why(r),
+      /edits what job linux-arm runs, whose artifacts job publish of \.github\/workflows\/release\.yml takes while holding contents: write/,
+    );
+    // Near misses: a caller calling another workflow, no caller read, and a callable workflow nobody publishes from.
+    assert.equal(withCaller(release('build-docs.yml')).blastRadius.tier, 'T1');
+    assert.equal(judge(edit).blastRadius.tier, 'T1');
+    const lint = release('build-binaries.yml').slice(0, 11);
+    assert.equal(withCaller(lint).blastRadius.tier, 'T1');
+    // A job that only passes every secret on to yet another workflow (`secrets: inherit`) holds none of its own here.
+    const passOn = [
+      ...lint,
+      '  report:',
+      '    needs: [check]',
+      '    uses: ./.github/workflows/report.yml',
+      '    with: { verdict: "${{ needs.check.outputs.verdict }}" }',
+      '    secrets: inherit',
+    ];
+    assert.equal(withCaller(passOn).blastRadius.tier, 'T1', why(withCaller(passOn)));
+    // An output read only in a job's `if:` decides whether it runs; nothing of it reaches the token.
+    const gated = [
+      ...lint,
+      '  scan:',
+      '    needs: [check]',
+      "    if: ${{ needs.check.outputs.run-scan == 'true' }}",
+      '    permissions:',
+      '      security-events: write',
+      '    steps:',
+      '      - run: ./scan.sh',
+    ];
+    assert.equal(withCaller(gated).blastRadius.tier, 'T1', why(withCaller(gated)));
+    // Nor does one compared with a literal: a flag handed on as an input (`push: needs.x.outputs.push == 'true'`).
+    const flag = gated.map((l) =>
+      l === '      - run: ./scan.sh'
+        ? "      - run: ./scan.sh --upload=${{ needs.check.outputs.upload == 'true' }}"
+        : l,
+    );
+    assert.equal(withCaller(flag).blastRadius.tier, 'T1', why(withCaller(flag)));
+    const fed = gated.map((l) =>
+      l === '      - run: ./scan.sh' ? '      - run: ./scan.sh "${{ needs.check.outputs.list }}"' : l,
+    );
+    assert.equal(withCaller(fed).blastRadius.tier, 'T2', why(withCaller(fed)));
   });
 });
 

@@ -82,6 +82,32 @@ describe('review/tier: what the change touches', () => {
     assert.equal(tier(diffOf(big), ALL_AI).tier, 'T1', 'size alone does not lift a test-only change');
   });
 
+  it('a test-only change asks for a peer past 200 lines, not 100; beside code its tests count in full', () => {
+    // A harness refactor: one builder on the test context replaces a field each test set by hand.
+    const harness = {
+      path: 'crates/app/tests/it/common/mod.rs',
+      before: ['impl TestContext {'],
+      add: lines(40, (i) => `    pub fn with_dir_${i}(mut self) -> Self { self.dir_${i} = true; self }`),
+    };
+    const uses = {
+      path: 'crates/app/tests/it/uninstall.rs',
+      before: ['fn uninstall() {'],
+      del: lines(40, (i) => `    context.dir_${i} = Some(temp.child("d${i}"));`),
+      add: lines(40, (i) => `    let context = context.with_dir_${i}();`),
+    };
+    const refactor = tier(diffOf(harness, uses));
+    assert.equal(refactor.tier, 'T0', refactor.reasons.join('\n'));
+    // Past 200 lines the same kind of change asks for a peer, and the reason says the count was test-only.
+    const wide = tier(
+      diffOf(harness, { ...uses, del: lines(90, (i) => `    x${i}();`), add: lines(90, (i) => `    y${i}();`) }),
+    );
+    assert.equal(wide.tier, 'T1', wide.reasons.join('\n'));
+    assert.ok(wide.reasons.includes('T1: 220 changed lines (over 200, test-only) [size]'), wide.reasons.join('\n'));
+    // Near miss: one line of product code beside the same tests is sized as code with its tests.
+    const withCode = tier(diffOf(harness, uses, added('crates/app/src/cache.rs', 'pub const DIR: &str = "d";')));
+    assert.equal(withCode.tier, 'T1', withCode.reasons.join('\n'));
+  });
+
   it('a test-only change that commits a private key is T2, not T3', () => {
     const fixture = added(
       'tests/fixtures/scenario/shared.sh',
@@ -169,6 +195,78 @@ describe('review/tier: what the change touches', () => {
     const d = diffOf(added('src/session/store.ts', 'export const ttl = 5;'));
     assert.equal(tier(d, undefined, { criticalPaths: ['src/session/'] }).tier, 'T3');
     assert.equal(tier(d).tier, 'T0');
+  });
+});
+
+describe('review/tier: a sandbox rule is read in the form it falls under, in the whole profile', () => {
+  const path = 'packages/cli/src/utils/sandbox-macos-open.sb';
+  const profile = (writable: readonly string[], head = ['(allow default)', '(deny file-write*)']) => [
+    '(version 1)',
+    ...head,
+    '(allow file-write*',
+    ...writable.map((p) => `    (subpath (param "${p}"))`),
+    '    (literal "/dev/null")',
+    ')',
+  ];
+  const texts = (base: readonly string[], head: readonly string[]) => ({
+    baseText: new Map([[path, base.join('\n') + '\n']]),
+    headText: new Map([[path, head.join('\n') + '\n']]),
+  });
+  const sandboxReason = (br: { reasons: readonly string[] }) =>
+    br.reasons.find((r) => /sandbox policy/.test(r)) ?? br.reasons.join(' | ');
+
+  it('a path dropped from an allow list opened above the hunk narrows the profile (T2); one added widens it (T3)', () => {
+    const base = profile(['TARGET_DIR', 'TMP_DIR', 'CACHE_DIR', 'NPM_DIR', 'GITCONFIG']);
+    const head = profile(['TARGET_DIR', 'TMP_DIR', 'CACHE_DIR', 'NPM_DIR']);
+    // The hunk starts at line 6: three lines of context, none of them the `(allow file-write*` on line 4.
+    const drop = {
+      path,
+      start: 6,
+      before: base.slice(5, 8),
+      del: [base[8]],
+      after: base.slice(9),
+    };
+    const narrowed = tier(diffOf(drop), ALL_HUMAN, texts(base, head));
+    assert.equal(narrowed.tier, 'T2', narrowed.reasons.join('\n'));
+    assert.match(sandboxReason(narrowed), /^T2: narrows sandbox policy/);
+    // Without the profile's text the verb is unknown: read as a change of the boundary.
+    assert.equal(tier(diffOf(drop), ALL_HUMAN).tier, 'T3');
+    // Near miss: the same list gains a path; the process may now write there.
+    const gain = {
+      path,
+      start: 6,
+      before: head.slice(5, 8),
+      add: ['    (subpath (param "SSH_DIR"))'],
+      after: head.slice(8),
+    };
+    const wider = profile(['TARGET_DIR', 'TMP_DIR', 'CACHE_DIR', 'SSH_DIR', 'NPM_DIR']);
+    const widened = tier(diffOf(gain), ALL_HUMAN, texts(head, wider));
+    assert.equal(widened.tier, 'T3', widened.reasons.join('\n'));
+  });
+
+  it('allow-by-default turned into deny-by-default with an allow list narrows it, unless it allows what was denied', () => {
+    const writable = ['TARGET_DIR', 'TMP_DIR'];
+    const base = profile(writable);
+    const allowList = ['(deny default)', '(allow file-read*)', '(allow process-exec)', '(allow network-outbound)'];
+    const head = profile(writable, allowList);
+    const flip = { path, start: 2, del: base.slice(1, 3), add: head.slice(1, 5), after: base.slice(3, 5) };
+    const narrowed = tier(diffOf(flip), ALL_HUMAN, texts(base, head));
+    assert.equal(narrowed.tier, 'T2', narrowed.reasons.join('\n'));
+    assert.match(sandboxReason(narrowed), /^T2: narrows sandbox policy/);
+    // Near miss: the new allow list also lets the process write where the base denied it (`file-write*` was denied
+    // outright but for two paths): wider there, whatever the default.
+    const writes = [...allowList, '(allow file-write-data (subpath (param "HOME_DIR")))'];
+    const headWrites = profile(writable, writes);
+    const flipWrites = { ...flip, add: headWrites.slice(1, 6) };
+    const widened = tier(diffOf(flipWrites), ALL_HUMAN, texts(base, headWrites));
+    assert.equal(widened.tier, 'T3', widened.reasons.join('\n'));
+    // Near miss: deny-by-default turned into allow-by-default.
+    const loosen = tier(
+      diffOf({ path, start: 2, del: head.slice(1, 5), add: base.slice(1, 3), after: head.slice(5, 7) }),
+      ALL_HUMAN,
+      texts(head, base),
+    );
+    assert.equal(loosen.tier, 'T3', loosen.reasons.join('\n'));
   });
 });
 
@@ -420,6 +518,77 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
       assert.doesNotMatch(tier(diffOf(spec), ALL_HUMAN).reasons.join('\n'), /sandbox policy/, spec.path);
   });
 
+  it("a text template the product ships (an agent tool's description) reworded is T1; its indentation alone is not", () => {
+    const path = 'internal/agent/tools/shell.md.tpl';
+    const reworded = tier(
+      diffOf({
+        path,
+        before: ['When committing:'],
+        del: ['- Write a short summary line.'],
+        add: [
+          '- Write a summary line under 72 characters, in the imperative.',
+          '- Explain why in the body; do not list the files changed.',
+        ],
+      }),
+    );
+    assert.equal(reworded.tier, 'T1', reworded.reasons.join('\n'));
+    assert.match(
+      reworded.reasons[0],
+      /^T1: rewords internal\/agent\/tools\/shell\.md\.tpl, a text template .*\[shipped-template\]$/,
+    );
+    // Near misses: the same lines re-indented, a template under examples/, a test's golden template.
+    const indent = tier(
+      diffOf({
+        path,
+        before: ['EOF'],
+        del: ['   Co-Authored-By: {{ .Agent }}'],
+        add: ['Co-Authored-By: {{ .Agent }}'],
+      }),
+    );
+    assert.equal(indent.tier, 'T0', indent.reasons.join('\n'));
+    for (const other of ['examples/agent/prompt.md.tpl', 'internal/agent/testdata/prompt.md.tpl']) {
+      const br = tier(diffOf(added(other, 'You are a helpful agent.', 'Always run the tests.')));
+      assert.equal(br.tier, 'T0', `${other}: ${br.reasons.join('\n')}`);
+    }
+  });
+
+  it("a new service's manifest lists its runtime dependencies: T1 with the service; one added to an existing manifest T2", () => {
+    const deps = ['    "express": "^5.1.0",', '    "@google-cloud/pubsub": "^5.2.0"'];
+    const manifest: FileSpec = {
+      status: 'added',
+      ...added(
+        'services/egress/package.json',
+        '{',
+        '  "name": "egress-service",',
+        '  "private": true,',
+        '  "dependencies": {',
+        ...deps,
+        '  }',
+        '}',
+      ),
+    };
+    const server = added(
+      'services/egress/src/server.ts',
+      "import express from 'express';",
+      'export const app = express();',
+    );
+    const fresh = review(diffOf(manifest, server));
+    assert.ok(
+      fresh.findings.some((f) => f.ruleId === 'new-dependency'),
+      'the finding stays: the reviewer still sees the list',
+    );
+    assert.equal(fresh.blastRadius.tier, 'T1', fresh.blastRadius.reasons.join('\n'));
+    // Near miss: the same dependency added to a manifest that already ships.
+    const existing = {
+      path: 'services/egress/package.json',
+      before: ['{', '  "name": "egress-service",', '  "dependencies": {'],
+      add: ['    "@google-cloud/pubsub": "^5.2.0",'],
+      after: ['    "express": "^5.1.0"', '  }', '}'],
+    };
+    const grown = review(diffOf(existing));
+    assert.equal(grown.blastRadius.tier, 'T2', grown.blastRadius.reasons.join('\n'));
+  });
+
   it('contributor hooks (.pre-commit-config.yaml): a pinned revision moved is T0; a new hook source is T1', () => {
     const bump = removed(
       '.pre-commit-config.yaml',
@@ -507,6 +676,46 @@ describe('review/tier: security fixes and reworks reach T3 whoever wrote them', 
       ['        .arg(Arg::new("verbose").short(\'v\'))'],
     );
     assert.equal(tier(diffOf(clap)).tier, 'T0', '.arg( without a process in sight is not process building');
+  });
+
+  it("an embedded shell's exec handler replaced is T3: every command it runs goes through it", () => {
+    const runner = {
+      path: 'internal/shell/runner.go',
+      before: ['func newRunner(blockFuncs []BlockFunc) (*interp.Runner, error) {', '\treturn interp.New('],
+      del: ['\t\tinterp.ExecHandlers(standardHandlers(blockFuncs)...),'],
+      add: [
+        '\t\texecHandlerOption(blockFuncs),',
+        '\t)',
+        '}',
+        '',
+        'func execHandlerOption(blockFuncs []BlockFunc) interp.RunnerOption {',
+        '\thandler := isolatedExecHandler(killTimeout)',
+        '\tfor _, mw := range slices.Backward(standardHandlers(blockFuncs)) {',
+        '\t\thandler = mw(handler)',
+        '\t}',
+        '\treturn interp.ExecHandler(handler)',
+      ],
+      after: ['}'],
+    };
+    const br = tier(diffOf(runner));
+    assert.equal(br.tier, 'T3', br.reasons.join('\n'));
+    assert.match(
+      br.reasons[0],
+      /changes existing process-execution code in internal\/shell\/runner\.go:\d+ \(interp\.ExecHandler/,
+    );
+    // Near misses: the handler line keeps its code and only its comment moves; a middleware added to the list.
+    const comment = removed(
+      'internal/shell/runner.go',
+      ['\treturn interp.ExecHandler(handler) //nolint:staticcheck // the plural form appends the default handler'],
+      ['\t// The plural form appends the default handler.', '\treturn interp.ExecHandler(handler)'],
+    );
+    assert.equal(tier(diffOf(comment)).tier, 'T0', tier(diffOf(comment)).reasons.join('\n'));
+    const middleware = removed(
+      'internal/shell/handlers.go',
+      ['\treturn []func(interp.ExecHandlerFunc) interp.ExecHandlerFunc{builtins(), blocked(blockFuncs)}'],
+      ['\treturn []func(interp.ExecHandlerFunc) interp.ExecHandlerFunc{builtins(), blocked(blockFuncs), timing()}'],
+    );
+    assert.equal(tier(diffOf(middleware)).tier, 'T0', tier(diffOf(middleware)).reasons.join('\n'));
   });
 
   it('credential and crypto handling: changing it is T3, adding it T2', () => {

@@ -232,7 +232,12 @@ export function buildChange(
     return code.added.length + code.removed.length > 0 ? [code, tests] : [tests];
   });
   // What the code does is read across files: credential plumbing moved from one file into another is not new there.
-  const surfaced = changeSurfaces(viewed);
+  // A sandbox profile's two sides whole: a rule's verb may open the form far above the hunk.
+  const surfaced = changeSurfaces(viewed, (path) =>
+    context.headText?.has(path) || context.baseText?.has(path)
+      ? { head: context.headText?.get(path), base: context.baseText?.get(path) }
+      : undefined,
+  );
   const files = viewed.map((f): ChangeFile => {
     const s = surfaced.get(f);
     if (!s) return f;

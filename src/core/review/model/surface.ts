@@ -66,6 +66,9 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
       String.raw`\basyncio\.create_subprocess_\w+|\bcreate_subprocess_(?:exec|shell)\b|\banyio\.(?:run_process|open_process)\b`,
       String.raw`['"\x60](?:node:)?child_process['"\x60]|\bchild_process\.\w|\b(?:execFile|execFileSync|execSync|spawnSync)\s*\(|\bspawn\s*\(\s*['"\x60\w]|\bexeca\s*\(`,
       String.raw`\b(?:std::process::)?Command::new\s*\(|\.args?\s*\(\s*(?:&?\[|["\w&])|\bexec\.Command(?:Context)?\s*\(|\bProcessBuilder\b|\bRuntime\.getRuntime\(\)\.exec\b`,
+      // A shell interpreter's exec handler: every command the embedded shell runs goes through it (mvdan/sh's
+      // `interp.ExecHandlers`; crush #3097 replaced it with a hand copy that isolates children, judged T3).
+      String.raw`\binterp\.(?:ExecHandlers?|DefaultExecHandler)\b`,
     ].join('|'),
   ),
   // Operations that grant or take away what a sandboxed process may do, not the word "sandbox" (a config flag, an
@@ -88,43 +91,111 @@ const PATTERNS: Readonly<Record<SurfaceKind, RegExp>> = {
  */
 const WORDS: Partial<Readonly<Record<SurfaceKind, RegExp>>> = {
   auth: /token|key|secret|pass|credential|auth|bearer|login|permission|admin|superuser|jwt|saml|openid|chmod|chown|setuid|setgid|umask/i,
-  process: /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|spawn|Command|\.arg|ProcessBuilder/,
+  process:
+    /subprocess|os\.|shell|shlex|mvdan|quote|anyio|child_process|exec|ExecHandler|spawn|Command|\.arg|ProcessBuilder/,
   sandbox:
     /allow|deny|sandbox-exec|bwrap|nsjail|firejail|aa-exec|apparmor|aa_change|scmp_|seccomp|pr_set_|landlock|accessfs|pathbeneath|rulesetattr|unconfined|privileged|cap-add|security-opt|no-new-privileges/i,
 };
 
 /** Files that are sandbox policy as a whole: seatbelt profiles, seccomp filters, AppArmor profiles, SELinux modules. */
+export function isSandboxPolicyFile(path: string): boolean {
+  return SANDBOX_POLICY_FILE.test(path);
+}
 const SANDBOX_POLICY_FILE =
   /(?:^|\/)[^/]+\.sb$|(?:^|\/)[^/]*seccomp[^/]*\.json$|(?:^|\/)apparmor(?:\.d)?\/|\.apparmor$|(?:^|\/)[^/]+\.te$/i;
 /** A policy file's lines that hold no rule: blank, a comment (`;` seatbelt, `#` AppArmor/SELinux), brackets only. */
 const NO_RULE = /^\s*(?:[;#].*|[()[\]{},]*)$/;
 
-/**
- * The verb a policy line falls under: the nearest `(allow` / `(deny` at or before it in its hunk (seatbelt rules span
- * lines: `(deny process-exec` then one `(literal …)` per line), or an AppArmor `deny` rule; null when none says.
- */
-function verbOf(file: ChangeFile, l: ChangeLine): 'allow' | 'deny' | null {
-  const lines = file.diff.hunks[l.hunk].lines;
-  for (let i = l.index; i >= 0 && i > l.index - 200; i--) {
-    const text = lines[i].text;
-    let verb: 'allow' | 'deny' | null = null;
-    for (const m of text.matchAll(/\((allow|deny)\b/g)) verb = m[1] as 'allow' | 'deny';
-    if (verb) return verb;
-    if (/^\s*(?:audit\s+)?deny\s/.test(text)) return 'deny';
-    if (i < l.index && /^\s*\)\s*$/.test(text)) return null; // a form closed above: this line starts a new one
-  }
-  return null;
+/** The sides of a policy file, whole (read by src/git): where a rule's verb lies outside the hunk. */
+export interface PolicyTexts {
+  readonly head?: string;
+  readonly base?: string;
 }
 
-function tightensOnly(file: ChangeFile, added: readonly ChangeLine[], removed: readonly ChangeLine[]): boolean {
-  return added.every((l) => verbOf(file, l) === 'deny') && removed.every((l) => verbOf(file, l) === 'allow');
+type Verb = 'allow' | 'deny';
+/** A seatbelt form's verb and operation: `(allow file-write*` gives allow and `file-write*`. */
+const FORM = /\((allow|deny)\b\s*([\w*-]*)/g;
+
+/**
+ * The verb (and operation) a policy line falls under, walking up from `index` in `lines`: the nearest `(allow` /
+ * `(deny` at or before it (seatbelt rules span lines: `(deny process-exec` then one `(literal …)` per line), or an
+ * AppArmor `deny` rule; null when a form closed above it, undefined when the lines ran out first.
+ */
+function formAt(lines: readonly string[], index: number): { verb: Verb; op: string } | null | undefined {
+  for (let i = index; i >= 0 && i > index - 400; i--) {
+    const text = lines[i];
+    let form: { verb: Verb; op: string } | null = null;
+    for (const m of text.matchAll(FORM)) form = { verb: m[1] as Verb, op: m[2] };
+    if (form) return form;
+    if (/^\s*(?:audit\s+)?deny\s/.test(text)) return { verb: 'deny', op: '' };
+    if (i < index && /^\s*\)\s*$/.test(text)) return null; // a form closed above: this line starts a new one
+  }
+  return undefined;
+}
+
+/**
+ * The form a changed policy line falls under: read in its hunk, and, when the hunk starts inside the form (a path
+ * dropped from a long `(allow file-write*` list), in the whole file on that line's side.
+ */
+function formOf(file: ChangeFile, l: ChangeLine, texts?: PolicyTexts): { verb: Verb; op: string } | null {
+  const lines = file.diff.hunks[l.hunk].lines;
+  const inHunk = formAt(
+    lines.map((x) => x.text),
+    l.index,
+  );
+  if (inHunk !== undefined) return inHunk;
+  const deleted = lines[l.index].kind === 'del';
+  const whole = deleted ? texts?.base : texts?.head;
+  if (whole === undefined) return null;
+  return formAt(whole.split('\n'), l.line - 1) ?? null;
+}
+
+function verbOf(file: ChangeFile, l: ChangeLine, texts?: PolicyTexts): Verb | null {
+  return formOf(file, l, texts)?.verb ?? null;
+}
+
+function tightensOnly(
+  file: ChangeFile,
+  added: readonly ChangeLine[],
+  removed: readonly ChangeLine[],
+  texts?: PolicyTexts,
+): boolean {
+  if (added.every((l) => verbOf(file, l, texts) === 'deny') && removed.every((l) => verbOf(file, l, texts) === 'allow'))
+    return true;
+  return deniesByDefaultNow(file, added, texts);
+}
+
+/** A profile's rule text: comments (`;` to the end of a line) out. */
+const rulesOf = (text: string): string => text.replace(/;.*$/gm, '');
+
+/**
+ * The profile went from allowing everything by default (`(allow default)`, with a few deny rules) to denying by default
+ * with an allow list: whatever the new allow rules name, the base allowed already, unless the base denied that
+ * operation outright (`(deny file-write*)`) and an added line allows some of it now. gemini-cli #28424 (judged a
+ * narrowing: the breakage risk is real, the escape risk went down).
+ */
+function deniesByDefaultNow(file: ChangeFile, added: readonly ChangeLine[], texts?: PolicyTexts): boolean {
+  if (texts?.head === undefined || texts.base === undefined) return false;
+  const head = rulesOf(texts.head);
+  const base = rulesOf(texts.base);
+  if (!/\(allow\s+default\s*\)/.test(base) || /\(allow\s+default\s*\)/.test(head)) return false;
+  if (!/\(deny\s+default\s*\)/.test(head)) return false;
+  const deniedBefore = [...base.matchAll(FORM)].filter((m) => m[1] === 'deny' && m[2] !== 'default').map((m) => m[2]);
+  // `file-write*` covers `file-write-data`; a bare `file*` covers every file operation.
+  const covers = (denied: string, op: string): boolean =>
+    denied.endsWith('*') ? op.startsWith(denied.slice(0, -1)) : denied === op || op.startsWith(`${denied}-`);
+  return added.every((l) => {
+    const form = formOf(file, l, texts);
+    if (!form) return false;
+    return form.verb === 'deny' || !deniedBefore.some((d) => covers(d, form.op) || covers(form.op, d));
+  });
 }
 
 /**
  * A sandbox policy file's changed rule lines as one `sandbox` hit (none when only comments changed). A rule removed
  * and added again word for word (moved, re-indented, a newline added at the end of the file) changes nothing.
  */
-function policyFileSurface(file: ChangeFile): SurfaceHit[] {
+function policyFileSurface(file: ChangeFile, texts?: PolicyTexts): SurfaceHit[] {
   const rules = (lines: readonly ChangeLine[]) => lines.filter((l) => !NO_RULE.test(l.text));
   const count = (lines: readonly ChangeLine[]) => {
     const m = new Map<string, number>();
@@ -159,7 +230,7 @@ function policyFileSurface(file: ChangeFile): SurfaceHit[] {
       replacing,
       line: first.line,
       evidence: first.text.trim().slice(0, 60),
-      tightensOnly: tightensOnly(file, added, removed),
+      tightensOnly: tightensOnly(file, added, removed, texts),
     },
   ];
 }
@@ -330,6 +401,7 @@ export interface MovedSurface {
  */
 export function changeSurfaces(
   files: readonly ChangeFile[],
+  policyTexts: (path: string) => PolicyTexts | undefined = () => undefined,
 ): Map<ChangeFile, { surfaces: SurfaceHit[]; moved: MovedSurface[] }> {
   const hitsOf = new Map<ChangeFile, Map<SurfaceKind, KindHits>>();
   for (const f of files) {
@@ -391,7 +463,7 @@ export function changeSurfaces(
   for (const f of files) {
     if (f.cls.test || f.cls.docs || f.cls.vendored || f.cls.generated) continue;
     const surfaces: SurfaceHit[] = [];
-    if (SANDBOX_POLICY_FILE.test(f.path)) surfaces.push(...policyFileSurface(f));
+    if (SANDBOX_POLICY_FILE.test(f.path)) surfaces.push(...policyFileSurface(f, policyTexts(f.path)));
     for (const [kind, h] of hitsOf.get(f) ?? []) {
       const hit = summarize(f, kind, h);
       if (hit) surfaces.push(hit);

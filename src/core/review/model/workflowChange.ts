@@ -379,6 +379,10 @@ function classify(file: ChangeFile, head?: Workflow, base?: Workflow, owner?: st
     for (const l of lines) {
       if (INERT.test(l.text) || BARE_BLOCK.test(uncommented(l.text))) out.set(l, 'inert');
       else if (SETTING.test(l.text)) out.set(l, 'setting');
+      // A read or no-access scope (`contents: read`, `permissions: {}`) lets the token write nothing: what it grants
+      // is read whole above (grants); as a line it is a setting, not a step edit (uv #21171 gave 18 workflows
+      // `contents: read`, judged T1).
+      else if (READ_SCOPE.test(uncommented(l.text)) && wf?.roles[l.line - 1] === 'other') out.set(l, 'setting');
       else {
         const kind = placeKind(l, wf, added);
         if (kind) out.set(l, kind);
@@ -417,6 +421,8 @@ function classify(file: ChangeFile, head?: Workflow, base?: Workflow, owner?: st
 
 /** `with:` or `env:` alone on its line: its entries say what changed. */
 const BARE_BLOCK = /^\s*(?:-\s+)?(?:with|env)\s*:\s*$/;
+/** A `permissions:` line that grants no write: the block's key, `{}`, `read-all`, or one scope set to read or none. */
+const READ_SCOPE = /^\s*(?:permissions\s*:\s*(?:\{\s*\}|read-all)?|[a-z][a-z-]*\s*:\s*['"]?(?:read|none)['"]?)\s*$/;
 
 /**
  * A line's kind from its place, or undefined to compare it with its twin: an action's plain input is an option; a
