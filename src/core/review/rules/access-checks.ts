@@ -5,7 +5,7 @@
  * moved. Medium (T1): the rule cannot tell a guard tightened from one loosened, so it asks the reviewer to read which.
  * A new function is new code, read as such; a comment or a moved line changes no decision.
  */
-import type { Change, ChangeFile } from '../model/change';
+import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import { movedLines } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange } from './rule';
 
@@ -39,10 +39,18 @@ function report(
   for (const c of checks) {
     // The signature line unchanged: the function was there before (a new one is new code, not a changed decision).
     if (added.has(c.start)) continue;
-    const lines = file.added
-      .filter((l) => l.line > c.start && l.line <= c.end && l.code.trim() !== '')
+    const inside = (at: number): boolean => at > c.start && at <= c.end;
+    const addedIn = file.added
+      .filter((l) => inside(l.line) && l.code.trim() !== '')
       .filter((l) => !(moved ??= movedLines(file)).has(l.line))
       .map((l) => l.line);
+    // A guard loosened by deletion alone (a blocked name dropped) has no added line: its removed lines count where
+    // they stood at the head.
+    const removedIn = file.removed
+      .filter((l) => l.code.trim() !== '')
+      .map((l) => headPlace(file, l))
+      .filter((at): at is number => at !== undefined && inside(at));
+    const lines = [...addedIn, ...removedIn].sort((a, b) => a - b);
     if (lines.length === 0) continue;
     // A check nested in another (a helper closure inside a guard) is reported once, by the outer one.
     if (checks.some((o) => o !== c && o.start < c.start && o.end >= c.end && !added.has(o.start))) continue;
@@ -54,4 +62,15 @@ function report(
       `changes ${c.name}, which decides what is allowed${lines.length > 1 ? ` (${lines.length} lines)` : ''}`,
     );
   }
+}
+
+/** Where a removed line stood at the head: the new-side number of the next line its hunk kept or added. */
+function headPlace(file: ChangeFile, l: ChangeLine): number | undefined {
+  const hunk = file.diff.hunks[l.hunk];
+  if (!hunk) return undefined;
+  for (let i = l.index + 1; i < hunk.lines.length; i++) {
+    const n = hunk.lines[i].newLine;
+    if (n !== undefined) return n;
+  }
+  return hunk.newStart + hunk.newLines;
 }

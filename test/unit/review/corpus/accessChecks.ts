@@ -72,6 +72,22 @@ export const ACCESS_CHECK_CASES: readonly CorpusCase[] = [
     expect: [ACCESS],
     forbid: [],
   },
+  {
+    id: 'access-py-block-list-entry-dropped',
+    lang: 'py',
+    title: 'Let the agent read environment files',
+    files: [
+      edit(
+        'agent/workspace.py',
+        ['def is_path_allowed(path: Path) -> bool:', '    blocked = {', '        ".git",'],
+        ['        ".env",'],
+        [],
+        ['        "node_modules",', '    }', '    return not any(part in blocked for part in path.parts)', ''],
+      ),
+    ],
+    expect: [ACCESS],
+    forbid: [],
+  },
   // --- near-misses ----------------------------------------------------------------------------------------------
   {
     id: 'access-ts-new-guard-is-new-code',
