@@ -24,7 +24,7 @@ export async function syntaxFor(
     const cls = classifyPath(f.path);
     const g = grammarFor(f.path, cls.language);
     if (!g) continue;
-    if (headText.has(f.path) && needsTree(f, cls)) grammars.add(g);
+    if (headText.has(f.path) && needsTree(f, cls, headText.get(f.path))) grammars.add(g);
     if (baseText?.has(f.path) && libraryModule(f.path, cls, true) && mayChangeSurface(f, headText.get(f.path)))
       grammars.add(g);
   }

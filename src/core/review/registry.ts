@@ -6,6 +6,7 @@ import { ciGrantRules } from './rules/ci-grants';
 import { commentRules } from './rules/comments';
 import { commentDriftRules } from './rules/comment-drift';
 import { concurrencyRules } from './rules/concurrency';
+import { accessCheckRules } from './rules/access-checks';
 import { confinementRules } from './rules/confinement';
 import { dependencyRules } from './rules/dependencies';
 import { dependencyBoundRules } from './rules/dependency-bounds';
@@ -41,6 +42,7 @@ export const RULE_FAMILIES: readonly RuleFamily[] = [
   switchRules,
   agentPolicyRules,
   authRules,
+  accessCheckRules,
   confinementRules,
   destructiveRules,
   publicDeleteRules,

@@ -11,6 +11,7 @@ import { classifyPath } from '../../../src/core/review/model/paths';
 import type { Finding } from '../../../src/core/review/types';
 import { GRAMMARS, type SyntaxParser } from '../../../src/core/review/syntax/tree';
 import { loadSyntaxParser } from '../../../src/syntax/wasmParser';
+import { ACCESS_CHECK_CASES } from './corpus/accessChecks';
 import { CI_CASES } from './corpus/ci';
 import { CLAIM_CASES } from './corpus/claims';
 import { DEPENDENCY_CASES } from './corpus/dependencies';
@@ -33,6 +34,7 @@ export const CASES: readonly CorpusCase[] = [
   ...RUST_CASES,
   ...GO_CASES,
   ...STRUCTURE_CASES,
+  ...ACCESS_CHECK_CASES,
   ...CLAIM_CASES,
   ...DRIFT_CASES,
   ...REALEVAL_CASES,

@@ -116,7 +116,7 @@ export function buildChange(
     const removed: ChangeLine[] = [];
     const aiLines = new Map<number, LineProvenance>();
     const headText = cls.source || cls.test ? context.headText?.get(d.path) : undefined;
-    const parse = headText !== undefined && needsTree(d, cls);
+    const parse = headText !== undefined && needsTree(d, cls, headText);
     const syntax = parse ? fileSyntax(context.syntax, d.path, cls, headText) : undefined;
     if (syntax) trees.add(syntax.grammar);
     else if ((cls.source || cls.test) && (parse || headText === undefined)) lineOnly.add(cls.language);

@@ -1,6 +1,7 @@
 /** Reads one changed file's structure through the parser the caller loaded; undefined means "line rules only". */
 import type { DiffFile } from '../diff/types';
 import type { FileClass } from '../model/paths';
+import { ACCESS_CHECK_DEFINED } from './accessChecks';
 import { readStructure, type FileSyntax } from './structure';
 import { grammarFor, type SyntaxParser } from './tree';
 
@@ -39,10 +40,12 @@ const DOC_HINT =
  * test modules), and sources whose added lines hint at concurrency or touch a doc comment or a signature. The rest are
  * not parsed at all.
  */
-export function needsTree(file: DiffFile, cls: FileClass): boolean {
+export function needsTree(file: DiffFile, cls: FileClass, headText?: string): boolean {
   if (file.newPath === null || file.binary) return false;
   if (cls.test || (cls.source && cls.language === 'rust')) return true;
   if (!cls.source) return false;
+  // An access decision (accessChecks.ts) is found by the function enclosing a change, which only the tree knows.
+  if (headText !== undefined && ACCESS_CHECK_DEFINED.test(headText)) return true;
   for (const h of file.hunks)
     for (const l of h.lines)
       if (l.kind === 'add' && (CONCURRENCY_HINT.test(l.text) || DOC_HINT.test(l.text))) return true;

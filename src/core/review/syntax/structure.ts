@@ -7,6 +7,7 @@ import type { Grammar, SyntaxNode } from './tree';
 import { FAILING_CALL, assertionOf, attributesBefore, callee, failurePoint, testCaseOf, testModule } from './tests';
 import { concurrencyOf, scopeName } from './concurrency';
 import { functionDocs, type FunctionDoc } from './docs';
+import { ACCESS_CHECK_NAME } from './accessChecks';
 
 export interface TestCase {
   readonly name: string;
@@ -42,6 +43,8 @@ export interface FileSyntax {
   readonly guarded: readonly GuardedAssertion[];
   /** Only outside test code. */
   readonly concurrency: readonly ConcurrencyUse[];
+  /** Functions outside test code whose name says they decide access (accessChecks.ts): where each spans, 1-based. */
+  readonly accessChecks: readonly { readonly name: string; readonly start: number; readonly end: number }[];
   /** Functions with a doc comment naming parameters (or, in Go, opening with a name): see docs.ts. */
   readonly functionDocs: readonly FunctionDoc[];
 }
@@ -168,6 +171,7 @@ export function readStructure(grammar: Grammar, root: SyntaxNode, testFile: bool
     testCases,
     guarded,
     concurrency: concurrency.filter((u) => !inTests(u.line)),
+    accessChecks: functions.filter((f) => ACCESS_CHECK_NAME.test(f.name) && !inTests(f.start)),
     functionDocs: functionDocs(grammar, root),
   };
 }
