@@ -534,6 +534,26 @@ describe('review/rules silenced checks', () => {
 });
 
 describe('review/rules placeholders and stubs', () => {
+  it('reports a gap once when a comment elsewhere names what a throw already calls not implemented', () => {
+    const throwIn = (path: string) =>
+      added(
+        path,
+        'export function act(kind: string): void {',
+        "  if (kind === 'PATCH') throw new Error('PATCH action is not yet implemented');",
+        '}',
+      );
+    const comment = (subject: string) =>
+      added(
+        'src/validate.ts',
+        `// Note: ${subject} action is not yet implemented in the handler, so accept it.`,
+        'export const ok = true;',
+      );
+    const where = (diff: string): string[] => findingsOf(review(diff), 'placeholder').map((f) => f.file ?? '');
+    assert.deepEqual(where(diffOf(throwIn('src/act.ts'), comment('PATCH'))), ['src/act.ts']);
+    // Another gap, or the same words beside a test's throw (not reported), still shows.
+    assert.deepEqual(where(diffOf(throwIn('src/act.ts'), comment('MERGE'))).sort(), ['src/act.ts', 'src/validate.ts']);
+    assert.deepEqual(where(diffOf(throwIn('src/act.test.ts'), comment('PATCH'))), ['src/validate.ts']);
+  });
   check([
     {
       lang: 'ts',

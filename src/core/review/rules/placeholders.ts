@@ -106,6 +106,7 @@ export const placeholderRules: RuleFamily = {
     'api',
   ],
   run(change: Change, sink: FindingSink): void {
+    const thrown = gapsThrown(change);
     for (const file of change.files) {
       if (!file.cls.source && !file.cls.test) continue;
       const head = change.context.headText?.get(file.path)?.split('\n');
@@ -113,7 +114,9 @@ export const placeholderRules: RuleFamily = {
         sink,
         PLACEHOLDER,
         file,
-        file.added.filter((l) => !abstractStub(file, l, head) && !sentenceGoesOn(file, l, head)),
+        file.added.filter(
+          (l) => !abstractStub(file, l, head) && !sentenceGoesOn(file, l, head) && !namesThrownGap(l, thrown),
+        ),
         'new',
         file.cls.test ? TEST_PATTERNS : PATTERNS,
         /TODO|FIXME|XXX|HACK|real|for now|implement|simplif|placeholder|stub|mock|here|replace|dummy|todo|lorem|change|REPLACE|api/i,
@@ -203,4 +206,45 @@ function sentenceGoesOn(file: ChangeFile, l: ChangeLine, head: readonly string[]
   if (!/^\s*(?:#\s*|\/\/\s*|\*\s*)?implement this\b/i.test(l.text)) return false;
   const prev = above(file, l, head, 1)[0];
   return prev !== undefined && /[A-Za-z0-9,)]\s*$/.test(prev) && !/^\s*(?:def|class|fn|func|function)\b/.test(prev);
+}
+
+/** `"<subject> is not yet implemented"` inside a string, and the same said in a comment's sentence. */
+const GAP_MESSAGE = /['"`]([^'"`]*?)\s+(?:is|are)\s+not\s+(?:yet\s+)?implemented\b/i;
+const COMMENT_GAP = /([^.;:!?]*?)\s+(?:is|are)\s+not\s+(?:yet\s+)?implemented\b/i;
+
+/** The gap a message names: the last two words before "is not implemented", in lower case. */
+function gapSubject(m: RegExpExecArray | null): string | undefined {
+  const words = m?.[1].match(/[\w.-]+/g);
+  return words ? words.slice(-2).join(' ').toLowerCase() : undefined;
+}
+
+/**
+ * The gaps that production code of this change throws on as not implemented (`throw new Error('PATCH action is not
+ * yet implemented')`), by their subject in lower case. That throw is reported; a comment elsewhere in the change
+ * saying the same subject "is not yet implemented" (a validator explaining why it lets the action through) is the
+ * same gap told twice.
+ */
+function gapsThrown(change: Change): Set<string> {
+  const out = new Set<string>();
+  const throws = PATTERNS.filter((p) => p.label === 'not implemented');
+  for (const file of change.files) {
+    if (!file.cls.source) continue;
+    for (const l of file.added) {
+      if (
+        !/implemented/i.test(l.code) ||
+        !throws.some((p) => (!p.langs || p.langs.includes(file.cls.language)) && p.re.test(l.code))
+      )
+        continue;
+      const subject = gapSubject(GAP_MESSAGE.exec(l.code));
+      if (subject) out.add(subject);
+    }
+  }
+  return out;
+}
+
+/** A comment line whose only placeholder wording names a gap a throw of the change already reports. */
+function namesThrownGap(l: ChangeLine, thrown: ReadonlySet<string>): boolean {
+  if (thrown.size === 0 || /\b(?:TODO|FIXME|XXX|HACK)\b/.test(l.comment)) return false;
+  const subject = gapSubject(COMMENT_GAP.exec(l.comment));
+  return subject !== undefined && thrown.has(subject);
 }
