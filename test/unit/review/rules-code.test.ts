@@ -607,6 +607,24 @@ describe('review/rules placeholders and stubs', () => {
     },
     {
       lang: 'py',
+      name: 'a TODO planning for a feature still to come',
+      files: added('app/jobs.py', '    Status.REVISION,  # TODO: defensive, for when revisions are implemented'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'ts',
+      name: 'a TODO planning for a feature once it is supported',
+      files: added('src/sync.ts', '  // TODO: resume the upload once ranged requests are supported by the store'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'ts',
+      name: 'a TODO marking a stand-in until something is implemented is still unfinished work',
+      files: added('src/pay.ts', '  // TODO: returns no refunds until the refund API is implemented'),
+      fires: 'placeholder',
+    },
+    {
+      lang: 'py',
       name: 'a TODO with an owner is still unfinished work',
       files: added('app/pay.py', '    # TODO(alice): handle partial refunds'),
       fires: 'placeholder',
