@@ -158,6 +158,23 @@ describe('review/model lexer', () => {
       ),
       [null, "'node:child_process'", 'execSync(', 'execSync('],
     );
+    // A template literal spanning lines is text on every line until its closing backtick; `${...}` stays code.
+    assert.deepEqual(
+      first(
+        [
+          'const prompt = `Run it:',
+          '  execSync(cmd) // not a comment either',
+          '  then ${execSync(cmd)} here',
+          '  a \\` is no end`; execSync(cmd);',
+          'execSync(cmd);',
+        ],
+        'slash',
+        run,
+      ),
+      [null, null, 'execSync(', 'execSync(', 'execSync('],
+    );
+    // One-line templates and a backtick inside a quoted string open nothing.
+    assert.deepEqual(first(["const a = `x`; const b = '`';", 'execSync(cmd);'], 'slash', run), [null, 'execSync(']);
     // A one-word string names a module (a Go import path): it counts; the same path in a sentence does not.
     const shellParser = /mvdan\.cc\/sh\b/;
     assert.deepEqual(

@@ -534,6 +534,26 @@ describe('review/rules silenced checks', () => {
 });
 
 describe('review/rules placeholders and stubs', () => {
+  it('reports a gap once when a comment elsewhere names what a throw already calls not implemented', () => {
+    const throwIn = (path: string) =>
+      added(
+        path,
+        'export function act(kind: string): void {',
+        "  if (kind === 'PATCH') throw new Error('PATCH action is not yet implemented');",
+        '}',
+      );
+    const comment = (subject: string) =>
+      added(
+        'src/validate.ts',
+        `// Note: ${subject} action is not yet implemented in the handler, so accept it.`,
+        'export const ok = true;',
+      );
+    const where = (diff: string): string[] => findingsOf(review(diff), 'placeholder').map((f) => f.file ?? '');
+    assert.deepEqual(where(diffOf(throwIn('src/act.ts'), comment('PATCH'))), ['src/act.ts']);
+    // Another gap, or the same words beside a test's throw (not reported), still shows.
+    assert.deepEqual(where(diffOf(throwIn('src/act.ts'), comment('MERGE'))).sort(), ['src/act.ts', 'src/validate.ts']);
+    assert.deepEqual(where(diffOf(throwIn('src/act.test.ts'), comment('PATCH'))), ['src/validate.ts']);
+  });
   check([
     {
       lang: 'ts',
@@ -584,6 +604,24 @@ describe('review/rules placeholders and stubs', () => {
       name: 'a FIXME linking its issue',
       files: added('pkg/pay.go', '\t// FIXME: https://example.invalid/acme/pay/issues/77 retries are not idempotent'),
       silent: 'placeholder',
+    },
+    {
+      lang: 'py',
+      name: 'a TODO planning for a feature still to come',
+      files: added('app/jobs.py', '    Status.REVISION,  # TODO: defensive, for when revisions are implemented'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'ts',
+      name: 'a TODO planning for a feature once it is supported',
+      files: added('src/sync.ts', '  // TODO: resume the upload once ranged requests are supported by the store'),
+      silent: 'placeholder',
+    },
+    {
+      lang: 'ts',
+      name: 'a TODO marking a stand-in until something is implemented is still unfinished work',
+      files: added('src/pay.ts', '  // TODO: returns no refunds until the refund API is implemented'),
+      fires: 'placeholder',
     },
     {
       lang: 'py',

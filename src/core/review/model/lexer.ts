@@ -46,6 +46,9 @@ const STRING_STATES = new Map<string, LexState>([
   ["'''", { blockEnd: "'''", string: true }],
 ]);
 
+/** Inside a template literal (a backtick string) that spans lines. */
+const TEMPLATE_STATE: LexState = { blockEnd: '`', string: true };
+
 /** What `bare` holds in place of each character of a string literal's text. */
 const STRING_TEXT = '\u0000';
 
@@ -76,6 +79,19 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
   let comment = '';
   let i = 0;
   while (i < text.length) {
+    if (blockEnd === '`') {
+      // Inside a template literal opened on an earlier line: its text runs to the next unescaped backtick.
+      const close = stringEnd(text, i, '`');
+      const closed = close > i && text[close - 1] === '`' && !escapedAt(text, close - 1);
+      const inner = text.slice(i, closed ? close - 1 : close);
+      code += text.slice(i, close);
+      bare += blank(inner, true) + (closed ? '`' : '');
+      i = close;
+      if (!closed) break;
+      blockEnd = null;
+      inString = false;
+      continue;
+    }
     if (blockEnd !== null) {
       const end = text.indexOf(blockEnd, i);
       if (end < 0) {
@@ -127,6 +143,11 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
         bare += ch + blank(text.slice(at + 1, closed ? close - 1 : close), ch === '`') + (closed ? ch : '');
       else bare += text.slice(at, close);
       i = close;
+      if (ch === '`' && !closed && style === 'slash') {
+        // A JS/TS template (or a Go raw string) left open runs on: the next lines are its text, not code.
+        blockEnd = '`';
+        inString = true;
+      }
       continue;
     }
     if ((style === 'slash' || style === 'sql') && ch === '/' && next === '*') {
@@ -151,7 +172,11 @@ export function lexLine(text: string, style: CommentStyle, state: LexState): Lex
     bare += ch;
     i = at + 1;
   }
-  const open = inString ? STRING_STATES.get(blockEnd!) : blockEnd === null ? START_STATE : STATES.get(blockEnd);
+  const open = inString
+    ? (STRING_STATES.get(blockEnd!) ?? TEMPLATE_STATE)
+    : blockEnd === null
+      ? START_STATE
+      : STATES.get(blockEnd);
   return { code, bare: bare === code ? code : bare, comment, state: open ?? { blockEnd, string: inString } };
 }
 
@@ -165,11 +190,19 @@ function stringEnd(text: string, from: number, quote: string): number {
   return text.length;
 }
 
+/** Whether the character at `index` is escaped by an odd run of backslashes before it. */
+function escapedAt(text: string, index: number): boolean {
+  let n = 0;
+  for (let k = index - 1; k >= 0 && text[k] === '\\'; k--) n++;
+  return n % 2 === 1;
+}
+
 /** Whether lexing `text` could leave `state` different: most lines hold no block opener or closer. */
 export function mayChangeState(text: string, style: CommentStyle, state: LexState): boolean {
   if (state.blockEnd !== null) return text.includes(state.blockEnd);
   switch (style) {
     case 'slash':
+      return text.includes('/*') || text.includes('`');
     case 'sql':
       return text.includes('/*');
     case 'hash':

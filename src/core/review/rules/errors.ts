@@ -154,7 +154,7 @@ export const errorRules: RuleFamily = {
         if (broad && !reraises(file, l) && !handsOn(file, l))
           sink.line(BROAD, file, l, 'new', broad.severity, `added ${quote(l.text, 50)}: ${broad.label}`);
       }
-      removedHandling(sink, file);
+      removedHandling(sink, file, change.context.headText?.get(file.path));
     }
   },
 };
@@ -355,10 +355,11 @@ function opensCatchBlock(code: string): boolean {
 }
 
 /** Per hunk: more error-handling lines removed than added means a failure path lost its handling. */
-function removedHandling(sink: FindingSink, file: ChangeFile): void {
+function removedHandling(sink: FindingSink, file: ChangeFile, headText: string | undefined): void {
   const removed = new Map<number, ChangeLine[]>();
+  const folded = foldedImportGuards(file, headText);
   for (const l of file.removed) {
-    if (!sink.mayMatch(l) || !HANDLING.test(l.code) || goneWithItsCode(file, l)) continue;
+    if (!sink.mayMatch(l) || !HANDLING.test(l.code) || goneWithItsCode(file, l) || folded.has(l)) continue;
     const list = removed.get(l.hunk) ?? [];
     list.push(l);
     removed.set(l.hunk, list);
@@ -453,4 +454,58 @@ function goneWithItsCode(file: ChangeFile, l: ChangeLine): boolean {
     return !fallible.test(signature.join(' '));
   }
   return false;
+}
+
+const IMPORT_LINE = /^\s*(?:from\s+[\w.]+\s+import\b|import\s+[\w.]+)|^\s*[\w\s,]*\)?\s*$/;
+const EXCEPT_IMPORT_ERROR =
+  /^\s*except\s*\(?[\w.\s,]*\b(?:ImportError|ModuleNotFoundError)\b[\w.\s,]*\)?\s*(?:as\s+\w+\s*)?:/;
+const RAISE_IMPORT_ERROR = /^\s*raise\s+(?:ImportError|ModuleNotFoundError)\b/;
+
+/**
+ * Python import guards removed whole (`try:` around imports only, `except ImportError: raise ImportError("install
+ * the extra …")`) while the file keeps such a guard: the imports moved under it or after it, and a missing package
+ * still fails with ImportError and an install hint. Folding two guards into one loses no failure path. The lines of
+ * those blocks, to leave out of the count.
+ */
+function foldedImportGuards(file: ChangeFile, headText: string | undefined): Set<ChangeLine> {
+  const out = new Set<ChangeLine>();
+  if (file.cls.language !== 'py' || !file.removed.some((l) => EXCEPT_IMPORT_ERROR.test(l.code))) return out;
+  const kept =
+    headText !== undefined
+      ? headText.split('\n')
+      : file.diff.hunks.flatMap((h) => h.lines.filter((x) => x.kind !== 'del').map((x) => x.text));
+  if (
+    !kept.some(
+      (t, i) => EXCEPT_IMPORT_ERROR.test(t) && kept.slice(i + 1, i + 4).some((n) => RAISE_IMPORT_ERROR.test(n)),
+    )
+  )
+    return out;
+  const byIndex = new Map(file.removed.map((l) => [`${l.hunk}:${l.index}`, l] as const));
+  file.diff.hunks.forEach((h, hunk) => {
+    for (let i = 0; i < h.lines.length; i++) {
+      if (h.lines[i].kind !== 'del' || !/^\s*try\s*:\s*$/.test(h.lines[i].text)) continue;
+      const indent = /^\s*/.exec(h.lines[i].text)![0].length;
+      let j = i + 1;
+      let phase: 'imports' | 'handler' = 'imports';
+      let raises = false;
+      let ok = true;
+      for (; j < h.lines.length && h.lines[j].kind === 'del'; j++) {
+        const t = h.lines[j].text;
+        if (t.trim() === '' || /^\s*#/.test(t)) continue;
+        const deeper = /^\s*/.exec(t)![0].length > indent;
+        if (!deeper) {
+          if (phase === 'imports' && EXCEPT_IMPORT_ERROR.test(t)) phase = 'handler';
+          else break;
+        } else if (phase === 'imports' && !IMPORT_LINE.test(t)) ok = false;
+        else if (phase === 'handler' && RAISE_IMPORT_ERROR.test(t)) raises = true;
+      }
+      if (!ok || phase !== 'handler' || !raises) continue;
+      for (let k = i; k < j; k++) {
+        const l = byIndex.get(`${hunk}:${k}`);
+        if (l) out.add(l);
+      }
+      i = j - 1;
+    }
+  });
+  return out;
 }

@@ -1190,4 +1190,207 @@ export const REALNOISE_CASES: readonly CorpusCase[] = [
     expect: ['duplicated-block'],
     forbid: [],
   },
+
+  // 6. placeholder: one gap told twice (the throw that reports it, and a validator's comment naming it).
+  {
+    id: 'ts-not-implemented-gap-named-again-in-validator',
+    lang: 'ts',
+    title: 'Accept the archive action in the queue, handled in a later change',
+    files: [
+      edit(
+        'src/queue/handler.ts',
+        ['  switch (action) {', "    case 'NOTE':", '      return postNote(job);'],
+        [],
+        ["    case 'ARCHIVE':", "      throw new Error('ARCHIVE action is not yet implemented');"],
+        ['    default:'],
+      ),
+      edit(
+        'src/queue/validate.ts',
+        ['  switch (job.action) {', "    case 'NOTE':", "      return typeof job.body === 'string';"],
+        [],
+        [
+          "    case 'ARCHIVE':",
+          '      // ARCHIVE action is not yet implemented by the handler; accept it until its fields exist.',
+          '      return true;',
+        ],
+        ['    default:'],
+      ),
+    ],
+    expect: ['placeholder'],
+    forbid: [],
+  },
+  {
+    id: 'ts-not-implemented-comment-names-another-gap',
+    lang: 'ts',
+    title: 'Accept the archive action in the queue, handled in a later change',
+    files: [
+      edit(
+        'src/queue/handler.test.ts',
+        ['  const fake = {', '    note: async () => ok(),'],
+        [],
+        ["    archive: async () => Promise.reject(new Error('ARCHIVE action is not yet implemented')),"],
+        ['  };'],
+      ),
+      edit(
+        'src/queue/validate.ts',
+        ['  switch (job.action) {', "    case 'NOTE':", "      return typeof job.body === 'string';"],
+        [],
+        [
+          "    case 'ARCHIVE':",
+          '      // ARCHIVE action is not yet implemented by the handler; accept it until its fields exist.',
+          '      return true;',
+        ],
+        ['    default:'],
+      ),
+    ],
+    // The only throw is a test fake's, which is not reported: the comment is the one place the gap shows.
+    expect: ['placeholder'],
+    forbid: [],
+  },
+  {
+    id: 'py-not-implemented-gap-named-again-in-docstring-comment',
+    lang: 'py',
+    title: 'Declare the streaming mode before it is supported',
+    files: [
+      edit(
+        'agentkit/runner.py',
+        ['    def run(self, mode: str) -> Result:', '        if mode == "batch":', '            return self._batch()'],
+        [],
+        [
+          '        if mode == "stream":',
+          '            raise NotImplementedError("Streaming mode is not yet implemented")',
+        ],
+        ['        raise ValueError(mode)'],
+      ),
+      edit(
+        'agentkit/config.py',
+        ['MODES = (', '    "batch",'],
+        [],
+        ['    # Streaming mode is not yet implemented in the runner, listed so configs validate.', '    "stream",'],
+        [')'],
+      ),
+    ],
+    expect: ['placeholder'],
+    forbid: [],
+  },
+  // 7. error-handling-removed: a Python import guard folded into the one the file keeps.
+  {
+    id: 'py-import-guard-folded-into-neighbour',
+    lang: 'py',
+    title: 'Import the protocol types from the client package',
+    files: [
+      edit(
+        'agentkit/bridge.py',
+        ['from .base import Toolset', ''],
+        [
+          'try:',
+          '    from wire import types as wire_types',
+          '    from wire.shared import errors as wire_errors',
+          'except ImportError as _import_error:',
+          '    raise ImportError(',
+          '        \'Please install the `wire` package, e.g. `pip install "agentkit[wire]"`\'',
+          '    ) from _import_error',
+          '',
+        ],
+        [],
+        [
+          'try:',
+          '    from wireclient import Client',
+          '    from wireclient.errors import WireError',
+          'except ImportError as _import_error:',
+          '    raise ImportError(',
+          '        \'Please install the wire client, e.g. `pip install "agentkit[wire]"`\'',
+          '    ) from _import_error',
+          '',
+          'from wire import types as wire_types',
+        ],
+      ),
+    ],
+    expect: [],
+    forbid: ['error-handling-removed'],
+  },
+  {
+    id: 'py-import-guard-removed-none-kept',
+    lang: 'py',
+    title: 'Import the protocol types directly',
+    files: [
+      edit(
+        'agentkit/bridge.py',
+        ['from .base import Toolset', ''],
+        [
+          'try:',
+          '    from wire import types as wire_types',
+          'except ImportError as _import_error:',
+          '    raise ImportError(',
+          '        \'Please install the `wire` package, e.g. `pip install "agentkit[wire]"`\'',
+          '    ) from _import_error',
+        ],
+        ['from wire import types as wire_types'],
+        ['', 'class Bridge(Toolset):'],
+      ),
+    ],
+    expect: ['error-handling-removed'],
+    forbid: [],
+  },
+  {
+    id: 'py-guarded-call-removed-beside-import-guard',
+    lang: 'py',
+    title: 'Load the plugin eagerly',
+    files: [
+      edit(
+        'agentkit/plugins.py',
+        [
+          'try:',
+          '    from wireclient import Client',
+          'except ImportError as _import_error:',
+          "    raise ImportError('Please install the wire client') from _import_error",
+          '',
+        ],
+        [
+          'try:',
+          '    plugin = load_plugin(NAME)',
+          'except ImportError as exc:',
+          "    raise ImportError(f'plugin {NAME} failed to load') from exc",
+        ],
+        ['plugin = load_plugin(NAME)'],
+      ),
+    ],
+    expect: ['error-handling-removed'],
+    forbid: [],
+  },
+  // 8. Lexer: the lines of a multi-line template are its text, not code.
+  {
+    id: 'ts-prompt-template-names-process-calls',
+    lang: 'ts',
+    title: 'Tell the agent how to check its work',
+    files: [
+      newFile('src/agent/prompt.ts', [
+        'export const CHECK_PROMPT = `',
+        'Before you answer, verify the patch:',
+        '  execSync("npm test") must pass, and spawn("npm", ["run", "lint"]) must print nothing.',
+        `Report the result for \${target}.`,
+        '`;',
+      ]),
+    ],
+    expect: [],
+    forbid: ['dangerous-sink'],
+  },
+  {
+    id: 'ts-process-call-after-prompt-template',
+    lang: 'ts',
+    title: 'Run the checks the prompt names',
+    files: [
+      newFile('src/agent/check.ts', [
+        "import { execSync } from 'node:child_process';",
+        'export const CHECK_PROMPT = `',
+        'Before you answer, verify the patch.',
+        '`;',
+        'export function check(cmd: string): string {',
+        '  return execSync(cmd).toString();',
+        '}',
+      ]),
+    ],
+    expect: ['dangerous-sink'],
+    forbid: [],
+  },
 ];
