@@ -90,7 +90,6 @@ export async function readHeadContext(
     ]);
     const gitattributes = attributes.get('.gitattributes');
     const { headText, baseText, packages } = texts;
-    // A prompt file an agent step reads: the workflows at the head say which job hands it to the agent.
     // A prompt file an agent step reads, or a reusable workflow changed (the workflow calling it may publish what it
     // builds): the workflows at the head say which job hands it to the agent, or takes the artifacts.
     const agentWorkflows =

@@ -159,19 +159,25 @@ export const errorRules: RuleFamily = {
   },
 };
 
+/** The handler's lines after the catch line `l` (at most `max`, trimmed, blanks skipped): those indented deeper than it. */
+function handlerBody(file: ChangeFile, l: ChangeLine, max: number): string[] {
+  const indent = (t: string): number => /^\s*/.exec(t)![0].length;
+  const own = indent(l.text);
+  const body: string[] = [];
+  for (const t of linesAfter(file, l, max)) {
+    if (t.trim() === '') continue;
+    if (indent(t) <= own) break;
+    body.push(t.trim());
+  }
+  return body;
+}
+
 /**
  * A catch-all whose handler ends by raising again (`except Exception: await response.aclose(); raise`, a Java or C#
  * `throw`): it cleans up on the way out and hides nothing. Read from the handler's lines, indented deeper than it.
  */
 function reraises(file: ChangeFile, l: ChangeLine): boolean {
-  const indent = (t: string): number => /^\s*/.exec(t)![0].length;
-  const own = indent(l.text);
-  const body: string[] = [];
-  for (const t of linesAfter(file, l, 8)) {
-    if (t.trim() === '') continue;
-    if (indent(t) <= own) break;
-    body.push(t.trim());
-  }
+  const body = handlerBody(file, l, 8);
   const last = body[body.length - 1] ?? '';
   return /^raise(?:\s+\w[\w.]*(?:\(.*\))?\s+from\s+\w+)?$|^throw\b/.test(last);
 }
@@ -184,14 +190,7 @@ function reraises(file: ChangeFile, l: ChangeLine): boolean {
  * on; neither is a fallback value.
  */
 function handsOn(file: ChangeFile, l: ChangeLine): boolean {
-  const indent = (t: string): number => /^\s*/.exec(t)![0].length;
-  const own = indent(l.text);
-  const body: string[] = [];
-  for (const t of linesAfter(file, l, 12)) {
-    if (t.trim() === '') continue;
-    if (indent(t) <= own) break;
-    body.push(t.trim());
-  }
+  const body = handlerBody(file, l, 12);
   if (body.length === 0) return false;
   if (
     /^(?:sys\.exit|os\._exit|exit|process\.exit|System\.exit|Environment\.Exit)\s*\(\s*(?!0\s*\))[^)\s]/.test(
