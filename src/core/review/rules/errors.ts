@@ -108,10 +108,11 @@ const BROAD_PATTERNS: readonly LinePattern[] = [
 /**
  * Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err`, `is_ok_and`, `if let` and `let … else`
  * replace a match arm or a `?` in kind (`.ok().is_some_and(f)` rewritten as `.is_ok_and(f)`, and `let x = y?;`
- * rewritten as `let Some(x) = y else { return Ok(None) };`, handle the same failure).
+ * rewritten as `let Some(x) = y else { return Ok(None) };`, handle the same failure). A Go return hands the error on
+ * whatever values precede it: `return err` rewritten as `return false, err` when the function gains a result.
  */
 const HANDLING =
-  /^\s*let\s+(?:Some|Ok|Err)\s*\(|\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+  /^\s*let\s+(?:Some|Ok|Err)\s*\(|\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:[^,;()\s][^,;()]*,\s*)*(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
