@@ -233,9 +233,12 @@ function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   return cleanupIgnored(file, l);
 }
 
-/** Releases and removals whose failure leaves nothing to do: the work is done or already failed. */
+/**
+ * Releases and removals whose failure leaves nothing to do: the work is done or already failed. Unlocking a file lock
+ * (`f.Unlock()`, `UnlockFileEx(..)`, `Flock(fd, LOCK_UN)`) is one: closing the descriptor releases it anyway.
+ */
 const RELEASE =
-  /\b(?:Close|Remove|RemoveAll|Flush|Sync|Shutdown|Stop|Kill|Release|Cleanup|close|dispose|destroy|kill|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rmtree|remove_file|remove_dir|remove_dir_all|removeSync|terminate|shutdown|cleanup|release|disconnect|unref)\s*\(/;
+  /\bLOCK_UN\b|\b(?:Unlock\w*|unlock|Close|Remove|RemoveAll|Flush|Sync|Shutdown|Stop|Kill|Release|Cleanup|close|dispose|destroy|kill|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rmtree|remove_file|remove_dir|remove_dir_all|removeSync|terminate|shutdown|cleanup|release|disconnect|unref)\s*\(/;
 /** Deletions that are best effort only where they undo work on a failure or clean up after it. */
 const DELETE = /\b(?:Delete|Drop|Purge|Discard)\w*\s*\(|\b(?:delete|drop|purge|discard)_\w+\s*\(/;
 /** The enclosing lines: an error branch, a deferred or cleanup function, a catch or finally. */

@@ -369,4 +369,36 @@ export const GO_CASES: readonly CorpusCase[] = [
     expect: ['expectation-changed'],
     forbid: [],
   },
+  {
+    id: 'go-unlock-before-close',
+    lang: 'go',
+    title: 'Release the data directory lock on exit',
+    files: [
+      edit(
+        'store/lock_unix.go',
+        ['\treturn func() {'],
+        [],
+        ['\t\t_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)', '\t\t_ = windows.UnlockFileEx(h, 0, 1, 0, ol)', '\t\t_ = f.Close()'],
+        ['\t}, nil', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['swallowed-error'],
+  },
+  {
+    id: 'go-lock-result-dropped',
+    lang: 'go',
+    title: 'Take the data directory lock',
+    files: [
+      edit(
+        'store/lock_unix.go',
+        ['func lock(f *os.File) {'],
+        [],
+        ['\t_ = unix.Flock(int(f.Fd()), unix.LOCK_EX)'],
+        ['}'],
+      ),
+    ],
+    expect: ['swallowed-error'],
+    forbid: [],
+  },
 ];
