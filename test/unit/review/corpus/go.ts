@@ -378,7 +378,11 @@ export const GO_CASES: readonly CorpusCase[] = [
         'store/lock_unix.go',
         ['\treturn func() {'],
         [],
-        ['\t\t_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)', '\t\t_ = windows.UnlockFileEx(h, 0, 1, 0, ol)', '\t\t_ = f.Close()'],
+        [
+          '\t\t_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)',
+          '\t\t_ = windows.UnlockFileEx(h, 0, 1, 0, ol)',
+          '\t\t_ = f.Close()',
+        ],
         ['\t}, nil', '}'],
       ),
     ],
