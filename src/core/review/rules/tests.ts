@@ -318,10 +318,34 @@ const STRING_LITERAL = /^["'`]/;
  * the failure message was reworded. The expectation is the condition that guards the call, not its message.
  */
 function messageOnly(was: string, now: string): boolean {
+  if (UNARY_ASSERT.test(was) && UNARY_ASSERT.test(now)) return subjectKept(was, now);
   if (!FAILS_OUTRIGHT.test(was) || !FAILS_OUTRIGHT.test(now)) return false;
   const before = was.match(LITERAL) ?? [];
   const after = now.match(LITERAL) ?? [];
   return before.every((v, i) => v === after[i] || (STRING_LITERAL.test(v) && STRING_LITERAL.test(after[i] ?? '')));
+}
+
+/** Go testify assertions on one value (`require.NoError(t, err, msg...)`): every argument after the value is a message. */
+const UNARY_ASSERT =
+  /^\s*(?:require|assert)\.(?:NoError|Error|Nil|NotNil|True|False|Empty|NotEmpty|Zero|NotZero)f?\s*\(/;
+
+/**
+ * The two lines (same skeleton) agree up to the first string literal, which comes after the `t` and value arguments:
+ * only the message changed.
+ */
+function subjectKept(was: string, now: string): boolean {
+  if (!/["'`]/.test(was)) return false;
+  const head = (code: string): string => code.slice(0, code.search(/["'`]/)).replace(/\s+/g, '');
+  const a = head(was);
+  if (a !== head(now)) return false;
+  let depth = 0;
+  let commas = 0;
+  for (const ch of a) {
+    if ('([{'.includes(ch)) depth++;
+    else if (')]}'.includes(ch)) depth--;
+    else if (ch === ',' && depth === 1) commas++;
+  }
+  return commas >= 2;
 }
 
 /** One run of changed lines between context lines: where a removed line and its replacement sit together. */

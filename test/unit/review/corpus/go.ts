@@ -405,4 +405,36 @@ export const GO_CASES: readonly CorpusCase[] = [
     expect: ['swallowed-error'],
     forbid: [],
   },
+  {
+    id: 'go-assert-message-reworded',
+    lang: 'go',
+    title: 'Say run instead of coordinator in the context checks',
+    files: [
+      edit(
+        'server/ctx_test.go',
+        ['\tgot := captured()'],
+        ['\trequire.NoError(t, got.Err(), "coordinator ctx must not be canceled")'],
+        ['\trequire.NoError(t, got.Err(), "run ctx must not be canceled")'],
+        ['}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['expectation-changed'],
+  },
+  {
+    id: 'go-assert-subject-changed',
+    lang: 'go',
+    title: 'Check the renamed flag',
+    files: [
+      edit(
+        'config/flags_test.go',
+        ['\tcfg := Load()'],
+        ['\trequire.True(t, cfg.Has("colour"), "flag missing")'],
+        ['\trequire.True(t, cfg.Has("color"), "flag missing")'],
+        ['}'],
+      ),
+    ],
+    expect: ['expectation-changed'],
+    forbid: [],
+  },
 ];
