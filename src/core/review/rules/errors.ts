@@ -108,10 +108,11 @@ const BROAD_PATTERNS: readonly LinePattern[] = [
 /**
  * Error handling in any language; Rust's `.ok()`, `unwrap_or`, `map_err`, `is_ok_and`, `if let` and `let … else`
  * replace a match arm or a `?` in kind (`.ok().is_some_and(f)` rewritten as `.is_ok_and(f)`, and `let x = y?;`
- * rewritten as `let Some(x) = y else { return Ok(None) };`, handle the same failure).
+ * rewritten as `let Some(x) = y else { return Ok(None) };`, handle the same failure). A Go return hands the error on
+ * whatever values precede it: `return err` rewritten as `return false, err` when the function gains a result.
  */
 const HANDLING =
-  /^\s*let\s+(?:Some|Ok|Err)\s*\(|\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:nil\s*,\s*)?(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
+  /^\s*let\s+(?:Some|Ok|Err)\s*\(|\.ok\(\)|\.is_(?:ok|err)(?:_and)?\s*\(|\bunwrap_or\w*\s*\(|\bmap_err\s*\(|\bif\s+let\s+(?:Ok|Err|Some)\b|\bthrow\b|\braise\b|\breturn\s+(?:[^,;()\s][^,;()]*,\s*)*(?:err|e|error|fmt\.Errorf|errors\.\w+)\b|\bpanic\s*\(|\breject\s*\(|\bcatch\b|\bexcept\b|\bif\s+err\s*!=\s*nil|\btry\s*[:{]|\bErr\s*\(|\?\s*;\s*$|\bonError\b|\bassert\s/;
 
 export const errorRules: RuleFamily = {
   name: 'error-handling',
@@ -232,9 +233,12 @@ function deliberate(file: ChangeFile, l: ChangeLine): boolean {
   return cleanupIgnored(file, l);
 }
 
-/** Releases and removals whose failure leaves nothing to do: the work is done or already failed. */
+/**
+ * Releases and removals whose failure leaves nothing to do: the work is done or already failed. Unlocking a file lock
+ * (`f.Unlock()`, `UnlockFileEx(..)`, `Flock(fd, LOCK_UN)`) is one: closing the descriptor releases it anyway.
+ */
 const RELEASE =
-  /\b(?:Close|Remove|RemoveAll|Flush|Sync|Shutdown|Stop|Kill|Release|Cleanup|close|dispose|destroy|kill|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rmtree|remove_file|remove_dir|remove_dir_all|removeSync|terminate|shutdown|cleanup|release|disconnect|unref)\s*\(/;
+  /\bLOCK_UN\b|\b(?:Unlock\w*|unlock|Close|Remove|RemoveAll|Flush|Sync|Shutdown|Stop|Kill|Release|Cleanup|close|dispose|destroy|kill|unlink|unlinkSync|rm|rmSync|rmdir|rmdirSync|rmtree|remove_file|remove_dir|remove_dir_all|removeSync|terminate|shutdown|cleanup|release|disconnect|unref)\s*\(/;
 /** Deletions that are best effort only where they undo work on a failure or clean up after it. */
 const DELETE = /\b(?:Delete|Drop|Purge|Discard)\w*\s*\(|\b(?:delete|drop|purge|discard)_\w+\s*\(/;
 /** The enclosing lines: an error branch, a deferred or cleanup function, a catch or finally. */

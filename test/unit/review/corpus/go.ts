@@ -305,4 +305,136 @@ export const GO_CASES: readonly CorpusCase[] = [
     expect: ['critical-path-touched'],
     forbid: [],
   },
+  {
+    id: 'go-return-gains-a-result',
+    lang: 'go',
+    title: 'Report whether the lock was taken',
+    files: [
+      edit(
+        'lock/lock.go',
+        ['func (l *Lock) TryAcquire(ctx context.Context) (bool, error) {', '\tif err := l.open(ctx); err != nil {'],
+        ['\t\treturn err'],
+        ['\t\treturn false, err'],
+        ['\t}', '\treturn true, nil', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['error-handling-removed'],
+  },
+  {
+    id: 'go-return-drops-the-error',
+    lang: 'go',
+    title: 'Treat a missing lock file as not locked',
+    files: [
+      edit(
+        'lock/state.go',
+        ['func (l *Lock) Held() (bool, error) {', '\tok, err := l.read()'],
+        ['\tif err != nil {', '\t\treturn false, err', '\t}'],
+        [],
+        ['\treturn ok, nil', '}'],
+      ),
+    ],
+    expect: ['error-handling-removed'],
+    forbid: [],
+  },
+  {
+    id: 'go-fatal-message-reworded',
+    lang: 'go',
+    title: 'Name the dispatched run in the test failure',
+    files: [
+      edit(
+        'server/run_test.go',
+        ['\tselect {', '\tcase <-started:', '\tcase <-time.After(2 * time.Second):'],
+        ['\t\tt.Fatal("coordinator run was never started")', '\t\tt.Errorf("got %d runs", n)'],
+        ['\t\tt.Fatal("dispatched run was never started")', '\t\tt.Errorf("dispatched %d runs", n)'],
+        ['\t}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['expectation-changed'],
+  },
+  {
+    id: 'go-string-expectation-changed',
+    lang: 'go',
+    title: 'Rename the default profile',
+    files: [
+      edit(
+        'profile/profile_test.go',
+        ['\tp := Default()'],
+        ['\trequire.Equal(t, "standard", p.Name)', '\t\tt.Fatalf("want %d retries", 3)'],
+        ['\trequire.Equal(t, "basic", p.Name)', '\t\tt.Fatalf("want %d retries", 4)'],
+        ['}'],
+      ),
+    ],
+    expect: ['expectation-changed'],
+    forbid: [],
+  },
+  {
+    id: 'go-unlock-before-close',
+    lang: 'go',
+    title: 'Release the data directory lock on exit',
+    files: [
+      edit(
+        'store/lock_unix.go',
+        ['\treturn func() {'],
+        [],
+        [
+          '\t\t_ = unix.Flock(int(f.Fd()), unix.LOCK_UN)',
+          '\t\t_ = windows.UnlockFileEx(h, 0, 1, 0, ol)',
+          '\t\t_ = f.Close()',
+        ],
+        ['\t}, nil', '}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['swallowed-error'],
+  },
+  {
+    id: 'go-lock-result-dropped',
+    lang: 'go',
+    title: 'Take the data directory lock',
+    files: [
+      edit(
+        'store/lock_unix.go',
+        ['func lock(f *os.File) {'],
+        [],
+        ['\t_ = unix.Flock(int(f.Fd()), unix.LOCK_EX)'],
+        ['}'],
+      ),
+    ],
+    expect: ['swallowed-error'],
+    forbid: [],
+  },
+  {
+    id: 'go-assert-message-reworded',
+    lang: 'go',
+    title: 'Say run instead of coordinator in the context checks',
+    files: [
+      edit(
+        'server/ctx_test.go',
+        ['\tgot := captured()'],
+        ['\trequire.NoError(t, got.Err(), "coordinator ctx must not be canceled")'],
+        ['\trequire.NoError(t, got.Err(), "run ctx must not be canceled")'],
+        ['}'],
+      ),
+    ],
+    expect: [],
+    forbid: ['expectation-changed'],
+  },
+  {
+    id: 'go-assert-subject-changed',
+    lang: 'go',
+    title: 'Check the renamed flag',
+    files: [
+      edit(
+        'config/flags_test.go',
+        ['\tcfg := Load()'],
+        ['\trequire.True(t, cfg.Has("colour"), "flag missing")'],
+        ['\trequire.True(t, cfg.Has("color"), "flag missing")'],
+        ['}'],
+      ),
+    ],
+    expect: ['expectation-changed'],
+    forbid: [],
+  },
 ];
