@@ -466,6 +466,53 @@ describe('review/rules silenced checks', () => {
       fires: 'check-suppressed',
     },
     {
+      lang: 'py',
+      name: 'a coverage pragma on a further type-dispatch arm (a variant this converter never receives)',
+      files: added(
+        'pkg/models/chat.py',
+        '            elif isinstance(part, VoiceClip):  # pragma: no cover',
+        '                continue',
+        '        match event:',
+        '            case VoiceClipDelta():  # pragma: no cover',
+        '                pass',
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on a stub body and on the bare yield of an abstract generator',
+      files: added(
+        'pkg/agent/base.py',
+        '    def on_event(self, event: Event) -> None: ...  # pragma: no cover',
+        '    async def stream(self):',
+        '        raise NotImplementedError',
+        '        yield  # pragma: no cover',
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on a value test in an elif chain still counts',
+      files: added(
+        'pkg/models/chat.py',
+        "            elif part.kind == 'audio':  # pragma: no cover",
+        '                continue',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on a first isinstance test, or one with a condition, still counts',
+      files: added(
+        'pkg/models/chat.py',
+        '        if isinstance(part, VoiceClip):  # pragma: no cover',
+        '            return encode(part)',
+        '        elif isinstance(part, TextPart) and part.final:  # pragma: no cover',
+        '            return part.text',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
       lang: 'go',
       name: 'ordinary comment',
       files: added('srv/a.go', '\tx := 1 // lint-free'),

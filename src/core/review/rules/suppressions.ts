@@ -138,6 +138,17 @@ function anyOnly(l: { code: string; comment: string }): boolean {
 }
 
 /**
+ * Lines whose shape says no test can run them: a stub body (`def f(self) -> None: ...`, a lone `...` or `pass`), the
+ * bare `yield` that makes an abstract method a generator, and a further arm of a type dispatch (`elif isinstance(part,
+ * SpeechPart):`, `case SpeechPart():`) that names one variant a converter never receives, the same promise
+ * `assert_never` makes for the rest (pydantic-ai #6324: a new message part threaded through every model's mapping,
+ * 28 such arms in 17 files). A first `if`, an `except`, or a value test (`elif part.kind == 'audio':`) stays reported:
+ * that is logic a test could reach.
+ */
+const UNREACHABLE_BY_SHAPE =
+  /^\s*(?:(?:.*\)\s*(?:->\s*[^:]+)?:\s*)?(?:\.\.\.|pass)\s*$|yield\s*$|elif\s+(?:not\s+)?isinstance\s*\(\s*[\w.]+\s*,\s*[\w.]+\s*\)\s*:\s*$|case\s+[\w.]+\s*\([^)]*\)\s*:\s*$)/;
+
+/**
  * `# pragma: no cover` alone on an import guard or an unreachable marker (`except ImportError:`, `raise
  * AssertionError(...)`, `assert_never(x)`, `if TYPE_CHECKING:`): lines no test environment can reach, kept out of the
  * coverage figure by design; nothing is silenced (pydantic-ai's optional-dependency guards). The same for a script's
@@ -151,8 +162,10 @@ function coverageOfGuard(l: { code: string; comment: string }): boolean {
   if (!pragma) return false;
   if (/^(?:[-:(#]|--)\s*\w+\W+\w+/.test(pragma[1])) return true;
   if (pragma[1] !== '') return false;
-  return /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
-    l.code,
+  return (
+    /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
+      l.code,
+    ) || UNREACHABLE_BY_SHAPE.test(l.code)
   );
 }
 
