@@ -492,6 +492,34 @@ describe('review/rules silenced checks', () => {
     },
     {
       lang: 'py',
+      name: 'a bare coverage pragma whose reason is the comment right below, on a raise, or on a missing-import guard',
+      files: added(
+        'pkg/live/session.py',
+        '            else:  # pragma: no cover',
+        '                # An invariant fallback: nothing withdraws a message a turn is anchored to.',
+        '                self._history.append(request)',
+        '        if not self._connected:',
+        '            raise SessionError(  # pragma: no cover',
+        "                'the session was closed before it connected'",
+        '            )',
+        '    if audio_lib is None:  # pragma: no cover',
+        "        raise ImportError('install the audio extra')",
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a bare coverage pragma over a block that raises an ordinary error still counts',
+      files: added(
+        'pkg/live/session.py',
+        '    if frame.size > limit:  # pragma: no cover',
+        "        raise ValueError('frame too large')",
+        '    # one word',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'py',
       name: 'a coverage pragma on a value test in an elif chain still counts',
       files: added(
         'pkg/models/chat.py',

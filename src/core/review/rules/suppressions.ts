@@ -1,6 +1,6 @@
 /** Silenced checks: lint and type-check suppressions, `any` casts, disabled compiler strictness, scanner opt-outs. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { movedLines } from '../model/change';
+import { linesAfter, movedLines } from '../model/change';
 import { baseName, type Language } from '../model/paths';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
 import { suppressesStyleOnly } from './suppression-codes';
@@ -138,7 +138,8 @@ function anyOnly(l: { code: string; comment: string }): boolean {
 }
 
 /**
- * Lines whose shape says no test can run them: a stub body (`def f(self) -> None: ...`, a lone `...` or `pass`), the
+ * Lines whose shape says no test can run them, or that exclude no more than one statement: a `raise` (the last
+ * statement of a failure path; the condition that leads there is still measured), a stub body (`def f(self) -> None: ...`, a lone `...` or `pass`), the
  * bare `yield` that makes an abstract method a generator, and a further arm of a type dispatch (`elif isinstance(part,
  * SpeechPart):`, `case SpeechPart():`) that names one variant a converter never receives, the same promise
  * `assert_never` makes for the rest (pydantic-ai #6324: a new message part threaded through every model's mapping,
@@ -146,7 +147,7 @@ function anyOnly(l: { code: string; comment: string }): boolean {
  * that is logic a test could reach.
  */
 const UNREACHABLE_BY_SHAPE =
-  /^\s*(?:(?:.*\)\s*(?:->\s*[^:]+)?:\s*)?(?:\.\.\.|pass)\s*$|yield\s*$|elif\s+(?:not\s+)?isinstance\s*\(\s*[\w.]+\s*,\s*[\w.]+\s*\)\s*:\s*$|case\s+[\w.]+\s*\([^)]*\)\s*:\s*$)/;
+  /^\s*(?:raise\b|(?:.*\)\s*(?:->\s*[^:]+)?:\s*)?(?:\.\.\.|pass)\s*$|yield\s*$|elif\s+(?:not\s+)?isinstance\s*\(\s*[\w.]+\s*,\s*[\w.]+\s*\)\s*:\s*$|case\s+[\w.]+\s*\([^)]*\)\s*:\s*$)/;
 
 /**
  * `# pragma: no cover` alone on an import guard or an unreachable marker (`except ImportError:`, `raise
@@ -156,12 +157,16 @@ const UNREACHABLE_BY_SHAPE =
  * on the line (`# pragma: no cover - depends on the host's time zone data`): a coverage exclusion hides a figure, not
  * a check, and with its reason written it is what the rule asks for (pydantic-ai #6676's example app).
  */
-function coverageOfGuard(l: { code: string; comment: string }): boolean {
+function coverageOfGuard(l: { code: string; comment: string }, next: readonly string[]): boolean {
   const comment = l.comment.replace(/^\s*#\s*/, '').trim();
   const pragma = /^pragma:\s*no\s*(?:cover|branch)\b\s*(.*)$/.exec(comment);
   if (!pragma) return false;
   if (/^(?:[-:(#]|--)\s*\w+\W+\w+/.test(pragma[1])) return true;
   if (pragma[1] !== '') return false;
+  // The reason written as a comment on the line right below (`else:  # pragma: no cover` then `# an invariant
+  // fallback: nothing withdraws an anchored message`), or the body is an optional dependency's missing-import error.
+  if (next.length > 0 && /^\s*#\s*\w+\W+\w+\W+\w+/.test(next[0])) return true;
+  if (next.length > 0 && /^\s*raise\s+(?:ImportError|ModuleNotFoundError)\b/.test(next[0])) return true;
   return (
     /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
       l.code,
@@ -232,7 +237,11 @@ export const suppressionRules: RuleFamily = {
         const patterns = file.cls.test ? TEST_FILE_PATTERNS : PATTERNS;
         const kept = keptSuppressions(file, candidates, patterns);
         const fresh = candidates.filter(
-          (l) => !moved.has(l.line) && !kept.has(l) && !suppressesStyleOnly(l.text) && !coverageOfGuard(l),
+          (l) =>
+            !moved.has(l.line) &&
+            !kept.has(l) &&
+            !suppressesStyleOnly(l.text) &&
+            !coverageOfGuard(l, linesAfter(file, l, 1)),
         );
         const head = change.context.headText?.get(file.path);
         const wrapper =
