@@ -498,6 +498,8 @@ describe('review/rules silenced checks', () => {
         '            else:  # pragma: no cover',
         '                # An invariant fallback: nothing withdraws a message a turn is anchored to.',
         '                self._history.append(request)',
+        '        err.__context__ = cause  # pragma: no cover',
+        '        # `close()` cannot finish the task synchronously, so it is always pending here.',
         '        if not self._connected:',
         '            raise SessionError(  # pragma: no cover',
         "                'the session was closed before it connected'",

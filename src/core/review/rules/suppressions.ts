@@ -165,7 +165,7 @@ function coverageOfGuard(l: { code: string; comment: string }, next: readonly st
   if (pragma[1] !== '') return false;
   // The reason written as a comment on the line right below (`else:  # pragma: no cover` then `# an invariant
   // fallback: nothing withdraws an anchored message`), or the body is an optional dependency's missing-import error.
-  if (next.length > 0 && /^\s*#\s*\w+\W+\w+\W+\w+/.test(next[0])) return true;
+  if (next.length > 0 && /^\s*#\s*[`'"(]?\w+\W+\w+\W+\w+/.test(next[0])) return true;
   if (next.length > 0 && /^\s*raise\s+(?:ImportError|ModuleNotFoundError)\b/.test(next[0])) return true;
   return (
     /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
