@@ -608,6 +608,14 @@ describe('review/rules silenced checks', () => {
     { lang: 'java', name: '@Override', files: added('src/A.java', '@Override'), silent: 'check-suppressed' },
     { lang: 'cs', name: '#region', files: added('Api/A.cs', '#region Helpers'), silent: 'check-suppressed' },
   ]);
+  it('names a coverage pragma as a coverage exclusion, not as a lint suppression', () => {
+    const diff = diffOf(
+      added('pkg/ext/a.py', "    if part.kind == 'audio':  # pragma: no cover", '        return encode(part)'),
+    );
+    const hits = findingsOf(review(diff), 'check-suppressed');
+    assert.equal(hits.length, 1);
+    assert.match(hits[0].why, /excluded from coverage/);
+  });
 });
 
 describe('review/rules placeholders and stubs', () => {

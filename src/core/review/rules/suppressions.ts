@@ -46,12 +46,14 @@ const PATTERNS: readonly LinePattern[] = [
   },
   // Naming and line-length codes (N8xx, E501, E741) mark deliberate names such as wire-format fields, not hidden bugs.
   {
-    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)|\bpragma:\s*no\s*cover\b/,
+    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)/,
     part: 'comment',
     langs: ['py'],
     severity: 'low',
     label: 'lint suppressed',
   },
+  // A coverage pragma silences no check: it keeps lines out of the coverage figure (see coverageOfGuard).
+  { re: /\bpragma:\s*no\s*cover\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'excluded from coverage' },
   { re: /\bcast\s*\(\s*Any\b/, langs: ['py'], severity: 'low', label: 'cast to Any switches type checking off' },
   {
     re: /#?\bnosec\b|\bNOSONAR\b|\bnosemgrep\b|\bgitleaks:allow\b|\bcodeql\[/,
