@@ -54,6 +54,10 @@ describe('review/model paths', () => {
     ['Dockerfile', ['iac']],
     ['.github/CODEOWNERS', ['ownership']],
     ['CLAUDE.md', ['agentConfig', 'docs']],
+    // A lower-case docs page about a model is a user page; the upper-case context file stays agent instructions.
+    ['docs/realtime/gemini.md', ['docs']],
+    ['docs/realtime/GEMINI.md', ['agentConfig', 'docs']],
+    ['gemini.md', ['agentConfig', 'docs']],
     ['.cursor/rules/style.mdc', ['agentConfig']],
     ['.vscode/mcp.json', ['agentConfig']],
     ['docs/guide.md', ['docs']],

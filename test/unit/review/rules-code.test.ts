@@ -466,6 +466,83 @@ describe('review/rules silenced checks', () => {
       fires: 'check-suppressed',
     },
     {
+      lang: 'py',
+      name: 'a coverage pragma on a further type-dispatch arm (a variant this converter never receives)',
+      files: added(
+        'pkg/models/chat.py',
+        '            elif isinstance(part, VoiceClip):  # pragma: no cover',
+        '                continue',
+        '        match event:',
+        '            case VoiceClipDelta():  # pragma: no cover',
+        '                pass',
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on a stub body and on the bare yield of an abstract generator',
+      files: added(
+        'pkg/agent/base.py',
+        '    def on_event(self, event: Event) -> None: ...  # pragma: no cover',
+        '    async def stream(self):',
+        '        raise NotImplementedError',
+        '        yield  # pragma: no cover',
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a bare coverage pragma whose reason is the comment right below, on a raise, or on a missing-import guard',
+      files: added(
+        'pkg/live/session.py',
+        '            else:  # pragma: no cover',
+        '                # An invariant fallback: nothing withdraws a message a turn is anchored to.',
+        '                self._history.append(request)',
+        '        err.__context__ = cause  # pragma: no cover',
+        '        # `close()` cannot finish the task synchronously, so it is always pending here.',
+        '        if not self._connected:',
+        '            raise SessionError(  # pragma: no cover',
+        "                'the session was closed before it connected'",
+        '            )',
+        '    if audio_lib is None:  # pragma: no cover',
+        "        raise ImportError('install the audio extra')",
+      ),
+      silent: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a bare coverage pragma over a block that raises an ordinary error still counts',
+      files: added(
+        'pkg/live/session.py',
+        '    if frame.size > limit:  # pragma: no cover',
+        "        raise ValueError('frame too large')",
+        '    # one word',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on a value test in an elif chain still counts',
+      files: added(
+        'pkg/models/chat.py',
+        "            elif part.kind == 'audio':  # pragma: no cover",
+        '                continue',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
+      lang: 'py',
+      name: 'a coverage pragma on a first isinstance test, or one with a condition, still counts',
+      files: added(
+        'pkg/models/chat.py',
+        '        if isinstance(part, VoiceClip):  # pragma: no cover',
+        '            return encode(part)',
+        '        elif isinstance(part, TextPart) and part.final:  # pragma: no cover',
+        '            return part.text',
+      ),
+      fires: 'check-suppressed',
+    },
+    {
       lang: 'go',
       name: 'ordinary comment',
       files: added('srv/a.go', '\tx := 1 // lint-free'),
@@ -531,6 +608,14 @@ describe('review/rules silenced checks', () => {
     { lang: 'java', name: '@Override', files: added('src/A.java', '@Override'), silent: 'check-suppressed' },
     { lang: 'cs', name: '#region', files: added('Api/A.cs', '#region Helpers'), silent: 'check-suppressed' },
   ]);
+  it('names a coverage pragma as a coverage exclusion, not as a lint suppression', () => {
+    const diff = diffOf(
+      added('pkg/ext/a.py', "    if part.kind == 'audio':  # pragma: no cover", '        return encode(part)'),
+    );
+    const hits = findingsOf(review(diff), 'check-suppressed');
+    assert.equal(hits.length, 1);
+    assert.match(hits[0].why, /excluded from coverage/);
+  });
 });
 
 describe('review/rules placeholders and stubs', () => {

@@ -166,6 +166,12 @@ const LOCKFILES: Record<string, Ecosystem> = {
 
 const AGENT_CONFIG =
   /(^|\/)(agents\.md|claude\.md|gemini\.md|\.cursorrules|\.windsurfrules|\.clinerules|copilot-instructions\.md|\.?mcp\.json|\.aider\.conf\.ya?ml)$|(^|\/)(\.cursor\/rules|\.claude|\.github\/instructions|\.github\/prompts|\.continue|\.roo)\//i;
+/**
+ * A page of a documentation tree named in lower case for a model (`docs/realtime/gemini.md`, `docs/models/claude.md`):
+ * the agents load their context file by its upper-case name (GEMINI.md, CLAUDE.md, AGENTS.md), so this is a user
+ * page about the model, not instructions to an agent (pydantic-ai #6324's Gemini page read as agent instructions).
+ */
+const DOCS_PAGE_NAMED_FOR_A_MODEL = /(?:^|\/)(?:docs?|documentation)\/(?:[^/]+\/)*(?:agents|claude|gemini)\.md$/;
 const CI =
   /(^|\/)(\.github\/workflows\/|\.github\/actions\/|\.circleci\/|\.buildkite\/|\.gitlab\/ci\/)|(^|\/)(\.gitlab-ci\.ya?ml|jenkinsfile|azure-pipelines\.ya?ml|\.travis\.ya?ml|bitbucket-pipelines\.ya?ml|\.drone\.ya?ml|cloudbuild\.ya?ml|\.pre-commit-config\.ya?ml)$|(^|\/)\.github\/dependabot\.ya?ml$/i;
 const OWNERSHIP = /(^|\/)(codeowners|owners|owners_aliases|maintainers)$/i;
@@ -229,7 +235,7 @@ export function classifyPath(path: string): FileClass {
     manifest,
     lockfile,
     ownership: OWNERSHIP.test(path),
-    agentConfig: AGENT_CONFIG.test(path),
+    agentConfig: AGENT_CONFIG.test(path) && !DOCS_PAGE_NAMED_FOR_A_MODEL.test(path),
     docs,
     vendored,
     generated,

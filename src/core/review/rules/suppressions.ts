@@ -1,6 +1,6 @@
 /** Silenced checks: lint and type-check suppressions, `any` casts, disabled compiler strictness, scanner opt-outs. */
 import type { Change, ChangeFile, ChangeLine } from '../model/change';
-import { movedLines } from '../model/change';
+import { linesAfter, movedLines } from '../model/change';
 import { baseName, type Language } from '../model/paths';
 import { FindingSink, LinePattern, RuleFamily, RuleMeta, scanLines } from './rule';
 import { suppressesStyleOnly } from './suppression-codes';
@@ -46,12 +46,14 @@ const PATTERNS: readonly LinePattern[] = [
   },
   // Naming and line-length codes (N8xx, E501, E741) mark deliberate names such as wire-format fields, not hidden bugs.
   {
-    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)|\bpragma:\s*no\s*cover\b/,
+    re: /\bnoqa\b(?!\s*:\s*(?:N8\d\d|E501|E741|A00\d)(?:\s*,\s*(?:N8\d\d|E501|E741|A00\d))*\b)|\bpylint:\s*disable\b(?!\s*=\s*(?:invalid-name|line-too-long)\b)/,
     part: 'comment',
     langs: ['py'],
     severity: 'low',
     label: 'lint suppressed',
   },
+  // A coverage pragma silences no check: it keeps lines out of the coverage figure (see coverageOfGuard).
+  { re: /\bpragma:\s*no\s*cover\b/, part: 'comment', langs: ['py'], severity: 'low', label: 'excluded from coverage' },
   { re: /\bcast\s*\(\s*Any\b/, langs: ['py'], severity: 'low', label: 'cast to Any switches type checking off' },
   {
     re: /#?\bnosec\b|\bNOSONAR\b|\bnosemgrep\b|\bgitleaks:allow\b|\bcodeql\[/,
@@ -138,6 +140,18 @@ function anyOnly(l: { code: string; comment: string }): boolean {
 }
 
 /**
+ * Lines whose shape says no test can run them, or that exclude no more than one statement: a `raise` (the last
+ * statement of a failure path; the condition that leads there is still measured), a stub body (`def f(self) -> None: ...`, a lone `...` or `pass`), the
+ * bare `yield` that makes an abstract method a generator, and a further arm of a type dispatch (`elif isinstance(part,
+ * SpeechPart):`, `case SpeechPart():`) that names one variant a converter never receives, the same promise
+ * `assert_never` makes for the rest (pydantic-ai #6324: a new message part threaded through every model's mapping,
+ * 28 such arms in 17 files). A first `if`, an `except`, or a value test (`elif part.kind == 'audio':`) stays reported:
+ * that is logic a test could reach.
+ */
+const UNREACHABLE_BY_SHAPE =
+  /^\s*(?:raise\b|(?:.*\)\s*(?:->\s*[^:]+)?:\s*)?(?:\.\.\.|pass)\s*$|yield\s*$|elif\s+(?:not\s+)?isinstance\s*\(\s*[\w.]+\s*,\s*[\w.]+\s*\)\s*:\s*$|case\s+[\w.]+\s*\([^)]*\)\s*:\s*$)/;
+
+/**
  * `# pragma: no cover` alone on an import guard or an unreachable marker (`except ImportError:`, `raise
  * AssertionError(...)`, `assert_never(x)`, `if TYPE_CHECKING:`): lines no test environment can reach, kept out of the
  * coverage figure by design; nothing is silenced (pydantic-ai's optional-dependency guards). The same for a script's
@@ -145,14 +159,20 @@ function anyOnly(l: { code: string; comment: string }): boolean {
  * on the line (`# pragma: no cover - depends on the host's time zone data`): a coverage exclusion hides a figure, not
  * a check, and with its reason written it is what the rule asks for (pydantic-ai #6676's example app).
  */
-function coverageOfGuard(l: { code: string; comment: string }): boolean {
+function coverageOfGuard(l: { code: string; comment: string }, next: readonly string[]): boolean {
   const comment = l.comment.replace(/^\s*#\s*/, '').trim();
   const pragma = /^pragma:\s*no\s*(?:cover|branch)\b\s*(.*)$/.exec(comment);
   if (!pragma) return false;
   if (/^(?:[-:(#]|--)\s*\w+\W+\w+/.test(pragma[1])) return true;
   if (pragma[1] !== '') return false;
-  return /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
-    l.code,
+  // The reason written as a comment on the line right below (`else:  # pragma: no cover` then `# an invariant
+  // fallback: nothing withdraws an anchored message`), or the body is an optional dependency's missing-import error.
+  if (next.length > 0 && /^\s*#\s*[`'"(]?\w+\W+\w+\W+\w+/.test(next[0])) return true;
+  if (next.length > 0 && /^\s*raise\s+(?:ImportError|ModuleNotFoundError)\b/.test(next[0])) return true;
+  return (
+    /^\s*(?:except\b[^:]*\b(?:ImportError|ModuleNotFoundError)\b|raise\s+(?:AssertionError|NotImplementedError)\b|(?:typing\.)?assert_never\s*\(|if\s+(?:typing\.)?TYPE_CHECKING\b|if\s+__name__\s*==\s*['"]__main__['"]\s*:)/.test(
+      l.code,
+    ) || UNREACHABLE_BY_SHAPE.test(l.code)
   );
 }
 
@@ -219,7 +239,11 @@ export const suppressionRules: RuleFamily = {
         const patterns = file.cls.test ? TEST_FILE_PATTERNS : PATTERNS;
         const kept = keptSuppressions(file, candidates, patterns);
         const fresh = candidates.filter(
-          (l) => !moved.has(l.line) && !kept.has(l) && !suppressesStyleOnly(l.text) && !coverageOfGuard(l),
+          (l) =>
+            !moved.has(l.line) &&
+            !kept.has(l) &&
+            !suppressesStyleOnly(l.text) &&
+            !coverageOfGuard(l, linesAfter(file, l, 1)),
         );
         const head = change.context.headText?.get(file.path);
         const wrapper =
