@@ -6,7 +6,7 @@ import type { Change, ChangeFile, ChangeLine } from '../model/change';
 import type { Finding } from '../types';
 import { linesAfter, linesBefore } from '../model/change';
 import { FindingSink, RuleFamily, RuleMeta, newRange, oldRange, quote, quoteChange } from './rule';
-import { FAILING_CALL } from '../syntax/tests';
+import { FAILS_OUTRIGHT, LITERAL, messageOnly } from './test-messages';
 import { invert } from './test-inversions';
 import { SKIPPED, skippedTests } from './test-skips';
 import { DELETED, TEST_CASE, countLines as count, deletedTests, type Loss } from './test-deletions';
@@ -310,44 +310,6 @@ function changedExpectations(sink: FindingSink, file: ChangeFile): void {
   }
 }
 
-/** A string literal in any of the quoting styles LITERAL knows. */
-const STRING_LITERAL = /^["'`]/;
-
-/**
- * A failure call (`t.Fatal("…")`, `t.Errorf("… %v", got)`, `panic!("…")`) whose only changed literals are strings:
- * the failure message was reworded. The expectation is the condition that guards the call, not its message.
- */
-function messageOnly(was: string, now: string): boolean {
-  if (UNARY_ASSERT.test(was) && UNARY_ASSERT.test(now)) return subjectKept(was, now);
-  if (!FAILS_OUTRIGHT.test(was) || !FAILS_OUTRIGHT.test(now)) return false;
-  const before = was.match(LITERAL) ?? [];
-  const after = now.match(LITERAL) ?? [];
-  return before.every((v, i) => v === after[i] || (STRING_LITERAL.test(v) && STRING_LITERAL.test(after[i] ?? '')));
-}
-
-/** Go testify assertions on one value (`require.NoError(t, err, msg...)`): every argument after the value is a message. */
-const UNARY_ASSERT =
-  /^\s*(?:require|assert)\.(?:NoError|Error|Nil|NotNil|True|False|Empty|NotEmpty|Zero|NotZero)f?\s*\(/;
-
-/**
- * The two lines (same skeleton) agree up to the first string literal, which comes after the `t` and value arguments:
- * only the message changed.
- */
-function subjectKept(was: string, now: string): boolean {
-  if (!/["'`]/.test(was)) return false;
-  const head = (code: string): string => code.slice(0, code.search(/["'`]/)).replace(/\s+/g, '');
-  const a = head(was);
-  if (a !== head(now)) return false;
-  let depth = 0;
-  let commas = 0;
-  for (const ch of a) {
-    if ('([{'.includes(ch)) depth++;
-    else if (')]}'.includes(ch)) depth--;
-    else if (ch === ',' && depth === 1) commas++;
-  }
-  return commas >= 2;
-}
-
 /** One run of changed lines between context lines: where a removed line and its replacement sit together. */
 function blockKey(file: ChangeFile, l: ChangeLine): string {
   const lines = file.diff.hunks[l.hunk].lines;
@@ -355,9 +317,6 @@ function blockKey(file: ChangeFile, l: ChangeLine): string {
   while (i > 0 && lines[i - 1].kind !== 'context') i--;
   return `${l.hunk}:${i}`;
 }
-
-/** A line that fails the test whenever it runs (`t.Fatal(..)`, `panic!(..)`): under a condition it is the check. */
-const FAILS_OUTRIGHT = new RegExp(`^\\s*${FAILING_CALL}\\s*\\(`);
 
 /**
  * Added assertions that cannot fail: inside a conditional that skips them when the code breaks (`if let Ok(..)`,
@@ -485,9 +444,6 @@ function swallowedAfter(file: ChangeFile, l: ChangeLine): boolean {
 function indentOf(t: string): number {
   return /^\s*/.exec(t)![0].replace(/\t/g, '    ').length;
 }
-
-const LITERAL =
-  /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|-?\b\d[\d_]*(?:\.\d+)?(?:e-?\d+)?\b|\b(?:true|false|True|False|None|null|nil)\b/gi;
 
 /** The assertion with every literal replaced by one placeholder, whitespace dropped. */
 function skeletonOf(code: string): string {
